@@ -1,0 +1,47 @@
+/**
+ * Public entry of the pure domain layer. Runs in Node, browser and worker alike:
+ * nothing here may import three, React, zustand, comlink, the DOM or Node APIs.
+ */
+export * from './types.ts';
+
+// PCD
+export { PcdError } from './pcd/PcdError.ts';
+export type { PcdErrorCode } from './pcd/PcdError.ts';
+export { readPcdHeader, tryReadPcdHeader } from './pcd/readPcdHeader.ts';
+export type { PcdHeader, PcdField, PcdEncoding, PcdFieldType } from './pcd/PcdHeader.ts';
+export { parsePcd } from './pcd/parsePcd.ts';
+export type { PcdCloud } from './pcd/parsePcd.ts';
+export { PcdStreamParser } from './pcd/PcdStreamParser.ts';
+export type { PcdBatch } from './pcd/PcdStreamParser.ts';
+export { decompressLzf } from './pcd/decompressLzf.ts';
+export { compressLzf } from './pcd/compressLzf.ts';
+export { writePcd } from './pcd/writePcd.ts';
+export type { WritePcdOptions } from './pcd/writePcd.ts';
+
+// KITTI
+export { KittiError } from './kitti/KittiError.ts';
+export { readVelodyneBin } from './kitti/readVelodyneBin.ts';
+export { parseKittiLabel } from './kitti/parseKittiLabel.ts';
+export { formatKittiLabel } from './kitti/formatKittiLabel.ts';
+export type { KittiObject } from './kitti/KittiObject.ts';
+export { parseKittiCalib, formatKittiCalib, syntheticCalib } from './kitti/parseKittiCalib.ts';
+export type { KittiCalib } from './kitti/parseKittiCalib.ts';
+export { cuboidToKitti } from './kitti/cuboidToKitti.ts';
+export type { CuboidToKittiOptions } from './kitti/cuboidToKitti.ts';
+export { kittiToCuboid } from './kitti/kittiToCuboid.ts';
+export { projectLidarPoints, projectCuboid } from './kitti/projectToImage.ts';
+
+// Geometry
+export { cuboidCorners } from './geometry/cuboidCorners.ts';
+export { isPointInCuboid } from './geometry/isPointInCuboid.ts';
+export { pointsInCuboids } from './geometry/pointsInCuboids.ts';
+export type { PointsInCuboidsResult } from './geometry/pointsInCuboids.ts';
+export { buildPointGrid } from './geometry/PointGrid.ts';
+export type { PointGrid } from './geometry/PointGrid.ts';
+export { iouBev, iou3d } from './geometry/iou.ts';
+export { pointBounds } from './geometry/pointBounds.ts';
+export type { Bounds } from './geometry/pointBounds.ts';
+
+// Annotation document
+export { ANNOTATION_SCHEMA_VERSION, emptyAnnotation } from './document/FrameAnnotation.ts';
+export type { FrameAnnotation, FrameStatus, ReviewFlag } from './document/FrameAnnotation.ts';
