@@ -32,14 +32,17 @@ export { kittiToCuboid } from './kitti/kittiToCuboid.ts';
 export { projectLidarPoints, projectCuboid } from './kitti/projectToImage.ts';
 
 // Geometry
-export { cuboidCorners } from './geometry/cuboidCorners.ts';
+export type { CuboidShape } from './geometry/CuboidShape.ts';
+export { cuboidCorners, toBoxLocal, fromBoxLocal, bevPolygon } from './geometry/cuboidCorners.ts';
 export { isPointInCuboid } from './geometry/isPointInCuboid.ts';
 export { pointsInCuboids } from './geometry/pointsInCuboids.ts';
-export type { PointsInCuboidsResult } from './geometry/pointsInCuboids.ts';
-export { buildPointGrid } from './geometry/PointGrid.ts';
-export type { PointGrid } from './geometry/PointGrid.ts';
-export { iouBev, iou3d } from './geometry/iou.ts';
-export { pointBounds } from './geometry/pointBounds.ts';
+export type { PointsInCuboidsResult, PointsInCuboidsOptions } from './geometry/pointsInCuboids.ts';
+export { buildPointGrid, queryRect, cellRange } from './geometry/PointGrid.ts';
+export type { PointGrid, BuildPointGridOptions } from './geometry/PointGrid.ts';
+export { polygonArea, signedPolygonArea, clipConvexPolygon, convexHull } from './geometry/polygon2d.ts';
+export type { Point2 } from './geometry/polygon2d.ts';
+export { iouBev, iou3d, bevIntersectionArea } from './geometry/iou.ts';
+export { pointBounds, countNonFinite } from './geometry/pointBounds.ts';
 export type { Bounds } from './geometry/pointBounds.ts';
 
 // Annotation document
