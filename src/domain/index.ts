@@ -20,16 +20,21 @@ export type { WritePcdOptions } from './pcd/writePcd.ts';
 
 // KITTI
 export { KittiError } from './kitti/KittiError.ts';
+export type { KittiErrorLocation } from './kitti/KittiError.ts';
 export { readVelodyneBin } from './kitti/readVelodyneBin.ts';
 export { parseKittiLabel } from './kitti/parseKittiLabel.ts';
 export { formatKittiLabel } from './kitti/formatKittiLabel.ts';
+export type { FormatKittiLabelOptions } from './kitti/formatKittiLabel.ts';
 export type { KittiObject } from './kitti/KittiObject.ts';
-export { parseKittiCalib, formatKittiCalib, syntheticCalib } from './kitti/parseKittiCalib.ts';
+export { parseKittiCalib, formatKittiCalib, syntheticCalib, createKittiCalib } from './kitti/parseKittiCalib.ts';
 export type { KittiCalib } from './kitti/parseKittiCalib.ts';
-export { cuboidToKitti } from './kitti/cuboidToKitti.ts';
+export { cuboidToKitti, isVisibleInCamera } from './kitti/cuboidToKitti.ts';
 export type { CuboidToKittiOptions } from './kitti/cuboidToKitti.ts';
 export { kittiToCuboid } from './kitti/kittiToCuboid.ts';
+export type { KittiToCuboidOptions } from './kitti/kittiToCuboid.ts';
 export { projectLidarPoints, projectCuboid } from './kitti/projectToImage.ts';
+export type { ProjectedCuboid } from './kitti/projectToImage.ts';
+export { readPngSize } from './kitti/readPngSize.ts';
 
 // Geometry
 export type { CuboidShape } from './geometry/CuboidShape.ts';
@@ -48,3 +53,5 @@ export type { Bounds } from './geometry/pointBounds.ts';
 // Annotation document
 export { ANNOTATION_SCHEMA_VERSION, emptyAnnotation } from './document/FrameAnnotation.ts';
 export type { FrameAnnotation, FrameStatus, ReviewFlag } from './document/FrameAnnotation.ts';
+export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
+export type { FrameListItem } from './document/FrameListItem.ts';

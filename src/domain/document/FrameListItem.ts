@@ -1,0 +1,16 @@
+import type { FrameStatus } from './FrameAnnotation.ts';
+
+/** One row of `GET /api/frames`: what the dataset holds for a frame and where its annotation stands. */
+export interface FrameListItem {
+  id: string;
+  /** File name of the point cloud (`000001.bin`, `scan.pcd`), or null when the frame has none. */
+  pointsFile: string | null;
+  hasCalib: boolean;
+  hasImage: boolean;
+  hasLabel: boolean;
+  /** From the PCD header or the .bin size; null when not cheaply known. */
+  pointCount: number | null;
+  status: FrameStatus;
+  boxCount: number;
+  revision: number;
+}

@@ -1,0 +1,67 @@
+import { FrameBuffers } from './FrameBuffers.ts';
+
+const DEFAULT_BUDGET_BYTES = 768 * 1024 * 1024;
+
+/**
+ * Byte-bounded LRU of frames' point buffers, keyed by frame id. The current frame is never evicted.
+ */
+class FrameCache {
+  private readonly frames = new Map<string, FrameBuffers>();
+  budgetBytes = DEFAULT_BUDGET_BYTES;
+  private listeners = new Set<(frameId: string) => void>();
+
+  create(frameId: string, capacity: number): FrameBuffers {
+    const buffers = new FrameBuffers(frameId, capacity);
+    this.frames.delete(frameId);
+    this.frames.set(frameId, buffers);
+    return buffers;
+  }
+
+  get(frameId: string): FrameBuffers | undefined {
+    const b = this.frames.get(frameId);
+    if (b) {
+      this.frames.delete(frameId);
+      this.frames.set(frameId, b);
+    }
+    return b;
+  }
+
+  /** Reads without touching recency (for the render loop). */
+  peek(frameId: string): FrameBuffers | undefined {
+    return this.frames.get(frameId);
+  }
+
+  /** Drops least recently used frames until the cache fits its budget; `keep` is never dropped. */
+  evict(keep: string): void {
+    let total = this.totalBytes();
+    for (const [id, b] of this.frames) {
+      if (total <= this.budgetBytes) break;
+      if (id === keep) continue;
+      this.frames.delete(id);
+      total -= b.byteSize;
+      for (const l of this.listeners) l(id);
+    }
+  }
+
+  delete(frameId: string): void {
+    this.frames.delete(frameId);
+  }
+
+  totalBytes(): number {
+    let n = 0;
+    for (const b of this.frames.values()) n += b.byteSize;
+    return n;
+  }
+
+  get size(): number {
+    return this.frames.size;
+  }
+
+  /** Subscribes to evictions, so renderers can dispose GPU resources. */
+  onEvict(listener: (frameId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const frameCache = new FrameCache();

@@ -1,0 +1,55 @@
+import { proxy } from 'comlink';
+import { frameCache } from './frameCache.ts';
+import { getPointCloudWorker } from './pointCloudWorker.ts';
+import type { LoadEvent, LoadSummary } from '../../workers/loadPointStream.ts';
+import type { FieldInfo } from '../../workers/loadPointStream.ts';
+
+export type { FieldInfo, LoadSummary };
+
+const PROGRESS_INTERVAL_MS = 50;
+
+/** What a caller hears while a frame streams in (throttled to one progress event per 50 ms). */
+export type LoadProgressEvent =
+  | { type: 'header'; totalPoints: number; bytesTotal: number; fields: FieldInfo[] }
+  | { type: 'progress'; bytesLoaded: number; bytesTotal: number; pointsLoaded: number; renderCount: number };
+
+/**
+ * Streams a frame's points through the worker into the frame cache. Points are drawable as soon as the
+ * first batch lands in the cache; resolves with the worker's summary when the file is complete.
+ */
+export async function loadFrame(
+  frameId: string,
+  url: string,
+  kind: 'pcd' | 'bin',
+  onProgress: (event: LoadProgressEvent) => void,
+): Promise<LoadSummary> {
+  let buffers = frameCache.create(frameId, 0);
+  let lastProgress = 0;
+  const onEvent = proxy((event: LoadEvent) => {
+    if (event.type === 'header') {
+      buffers = frameCache.create(frameId, event.totalPoints);
+      onProgress(event);
+      return;
+    }
+    buffers.append(event.batch);
+    const now = performance.now();
+    if (now - lastProgress > PROGRESS_INTERVAL_MS) {
+      lastProgress = now;
+      onProgress({
+        type: 'progress',
+        bytesLoaded: event.bytesLoaded,
+        bytesTotal: event.bytesTotal,
+        pointsLoaded: event.pointsParsed,
+        renderCount: buffers.renderCount,
+      });
+    }
+  });
+  try {
+    const summary = await getPointCloudWorker().loadFrame(frameId, url, kind, onEvent);
+    frameCache.evict(frameId);
+    return summary;
+  } catch (err) {
+    frameCache.delete(frameId);
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+
+/** A field of the point file, as the worker reports it. */
+export interface FieldInfo {
+  name: string;
+  type: string;
+  count: number;
+}
+
+export interface LoadState {
+  frameId: string | null;
+  status: 'idle' | 'loading' | 'done' | 'error';
+  bytesLoaded: number;
+  bytesTotal: number;
+  pointsLoaded: number;
+  totalPoints: number;
+  /** Finite points in the render buffer. */
+  renderCount: number;
+  fields: FieldInfo[];
+  ranges: Record<string, [number, number]>;
+  error: string | null;
+  firstBatchMs: number | null;
+  totalMs: number | null;
+}
+
+export interface LoadSlice {
+  load: LoadState;
+  setLoad: (patch: Partial<LoadState>) => void;
+}
+
+export const initialLoad: LoadState = {
+  frameId: null,
+  status: 'idle',
+  bytesLoaded: 0,
+  bytesTotal: 0,
+  pointsLoaded: 0,
+  totalPoints: 0,
+  renderCount: 0,
+  fields: [],
+  ranges: {},
+  error: null,
+  firstBatchMs: null,
+  totalMs: null,
+};
+
+export const createLoadSlice: StateCreator<AppState, [], [], LoadSlice> = (set) => ({
+  load: initialLoad,
+  setLoad: (patch) => set((s) => ({ load: { ...s.load, ...patch } })),
+});

@@ -1,0 +1,22 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+
+/** How points are coloured: a built-in scalar or any attribute name of the file. */
+export type ColorMode = 'height' | 'distance' | 'intensity' | 'rgb' | string;
+
+export interface ViewSlice {
+  view: {
+    colorMode: ColorMode;
+    pointSize: number;
+    /** Most points drawn in the overview; the rest are decimated away from the selection. */
+    pointBudget: number;
+  };
+  setColorMode: (mode: ColorMode) => void;
+  setPointSize: (size: number) => void;
+}
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000 },
+  setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
+  setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
+});

@@ -1,0 +1,40 @@
+import { useAppStore } from '../state/appStore.ts';
+
+const nf = new Intl.NumberFormat('en-US');
+
+function mb(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/** Progress of the current frame's stream: bytes and points loaded, or the error that stopped it. */
+export function LoadStatus() {
+  const load = useAppStore((s) => s.load);
+  if (load.status === 'idle') return <span className="muted">Pick a frame</span>;
+  if (load.status === 'error') {
+    return (
+      <span className="error" role="alert" data-testid="load-error">
+        {load.error}
+      </span>
+    );
+  }
+  const fraction = load.bytesTotal > 0 ? Math.min(1, load.bytesLoaded / load.bytesTotal) : 0;
+  return (
+    <span className="load-status" data-testid="load-status" data-status={load.status}>
+      {load.status === 'loading' ? (
+        <>
+          <progress value={fraction} max={1} />
+          <span>
+            {mb(load.bytesLoaded)} / {mb(load.bytesTotal)} MB · {nf.format(load.pointsLoaded)} of{' '}
+            {nf.format(load.totalPoints)} points
+          </span>
+        </>
+      ) : (
+        <span>
+          {nf.format(load.totalPoints)} points ({nf.format(load.totalPoints - load.renderCount)} invalid) ·{' '}
+          {mb(load.bytesTotal)} MB · first points {Math.round(load.firstBatchMs ?? 0)} ms · full frame{' '}
+          {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { countNonBackgroundPixels, storeValue, waitForFrameLoaded } from './helpers.ts';
+
+test('the app opens a KITTI frame and renders every point of the file', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/?frame=000000');
+  await waitForFrameLoaded(page);
+  expect(await storeValue<string>(page, 'state.load.status')).toBe('done');
+  // velodyne/000000.bin is 1,846,144 bytes = 115,384 records of 16 bytes.
+  expect(await storeValue<number>(page, 'state.load.totalPoints')).toBe(115384);
+  expect(await storeValue<number>(page, 'state.load.renderCount')).toBe(115384);
+  await expect(page.getByTestId('load-status')).toContainText('115,384 points');
+  await page.waitForTimeout(500);
+  const lit = await countNonBackgroundPixels(page, '.viewport canvas');
+  expect(lit).toBeGreaterThan(20000);
+  await page.screenshot({ path: 'test-results/viewer-000000.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a frame list shows every frame of the dataset and opens another one', async ({ page }) => {
+  await page.goto('/');
+  await waitForFrameLoaded(page);
+  await expect(page.getByTestId('frame-000000')).toBeVisible();
+  await expect(page.getByTestId('frame-000002')).toBeVisible();
+  await page.getByTestId('frame-000002').click();
+  await page.waitForFunction(() => {
+    const hook = (window as unknown as { __cuboid: { store: { getState: () => { load: { frameId: string; status: string } } } } }).__cuboid;
+    const load = hook.store.getState().load;
+    return load.frameId === '000002' && load.status === 'done';
+  });
+  // velodyne/000002.bin: 2,030,256 bytes = 126,891 points.
+  expect(await storeValue<number>(page, 'state.load.totalPoints')).toBe(126891);
+});

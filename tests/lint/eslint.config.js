@@ -1,0 +1,46 @@
+// Import-direction rules (STYLE.md §4.1): domain ← state, io ← tools, actions ← render, ui.
+// Run with `eslint -c tests/lint/eslint.config.js .` (the npm `lint` script).
+import tseslint from 'typescript-eslint';
+
+const UI_LIBS = ['three', 'three/*', 'react', 'react-dom', 'react-dom/*', '@react-three/*', 'zustand', 'zustand/*', 'zundo', 'comlink'];
+const NODE = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'fastify'];
+
+const layer = (from, forbiddenDirs, forbiddenPackages = []) => ({
+  files: [`${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbiddenDirs.map((dir) => ({
+            group: [`**/${dir}/*`, `**/${dir}`],
+            message: `${from} may not import from ${dir} (imports point one way: see STYLE.md §4.1).`,
+          })),
+          ...(forbiddenPackages.length
+            ? [{ group: forbiddenPackages, message: `${from} may not depend on this package (STYLE.md §4.1).` }]
+            : []),
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'samples/**', 'test-results/**', 'playwright-report/**', '.cuboid/**'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }], 'no-debugger': 'error' },
+  },
+  layer('src/domain', ['state', 'io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'sim', 'workers'], [...UI_LIBS, ...NODE]),
+  layer('src/state', ['io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'workers'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE]),
+  layer('src/io', ['state', 'tools', 'actions', 'render', 'ui', 'server', 'cli'], ['react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
+  layer('src/tools', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
+  layer('src/actions', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
+  layer('src/render', ['server', 'cli'], NODE),
+  layer('src/ui', ['server', 'cli', 'io'], NODE),
+  layer('workers', ['state', 'io', 'tools', 'actions', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
+  layer('src/server', ['state', 'io', 'tools', 'actions', 'render', 'ui'], UI_LIBS),
+  layer('src/cli', ['state', 'io', 'tools', 'actions', 'render', 'ui'], UI_LIBS),
+);

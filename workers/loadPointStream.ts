@@ -1,0 +1,150 @@
+import { PcdStreamParser } from '../src/domain/pcd/PcdStreamParser.ts';
+import { VelodyneStreamParser } from '../src/domain/pointcloud/VelodyneStreamParser.ts';
+import { toRenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
+import type { RenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
+import type { AttributeArray, PointCloud } from '../src/domain/types.ts';
+
+export interface FieldInfo {
+  name: string;
+  type: string;
+  count: number;
+}
+
+export type LoadEvent =
+  | { type: 'header'; totalPoints: number; bytesTotal: number; fields: FieldInfo[] }
+  | { type: 'batch'; batch: RenderBatch; pointsParsed: number; bytesLoaded: number; bytesTotal: number };
+
+export interface LoadSummary {
+  frameId: string;
+  /** Points in the file, NaN ones included. */
+  count: number;
+  /** Finite points, i.e. points in the render buffer. */
+  renderCount: number;
+  bytes: number;
+  fields: FieldInfo[];
+  /** Min and max of every scalar attribute (and of z and range), for colour legends. */
+  ranges: Record<string, [number, number]>;
+  /** Milliseconds from request to first batch, and to the end. */
+  firstBatchMs: number;
+  totalMs: number;
+}
+
+interface Parser {
+  push(chunk: Uint8Array): { start: number; count: number; positions: Float32Array; attributes: Record<string, AttributeArray> }[];
+  end(): PointCloud;
+}
+
+/**
+ * Streams `url` and parses it chunk by chunk. Each completed run of points becomes a render batch
+ * (finite points only) passed to `emit`; returns the summary and the whole parsed cloud.
+ */
+export async function loadPointStream(
+  url: string,
+  kind: 'pcd' | 'bin',
+  frameId: string,
+  emit: (event: LoadEvent) => void,
+): Promise<{ summary: LoadSummary; cloud: PointCloud }> {
+  const t0 = performance.now();
+  const response = await fetch(url);
+  if (!response.ok || !response.body) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as { error?: string; detail?: string };
+      detail = [body.error, body.detail].filter(Boolean).join(': ') || detail;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new Error(`Could not load points of frame ${frameId}: ${detail}`);
+  }
+  const bytesTotal = Number(response.headers.get('content-length') ?? 0);
+  const fileName = `${frameId}.${kind}`;
+  const pcd = kind === 'pcd' ? new PcdStreamParser({ fileName }) : null;
+  const parser: Parser = pcd ?? new VelodyneStreamParser({ fileName, expectedBytes: bytesTotal });
+  let headerSent = false;
+  let renderCount = 0;
+  let bytesLoaded = 0;
+  let pointsParsed = 0;
+  let firstBatchMs = -1;
+  const ranges: Record<string, [number, number]> = {};
+  let fields: FieldInfo[] = [];
+
+  const sendHeader = (): void => {
+    if (headerSent) return;
+    if (pcd) {
+      const h = pcd.header;
+      if (!h) return;
+      fields = h.fields.filter((f) => f.name !== '_').map((f) => ({ name: f.name, type: `${f.type}${f.size}`, count: f.count }));
+      emit({ type: 'header', totalPoints: h.points, bytesTotal, fields });
+    } else {
+      fields = ['x', 'y', 'z', 'intensity'].map((name) => ({ name, type: 'F4', count: 1 }));
+      emit({ type: 'header', totalPoints: Math.floor(bytesTotal / 16), bytesTotal, fields });
+    }
+    headerSent = true;
+  };
+
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesLoaded += value.length;
+    const batches = parser.push(value);
+    sendHeader();
+    for (const b of batches) {
+      const rb = toRenderBatch(b.positions, b.attributes, b.count, renderCount);
+      renderCount += rb.count;
+      pointsParsed = b.start + b.count;
+      trackRanges(rb, ranges);
+      if (firstBatchMs < 0) firstBatchMs = performance.now() - t0;
+      emit({ type: 'batch', batch: rb, pointsParsed, bytesLoaded, bytesTotal });
+    }
+  }
+  const cloud = parser.end();
+  sendHeader();
+  const summary: LoadSummary = {
+    frameId,
+    count: cloud.count,
+    renderCount,
+    bytes: bytesLoaded,
+    fields,
+    ranges,
+    firstBatchMs: Math.max(firstBatchMs, 0),
+    totalMs: performance.now() - t0,
+  };
+  return { summary, cloud };
+}
+
+function trackRanges(rb: RenderBatch, ranges: Record<string, [number, number]>): void {
+  const grow = (name: string, lo: number, hi: number): void => {
+    const r = ranges[name];
+    if (!r) ranges[name] = [lo, hi];
+    else {
+      if (lo < r[0]) r[0] = lo;
+      if (hi > r[1]) r[1] = hi;
+    }
+  };
+  const p = rb.positions;
+  let zlo = Infinity;
+  let zhi = -Infinity;
+  let dhi = 0;
+  for (let i = 0; i < rb.count; i++) {
+    const z = p[i * 3 + 2];
+    if (z < zlo) zlo = z;
+    if (z > zhi) zhi = z;
+    const d = p[i * 3] * p[i * 3] + p[i * 3 + 1] * p[i * 3 + 1];
+    if (d > dhi) dhi = d;
+  }
+  if (rb.count > 0) {
+    grow('height', zlo, zhi);
+    grow('distance', 0, Math.sqrt(dhi));
+  }
+  for (const [name, values] of Object.entries(rb.scalars)) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (values.length > 0 && Number.isFinite(lo) && Number.isFinite(hi)) grow(name, lo, hi);
+  }
+}
