@@ -109,8 +109,9 @@ export function buildPointGrid(positions: Float32Array, opts: BuildPointGridOpti
       cellOf[i] = 0xffffffff;
       continue;
     }
-    let ix = Math.floor((x - minX) * inv);
-    let iy = Math.floor((y - minY) * inv);
+    // Non-negative by construction, so truncation is floor (and matches `cellRange`).
+    let ix = ((x - minX) * inv) | 0;
+    let iy = ((y - minY) * inv) | 0;
     if (ix >= nx) ix = nx - 1;
     if (iy >= ny) iy = ny - 1;
     const k = iy * nx + ix;
