@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { KittiError } from '../../../../src/domain/kitti/KittiError.ts';
+import { parseKittiLabel } from '../../../../src/domain/kitti/parseKittiLabel.ts';
+import { readSampleText } from './kittiSamples.ts';
+
+const CAR = 'Car 0.00 0 1.85 387.63 181.54 423.81 203.12 1.67 1.87 3.69 -16.53 2.39 58.49 1.57';
+
+describe('parseKittiLabel', () => {
+  it('reads every field of a GT line (h w l in file order)', () => {
+    expect(parseKittiLabel(CAR)).toEqual([
+      {
+        type: 'Car',
+        truncated: 0,
+        occluded: 0,
+        alpha: 1.85,
+        bbox: [387.63, 181.54, 423.81, 203.12],
+        dimensions: [1.67, 1.87, 3.69],
+        location: [-16.53, 2.39, 58.49],
+        rotationY: 1.57,
+      },
+    ]);
+  });
+
+  it('reads the real 000001 file in order, DontCare lines included', () => {
+    const objects = parseKittiLabel(readSampleText('label_2', '000001.txt'));
+    expect(objects.map((o) => o.type)).toEqual([
+      'Truck', 'Car', 'Cyclist', 'DontCare', 'DontCare', 'DontCare', 'DontCare',
+    ]);
+    expect(objects[2].occluded).toBe(3);
+    expect(objects[3]).toEqual({
+      type: 'DontCare',
+      truncated: -1,
+      occluded: -1,
+      alpha: -10,
+      bbox: [503.89, 169.71, 590.61, 190.13],
+      dimensions: [-1, -1, -1],
+      location: [-1000, -1000, -1000],
+      rotationY: -10,
+    });
+  });
+
+  it('accepts CRLF, blank lines, tabs and runs of spaces, and an optional score', () => {
+    const text = `\r\n  ${CAR.replace(/ /g, ' \t ')}  \r\n\r\n${CAR} 0.9876\r\n`;
+    const objects = parseKittiLabel(text);
+    expect(objects).toHaveLength(2);
+    expect(objects[0]).toEqual(parseKittiLabel(CAR)[0]);
+    expect(objects[0].score).toBeUndefined();
+    expect(objects[1].score).toBe(0.9876);
+  });
+
+  it('reads occluded as Math.round(parseFloat) and accepts integers without decimals', () => {
+    const line = (occ: string) => `Car 0 ${occ} 0 0 0 10 10 1 1 1 0 0 10 0`;
+    expect(parseKittiLabel(line('0.00'))[0].occluded).toBe(0);
+    expect(parseKittiLabel(line('1.6'))[0].occluded).toBe(2);
+    expect(parseKittiLabel(line('-1'))[0].occluded).toBe(-1);
+    expect(parseKittiLabel(line('2e0'))[0].occluded).toBe(2);
+  });
+
+  it('gives an empty list for empty or blank text', () => {
+    expect(parseKittiLabel('')).toEqual([]);
+    expect(parseKittiLabel('\n \r\n\t\n')).toEqual([]);
+  });
+
+  it('names the line and the value count for a short or long line', () => {
+    const text = `${CAR}\n\nCar 0 0 1 2 3\n`;
+    try {
+      parseKittiLabel(text, { fileName: '000001.txt' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(KittiError);
+      expect((e as KittiError).message).toBe(
+        'parseKittiLabel (000001.txt): line 3: expected 15 or 16 values (16 with a score), found 6',
+      );
+      expect((e as KittiError).line).toBe(3);
+    }
+    expect(() => parseKittiLabel(`${CAR} 1 2`)).toThrow('line 1: expected 15 or 16 values (16 with a score), found 17');
+  });
+
+  it('names line and field for a value that is not a number', () => {
+    const bad = CAR.replace('1.67', 'abc');
+    try {
+      parseKittiLabel(`${CAR}\n${CAR}\n${bad}`, { fileName: '000001.txt' });
+      expect.unreachable();
+    } catch (e) {
+      const err = e as KittiError;
+      expect(err).toBeInstanceOf(KittiError);
+      expect(err.message).toBe('parseKittiLabel (000001.txt): line 3, field "h": "abc" is not a number');
+      expect(err.line).toBe(3);
+      expect(err.field).toBe('h');
+    }
+    const names = ['truncated', 'occluded', 'alpha', 'left', 'top', 'right', 'bottom', 'h', 'w', 'l', 'x', 'y', 'z', 'rotation_y'];
+    names.forEach((name, k) => {
+      const tokens = CAR.split(' ');
+      tokens[k + 1] = 'nan';
+      expect(() => parseKittiLabel(tokens.join(' '))).toThrow(`line 1, field "${name}": "nan" is not a number`);
+    });
+    expect(() => parseKittiLabel(`${CAR} 0x10`)).toThrow('field "score": "0x10" is not a number');
+  });
+
+  it('rejects non-finite and malformed numbers with KittiError only', () => {
+    for (const token of ['Infinity', 'NaN', '1e999', '1.2.3', '--1', '.', '1e', '+']) {
+      expect(() => parseKittiLabel(CAR.replace('2.39', token))).toThrow(KittiError);
+    }
+    expect(() => parseKittiLabel(null as unknown as string)).toThrow(KittiError);
+  });
+});
