@@ -22,6 +22,7 @@ export type { WritePcdOptions } from './pcd/writePcd.ts';
 export { KittiError } from './kitti/KittiError.ts';
 export type { KittiErrorLocation } from './kitti/KittiError.ts';
 export { readVelodyneBin } from './kitti/readVelodyneBin.ts';
+export type { VelodyneCloud } from './kitti/readVelodyneBin.ts';
 export { parseKittiLabel } from './kitti/parseKittiLabel.ts';
 export { formatKittiLabel } from './kitti/formatKittiLabel.ts';
 export type { FormatKittiLabelOptions } from './kitti/formatKittiLabel.ts';
@@ -55,3 +56,4 @@ export { ANNOTATION_SCHEMA_VERSION, emptyAnnotation } from './document/FrameAnno
 export type { FrameAnnotation, FrameStatus, ReviewFlag } from './document/FrameAnnotation.ts';
 export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
 export type { FrameListItem } from './document/FrameListItem.ts';
+export { pickPointNearRay } from './geometry/pickPointNearRay.ts';
