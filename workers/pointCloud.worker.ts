@@ -3,6 +3,8 @@ import { expose, transfer } from 'comlink';
 import { loadPointStream } from './loadPointStream.ts';
 import type { LoadEvent, LoadSummary } from './loadPointStream.ts';
 import { frameClouds } from './frameClouds.ts';
+import { pickPointNearRay } from '../src/domain/geometry/pickPointNearRay.ts';
+import type { Vec3 } from '../src/domain/types.ts';
 
 const api = {
   /**
@@ -28,6 +30,15 @@ const api = {
     });
     frameClouds.put(frameId, cloud);
     return summary;
+  },
+  /** The LiDAR point under a view ray (the point nearest the camera in a thin cone), or null. */
+  pickPoint(frameId: string, origin: Vec3, direction: Vec3): Vec3 | null {
+    const cloud = frameClouds.get(frameId);
+    if (!cloud) return null;
+    const i = pickPointNearRay(cloud.positions, origin, direction);
+    if (i < 0) return null;
+    const p = cloud.positions;
+    return [p[i * 3], p[i * 3 + 1], p[i * 3 + 2]];
   },
   forget(frameId: string): void {
     frameClouds.delete(frameId);

@@ -1,4 +1,4 @@
-import { ShaderMaterial } from 'three';
+import { Matrix4, ShaderMaterial, Vector3 } from 'three';
 
 /** Colour source of the point shader. */
 export const COLOR_SOURCE = { attribute: 0, rgb: 1, height: 2, distance: 3 } as const;
@@ -10,10 +10,16 @@ const vertexShader = /* glsl */ `
   uniform float uMin;
   uniform float uMax;
   uniform int uSource;
+  // World → box-local transform of the highlighted (selected) box, and its half extents.
+  uniform mat4 uBoxInverse;
+  uniform vec3 uBoxHalf;
+  uniform bool uHighlight;
+  // Optional clip region in the same box-local frame (side views show only the box's slab).
+  uniform bool uClip;
+  uniform vec3 uClipHalf;
   varying vec3 vColor;
 
   vec3 ramp(float t) {
-    // A perceptual blue → cyan → green → yellow → red ramp (piecewise linear).
     t = clamp(t, 0.0, 1.0);
     vec3 c0 = vec3(0.18, 0.20, 0.60);
     vec3 c1 = vec3(0.10, 0.60, 0.85);
@@ -32,9 +38,19 @@ const vertexShader = /* glsl */ `
     if (uSource == 3) v = length(position.xy);
     float t = (v - uMin) / max(uMax - uMin, 1e-6);
     vColor = uSource == 1 ? aColor : ramp(t);
-    vec4 mv = modelViewMatrix * vec4(position, 1.0);
-    gl_Position = projectionMatrix * mv;
-    gl_PointSize = uSize;
+    vec3 local = (uBoxInverse * vec4(position, 1.0)).xyz;
+    if (uClip && any(greaterThan(abs(local), uClipHalf))) {
+      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+      gl_PointSize = 0.0;
+      return;
+    }
+    float size = uSize;
+    if (uHighlight && all(lessThanEqual(abs(local), uBoxHalf))) {
+      vColor = vec3(1.0, 0.42, 0.85);
+      size = uSize + 1.5;
+    }
+    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+    gl_PointSize = size;
   }
 `;
 
@@ -45,7 +61,10 @@ const fragmentShader = /* glsl */ `
   }
 `;
 
-/** One shader for every view: colour by a scalar through a ramp, or by the file's rgb. */
+/**
+ * One shader for every view: colour by a scalar through a ramp or by the file's rgb; points inside the
+ * selected box highlighted; an optional box-local clip region for the side views.
+ */
 export function createPointMaterial(): ShaderMaterial {
   return new ShaderMaterial({
     vertexShader,
@@ -55,6 +74,11 @@ export function createPointMaterial(): ShaderMaterial {
       uMin: { value: -2 },
       uMax: { value: 2 },
       uSource: { value: COLOR_SOURCE.height },
+      uBoxInverse: { value: new Matrix4() },
+      uBoxHalf: { value: new Vector3() },
+      uHighlight: { value: false },
+      uClip: { value: false },
+      uClipHalf: { value: new Vector3(1, 1, 1) },
     },
   });
 }
