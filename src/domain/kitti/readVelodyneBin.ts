@@ -30,7 +30,10 @@ export function readVelodyneBin(
   bytes: ArrayBuffer | Uint8Array,
   opts: ReadVelodyneBinOptions = {},
 ): VelodyneCloud {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let view: Uint8Array;
+  if (bytes instanceof Uint8Array) view = bytes;
+  else if (bytes instanceof ArrayBuffer) view = new Uint8Array(bytes);
+  else throw kittiError('readVelodyneBin', { fileName: opts.fileName }, 'expected an ArrayBuffer or a Uint8Array');
   const size = view.byteLength;
   if (size % RECORD_BYTES !== 0) {
     const trailing = size - (size % RECORD_BYTES);

@@ -103,4 +103,28 @@ describe('parseKittiLabel', () => {
     }
     expect(() => parseKittiLabel(null as unknown as string)).toThrow(KittiError);
   });
+
+  it('throws nothing but KittiError on mutated real files (fuzz, fixed seed)', () => {
+    const base = readSampleText('label_2', '000001.txt');
+    const alphabet = ' \t\r\n0123456789.-+eE:abcNnIi\u0000';
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let parsed = 0;
+    for (let i = 0; i < 500; i++) {
+      const chars = [...base];
+      for (let k = 0; k < 3; k++) {
+        chars[Math.floor(random() * chars.length)] = alphabet[Math.floor(random() * alphabet.length)];
+      }
+      try {
+        parseKittiLabel(chars.join(''));
+        parsed++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(KittiError);
+      }
+    }
+    expect(parsed).toBeGreaterThan(0);
+  });
 });

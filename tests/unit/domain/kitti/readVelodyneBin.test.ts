@@ -66,6 +66,7 @@ describe('readVelodyneBin', () => {
       expect(err.fileName).toBe('000009.bin');
     }
     expect(() => readVelodyneBin(new ArrayBuffer(15))).toThrow(KittiError);
+    expect(() => readVelodyneBin('abc' as unknown as Uint8Array)).toThrow(KittiError);
   });
 
   const counts: [string, number][] = [
