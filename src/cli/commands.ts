@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { registerExport } from './exportCommand.ts';
+import { registerImport } from './importCommand.ts';
 import { registerInspect } from './inspectCommand.ts';
+import { registerServe } from './serveCommand.ts';
 
 /** Sets the process exit code for the current command. */
 export type SetExitCode = (code: number) => void;
@@ -7,4 +10,4 @@ export type SetExitCode = (code: number) => void;
 /** A command module adds one subcommand to the program. One file per command. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerInspect];
+export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport];

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { importLabels, type ImportSummary } from '../server/import/importLabels.ts';
+import { openWorkspace } from '../server/openWorkspace.ts';
+import type { RegisterCommand } from './commands.ts';
+
+export interface ImportCommandOptions {
+  labels: string;
+  minScore?: string;
+  append?: boolean;
+  state?: string;
+  user?: string;
+}
+
+/** Runs `cuboid import` without the command-line parsing. */
+export async function runImport(dir: string, opts: ImportCommandOptions): Promise<ImportSummary> {
+  let minScore: number | undefined;
+  if (opts.minScore !== undefined) {
+    minScore = Number(opts.minScore);
+    if (opts.minScore.trim() === '' || !Number.isFinite(minScore)) {
+      throw new Error(`--min-score ${JSON.stringify(opts.minScore)} is not a number`);
+    }
+  }
+  const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}) });
+  try {
+    return await importLabels(ws.service, path.resolve(opts.labels), {
+      ...(minScore !== undefined ? { minScore } : {}),
+      mode: opts.append === true ? 'append' : 'replace',
+      actor: opts.user ?? 'cli',
+    });
+  } finally {
+    await ws.close();
+  }
+}
+
+/** `cuboid import DIR --labels LABELDIR [--min-score S] [--append] [--state DIR]`: model pre-labels. */
+export const registerImport: RegisterCommand = (program, setExitCode) => {
+  program
+    .command('import')
+    .description('import KITTI label files (e.g. model predictions with a score column) as editable pre-labels')
+    .argument('[dir]', 'the dataset folder', 'samples')
+    .requiredOption('--labels <dir>', 'folder of ID.txt label files')
+    .option('--min-score <s>', 'skip objects whose score is below this')
+    .option('--append', "add the boxes to the frame's boxes instead of replacing them")
+    .option('--state <dir>', 'folder of the database and label files (as given to serve)')
+    .action(async (dir: string, opts: ImportCommandOptions) => {
+      try {
+        const s = await runImport(dir, opts);
+        const boxes = s.imported.reduce((n, f) => n + f.boxes, 0);
+        const below = s.imported.reduce((n, f) => n + f.belowScore, 0);
+        process.stdout.write(
+          `imported ${boxes} boxes into ${s.imported.length} frames` +
+            (below > 0 ? ` (${below} below --min-score skipped)` : '') +
+            '\n' +
+            (s.unknownFrames.length > 0 ? `  ${s.unknownFrames.length} files name no frame of the dataset: ${s.unknownFrames.slice(0, 5).join(', ')}${s.unknownFrames.length > 5 ? ', ...' : ''}\n` : '') +
+            s.errors.map((e) => `  error ${e.error}\n`).join(''),
+        );
+        if (s.errors.length > 0) setExitCode(1);
+      } catch (err) {
+        process.stderr.write(`cuboid import: ${err instanceof Error ? err.message : String(err)}\n`);
+        setExitCode(1);
+      }
+    });
+};

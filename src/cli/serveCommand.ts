@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../server/createServer.ts';
+import type { RegisterCommand } from './commands.ts';
+
+/** Hosts the server may bind to until users and authentication exist. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+export const DEFAULT_PORT = 8787;
+/** The built app, next to `src/`. */
+export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export interface ServeOptions {
+  dataDir: string;
+  stateDir?: string;
+  port?: number;
+  host?: string;
+  distDir?: string | null;
+  logger?: boolean | { level: string };
+}
+
+/** Thrown for options the server refuses; the message is for the user. */
+export class ServeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServeError';
+  }
+}
+
+/**
+ * Opens the dataset and listens. Refuses any host but loopback: there is no authentication yet, so
+ * binding elsewhere would hand the dataset to the network. Returns the app and its URL (`port: 0`
+ * picks a free port).
+ */
+export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string }> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.includes(host)) {
+    throw new ServeError(
+      `refusing to listen on ${host}: Cuboid has no users or authentication yet, so it serves loopback only ` +
+        '(127.0.0.1, ::1, localhost). Remote access arrives with user accounts; until then use an SSH tunnel.',
+    );
+  }
+  const app = await createServer({
+    dataDir: opts.dataDir,
+    ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
+    distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
+    logger: opts.logger ?? false,
+  });
+  try {
+    await app.listen({ port: opts.port ?? DEFAULT_PORT, host });
+  } catch (err) {
+    await app.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ServeError(`port ${opts.port ?? DEFAULT_PORT} is already in use: pass --port N`);
+    }
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? DEFAULT_PORT);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return { app, url: `http://${shownHost}:${port}` };
+}
+
+/** Parses a TCP port (0 = any free port). */
+export function parsePort(text: string): number {
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new ServeError(`--port ${JSON.stringify(text)} is not a port number (0-65535)`);
+  return n;
+}
+
+/** `cuboid serve [DIR] [--port N] [--host H] [--state DIR]`: serves a dataset and the app. */
+export const registerServe: RegisterCommand = (program, setExitCode) => {
+  program
+    .command('serve')
+    .description('serve a dataset (KITTI layout or a folder of .pcd files) and the annotation app')
+    .argument('[dir]', 'the dataset folder', 'samples')
+    .option('--data <dir>', 'the dataset folder (instead of the argument)')
+    .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
+    .option('--host <host>', 'interface to bind (loopback only for now)', '127.0.0.1')
+    .option('--state <dir>', 'folder for the database and label files (needed for a read-only dataset)')
+    .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
+    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string }) => {
+      try {
+        const dataDir = path.resolve(opts.data ?? dir);
+        const { app, url } = await startServer({
+          dataDir,
+          port: parsePort(opts.port),
+          host: opts.host,
+          ...(opts.state !== undefined ? { stateDir: path.resolve(opts.state) } : {}),
+          distDir: path.resolve(opts.dist),
+          logger: { level: 'warn' },
+        });
+        const ws = app.cuboid;
+        process.stdout.write(
+          `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
+            `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? '(in memory)'}\n` +
+            ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
+            `Open ${url}\n`,
+        );
+        const stop = (): void => {
+          void app.close().finally(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (err) {
+        process.stderr.write(`cuboid serve: ${err instanceof Error ? err.message : String(err)}\n`);
+        setExitCode(err instanceof ServeError ? 2 : 1);
+      }
+    });
+};

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { FrameAnnotation } from './FrameAnnotation.ts';
+import { MigrationError, migrateAnnotation } from './migrations.ts';
+
+/** Largest coordinate magnitude accepted, metres (far beyond any LiDAR range, well inside float64). */
+const MAX_COORD = 1e6;
+/** Largest box edge accepted, metres. */
+const MAX_SIZE = 1e4;
+/** Most boxes, DontCare regions or flags accepted in one frame. */
+export const MAX_ITEMS_PER_FRAME = 10_000;
+
+const finite = z.number().min(-MAX_COORD).max(MAX_COORD);
+const vec3 = z.tuple([finite, finite, finite]);
+const positiveSize = z.number().gt(0, 'must be > 0').max(MAX_SIZE);
+const shortText = z.string().max(256);
+/** A KITTI class token: written as one whitespace-free column of label_2. */
+const kittiType = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "-" or "."');
+
+const cuboidSchema = z.object({
+  id: z.string().min(1).max(128),
+  trackId: z.string().max(128).nullable(),
+  label: kittiType,
+  center: vec3,
+  size: z.tuple([positiveSize, positiveSize, positiveSize]),
+  yaw: z.number().min(-1000).max(1000),
+  attributes: z
+    .object({
+      truncated: z.number().min(-1).max(2),
+      occluded: z.int().min(-1).max(3),
+    })
+    .catchall(z.union([z.number(), z.string().max(1024), z.boolean()])),
+  source: z.enum(['manual', 'fit', 'import']),
+  score: z.number().optional(),
+  kitti2d: z
+    .object({ alpha: z.number(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) })
+    .optional(),
+});
+
+const dontCareSchema = z.object({
+  type: z.literal('DontCare'),
+  truncated: z.number(),
+  occluded: z.int(),
+  alpha: z.number(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  dimensions: z.tuple([z.number(), z.number(), z.number()]),
+  location: z.tuple([z.number(), z.number(), z.number()]),
+  rotationY: z.number(),
+  score: z.number().optional(),
+});
+
+const flagSchema = z.object({
+  id: z.string().min(1).max(128),
+  cuboidId: z.string().max(128).nullable(),
+  location: vec3.nullable(),
+  reason: shortText,
+  comment: z.string().max(10_000),
+  author: shortText,
+  state: z.enum(['open', 'resolved', 'closed']),
+  createdAt: shortText,
+});
+
+/** The zod schema of a stored or submitted annotation document (after migration). */
+export const annotationSchema = z
+  .object({
+    schemaVersion: z.int().min(1),
+    frameId: z.string().min(1).max(128),
+    revision: z.int().min(0).optional(),
+    cuboids: z.array(cuboidSchema).max(MAX_ITEMS_PER_FRAME),
+    dontCare: z.array(dontCareSchema).max(MAX_ITEMS_PER_FRAME),
+    flags: z.array(flagSchema).max(MAX_ITEMS_PER_FRAME),
+    status: z.enum(['todo', 'in_progress', 'submitted', 'accepted', 'rejected']),
+    dictionaryVersion: z.int().min(0).optional(),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.cuboids.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['cuboids', i, 'id'], message: `duplicate cuboid id "${c.id}"` });
+      seen.add(c.id);
+    });
+  });
+
+/** One validation problem: `path` in JS notation (`cuboids[2].center[1]`), empty for the root. */
+export interface AnnotationIssue {
+  path: string;
+  message: string;
+}
+
+export type AnnotationValidation =
+  | { ok: true; value: FrameAnnotation }
+  | { ok: false; issues: AnnotationIssue[] };
+
+/**
+ * Checks an untrusted annotation document (parsed JSON): migrates it from its `schemaVersion` to
+ * the current one, then validates every field (finite numbers within bounds, metres and radians in
+ * the LiDAR frame; positive sizes; known enums; unique cuboid ids; bounded list and string sizes).
+ * Unknown fields are dropped. The returned `revision` is the submitted one or 0; the server owns it.
+ *
+ * Never throws: every problem comes back as an issue naming the field.
+ */
+export function validateAnnotation(input: unknown): AnnotationValidation {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
+  }
+  const raw = input as Record<string, unknown>;
+  if (!('schemaVersion' in raw)) return { ok: false, issues: [{ path: 'schemaVersion', message: 'required' }] };
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateAnnotation(raw);
+  } catch (err) {
+    if (err instanceof MigrationError) return { ok: false, issues: [{ path: 'schemaVersion', message: err.message }] };
+    throw err;
+  }
+  const result = annotationSchema.safeParse(migrated);
+  if (!result.success) {
+    return {
+      ok: false,
+      issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const value = result.data as FrameAnnotation & { revision?: number };
+  return { ok: true, value: { ...value, revision: value.revision ?? 0 } as FrameAnnotation };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}

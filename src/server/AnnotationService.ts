@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import { emptyAnnotation } from '../domain/document/FrameAnnotation.ts';
+import type { FrameListItem } from '../domain/document/FrameListItem.ts';
+import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+import type { KittiObject } from '../domain/kitti/KittiObject.ts';
+import { cuboidToKitti } from '../domain/kitti/cuboidToKitti.ts';
+import { formatKittiLabel } from '../domain/kitti/formatKittiLabel.ts';
+import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
+import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
+import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
+import type { Cuboid } from '../domain/types.ts';
+import { FrameLocks } from './FrameLocks.ts';
+import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
+import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
+import { readPointCount } from './dataset/readPointCount.ts';
+import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
+import type { Storage } from './storage/Storage.ts';
+
+/** A problem with a dataset file that the user must fix (bad calib, unreadable label). */
+export class FrameFileError extends Error {
+  readonly code: 'calib_invalid' | 'label_invalid';
+  constructor(code: 'calib_invalid' | 'label_invalid', message: string) {
+    super(message);
+    this.name = 'FrameFileError';
+    this.code = code;
+  }
+}
+
+export type SaveOutcome =
+  | { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string }
+  | { ok: false; current: FrameAnnotation };
+
+export interface LabelWriteResult {
+  written: boolean;
+  error?: string;
+}
+
+/** Who acts, for the activity log (`null` = unknown). */
+export type Actor = string | null;
+
+/**
+ * The annotation workflow over one dataset: reads frames' documents (importing shipped label files
+ * on first open), saves with optimistic concurrency, and keeps `label_2/ID.txt` in step with the
+ * stored revision. Routes, the CLI's export and import all go through it.
+ */
+export class AnnotationService {
+  readonly dataset: Dataset;
+  readonly storage: Storage;
+  /** Where label files are written (`DATA/label_2`, or `STATE/label_2` with `--state`). */
+  readonly labelsDir: string;
+  private readonly locks = new FrameLocks();
+  private readonly calibs = new Map<string, Promise<KittiCalib | null>>();
+  private readonly imageSizes = new Map<string, Promise<[number, number]>>();
+  private readonly pointCounts = new Map<string, Promise<number | null>>();
+  private readonly shippedBoxCounts = new Map<string, Promise<number>>();
+
+  constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string }) {
+    this.dataset = opts.dataset;
+    this.storage = opts.storage;
+    this.labelsDir = opts.labelsDir;
+  }
+
+  /** Path of the label file the server writes for a frame (the id comes from the dataset index). */
+  labelPath(frame: DatasetFrame): string {
+    return path.join(this.labelsDir, `${frame.id}.txt`);
+  }
+
+  /** The frame's calibration, or null when it has none. @throws FrameFileError for a bad file. */
+  calib(frame: DatasetFrame): Promise<KittiCalib | null> {
+    return memo(this.calibs, frame.id, async () => {
+      if (frame.calibPath === null) return null;
+      const text = await fs.readFile(frame.calibPath, 'utf8');
+      try {
+        return parseKittiCalib(text, { fileName: path.basename(frame.calibPath) });
+      } catch (err) {
+        throw new FrameFileError('calib_invalid', errorMessage(err));
+      }
+    });
+  }
+
+  /** Image 2 size `[width, height]` in pixels (PNG header, else 1242×375). */
+  imageSize(frame: DatasetFrame): Promise<[number, number]> {
+    return memo(this.imageSizes, frame.id, () => readImageSize(frame));
+  }
+
+  /** The frame list of `GET /api/frames`, in dataset order. */
+  async listFrames(): Promise<FrameListItem[]> {
+    const states = await this.storage.listFrameStates();
+    const frames = this.dataset.ids().map((id) => this.dataset.get(id) as DatasetFrame);
+    return mapLimit(frames, 16, async (frame) => {
+      const state = states.get(frame.id);
+      const pointCount = await memo(this.pointCounts, frame.id, () => readPointCount(frame));
+      const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
+      return {
+        id: frame.id,
+        pointsFile: path.basename(frame.points.path),
+        hasCalib: frame.calibPath !== null,
+        hasImage: frame.image !== null,
+        hasLabel: frame.labelPath !== null || state !== undefined,
+        pointCount,
+        status: state?.status ?? 'todo',
+        boxCount,
+        revision: state?.revision ?? 0,
+      };
+    });
+  }
+
+  /**
+   * The current document. A frame never stored whose dataset has a label file gets it imported as
+   * revision 1 (boxes `source: 'import'`, DontCare kept); otherwise an empty revision-0 document.
+   * @throws FrameFileError when that label or calib file cannot be read.
+   */
+  async getAnnotation(frame: DatasetFrame, actor: Actor = null): Promise<FrameAnnotation> {
+    const stored = await this.storage.getAnnotation(frame.id);
+    if (stored !== null) return stored;
+    if (frame.labelPath === null) return emptyAnnotation(frame.id);
+    const text = await fs.readFile(frame.labelPath, 'utf8');
+    const objects = parseLabelFile(text, path.basename(frame.labelPath));
+    const doc = await this.documentFromKitti(frame, objects, emptyAnnotation(frame.id), 'replace');
+    const result = await this.storage.saveAnnotation({
+      doc,
+      baseRevision: 0,
+      user: actor,
+      source: 'import',
+      detail: { file: path.relative(this.dataset.root, frame.labelPath), onFirstOpen: true },
+    });
+    if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
+    await this.writeLabel(frame);
+    return result.doc;
+  }
+
+  /**
+   * Stores `doc` as the revision after `baseRevision`, then rewrites the label file. A stale base
+   * returns the current document and stores nothing. The label write happens after the commit; if it
+   * fails the save still stands and the file stays marked dirty for the next save or export.
+   */
+  async saveAnnotation(frame: DatasetFrame, doc: FrameAnnotation, baseRevision: number, actor: Actor): Promise<SaveOutcome> {
+    if (baseRevision === 0) {
+      // A frame with a shipped label must be imported before anyone can build on revision 0.
+      const current = await this.getAnnotation(frame, actor);
+      if (current.revision !== 0) return { ok: false, current };
+    }
+    const result = await this.storage.saveAnnotation({
+      doc: { ...doc, frameId: frame.id },
+      baseRevision,
+      user: actor,
+      source: 'save',
+    });
+    if (!result.ok) return { ok: false, current: result.current ?? emptyAnnotation(frame.id) };
+    const label = await this.writeLabel(frame);
+    return { ok: true, doc: result.doc, labelWritten: label.written, ...(label.error ? { labelError: label.error } : {}) };
+  }
+
+  /**
+   * Imports KITTI objects (model pre-labels) into a frame as a new revision: boxes become
+   * `source: 'import'` cuboids; `mode` `'replace'` drops the frame's boxes and DontCare regions,
+   * `'append'` keeps them. Retries on a concurrent save.
+   */
+  async importObjects(
+    frame: DatasetFrame,
+    objects: KittiObject[],
+    opts: { mode: 'replace' | 'append'; actor: Actor; detail?: Record<string, unknown> },
+  ): Promise<FrameAnnotation> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.getAnnotation(frame, opts.actor);
+      const doc = await this.documentFromKitti(frame, objects, current, opts.mode);
+      const result = await this.storage.saveAnnotation({
+        doc,
+        baseRevision: current.revision,
+        user: opts.actor,
+        source: 'import',
+        detail: opts.detail,
+      });
+      if (result.ok) {
+        await this.writeLabel(frame);
+        return result.doc;
+      }
+      if (attempt >= 5) throw new Error(`import: frame ${frame.id} kept changing during the import`);
+    }
+  }
+
+  /** The KITTI label text of a document, with the frame's calib (or the no-camera convention). */
+  async formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string> {
+    const calib = await this.calib(frame);
+    const imageSize = await this.imageSize(frame);
+    const objects = doc.cuboids.map((c) => cuboidToKitti(c, calib, { imageSize }));
+    return formatKittiLabel([...objects, ...doc.dontCare]);
+  }
+
+  /** The label text of the current revision (importing a shipped label on first use). */
+  async labelText(frame: DatasetFrame): Promise<string> {
+    return this.formatLabel(frame, await this.getAnnotation(frame));
+  }
+
+  /**
+   * Writes the label file of the frame's current stored revision, serialised per frame, skipping
+   * the write when the file already holds that text. Never throws: a failure is returned and the
+   * frame stays dirty.
+   */
+  writeLabel(frame: DatasetFrame): Promise<LabelWriteResult> {
+    return this.locks.run(frame.id, async () => {
+      try {
+        const doc = await this.storage.getAnnotation(frame.id);
+        if (doc === null) return { written: false };
+        const text = await this.formatLabel(frame, doc);
+        const file = this.labelPath(frame);
+        const existing = await fs.readFile(file, 'utf8').catch(() => null);
+        if (existing !== text) await writeLabelAtomic(file, text);
+        await this.storage.markLabelWritten(frame.id, doc.revision);
+        return { written: true };
+      } catch (err) {
+        return { written: false, error: errorMessage(err) };
+      }
+    });
+  }
+
+  /** Rewrites every label marked dirty (after a failed write or a crash). */
+  async syncDirtyLabels(): Promise<{ written: string[]; failed: { frameId: string; error: string }[] }> {
+    const written: string[] = [];
+    const failed: { frameId: string; error: string }[] = [];
+    for (const id of await this.storage.listDirtyLabels()) {
+      const frame = this.dataset.get(id);
+      if (frame === undefined) continue;
+      const result = await this.writeLabel(frame);
+      if (result.written) written.push(id);
+      else failed.push({ frameId: id, error: result.error ?? 'not written' });
+    }
+    return { written, failed };
+  }
+
+  private async shippedBoxCount(frame: DatasetFrame): Promise<number> {
+    if (frame.labelPath === null) return 0;
+    const labelPath = frame.labelPath;
+    return memo(this.shippedBoxCounts, frame.id, async () =>
+      countLabelBoxes(await fs.readFile(labelPath, 'utf8').catch(() => '')),
+    );
+  }
+
+  private async documentFromKitti(
+    frame: DatasetFrame,
+    objects: KittiObject[],
+    base: FrameAnnotation,
+    mode: 'replace' | 'append',
+  ): Promise<FrameAnnotation> {
+    const calib = await this.calib(frame);
+    const cuboids: Cuboid[] = [];
+    const dontCare: KittiObject[] = [];
+    for (const obj of objects) {
+      if (obj.type === 'DontCare') dontCare.push(obj);
+      else cuboids.push(kittiToCuboid(obj, calib, { id: randomUUID() }));
+    }
+    return mode === 'replace'
+      ? { ...base, cuboids, dontCare }
+      : { ...base, cuboids: [...base.cuboids, ...cuboids], dontCare: [...base.dontCare, ...dontCare] };
+  }
+}
+
+/** Parses a label file, turning parser errors into a `FrameFileError`. */
+export function parseLabelFile(text: string, fileName: string): KittiObject[] {
+  try {
+    return parseKittiLabel(text, { fileName });
+  } catch (err) {
+    throw new FrameFileError('label_invalid', errorMessage(err));
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, fn: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (p === undefined) {
+    p = fn();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installErrorHandling } from './http/errorHandler.ts';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
+import { registerActivityRoute } from './routes/activityRoute.ts';
+import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
+import { registerCalibRoute } from './routes/calibRoute.ts';
+import { registerExportRoute } from './routes/exportRoute.ts';
+import { registerFileRoutes } from './routes/fileRoutes.ts';
+import { registerFramesRoutes } from './routes/framesRoutes.ts';
+import { registerLabelRoute } from './routes/labelRoute.ts';
+import type { RouteContext } from './routes/RouteContext.ts';
+import { registerStaticRoutes } from './routes/staticRoutes.ts';
+
+export interface ServerOptions extends WorkspaceOptions {
+  /** The built app to serve at `/` (`dist/`); null or absent = API only. */
+  distDir?: string | null;
+  /** Fastify logging; off by default (tests), the CLI turns warnings on. */
+  logger?: boolean | { level: string };
+  /** Body limit of every route except the annotation PUT, bytes. Default 64 KiB. */
+  bodyLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The dataset, storage and annotation service this server runs on. */
+    cuboid: Workspace;
+  }
+}
+
+/**
+ * Builds the Fastify app for one dataset: `/api/*` (frames, points, calib, image, annotation,
+ * label, revisions, activity, export.zip) and, with `distDir`, the built app. Closing the app closes
+ * the storage. Does not listen: call `app.listen` (or use `app.inject` in tests).
+ */
+export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const workspace = await openWorkspace(opts);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    routerOptions: { maxParamLength: 256 },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.decorate('cuboid', workspace);
+  app.addHook('onClose', async () => workspace.close());
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return payload;
+  });
+  installErrorHandling(app);
+  const ctx: RouteContext = { service: workspace.service, stateDir: workspace.stateDir };
+  registerFramesRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
+  registerCalibRoute(app, ctx);
+  registerAnnotationRoutes(app, ctx);
+  registerLabelRoute(app, ctx);
+  registerActivityRoute(app, ctx);
+  registerExportRoute(app, ctx);
+  if (opts.distDir !== undefined && opts.distDir !== null) await registerStaticRoutes(app, opts.distDir);
+  return app;
+}

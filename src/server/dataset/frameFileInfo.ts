@@ -1,0 +1,41 @@
+import fs from 'node:fs/promises';
+import { readPngSize } from '../../domain/kitti/readPngSize.ts';
+import type { DatasetFrame } from './Dataset.ts';
+
+/** KITTI's typical image 2 size, used when a frame has no readable PNG (pixels, [width, height]). */
+export const DEFAULT_IMAGE_SIZE: [number, number] = [1242, 375];
+
+/** Reads the first `length` bytes of a file (fewer if it is shorter). */
+export async function readPrefix(filePath: string, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const buf = new Uint8Array(length);
+    const { bytesRead } = await handle.read(buf, 0, length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `[width, height]` of the frame's image 2 in pixels from the PNG header, or the KITTI default
+ * 1242×375 when there is no image or it is not a readable PNG.
+ */
+export async function readImageSize(frame: DatasetFrame): Promise<[number, number]> {
+  if (frame.image === null) return DEFAULT_IMAGE_SIZE;
+  try {
+    return readPngSize(await readPrefix(frame.image.path, 32)) ?? DEFAULT_IMAGE_SIZE;
+  } catch {
+    return DEFAULT_IMAGE_SIZE;
+  }
+}
+
+/** Number of non-blank, non-DontCare lines of a KITTI label text: its box count without parsing. */
+export function countLabelBoxes(text: string): number {
+  let n = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const t = line.trim();
+    if (t !== '' && !t.startsWith('DontCare ')) n++;
+  }
+  return n;
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from './HttpError.ts';
+import { parseRange } from './parseRange.ts';
+
+export interface SendFileOptions {
+  contentType: string;
+  /** Honour `Range` (206 / 416). Default false. */
+  ranges?: boolean;
+  cacheControl?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Streams a file the server found itself (never a path from the request). The file is opened
+ * first and its size taken from the open handle, so `Content-Length` matches what is sent even if
+ * the file is replaced meanwhile. With `ranges`, one `bytes=` range gives 206 with `Content-Range`,
+ * an unsatisfiable one 416 with `Content-Range: bytes *\/size`, and an `If-Range` that no longer
+ * matches the ETag gives the whole file.
+ */
+export async function sendFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  filePath: string,
+  opts: SendFileOptions,
+): Promise<FastifyReply> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(filePath, 'r');
+  } catch {
+    throw new HttpError(404, 'file_missing', 'the file was listed when the dataset was scanned but is gone now');
+  }
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const st = await handle.stat();
+    size = st.size;
+    mtimeMs = st.mtimeMs;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+  reply.header('Content-Type', opts.contentType);
+  reply.header('ETag', etag);
+  reply.header('Last-Modified', new Date(mtimeMs).toUTCString());
+  reply.header('Cache-Control', opts.cacheControl ?? 'no-cache');
+  for (const [k, v] of Object.entries(opts.headers ?? {})) reply.header(k, v);
+  let start = 0;
+  let end = size - 1;
+  if (opts.ranges === true) {
+    reply.header('Accept-Ranges', 'bytes');
+    const ifRange = request.headers['if-range'];
+    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
+    const range = parseRange(rangeHeader, size);
+    if (range.kind === 'unsatisfiable') {
+      await handle.close();
+      reply.header('Content-Range', `bytes */${size}`);
+      return reply.code(416).type('application/json; charset=utf-8').send({
+        error: 'range_not_satisfiable',
+        detail: `cannot serve range ${JSON.stringify(String(request.headers.range).slice(0, 80))} of a ${size}-byte file`,
+      });
+    }
+    if (range.kind === 'partial') {
+      start = range.start;
+      end = range.end;
+      reply.code(206);
+      reply.header('Content-Range', `bytes ${start}-${end}/${size}`);
+    }
+  }
+  const length = size === 0 ? 0 : end - start + 1;
+  reply.header('Content-Length', String(length));
+  if (request.method === 'HEAD' || length === 0) {
+    await handle.close();
+    return reply.send('');
+  }
+  return reply.send(handle.createReadStream({ start, end, autoClose: true }));
+}

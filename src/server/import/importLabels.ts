@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AnnotationService } from '../AnnotationService.ts';
+import { parseLabelFile } from '../AnnotationService.ts';
+import { isValidFrameId } from '../dataset/frameId.ts';
+
+export interface ImportOptions {
+  /** Keep only lines whose score (16th column) is at least this; lines without a score are kept. */
+  minScore?: number;
+  /** `'replace'` (default): the file's objects replace the frame's boxes; `'append'`: added to them. */
+  mode?: 'replace' | 'append';
+  /** Who imports, for the activity log. */
+  actor?: string | null;
+}
+
+export interface ImportSummary {
+  /** Frames that got a new revision. */
+  imported: { frameId: string; revision: number; boxes: number; dontCare: number; belowScore: number }[];
+  /** Label files whose stem is not a frame of the dataset. */
+  unknownFrames: string[];
+  /** Files that could not be read, with the reason (line and field). */
+  errors: { file: string; error: string }[];
+}
+
+/**
+ * Imports a folder of KITTI label files (`LABELDIR/ID.txt`, 15 or 16 columns) as pre-labels: each
+ * frame named by a file gets a new revision whose boxes are `source: 'import'` cuboids (score kept),
+ * converted with the frame's calib (or the no-camera convention), DontCare kept. Files are
+ * processed in sorted order; a bad file is reported and skipped, never half-imported.
+ */
+export async function importLabels(
+  service: AnnotationService,
+  labelsDir: string,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: [], unknownFrames: [], errors: [] };
+  const names = (await fs.readdir(labelsDir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+  for (const name of names) {
+    const stem = name.slice(0, -4);
+    const frame = isValidFrameId(stem) ? service.dataset.get(stem) : undefined;
+    if (frame === undefined) {
+      summary.unknownFrames.push(name);
+      continue;
+    }
+    const file = path.join(labelsDir, name);
+    try {
+      const all = parseLabelFile(await fs.readFile(file, 'utf8'), name);
+      const kept = all.filter(
+        (o) => o.type === 'DontCare' || opts.minScore === undefined || o.score === undefined || o.score >= opts.minScore,
+      );
+      const doc = await service.importObjects(frame, kept, {
+        mode: opts.mode ?? 'replace',
+        actor: opts.actor ?? null,
+        detail: { file: path.resolve(file), minScore: opts.minScore ?? null },
+      });
+      summary.imported.push({
+        frameId: frame.id,
+        revision: doc.revision,
+        boxes: kept.filter((o) => o.type !== 'DontCare').length,
+        dontCare: kept.filter((o) => o.type === 'DontCare').length,
+        belowScore: all.length - kept.length,
+      });
+    } catch (err) {
+      summary.errors.push({ file: name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return summary;
+}

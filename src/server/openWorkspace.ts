@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AnnotationService } from './AnnotationService.ts';
+import { Dataset } from './dataset/Dataset.ts';
+import { removeStaleTempLabels } from './labels/writeLabelAtomic.ts';
+import type { Storage } from './storage/Storage.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
+
+export interface WorkspaceOptions {
+  /** The dataset folder (KITTI layout or flat folder of .pcd files). */
+  dataDir: string;
+  /**
+   * Where the database and label files go. Default: `DATA/.cuboid` for the database and
+   * `DATA/label_2` for labels. With a state dir: `STATE/cuboid.db` and `STATE/label_2`.
+   */
+  stateDir?: string;
+  /** A storage to use instead of opening `cuboid.db` (tests). */
+  storage?: Storage;
+}
+
+/** A served dataset: its index, its storage and the annotation service over both. */
+export interface Workspace {
+  dataset: Dataset;
+  storage: Storage;
+  service: AnnotationService;
+  stateDir: string;
+  labelsDir: string;
+  /** Path of the SQLite file, or null for an injected storage. */
+  dbPath: string | null;
+  close(): Promise<void>;
+}
+
+/** Thrown when the workspace cannot be opened; the message tells the user what to do. */
+export class WorkspaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
+
+/**
+ * Scans the dataset, checks that the state and label folders are writable (a read-only dataset
+ * needs `--state DIR`), opens the database, removes temporary label files a crash left behind and
+ * rewrites any label file left stale by a failed write.
+ */
+export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> {
+  const dataset = await Dataset.scan(opts.dataDir);
+  const stateDir = path.resolve(opts.stateDir ?? path.join(dataset.root, '.cuboid'));
+  const labelsDir = opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2');
+  const explicit = opts.stateDir !== undefined;
+  // Check both before creating either, so a refusal leaves nothing behind.
+  for (const dir of [stateDir, labelsDir]) await assertNotReadOnly(dir, dataset.root, explicit);
+  for (const dir of [stateDir, labelsDir]) await ensureWritable(dir, dataset.root, explicit);
+  await removeStaleTempLabels(labelsDir);
+  const dbPath = opts.storage === undefined ? path.join(stateDir, 'cuboid.db') : null;
+  const storage = opts.storage ?? SqliteStorage.open(dbPath as string);
+  const service = new AnnotationService({ dataset, storage, labelsDir });
+  await service.syncDirtyLabels();
+  return {
+    dataset,
+    storage,
+    service,
+    stateDir,
+    labelsDir,
+    dbPath,
+    close: () => storage.close(),
+  };
+}
+
+function readOnlyHint(dataRoot: string, explicitState: boolean): string {
+  return explicitState
+    ? 'choose a writable --state folder'
+    : `the dataset folder ${dataRoot} looks read-only; pass --state DIR to keep the database and labels in a writable folder`;
+}
+
+/**
+ * Refuses a folder whose nearest existing ancestor has no write permission bit at all. The
+ * permission bits are checked, not just access(): root may write anywhere, and a folder marked
+ * read-only must stay untouched even then.
+ */
+async function assertNotReadOnly(dir: string, dataRoot: string, explicitState: boolean): Promise<void> {
+  for (let p = dir; ; p = path.dirname(p)) {
+    const st = await fs.stat(p).catch(() => null);
+    if (st !== null) {
+      if ((st.mode & 0o222) === 0) {
+        throw new WorkspaceError(`cannot write to ${dir} (${p} is read-only): ${readOnlyHint(dataRoot, explicitState)}`);
+      }
+      return;
+    }
+    if (path.dirname(p) === p) return;
+  }
+}
+
+async function ensureWritable(dir: string, dataRoot: string, explicitState: boolean): Promise<void> {
+  const probe = path.join(dir, `.cuboid-write-test-${process.pid}`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(probe, '');
+    await fs.rm(probe, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new WorkspaceError(`cannot write to ${dir} (${code}): ${readOnlyHint(dataRoot, explicitState)}`);
+  }
+}

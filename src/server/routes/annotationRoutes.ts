@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { validateAnnotation } from '../../domain/document/validateAnnotation.ts';
+import { HttpError, quoteInput } from '../http/HttpError.ts';
+import { parseIfMatch, revisionEtag } from '../http/parseIfMatch.ts';
+import { actorFrom, frameFromParams, type RouteContext } from './RouteContext.ts';
+
+/** Largest accepted annotation body, bytes (10,000 boxes in full precision fit well inside). */
+export const ANNOTATION_BODY_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * `GET /api/frames/:id/annotation` (the current document, `ETag: "revision"`),
+ * `PUT` (save; the base revision comes from `If-Match` or the body's `baseRevision`), and the
+ * history: `GET /api/frames/:id/revisions`, `GET /api/frames/:id/revisions/:revision`.
+ */
+export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/frames/:id/annotation', async (request, reply) => {
+    const frame = frameFromParams(ctx, request.params);
+    const doc = await ctx.service.getAnnotation(frame, actorFrom(request.headers));
+    return reply.header('ETag', revisionEtag(doc.revision)).header('Cache-Control', 'no-cache').send(doc);
+  });
+
+  app.put('/api/frames/:id/annotation', { bodyLimit: ANNOTATION_BODY_LIMIT }, async (request, reply) => {
+    const frame = frameFromParams(ctx, request.params);
+    const body = request.body;
+    const baseRevision = readBaseRevision(request.headers['if-match'], body);
+    const checked = validateAnnotation(body);
+    if (!checked.ok) {
+      const first = checked.issues[0];
+      throw new HttpError(400, 'invalid_annotation', `${first.path === '' ? 'body' : first.path}: ${first.message}`, {
+        issues: checked.issues.slice(0, 50),
+      });
+    }
+    if (checked.value.frameId !== frame.id) {
+      throw new HttpError(
+        400,
+        'invalid_annotation',
+        `frameId: ${quoteInput(checked.value.frameId)} does not match the URL's frame "${frame.id}"`,
+        { issues: [{ path: 'frameId', message: 'does not match the URL' }] },
+      );
+    }
+    const outcome = await ctx.service.saveAnnotation(frame, checked.value, baseRevision, actorFrom(request.headers));
+    if (!outcome.ok) {
+      return reply
+        .code(409)
+        .header('ETag', revisionEtag(outcome.current.revision))
+        .send({
+          error: 'conflict',
+          detail: `the save was based on revision ${baseRevision} but frame "${frame.id}" is at revision ${outcome.current.revision}`,
+          current: outcome.current,
+        });
+    }
+    return reply.header('ETag', revisionEtag(outcome.doc.revision)).send({
+      annotation: outcome.doc,
+      labelWritten: outcome.labelWritten,
+      ...(outcome.labelError !== undefined ? { labelError: outcome.labelError } : {}),
+    });
+  });
+
+  app.get('/api/frames/:id/revisions', async (request) => {
+    const frame = frameFromParams(ctx, request.params);
+    return ctx.service.storage.listRevisions(frame.id);
+  });
+
+  app.get('/api/frames/:id/revisions/:revision', async (request) => {
+    const frame = frameFromParams(ctx, request.params);
+    const raw = (request.params as { revision: string }).revision;
+    const revision = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+    const doc = Number.isNaN(revision) ? null : await ctx.service.storage.getRevision(frame.id, revision);
+    if (doc === null) throw new HttpError(404, 'revision_not_found', `frame "${frame.id}" has no revision ${quoteInput(raw)}`);
+    return doc;
+  });
+}
+
+/**
+ * The revision a save is based on, from `If-Match` and/or the body's `baseRevision`. Exactly one
+ * revision must be named: none → 428, malformed or contradictory → 400.
+ */
+function readBaseRevision(ifMatch: string | string[] | undefined, body: unknown): number {
+  const fromHeader = parseIfMatch(ifMatch);
+  if (fromHeader === null) {
+    throw new HttpError(400, 'invalid_if_match', `If-Match: expected one revision like "3", got ${quoteInput(String(ifMatch))}`);
+  }
+  let fromBody: number | undefined;
+  if (typeof body === 'object' && body !== null && 'baseRevision' in body) {
+    const raw = (body as { baseRevision: unknown }).baseRevision;
+    if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) {
+      throw new HttpError(400, 'invalid_annotation', 'baseRevision: expected a non-negative integer', {
+        issues: [{ path: 'baseRevision', message: 'expected a non-negative integer' }],
+      });
+    }
+    fromBody = raw;
+  }
+  if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
+    throw new HttpError(400, 'invalid_if_match', `If-Match names revision ${fromHeader} but baseRevision is ${fromBody}`);
+  }
+  const base = fromHeader ?? fromBody;
+  if (base === undefined) {
+    throw new HttpError(428, 'precondition_required', 'a save must name the revision it edits: send If-Match: "N" or baseRevision');
+  }
+  return base;
+}

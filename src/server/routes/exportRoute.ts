@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
+import { parseStatuses } from '../export/parseStatuses.ts';
+import { ZipSink } from '../export/ZipSink.ts';
+import { HttpError } from '../http/HttpError.ts';
+import type { RouteContext } from './RouteContext.ts';
+
+/** fflate writes no ZIP64 records: keep archives well under 4 GiB. */
+const MAX_ZIP_BYTES = 3.5 * 1024 ** 3;
+
+/**
+ * `GET /api/export.zip?split=0.8&seed=S&status=accepted,submitted&bin=1&points=0&images=0`: the
+ * same tree as `cuboid export`, streamed as a zip. Refuses (413) an archive that would pass the zip
+ * format's 4 GiB limit; `points=0` leaves out the point clouds.
+ */
+export function registerExportRoute(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/export.zip', async (request, reply) => {
+    const opts = readExportQuery(request.query as Record<string, unknown>);
+    const { dataset } = ctx.service;
+    if (opts.points !== false) {
+      let bytes = 0;
+      for (const id of dataset.ids()) bytes += dataset.get(id)?.points.bytes ?? 0;
+      if (bytes > MAX_ZIP_BYTES) {
+        throw new HttpError(413, 'export_too_large', 'the point clouds pass the 4 GiB zip limit: use `cuboid export` or add points=0');
+      }
+    }
+    const sink = new ZipSink();
+    const name = `${path.basename(dataset.root).replace(/[^\w.-]/g, '_') || 'dataset'}-kitti.zip`;
+    void exportDataset(ctx.service, sink, opts).catch((err: unknown) => {
+      request.log.error({ err }, 'export.zip failed');
+      sink.abort(err instanceof Error ? err : new Error(String(err)));
+    });
+    return reply
+      .type('application/zip')
+      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .header('Cache-Control', 'no-store')
+      .send(sink.stream);
+  });
+}
+
+function readExportQuery(query: Record<string, unknown>): ExportOptions {
+  const opts: ExportOptions = {};
+  const str = (key: string): string | undefined => {
+    const v = query[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') throw new HttpError(400, 'invalid_query', `${key}: give it once`);
+    return v;
+  };
+  const flag = (key: string): boolean | undefined => {
+    const v = str(key);
+    if (v === undefined) return undefined;
+    if (v === '1' || v === 'true') return true;
+    if (v === '0' || v === 'false') return false;
+    throw new HttpError(400, 'invalid_query', `${key}: expected 0 or 1`);
+  };
+  const split = str('split');
+  if (split !== undefined) {
+    const n = Number(split);
+    if (split.trim() === '' || !(n >= 0 && n <= 1)) throw new HttpError(400, 'invalid_query', 'split: expected a number from 0 to 1');
+    opts.split = n;
+  }
+  const seed = str('seed');
+  if (seed !== undefined) {
+    if (seed.length > 200) throw new HttpError(400, 'invalid_query', 'seed: at most 200 characters');
+    opts.seed = seed;
+  }
+  const status = str('status');
+  if (status !== undefined) {
+    try {
+      opts.statuses = parseStatuses(status);
+    } catch (err) {
+      throw new HttpError(400, 'invalid_query', err instanceof Error ? err.message : String(err));
+    }
+  }
+  for (const key of ['bin', 'points', 'images'] as const) {
+    const v = flag(key);
+    if (v !== undefined) opts[key] = v;
+  }
+  return opts;
+}

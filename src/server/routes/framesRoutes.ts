@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from './RouteContext.ts';
+
+/** What `GET /api/dataset` returns. */
+export interface DatasetInfo {
+  name: string;
+  root: string;
+  layout: 'kitti' | 'flat';
+  frameCount: number;
+  labelsDir: string;
+  stateDir: string;
+  warnings: readonly string[];
+}
+
+/** `GET /api/frames` (the frame list) and `GET /api/dataset` (what is being served). */
+export function registerFramesRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/frames', async () => ctx.service.listFrames());
+
+  app.get('/api/dataset', async (): Promise<DatasetInfo> => {
+    const { dataset } = ctx.service;
+    return {
+      name: path.basename(dataset.root),
+      root: dataset.root,
+      layout: dataset.layout,
+      frameCount: dataset.size,
+      labelsDir: ctx.service.labelsDir,
+      stateDir: ctx.stateDir,
+      warnings: dataset.warnings,
+    };
+  });
+}

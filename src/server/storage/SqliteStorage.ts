@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
+import { migrateAnnotation } from '../../domain/document/migrations.ts';
+import type {
+  ActivityEntry,
+  FrameState,
+  RevisionInfo,
+  RevisionSource,
+  SaveAnnotationInput,
+  SaveAnnotationResult,
+  Storage,
+} from './Storage.ts';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.ts';
+
+interface AnnotationRow {
+  frame_id: string;
+  revision: number;
+  status: string;
+  box_count: number;
+  doc: string;
+  label_dirty: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/**
+ * `Storage` on one SQLite file (better-sqlite3, WAL, synchronous=FULL so that a committed save
+ * survives a crash). Writes use `BEGIN IMMEDIATE`, so a CLI import running beside the server is
+ * serialised by SQLite's lock rather than lost.
+ */
+export class SqliteStorage implements Storage {
+  readonly file: string;
+  private readonly db: Database.Database;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+  }
+
+  /**
+   * Opens (creating if needed) the database at `file` (`':memory:'` for tests) and applies pending
+   * schema migrations.
+   */
+  static open(file: string, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): SqliteStorage {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations);
+    return new SqliteStorage(file, db);
+  }
+
+  /** The applied schema versions, oldest first. */
+  schemaVersions(): number[] {
+    const rows = this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    return rows.map((r) => r.version);
+  }
+
+  async getAnnotation(frameId: string): Promise<FrameAnnotation | null> {
+    const row = this.db.prepare('SELECT doc FROM annotations WHERE frame_id = ?').get(frameId) as
+      | { doc: string }
+      | undefined;
+    return row === undefined ? null : readDoc(row.doc);
+  }
+
+  async getRevision(frameId: string, revision: number): Promise<FrameAnnotation | null> {
+    const row = this.db
+      .prepare('SELECT doc FROM revisions WHERE frame_id = ? AND revision = ?')
+      .get(frameId, revision) as { doc: string } | undefined;
+    return row === undefined ? null : readDoc(row.doc);
+  }
+
+  async listRevisions(frameId: string): Promise<RevisionInfo[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT revision, saved_at, saved_by, source, box_count FROM revisions WHERE frame_id = ? ORDER BY revision',
+      )
+      .all(frameId) as { revision: number; saved_at: string; saved_by: string | null; source: string; box_count: number }[];
+    return rows.map((r) => ({
+      revision: r.revision,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by,
+      source: r.source as RevisionSource,
+      boxCount: r.box_count,
+    }));
+  }
+
+  async saveAnnotation(input: SaveAnnotationInput): Promise<SaveAnnotationResult> {
+    const run = this.db.transaction((): SaveAnnotationResult => {
+      const frameId = input.doc.frameId;
+      const row = this.db.prepare('SELECT revision, doc FROM annotations WHERE frame_id = ?').get(frameId) as
+        | { revision: number; doc: string }
+        | undefined;
+      const currentRevision = row?.revision ?? 0;
+      if (currentRevision !== input.baseRevision) {
+        return { ok: false, current: row === undefined ? null : readDoc(row.doc) };
+      }
+      const revision = currentRevision + 1;
+      const at = new Date().toISOString();
+      const doc: FrameAnnotation = { ...input.doc, revision };
+      const text = JSON.stringify(doc);
+      const boxCount = doc.cuboids.length;
+      this.db
+        .prepare(
+          `INSERT INTO annotations (frame_id, revision, status, box_count, doc, label_dirty, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+           ON CONFLICT (frame_id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
+             box_count = excluded.box_count, doc = excluded.doc, label_dirty = 1,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        )
+        .run(frameId, revision, doc.status, boxCount, text, at, input.user);
+      this.db
+        .prepare(
+          'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(frameId, revision, text, boxCount, input.source, at, input.user);
+      this.insertActivity({
+        at,
+        user: input.user,
+        action: input.source,
+        frameId,
+        revision,
+        detail: { boxCount, status: doc.status, ...input.detail },
+      });
+      return { ok: true, doc };
+    });
+    return run.immediate();
+  }
+
+  async listFrameStates(): Promise<Map<string, FrameState>> {
+    const rows = this.db
+      .prepare('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations')
+      .all() as Omit<AnnotationRow, 'doc'>[];
+    const states = new Map<string, FrameState>();
+    for (const r of rows) {
+      states.set(r.frame_id, {
+        frameId: r.frame_id,
+        revision: r.revision,
+        status: r.status as FrameStatus,
+        boxCount: r.box_count,
+        labelDirty: r.label_dirty === 1,
+        updatedAt: r.updated_at,
+        updatedBy: r.updated_by,
+      });
+    }
+    return states;
+  }
+
+  async listDirtyLabels(): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT frame_id FROM annotations WHERE label_dirty = 1 ORDER BY frame_id')
+      .all() as { frame_id: string }[];
+    return rows.map((r) => r.frame_id);
+  }
+
+  async markLabelWritten(frameId: string, revision: number): Promise<void> {
+    this.db.prepare('UPDATE annotations SET label_dirty = 0 WHERE frame_id = ? AND revision = ?').run(frameId, revision);
+  }
+
+  async logActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<void> {
+    this.insertActivity({ ...entry, at: entry.at ?? new Date().toISOString() });
+  }
+
+  async listActivity(query: { frameId?: string; limit?: number } = {}): Promise<ActivityEntry[]> {
+    const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
+    const rows = (
+      query.frameId === undefined
+        ? this.db.prepare('SELECT * FROM activity ORDER BY id DESC LIMIT ?').all(limit)
+        : this.db.prepare('SELECT * FROM activity WHERE frame_id = ? ORDER BY id DESC LIMIT ?').all(query.frameId, limit)
+    ) as { id: number; at: string; user: string | null; action: string; frame_id: string | null; revision: number | null; detail: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      action: r.action,
+      frameId: r.frame_id,
+      revision: r.revision,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private insertActivity(entry: Omit<ActivityEntry, 'id'>): void {
+    this.db
+      .prepare('INSERT INTO activity (at, user, action, frame_id, revision, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.user, entry.action, entry.frameId, entry.revision, JSON.stringify(entry.detail));
+  }
+}
+
+function readDoc(text: string): FrameAnnotation {
+  return migrateAnnotation(JSON.parse(text) as Record<string, unknown>) as unknown as FrameAnnotation;
+}
+
+function applyMigrations(db: Database.Database, migrations: readonly SqliteMigration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (newest > known) {
+    throw new Error(
+      `SqliteStorage: database schema version ${newest} is newer than this version of Cuboid understands (${known})`,
+    );
+  }
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}

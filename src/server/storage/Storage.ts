@@ -1,0 +1,83 @@
+import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
+
+/** What kind of change produced a revision; also the activity log action for it. */
+export type RevisionSource = 'save' | 'import';
+
+/** The stored state of one frame's annotation, without the document body. */
+export interface FrameState {
+  frameId: string;
+  revision: number;
+  status: FrameStatus;
+  boxCount: number;
+  /** True while `label_2/ID.txt` may not match the current revision (write pending or failed). */
+  labelDirty: boolean;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** One entry of a frame's revision history. */
+export interface RevisionInfo {
+  revision: number;
+  savedAt: string;
+  savedBy: string | null;
+  source: RevisionSource;
+  boxCount: number;
+}
+
+/** One line of the activity log (who did what, when). `detail` is free-form JSON. */
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  frameId: string | null;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** Input of `Storage.saveAnnotation`. The storage assigns `revision = baseRevision + 1`. */
+export interface SaveAnnotationInput {
+  /** The document to store; its `revision` field is ignored and replaced. */
+  doc: FrameAnnotation;
+  /** The revision the client edited; 0 when the frame has never been stored. */
+  baseRevision: number;
+  user: string | null;
+  source: RevisionSource;
+  /** Extra activity-log detail (for example the import file name). */
+  detail?: Record<string, unknown>;
+}
+
+export type SaveAnnotationResult =
+  | { ok: true; doc: FrameAnnotation }
+  | { ok: false; current: FrameAnnotation | null };
+
+/**
+ * Persistence of annotations, their history, frame status and the activity log. The SQLite
+ * implementation is the only one today; the interface is async so that a networked database can
+ * replace it without touching routes.
+ */
+export interface Storage {
+  /** The current document of a frame, or null when the frame was never stored. */
+  getAnnotation(frameId: string): Promise<FrameAnnotation | null>;
+  /** One historical revision, or null. */
+  getRevision(frameId: string, revision: number): Promise<FrameAnnotation | null>;
+  /** The revision history of a frame, oldest first. */
+  listRevisions(frameId: string): Promise<RevisionInfo[]>;
+  /**
+   * Atomically stores `doc` as revision `baseRevision + 1` if the stored revision is still
+   * `baseRevision` (0 = absent), appends it to the history, marks the label dirty and logs the
+   * activity. Otherwise stores nothing and returns the current document.
+   */
+  saveAnnotation(input: SaveAnnotationInput): Promise<SaveAnnotationResult>;
+  /** The state of every stored frame, keyed by frame id. */
+  listFrameStates(): Promise<Map<string, FrameState>>;
+  /** The frames whose label file may be stale. */
+  listDirtyLabels(): Promise<string[]>;
+  /** Clears the dirty flag if the frame is still at `revision` (a newer save keeps it dirty). */
+  markLabelWritten(frameId: string, revision: number): Promise<void>;
+  /** Appends to the activity log. */
+  logActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<void>;
+  /** Activity, newest first. */
+  listActivity(query?: { frameId?: string; limit?: number }): Promise<ActivityEntry[]>;
+  close(): Promise<void>;
+}
