@@ -1,6 +1,25 @@
 import type { FramesSlice } from './slices/framesSlice.ts';
 import type { LoadSlice } from './slices/loadSlice.ts';
 import type { ViewSlice } from './slices/viewSlice.ts';
+import type { DocSlice } from './slices/docSlice.ts';
+import type { SelectionSlice } from './slices/selectionSlice.ts';
+import type { InteractionSlice } from './slices/interactionSlice.ts';
+import type { ToolSlice } from './slices/toolSlice.ts';
+import type { ClassSlice } from './slices/classSlice.ts';
+import type { SaveSlice } from './slices/saveSlice.ts';
+import type { UiSlice } from './slices/uiSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
-export type AppState = FramesSlice & LoadSlice & ViewSlice;
+export type AppState = FramesSlice &
+  LoadSlice &
+  ViewSlice &
+  DocSlice &
+  SelectionSlice &
+  InteractionSlice &
+  ToolSlice &
+  ClassSlice &
+  SaveSlice &
+  UiSlice;
+
+/** The part of the state the undo history records (zundo `partialize`). */
+export type HistoryState = Pick<AppState, 'doc'>;

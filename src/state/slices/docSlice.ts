@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+
+/**
+ * The annotation document of the open frame: the only part of the store the undo history tracks
+ * (see `createAppStore`). Edits go through `applyDocChange` with an immutable op from
+ * `domain/document/cuboidOps.ts`; each call that changes the document is one undo step.
+ */
+export interface DocSlice {
+  doc: FrameAnnotation | null;
+  /**
+   * Incremented by every `loadDoc`. A subscriber that sees `doc` change tells a load (new frame,
+   * server copy, conflict resolution) from a user edit by comparing this counter.
+   */
+  docLoadCount: number;
+  /**
+   * Replaces the document without an undo step and clears the history (undo never crosses a
+   * load). Clears drafts and hover, and drops selected ids the new document does not hold.
+   */
+  loadDoc: (doc: FrameAnnotation | null) => void;
+  /**
+   * Applies `fn` to the current document. Returns false (and records nothing) when there is no
+   * document or `fn` returns the same object; otherwise one undo step.
+   */
+  applyDocChange: (fn: (doc: FrameAnnotation) => FrameAnnotation) => boolean;
+}
+
+/** `clearHistory` is the temporal store's `clear`, passed in by `createAppStore`. */
+export function createDocSlice(clearHistory: () => void): StateCreator<AppState, [], [], DocSlice> {
+  return (set, get) => ({
+    doc: null,
+    docLoadCount: 0,
+    loadDoc: (doc) => {
+      const ids = new Set(doc?.cuboids.map((c) => c.id) ?? []);
+      set((s) => ({
+        doc,
+        docLoadCount: s.docLoadCount + 1,
+        selectedIds: s.selectedIds.filter((id) => ids.has(id)),
+        hoveredId: null,
+        interaction: { ...s.interaction, drafts: [] },
+      }));
+      clearHistory();
+    },
+    applyDocChange: (fn) => {
+      const doc = get().doc;
+      if (doc === null) return false;
+      const next = fn(doc);
+      if (next === doc) return false;
+      set({ doc: next });
+      return true;
+    },
+  });
+}
