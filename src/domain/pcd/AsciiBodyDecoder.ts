@@ -1,0 +1,242 @@
+/**
+ * Decodes a `DATA ascii` body (FORMATS.md §1.5) into a PcdTarget by scanning bytes: no string for
+ * the body, no split, numbers parsed in place and written straight into the preallocated arrays.
+ * Works on one buffer or on chunks of any size; only an unfinished line is carried over.
+ */
+import type { AttributeArray } from '../types.ts';
+import { PcdError, formatCount } from './PcdError.ts';
+import type { PcdTarget } from './PcdTarget.ts';
+import { isNanToken, parseAsciiBigInt, parseAsciiNumber, tokenText } from './parseAsciiNumber.ts';
+
+const KIND_SKIP = 0;
+const KIND_NUMBER = 1;
+const KIND_RGB_FLOAT = 2;
+const KIND_BIGINT = 3;
+
+type NumberArray = Exclude<AttributeArray, BigInt64Array | BigUint64Array>;
+
+const f32Scratch = new Float32Array(1);
+const u32Scratch = new Uint32Array(f32Scratch.buffer);
+
+export class AsciiBodyDecoder {
+  private readonly target: PcdTarget;
+  private readonly fn: string;
+  private readonly fileName?: string;
+  private readonly tokensPerLine: number;
+  private readonly kind: Uint8Array;
+  private readonly arrays: (AttributeArray | null)[];
+  private readonly stride: Int32Array;
+  private readonly offset: Int32Array;
+  private readonly tokenField: string[];
+  private done = 0;
+  private line: number;
+  private fileOffset: number;
+  private carry = new Uint8Array(256);
+  private carryLength = 0;
+  private carryOffset = 0;
+  private extraLine = 0;
+
+  /**
+   * @param firstLine 1-based file line number of the first body line (for messages)
+   */
+  constructor(target: PcdTarget, firstLine: number, fn: string, fileName?: string) {
+    this.target = target;
+    this.fn = fn;
+    this.fileName = fileName;
+    this.line = firstLine;
+    this.fileOffset = target.header.bodyOffset;
+    let total = 0;
+    for (const slot of target.slots) total += slot.field.count;
+    this.tokensPerLine = total;
+    this.kind = new Uint8Array(total);
+    this.arrays = new Array<AttributeArray | null>(total).fill(null);
+    this.stride = new Int32Array(total);
+    this.offset = new Int32Array(total);
+    this.tokenField = [];
+    let t = 0;
+    for (const slot of target.slots) {
+      const { field } = slot;
+      for (let c = 0; c < field.count; c++, t++) {
+        this.tokenField.push(field.name);
+        if (slot.pad) continue;
+        if (slot.axis >= 0) {
+          this.kind[t] = KIND_NUMBER;
+          this.arrays[t] = target.positions;
+          this.stride[t] = 3;
+          this.offset[t] = slot.axis;
+          continue;
+        }
+        const array = slot.array as AttributeArray;
+        const isBig = array instanceof BigInt64Array || array instanceof BigUint64Array;
+        this.kind[t] = isBig ? KIND_BIGINT : slot.rgbBits && field.type === 'F' ? KIND_RGB_FLOAT : KIND_NUMBER;
+        this.arrays[t] = array;
+        this.stride[t] = field.count;
+        this.offset[t] = c;
+      }
+    }
+  }
+
+  /** Points fully decoded so far. */
+  get pointsDone(): number {
+    return this.done;
+  }
+
+  /** Decodes every line completed by `bytes[start, bytes.length)`; keeps an unfinished last line. */
+  feed(bytes: Uint8Array, start: number): void {
+    let p = start;
+    const end = bytes.length;
+    if (this.carryLength > 0) {
+      const lf = bytes.indexOf(10, p);
+      const to = lf === -1 ? end : lf + 1;
+      this.appendCarry(bytes, p, to);
+      this.fileOffset += to - p;
+      if (lf === -1) return;
+      this.decodeLines(this.carry, 0, this.carryLength, this.carryOffset);
+      this.carryLength = 0;
+      p = to;
+    }
+    const stop = this.decodeLines(bytes, p, end, this.fileOffset);
+    this.fileOffset += end - p;
+    if (stop < end) {
+      this.carryOffset = this.fileOffset - (end - stop);
+      this.carryLength = 0;
+      this.appendCarry(bytes, stop, end);
+    }
+  }
+
+  /**
+   * Decodes a last line without LF, records a warning for data after the declared points,
+   * and checks that every declared point arrived.
+   * @throws PcdError `truncated` when fewer lines than POINTS were found
+   */
+  finish(): void {
+    if (this.carryLength > 0) {
+      this.appendCarry(new Uint8Array([10]), 0, 1);
+      this.decodeLines(this.carry, 0, this.carryLength, this.carryOffset);
+      this.carryLength = 0;
+    }
+    const { target } = this;
+    if (this.extraLine > 0) {
+      target.header.warnings.push(`ignored data after the ${formatCount(target.count)} declared points (from line ${formatCount(this.extraLine)})`);
+    }
+    if (this.done < target.count) {
+      throw new PcdError(this.fn, 'truncated', `truncated ascii body: found ${formatCount(this.done)} of ${formatCount(target.count)} points (body ends at line ${formatCount(this.line)})`, {
+        fileName: this.fileName,
+        line: this.line,
+        expected: target.count,
+        actual: this.done,
+      });
+    }
+  }
+
+  private appendCarry(bytes: Uint8Array, from: number, to: number): void {
+    const need = this.carryLength + (to - from) + 1;
+    if (need > this.carry.length) {
+      const grown = new Uint8Array(Math.max(need, this.carry.length * 2));
+      grown.set(this.carry.subarray(0, this.carryLength));
+      this.carry = grown;
+    }
+    this.carry.set(bytes.subarray(from, to), this.carryLength);
+    this.carryLength += to - from;
+  }
+
+  /**
+   * Decodes LF-terminated lines of `bytes[p, end)`; `base` is the file offset of `bytes[p]`.
+   * @returns the start of the first unfinished line (or `end`)
+   */
+  private decodeLines(bytes: Uint8Array, p: number, end: number, base: number): number {
+    const T = this.tokensPerLine;
+    const { kind, arrays, stride, offset } = this;
+    const total = this.target.count;
+    const delta = base - p;
+    let i = p;
+    while (i < end) {
+      const lineStart = i;
+      if (this.done >= total) {
+        const stop = this.scanExtra(bytes, i, end);
+        if (stop < end) return stop;
+        return end;
+      }
+      const point = this.done;
+      let t = 0;
+      let c = 0;
+      for (;;) {
+        while (i < end) {
+          c = bytes[i];
+          if (c === 0x20 || (c >= 0x09 && c <= 0x0d && c !== 0x0a)) i++;
+          else break;
+        }
+        if (i >= end) return lineStart;
+        if (c === 0x0a) break;
+        const s = i;
+        while (i < end) {
+          c = bytes[i];
+          if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) break;
+          i++;
+        }
+        if (i >= end) return lineStart;
+        if (t < T) {
+          const k = kind[t];
+          if (k === KIND_NUMBER) {
+            const v = parseAsciiNumber(bytes, s, i);
+            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, s + delta);
+            (arrays[t] as NumberArray)[point * stride[t] + offset[t]] = v;
+          } else if (k === KIND_RGB_FLOAT) {
+            const v = parseAsciiNumber(bytes, s, i);
+            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, s + delta);
+            f32Scratch[0] = v;
+            (arrays[t] as Uint32Array)[point * stride[t] + offset[t]] = u32Scratch[0];
+          } else if (k === KIND_BIGINT) {
+            const v = parseAsciiBigInt(bytes, s, i);
+            if (v === null) this.badToken(bytes, s, i, t, s + delta);
+            (arrays[t] as BigInt64Array)[point * stride[t] + offset[t]] = v as bigint;
+          }
+        }
+        t++;
+      }
+      // bytes[i] is the LF ending this line.
+      if (t !== 0) {
+        if (t !== T) this.badCount(t, lineStart + delta);
+        this.done++;
+      }
+      this.line++;
+      i++;
+    }
+    return end;
+  }
+
+  /** After the last point: note the first line holding anything but whitespace. */
+  private scanExtra(bytes: Uint8Array, p: number, end: number): number {
+    for (let i = p; i < end; i++) {
+      const c = bytes[i];
+      if (c === 0x0a) {
+        this.line++;
+        continue;
+      }
+      if (this.extraLine === 0 && !(c === 0x20 || (c >= 0x09 && c <= 0x0d))) this.extraLine = this.line;
+    }
+    return end;
+  }
+
+  private badToken(bytes: Uint8Array, s: number, e: number, t: number, fileOffset: number): never {
+    const text = tokenText(bytes, s, Math.min(e, s + 40)) + (e - s > 40 ? '…' : '');
+    throw new PcdError(this.fn, 'bad-ascii-token', `line ${formatCount(this.line)}: token ${t + 1} "${text}" (field ${this.tokenField[t]}) is not a number`, {
+      fileName: this.fileName,
+      line: this.line,
+      byteOffset: fileOffset,
+      field: this.tokenField[t],
+      actual: text,
+    });
+  }
+
+  private badCount(t: number, fileOffset: number): never {
+    const T = this.tokensPerLine;
+    throw new PcdError(this.fn, 'ascii-token-count', `line ${formatCount(this.line)}: ${t} tokens, expected ${T} (${this.tokenField.join(' ')})`, {
+      fileName: this.fileName,
+      line: this.line,
+      byteOffset: fileOffset,
+      expected: T,
+      actual: t,
+    });
+  }
+}

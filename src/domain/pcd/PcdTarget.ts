@@ -1,0 +1,139 @@
+/**
+ * The preallocated cloud that every body decoder (ascii, binary, binary_compressed; whole-file or
+ * streaming) fills in place. Field roles and destination arrays are resolved here, once per file.
+ */
+import type { AttributeArray } from '../types.ts';
+import type { PcdCloud } from './PcdCloud.ts';
+import { PcdError, formatCount } from './PcdError.ts';
+import type { PcdField, PcdHeader } from './PcdHeader.ts';
+import { copyStrided } from './copyStrided.ts';
+import { allocatePcdArray, isColourField, positionAxisOf } from './pcdElementTypes.ts';
+import { readElementsAsFloat32 } from './readElementsAsFloat32.ts';
+
+/** What one header field becomes in the cloud. */
+export interface PcdSlot {
+  field: PcdField;
+  /** True for `_` padding: bytes/tokens are skipped. */
+  pad: boolean;
+  /** 0, 1, 2 when the field is x, y, z (one element); -1 otherwise. */
+  axis: number;
+  /** Destination for attribute fields (null for padding and positions). */
+  array: AttributeArray | null;
+  /** Raw bytes of `array` (null for padding and positions). */
+  bytes: Uint8Array | null;
+  /** 4-byte rgb/rgba: stored as Uint32 bit patterns whatever the TYPE. */
+  rgbBits: boolean;
+  /** Bytes per point (size × count). */
+  pointBytes: number;
+}
+
+export interface PcdTarget {
+  header: PcdHeader;
+  count: number;
+  positions: Float32Array;
+  positionBytes: Uint8Array;
+  attributes: Record<string, AttributeArray>;
+  slots: PcdSlot[];
+}
+
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Allocates positions (count × 3, zero-filled so missing axes read 0) and one typed array per
+ * attribute field.
+ * @throws PcdError `too-large` when the engine cannot allocate the arrays,
+ *   `unsupported-platform` on a big-endian engine
+ */
+export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string): PcdTarget {
+  if (!HOST_IS_LITTLE_ENDIAN) {
+    throw new PcdError(fn, 'unsupported-platform', 'big-endian JavaScript engines are not supported', { fileName });
+  }
+  const count = header.points;
+  try {
+    const positions = new Float32Array(count * 3);
+    const attributes: Record<string, AttributeArray> = {};
+    const slots = header.fields.map((field): PcdSlot => {
+      const pad = field.name === '_';
+      const axis = pad ? -1 : positionAxisOf(field.name, field.count);
+      const rgbBits = isColourField(field.name, field.size);
+      let array: AttributeArray | null = null;
+      if (!pad && axis < 0) {
+        array = allocatePcdArray(field.type, field.size, count * field.count, rgbBits);
+        attributes[field.name] = array;
+      }
+      const bytes = array ? new Uint8Array(array.buffer, array.byteOffset, array.byteLength) : null;
+      return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count };
+    });
+    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots };
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new PcdError(fn, 'too-large', `cannot allocate arrays for ${formatCount(count)} points (${e.message})`, {
+        fileName,
+        actual: count,
+      });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Stores `count` points of one field read from raw little-endian bytes: element group of point
+ * `start + i` is at `src[srcStart + i * srcStride]` (a binary record field or a compressed plane).
+ */
+export function storeStridedField(
+  target: PcdTarget,
+  slot: PcdSlot,
+  src: Uint8Array,
+  srcStart: number,
+  srcStride: number,
+  start: number,
+  count: number,
+): void {
+  if (slot.pad) return;
+  const f = slot.field;
+  if (slot.axis >= 0) {
+    if (f.type === 'F' && f.size === 4) {
+      copyStrided(src, srcStart, srcStride, target.positionBytes, (start * 3 + slot.axis) * 4, 12, 4, count);
+    } else {
+      readElementsAsFloat32(src, srcStart, srcStride, f.type, f.size, target.positions, start * 3 + slot.axis, 3, count);
+    }
+    return;
+  }
+  copyStrided(src, srcStart, srcStride, slot.bytes as Uint8Array, start * slot.pointBytes, slot.pointBytes, slot.pointBytes, count);
+}
+
+/** Counts invalid points and wraps the filled target as the public cloud. */
+export function finishPcdCloud(target: PcdTarget): PcdCloud {
+  const { header, positions, count } = target;
+  let nanCount = 0;
+  for (let i = 0, j = 0; i < count; i++, j += 3) {
+    // x - x is 0 for finite x and NaN for NaN or ±Infinity.
+    if (positions[j] - positions[j] + (positions[j + 1] - positions[j + 1]) + (positions[j + 2] - positions[j + 2]) !== 0) nanCount++;
+  }
+  return {
+    count,
+    positions,
+    attributes: target.attributes,
+    header,
+    width: header.width,
+    height: header.height,
+    viewpoint: header.viewpoint.slice(),
+    isDense: nanCount === 0,
+    nanCount,
+  };
+}
+
+/** Copies points [start, start + count) into fresh arrays (a streaming batch). */
+export function slicePcdTarget(
+  target: PcdTarget,
+  start: number,
+  count: number,
+): { positions: Float32Array; attributes: Record<string, AttributeArray> } {
+  const attributes: Record<string, AttributeArray> = {};
+  for (const slot of target.slots) {
+    if (slot.array === null) continue;
+    const k = slot.field.count;
+    attributes[slot.field.name] = slot.array.slice(start * k, (start + count) * k);
+  }
+  return { positions: target.positions.slice(start * 3, (start + count) * 3), attributes };
+}
