@@ -102,7 +102,7 @@ export function validateAnnotation(input: unknown): AnnotationValidation {
     return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
   }
   const raw = input as Record<string, unknown>;
-  if (!('schemaVersion' in raw)) return { ok: false, issues: [{ path: 'schemaVersion', message: 'required' }] };
+  if (raw.schemaVersion === undefined) return { ok: false, issues: [{ path: 'schemaVersion', message: 'required' }] };
   let migrated: Record<string, unknown>;
   try {
     migrated = migrateAnnotation(raw);

@@ -57,7 +57,7 @@ export async function removeStaleTempLabels(dir: string, minAgeMs = 0): Promise<
     const full = path.join(dir, name);
     try {
       const st = await fs.stat(full);
-      if (now - st.mtimeMs < minAgeMs) continue;
+      if (minAgeMs > 0 && now - st.mtimeMs < minAgeMs) continue;
       await fs.rm(full, { force: true });
       removed++;
     } catch {

@@ -1,0 +1,217 @@
+/**
+ * Typed client of the Cuboid server's HTTP API (`src/server/routes`). Browser-safe: only `fetch`,
+ * no Node APIs. Every failed request throws an `ApiError` carrying the server's `{error, detail}`;
+ * a stale save is not an error but a `{ ok: false, conflict: true, current }` result.
+ *
+ * The wire types below mirror the server's responses; `tests/unit/io/apiClient.test.ts` runs this
+ * client against a real server to keep them in step.
+ */
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import type { FrameListItem } from '../domain/document/FrameListItem.ts';
+import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+
+/** `GET /api/dataset`. */
+export interface DatasetInfo {
+  name: string;
+  root: string;
+  layout: 'kitti' | 'flat';
+  frameCount: number;
+  labelsDir: string;
+  stateDir: string;
+  warnings: string[];
+}
+
+/** `GET /api/frames/:id/calib`. `calib` null = no calib file (use the no-camera convention). */
+export interface CalibResponse {
+  frameId: string;
+  calib: KittiCalib | null;
+  /** Image 2 `[width, height]`, pixels. */
+  imageSize: [number, number];
+}
+
+/** One entry of `GET /api/frames/:id/revisions`. */
+export interface RevisionInfo {
+  revision: number;
+  savedAt: string;
+  savedBy: string | null;
+  source: 'save' | 'import';
+  boxCount: number;
+}
+
+/** One entry of `GET /api/activity`. */
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  frameId: string | null;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+export type SaveResult =
+  | { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string }
+  | { ok: false; conflict: true; current: FrameAnnotation };
+
+export interface ExportZipOptions {
+  split?: number;
+  seed?: string;
+  statuses?: readonly string[];
+  bin?: boolean;
+  points?: boolean;
+  images?: boolean;
+}
+
+/** A request the server refused or that never reached it (`status` 0, `error` `'network'`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly detail: string;
+  /** The whole JSON error body (for example `issues` of a 400). */
+  readonly body: Record<string, unknown> | null;
+
+  constructor(status: number, error: string, detail: string, body: Record<string, unknown> | null = null) {
+    super(`${error} (${status}): ${detail}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.error = error;
+    this.detail = detail;
+    this.body = body;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Origin (and optional prefix) of the server, e.g. `http://127.0.0.1:8787`; default same origin. */
+  baseUrl?: string;
+  /** The fetch to use; default the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface ApiClient {
+  getDataset(signal?: AbortSignal): Promise<DatasetInfo>;
+  listFrames(signal?: AbortSignal): Promise<FrameListItem[]>;
+  getAnnotation(frameId: string, signal?: AbortSignal): Promise<FrameAnnotation>;
+  /** Saves `doc` as the revision after `baseRevision` (sent as `If-Match`). */
+  saveAnnotation(frameId: string, doc: FrameAnnotation, baseRevision: number, signal?: AbortSignal): Promise<SaveResult>;
+  getCalib(frameId: string, signal?: AbortSignal): Promise<CalibResponse>;
+  getLabelText(frameId: string, signal?: AbortSignal): Promise<string>;
+  listRevisions(frameId: string, signal?: AbortSignal): Promise<RevisionInfo[]>;
+  getRevision(frameId: string, revision: number, signal?: AbortSignal): Promise<FrameAnnotation>;
+  listActivity(query?: { frameId?: string; limit?: number }, signal?: AbortSignal): Promise<ActivityEntry[]>;
+  /** URL of the raw point file (`.bin` or `.pcd`; the `X-Cuboid-Points-Format` header says which; `Range` works). */
+  pointsUrl(frameId: string): string;
+  imageUrl(frameId: string): string;
+  exportZipUrl(opts?: ExportZipOptions): string;
+}
+
+/** Builds a client for one server. */
+export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
+  const base = (opts.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const frameUrl = (id: string, rest: string): string => `${base}/api/frames/${encodeURIComponent(id)}${rest}`;
+
+  const request = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    let res: Response;
+    try {
+      res = await doFetch(url, init);
+    } catch (err) {
+      if (init.signal?.aborted === true) throw err;
+      throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+    }
+    return res;
+  };
+
+  const json = async <T>(url: string, init: RequestInit = {}): Promise<T> => {
+    const res = await request(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    if (!res.ok) throw await toApiError(res);
+    return (await res.json()) as T;
+  };
+
+  return {
+    getDataset: (signal) => json<DatasetInfo>(`${base}/api/dataset`, { signal }),
+    listFrames: (signal) => json<FrameListItem[]>(`${base}/api/frames`, { signal }),
+    getAnnotation: (frameId, signal) => json<FrameAnnotation>(frameUrl(frameId, '/annotation'), { signal }),
+    async saveAnnotation(frameId, doc, baseRevision, signal) {
+      const res = await request(frameUrl(frameId, '/annotation'), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': `"${baseRevision}"` },
+        body: JSON.stringify(doc),
+        signal,
+      });
+      if (res.status === 409) {
+        const body = (await res.json()) as { current: FrameAnnotation };
+        return { ok: false, conflict: true, current: body.current };
+      }
+      if (!res.ok) throw await toApiError(res);
+      const body = (await res.json()) as { annotation: FrameAnnotation; labelWritten: boolean; labelError?: string };
+      return {
+        ok: true,
+        doc: body.annotation,
+        labelWritten: body.labelWritten,
+        ...(body.labelError !== undefined ? { labelError: body.labelError } : {}),
+      };
+    },
+    getCalib: (frameId, signal) => json<CalibResponse>(frameUrl(frameId, '/calib'), { signal }),
+    async getLabelText(frameId, signal) {
+      const res = await request(frameUrl(frameId, '/label'), { signal });
+      if (!res.ok) throw await toApiError(res);
+      return res.text();
+    },
+    listRevisions: (frameId, signal) => json<RevisionInfo[]>(frameUrl(frameId, '/revisions'), { signal }),
+    getRevision: (frameId, revision, signal) =>
+      json<FrameAnnotation>(frameUrl(frameId, `/revisions/${revision}`), { signal }),
+    listActivity(query = {}, signal) {
+      const params = new URLSearchParams();
+      if (query.frameId !== undefined) params.set('frameId', query.frameId);
+      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      const qs = params.toString();
+      return json<ActivityEntry[]>(`${base}/api/activity${qs === '' ? '' : `?${qs}`}`, { signal });
+    },
+    pointsUrl: (frameId) => frameUrl(frameId, '/points'),
+    imageUrl: (frameId) => frameUrl(frameId, '/image'),
+    exportZipUrl(o = {}) {
+      const params = new URLSearchParams();
+      if (o.split !== undefined) params.set('split', String(o.split));
+      if (o.seed !== undefined) params.set('seed', o.seed);
+      if (o.statuses !== undefined && o.statuses.length > 0) params.set('status', o.statuses.join(','));
+      for (const key of ['bin', 'points', 'images'] as const) {
+        if (o[key] !== undefined) params.set(key, o[key] ? '1' : '0');
+      }
+      const qs = params.toString();
+      return `${base}/api/export.zip${qs === '' ? '' : `?${qs}`}`;
+    },
+  };
+}
+
+/** Turns an error response into an `ApiError`, reading `{error, detail}` when the body is JSON. */
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: Record<string, unknown> | null = null;
+  try {
+    const text = await res.text();
+    const parsed: unknown = text === '' ? null : JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    body = null;
+  }
+  const error = typeof body?.error === 'string' ? body.error : `http_${res.status}`;
+  const detail = typeof body?.detail === 'string' ? body.detail : res.statusText;
+  return new ApiError(res.status, error, detail, body);
+}
+
+/** The same-origin client the app uses. */
+export const api: ApiClient = createApiClient();
+
+export const {
+  getDataset,
+  listFrames,
+  getAnnotation,
+  saveAnnotation,
+  getCalib,
+  getLabelText,
+  listRevisions,
+  getRevision,
+  listActivity,
+  pointsUrl,
+  imageUrl,
+  exportZipUrl,
+} = api;
