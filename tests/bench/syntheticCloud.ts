@@ -23,6 +23,7 @@ const WALL_RIGHT = -45;
 const BLOCK = 25;
 const WALL_HEIGHT = 25;
 const EGO_STEP = 1; // metres per sweep
+const RANGE_UNIT = 0.002; // metres, as HDL sensors report distance
 
 /** mulberry32: small, fast, good enough for synthetic data. Returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -160,22 +161,29 @@ export function syntheticCloud(count: number, seed = 1, scene?: readonly Cuboid[
 
   // HDL-64-like beam layout: +2 deg down to -24.9 deg, denser near the horizon.
   const tanE = new Float64Array(RINGS);
+  const cosE = new Float64Array(RINGS);
+  const sinE = new Float64Array(RINGS);
   for (let r = 0; r < RINGS; r++) {
     const f = r / (RINGS - 1);
-    const deg = 2 - 26.9 * Math.pow(f, 1.35);
-    tanE[r] = Math.tan((deg * Math.PI) / 180);
+    const e = ((2 - 26.9 * Math.pow(f, 1.35)) * Math.PI) / 180;
+    tanE[r] = Math.tan(e);
+    cosE[r] = Math.cos(e);
+    sinE[r] = Math.sin(e);
   }
   const cosA = new Float64Array(COLUMNS);
   const sinA = new Float64Array(COLUMNS);
-  for (let c = 0; c < COLUMNS; c++) {
-    const a = (2 * Math.PI * c) / COLUMNS - Math.PI;
-    cosA[c] = Math.cos(a);
-    sinA[c] = Math.sin(a);
-  }
 
   let n = 0;
   for (let sweep = 0; n < count; sweep++) {
     const sx = sweep * EGO_STEP;
+    // The spin is not locked to the sweep: each sweep's firing azimuths start at a random phase,
+    // quantized like the sensor reports them (0.01 degree).
+    const phase = rand() * (360 / COLUMNS);
+    for (let c = 0; c < COLUMNS; c++) {
+      const deg = Math.round(((360 * c) / COLUMNS + phase) * 100) / 100 - 180;
+      cosA[c] = Math.cos((deg * Math.PI) / 180);
+      sinA[c] = Math.sin((deg * Math.PI) / 180);
+    }
     const hits = castColumns(sx, boxes, cosA, sinA);
     for (let c = 0; c < COLUMNS && n < count; c++) {
       const hit = hits[c];
@@ -203,12 +211,13 @@ export function syntheticCloud(count: number, seed = 1, scene?: readonly Cuboid[
           kind = 3;
         }
         if (kind === 0 || t > MAX_RANGE) continue;
-        // Range noise along the beam, a little azimuth jitter.
-        const range = t * (1 + 0.0005 * gaussian(rand)) + 0.02 * gaussian(rand);
-        const jitter = 0.0004 * (rand() - 0.5);
-        const x = sx + range * (ca - jitter * sa);
-        const y = range * (sa + jitter * ca);
-        const z = range * te;
+        // Slant range with noise, quantized to the sensor's 2 mm unit; one azimuth per column.
+        const slant = (t / cosE[r]) * (1 + 0.0005 * gaussian(rand)) + 0.02 * gaussian(rand);
+        const range = Math.round(slant / RANGE_UNIT) * RANGE_UNIT;
+        const horizontal = range * cosE[r];
+        const x = sx + horizontal * ca;
+        const y = horizontal * sa;
+        const z = range * sinE[r];
         positions[3 * n] = x;
         positions[3 * n + 1] = y;
         positions[3 * n + 2] = z;
