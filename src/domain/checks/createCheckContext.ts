@@ -1,0 +1,47 @@
+import { buildPointGrid } from '../geometry/PointGrid.ts';
+import type { PointGrid } from '../geometry/PointGrid.ts';
+import { pointsInCuboids } from '../geometry/pointsInCuboids.ts';
+import type { GroundModel } from '../geometry/estimateGround.ts';
+import type { Cuboid } from '../types.ts';
+import type { CheckContext, LabelRegion } from './CheckContext.ts';
+import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
+import { defaultDictionary } from './dictionary/defaultDictionary.ts';
+import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
+
+export interface CreateCheckContextInput {
+  frameId: string;
+  /** x y z interleaved, LiDAR frame, metres. */
+  positions: Float32Array;
+  /** LiDAR-frame boxes. */
+  cuboids: readonly Cuboid[];
+  /** Default: the built-in KITTI dictionary. */
+  dictionary?: EdgeCaseDictionary;
+  grid?: PointGrid;
+  ground?: GroundModel;
+  analysis?: FrameAnalysis;
+  labelRegion?: LabelRegion;
+  /** Points per box when already known (same order as `cuboids`). */
+  pointCounts?: Uint32Array;
+}
+
+/**
+ * Builds a check context: reuses the analysis's grid (or builds one) and counts the points in
+ * every box once with `pointsInCuboids` (margin 0). The frame analysis itself is left to
+ * `runChecks`, which builds it only when a rule needs it.
+ */
+export function createCheckContext(input: CreateCheckContextInput): CheckContext {
+  const grid = input.grid ?? input.analysis?.grid ?? buildPointGrid(input.positions);
+  const pointCounts =
+    input.pointCounts ?? pointsInCuboids(input.positions, input.cuboids, { grid, withIndices: false }).counts;
+  return {
+    frameId: input.frameId,
+    positions: input.positions,
+    grid,
+    ground: input.ground,
+    cuboids: input.cuboids,
+    pointCounts,
+    dictionary: input.dictionary ?? defaultDictionary,
+    analysis: input.analysis,
+    labelRegion: input.labelRegion,
+  };
+}

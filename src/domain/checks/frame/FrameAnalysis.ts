@@ -1,0 +1,20 @@
+import type { PointGrid } from '../../geometry/PointGrid.ts';
+import type { Bounds } from '../../geometry/pointBounds.ts';
+import type { GroundModel } from '../../geometry/estimateGround.ts';
+import type { ObstacleClusters } from './clusterObstacles.ts';
+
+/**
+ * What the checks derive from a frame's points once, independent of its boxes: built by
+ * `analyzeFrame` when a frame is opened, reused by every later check run on that frame.
+ * LiDAR frame, metres.
+ */
+export interface FrameAnalysis {
+  grid: PointGrid;
+  /** Axis-aligned bounds of the finite points, null for an empty cloud. */
+  bounds: Bounds | null;
+  /** Largest bird's-eye-view distance of a point from the sensor origin. */
+  maxRange: number;
+  /** The ground model used (given, or `estimateGround` of the points). */
+  ground: GroundModel;
+  clusters: ObstacleClusters;
+}

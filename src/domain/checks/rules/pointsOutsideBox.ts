@@ -1,0 +1,144 @@
+import { cellRange } from '../../geometry/PointGrid.ts';
+import type { Cuboid } from '../../types.ts';
+import type { Rule } from '../CheckContext.ts';
+import type { CheckResult } from '../CheckResult.ts';
+import { analysisOf } from '../frame/analysisOf.ts';
+import { fmt, plural } from '../formatNumber.ts';
+import { candidatePairs } from './candidatePairs.ts';
+import { growFromInside } from './growFromInside.ts';
+import { targetIndices } from './targetIndices.ts';
+
+/** How far beyond its faces a box's object is followed, metres. */
+const REACH = 2;
+/** Two above-ground points closer than this (metres) belong to one surface. */
+const LINK = 0.3;
+/** Fraction of the object's above-ground points left outside that is a warning / an error. */
+const WARN_FRACTION = 0.2;
+const ERROR_FRACTION = 0.35;
+const WARN_MIN = 8;
+const ERROR_MIN = 12;
+
+/**
+ * The box cuts its object: starting from the above-ground points inside the box (grown by
+ * `settings.fitMargin`), the object's surface is followed point to point (links shorter than
+ * 0.3 m) out to 2 m beyond the faces, never through another box. Points reached outside the box
+ * are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while an
+ * object standing 0.4 m or more away is not reached.
+ *
+ * Warning when at least 20 % of the object is outside, error at 35 %. When the surface still
+ * continues 2 m beyond the faces, the box touches a wall, a hedge or a much larger structure:
+ * that is only noted (info), since the object's own end cannot be told apart.
+ */
+export const pointsOutsideBox: Rule = (ctx) => {
+  const out: CheckResult[] = [];
+  const targets = targetIndices(ctx);
+  if (targets.length === 0) return out;
+  const { grid, clusters } = analysisOf(ctx);
+  const margin = ctx.dictionary.settings.fitMargin;
+  const boxes = ctx.cuboids;
+  const neighbours = new Map<number, number[]>();
+  const targetSet = new Set(targets);
+  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), REACH)) {
+    if (!neighbours.has(i)) neighbours.set(i, []);
+    if (!neighbours.has(j)) neighbours.set(j, []);
+    neighbours.get(i)!.push(j);
+    neighbours.get(j)!.push(i);
+  }
+  const { labels } = clusters;
+  const { sorted, indices, cellStart, nx } = grid;
+  // Scratch arrays reused across boxes: box-local coordinates and a state per candidate point.
+  let local = new Float64Array(3 * 1024);
+  let state = new Uint8Array(1024);
+
+  for (const bi of targets) {
+    const box = boxes[bi];
+    if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
+    const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
+    const c = Math.cos(box.yaw);
+    const s = Math.sin(box.yaw);
+    const hl = box.size[0] / 2;
+    const hw = box.size[1] / 2;
+    const hh = box.size[2] / 2;
+    const ex = (hl + REACH) * Math.abs(c) + (hw + REACH) * Math.abs(s);
+    const ey = (hl + REACH) * Math.abs(s) + (hw + REACH) * Math.abs(c);
+    const [cx, cy, cz] = box.center;
+    const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+    if (range === null) continue;
+    let m = 0;
+    for (let iy = range[1]; iy <= range[3]; iy++) {
+      const end = cellStart[iy * nx + range[2] + 1];
+      for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+        if (labels[indices[p]] < 0) continue;
+        const x = sorted[3 * p];
+        const y = sorted[3 * p + 1];
+        const z = sorted[3 * p + 2];
+        const dx = x - cx;
+        const dy = y - cy;
+        const lx = dx * c + dy * s;
+        const ly = dy * c - dx * s;
+        const lz = z - cz;
+        if (Math.abs(lx) > hl + REACH || Math.abs(ly) > hw + REACH || Math.abs(lz) > hh + REACH) continue;
+        if (m === state.length) {
+          const grownLocal = new Float64Array(local.length * 2);
+          grownLocal.set(local);
+          local = grownLocal;
+          const grownState = new Uint8Array(state.length * 2);
+          grownState.set(state);
+          state = grownState;
+        }
+        local[3 * m] = lx;
+        local[3 * m + 1] = ly;
+        local[3 * m + 2] = lz;
+        const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && Math.abs(lz) <= hh + margin;
+        state[m] = inside ? 1 : inAny(others, x, y, z, margin) ? 3 : 2;
+        m++;
+      }
+    }
+    const grown = growFromInside(local, state, m, LINK);
+    if (grown.inside < 3 || grown.outside === 0) continue;
+    let farthest = 0;
+    let atReach = false;
+    for (const k of grown.reachedOutside) {
+      const beyond = Math.max(Math.abs(local[3 * k]) - hl, Math.abs(local[3 * k + 1]) - hw, Math.abs(local[3 * k + 2]) - hh);
+      if (beyond > farthest) farthest = beyond;
+      if (beyond > REACH - LINK) atReach = true;
+    }
+    const total = grown.inside + grown.outside;
+    const fraction = grown.outside / total;
+    const severity =
+      grown.outside < WARN_MIN || fraction < WARN_FRACTION
+        ? null
+        : atReach
+          ? 'info'
+          : grown.outside >= ERROR_MIN && fraction >= ERROR_FRACTION
+            ? 'error'
+            : 'warning';
+    if (severity === null) continue;
+    out.push({
+      ruleId: 'pointsOutsideBox',
+      severity,
+      cuboidId: box.id,
+      location: null,
+      message:
+        `${box.label} box leaves ${plural(grown.outside, 'point')} of its object outside ` +
+        `(${fmt(100 * fraction)} % of ${total} above-ground points); the object reaches ` +
+        (atReach ? `more than ${fmt(REACH)} m beyond the box` : `${fmt(farthest, 1)} m beyond the box`),
+      dictionaryEntry: 'box-fits-object',
+    });
+  }
+  return out;
+};
+
+function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin: number): boolean {
+  for (const b of boxes) {
+    const dz = z - b.center[2];
+    if (Math.abs(dz) > b.size[2] / 2 + margin) continue;
+    const c = Math.cos(b.yaw);
+    const s = Math.sin(b.yaw);
+    const dx = x - b.center[0];
+    const dy = y - b.center[1];
+    if (Math.abs(dx * c + dy * s) > b.size[0] / 2 + margin) continue;
+    if (Math.abs(dy * c - dx * s) <= b.size[1] / 2 + margin) return true;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+import type { Rule } from '../CheckContext.ts';
+import type { CheckResult, Severity } from '../CheckResult.ts';
+import { fmt } from '../formatNumber.ts';
+import { targetIndices } from './targetIndices.ts';
+
+/** Relative excess over a size bound beyond which the result is an error, not a warning. */
+const ERROR_MARGIN = 0.1;
+const DIMS = [
+  { key: 'l', word: 'long' },
+  { key: 'w', word: 'wide' },
+  { key: 'h', word: 'tall' },
+] as const;
+
+/**
+ * A box's length, width or height is outside its class's range. Error when a dimension is more
+ * than 10 % beyond the bound, warning within 10 %. A truncated box (truncated ≥ 0.5) may be
+ * shorter or narrower than the range (it is boxed to its visible extent). A non-positive or
+ * non-finite size is always an error.
+ */
+export const sizeOutOfRange: Rule = (ctx) => {
+  const out: CheckResult[] = [];
+  for (const i of targetIndices(ctx)) {
+    const box = ctx.cuboids[i];
+    const rule = ctx.dictionary.classes[box.label];
+    if (!box.size.every((v) => Number.isFinite(v) && v > 0)) {
+      out.push({
+        ruleId: 'sizeOutOfRange',
+        severity: 'error',
+        cuboidId: box.id,
+        location: null,
+        message: `${box.label} box has an invalid size ${box.size.map((v) => fmt(v, 2)).join(' × ')} m`,
+        dictionaryEntry: 'box-fits-object',
+      });
+      continue;
+    }
+    if (rule === undefined) continue;
+    const truncated = box.attributes.truncated >= 0.5;
+    const actual: string[] = [];
+    const allowed: string[] = [];
+    let severity: Severity | null = null;
+    for (let d = 0; d < 3; d++) {
+      const { key, word } = DIMS[d];
+      const v = box.size[d];
+      const [min, max] = rule.size[key];
+      let excess = 0;
+      if (v > max) excess = v / max - 1;
+      else if (v < min && !(truncated && key !== 'h')) excess = 1 - v / min;
+      else continue;
+      actual.push(`${fmt(v, 2)} m ${word}`);
+      allowed.push(`${fmt(min, 2)}–${fmt(max, 2)} m ${word}`);
+      if (excess > ERROR_MARGIN) severity = 'error';
+      else if (severity === null) severity = 'warning';
+    }
+    if (severity === null) continue;
+    out.push({
+      ruleId: 'sizeOutOfRange',
+      severity,
+      cuboidId: box.id,
+      location: null,
+      message: `${box.label} box is ${join(actual)}; a ${box.label} is ${join(allowed)}`,
+      dictionaryEntry: `classes.${box.label}.size`,
+    });
+  }
+  return out;
+};
+
+function join(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

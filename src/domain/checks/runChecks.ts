@@ -1,0 +1,41 @@
+import type { CheckContext, RuleDefinition } from './CheckContext.ts';
+import type { CheckResult } from './CheckResult.ts';
+import { compareResults } from './CheckResult.ts';
+import { analyzeFrame } from './frame/analyzeFrame.ts';
+import { ALL_RULES } from './rules/allRules.ts';
+
+export interface RunChecksOptions {
+  /**
+   * Incremental run: box and pair rules report only on these boxes; frame rules (unlabelled
+   * clusters) run only when `frameRules` is true. Pass the changed boxes plus their overlap
+   * partners (see `affectedCuboidIds`).
+   */
+  only?: Iterable<string>;
+  /** Whether frame rules run in an incremental run (default: only when `only` is absent). */
+  frameRules?: boolean;
+  /** Run only these rule ids (default: all). */
+  rules?: readonly string[];
+}
+
+/**
+ * Runs the single-frame rules over a context and returns their results, errors first.
+ * Builds the frame analysis once when the context has none (and a rule needs it). Pure: the
+ * context is not changed.
+ */
+export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): CheckResult[] {
+  const only = opts.only !== undefined ? new Set(opts.only) : undefined;
+  const frameRules = opts.frameRules ?? only === undefined;
+  const selected: RuleDefinition[] = ALL_RULES.filter(
+    (r) => (opts.rules === undefined || opts.rules.includes(r.id)) && (r.scope !== 'frame' || frameRules),
+  );
+  const needsAnalysis = selected.some((r) => ANALYSIS_RULES.has(r.id));
+  const analysis =
+    ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground }) : undefined);
+  const full: CheckContext = { ...ctx, analysis, only };
+  const results: CheckResult[] = [];
+  for (const rule of selected) results.push(...rule.run(full));
+  return results.sort(compareResults);
+}
+
+/** Rules that read the frame analysis (bounds, ground, clusters). */
+const ANALYSIS_RULES = new Set(['notOnGround', 'outsideRange', 'pointsOutsideBox', 'unlabelledCluster']);
