@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { installErrorHandling } from './http/errorHandler.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
 import { registerActivityRoute } from './routes/activityRoute.ts';
@@ -40,7 +40,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     routerOptions: { maxParamLength: 256 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: (err, _request, reply) => {
+      // The router's own failures (bad percent-encoding, an overlong parameter) get our error shape too.
+      const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      void (reply as FastifyReply)
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({ error: status === 414 ? 'url_too_long' : 'bad_url', detail: err.message });
+    },
   });
+  // Bodies are JSON only: anything else is 415, not a string handed to the validators.
+  app.removeContentTypeParser('text/plain');
   app.decorate('cuboid', workspace);
   app.addHook('onClose', async () => workspace.close());
   app.addHook('onSend', async (_request, reply, payload) => {

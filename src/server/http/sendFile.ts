@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './HttpError.ts';
 import { parseRange } from './parseRange.ts';
@@ -72,7 +73,8 @@ export async function sendFile(
   reply.header('Content-Length', String(length));
   if (request.method === 'HEAD' || length === 0) {
     await handle.close();
-    return reply.send('');
+    // An empty stream, not '': Fastify's HEAD handling recomputes Content-Length for strings only.
+    return reply.send(Readable.from([]));
   }
   return reply.send(handle.createReadStream({ start, end, autoClose: true }));
 }

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FrameListItem } from '../../../../src/domain/document/FrameListItem.ts';
+import { SHARED_KITTI, SHARED_PCD } from '../fixtures/makeDataset.ts';
+import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('GET /api/frames', () => {
+  it('lists the KITTI samples with files, point counts and shipped box counts', async () => {
+    server = await startTestServer({ dataDir: SHARED_KITTI });
+    const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
+    expect(frames).toEqual([
+      { id: '000000', pointsFile: '000000.bin', hasCalib: true, hasImage: true, hasLabel: true, pointCount: 115_384, status: 'todo', boxCount: 1, revision: 0 },
+      { id: '000001', pointsFile: '000001.bin', hasCalib: true, hasImage: true, hasLabel: true, pointCount: 120_268, status: 'todo', boxCount: 3, revision: 0 },
+      { id: '000002', pointsFile: '000002.bin', hasCalib: true, hasImage: true, hasLabel: true, pointCount: 126_891, status: 'todo', boxCount: 2, revision: 0 },
+    ]);
+  });
+
+  it('lists a flat PCD folder with POINTS from each header', async () => {
+    server = await startTestServer({ dataDir: SHARED_PCD });
+    const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
+    expect(frames).toHaveLength(7);
+    const byId = new Map(frames.map((f) => [f.id, f]));
+    expect(byId.get('hesai_pandar64_outdoor_xyzi_ring_ts_binary_compressed')?.pointCount).toBe(92_677);
+    expect(byId.get('pcl_bunny_normals_ascii')).toMatchObject({ pointCount: 397, hasCalib: false, hasImage: false, hasLabel: false, boxCount: 0 });
+  });
+});
+
+describe('GET /api/dataset', () => {
+  it('describes what is served', async () => {
+    server = await startTestServer({ dataDir: SHARED_PCD });
+    const info = (await server.app.inject('/api/dataset')).json();
+    expect(info).toMatchObject({ name: 'pcd', layout: 'flat', frameCount: 7, stateDir: server.stateDir, warnings: [] });
+  });
+});
