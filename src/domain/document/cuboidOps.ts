@@ -9,8 +9,11 @@ import type { FrameAnnotation } from './FrameAnnotation.ts';
  * All geometry is in the LiDAR frame: metres, yaw in radians about +z.
  */
 
-/** The fields of a cuboid an edit may change. `id` is fixed for a box's lifetime. */
-export type CuboidPatch = Partial<Omit<Cuboid, 'id'>>;
+/**
+ * The fields of a cuboid an edit may change. `id` is fixed for a box's lifetime; `attributes`
+ * are merged key by key.
+ */
+export type CuboidPatch = Partial<Omit<Cuboid, 'id' | 'attributes'>> & { attributes?: Partial<CuboidAttributes> };
 
 /** A source of uniform numbers in [0, 1); `Math.random` by default, injectable for tests. */
 export type RandomSource = () => number;
@@ -114,9 +117,13 @@ function applyPatch(c: Cuboid, patch: CuboidPatch): Cuboid {
     }
   }
   if (!changed) return c;
-  const next: Cuboid = { ...c, ...patch, id: c.id };
+  const next: Cuboid = { ...c, ...patch, id: c.id, attributes: c.attributes };
   if (patch.yaw !== undefined) next.yaw = normalizeYaw(patch.yaw);
-  if (patch.attributes) next.attributes = { ...c.attributes, ...patch.attributes };
+  if (patch.attributes) {
+    const attributes: CuboidAttributes = { ...c.attributes };
+    for (const [k, v] of Object.entries(patch.attributes)) if (v !== undefined) attributes[k] = v;
+    next.attributes = attributes;
+  }
   // The kept KITTI 2D fields describe the old geometry; an edited box must recompute them.
   if (geometric && patch.kitti2d === undefined) delete next.kitti2d;
   return next;

@@ -71,7 +71,7 @@ describe('updateCuboid', () => {
 
   it('keeps kitti2d for a label or attribute change and merges attributes', () => {
     const doc = addCuboid(emptyAnnotation('f'), box('a', { kitti2d: { alpha: 0, bbox: [0, 0, 1, 1] } }));
-    const next = updateCuboid(doc, 'a', { label: 'Van', attributes: { occluded: 2 } as Cuboid['attributes'] });
+    const next = updateCuboid(doc, 'a', { label: 'Van', attributes: { occluded: 2 } });
     const c = findCuboid(next, 'a')!;
     expect(c.label).toBe('Van');
     expect(c.attributes).toEqual({ truncated: 0, occluded: 2 });

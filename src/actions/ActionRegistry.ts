@@ -1,0 +1,140 @@
+import type { AppState } from '../state/AppState.ts';
+import { selectIsInteracting } from '../state/selectors.ts';
+import type { Action, ActionContext, ActionGroup, ActionResult, KeyInput } from './Action.ts';
+import { formatKeySpec, matchesKey, parseKeySpec, type KeySpec } from './keyMatching.ts';
+
+/** A keyboard event as `handleKeyDown` reads it; a DOM `KeyboardEvent` fits. */
+export interface KeyDownEvent extends KeyInput {
+  target?: unknown;
+  repeat?: boolean;
+  preventDefault?: () => void;
+}
+
+/** One row of the `?` overlay. */
+export interface ShortcutInfo {
+  id: string;
+  label: string;
+  group: ActionGroup;
+  /** Raw key specs (`'ctrl+z'`). */
+  keys: string[];
+  /** The same for display (`'Ctrl+Z'`). */
+  display: string[];
+  enabled: boolean;
+}
+
+function isEditableTarget(target: unknown): boolean {
+  if (typeof target !== 'object' || target === null) return false;
+  const t = target as { tagName?: unknown; isContentEditable?: unknown };
+  const tag = typeof t.tagName === 'string' ? t.tagName.toUpperCase() : '';
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable === true;
+}
+
+/**
+ * The command registry (after excalidraw's ActionManager). Holds the actions, runs them
+ * (`executeAction`), maps key presses to them (`handleKeyDown`) and lists shortcuts for the help
+ * overlay (`listShortcuts`).
+ */
+export class ActionRegistry {
+  private actions = new Map<string, { action: Action; specs: KeySpec[] }>();
+
+  constructor(
+    private readonly ctx: Omit<ActionContext, 'input'>,
+    actions: readonly Action[] = [],
+  ) {
+    for (const a of actions) this.register(a);
+  }
+
+  register(action: Action): void {
+    if (this.actions.has(action.id)) throw new Error(`ActionRegistry: duplicate action id "${action.id}"`);
+    this.actions.set(action.id, { action, specs: action.keys.map(parseKeySpec) });
+  }
+
+  get(id: string): Action | undefined {
+    return this.actions.get(id)?.action;
+  }
+
+  list(): Action[] {
+    return [...this.actions.values()].map((e) => e.action);
+  }
+
+  /** Whether action `id` exists and its predicate passes now. */
+  isEnabled(id: string): boolean {
+    const action = this.get(id);
+    return action !== undefined && (action.predicate?.(this.ctx.store.getState()) ?? true);
+  }
+
+  /**
+   * Runs action `id` if its predicate passes. A returned `docChange` is applied as one undo step;
+   * async work is tracked by the tool manager (`tools.settle()` awaits it). Returns whether the
+   * action ran.
+   */
+  executeAction(id: string, input?: KeyInput): boolean {
+    const action = this.get(id);
+    if (!action) throw new Error(`ActionRegistry: unknown action "${id}"`);
+    if (!this.isEnabled(id)) return false;
+    const ctx: ActionContext = { ...this.ctx, input };
+    const result = action.perform(ctx);
+    if (result instanceof Promise) {
+      this.ctx.tools.track(result.then((r) => this.apply(r)));
+    } else {
+      this.apply(result);
+    }
+    return true;
+  }
+
+  private apply(result: ActionResult): void {
+    if (result) this.ctx.store.getState().applyDocChange(result.docChange);
+  }
+
+  /** The enabled action a key press maps to, if any. */
+  findActionForKey(input: KeyInput): Action | undefined {
+    for (const { action, specs } of this.actions.values()) {
+      if (specs.some((s) => matchesKey(s, input)) && this.isEnabled(action.id)) return action;
+    }
+    return undefined;
+  }
+
+  /**
+   * The app's keydown handler. Ignores keys typed into inputs. Escape closes the help overlay,
+   * else cancels the current gesture (or clears the selection). While a drag is in progress every
+   * key goes to the tool only. Otherwise the first enabled matching action runs (and the event's
+   * default is prevented); unmatched keys go to the active tool. Returns whether it was handled.
+   */
+  handleKeyDown(event: KeyDownEvent): boolean {
+    if (isEditableTarget(event.target)) return false;
+    const state = this.ctx.store.getState();
+    if (event.key === 'Escape') {
+      if (state.ui.helpOpen) state.setHelpOpen(false);
+      else this.ctx.tools.handle({ type: 'cancel' });
+      event.preventDefault?.();
+      return true;
+    }
+    const mods = { shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey || event.metaKey === true };
+    if (selectIsInteracting(state)) {
+      this.ctx.tools.handle({ type: 'key_down', key: event.key, ...mods });
+      return false;
+    }
+    const action = this.findActionForKey(event);
+    if (!action) {
+      this.ctx.tools.handle({ type: 'key_down', key: event.key, ...mods });
+      return false;
+    }
+    event.preventDefault?.();
+    this.executeAction(action.id, event);
+    return true;
+  }
+
+  /** Every action that has keys, for the `?` overlay, in registration order. */
+  listShortcuts(state: AppState = this.ctx.store.getState()): ShortcutInfo[] {
+    return this.list()
+      .filter((a) => a.keys.length > 0)
+      .map((a) => ({
+        id: a.id,
+        label: typeof a.label === 'function' ? a.label(state) : a.label,
+        group: a.group,
+        keys: [...a.keys],
+        display: a.keys.map(formatKeySpec),
+        enabled: a.predicate?.(state) ?? true,
+      }));
+  }
+}

@@ -1,0 +1,38 @@
+import type { Cuboid } from '../domain/types.ts';
+import { updateCuboids, type CuboidPatch } from '../domain/document/cuboidOps.ts';
+import type { AppState } from '../state/AppState.ts';
+import { selectSelectedCuboids } from '../state/selectors.ts';
+import type { ActionContext, ActionResult } from './Action.ts';
+
+/** Predicate: a frame's document is loaded. */
+export function hasDoc(state: AppState): boolean {
+  return state.doc !== null;
+}
+
+/** Predicate: at least one existing box is selected. */
+export function hasSelection(state: AppState): boolean {
+  return selectSelectedCuboids(state).length > 0;
+}
+
+/** Step size for keyboard edits: `small`, or `large` with shift held. */
+export function stepFor(ctx: ActionContext, small: number, large: number): number {
+  return ctx.input?.shiftKey ? large : small;
+}
+
+/**
+ * A document change that patches every selected box with `fn(box)` (null = leave it): one undo
+ * step for the whole selection.
+ */
+export function patchSelection(ctx: ActionContext, fn: (c: Cuboid) => CuboidPatch | null): ActionResult {
+  const patches: Record<string, CuboidPatch> = {};
+  for (const c of selectSelectedCuboids(ctx.store.getState())) {
+    const p = fn(c);
+    if (p) patches[c.id] = p;
+  }
+  return { docChange: (doc) => updateCuboids(doc, patches) };
+}
+
+/** Degrees to radians. */
+export function degToRad(deg: number): number {
+  return (deg * Math.PI) / 180;
+}

@@ -1,0 +1,44 @@
+import type { Action } from './Action.ts';
+import { undo } from './undo.ts';
+import { redo } from './redo.ts';
+import { deleteSelection } from './deleteSelection.ts';
+import { duplicateSelection } from './duplicateSelection.ts';
+import { setClassActions } from './setClass.ts';
+import { nudgeActions } from './nudge.ts';
+import { rotateYawActions } from './rotateYaw.ts';
+import { resizeActions } from './resizeSelection.ts';
+import { snapToGround } from './snapToGround.ts';
+import { refit } from './refit.ts';
+import { cycleHeading } from './cycleHeading.ts';
+import { fitAtCursor } from './fitAtCursor.ts';
+import { selectAll, selectNext, selectPrev } from './selectCycle.ts';
+import { nextFrame, prevFrame } from './navigateFrames.ts';
+import { toolActions } from './toolActions.ts';
+import { toggleHelp } from './toggleHelp.ts';
+import { save } from './save.ts';
+import { cycleAttributeActions } from './cycleAttributes.ts';
+
+/** Every built-in action, in the order the `?` overlay lists them. */
+export const DEFAULT_ACTIONS: readonly Action[] = [
+  ...toolActions,
+  fitAtCursor,
+  ...setClassActions,
+  ...cycleAttributeActions,
+  nextFrame,
+  prevFrame,
+  selectNext,
+  selectPrev,
+  selectAll,
+  deleteSelection,
+  duplicateSelection,
+  ...nudgeActions,
+  ...rotateYawActions,
+  ...resizeActions,
+  snapToGround,
+  refit,
+  cycleHeading,
+  undo,
+  redo,
+  save,
+  toggleHelp,
+];

@@ -1,0 +1,40 @@
+import type { Action, ActionContext } from './Action.ts';
+import type { AppState } from '../state/AppState.ts';
+
+function currentIndex(s: AppState): number {
+  const id = s.currentFrameId ?? s.doc?.frameId ?? null;
+  return id === null ? -1 : s.frames.findIndex((f) => f.id === id);
+}
+
+async function go(ctx: ActionContext, dir: 1 | -1): Promise<void> {
+  const s = ctx.store.getState();
+  const i = currentIndex(s);
+  const target = i < 0 ? s.frames[0] : s.frames[i + dir];
+  if (!target) {
+    s.showMessage(dir > 0 ? 'This is the last frame.' : 'This is the first frame.', 'info');
+    return;
+  }
+  await ctx.services.navigation.openFrame(target.id);
+}
+
+/**
+ * D or PageDown / A or PageUp: open the next / previous frame of the frame list (the navigation
+ * service is the app's `openFrame`; the autosave flushes the frame being left).
+ */
+export const nextFrame: Action = {
+  id: 'nextFrame',
+  label: 'Next frame',
+  keys: ['d', 'PageDown'],
+  group: 'frames',
+  predicate: (s) => s.frames.length > 0,
+  perform: (ctx) => go(ctx, 1),
+};
+
+export const prevFrame: Action = {
+  id: 'prevFrame',
+  label: 'Previous frame',
+  keys: ['a', 'PageUp'],
+  group: 'frames',
+  predicate: (s) => s.frames.length > 0,
+  perform: (ctx) => go(ctx, -1),
+};

@@ -1,0 +1,46 @@
+import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
+import { updateCuboids } from '../domain/document/cuboidOps.ts';
+import { selectSelectedCuboids } from '../state/selectors.ts';
+import type { Action, ActionResult } from './Action.ts';
+import { hasSelection } from './actionHelpers.ts';
+
+/**
+ * R: fits each selected box again to the points around it, with the box as the prior. Boxes the
+ * fit service finds nothing for stay as they are (message). All refits land as one undo step;
+ * dropped if the frame changed meanwhile.
+ */
+export const refit: Action = {
+  id: 'refit',
+  label: 'Refit selected boxes',
+  keys: ['r'],
+  group: 'edit',
+  predicate: hasSelection,
+  perform: async (ctx): Promise<ActionResult> => {
+    const state = ctx.store.getState();
+    const frameId = state.doc!.frameId;
+    const boxes = selectSelectedCuboids(state);
+    state.addPendingFits(boxes.length);
+    const patches: Record<string, CuboidPatch> = {};
+    let missed = 0;
+    try {
+      const results = await Promise.all(
+        boxes.map((b) => ctx.services.fit.fit(frameId, [b.center[0], b.center[1], b.center[2]], { label: b.label, prior: b })),
+      );
+      results.forEach((r, i) => {
+        if (!r) {
+          missed++;
+          return;
+        }
+        patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
+        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0 });
+      });
+    } catch (err) {
+      ctx.store.getState().showMessage(`Refit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      return;
+    } finally {
+      ctx.store.getState().addPendingFits(-boxes.length);
+    }
+    if (missed > 0) ctx.store.getState().showMessage(`Refit found no points for ${missed} box${missed > 1 ? 'es' : ''}.`, 'warning');
+    return { docChange: (doc) => (doc.frameId === frameId ? updateCuboids(doc, patches) : doc) };
+  },
+};

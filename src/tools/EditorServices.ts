@@ -1,0 +1,66 @@
+import type { Vec3 } from '../domain/types.ts';
+import type { CuboidShape } from '../domain/geometry/CuboidShape.ts';
+import type { Point3 } from './ToolEvent.ts';
+
+/**
+ * Services the tools and actions call but do not implement. The app wires them (fit → the
+ * point-cloud worker, ground → the frame's ground estimate, navigation → `openFrame`, save → the
+ * autosave); tests pass fakes. All geometry is LiDAR frame, metres, radians.
+ */
+
+export interface FitOptions {
+  /** Class of the box (its default size is the prior for sparse objects). */
+  label: string;
+  /** An existing box to refine (refit, heading cycling). */
+  prior?: CuboidShape;
+  /** Which of the fit's heading candidates to use (0 = best). */
+  headingIndex?: number;
+}
+
+export interface FitResult {
+  center: Vec3;
+  size: Vec3;
+  yaw: number;
+  /** Points the fit used. */
+  pointCount: number;
+  /** Candidate yaws (radians), best first; `yaw` is `headingCandidates[headingIndex ?? 0]`. */
+  headingCandidates: number[];
+}
+
+export interface FitService {
+  /** Fits a box to the cluster at `point` in frame `frameId`; null when there is nothing to fit. */
+  fit(frameId: string, point: Point3, options: FitOptions): Promise<FitResult | null>;
+}
+
+export interface GroundProvider {
+  /**
+   * Ground height (LiDAR z, metres) at (x, y) in frame `frameId`, or null when unknown (e.g. the
+   * estimate is not ready). Synchronous so that a drag can commit in one step.
+   */
+  groundZ(frameId: string, x: number, y: number): number | null;
+}
+
+export interface NavigationService {
+  /** Opens another frame (the app's `openFrame`). */
+  openFrame(frameId: string): void | Promise<void>;
+}
+
+export interface SaveService {
+  /** Saves the open frame now instead of waiting for the autosave debounce. */
+  saveNow(): Promise<void>;
+}
+
+export interface EditorServices {
+  fit: FitService;
+  ground: GroundProvider;
+  navigation: NavigationService;
+  save: SaveService;
+}
+
+/** Services that do nothing: fit finds nothing, ground is unknown. A base for partial wiring. */
+export const nullServices: EditorServices = {
+  fit: { fit: async () => null },
+  ground: { groundZ: () => null },
+  navigation: { openFrame: () => undefined },
+  save: { saveNow: async () => undefined },
+};

@@ -1,0 +1,16 @@
+import { StateNode } from '../../StateNode.ts';
+import type { PointerEvent } from '../../ToolEvent.ts';
+
+export class Idle extends StateNode {
+  static override id = 'idle';
+
+  override onPointerDown(event: PointerEvent): void {
+    // Rectangles are drawn on the ground: only views that look down at it.
+    if (event.view !== 'top' && event.view !== 'main') return;
+    this.parent!.transition('dragging', { down: event });
+  }
+
+  override onCancel(): void {
+    this.store.getState().clearSelection();
+  }
+}

@@ -1,0 +1,55 @@
+import { createCuboid } from '../../domain/document/cuboidOps.ts';
+import type { ToolContext } from '../ToolContext.ts';
+import type { Point3 } from '../ToolEvent.ts';
+import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
+
+export interface FitAtPointOptions {
+  /** Create a class-default box at the point without asking the fit service (shift-create). */
+  withoutFit?: boolean;
+}
+
+function formatPoint(p: Point3): string {
+  return `(${p[0].toFixed(1)}, ${p[1].toFixed(1)})`;
+}
+
+/**
+ * Creates a box of the current class at `point` (LiDAR frame, metres): the fit service's box
+ * (source 'fit') when it finds a cluster there, else a class-default box standing on the ground
+ * (source 'manual') and a message saying so. One undo step; the new box is selected.
+ * Resolves to the new box id, or null when no frame is open, the fit failed, or the frame
+ * changed while the fit ran (the result is then dropped).
+ */
+export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAtPointOptions = {}): Promise<string | null> {
+  const state = ctx.store.getState();
+  const doc = state.doc;
+  if (!doc) {
+    state.showMessage('Open a frame before creating boxes.', 'warning');
+    return null;
+  }
+  if (options.withoutFit) {
+    const box = defaultCuboidAt(ctx, point);
+    return commitNewCuboid(ctx, box) ? box.id : null;
+  }
+  const label = state.classes.current;
+  const frameId = doc.frameId;
+  state.addPendingFits(1);
+  let result;
+  try {
+    result = await ctx.services.fit.fit(frameId, point, { label });
+  } catch (err) {
+    ctx.store.getState().showMessage(`Fit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    return null;
+  } finally {
+    ctx.store.getState().addPendingFits(-1);
+  }
+  if (ctx.store.getState().doc?.frameId !== frameId) return null;
+  if (result === null) {
+    const box = { ...defaultCuboidAt(ctx, point), label };
+    ctx.store.getState().showMessage(`No points to fit at ${formatPoint(point)}: placed a default ${label} box.`, 'warning');
+    return commitNewCuboid(ctx, box) ? box.id : null;
+  }
+  const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
+  if (!commitNewCuboid(ctx, box)) return null;
+  ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0 });
+  return box.id;
+}
