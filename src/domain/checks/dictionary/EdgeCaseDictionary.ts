@@ -52,6 +52,11 @@ const classRuleSchema = z.object({
    * (false for catch-all classes like Misc, whose size range fits any clutter).
    */
   findMissed: z.boolean().default(true),
+  /**
+   * Whether the object keeps its shape (vehicles): a track's length and width must then stay
+   * constant; for non-rigid classes (people) only the height is compared across frames.
+   */
+  rigid: z.boolean().default(true),
   /** Largest plausible speed, m/s, for the cross-frame speed check (relative to the ground). */
   maxSpeed: z.number().positive().optional(),
   /** Edge-case entry ids that concern this class (shown beside it in the SOP). */

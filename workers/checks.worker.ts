@@ -1,0 +1,72 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { FrameChecker } from '../src/domain/checks/FrameChecker.ts';
+import type { FrameCheckRun } from '../src/domain/checks/FrameChecker.ts';
+import type { LabelRegion } from '../src/domain/checks/CheckContext.ts';
+import type { SequenceCheckResult } from '../src/domain/checks/CheckResult.ts';
+import type { EdgeCaseDictionary } from '../src/domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { SequenceFrame } from '../src/domain/checks/SequenceContext.ts';
+import { runSequenceChecks } from '../src/domain/checks/runSequenceChecks.ts';
+import type { Cuboid } from '../src/domain/types.ts';
+
+/** The one cache this worker declares: the checker of the frame being annotated. */
+let current: FrameChecker | null = null;
+
+export interface SetFrameSummary {
+  frameId: string;
+  points: number;
+  /** Obstacle clusters found in the frame. */
+  clusters: number;
+  /** Time spent deriving the frame data (grid, ground, clusters), milliseconds. */
+  ms: number;
+}
+
+export interface CheckRunSummary extends FrameCheckRun {
+  /** Time spent in this check call, milliseconds. */
+  ms: number;
+}
+
+const api = {
+  /**
+   * Makes `frameId` the current frame. Transfer `positions` (x y z interleaved, LiDAR frame,
+   * metres): the worker keeps it, with the point grid, the ground estimate and the obstacle
+   * clusters, until the next `setFrame`. `labelRegion` is the annotated part of the scan.
+   */
+  setFrame(frameId: string, positions: Float32Array, labelRegion?: LabelRegion): SetFrameSummary {
+    const t0 = performance.now();
+    current = new FrameChecker(frameId, positions, { labelRegion });
+    return {
+      frameId,
+      points: Math.floor(positions.length / 3),
+      clusters: current.analysis.clusters.count,
+      ms: performance.now() - t0,
+    };
+  },
+
+  /**
+   * Checks the current frame's boxes (LiDAR frame). Incremental: pass the ids of the boxes just
+   * edited as a hint; only they and their neighbours are re-checked.
+   * @throws Error `checks.worker: ...` when no frame is set or `frameId` is not the current one
+   */
+  check(frameId: string, cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[]): CheckRunSummary {
+    if (current === null || current.frameId !== frameId) {
+      throw new Error(`checks.worker: frame "${frameId}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`);
+    }
+    const t0 = performance.now();
+    const run = current.check(cuboids, dictionary, changedIds);
+    return { ...run, ms: performance.now() - t0 };
+  },
+
+  /** Cross-frame checks over a sequence (frames in capture order); needs no point data. */
+  checkSequence(frames: SequenceFrame[], dictionary: EdgeCaseDictionary): SequenceCheckResult[] {
+    return runSequenceChecks(frames, dictionary);
+  },
+
+  /** Drops the current frame's data. */
+  clearFrame(): void {
+    current = null;
+  },
+};
+
+export type ChecksWorkerApi = typeof api;
+expose(api);
