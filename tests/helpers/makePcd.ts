@@ -219,3 +219,8 @@ export function readPcdSample(name: string): Uint8Array {
 export function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
+
+/** Plain array of any attribute's elements (numbers or bigints), for `toEqual`. */
+export function values(a: ArrayLike<number> | ArrayLike<bigint>): (number | bigint)[] {
+  return Array.from(a as ArrayLike<number | bigint>);
+}
