@@ -1,0 +1,71 @@
+/**
+ * Checks the committed sample dataset (samples/): it must be exactly what the simulator
+ * generates today, and its labels must agree with its ground truth. When this fails after a
+ * change to the simulator or to the KITTI/PCD writers, run `npm run samples` and commit.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kittiToCuboid } from '../../../src/domain/kitti/kittiToCuboid.ts';
+import { parseKittiCalib } from '../../../src/domain/kitti/parseKittiCalib.ts';
+import { parseKittiLabel } from '../../../src/domain/kitti/parseKittiLabel.ts';
+import { parsePcd } from '../../../src/domain/pcd/parsePcd.ts';
+import { buildSampleDataset } from '../../../src/sim/buildSampleDataset.ts';
+
+const root = resolve(process.cwd(), 'samples');
+const read = (path: string): Buffer => readFileSync(resolve(root, path));
+
+interface GtObject {
+  trackId: string;
+  class: string;
+  center: number[];
+  size: number[];
+  yaw: number;
+  pointsInBox: number;
+  labelled: boolean;
+}
+
+describe('samples/', () => {
+  it('is present with ten frames of velodyne, calib and label_2', () => {
+    expect(existsSync(resolve(root, 'ground_truth.json'))).toBe(true);
+    expect(readdirSync(resolve(root, 'velodyne')).sort()).toHaveLength(10);
+    expect(readdirSync(resolve(root, 'calib'))).toHaveLength(10);
+    expect(readdirSync(resolve(root, 'label_2'))).toHaveLength(10);
+  });
+
+  it('holds 100k–130k points per frame and labels that match ground_truth.json within 1 cm', () => {
+    const gt = JSON.parse(read('ground_truth.json').toString('utf8'));
+    expect(gt.frames).toHaveLength(10);
+    for (const frame of gt.frames) {
+      const file: string = frame.file;
+      const bytes = read(file);
+      const count = file.endsWith('.bin') ? bytes.length / 16 : parsePcd(new Uint8Array(bytes)).count;
+      expect(count).toBe(frame.points);
+      expect(count).toBeGreaterThan(100_000);
+      expect(count).toBeLessThan(130_000);
+      const calib = parseKittiCalib(read(`calib/${frame.frameId}.txt`).toString('utf8'));
+      const labels = parseKittiLabel(read(`label_2/${frame.frameId}.txt`).toString('utf8'));
+      const labelled = (frame.objects as GtObject[]).filter((o) => o.labelled);
+      expect(labels.length).toBe(labelled.length);
+      labels.forEach((obj, i) => {
+        const box = kittiToCuboid(obj, calib);
+        const want = labelled[i];
+        expect(box.label).toBe(want.class);
+        expect(want.pointsInBox).toBeGreaterThanOrEqual(5);
+        for (let a = 0; a < 3; a++) {
+          expect(Math.abs(box.center[a] - want.center[a])).toBeLessThan(0.01);
+          expect(Math.abs(box.size[a] - want.size[a])).toBeLessThan(0.01);
+        }
+        expect(Math.abs(Math.atan2(Math.sin(box.yaw - want.yaw), Math.cos(box.yaw - want.yaw)))).toBeLessThan(0.01);
+      });
+    }
+  });
+
+  it('is byte-identical to a fresh generation (run `npm run samples` after changing the simulator)', () => {
+    const { files } = buildSampleDataset();
+    for (const f of files) {
+      expect(existsSync(resolve(root, f.path)), f.path).toBe(true);
+      expect(read(f.path).equals(Buffer.from(f.bytes)), `${f.path} differs from a fresh generation`).toBe(true);
+    }
+  });
+});
