@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
+
+function fitEditor() {
+  return new TestEditor({ cuboids: [testCuboid('a')] }).setTool('fit');
+}
+
+describe('fit tool', () => {
+  it('fits a box at the clicked cloud point and selects it (one undo step)', async () => {
+    const ed = fitEditor();
+    ed.pointerDown([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] }).expectToBeIn('fit.pointing');
+    ed.pointerUp([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] }).expectToBeIn('fit.idle');
+    expect(ed.store.getState().interaction.pendingFits).toBe(1);
+    await ed.settle();
+    expect(ed.fit.calls).toEqual([{ frameId: '000000', point: [30, 4, -0.8], options: { label: 'Car' } }]);
+    const c = ed.cuboids()[1];
+    expect(c).toMatchObject({ label: 'Car', source: 'fit', center: [30, 4, -0.95], size: [4, 1.8, 1.5], yaw: 0.3 });
+    expect(ed.selectedIds()).toEqual([c.id]);
+    expect(ed.store.getState().interaction.pendingFits).toBe(0);
+    expect(ed.store.getState().interaction.fitHints[c.id]).toEqual({ candidates: [0.3, 0.3 + Math.PI / 2, 0.3 + Math.PI], index: 0 });
+    expect(ed.undoSteps()).toBe(1);
+  });
+
+  it('places a class-default box and says so when the fit finds nothing', async () => {
+    const ed = fitEditor();
+    ed.fit.answer = () => null;
+    ed.keyDown('6');
+    ed.click([5, 5, -1.7]);
+    await ed.settle();
+    const c = ed.cuboids()[1];
+    expect(c).toMatchObject({ label: 'Cyclist', source: 'manual', size: [1.75, 0.6, 1.75], center: [5, 5, -1.7 + 0.875] });
+    expect(ed.store.getState().ui.message).toMatchObject({ level: 'warning', text: expect.stringContaining('No points to fit') });
+  });
+
+  it('shift-click creates without asking the fit service', async () => {
+    const ed = fitEditor();
+    ed.click([5, 5, -1.7], { kind: 'ground' }, 'top', { shiftKey: true });
+    await ed.settle();
+    expect(ed.fit.calls).toEqual([]);
+    expect(ed.cuboids()).toHaveLength(2);
+  });
+
+  it('leaves drags to the camera and selects boxes on click', async () => {
+    const ed = fitEditor();
+    ed.drag([5, 5, -1.7], [9, 5, -1.7]);
+    await ed.settle();
+    expect(ed.fit.calls).toEqual([]);
+    ed.click([10, 0, -1], { kind: 'cuboid', id: 'a' });
+    expect(ed.selectedIds()).toEqual(['a']);
+    expect(ed.cuboids()).toHaveLength(1);
+  });
+
+  it('drops a result that arrives after the frame changed', async () => {
+    const ed = fitEditor();
+    ed.fit.hold = true;
+    ed.click([5, 5, -1.7]);
+    ed.navigation.openFrame('000001');
+    ed.fit.release();
+    await ed.settle();
+    expect(ed.doc().frameId).toBe('000001');
+    expect(ed.cuboids()).toEqual([]);
+    expect(ed.undoSteps()).toBe(0);
+  });
+
+  it('reports a failing fit service and creates nothing', async () => {
+    const ed = fitEditor();
+    ed.fit.answer = () => {
+      throw new Error('worker crashed');
+    };
+    ed.click([5, 5, -1.7]);
+    await ed.settle();
+    expect(ed.cuboids()).toHaveLength(1);
+    expect(ed.store.getState().ui.message).toMatchObject({ level: 'error', text: 'Fit failed: worker crashed' });
+    expect(ed.store.getState().interaction.pendingFits).toBe(0);
+  });
+
+  it('tells the user to open a frame when none is loaded', async () => {
+    const ed = new TestEditor({ frameId: null }).setTool('fit');
+    ed.click([5, 5, -1.7]);
+    await ed.settle();
+    expect(ed.fit.calls).toEqual([]);
+    expect(ed.store.getState().ui.message?.text).toMatch(/Open a frame/);
+  });
+});
