@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SHARED_KITTI, makeTempDir, readTree } from '../server/fixtures/makeDataset.ts';
+import { runCli as run } from './runCli.ts';
+
+const root = makeTempDir();
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('cuboid export → cuboid import → cuboid export on the real KITTI samples', () => {
+  it('gives byte-identical label files, equal to the shipped ones', async () => {
+    const out1 = path.join(root, 'out1');
+    const out2 = path.join(root, 'out2');
+    const first = await run(['export', SHARED_KITTI, '--out', out1, '--state', path.join(root, 's1')]);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toMatch(/exported 3 frames/);
+
+    // Import into the same scans without their shipped labels (symlinks, nothing copied), so the
+    // second export can only come from what the import read.
+    const bare = path.join(root, 'bare');
+    for (const dir of ['velodyne', 'calib', 'image_2']) {
+      fs.mkdirSync(path.join(bare, dir), { recursive: true });
+      for (const name of fs.readdirSync(path.join(SHARED_KITTI, dir))) {
+        fs.symlinkSync(path.join(SHARED_KITTI, dir, name), path.join(bare, dir, name));
+      }
+    }
+    const imported = await run(['import', bare, '--labels', path.join(out1, 'training', 'label_2'), '--state', path.join(root, 's2')]);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toMatch(/imported 6 boxes into 3 frames/);
+
+    const second = await run(['export', bare, '--out', out2, '--state', path.join(root, 's2')]);
+    expect(second.code).toBe(0);
+
+    const t1 = readTree(out1);
+    const t2 = readTree(out2);
+    expect([...t2.keys()].sort()).toEqual([...t1.keys()].sort());
+    t1.delete('cuboid_export.json'); // names the dataset folder
+    for (const [name, bytes] of t1) expect({ name, same: Buffer.compare(bytes, t2.get(name)!) === 0 }).toEqual({ name, same: true });
+    for (const id of ['000000', '000001', '000002']) {
+      expect(t2.get(`training/label_2/${id}.txt`)!.toString('utf8')).toBe(fs.readFileSync(path.join(SHARED_KITTI, 'label_2', `${id}.txt`), 'utf8'));
+    }
+  });
+});
