@@ -1,5 +1,5 @@
 /**
- * Timing helpers: median of N runs after one warm-up, with a full GC before every run so one
+ * Timing helpers: median of N runs after a warm-up, with a full GC before every run so one
  * case's garbage is not collected on the next case's clock.
  */
 import v8 from 'node:v8';
@@ -30,35 +30,63 @@ export interface MeasureOptions {
   warmupMs?: number;
 }
 
-/**
- * Warms up (at least one call; short cases get up to 5 so the JIT has tiered up), then calls
- * `fn` `runs` times and returns the median wall time.
- * The result of each run is dropped before the next one, except the last.
- */
-export function measure<T>(fn: () => T, options: MeasureOptions): Measurement<T> {
+/** Warm-up: at least one call; short cases get up to 5 so the JIT has tiered up. Returns the first call's time. */
+function warmUp(fn: () => unknown, budgetMs: number): number {
   collectGarbage();
   let t0 = performance.now();
-  let result = fn();
-  const warmMs = performance.now() - t0;
-  const warmBudget = options.warmupMs ?? 300;
-  for (let calls = 1, spent = warmMs; calls < 5 && spent < warmBudget; calls++) {
-    result = undefined as T;
+  fn();
+  const firstMs = performance.now() - t0;
+  for (let calls = 1, spent = firstMs; calls < 5 && spent < budgetMs; calls++) {
     t0 = performance.now();
-    result = fn();
+    fn();
     spent += performance.now() - t0;
   }
+  return firstMs;
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Times several functions against each other: each is warmed up, then the timed runs go round
+ * robin (a, b, c, a, b, c, ...) with a GC before each call, so a burst of load from another
+ * process slows every contender alike instead of one. Returns the median per function.
+ */
+export function measureAll<F extends Record<string, () => unknown>>(
+  fns: F,
+  options: MeasureOptions,
+): { [K in keyof F]: Measurement<ReturnType<F[K]>> } {
+  type K = keyof F & string;
+  const keys = Object.keys(fns) as K[];
   let runs = options.runs;
-  if (options.slowMs !== undefined && warmMs > options.slowMs) runs = Math.max(1, Math.min(runs, 2));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    result = undefined as T; // let the previous output be collected before timing
-    collectGarbage();
-    t0 = performance.now();
-    result = fn();
-    times.push(performance.now() - t0);
+  for (const k of keys) {
+    const firstMs = warmUp(fns[k], options.warmupMs ?? 300);
+    if (options.slowMs !== undefined && firstMs > options.slowMs) runs = Math.max(1, Math.min(runs, 2));
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const medianMs = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
-  return { medianMs, minMs: times[0], runs, result };
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  const results = new Map<K, unknown>();
+  for (let i = 0; i < runs; i++) {
+    for (const k of keys) {
+      results.delete(k); // let the previous output be collected before timing
+      collectGarbage();
+      const t0 = performance.now();
+      const r = fns[k]();
+      (times.get(k) as number[]).push(performance.now() - t0);
+      results.set(k, r);
+    }
+  }
+  const out: Record<string, Measurement<unknown>> = {};
+  for (const k of keys) {
+    const t = times.get(k) as number[];
+    out[k] = { medianMs: median(t), minMs: Math.min(...t), runs, result: results.get(k) };
+  }
+  return out as { [K in keyof F]: Measurement<ReturnType<F[K]>> };
+}
+
+/** `measureAll` for a single function. */
+export function measure<T>(fn: () => T, options: MeasureOptions): Measurement<T> {
+  return measureAll({ fn }, options).fn;
 }

@@ -11,7 +11,7 @@ import { parsePcd } from '../../src/domain/pcd/parsePcd.ts';
 import { writePcd } from '../../src/domain/pcd/writePcd.ts';
 import type { PointCloud } from '../../src/domain/types.ts';
 import type { BenchReport, BenchTable } from './BenchReport.ts';
-import { collectGarbage, measure } from './measure.ts';
+import { collectGarbage, measureAll } from './measure.ts';
 import { syntheticCloud } from './syntheticCloud.ts';
 
 const ENCODINGS: PcdEncoding[] = ['ascii', 'binary', 'binary_compressed'];
@@ -45,7 +45,7 @@ function firstOf(cloud: PointCloud): FirstPoint {
   return { count: cloud.count, xyzi: [p[0], p[1], p[2], Number(cloud.attributes.intensity[0])] };
 }
 
-function parseStreamed(bytes: Uint8Array): { cloud: PointCloud; batches: number; batchPoints: number } {
+function parseStreamed(bytes: Uint8Array): { first: FirstPoint; batches: number; batchPoints: number } {
   const parser = new PcdStreamParser();
   let batches = 0;
   let batchPoints = 0;
@@ -55,7 +55,7 @@ function parseStreamed(bytes: Uint8Array): { cloud: PointCloud; batches: number;
       batchPoints += b.count;
     }
   }
-  return { cloud: parser.end(), batches, batchPoints };
+  return { first: firstOf(parser.end()), batches, batchPoints };
 }
 
 /** Describes how `got` differs from `want` ('' when it does not). */
@@ -66,7 +66,7 @@ function mismatch(what: string, got: FirstPoint, want: FirstPoint): string {
 }
 
 function benchOne(table: BenchTable, cloud: PointCloud, encoding: PcdEncoding, n: number): void {
-  let bytes: Uint8Array | null = writePcd(cloud, {
+  const bytes = writePcd(cloud, {
     encoding,
     fields: ['intensity'],
     precision: encoding === 'ascii' ? ASCII_DIGITS : undefined,
@@ -75,19 +75,21 @@ function benchOne(table: BenchTable, cloud: PointCloud, encoding: PcdEncoding, n
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
   const mb = bytes.length / 1e6;
   const runs = runsFor(n);
-  const input = bytes;
 
-  const ours = measure(() => parsePcd(input), { runs });
-  const oursFirst = firstOf(ours.result);
-  ours.result = null as never;
-  const three = measure(() => parseWithThree(buffer), { runs, slowMs: 8000 });
-  const stream = measure(() => parseStreamed(input), { runs });
+  // Round robin: ours, three.js, stream, ours, ... (see measureAll).
+  const { ours, three, stream } = measureAll(
+    {
+      ours: () => firstOf(parsePcd(bytes)),
+      three: () => parseWithThree(buffer),
+      stream: () => parseStreamed(bytes),
+    },
+    { runs, slowMs: 8000 },
+  );
+  const oursFirst = ours.result;
   const streamed = stream.result;
-  stream.result = null as never;
-
   const problems = [
     mismatch('parsePcd vs three.js', oursFirst, three.result),
-    mismatch('stream vs parsePcd', firstOf(streamed.cloud), oursFirst),
+    mismatch('stream vs parsePcd', streamed.first, oursFirst),
     oursFirst.count === n ? '' : `parsePcd: ${oursFirst.count} points, wrote ${n}`,
     streamed.batchPoints === n ? '' : `stream batches hold ${streamed.batchPoints} points, expected ${n}`,
   ].filter(Boolean);
@@ -97,16 +99,14 @@ function benchOne(table: BenchTable, cloud: PointCloud, encoding: PcdEncoding, n
     'MB/s': (mb / (ms / 1000)).toFixed(0),
     'Mpts/s': (n / 1e6 / (ms / 1000)).toFixed(1),
   });
-  table.row(name, ours.medianMs, three.medianMs, { MB: mb.toFixed(1), ...rate(ours.medianMs), runs: `${ours.runs}/${three.runs}`, check });
+  table.row(name, ours.medianMs, three.medianMs, { MB: mb.toFixed(1), ...rate(ours.medianMs), runs: ours.runs, check });
   table.row(`${name} stream 64 KiB`, stream.medianMs, three.medianMs, {
     MB: '',
     ...rate(stream.medianMs),
-    runs: `${stream.runs}/${three.runs}`,
+    runs: stream.runs,
     check,
   });
   for (const p of problems) table.note(`✗ ${name}: ${p}`);
-  bytes = null;
-  collectGarbage();
 }
 
 export async function run(report: BenchReport): Promise<void> {
@@ -119,9 +119,12 @@ export async function run(report: BenchReport): Promise<void> {
   const sizes = report.options.quick ? SIZES.filter((n) => n < 5_000_000) : SIZES;
   for (const n of sizes) {
     const cloud = syntheticCloud(n);
-    for (const encoding of ENCODINGS) benchOne(table, cloud, encoding, n);
+    for (const encoding of ENCODINGS) {
+      benchOne(table, cloud, encoding, n);
+      collectGarbage(); // the file and both parsers' outputs are garbage now
+    }
   }
-  table.note('ratio = three.js / ours (same bytes); MB/s and Mpts/s are ours; runs = ours/three.js timed runs (median).');
+  table.note('ratio = three.js / ours (same bytes); MB/s and Mpts/s are ours; runs = timed runs per contender, taken round robin (median).');
   table.note(`stream = PcdStreamParser fed ${CHUNK / 1024} KiB chunks, batches copied out, then end(); its ratio is against three.js whole-file parse.`);
   table.note(`check: point count and first point (x y z intensity) identical between parsePcd, three.js and the stream parser.`);
 }

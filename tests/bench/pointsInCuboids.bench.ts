@@ -7,7 +7,7 @@
 import { buildPointGrid } from '../../src/domain/geometry/PointGrid.ts';
 import { pointsInCuboids } from '../../src/domain/geometry/pointsInCuboids.ts';
 import type { BenchReport } from './BenchReport.ts';
-import { measure } from './measure.ts';
+import { measure, measureAll } from './measure.ts';
 import { naivePointsInCuboids } from './naivePointsInCuboids.ts';
 import { syntheticCloud, syntheticStreetBoxes } from './syntheticCloud.ts';
 
@@ -36,9 +36,14 @@ export async function run(report: BenchReport): Promise<void> {
     const grid = measure(() => buildPointGrid(positions), { runs });
     for (const k of BOX_COUNTS) {
       const boxes = allBoxes.slice(0, k);
-      const naive = measure(() => naivePointsInCuboids(positions, boxes), { runs });
-      const full = measure(() => pointsInCuboids(positions, boxes), { runs });
-      const pre = measure(() => pointsInCuboids(positions, boxes, { grid: grid.result }), { runs });
+      const { naive, full, pre } = measureAll(
+        {
+          naive: () => naivePointsInCuboids(positions, boxes),
+          full: () => pointsInCuboids(positions, boxes),
+          pre: () => pointsInCuboids(positions, boxes, { grid: grid.result }),
+        },
+        { runs },
+      );
       const ok = sameCounts(naive.result, full.result.counts) && sameCounts(naive.result, pre.result.counts);
       const total = naive.result.reduce((s, v) => s + v, 0);
       const nonEmpty = naive.result.reduce((s, v) => s + (v > 0 ? 1 : 0), 0);
