@@ -13,7 +13,10 @@ import type {
   NavigationService,
   SaveService,
 } from '../../src/tools/EditorServices.ts';
-import { pointerEvent, type Hit, type Modifiers, type Point3, type ViewId } from '../../src/tools/ToolEvent.ts';
+import { pointerEvent, type Hit, type Modifiers, type Point3, type PointerEvent, type ViewId } from '../../src/tools/ToolEvent.ts';
+
+/** Modifiers and optional extras of a synthesized pointer event. */
+export type PointerMods = Partial<Modifiers> & Pick<PointerEvent, 'screen' | 'viewYaw'>;
 import { emptyAnnotation, type FrameAnnotation } from '../../src/domain/document/FrameAnnotation.ts';
 import { createCuboid, type CreateCuboidInput } from '../../src/domain/document/cuboidOps.ts';
 import type { Cuboid } from '../../src/domain/types.ts';
@@ -109,29 +112,29 @@ export class TestEditor {
     }
   }
 
-  pointerDown(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: Partial<Modifiers> = {}): this {
+  pointerDown(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: PointerMods = {}): this {
     this.tools.handle(pointerEvent('pointer_down', point, hit, view, mods));
     return this;
   }
 
-  pointerMove(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: Partial<Modifiers> = {}): this {
+  pointerMove(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: PointerMods = {}): this {
     this.tools.handle(pointerEvent('pointer_move', point, hit, view, mods));
     return this;
   }
 
-  pointerUp(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: Partial<Modifiers> = {}): this {
+  pointerUp(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: PointerMods = {}): this {
     this.tools.handle(pointerEvent('pointer_up', point, hit, view, mods));
     return this;
   }
 
   /** Press on `hit` at `from`, move to `to` in two steps, release there. */
-  drag(from: Point3, to: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: Partial<Modifiers> = {}): this {
+  drag(from: Point3, to: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: PointerMods = {}): this {
     const mid: Point3 = [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2, (from[2] + to[2]) / 2];
     return this.pointerDown(from, hit, view, mods).pointerMove(mid, hit, view, mods).pointerMove(to, hit, view, mods).pointerUp(to, hit, view, mods);
   }
 
   /** Click without moving. */
-  click(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: Partial<Modifiers> = {}): this {
+  click(point: Point3, hit: Hit = { kind: 'ground' }, view: ViewId = 'top', mods: PointerMods = {}): this {
     return this.pointerDown(point, hit, view, mods).pointerUp(point, hit, view, mods);
   }
 
