@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`runBench: unknown bench "${unknown.join(', ')}"`);
 
   const report = new BenchReport({ quick });
-  console.log(`Cuboid bench — node ${process.version}, ${quick ? 'quick (no 5M cases)' : 'full'} run`);
+  const heapGiB = (v8.getHeapStatistics().heap_size_limit / 2 ** 30).toFixed(1);
+  console.log(`Cuboid bench — node ${process.version}, heap limit ${heapGiB} GiB, ${quick ? 'quick (no 5M cases)' : 'full'} run`);
   for (const entry of BENCHES.filter((b) => selected(b, only))) {
     const mod = await entry.load();
     await mod.run(report);
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // Usage errors are ours and self-explanatory; anything else gets its stack.
+  console.error(err instanceof Error && err.message.startsWith('runBench:') ? err.message : err);
   process.exitCode = 1;
 });
