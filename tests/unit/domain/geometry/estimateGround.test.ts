@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { estimateGround, groundHeightAt } from '../../../../src/domain/geometry/estimateGround.ts';
+import { loadKittiSample } from './kittiSamples.ts';
+import { carOnGround, groundPoints, visibleFacePoints } from './syntheticScene.ts';
+
+describe('estimateGround on synthetic scenes', () => {
+  it('finds a flat ground under and around a car and a wall', () => {
+    const car = carOnGround(12, 3, 0.4, [4.2, 1.8, 1.5]);
+    const wall = carOnGround(20, -6, 0, [12, 0.3, 2.5]);
+    const pos = new Float32Array([
+      ...groundPoints([car, wall], { extent: 30 }),
+      ...visibleFacePoints(car, { step: 0.05, rowStep: 0.1 }),
+      ...visibleFacePoints(wall, { step: 0.05, rowStep: 0.1 }),
+    ]);
+    const g = estimateGround(pos);
+    for (const [x, y] of [[12, 3], [13.5, 3.5], [20, -6], [0, 0], [-25, 25]]) {
+      expect(Math.abs(groundHeightAt(g, x, y) + 1.73)).toBeLessThan(0.05);
+    }
+  });
+
+  it('follows a gentle slope', () => {
+    const pts: number[] = [];
+    for (let x = -30; x <= 30; x += 0.4) for (let y = -30; y <= 30; y += 0.4) pts.push(x, y, -1.7 + 0.04 * x);
+    const g = estimateGround(new Float32Array(pts));
+    for (const x of [-20, -5, 0, 7.3, 25]) expect(Math.abs(groundHeightAt(g, x, 3) - (-1.7 + 0.04 * x))).toBeLessThan(0.1);
+  });
+
+  it('ignores a few returns below the ground and fills cells without points', () => {
+    const pts: number[] = [];
+    for (let x = -20; x <= 20; x += 0.3) {
+      for (let y = -20; y <= 20; y += 0.3) if (!(x > 4 && x < 10 && y > 4 && y < 10)) pts.push(x, y, -1.73);
+    }
+    // A handful of multipath echoes far below the road.
+    for (let k = 0; k < 5; k++) pts.push(-6 + 0.1 * k, -6, -3.5);
+    const g = estimateGround(new Float32Array(pts));
+    expect(Math.abs(groundHeightAt(g, -6, -6) + 1.73)).toBeLessThan(0.05);
+    // The empty square gets its neighbours' height.
+    expect(Math.abs(groundHeightAt(g, 7, 7) + 1.73)).toBeLessThan(0.05);
+    expect(g.measured.some((m) => m === 0)).toBe(true);
+  });
+
+  it('returns a usable, cloneable model for an empty or all-NaN cloud', () => {
+    const g = estimateGround(new Float32Array([NaN, NaN, NaN]), { fallbackZ: -2 });
+    expect(g.defaultZ).toBe(-2);
+    expect(groundHeightAt(g, 3, 4)).toBe(-2);
+    expect(groundHeightAt(g, NaN, 4)).toBe(-2);
+    const copy = structuredClone(g);
+    expect(Array.from(copy.heights)).toEqual(Array.from(g.heights));
+  });
+
+  it('interpolates between cell centres and clamps outside the map', () => {
+    const pts: number[] = [];
+    for (let x = 0; x < 4; x += 0.1) for (let y = 0; y < 2; y += 0.1) pts.push(x, y, x < 2 ? -2 : -1.9);
+    const g = estimateGround(new Float32Array(pts), { cellSize: 2 });
+    expect(groundHeightAt(g, 1, 1)).toBeCloseTo(-2, 5);
+    expect(groundHeightAt(g, 3, 1)).toBeCloseTo(-1.9, 5);
+    expect(groundHeightAt(g, 2, 1)).toBeCloseTo(-1.95, 5);
+    expect(groundHeightAt(g, 100, -50)).toBeCloseTo(-1.9, 5);
+  });
+
+  it('rejects a bad cell size with a prefixed message', () => {
+    expect(() => estimateGround(new Float32Array(3), { cellSize: -1 })).toThrow(/^estimateGround: cellSize/);
+  });
+});
+
+describe('estimateGround on the KITTI sample frames', () => {
+  for (const id of ['000000', '000001', '000002']) {
+    it(`puts the road near the car at about −1.7 m and the labelled boxes on the ground (${id})`, () => {
+      const s = loadKittiSample(id);
+      const g = estimateGround(s.positions);
+      for (const [x, y] of [[5, 0], [8, 2], [-5, 2]]) {
+        expect(Math.abs(groundHeightAt(g, x, y) + 1.7)).toBeLessThan(0.2);
+      }
+      // Ground-truth bottoms, up to 69 m away: within 0.25 m.
+      for (const b of s.boxes) {
+        const bottom = b.center[2] - b.size[2] / 2;
+        expect(Math.abs(groundHeightAt(g, b.center[0], b.center[1]) - bottom)).toBeLessThan(0.25);
+      }
+    });
+  }
+});
