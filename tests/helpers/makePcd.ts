@@ -224,3 +224,8 @@ export function bytesOf(a: ArrayBufferView): Uint8Array {
 export function values(a: ArrayLike<number> | ArrayLike<bigint>): (number | bigint)[] {
   return Array.from(a as ArrayLike<number | bigint>);
 }
+
+/** True when two typed arrays hold the same bytes (fast, for big arrays; NaN payloads included). */
+export function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
