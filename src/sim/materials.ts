@@ -23,7 +23,26 @@ export const MATERIALS = {
 
 /** Facade reflectivity for a building, chosen by the scene RNG from 0..1. */
 export function facade(u: number): Surface {
-  return surface(0.18 + 0.3 * u);
+  return surface(0.18 + 0.3 * u, { windows: 7.3 * u });
+}
+
+/** Glass of a facade window: dark, and most returns are lost (the beam goes inside). */
+export const WINDOW_GLASS = { albedo: 0.05, dropout: 0.4 } as const;
+
+/**
+ * Whether a point of a facade lies in a window. `along` is the position along the facade (world
+ * x or y, plus the building's shift) and `z` the world height, metres. The ground floor has shop
+ * windows (2.2 m of glass in every 3.4 m, from 0.7 m to 2.6 m); upper storeys of 3 m have 1.3 m
+ * wide, 1.4 m high windows every 2.6 m.
+ */
+export function isWindowAt(along: number, z: number): boolean {
+  if (z < 3) {
+    const bay = ((along % 3.4) + 3.4) % 3.4;
+    return z > 0.7 && z < 2.6 && bay > 0.6 && bay < 2.8;
+  }
+  const inStorey = z % 3;
+  const inBay = ((along % 2.6) + 2.6) % 2.6;
+  return inStorey > 0.9 && inStorey < 2.3 && inBay > 0.65 && inBay < 1.95;
 }
 
 /** Car paint: dark paints return little and drop more often (u in 0..1 from the scene RNG). */

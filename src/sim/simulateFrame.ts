@@ -3,6 +3,7 @@ import type { ActorClass } from './actors/SceneActor.ts';
 import { castRays, GROUND_HIT } from './castRays.ts';
 import { countRaysHitting } from './countRaysHitting.ts';
 import { hash32, hashNormal, hashUnit } from './hashNoise.ts';
+import { isWindowAt, WINDOW_GLASS } from './materials.ts';
 import { wrapPi } from './motion.ts';
 import { primitiveNormal } from './primitives/primitiveNormal.ts';
 import type { Primitive } from './primitives/Primitive.ts';
@@ -124,6 +125,15 @@ export function simulateFrame(scene: Scene, sensor: SensorModel, frameIndex: num
       dropout += s.dropout;
       retro = s.retroreflective;
       primitiveNormal(prims[h], x, y, z, normal);
+      if (s.windows !== undefined && normal[2] === 0) {
+        applyRigidZ(lidarToWorld, x, y, z, world);
+        // A face whose normal is along world x runs along world y, and the other way round.
+        const nxWorld = Math.abs(cy * normal[0] - sy * normal[1]);
+        if (isWindowAt((nxWorld > 0.5 ? world[1] : world[0]) + s.windows, world[2])) {
+          albedo = WINDOW_GLASS.albedo;
+          dropout += WINDOW_GLASS.dropout;
+        }
+      }
     }
     const nlen = Math.hypot(normal[0], normal[1], normal[2]);
     const cosI = Math.abs(normal[0] * d0 + normal[1] * d1 + normal[2] * d2) / nlen;

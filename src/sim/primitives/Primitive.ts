@@ -16,6 +16,11 @@ export interface Surface {
   depthJitter: number;
   /** Retroreflective (signs, plates): intensity does not fall off with the incidence angle. */
   retroreflective: boolean;
+  /**
+   * A building facade: its vertical faces carry a grid of glass windows (see `isWindowAt`),
+   * shifted along the facade by this many metres.
+   */
+  windows?: number;
 }
 
 interface PrimitiveBase {
