@@ -13,9 +13,14 @@ async function nextHeading(ctx: ActionContext, frameId: string, c: Cuboid): Prom
   const hint = ctx.store.getState().interaction.fitHints[c.id];
   if (!hint || hint.candidates.length < 2) return quarterTurn(c);
   const index = (hint.index + 1) % hint.candidates.length;
+  // Advance before the fit answers, so that quick repeated presses each take the next candidate.
+  ctx.store.getState().setFitHint(c.id, { ...hint, index });
   const r = await ctx.services.fit.fit(frameId, [c.center[0], c.center[1], c.center[2]], { label: c.label, prior: c, headingIndex: index });
   if (!r) return quarterTurn(c);
-  ctx.store.getState().setFitHint(c.id, { candidates: r.headingCandidates.length > 0 ? r.headingCandidates : hint.candidates, index });
+  if (r.headingCandidates.length > 0) {
+    const now = ctx.store.getState().interaction.fitHints[c.id] ?? { index };
+    ctx.store.getState().setFitHint(c.id, { candidates: r.headingCandidates, index: now.index });
+  }
   return { center: r.center, size: r.size, yaw: r.yaw };
 }
 

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
+
+function selected(yaw = 0) {
+  const ed = new TestEditor({ cuboids: [testCuboid('a', { yaw }), testCuboid('b', { center: [20, 4, -0.95] })] });
+  ed.store.getState().select(['a']);
+  return ed;
+}
+
+const deg = (d: number) => (d * Math.PI) / 180;
+
+describe('nudge', () => {
+  it('moves in the LiDAR frame with arrows, 0.1 m or 0.5 m with shift', () => {
+    const ed = selected();
+    ed.keyDown('ArrowUp');
+    ed.keyDown('ArrowLeft', { shiftKey: true });
+    ed.keyDown('ArrowUp', { altKey: true });
+    const c = ed.cuboid('a').center;
+    expect(c[0]).toBeCloseTo(10.1, 12);
+    expect(c[1]).toBeCloseTo(0.5, 12);
+    expect(c[2]).toBeCloseTo(-0.85, 12);
+    expect(ed.cuboid('b').center).toEqual([20, 4, -0.95]);
+    expect(ed.undoSteps()).toBe(3);
+  });
+
+  it('moves in the box frame with ctrl+arrows', () => {
+    const ed = selected(Math.PI / 2);
+    ed.keyDown('ArrowUp', { ctrlKey: true });
+    ed.keyDown('ArrowRight', { ctrlKey: true, shiftKey: true });
+    const c = ed.cuboid('a').center;
+    expect(c[0]).toBeCloseTo(10.5, 12);
+    expect(c[1]).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('rotate, resize, snap', () => {
+  it('Q/E turn by 1° (shift 5°)', () => {
+    const ed = selected();
+    ed.keyDown('q');
+    ed.keyDown('E', { shiftKey: true });
+    expect(ed.cuboid('a').yaw).toBeCloseTo(deg(-4), 12);
+  });
+
+  it('resizes length/width about the centre and height upward from the bottom', () => {
+    const ed = selected();
+    ed.keyDown(']');
+    ed.keyDown(':', { shiftKey: true });
+    ed.keyDown('=');
+    const c = ed.cuboid('a');
+    expect(c.size[0]).toBeCloseTo(4.1, 12);
+    expect(c.size[1]).toBeCloseTo(1.5, 12);
+    expect(c.size[2]).toBeCloseTo(1.6, 12);
+    expect(c.center[2] - c.size[2] / 2).toBeCloseTo(-1.7, 12);
+    for (let i = 0; i < 30; i++) ed.keyDown('-');
+    expect(ed.cuboid('a').size[2]).toBeCloseTo(0.1, 12);
+  });
+
+  it('snaps the bottom to the ground, and says when the ground is unknown', () => {
+    const ed = selected();
+    ed.ground.z = -2;
+    ed.keyDown('g');
+    expect(ed.cuboid('a').center[2]).toBeCloseTo(-1.25, 12);
+    ed.ground.z = null;
+    expect(ed.keyDown('g')).toBe(true);
+    expect(ed.store.getState().ui.message?.text).toBe('Ground height unknown under 1 box.');
+  });
+});
+
+describe('class and attributes', () => {
+  it('number keys set the class of new boxes and relabel the selection', () => {
+    const ed = selected();
+    ed.keyDown('3');
+    expect(ed.store.getState().classes.current).toBe('Truck');
+    expect(ed.cuboid('a').label).toBe('Truck');
+    expect(ed.cuboid('b').label).toBe('Car');
+    ed.store.getState().clearSelection();
+    ed.keyDown('9');
+    expect(ed.store.getState().classes.current).toBe('DontCare');
+    expect(ed.undoSteps()).toBe(1);
+  });
+
+  it('number keys beyond a short palette fall through', () => {
+    const ed = selected();
+    ed.store.getState().setPalette(['Car', 'Pedestrian']);
+    expect(ed.keyDown('3')).toBe(false);
+    expect(ed.cuboid('a').label).toBe('Car');
+  });
+
+  it('T cycles truncated 0 → 0.5 → 1 → 0 and O cycles occluded 0 → 1 → 2 → 0', () => {
+    const ed = selected();
+    const seen: number[][] = [];
+    for (let i = 0; i < 4; i++) {
+      ed.keyDown('t');
+      ed.keyDown('o');
+      const a = ed.cuboid('a').attributes;
+      seen.push([a.truncated, a.occluded]);
+    }
+    expect(seen).toEqual([
+      [0.5, 1],
+      [1, 2],
+      [0, 0],
+      [0.5, 1],
+    ]);
+  });
+});
+
+describe('delete and duplicate', () => {
+  it('deletes the selection with Delete or Backspace', () => {
+    const ed = selected();
+    ed.keyDown('Backspace');
+    expect(ed.cuboids().map((c) => c.id)).toEqual(['b']);
+    expect(ed.selectedIds()).toEqual([]);
+  });
+
+  it('duplicates beside the box with new ids and selects the copy', () => {
+    const ed = selected(Math.PI / 2);
+    ed.keyDown('d', { ctrlKey: true });
+    expect(ed.cuboids()).toHaveLength(3);
+    const copy = ed.cuboids()[2];
+    expect(copy.id).not.toBe('a');
+    expect(copy.trackId).not.toBe('t-a');
+    expect(copy.center[0]).toBeCloseTo(10 - 2.2, 12);
+    expect(copy.center[1]).toBeCloseTo(0, 12);
+    expect(ed.selectedIds()).toEqual([copy.id]);
+  });
+});
+
+describe('fit actions', () => {
+  it('refit sends the box as the prior and takes the fitted geometry', async () => {
+    const ed = selected();
+    ed.keyDown('r');
+    await ed.settle();
+    expect(ed.fit.calls[0]).toMatchObject({ point: [10, 0, -0.95], options: { label: 'Car', prior: { id: 'a' } } });
+    expect(ed.cuboid('a')).toMatchObject({ source: 'fit', size: [4, 1.8, 1.5], yaw: 0.3 });
+  });
+
+  it('refit keeps boxes the fit finds nothing for, and says so', async () => {
+    const ed = selected();
+    ed.fit.answer = () => null;
+    ed.keyDown('r');
+    await ed.settle();
+    expect(ed.cuboid('a').source).toBe('manual');
+    expect(ed.store.getState().ui.message?.text).toBe('Refit found no points for 1 box.');
+    expect(ed.undoSteps()).toBe(0);
+  });
+
+  it('cycleHeading steps through fit candidates, else turns a quarter keeping the footprint', async () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a')] });
+    ed.pointerMove([30, 2, -1.7]);
+    ed.keyDown(' ');
+    await ed.settle();
+    const id = ed.selectedIds()[0];
+    ed.keyDown('h');
+    await ed.settle();
+    expect(ed.fit.calls.at(-1)?.options.headingIndex).toBe(1);
+    expect(ed.cuboid(id).yaw).toBeCloseTo(0.3 + Math.PI / 2, 12);
+    ed.keyDown('h');
+    ed.keyDown('h');
+    await ed.settle();
+    expect(ed.store.getState().interaction.fitHints[id].index).toBe(0);
+
+    ed.store.getState().select(['a']);
+    ed.keyDown('h');
+    await ed.settle();
+    expect(ed.cuboid('a').yaw).toBeCloseTo(Math.PI / 2, 12);
+    expect(ed.cuboid('a').size).toEqual([2, 4, 1.5]);
+  });
+
+  it('fitAtCursor asks for a pointer position first', async () => {
+    const ed = new TestEditor();
+    ed.keyDown(' ');
+    await ed.settle();
+    expect(ed.cuboids()).toEqual([]);
+    expect(ed.store.getState().ui.message?.text).toMatch(/Point at an object/);
+  });
+});
+
+describe('selection, tools, frames, help, save', () => {
+  it('Tab and shift+Tab walk the boxes in order, wrapping', () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a'), testCuboid('b'), testCuboid('c')] });
+    ed.keyDown('Tab');
+    expect(ed.selectedIds()).toEqual(['a']);
+    ed.keyDown('Tab');
+    ed.keyDown('Tab');
+    ed.keyDown('Tab');
+    expect(ed.selectedIds()).toEqual(['a']);
+    ed.keyDown('Tab', { shiftKey: true });
+    expect(ed.selectedIds()).toEqual(['c']);
+    ed.keyDown('a', { ctrlKey: true });
+    expect(ed.selectedIds()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('V, B and F switch tools', () => {
+    const ed = new TestEditor();
+    ed.keyDown('b');
+    ed.expectToBeIn('draw.idle');
+    ed.keyDown('f');
+    ed.expectToBeIn('fit.idle');
+    ed.keyDown('v');
+    ed.expectToBeIn('select.idle');
+  });
+
+  it('D / A and PageDown / PageUp open the next and previous frames, stopping at the ends', async () => {
+    const ed = new TestEditor({ frames: ['000000', '000001', '000002'] });
+    ed.keyDown('d');
+    ed.keyDown('PageDown');
+    await ed.settle();
+    expect(ed.navigation.opened).toEqual(['000001', '000002']);
+    ed.keyDown('d');
+    await ed.settle();
+    expect(ed.store.getState().ui.message?.text).toBe('This is the last frame.');
+    ed.keyDown('a');
+    ed.keyDown('PageUp');
+    ed.keyDown('PageUp');
+    await ed.settle();
+    expect(ed.navigation.opened).toEqual(['000001', '000002', '000001', '000000']);
+    expect(ed.store.getState().ui.message?.text).toBe('This is the first frame.');
+  });
+
+  it('? toggles help and ctrl+s saves now', async () => {
+    const ed = new TestEditor();
+    ed.keyDown('?', { shiftKey: true });
+    expect(ed.store.getState().ui.helpOpen).toBe(true);
+    ed.keyDown('s', { ctrlKey: true });
+    await ed.settle();
+    expect(ed.saver.count).toBe(1);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { TestEditor } from '../../helpers/TestEditor.ts';
+import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
+
+describe('keyboard-first annotation', () => {
+  it('fit at the cursor → class key → next frame, without a click', async () => {
+    const ed = new TestEditor({ frames: ['000000', '000001'] });
+    ed.navigation.docs['000001'] = emptyAnnotation('000001');
+    // The pointer hovers a cyclist in the main view; no button is pressed.
+    ed.pointerMove([8, -3, -1.7], { kind: 'points', point: [8, -3, -1.1] }, 'main');
+    ed.keyDown(' ');
+    await ed.settle();
+    expect(ed.fit.calls[0].point).toEqual([8, -3, -1.1]);
+    const id = ed.selectedIds()[0];
+    ed.keyDown('6');
+    expect(ed.cuboid(id)).toMatchObject({ label: 'Cyclist', source: 'fit' });
+    expect(ed.undoSteps()).toBe(2);
+    ed.keyDown('d');
+    await ed.settle();
+    expect(ed.navigation.opened).toEqual(['000001']);
+    expect(ed.doc().frameId).toBe('000001');
+    expect(ed.undoSteps()).toBe(0);
+    expect(ed.selectedIds()).toEqual([]);
+    // The class stays for the next frame's boxes.
+    ed.keyDown(' ', { shiftKey: true });
+    await ed.settle();
+    expect(ed.cuboids()[0].label).toBe('Cyclist');
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
+
+/** Every action that edits the document, with the input that triggers it. */
+const EDITING_ACTIONS: [id: string, mods?: { shiftKey?: boolean }][] = [
+  ['deleteSelection'],
+  ['duplicateSelection'],
+  ['setClass2'],
+  ['nudgeForward'],
+  ['nudgeBack', { shiftKey: true }],
+  ['nudgeLeft'],
+  ['nudgeRight'],
+  ['nudgeAlongHeading'],
+  ['nudgeAgainstHeading'],
+  ['nudgeBoxLeft'],
+  ['nudgeBoxRight'],
+  ['nudgeUp'],
+  ['nudgeDown'],
+  ['rotateLeft'],
+  ['rotateRight', { shiftKey: true }],
+  ['growLength'],
+  ['shrinkLength'],
+  ['growWidth'],
+  ['shrinkWidth'],
+  ['growHeight'],
+  ['shrinkHeight'],
+  ['snapToGround'],
+  ['refit'],
+  ['cycleHeading'],
+  ['fitAtCursor'],
+  ['fitAtCursor', { shiftKey: true }],
+  ['cycleTruncated'],
+  ['cycleOccluded'],
+];
+
+describe('undo and redo of every editing action', () => {
+  it.each(EDITING_ACTIONS)('%s is one undo step that undo and redo reverse', async (id, mods) => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a', { center: [10, 0, -0.5], yaw: 0.2 }), testCuboid('b', { center: [20, 4, -0.95] })] });
+    ed.store.getState().select(['a']);
+    ed.pointerMove([30, 2, -1.7], { kind: 'points', point: [30, 2, -1.2] });
+    const before = ed.doc();
+    expect(ed.executeAction(id, mods)).toBe(true);
+    await ed.settle();
+    const after = ed.doc();
+    expect(after).not.toBe(before);
+    expect(ed.undoSteps()).toBe(1);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.doc()).toEqual(before);
+    ed.keyDown('z', { ctrlKey: true, shiftKey: true });
+    expect(ed.doc()).toEqual(after);
+    ed.keyDown('z', { ctrlKey: true });
+    ed.keyDown('y', { ctrlKey: true });
+    expect(ed.doc()).toEqual(after);
+  });
+
+  it('undo drops selected ids that no longer exist', async () => {
+    const ed = new TestEditor();
+    ed.pointerMove([30, 2, -1.7]);
+    ed.keyDown(' ');
+    await ed.settle();
+    expect(ed.selectedIds()).toHaveLength(1);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.cuboids()).toEqual([]);
+    expect(ed.selectedIds()).toEqual([]);
+  });
+
+  it('actions that do not edit the document record nothing', async () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a')], frames: ['000000', '000001'] });
+    for (const id of ['toolDraw', 'toolFit', 'toolSelect', 'toggleHelp', 'selectNext', 'selectPrev', 'selectAll', 'save']) {
+      ed.executeAction(id);
+    }
+    await ed.settle();
+    expect(ed.undoSteps()).toBe(0);
+  });
+});
