@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { notOnGround } from '../../../../../src/domain/checks/rules/notOnGround.ts';
+import { box, contextFor, groundPoints, cloud } from '../sceneFixtures.ts';
+
+const ground = cloud(groundPoints(-5, 35, -20, 20, 0.5));
+
+describe('notOnGround', () => {
+  it('passes a box resting on the ground and one within the tolerance', () => {
+    const cuboids = [box('a', 'Car', 10, 3, [4, 1.8, 1.5]), box('b', 'Car', 15, -3, [4, 1.8, 1.5], 0, {}, 0.2)];
+    expect(notOnGround(contextFor(ground, cuboids))).toEqual([]);
+  });
+
+  it('warns on a box floating a little, errors beyond twice the tolerance', () => {
+    const cuboids = [box('a', 'Car', 10, 3, [4, 1.8, 1.5], 0, {}, 0.5), box('b', 'Pedestrian', 12, -3, [0.7, 0.6, 1.7], 0, {}, 1.0)];
+    const r = notOnGround(contextFor(ground, cuboids));
+    expect(r.map((x) => [x.cuboidId, x.severity])).toEqual([
+      ['a', 'warning'],
+      ['b', 'error'],
+    ]);
+    expect(r[1].message).toMatch(/^Pedestrian box floats 1\.0\d m above the ground \(bottom at z -0\.70 m, ground at -1\.\d\d m; 0\.35 m tolerated\)$/);
+    expect(r[0].dictionaryEntry).toBe('vehicle-on-car-carrier');
+  });
+
+  it('errors on a sunk box', () => {
+    const r = notOnGround(contextFor(ground, [box('a', 'Van', 10, 3, [5, 2, 2.2], 0, {}, -0.9)]));
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ severity: 'error', dictionaryEntry: 'box-fits-object' });
+    expect(r[0].message).toMatch(/^Van box sinks 0\.[89]\d m below the ground/);
+  });
+
+  it('ignores classes that need not touch the ground', () => {
+    expect(notOnGround(contextFor(ground, [box('a', 'Misc', 10, 3, [1, 1, 1], 0, {}, 2)]))).toEqual([]);
+  });
+
+  it('caps at a warning where no ground near the box was measured', () => {
+    const r = notOnGround(contextFor(ground, [box('a', 'Car', 60, 0, [4, 1.8, 1.5], 0, {}, 2)]));
+    expect(r.map((x) => x.severity)).toEqual(['warning']);
+  });
+});

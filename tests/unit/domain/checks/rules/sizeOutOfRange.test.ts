@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { sizeOutOfRange } from '../../../../../src/domain/checks/rules/sizeOutOfRange.ts';
+import { createCheckContext } from '../../../../../src/domain/checks/createCheckContext.ts';
+import type { Cuboid } from '../../../../../src/domain/types.ts';
+import { box } from '../sceneFixtures.ts';
+
+const run = (...cuboids: Cuboid[]) =>
+  sizeOutOfRange(createCheckContext({ frameId: 'f', positions: new Float32Array(0), cuboids }));
+
+describe('sizeOutOfRange', () => {
+  it('errors on a size far outside the class range and names every bad dimension', () => {
+    const r = run(box('a', 'Car', 10, 0, [8, 0.9, 1.5]));
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ severity: 'error', cuboidId: 'a', dictionaryEntry: 'classes.Car.size' });
+    expect(r[0].message).toBe('Car box is 8.00 m long and 0.90 m wide; a Car is 3.00–5.80 m long and 1.35–2.15 m wide');
+  });
+
+  it('warns when within 10 % of a bound, passes inside the range', () => {
+    expect(run(box('a', 'Car', 10, 0, [6.0, 1.8, 1.5]))[0].severity).toBe('warning');
+    expect(run(box('a', 'Car', 10, 0, [4.2, 1.8, 1.5]))).toEqual([]);
+    expect(run(box('p', 'Pedestrian', 5, 0, [0.8, 0.6, 1.75]))).toEqual([]);
+  });
+
+  it('lets a truncated box be shorter or narrower, but not lower', () => {
+    const t = { attributes: { truncated: 1, occluded: 0 } };
+    expect(run(box('a', 'Car', 10, 0, [1.5, 1.0, 1.5], 0, t))).toEqual([]);
+    expect(run(box('a', 'Car', 10, 0, [1.5, 1.0, 0.6], 0, t))[0].message).toBe('Car box is 0.60 m tall; a Car is 1.15–2.10 m tall');
+  });
+
+  it('errors on a non-positive or non-finite size, even for an unknown class', () => {
+    expect(run(box('a', 'Bus', 10, 0, [0, 1, 1]))[0].message).toBe('Bus box has an invalid size 0.00 × 1.00 × 1.00 m');
+    expect(run(box('a', 'Car', 10, 0, [NaN, 1, 1]))[0].severity).toBe('error');
+    expect(run(box('a', 'Bus', 10, 0, [20, 3, 4]))).toEqual([]);
+  });
+});
