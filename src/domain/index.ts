@@ -50,6 +50,12 @@ export type { Point2 } from './geometry/polygon2d.ts';
 export { iouBev, iou3d, bevIntersectionArea } from './geometry/iou.ts';
 export { pointBounds, countNonFinite } from './geometry/pointBounds.ts';
 export type { Bounds } from './geometry/pointBounds.ts';
+export { estimateGround, groundHeightAt } from './geometry/estimateGround.ts';
+export type { GroundModel, EstimateGroundOptions } from './geometry/estimateGround.ts';
+export { fitCuboid } from './geometry/fitCuboid.ts';
+export type { FitResult, FitCuboidOptions, FitCuboidSeed } from './geometry/fitCuboid.ts';
+export { CLASS_DEFAULTS, GENERIC_DEFAULTS, classDefaults } from './geometry/classDefaults.ts';
+export type { ClassDefaults } from './geometry/classDefaults.ts';
 
 // Annotation document
 export { ANNOTATION_SCHEMA_VERSION, emptyAnnotation } from './document/FrameAnnotation.ts';

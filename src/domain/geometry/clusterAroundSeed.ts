@@ -1,0 +1,277 @@
+import type { GroundModel } from './estimateGround.ts';
+import { groundHeightAt } from './estimateGround.ts';
+import { fitsInRectangle } from './fitsInRectangle.ts';
+import { convexHull } from './polygon2d.ts';
+import { buildPointGrid, cellRange } from './PointGrid.ts';
+import type { PointGrid } from './PointGrid.ts';
+
+export interface ClusterAroundSeedOptions {
+  /** Grid over the same positions. */
+  grid: PointGrid;
+  ground: GroundModel;
+  /** Bird's-eye-view search radius around the seed, metres. */
+  radius: number;
+  /**
+   * Two points belong to the same piece of surface when, seen from the sensor at the origin,
+   * their offset across the line of sight and along it lies within the ellipse of half-axes
+   * `linkLateral` and `linkRadial` (bird's-eye view, metres). Scan lines are dense across the line of sight, so a gap there
+   * separates objects; along it, the rows of one object are far apart.
+   */
+  linkLateral: number;
+  linkRadial: number;
+  /** Pieces this close (metres) are joined when the joined footprint still fits `maxFootprint`. */
+  mergeDistance: number;
+  /** Largest footprint of one object, [long side, short side] in metres. */
+  maxFootprint: readonly [number, number];
+  /** Pieces whose nearest point is farther than this from the seed (metres) start a cluster only as a last resort. */
+  reach: number;
+  /** Points less than this above the local ground are ground (metres). */
+  groundClearance: number;
+  /** Points more than this above the local ground are ignored (trees, signs), metres. */
+  maxHeight: number;
+}
+
+/**
+ * The object under a click (seed: LiDAR x, y in metres).
+ *
+ * The non-ground points within `radius` of the seed are split into pieces of surface linked by
+ * steps that are short across the line of sight (`linkLateral`) and along it (`linkRadial`).
+ * The piece with the most points, discounted by (1 + (its distance to the seed / 0.25 m)²)²,
+ * starts the cluster (among pieces within `reach`): what the click is on or next to wins over a
+ * bigger structure a metre away. When that piece alone is too big for the object, the links
+ * are tightened (twice at most). Neighbouring pieces (within `mergeDistance`), nearest to the
+ * seed first, then join while the cluster still fits in a `maxFootprint` rectangle: the scan
+ * lines of one car join, the wall or the car next to it does not.
+ *
+ * Returns the cluster's point indices into `positions`, ascending (empty when there is no
+ * non-ground point in range).
+ */
+export function clusterAroundSeed(
+  positions: Float32Array,
+  seedX: number,
+  seedY: number,
+  opts: ClusterAroundSeedOptions,
+): Uint32Array {
+  const cand = gatherCandidates(seedX, seedY, opts);
+  const n = cand.count;
+  if (n === 0) return new Uint32Array(0);
+  const xyz = cand.xyz;
+  const md = opts.mergeDistance;
+  const [maxLong, maxShort] = opts.maxFootprint;
+  const fits = (pts: [number, number][]): boolean => fitsInRectangle(convexHull(pts), maxLong, maxShort);
+
+  // Split into pieces; when the piece under the click is already too big for the object (it
+  // runs into a wall or a hedge), split again with tighter links.
+  let lat = opts.linkLateral;
+  let rad = opts.linkRadial;
+  let pieces: Pieces;
+  let start: number;
+  let local: PointGrid;
+  for (let attempt = 0; ; attempt++) {
+    local = buildPointGrid(xyz, { count: n, cellSize: Math.max(md, lat, rad, 0.05) });
+    pieces = splitIntoPieces(xyz, n, local, lat, rad, seedX, seedY);
+    start = startPiece(pieces, opts.reach);
+    if (attempt === MAX_TIGHTENING || fits(piecePoints(pieces, start, xyz))) break;
+    lat *= TIGHTEN;
+    rad *= TIGHTEN;
+  }
+  const { piece, order, pieceFrom, pieceD2 } = pieces;
+  const pieceCount = pieceD2.length;
+
+  // Grow by whole pieces while the footprint fits.
+  const state = new Uint8Array(pieceCount); // 0 untouched, 1 in cluster, 2 queued, 3 rejected
+  const members: number[] = [];
+  let hull: [number, number][] = [];
+  const queued: number[] = [];
+  const add = (k: number): void => {
+    state[k] = 1;
+    const pts: [number, number][] = hull.slice();
+    for (let p = pieceFrom[k]; p < pieceFrom[k + 1]; p++) {
+      const i = order[p];
+      members.push(i);
+      pts.push([xyz[3 * i], xyz[3 * i + 1]]);
+      forNeighbours(local, xyz[3 * i], xyz[3 * i + 1], md, (j) => {
+        const other = piece[j];
+        if (state[other] === 0) {
+          state[other] = 2;
+          queued.push(other);
+        }
+      });
+    }
+    hull = convexHull(pts);
+  };
+  add(start);
+  while (queued.length > 0) {
+    let bi = 0;
+    for (let q = 1; q < queued.length; q++) if (pieceD2[queued[q]] < pieceD2[queued[bi]]) bi = q;
+    const k = queued[bi];
+    queued.splice(bi, 1);
+    if (fits(hull.concat(piecePoints(pieces, k, xyz)))) add(k);
+    else state[k] = 3;
+  }
+  const out = new Uint32Array(members.length);
+  for (let k = 0; k < members.length; k++) out[k] = cand.index[members[k]];
+  return out.sort();
+}
+
+/** Connected pieces of surface; members of piece k are `order[pieceFrom[k] .. pieceFrom[k + 1])`. */
+interface Pieces {
+  piece: Int32Array;
+  order: Uint32Array;
+  pieceFrom: number[];
+  /** Squared bird's-eye-view distance from the seed to each piece's nearest point. */
+  pieceD2: number[];
+}
+
+/** Times the links shrink when the piece under the click is too big, and how often at most. */
+const TIGHTEN = 0.6;
+const MAX_TIGHTENING = 2;
+
+function splitIntoPieces(
+  xyz: Float32Array,
+  n: number,
+  local: PointGrid,
+  lat: number,
+  rad: number,
+  seedX: number,
+  seedY: number,
+): Pieces {
+  const d = Math.max(lat, rad);
+  const invLat2 = 1 / (lat * lat);
+  const invRad2 = 1 / (rad * rad);
+  // Range of each point, in the local grid's order, for the line-of-sight test.
+  const { cellStart, sorted, indices, nx } = local;
+  const rangeOf = new Float64Array(n);
+  for (let i = 0; i < n; i++) rangeOf[i] = Math.sqrt(xyz[3 * i] * xyz[3 * i] + xyz[3 * i + 1] * xyz[3 * i + 1]);
+  const piece = new Int32Array(n).fill(-1);
+  const order = new Uint32Array(n);
+  const pieceFrom: number[] = [];
+  const pieceD2: number[] = [];
+  let tail = 0;
+  for (let s0 = 0; s0 < n; s0++) {
+    if (piece[s0] !== -1) continue;
+    const id = pieceFrom.length;
+    pieceFrom.push(tail);
+    let head = tail;
+    order[tail++] = s0;
+    piece[s0] = id;
+    let minD2 = Infinity;
+    while (head < tail) {
+      const i = order[head++];
+      const x = xyz[3 * i];
+      const y = xyz[3 * i + 1];
+      const d2 = (x - seedX) * (x - seedX) + (y - seedY) * (y - seedY);
+      if (d2 < minD2) minD2 = d2;
+      const r = rangeOf[i];
+      const nr = cellRange(local, x - d, y - d, x + d, y + d);
+      if (nr === null) continue;
+      for (let iy = nr[1]; iy <= nr[3]; iy++) {
+        const end = cellStart[iy * nx + nr[2] + 1];
+        for (let p = cellStart[iy * nx + nr[0]]; p < end; p++) {
+          const j = indices[p];
+          if (piece[j] !== -1) continue;
+          const xj = sorted[3 * p];
+          const yj = sorted[3 * p + 1];
+          const rj = rangeOf[j];
+          // Across the line of sight: the cross product over the mean range.
+          const across = Math.abs(x * yj - y * xj) / Math.max((r + rj) / 2, 1e-6);
+          const along = r - rj;
+          if (across * across * invLat2 + along * along * invRad2 <= 1) {
+            piece[j] = id;
+            order[tail++] = j;
+          }
+        }
+      }
+    }
+    pieceD2.push(minD2);
+  }
+  pieceFrom.push(tail);
+  return { piece, order, pieceFrom, pieceD2 };
+}
+
+/** The piece with the most points discounted by (1 + (distance / 0.25 m)²)², preferring those within `reach`. */
+function startPiece(p: Pieces, reach: number): number {
+  let start = 0;
+  let bestScore = -Infinity;
+  for (let k = 0; k < p.pieceD2.length; k++) {
+    const size = p.pieceFrom[k + 1] - p.pieceFrom[k];
+    const falloff = 1 + 16 * p.pieceD2[k];
+    const score = (p.pieceD2[k] <= reach * reach ? 0 : -1e9) + size / (falloff * falloff);
+    if (score > bestScore) {
+      bestScore = score;
+      start = k;
+    }
+  }
+  return start;
+}
+
+function piecePoints(p: Pieces, k: number, xyz: Float32Array): [number, number][] {
+  const out: [number, number][] = [];
+  for (let q = p.pieceFrom[k]; q < p.pieceFrom[k + 1]; q++) out.push([xyz[3 * p.order[q]], xyz[3 * p.order[q] + 1]]);
+  return out;
+}
+
+/** Calls `cb(j)` for every local point within `r` (bird's-eye view) of (x, y), itself included. */
+function forNeighbours(
+  local: PointGrid,
+  x: number,
+  y: number,
+  r: number,
+  cb: (j: number) => void,
+): void {
+  const nr = cellRange(local, x - r, y - r, x + r, y + r);
+  if (nr === null) return;
+  for (let iy = nr[1]; iy <= nr[3]; iy++) {
+    const end = local.cellStart[iy * local.nx + nr[2] + 1];
+    for (let p = local.cellStart[iy * local.nx + nr[0]]; p < end; p++) {
+      const dx = local.sorted[3 * p] - x;
+      const dy = local.sorted[3 * p + 1] - y;
+      if (dx * dx + dy * dy <= r * r) cb(local.indices[p]);
+    }
+  }
+}
+
+interface Candidates {
+  count: number;
+  /** Index into the frame's positions of each candidate. */
+  index: Uint32Array;
+  /** Candidates' x y z. */
+  xyz: Float32Array;
+}
+
+/** Points in the disc around the seed, above the ground band and below the height cap. */
+function gatherCandidates(seedX: number, seedY: number, opts: ClusterAroundSeedOptions): Candidates {
+  const { grid, ground, radius } = opts;
+  const r2 = radius * radius;
+  let index = new Uint32Array(256);
+  let xyz = new Float32Array(768);
+  let n = 0;
+  const range = cellRange(grid, seedX - radius, seedY - radius, seedX + radius, seedY + radius);
+  if (range === null) return { count: 0, index, xyz };
+  const { cellStart, sorted, indices, nx } = grid;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      const x = sorted[3 * p];
+      const y = sorted[3 * p + 1];
+      if ((x - seedX) * (x - seedX) + (y - seedY) * (y - seedY) > r2) continue;
+      const z = sorted[3 * p + 2];
+      const g = groundHeightAt(ground, x, y);
+      if (z < g + opts.groundClearance || z > g + opts.maxHeight) continue;
+      if (n === index.length) {
+        const i2 = new Uint32Array(n * 2);
+        i2.set(index);
+        index = i2;
+        const x2 = new Float32Array(n * 6);
+        x2.set(xyz);
+        xyz = x2;
+      }
+      index[n] = indices[p];
+      xyz[3 * n] = x;
+      xyz[3 * n + 1] = y;
+      xyz[3 * n + 2] = z;
+      n++;
+    }
+  }
+  return { count: n, index, xyz };
+}
