@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { installErrorHandling } from './http/errorHandler.ts';
+import { installHostCheck } from './http/hostCheck.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
 import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
@@ -18,6 +19,8 @@ export interface ServerOptions extends WorkspaceOptions {
   logger?: boolean | { level: string };
   /** Body limit of every route except the annotation PUT, bytes. Default 64 KiB. */
   bodyLimit?: number;
+  /** `Host` names to answer (DNS-rebinding guard); default the loopback names. */
+  allowedHosts?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -58,6 +61,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return payload;
   });
   installErrorHandling(app);
+  installHostCheck(app, opts.allowedHosts);
   const ctx: RouteContext = { service: workspace.service, stateDir: workspace.stateDir };
   registerFramesRoutes(app, ctx);
   registerFileRoutes(app, ctx);
