@@ -13,12 +13,16 @@ export interface KeyInput {
   metaKey?: boolean;
 }
 
-/** What `perform` can reach. `input` is the key press that triggered the action, if any. */
+/**
+ * What `perform` can reach. `input` is the key press that triggered the action, if any; `value`
+ * is what a panel passes (excalidraw's formData), e.g. the numbers of the inspector's inputs.
+ */
 export interface ActionContext {
   store: AppStore;
   tools: ToolManager;
   services: EditorServices;
   input?: KeyInput;
+  value?: unknown;
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { AppState } from '../state/AppState.ts';
 import { selectIsInteracting } from '../state/selectors.ts';
-import type { Action, ActionContext, ActionGroup, ActionResult, KeyInput } from './Action.ts';
-import { formatKeySpec, matchesKey, parseKeySpec, type KeySpec } from './keyMatching.ts';
+import type { Action, ActionContext, ActionResult, KeyInput } from './Action.ts';
+import { matchesKey, parseKeySpec, type KeySpec } from './keyMatching.ts';
+import { listShortcuts, type ShortcutInfo } from './listShortcuts.ts';
+
+export type { ShortcutInfo };
 
 /** A keyboard event as `handleKeyDown` reads it; a DOM `KeyboardEvent` fits. */
 export interface KeyDownEvent extends KeyInput {
@@ -10,17 +13,6 @@ export interface KeyDownEvent extends KeyInput {
   preventDefault?: () => void;
 }
 
-/** One row of the `?` overlay. */
-export interface ShortcutInfo {
-  id: string;
-  label: string;
-  group: ActionGroup;
-  /** Raw key specs (`'ctrl+z'`). */
-  keys: string[];
-  /** The same for display (`'Ctrl+Z'`). */
-  display: string[];
-  enabled: boolean;
-}
 
 function isEditableTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
@@ -38,7 +30,7 @@ export class ActionRegistry {
   private actions = new Map<string, { action: Action; specs: KeySpec[] }>();
 
   constructor(
-    private readonly ctx: Omit<ActionContext, 'input'>,
+    private readonly ctx: Omit<ActionContext, 'input' | 'value'>,
     actions: readonly Action[] = [],
   ) {
     for (const a of actions) this.register(a);
@@ -65,14 +57,14 @@ export class ActionRegistry {
 
   /**
    * Runs action `id` if its predicate passes. A returned `docChange` is applied as one undo step;
-   * async work is tracked by the tool manager (`tools.settle()` awaits it). Returns whether the
-   * action ran.
+   * async work is tracked by the tool manager (`tools.settle()` awaits it). `value` is passed to
+   * actions that take one (see `updateCuboid`). Returns whether the action ran.
    */
-  executeAction(id: string, input?: KeyInput): boolean {
+  executeAction(id: string, input?: KeyInput, value?: unknown): boolean {
     const action = this.get(id);
     if (!action) throw new Error(`ActionRegistry: unknown action "${id}"`);
     if (!this.isEnabled(id)) return false;
-    const ctx: ActionContext = { ...this.ctx, input };
+    const ctx: ActionContext = { ...this.ctx, input, value };
     const result = action.perform(ctx);
     if (result instanceof Promise) {
       this.ctx.tools.track(result.then((r) => this.apply(r)));
@@ -126,15 +118,6 @@ export class ActionRegistry {
 
   /** Every action that has keys, for the `?` overlay, in registration order. */
   listShortcuts(state: AppState = this.ctx.store.getState()): ShortcutInfo[] {
-    return this.list()
-      .filter((a) => a.keys.length > 0)
-      .map((a) => ({
-        id: a.id,
-        label: typeof a.label === 'function' ? a.label(state) : a.label,
-        group: a.group,
-        keys: [...a.keys],
-        display: a.keys.map(formatKeySpec),
-        enabled: a.predicate?.(state) ?? true,
-      }));
+    return listShortcuts(state, this.list());
   }
 }

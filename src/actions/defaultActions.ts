@@ -17,6 +17,7 @@ import { toolActions } from './toolActions.ts';
 import { toggleHelp } from './toggleHelp.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
+import { updateCuboid } from './updateCuboid.ts';
 
 /** Every built-in action, in the order the `?` overlay lists them. */
 export const DEFAULT_ACTIONS: readonly Action[] = [
@@ -41,4 +42,5 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   redo,
   save,
   toggleHelp,
+  updateCuboid,
 ];

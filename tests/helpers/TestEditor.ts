@@ -143,8 +143,8 @@ export class TestEditor {
     return this.actions.handleKeyDown({ key, shiftKey: false, ctrlKey: false, altKey: false, ...mods });
   }
 
-  executeAction(id: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): boolean {
-    return this.actions.executeAction(id, { key: '', shiftKey: false, ctrlKey: false, altKey: false, ...mods });
+  executeAction(id: string, mods: Partial<Omit<KeyInput, 'key'>> = {}, value?: unknown): boolean {
+    return this.actions.executeAction(id, { key: '', shiftKey: false, ctrlKey: false, altKey: false, ...mods }, value);
   }
 
   /** Waits for tracked async work (fits, refits). */

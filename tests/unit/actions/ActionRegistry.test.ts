@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
 import { DEFAULT_ACTIONS } from '../../../src/actions/defaultActions.ts';
 import { parseKeySpec } from '../../../src/actions/keyMatching.ts';
+import { listShortcuts } from '../../../src/actions/listShortcuts.ts';
 
 describe('ActionRegistry', () => {
   it('has unique ids and no key spec bound twice', () => {
@@ -21,6 +22,8 @@ describe('ActionRegistry', () => {
     ed.store.getState().setPalette(['Bus', 'Bike']);
     expect(ed.actions.listShortcuts().find((r) => r.id === 'setClass2')?.label).toBe('Class: Bike');
     expect(ed.actions.isEnabled('setClass3')).toBe(false);
+    expect(listShortcuts(ed.store.getState())).toEqual(ed.actions.listShortcuts());
+    expect(listShortcuts(ed.store.getState()).some((r) => r.id === 'updateCuboid')).toBe(false);
   });
 
   it('ignores keys typed into inputs and text areas', () => {

@@ -226,3 +226,12 @@ describe('selection, tools, frames, help, save', () => {
     expect(ed.saver.count).toBe(1);
   });
 });
+
+describe('updateCuboid (panels)', () => {
+  it('sets fields of one box, clamping sizes, and rejects a malformed value', () => {
+    const ed = selected();
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { size: [0, 2, 1.5], label: 'Van' } });
+    expect(ed.cuboid('b')).toMatchObject({ size: [0.1, 2, 1.5], label: 'Van' });
+    expect(() => ed.executeAction('updateCuboid', {}, { patch: {} })).toThrow(/updateCuboid: value must be/);
+  });
+});

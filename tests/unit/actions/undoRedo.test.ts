@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
 
 /** Every action that edits the document, with the input that triggers it. */
-const EDITING_ACTIONS: [id: string, mods?: { shiftKey?: boolean }][] = [
+const EDITING_ACTIONS: [id: string, mods?: { shiftKey?: boolean }, value?: unknown][] = [
   ['deleteSelection'],
   ['duplicateSelection'],
   ['setClass2'],
@@ -31,15 +31,16 @@ const EDITING_ACTIONS: [id: string, mods?: { shiftKey?: boolean }][] = [
   ['fitAtCursor', { shiftKey: true }],
   ['cycleTruncated'],
   ['cycleOccluded'],
+  ['updateCuboid', {}, { id: 'a', patch: { size: [4.5, 1.9, 1.6], attributes: { truncated: 0.3 } } }],
 ];
 
 describe('undo and redo of every editing action', () => {
-  it.each(EDITING_ACTIONS)('%s is one undo step that undo and redo reverse', async (id, mods) => {
+  it.each(EDITING_ACTIONS)('%s is one undo step that undo and redo reverse', async (id, mods, value) => {
     const ed = new TestEditor({ cuboids: [testCuboid('a', { center: [10, 0, -0.5], yaw: 0.2 }), testCuboid('b', { center: [20, 4, -0.95] })] });
     ed.store.getState().select(['a']);
     ed.pointerMove([30, 2, -1.7], { kind: 'points', point: [30, 2, -1.2] });
     const before = ed.doc();
-    expect(ed.executeAction(id, mods)).toBe(true);
+    expect(ed.executeAction(id, mods, value)).toBe(true);
     await ed.settle();
     const after = ed.doc();
     expect(after).not.toBe(before);
