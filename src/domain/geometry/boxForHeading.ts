@@ -45,7 +45,24 @@ const FACE_BAND = 0.2;
  *   the expected size around the click that holds the most points.
  * The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
  */
-export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, fixedSize = false): BevBox {
+export interface BoxForHeadingOptions {
+  /** Keep the expected size even where the object is seen whole (a prior from another frame). */
+  fixedSize?: boolean;
+  /**
+   * The object is rounded, not box-shaped (a person): a partly seen span is its near side, so
+   * the box is placed halfway between starting at it and being centred on it.
+   */
+  rounded?: boolean;
+}
+
+export function boxForHeading(
+  cluster: BevCluster,
+  yaw: number,
+  dims: Vec3,
+  opts: BoxForHeadingOptions = {},
+): BevBox {
+  const fixedSize = opts.fixedSize ?? false;
+  const rounded = opts.rounded ?? false;
   const c = Math.cos(yaw);
   const s = Math.sin(yaw);
   const { xs, ys, originX, originY } = cluster;
@@ -60,8 +77,8 @@ export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, fixe
   const sensorV = -(originY * c - originX * s);
   const seedU = cluster.seedX * c + cluster.seedY * s;
   const seedV = cluster.seedY * c - cluster.seedX * s;
-  const [lo1, hi1] = axisExtent(u, v, dims[0], dims[1], sensorU, seedU, fixedSize);
-  const [lo2, hi2] = axisExtent(v, u, dims[1], dims[0], sensorV, seedV, fixedSize);
+  const [lo1, hi1] = axisExtent(u, v, dims[0], dims[1], sensorU, seedU, fixedSize, rounded);
+  const [lo2, hi2] = axisExtent(v, u, dims[1], dims[0], sensorV, seedV, fixedSize, rounded);
   const cu = (lo1 + hi1) / 2;
   const cv = (lo2 + hi2) / 2;
   return {
@@ -80,15 +97,20 @@ function axisExtent(
   sensor: number,
   seed: number,
   fixedSize: boolean,
+  rounded: boolean,
 ): [number, number] {
   const [a, b] = robustRange(along);
   if (b - a > TOO_BIG * dim) return densestWindow(along, dim, seed);
   if (b - a >= SEEN_WHOLE * dim) return fixedSize ? [(a + b) / 2 - dim / 2, (a + b) / 2 + dim / 2] : [a, b];
-  const minSpread = Math.min(0.5, 0.3 * otherDim);
-  if (sensor < a && faceSpread(along, across, a) >= minSpread) return [a, a + dim];
-  if (sensor > b && faceSpread(along, across, b) >= minSpread) return [b - dim, b];
   const mid = (a + b) / 2;
-  return [mid - dim / 2, mid + dim / 2];
+  const centred: [number, number] = [mid - dim / 2, mid + dim / 2];
+  const minSpread = Math.min(0.5, 0.3 * otherDim);
+  let anchored: [number, number] | null = null;
+  if (sensor < a && faceSpread(along, across, a) >= minSpread) anchored = [a, a + dim];
+  else if (sensor > b && faceSpread(along, across, b) >= minSpread) anchored = [b - dim, b];
+  if (anchored === null) return centred;
+  if (!rounded) return anchored;
+  return [(anchored[0] + centred[0]) / 2, (anchored[1] + centred[1]) / 2];
 }
 
 /** How far the points near `end` (on the `along` axis) spread on the `across` axis. */

@@ -19,7 +19,11 @@ export interface ClusterAroundSeedOptions {
    */
   linkLateral: number;
   linkRadial: number;
-  /** Pieces this close (metres) are joined when the joined footprint still fits `maxFootprint`. */
+  /**
+   * Pieces this close (metres) are joined when the joined footprint still fits `maxFootprint`;
+   * along the line of sight, 2.5 times farther (a side seen at a grazing angle is hit by
+   * columns far apart).
+   */
   mergeDistance: number;
   /** Largest footprint of one object, [long side, short side] in metres. */
   maxFootprint: readonly [number, number];
@@ -39,7 +43,7 @@ export interface ClusterAroundSeedOptions {
  * The piece with the most points, discounted by (1 + (its distance to the seed / 0.25 m)²)²,
  * starts the cluster (among pieces within `reach`): what the click is on or next to wins over a
  * bigger structure a metre away. When that piece alone is too big for the object, the links
- * are tightened (twice at most). Neighbouring pieces (within `mergeDistance`), nearest to the
+ * are tightened (twice at most). Neighbouring pieces (see `mergeDistance`), nearest to the
  * seed first, then join while the cluster still fits in a `maxFootprint` rectangle: the scan
  * lines of one car join, the wall or the car next to it does not.
  *
@@ -57,6 +61,9 @@ export function clusterAroundSeed(
   if (n === 0) return new Uint32Array(0);
   const xyz = cand.xyz;
   const md = opts.mergeDistance;
+  const mdRadial = MERGE_STRETCH * md;
+  const rangeOf = new Float64Array(n);
+  for (let i = 0; i < n; i++) rangeOf[i] = Math.sqrt(xyz[3 * i] * xyz[3 * i] + xyz[3 * i + 1] * xyz[3 * i + 1]);
   const [maxLong, maxShort] = opts.maxFootprint;
   const fits = (pts: [number, number][]): boolean => fitsInRectangle(convexHull(pts), maxLong, maxShort);
 
@@ -68,8 +75,8 @@ export function clusterAroundSeed(
   let start: number;
   let local: PointGrid;
   for (let attempt = 0; ; attempt++) {
-    local = buildPointGrid(xyz, { count: n, cellSize: Math.max(md, lat, rad, 0.05) });
-    pieces = splitIntoPieces(xyz, n, local, lat, rad, seedX, seedY);
+    local = buildPointGrid(xyz, { count: n, cellSize: Math.max(lat, rad, 0.05) });
+    pieces = splitIntoPieces(xyz, n, local, rangeOf, lat, rad, seedX, seedY);
     start = startPiece(pieces, opts.reach);
     if (attempt === MAX_TIGHTENING || fits(piecePoints(pieces, start, xyz))) break;
     lat *= TIGHTEN;
@@ -77,6 +84,7 @@ export function clusterAroundSeed(
   }
   const { piece, order, pieceFrom, pieceD2 } = pieces;
   const pieceCount = pieceD2.length;
+  const mergeGrid = buildPointGrid(xyz, { count: n, cellSize: Math.max(mdRadial, 0.05) });
 
   // Grow by whole pieces while the footprint fits.
   const state = new Uint8Array(pieceCount); // 0 untouched, 1 in cluster, 2 queued, 3 rejected
@@ -90,9 +98,15 @@ export function clusterAroundSeed(
       const i = order[p];
       members.push(i);
       pts.push([xyz[3 * i], xyz[3 * i + 1]]);
-      forNeighbours(local, xyz[3 * i], xyz[3 * i + 1], md, (j) => {
+      const x = xyz[3 * i];
+      const y = xyz[3 * i + 1];
+      const r = rangeOf[i];
+      forNeighbours(mergeGrid, x, y, mdRadial, (j) => {
         const other = piece[j];
-        if (state[other] === 0) {
+        if (state[other] !== 0) return;
+        const across = Math.abs(x * xyz[3 * j + 1] - y * xyz[3 * j]) / Math.max((r + rangeOf[j]) / 2, 1e-6);
+        const along = (r - rangeOf[j]) / MERGE_STRETCH;
+        if (across * across + along * along <= md * md) {
           state[other] = 2;
           queued.push(other);
         }
@@ -123,6 +137,8 @@ interface Pieces {
   pieceD2: number[];
 }
 
+/** How much farther along the line of sight than across it pieces may be to join. */
+const MERGE_STRETCH = 2.5;
 /** Times the links shrink when the piece under the click is too big, and how often at most. */
 const TIGHTEN = 0.6;
 const MAX_TIGHTENING = 2;
@@ -131,6 +147,7 @@ function splitIntoPieces(
   xyz: Float32Array,
   n: number,
   local: PointGrid,
+  rangeOf: Float64Array,
   lat: number,
   rad: number,
   seedX: number,
@@ -139,10 +156,7 @@ function splitIntoPieces(
   const d = Math.max(lat, rad);
   const invLat2 = 1 / (lat * lat);
   const invRad2 = 1 / (rad * rad);
-  // Range of each point, in the local grid's order, for the line-of-sight test.
   const { cellStart, sorted, indices, nx } = local;
-  const rangeOf = new Float64Array(n);
-  for (let i = 0; i < n; i++) rangeOf[i] = Math.sqrt(xyz[3 * i] * xyz[3 * i] + xyz[3 * i + 1] * xyz[3 * i + 1]);
   const piece = new Int32Array(n).fill(-1);
   const order = new Uint32Array(n);
   const pieceFrom: number[] = [];
@@ -196,7 +210,8 @@ function startPiece(p: Pieces, reach: number): number {
   for (let k = 0; k < p.pieceD2.length; k++) {
     const size = p.pieceFrom[k + 1] - p.pieceFrom[k];
     const falloff = 1 + 16 * p.pieceD2[k];
-    const score = (p.pieceD2[k] <= reach * reach ? 0 : -1e9) + size / (falloff * falloff);
+    // A lone point (a stray return) weighs a tenth of a piece of surface.
+    const score = (p.pieceD2[k] <= reach * reach ? 0 : -1e9) + (size - 0.9) / (falloff * falloff);
     if (score > bestScore) {
       bestScore = score;
       start = k;

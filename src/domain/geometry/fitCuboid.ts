@@ -152,7 +152,7 @@ export function fitCuboid(
   const pick = (((opts.headingIndex ?? 0) % 4) + 4) % 4;
   const yaw = candidates[pick];
 
-  const bev = boxForHeading(cluster, yaw, dims, prior !== undefined);
+  const bev = boxForHeading(cluster, yaw, dims, { fixedSize: prior !== undefined, rounded: !defaults.boxShaped });
   const bottom = groundHeightAt(ground, bev.centerX, bev.centerY);
   const visibleH = topZ - bottom;
   const height = prior ? prior.size[2] : visibleH >= 0.6 * dims[2] ? visibleH : dims[2];
