@@ -23,11 +23,13 @@ export class AsciiBodyDecoder {
   private readonly fn: string;
   private readonly fileName?: string;
   private readonly tokensPerLine: number;
+  // One entry per field (not per token: COUNT can be large), resolved once.
   private readonly kind: Uint8Array;
   private readonly arrays: (AttributeArray | null)[];
+  private readonly counts: Int32Array;
   private readonly stride: Int32Array;
   private readonly offset: Int32Array;
-  private readonly tokenField: string[];
+  private readonly names: string[];
   private done = 0;
   private line: number;
   private fileOffset: number;
@@ -45,35 +47,34 @@ export class AsciiBodyDecoder {
     this.fileName = fileName;
     this.line = firstLine;
     this.fileOffset = target.header.bodyOffset;
+    const n = target.slots.length;
+    this.kind = new Uint8Array(n);
+    this.arrays = new Array<AttributeArray | null>(n).fill(null);
+    this.counts = new Int32Array(n);
+    this.stride = new Int32Array(n);
+    this.offset = new Int32Array(n);
+    this.names = [];
     let total = 0;
-    for (const slot of target.slots) total += slot.field.count;
-    this.tokensPerLine = total;
-    this.kind = new Uint8Array(total);
-    this.arrays = new Array<AttributeArray | null>(total).fill(null);
-    this.stride = new Int32Array(total);
-    this.offset = new Int32Array(total);
-    this.tokenField = [];
-    let t = 0;
-    for (const slot of target.slots) {
+    target.slots.forEach((slot, f) => {
       const { field } = slot;
-      for (let c = 0; c < field.count; c++, t++) {
-        this.tokenField.push(field.name);
-        if (slot.pad) continue;
-        if (slot.axis >= 0) {
-          this.kind[t] = KIND_NUMBER;
-          this.arrays[t] = target.positions;
-          this.stride[t] = 3;
-          this.offset[t] = slot.axis;
-          continue;
-        }
-        const array = slot.array as AttributeArray;
-        const isBig = array instanceof BigInt64Array || array instanceof BigUint64Array;
-        this.kind[t] = isBig ? KIND_BIGINT : slot.rgbBits && field.type === 'F' ? KIND_RGB_FLOAT : KIND_NUMBER;
-        this.arrays[t] = array;
-        this.stride[t] = field.count;
-        this.offset[t] = c;
+      total += field.count;
+      this.counts[f] = field.count;
+      this.names.push(field.name);
+      if (slot.pad) return;
+      if (slot.axis >= 0) {
+        this.kind[f] = KIND_NUMBER;
+        this.arrays[f] = target.positions;
+        this.stride[f] = 3;
+        this.offset[f] = slot.axis;
+        return;
       }
-    }
+      const array = slot.array as AttributeArray;
+      const isBig = array instanceof BigInt64Array || array instanceof BigUint64Array;
+      this.kind[f] = isBig ? KIND_BIGINT : slot.rgbBits && field.type === 'F' ? KIND_RGB_FLOAT : KIND_NUMBER;
+      this.arrays[f] = array;
+      this.stride[f] = field.count;
+    });
+    this.tokensPerLine = total;
   }
 
   /** Points fully decoded so far. */
@@ -146,7 +147,7 @@ export class AsciiBodyDecoder {
    */
   private decodeLines(bytes: Uint8Array, p: number, end: number, base: number): number {
     const T = this.tokensPerLine;
-    const { kind, arrays, stride, offset } = this;
+    const { kind, arrays, counts, stride, offset } = this;
     const total = this.target.count;
     const delta = base - p;
     let i = p;
@@ -160,6 +161,8 @@ export class AsciiBodyDecoder {
       const point = this.done;
       let t = 0;
       let c = 0;
+      let f = 0;
+      let e = 0;
       for (;;) {
         while (i < end) {
           c = bytes[i];
@@ -176,21 +179,27 @@ export class AsciiBodyDecoder {
         }
         if (i >= end) return lineStart;
         if (t < T) {
-          const k = kind[t];
+          if (e === counts[f]) {
+            f++;
+            e = 0;
+          }
+          const k = kind[f];
+          const at = point * stride[f] + offset[f] + e;
           if (k === KIND_NUMBER) {
             const v = parseAsciiNumber(bytes, s, i);
-            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, s + delta);
-            (arrays[t] as NumberArray)[point * stride[t] + offset[t]] = v;
+            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
+            (arrays[f] as NumberArray)[at] = v;
           } else if (k === KIND_RGB_FLOAT) {
             const v = parseAsciiNumber(bytes, s, i);
-            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, s + delta);
+            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
             f32Scratch[0] = v;
-            (arrays[t] as Uint32Array)[point * stride[t] + offset[t]] = u32Scratch[0];
+            (arrays[f] as Uint32Array)[at] = u32Scratch[0];
           } else if (k === KIND_BIGINT) {
             const v = parseAsciiBigInt(bytes, s, i);
-            if (v === null) this.badToken(bytes, s, i, t, s + delta);
-            (arrays[t] as BigInt64Array)[point * stride[t] + offset[t]] = v as bigint;
+            if (v === null) this.badToken(bytes, s, i, t, f, s + delta);
+            (arrays[f] as BigInt64Array)[at] = v as bigint;
           }
+          e++;
         }
         t++;
       }
@@ -218,20 +227,26 @@ export class AsciiBodyDecoder {
     return end;
   }
 
-  private badToken(bytes: Uint8Array, s: number, e: number, t: number, fileOffset: number): never {
+  private badToken(bytes: Uint8Array, s: number, e: number, t: number, f: number, fileOffset: number): never {
     const text = tokenText(bytes, s, Math.min(e, s + 40)) + (e - s > 40 ? '…' : '');
-    throw new PcdError(this.fn, 'bad-ascii-token', `line ${formatCount(this.line)}: token ${t + 1} "${text}" (field ${this.tokenField[t]}) is not a number`, {
+    const field = this.names[f];
+    throw new PcdError(this.fn, 'bad-ascii-token', `line ${formatCount(this.line)}: token ${t + 1} "${text}" (field ${field}) is not a number`, {
       fileName: this.fileName,
       line: this.line,
       byteOffset: fileOffset,
-      field: this.tokenField[t],
+      field,
       actual: text,
     });
   }
 
+  private fieldList(): string {
+    const list = this.names.map((name, f) => (this.counts[f] > 1 ? `${name}×${this.counts[f]}` : name)).join(' ');
+    return list.length > 200 ? `${list.slice(0, 200)}…` : list;
+  }
+
   private badCount(t: number, fileOffset: number): never {
     const T = this.tokensPerLine;
-    throw new PcdError(this.fn, 'ascii-token-count', `line ${formatCount(this.line)}: ${t} tokens, expected ${T} (${this.tokenField.join(' ')})`, {
+    throw new PcdError(this.fn, 'ascii-token-count', `line ${formatCount(this.line)}: ${t} tokens, expected ${T} (${this.fieldList()})`, {
       fileName: this.fileName,
       line: this.line,
       byteOffset: fileOffset,

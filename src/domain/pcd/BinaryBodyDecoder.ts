@@ -6,13 +6,14 @@
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
 import { storeStridedField } from './PcdTarget.ts';
+import { copyStrided } from './copyStrided.ts';
 
 export class BinaryBodyDecoder {
   private readonly target: PcdTarget;
   private readonly fn: string;
   private readonly fileName?: string;
   private readonly step: number;
-  private readonly carry: Uint8Array;
+  private carry: Uint8Array | null = null;
   private carryLength = 0;
   private done = 0;
   private received = 0;
@@ -22,7 +23,6 @@ export class BinaryBodyDecoder {
     this.fn = fn;
     this.fileName = fileName;
     this.step = target.header.pointStep;
-    this.carry = new Uint8Array(this.step);
     // A record of zero bytes (every field dropped) makes every point complete at once.
     if (this.step === 0) this.done = target.count;
   }
@@ -42,11 +42,12 @@ export class BinaryBodyDecoder {
     if (this.done >= total) return;
     if (this.carryLength > 0) {
       const take = Math.min(step - this.carryLength, end - p);
-      this.carry.set(bytes.subarray(p, p + take), this.carryLength);
+      const carry = this.carry as Uint8Array;
+      carry.set(bytes.subarray(p, p + take), this.carryLength);
       this.carryLength += take;
       p += take;
       if (this.carryLength < step) return;
-      this.decode(this.carry, 0, 1);
+      this.decode(carry, 0, 1);
       this.carryLength = 0;
     }
     const whole = Math.min(Math.floor((end - p) / step), total - this.done);
@@ -55,6 +56,8 @@ export class BinaryBodyDecoder {
       p += whole * step;
     }
     if (this.done < total && p < end) {
+      // Allocated on first use: a header with an absurd record size costs nothing until data comes.
+      this.carry ??= new Uint8Array(step);
       this.carry.set(bytes.subarray(p, end), 0);
       this.carryLength = end - p;
     }
@@ -86,7 +89,10 @@ export class BinaryBodyDecoder {
       s = src.slice(pos, pos + count * step);
       pos = 0;
     }
+    const xyz = target.xyzOffset;
+    if (xyz >= 0) copyStrided(s, pos + xyz, step, target.positionBytes, this.done * 12, 12, 12, count);
     for (const slot of target.slots) {
+      if (xyz >= 0 && slot.axis >= 0) continue;
       storeStridedField(target, slot, s, pos + slot.field.offset, step, this.done, count);
     }
     this.done += count;

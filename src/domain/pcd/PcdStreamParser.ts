@@ -88,7 +88,8 @@ export class PcdStreamParser {
   }
 
   /**
-   * Ends the stream.
+   * Ends the stream. Points that only the end completes (an ascii last line without LF) are in
+   * the returned cloud but in no batch.
    * @returns the complete cloud (the same object on repeated calls)
    * @throws PcdError `truncated` when fewer than POINTS points arrived, or any header error
    */

@@ -34,6 +34,11 @@ export interface PcdTarget {
   positionBytes: Uint8Array;
   attributes: Record<string, AttributeArray>;
   slots: PcdSlot[];
+  /**
+   * Record offset of x when x, y, z are F4 fields stored back to back (x, y, z at o, o+4, o+8),
+   * so a binary record's positions are copied as one 12-byte group; -1 otherwise.
+   */
+  xyzOffset: number;
 }
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -64,7 +69,7 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
       const bytes = array ? new Uint8Array(array.buffer, array.byteOffset, array.byteLength) : null;
       return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count };
     });
-    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots };
+    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots, xyzOffset: findXyzRun(slots) };
   } catch (e) {
     if (e instanceof RangeError) {
       throw new PcdError(fn, 'too-large', `cannot allocate arrays for ${formatCount(count)} points (${e.message})`, {
@@ -74,6 +79,15 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
     }
     throw e;
   }
+}
+
+function findXyzRun(slots: PcdSlot[]): number {
+  const at = [-1, -1, -1];
+  for (const slot of slots) {
+    const f = slot.field;
+    if (slot.axis >= 0 && f.type === 'F' && f.size === 4) at[slot.axis] = f.offset;
+  }
+  return at[0] >= 0 && at[1] === at[0] + 4 && at[2] === at[0] + 8 ? at[0] : -1;
 }
 
 /**

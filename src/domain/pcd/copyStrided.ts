@@ -39,6 +39,22 @@ function copyWords(s: Uint32Array, ss: number, d: Uint32Array, ds: number, n: nu
     for (let i = 0, si = 0, di = 0; i < count; i++, si += ss, di += ds) d[di] = s[si];
     return;
   }
+  if (n === 2) {
+    for (let i = 0, si = 0, di = 0; i < count; i++, si += ss, di += ds) {
+      d[di] = s[si];
+      d[di + 1] = s[si + 1];
+    }
+    return;
+  }
+  if (n === 3) {
+    // x y z in one pass: the common LiDAR record layout.
+    for (let i = 0, si = 0, di = 0; i < count; i++, si += ss, di += ds) {
+      d[di] = s[si];
+      d[di + 1] = s[si + 1];
+      d[di + 2] = s[si + 2];
+    }
+    return;
+  }
   for (let i = 0, si = 0, di = 0; i < count; i++, si += ss, di += ds) {
     for (let k = 0; k < n; k++) d[di + k] = s[si + k];
   }
