@@ -6,7 +6,7 @@ import { buildPointGrid, cellRange } from './PointGrid.ts';
 import type { PointGrid } from './PointGrid.ts';
 
 export interface ClusterAroundSeedOptions {
-  /** Grid over the same positions. */
+  /** Grid over the frame's positions (LiDAR frame, sensor at the origin). */
   grid: PointGrid;
   ground: GroundModel;
   /** Bird's-eye-view search radius around the seed, metres. */
@@ -14,8 +14,9 @@ export interface ClusterAroundSeedOptions {
   /**
    * Two points belong to the same piece of surface when, seen from the sensor at the origin,
    * their offset across the line of sight and along it lies within the ellipse of half-axes
-   * `linkLateral` and `linkRadial` (bird's-eye view, metres). Scan lines are dense across the line of sight, so a gap there
-   * separates objects; along it, the rows of one object are far apart.
+   * `linkLateral` and `linkRadial` (bird's-eye view, metres). Scan lines are dense across the
+   * line of sight, so a gap there separates objects; along it, the rows of one object are far
+   * apart.
    */
   linkLateral: number;
   linkRadial: number;
@@ -27,7 +28,10 @@ export interface ClusterAroundSeedOptions {
   mergeDistance: number;
   /** Largest footprint of one object, [long side, short side] in metres. */
   maxFootprint: readonly [number, number];
-  /** Pieces whose nearest point is farther than this from the seed (metres) start a cluster only as a last resort. */
+  /**
+   * Pieces whose nearest point is farther than this from the seed (metres) start a cluster only
+   * as a last resort.
+   */
   reach: number;
   /** Points less than this above the local ground are ground (metres). */
   groundClearance: number;
@@ -47,11 +51,10 @@ export interface ClusterAroundSeedOptions {
  * seed first, then join while the cluster still fits in a `maxFootprint` rectangle: the scan
  * lines of one car join, the wall or the car next to it does not.
  *
- * Returns the cluster's point indices into `positions`, ascending (empty when there is no
- * non-ground point in range).
+ * Returns the cluster's point indices into the positions `grid` was built over, ascending
+ * (empty when there is no non-ground point in range).
  */
 export function clusterAroundSeed(
-  positions: Float32Array,
   seedX: number,
   seedY: number,
   opts: ClusterAroundSeedOptions,

@@ -103,7 +103,7 @@ export function fitCuboid(
   // Scan lines spread with range: farther points are linked more loosely.
   const range = Math.hypot(seed.x, seed.y);
   const [longDim, shortDim] = dims[0] >= dims[1] ? [dims[0], dims[1]] : [dims[1], dims[0]];
-  const indices = clusterAroundSeed(positions, seed.x, seed.y, {
+  const indices = clusterAroundSeed(seed.x, seed.y, {
     grid,
     ground,
     radius,
