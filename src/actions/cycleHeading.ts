@@ -15,18 +15,17 @@ async function nextHeading(ctx: ActionContext, frameId: string, c: Cuboid): Prom
   const index = (hint.index + 1) % hint.candidates.length;
   // Advance before the fit answers, so that quick repeated presses each take the next candidate.
   ctx.store.getState().setFitHint(c.id, { ...hint, index });
-  const r = await ctx.services.fit.fit(frameId, [c.center[0], c.center[1], c.center[2]], { label: c.label, prior: c, headingIndex: index });
+  // Same seed and prior as the fit that made the box, so the candidate order stays put.
+  const options = hint.prior ? { label: c.label, prior: hint.prior, headingIndex: index } : { label: c.label, headingIndex: index };
+  const r = await ctx.services.fit.fit(frameId, hint.seed, options);
   if (!r) return quarterTurn(c);
-  if (r.headingCandidates.length > 0) {
-    const now = ctx.store.getState().interaction.fitHints[c.id] ?? { index };
-    ctx.store.getState().setFitHint(c.id, { candidates: r.headingCandidates, index: now.index });
-  }
   return { center: r.center, size: r.size, yaw: r.yaw };
 }
 
 /**
  * H: the next heading for each selected box. A fitted box steps through its fit's heading
- * candidates (asking the fit service for the box at that heading); any other box turns a
+ * candidates (asking the fit service again with the same seed and prior and the next
+ * `headingIndex`, so the candidate order is stable); any other box turns a
  * quarter (same footprint, length and width swapped), so four presses come back round.
  * One undo step per press.
  */

@@ -23,16 +23,16 @@ export const refit: Action = {
     const patches: Record<string, CuboidPatch> = {};
     let missed = 0;
     try {
-      const results = await Promise.all(
-        boxes.map((b) => ctx.services.fit.fit(frameId, [b.center[0], b.center[1], b.center[2]], { label: b.label, prior: b })),
-      );
+      const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
+      const results = await Promise.all(boxes.map((b, i) => ctx.services.fit.fit(frameId, seeds[i], { label: b.label, prior: b })));
       results.forEach((r, i) => {
         if (!r) {
           missed++;
           return;
         }
         patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
-        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0 });
+        const { center, size, yaw } = boxes[i];
+        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior: { center, size, yaw } });
       });
     } catch (err) {
       ctx.store.getState().showMessage(`Refit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');

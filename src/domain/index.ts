@@ -60,6 +60,20 @@ export type { ClassDefaults } from './geometry/classDefaults.ts';
 // Annotation document
 export { ANNOTATION_SCHEMA_VERSION, emptyAnnotation } from './document/FrameAnnotation.ts';
 export type { FrameAnnotation, FrameStatus, ReviewFlag } from './document/FrameAnnotation.ts';
+export {
+  addCuboid,
+  addCuboids,
+  createCuboid,
+  findCuboid,
+  newCuboidId,
+  newTrackId,
+  normalizeYaw,
+  removeCuboids,
+  updateCuboid,
+  updateCuboids,
+} from './document/cuboidOps.ts';
+export type { CuboidPatch, CreateCuboidInput, RandomSource } from './document/cuboidOps.ts';
+export { KITTI_CLASS_SIZES, classDefaultSize } from './document/classDefaultSizes.ts';
 export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
 export type { FrameListItem } from './document/FrameListItem.ts';
 export { pickPointNearRay } from './geometry/pickPointNearRay.ts';

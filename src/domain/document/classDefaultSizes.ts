@@ -1,29 +1,24 @@
 import type { Vec3 } from '../types.ts';
+import { CLASS_DEFAULTS, GENERIC_DEFAULTS, classDefaults } from '../geometry/classDefaults.ts';
 
 /**
- * Typical box sizes per KITTI class, [length, width, height] in metres (rounded means of the KITTI
- * training labels). Used for a box created without fitting and for its height when drawn as a
- * rectangle in the top view.
+ * Default box size per KITTI class, [length, width, height] in metres: the same priors the fit
+ * uses (`geometry/classDefaults.ts`), so that a box placed without fitting matches what a fit of
+ * a sparse object would give. Used for shift-create, a fit that finds nothing, and the height of
+ * a rectangle drawn in the top view.
  */
-export const KITTI_CLASS_SIZES: Readonly<Record<string, Vec3>> = {
-  Car: [3.9, 1.6, 1.55],
-  Van: [5.1, 1.9, 2.2],
-  Truck: [10.1, 2.6, 3.25],
-  Pedestrian: [0.85, 0.65, 1.75],
-  Person_sitting: [0.8, 0.6, 1.25],
-  Cyclist: [1.75, 0.6, 1.75],
-  Tram: [16.1, 2.6, 3.5],
-  Misc: [3.6, 1.5, 1.9],
-  DontCare: [1, 1, 1],
-};
-
-/** Size used for a class that has no entry: a 1 m cube. */
-export const FALLBACK_CLASS_SIZE: Vec3 = [1, 1, 1];
+export const KITTI_CLASS_SIZES: Readonly<Record<string, Vec3>> = Object.fromEntries(
+  Object.entries(CLASS_DEFAULTS).map(([label, d]) => [label, d.size]),
+);
 
 /**
- * The default [l, w, h] (metres) for `label`, looked up in `sizes` (default `KITTI_CLASS_SIZES`),
- * else `FALLBACK_CLASS_SIZE`.
+ * The default [l, w, h] (metres) for `label`: from `sizes` (the configurable palette; default
+ * `KITTI_CLASS_SIZES`), else the fit's class defaults (KITTI names case-insensitive, generic
+ * 2 × 1.2 × 1.5 m for anything else).
  */
 export function classDefaultSize(label: string, sizes: Readonly<Record<string, Vec3>> = KITTI_CLASS_SIZES): Vec3 {
-  return Object.prototype.hasOwnProperty.call(sizes, label) ? sizes[label] : FALLBACK_CLASS_SIZE;
+  if (Object.prototype.hasOwnProperty.call(sizes, label)) return sizes[label];
+  // `classDefaults` indexes a plain object, so a label like "toString" must not reach it unchecked.
+  const d = Object.prototype.hasOwnProperty.call(CLASS_DEFAULTS, label) ? CLASS_DEFAULTS[label] : classDefaults(label);
+  return Array.isArray(d?.size) ? d.size : GENERIC_DEFAULTS.size;
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
 import type { Cuboid } from '../../domain/types.ts';
+import type { CuboidShape } from '../../domain/geometry/CuboidShape.ts';
 
 /** What a fit returned besides the box, kept so that `cycleHeading` can step through it. */
 export interface FitHint {
@@ -8,6 +9,9 @@ export interface FitHint {
   candidates: number[];
   /** Index into `candidates` of the heading the box has now. */
   index: number;
+  /** The point (LiDAR frame, metres) and prior the fit was asked with; heading cycling asks the same way. */
+  seed: [number, number, number];
+  prior: CuboidShape | null;
 }
 
 export interface InteractionState {

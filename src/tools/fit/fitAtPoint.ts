@@ -50,6 +50,6 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   }
   const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
   if (!commitNewCuboid(ctx, box)) return null;
-  ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0 });
+  ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null });
   return box.id;
 }

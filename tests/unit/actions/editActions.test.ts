@@ -132,6 +132,10 @@ describe('fit actions', () => {
     await ed.settle();
     expect(ed.fit.calls[0]).toMatchObject({ point: [10, 0, -0.95], options: { label: 'Car', prior: { id: 'a' } } });
     expect(ed.cuboid('a')).toMatchObject({ source: 'fit', size: [4, 1.8, 1.5], yaw: 0.3 });
+    ed.keyDown('h');
+    await ed.settle();
+    // Cycling a refitted box asks with the refit's seed and prior, not the moving box.
+    expect(ed.fit.calls.at(-1)).toMatchObject({ point: [10, 0, -0.95], options: { prior: { center: [10, 0, -0.95], yaw: 0 }, headingIndex: 1 } });
   });
 
   it('refit keeps boxes the fit finds nothing for, and says so', async () => {
@@ -152,7 +156,8 @@ describe('fit actions', () => {
     const id = ed.selectedIds()[0];
     ed.keyDown('h');
     await ed.settle();
-    expect(ed.fit.calls.at(-1)?.options.headingIndex).toBe(1);
+    expect(ed.fit.calls.at(-1)).toMatchObject({ point: [30, 2, -1.7], options: { label: 'Car', headingIndex: 1 } });
+    expect(ed.fit.calls.at(-1)?.options.prior).toBeUndefined();
     expect(ed.cuboid(id).yaw).toBeCloseTo(0.3 + Math.PI / 2, 12);
     ed.keyDown('h');
     ed.keyDown('h');

@@ -21,10 +21,10 @@ describe('draw tool', () => {
     expect(c.label).toBe('Car');
     expect(c.source).toBe('manual');
     expect(c.yaw).toBe(0);
-    expect(c.size).toEqual([4, 2, 1.55]);
+    expect(c.size).toEqual([4, 2, 1.56]);
     expect(c.center[0]).toBeCloseTo(7, 12);
     expect(c.center[1]).toBeCloseTo(0, 12);
-    expect(c.center[2]).toBeCloseTo(-1.7 + 1.55 / 2, 12);
+    expect(c.center[2]).toBeCloseTo(-1.7 + 1.56 / 2, 12);
     expect(ed.selectedIds()).toEqual([c.id]);
     expect(ed.drafts()).toEqual([]);
     expect(ed.undoSteps()).toBe(1);
@@ -59,7 +59,7 @@ describe('draw tool', () => {
     ed.drag([0, 0, -1.5], [1, 0.8, -1.6]);
     const c = ed.cuboids()[0];
     expect(c.label).toBe('Pedestrian');
-    expect(c.center[2]).toBeCloseTo(-1.6 + 1.75 / 2, 12);
+    expect(c.center[2]).toBeCloseTo(-1.6 + 1.73 / 2, 12);
   });
 
   it('a click without dragging fits a box; shift-click places a default box without fitting', async () => {
@@ -73,8 +73,8 @@ describe('draw tool', () => {
     expect(ed.fit.calls).toHaveLength(1);
     const c = ed.cuboids()[1];
     expect(c.source).toBe('manual');
-    expect(c.size).toEqual([3.9, 1.6, 1.55]);
-    expect(c.center).toEqual([20, -3, -1.7 + 0.775]);
+    expect(c.size).toEqual([3.9, 1.6, 1.56]);
+    expect(c.center).toEqual([20, -3, -1.7 + 0.78]);
   });
 
   it('Escape cancels the rectangle', () => {

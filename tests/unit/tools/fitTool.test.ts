@@ -17,7 +17,12 @@ describe('fit tool', () => {
     expect(c).toMatchObject({ label: 'Car', source: 'fit', center: [30, 4, -0.95], size: [4, 1.8, 1.5], yaw: 0.3 });
     expect(ed.selectedIds()).toEqual([c.id]);
     expect(ed.store.getState().interaction.pendingFits).toBe(0);
-    expect(ed.store.getState().interaction.fitHints[c.id]).toEqual({ candidates: [0.3, 0.3 + Math.PI / 2, 0.3 + Math.PI], index: 0 });
+    expect(ed.store.getState().interaction.fitHints[c.id]).toEqual({
+      candidates: [0.3, 0.3 + Math.PI / 2, 0.3 + Math.PI],
+      index: 0,
+      seed: [30, 4, -0.8],
+      prior: null,
+    });
     expect(ed.undoSteps()).toBe(1);
   });
 
@@ -28,7 +33,7 @@ describe('fit tool', () => {
     ed.click([5, 5, -1.7]);
     await ed.settle();
     const c = ed.cuboids()[1];
-    expect(c).toMatchObject({ label: 'Cyclist', source: 'manual', size: [1.75, 0.6, 1.75], center: [5, 5, -1.7 + 0.875] });
+    expect(c).toMatchObject({ label: 'Cyclist', source: 'manual', size: [1.76, 0.6, 1.73], center: [5, 5, -1.7 + 0.865] });
     expect(ed.store.getState().ui.message).toMatchObject({ level: 'warning', text: expect.stringContaining('No points to fit') });
   });
 

@@ -92,9 +92,10 @@ describe('updateCuboid', () => {
 });
 
 describe('classDefaultSize', () => {
-  it('knows KITTI classes and falls back to a 1 m cube', () => {
-    expect(classDefaultSize('Car')).toEqual([3.9, 1.6, 1.55]);
-    expect(classDefaultSize('Unicorn')).toEqual([1, 1, 1]);
-    expect(classDefaultSize('toString')).toEqual([1, 1, 1]);
+  it('knows KITTI classes, takes configured sizes first and falls back to the generic size', () => {
+    expect(classDefaultSize('Car')).toEqual([3.9, 1.6, 1.56]);
+    expect(classDefaultSize('Unicorn')).toEqual([2, 1.2, 1.5]);
+    expect(classDefaultSize('toString')).toEqual([2, 1.2, 1.5]);
+    expect(classDefaultSize('Car', { Car: [4, 2, 1] })).toEqual([4, 2, 1]);
   });
 });
