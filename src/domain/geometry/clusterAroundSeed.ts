@@ -94,6 +94,7 @@ export function clusterAroundSeed(
   const members: number[] = [];
   let hull: [number, number][] = [];
   const queued: number[] = [];
+  const probed = new Set<number>();
   const add = (k: number): void => {
     state[k] = 1;
     const pts: [number, number][] = hull.slice();
@@ -103,6 +104,10 @@ export function clusterAroundSeed(
       pts.push([xyz[3 * i], xyz[3 * i + 1]]);
       const x = xyz[3 * i];
       const y = xyz[3 * i + 1];
+      // Points a few centimetres apart have the same neighbours: look around one per cell.
+      const key = Math.floor(x / PROBE_CELL) * 1_000_003 + Math.floor(y / PROBE_CELL);
+      if (probed.has(key)) continue;
+      probed.add(key);
       const r = rangeOf[i];
       forNeighbours(mergeGrid, x, y, mdRadial, (j) => {
         const other = piece[j];
@@ -140,6 +145,8 @@ interface Pieces {
   pieceD2: number[];
 }
 
+/** Cell (metres) within which one point stands for the others when looking for neighbour pieces. */
+const PROBE_CELL = 0.1;
 /** How much farther along the line of sight than across it pieces may be to join. */
 const MERGE_STRETCH = 2.5;
 /** Times the links shrink when the piece under the click is too big, and how often at most. */
