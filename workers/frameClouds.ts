@@ -1,27 +1,50 @@
 import type { PointCloud } from '../src/domain/types.ts';
+import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
+import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
+import { estimateGround } from '../src/domain/geometry/estimateGround.ts';
+import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 
 const LIMIT = 3;
 
+/** A parsed frame kept in the worker, with its spatial index and ground built on first need. */
+export interface FrameEntry {
+  cloud: PointCloud;
+  grid: () => PointGrid;
+  ground: () => GroundModel;
+}
+
+function entryFor(cloud: PointCloud): FrameEntry {
+  let grid: PointGrid | null = null;
+  let ground: GroundModel | null = null;
+  return {
+    cloud,
+    grid: () => (grid ??= buildPointGrid(cloud.positions)),
+    ground: () => (ground ??= estimateGround(cloud.positions)),
+  };
+}
+
 /** The worker's small LRU of parsed clouds, so requests about the current frames need no re-parse. */
 class FrameClouds {
-  private readonly map = new Map<string, PointCloud>();
+  private readonly map = new Map<string, FrameEntry>();
 
-  put(frameId: string, cloud: PointCloud): void {
+  put(frameId: string, cloud: PointCloud): FrameEntry {
     this.map.delete(frameId);
-    this.map.set(frameId, cloud);
+    const entry = entryFor(cloud);
+    this.map.set(frameId, entry);
     while (this.map.size > LIMIT) {
       const oldest = this.map.keys().next().value as string;
       this.map.delete(oldest);
     }
+    return entry;
   }
 
-  get(frameId: string): PointCloud | undefined {
-    const cloud = this.map.get(frameId);
-    if (cloud) {
+  get(frameId: string): FrameEntry | undefined {
+    const entry = this.map.get(frameId);
+    if (entry) {
       this.map.delete(frameId);
-      this.map.set(frameId, cloud);
+      this.map.set(frameId, entry);
     }
-    return cloud;
+    return entry;
   }
 
   delete(frameId: string): void {

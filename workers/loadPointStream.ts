@@ -3,6 +3,7 @@ import { VelodyneStreamParser } from '../src/domain/pointcloud/VelodyneStreamPar
 import { toRenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
 import type { RenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
 import type { AttributeArray, PointCloud } from '../src/domain/types.ts';
+import { robustRanges } from '../src/domain/pointcloud/robustRanges.ts';
 
 export interface FieldInfo {
   name: string;
@@ -24,6 +25,8 @@ export interface LoadSummary {
   fields: FieldInfo[];
   /** Min and max of every scalar attribute (and of z and range), for colour legends. */
   ranges: Record<string, [number, number]>;
+  /** Number of batch events sent: the caller waits for all of them (they travel on another port). */
+  batches: number;
   /** Milliseconds from request to first batch, and to the end. */
   firstBatchMs: number;
   totalMs: number;
@@ -65,6 +68,7 @@ export async function loadPointStream(
   let bytesLoaded = 0;
   let pointsParsed = 0;
   let firstBatchMs = -1;
+  let batchCount = 0;
   const ranges: Record<string, [number, number]> = {};
   let fields: FieldInfo[] = [];
 
@@ -95,6 +99,7 @@ export async function loadPointStream(
       pointsParsed = b.start + b.count;
       trackRanges(rb, ranges);
       if (firstBatchMs < 0) firstBatchMs = performance.now() - t0;
+      batchCount++;
       emit({ type: 'batch', batch: rb, pointsParsed, bytesLoaded, bytesTotal });
     }
   }
@@ -106,7 +111,8 @@ export async function loadPointStream(
     renderCount,
     bytes: bytesLoaded,
     fields,
-    ranges,
+    ranges: { ...ranges, ...robustRanges(cloud) },
+    batches: batchCount,
     firstBatchMs: Math.max(firstBatchMs, 0),
     totalMs: performance.now() - t0,
   };

@@ -4,12 +4,24 @@ import { loadPointStream } from './loadPointStream.ts';
 import type { LoadEvent, LoadSummary } from './loadPointStream.ts';
 import { frameClouds } from './frameClouds.ts';
 import { pickPointNearRay } from '../src/domain/geometry/pickPointNearRay.ts';
+import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
+import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
+import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
+import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
+
+export interface WorkerFitResult {
+  center: Vec3;
+  size: Vec3;
+  yaw: number;
+  pointCount: number;
+  headingCandidates: number[];
+}
 
 const api = {
   /**
    * Fetches a point file as a stream, parses it in chunks, and reports batches (transferred) through `onEvent`.
-   * Keeps the parsed cloud for later requests about the same frame (fitting, counting).
+   * Keeps the parsed cloud for later requests about the same frame (fitting, picking, ground).
    */
   async loadFrame(
     frameId: string,
@@ -31,15 +43,47 @@ const api = {
     frameClouds.put(frameId, cloud);
     return summary;
   },
+
+  /** The frame's ground-height map (a coarse grid; small, copied). */
+  ground(frameId: string): GroundModel | null {
+    return frameClouds.get(frameId)?.ground() ?? null;
+  },
+
   /** The LiDAR point under a view ray (the point nearest the camera in a thin cone), or null. */
   pickPoint(frameId: string, origin: Vec3, direction: Vec3): Vec3 | null {
-    const cloud = frameClouds.get(frameId);
-    if (!cloud) return null;
-    const i = pickPointNearRay(cloud.positions, origin, direction);
-    if (i < 0) return null;
-    const p = cloud.positions;
-    return [p[i * 3], p[i * 3 + 1], p[i * 3 + 2]];
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const p = entry.cloud.positions;
+    const i = pickPointNearRay(p, origin, direction);
+    return i < 0 ? null : [p[i * 3], p[i * 3 + 1], p[i * 3 + 2]];
   },
+
+  /** One-click fit: a box fitted to the cluster at `point` (see `fitCuboid`), or null. */
+  fit(
+    frameId: string,
+    point: Vec3,
+    options: { label: string; prior?: CuboidShape; headingIndex?: number },
+  ): WorkerFitResult | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const result = fitCuboid(
+      entry.cloud.positions,
+      { x: point[0], y: point[1], z: point[2] },
+      { label: options.label, prior: options.prior, headingIndex: options.headingIndex, grid: entry.grid(), ground: entry.ground() },
+    );
+    if (!result) return null;
+    const { center, size, yaw, pointCount, headingCandidates } = result;
+    return { center, size, yaw, pointCount, headingCandidates };
+  },
+
+  /** Points inside each box (for the inspector's live count), or null if the frame is not loaded. */
+  countPoints(frameId: string, boxes: CuboidShape[]): number[] | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const { counts } = pointsInCuboids(entry.cloud.positions, boxes, { grid: entry.grid(), withIndices: false });
+    return Array.from(counts);
+  },
+
   forget(frameId: string): void {
     frameClouds.delete(frameId);
   },

@@ -25,6 +25,12 @@ export async function loadFrame(
 ): Promise<LoadSummary> {
   let buffers = frameCache.create(frameId, 0);
   let lastProgress = 0;
+  let received = 0;
+  let expected = Infinity;
+  let allReceived: () => void = () => undefined;
+  const complete = new Promise<void>((resolve) => {
+    allReceived = resolve;
+  });
   const onEvent = proxy((event: LoadEvent) => {
     if (event.type === 'header') {
       buffers = frameCache.create(frameId, event.totalPoints);
@@ -32,6 +38,11 @@ export async function loadFrame(
       return;
     }
     buffers.append(event.batch);
+    received++;
+    if (received >= expected) {
+      allReceived();
+      return;
+    }
     const now = performance.now();
     if (now - lastProgress > PROGRESS_INTERVAL_MS) {
       lastProgress = now;
@@ -46,6 +57,10 @@ export async function loadFrame(
   });
   try {
     const summary = await getPointCloudWorker().loadFrame(frameId, url, kind, onEvent);
+    // Batches come through the callback's own port: wait until every one has landed.
+    expected = summary.batches;
+    if (received >= expected) allReceived();
+    await complete;
     frameCache.evict(frameId);
     return summary;
   } catch (err) {

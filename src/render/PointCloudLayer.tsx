@@ -48,7 +48,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
     material.uniforms.uSource.value = source;
     const [lo, hi] = range ?? (colorMode === 'height' ? [-2.5, 1.5] : [0, 1]);
     material.uniforms.uMin.value = lo;
-    material.uniforms.uMax.value = colorMode === 'height' ? Math.min(hi, lo + 6) : hi;
+    material.uniforms.uMax.value = hi;
   }, [material, colorMode, range]);
 
   useEffect(() => {

@@ -9,10 +9,11 @@ export interface SceneBoxesProps {
   drafts?: Cuboid[];
   errorIds?: Set<string>;
   onBoxPointerDown?: (id: string, e: ThreeEvent<PointerEvent>) => void;
+  fillOpacity?: number;
 }
 
 /** Every box of the frame, drafts drawn in place of the committed box they edit. */
-export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxPointerDown }: SceneBoxesProps) {
+export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxPointerDown, fillOpacity }: SceneBoxesProps) {
   const draftIds = new Set(drafts.map((d) => d.id));
   return (
     <group>
@@ -24,6 +25,7 @@ export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxP
             cuboid={c}
             selected={selectedIds.includes(c.id)}
             hasError={errorIds?.has(c.id) ?? false}
+            fillOpacity={fillOpacity}
             onPointerDown={onBoxPointerDown ? (e) => onBoxPointerDown(c.id, e) : undefined}
           />
         ))}

@@ -1,39 +1,70 @@
 import { useEffect } from 'react';
-import { Viewport } from '../render/Viewport.tsx';
+import { Workspace } from '../render/Workspace.tsx';
+import { EditorContext } from '../render/EditorContext.ts';
 import { useAppStore } from '../state/appStore.ts';
 import { openInitialFrame } from '../actions/openFrame.ts';
+import { getPageEditor } from '../actions/pageEditor.ts';
 import { FrameList } from './FrameList.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { ViewControls } from './ViewControls.tsx';
 import { ColorLegend } from './ColorLegend.tsx';
+import { ToolButtons } from './ToolButtons.tsx';
+import { ClassPalette } from './ClassPalette.tsx';
+import { Inspector } from './Inspector.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { MessageToast } from './MessageToast.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { useKeyboard } from './useKeyboard.ts';
 
-/** The page: frame list on the left, the 3D view in the middle, status at the bottom. */
+const editor = getPageEditor();
+
+/** The page: frames on the left, the views in the middle, class and box inspector on the right. */
 export function App() {
   const frameId = useAppStore((s) => s.currentFrameId);
+  const toolPath = useAppStore((s) => s.tool.path);
   useEffect(() => {
     void openInitialFrame();
   }, []);
+  useKeyboard(editor);
   return (
-    <div className="app">
-      <header className="toolbar">
-        <span className="brand">Cuboid</span>
-        <span className="frame-title">{frameId ? `Frame ${frameId}` : 'No frame'}</span>
-        <ViewControls />
-      </header>
-      <aside className="sidebar">
-        <FrameList />
-      </aside>
-      <main className="stage">
-        <Viewport frameId={frameId} />
-        <ColorLegend />
-        <div className="axes-legend">
-          <span className="ax-x">x forward</span> <span className="ax-y">y left</span>{' '}
-          <span className="ax-z">z up</span> <span className="ax-yaw">yaw ↺ from x</span>
-        </div>
-      </main>
-      <footer className="statusbar">
-        <LoadStatus />
-      </footer>
-    </div>
+    <EditorContext.Provider value={editor}>
+      <div className="app" data-tool={toolPath}>
+        <header className="toolbar">
+          <span className="brand">Cuboid</span>
+          <span className="frame-title">{frameId ? `Frame ${frameId}` : 'No frame'}</span>
+          <ToolButtons />
+          <SaveStatus />
+          <ViewControls />
+          <button type="button" className="tool" onClick={() => void editor.actions.executeAction('toggleHelp')} title="Shortcuts (?)">
+            ?
+          </button>
+        </header>
+        <aside className="sidebar">
+          <FrameList />
+        </aside>
+        <main className="stage">
+          <Workspace />
+          <ColorLegend />
+          <div className="axes-legend">
+            <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
+            <span className="ax-yaw">yaw ↺ from x</span>
+          </div>
+          <MessageToast />
+        </main>
+        <aside className="rightbar">
+          <ClassPalette />
+          <Inspector />
+        </aside>
+        <footer className="statusbar">
+          <LoadStatus />
+          <span className="tool-path muted" data-testid="tool-path">
+            {toolPath}
+          </span>
+        </footer>
+        <HelpOverlay />
+        <ConflictDialog />
+      </div>
+    </EditorContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ export function ColorLegend() {
   const range = useAppStore((s) => s.load.ranges[s.view.colorMode]);
   if (mode === 'rgb') return null;
   const [lo, hi] = range ?? [0, 0];
-  const top = mode === 'height' ? Math.min(hi, lo + 6) : hi;
+  const top = hi;
   const unit = mode === 'height' || mode === 'distance' ? ' m' : '';
   return (
     <div className="legend" data-testid="legend">

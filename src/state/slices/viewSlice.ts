@@ -10,13 +10,17 @@ export interface ViewSlice {
     pointSize: number;
     /** Most points drawn in the overview; the rest are decimated away from the selection. */
     pointBudget: number;
+    /** The main view: perspective orbit, or bird's-eye top view (draw boxes by dragging). */
+    mainMode: 'perspective' | 'top';
   };
   setColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
+  setMainMode: (mode: 'perspective' | 'top') => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000 },
+  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective' },
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
+  setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
 });

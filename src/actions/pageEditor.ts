@@ -1,0 +1,50 @@
+import { appStore } from '../state/appStore.ts';
+import { createStoreAutosaveHost } from '../state/autosaveHost.ts';
+import { api } from '../io/apiClient.ts';
+import { createAutosave } from '../io/autosave.ts';
+import type { Autosave } from '../io/autosave.ts';
+import { createJournal } from '../io/journal.ts';
+import { groundCache } from '../io/groundCache.ts';
+import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
+import { createEditor } from './createEditor.ts';
+import type { Editor } from './createEditor.ts';
+import { openFrame } from './openFrame.ts';
+
+let editor: Editor | null = null;
+let autosave: Autosave | null = null;
+
+/**
+ * The page's autosave (debounced saves with the revision protocol, local journal). Created on
+ * first use for the dataset the server reports, so journals of different datasets never mix.
+ */
+export function getAutosave(datasetId = 'default'): Autosave {
+  if (!autosave) {
+    autosave = createAutosave({
+      host: createStoreAutosaveHost(appStore),
+      target: api,
+      journal: createJournal(window.localStorage, datasetId),
+    });
+    window.addEventListener('beforeunload', () => void autosave?.saveNow());
+  }
+  return autosave;
+}
+
+/** The page's editor: the store, tools and actions wired to the worker, the server and navigation. */
+export function getPageEditor(): Editor {
+  if (!editor) {
+    editor = createEditor(appStore, {
+      fit: {
+        fit: (frameId, point, options) =>
+          getPointCloudWorker().fit(frameId, point, {
+            label: options.label,
+            headingIndex: options.headingIndex,
+            prior: options.prior ? { center: options.prior.center, size: options.prior.size, yaw: options.prior.yaw } : undefined,
+          }),
+      },
+      ground: { groundZ: (frameId, x, y) => groundCache.groundZ(frameId, x, y) },
+      navigation: { openFrame: (frameId) => openFrame(frameId) },
+      save: { saveNow: () => getAutosave().saveNow() },
+    });
+  }
+  return editor;
+}

@@ -1,0 +1,43 @@
+import type { PointCloud } from '../types.ts';
+
+const SAMPLE = 20000;
+
+/**
+ * Colour-legend ranges that ignore outliers: the 1st and 99th percentile of height (z), horizontal
+ * distance, and every one-element numeric attribute, from an even sample of the finite points.
+ */
+export function robustRanges(cloud: PointCloud, lowQ = 0.01, highQ = 0.99): Record<string, [number, number]> {
+  const n = cloud.count;
+  const step = Math.max(1, Math.floor(n / SAMPLE));
+  const picks: number[] = [];
+  const p = cloud.positions;
+  for (let i = 0; i < n; i += step) {
+    const x = p[i * 3];
+    const y = p[i * 3 + 1];
+    const z = p[i * 3 + 2];
+    if (Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)) picks.push(i);
+  }
+  const ranges: Record<string, [number, number]> = {};
+  const quantiles = (values: Float64Array): [number, number] | null => {
+    const finite = values.filter((v) => Number.isFinite(v)).sort();
+    if (finite.length === 0) return null;
+    const at = (q: number) => finite[Math.min(finite.length - 1, Math.max(0, Math.round(q * (finite.length - 1))))];
+    return [at(lowQ), at(highQ)];
+  };
+  const collect = (read: (i: number) => number): Float64Array => {
+    const out = new Float64Array(picks.length);
+    for (let k = 0; k < picks.length; k++) out[k] = read(picks[k]);
+    return out;
+  };
+  const height = quantiles(collect((i) => p[i * 3 + 2]));
+  if (height) ranges.height = height;
+  const distance = quantiles(collect((i) => Math.hypot(p[i * 3], p[i * 3 + 1])));
+  if (distance) ranges.distance = [0, distance[1]];
+  for (const [name, values] of Object.entries(cloud.attributes)) {
+    if (values.length !== n || values instanceof BigInt64Array || values instanceof BigUint64Array) continue;
+    if (name === 'rgb' || name === 'rgba') continue;
+    const r = quantiles(collect((i) => values[i] as number));
+    if (r) ranges[name] = r[0] === r[1] ? [r[0], r[0] + 1] : r;
+  }
+  return ranges;
+}

@@ -1,0 +1,65 @@
+import { Grid, OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
+import { MOUSE } from 'three';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../state/appStore.ts';
+import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
+import { PointCloudLayer } from './PointCloudLayer.tsx';
+import { RangeRings } from './RangeRings.tsx';
+import { SceneBoxes } from './SceneBoxes.tsx';
+import { SensorAxes } from './SensorAxes.tsx';
+import { PICK_TARGETS } from './ToolInput.tsx';
+
+export interface MainSceneProps {
+  frameId: string | null;
+  errorIds?: Set<string>;
+}
+
+/**
+ * The whole scene in the LiDAR frame (z up): perspective orbit view, or a bird's-eye top view with
+ * x pointing up the screen. Ground grid, range rings, sensor axes, the points and every box.
+ */
+export function MainScene({ frameId, errorIds }: MainSceneProps) {
+  const mode = useAppStore((s) => s.view.mainMode);
+  const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const primary = useAppStore(selectPrimaryCuboid);
+  const tool = useAppStore((s) => s.tool.path.split('.')[0]);
+  return (
+    <>
+      {mode === 'top' ? (
+        <>
+          <OrthographicCamera makeDefault position={[15, 0, 80]} up={[1, 0, 0]} zoom={9} near={0.1} far={500} />
+          <OrbitControls
+            makeDefault
+            target={[15, 0, 0]}
+            enableRotate={false}
+            enableDamping={false}
+            screenSpacePanning
+            mouseButtons={{ LEFT: (tool === 'draw' ? -1 : MOUSE.PAN) as MOUSE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN }}
+          />
+        </>
+      ) : (
+        <>
+          <PerspectiveCamera makeDefault up={[0, 0, 1]} position={[-22, -14, 18]} fov={55} near={0.1} far={2000} />
+          <OrbitControls makeDefault target={[8, 0, -1]} enableDamping={false} />
+        </>
+      )}
+      <Grid
+        rotation={[Math.PI / 2, 0, 0]}
+        position={[0, 0, -1.75]}
+        infiniteGrid
+        cellSize={1}
+        sectionSize={10}
+        cellColor="#1c2333"
+        sectionColor="#2b3650"
+        fadeDistance={160}
+      />
+      <RangeRings />
+      <SensorAxes />
+      {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
+      <group name={PICK_TARGETS}>
+        <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
+      </group>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useRef } from 'react';
+import type { RefObject } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { View } from '@react-three/drei';
+import { useShallow } from 'zustand/react/shallow';
+import type { Cuboid } from '../domain/types.ts';
+import { useAppStore } from '../state/appStore.ts';
+import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
+import { BoxCamera } from './BoxCamera.tsx';
+import type { BoxViewKind } from './BoxCamera.tsx';
+import { BoxHandles } from './BoxHandles.tsx';
+import { MainScene } from './MainScene.tsx';
+import { PointCloudLayer } from './PointCloudLayer.tsx';
+import { SceneBoxes } from './SceneBoxes.tsx';
+import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
+
+export interface WorkspaceProps {
+  /** Ids of boxes with check errors, marked in every view. */
+  errorIds?: Set<string>;
+}
+
+const DETAILS: BoxViewKind[] = ['top', 'side', 'front'];
+
+/**
+ * The drawing surface: one WebGL canvas, scissored into the main 3D view and the top/side/front
+ * close-ups of the selected box. Every view draws the same per-frame geometry.
+ */
+export function Workspace({ errorIds }: WorkspaceProps) {
+  const stage = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLDivElement>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const side = useRef<HTMLDivElement>(null);
+  const front = useRef<HTMLDivElement>(null);
+  const refs: Record<BoxViewKind, RefObject<HTMLDivElement | null>> = { top, side, front };
+  const frameId = useAppStore((s) => s.currentFrameId);
+  const primary = useAppStore(selectPrimaryCuboid);
+  return (
+    <div className="workspace" ref={stage}>
+      <div className="view-main" ref={main} data-testid="view-main" />
+      <div className="detail-column">
+        {DETAILS.map((kind) => (
+          <div key={kind} className="detail-view" ref={refs[kind]} data-testid={`view-${kind}`}>
+            <span className="detail-title">{kind}</span>
+            {primary ? null : <span className="detail-empty">Select a box</span>}
+          </div>
+        ))}
+      </div>
+      <Canvas
+        className="stage-canvas"
+        eventSource={stage as RefObject<HTMLElement>}
+        gl={{ antialias: false, preserveDrawingBuffer: true }}
+        onCreated={({ gl }) => gl.setClearColor('#0d1117')}
+      >
+        <View track={main as RefObject<HTMLElement>} index={1}>
+          <MainScene frameId={frameId} errorIds={errorIds} />
+          <ToolInput view="main" target={main} />
+        </View>
+        {primary && frameId
+          ? DETAILS.map((kind, i) => (
+              <View key={kind} track={refs[kind] as RefObject<HTMLElement>} index={i + 2}>
+                <DetailScene kind={kind} frameId={frameId} box={primary} errorIds={errorIds} />
+                <ToolInput view={kind} target={refs[kind]} />
+              </View>
+            ))
+          : null}
+      </Canvas>
+    </div>
+  );
+}
+
+function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; frameId: string; box: Cuboid; errorIds?: Set<string> }) {
+  const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  return (
+    <>
+      <BoxCamera box={box} kind={kind} />
+      <PointCloudLayer frameId={frameId} highlight={box} clipMargin={kind === 'top' ? 1.5 : 0.6} sizeBoost={2} />
+      <group name={PICK_TARGETS}>
+        <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
+        <BoxHandles box={box} kind={kind} />
+      </group>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { Cuboid } from '../domain/types.ts';
+import { useAppStore, appStore } from '../state/appStore.ts';
+import { selectPrimaryCuboid } from '../state/selectors.ts';
+import { editCuboidFields } from '../actions/editCuboidFields.ts';
+import { countPointsInBox } from '../actions/countPointsInBox.ts';
+import { NumberField } from './NumberField.tsx';
+
+const RAD = 180 / Math.PI;
+const SOURCE_LABEL: Record<string, string> = { import: 'imported', fit: 'fitted', manual: 'drawn' };
+
+/** The selected box: class, position, size, yaw, KITTI attributes, and the live points-inside count. */
+export function Inspector() {
+  const box = useAppStore(selectPrimaryCuboid);
+  const palette = useAppStore((s) => s.classes.palette);
+  const frameId = useAppStore((s) => s.currentFrameId);
+  const points = usePointsInside(frameId, box);
+  if (!box) {
+    return (
+      <section className="panel" aria-label="Box">
+        <h2>Box</h2>
+        <p className="muted">No box selected. Press F and click an object, or B and drag in the top view.</p>
+      </section>
+    );
+  }
+  const set = (patch: Parameters<typeof editCuboidFields>[2]) => editCuboidFields(appStore, box.id, patch);
+  const vec = (k: 'center' | 'size', i: number, v: number) => {
+    const next = [...box[k]] as [number, number, number];
+    next[i] = k === 'size' ? Math.max(0.05, v) : v;
+    set({ [k]: next });
+  };
+  return (
+    <section className="panel inspector" aria-label="Box" data-testid="inspector">
+      <h2>
+        Box <span className="muted">· {SOURCE_LABEL[box.source] ?? box.source}</span>
+      </h2>
+      <label className="row">
+        Class
+        <select value={box.label} onChange={(e) => set({ label: e.target.value })} data-testid="inspector-class">
+          {[...new Set([...palette, box.label])].map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <div className="grid3">
+        {(['x', 'y', 'z'] as const).map((a, i) => (
+          <NumberField key={a} label={a} value={box.center[i]} step={0.05} onCommit={(v) => vec('center', i, v)} />
+        ))}
+        {(['l', 'w', 'h'] as const).map((a, i) => (
+          <NumberField key={a} label={a} value={box.size[i]} step={0.05} onCommit={(v) => vec('size', i, v)} />
+        ))}
+        <NumberField label="yaw °" value={box.yaw * RAD} step={1} digits={1} onCommit={(v) => set({ yaw: v / RAD })} />
+      </div>
+      <div className="grid3">
+        <label className="row">
+          Truncated
+          <select
+            value={String(box.attributes.truncated)}
+            onChange={(e) => set({ attributes: { truncated: Number(e.target.value) } })}
+          >
+            {[0, 0.25, 0.5, 0.75, 1].map((v) => (
+              <option key={v} value={String(v)}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="row">
+          Occluded
+          <select
+            value={String(box.attributes.occluded)}
+            onChange={(e) => set({ attributes: { occluded: Number(e.target.value) } })}
+          >
+            <option value="0">0 visible</option>
+            <option value="1">1 partly</option>
+            <option value="2">2 largely</option>
+            <option value="3">3 unknown</option>
+          </select>
+        </label>
+      </div>
+      <p className="points-inside" data-testid="points-inside">
+        {points === null ? '…' : points} points inside
+      </p>
+    </section>
+  );
+}
+
+function usePointsInside(frameId: string | null, box: Cuboid | null): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!frameId || !box) return;
+    let live = true;
+    void countPointsInBox(frameId, box).then((n) => {
+      if (live) setCount(n);
+    });
+    return () => {
+      live = false;
+    };
+  }, [frameId, box]);
+  return count;
+}

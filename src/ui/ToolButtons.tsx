@@ -1,0 +1,49 @@
+import { useAppStore } from '../state/appStore.ts';
+import { useEditor } from '../render/EditorContext.ts';
+
+const TOOLS: { id: string; action: string; label: string; key: string }[] = [
+  { id: 'select', action: 'toolSelect', label: 'Select', key: 'V' },
+  { id: 'draw', action: 'toolDraw', label: 'Draw', key: 'B' },
+  { id: 'fit', action: 'toolFit', label: 'Fit', key: 'F' },
+];
+
+/** Tool switcher, the main view mode, undo/redo: buttons that run registered actions. */
+export function ToolButtons() {
+  const editor = useEditor();
+  const tool = useAppStore((s) => s.tool.path.split('.')[0]);
+  const mode = useAppStore((s) => s.view.mainMode);
+  const setMainMode = useAppStore((s) => s.setMainMode);
+  return (
+    <div className="tool-buttons" role="toolbar" aria-label="Tools">
+      {TOOLS.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          className={tool === t.id ? 'tool active' : 'tool'}
+          title={`${t.label} (${t.key})`}
+          onClick={() => void editor.actions.executeAction(t.action)}
+          data-testid={`tool-${t.id}`}
+        >
+          {t.label} <kbd>{t.key}</kbd>
+        </button>
+      ))}
+      <span className="sep" />
+      <button
+        type="button"
+        className="tool"
+        onClick={() => setMainMode(mode === 'top' ? 'perspective' : 'top')}
+        title="Switch the main view between 3D and bird's-eye (T)"
+        data-testid="toggle-main-mode"
+      >
+        {mode === 'top' ? '3D view' : 'Top view'} <kbd>T</kbd>
+      </button>
+      <span className="sep" />
+      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('undo')} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('redo')} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+    </div>
+  );
+}
