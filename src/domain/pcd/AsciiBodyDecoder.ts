@@ -6,7 +6,7 @@
 import type { AttributeArray } from '../types.ts';
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
-import { isNanToken, parseAsciiBigInt, parseAsciiNumber, tokenText } from './parseAsciiNumber.ts';
+import { isNanToken, parseAsciiBigInt, scanAsciiNumber, scanCursor, tokenText } from './parseAsciiNumber.ts';
 
 const KIND_SKIP = 0;
 const KIND_NUMBER = 1;
@@ -172,6 +172,28 @@ export class AsciiBodyDecoder {
         if (i >= end) return lineStart;
         if (c === 0x0a) break;
         const s = i;
+        if (t < T && e === counts[f]) {
+          f++;
+          e = 0;
+        }
+        const k = t < T ? kind[f] : KIND_SKIP;
+        if (k === KIND_NUMBER || k === KIND_RGB_FLOAT) {
+          // Number fields: parse while finding the token end (one pass over the bytes).
+          const v = scanAsciiNumber(bytes, s, end);
+          i = scanCursor.end;
+          if (i >= end) return lineStart;
+          if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
+          const at = point * stride[f] + offset[f] + e;
+          if (k === KIND_NUMBER) {
+            (arrays[f] as NumberArray)[at] = v;
+          } else {
+            f32Scratch[0] = v;
+            (arrays[f] as Uint32Array)[at] = u32Scratch[0];
+          }
+          e++;
+          t++;
+          continue;
+        }
         while (i < end) {
           c = bytes[i];
           if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) break;
@@ -179,25 +201,10 @@ export class AsciiBodyDecoder {
         }
         if (i >= end) return lineStart;
         if (t < T) {
-          if (e === counts[f]) {
-            f++;
-            e = 0;
-          }
-          const k = kind[f];
-          const at = point * stride[f] + offset[f] + e;
-          if (k === KIND_NUMBER) {
-            const v = parseAsciiNumber(bytes, s, i);
-            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
-            (arrays[f] as NumberArray)[at] = v;
-          } else if (k === KIND_RGB_FLOAT) {
-            const v = parseAsciiNumber(bytes, s, i);
-            if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
-            f32Scratch[0] = v;
-            (arrays[f] as Uint32Array)[at] = u32Scratch[0];
-          } else if (k === KIND_BIGINT) {
+          if (k === KIND_BIGINT) {
             const v = parseAsciiBigInt(bytes, s, i);
             if (v === null) this.badToken(bytes, s, i, t, f, s + delta);
-            (arrays[f] as BigInt64Array)[at] = v as bigint;
+            (arrays[f] as BigInt64Array)[point * stride[f] + offset[f] + e] = v as bigint;
           }
           e++;
         }

@@ -119,10 +119,12 @@ export function storeStridedField(
 /** Counts invalid points and wraps the filled target as the public cloud. */
 export function finishPcdCloud(target: PcdTarget): PcdCloud {
   const { header, positions, count } = target;
+  // A float32 is NaN or ±Infinity exactly when its 8 exponent bits are all ones.
+  const bits = new Uint32Array(positions.buffer, positions.byteOffset, count * 3);
+  const EXP = 0x7f800000;
   let nanCount = 0;
-  for (let i = 0, j = 0; i < count; i++, j += 3) {
-    // x - x is 0 for finite x and NaN for NaN or ±Infinity.
-    if (positions[j] - positions[j] + (positions[j + 1] - positions[j + 1]) + (positions[j + 2] - positions[j + 2]) !== 0) nanCount++;
+  for (let j = 0; j < count * 3; j += 3) {
+    if ((bits[j] & EXP) === EXP || (bits[j + 1] & EXP) === EXP || (bits[j + 2] & EXP) === EXP) nanCount++;
   }
   return {
     count,

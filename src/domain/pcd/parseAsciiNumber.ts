@@ -75,6 +75,81 @@ export function parseAsciiNumber(bytes: Uint8Array, start: number, end: number):
   return negative ? -value : value;
 }
 
+/** Where `scanAsciiNumber` stopped: the separator after the token (space, TAB … CR), or `end`. */
+export const scanCursor = { end: 0 };
+
+function isSeparator(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * Parses the token starting at `bytes[start]` (not a separator) in the same pass that finds its
+ * end, which is stored in `scanCursor.end`. Same results as `parseAsciiNumber` on that token.
+ */
+export function scanAsciiNumber(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let c = bytes[i];
+  let negative = false;
+  if (c === 0x2d || c === 0x2b) {
+    negative = c === 0x2d;
+    c = bytes[++i];
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let exponent = 0;
+  while (i < end) {
+    c = bytes[i];
+    if (c < 0x30 || c > 0x39) break;
+    mantissa = mantissa * 10 + (c - 0x30);
+    digits++;
+    i++;
+  }
+  if (i < end && c === 0x2e) {
+    i++;
+    while (i < end) {
+      c = bytes[i];
+      if (c < 0x30 || c > 0x39) break;
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      exponent--;
+      i++;
+    }
+  }
+  if (i < end && (c | 0x20) === 0x65 && digits > 0) {
+    c = bytes[++i];
+    let expNegative = false;
+    if (c === 0x2d || c === 0x2b) {
+      expNegative = c === 0x2d;
+      c = bytes[++i];
+    }
+    let e = 0;
+    const expStart = i;
+    while (i < end && e < 10000) {
+      c = bytes[i];
+      if (c < 0x30 || c > 0x39) break;
+      e = e * 10 + (c - 0x30);
+      i++;
+    }
+    if (i === expStart) return scanSlow(bytes, start, end);
+    exponent += expNegative ? -e : e;
+  }
+  if ((i < end && !isSeparator(c)) || digits === 0 || mantissa > 9007199254740991) return scanSlow(bytes, start, end);
+  scanCursor.end = i;
+  let value: number;
+  if (exponent === 0) value = mantissa;
+  else if (exponent > 0 && exponent <= 22) value = mantissa * POW10[exponent];
+  else if (exponent < 0 && exponent >= -22) value = mantissa / POW10[-exponent];
+  else return scanSlow(bytes, start, end);
+  return negative ? -value : value;
+}
+
+function scanSlow(bytes: Uint8Array, start: number, end: number): number {
+  let j = start;
+  while (j < end && !isSeparator(bytes[j])) j++;
+  scanCursor.end = j;
+  return parseAsciiNumber(bytes, start, j);
+}
+
 /** True when the token is `nan` in any case, optionally signed (what C's strtod accepts). */
 export function isNanToken(bytes: Uint8Array, start: number, end: number): boolean {
   let i = start;

@@ -110,12 +110,17 @@ describe('decompressLzf: size errors', () => {
     expectPcdError(() => decompressLzf(new Uint8Array(0), Number.NaN), 'bad-input');
   });
 
-  it('copies long disjoint references correctly (the copyWithin path)', () => {
+  it('copies long references and literal runs in 4-byte steps correctly', () => {
     // 40 literal bytes, then a 40-byte reference at distance 40.
     const lit = Array.from({ length: 40 }, (_, i) => i + 1);
     const input = Uint8Array.from([31, ...lit.slice(0, 32), 7, ...lit.slice(32), 0xe0, 40 - 9, 39]);
     const out = decompressLzf(input, 80);
     expect(Array.from(out)).toEqual([...lit, ...lit]);
+  });
+
+  it('expands long distance-1 runs (fill path) and distance-2 runs', () => {
+    expect(hex(decompressLzf(hexBytes('01 61 62 e0 28 00'), 2 + 49))).toBe('6162' + '62'.repeat(49));
+    expect(hex(decompressLzf(hexBytes('01 61 62 e0 28 01'), 2 + 49))).toBe('6162'.repeat(25) + '61');
   });
 
   it('expands overlapping references byte by byte (distance 3, length 20)', () => {
