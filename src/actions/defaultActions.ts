@@ -15,6 +15,7 @@ import { selectAll, selectNext, selectPrev } from './selectCycle.ts';
 import { nextFrame, prevFrame } from './navigateFrames.ts';
 import { toolActions } from './toolActions.ts';
 import { toggleHelp } from './toggleHelp.ts';
+import { toggleMainView } from './toggleMainView.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
 import { updateCuboid } from './updateCuboid.ts';
@@ -22,6 +23,7 @@ import { updateCuboid } from './updateCuboid.ts';
 /** Every built-in action, in the order the `?` overlay lists them. */
 export const DEFAULT_ACTIONS: readonly Action[] = [
   ...toolActions,
+  toggleMainView,
   fitAtCursor,
   ...setClassActions,
   ...cycleAttributeActions,

@@ -8,6 +8,7 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Hit, Point3, ViewId } from '../tools/ToolEvent.ts';
 import { useEditor } from './EditorContext.ts';
 import { resolvePointer } from './resolvePointer.ts';
+import { registerMainView } from './mainViewCamera.ts';
 
 export interface ToolInputProps {
   view: ViewId;
@@ -29,6 +30,12 @@ export function ToolInput({ view, target }: ToolInputProps) {
   const camera = useThree((s) => s.camera);
   const scene = useThree((s) => s.scene);
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
+
+  useEffect(() => {
+    if (view !== 'main') return;
+    registerMainView(camera, target.current);
+    return () => registerMainView(null, null);
+  }, [view, camera, target]);
 
   useEffect(() => {
     const el = target.current;

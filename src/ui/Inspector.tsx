@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Cuboid } from '../domain/types.ts';
-import { useAppStore, appStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appStore.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
-import { editCuboidFields } from '../actions/editCuboidFields.ts';
+import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
+import { useEditor } from '../render/EditorContext.ts';
 import { countPointsInBox } from '../actions/countPointsInBox.ts';
 import { NumberField } from './NumberField.tsx';
 
@@ -15,6 +16,7 @@ export function Inspector() {
   const palette = useAppStore((s) => s.classes.palette);
   const frameId = useAppStore((s) => s.currentFrameId);
   const points = usePointsInside(frameId, box);
+  const editor = useEditor();
   if (!box) {
     return (
       <section className="panel" aria-label="Box">
@@ -23,7 +25,7 @@ export function Inspector() {
       </section>
     );
   }
-  const set = (patch: Parameters<typeof editCuboidFields>[2]) => editCuboidFields(appStore, box.id, patch);
+  const set = (patch: CuboidPatch) => void editor.actions.executeAction('updateCuboid', undefined, { id: box.id, patch });
   const vec = (k: 'center' | 'size', i: number, v: number) => {
     const next = [...box[k]] as [number, number, number];
     next[i] = k === 'size' ? Math.max(0.05, v) : v;

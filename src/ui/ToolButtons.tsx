@@ -12,7 +12,6 @@ export function ToolButtons() {
   const editor = useEditor();
   const tool = useAppStore((s) => s.tool.path.split('.')[0]);
   const mode = useAppStore((s) => s.view.mainMode);
-  const setMainMode = useAppStore((s) => s.setMainMode);
   return (
     <div className="tool-buttons" role="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
@@ -31,11 +30,11 @@ export function ToolButtons() {
       <button
         type="button"
         className="tool"
-        onClick={() => setMainMode(mode === 'top' ? 'perspective' : 'top')}
-        title="Switch the main view between 3D and bird's-eye (T)"
+        onClick={() => void editor.actions.executeAction('toggleMainView')}
+        title="Switch the main view between 3D and bird's-eye (M)"
         data-testid="toggle-main-mode"
       >
-        {mode === 'top' ? '3D view' : 'Top view'} <kbd>T</kbd>
+        {mode === 'top' ? '3D view' : 'Top view'} <kbd>M</kbd>
       </button>
       <span className="sep" />
       <button type="button" className="tool" onClick={() => void editor.actions.executeAction('undo')} title="Undo (Ctrl+Z)">

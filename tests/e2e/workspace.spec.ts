@@ -1,0 +1,154 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { storeValue, waitForFrameLoaded } from './helpers.ts';
+
+interface Box {
+  id: string;
+  label: string;
+  source: string;
+  center: [number, number, number];
+  size: [number, number, number];
+  yaw: number;
+}
+
+async function openFrame(page: Page, id: string): Promise<void> {
+  await page.goto(`/?frame=${id}`);
+  await waitForFrameLoaded(page);
+  await page.waitForFunction((fid) => {
+    const s = (window as any).__cuboid.store.getState();
+    return s.doc?.frameId === fid;
+  }, id);
+}
+
+const boxes = (page: Page) => storeValue<Box[]>(page, 'state.doc ? state.doc.cuboids : []');
+
+async function waitSaved(page: Page, minRevision: number): Promise<number> {
+  await page.waitForFunction(
+    (rev) => {
+      const s = (window as any).__cuboid.store.getState();
+      return s.save.status === 'saved' && (s.save.lastSavedRevision ?? 0) >= rev;
+    },
+    minRevision,
+    { timeout: 20_000 },
+  );
+  return storeValue<number>(page, 'state.save.lastSavedRevision');
+}
+
+/** Screen position of a LiDAR point in the main view (test hook). */
+async function screenOf(page: Page, p: [number, number, number]): Promise<[number, number]> {
+  const xy = await page.evaluate((pt) => (window as any).__cuboid.project(pt), p);
+  if (!xy) throw new Error(`point ${p} is not visible in the main view`);
+  return xy as [number, number];
+}
+
+test('one-click fit on a real KITTI car, set its class, and the saved label_2 line matches the ground truth', async ({ page, request }) => {
+  await openFrame(page, '000002');
+  const imported = await boxes(page);
+  const gt = imported.find((b) => b.label === 'Car')!;
+  expect(gt).toBeTruthy();
+
+  // Remove the imported car, then fit a new one with one click from the top view.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await storeValue<string[]>(page, 'state.selectedIds')).toEqual([gt.id]);
+  await page.keyboard.press('Delete');
+  expect((await boxes(page)).some((b) => b.id === gt.id)).toBe(false);
+
+  await page.keyboard.press('m');
+  await page.keyboard.press('1');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('tool-path')).toHaveText(/^fit\./);
+  await page.waitForTimeout(300);
+  const [x, y] = await screenOf(page, [gt.center[0], gt.center[1], gt.center[2]]);
+  await page.mouse.click(x, y);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.cuboids.some((c: Box) => c.source === 'fit'));
+  await page.keyboard.press('4');
+  expect((await boxes(page)).find((b) => b.source === 'fit')!.label).toBe('Pedestrian');
+  await page.keyboard.press('1');
+  const fitted = (await boxes(page)).find((b) => b.source === 'fit')!;
+  expect(fitted.label).toBe('Car');
+  await expect(page.getByTestId('points-inside')).toContainText('points inside');
+  await page.screenshot({ path: 'test-results/workspace-fit.png' });
+
+  // BEV agreement with the ground truth box.
+  expect(Math.hypot(fitted.center[0] - gt.center[0], fitted.center[1] - gt.center[1])).toBeLessThan(0.6);
+  const yawDiff = Math.abs(Math.atan2(Math.sin(2 * (fitted.yaw - gt.yaw)), Math.cos(2 * (fitted.yaw - gt.yaw)))) / 2;
+  expect(yawDiff).toBeLessThan(0.15);
+
+  // Autosave writes label_2 with the frame's calib.
+  await waitSaved(page, 2);
+  const label = await (await request.get('/api/frames/000002/label')).text();
+  const car = label.split('\n').find((l) => l.startsWith('Car '))!;
+  expect(car).toBeTruthy();
+  const f = car.split(' ').map(Number);
+  // GT: Car 0.00 0 -1.67 657.39 190.13 700.07 223.39 1.41 1.58 4.36 3.18 2.27 34.38 -1.58
+  expect(Math.abs(f[11] - 3.18)).toBeLessThan(0.6);
+  expect(Math.abs(f[13] - 34.38)).toBeLessThan(0.6);
+  expect(Math.abs(f[12] - 2.27)).toBeLessThan(0.3);
+  expect(label.split('\n').filter(Boolean)).toHaveLength(2);
+});
+
+test('undo and redo walk every document change back and forth', async ({ page }) => {
+  await openFrame(page, '000000');
+  const before = await boxes(page);
+  await page.keyboard.press('Tab');
+  const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
+  await page.keyboard.press('ArrowUp'); // +0.1 m in x
+  await page.keyboard.press('e'); // +1° yaw... (one step each)
+  await page.keyboard.press('Control+d');
+  expect(await boxes(page)).toHaveLength(before.length + 1);
+  await page.keyboard.press('Control+z');
+  expect(await boxes(page)).toHaveLength(before.length);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  const restored = (await boxes(page)).find((b) => b.id === id)!;
+  const original = before.find((b) => b.id === id)!;
+  expect(restored.center[0]).toBeCloseTo(original.center[0], 9);
+  expect(restored.yaw).toBeCloseTo(original.yaw, 9);
+  await page.keyboard.press('Control+Shift+z');
+  const moved = (await boxes(page)).find((b) => b.id === id)!;
+  expect(moved.center[0]).toBeCloseTo(original.center[0] + 0.1, 6);
+});
+
+test('two people saving the same frame get a conflict, and choosing "keep mine" loses nothing', async ({ browser }) => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  await openFrame(a, '000001');
+  await openFrame(b, '000001');
+  const base = await storeValue<number>(a, 'state.doc.revision');
+
+  await a.bringToFront();
+  await a.keyboard.press('Tab');
+  await a.keyboard.press('ArrowUp');
+  await waitSaved(a, base + 1);
+
+  await b.bringToFront();
+  await b.keyboard.press('Tab');
+  await b.keyboard.press('ArrowLeft');
+  await expect(b.getByTestId('conflict-dialog')).toBeVisible({ timeout: 20_000 });
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-status', 'conflict');
+  await b.screenshot({ path: 'test-results/workspace-conflict.png' });
+  await b.getByTestId('keep-mine').click();
+  const rev = await waitSaved(b, base + 2);
+  expect(rev).toBe(base + 2);
+  await expect(b.getByTestId('conflict-dialog')).toBeHidden();
+  await a.close();
+  await b.close();
+});
+
+test('a reload in the middle of an edit loses nothing (the journal replays it)', async ({ page }) => {
+  await openFrame(page, '000000');
+  await page.keyboard.press('Tab');
+  const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
+  const x0 = (await boxes(page)).find((b) => b.id === id)!.center[0];
+  await page.keyboard.press('Shift+ArrowUp'); // +0.5 m, then reload at once (before the 1 s autosave)
+  await page.reload();
+  await openFrameAfterReload(page);
+  const x1 = (await boxes(page)).find((b) => b.id === id)!.center[0];
+  expect(x1).toBeCloseTo(x0 + 0.5, 6);
+});
+
+async function openFrameAfterReload(page: Page): Promise<void> {
+  await waitForFrameLoaded(page);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc !== null);
+}
