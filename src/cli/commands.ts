@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCheck } from './checkCommand.ts';
 import { registerExport } from './exportCommand.ts';
 import { registerImport } from './importCommand.ts';
 import { registerInspect } from './inspectCommand.ts';
@@ -10,4 +11,4 @@ export type SetExitCode = (code: number) => void;
 /** A command module adds one subcommand to the program. One file per command. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport];
+export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport, registerCheck];

@@ -23,8 +23,8 @@ export interface LabelRegion {
  * Everything a rule may read. Pure data: rules never change it.
  *
  * `positions`: x y z interleaved, LiDAR frame, metres (NaN points allowed). `cuboids` in the
- * LiDAR frame. `pointCounts[i]` is the number of points in `cuboids[i]` (boundary inclusive,
- * margin 0), computed once with `pointsInCuboids`.
+ * LiDAR frame. `pointCounts[i]` is the number of points in `cuboids[i]` above its bottom 0.2 m
+ * (ground returns left out), computed once with `countObjectPoints` (one `pointsInCuboids` pass).
  */
 export interface CheckContext {
   frameId: string;

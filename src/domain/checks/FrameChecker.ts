@@ -1,8 +1,8 @@
-import { pointsInCuboids } from '../geometry/pointsInCuboids.ts';
 import type { Cuboid } from '../types.ts';
 import type { LabelRegion } from './CheckContext.ts';
 import type { CheckResult } from './CheckResult.ts';
 import { compareResults } from './CheckResult.ts';
+import { countObjectPoints } from './countObjectPoints.ts';
 import { createCheckContext } from './createCheckContext.ts';
 import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
 import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
@@ -26,9 +26,9 @@ export interface FrameCheckRun {
 
 /**
  * Boxes whose BEV circles come within twice this distance (metres) of a changed box are re-checked
- * with it (the fit rule looks 2 m beyond a box's faces).
+ * with it (the fit rule follows an object up to 8 m beyond a box's faces).
  */
-const NEIGHBOUR_SLACK = 1.25;
+const NEIGHBOUR_SLACK = 4;
 
 /**
  * Keeps one frame's derived data (grid, ground, obstacle clusters) and the last results, and
@@ -85,7 +85,7 @@ export class FrameChecker {
     for (const [id, prev] of this.boxes) if (!next.has(id)) removed.push(prev.cuboid);
 
     if (moved.length > 0) {
-      const counts = pointsInCuboids(this.positions, moved, { grid: this.analysis.grid, withIndices: false }).counts;
+      const counts = countObjectPoints(this.positions, moved, this.analysis.grid);
       moved.forEach((c, k) => {
         next.get(c.id)!.count = counts[k];
       });

@@ -1,9 +1,9 @@
 import { buildPointGrid } from '../geometry/PointGrid.ts';
 import type { PointGrid } from '../geometry/PointGrid.ts';
-import { pointsInCuboids } from '../geometry/pointsInCuboids.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
 import type { Cuboid } from '../types.ts';
 import type { CheckContext, LabelRegion } from './CheckContext.ts';
+import { countObjectPoints } from './countObjectPoints.ts';
 import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
 import { defaultDictionary } from './dictionary/defaultDictionary.ts';
 import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
@@ -20,19 +20,18 @@ export interface CreateCheckContextInput {
   ground?: GroundModel;
   analysis?: FrameAnalysis;
   labelRegion?: LabelRegion;
-  /** Points per box when already known (same order as `cuboids`). */
+  /** Object points per box when already known (`countObjectPoints`, same order as `cuboids`). */
   pointCounts?: Uint32Array;
 }
 
 /**
- * Builds a check context: reuses the analysis's grid (or builds one) and counts the points in
- * every box once with `pointsInCuboids` (margin 0). The frame analysis itself is left to
+ * Builds a check context: reuses the analysis's grid (or builds one) and counts the object
+ * points of every box once (`countObjectPoints`: points in the box above its bottom 0.2 m). The frame analysis itself is left to
  * `runChecks`, which builds it only when a rule needs it.
  */
 export function createCheckContext(input: CreateCheckContextInput): CheckContext {
   const grid = input.grid ?? input.analysis?.grid ?? buildPointGrid(input.positions);
-  const pointCounts =
-    input.pointCounts ?? pointsInCuboids(input.positions, input.cuboids, { grid, withIndices: false }).counts;
+  const pointCounts = input.pointCounts ?? countObjectPoints(input.positions, input.cuboids, grid);
   return {
     frameId: input.frameId,
     positions: input.positions,

@@ -48,6 +48,11 @@ const classRuleSchema = z.object({
   /** Attribute keys every box of this class must carry with a value. */
   requiredAttributes: z.array(z.string().min(1)).default([]),
   /**
+   * How far (metres) the object's surface may stand off a box face the sensor sees, e.g. thin
+   * wheels at a cyclist's ends that a LiDAR barely hits; the looseFit check warns beyond it.
+   */
+  fitSlack: z.number().nonnegative().default(0.35),
+  /**
    * Whether an unboxed cluster of this class's size is reported as a possibly missed object
    * (false for catch-all classes like Misc, whose size range fits any clutter).
    */

@@ -2,6 +2,7 @@ import type { PointGrid } from '../../geometry/PointGrid.ts';
 import type { Bounds } from '../../geometry/pointBounds.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import type { ObstacleClusters } from './clusterObstacles.ts';
+import type { RangeImage } from './RangeImage.ts';
 
 /**
  * What the checks derive from a frame's points once, independent of its boxes: built by
@@ -14,7 +15,14 @@ export interface FrameAnalysis {
   bounds: Bounds | null;
   /** Largest bird's-eye-view distance of a point from the sensor origin. */
   maxRange: number;
+  /**
+   * Elevation (radians) of the sensor's highest beam, from the points (99.9th percentile of the
+   * points' elevation angles beyond 3 m): objects reaching it may be taller than they look.
+   */
+  topElevation: number;
   /** The ground model used (given, or `estimateGround` of the points). */
   ground: GroundModel;
   clusters: ObstacleClusters;
+  /** Nearest obstacle point per viewing direction, for occlusion tests. */
+  rangeImage: RangeImage;
 }

@@ -5,6 +5,7 @@ import { estimateGround } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import type { FrameAnalysis } from './FrameAnalysis.ts';
 import { clusterObstacles } from './clusterObstacles.ts';
+import { buildRangeImage } from './RangeImage.ts';
 
 export interface AnalyzeFrameOptions {
   /** A grid already built over the same positions. */
@@ -15,8 +16,8 @@ export interface AnalyzeFrameOptions {
 
 /**
  * Derives the per-frame data the checks need from `positions` (x y z interleaved, LiDAR frame,
- * metres): point grid, bounds, farthest range, ground and obstacle clusters. Linear in the
- * number of points; call once per frame.
+ * metres): point grid, bounds, farthest range, ground, obstacle clusters and their range image.
+ * Linear in the number of points; call once per frame.
  */
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
   const grid = opts.grid ?? buildPointGrid(positions);
@@ -28,5 +29,46 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
   }
   const ground = opts.ground ?? estimateGround(positions);
   const clusters = clusterObstacles(positions, ground);
-  return { grid, bounds, maxRange: Math.sqrt(maxRange2), ground, clusters };
+  const rangeImage = buildRangeImage(positions, clusters.labels);
+  return { grid, bounds, maxRange: Math.sqrt(maxRange2), topElevation: topElevation(positions), ground, clusters, rangeImage };
+}
+
+/**
+ * Elevation (radians) of the sensor's highest beam: the 99.9th percentile of the elevation
+ * angles of the points beyond 3 m, accepted only when points near it are spread around the
+ * sensor (in at least 18 of 72 azimuth sectors), as a spinning LiDAR's top beam is. Otherwise
+ * (a scan with little above the horizon) π/2: no object counts as cut off.
+ */
+function topElevation(positions: Float32Array): number {
+  const BINS = 1800; // 0.1° over −90°..+90°
+  const hist = new Uint32Array(BINS);
+  let n = 0;
+  for (let o = 0; o + 2 < positions.length; o += 3) {
+    const r = Math.hypot(positions[o], positions[o + 1]);
+    if (!(r > 3)) continue;
+    const e = Math.atan2(positions[o + 2], r);
+    const b = Math.min(BINS - 1, Math.max(0, Math.floor(((e * 180) / Math.PI + 90) * 10)));
+    hist[b]++;
+    n++;
+  }
+  let top = Math.PI / 2;
+  for (let b = BINS - 1, above = 0; b >= 0; b--) {
+    above += hist[b];
+    if (above > n * 0.001) {
+      top = (((b + 1) / 10 - 90) * Math.PI) / 180;
+      break;
+    }
+  }
+  if (top >= Math.PI / 2) return top;
+  const SECTORS = 72;
+  const seen = new Uint8Array(SECTORS);
+  const near = top - (0.3 * Math.PI) / 180;
+  for (let o = 0; o + 2 < positions.length; o += 3) {
+    const r = Math.hypot(positions[o], positions[o + 1]);
+    if (!(r > 3) || Math.atan2(positions[o + 2], r) < near) continue;
+    seen[Math.min(SECTORS - 1, Math.floor(((Math.atan2(positions[o + 1], positions[o]) + Math.PI) / (2 * Math.PI)) * SECTORS))] = 1;
+  }
+  let sectors = 0;
+  for (let k = 0; k < SECTORS; k++) sectors += seen[k];
+  return sectors >= SECTORS / 4 ? top : Math.PI / 2;
 }

@@ -21,6 +21,10 @@ export interface ObstacleClusters {
   maxZ: Float32Array;
   /** Per cluster: height of its highest point above the ground under it, metres. */
   maxHeight: Float32Array;
+  /** Per cluster: height of its lowest point above the ground under it, metres. */
+  minHeight: Float32Array;
+  /** Per cluster: largest elevation angle of its points seen from the sensor, radians. */
+  maxElevation: Float32Array;
   /** Per cluster: sums of x, y, z (centroid = sum / points). */
   sumX: Float64Array;
   sumY: Float64Array;
@@ -146,6 +150,9 @@ export function clusterObstacles(
     if (z < out.minZ[c]) out.minZ[c] = z;
     if (z > out.maxZ[c]) out.maxZ[c] = z;
     if (heightAbove[i] > out.maxHeight[c]) out.maxHeight[c] = heightAbove[i];
+    if (heightAbove[i] < out.minHeight[c]) out.minHeight[c] = heightAbove[i];
+    const elevation = Math.atan2(z, Math.hypot(x, y));
+    if (elevation > out.maxElevation[c]) out.maxElevation[c] = elevation;
     out.sumX[c] += x;
     out.sumY[c] += y;
     out.sumZ[c] += z;
@@ -220,6 +227,8 @@ function allocClusters(labels: Int32Array, count: number): ObstacleClusters {
     minZ: new Float32Array(count).fill(Infinity),
     maxZ: new Float32Array(count).fill(-Infinity),
     maxHeight: new Float32Array(count),
+    minHeight: new Float32Array(count).fill(Infinity),
+    maxElevation: new Float32Array(count).fill(-Infinity),
     sumX: new Float64Array(count),
     sumY: new Float64Array(count),
     sumZ: new Float64Array(count),

@@ -1,4 +1,6 @@
 import { bevPolygon } from '../../geometry/cuboidCorners.ts';
+import { cellRange } from '../../geometry/PointGrid.ts';
+import type { PointGrid } from '../../geometry/PointGrid.ts';
 import type { CuboidShape } from '../../geometry/CuboidShape.ts';
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
@@ -9,32 +11,51 @@ import { analysisOf } from '../frame/analysisOf.ts';
 import { fmt } from '../formatNumber.ts';
 import { targetIndices } from './targetIndices.ts';
 
+/** Ring around the footprint (metres) where the ground next to a box is looked at. */
+const RING = 1;
+/** Points within this height of the ground (metres) are ground returns. */
+const GROUND_BAND = 0.2;
+/** Fewest ground returns next to a box for its ground to count as seen. */
+const MIN_SUPPORT = 3;
+
 /**
  * The bottom of a box whose class must touch the ground is above (floating) or below (sunk)
  * the local ground by more than the dictionary tolerance: warning, or error beyond twice the
- * tolerance. Ground is the median of the ground model at the box centre and its four bottom
- * corners; where no ground cell near the box was measured (only filled in), at most a warning.
+ * tolerance.
+ *
+ * The ground is the median of the ground model at the box centre and its four bottom corners,
+ * checked against the points in a 1 m ring around the footprint: when at least three of them lie
+ * more than 0.2 m below the model (the model filled in an object's underside where the road was
+ * hidden), the third-lowest ring point is the ground instead. Boxes with fewer than three ring
+ * points near that ground height are skipped: the ground next to them was not seen (an occluded
+ * object far behind others), so nothing can be said.
  */
 export const notOnGround: Rule = (ctx) => {
   const out: CheckResult[] = [];
   const targets = targetIndices(ctx);
   if (targets.length === 0) return out;
-  const ground = ctx.ground ?? analysisOf(ctx).ground;
+  const analysis = analysisOf(ctx);
+  const ground = ctx.ground ?? analysis.ground;
   const { floatTolerance, sinkTolerance } = ctx.dictionary.settings;
   for (const i of targets) {
     const box = ctx.cuboids[i];
     const rule = ctx.dictionary.classes[box.label];
     if (rule === undefined || !rule.mustTouchGround) continue;
-    const { z: g, measured } = groundUnder(ground, box);
+    if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
+    const model = groundUnder(ground, box);
+    const ring = ringHeights(analysis.grid, box);
+    const g = ring.length >= MIN_SUPPORT && ring[MIN_SUPPORT - 1] < model - GROUND_BAND ? ring[MIN_SUPPORT - 1] : model;
+    let support = 0;
+    for (const z of ring) if (Math.abs(z - g) <= GROUND_BAND) support++;
+    if (support < MIN_SUPPORT) continue;
     const bottom = box.center[2] - box.size[2] / 2;
     const gap = bottom - g;
-    if (!Number.isFinite(gap)) continue;
     const tol = gap > 0 ? floatTolerance : sinkTolerance;
-    if (Math.abs(gap) <= tol) continue;
+    if (!(Math.abs(gap) > tol)) continue;
     const where = gap > 0 ? `floats ${fmt(gap, 2)} m above` : `sinks ${fmt(-gap, 2)} m below`;
     out.push({
       ruleId: 'notOnGround',
-      severity: Math.abs(gap) > 2 * tol && measured ? 'error' : 'warning',
+      severity: Math.abs(gap) > 2 * tol ? 'error' : 'warning',
       cuboidId: box.id,
       location: null,
       message:
@@ -49,39 +70,43 @@ export const notOnGround: Rule = (ctx) => {
   return out;
 };
 
-/**
- * Median ground height (LiDAR z, metres) at the box centre and its four bottom corners, and
- * whether any ground cell within one cell of the footprint was measured (not filled in).
- */
-function groundUnder(ground: GroundModel, box: CuboidShape): { z: number; measured: boolean } {
-  const poly = bevPolygon(box);
+/** Median ground-model height (LiDAR z, metres) at the box centre and its four bottom corners. */
+function groundUnder(ground: GroundModel, box: CuboidShape): number {
   const samples = [groundHeightAt(ground, box.center[0], box.center[1])];
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const [x, y] of poly) {
-    samples.push(groundHeightAt(ground, x, y));
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
+  for (const [x, y] of bevPolygon(box)) samples.push(groundHeightAt(ground, x, y));
   samples.sort((a, b) => a - b);
-  const inv = 1 / ground.cellSize;
-  // Cell centres are at origin + k·cellSize; a point belongs to the nearest centre.
-  const ix0 = Math.max(0, Math.round((x0 - ground.originX) * inv) - 1);
-  const ix1 = Math.min(ground.nx - 1, Math.round((x1 - ground.originX) * inv) + 1);
-  const iy0 = Math.max(0, Math.round((y0 - ground.originY) * inv) - 1);
-  const iy1 = Math.min(ground.ny - 1, Math.round((y1 - ground.originY) * inv) + 1);
-  let measured = false;
-  for (let iy = iy0; iy <= iy1 && !measured; iy++) {
-    for (let ix = ix0; ix <= ix1; ix++) {
-      if (ground.measured[iy * ground.nx + ix]) {
-        measured = true;
-        break;
-      }
+  return samples[2];
+}
+
+/**
+ * Heights (LiDAR z, metres, ascending) of the points in the ring between the footprint grown by
+ * 0.1 m and the footprint grown by 1 m, up to the box's top.
+ */
+function ringHeights(grid: PointGrid, box: CuboidShape): number[] {
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const [cx, cy, cz] = box.center;
+  const top = cz + box.size[2] / 2;
+  const ex = (hl + RING) * Math.abs(c) + (hw + RING) * Math.abs(s);
+  const ey = (hl + RING) * Math.abs(s) + (hw + RING) * Math.abs(c);
+  const out: number[] = [];
+  const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+  if (range === null) return out;
+  const { sorted, cellStart, nx } = grid;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      const z = sorted[3 * p + 2];
+      if (z > top) continue;
+      const dx = sorted[3 * p] - cx;
+      const dy = sorted[3 * p + 1] - cy;
+      const lx = Math.abs(dx * c + dy * s);
+      const ly = Math.abs(dy * c - dx * s);
+      if (lx > hl + RING || ly > hw + RING || (lx <= hl + 0.1 && ly <= hw + 0.1)) continue;
+      out.push(z);
     }
   }
-  return { z: samples[2], measured };
+  return out.sort((a, b) => a - b);
 }

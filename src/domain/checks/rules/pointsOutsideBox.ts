@@ -8,8 +8,10 @@ import { candidatePairs } from './candidatePairs.ts';
 import { growFromInside } from './growFromInside.ts';
 import { targetIndices } from './targetIndices.ts';
 
-/** How far beyond its faces a box's object is followed, metres. */
-const REACH = 2;
+/** How far beyond its faces a box's object is followed: 60 % of its longer side, 2–8 m. */
+const REACH_FRACTION = 0.6;
+const MIN_REACH = 2;
+const MAX_REACH = 8;
 /** Two above-ground points closer than this (metres) belong to one surface. */
 const LINK = 0.3;
 /** Fraction of the object's above-ground points left outside that is a warning / an error. */
@@ -21,12 +23,13 @@ const ERROR_MIN = 12;
 /**
  * The box cuts its object: starting from the above-ground points inside the box (grown by
  * `settings.fitMargin`), the object's surface is followed point to point (links shorter than
- * 0.3 m) out to 2 m beyond the faces, never through another box. Points reached outside the box
+ * 0.3 m) out to 60 % of the box's longer side (2–8 m) beyond the faces, never through another
+ * box. Points reached outside the box
  * are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while an
  * object standing 0.4 m or more away is not reached.
  *
  * Warning when at least 20 % of the object is outside, error at 35 %. When the surface still
- * continues 2 m beyond the faces, the box touches a wall, a hedge or a much larger structure:
+ * continues that far beyond the faces, the box touches a wall, a hedge or a much larger structure:
  * that is only noted (info), since the object's own end cannot be told apart.
  */
 export const pointsOutsideBox: Rule = (ctx) => {
@@ -38,7 +41,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
   const boxes = ctx.cuboids;
   const neighbours = new Map<number, number[]>();
   const targetSet = new Set(targets);
-  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), REACH)) {
+  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), MAX_REACH)) {
     if (!neighbours.has(i)) neighbours.set(i, []);
     if (!neighbours.has(j)) neighbours.set(j, []);
     neighbours.get(i)!.push(j);
@@ -59,8 +62,9 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const hl = box.size[0] / 2;
     const hw = box.size[1] / 2;
     const hh = box.size[2] / 2;
-    const ex = (hl + REACH) * Math.abs(c) + (hw + REACH) * Math.abs(s);
-    const ey = (hl + REACH) * Math.abs(s) + (hw + REACH) * Math.abs(c);
+    const reach = Math.min(MAX_REACH, Math.max(MIN_REACH, REACH_FRACTION * Math.max(box.size[0], box.size[1])));
+    const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
+    const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
     const [cx, cy, cz] = box.center;
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
@@ -77,7 +81,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         const lx = dx * c + dy * s;
         const ly = dy * c - dx * s;
         const lz = z - cz;
-        if (Math.abs(lx) > hl + REACH || Math.abs(ly) > hw + REACH || Math.abs(lz) > hh + REACH) continue;
+        if (Math.abs(lx) > hl + reach || Math.abs(ly) > hw + reach || Math.abs(lz) > hh + reach) continue;
         if (m === state.length) {
           const grownLocal = new Float64Array(local.length * 2);
           grownLocal.set(local);
@@ -101,7 +105,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
     for (const k of grown.reachedOutside) {
       const beyond = Math.max(Math.abs(local[3 * k]) - hl, Math.abs(local[3 * k + 1]) - hw, Math.abs(local[3 * k + 2]) - hh);
       if (beyond > farthest) farthest = beyond;
-      if (beyond > REACH - LINK) atReach = true;
+      if (beyond > reach - LINK) atReach = true;
     }
     const total = grown.inside + grown.outside;
     const fraction = grown.outside / total;
@@ -122,7 +126,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
       message:
         `${box.label} box leaves ${plural(grown.outside, 'point')} of its object outside ` +
         `(${fmt(100 * fraction)} % of ${total} above-ground points); the object reaches ` +
-        (atReach ? `more than ${fmt(REACH)} m beyond the box` : `${fmt(farthest, 1)} m beyond the box`),
+        (atReach ? `more than ${fmt(reach, 1)} m beyond the box` : `${fmt(farthest, 1)} m beyond the box`),
       dictionaryEntry: 'box-fits-object',
     });
   }

@@ -1,4 +1,7 @@
+import { cellRange } from '../../geometry/PointGrid.ts';
+import type { PointGrid } from '../../geometry/PointGrid.ts';
 import { pointsInCuboids } from '../../geometry/pointsInCuboids.ts';
+import type { ObstacleClusters } from '../frame/clusterObstacles.ts';
 import type { CheckContext, Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
@@ -15,8 +18,21 @@ const THIN_WIDTH = 0.25;
 const THIN_RATIO = 0.1;
 /** A visible object's top reaches at least this fraction of its class's minimum height. */
 const MIN_TOP_FRACTION = 0.75;
-/** Clusters up to this tall (metres) are car- or person-sized: warnings; taller ones: info. */
-const WARN_TOP = 2.3;
+/** Classes at most this tall (metres) are car- or person-sized: clusters fitting one warn. */
+const WARN_CLASS_HEIGHT = 2.3;
+/** Clusters narrower than this (metres) whose top is cut off are poles or trunks. */
+const POLE_SPAN = 1;
+/** A cluster whose top is within this angle (radians, 0.4°) of the highest beam is cut off. */
+const FOV_MARGIN = (0.4 * Math.PI) / 180;
+/** A cluster whose lowest point is this far above the ground (metres) is hanging or hidden below. */
+const RAISED = 0.6;
+/** A visible object spans at least this height (metres): a single scan line is clutter. */
+const MIN_SPAN = 0.25;
+/** A visible object is at least this long (metres) along its principal axis. */
+const MIN_LENGTH = 0.3;
+/** Points more than this above a cluster's top (metres) over its footprint are an overhang. */
+const OVERHEAD_GAP = 0.5;
+const OVERHEAD_FRACTION = 0.2;
 /** Beyond this distance the point minimum falls with the square of the distance. */
 const NEAR = 20;
 const FAR_MIN_POINTS = 15;
@@ -31,14 +47,19 @@ const FAR_MIN_POINTS = 15;
  * least 2 m long and narrower than 0.25 m or a tenth of its length: walls, fences, guard rails),
  * and its shape fits a class whose `findMissed` is set: its BEV length and width (along and
  * across its principal axis) at most the class's l and w (+10 % + 0.3 m), its top above the
- * ground between 0.75 × the class's minimum height and its maximum + 0.3 m, and its length at
- * least 0.6 × the class's minimum width (so poles and posts do not fit a vehicle). Warning for clusters up to 2.3 m tall (car- and person-sized); info for taller
- * ones, which fit only large vehicles and are often walls or hedges. Clusters within
+ * ground between 0.75 × the class's minimum height and its maximum + 0.1 m, and its length at
+ * least 0.6 × the class's minimum width and 0.3 m (so poles and posts do not fit). Clusters with
+ * points more than 0.5 m above their top over their footprint (tree trunks under their crown,
+ * lamp posts under their arm) are left out, as are clusters whose top reaches the sensor's
+ * highest beam (their real top is not seen) when they are thin (poles) or hang more than 0.6 m
+ * above the ground (slices of crowns or hedges). Warning when the cluster fits a class at most 2.3 m
+ * tall (cars, people, cyclists); info when it fits only large vehicles (vans, trucks, trams),
+ * since such clusters are often walls, hedges or parts of buildings. Clusters within
  * `settings.egoRadius` of the sensor (the vehicle itself) or outside `ctx.labelRegion` are
- * ignored.
+ * ignored. A cluster spanning less than 0.25 m in height (a single scan line) is clutter.
  */
 export const unlabelledCluster: Rule = (ctx) => {
-  const { clusters, grid } = analysisOf(ctx);
+  const { clusters, grid, topElevation } = analysisOf(ctx);
   if (clusters.count === 0) return [];
   const settings = ctx.dictionary.settings;
   const shapes = Object.entries(ctx.dictionary.classes).filter(([, r]) => r.findMissed);
@@ -85,28 +106,34 @@ export const unlabelledCluster: Rule = (ctx) => {
     const top = clusters.maxHeight[c];
     const long = clusters.length[c];
     const short = clusters.width[c];
-    if (long >= THIN_LENGTH && short < Math.max(THIN_WIDTH, THIN_RATIO * long)) continue;
+    if (top - clusters.minHeight[c] < MIN_SPAN) continue;
+    if (long < MIN_LENGTH || (long >= THIN_LENGTH && short < Math.max(THIN_WIDTH, THIN_RATIO * long))) continue;
+    // Top cut off by the sensor's field of view: a thin column (pole, trunk) or a raised slice of
+    // something taller (a crown, a hedge over a parked car) cannot be judged.
+    const cut = clusters.maxElevation[c] >= topElevation - FOV_MARGIN;
+    if (cut && (long < POLE_SPAN || clusters.minHeight[c] > RAISED)) continue;
     const fits = shapes
       .filter(
         ([, r]) =>
           long <= r.size.l[1] * 1.1 + 0.3 &&
           short <= r.size.w[1] * 1.1 + 0.3 &&
-          top <= r.size.h[1] + 0.3 &&
+          top <= r.size.h[1] + 0.1 &&
           top >= MIN_TOP_FRACTION * r.size.h[0] &&
           long >= 0.6 * r.size.w[0],
-      )
-      .map(([name]) => name);
+      );
     if (fits.length === 0 || !inLabelRegion(ctx, x, y, d)) continue;
+    if (overhead(grid, clusters, c) > Math.max(10, OVERHEAD_FRACTION * total)) continue;
+    const carOrPerson = fits.some(([, r]) => r.size.h[1] <= WARN_CLASS_HEIGHT);
     found.push({
       points: free,
       result: {
         ruleId: 'unlabelledCluster',
-        severity: top <= WARN_TOP ? 'warning' : 'info',
+        severity: carOrPerson ? 'warning' : 'info',
         cuboidId: null,
         location: [x, y, z],
         message:
           `${free} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(d)} m away, form a ${fmt(long, 1)} × ` +
-          `${fmt(short, 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits)}?`,
+          `${fmt(short, 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits.map(([name]) => name))}?`,
         dictionaryEntry: 'every-object-boxed',
       },
     });
@@ -134,4 +161,26 @@ function inWedge(a: number, w: [number, number]): boolean {
   const span = (((w[1] - w[0]) % twoPi) + twoPi) % twoPi;
   const off = (((a - w[0]) % twoPi) + twoPi) % twoPi;
   return off <= span;
+}
+
+/** Number of points above cluster c's top (+0.5 m) over its footprint (grown by 0.3 m). */
+function overhead(grid: PointGrid, clusters: ObstacleClusters, c: number): number {
+  const x0 = clusters.minX[c] - 0.3;
+  const x1 = clusters.maxX[c] + 0.3;
+  const y0 = clusters.minY[c] - 0.3;
+  const y1 = clusters.maxY[c] + 0.3;
+  const range = cellRange(grid, x0, y0, x1, y1);
+  if (range === null) return 0;
+  const { sorted, cellStart, nx } = grid;
+  const zMin = clusters.maxZ[c] + OVERHEAD_GAP;
+  let n = 0;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      const x = sorted[3 * p];
+      const y = sorted[3 * p + 1];
+      if (sorted[3 * p + 2] > zMin && x >= x0 && x <= x1 && y >= y0 && y <= y1) n++;
+    }
+  }
+  return n;
 }

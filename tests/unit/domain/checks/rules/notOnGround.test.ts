@@ -32,8 +32,17 @@ describe('notOnGround', () => {
     expect(notOnGround(contextFor(ground, [box('a', 'Misc', 10, 3, [1, 1, 1], 0, {}, 2)]))).toEqual([]);
   });
 
-  it('caps at a warning where no ground near the box was measured', () => {
-    const r = notOnGround(contextFor(ground, [box('a', 'Car', 60, 0, [4, 1.8, 1.5], 0, {}, 2)]));
-    expect(r.map((x) => x.severity)).toEqual(['warning']);
+  it('says nothing where the ground next to the box was not seen', () => {
+    expect(notOnGround(contextFor(ground, [box('a', 'Car', 60, 0, [4, 1.8, 1.5], 0, {}, 2)]))).toEqual([]);
+  });
+
+  it('trusts the points around the box over a ground model that is too high there', () => {
+    // A ground model 1 m too high everywhere: the ring of road points around the box wins.
+    const cuboids = [box('a', 'Car', 10, 3, [4, 1.8, 1.5])];
+    const ctx = contextFor(ground, cuboids);
+    const high = { ...ctx.analysis!.ground, heights: ctx.analysis!.ground.heights.map((h) => h + 1), defaultZ: 0 };
+    expect(notOnGround({ ...ctx, ground: high })).toEqual([]);
+    const r = notOnGround({ ...ctx, ground: high, cuboids: [box('a', 'Car', 10, 3, [4, 1.8, 1.5], 0, {}, 1)] });
+    expect(r[0].message).toMatch(/^Car box floats 1\.0\d m above the ground \(bottom at z -0\.70 m, ground at -1\.7\d m;/);
   });
 });

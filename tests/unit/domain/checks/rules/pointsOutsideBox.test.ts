@@ -40,7 +40,7 @@ describe('pointsOutsideBox', () => {
     const wall = box('w', 'Misc', 12, 3 + 0.9 + 0.1, [16, 0.2, 2.5]);
     const r = pointsOutsideBox(contextFor(withCar(objectPoints(wall)), [box('car', 'Car', 12, 3, [4.2, 1.8, 1.5])]));
     expect(r.map((x) => x.severity)).toEqual(['info']);
-    expect(r[0].message).toMatch(/reaches more than 2 m beyond the box$/);
+    expect(r[0].message).toMatch(/reaches more than 2\.5 m beyond the box$/);
   });
 
   it('skips boxes with almost nothing inside and reports only the boxes of an incremental run', () => {

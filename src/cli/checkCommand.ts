@@ -1,0 +1,70 @@
+import type { Severity } from '../domain/checks/CheckResult.ts';
+import { checkDataset } from './checkDataset.ts';
+import type { DatasetCheckReport } from './checkDataset.ts';
+import type { RegionMode } from './checkFrameInput.ts';
+import type { RegisterCommand } from './commands.ts';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * `cuboid check DIR [--json] [--frame ID] [--dictionary FILE] [--region auto|camera|all]
+ * [--quiet]`: runs every pre-check over a dataset's stored labels (or its label_2 files), prints
+ * a summary table and the results per frame, and exits 1 when any error exists (for CI).
+ */
+export const registerCheck: RegisterCommand = (program, setExitCode) => {
+  program
+    .command('check')
+    .description('run every pre-check over a dataset (stored labels, else label_2); exit 1 when errors exist')
+    .argument('<dir>', 'dataset folder (KITTI layout or a flat folder of .pcd files)')
+    .option('--json', 'print the full report as JSON')
+    .option('--frame <id>', 'check only this frame')
+    .option('--dictionary <file>', 'edge-case dictionary JSON (default: DIR/.cuboid/dictionary.json, else built-in)')
+    .option('--region <mode>', 'where missed objects are searched: auto, camera (camera 2 view) or all', 'auto')
+    .option('--quiet', 'print only the summary and the errors')
+    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean }) => {
+      try {
+        if (!['auto', 'camera', 'all'].includes(opts.region)) {
+          throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
+        }
+        const report = await checkDataset(dir, {
+          frame: opts.frame,
+          dictionary: opts.dictionary,
+          region: opts.region as RegionMode,
+        });
+        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
+        setExitCode(report.totals.error > 0 ? 1 : 0);
+      } catch (err) {
+        process.stderr.write(`cuboid check: ${err instanceof Error ? err.message : String(err)}\n`);
+        setExitCode(2);
+      }
+    });
+};
+
+/** The text report: header, summary table by rule, then the results of each frame. */
+export function formatCheckReport(report: DatasetCheckReport, quiet = false): string {
+  const boxes = report.frames.reduce((s, f) => s + f.boxes, 0);
+  const lines: string[] = [
+    `cuboid check ${report.dataset}: ${report.frames.length} frame${report.frames.length === 1 ? '' : 's'}, ` +
+      `${boxes} box${boxes === 1 ? '' : 'es'}, dictionary v${report.dictionary.version} (${report.dictionary.source})`,
+    '',
+    `${'rule'.padEnd(20)}${SEVERITIES.map((s) => `${s}s`.padStart(10)).join('')}`,
+  ];
+  for (const rule of Object.keys(report.byRule).sort()) {
+    lines.push(`${rule.padEnd(20)}${SEVERITIES.map((s) => String(report.byRule[rule][s]).padStart(10)).join('')}`);
+  }
+  lines.push(`${'total'.padEnd(20)}${SEVERITIES.map((s) => String(report.totals[s]).padStart(10)).join('')}`);
+  const show = (severity: Severity) => !quiet || severity === 'error';
+  for (const f of report.frames) {
+    const shown = f.results.filter((r) => show(r.severity));
+    const seq = report.sequence.filter((r) => r.frameId === f.frameId && show(r.severity));
+    const where = f.labelSource === 'none' ? 'no labels' : `${f.boxes} boxes from ${f.labelSource}`;
+    lines.push('', `frame ${f.frameId}: ${f.points} points, ${where}${f.cameraOnly ? ', missed objects searched in the camera view' : ''}`);
+    if (shown.length + seq.length === 0) lines.push(quiet ? '  no errors' : '  no findings');
+    for (const r of [...shown, ...seq]) {
+      const what = r.cuboidId !== null ? `box ${r.cuboidId}` : r.location !== null ? `at ${r.location.map((v) => v.toFixed(1)).join(', ')}` : '';
+      lines.push(`  ${r.severity.padEnd(8)}${r.ruleId.padEnd(18)}${what.padEnd(16)} ${r.message}${r.dictionaryEntry ? `  [${r.dictionaryEntry}]` : ''}`);
+    }
+  }
+  lines.push('', report.totals.error > 0 ? `${report.totals.error} error(s): exit 1` : 'no errors');
+  return `${lines.join('\n')}\n`;
+}

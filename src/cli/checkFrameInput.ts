@@ -1,0 +1,77 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LabelRegion } from '../domain/checks/CheckContext.ts';
+import { labelRegionFromCamera } from '../domain/checks/labelRegionFromCamera.ts';
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
+import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
+import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
+import { readVelodyneBin } from '../domain/kitti/readVelodyneBin.ts';
+import { parsePcd } from '../domain/pcd/parsePcd.ts';
+import type { Cuboid } from '../domain/types.ts';
+import type { DatasetFrame } from '../server/dataset/Dataset.ts';
+import { readImageSize } from '../server/dataset/frameFileInfo.ts';
+
+/** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
+export type RegionMode = 'auto' | 'camera' | 'all';
+
+/** Everything `cuboid check` needs of one frame, read from the dataset folder (and database). */
+export interface CheckFrameInput {
+  frameId: string;
+  /** x y z interleaved, LiDAR frame, metres. */
+  positions: Float32Array;
+  cuboids: Cuboid[];
+  /** Where the boxes came from. */
+  labelSource: 'database' | 'label_2' | 'none';
+  labelRegion: LabelRegion | undefined;
+}
+
+/**
+ * Reads a frame's points (KITTI .bin or PCD), its calibration, and its boxes: the stored document
+ * when there is one, else `label_2/ID.txt` converted to the LiDAR frame (box ids `ID#line`).
+ *
+ * The label region: `camera` limits missed-object search to camera 2's view minus DontCare
+ * columns (KITTI labels only what the camera sees); `all` searches all around; `auto` picks
+ * camera when the frame has a real calibration and every box has a 2D image box (KITTI-style
+ * labels), else all.
+ */
+export async function readCheckFrame(
+  frame: DatasetFrame,
+  stored: FrameAnnotation | null,
+  region: RegionMode,
+): Promise<CheckFrameInput> {
+  const bytes = new Uint8Array(await fs.readFile(frame.points.path));
+  const fileName = path.basename(frame.points.path);
+  const positions =
+    frame.points.format === 'bin' ? readVelodyneBin(bytes, { fileName }).positions : parsePcd(bytes, { fileName }).positions;
+  const calib: KittiCalib | null =
+    frame.calibPath === null
+      ? null
+      : parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
+
+  let cuboids: Cuboid[] = [];
+  let dontCare: number[][] = [];
+  let labelSource: CheckFrameInput['labelSource'] = 'none';
+  if (stored !== null) {
+    cuboids = stored.cuboids;
+    dontCare = stored.dontCare.map((d) => d.bbox);
+    labelSource = 'database';
+  } else if (frame.labelPath !== null) {
+    const labelName = path.basename(frame.labelPath);
+    const objects = parseKittiLabel(await fs.readFile(frame.labelPath, 'utf8'), { fileName: labelName });
+    objects.forEach((o, i) => {
+      if (o.type === 'DontCare') dontCare.push(o.bbox);
+      else cuboids.push(kittiToCuboid(o, calib, { id: `${frame.id}#${i + 1}` }));
+    });
+    labelSource = 'label_2';
+  }
+
+  let labelRegion: LabelRegion | undefined;
+  const cameraLabels = cuboids.every((c) => c.kitti2d !== undefined && c.kitti2d.bbox.some((v) => v !== 0));
+  if (calib !== null && !calib.synthetic && (region === 'camera' || (region === 'auto' && cameraLabels))) {
+    const [width] = await readImageSize(frame);
+    labelRegion = labelRegionFromCamera(calib, width, dontCare);
+  }
+  return { frameId: frame.id, positions, cuboids, labelSource, labelRegion };
+}

@@ -1,0 +1,68 @@
+/**
+ * A coarse spherical depth map of a frame's obstacle points as seen from the sensor (the LiDAR
+ * origin): per azimuth × elevation bin, the smallest range of an above-ground point. Used to
+ * tell whether a place was hidden behind something closer (occluded) or seen and empty.
+ */
+export interface RangeImage {
+  /** Bin sizes, radians. */
+  azimuthStep: number;
+  elevationStep: number;
+  /** Lowest elevation covered, radians. */
+  elevationMin: number;
+  nAzimuth: number;
+  nElevation: number;
+  /** Smallest range (metres) per bin, `ie * nAzimuth + ia`; Infinity where nothing was hit. */
+  nearest: Float32Array;
+}
+
+const AZ_STEP = (0.25 * Math.PI) / 180;
+const EL_STEP = (0.5 * Math.PI) / 180;
+const EL_MIN = (-40 * Math.PI) / 180;
+const EL_MAX = (30 * Math.PI) / 180;
+
+/**
+ * Builds the range image of the points whose `labels[i] >= 0` (the obstacle points of
+ * `clusterObstacles`); positions x y z interleaved, LiDAR frame, metres.
+ */
+export function buildRangeImage(positions: Float32Array, labels: Int32Array): RangeImage {
+  const nAzimuth = Math.ceil((2 * Math.PI) / AZ_STEP);
+  const nElevation = Math.ceil((EL_MAX - EL_MIN) / EL_STEP);
+  const nearest = new Float32Array(nAzimuth * nElevation).fill(Infinity);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0) continue;
+    const x = positions[3 * i];
+    const y = positions[3 * i + 1];
+    const z = positions[3 * i + 2];
+    const k = binOf(x, y, z, nAzimuth, nElevation);
+    if (k < 0) continue;
+    const r = Math.hypot(x, y, z);
+    if (r < nearest[k]) nearest[k] = r;
+  }
+  return { azimuthStep: AZ_STEP, elevationStep: EL_STEP, elevationMin: EL_MIN, nAzimuth, nElevation, nearest };
+}
+
+function binOf(x: number, y: number, z: number, nAzimuth: number, nElevation: number): number {
+  const ia = Math.floor((Math.atan2(y, x) + Math.PI) / AZ_STEP);
+  const ie = Math.floor((Math.atan2(z, Math.hypot(x, y)) - EL_MIN) / EL_STEP);
+  if (!(ie >= 0 && ie < nElevation)) return -1;
+  return ie * nAzimuth + Math.min(nAzimuth - 1, Math.max(0, ia));
+}
+
+/**
+ * Whether the LiDAR-frame point (x, y, z), metres, is hidden from the sensor: some obstacle point
+ * in its bin or a neighbouring one is more than `slack` metres closer to the sensor.
+ */
+export function isOccluded(img: RangeImage, x: number, y: number, z: number, slack = 0.5): boolean {
+  const ia = Math.floor((Math.atan2(y, x) + Math.PI) / img.azimuthStep);
+  const ie = Math.floor((Math.atan2(z, Math.hypot(x, y)) - img.elevationMin) / img.elevationStep);
+  const limit = Math.hypot(x, y, z) - slack;
+  for (let de = -1; de <= 1; de++) {
+    const e = ie + de;
+    if (e < 0 || e >= img.nElevation) continue;
+    for (let da = -1; da <= 1; da++) {
+      const a = (ia + da + img.nAzimuth) % img.nAzimuth;
+      if (img.nearest[e * img.nAzimuth + a] < limit) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,142 @@
+import { cellRange } from '../../geometry/PointGrid.ts';
+import type { Rule } from '../CheckContext.ts';
+import type { CheckResult } from '../CheckResult.ts';
+import { analysisOf } from '../frame/analysisOf.ts';
+import { isOccluded } from '../frame/RangeImage.ts';
+import type { RangeImage } from '../frame/RangeImage.ts';
+import type { Cuboid } from '../../types.ts';
+import { fmt } from '../formatNumber.ts';
+import { targetIndices } from './targetIndices.ts';
+
+/** Fewest above-ground points in a box for its faces to be judged. */
+const MIN_POINTS = 10;
+/** The sensor must be at least this far (metres) outside a face's plane to see the face. */
+const FACING = 0.5;
+/** Gap between a visible face and the object's points: warning / error above max(abs, rel × dim). */
+const WARN_REL = 0.15;
+const ERROR_REL = 0.3;
+
+const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
+
+/**
+ * The box is larger than its object on a side the sensor sees: the faces facing the sensor
+ * should touch the object's nearest points (a LiDAR sees those surfaces), so a wide gap between
+ * such a face and the above-ground points inside the box means the box is too big or misplaced.
+ * Faces turned away from the sensor are not judged (the object's far side is not seen), nor
+ * faces mostly hidden behind something closer (a parked car behind another). The gap is
+ * measured to the second-outermost point, so one stray point does not hide it.
+ * Warning above max(the class's `fitSlack`, 15 % of the box dimension), error above twice the
+ * slack or 30 %. Classes not in the dictionary use 0.35 m.
+ */
+export const looseFit: Rule = (ctx) => {
+  const out: CheckResult[] = [];
+  const targets = targetIndices(ctx);
+  if (targets.length === 0) return out;
+  const { grid, clusters, rangeImage } = analysisOf(ctx);
+  const margin = ctx.dictionary.settings.fitMargin;
+  const { sorted, indices, cellStart, nx } = grid;
+  const labels = clusters.labels;
+  for (const bi of targets) {
+    const box = ctx.cuboids[bi];
+    const slack = ctx.dictionary.classes[box.label]?.fitSlack ?? 0.35;
+    if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
+    const c = Math.cos(box.yaw);
+    const s = Math.sin(box.yaw);
+    const hl = box.size[0] / 2;
+    const hw = box.size[1] / 2;
+    const hh = box.size[2] / 2;
+    const [cx, cy, cz] = box.center;
+    const ex = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
+    const ey = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
+    const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+    if (range === null) continue;
+    // Two largest values of +x, −x, +y, −y (box-local) among the points inside.
+    const top1 = [-Infinity, -Infinity, -Infinity, -Infinity];
+    const top2 = [-Infinity, -Infinity, -Infinity, -Infinity];
+    let n = 0;
+    for (let iy = range[1]; iy <= range[3]; iy++) {
+      const end = cellStart[iy * nx + range[2] + 1];
+      for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+        if (labels[indices[p]] < 0) continue;
+        const dz = sorted[3 * p + 2] - cz;
+        if (Math.abs(dz) > hh + margin) continue;
+        const dx = sorted[3 * p] - cx;
+        const dy = sorted[3 * p + 1] - cy;
+        const lx = dx * c + dy * s;
+        const ly = dy * c - dx * s;
+        if (Math.abs(lx) > hl + margin || Math.abs(ly) > hw + margin) continue;
+        n++;
+        const v = [lx, -lx, ly, -ly];
+        for (let k = 0; k < 4; k++) {
+          if (v[k] > top1[k]) {
+            top2[k] = top1[k];
+            top1[k] = v[k];
+          } else if (v[k] > top2[k]) {
+            top2[k] = v[k];
+          }
+        }
+      }
+    }
+    if (n < MIN_POINTS) continue;
+    // Sensor (LiDAR origin) in box-local coordinates.
+    const sx = -cx * c - cy * s;
+    const sy = cx * s - cy * c;
+    const facing = [sx > hl + FACING, sx < -hl - FACING, sy > hw + FACING, sy < -hw - FACING];
+    let worst = -1;
+    let worstExcess = 0;
+    let worstGap = 0;
+    let severity: 'error' | 'warning' | null = null;
+    for (let k = 0; k < 4; k++) {
+      if (!facing[k]) continue;
+      const half = k < 2 ? hl : hw;
+      const gap = half - top2[k];
+      const dim = 2 * half;
+      const warnAt = Math.max(slack, WARN_REL * dim);
+      if (!(gap > warnAt) || !faceVisible(rangeImage, box, k)) continue;
+      const errorAt = Math.max(2 * slack, ERROR_REL * dim);
+      if (gap / warnAt > worstExcess) {
+        worstExcess = gap / warnAt;
+        worst = k;
+        worstGap = gap;
+        severity = gap > errorAt ? 'error' : severity === 'error' ? 'error' : 'warning';
+      }
+    }
+    if (severity === null) continue;
+    out.push({
+      ruleId: 'looseFit',
+      severity,
+      cuboidId: box.id,
+      location: null,
+      message:
+        `${box.label} box's ${FACE_NAMES[worst]}, which faces the sensor, is ${fmt(worstGap, 2)} m from the ` +
+        `object's nearest points: the box is too big or misplaced`,
+      dictionaryEntry: 'box-fits-object',
+    });
+  }
+  return out;
+};
+
+/**
+ * Whether most of face k (0 front +x, 1 rear −x, 2 left +y, 3 right −y, box-local) is in the
+ * sensor's view: 5 × 3 samples on the face, each not hidden behind a closer obstacle point.
+ */
+function faceVisible(img: RangeImage, box: Cuboid, k: number): boolean {
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const hh = box.size[2] / 2;
+  let seen = 0;
+  let total = 0;
+  for (let u = -0.8; u <= 0.81; u += 0.4) {
+    for (const v of [-0.3, 0.2, 0.7]) {
+      const lx = k === 0 ? hl : k === 1 ? -hl : u * hl;
+      const ly = k === 2 ? hw : k === 3 ? -hw : u * hw;
+      const x = box.center[0] + lx * c - ly * s;
+      const y = box.center[1] + lx * s + ly * c;
+      total++;
+      if (!isOccluded(img, x, y, box.center[2] + v * hh)) seen++;
+    }
+  }
+  return seen * 2 >= total;
+}
