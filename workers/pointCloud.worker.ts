@@ -6,6 +6,8 @@ import { frameClouds } from './frameClouds.ts';
 import { pickPointNearRay } from '../src/domain/geometry/pickPointNearRay.ts';
 import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
 import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
+import { projectLidarPoints } from '../src/domain/kitti/projectToImage.ts';
+import type { KittiCalib } from '../src/domain/kitti/KittiCalib.ts';
 import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
@@ -82,6 +84,25 @@ const api = {
     if (!entry) return null;
     const { counts } = pointsInCuboids(entry.cloud.positions, boxes, { grid: entry.grid(), withIndices: false });
     return Array.from(counts);
+  },
+
+  /**
+   * The frame's points projected into image 2 (u, v, depth per point; NaN u/v behind the camera),
+   * at most `maxPoints` of them (evenly decimated), transferred.
+   */
+  projectPoints(frameId: string, calib: KittiCalib, maxPoints = 200_000): Float32Array | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const all = entry.cloud.positions;
+    const n = all.length / 3;
+    const step = Math.max(1, Math.ceil(n / maxPoints));
+    let positions = all;
+    if (step > 1) {
+      positions = new Float32Array(Math.ceil(n / step) * 3);
+      for (let i = 0, j = 0; i < n; i += step, j++) positions.set(all.subarray(i * 3, i * 3 + 3), j * 3);
+    }
+    const uvd = projectLidarPoints(positions, calib);
+    return transfer(uvd, [uvd.buffer as ArrayBuffer]);
   },
 
   forget(frameId: string): void {

@@ -16,6 +16,7 @@ import { nextFrame, prevFrame } from './navigateFrames.ts';
 import { toolActions } from './toolActions.ts';
 import { toggleHelp } from './toggleHelp.ts';
 import { toggleMainView } from './toggleMainView.ts';
+import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
 import { updateCuboid } from './updateCuboid.ts';
@@ -24,6 +25,8 @@ import { updateCuboid } from './updateCuboid.ts';
 export const DEFAULT_ACTIONS: readonly Action[] = [
   ...toolActions,
   toggleMainView,
+  toggleCamera,
+  toggleCameraPoints,
   fitAtCursor,
   ...setClassActions,
   ...cycleAttributeActions,

@@ -77,3 +77,4 @@ export { KITTI_CLASS_SIZES, classDefaultSize } from './document/classDefaultSize
 export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
 export type { FrameListItem } from './document/FrameListItem.ts';
 export { pickPointNearRay } from './geometry/pickPointNearRay.ts';
+export { projectCuboidEdges } from './kitti/projectCuboidEdges.ts';

@@ -16,6 +16,7 @@ import { MessageToast } from './MessageToast.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { useKeyboard } from './useKeyboard.ts';
+import { CameraPanel } from './CameraPanel.tsx';
 
 const editor = getPageEditor();
 
@@ -50,6 +51,7 @@ export function App() {
             <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
             <span className="ax-yaw">yaw ↺ from x</span>
           </div>
+          <CameraPanel />
           <MessageToast />
         </main>
         <aside className="rightbar">

@@ -12,15 +12,21 @@ export interface ViewSlice {
     pointBudget: number;
     /** The main view: perspective orbit, or bird's-eye top view (draw boxes by dragging). */
     mainMode: 'perspective' | 'top';
+    /** The camera panel (image 2 with projected boxes) and whether it also shows projected points. */
+    cameraPanel: boolean;
+    cameraPoints: boolean;
   };
   setColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
+  setCameraPanel: (open: boolean, points?: boolean) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective' },
+  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false },
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
+  setCameraPanel: (cameraPanel, points) =>
+    set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
 });

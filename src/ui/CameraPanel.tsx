@@ -1,0 +1,145 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+import { projectCuboidEdges } from '../domain/kitti/projectCuboidEdges.ts';
+import type { ProjectedEdge } from '../domain/kitti/projectCuboidEdges.ts';
+import { convexHull } from '../domain/geometry/polygon2d.ts';
+import { useAppStore } from '../state/appStore.ts';
+import { selectDisplayedCuboids } from '../state/selectors.ts';
+import { imageUrl, loadCalib, projectFramePoints } from '../actions/cameraData.ts';
+import { classColor } from '../render/classColors.ts';
+
+interface CalibState {
+  frameId: string;
+  calib: KittiCalib | null;
+  imageSize: [number, number];
+}
+
+/**
+ * Image 2 of the current frame with every box projected through the same conversion the KITTI export
+ * uses (edges clipped at the camera's near plane, so boxes beside or behind the camera leave no
+ * artefacts). Shift+P adds the projected points (depth-coloured) to check the calibration by eye.
+ * Clicking a projected box selects it.
+ */
+export function CameraPanel() {
+  const open = useAppStore((s) => s.view.cameraPanel);
+  const showPoints = useAppStore((s) => s.view.cameraPoints);
+  const frameId = useAppStore((s) => s.currentFrameId);
+  const loaded = useAppStore((s) => s.load.status === 'done' && s.load.frameId === s.currentFrameId);
+  const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const select = useAppStore((s) => s.select);
+  const setCameraPanel = useAppStore((s) => s.setCameraPanel);
+  const [calib, setCalib] = useState<CalibState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [points, setPoints] = useState<Float32Array | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    if (!open || !frameId) return;
+    let live = true;
+    setError(null);
+    loadCalib(frameId)
+      .then((c) => live && setCalib({ frameId, ...c }))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [open, frameId]);
+
+  useEffect(() => {
+    setPoints(null);
+    if (!open || !showPoints || !loaded || !calib?.calib || calib.frameId !== frameId) return;
+    let live = true;
+    void projectFramePoints(calib.frameId, calib.calib).then((p) => live && setPoints(p));
+    return () => {
+      live = false;
+    };
+  }, [open, showPoints, loaded, calib, frameId]);
+
+  const projected = useMemo(() => {
+    if (!calib?.calib) return [];
+    const c = calib.calib;
+    return cuboids.map((box) => ({ box, edges: projectCuboidEdges(box, c) }));
+  }, [calib, cuboids]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el || !calib) return;
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, el.width, el.height);
+    if (points) drawPoints(ctx, points);
+    for (const { box, edges } of projected) {
+      drawEdges(ctx, edges, classColor(box.label), selectedIds.includes(box.id));
+    }
+  }, [calib, projected, points, selectedIds]);
+
+  if (!open || !frameId) return null;
+  const [w, h] = calib?.imageSize ?? [1242, 375];
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const u = ((e.clientX - r.left) / r.width) * w;
+    const v = ((e.clientY - r.top) / r.height) * h;
+    const hit = projected.find(({ edges }) => edges.length > 0 && insideHull(edges, u, v));
+    if (hit) select([hit.box.id]);
+  };
+  return (
+    <div className="camera-panel" data-testid="camera-panel">
+      <div className="camera-head">
+        <span>Camera · image 2</span>
+        {calib && !calib.calib ? <span className="muted">no calibration: boxes cannot be projected</span> : null}
+        {error ? <span className="error">{error}</span> : null}
+        <button type="button" onClick={() => setCameraPanel(false)} aria-label="Close camera panel">
+          ×
+        </button>
+      </div>
+      <div className="camera-image" style={{ aspectRatio: `${w} / ${h}` }}>
+        <img src={imageUrl(frameId)} alt={`Camera image of frame ${frameId}`} onError={() => setError('This frame has no camera image.')} />
+        <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" />
+      </div>
+    </div>
+  );
+}
+
+function drawEdges(ctx: CanvasRenderingContext2D, edges: ProjectedEdge[], color: string, selected: boolean): void {
+  ctx.lineWidth = selected ? 3 : 1.5;
+  for (const e of edges) {
+    ctx.strokeStyle = e.front ? '#ffffff' : color;
+    ctx.beginPath();
+    ctx.moveTo(e.u1, e.v1);
+    ctx.lineTo(e.u2, e.v2);
+    ctx.stroke();
+  }
+}
+
+function drawPoints(ctx: CanvasRenderingContext2D, uvd: Float32Array): void {
+  for (let i = 0; i < uvd.length; i += 3) {
+    const u = uvd[i];
+    const v = uvd[i + 1];
+    if (!(u === u) || u < 0 || v < 0 || u > ctx.canvas.width || v > ctx.canvas.height) continue;
+    const t = Math.min(1, uvd[i + 2] / 60);
+    ctx.fillStyle = `hsl(${Math.round(t * 240)}, 90%, 55%)`;
+    ctx.fillRect(u - 1, v - 1, 2, 2);
+  }
+}
+
+function insideHull(edges: ProjectedEdge[], u: number, v: number): boolean {
+  const pts: [number, number][] = edges.flatMap((e) => [
+    [e.u1, e.v1] as [number, number],
+    [e.u2, e.v2] as [number, number],
+  ]);
+  const hull = convexHull(pts);
+  if (hull.length < 3) return false;
+  let sign = 0;
+  for (let i = 0; i < hull.length; i++) {
+    const [ax, ay] = hull[i];
+    const [bx, by] = hull[(i + 1) % hull.length];
+    const cross = (bx - ax) * (v - ay) - (by - ay) * (u - ax);
+    if (cross !== 0) {
+      if (sign === 0) sign = Math.sign(cross);
+      else if (Math.sign(cross) !== sign) return false;
+    }
+  }
+  return true;
+}
