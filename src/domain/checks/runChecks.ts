@@ -38,4 +38,12 @@ export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): Check
 }
 
 /** Rules that read the frame analysis (bounds, ground, clusters). */
-const ANALYSIS_RULES = new Set(['notOnGround', 'outsideRange', 'pointsOutsideBox', 'looseFit', 'unlabelledCluster']);
+const ANALYSIS_RULES = new Set([
+  'sizeOutOfRange',
+  'tooFewPoints',
+  'notOnGround',
+  'outsideRange',
+  'pointsOutsideBox',
+  'looseFit',
+  'unlabelledCluster',
+]);

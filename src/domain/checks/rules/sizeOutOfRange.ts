@@ -1,6 +1,9 @@
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult, Severity } from '../CheckResult.ts';
 import { fmt } from '../formatNumber.ts';
+import { analysisOf } from '../frame/analysisOf.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import { isAtScanEdge } from './isAtScanEdge.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /** Relative excess over a size bound beyond which the result is an error, not a warning. */
@@ -13,12 +16,15 @@ const DIMS = [
 
 /**
  * A box's length, width or height is outside its class's range. Error when a dimension is more
- * than 10 % beyond the bound, warning within 10 %. A truncated box (truncated ≥ 0.5) may be
- * shorter or narrower than the range (it is boxed to its visible extent). A non-positive or
- * non-finite size is always an error.
+ * than 10 % beyond the bound, warning within 10 %. A box marked truncated (≥ 0.5) that reaches
+ * the edge of the scan may be shorter or narrower than the range (the SOP boxes it to its visible
+ * extent); elsewhere `truncated` is camera-image truncation and the box is the whole object. A
+ * non-positive or non-finite size is always an error.
  */
 export const sizeOutOfRange: Rule = (ctx) => {
   const out: CheckResult[] = [];
+  // Built only when a truncated box needs it (the context usually has it already).
+  let analysis: FrameAnalysis | undefined;
   for (const i of targetIndices(ctx)) {
     const box = ctx.cuboids[i];
     const rule = ctx.dictionary.classes[box.label];
@@ -34,7 +40,8 @@ export const sizeOutOfRange: Rule = (ctx) => {
       continue;
     }
     if (rule === undefined) continue;
-    const truncated = box.attributes.truncated >= 0.5;
+    const truncated =
+      box.attributes.truncated >= 0.5 && isAtScanEdge(box, (analysis ??= analysisOf(ctx)), ctx.dictionary.settings.egoRadius);
     const actual: string[] = [];
     const allowed: string[] = [];
     let severity: Severity | null = null;
