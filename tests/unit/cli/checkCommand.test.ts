@@ -100,7 +100,7 @@ describe('cuboid check', () => {
     expect(r.out).toMatch(/error +sizeOutOfRange +box 000001#1 +Truck box is 12\.34 m long; a Truck is 4\.00–10\.00 m long/);
 
     const badFile = path.join(root, 'bad-dictionary.json');
-    fs.writeFileSync(badFile, JSON.stringify({ ...strict, classes: { Car: { ...strict.classes.Car, size: { l: [3, 'x'], w: [1, 2], h: [1, 2] } } } }));
+    fs.writeFileSync(badFile, JSON.stringify({ ...strict, classes: { Car: { ...defaultDictionary.classes.Car, size: { l: [3, 'x'], w: [1, 2], h: [1, 2] } } } }));
     const bad = await runCli(['check', dir, '--dictionary', badFile]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^cuboid check: parseDictionary \(.*bad-dictionary\.json\): classes\.Car\.size\.l\[1\]: /);
