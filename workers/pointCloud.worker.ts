@@ -8,6 +8,7 @@ import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
 import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
 import { projectLidarPoints } from '../src/domain/kitti/projectToImage.ts';
 import type { KittiCalib } from '../src/domain/kitti/KittiCalib.ts';
+import { nearPoints } from './nearPoints.ts';
 import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
@@ -103,6 +104,27 @@ const api = {
     }
     const uvd = projectLidarPoints(positions, calib);
     return transfer(uvd, [uvd.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * Copies of the points within `margin` metres of a box (positions, and the colour source as
+   * float32 or rgb bytes), transferred: the close-up views and the full-density layer near the
+   * selection draw these while the overview may be decimated.
+   */
+  pointsNearBox(
+    frameId: string,
+    box: CuboidShape,
+    margin: number,
+    colorMode: string,
+  ): { positions: Float32Array; values: Float32Array | null; colors: Uint8Array | null } | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const { indices } = pointsInCuboids(entry.cloud.positions, [box], { grid: entry.grid(), margin });
+    const near = nearPoints(entry.cloud, indices[0], colorMode);
+    const buffers: ArrayBuffer[] = [near.positions.buffer as ArrayBuffer];
+    if (near.values) buffers.push(near.values.buffer as ArrayBuffer);
+    if (near.colors) buffers.push(near.colors.buffer as ArrayBuffer);
+    return transfer(near, buffers);
   },
 
   forget(frameId: string): void {

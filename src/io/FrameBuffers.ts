@@ -16,6 +16,8 @@ export class FrameBuffers {
   dirty: [number, number][] = [];
   /** Set when the buffers were reallocated (the renderer must rebuild its attributes). */
   reallocated = true;
+  /** Set once the whole file has arrived. */
+  complete = false;
 
   constructor(frameId: string, capacity: number) {
     this.frameId = frameId;

@@ -61,6 +61,8 @@ export async function loadFrame(
     expected = summary.batches;
     if (received >= expected) allReceived();
     await complete;
+    buffers.complete = true;
+    buffers.version++;
     frameCache.evict(frameId);
     return summary;
   } catch (err) {

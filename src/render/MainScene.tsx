@@ -8,6 +8,8 @@ import { RangeRings } from './RangeRings.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
 import { SensorAxes } from './SensorAxes.tsx';
 import { PICK_TARGETS } from './ToolInput.tsx';
+import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
+import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
   frameId: string | null;
@@ -24,6 +26,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const selectedIds = useAppStore((s) => s.selectedIds);
   const primary = useAppStore(selectPrimaryCuboid);
   const tool = useAppStore((s) => s.tool.path.split('.')[0]);
+  const decimated = useAppStore((s) => s.load.totalPoints > s.view.pointBudget);
   return (
     <>
       {mode === 'top' ? (
@@ -57,9 +60,17 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <RangeRings />
       <SensorAxes />
       {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
+      {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
       </group>
     </>
   );
+}
+
+/** Full density around the selection when the overview is decimated (point budget). */
+function NearSelection({ frameId, box }: { frameId: string; box: Cuboid }) {
+  const colorMode = useAppStore((s) => s.view.colorMode);
+  const near = useNearBoxGeometry(frameId, box, 6, colorMode);
+  return <PointCloudLayer frameId={frameId} highlight={box} geometry={near} />;
 }

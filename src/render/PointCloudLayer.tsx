@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
+import { Group, Points } from 'three';
+import type { BufferGeometry } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { useAppStore } from '../state/appStore.ts';
-import { getFrameGeometry, syncFrameGeometry } from './frameGeometry.ts';
+import { getFrameChunks, syncFrameGeometry } from './frameGeometry.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 
@@ -16,18 +18,22 @@ export interface PointCloudLayerProps {
   clipMargin?: number | null;
   /** Extra point size for zoomed views. */
   sizeBoost?: number;
+  /** Draw this geometry (e.g. the full-density points near the selection) instead of the frame's chunks. */
+  geometry?: BufferGeometry;
 }
 
 /**
- * Draws a frame's points from its shared geometry. Uploads only the ranges that arrived since the last
- * frame, so streaming batches appear as they land. Each view has its own material (uniforms), never its
- * own copy of the points.
+ * Draws a frame's points: the frame's chunk geometries (shared by every view, each uploaded once as
+ * it fills, so points appear while the file streams), or a given geometry. Each view has its own
+ * material (uniforms), never its own copy of the frame's points.
  */
-export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, sizeBoost = 0 }: PointCloudLayerProps) {
-  const geometry = getFrameGeometry(frameId);
+export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, sizeBoost = 0, geometry }: PointCloudLayerProps) {
   const material = useMemo(createPointMaterial, []);
+  const group = useRef<Group>(null);
+  const seen = useRef(-1);
   const colorMode = useAppStore((s) => s.view.colorMode);
   const pointSize = useAppStore((s) => s.view.pointSize);
+  const budget = useAppStore((s) => s.view.pointBudget);
   const range = useAppStore((s) => s.load.ranges[s.view.colorMode]);
 
   useEffect(() => () => material.dispose(), [material]);
@@ -58,13 +64,31 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
     if (highlight) {
       worldToBox(highlight, u.uBoxInverse.value);
       boxHalfSize(highlight, u.uBoxHalf.value);
-      if (clipMargin !== null) {
-        u.uClipHalf.value.copy(u.uBoxHalf.value).addScalar(clipMargin);
-      }
+      if (clipMargin !== null) u.uClipHalf.value.copy(u.uBoxHalf.value).addScalar(clipMargin);
     }
   }, [material, highlight, clipMargin]);
 
-  useFrame((state) => syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame));
+  // Rebuild this view's draw objects when the frame's chunk list changes (imperative: no setState
+  // in the render loop).
+  useEffect(() => {
+    seen.current = -1;
+  }, [frameId, geometry]);
 
-  return <points geometry={geometry} material={material} frustumCulled={false} />;
+  useFrame((state) => {
+    syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame, budget);
+    const g = group.current;
+    if (!g || geometry) return;
+    const { chunks, version } = getFrameChunks(frameId);
+    if (version === seen.current && g.children.length === chunks.length) return;
+    seen.current = version;
+    g.clear();
+    for (const c of chunks) {
+      const p = new Points(c.geometry, material);
+      p.frustumCulled = false;
+      g.add(p);
+    }
+  });
+
+  if (geometry) return <points geometry={geometry} material={material} frustumCulled={false} />;
+  return <group ref={group} />;
 }

@@ -13,6 +13,7 @@ import { MainScene } from './MainScene.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
 import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
+import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -71,10 +72,13 @@ export function Workspace({ errorIds }: WorkspaceProps) {
 function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; frameId: string; box: Cuboid; errorIds?: Set<string> }) {
   const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
   const selectedIds = useAppStore((s) => s.selectedIds);
+  const margin = kind === 'top' ? 1.5 : 0.6;
+  const colorMode = useAppStore((s) => s.view.colorMode);
+  const near = useNearBoxGeometry(frameId, box, Math.max(margin, 1.5), colorMode);
   return (
     <>
       <BoxCamera box={box} kind={kind} />
-      <PointCloudLayer frameId={frameId} highlight={box} clipMargin={kind === 'top' ? 1.5 : 0.6} sizeBoost={2} />
+      <PointCloudLayer frameId={frameId} highlight={box} clipMargin={margin} sizeBoost={2} geometry={near} />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
         <BoxHandles box={box} kind={kind} />

@@ -1,78 +1,137 @@
 import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
 import { frameCache } from '../io/frameCache.ts';
 import type { FrameBuffers } from '../io/FrameBuffers.ts';
+import { overviewIndex } from '../domain/pointcloud/overviewIndex.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
-interface Entry {
+/** Points per chunk: each chunk goes to the GPU once, when it is full (or the file ends). */
+export const CHUNK_POINTS = 65536;
+/** Most chunks uploaded per rendered frame, so a burst of batches never stalls the page. */
+const CHUNKS_PER_TICK = 3;
+
+/** A slice of a frame's points with its own geometry, shared by every view that draws the frame. */
+export interface FrameChunk {
   geometry: BufferGeometry;
+  start: number;
+  count: number;
+}
+
+interface Entry {
+  chunks: FrameChunk[];
   buffers: FrameBuffers | null;
   colorMode: string;
+  ratio: number;
   lastTick: number;
+  /** Bumped whenever the chunk list changes, so views can rebuild their draw objects. */
+  version: number;
 }
 
 const entries = new Map<string, Entry>();
 
 frameCache.onEvict((frameId) => disposeFrameGeometry(frameId));
 
-/**
- * The one BufferGeometry of a frame, shared by every view (main, top, side, front), so the points go to
- * the GPU once. Created on first use; disposed when the frame leaves the cache.
- */
-export function getFrameGeometry(frameId: string): BufferGeometry {
+function entryOf(frameId: string): Entry {
   let entry = entries.get(frameId);
   if (!entry) {
-    const geometry = new BufferGeometry();
-    geometry.boundingSphere = BIG_SPHERE;
-    entry = { geometry, buffers: null, colorMode: '', lastTick: -1 };
+    entry = { chunks: [], buffers: null, colorMode: '', ratio: 1, lastTick: -1, version: 0 };
     entries.set(frameId, entry);
   }
-  return entry.geometry;
+  return entry;
+}
+
+/** The frame's chunks (possibly empty) and their list version. */
+export function getFrameChunks(frameId: string): { chunks: FrameChunk[]; version: number } {
+  const e = entryOf(frameId);
+  return { chunks: e.chunks, version: e.version };
 }
 
 /**
- * Uploads what arrived since the last call (once per rendered frame, whichever view calls first).
- * `tick` is the renderer's frame counter.
+ * Turns newly complete runs of points into chunk geometries (each uploaded once, so a 5M-point
+ * stream never stalls the page on one huge buffer). Called by every view each frame; the work is
+ * done once per tick. Beyond `budget` points each chunk draws an even sample of itself.
  */
-export function syncFrameGeometry(frameId: string, colorMode: string, tick: number): void {
-  const entry = entries.get(frameId);
-  if (!entry || entry.lastTick === tick) return;
+export function syncFrameGeometry(frameId: string, colorMode: string, tick: number, budget = Infinity): void {
+  const entry = entryOf(frameId);
+  if (entry.lastTick === tick) return;
   entry.lastTick = tick;
   const buffers = frameCache.peek(frameId);
-  const geometry = entry.geometry;
-  if (!buffers) {
-    geometry.setDrawRange(0, 0);
-    return;
+  if (!buffers) return;
+  if (entry.buffers === buffers && !buffers.reallocated && entry.colorMode !== colorMode) {
+    // A colour change: swap the colour attributes, keep the uploaded positions.
+    entry.colorMode = colorMode;
+    for (const c of entry.chunks) setColorAttributes(c.geometry, buffers, colorMode, c.start, c.count);
   }
-  if (entry.buffers !== buffers || buffers.reallocated || entry.colorMode !== colorMode) {
-    geometry.setAttribute('position', new BufferAttribute(buffers.positions, 3));
-    geometry.setAttribute('aValue', new BufferAttribute(buffers.scalars[colorMode] ?? new Float32Array(buffers.capacity), 1));
-    geometry.setAttribute('aColor', new BufferAttribute(buffers.colors ?? new Uint8Array(buffers.capacity * 3), 3, true));
-    buffers.reallocated = false;
-    buffers.dirty = [];
+  if (entry.buffers !== buffers || buffers.reallocated) {
+    // New or reallocated buffers: rebuild every chunk over the current arrays.
+    for (const c of entry.chunks) c.geometry.dispose();
+    entry.chunks = [];
     entry.buffers = buffers;
     entry.colorMode = colorMode;
-  } else if (buffers.dirty.length > 0) {
-    for (const name of ['position', 'aValue', 'aColor']) {
-      const attr = geometry.getAttribute(name) as BufferAttribute | undefined;
-      if (!attr) continue;
-      for (const [start, count] of buffers.dirty) attr.addUpdateRange(start * attr.itemSize, count * attr.itemSize);
-      attr.needsUpdate = true;
-    }
-    buffers.dirty = [];
+    buffers.reallocated = false;
+    entry.version++;
   }
-  geometry.setDrawRange(0, buffers.renderCount);
+  buffers.dirty = [];
+  const total = buffers.complete ? buffers.renderCount : buffers.capacity;
+  const ratio = Number.isFinite(budget) && total > budget ? budget / total : 1;
+  if (entry.ratio !== ratio) {
+    entry.ratio = ratio;
+    for (const c of entry.chunks) applyBudget(c, ratio);
+  }
+  let next = entry.chunks.length * CHUNK_POINTS;
+  let added = 0;
+  while (next < buffers.renderCount && added < CHUNKS_PER_TICK) {
+    const end = Math.min(next + CHUNK_POINTS, buffers.renderCount);
+    const full = end - next === CHUNK_POINTS;
+    if (!full && !buffers.complete) break;
+    const chunk = makeChunk(buffers, colorMode, next, end - next);
+    applyBudget(chunk, ratio);
+    entry.chunks.push(chunk);
+    next = end;
+    added++;
+  }
+  if (added > 0) entry.version++;
+}
+
+function makeChunk(buffers: FrameBuffers, colorMode: string, start: number, count: number): FrameChunk {
+  const g = new BufferGeometry();
+  g.boundingSphere = BIG_SPHERE;
+  g.setAttribute('position', new BufferAttribute(buffers.positions.subarray(start * 3, (start + count) * 3), 3));
+  setColorAttributes(g, buffers, colorMode, start, count);
+  return { geometry: g, start, count };
+}
+
+/** Only the attribute the colour mode reads goes to the GPU (a missing attribute reads as 0). */
+function setColorAttributes(g: BufferGeometry, buffers: FrameBuffers, colorMode: string, start: number, count: number): void {
+  const values = buffers.scalars[colorMode];
+  if (values) g.setAttribute('aValue', new BufferAttribute(values.subarray(start, start + count), 1));
+  else g.deleteAttribute('aValue');
+  if (colorMode === 'rgb' && buffers.colors) {
+    g.setAttribute('aColor', new BufferAttribute(buffers.colors.subarray(start * 3, (start + count) * 3), 3, true));
+  } else g.deleteAttribute('aColor');
+}
+
+/** Draws an even sample of `ratio` of the chunk's points (all of them when ratio is 1). */
+function applyBudget(chunk: FrameChunk, ratio: number): void {
+  if (ratio >= 1) {
+    chunk.geometry.setIndex(null);
+    chunk.geometry.setDrawRange(0, chunk.count);
+    return;
+  }
+  const keep = Math.max(1, Math.floor(chunk.count * ratio));
+  chunk.geometry.setIndex(new BufferAttribute(overviewIndex(chunk.count, keep), 1));
+  chunk.geometry.setDrawRange(0, keep);
 }
 
 /** Frees the GPU buffers of a frame. */
 export function disposeFrameGeometry(frameId: string): void {
   const entry = entries.get(frameId);
   if (!entry) return;
-  entry.geometry.dispose();
+  for (const c of entry.chunks) c.geometry.dispose();
   entries.delete(frameId);
 }
 
-/** Number of live frame geometries (for memory tests). */
+/** Number of frames with live geometry (for memory tests). */
 export function frameGeometryCount(): number {
   return entries.size;
 }

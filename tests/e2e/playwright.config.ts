@@ -2,12 +2,17 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBigDataset } from './bigDataset.ts';
 
 const PORT = 8797;
 /** The real KITTI frames, served read-only; the database and label files go to a fresh temp folder. */
 const DATASET = '../shared/samples/kitti';
 const STATE = mkdtempSync(join(tmpdir(), 'cuboid-e2e-'));
 process.env.CUBOID_E2E_STATE = STATE;
+/** A flat folder with one 5M-point PCD, served on a second port for the streaming test. */
+export const BIG_PORT = 8798;
+const BIG = ensureBigDataset();
+const BIG_STATE = mkdtempSync(join(tmpdir(), 'cuboid-e2e-big-state-'));
 
 /**
  * e2e runs the built app (vite build --mode e2e) behind the real `cuboid serve`, in Debian's Chromium
@@ -37,12 +42,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node src/cli/cuboid.js serve ${DATASET} --port ${PORT} --state ${STATE}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${PORT}/api/frames`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node src/cli/cuboid.js serve ${DATASET} --port ${PORT} --state ${STATE}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${PORT}/api/frames`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `node src/cli/cuboid.js serve ${BIG} --port ${BIG_PORT} --state ${BIG_STATE}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${BIG_PORT}/api/frames`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -12,7 +12,7 @@ test('the app opens a KITTI frame and renders every point of the file', async ({
   expect(await storeValue<number>(page, 'state.load.renderCount')).toBe(115384);
   await expect(page.getByTestId('load-status')).toContainText('115,384 points');
   await page.waitForTimeout(500);
-  const lit = await countNonBackgroundPixels(page, '.viewport canvas');
+  const lit = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   expect(lit).toBeGreaterThan(20000);
   await page.screenshot({ path: 'test-results/viewer-000000.png' });
   expect(errors).toEqual([]);
