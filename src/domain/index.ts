@@ -78,3 +78,20 @@ export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
 export type { FrameListItem } from './document/FrameListItem.ts';
 export { pickPointNearRay } from './geometry/pickPointNearRay.ts';
 export { projectCuboidEdges } from './kitti/projectCuboidEdges.ts';
+
+// Review loop and annotator metrics
+export { ROLES, isRole, isValidUserName, USER_NAME_PATTERN } from './review/Role.ts';
+export type { Role } from './review/Role.ts';
+export { nextStatus, REVIEW_EVENT_ROLES } from './review/reviewTransitions.ts';
+export type { ReviewEvent, TransitionResult } from './review/reviewTransitions.ts';
+export { flagTransition } from './review/flagTransitions.ts';
+export type { FlagState, FlagTransitionResult } from './review/flagTransitions.ts';
+export { diffAnnotations, wrapAngle } from './review/diffAnnotations.ts';
+export type { AnnotationDiff, BoxDiff, BoxChange, DiffOptions } from './review/diffAnnotations.ts';
+export { summarizeSave, emptySourceCounts } from './metrics/summarizeSave.ts';
+export type { SaveSummary, SourceCounts } from './metrics/summarizeSave.ts';
+export { computeMetrics } from './metrics/computeMetrics.ts';
+export { metricsToCsv } from './metrics/metricsToCsv.ts';
+export type { MetricsCsvTable } from './metrics/metricsToCsv.ts';
+export { DEFAULT_IDLE_GAP_MS } from './metrics/MetricsReport.ts';
+export type { MetricsEvent, MetricsRow, DailyMetricsRow, FrameMetricsRow, MetricsReport, MetricsOptions } from './metrics/MetricsReport.ts';
