@@ -6,7 +6,7 @@
 import type { AttributeArray } from '../types.ts';
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
-import { isNanToken, parseAsciiBigInt, scanAsciiNumber, scanCursor, tokenText } from './parseAsciiNumber.ts';
+import { POW10, isNanToken, parseAsciiBigInt, scanAsciiNumber, scanValue, tokenText } from './parseAsciiNumber.ts';
 
 const KIND_SKIP = 0;
 const KIND_NUMBER = 1;
@@ -178,10 +178,48 @@ export class AsciiBodyDecoder {
         }
         const k = t < T ? kind[f] : KIND_SKIP;
         if (k === KIND_NUMBER || k === KIND_RGB_FLOAT) {
-          // Number fields: parse while finding the token end (one pass over the bytes).
-          const v = scanAsciiNumber(bytes, s, end);
-          i = scanCursor.end;
-          if (i >= end) return lineStart;
+          // Inline fast path for plain decimals, parsed while finding the token end. Reads past
+          // `end` are harmless (undefined, or stale carry bytes) because such tokens are redone
+          // by scanAsciiNumber, which respects `end`.
+          let q = s;
+          let negative = false;
+          if (c === 0x2d || c === 0x2b) {
+            negative = c === 0x2d;
+            c = bytes[++q];
+          }
+          let m = 0;
+          let digits = 0;
+          let exp = 0;
+          while (c >= 0x30 && c <= 0x39) {
+            m = m * 10 + (c - 0x30);
+            digits++;
+            c = bytes[++q];
+          }
+          if (c === 0x2e) {
+            c = bytes[++q];
+            while (c >= 0x30 && c <= 0x39) {
+              m = m * 10 + (c - 0x30);
+              digits++;
+              exp--;
+              c = bytes[++q];
+            }
+          }
+          let v: number;
+          if (
+            q < end &&
+            digits > 0 &&
+            exp >= -22 &&
+            m <= 9007199254740991 &&
+            (c === 0x20 || (c >= 0x09 && c <= 0x0d))
+          ) {
+            v = exp === 0 ? m : m / POW10[-exp];
+            if (negative) v = -v;
+            i = q;
+          } else {
+            i = scanAsciiNumber(bytes, s, end);
+            if (i >= end) return lineStart;
+            v = scanValue[0];
+          }
           if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
           const at = point * stride[f] + offset[f] + e;
           if (k === KIND_NUMBER) {

@@ -6,7 +6,8 @@
  * hex, inf) goes through `Number()` on the decoded token.
  */
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Exact powers of ten representable as doubles. */
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
  * Parses the token `bytes[start, end)` (no separators inside, non-empty).
@@ -75,8 +76,11 @@ export function parseAsciiNumber(bytes: Uint8Array, start: number, end: number):
   return negative ? -value : value;
 }
 
-/** Where `scanAsciiNumber` stopped: the separator after the token (space, TAB … CR), or `end`. */
-export const scanCursor = { end: 0 };
+/**
+ * The value parsed by the last `scanAsciiNumber` call. A scratch array rather than a return
+ * value: V8 boxes doubles returned from calls it does not inline, one allocation per token.
+ */
+export const scanValue = new Float64Array(1);
 
 function isSeparator(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -84,7 +88,8 @@ function isSeparator(c: number): boolean {
 
 /**
  * Parses the token starting at `bytes[start]` (not a separator) in the same pass that finds its
- * end, which is stored in `scanCursor.end`. Same results as `parseAsciiNumber` on that token.
+ * end. Same value as `parseAsciiNumber` on that token, stored in `scanValue[0]`.
+ * @returns where the token stops: the separator after it (space, TAB … CR), or `end`
  */
 export function scanAsciiNumber(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
@@ -134,20 +139,20 @@ export function scanAsciiNumber(bytes: Uint8Array, start: number, end: number): 
     exponent += expNegative ? -e : e;
   }
   if ((i < end && !isSeparator(c)) || digits === 0 || mantissa > 9007199254740991) return scanSlow(bytes, start, end);
-  scanCursor.end = i;
   let value: number;
   if (exponent === 0) value = mantissa;
   else if (exponent > 0 && exponent <= 22) value = mantissa * POW10[exponent];
   else if (exponent < 0 && exponent >= -22) value = mantissa / POW10[-exponent];
   else return scanSlow(bytes, start, end);
-  return negative ? -value : value;
+  scanValue[0] = negative ? -value : value;
+  return i;
 }
 
 function scanSlow(bytes: Uint8Array, start: number, end: number): number {
   let j = start;
   while (j < end && !isSeparator(bytes[j])) j++;
-  scanCursor.end = j;
-  return parseAsciiNumber(bytes, start, j);
+  scanValue[0] = parseAsciiNumber(bytes, start, j);
+  return j;
 }
 
 /** True when the token is `nan` in any case, optionally signed (what C's strtod accepts). */
