@@ -5,7 +5,7 @@
  */
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
-import { storeStridedField } from './PcdTarget.ts';
+import { countNanPoints, storeStridedField } from './PcdTarget.ts';
 import { copyStrided } from './copyStrided.ts';
 
 export class BinaryBodyDecoder {
@@ -82,6 +82,7 @@ export class BinaryBodyDecoder {
 
   private decode(src: Uint8Array, srcPos: number, count: number): void {
     const { step, target } = this;
+    if (count <= 0) return;
     let s = src;
     let pos = srcPos;
     // Word-sized copies need 4-byte aligned records; one memcpy to realign is cheaper than bytes.
@@ -90,11 +91,40 @@ export class BinaryBodyDecoder {
       pos = 0;
     }
     const xyz = target.xyzOffset;
-    if (xyz >= 0) copyStrided(s, pos + xyz, step, target.positionBytes, this.done * 12, 12, 12, count);
+    const base = s.byteOffset + pos + xyz;
+    let nans = -1;
+    if (xyz >= 0 && (base & 3) === 0 && (step & 3) === 0) {
+      const words = new Uint32Array(s.buffer, base, ((count - 1) * step + 12) >> 2);
+      nans = copyXyzCountingNans(words, step >> 2, target.positions, this.done, count);
+    } else if (xyz >= 0) {
+      copyStrided(s, pos + xyz, step, target.positionBytes, this.done * 12, 12, 12, count);
+    }
     for (const slot of target.slots) {
       if (xyz >= 0 && slot.axis >= 0) continue;
       storeStridedField(target, slot, s, pos + slot.field.offset, step, this.done, count);
     }
+    target.nanCount += nans >= 0 ? nans : countNanPoints(target.positions, this.done, count);
+    target.nansCounted = true;
     this.done += count;
   }
+}
+
+/**
+ * Copies x y z float32 words (3 consecutive words every `stride` words of `src`) into
+ * `positions` from point `start`, as raw bits, and counts points with a non-finite coordinate.
+ */
+function copyXyzCountingNans(src: Uint32Array, stride: number, positions: Float32Array, start: number, count: number): number {
+  const dst = new Uint32Array(positions.buffer, positions.byteOffset + start * 12, count * 3);
+  const EXP = 0x7f800000;
+  let nans = 0;
+  for (let i = 0, s = 0, d = 0; i < count; i++, s += stride, d += 3) {
+    const x = src[s];
+    const y = src[s + 1];
+    const z = src[s + 2];
+    dst[d] = x;
+    dst[d + 1] = y;
+    dst[d + 2] = z;
+    if ((x & EXP) === EXP || (y & EXP) === EXP || (z & EXP) === EXP) nans++;
+  }
+  return nans;
 }

@@ -39,6 +39,10 @@ export interface PcdTarget {
    * so a binary record's positions are copied as one 12-byte group; -1 otherwise.
    */
   xyzOffset: number;
+  /** Non-finite points counted by a decoder while it wrote them (see `nansCounted`). */
+  nanCount: number;
+  /** True when the decoder counted every point's NaNs itself, so finishing needs no extra pass. */
+  nansCounted: boolean;
 }
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -69,7 +73,7 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
       const bytes = array ? new Uint8Array(array.buffer, array.byteOffset, array.byteLength) : null;
       return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count };
     });
-    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots, xyzOffset: findXyzRun(slots) };
+    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots, xyzOffset: findXyzRun(slots), nanCount: 0, nansCounted: false };
   } catch (e) {
     if (e instanceof RangeError) {
       throw new PcdError(fn, 'too-large', `cannot allocate arrays for ${formatCount(count)} points (${e.message})`, {
@@ -119,13 +123,7 @@ export function storeStridedField(
 /** Counts invalid points and wraps the filled target as the public cloud. */
 export function finishPcdCloud(target: PcdTarget): PcdCloud {
   const { header, positions, count } = target;
-  // A float32 is NaN or ±Infinity exactly when its 8 exponent bits are all ones.
-  const bits = new Uint32Array(positions.buffer, positions.byteOffset, count * 3);
-  const EXP = 0x7f800000;
-  let nanCount = 0;
-  for (let j = 0; j < count * 3; j += 3) {
-    if ((bits[j] & EXP) === EXP || (bits[j + 1] & EXP) === EXP || (bits[j + 2] & EXP) === EXP) nanCount++;
-  }
+  const nanCount = target.nansCounted ? target.nanCount : countNanPoints(positions, 0, count);
   return {
     count,
     positions,
@@ -137,6 +135,18 @@ export function finishPcdCloud(target: PcdTarget): PcdCloud {
     isDense: nanCount === 0,
     nanCount,
   };
+}
+
+/** Points in [start, start + count) whose x, y or z is NaN or ±Infinity. */
+export function countNanPoints(positions: Float32Array, start: number, count: number): number {
+  // A float32 is NaN or ±Infinity exactly when its 8 exponent bits are all ones.
+  const bits = new Uint32Array(positions.buffer, positions.byteOffset + start * 12, count * 3);
+  const EXP = 0x7f800000;
+  let n = 0;
+  for (let j = 0, end = count * 3; j < end; j += 3) {
+    if ((bits[j] & EXP) === EXP || (bits[j + 1] & EXP) === EXP || (bits[j + 2] & EXP) === EXP) n++;
+  }
+  return n;
 }
 
 /** Copies points [start, start + count) into fresh arrays (a streaming batch). */
