@@ -6,13 +6,14 @@ export * from './types.ts';
 
 // PCD
 export { PcdError } from './pcd/PcdError.ts';
-export type { PcdErrorCode } from './pcd/PcdError.ts';
+export type { PcdErrorCode, PcdErrorDetails } from './pcd/PcdError.ts';
 export { readPcdHeader, tryReadPcdHeader } from './pcd/readPcdHeader.ts';
+export type { ReadPcdHeaderOptions } from './pcd/readPcdHeader.ts';
 export type { PcdHeader, PcdField, PcdEncoding, PcdFieldType } from './pcd/PcdHeader.ts';
 export { parsePcd } from './pcd/parsePcd.ts';
-export type { PcdCloud } from './pcd/parsePcd.ts';
+export type { PcdCloud, ParsePcdOptions } from './pcd/parsePcd.ts';
 export { PcdStreamParser } from './pcd/PcdStreamParser.ts';
-export type { PcdBatch } from './pcd/PcdStreamParser.ts';
+export type { PcdBatch, PcdStreamParserOptions } from './pcd/PcdStreamParser.ts';
 export { decompressLzf } from './pcd/decompressLzf.ts';
 export { compressLzf } from './pcd/compressLzf.ts';
 export { writePcd } from './pcd/writePcd.ts';
