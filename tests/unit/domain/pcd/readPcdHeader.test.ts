@@ -47,6 +47,7 @@ describe('readPcdHeader: layout', () => {
     expect(h.version).toBe('.7');
     expect(h.viewpoint).toEqual([1, 2, 3, 0, 1, 0, 0]);
     expect(readPcdHeader(makePcd({ ...BASE, version: '.5' })).version).toBe('.5');
+    expect(readPcdHeader(makePcd({ ...BASE, version: '0.6' })).version).toBe('0.6');
   });
 
   it('organized clouds: WIDTH × HEIGHT', () => {
