@@ -132,13 +132,50 @@ export class CompressedBodyDecoder {
         actual: e.actual,
       });
     }
+    const n = target.count;
+    const xyzPlanes = [-1, -1, -1];
     let plane = 0;
     for (const slot of target.slots) {
       if (slot.pad && !this.withPadding) continue;
-      storeStridedField(target, slot, planes, plane, slot.pointBytes, 0, target.count);
-      plane += target.count * slot.pointBytes;
+      const f = slot.field;
+      if (slot.axis >= 0 && f.type === 'F' && f.size === 4 && (plane & 3) === 0) xyzPlanes[slot.axis] = plane;
+      else storeStridedField(target, slot, planes, plane, slot.pointBytes, 0, n);
+      plane += n * slot.pointBytes;
     }
-    this.done = target.count;
+    if (xyzPlanes[0] >= 0 && xyzPlanes[1] >= 0 && xyzPlanes[2] >= 0) {
+      const words = new Uint32Array(planes.buffer, 0, planes.length >> 2);
+      target.nanCount = interleaveXyzCountingNans(words, xyzPlanes[0] >> 2, xyzPlanes[1] >> 2, xyzPlanes[2] >> 2, target.positions, n);
+      target.nansCounted = true;
+    } else {
+      // Some axis is missing or not an aligned F4 plane: store each one on its own.
+      plane = 0;
+      for (const slot of target.slots) {
+        if (slot.pad && !this.withPadding) continue;
+        if (slot.axis >= 0 && xyzPlanes[slot.axis] >= 0) storeStridedField(target, slot, planes, plane, 4, 0, n);
+        plane += n * slot.pointBytes;
+      }
+    }
+    this.done = n;
     this.complete = true;
   }
+}
+
+/**
+ * Interleaves the x, y and z float32 planes (word offsets px, py, pz) into `positions` as raw bits,
+ * counting points with a non-finite coordinate, in one pass.
+ */
+function interleaveXyzCountingNans(src: Uint32Array, px: number, py: number, pz: number, positions: Float32Array, count: number): number {
+  const dst = new Uint32Array(positions.buffer, positions.byteOffset, count * 3);
+  const EXP = 0x7f800000;
+  let nans = 0;
+  for (let i = 0, d = 0; i < count; i++, d += 3) {
+    const x = src[px + i];
+    const y = src[py + i];
+    const z = src[pz + i];
+    dst[d] = x;
+    dst[d + 1] = y;
+    dst[d + 2] = z;
+    if ((x & EXP) === EXP || (y & EXP) === EXP || (z & EXP) === EXP) nans++;
+  }
+  return nans;
 }
