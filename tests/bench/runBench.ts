@@ -30,6 +30,7 @@ interface BenchEntry {
 const BENCHES: BenchEntry[] = [
   { id: 'pcd', aliases: ['pcdParse', 'parse'], load: () => import('./pcdParse.bench.ts') },
   { id: 'boxes', aliases: ['pointsInCuboids', 'pib'], load: () => import('./pointsInCuboids.bench.ts') },
+  { id: 'checks', aliases: ['rules', 'precheck'], load: () => import('./checks.bench.ts') },
 ];
 
 const HEAP_MB = 8192;

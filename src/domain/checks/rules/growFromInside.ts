@@ -8,64 +8,139 @@ export interface GrowResult {
   reachedOutside: number[];
 }
 
+/** Reusable buffers for `growFromInside` (grown on demand), so that many boxes allocate once. */
+export interface GrowScratch {
+  ints: Int32Array;
+  slots: Int32Array;
+}
+
+/** Empty scratch buffers. */
+export function createGrowScratch(): GrowScratch {
+  return { ints: new Int32Array(0), slots: new Int32Array(0) };
+}
+
+/** Largest voxel grid (cells) per call; the voxel grows beyond it (coarser links). */
+const MAX_CELLS = 1 << 22;
+
 /**
- * Follows a surface out of a box: breadth-first from every inside point, along links shorter
- * than `link` (metres, 3D), through outside points. States per point: 1 inside the box,
- * 2 outside, 3 in another box (never entered). Points are `xyz[3k..3k+2]` for k < m, in any
- * frame (the caller uses box-local metres). Uses a hash of `link`-sized cells: linear in m for
- * evenly spread points.
+ * Follows a surface out of a box. Points (`xyz[3k..3k+2]` for k < m, any frame; the caller uses
+ * box-local metres) have a state: 1 inside the box, 2 outside, 3 in another box. They are
+ * bucketed into voxels of 2/3 `link`; starting from the voxels holding inside points, the search
+ * spreads to the 26 neighbouring voxels that hold outside points (never through voxels holding
+ * only state-3 points). So two surfaces closer than 2/3 `link` always join, and surfaces more than
+ * 4/3 `link` apart along an axis never do. Cost: linear in m plus the occupied voxels, whatever the
+ * point density (a counting sort, then a breadth-first search over voxels).
  */
-export function growFromInside(xyz: Float64Array, state: Uint8Array, m: number, link: number): GrowResult {
-  const inv = 1 / link;
-  const cells = new Map<number, number[]>();
-  const key = (ix: number, iy: number, iz: number): number => ((ix + 512) * 1024 + (iy + 512)) * 1024 + (iz + 512);
-  const cellX = new Int32Array(m);
-  const cellY = new Int32Array(m);
-  const cellZ = new Int32Array(m);
-  let inside = 0;
-  for (let k = 0; k < m; k++) {
-    cellX[k] = Math.floor(xyz[3 * k] * inv);
-    cellY[k] = Math.floor(xyz[3 * k + 1] * inv);
-    cellZ[k] = Math.floor(xyz[3 * k + 2] * inv);
-    const kk = key(cellX[k], cellY[k], cellZ[k]);
-    const list = cells.get(kk);
-    if (list === undefined) cells.set(kk, [k]);
-    else list.push(k);
-    if (state[k] === 1) inside++;
-  }
-  const visited = new Uint8Array(m);
-  const queue: number[] = [];
-  for (let k = 0; k < m; k++) {
-    if (state[k] === 1) {
-      visited[k] = 1;
-      queue.push(k);
-    }
-  }
+export function growFromInside(
+  xyz: Float64Array,
+  state: Uint8Array,
+  m: number,
+  link: number,
+  scratch: GrowScratch = createGrowScratch(),
+): GrowResult {
   const reachedOutside: number[] = [];
-  const link2 = link * link;
-  for (let q = 0; q < queue.length; q++) {
-    const k = queue[q];
+  if (m === 0) return { inside: 0, outside: 0, reachedOutside };
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let z0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  let z1 = -Infinity;
+  for (let k = 0; k < m; k++) {
     const x = xyz[3 * k];
     const y = xyz[3 * k + 1];
     const z = xyz[3 * k + 2];
-    for (let dx = -1; dx <= 1; dx++) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+  }
+  let cell = (2 * link) / 3;
+  const dims = () => [Math.floor((x1 - x0) / cell) + 1, Math.floor((y1 - y0) / cell) + 1, Math.floor((z1 - z0) / cell) + 1];
+  let [nx, ny, nz] = dims();
+  while (nx * ny * nz > MAX_CELLS) {
+    cell *= 1.5;
+    [nx, ny, nz] = dims();
+  }
+  const inv = 1 / cell;
+  const nCells = nx * ny * nz;
+  // ints: cellOf (m), order (m), start (nCells + 1), fill (nCells); slots: slot per cell.
+  const need = 2 * m + 2 * nCells + 1;
+  if (scratch.ints.length < need) scratch.ints = new Int32Array(Math.max(need, 2 * scratch.ints.length));
+  if (scratch.slots.length < nCells) scratch.slots = new Int32Array(Math.max(nCells, 2 * scratch.slots.length)).fill(-1);
+  const ints = scratch.ints;
+  const cellOf = ints.subarray(0, m);
+  const order = ints.subarray(m, 2 * m);
+  const start = ints.subarray(2 * m, 2 * m + nCells + 1).fill(0);
+  const fill = ints.subarray(2 * m + nCells + 1, 2 * m + 2 * nCells + 1);
+  const slotOf = scratch.slots;
+  let inside = 0;
+  for (let k = 0; k < m; k++) {
+    const c =
+      (Math.floor((xyz[3 * k + 2] - z0) * inv) * ny + Math.floor((xyz[3 * k + 1] - y0) * inv)) * nx +
+      Math.floor((xyz[3 * k] - x0) * inv);
+    cellOf[k] = c;
+    start[c + 1]++;
+    if (state[k] === 1) inside++;
+  }
+  for (let c = 0; c < nCells; c++) start[c + 1] += start[c];
+  fill.set(start.subarray(0, nCells));
+  for (let k = 0; k < m; k++) order[fill[cellOf[k]]++] = k;
+
+  // Occupied voxels: their cell id, and whether they hold inside / outside points.
+  const cells: number[] = [];
+  const hasInside: boolean[] = [];
+  const hasOutside: boolean[] = [];
+  for (let k = 0; k < m; k++) {
+    const c = cellOf[k];
+    if (slotOf[c] < 0) {
+      slotOf[c] = cells.length;
+      cells.push(c);
+      hasInside.push(false);
+      hasOutside.push(false);
+    }
+    const s = slotOf[c];
+    if (state[k] === 1) hasInside[s] = true;
+    else if (state[k] === 2) hasOutside[s] = true;
+  }
+  const visited = new Uint8Array(cells.length);
+  const queue: number[] = [];
+  for (let s = 0; s < cells.length; s++) {
+    if (hasInside[s]) {
+      visited[s] = 1;
+      queue.push(s);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const c = cells[queue[head]];
+    const cx = c % nx;
+    const cy = Math.floor(c / nx) % ny;
+    const cz = Math.floor(c / (nx * ny));
+    for (let dz = -1; dz <= 1; dz++) {
+      const iz = cz + dz;
+      if (iz < 0 || iz >= nz) continue;
       for (let dy = -1; dy <= 1; dy++) {
-        for (let dz = -1; dz <= 1; dz++) {
-          const list = cells.get(key(cellX[k] + dx, cellY[k] + dy, cellZ[k] + dz));
-          if (list === undefined) continue;
-          for (const j of list) {
-            if (visited[j] || state[j] !== 2) continue;
-            const ddx = xyz[3 * j] - x;
-            const ddy = xyz[3 * j + 1] - y;
-            const ddz = xyz[3 * j + 2] - z;
-            if (ddx * ddx + ddy * ddy + ddz * ddz > link2) continue;
-            visited[j] = 1;
-            queue.push(j);
-            reachedOutside.push(j);
-          }
+        const iy = cy + dy;
+        if (iy < 0 || iy >= ny) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const ix = cx + dx;
+          if (ix < 0 || ix >= nx) continue;
+          const s = slotOf[(iz * ny + iy) * nx + ix];
+          if (s < 0 || visited[s] || !hasOutside[s]) continue;
+          visited[s] = 1;
+          queue.push(s);
         }
       }
     }
+  }
+  for (let s = 0; s < cells.length; s++) {
+    const c = cells[s];
+    if (visited[s]) {
+      for (let p = start[c]; p < start[c + 1]; p++) if (state[order[p]] === 2) reachedOutside.push(order[p]);
+    }
+    slotOf[c] = -1; // leave the scratch clean for the next call
   }
   return { inside, outside: reachedOutside.length, reachedOutside };
 }

@@ -66,15 +66,10 @@ export const looseFit: Rule = (ctx) => {
         const ly = dy * c - dx * s;
         if (Math.abs(lx) > hl + margin || Math.abs(ly) > hw + margin) continue;
         n++;
-        const v = [lx, -lx, ly, -ly];
-        for (let k = 0; k < 4; k++) {
-          if (v[k] > top1[k]) {
-            top2[k] = top1[k];
-            top1[k] = v[k];
-          } else if (v[k] > top2[k]) {
-            top2[k] = v[k];
-          }
-        }
+        keepTop2(top1, top2, 0, lx);
+        keepTop2(top1, top2, 1, -lx);
+        keepTop2(top1, top2, 2, ly);
+        keepTop2(top1, top2, 3, -ly);
       }
     }
     if (n < MIN_POINTS) continue;
@@ -139,4 +134,14 @@ function faceVisible(img: RangeImage, box: Cuboid, k: number): boolean {
     }
   }
   return seen * 2 >= total;
+}
+
+/** Keeps the two largest values seen in slot k of `top1` ≥ `top2`. */
+function keepTop2(top1: number[], top2: number[], k: number, v: number): void {
+  if (v > top1[k]) {
+    top2[k] = top1[k];
+    top1[k] = v;
+  } else if (v > top2[k]) {
+    top2[k] = v;
+  }
 }

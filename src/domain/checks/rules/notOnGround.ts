@@ -44,9 +44,10 @@ export const notOnGround: Rule = (ctx) => {
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
     const model = groundUnder(ground, box);
     const ring = ringHeights(analysis.grid, box);
-    const g = ring.length >= MIN_SUPPORT && ring[MIN_SUPPORT - 1] < model - GROUND_BAND ? ring[MIN_SUPPORT - 1] : model;
+    const third = ring.length >= MIN_SUPPORT ? nthLowest(ring, MIN_SUPPORT) : Infinity;
+    const g = third < model - GROUND_BAND ? third : model;
     let support = 0;
-    for (const z of ring) if (Math.abs(z - g) <= GROUND_BAND) support++;
+    for (let k = 0; k < ring.length; k++) if (Math.abs(ring[k] - g) <= GROUND_BAND) support++;
     if (support < MIN_SUPPORT) continue;
     const bottom = box.center[2] - box.size[2] / 2;
     const gap = bottom - g;
@@ -79,7 +80,7 @@ function groundUnder(ground: GroundModel, box: CuboidShape): number {
 }
 
 /**
- * Heights (LiDAR z, metres, ascending) of the points in the ring between the footprint grown by
+ * Heights (LiDAR z, metres, in no particular order) of the points in the ring between the footprint grown by
  * 0.1 m and the footprint grown by 1 m, up to the box's top.
  */
 function ringHeights(grid: PointGrid, box: CuboidShape): number[] {
@@ -108,5 +109,20 @@ function ringHeights(grid: PointGrid, box: CuboidShape): number[] {
       out.push(z);
     }
   }
-  return out.sort((a, b) => a - b);
+  return out;
+}
+
+/** The n-th lowest value (n ≥ 1) of a list with at least n values, in one pass. */
+function nthLowest(values: number[], n: number): number {
+  const low: number[] = [];
+  for (const v of values) {
+    if (low.length < n) {
+      low.push(v);
+      low.sort((a, b) => a - b);
+    } else if (v < low[n - 1]) {
+      low[n - 1] = v;
+      low.sort((a, b) => a - b);
+    }
+  }
+  return low[n - 1];
 }

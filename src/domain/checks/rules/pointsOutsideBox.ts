@@ -5,7 +5,7 @@ import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
 import { fmt, plural } from '../formatNumber.ts';
 import { candidatePairs } from './candidatePairs.ts';
-import { growFromInside } from './growFromInside.ts';
+import { createGrowScratch, growFromInside } from './growFromInside.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /** How far beyond its faces a box's object is followed: 60 % of its longer side, 2–8 m. */
@@ -22,11 +22,11 @@ const ERROR_MIN = 12;
 
 /**
  * The box cuts its object: starting from the above-ground points inside the box (grown by
- * `settings.fitMargin`), the object's surface is followed point to point (links shorter than
- * 0.3 m) out to 60 % of the box's longer side (2–8 m) beyond the faces, never through another
- * box. Points reached outside the box
- * are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while an
- * object standing 0.4 m or more away is not reached.
+ * `settings.fitMargin`), the object's surface is followed through touching 0.2 m voxels
+ * (`growFromInside`) out to 60 % of the box's longer side (2–8 m) beyond the faces, only within
+ * the obstacle clusters the box holds and never through another box. Points reached outside the
+ * box are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while
+ * an object standing 0.4 m or more away is not reached.
  *
  * Warning when at least 20 % of the object is outside, error at 35 %. When the surface still
  * continues that far beyond the faces, the box touches a wall, a hedge or a much larger structure:
@@ -41,7 +41,8 @@ export const pointsOutsideBox: Rule = (ctx) => {
   const boxes = ctx.cuboids;
   const neighbours = new Map<number, number[]>();
   const targetSet = new Set(targets);
-  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), MAX_REACH)) {
+  // Pairs within the largest reach: each circle grows by half of it.
+  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), MAX_REACH / 2)) {
     if (!neighbours.has(i)) neighbours.set(i, []);
     if (!neighbours.has(j)) neighbours.set(j, []);
     neighbours.get(i)!.push(j);
@@ -52,6 +53,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
   // Scratch arrays reused across boxes: box-local coordinates and a state per candidate point.
   let local = new Float64Array(3 * 1024);
   let state = new Uint8Array(1024);
+  const scratch = createGrowScratch();
 
   for (const bi of targets) {
     const box = boxes[bi];
@@ -68,11 +70,27 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const [cx, cy, cz] = box.center;
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
+    // Pass 1: the obstacle clusters that have points inside the box; only their points are
+    // followed (other clusters are separated from them by a gap of at least 0.4 m).
+    const own = new Set<number>();
+    for (let iy = range[1]; iy <= range[3]; iy++) {
+      const end = cellStart[iy * nx + range[2] + 1];
+      for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+        const label = labels[indices[p]];
+        if (label < 0 || own.has(label)) continue;
+        const dz = sorted[3 * p + 2] - cz;
+        if (Math.abs(dz) > hh + margin) continue;
+        const dx = sorted[3 * p] - cx;
+        const dy = sorted[3 * p + 1] - cy;
+        if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) own.add(label);
+      }
+    }
+    if (own.size === 0) continue;
     let m = 0;
     for (let iy = range[1]; iy <= range[3]; iy++) {
       const end = cellStart[iy * nx + range[2] + 1];
       for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-        if (labels[indices[p]] < 0) continue;
+        if (!own.has(labels[indices[p]])) continue;
         const x = sorted[3 * p];
         const y = sorted[3 * p + 1];
         const z = sorted[3 * p + 2];
@@ -98,7 +116,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         m++;
       }
     }
-    const grown = growFromInside(local, state, m, LINK);
+    const grown = growFromInside(local, state, m, LINK, scratch);
     if (grown.inside < 3 || grown.outside === 0) continue;
     let farthest = 0;
     let atReach = false;
