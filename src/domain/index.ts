@@ -96,3 +96,48 @@ export { metricsToCsv } from './metrics/metricsToCsv.ts';
 export type { MetricsCsvTable } from './metrics/metricsToCsv.ts';
 export { DEFAULT_IDLE_GAP_MS } from './metrics/MetricsReport.ts';
 export type { MetricsEvent, MetricsRow, DailyMetricsRow, FrameMetricsRow, MetricsReport, MetricsOptions } from './metrics/MetricsReport.ts';
+
+// Pre-checks and the edge-case dictionary
+export type { CheckResult, SequenceCheckResult, Severity } from './checks/CheckResult.ts';
+export { SEVERITIES, resultKey, countBySeverity, compareResults } from './checks/CheckResult.ts';
+export type { CheckContext, Rule, RuleDefinition, RuleScope, LabelRegion } from './checks/CheckContext.ts';
+export { createCheckContext } from './checks/createCheckContext.ts';
+export type { CreateCheckContextInput } from './checks/createCheckContext.ts';
+export { countObjectPoints } from './checks/countObjectPoints.ts';
+export { runChecks } from './checks/runChecks.ts';
+export type { RunChecksOptions } from './checks/runChecks.ts';
+export { ALL_RULES } from './checks/rules/allRules.ts';
+export { runSequenceChecks, SEQUENCE_RULES } from './checks/runSequenceChecks.ts';
+export type { SequenceFrame, SequenceContext, SequenceRule } from './checks/SequenceContext.ts';
+export { FrameChecker } from './checks/FrameChecker.ts';
+export type { FrameCheckRun } from './checks/FrameChecker.ts';
+export { analyzeFrame } from './checks/frame/analyzeFrame.ts';
+export type { AnalyzeFrameOptions } from './checks/frame/analyzeFrame.ts';
+export type { FrameAnalysis } from './checks/frame/FrameAnalysis.ts';
+export type { ObstacleClusters } from './checks/frame/clusterObstacles.ts';
+export { labelRegionFromCamera } from './checks/labelRegionFromCamera.ts';
+export { edgeCaseDictionarySchema, defaultCheckSettings } from './checks/dictionary/EdgeCaseDictionary.ts';
+export type {
+  EdgeCaseDictionary,
+  EdgeCaseDictionaryInput,
+  ClassRule,
+  EdgeCase,
+  CheckSettings,
+  DistanceBand,
+  AllowedOverlap,
+  MinPoints,
+} from './checks/dictionary/EdgeCaseDictionary.ts';
+export { defaultDictionary } from './checks/dictionary/defaultDictionary.ts';
+export { parseDictionary } from './checks/dictionary/parseDictionary.ts';
+export { DictionaryError } from './checks/dictionary/DictionaryError.ts';
+export {
+  bumpDictionaryVersion,
+  setClassRule,
+  removeClass,
+  upsertEdgeCase,
+  removeEdgeCase,
+  updateSettings,
+} from './checks/dictionary/editDictionary.ts';
+export { searchEdgeCases } from './checks/dictionary/searchEdgeCases.ts';
+export { minPointsAt } from './checks/dictionary/minPointsAt.ts';
+export { edgeCaseForRule } from './checks/dictionary/edgeCaseForRule.ts';

@@ -25,8 +25,9 @@ const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
  * Faces turned away from the sensor are not judged (the object's far side is not seen), nor
  * faces mostly hidden behind something closer (a parked car behind another). The gap is
  * measured to the second-outermost point, so one stray point does not hide it.
- * Warning above max(the class's `fitSlack`, 15 % of the box dimension), error above twice the
- * slack or 30 %. Classes not in the dictionary use 0.35 m.
+ * Warning above max(the class's `fitSlack`, 15 % of the class's smallest length or width along
+ * that axis), error above twice the slack or 30 %. Classes not in the dictionary use 0.35 m and
+ * the box's own dimension.
  */
 export const looseFit: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -38,7 +39,8 @@ export const looseFit: Rule = (ctx) => {
   const labels = clusters.labels;
   for (const bi of targets) {
     const box = ctx.cuboids[bi];
-    const slack = ctx.dictionary.classes[box.label]?.fitSlack ?? 0.35;
+    const rule = ctx.dictionary.classes[box.label];
+    const slack = rule?.fitSlack ?? 0.35;
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
     const c = Math.cos(box.yaw);
     const s = Math.sin(box.yaw);
@@ -85,7 +87,8 @@ export const looseFit: Rule = (ctx) => {
       if (!facing[k]) continue;
       const half = k < 2 ? hl : hw;
       const gap = half - top2[k];
-      const dim = 2 * half;
+      // Relative to the class's smallest size, not the box's: a grown box must not excuse itself.
+      const dim = rule === undefined ? 2 * half : k < 2 ? rule.size.l[0] : rule.size.w[0];
       const warnAt = Math.max(slack, WARN_REL * dim);
       if (!(gap > warnAt) || !faceVisible(rangeImage, box, k)) continue;
       const errorAt = Math.max(2 * slack, ERROR_REL * dim);
