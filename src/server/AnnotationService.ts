@@ -17,7 +17,7 @@ import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
 import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
 import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
-import type { Storage } from './storage/Storage.ts';
+import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
 
 /** A problem with a dataset file that the user must fix (bad calib, unreadable label). */
 export class FrameFileError extends Error {
@@ -40,6 +40,16 @@ export interface LabelWriteResult {
 
 /** Who acts, for the activity log (`null` = unknown). */
 export type Actor = string | null;
+
+/** How a save is recorded: revision source, activity action and detail, assignment changes. */
+export interface SaveRecordOptions {
+  /** Default `save`. */
+  source?: RevisionSource;
+  /** Activity-log action; default the source. */
+  action?: string;
+  detail?: Record<string, unknown>;
+  assignment?: AssignmentPatch;
+}
 
 /**
  * The annotation workflow over one dataset: reads frames' documents (importing shipped label files
@@ -136,8 +146,16 @@ export class AnnotationService {
    * Stores `doc` as the revision after `baseRevision`, then rewrites the label file. A stale base
    * returns the current document and stores nothing. The label write happens after the commit; if it
    * fails the save still stands and the file stays marked dirty for the next save or export.
+   * This is the raw save: the review rules (roles, locks, server-owned status and flags) are
+   * `ReviewService`'s.
    */
-  async saveAnnotation(frame: DatasetFrame, doc: FrameAnnotation, baseRevision: number, actor: Actor): Promise<SaveOutcome> {
+  async saveAnnotation(
+    frame: DatasetFrame,
+    doc: FrameAnnotation,
+    baseRevision: number,
+    actor: Actor,
+    record: SaveRecordOptions = {},
+  ): Promise<SaveOutcome> {
     if (baseRevision === 0) {
       // A frame with a shipped label must be imported before anyone can build on revision 0.
       const current = await this.getAnnotation(frame, actor);
@@ -147,7 +165,10 @@ export class AnnotationService {
       doc: { ...doc, frameId: frame.id },
       baseRevision,
       user: actor,
-      source: 'save',
+      source: record.source ?? 'save',
+      ...(record.action !== undefined ? { action: record.action } : {}),
+      ...(record.detail !== undefined ? { detail: record.detail } : {}),
+      ...(record.assignment !== undefined ? { assignment: record.assignment } : {}),
     });
     if (!result.ok) return { ok: false, current: result.current ?? emptyAnnotation(frame.id) };
     const label = await this.writeLabel(frame);

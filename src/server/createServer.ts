@@ -1,16 +1,26 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { installAuth } from './auth/installAuth.ts';
 import { installErrorHandling } from './http/errorHandler.ts';
 import { installHostCheck } from './http/hostCheck.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
 import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
 import { registerCalibRoute } from './routes/calibRoute.ts';
+import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
 import { registerFileRoutes } from './routes/fileRoutes.ts';
+import { registerFlagRoutes } from './routes/flagRoutes.ts';
 import { registerFramesRoutes } from './routes/framesRoutes.ts';
 import { registerLabelRoute } from './routes/labelRoute.ts';
+import { registerMetricsRoutes } from './routes/metricsRoutes.ts';
+import { registerReviewRoutes } from './routes/reviewRoutes.ts';
 import type { RouteContext } from './routes/RouteContext.ts';
+import { registerSessionRoutes } from './routes/sessionRoutes.ts';
 import { registerStaticRoutes } from './routes/staticRoutes.ts';
+import { registerUsersRoute } from './routes/usersRoute.ts';
+import { createSubmitChecker, type SubmitChecker } from './review/checkFrameForSubmit.ts';
+import { DictionaryStore } from './review/DictionaryStore.ts';
+import { ReviewService } from './review/ReviewService.ts';
 
 export interface ServerOptions extends WorkspaceOptions {
   /** The built app to serve at `/` (`dist/`); null or absent = API only. */
@@ -19,8 +29,15 @@ export interface ServerOptions extends WorkspaceOptions {
   logger?: boolean | { level: string };
   /** Body limit of every route except the annotation PUT, bytes. Default 64 KiB. */
   bodyLimit?: number;
-  /** `Host` names to answer (DNS-rebinding guard); default the loopback names. */
-  allowedHosts?: readonly string[];
+  /**
+   * `Host` names to answer (DNS-rebinding guard); default the loopback names. `null` answers any
+   * host: for a server beyond loopback, where every request needs a session anyway.
+   */
+  allowedHosts?: readonly string[] | null;
+  /** Serve nothing until users exist (set when listening beyond loopback). Default false. */
+  requireUsers?: boolean;
+  /** The submit gate's checks; default the dictionary's box rules on the frame's points (tests inject their own). */
+  submitChecker?: SubmitChecker;
 }
 
 declare module 'fastify' {
@@ -31,9 +48,11 @@ declare module 'fastify' {
 }
 
 /**
- * Builds the Fastify app for one dataset: `/api/*` (frames, points, calib, image, annotation,
- * label, revisions, activity, export.zip) and, with `distDir`, the built app. Closing the app closes
- * the storage. Does not listen: call `app.listen` (or use `app.inject` in tests).
+ * Builds the Fastify app for one dataset: `/api/*` (session, frames, points, calib, image,
+ * annotation, label, revisions, review, flags, diff, dictionary, activity, metrics, users,
+ * export.zip) and, with `distDir`, the built app. Every route passes the role check of
+ * `auth/routeAccess.ts`. Closing the app closes the storage. Does not listen: call `app.listen`
+ * (or use `app.inject` in tests).
  */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const workspace = await openWorkspace(opts);
@@ -61,8 +80,16 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return payload;
   });
   installErrorHandling(app);
-  installHostCheck(app, opts.allowedHosts);
-  const ctx: RouteContext = { service: workspace.service, stateDir: workspace.stateDir };
+  if (opts.allowedHosts !== null) installHostCheck(app, opts.allowedHosts);
+  const users = workspace.storage.users;
+  await installAuth(app, { users, requireUsers: opts.requireUsers === true });
+  const review = new ReviewService({
+    annotations: workspace.service,
+    dictionaries: new DictionaryStore(workspace.stateDir),
+    checker: opts.submitChecker ?? createSubmitChecker(),
+  });
+  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir };
+  registerSessionRoutes(app, ctx);
   registerFramesRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerCalibRoute(app, ctx);
@@ -70,6 +97,11 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerLabelRoute(app, ctx);
   registerActivityRoute(app, ctx);
   registerExportRoute(app, ctx);
+  registerReviewRoutes(app, ctx);
+  registerFlagRoutes(app, ctx);
+  registerDictionaryRoutes(app, ctx);
+  registerMetricsRoutes(app, ctx);
+  registerUsersRoute(app, ctx);
   if (opts.distDir !== undefined && opts.distDir !== null) await registerStaticRoutes(app, opts.distDir);
   return app;
 }

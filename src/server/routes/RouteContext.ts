@@ -1,12 +1,29 @@
+import type { FastifyRequest } from 'fastify';
 import type { AnnotationService } from '../AnnotationService.ts';
+import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
+import type { ReviewService } from '../review/ReviewService.ts';
+import type { UserStore } from '../storage/UserStore.ts';
 
 /** What every route module receives. */
 export interface RouteContext {
   service: AnnotationService;
+  /** The review loop (status, flags, submit gate) over `service`. */
+  review: ReviewService;
+  users: UserStore;
   /** Where the database lives, for `GET /api/dataset`. */
   stateDir: string;
+}
+
+/**
+ * The user a request acts as (the auth hook has run: a route that is not public never sees a
+ * request without one).
+ */
+export function userOf(request: FastifyRequest): SessionUser {
+  const user = request.cuboidUser;
+  if (user === null) throw new HttpError(401, 'unauthenticated', 'log in first: POST /api/session with your token');
+  return user;
 }
 
 /**
@@ -23,8 +40,10 @@ export function frameFromParams(ctx: RouteContext, params: unknown): DatasetFram
   return frame;
 }
 
-/** The acting user for the activity log: the `X-Cuboid-User` header when well-formed (unverified until users arrive). */
-export function actorFrom(headers: Record<string, string | string[] | undefined>): string {
-  const raw = headers['x-cuboid-user'];
-  return typeof raw === 'string' && /^[\w.@-]{1,64}$/.test(raw) ? raw : 'local';
+/** Reads a JSON object body, or refuses it with 400 naming what was expected. */
+export function objectBody(body: unknown, what: string): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid_body', `expected a JSON object ${what}`);
+  }
+  return body as Record<string, unknown>;
 }

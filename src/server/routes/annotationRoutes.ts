@@ -2,20 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { validateAnnotation } from '../../domain/document/validateAnnotation.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
 import { parseIfMatch, revisionEtag } from '../http/parseIfMatch.ts';
-import { actorFrom, frameFromParams, type RouteContext } from './RouteContext.ts';
+import { frameFromParams, userOf, type RouteContext } from './RouteContext.ts';
 
 /** Largest accepted annotation body, bytes (10,000 boxes in full precision fit well inside). */
 export const ANNOTATION_BODY_LIMIT = 8 * 1024 * 1024;
 
 /**
  * `GET /api/frames/:id/annotation` (the current document, `ETag: "revision"`),
- * `PUT` (save; the base revision comes from `If-Match` or the body's `baseRevision`), and the
+ * `PUT` (save; the base revision comes from `If-Match` or the body's `baseRevision`; `status` and
+ * `flags` are server-owned and kept from the stored document, see `ReviewService.saveEdit`), and the
  * history: `GET /api/frames/:id/revisions`, `GET /api/frames/:id/revisions/:revision`.
  */
 export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/frames/:id/annotation', async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
-    const doc = await ctx.service.getAnnotation(frame, actorFrom(request.headers));
+    const doc = await ctx.service.getAnnotation(frame, userOf(request).name);
     return reply.header('ETag', revisionEtag(doc.revision)).header('Cache-Control', 'no-cache').send(doc);
   });
 
@@ -38,7 +39,7 @@ export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext
         { issues: [{ path: 'frameId', message: 'does not match the URL' }] },
       );
     }
-    const outcome = await ctx.service.saveAnnotation(frame, checked.value, baseRevision, actorFrom(request.headers));
+    const outcome = await ctx.review.saveEdit(frame, checked.value, baseRevision, userOf(request));
     if (!outcome.ok) {
       return reply
         .code(409)

@@ -5,6 +5,8 @@ import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAn
 import { migrateAnnotation } from '../../domain/document/migrations.ts';
 import type {
   ActivityEntry,
+  Assignment,
+  AssignmentPatch,
   FrameState,
   RevisionInfo,
   RevisionSource,
@@ -13,6 +15,8 @@ import type {
   Storage,
 } from './Storage.ts';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.ts';
+import { SqliteUserStore } from './SqliteUserStore.ts';
+import type { UserStore } from './UserStore.ts';
 
 interface AnnotationRow {
   frame_id: string;
@@ -32,11 +36,13 @@ interface AnnotationRow {
  */
 export class SqliteStorage implements Storage {
   readonly file: string;
+  readonly users: UserStore;
   private readonly db: Database.Database;
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
     this.db = db;
+    this.users = new SqliteUserStore(db);
   }
 
   /**
@@ -118,10 +124,11 @@ export class SqliteStorage implements Storage {
           'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(frameId, revision, text, boxCount, input.source, at, input.user);
+      if (input.assignment !== undefined) this.writeAssignment(frameId, input.assignment, at);
       this.insertActivity({
         at,
         user: input.user,
-        action: input.source,
+        action: input.action ?? input.source,
         frameId,
         revision,
         detail: { boxCount, status: doc.status, ...input.detail },
@@ -171,20 +178,66 @@ export class SqliteStorage implements Storage {
       query.frameId === undefined
         ? this.db.prepare('SELECT * FROM activity ORDER BY id DESC LIMIT ?').all(limit)
         : this.db.prepare('SELECT * FROM activity WHERE frame_id = ? ORDER BY id DESC LIMIT ?').all(query.frameId, limit)
-    ) as { id: number; at: string; user: string | null; action: string; frame_id: string | null; revision: number | null; detail: string }[];
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      user: r.user,
-      action: r.action,
-      frameId: r.frame_id,
-      revision: r.revision,
-      detail: JSON.parse(r.detail) as Record<string, unknown>,
-    }));
+    ) as ActivityRow[];
+    return rows.map(toActivity);
+  }
+
+  async listActivityRange(query: { from?: string; to?: string; frameId?: string } = {}): Promise<ActivityEntry[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (query.from !== undefined) {
+      where.push('at >= ?');
+      args.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('at <= ?');
+      args.push(query.to);
+    }
+    if (query.frameId !== undefined) {
+      where.push('frame_id = ?');
+      args.push(query.frameId);
+    }
+    const sql = `SELECT * FROM activity${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, id`;
+    return (this.db.prepare(sql).all(...args) as ActivityRow[]).map(toActivity);
+  }
+
+  async getAssignment(frameId: string): Promise<Assignment> {
+    const row = this.db.prepare('SELECT annotator, reviewer FROM assignments WHERE frame_id = ?').get(frameId) as
+      | { annotator: string | null; reviewer: string | null }
+      | undefined;
+    return { frameId, annotator: row?.annotator ?? null, reviewer: row?.reviewer ?? null };
+  }
+
+  async setAssignment(frameId: string, patch: AssignmentPatch, user: string | null): Promise<Assignment> {
+    const run = this.db.transaction((): Assignment => {
+      const at = new Date().toISOString();
+      const next = this.writeAssignment(frameId, patch, at);
+      this.insertActivity({ at, user, action: 'assign', frameId, revision: null, detail: { ...patch } });
+      return next;
+    });
+    return run.immediate();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private writeAssignment(frameId: string, patch: AssignmentPatch, at: string): Assignment {
+    const row = this.db.prepare('SELECT annotator, reviewer FROM assignments WHERE frame_id = ?').get(frameId) as
+      | { annotator: string | null; reviewer: string | null }
+      | undefined;
+    const next: Assignment = {
+      frameId,
+      annotator: patch.annotator !== undefined ? patch.annotator : (row?.annotator ?? null),
+      reviewer: patch.reviewer !== undefined ? patch.reviewer : (row?.reviewer ?? null),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO assignments (frame_id, annotator, reviewer, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (frame_id) DO UPDATE SET annotator = excluded.annotator, reviewer = excluded.reviewer, updated_at = excluded.updated_at`,
+      )
+      .run(frameId, next.annotator, next.reviewer, at);
+    return next;
   }
 
   private insertActivity(entry: Omit<ActivityEntry, 'id'>): void {
@@ -192,6 +245,28 @@ export class SqliteStorage implements Storage {
       .prepare('INSERT INTO activity (at, user, action, frame_id, revision, detail) VALUES (?, ?, ?, ?, ?, ?)')
       .run(entry.at, entry.user, entry.action, entry.frameId, entry.revision, JSON.stringify(entry.detail));
   }
+}
+
+interface ActivityRow {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  frame_id: string | null;
+  revision: number | null;
+  detail: string;
+}
+
+function toActivity(r: ActivityRow): ActivityEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    user: r.user,
+    action: r.action,
+    frameId: r.frame_id,
+    revision: r.revision,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  };
 }
 
 function readDoc(text: string): FrameAnnotation {

@@ -1,7 +1,23 @@
 import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
+import type { UserStore } from './UserStore.ts';
 
-/** What kind of change produced a revision; also the activity log action for it. */
-export type RevisionSource = 'save' | 'import';
+/**
+ * What kind of change produced a revision: a box edit, an import, or a review step (submit,
+ * accept, reject, a flag); also the default activity-log action for it.
+ */
+export type RevisionSource = 'save' | 'import' | 'review';
+
+/** Who a frame belongs to in the review loop (user names; null = not yet). */
+export interface Assignment {
+  frameId: string;
+  /** The annotator a rejected frame goes back to. */
+  annotator: string | null;
+  /** The reviewer a resubmitted frame goes back to. */
+  reviewer: string | null;
+}
+
+/** Fields to set in an assignment; absent fields keep their value. */
+export type AssignmentPatch = Partial<Pick<Assignment, 'annotator' | 'reviewer'>>;
 
 /** The stored state of one frame's annotation, without the document body. */
 export interface FrameState {
@@ -45,6 +61,10 @@ export interface SaveAnnotationInput {
   source: RevisionSource;
   /** Extra activity-log detail (for example the import file name). */
   detail?: Record<string, unknown>;
+  /** The activity-log action; default `source` (review steps: `submit`, `accept`, `flag_add`, ...). */
+  action?: string;
+  /** Assignment changes committed in the same transaction. */
+  assignment?: AssignmentPatch;
 }
 
 export type SaveAnnotationResult =
@@ -79,5 +99,13 @@ export interface Storage {
   logActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<void>;
   /** Activity, newest first. */
   listActivity(query?: { frameId?: string; limit?: number }): Promise<ActivityEntry[]>;
+  /** Every activity entry with `from ≤ at ≤ to` (ISO instants, both optional), oldest first (metrics). */
+  listActivityRange(query?: { from?: string; to?: string; frameId?: string }): Promise<ActivityEntry[]>;
+  /** The review assignment of a frame (nulls when none was recorded). */
+  getAssignment(frameId: string): Promise<Assignment>;
+  /** Changes an assignment outside a save (a lead reassigning) and logs `assign`. */
+  setAssignment(frameId: string, patch: AssignmentPatch, user: string | null): Promise<Assignment>;
+  /** Users and login sessions. */
+  readonly users: UserStore;
   close(): Promise<void>;
 }

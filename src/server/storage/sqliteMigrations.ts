@@ -47,4 +47,31 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX annotations_dirty ON annotations (label_dirty) WHERE label_dirty = 1;
     `,
   },
+  {
+    version: 2,
+    name: 'users, sessions, review assignments',
+    sql: `
+      CREATE TABLE users (
+        name         TEXT PRIMARY KEY,
+        role         TEXT NOT NULL CHECK (role IN ('annotator', 'reviewer', 'lead')),
+        token_lookup TEXT NOT NULL UNIQUE,
+        token_hash   TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        id_hash    TEXT PRIMARY KEY,
+        user_name  TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_name);
+      CREATE TABLE assignments (
+        frame_id   TEXT PRIMARY KEY,
+        annotator  TEXT,
+        reviewer   TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX activity_at ON activity (at);
+    `,
+  },
 ];

@@ -154,10 +154,11 @@ describe('PUT /api/frames/:id/annotation', () => {
     expect(await server.app.cuboid.storage.listDirtyLabels()).toEqual([]);
   });
 
-  it('frame status and box count show in the frame list', async () => {
+  it('frame status and box count show in the frame list; the status is the server\'s, not the body\'s', async () => {
     server = await startTestServer();
+    // A save never sets the review status: the first one moves the frame from todo to in_progress.
     await put(server, '000002', { ...sampleDoc('000002', [WORKED_BOX, sampleCuboid('b')]), status: 'submitted' }, { 'if-match': '"0"' });
     const frames = (await server.app.inject('/api/frames')).json() as { id: string; status: string; boxCount: number; revision: number }[];
-    expect(frames.find((f) => f.id === '000002')).toMatchObject({ status: 'submitted', boxCount: 2, revision: 1 });
+    expect(frames.find((f) => f.id === '000002')).toMatchObject({ status: 'in_progress', boxCount: 2, revision: 1 });
   });
 });

@@ -36,14 +36,19 @@ describe('GET /api/export.zip', () => {
     expect(train.length).toBe(2);
   });
 
-  it('filters by status and can leave out points and images', async () => {
-    server = await startTestServer();
+  it('filters by the review status and can leave out points and images', async () => {
+    server = await startTestServer({ submitChecker: async () => [] });
     await server.app.inject({
       method: 'PUT',
       url: '/api/frames/000002/annotation',
       payload: { ...sampleDoc('000002', [sampleCuboid('a')]), status: 'accepted' },
       headers: { 'if-match': '"0"' },
     });
+    // The body's status is ignored: only a reviewer's accept makes a frame accepted.
+    await server.app.inject({ method: 'POST', url: '/api/frames/000001/submit', payload: {} });
+    for (const step of ['submit', 'accept']) {
+      expect((await server.app.inject({ method: 'POST', url: `/api/frames/000002/${step}`, payload: {} })).statusCode).toBe(200);
+    }
     const res = await server.app.inject('/api/export.zip?status=accepted&points=0&images=0');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual([

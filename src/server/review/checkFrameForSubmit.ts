@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { CheckResult } from '../../domain/checks/CheckResult.ts';
+import { createCheckContext } from '../../domain/checks/createCheckContext.ts';
+import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { FrameAnalysis } from '../../domain/checks/frame/FrameAnalysis.ts';
+import { analyzeFrame } from '../../domain/checks/frame/analyzeFrame.ts';
+import { runChecks } from '../../domain/checks/runChecks.ts';
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
+import { parsePcd } from '../../domain/pcd/parsePcd.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+
+/** Runs the checks a submit must pass (or override with a reason) on a frame's boxes. */
+export type SubmitChecker = (frame: DatasetFrame, doc: FrameAnnotation, dictionary: EdgeCaseDictionary) => Promise<CheckResult[]>;
+
+/** Frames whose points and analysis stay cached (a reviewer's queue touches few at a time). */
+const CACHE_FRAMES = 4;
+
+/**
+ * The server's submit gate: reads the frame's points (KITTI `.bin` or PCD), analyses the frame
+ * once (grid, ground; cached for a few frames) and runs every box and box-pair rule of the
+ * dictionary on the document's boxes, LiDAR frame. Frame-level rules (unlabelled clusters, only
+ * ever warnings) and cross-frame rules are left to the checks panel and `cuboid check`.
+ */
+export function createSubmitChecker(): SubmitChecker {
+  const cache = new Map<string, Promise<{ positions: Float32Array; analysis: FrameAnalysis }>>();
+  const analysed = (frame: DatasetFrame) => {
+    const key = `${frame.id}:${frame.points.path}`;
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = (async () => {
+        const bytes = new Uint8Array(await fs.readFile(frame.points.path));
+        const fileName = path.basename(frame.points.path);
+        const positions =
+          frame.points.format === 'bin' ? readVelodyneBin(bytes, { fileName }).positions : parsePcd(bytes, { fileName }).positions;
+        return { positions, analysis: analyzeFrame(positions) };
+      })();
+      hit.catch(() => cache.delete(key));
+      cache.set(key, hit);
+      while (cache.size > CACHE_FRAMES) cache.delete(cache.keys().next().value as string);
+    }
+    return hit;
+  };
+  return async (frame, doc, dictionary) => {
+    if (doc.cuboids.length === 0) return [];
+    const { positions, analysis } = await analysed(frame);
+    const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary, analysis });
+    return runChecks(ctx, { only: doc.cuboids.map((c) => c.id), frameRules: false });
+  };
+}

@@ -1,0 +1,99 @@
+import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
+import { diffAnnotations, type AnnotationDiff } from '../../domain/review/diffAnnotations.ts';
+import { nextStatus } from '../../domain/review/reviewTransitions.ts';
+import { emptyAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import type { AnnotationService } from '../AnnotationService.ts';
+import type { SessionUser } from '../auth/SessionUser.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { HttpError } from '../http/HttpError.ts';
+
+/** Activity actions that belong to a frame's review history. */
+const REVIEW_ACTIONS = new Set(['submit', 'accept', 'reject', 'flag_add', 'flag_update', 'assign']);
+
+/** One step of a frame's review history. */
+export interface ReviewStep {
+  at: string;
+  user: string | null;
+  action: string;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** What `GET /api/frames/:id/review` returns: the frame's review state and what the caller may do. */
+export interface ReviewInfo {
+  frameId: string;
+  revision: number;
+  status: FrameStatus;
+  annotator: string | null;
+  reviewer: string | null;
+  flags: { open: number; resolved: number; closed: number };
+  /** Revisions created by submits, oldest first. */
+  submittedRevisions: number[];
+  /** The revision created by the latest accept (null unless accepted). */
+  acceptedRevision: number | null;
+  /** Review steps (submit with its overrides, verdicts, flags, assignments), oldest first. */
+  history: ReviewStep[];
+  /** The steps open to the caller now (role, assignment, status and flags considered). */
+  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
+}
+
+/** The review state of a frame as seen by `user`. */
+export async function buildReviewInfo(service: AnnotationService, frame: DatasetFrame, user: SessionUser): Promise<ReviewInfo> {
+  const doc = await service.getAnnotation(frame, user.name);
+  const a = await service.storage.getAssignment(frame.id);
+  const log = await service.storage.listActivityRange({ frameId: frame.id });
+  const history: ReviewStep[] = log
+    .filter((e) => REVIEW_ACTIONS.has(e.action))
+    .map((e) => ({ at: e.at, user: e.user, action: e.action, revision: e.revision, detail: e.detail }));
+  const flags = { open: 0, resolved: 0, closed: 0 };
+  for (const f of doc.flags) flags[f.state]++;
+  const submittedRevisions = history.filter((h) => h.action === 'submit' && h.revision !== null).map((h) => h.revision as number);
+  const lastAccept = [...history].reverse().find((h) => h.action === 'accept' || h.action === 'reject');
+  const mayAnnotate = user.role === 'lead' || (user.role === 'annotator' && (a.annotator === null || a.annotator === user.name));
+  const mayReview = user.role === 'lead' || (user.role === 'reviewer' && (a.reviewer === null || a.reviewer === user.name));
+  const ok = (event: 'save' | 'submit' | 'accept' | 'reject') => nextStatus(doc.status, event, user.role).ok;
+  return {
+    frameId: frame.id,
+    revision: doc.revision,
+    status: doc.status,
+    annotator: a.annotator,
+    reviewer: a.reviewer,
+    flags,
+    submittedRevisions,
+    acceptedRevision: doc.status === 'accepted' && lastAccept?.action === 'accept' ? lastAccept.revision : null,
+    history,
+    can: {
+      edit: mayAnnotate && ok('save'),
+      submit: mayAnnotate && ok('submit'),
+      accept: mayReview && ok('accept') && flags.open === 0,
+      reject: mayReview && ok('reject') && flags.open > 0,
+      flag: mayReview && user.role !== 'annotator',
+      resolveFlags: mayAnnotate && flags.open > 0,
+      closeFlags: mayReview && user.role !== 'annotator' && flags.open + flags.resolved > 0,
+    },
+  };
+}
+
+/**
+ * The per-box diff of a frame between two revisions (0 = the empty document before any save).
+ * Defaults: `to` = the accepted revision when the frame is accepted, else the current one;
+ * `from` = the first submitted revision (0 when the frame was never submitted).
+ */
+export async function buildFrameDiff(
+  service: AnnotationService,
+  frame: DatasetFrame,
+  user: SessionUser,
+  query: { from?: number; to?: number },
+): Promise<AnnotationDiff & { frameId: string }> {
+  const info = await buildReviewInfo(service, frame, user);
+  const to = query.to ?? info.acceptedRevision ?? info.revision;
+  const from = query.from ?? info.submittedRevisions[0] ?? 0;
+  const read = async (revision: number, name: string): Promise<FrameAnnotation> => {
+    if (revision === 0) return emptyAnnotation(frame.id);
+    const doc = await service.storage.getRevision(frame.id, revision);
+    if (doc === null) throw new HttpError(404, 'revision_not_found', `${name}: frame "${frame.id}" has no revision ${revision} (current ${info.revision})`);
+    return doc;
+  };
+  const [a, b] = await Promise.all([read(from, 'from'), read(to, 'to')]);
+  return { frameId: frame.id, ...diffAnnotations(a, b) };
+}
