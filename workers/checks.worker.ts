@@ -45,12 +45,15 @@ const api = {
 
   /**
    * Checks the current frame's boxes (LiDAR frame). Incremental: pass the ids of the boxes just
-   * edited as a hint; only they and their neighbours are re-checked.
+   * edited as a hint; only they and their neighbours are re-checked. With `frameId`, refuses to
+   * check boxes of another frame than the one set (a stale call after a frame switch).
    * @throws Error `checks.worker: ...` when no frame is set or `frameId` is not the current one
    */
-  check(frameId: string, cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[]): CheckRunSummary {
-    if (current === null || current.frameId !== frameId) {
-      throw new Error(`checks.worker: frame "${frameId}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`);
+  check(cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[], frameId?: string): CheckRunSummary {
+    if (current === null || (frameId !== undefined && current.frameId !== frameId)) {
+      throw new Error(
+        `checks.worker: frame "${frameId ?? '?'}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`,
+      );
     }
     const t0 = performance.now();
     const run = current.check(cuboids, dictionary, changedIds);

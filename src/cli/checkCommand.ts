@@ -57,11 +57,11 @@ export function formatCheckReport(report: DatasetCheckReport, quiet = false): st
   for (const f of report.frames) {
     const shown = f.results.filter((r) => show(r.severity));
     const seq = report.sequence.filter((r) => r.frameId === f.frameId && show(r.severity));
-    const where = f.labelSource === 'none' ? 'no labels' : `${f.boxes} boxes from ${f.labelSource}`;
+    const where = f.labelSource === 'none' ? 'no labels' : `${f.boxes} box${f.boxes === 1 ? '' : 'es'} from ${f.labelSource}`;
     lines.push('', `frame ${f.frameId}: ${f.points} points, ${where}${f.cameraOnly ? ', missed objects searched in the camera view' : ''}`);
     if (shown.length + seq.length === 0) lines.push(quiet ? '  no errors' : '  no findings');
     for (const r of [...shown, ...seq]) {
-      const what = r.cuboidId !== null ? `box ${r.cuboidId}` : r.location !== null ? `at ${r.location.map((v) => v.toFixed(1)).join(', ')}` : '';
+      const what = r.cuboidId !== null ? `box ${r.cuboidId}` : r.location !== null ? `at (${r.location[0].toFixed(1)}, ${r.location[1].toFixed(1)})` : '';
       lines.push(`  ${r.severity.padEnd(8)}${r.ruleId.padEnd(18)}${what.padEnd(16)} ${r.message}${r.dictionaryEntry ? `  [${r.dictionaryEntry}]` : ''}`);
     }
   }
