@@ -4,6 +4,7 @@ import { registerExport } from './exportCommand.ts';
 import { registerImport } from './importCommand.ts';
 import { registerInspect } from './inspectCommand.ts';
 import { registerServe } from './serveCommand.ts';
+import { registerUser } from './userCommand.ts';
 
 /** Sets the process exit code for the current command. */
 export type SetExitCode = (code: number) => void;
@@ -11,4 +12,4 @@ export type SetExitCode = (code: number) => void;
 /** A command module adds one subcommand to the program. One file per command. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport, registerCheck];
+export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport, registerCheck, registerUser];

@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../server/createServer.ts';
 import type { RegisterCommand } from './commands.ts';
+import { userDbPath } from './userCommand.ts';
 
-/** Hosts the server may bind to until users and authentication exist. */
+/** Hosts the server may bind to without users (single-user mode). */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
 export const DEFAULT_PORT = 8787;
 /** The built app, next to `src/`. */
@@ -28,23 +31,28 @@ export class ServeError extends Error {
 }
 
 /**
- * Opens the dataset and listens. Refuses any host but loopback: there is no authentication yet, so
- * binding elsewhere would hand the dataset to the network. Returns the app and its URL (`port: 0`
- * picks a free port).
+ * Opens the dataset and listens. On loopback without users it runs single-user (no login); with
+ * users every request needs a session. Any other host is refused unless users exist (binding
+ * beyond loopback without authentication would hand the dataset to the network); there the
+ * `Host` check is off, since every request is authenticated. Returns the app and its URL
+ * (`port: 0` picks a free port).
  */
 export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string }> {
   const host = opts.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.includes(host)) {
-    throw new ServeError(
-      `refusing to listen on ${host}: Cuboid has no users or authentication yet, so it serves loopback only ` +
-        '(127.0.0.1, ::1, localhost). Remote access arrives with user accounts; until then use an SSH tunnel.',
+  const loopback = LOOPBACK_HOSTS.includes(host);
+  const refuse = () =>
+    new ServeError(
+      `refusing to listen on ${host} without users: anyone on the network could read and change the dataset. ` +
+        'Add a user first (`npx cuboid user add NAME --role lead --data DIR`), or serve on 127.0.0.1.',
     );
-  }
+  // Checked before the workspace is opened, so that a refusal creates nothing.
+  if (!loopback && countExistingUsers(opts) === 0) throw refuse();
   const app = await createServer({
     dataDir: opts.dataDir,
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
+    ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
   });
   try {
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host });
@@ -59,6 +67,24 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
   const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? DEFAULT_PORT);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return { app, url: `http://${shownHost}:${port}` };
+}
+
+/** Users in the database `serve` would open, without creating or migrating anything (0 when there is none). */
+function countExistingUsers(opts: ServeOptions): number {
+  let file: string;
+  try {
+    file = userDbPath({ data: opts.dataDir, ...(opts.stateDir !== undefined ? { state: opts.stateDir } : {}) });
+  } catch {
+    return 0;
+  }
+  if (!fs.existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
+    return table === undefined ? 0 : (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 /** Parses a TCP port (0 = any free port). */
@@ -76,7 +102,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .argument('[dir]', 'the dataset folder', 'samples')
     .option('--data <dir>', 'the dataset folder (instead of the argument)')
     .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
-    .option('--host <host>', 'interface to bind (loopback only for now)', '127.0.0.1')
+    .option('--host <host>', 'interface to bind (beyond loopback only once users exist)', '127.0.0.1')
     .option('--state <dir>', 'folder for the database and label files (needed for a read-only dataset)')
     .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
     .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string }) => {
@@ -91,9 +117,11 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           logger: { level: 'warn' },
         });
         const ws = app.cuboid;
+        const userCount = await ws.storage.users.countUsers();
         process.stdout.write(
           `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
             `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? '(in memory)'}\n` +
+            (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
             ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
             `Open ${url}\n`,
         );

@@ -25,10 +25,10 @@ function listing(dir: string): string[] {
 }
 
 describe('cuboid serve', () => {
-  it('refuses a non-loopback host until users and authentication exist', async () => {
+  it('refuses a non-loopback host while there are no users', async () => {
     const res = await runCli(['serve', SHARED_PCD, '--host', '0.0.0.0', '--state', path.join(root, 'never')]);
     expect(res.code).toBe(2);
-    expect(res.err).toMatch(/refusing to listen on 0\.0\.0\.0: .*loopback only/);
+    expect(res.err).toMatch(/refusing to listen on 0\.0\.0\.0 without users: .*cuboid user add/);
     expect(fs.existsSync(path.join(root, 'never'))).toBe(false);
   });
 
