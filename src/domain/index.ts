@@ -86,6 +86,8 @@ export type { Role } from './review/Role.ts';
 export { nextStatus, REVIEW_EVENT_ROLES } from './review/reviewTransitions.ts';
 export type { ReviewEvent, TransitionResult } from './review/reviewTransitions.ts';
 export { flagTransition } from './review/flagTransitions.ts';
+export { matchOverrides } from './review/matchOverrides.ts';
+export type { SubmitOverride, RecordedOverride, OverrideMatch } from './review/matchOverrides.ts';
 export type { FlagState, FlagTransitionResult } from './review/flagTransitions.ts';
 export { diffAnnotations, wrapAngle } from './review/diffAnnotations.ts';
 export type { AnnotationDiff, BoxDiff, BoxChange, DiffOptions } from './review/diffAnnotations.ts';

@@ -80,7 +80,7 @@ export class ReviewService {
         throw new HttpError(
           422,
           'check_errors',
-          `${missing.length} check error${missing.length === 1 ? '' : 's'} need a reason to submit anyway; the first: ${missing[0].message}`,
+          `${missing.length} check error${missing.length === 1 ? ' needs' : 's need'} a reason to submit anyway; the first: ${missing[0].message}`,
           { errors: missing },
         );
       }

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../../../src/domain/checks/CheckResult.ts';
+import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import { createSubmitChecker } from '../../../../src/server/review/checkFrameForSubmit.ts';
+import { startAuthServer, type AuthTestServer } from '../fixtures/authServer.ts';
+import { SHARED_KITTI, sampleCuboid } from '../fixtures/makeDataset.ts';
+
+let s: AuthTestServer;
+beforeAll(async () => {
+  s = await startAuthServer({ ann: 'annotator' }, { dataDir: SHARED_KITTI, submitChecker: createSubmitChecker() });
+});
+afterAll(async () => s?.close());
+
+describe('the submit gate on real KITTI data', () => {
+  it('refuses a floating Car with no points until each of its errors carries a reason', async () => {
+    const current = (await s.as('ann', '/api/frames/000002/annotation')).json() as FrameAnnotation;
+    expect(current.cuboids.length).toBe(2);
+    const ghost = sampleCuboid('ghost', { center: [30, 30, 6], size: [4.2, 1.8, 1.55] });
+    const put = await s.as('ann', {
+      method: 'PUT',
+      url: '/api/frames/000002/annotation',
+      payload: { ...current, cuboids: [...current.cuboids, ghost] },
+      headers: { 'if-match': `"${current.revision}"` },
+    });
+    expect(put.statusCode).toBe(200);
+
+    const refused = await s.as('ann', { method: 'POST', url: '/api/frames/000002/submit', payload: {} });
+    expect(refused.statusCode).toBe(422);
+    const errors = refused.json().errors as CheckResult[];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.severity === 'error')).toBe(true);
+    expect(errors.filter((e) => e.cuboidId === 'ghost').map((e) => e.ruleId)).toContain('tooFewPoints');
+    // The ground-truth boxes of this frame pass: only the ghost is refused.
+    expect(errors.every((e) => e.cuboidId === 'ghost')).toBe(true);
+
+    const overrides = errors.map((e) => ({ ruleId: e.ruleId, cuboidId: e.cuboidId, reason: `checked by eye (${e.ruleId})` }));
+    const ok = await s.as('ann', { method: 'POST', url: '/api/frames/000002/submit', payload: { overrides } });
+    expect(ok.statusCode).toBe(200);
+    const log = (await s.as('ann', '/api/frames/000002/review')).json().history as { action: string; detail: { overrides: unknown[]; checkErrors: number } }[];
+    const submit = log.find((h) => h.action === 'submit')!;
+    expect(submit.detail.checkErrors).toBe(errors.length);
+    expect(submit.detail.overrides).toHaveLength(errors.length);
+  });
+
+  it('checks nothing for an empty frame', async () => {
+    const checker = createSubmitChecker();
+    const frame = s.app.cuboid.dataset.get('000000')!;
+    const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], status: 'todo' } as FrameAnnotation;
+    const { defaultDictionary } = await import('../../../../src/domain/checks/dictionary/defaultDictionary.ts');
+    expect(await checker(frame, empty, defaultDictionary)).toEqual([]);
+  });
+});
