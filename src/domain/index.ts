@@ -143,3 +143,26 @@ export {
 export { searchEdgeCases } from './checks/dictionary/searchEdgeCases.ts';
 export { minPointsAt } from './checks/dictionary/minPointsAt.ts';
 export { edgeCaseForRule } from './checks/dictionary/edgeCaseForRule.ts';
+
+// Sequences: propagation, interpolation, tracks
+export { predictBox, yawDelta, DEFAULT_MAX_STEP, DEFAULT_MAX_YAW_RATE } from './sequence/predictBox.ts';
+export type { PredictBoxOptions } from './sequence/predictBox.ts';
+export { propagateBox, defaultMinPoints, defaultGate } from './sequence/propagateBox.ts';
+export type { PropagateBoxOptions, PropagateBoxResult, PropagationStatus } from './sequence/propagateBox.ts';
+export { registerBox } from './sequence/registerBox.ts';
+export type { FrameCloud, RegisterBoxOptions, RegisterBoxResult } from './sequence/registerBox.ts';
+export { searchShift } from './sequence/searchShift.ts';
+export type { SearchShiftOptions, ShiftSearchResult } from './sequence/searchShift.ts';
+export { interpolateTrack, meanSize } from './sequence/interpolateTrack.ts';
+export type { TrackKeyframe, InterpolatedBox, InterpolateTrackOptions, InterpolationSizeMode } from './sequence/interpolateTrack.ts';
+export { planInterpolation } from './sequence/planInterpolation.ts';
+export type { InterpolationPlan, InterpolationUpdate } from './sequence/planInterpolation.ts';
+export { lockTrackSize, trackSize } from './sequence/lockTrackSize.ts';
+export type { LockTrackSizeResult } from './sequence/lockTrackSize.ts';
+export { listTracks, findTrackBox, trackBoxIds, trackBoxes, nearestKeyframes, trackHistory } from './sequence/tracks.ts';
+export type { FrameBoxes, TrackSummary } from './sequence/tracks.ts';
+export { carryCuboid } from './sequence/carryCuboid.ts';
+export type { CarryCuboidOptions } from './sequence/carryCuboid.ts';
+export { mergeTrackBoxes } from './sequence/mergeTrackBoxes.ts';
+export type { MergeTrackBoxesResult } from './sequence/mergeTrackBoxes.ts';
+export { KEYFRAME_ATTRIBUTE, NEEDS_ATTENTION_ATTRIBUTE, isKeyframe, needsAttention } from './sequence/trackAttributes.ts';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import { carryCuboid } from '../../../../src/domain/sequence/carryCuboid.ts';
+import { mergeTrackBoxes } from '../../../../src/domain/sequence/mergeTrackBoxes.ts';
+import { keyframe, trackBox } from './sequenceFixtures.ts';
+
+const docWith = (...cuboids: ReturnType<typeof trackBox>[]) => ({ ...emptyAnnotation('f1'), cuboids });
+
+describe('carryCuboid', () => {
+  it('copies label, track and attributes onto the new geometry, never as a keyframe', () => {
+    const from = { ...trackBox('a', 0, { ...keyframe, attributes: { keyframe: true, occluded: 1, colour: 'red' } }), score: 0.9 };
+    const c = carryCuboid(from, { center: [1, 2, 3], size: [4, 2, 1.5], yaw: 4 });
+    expect(c).toMatchObject({ trackId: 'a', label: 'Car', center: [1, 2, 3], size: [4, 2, 1.5], source: 'fit' });
+    expect(c.yaw).toBeCloseTo(4 - 2 * Math.PI, 12);
+    expect(c.attributes).toEqual({ truncated: 0, occluded: 1, colour: 'red' });
+    expect(c.score).toBeUndefined();
+    expect(c.id).not.toBe(from.id);
+  });
+
+  it('marks for attention on request, clears a stale mark otherwise, keeps an existing id', () => {
+    const from = trackBox('a', 0, { attributes: { needsAttention: true } });
+    const existing = trackBox('a', 5, { id: 'there' });
+    expect(carryCuboid(from, from, { existing }).attributes.needsAttention).toBeUndefined();
+    const marked = carryCuboid(from, from, { needsAttention: true, existing, source: 'manual' });
+    expect(marked.attributes.needsAttention).toBe(true);
+    expect(marked.id).toBe('there');
+    expect(marked.source).toBe('manual');
+  });
+});
+
+describe('mergeTrackBoxes', () => {
+  it('replaces the box of the same track in place (keeping its id) and appends new tracks', () => {
+    const doc = docWith(trackBox('a', 0, { id: 'a-here' }), trackBox('z', 9));
+    const r = mergeTrackBoxes(doc, [trackBox('a', 1, { id: 'new-a' }), trackBox('b', 2)]);
+    expect(r.doc.cuboids.map((c) => [c.id, c.trackId, c.center[0]])).toEqual([
+      ['a-here', 'a', 1],
+      ['z@9', 'z', 9],
+      ['b@2', 'b', 2],
+    ]);
+    expect(r.boxes.map((c) => c.id)).toEqual(['a-here', 'b@2']);
+    expect(r.keptKeyframes).toEqual([]);
+    expect(doc.cuboids[0].center[0]).toBe(0);
+  });
+
+  it('never replaces a keyframe, and returns it as the track box', () => {
+    const doc = docWith(trackBox('a', 0, keyframe));
+    const r = mergeTrackBoxes(doc, [trackBox('a', 3)]);
+    expect(r.doc).toBe(doc);
+    expect(r.keptKeyframes).toEqual(['a']);
+    expect(r.boxes[0]).toBe(doc.cuboids[0]);
+  });
+
+  it('gives an appended box a fresh id when its id is taken', () => {
+    const doc = docWith(trackBox('a', 0, { id: 'same' }));
+    const r = mergeTrackBoxes(doc, [trackBox('b', 1, { id: 'same' })]);
+    expect(r.doc.cuboids).toHaveLength(2);
+    expect(r.doc.cuboids[1].id).not.toBe('same');
+    expect(new Set(r.doc.cuboids.map((c) => c.id)).size).toBe(2);
+  });
+});
