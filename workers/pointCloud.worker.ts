@@ -12,6 +12,9 @@ import { nearPoints } from './nearPoints.ts';
 import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
+import { ensureFrameCloud } from './fetchCloud.ts';
+import { propagateInFrame } from './propagate.ts';
+import type { PropagateItem, PropagateOptions, PropagatedBox } from './propagate.ts';
 
 export interface WorkerFitResult {
   center: Vec3;
@@ -125,6 +128,17 @@ const api = {
     if (near.values) buffers.push(near.values.buffer as ArrayBuffer);
     if (near.colors) buffers.push(near.colors.buffer as ArrayBuffer);
     return transfer(near, buffers);
+  },
+
+  /** Parses a whole frame into the cache if absent (no batches; for propagation into other frames). */
+  ensureFrame(frameId: string, url: string, kind: 'pcd' | 'bin'): Promise<{ count: number; cached: boolean }> {
+    return ensureFrameCloud(frameId, url, kind);
+  },
+
+  /** Carries boxes from frame `fromFrameId` into `toFrameId` (see `propagateInFrame`); null if the target is not cached. */
+  propagate(fromFrameId: string, toFrameId: string, items: PropagateItem[], opts: PropagateOptions = {}): PropagatedBox[] | null {
+    const target = frameClouds.get(toFrameId);
+    return target ? propagateInFrame(target, frameClouds.get(fromFrameId), items, opts) : null;
   },
 
   forget(frameId: string): void {
