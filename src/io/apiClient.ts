@@ -6,9 +6,16 @@
  * The wire types below mirror the server's responses; `tests/unit/io/apiClient.test.ts` runs this
  * client against a real server to keep them in step.
  */
-import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import type { CheckResult } from '../domain/checks/CheckResult.ts';
+import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { FrameAnnotation, FrameStatus, ReviewFlag } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+import type { MetricsReport } from '../domain/metrics/MetricsReport.ts';
+import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
+import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
+import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
+import type { Role } from '../domain/review/Role.ts';
 
 /** `GET /api/dataset`. */
 export interface DatasetInfo {
@@ -34,8 +41,61 @@ export interface RevisionInfo {
   revision: number;
   savedAt: string;
   savedBy: string | null;
-  source: 'save' | 'import';
+  source: 'save' | 'import' | 'review';
   boxCount: number;
+}
+
+/** `GET /api/session`: `single` = no login needed (everyone a lead); `auth` = log in; `locked` = the server has no users. */
+export interface SessionInfo {
+  mode: 'single' | 'auth' | 'locked';
+  user: { name: string; role: Role } | null;
+}
+
+/** One step of `ReviewInfo.history` (a submit's `detail.overrides` hold the reasons given). */
+export interface ReviewStep {
+  at: string;
+  user: string | null;
+  action: string;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** `GET /api/frames/:id/review`: status, assignment, history and what the caller may do now. */
+export interface ReviewInfo {
+  frameId: string;
+  revision: number;
+  status: FrameStatus;
+  annotator: string | null;
+  reviewer: string | null;
+  flags: { open: number; resolved: number; closed: number };
+  submittedRevisions: number[];
+  acceptedRevision: number | null;
+  history: ReviewStep[];
+  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
+}
+
+/** A flag to add: on a box, or at a LiDAR-frame point (metres) for a missed object. */
+export interface NewFlagInput {
+  cuboidId?: string;
+  location?: [number, number, number];
+  /** Edge-case dictionary id. */
+  reason: string;
+  comment?: string;
+}
+
+/** `GET /api/users` (lead). */
+export interface UserInfo {
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** Filters of `GET /api/metrics`: UTC days `YYYY-MM-DD` (inclusive) or ISO instants, a user, the idle gap in minutes. */
+export interface MetricsQuery {
+  from?: string;
+  to?: string;
+  user?: string;
+  idleMinutes?: number;
 }
 
 /** One entry of `GET /api/activity`. */
@@ -102,6 +162,33 @@ export interface ApiClient {
   pointsUrl(frameId: string): string;
   imageUrl(frameId: string): string;
   exportZipUrl(opts?: ExportZipOptions): string;
+  getSession(signal?: AbortSignal): Promise<SessionInfo>;
+  /** Logs in with a token (the server sets the session cookie). 401 `invalid_token` for a wrong one. */
+  login(token: string): Promise<SessionInfo>;
+  logout(): Promise<void>;
+  getReview(frameId: string, signal?: AbortSignal): Promise<ReviewInfo>;
+  /** 422 `check_errors` (ApiError whose `body.errors` are the `CheckResult`s needing a reason). */
+  submitFrame(frameId: string, overrides?: readonly SubmitOverride[]): Promise<FrameAnnotation>;
+  acceptFrame(frameId: string): Promise<FrameAnnotation>;
+  rejectFrame(frameId: string, comment?: string): Promise<FrameAnnotation>;
+  addFlag(frameId: string, flag: NewFlagInput): Promise<{ flag: ReviewFlag; annotation: FrameAnnotation }>;
+  setFlagState(frameId: string, flagId: string, state: ReviewFlag['state']): Promise<FrameAnnotation>;
+  /** Per-box diff; defaults: from the first submitted revision to the accepted (else current) one. */
+  getDiff(frameId: string, range?: { from?: number; to?: number }, signal?: AbortSignal): Promise<AnnotationDiff & { frameId: string }>;
+  setAssignment(frameId: string, patch: { annotator?: string | null; reviewer?: string | null }): Promise<{ frameId: string; annotator: string | null; reviewer: string | null }>;
+  getDictionary(signal?: AbortSignal): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default' }>;
+  /** Saves the whole dictionary; its `version` must be the one edited (409 otherwise). */
+  saveDictionary(dictionary: EdgeCaseDictionary): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' }>;
+  getMetrics(query?: MetricsQuery, signal?: AbortSignal): Promise<MetricsReport>;
+  metricsCsvUrl(query?: MetricsQuery & { table?: MetricsCsvTable }): string;
+  listUsers(signal?: AbortSignal): Promise<UserInfo[]>;
+}
+
+/** The check errors a refused submit lists (`ApiError.body.errors` of a 422 `check_errors`), or null. */
+export function checkErrorsOf(err: unknown): CheckResult[] | null {
+  if (!(err instanceof ApiError) || err.error !== 'check_errors') return null;
+  const errors = err.body?.errors;
+  return Array.isArray(errors) ? (errors as CheckResult[]) : null;
 }
 
 /** Builds a client for one server. */
@@ -125,6 +212,22 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     const res = await request(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
     if (!res.ok) throw await toApiError(res);
     return (await res.json()) as T;
+  };
+
+  const send = <T>(method: string, url: string, body: unknown): Promise<T> =>
+    json<T>(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  const metricsParams = (q: MetricsQuery = {}): URLSearchParams => {
+    const params = new URLSearchParams();
+    if (q.from !== undefined && q.from !== '') params.set('from', q.from);
+    if (q.to !== undefined && q.to !== '') params.set('to', q.to);
+    if (q.user !== undefined && q.user !== '') params.set('user', q.user);
+    if (q.idleMinutes !== undefined) params.set('idle', String(q.idleMinutes));
+    return params;
+  };
+  const withQuery = (url: string, params: URLSearchParams): string => {
+    const qs = params.toString();
+    return qs === '' ? url : `${url}?${qs}`;
   };
 
   return {
@@ -180,6 +283,36 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       const qs = params.toString();
       return `${base}/api/export.zip${qs === '' ? '' : `?${qs}`}`;
     },
+    getSession: (signal) => json<SessionInfo>(`${base}/api/session`, { signal }),
+    login: (token) => send<SessionInfo>('POST', `${base}/api/session`, { token }),
+    async logout() {
+      const res = await request(`${base}/api/session`, { method: 'DELETE' });
+      if (!res.ok) throw await toApiError(res);
+    },
+    getReview: (frameId, signal) => json<ReviewInfo>(frameUrl(frameId, '/review'), { signal }),
+    submitFrame: (frameId, overrides = []) => send<FrameAnnotation>('POST', frameUrl(frameId, '/submit'), { overrides }),
+    acceptFrame: (frameId) => send<FrameAnnotation>('POST', frameUrl(frameId, '/accept'), {}),
+    rejectFrame: (frameId, comment = '') => send<FrameAnnotation>('POST', frameUrl(frameId, '/reject'), { comment }),
+    addFlag: (frameId, flag) => send<{ flag: ReviewFlag; annotation: FrameAnnotation }>('POST', frameUrl(frameId, '/flags'), flag),
+    setFlagState: (frameId, flagId, state) =>
+      send<FrameAnnotation>('PATCH', frameUrl(frameId, `/flags/${encodeURIComponent(flagId)}`), { state }),
+    getDiff(frameId, range = {}, signal) {
+      const params = new URLSearchParams();
+      if (range.from !== undefined) params.set('from', String(range.from));
+      if (range.to !== undefined) params.set('to', String(range.to));
+      return json<AnnotationDiff & { frameId: string }>(withQuery(frameUrl(frameId, '/diff'), params), { signal });
+    },
+    setAssignment: (frameId, patch) =>
+      send<{ frameId: string; annotator: string | null; reviewer: string | null }>('PUT', frameUrl(frameId, '/assignment'), patch),
+    getDictionary: (signal) => json<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default' }>(`${base}/api/dictionary`, { signal }),
+    saveDictionary: (dictionary) => send<{ dictionary: EdgeCaseDictionary; source: 'file' }>('PUT', `${base}/api/dictionary`, dictionary),
+    getMetrics: (query, signal) => json<MetricsReport>(withQuery(`${base}/api/metrics`, metricsParams(query)), { signal }),
+    metricsCsvUrl(query = {}) {
+      const params = metricsParams(query);
+      if (query.table !== undefined) params.set('table', query.table);
+      return withQuery(`${base}/api/metrics.csv`, params);
+    },
+    listUsers: (signal) => json<UserInfo[]>(`${base}/api/users`, { signal }),
   };
 }
 
@@ -214,4 +347,20 @@ export const {
   pointsUrl,
   imageUrl,
   exportZipUrl,
+  getSession,
+  login,
+  logout,
+  getReview,
+  submitFrame,
+  acceptFrame,
+  rejectFrame,
+  addFlag,
+  setFlagState,
+  getDiff,
+  setAssignment,
+  getDictionary,
+  saveDictionary,
+  getMetrics,
+  metricsCsvUrl,
+  listUsers,
 } = api;
