@@ -3,7 +3,9 @@
  * spinning 64-beam scan of it. Nothing here is meant to be physically exact; it only has to look
  * like real data to a parser and to LZF (scan-ordered, correlated neighbours, float noise,
  * integer-valued intensities) and to a points-in-boxes query (dense near the sensor, objects
- * sitting on the ground and holding points).
+ * sitting on the ground and holding points). Ranges are quantized to 2 mm and azimuths to 0.01°
+ * as sensors report them; with those, binary_compressed (xyzi planes) comes out at ~0.85 of the
+ * raw size, against 0.80 for the real HDL-32 sample and 0.71 for KITTI velodyne frames.
  *
  * Frame: LiDAR frame of the first sweep (x forward, y left, z up, metres); the ground is at
  * z = -SENSOR_HEIGHT. Later sweeps are taken 1 m further along +x (an accumulated map), so large
