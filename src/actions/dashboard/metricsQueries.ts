@@ -1,0 +1,20 @@
+import type { MetricsReport } from '../../domain/metrics/MetricsReport.ts';
+import type { MetricsCsvTable } from '../../domain/metrics/metricsToCsv.ts';
+import { api, type MetricsQuery, type UserInfo } from '../../io/apiClient.ts';
+
+export type { MetricsQuery, UserInfo };
+
+/** The metrics report for the dashboard's filters (lead only). */
+export function fetchMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<MetricsReport> {
+  return api.getMetrics(query, signal);
+}
+
+/** Download link of one table of the report as CSV. */
+export function metricsCsvHref(query: MetricsQuery, table: MetricsCsvTable): string {
+  return api.metricsCsvUrl({ ...query, table });
+}
+
+/** Every user (for the annotator filter). */
+export function fetchUsers(signal?: AbortSignal): Promise<UserInfo[]> {
+  return api.listUsers(signal);
+}

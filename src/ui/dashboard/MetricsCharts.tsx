@@ -1,0 +1,80 @@
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DailyMetricsRow } from '../../domain/metrics/MetricsReport.ts';
+import { seriesColor } from './formatMetrics.ts';
+
+type Series = Record<string, string | number | null>;
+
+/**
+ * One chart row per UTC day with a value per user: `{day, alice: 41.2, bob: null}`. Days on which
+ * a user did nothing have no value (a gap in the line), not a zero.
+ */
+export function pivotDaily(rows: readonly DailyMetricsRow[], value: (r: DailyMetricsRow) => number | null): { data: Series[]; users: string[] } {
+  const users = [...new Set(rows.map((r) => r.user))].sort();
+  const byDay = new Map<string, Series>();
+  for (const r of rows) {
+    const entry = byDay.get(r.day) ?? { day: r.day };
+    const v = value(r);
+    entry[r.user] = v === null ? null : Math.round(v * 100) / 100;
+    byDay.set(r.day, entry);
+  }
+  return { data: [...byDay.values()].sort((a, b) => String(a.day).localeCompare(String(b.day))), users };
+}
+
+const AXIS = { stroke: '#8b95a7', fontSize: 11 };
+const TOOLTIP = { contentStyle: { background: '#161b22', border: '1px solid #262d38', color: '#d7dde8' } };
+
+/** Boxes per active hour per day (lines) and rework per day: flags per 100 boxes (bars). */
+export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) {
+  const everyone = [...new Set(daily.map((r) => r.user))].sort();
+  const color = (user: string) => seriesColor(everyone.indexOf(user));
+  const speed = pivotDaily(
+    daily.filter((r) => r.boxesCreated > 0),
+    (r) => r.boxesPerHour,
+  );
+  const rework = pivotDaily(
+    daily.filter((r) => r.boxesCreated > 0 || r.flagsReceived > 0),
+    (r) => r.flagsPer100Boxes ?? (r.flagsReceived > 0 ? null : 0),
+  );
+  return (
+    <div className="metrics-charts">
+      <figure data-testid="chart-boxes-per-hour">
+        <figcaption>Boxes per active hour, per day</figcaption>
+        {speed.data.length === 0 ? (
+          <p className="muted">No boxes created in this range.</p>
+        ) : (
+          <ResponsiveContainer width="100%" height={220}>
+            <LineChart data={speed.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+              <CartesianGrid stroke="#262d38" />
+              <XAxis dataKey="day" {...AXIS} />
+              <YAxis {...AXIS} allowDecimals={false} />
+              <Tooltip {...TOOLTIP} />
+              <Legend />
+              {speed.users.map((u) => (
+                <Line key={u} type="monotone" dataKey={u} stroke={color(u)} dot connectNulls={false} isAnimationActive={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        )}
+      </figure>
+      <figure data-testid="chart-rework">
+        <figcaption>Rework: review flags per 100 boxes, per day</figcaption>
+        {rework.data.length === 0 ? (
+          <p className="muted">No boxes or flags in this range.</p>
+        ) : (
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={rework.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+              <CartesianGrid stroke="#262d38" />
+              <XAxis dataKey="day" {...AXIS} />
+              <YAxis {...AXIS} />
+              <Tooltip {...TOOLTIP} />
+              <Legend />
+              {rework.users.map((u) => (
+                <Bar key={u} dataKey={u} fill={color(u)} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { MetricsRow } from '../../domain/metrics/MetricsReport.ts';
+import { formatDuration, formatNumber, formatPercent } from './formatMetrics.ts';
+
+interface Column {
+  label: string;
+  title: string;
+  value: (r: MetricsRow) => string;
+}
+
+const COLUMNS: Column[] = [
+  { label: 'Active', title: 'Active time (gaps over the idle limit excluded)', value: (r) => formatDuration(r.activeMs) },
+  { label: 'Frames', title: 'Frames worked on', value: (r) => String(r.frames) },
+  { label: 'Per frame', title: 'Active time per frame', value: (r) => formatDuration(r.activeMsPerFrame) },
+  { label: 'Boxes', title: 'Boxes created (drawn or fitted)', value: (r) => String(r.boxesCreated) },
+  { label: 'Fit share', title: 'Share of created boxes made by one-click fit', value: (r) => formatPercent(r.fitShare, 0) },
+  { label: 'Per box', title: 'Active time per created box', value: (r) => formatDuration(r.activeMsPerBox) },
+  { label: 'Boxes/h', title: 'Boxes created per active hour', value: (r) => formatNumber(r.boxesPerHour, 1) },
+  { label: 'Submits', title: 'Frames submitted', value: (r) => String(r.submits) },
+  { label: 'Overrides', title: 'Check errors overridden with a reason at submit', value: (r) => String(r.checkOverrides) },
+  { label: 'Flags/100', title: 'Review flags received per 100 boxes created', value: (r) => formatNumber(r.flagsPer100Boxes, 1) },
+  { label: 'Rejected', title: 'Frames rejected (share of submits)', value: (r) => (r.framesRejected === 0 ? '0' : `${r.framesRejected} (${formatPercent(r.rejectRate, 0)})`) },
+  { label: 'Verdicts', title: 'As reviewer: accepted / rejected', value: (r) => (r.accepts + r.rejects === 0 ? '–' : `${r.accepts} / ${r.rejects}`) },
+  { label: 'Turnaround', title: 'As reviewer: submit to verdict, mean (median)', value: (r) => (r.turnaroundMeanMs === null ? '–' : `${formatDuration(r.turnaroundMeanMs)} (${formatDuration(r.turnaroundMedianMs)})`) },
+];
+
+/** One row per user, then the total. */
+export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; total: MetricsRow }) {
+  if (rows.length === 0) return <p className="muted">No activity in this range.</p>;
+  return (
+    <div className="metrics-table-wrap">
+      <table className="metrics-table" data-testid="metrics-table">
+        <thead>
+          <tr>
+            <th>User</th>
+            {COLUMNS.map((c) => (
+              <th key={c.label} title={c.title}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.user} data-testid="metrics-row" data-user={r.user}>
+              <td>{r.user}</td>
+              {COLUMNS.map((c) => (
+                <td key={c.label}>{c.value(r)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {rows.length > 1 && (
+          <tfoot>
+            <tr data-testid="metrics-total">
+              <td>All</td>
+              {COLUMNS.map((c) => (
+                <td key={c.label}>{c.value(total)}</td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { addFlag, reviewStore } from '../../actions/review/reviewStore.ts';
+import { useAppStore } from '../../state/appStore.ts';
+import { selectPrimaryCuboid } from '../../state/selectors.ts';
+
+const NO_REASON = '';
+
+/**
+ * A reviewer's new flag: on the selected box, or (nothing selected) at a LiDAR-frame location in
+ * metres for a missed object. The reason is an entry of the edge-case dictionary.
+ */
+export function AddFlagForm() {
+  const box = useAppStore(selectPrimaryCuboid);
+  const dictionary = useStore(reviewStore, (s) => s.dictionary);
+  const busy = useStore(reviewStore, (s) => s.busy);
+  const [reason, setReason] = useState(NO_REASON);
+  const [comment, setComment] = useState('');
+  const [where, setWhere] = useState<[string, string, string]>(['', '', '']);
+  const location = where.map(Number) as [number, number, number];
+  const locationOk = where.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
+  const ready = reason !== NO_REASON && (box !== null || locationOk) && busy === null;
+  const submit = async () => {
+    const ok = await addFlag({ ...(box !== null ? { cuboidId: box.id } : { location }), reason, comment });
+    if (ok) {
+      setComment('');
+      setReason(NO_REASON);
+    }
+  };
+  return (
+    <div className="flag-form" data-testid="flag-form">
+      <p className="muted" data-testid="flag-target">
+        {box !== null ? `Flag the selected ${box.label} (${box.id.slice(0, 6)})` : 'No box selected: flag a missed object at x, y, z (m)'}
+      </p>
+      {box === null && (
+        <div className="grid3">
+          {(['x', 'y', 'z'] as const).map((axis, i) => (
+            <label key={axis} className="num">
+              {axis}
+              <input
+                inputMode="decimal"
+                value={where[i]}
+                onChange={(e) => setWhere((w) => w.map((v, k) => (k === i ? e.target.value : v)) as [string, string, string])}
+                data-testid={`flag-location-${axis}`}
+              />
+            </label>
+          ))}
+        </div>
+      )}
+      <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="flag-reason" aria-label="Reason">
+        <option value={NO_REASON} disabled>
+          Reason (edge-case dictionary)…
+        </option>
+        {(dictionary?.edgeCases ?? []).map((e) => (
+          <option key={e.id} value={e.id} title={e.rule}>
+            {e.title}
+          </option>
+        ))}
+      </select>
+      <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What is wrong" data-testid="flag-comment" />
+      <button type="button" disabled={!ready} onClick={() => void submit()} data-testid="flag-add">
+        Add flag
+      </button>
+    </div>
+  );
+}

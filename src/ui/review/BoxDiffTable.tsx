@@ -1,0 +1,77 @@
+import { useStore } from 'zustand';
+import { reviewStore, setDiffRange } from '../../actions/review/reviewStore.ts';
+import { appStore } from '../../state/appStore.ts';
+import { formatClass, formatDPosition, formatDSize, formatDYaw } from './formatDelta.ts';
+
+type Preset = 'first' | 'previous' | 'last';
+
+/**
+ * The per-box diff of the open frame: boxes added, removed or changed between two revisions
+ * (default: the first submitted one and the accepted or current one), with Δ position, Δ size,
+ * Δ yaw and class changes. Click a row to select its box.
+ */
+export function BoxDiffTable() {
+  const diff = useStore(reviewStore, (s) => s.diff);
+  const info = useStore(reviewStore, (s) => s.info);
+  const range = useStore(reviewStore, (s) => s.diffRange);
+  if (diff === null || info === null) return null;
+  const submits = info.submittedRevisions;
+  const preset: Preset =
+    range.from === undefined ? 'first' : submits.length >= 2 && range.from === submits[submits.length - 2] ? 'previous' : 'last';
+  const choose = (p: Preset) => {
+    if (p === 'first') void setDiffRange({});
+    else if (p === 'previous') void setDiffRange({ from: submits[submits.length - 2] });
+    else void setDiffRange({ from: submits[submits.length - 1] });
+  };
+  const rows = diff.boxes.filter((b) => b.change !== 'unchanged');
+  return (
+    <div className="diff" data-testid="diff">
+      <div className="review-row">
+        <span className="muted">
+          Changes r{diff.fromRevision} → r{diff.toRevision}
+        </span>
+        {submits.length > 0 && (
+          <select value={preset} onChange={(e) => choose(e.target.value as Preset)} data-testid="diff-range" aria-label="Compare">
+            <option value="first">since first submit</option>
+            {submits.length >= 2 && <option value="previous">since previous submit</option>}
+            <option value="last">since last submit</option>
+          </select>
+        )}
+      </div>
+      <p className="muted diff-counts" data-testid="diff-counts">
+        {diff.counts.added} added · {diff.counts.removed} removed · {diff.counts.changed} changed · {diff.counts.unchanged} unchanged
+      </p>
+      {rows.length > 0 && (
+        <table className="diff-table" data-testid="diff-table">
+          <thead>
+            <tr>
+              <th>Box</th>
+              <th>Δ position</th>
+              <th>Δ size</th>
+              <th>Δ yaw</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr
+                key={b.cuboidId}
+                className={`diff-${b.change}`}
+                data-testid="diff-row"
+                data-change={b.change}
+                onClick={() => b.change !== 'removed' && appStore.getState().select([b.cuboidId])}
+              >
+                <td title={b.cuboidId}>
+                  {b.change === 'changed' ? '' : `${b.change} `}
+                  {formatClass(b)}
+                </td>
+                <td>{formatDPosition(b)}</td>
+                <td>{formatDSize(b)}</td>
+                <td>{formatDYaw(b)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

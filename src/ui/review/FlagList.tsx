@@ -1,0 +1,70 @@
+import { useStore } from 'zustand';
+import type { ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
+import { reviewStore, setFlagState } from '../../actions/review/reviewStore.ts';
+import { appStore, useAppStore } from '../../state/appStore.ts';
+
+const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolved: 'resolved', closed: 'closed' };
+
+/**
+ * The open frame's review flags with the dictionary's title for each reason: the annotator
+ * resolves a flag, the reviewer closes or reopens it (buttons follow `ReviewInfo.can`). Clicking
+ * a flag on a box selects the box.
+ */
+export function FlagList() {
+  const flags = useAppStore((s) => s.doc?.flags);
+  const cuboids = useAppStore((s) => s.doc?.cuboids);
+  const info = useStore(reviewStore, (s) => s.info);
+  const busy = useStore(reviewStore, (s) => s.busy);
+  const dictionary = useStore(reviewStore, (s) => s.dictionary);
+  if (flags === undefined || flags.length === 0) return <p className="muted">No flags.</p>;
+  const title = (reason: string) => dictionary?.edgeCases.find((e) => e.id === reason)?.title ?? reason;
+  const target = (f: ReviewFlag) => {
+    if (f.cuboidId !== null) {
+      const box = cuboids?.find((c) => c.id === f.cuboidId);
+      return box ? `${box.label} ${box.id.slice(0, 6)}` : 'a deleted box';
+    }
+    return f.location !== null ? `missed object at ${f.location.map((v) => v.toFixed(1)).join(', ')} m` : 'the frame';
+  };
+  const move = (f: ReviewFlag, state: ReviewFlag['state']) => void setFlagState(f.id, state);
+  return (
+    <ul className="flag-list" data-testid="flag-list">
+      {flags.map((f) => (
+        <li key={f.id} className={`flag flag-${f.state}`} data-testid="flag-item" data-flag-id={f.id} data-state={f.state}>
+          <button
+            type="button"
+            className="flag-target link"
+            onClick={() => f.cuboidId !== null && appStore.getState().select([f.cuboidId])}
+            disabled={f.cuboidId === null}
+          >
+            {target(f)}
+          </button>
+          <span className={`flag-state flag-state-${f.state}`}>{STATE_LABEL[f.state]}</span>
+          <span className="flag-reason" title={f.reason}>
+            {title(f.reason)}
+          </span>
+          {f.comment !== '' && <span className="flag-comment">“{f.comment}”</span>}
+          <span className="muted flag-meta">
+            {f.author} · {new Date(f.createdAt).toLocaleString()}
+          </span>
+          <span className="review-buttons">
+            {info?.can.resolveFlags === true && f.state === 'open' && (
+              <button type="button" disabled={busy !== null} onClick={() => move(f, 'resolved')} data-testid="flag-resolve">
+                Resolve
+              </button>
+            )}
+            {info?.can.flag === true && f.state !== 'closed' && (
+              <button type="button" disabled={busy !== null} onClick={() => move(f, 'closed')} data-testid="flag-close">
+                Close
+              </button>
+            )}
+            {info?.can.flag === true && f.state !== 'open' && (
+              <button type="button" disabled={busy !== null} onClick={() => move(f, 'open')} data-testid="flag-reopen">
+                Reopen
+              </button>
+            )}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

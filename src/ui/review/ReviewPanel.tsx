@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import {
+  acceptCurrentFrame,
+  loadDictionary,
+  loadReview,
+  rejectCurrentFrame,
+  reviewStore,
+  submitCurrentFrame,
+  type ReviewInfo,
+} from '../../actions/review/reviewStore.ts';
+import { useAppStore } from '../../state/appStore.ts';
+import { AddFlagForm } from './AddFlagForm.tsx';
+import { BoxDiffTable } from './BoxDiffTable.tsx';
+import { FlagList } from './FlagList.tsx';
+import { ReviewHistory } from './ReviewHistory.tsx';
+import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
+import './review.css';
+
+/**
+ * Review of the open frame: its status and who it is assigned to, the steps open to the user
+ * (submit, accept, reject: the server decides from role, assignment and status), the flags with
+ * add/resolve/close, the per-box diff and the history with every overridden check error.
+ * Reads `currentFrameId`, `doc` and the selection from the page store; mount it in the right bar.
+ */
+export function ReviewPanel() {
+  const frameId = useAppStore((s) => s.currentFrameId);
+  const savedRevision = useAppStore((s) => s.save.lastSavedRevision);
+  const info = useStore(reviewStore, (s) => (s.info !== null && s.info.frameId === frameId ? s.info : null));
+  const busy = useStore(reviewStore, (s) => s.busy);
+  const error = useStore(reviewStore, (s) => s.error);
+  const [comment, setComment] = useState('');
+  useEffect(() => {
+    void loadDictionary();
+  }, []);
+  useEffect(() => {
+    if (frameId !== null) void loadReview(frameId);
+  }, [frameId, savedRevision]);
+
+  if (frameId === null) return null;
+  return (
+    <section className="panel review-panel" aria-label="Review" data-testid="review-panel">
+      <h2>Review</h2>
+      {info === null ? (
+        <p className="muted">{error ?? 'Loading…'}</p>
+      ) : (
+        <>
+          <div className="review-row">
+            <span className={`status status-${info.status}`} data-testid="review-status" data-status={info.status}>
+              {info.status.replace('_', ' ')}
+            </span>
+            <span className="muted" data-testid="review-assignment">
+              {info.annotator !== null ? `annotator ${info.annotator}` : 'unassigned'}
+              {info.reviewer !== null ? ` · reviewer ${info.reviewer}` : ''}
+            </span>
+          </div>
+          <div className="review-buttons">
+            {info.can.submit && (
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void submitCurrentFrame()} data-testid="review-submit">
+                {info.status === 'rejected' ? 'Resubmit' : 'Submit for review'}
+              </button>
+            )}
+            {info.can.accept && (
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void acceptCurrentFrame()} data-testid="review-accept">
+                Accept
+              </button>
+            )}
+            {info.can.reject && (
+              <button
+                type="button"
+                className="danger"
+                disabled={busy !== null}
+                onClick={() => void rejectCurrentFrame(comment.trim()).then((ok) => ok && setComment(''))}
+                data-testid="review-reject"
+              >
+                Reject
+              </button>
+            )}
+          </div>
+          {info.can.reject && (
+            <input
+              className="review-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              placeholder="Note for the annotator (optional)"
+              data-testid="review-reject-comment"
+            />
+          )}
+          {hint(info) !== null && <p className="muted review-hint">{hint(info)}</p>}
+          {error !== null && (
+            <p className="review-error" role="alert" data-testid="review-error">
+              {error}
+            </p>
+          )}
+          <SubmitOverridesForm />
+          <h3>
+            Flags{' '}
+            <span className="muted">
+              {info.flags.open} open · {info.flags.resolved} resolved · {info.flags.closed} closed
+            </span>
+          </h3>
+          <FlagList />
+          {info.can.flag && <AddFlagForm />}
+          <h3>Changes</h3>
+          <BoxDiffTable />
+          <h3>History</h3>
+          <ReviewHistory />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Why an expected step is not offered. */
+function hint(info: ReviewInfo): string | null {
+  if (info.status === 'submitted' && info.can.flag && !info.can.accept && info.flags.open > 0) return 'Open flags: close them to accept, or reject the frame.';
+  if (info.status === 'submitted' && info.can.flag && !info.can.reject && info.flags.open === 0) return 'To reject, flag what must be fixed first.';
+  if (info.status === 'submitted' && !info.can.flag && !info.can.edit) return 'Submitted: waiting for review. Edits are locked.';
+  if (info.status === 'accepted' && !info.can.edit) return 'Accepted: edits are locked.';
+  if (info.status === 'rejected' && info.can.resolveFlags) return 'Rejected: fix the flagged boxes, resolve each flag, then resubmit.';
+  return null;
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../actions/review/reviewStore.ts';
+import { appStore } from '../../state/appStore.ts';
+
+const keyOf = (ruleId: string, cuboidId: string | null) => `${ruleId}:${cuboidId ?? '-'}`;
+
+/**
+ * Shown after the server refused a submit for check errors: one reason per error (rule and box).
+ * The reasons go with the submit and stay in the frame's history for the reviewer to read.
+ */
+export function SubmitOverridesForm() {
+  const errors = useStore(reviewStore, (s) => s.pendingErrors);
+  const busy = useStore(reviewStore, (s) => s.busy);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  if (errors === null || errors.length === 0) return null;
+  const groups = new Map<string, { ruleId: string; cuboidId: string | null; messages: string[] }>();
+  for (const e of errors) {
+    const key = keyOf(e.ruleId, e.cuboidId);
+    const g = groups.get(key) ?? { ruleId: e.ruleId, cuboidId: e.cuboidId, messages: [] };
+    g.messages.push(e.message);
+    groups.set(key, g);
+  }
+  const complete = [...groups.keys()].every((k) => (reasons[k] ?? '').trim() !== '');
+  const submit = () =>
+    void submitCurrentFrame([...groups.entries()].map(([k, g]) => ({ ruleId: g.ruleId, cuboidId: g.cuboidId, reason: reasons[k].trim() }))).then((ok) => {
+      if (ok) setReasons({});
+    });
+  return (
+    <div className="overrides" data-testid="review-overrides" role="group" aria-label="Check errors">
+      <p>
+        {groups.size === 1 ? 'A check error blocks' : `${groups.size} check errors block`} the submit. Fix the box, or say why it is right:
+      </p>
+      {[...groups.entries()].map(([key, g]) => (
+        <label key={key} className="override">
+          <span className="override-rule">
+            {g.ruleId}
+            {g.cuboidId !== null && (
+              <button type="button" className="link" onClick={() => g.cuboidId !== null && appStore.getState().select([g.cuboidId])}>
+                box {g.cuboidId.slice(0, 8)}
+              </button>
+            )}
+          </span>
+          <span className="muted">{g.messages.join(' · ')}</span>
+          <textarea
+            rows={2}
+            value={reasons[key] ?? ''}
+            onChange={(e) => setReasons((r) => ({ ...r, [key]: e.target.value }))}
+            placeholder="Why this is correct"
+            data-testid="review-override-reason"
+            data-rule={g.ruleId}
+          />
+        </label>
+      ))}
+      <div className="review-buttons">
+        <button type="button" className="primary" disabled={!complete || busy !== null} onClick={submit} data-testid="review-submit-overrides">
+          Submit with these reasons
+        </button>
+        <button type="button" onClick={() => cancelSubmit()} data-testid="review-cancel-overrides">
+          Back to editing
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reviewStore, type ReviewInfo } from '../../../../src/actions/review/reviewStore.ts';
+import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import type { AnnotationDiff } from '../../../../src/domain/review/diffAnnotations.ts';
+import { appStore } from '../../../../src/state/appStore.ts';
+import { ReviewPanel } from '../../../../src/ui/review/ReviewPanel.tsx';
+import { signed, formatDYaw } from '../../../../src/ui/review/formatDelta.ts';
+
+const NONE = { edit: false, submit: false, accept: false, reject: false, flag: false, resolveFlags: false, closeFlags: false };
+
+function info(over: Partial<ReviewInfo>): ReviewInfo {
+  return {
+    frameId: '000001',
+    revision: 4,
+    status: 'submitted',
+    annotator: 'ann',
+    reviewer: null,
+    flags: { open: 1, resolved: 0, closed: 0 },
+    submittedRevisions: [3],
+    acceptedRevision: null,
+    history: [
+      {
+        at: '2024-05-01T09:00:00Z',
+        user: 'ann',
+        action: 'submit',
+        revision: 3,
+        detail: { overrides: [{ ruleId: 'tooFewPoints', cuboidId: 'a', reason: 'far and occluded', message: 'Car box holds 2 points' }] },
+      },
+    ],
+    can: NONE,
+    ...over,
+  };
+}
+
+const diff: AnnotationDiff & { frameId: string } = {
+  frameId: '000001',
+  fromRevision: 3,
+  toRevision: 4,
+  counts: { added: 0, removed: 0, changed: 1, unchanged: 0 },
+  boxes: [
+    {
+      cuboidId: 'a',
+      change: 'changed',
+      fromLabel: 'Car',
+      toLabel: 'Van',
+      classChanged: true,
+      dPosition: [0.5, -0.25, 0],
+      dDistance: Math.hypot(0.5, 0.25),
+      dSize: [0.2, 0, -0.05],
+      dYaw: -0.2,
+      trackChanged: false,
+      attributesChanged: [],
+    },
+  ],
+};
+
+function render(over: Partial<ReviewInfo>): string {
+  appStore.setState({
+    currentFrameId: '000001',
+    doc: {
+      ...emptyAnnotation('000001'),
+      flags: [{ id: 'f1', cuboidId: null, location: [8.5, -4.25, -1], reason: 'every-object-boxed', comment: 'pedestrian', author: 'rev', state: 'open', createdAt: '2024-05-01T10:00:00Z' }],
+    },
+  });
+  reviewStore.setState({ frameId: '000001', info: info(over), diff, diffRange: {}, dictionary: null, busy: null, error: null, pendingErrors: null });
+  return renderToStaticMarkup(<ReviewPanel />);
+}
+
+// A server render reads a store's initial state (useSyncExternalStore's server snapshot): show it the current one.
+beforeEach(() => {
+  vi.spyOn(appStore, 'getInitialState').mockImplementation(() => appStore.getState());
+  vi.spyOn(reviewStore, 'getInitialState').mockImplementation(() => reviewStore.getState());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  appStore.setState({ currentFrameId: null, doc: null });
+});
+
+describe('ReviewPanel (server render)', () => {
+  it('shows a reviewer accept/reject only when the server allows it, the flags, the diff and the overrides', () => {
+    const html = render({ can: { ...NONE, reject: true, flag: true, closeFlags: true } });
+    expect(html).toContain('data-testid="review-reject"');
+    expect(html).not.toContain('data-testid="review-accept"');
+    expect(html).not.toContain('data-testid="review-submit"');
+    expect(html).toContain('data-testid="flag-form"');
+    expect(html).toContain('missed object at 8.5, -4.3, -1.0 m');
+    expect(html).toContain('data-testid="flag-close"');
+    expect(html).not.toContain('data-testid="flag-resolve"');
+    expect(html).toContain('Car → Van');
+    expect(html).toContain('+0.50 −0.25 0.00 m (0.56)');
+    expect(html).toContain('l +0.20 w 0.00 h −0.05 m');
+    expect(html).toContain('−11.5°');
+    expect(html).toContain('far and occluded');
+    expect(html).toContain('Open flags: close them to accept, or reject the frame.');
+  });
+
+  it('shows an annotator submit and resolve, and no reviewer controls', () => {
+    const html = render({ status: 'rejected', can: { ...NONE, edit: true, submit: true, resolveFlags: true } });
+    expect(html).toContain('Resubmit');
+    expect(html).toContain('data-testid="flag-resolve"');
+    expect(html).not.toContain('data-testid="flag-form"');
+    expect(html).not.toContain('data-testid="review-reject"');
+    expect(html).toContain('data-status="rejected"');
+  });
+
+  it('formats deltas with a real minus sign and no negative zero', () => {
+    expect(signed(-0.004)).toBe('0.00');
+    expect(signed(0.126)).toBe('+0.13');
+    expect(formatDYaw({ ...diff.boxes[0], dYaw: Math.PI })).toBe('+180.0°');
+  });
+});
