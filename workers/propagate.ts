@@ -17,6 +17,9 @@ export interface PropagateOptions {
   lockSize?: boolean;
 }
 
+/** What propagation reads of a cached frame. */
+export type PropagationFrame = Pick<FrameEntry, 'cloud' | 'grid' | 'ground'>;
+
 /** Where an item's box lands in the target frame (target LiDAR frame, metres, radians). */
 export interface PropagatedBox {
   /** Id of the source box the result is for. */
@@ -32,8 +35,8 @@ export interface PropagatedBox {
  * order of `items`.
  */
 export function propagateInFrame(
-  target: FrameEntry,
-  source: FrameEntry | undefined,
+  target: PropagationFrame,
+  source: PropagationFrame | undefined,
   items: readonly PropagateItem[],
   opts: PropagateOptions = {},
 ): PropagatedBox[] {

@@ -20,6 +20,10 @@ import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
 import { updateCuboid } from './updateCuboid.ts';
+import { copyToNextFrame, propagateForward } from './propagateForward.ts';
+import { interpolateTrack } from './interpolateTrack.ts';
+import { toggleKeyframe } from './toggleKeyframe.ts';
+import { toggleLockSize } from './toggleLockSize.ts';
 
 /** Every built-in action, in the order the `?` overlay lists them. */
 export const DEFAULT_ACTIONS: readonly Action[] = [
@@ -32,6 +36,11 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   ...cycleAttributeActions,
   nextFrame,
   prevFrame,
+  copyToNextFrame,
+  propagateForward,
+  interpolateTrack,
+  toggleKeyframe,
+  toggleLockSize,
   selectNext,
   selectPrev,
   selectAll,

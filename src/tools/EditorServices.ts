@@ -1,6 +1,7 @@
 import type { Vec3 } from '../domain/types.ts';
 import type { CuboidShape } from '../domain/geometry/CuboidShape.ts';
 import type { Point3 } from './ToolEvent.ts';
+import type { SequenceService } from '../io/sequenceTypes.ts';
 
 /**
  * Services the tools and actions call but do not implement. The app wires them (fit → the
@@ -55,6 +56,8 @@ export interface EditorServices {
   ground: GroundProvider;
   navigation: NavigationService;
   save: SaveService;
+  /** Propagation, interpolation and track-wide edits across frames; absent where not wired (the actions say so). */
+  sequence?: SequenceService;
 }
 
 /** Services that do nothing: fit finds nothing, ground is unknown. A base for partial wiring. */

@@ -92,16 +92,19 @@ describe('propagation over the generated sequence (frame 0 ground truth, 5 frame
     clouds = gt.frames.slice(0, STEPS + 1).map(loadFrame);
     tracked = propagateSequence(clouds, true);
     fitted = propagateSequence(clouds, false);
+  });
+
+  it('reports its figures', ({ annotate }) => {
     const last = byTrack(gt.frames[STEPS]);
     const continuity = (run: RunResult) =>
       [...run.boxes].filter(([id, b]) => iouBev(b[STEPS], shape(last.get(id)!)) > 0.3).length / run.boxes.size;
     const attention = (run: RunResult) => run.statuses.filter((s) => s !== 'fitted').length;
-    console.info(
-      `[samples propagation] tracked + fit: mean BEV IoU ${summary(tracked)}; continuity at frame ${STEPS} ` +
-        `${(continuity(tracked) * 100).toFixed(1)} %; ${attention(tracked)}/${tracked.statuses.length} boxes marked for attention\n` +
-        `[samples propagation] fit only:      mean BEV IoU ${summary(fitted)}; continuity at frame ${STEPS} ` +
-        `${(continuity(fitted) * 100).toFixed(1)} %; ${attention(fitted)}/${fitted.statuses.length} boxes marked for attention`,
-    );
+    const line = (name: string, run: RunResult) =>
+      `${name}: mean BEV IoU ${summary(run)}; tracks matched (IoU > 0.3) at frame ${STEPS}: ` +
+      `${(continuity(run) * 100).toFixed(1)} %; ${attention(run)}/${run.statuses.length} boxes marked for attention`;
+    annotate(line('tracked + fit', tracked));
+    annotate(line('fit only', fitted));
+    expect(tracked.statuses).toHaveLength(STEPS * tracked.boxes.size);
   });
 
   it('keeps cars at a mean BEV IoU of at least 0.7 against the ground truth (tracked: 0.85)', () => {
@@ -134,7 +137,7 @@ describe('propagation over the generated sequence (frame 0 ground truth, 5 frame
 });
 
 describe('interpolation over the generated sequence (ground truth keyframes 0 and 9)', () => {
-  it('reproduces the ground truth in between (objects and ego move at constant velocity)', () => {
+  it('reproduces the ground truth in between (objects and ego move at constant velocity)', ({ annotate }) => {
     const first = byTrack(gt.frames[0]);
     const last = gt.frames.length - 1;
     const iouByClass = new Map<string, number[]>();
@@ -148,7 +151,7 @@ describe('interpolation over the generated sequence (ground truth keyframes 0 an
         iouByClass.set(o.class, list);
       }
     }
-    console.info(`[samples interpolation] keyframes 0 and ${last}: mean BEV IoU ${[...iouByClass].map(([c, v]) => `${c} ${mean(v).toFixed(3)} (n=${v.length})`).join(', ')}`);
+    annotate(`keyframes 0 and ${last}: mean BEV IoU ${[...iouByClass].map(([c, v]) => `${c} ${mean(v).toFixed(3)} (n=${v.length})`).join(', ')}`);
     expect(iouByClass.size).toBeGreaterThanOrEqual(4);
     for (const v of iouByClass.values()) expect(mean(v)).toBeGreaterThan(0.9);
   });

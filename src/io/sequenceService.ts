@@ -1,0 +1,164 @@
+import type { Cuboid, Vec3 } from '../domain/types.ts';
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import type { FrameListItem } from '../domain/document/FrameListItem.ts';
+import { carryCuboid } from '../domain/sequence/carryCuboid.ts';
+import { lockTrackSize } from '../domain/sequence/lockTrackSize.ts';
+import { mergeTrackBoxes } from '../domain/sequence/mergeTrackBoxes.ts';
+import { planInterpolation } from '../domain/sequence/planInterpolation.ts';
+import { isKeyframe } from '../domain/sequence/trackAttributes.ts';
+import type { FrameBoxes } from '../domain/sequence/tracks.ts';
+import type { CarryStatus, PropagationStep, SequenceEditResult, SequenceService } from './sequenceTypes.ts';
+import type { PropagateItem, PropagateOptions, PropagatedBox } from '../../workers/propagate.ts';
+import type { ApiClient } from './apiClient.ts';
+
+/** The part of the point-cloud worker the service uses (a comlink `Remote` of it fits). */
+export interface SequenceWorker {
+  ensureFrame(frameId: string, url: string, kind: 'pcd' | 'bin'): Promise<{ count: number; cached: boolean }>;
+  propagate(fromFrameId: string, toFrameId: string, items: PropagateItem[], opts: PropagateOptions): Promise<PropagatedBox[] | null>;
+}
+
+export interface SequenceServiceDeps {
+  api: Pick<ApiClient, 'getAnnotation' | 'saveAnnotation' | 'pointsUrl'>;
+  worker: SequenceWorker;
+  /** The dataset's frames in sequence order (the store's frame list). */
+  frames: () => readonly FrameListItem[];
+  /** The frame open in the editor: never saved here, and its cloud is kept in the worker's cache. */
+  currentFrameId: () => string | null;
+}
+
+/**
+ * The app's `SequenceService`: reads and writes other frames' annotations through the server API
+ * with the revision protocol (a save refused as stale is redone once on the server's current
+ * version, then fails), and gets frames' points into the worker (`ensureFrame`) before carrying
+ * boxes there. Frames are handled one at a time, in order.
+ */
+export function createSequenceService(deps: SequenceServiceDeps): SequenceService {
+  const { api, worker } = deps;
+
+  const frameIndex = (frameId: string): number => {
+    const i = deps.frames().findIndex((f) => f.id === frameId);
+    if (i < 0) throw new Error(`sequenceService: frame ${frameId} is not in the frame list`);
+    return i;
+  };
+
+  const ensure = async (frame: FrameListItem): Promise<void> => {
+    if (frame.pointsFile === null) throw new Error(`sequenceService: frame ${frame.id} has no point file`);
+    const kind = frame.pointsFile.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
+    await worker.ensureFrame(frame.id, api.pointsUrl(frame.id), kind);
+  };
+
+  /** Touches the open frame in the worker's small cache so that carrying boxes never evicts it. */
+  const keepCurrent = async (): Promise<void> => {
+    const id = deps.currentFrameId();
+    const frame = id === null ? undefined : deps.frames().find((f) => f.id === id);
+    if (frame && frame.pointsFile !== null) await ensure(frame);
+  };
+
+  /**
+   * Loads frame `frameId`, applies `change` (which returns the new document as `doc`, plus
+   * anything else), saves with the loaded revision; on a stale-revision answer applies `change`
+   * again to the server's current document and saves once more. Returns what the applied
+   * `change` returned and whether a save happened (not when `change` returned the same document).
+   */
+  const updateFrame = async <R extends { doc: FrameAnnotation }>(frameId: string, change: (doc: FrameAnnotation) => R): Promise<{ result: R; saved: boolean }> => {
+    if (frameId === deps.currentFrameId()) throw new Error(`sequenceService: frame ${frameId} is open in the editor; its autosave owns it`);
+    let doc = await api.getAnnotation(frameId);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const result = change(doc);
+      if (result.doc === doc) return { result, saved: false };
+      const saved = await api.saveAnnotation(frameId, result.doc, doc.revision);
+      if (saved.ok) return { result, saved: true };
+      doc = saved.current;
+    }
+    throw new Error(`sequenceService: frame ${frameId} was changed by someone else twice while saving; try again`);
+  };
+
+  return {
+    async propagate(fromFrameId, boxes, nFrames, options = {}): Promise<PropagationStep[]> {
+      const unTracked = boxes.find((b) => b.trackId === null);
+      if (unTracked) throw new Error(`sequenceService.propagate: box ${unTracked.id} has no track id`);
+      const frames = deps.frames();
+      const i0 = frameIndex(fromFrameId);
+      const targets = frames.slice(i0 + 1, i0 + 1 + Math.max(0, Math.floor(nFrames)));
+      if (targets.length === 0 || boxes.length === 0) return [];
+      const trackIds = new Set(boxes.map((b) => b.trackId));
+      // The tracks' boxes one frame before the source give the first step its motion.
+      let before = new Map<string, Cuboid>();
+      if (i0 > 0) {
+        const prev = await api.getAnnotation(frames[i0 - 1].id);
+        for (const c of prev.cuboids) if (c.trackId !== null && trackIds.has(c.trackId) && !before.has(c.trackId)) before.set(c.trackId, c);
+      }
+      await ensure(frames[i0]);
+      let current: Cuboid[] = [...boxes];
+      let from = fromFrameId;
+      const steps: PropagationStep[] = [];
+      for (const target of targets) {
+        await ensure(target);
+        const items: PropagateItem[] = current.map((box) => ({ box, previous: before.get(box.trackId as string) ?? null }));
+        const results = await worker.propagate(from, target.id, items, { lockSize: options.lockSize ?? true });
+        await keepCurrent();
+        if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
+        const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));
+        const { result: merged } = await updateFrame(target.id, (doc) => mergeTrackBoxes(doc, carried));
+        const statuses: CarryStatus[] = results.map((r, k) => (merged.keptKeyframes.includes(carried[k].trackId as string) ? 'keyframe' : r.status));
+        steps.push({ frameId: target.id, boxes: merged.boxes, statuses });
+        before = new Map(current.map((c) => [c.trackId as string, c]));
+        current = merged.boxes;
+        from = target.id;
+      }
+      return steps;
+    },
+
+    async interpolate(trackId, currentDoc, options = {}): Promise<SequenceEditResult> {
+      const frames = deps.frames();
+      const k = frameIndex(currentDoc.frameId);
+      const docs = new Map<number, FrameBoxes>([[k, currentDoc]]);
+      const hasKey = (d: FrameBoxes): boolean => d.cuboids.some((c) => c.trackId === trackId && isKeyframe(c));
+      let lo = k;
+      let hi = k;
+      for (let j = k - 1; j >= 0; j--) {
+        const d = await api.getAnnotation(frames[j].id);
+        docs.set(j, d);
+        lo = j;
+        if (hasKey(d)) break;
+      }
+      for (let j = k + 1; j < frames.length; j++) {
+        const d = await api.getAnnotation(frames[j].id);
+        docs.set(j, d);
+        hi = j;
+        if (hasKey(d)) break;
+      }
+      const window: FrameBoxes[] = [];
+      for (let j = lo; j <= hi; j++) window.push(docs.get(j) as FrameBoxes);
+      const plan = planInterpolation(window, trackId, k - lo, options);
+      const result: SequenceEditResult = {
+        savedFrameIds: [],
+        current: [],
+        segments: plan.segments.map(([a, b]) => [window[a].frameId, window[b].frameId]),
+      };
+      for (const u of plan.updates) {
+        if (u.frameId === currentDoc.frameId) {
+          result.current.push(u.cuboid);
+          continue;
+        }
+        const { saved } = await updateFrame(u.frameId, (doc) => mergeTrackBoxes(doc, [u.cuboid]));
+        if (saved) result.savedFrameIds.push(u.frameId);
+      }
+      return result;
+    },
+
+    async lockTrackSize(trackId, size: Vec3, currentDoc): Promise<SequenceEditResult> {
+      const result: SequenceEditResult = { savedFrameIds: [], current: [], segments: [] };
+      for (const frame of deps.frames()) {
+        if (frame.id === currentDoc.frameId) {
+          const [doc] = lockTrackSize([currentDoc], trackId, size).frames;
+          result.current = doc.cuboids.filter((c) => c.trackId === trackId);
+          continue;
+        }
+        const { saved } = await updateFrame(frame.id, (doc) => ({ doc: lockTrackSize([doc], trackId, size).frames[0] }));
+        if (saved) result.savedFrameIds.push(frame.id);
+      }
+      return result;
+    },
+  };
+}
