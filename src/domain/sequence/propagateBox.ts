@@ -11,7 +11,7 @@ import type { PredictBoxOptions } from './predictBox.ts';
 
 /**
  * How a box was carried to the next frame:
- * - `fitted`: re-fitted to the new frame's points;
+ * - `fitted`: found in the new frame's points (tracked by them, or re-fitted to them);
  * - `low_points`: the object has fewer than `minPoints` points there (occluded, far, gone): the
  *   predicted box is kept;
  * - `lost`: the fit landed farther than the gate from the prediction (it caught something else):
@@ -51,7 +51,10 @@ export interface PropagateBoxResult {
   /** The motion model's prediction (see `predictBox`). */
   predicted: CuboidShape;
   status: PropagationStatus;
-  /** Points of the cluster the fit found (0 when it found none). */
+  /**
+   * Points of the object found in the target frame: the object's points that paired up when
+   * tracked, the cluster's points when fitted (0 when the fit found none).
+   */
   pointCount: number;
 }
 

@@ -104,7 +104,7 @@ export function registerBox(
     : initial.center[2] - initial.size[2] / 2;
   const dz = targetGround - sourceGround;
   // Target points in the initial box's local frame grown by the margin, back in LiDAR coordinates.
-  const tgtLocal = gatherLocal(target, { ...initial, size: [initial.size[0], initial.size[1], initial.size[2]] }, margin, clearance);
+  const tgtLocal = gatherLocal(target, initial, margin, clearance);
   const nt = tgtLocal.length / 3;
   if (nt === 0) return null;
   const tgt = toLidar(tgtLocal, initial);
