@@ -16,6 +16,7 @@ import { nextFrame, prevFrame } from './navigateFrames.ts';
 import { toolActions } from './toolActions.ts';
 import { toggleHelp } from './toggleHelp.ts';
 import { toggleMainView } from './toggleMainView.ts';
+import { fitAtLocation } from './fitAtLocation.ts';
 import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
@@ -32,6 +33,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   toggleCamera,
   toggleCameraPoints,
   fitAtCursor,
+  fitAtLocation,
   ...setClassActions,
   ...cycleAttributeActions,
   nextFrame,

@@ -2,7 +2,7 @@ import { appStore } from '../state/appStore.ts';
 import { initialLoad } from '../state/slices/loadSlice.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
 import { api } from '../io/apiClient.ts';
-import { loadFrame } from '../io/loadFrame.ts';
+import { requestFrame, detachProgress } from '../io/frameLoads.ts';
 import { frameCache } from '../io/frameCache.ts';
 import { groundCache } from '../io/groundCache.ts';
 import { getAutosave } from './pageEditor.ts';
@@ -24,6 +24,7 @@ export async function openFrame(frameId: string): Promise<void> {
   const state = appStore.getState();
   const frame = state.frames.find((f) => f.id === frameId);
   state.setCurrentFrame(frameId);
+  frameCache.current = frameId;
   state.clearSelection();
   const url = new URL(window.location.href);
   url.searchParams.set('frame', frameId);
@@ -47,18 +48,23 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
   const state = appStore.getState();
   if (state.load.frameId === frameId && state.load.status === 'done' && frameCache.peek(frameId)) return;
   const { setLoad } = state;
+  const previous = state.load.frameId;
+  if (previous && previous !== frameId) detachProgress(previous);
   const isCurrent = () => appStore.getState().load.frameId === frameId;
   setLoad({ ...initialLoad, frameId, status: 'loading' });
   const kind = frame?.pointsFile?.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
   try {
-    const summary = await loadFrame(frameId, api.pointsUrl(frameId), kind, (event) => {
-      if (!isCurrent()) return;
-      if (event.type === 'header') {
-        setLoad({ totalPoints: event.totalPoints, bytesTotal: event.bytesTotal, fields: event.fields });
-      } else {
-        const { type: _type, ...patch } = event;
-        setLoad(patch);
-      }
+    const summary = await requestFrame(frameId, api.pointsUrl(frameId), kind, {
+      current: true,
+      onProgress: (event) => {
+        if (!isCurrent()) return;
+        if (event.type === 'header') {
+          setLoad({ totalPoints: event.totalPoints, bytesTotal: event.bytesTotal, fields: event.fields });
+        } else {
+          const { type: _type, ...patch } = event;
+          setLoad(patch);
+        }
+      },
     });
     if (!isCurrent()) return;
     setLoad({
@@ -74,8 +80,23 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
       totalMs: summary.totalMs,
     });
     await groundCache.fetch(frameId);
+    prefetchAfter(frameId);
   } catch (err) {
     if (isCurrent()) setLoad({ status: 'error', error: message(err) });
+  }
+}
+
+/** Frames streamed ahead of the user (into the byte-bounded frame cache). */
+const PREFETCH = 2;
+
+/** Starts loading the next frames of the list in the background (queued behind the current one). */
+function prefetchAfter(frameId: string): void {
+  const { frames } = appStore.getState();
+  const i = frames.findIndex((f) => f.id === frameId);
+  for (const f of frames.slice(i + 1, i + 1 + PREFETCH)) {
+    if (!f.pointsFile || frameCache.peek(f.id)) continue;
+    const kind = f.pointsFile.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
+    requestFrame(f.id, api.pointsUrl(f.id), kind).catch(() => undefined);
   }
 }
 
@@ -85,6 +106,10 @@ export async function openInitialFrame(): Promise<void> {
     const info = await api.getDataset();
     datasetId = `${info.name}:${info.root}`;
     getAutosave(datasetId);
+    api
+      .getDictionary()
+      .then(({ dictionary }) => appStore.getState().setDictionary(dictionary))
+      .catch((err: unknown) => appStore.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning'));
     const frames = await refreshFrames();
     const wanted = new URL(window.location.href).searchParams.get('frame');
     const first = frames.find((f) => f.id === wanted) ?? frames[0];

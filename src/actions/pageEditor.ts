@@ -8,7 +8,9 @@ import { groundCache } from '../io/groundCache.ts';
 import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
 import { createEditor } from './createEditor.ts';
 import type { Editor } from './createEditor.ts';
-import { openFrame } from './openFrame.ts';
+import { openFrame, refreshFrames } from './openFrame.ts';
+import { createSequenceService } from '../io/sequenceService.ts';
+import type { SequenceService } from '../io/sequenceTypes.ts';
 
 let editor: Editor | null = null;
 let autosave: Autosave | null = null;
@@ -44,7 +46,25 @@ export function getPageEditor(): Editor {
       ground: { groundZ: (frameId, x, y) => groundCache.groundZ(frameId, x, y) },
       navigation: { openFrame: (frameId) => openFrame(frameId) },
       save: { saveNow: () => getAutosave().saveNow() },
+      sequence: withFrameListRefresh(
+        createSequenceService({
+          api,
+          worker: getPointCloudWorker(),
+          frames: () => appStore.getState().frames,
+          currentFrameId: () => appStore.getState().currentFrameId,
+        }),
+      ),
     });
   }
   return editor;
+}
+
+/** Other frames' box counts change after sequence edits: refresh the frame list when one ends. */
+function withFrameListRefresh(service: SequenceService): SequenceService {
+  const after = <T>(p: Promise<T>): Promise<T> => p.finally(() => void refreshFrames().catch(() => undefined));
+  return {
+    propagate: (...a) => after(service.propagate(...a)),
+    interpolate: (...a) => after(service.interpolate(...a)),
+    lockTrackSize: (...a) => after(service.lockTrackSize(...a)),
+  };
 }

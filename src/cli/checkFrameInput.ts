@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LabelRegion } from '../domain/checks/CheckContext.ts';
-import { labelRegionFromCamera } from '../domain/checks/labelRegionFromCamera.ts';
+import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
 import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
@@ -14,7 +14,8 @@ import type { DatasetFrame } from '../server/dataset/Dataset.ts';
 import { readImageSize } from '../server/dataset/frameFileInfo.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
-export type RegionMode = 'auto' | 'camera' | 'all';
+export type { RegionMode } from '../domain/checks/autoLabelRegion.ts';
+import type { RegionMode } from '../domain/checks/autoLabelRegion.ts';
 
 /** Everything `cuboid check` needs of one frame, read from the dataset folder (and database). */
 export interface CheckFrameInput {
@@ -67,11 +68,7 @@ export async function readCheckFrame(
     labelSource = 'label_2';
   }
 
-  let labelRegion: LabelRegion | undefined;
-  const cameraLabels = cuboids.every((c) => c.kitti2d !== undefined && c.kitti2d.bbox.some((v) => v !== 0));
-  if (calib !== null && !calib.synthetic && (region === 'camera' || (region === 'auto' && cameraLabels))) {
-    const [width] = await readImageSize(frame);
-    labelRegion = labelRegionFromCamera(calib, width, dontCare);
-  }
+  const width = calib !== null && !calib.synthetic && region !== 'all' ? (await readImageSize(frame))[0] : 0;
+  const labelRegion = autoLabelRegion(region, calib, width, cuboids, dontCare);
   return { frameId: frame.id, positions, cuboids, labelSource, labelRegion };
 }

@@ -9,6 +9,7 @@ import { SceneBoxes } from './SceneBoxes.tsx';
 import { SensorAxes } from './SensorAxes.tsx';
 import { PICK_TARGETS } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
+import { CheckMarkers } from './CheckMarkers.tsx';
 import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
@@ -61,6 +62,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <SensorAxes />
       {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
+      <CheckMarkers />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
       </group>

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { View } from '@react-three/drei';
@@ -26,7 +26,14 @@ const DETAILS: BoxViewKind[] = ['top', 'side', 'front'];
  * The drawing surface: one WebGL canvas, scissored into the main 3D view and the top/side/front
  * close-ups of the selected box. Every view draws the same per-frame geometry.
  */
-export function Workspace({ errorIds }: WorkspaceProps) {
+export function Workspace({ errorIds: given }: WorkspaceProps) {
+  const errorKey = useAppStore((s) =>
+    s.checks.results
+      .filter((r) => r.severity === 'error' && r.cuboidId)
+      .map((r) => r.cuboidId)
+      .join(','),
+  );
+  const errorIds = useMemo(() => given ?? new Set(errorKey ? errorKey.split(',') : []), [given, errorKey]);
   const stage = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);

@@ -8,6 +8,7 @@ import type { ToolSlice } from './slices/toolSlice.ts';
 import type { ClassSlice } from './slices/classSlice.ts';
 import type { SaveSlice } from './slices/saveSlice.ts';
 import type { UiSlice } from './slices/uiSlice.ts';
+import type { ChecksSlice } from './slices/checksSlice.ts';
 import type { SequenceSlice } from './slices/sequenceSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
@@ -21,7 +22,8 @@ export type AppState = FramesSlice &
   ClassSlice &
   SaveSlice &
   UiSlice &
-  SequenceSlice;
+  SequenceSlice &
+  ChecksSlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

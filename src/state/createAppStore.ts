@@ -11,6 +11,7 @@ import { createToolSlice } from './slices/toolSlice.ts';
 import { createClassSlice, type ClassConfig } from './slices/classSlice.ts';
 import { createSaveSlice } from './slices/saveSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
+import { createChecksSlice } from './slices/checksSlice.ts';
 import { createSequenceSlice } from './slices/sequenceSlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
@@ -53,6 +54,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createClassSlice(options.classes)(set, get, store),
         ...createSaveSlice(set, get, store),
         ...createUiSlice(set, get, store),
+        ...createChecksSlice(set, get, store),
         ...createSequenceSlice(set, get, store),
       }),
       {

@@ -17,6 +17,10 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { useKeyboard } from './useKeyboard.ts';
 import { CameraPanel } from './CameraPanel.tsx';
+import { ChecksPanel } from './ChecksPanel.tsx';
+import { SopPanel } from './SopPanel.tsx';
+import { startChecksRunner } from '../actions/checksRunner.ts';
+import { appStore } from '../state/appStore.ts';
 
 const editor = getPageEditor();
 
@@ -26,6 +30,7 @@ export function App() {
   const toolPath = useAppStore((s) => s.tool.path);
   useEffect(() => {
     void openInitialFrame();
+    return startChecksRunner(appStore);
   }, []);
   useKeyboard(editor);
   return (
@@ -57,6 +62,7 @@ export function App() {
         <aside className="rightbar">
           <ClassPalette />
           <Inspector />
+          <ChecksPanel />
         </aside>
         <footer className="statusbar">
           <LoadStatus />
@@ -66,6 +72,7 @@ export function App() {
         </footer>
         <HelpOverlay />
         <ConflictDialog />
+        <SopPanel />
       </div>
     </EditorContext.Provider>
   );

@@ -152,3 +152,17 @@ async function openFrameAfterReload(page: Page): Promise<void> {
   await waitForFrameLoaded(page);
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc !== null);
 }
+
+test('the checks worker flags a box made too small for its class, marks it, and undo clears it', async ({ page }) => {
+  await openFrame(page, '000000');
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
+  expect(await storeValue<number>(page, "state.checks.results.filter(r => r.severity === 'error').length")).toBe(0);
+  await page.keyboard.press('Tab');
+  // The pedestrian is 1.89 m tall; 13 presses of "-" take 1.3 m off.
+  for (let i = 0; i < 13; i++) await page.keyboard.press('-');
+  await expect(page.getByTestId('checks-error')).toBeVisible();
+  await expect(page.getByTestId('checks-panel')).toContainText('sizeOutOfRange');
+  await page.screenshot({ path: 'test-results/checks-error.png' });
+  for (let i = 0; i < 13; i++) await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('checks-error')).toBeHidden();
+});

@@ -1,0 +1,97 @@
+import { transfer } from 'comlink';
+import type { Cuboid } from '../domain/types.ts';
+import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
+import type { AppStore } from '../state/createAppStore.ts';
+import { api } from '../io/apiClient.ts';
+import { frameCache } from '../io/frameCache.ts';
+import { getChecksWorker } from '../io/checksWorker.ts';
+
+/** Quiet time after an edit before the checks re-run, milliseconds. */
+const DEBOUNCE_MS = 80;
+
+/**
+ * Keeps the checks panel current: once a frame's points are in, hands them to the checks worker
+ * (which derives grid, ground and clusters once per frame), then re-runs the rules after every
+ * document change, incrementally (only the boxes that changed, and their neighbours).
+ */
+export function startChecksRunner(store: AppStore): () => void {
+  let preparedFor: string | null = null;
+  let preparing: string | null = null;
+  let lastCuboids: Cuboid[] | null = null;
+  let lastDictionary = store.getState().dictionary;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const run = async (full: boolean) => {
+    const s = store.getState();
+    const doc = s.doc;
+    if (!doc || doc.frameId !== preparedFor) return;
+    const changed = full || !lastCuboids ? undefined : changedIds(lastCuboids, doc.cuboids);
+    lastCuboids = doc.cuboids;
+    s.setChecks({ status: 'running' });
+    try {
+      const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId);
+      if (store.getState().doc?.frameId !== out.frameId) return;
+      store.getState().setChecks({ frameId: out.frameId, results: out.results, status: 'done', ms: out.ms, error: null });
+    } catch (err) {
+      store.getState().setChecks({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const prepare = async (frameId: string) => {
+    const buffers = frameCache.peek(frameId);
+    const doc = store.getState().doc;
+    if (!buffers?.complete || !doc || doc.frameId !== frameId) return;
+    preparing = frameId;
+    store.getState().setChecks({ frameId, results: [], status: 'preparing', error: null });
+    try {
+      const calib = await api.getCalib(frameId).catch(() => null);
+      const region = autoLabelRegion(
+        'auto',
+        calib?.calib ?? null,
+        calib?.imageSize[0] ?? 1242,
+        doc.cuboids,
+        doc.dontCare.map((d) => d.bbox),
+      );
+      const positions = buffers.positions.slice(0, buffers.renderCount * 3);
+      await getChecksWorker().setFrame(frameId, transfer(positions, [positions.buffer]), region);
+      if (preparing !== frameId) return;
+      preparedFor = frameId;
+      lastCuboids = null;
+      await run(true);
+    } catch (err) {
+      store.getState().setChecks({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      if (preparing === frameId) preparing = null;
+    }
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    const frameId = s.currentFrameId;
+    const ready = s.load.status === 'done' && s.load.frameId === frameId && s.doc?.frameId === frameId;
+    if (frameId && ready && preparedFor !== frameId && preparing !== frameId) {
+      void prepare(frameId);
+      return;
+    }
+    const dictionaryChanged = s.dictionary !== lastDictionary;
+    if ((s.doc !== prev.doc || dictionaryChanged) && s.doc?.frameId === preparedFor) {
+      lastDictionary = s.dictionary;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void run(dictionaryChanged), DEBOUNCE_MS);
+    }
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** Ids of boxes added, removed or changed between two versions of a frame's boxes. */
+function changedIds(before: readonly Cuboid[], after: readonly Cuboid[]): string[] {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const ids: string[] = [];
+  for (const c of after) {
+    if (old.get(c.id) !== c) ids.push(c.id);
+    old.delete(c.id);
+  }
+  return [...ids, ...old.keys()];
+}

@@ -1,0 +1,23 @@
+import type { Action } from './Action.ts';
+import { hasDoc } from './actionHelpers.ts';
+import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
+
+function isPoint(v: unknown): v is [number, number, number] {
+  return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+}
+
+/**
+ * Fits a box at a given LiDAR point (metres): the checks panel's "Box it" on an unlabelled cluster.
+ * `value` is the point `[x, y, z]`.
+ */
+export const fitAtLocation: Action = {
+  id: 'fitAtLocation',
+  label: 'Fit a box at a location',
+  keys: [],
+  group: 'create',
+  predicate: hasDoc,
+  perform: async (ctx) => {
+    if (!isPoint(ctx.value)) throw new Error('fitAtLocation: value must be a point [x, y, z]');
+    await fitAtPoint(ctx.tools.ctx, ctx.value, {});
+  },
+};

@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+import type { CheckResult } from '../../domain/checks/CheckResult.ts';
+import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import { defaultDictionary } from '../../domain/checks/dictionary/defaultDictionary.ts';
+
+export interface ChecksState {
+  /** Frame the results belong to. */
+  frameId: string | null;
+  results: CheckResult[];
+  status: 'idle' | 'preparing' | 'running' | 'done' | 'error';
+  error: string | null;
+  /** Milliseconds the last run took in the worker. */
+  ms: number | null;
+}
+
+export interface ChecksSlice {
+  checks: ChecksState;
+  /** The team's edge-case dictionary (the SOP) in force. */
+  dictionary: EdgeCaseDictionary;
+  /** Whether the SOP panel is open, and the entry it shows. */
+  sop: { open: boolean; entry: string | null; query: string };
+  setChecks: (patch: Partial<ChecksState>) => void;
+  setDictionary: (dictionary: EdgeCaseDictionary) => void;
+  openSop: (entry: string | null) => void;
+  closeSop: () => void;
+  setSopQuery: (query: string) => void;
+}
+
+export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (set) => ({
+  checks: { frameId: null, results: [], status: 'idle', error: null, ms: null },
+  dictionary: defaultDictionary,
+  sop: { open: false, entry: null, query: '' },
+  setChecks: (patch) => set((s) => ({ checks: { ...s.checks, ...patch } })),
+  setDictionary: (dictionary) => set({ dictionary }),
+  openSop: (entry) => set((s) => ({ sop: { ...s.sop, open: true, entry } })),
+  closeSop: () => set((s) => ({ sop: { ...s.sop, open: false } })),
+  setSopQuery: (query) => set((s) => ({ sop: { ...s.sop, query } })),
+});

@@ -1,0 +1,92 @@
+import type { CheckResult, Severity } from '../domain/checks/CheckResult.ts';
+import { useAppStore } from '../state/appStore.ts';
+import { useEditor } from '../render/EditorContext.ts';
+
+const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+/**
+ * The pre-check results of the open frame, re-run by the checks worker on every change: grouped by
+ * severity, each with a jump to its box (or "Box it" for an unlabelled cluster) and a link to the
+ * dictionary entry it comes from.
+ */
+export function ChecksPanel() {
+  const editor = useEditor();
+  const checks = useAppStore((s) => s.checks);
+  const cuboids = useAppStore((s) => s.doc?.cuboids);
+  const select = useAppStore((s) => s.select);
+  const openSop = useAppStore((s) => s.openSop);
+  const label = (id: string | null) => (id ? (cuboids?.find((c) => c.id === id)?.label ?? 'box') : null);
+  const groups = (['error', 'warning', 'info'] as Severity[]).map((sev) => ({
+    sev,
+    items: checks.results.filter((r) => r.severity === sev),
+  }));
+  return (
+    <section className="panel checks" aria-label="Checks" data-testid="checks-panel" data-status={checks.status}>
+      <h2>
+        Checks{' '}
+        <span className="muted">
+          {checks.status === 'preparing' || checks.status === 'running'
+            ? 'running…'
+            : checks.ms !== null
+              ? `${checks.ms.toFixed(0)} ms`
+              : ''}
+        </span>
+      </h2>
+      {checks.error ? <p className="error">{checks.error}</p> : null}
+      {checks.status === 'done' && checks.results.length === 0 ? <p className="ok">No findings.</p> : null}
+      {groups.map(({ sev, items }) =>
+        items.length === 0 ? null : (
+          <details key={sev} open={sev !== 'info'} className={`check-group check-${sev}`}>
+            <summary data-testid={`checks-${sev}`}>
+              {TITLES[sev]} ({items.length})
+            </summary>
+            <ul>
+              {items.map((r, i) => (
+                <CheckItem
+                  key={`${r.ruleId}-${r.cuboidId ?? i}-${r.otherCuboidId ?? ''}`}
+                  result={r}
+                  boxLabel={label(r.cuboidId)}
+                  onJump={() => (r.cuboidId ? select([r.cuboidId]) : undefined)}
+                  onBoxIt={r.location && !r.cuboidId ? () => void editor.actions.executeAction('fitAtLocation', undefined, r.location) : undefined}
+                  onSop={r.dictionaryEntry ? () => openSop(r.dictionaryEntry) : undefined}
+                />
+              ))}
+            </ul>
+          </details>
+        ),
+      )}
+    </section>
+  );
+}
+
+interface CheckItemProps {
+  result: CheckResult;
+  boxLabel: string | null;
+  onJump: () => void;
+  onBoxIt?: () => void;
+  onSop?: () => void;
+}
+
+function CheckItem({ result, boxLabel, onJump, onBoxIt, onSop }: CheckItemProps) {
+  return (
+    <li className="check-item">
+      <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId} title={result.ruleId}>
+        <span className="check-rule">{result.ruleId}</span>
+        {boxLabel ? <span className="check-box">{boxLabel}</span> : null}
+        <span className="check-message">{result.message}</span>
+      </button>
+      <span className="check-links">
+        {onBoxIt ? (
+          <button type="button" onClick={onBoxIt}>
+            Box it
+          </button>
+        ) : null}
+        {onSop ? (
+          <button type="button" onClick={onSop} title={result.dictionaryEntry ?? ''}>
+            SOP
+          </button>
+        ) : null}
+      </span>
+    </li>
+  );
+}
