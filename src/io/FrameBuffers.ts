@@ -1,4 +1,5 @@
 import type { RenderBatch } from '../domain/pointcloud/toRenderBatch.ts';
+import type { LoadSummary } from '../../workers/loadPointStream.ts';
 
 /**
  * The GPU-side point data of one frame: finite points only, preallocated from the file header and
@@ -18,6 +19,8 @@ export class FrameBuffers {
   reallocated = true;
   /** Set once the whole file has arrived. */
   complete = false;
+  /** The worker's summary of the complete file (counts, fields, colour ranges). */
+  summary: LoadSummary | null = null;
 
   constructor(frameId: string, capacity: number) {
     this.frameId = frameId;

@@ -8,6 +8,8 @@ const DEFAULT_BUDGET_BYTES = 768 * 1024 * 1024;
 class FrameCache {
   private readonly frames = new Map<string, FrameBuffers>();
   budgetBytes = DEFAULT_BUDGET_BYTES;
+  /** The frame on screen: never evicted. */
+  current: string | null = null;
   private listeners = new Set<(frameId: string) => void>();
 
   create(frameId: string, capacity: number): FrameBuffers {
@@ -36,7 +38,7 @@ class FrameCache {
     let total = this.totalBytes();
     for (const [id, b] of this.frames) {
       if (total <= this.budgetBytes) break;
-      if (id === keep) continue;
+      if (id === keep || id === this.current) continue;
       this.frames.delete(id);
       total -= b.byteSize;
       for (const l of this.listeners) l(id);

@@ -1,0 +1,73 @@
+import { frameCache } from './frameCache.ts';
+import { loadFrame } from './loadFrame.ts';
+import type { LoadProgressEvent, LoadSummary } from './loadFrame.ts';
+
+/** Most frame streams running at once (the current frame always starts at once). */
+const MAX_CONCURRENT = 2;
+
+const inflight = new Map<string, Promise<LoadSummary>>();
+const listeners = new Map<string, (event: LoadProgressEvent) => void>();
+const queue: { frameId: string; start: () => void }[] = [];
+let active = 0;
+
+export interface RequestFrameOptions {
+  /** The frame the user is looking at: starts now, ahead of prefetches. */
+  current?: boolean;
+  onProgress?: (event: LoadProgressEvent) => void;
+}
+
+/**
+ * Loads a frame's points once, however many callers ask: a complete cached frame resolves at once,
+ * a frame already streaming (e.g. prefetched) is joined, otherwise a stream starts (at most
+ * `MAX_CONCURRENT` at a time; prefetches wait their turn).
+ */
+export function requestFrame(frameId: string, url: string, kind: 'pcd' | 'bin', opts: RequestFrameOptions = {}): Promise<LoadSummary> {
+  const cached = frameCache.get(frameId);
+  if (cached?.complete && cached.summary) return Promise.resolve(cached.summary);
+  if (opts.onProgress) listeners.set(frameId, opts.onProgress);
+  const running = inflight.get(frameId);
+  if (running) {
+    if (opts.current) promote(frameId);
+    return running;
+  }
+  const promise = new Promise<LoadSummary>((resolve, reject) => {
+    const start = () => {
+      active++;
+      loadFrame(frameId, url, kind, (event) => listeners.get(frameId)?.(event))
+        .then((summary) => {
+          const buffers = frameCache.peek(frameId);
+          if (buffers) buffers.summary = summary;
+          resolve(summary);
+        }, reject)
+        .finally(() => {
+          active--;
+          inflight.delete(frameId);
+          listeners.delete(frameId);
+          next();
+        });
+    };
+    if (opts.current || active < MAX_CONCURRENT) start();
+    else queue.push({ frameId, start });
+  });
+  inflight.set(frameId, promise);
+  return promise;
+}
+
+/** Stops reporting progress of a frame to its listener (the user moved on; the load continues). */
+export function detachProgress(frameId: string): void {
+  listeners.delete(frameId);
+}
+
+/** Frames currently streaming or waiting to. */
+export function pendingFrameLoads(): number {
+  return inflight.size;
+}
+
+function promote(frameId: string): void {
+  const i = queue.findIndex((q) => q.frameId === frameId);
+  if (i >= 0) queue.splice(i, 1)[0].start();
+}
+
+function next(): void {
+  while (active < MAX_CONCURRENT && queue.length > 0) queue.shift()!.start();
+}
