@@ -42,14 +42,27 @@ export const reviewStore = createStore<ReviewState>(() => ({
 const message = (err: unknown): string =>
   err instanceof Error && 'detail' in err && typeof err.detail === 'string' ? err.detail : err instanceof Error ? err.message : String(err);
 
-/** Loads the review state (and the diff) of a frame; a load for another frame in the meantime wins. */
+/** Whether the editor may change boxes of the open frame (false for a reviewer, a locked or someone else's frame). */
+export const selectCanEdit = (s: ReviewState): boolean => s.info?.can.edit ?? true;
+
+/**
+ * Loads the review state (and the diff) of a frame; a load for another frame in the meantime
+ * wins. When someone else moved the frame on (a verdict, a flag) and this page has no unsaved
+ * work, the editor gets the server's document, so that status and flags stay current.
+ */
 export async function loadReview(frameId: string): Promise<void> {
   if (reviewStore.getState().frameId !== frameId) {
     reviewStore.setState({ frameId, info: null, diff: null, diffRange: {}, pendingErrors: null, error: null });
   }
   try {
     const [info, diff] = await Promise.all([api.getReview(frameId), api.getDiff(frameId, reviewStore.getState().diffRange)]);
-    if (reviewStore.getState().frameId === frameId) reviewStore.setState({ info, diff, error: null });
+    if (reviewStore.getState().frameId !== frameId) return;
+    reviewStore.setState({ info, diff, error: null });
+    const app = appStore.getState();
+    if (app.currentFrameId === frameId && app.save.status === 'saved' && info.revision > (app.save.lastSavedRevision ?? 0)) {
+      const doc = await api.getAnnotation(frameId);
+      if (appStore.getState().currentFrameId === frameId && appStore.getState().save.status === 'saved') getAutosave().openDoc(doc);
+    }
   } catch (err) {
     if (reviewStore.getState().frameId === frameId) reviewStore.setState({ error: message(err) });
   }

@@ -17,6 +17,9 @@ import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
 import './review.css';
 
+/** How often the panel asks the server for other people's review steps, ms. */
+const REFRESH_MS = 10_000;
+
 /**
  * Review of the open frame: its status and who it is assigned to, the steps open to the user
  * (submit, accept, reject: the server decides from role, assignment and status), the flags with
@@ -36,6 +39,14 @@ export function ReviewPanel() {
   useEffect(() => {
     if (frameId !== null) void loadReview(frameId);
   }, [frameId, savedRevision]);
+  useEffect(() => {
+    // Someone else's steps (a verdict, a flag) show up without a reload.
+    if (frameId === null) return undefined;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void loadReview(frameId);
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [frameId]);
 
   if (frameId === null) return null;
   return (
