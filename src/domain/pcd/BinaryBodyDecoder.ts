@@ -6,13 +6,19 @@
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
 import { countNanPoints, storeStridedField } from './PcdTarget.ts';
-import { copyStrided } from './copyStrided.ts';
+import type { RecordWordPlan } from './copyRecordWords.ts';
+import { copyRecordWords, copyXyzUnaligned, planRecordWords } from './copyRecordWords.ts';
+
+/** Size of the buffer that realigns records for word loads: small enough to stay in cache. */
+const ALIGN_BLOCK_BYTES = 64 * 1024;
 
 export class BinaryBodyDecoder {
   private readonly target: PcdTarget;
   private readonly fn: string;
   private readonly fileName?: string;
   private readonly step: number;
+  private readonly plan: RecordWordPlan | null;
+  private aligned: Uint8Array | null = null;
   private carry: Uint8Array | null = null;
   private carryLength = 0;
   private done = 0;
@@ -23,6 +29,7 @@ export class BinaryBodyDecoder {
     this.fn = fn;
     this.fileName = fileName;
     this.step = target.header.pointStep;
+    this.plan = planRecordWords(target);
     // A record of zero bytes (every field dropped) makes every point complete at once.
     if (this.step === 0) this.done = target.count;
   }
@@ -81,50 +88,43 @@ export class BinaryBodyDecoder {
   }
 
   private decode(src: Uint8Array, srcPos: number, count: number): void {
-    const { step, target } = this;
+    const { step } = this;
     if (count <= 0) return;
-    let s = src;
-    let pos = srcPos;
-    // Word-sized copies need 4-byte aligned records; one memcpy to realign is cheaper than bytes.
-    if (((s.byteOffset + pos) & 3) !== 0 && (step & 1) === 0) {
-      s = src.slice(pos, pos + count * step);
-      pos = 0;
+    if (((src.byteOffset + srcPos) & 3) === 0 || (step & 3) !== 0) {
+      this.decodeRecords(src, srcPos, count);
+      return;
     }
-    const xyz = target.xyzOffset;
-    const base = s.byteOffset + pos + xyz;
-    let nans = -1;
-    if (xyz >= 0 && (base & 3) === 0 && (step & 3) === 0) {
-      const words = new Uint32Array(s.buffer, base, ((count - 1) * step + 12) >> 2);
-      nans = copyXyzCountingNans(words, step >> 2, target.positions, this.done, count);
-    } else if (xyz >= 0) {
-      copyStrided(s, pos + xyz, step, target.positionBytes, this.done * 12, 12, 12, count);
+    // Word loads need 4-byte aligned records (a file's body starts wherever its header ends).
+    // Realign a block at a time through a small reused buffer rather than copying the whole body.
+    const block = (this.aligned ??= new Uint8Array(Math.max(1, Math.floor(ALIGN_BLOCK_BYTES / step)) * step));
+    const per = block.length / step;
+    for (let k = 0; k < count; k += per) {
+      const m = Math.min(per, count - k);
+      const from = srcPos + k * step;
+      block.set(src.subarray(from, from + m * step));
+      this.decodeRecords(block, 0, m);
     }
-    for (const slot of target.slots) {
-      if (xyz >= 0 && slot.axis >= 0) continue;
-      storeStridedField(target, slot, s, pos + slot.field.offset, step, this.done, count);
+  }
+
+  private decodeRecords(src: Uint8Array, srcPos: number, count: number): void {
+    const { step, target, plan } = this;
+    const at = src.byteOffset + srcPos;
+    let nans: number;
+    if (plan !== null && (at & 3) === 0) {
+      nans = copyRecordWords(plan, new Uint32Array(src.buffer, at, (count * step) >> 2), 0, this.done, count);
+      for (const slot of plan.rest) storeStridedField(target, slot, src, srcPos + slot.field.offset, step, this.done, count);
+    } else {
+      const xyz = target.xyzOffset;
+      nans = -1;
+      if (xyz >= 0) nans = copyXyzUnaligned(src, srcPos + xyz, step, target.positions, this.done, count);
+      for (const slot of target.slots) {
+        if (xyz >= 0 && slot.axis >= 0) continue;
+        storeStridedField(target, slot, src, srcPos + slot.field.offset, step, this.done, count);
+      }
+      if (nans < 0) nans = countNanPoints(target.positions, this.done, count);
     }
-    target.nanCount += nans >= 0 ? nans : countNanPoints(target.positions, this.done, count);
+    target.nanCount += nans;
     target.nansCounted = true;
     this.done += count;
   }
-}
-
-/**
- * Copies x y z float32 words (3 consecutive words every `stride` words of `src`) into
- * `positions` from point `start`, as raw bits, and counts points with a non-finite coordinate.
- */
-function copyXyzCountingNans(src: Uint32Array, stride: number, positions: Float32Array, start: number, count: number): number {
-  const dst = new Uint32Array(positions.buffer, positions.byteOffset + start * 12, count * 3);
-  const EXP = 0x7f800000;
-  let nans = 0;
-  for (let i = 0, s = 0, d = 0; i < count; i++, s += stride, d += 3) {
-    const x = src[s];
-    const y = src[s + 1];
-    const z = src[s + 2];
-    dst[d] = x;
-    dst[d + 1] = y;
-    dst[d + 2] = z;
-    if ((x & EXP) === EXP || (y & EXP) === EXP || (z & EXP) === EXP) nans++;
-  }
-  return nans;
 }
