@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import type { Cuboid } from '../domain/types.ts';
 import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
+import { countBySeverity } from '../domain/checks/CheckResult.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import { api } from '../io/apiClient.ts';
 import { frameCache } from '../io/frameCache.ts';
@@ -32,6 +33,8 @@ export function startChecksRunner(store: AppStore): () => void {
       const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId);
       if (store.getState().doc?.frameId !== out.frameId) return;
       store.getState().setChecks({ frameId: out.frameId, results: out.results, status: 'done', ms: out.ms, error: null });
+      const counts = countBySeverity(out.results);
+      store.getState().setCheckSummary(out.frameId, { error: counts.error, warning: counts.warning });
     } catch (err) {
       store.getState().setChecks({ status: 'error', error: err instanceof Error ? err.message : String(err) });
     }

@@ -10,6 +10,7 @@ import { SensorAxes } from './SensorAxes.tsx';
 import { PICK_TARGETS } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { CheckMarkers } from './CheckMarkers.tsx';
+import { TrajectoryView } from './TrajectoryView.tsx';
 import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
@@ -63,6 +64,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
       <CheckMarkers />
+      <TrajectoryView />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
       </group>

@@ -9,6 +9,7 @@ import type { ClassSlice } from './slices/classSlice.ts';
 import type { SaveSlice } from './slices/saveSlice.ts';
 import type { UiSlice } from './slices/uiSlice.ts';
 import type { ChecksSlice } from './slices/checksSlice.ts';
+import type { TracksSlice } from './slices/tracksSlice.ts';
 import type { SequenceSlice } from './slices/sequenceSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
@@ -23,7 +24,8 @@ export type AppState = FramesSlice &
   SaveSlice &
   UiSlice &
   SequenceSlice &
-  ChecksSlice;
+  ChecksSlice &
+  TracksSlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

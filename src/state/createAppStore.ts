@@ -12,6 +12,7 @@ import { createClassSlice, type ClassConfig } from './slices/classSlice.ts';
 import { createSaveSlice } from './slices/saveSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
 import { createChecksSlice } from './slices/checksSlice.ts';
+import { createTracksSlice } from './slices/tracksSlice.ts';
 import { createSequenceSlice } from './slices/sequenceSlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
@@ -55,6 +56,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createSaveSlice(set, get, store),
         ...createUiSlice(set, get, store),
         ...createChecksSlice(set, get, store),
+        ...createTracksSlice(set, get, store),
         ...createSequenceSlice(set, get, store),
       }),
       {

@@ -19,6 +19,7 @@ import { useKeyboard } from './useKeyboard.ts';
 import { CameraPanel } from './CameraPanel.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { SopPanel } from './SopPanel.tsx';
+import { TracksPanel } from './TracksPanel.tsx';
 import { startChecksRunner } from '../actions/checksRunner.ts';
 import { appStore } from '../state/appStore.ts';
 
@@ -63,6 +64,7 @@ export function App() {
           <ClassPalette />
           <Inspector />
           <ChecksPanel />
+          <TracksPanel />
         </aside>
         <footer className="statusbar">
           <LoadStatus />

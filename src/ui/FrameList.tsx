@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import { useAppStore } from '../state/appStore.ts';
 import { openFrame } from '../actions/openFrame.ts';
 
-/** Every frame of the dataset with its status and box count; click to open. */
+/**
+ * The sequence navigator: every frame with its review status, box count and check summary (from
+ * this session's runs); click to open, type an id to jump, D / A for next / previous.
+ */
 export function FrameList() {
   const frames = useAppStore((s) => s.frames);
   const current = useAppStore((s) => s.currentFrameId);
   const error = useAppStore((s) => s.framesError);
+  const summary = useAppStore((s) => s.checkSummary);
+  const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | null>(null);
   if (error) {
     return (
       <div className="error" role="alert">
@@ -13,24 +20,49 @@ export function FrameList() {
       </div>
     );
   }
+  const go = () => {
+    const wanted = jump.trim();
+    const hit = frames.find((f) => f.id === wanted) ?? frames.find((f) => Number(f.id) === Number(wanted) && wanted !== '');
+    if (hit) {
+      setJumpError(null);
+      void openFrame(hit.id);
+    } else setJumpError(`No frame "${wanted}"`);
+  };
   return (
     <nav className="frame-list" aria-label="Frames">
       <h2>Frames ({frames.length})</h2>
+      <form
+        className="frame-jump"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go();
+        }}
+      >
+        <input value={jump} onChange={(e) => setJump(e.target.value)} placeholder="Jump to frame id" aria-label="Jump to frame" data-testid="frame-jump" />
+      </form>
+      {jumpError ? <p className="error">{jumpError}</p> : null}
       <ul>
-        {frames.map((f) => (
-          <li key={f.id}>
-            <button
-              type="button"
-              className={f.id === current ? 'frame current' : 'frame'}
-              onClick={() => void openFrame(f.id)}
-              data-testid={`frame-${f.id}`}
-            >
-              <span className="frame-id">{f.id}</span>
-              <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
-              <span className="count">{f.boxCount} boxes</span>
-            </button>
-          </li>
-        ))}
+        {frames.map((f) => {
+          const c = summary[f.id];
+          return (
+            <li key={f.id}>
+              <button
+                type="button"
+                className={f.id === current ? 'frame current' : 'frame'}
+                onClick={() => void openFrame(f.id)}
+                data-testid={`frame-${f.id}`}
+              >
+                <span className="frame-id">{f.id}</span>
+                <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
+                <span className="count">
+                  {f.boxCount} boxes
+                  {c && c.error > 0 ? <span className="checks-badge err"> · {c.error} errors</span> : null}
+                  {c && c.warning > 0 ? <span className="checks-badge warn"> · {c.warning} warnings</span> : null}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

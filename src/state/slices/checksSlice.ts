@@ -16,11 +16,14 @@ export interface ChecksState {
 
 export interface ChecksSlice {
   checks: ChecksState;
+  /** Errors and warnings per frame from the runs of this session (the frame list shows them). */
+  checkSummary: Record<string, { error: number; warning: number }>;
   /** The team's edge-case dictionary (the SOP) in force. */
   dictionary: EdgeCaseDictionary;
   /** Whether the SOP panel is open, and the entry it shows. */
   sop: { open: boolean; entry: string | null; query: string };
   setChecks: (patch: Partial<ChecksState>) => void;
+  setCheckSummary: (frameId: string, summary: { error: number; warning: number }) => void;
   setDictionary: (dictionary: EdgeCaseDictionary) => void;
   openSop: (entry: string | null) => void;
   closeSop: () => void;
@@ -29,9 +32,11 @@ export interface ChecksSlice {
 
 export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (set) => ({
   checks: { frameId: null, results: [], status: 'idle', error: null, ms: null },
+  checkSummary: {},
   dictionary: defaultDictionary,
   sop: { open: false, entry: null, query: '' },
   setChecks: (patch) => set((s) => ({ checks: { ...s.checks, ...patch } })),
+  setCheckSummary: (frameId, summary) => set((s) => ({ checkSummary: { ...s.checkSummary, [frameId]: summary } })),
   setDictionary: (dictionary) => set({ dictionary }),
   openSop: (entry) => set((s) => ({ sop: { ...s.sop, open: true, entry } })),
   closeSop: () => set((s) => ({ sop: { ...s.sop, open: false } })),

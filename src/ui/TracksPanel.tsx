@@ -1,0 +1,81 @@
+import { useEffect, useMemo } from 'react';
+import { listTracks } from '../domain/sequence/tracks.ts';
+import { appStore, useAppStore } from '../state/appStore.ts';
+import { loadTracks } from '../actions/loadTracks.ts';
+import { openFrame } from '../actions/openFrame.ts';
+import { classColor } from '../render/classColors.ts';
+
+/**
+ * Every track of the sequence with the frames it has boxes in. Picking a track selects its box in
+ * the open frame and draws its boxes across frames in the main view (trajectory); picking a frame
+ * opens it with the track's box selected.
+ */
+export function TracksPanel() {
+  const open = useAppStore((s) => s.tracks.panelOpen);
+  const status = useAppStore((s) => s.tracks.status);
+  const frames = useAppStore((s) => s.tracks.frames);
+  const selected = useAppStore((s) => s.tracks.selectedTrackId);
+  const doc = useAppStore((s) => s.doc);
+  const setTracks = useAppStore((s) => s.setTracks);
+  const select = useAppStore((s) => s.select);
+
+  useEffect(() => {
+    if (open) void loadTracks();
+  }, [open, doc?.frameId]);
+
+  // The open frame's boxes come from the live document, so edits show at once.
+  const merged = useMemo(
+    () => frames.map((f) => (doc && f.frameId === doc.frameId ? { ...f, cuboids: doc.cuboids } : f)),
+    [frames, doc],
+  );
+  const tracks = useMemo(() => listTracks(merged), [merged]);
+
+  const pickTrack = (trackId: string) => {
+    setTracks({ selectedTrackId: trackId });
+    const box = doc?.cuboids.find((c) => c.trackId === trackId);
+    if (box) select([box.id]);
+  };
+  const pickFrame = async (trackId: string, frameId: string) => {
+    setTracks({ selectedTrackId: trackId });
+    await openFrame(frameId);
+    const box = appStore.getState().doc?.cuboids.find((c) => c.trackId === trackId);
+    if (box) select([box.id]);
+  };
+
+  return (
+    <section className="panel tracks" aria-label="Tracks" data-testid="tracks-panel">
+      <h2>
+        <button type="button" className="disclosure" onClick={() => setTracks({ panelOpen: !open })}>
+          {open ? '▾' : '▸'} Tracks
+        </button>{' '}
+        <span className="muted">{open ? (status === 'loading' ? 'loading…' : `${tracks.length}`) : ''}</span>
+      </h2>
+      {open ? (
+        <ul className="track-list">
+          {tracks.map((t) => (
+            <li key={t.trackId} className={t.trackId === selected ? 'track selected' : 'track'}>
+              <button type="button" className="track-name" onClick={() => pickTrack(t.trackId)} data-testid={`track-${t.trackId}`}>
+                <span className="swatch" style={{ background: classColor(t.label) }} /> {t.label}{' '}
+                <span className="muted">{t.trackId.slice(0, 8)}</span>
+                {t.attentionCount > 0 ? <span className="attention"> · {t.attentionCount} need attention</span> : null}
+              </button>
+              <span className="track-frames">
+                {t.frameIds.map((f) => (
+                  <button
+                    key={f}
+                    type="button"
+                    className={`track-frame${f === doc?.frameId ? ' current' : ''}${t.keyframeIds.includes(f) ? ' key' : ''}`}
+                    onClick={() => void pickFrame(t.trackId, f)}
+                    title={`Frame ${f}${t.keyframeIds.includes(f) ? ' (keyframe)' : ''}`}
+                  >
+                    {Number.isFinite(Number(f)) ? Number(f) : f}
+                  </button>
+                ))}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
