@@ -11,9 +11,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
  * and resubmits, the same reviewer accepts. The harness's shared server has no users, so this spec
  * runs its own `cuboid serve` with an annotator and a reviewer created through the CLI.
  *
- * Needs the app with `SessionGate` around it and `ReviewPanel` mounted (data-testids `login-*`,
- * `review-*`, `flag-*`, `diff-*`), built with `vite build --mode e2e` into dist/ (or the folder in
- * CUBOID_REVIEW_DIST).
+ * Needs the app with `SessionGate` around it and `ReviewPanel` and `DashboardButton` mounted
+ * (data-testids `login-*`, `review-*`, `flag-*`, `diff-*`, `open-metrics`, `metrics-*`), built
+ * with `vite build --mode e2e` into dist/ (or the folder in CUBOID_REVIEW_DIST).
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,7 +34,7 @@ function cli(args: string[]): string {
 
 test.beforeAll(async () => {
   state = mkdtempSync(path.join(tmpdir(), 'cuboid-e2e-review-'));
-  for (const [name, role] of [['ann', 'annotator'], ['rev', 'reviewer']]) {
+  for (const [name, role] of [['ann', 'annotator'], ['rev', 'reviewer'], ['lea', 'lead']]) {
     const out = cli(['user', 'add', name, '--role', role, '--data', DATASET, '--state', state]);
     tokens[name] = /^token: (\S+)$/m.exec(out)![1];
   }
@@ -184,4 +184,26 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   // Roles hold in the browser too: the reviewer may not export, the annotator may not accept.
   expect((await rev.request.get('/api/export.zip?points=0')).status()).toBe(403);
   expect((await ann.request.post(`/api/frames/${FRAME}/accept`, { data: {} })).status()).toBe(403);
+});
+
+test('the lead sees the loop in the metrics dashboard: a row per person, plots and a CSV', async ({ browser }) => {
+  const lea = await personAt(browser, 'lea');
+  await lea.getByTestId('open-metrics').click();
+  const dashboard = lea.getByTestId('metrics-dashboard');
+  await expect(dashboard).toBeVisible();
+  await expect(dashboard.locator('[data-testid="metrics-row"][data-user="ann"]')).toBeVisible();
+  await expect(dashboard.locator('[data-testid="metrics-row"][data-user="rev"]')).toContainText('1 / 1');
+  // ann's rework: 1 flag on the 2 × 2 boxes submitted = 25 per 100, drawn as a bar.
+  await expect(dashboard.getByTestId('chart-rework').locator('svg.recharts-surface[role="application"]')).toBeVisible();
+  await expect(dashboard.getByTestId('chart-rework').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(dashboard.locator('[data-testid="metrics-row"][data-user="ann"]')).toContainText('25.0');
+  await lea.screenshot({ path: 'test-results/review-metrics.png' });
+  const href = await dashboard.getByTestId('metrics-csv-user').getAttribute('href');
+  const csv = await lea.request.get(href!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const rows = (await csv.text()).split('\r\n');
+  expect(rows[0]).toMatch(/^user,active_minutes,frames,/);
+  expect(rows.find((r) => r.startsWith('ann,'))).toMatch(/^ann,[\d.]+,1,/);
+  await lea.getByTestId('metrics-user').selectOption('rev');
+  await expect(dashboard.getByTestId('metrics-row')).toHaveCount(1);
 });

@@ -34,12 +34,14 @@ export interface MetricsRow {
   /** Existing boxes the user's saves changed. */
   boxesChanged: number;
   submits: number;
+  /** Boxes in the frames the user submitted, counted at each submit (what the reviewers looked at). */
+  boxesSubmitted: number;
   /** Check errors overridden with a reason at submit (check failures at submit). */
   checkOverrides: number;
   submitsWithOverrides: number;
   /** Review flags raised on frames assigned to this user (as annotator). */
   flagsReceived: number;
-  /** flagsReceived per 100 boxesCreated. */
+  /** flagsReceived per 100 boxesSubmitted: the rework rate per reviewed box. */
   flagsPer100Boxes: number | null;
   /** Rejections of frames assigned to this user (as annotator). */
   framesRejected: number;

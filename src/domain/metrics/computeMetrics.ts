@@ -8,6 +8,7 @@ interface Acc {
   boxesManual: number;
   boxesChanged: number;
   submits: number;
+  boxesSubmitted: number;
   checkOverrides: number;
   submitsWithOverrides: number;
   flagsReceived: number;
@@ -30,8 +31,9 @@ const HOUR_MS = 3_600_000;
  * - Boxes created: `detail.added.{manual,fit}` of `save` events (boxes an import added are not
  *   anyone's work); fit share = fit / created; boxes per hour = created / active hours.
  * - Rework: `flag_add` and `reject` events count against `detail.annotator` (the frame's
- *   annotator); flags per 100 boxes = flags received / boxes created × 100; reject rate =
- *   rejections / submits.
+ *   annotator); flags per 100 boxes = flags received / boxes submitted × 100, where boxes
+ *   submitted sums `detail.boxCount` of the user's submits (a resubmitted frame is reviewed, and
+ *   counted, again); reject rate = rejections / submits.
  * - Check failures at submit: `detail.overrides.length` of `submit` events.
  * - Reviewer turnaround: from the frame's latest `submit` (even one before `from`) to an
  *   `accept` or `reject`, credited to the reviewer.
@@ -98,6 +100,7 @@ export function computeMetrics(events: readonly MetricsEvent[], opts: MetricsOpt
         case 'submit': {
           const n = Array.isArray(e.detail.overrides) ? e.detail.overrides.length : 0;
           acc.submits++;
+          acc.boxesSubmitted += readCount(e.detail.boxCount);
           acc.checkOverrides += n;
           if (n > 0) acc.submitsWithOverrides++;
           break;
@@ -146,6 +149,7 @@ function newAcc(): Acc {
     boxesManual: 0,
     boxesChanged: 0,
     submits: 0,
+    boxesSubmitted: 0,
     checkOverrides: 0,
     submitsWithOverrides: 0,
     flagsReceived: 0,
@@ -165,6 +169,7 @@ function mergeInto(total: Acc, acc: Acc, user: string): void {
   total.boxesManual += acc.boxesManual;
   total.boxesChanged += acc.boxesChanged;
   total.submits += acc.submits;
+  total.boxesSubmitted += acc.boxesSubmitted;
   total.checkOverrides += acc.checkOverrides;
   total.submitsWithOverrides += acc.submitsWithOverrides;
   total.flagsReceived += acc.flagsReceived;
@@ -191,10 +196,11 @@ function toRow(user: string, a: Acc): MetricsRow {
     boxesPerHour: a.activeMs > 0 ? created / (a.activeMs / HOUR_MS) : null,
     boxesChanged: a.boxesChanged,
     submits: a.submits,
+    boxesSubmitted: a.boxesSubmitted,
     checkOverrides: a.checkOverrides,
     submitsWithOverrides: a.submitsWithOverrides,
     flagsReceived: a.flagsReceived,
-    flagsPer100Boxes: created > 0 ? (a.flagsReceived / created) * 100 : null,
+    flagsPer100Boxes: a.boxesSubmitted > 0 ? (a.flagsReceived / a.boxesSubmitted) * 100 : null,
     framesRejected: a.framesRejected,
     rejectRate: ratio(a.framesRejected, a.submits),
     accepts: a.accepts,

@@ -22,6 +22,7 @@ const ROW_COLUMNS: Column<MetricsRow>[] = [
   ['boxes_per_hour', (r) => num(r.boxesPerHour, 2)],
   ['boxes_changed', (r) => String(r.boxesChanged)],
   ['submits', (r) => String(r.submits)],
+  ['boxes_submitted', (r) => String(r.boxesSubmitted)],
   ['check_overrides', (r) => String(r.checkOverrides)],
   ['submits_with_overrides', (r) => String(r.submitsWithOverrides)],
   ['flags_received', (r) => String(r.flagsReceived)],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { sessionStore } from '../../actions/review/sessionStore.ts';
 import { MetricsDashboard } from './MetricsDashboard.tsx';
@@ -13,13 +14,16 @@ export function DashboardButton() {
       <button type="button" className="tool" onClick={() => setOpen(true)} data-testid="open-metrics">
         Metrics
       </button>
-      {open && (
-        <div className="overlay" role="dialog" aria-label="Annotator metrics">
-          <div className="overlay-card metrics-overlay">
-            <MetricsDashboard onClose={() => setOpen(false)} />
-          </div>
-        </div>
-      )}
+      {open &&
+        // A portal, so that the overlay covers the page wherever the button is mounted.
+        createPortal(
+          <div className="overlay" role="dialog" aria-label="Annotator metrics">
+            <div className="overlay-card metrics-overlay">
+              <MetricsDashboard onClose={() => setOpen(false)} />
+            </div>
+          </div>,
+          document.body,
+        )}
     </>
   );
 }

@@ -23,7 +23,7 @@ export function pivotDaily(rows: readonly DailyMetricsRow[], value: (r: DailyMet
 const AXIS = { stroke: '#8b95a7', fontSize: 11 };
 const TOOLTIP = { contentStyle: { background: '#161b22', border: '1px solid #262d38', color: '#d7dde8' } };
 
-/** Boxes per active hour per day (lines) and rework per day: flags per 100 boxes (bars). */
+/** Boxes per active hour per day (lines) and rework per day: review flags per 100 submitted boxes (bars). */
 export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) {
   const everyone = [...new Set(daily.map((r) => r.user))].sort();
   const color = (user: string) => seriesColor(everyone.indexOf(user));
@@ -32,8 +32,8 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
     (r) => r.boxesPerHour,
   );
   const rework = pivotDaily(
-    daily.filter((r) => r.boxesCreated > 0 || r.flagsReceived > 0),
-    (r) => r.flagsPer100Boxes ?? (r.flagsReceived > 0 ? null : 0),
+    daily.filter((r) => r.boxesSubmitted > 0),
+    (r) => r.flagsPer100Boxes,
   );
   return (
     <div className="metrics-charts">
@@ -57,9 +57,9 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
         )}
       </figure>
       <figure data-testid="chart-rework">
-        <figcaption>Rework: review flags per 100 boxes, per day</figcaption>
+        <figcaption>Rework: review flags per 100 submitted boxes, per day</figcaption>
         {rework.data.length === 0 ? (
-          <p className="muted">No boxes or flags in this range.</p>
+          <p className="muted">No frames submitted in this range.</p>
         ) : (
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={rework.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>

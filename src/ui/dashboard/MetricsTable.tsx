@@ -17,7 +17,7 @@ const COLUMNS: Column[] = [
   { label: 'Boxes/h', title: 'Boxes created per active hour', value: (r) => formatNumber(r.boxesPerHour, 1) },
   { label: 'Submits', title: 'Frames submitted', value: (r) => String(r.submits) },
   { label: 'Overrides', title: 'Check errors overridden with a reason at submit', value: (r) => String(r.checkOverrides) },
-  { label: 'Flags/100', title: 'Review flags received per 100 boxes created', value: (r) => formatNumber(r.flagsPer100Boxes, 1) },
+  { label: 'Flags/100', title: 'Review flags received per 100 boxes submitted (rework rate)', value: (r) => formatNumber(r.flagsPer100Boxes, 1) },
   { label: 'Rejected', title: 'Frames rejected (share of submits)', value: (r) => (r.framesRejected === 0 ? '0' : `${r.framesRejected} (${formatPercent(r.rejectRate, 0)})`) },
   { label: 'Verdicts', title: 'As reviewer: accepted / rejected', value: (r) => (r.accepts + r.rejects === 0 ? '–' : `${r.accepts} / ${r.rejects}`) },
   { label: 'Turnaround', title: 'As reviewer: submit to verdict, mean (median)', value: (r) => (r.turnaroundMeanMs === null ? '–' : `${formatDuration(r.turnaroundMeanMs)} (${formatDuration(r.turnaroundMedianMs)})`) },

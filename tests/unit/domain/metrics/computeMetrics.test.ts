@@ -23,9 +23,9 @@ const LOG: MetricsEvent[] = [
   ev('2024-05-01T09:02:00Z', 'alice', 'save', 'F1', added(2, 0)), //       +120 s F1
   ev('2024-05-01T09:04:00Z', 'alice', 'save', 'F1', added(0, 3)), //       +120 s F1
   ev('2024-05-01T09:20:00Z', 'alice', 'save', 'F1', added(0, 1, 2)), //    16 min gap: idle, 0
-  ev('2024-05-01T09:21:30Z', 'alice', 'submit', 'F1', { overrides: [override('tooFewPoints'), override('overlap')] }), // +90 s
+  ev('2024-05-01T09:21:30Z', 'alice', 'submit', 'F1', { boxCount: 6, overrides: [override('tooFewPoints'), override('overlap')] }), // +90 s
   ev('2024-05-01T09:23:00Z', 'alice', 'save', 'F2', added(1, 1)), //       +90 s F2
-  ev('2024-05-01T09:25:00Z', 'alice', 'submit', 'F2', { overrides: [] }), // +120 s F2
+  ev('2024-05-01T09:25:00Z', 'alice', 'submit', 'F2', { boxCount: 2, overrides: [] }), // +120 s F2
   // Day 1, rita
   ev('2024-05-01T10:00:00Z', 'rita', 'flag_add', 'F1', { annotator: 'alice' }), // first: 0
   ev('2024-05-01T10:03:00Z', 'rita', 'reject', 'F1', { annotator: 'alice' }), //   +180 s; turnaround 41.5 min
@@ -34,7 +34,7 @@ const LOG: MetricsEvent[] = [
   ev('2024-05-02T07:00:00Z', null, 'import', 'F4', { boxCount: 3 }), //    no user: ignored
   ev('2024-05-02T08:00:00Z', 'alice', 'save', 'F1', added(0, 0, 1)), //    idle since yesterday: 0
   ev('2024-05-02T08:03:00Z', 'alice', 'flag_update', 'F1', {}), //         +180 s
-  ev('2024-05-02T08:04:00Z', 'alice', 'submit', 'F1', { overrides: [] }), // +60 s
+  ev('2024-05-02T08:04:00Z', 'alice', 'submit', 'F1', { boxCount: 6, overrides: [] }), // +60 s
   ev('2024-05-02T08:10:00Z', 'bob', 'save', 'F3', added(4, 0)), //         first: 0
   ev('2024-05-02T08:14:00Z', 'bob', 'save', 'F3', added(0, 0)), //         +240 s
   ev('2024-05-02T08:30:00Z', 'rita', 'accept', 'F1', { annotator: 'alice' }), // idle: 0; turnaround 26 min
@@ -46,7 +46,7 @@ describe('computeMetrics on a scripted activity log', () => {
   const report = computeMetrics(LOG);
   const row = (user: string) => report.users.find((r) => r.user === user)!;
 
-  it('alice: 13 active minutes, 8 boxes (5 by fit), 36.92 boxes/h, 12.5 flags per 100 boxes, 1 of 3 submits rejected', () => {
+  it('alice: 13 active minutes, 8 boxes (5 by fit), 36.92 boxes/h, 1 flag on 14 submitted boxes, 1 of 3 submits rejected', () => {
     const a = row('alice');
     expect(a.activeMs).toBe(780_000);
     expect(a.frames).toBe(2);
@@ -62,8 +62,9 @@ describe('computeMetrics on a scripted activity log', () => {
     expect(a.submits).toBe(3);
     expect(a.checkOverrides).toBe(2);
     expect(a.submitsWithOverrides).toBe(1);
+    expect(a.boxesSubmitted).toBe(14);
     expect(a.flagsReceived).toBe(1);
-    expect(a.flagsPer100Boxes).toBe(12.5);
+    expect(a.flagsPer100Boxes).toBeCloseTo(100 / 14, 12);
     expect(a.framesRejected).toBe(1);
     expect(a.rejectRate).toBeCloseTo(1 / 3, 12);
     expect(a.accepts + a.rejects + a.flagsRaised).toBe(0);
@@ -89,7 +90,7 @@ describe('computeMetrics on a scripted activity log', () => {
     expect(row('bob')).toMatchObject({ activeMs: 240_000, boxesCreated: 4, fitShare: 0, boxesPerHour: 60, frames: 1, activeMsPerBox: 60_000 });
   });
 
-  it('per day: alice 9 min and 53.33 boxes/h on day 1, 4 min and no new boxes on day 2', () => {
+  it('per day: alice 9 min, 53.33 boxes/h and 12.5 flags per 100 submitted boxes on day 1; 4 min and no new boxes on day 2', () => {
     const day = (d: string, u: string) => report.daily.find((r) => r.day === d && r.user === u)!;
     expect(report.daily.map((r) => `${r.day} ${r.user}`)).toEqual([
       '2024-05-01 alice',
@@ -98,7 +99,7 @@ describe('computeMetrics on a scripted activity log', () => {
       '2024-05-02 bob',
       '2024-05-02 rita',
     ]);
-    expect(day('2024-05-01', 'alice')).toMatchObject({ activeMs: 540_000, boxesCreated: 8, submits: 2, flagsReceived: 1, framesRejected: 1, rejectRate: 0.5 });
+    expect(day('2024-05-01', 'alice')).toMatchObject({ activeMs: 540_000, boxesCreated: 8, submits: 2, boxesSubmitted: 8, flagsReceived: 1, flagsPer100Boxes: 12.5, framesRejected: 1, rejectRate: 0.5 });
     expect(day('2024-05-01', 'alice').boxesPerHour).toBeCloseTo(53.333, 3);
     expect(day('2024-05-02', 'alice')).toMatchObject({ activeMs: 240_000, boxesCreated: 0, boxesPerHour: 0, submits: 1, frames: 1 });
     expect(day('2024-05-02', 'rita')).toMatchObject({ activeMs: 0, accepts: 1, turnaroundMeanMs: 26 * MIN });
@@ -165,7 +166,7 @@ describe('metricsToCsv', () => {
       'seconds_per_box',
       'boxes_per_hour',
     ]);
-    expect(lines[1].startsWith('alice,13.00,2,6.50,8,5,3,0.625,97.5,36.92,3,3,2,1,1,12.50,1,0.333,0,0,0,,')).toBe(true);
+    expect(lines[1].startsWith('alice,13.00,2,6.50,8,5,3,0.625,97.5,36.92,3,3,14,2,1,1,7.14,1,0.333,0,0,0,,')).toBe(true);
     expect(lines[3]).toMatch(/^rita,4\.00,2,2\.00,0,0,0,,,0\.00,.*,0\.592,0\.650$/);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');

@@ -12,6 +12,7 @@ const report = computeMetrics([
   ev('2024-05-01T09:04:00Z', 'alice', 'save', { added: { manual: 0, fit: 2 } }),
   ev('2024-05-02T09:00:00Z', 'bob', 'save', { added: { manual: 2, fit: 0 } }),
   ev('2024-05-02T09:02:00Z', 'bob', 'save', { added: { manual: 1, fit: 0 } }),
+  ev('2024-05-02T09:03:00Z', 'bob', 'submit', { boxCount: 3 }),
   ev('2024-05-02T09:05:00Z', 'rita', 'flag_add', { annotator: 'bob' }),
 ]);
 
@@ -31,8 +32,9 @@ describe('metrics dashboard pieces', () => {
     expect(users).toEqual(['alice', 'bob', 'rita']);
     expect(data).toEqual([
       { day: '2024-05-01', alice: 90 },
-      { day: '2024-05-02', bob: 90, rita: null },
+      { day: '2024-05-02', bob: 60, rita: null },
     ]);
+    // bob: 1 flag on the 3 boxes he submitted.
     const rework = pivotDaily(report.daily, (r) => r.flagsPer100Boxes);
     expect(rework.data[1]).toEqual({ day: '2024-05-02', bob: 33.33, rita: null });
   });
