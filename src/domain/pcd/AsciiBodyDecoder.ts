@@ -52,7 +52,7 @@ export class AsciiBodyDecoder {
     this.arrays = new Array<AttributeArray | null>(n).fill(null);
     this.counts = new Int32Array(n);
     this.stride = new Int32Array(n);
-    this.offset = new Int32Array(n);
+    this.offset = new Int32Array(n).fill(-1);
     this.names = [];
     let total = 0;
     target.slots.forEach((slot, f) => {
@@ -75,6 +75,8 @@ export class AsciiBodyDecoder {
       this.stride[f] = field.count;
     });
     this.tokensPerLine = total;
+    // Every decoded point's coordinates are checked on the way (see decodeLines).
+    target.nansCounted = true;
   }
 
   /** Points fully decoded so far. */
@@ -142,34 +144,32 @@ export class AsciiBodyDecoder {
   }
 
   /**
-   * Decodes LF-terminated lines of `bytes[p, end)`; `base` is the file offset of `bytes[p]`.
+   * Decodes the LF-terminated lines of `bytes[p, end)`; `base` is the file offset of `bytes[p]`.
    * @returns the start of the first unfinished line (or `end`)
    */
   private decodeLines(bytes: Uint8Array, p: number, end: number, base: number): number {
+    const total = this.target.count;
+    if (this.done >= total) return this.scanExtra(bytes, p, end);
+    // Only whole lines are decoded here: every scan below stops at the last LF at the latest, so
+    // no loop needs a bounds check.
+    const stop = end > p ? bytes.lastIndexOf(10, end - 1) + 1 : p;
+    if (stop <= p) return p;
     const T = this.tokensPerLine;
     const { kind, arrays, counts, stride, offset } = this;
-    const total = this.target.count;
+    const positions = this.target.positions;
     const delta = base - p;
     let i = p;
-    while (i < end) {
+    while (i < stop) {
+      if (this.done >= total) return this.scanExtra(bytes, i, end);
       const lineStart = i;
-      if (this.done >= total) {
-        const stop = this.scanExtra(bytes, i, end);
-        if (stop < end) return stop;
-        return end;
-      }
       const point = this.done;
       let t = 0;
-      let c = 0;
       let f = 0;
       let e = 0;
+      let nonFinite = false;
       for (;;) {
-        while (i < end) {
-          c = bytes[i];
-          if (c === 0x20 || (c >= 0x09 && c <= 0x0d && c !== 0x0a)) i++;
-          else break;
-        }
-        if (i >= end) return lineStart;
+        let c = bytes[i];
+        while (c === 0x20 || (c >= 0x09 && c <= 0x0d && c !== 0x0a)) c = bytes[++i];
         if (c === 0x0a) break;
         const s = i;
         if (t < T && e === counts[f]) {
@@ -177,86 +177,77 @@ export class AsciiBodyDecoder {
           e = 0;
         }
         const k = t < T ? kind[f] : KIND_SKIP;
-        if (k === KIND_NUMBER || k === KIND_RGB_FLOAT) {
-          // Inline fast path for plain decimals, parsed while finding the token end. Reads past
-          // `end` are harmless (undefined, or stale carry bytes) because such tokens are redone
-          // by scanAsciiNumber, which respects `end`.
-          let q = s;
-          let negative = false;
-          if (c === 0x2d || c === 0x2b) {
-            negative = c === 0x2d;
-            c = bytes[++q];
-          }
-          let m = 0;
-          let digits = 0;
-          let exp = 0;
-          while (c >= 0x30 && c <= 0x39) {
-            m = m * 10 + (c - 0x30);
-            digits++;
-            c = bytes[++q];
-          }
-          if (c === 0x2e) {
-            c = bytes[++q];
-            while (c >= 0x30 && c <= 0x39) {
-              m = m * 10 + (c - 0x30);
-              digits++;
-              exp--;
-              c = bytes[++q];
-            }
-          }
-          let v: number;
-          if (
-            q < end &&
-            digits > 0 &&
-            exp >= -22 &&
-            m <= 9007199254740991 &&
-            (c === 0x20 || (c >= 0x09 && c <= 0x0d))
-          ) {
-            v = exp === 0 ? m : m / POW10[-exp];
-            if (negative) v = -v;
-            i = q;
-          } else {
-            i = scanAsciiNumber(bytes, s, end);
-            if (i >= end) return lineStart;
-            v = scanValue[0];
-          }
-          if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
-          const at = point * stride[f] + offset[f] + e;
-          if (k === KIND_NUMBER) {
-            (arrays[f] as NumberArray)[at] = v;
-          } else {
-            f32Scratch[0] = v;
-            (arrays[f] as Uint32Array)[at] = u32Scratch[0];
-          }
-          e++;
-          t++;
-          continue;
-        }
-        while (i < end) {
-          c = bytes[i];
-          if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) break;
-          i++;
-        }
-        if (i >= end) return lineStart;
-        if (t < T) {
+        if (k === KIND_SKIP || k === KIND_BIGINT) {
+          while (!(c === 0x20 || (c >= 0x09 && c <= 0x0d))) c = bytes[++i];
           if (k === KIND_BIGINT) {
             const v = parseAsciiBigInt(bytes, s, i);
             if (v === null) this.badToken(bytes, s, i, t, f, s + delta);
-            (arrays[f] as BigInt64Array)[point * stride[f] + offset[f] + e] = v as bigint;
+            (arrays[f] as BigInt64Array)[point * stride[f] + e] = v as bigint;
           }
-          e++;
+          if (t < T) e++;
+          t++;
+          continue;
         }
+        // Plain decimals (sign, digits, point, digits) are parsed while finding the token end;
+        // anything else (exponent, more than 15 digits, inf, nan, hex, junk) takes scanAsciiNumber.
+        let negative = false;
+        if (c === 0x2d || c === 0x2b) {
+          negative = c === 0x2d;
+          c = bytes[++i];
+        }
+        let m = 0;
+        let digits = 0;
+        let exp = 0;
+        while (c >= 0x30 && c <= 0x39) {
+          m = m * 10 + (c - 0x30);
+          digits++;
+          c = bytes[++i];
+        }
+        if (c === 0x2e) {
+          c = bytes[++i];
+          while (c >= 0x30 && c <= 0x39) {
+            m = m * 10 + (c - 0x30);
+            digits++;
+            exp--;
+            c = bytes[++i];
+          }
+        }
+        let v: number;
+        let plain = true;
+        if (digits > 0 && exp >= -22 && m <= 9007199254740991 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+          v = exp === 0 ? m : m / POW10[-exp];
+          if (negative) v = -v;
+        } else {
+          i = scanAsciiNumber(bytes, s, stop);
+          v = scanValue[0];
+          if (v !== v && !isNanToken(bytes, s, i)) this.badToken(bytes, s, i, t, f, s + delta);
+          plain = false;
+        }
+        if (offset[f] >= 0) {
+          const at = point * 3 + offset[f];
+          positions[at] = v;
+          // Fast-path values are below 2^53, finite as float32 too; others may be nan, inf, or
+          // overflow float32 (1e39). x − x is NaN exactly for NaN and ±Infinity.
+          if (!plain && positions[at] - positions[at] !== 0) nonFinite = true;
+        } else if (k === KIND_NUMBER) {
+          (arrays[f] as NumberArray)[point * stride[f] + e] = v;
+        } else {
+          f32Scratch[0] = v;
+          (arrays[f] as Uint32Array)[point * stride[f] + e] = u32Scratch[0];
+        }
+        e++;
         t++;
       }
       // bytes[i] is the LF ending this line.
       if (t !== 0) {
         if (t !== T) this.badCount(t, lineStart + delta);
+        if (nonFinite) this.target.nanCount++;
         this.done++;
       }
       this.line++;
       i++;
     }
-    return end;
+    return stop;
   }
 
   /** After the last point: note the first line holding anything but whitespace. */
