@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { SessionGate } from './ui/review/SessionGate.tsx';
 import { appStore } from './state/appStore.ts';
 import { frameCache } from './io/frameCache.ts';
 import { projectToMainView } from './render/mainViewCamera.ts';
@@ -16,6 +17,8 @@ if (import.meta.env.MODE === 'e2e') {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SessionGate>
+      <App />
+    </SessionGate>
   </StrictMode>,
 );

@@ -25,6 +25,7 @@ export async function openFrame(frameId: string): Promise<void> {
   const frame = state.frames.find((f) => f.id === frameId);
   state.setCurrentFrame(frameId);
   frameCache.current = frameId;
+  frameCache.evict(frameId);
   state.clearSelection();
   const url = new URL(window.location.href);
   url.searchParams.set('frame', frameId);

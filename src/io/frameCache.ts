@@ -59,6 +59,19 @@ class FrameCache {
     return this.frames.size;
   }
 
+  private changeListeners = new Set<(frameId: string) => void>();
+
+  /** Tells subscribers that a frame's points changed (a batch landed, the file completed). */
+  notifyChange(frameId: string): void {
+    for (const l of this.changeListeners) l(frameId);
+  }
+
+  /** Subscribes to point changes (on-demand rendering redraws on them). */
+  onChange(listener: (frameId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   /** Subscribes to evictions, so renderers can dispose GPU resources. */
   onEvict(listener: (frameId: string) => void): () => void {
     this.listeners.add(listener);

@@ -38,6 +38,7 @@ export async function loadFrame(
       return;
     }
     buffers.append(event.batch);
+    frameCache.notifyChange(frameId);
     received++;
     if (received >= expected) {
       allReceived();
@@ -63,6 +64,7 @@ export async function loadFrame(
     await complete;
     buffers.complete = true;
     buffers.version++;
+    frameCache.notifyChange(frameId);
     frameCache.evict(frameId);
     return summary;
   } catch (err) {

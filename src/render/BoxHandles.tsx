@@ -1,6 +1,11 @@
 import type { Cuboid } from '../domain/types.ts';
 import type { FaceHandle } from '../tools/ToolEvent.ts';
 import type { BoxViewKind } from './BoxCamera.tsx';
+import { BoxGeometry, SphereGeometry } from 'three';
+import { fillMaterial } from './sharedMaterials.ts';
+
+const cube = new BoxGeometry(1, 1, 1);
+const ball = new SphereGeometry(1, 12, 8);
 
 export interface BoxHandlesProps {
   box: Cuboid;
@@ -37,19 +42,24 @@ export function BoxHandles({ box, kind }: BoxHandlesProps) {
         return (
           <mesh
             key={face}
+            geometry={cube}
+            material={fillMaterial('#ffffff')}
+            scale={[s, s, s]}
             position={[(a[0] * l) / 2, (a[1] * w) / 2, (a[2] * h) / 2]}
             userData={{ cuboidId: box.id, handle: face }}
-          >
-            <boxGeometry args={[s, s, s]} />
-            <meshBasicMaterial color="#ffffff" />
-          </mesh>
+            dispose={null}
+          />
         );
       })}
       {kind === 'top' ? (
-        <mesh position={[l / 2 + s * 4, 0, 0]} userData={{ cuboidId: box.id, handle: 'rotate' }}>
-          <sphereGeometry args={[s * 0.9, 12, 8]} />
-          <meshBasicMaterial color="#f5d90a" />
-        </mesh>
+        <mesh
+          geometry={ball}
+          material={fillMaterial('#f5d90a')}
+          scale={[s * 0.9, s * 0.9, s * 0.9]}
+          position={[l / 2 + s * 4, 0, 0]}
+          userData={{ cuboidId: box.id, handle: 'rotate' }}
+          dispose={null}
+        />
       ) : null}
     </group>
   );

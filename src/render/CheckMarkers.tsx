@@ -1,4 +1,9 @@
+import { CylinderGeometry, TorusGeometry } from 'three';
 import { useAppStore } from '../state/appStore.ts';
+import { fillMaterial } from './sharedMaterials.ts';
+
+const ring = new TorusGeometry(1.2, 0.06, 6, 32);
+const post = new CylinderGeometry(0.05, 0.05, 2.4, 6);
 
 /**
  * Pins at check results that point at a place rather than a box (unlabelled clusters): a ring on
@@ -14,14 +19,8 @@ export function CheckMarkers() {
         const color = r.severity === 'warning' ? '#f5b93d' : '#8b95a7';
         return (
           <group key={`${r.ruleId}-${i}`} position={[x, y, z]}>
-            <mesh rotation={[0, 0, 0]}>
-              <torusGeometry args={[1.2, 0.06, 6, 32]} />
-              <meshBasicMaterial color={color} />
-            </mesh>
-            <mesh position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]}>
-              <cylinderGeometry args={[0.05, 0.05, 2.4, 6]} />
-              <meshBasicMaterial color={color} />
-            </mesh>
+            <mesh geometry={ring} material={fillMaterial(color)} dispose={null} />
+            <mesh geometry={post} material={fillMaterial(color)} position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
           </group>
         );
       })}

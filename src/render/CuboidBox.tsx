@@ -1,13 +1,13 @@
-import { useMemo } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
-import { BoxGeometry, EdgesGeometry } from 'three';
+import { BoxGeometry, BufferGeometry, EdgesGeometry, Float32BufferAttribute } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { classColor } from './classColors.ts';
+import { fillMaterial, lineMaterial } from './sharedMaterials.ts';
 
 export interface CuboidBoxProps {
   cuboid: Pick<Cuboid, 'id' | 'label' | 'center' | 'size' | 'yaw'>;
   selected?: boolean;
-  /** Draft boxes (being dragged) are drawn dashed-bright over the committed one. */
+  /** Draft boxes (being dragged) are drawn bright over the committed one. */
   draft?: boolean;
   /** Marks a box with check errors in every view. */
   hasError?: boolean;
@@ -18,29 +18,28 @@ export interface CuboidBoxProps {
 
 const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
+/** A bar from the centre to the front face with an arrow head, in unit-box coordinates. */
+const heading = new BufferGeometry();
+heading.setAttribute(
+  'position',
+  new Float32BufferAttribute([0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0.35, 0.12, 0, 0.5, 0, 0, 0.35, -0.12, 0], 3),
+);
 
 /**
  * One box: wire edges in the class colour, a translucent body (the pick target), and a heading bar
- * from the centre to the front face so the yaw reads at a glance.
+ * from the centre to the front face so the yaw reads at a glance. Geometries and materials are
+ * shared by all boxes (never disposed here).
  */
 export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, onPointerDown, fillOpacity }: CuboidBoxProps) {
   const [l, w, h] = cuboid.size;
   const color = hasError ? '#ff4d4f' : draft ? '#ffffff' : classColor(cuboid.label);
-  const heading = useMemo(() => new Float32Array([0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0.35, 0.12, 0, 0.5, 0, 0, 0.35, -0.12, 0]), []);
+  const edges = lineMaterial(color, selected || draft ? 1 : 0.9);
+  const fill = fillMaterial(color, fillOpacity ?? (selected ? 0.16 : 0.06));
   return (
     <group position={cuboid.center as [number, number, number]} rotation={[0, 0, cuboid.yaw]} userData={{ cuboidId: cuboid.id }}>
-      <lineSegments geometry={unitEdges} scale={[l, w, h]}>
-        <lineBasicMaterial color={color} linewidth={selected ? 2 : 1} transparent opacity={selected || draft ? 1 : 0.9} />
-      </lineSegments>
-      <mesh geometry={unitBox} scale={[l, w, h]} onPointerDown={onPointerDown} userData={{ cuboidId: cuboid.id }}>
-        <meshBasicMaterial color={color} transparent opacity={fillOpacity ?? (selected ? 0.16 : 0.06)} depthWrite={false} />
-      </mesh>
-      <lineSegments scale={[l, w, h]}>
-        <bufferGeometry>
-          <bufferAttribute attach="attributes-position" args={[heading, 3]} />
-        </bufferGeometry>
-        <lineBasicMaterial color={color} />
-      </lineSegments>
+      <lineSegments geometry={unitEdges} material={edges} scale={[l, w, h]} dispose={null} />
+      <mesh geometry={unitBox} material={fill} scale={[l, w, h]} onPointerDown={onPointerDown} userData={{ cuboidId: cuboid.id }} dispose={null} />
+      <lineSegments geometry={heading} material={lineMaterial(color)} scale={[l, w, h]} dispose={null} />
     </group>
   );
 }

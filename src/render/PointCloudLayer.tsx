@@ -75,7 +75,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
   }, [frameId, geometry]);
 
   useFrame((state) => {
-    syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame, budget);
+    if (syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame, budget)) state.invalidate();
     const g = group.current;
     if (!g || geometry) return;
     const { chunks, version } = getFrameChunks(frameId);
@@ -87,6 +87,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
       p.frustumCulled = false;
       g.add(p);
     }
+    state.invalidate();
   });
 
   if (geometry) return <points geometry={geometry} material={material} frustumCulled={false} />;

@@ -14,6 +14,7 @@ import { PointCloudLayer } from './PointCloudLayer.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
 import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
+import { RedrawOnChange } from './RedrawOnChange.tsx';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -55,10 +56,12 @@ export function Workspace({ errorIds: given }: WorkspaceProps) {
       </div>
       <Canvas
         className="stage-canvas"
+        frameloop="demand"
         eventSource={stage as RefObject<HTMLElement>}
         gl={{ antialias: false, preserveDrawingBuffer: true }}
         onCreated={({ gl }) => gl.setClearColor('#0d1117')}
       >
+        <RedrawOnChange />
         <View track={main as RefObject<HTMLElement>} index={1}>
           <MainScene frameId={frameId} errorIds={errorIds} />
           <ToolInput view="main" target={main} />

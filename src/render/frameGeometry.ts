@@ -42,21 +42,25 @@ function entryOf(frameId: string): Entry {
 
 /** The frame's chunks (possibly empty) and their list version. */
 export function getFrameChunks(frameId: string): { chunks: FrameChunk[]; version: number } {
-  const e = entryOf(frameId);
-  return { chunks: e.chunks, version: e.version };
+  const e = entries.get(frameId);
+  return e ? { chunks: e.chunks, version: e.version } : { chunks: [], version: -1 };
 }
 
 /**
+ * Returns true while complete points are still waiting for a chunk (the caller asks for another
+ * frame: rendering is on demand).
+ *
  * Turns newly complete runs of points into chunk geometries (each uploaded once, so a 5M-point
  * stream never stalls the page on one huge buffer). Called by every view each frame; the work is
  * done once per tick. Beyond `budget` points each chunk draws an even sample of itself.
  */
-export function syncFrameGeometry(frameId: string, colorMode: string, tick: number, budget = Infinity): void {
-  const entry = entryOf(frameId);
-  if (entry.lastTick === tick) return;
-  entry.lastTick = tick;
+export function syncFrameGeometry(frameId: string, colorMode: string, tick: number, budget = Infinity): boolean {
+  // Only frames in the cache get geometry: an evicted frame's layer may render once more.
   const buffers = frameCache.peek(frameId);
-  if (!buffers) return;
+  if (!buffers) return false;
+  const entry = entryOf(frameId);
+  if (entry.lastTick === tick) return false;
+  entry.lastTick = tick;
   if (entry.buffers === buffers && !buffers.reallocated && entry.colorMode !== colorMode) {
     // A colour change: swap the colour attributes, keep the uploaded positions.
     entry.colorMode = colorMode;
@@ -91,6 +95,7 @@ export function syncFrameGeometry(frameId: string, colorMode: string, tick: numb
     added++;
   }
   if (added > 0) entry.version++;
+  return next < buffers.renderCount && (buffers.complete || buffers.renderCount - next >= CHUNK_POINTS);
 }
 
 function makeChunk(buffers: FrameBuffers, colorMode: string, start: number, count: number): FrameChunk {

@@ -20,6 +20,9 @@ import { CameraPanel } from './CameraPanel.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { SopPanel } from './SopPanel.tsx';
 import { TracksPanel } from './TracksPanel.tsx';
+import { ReviewPanel } from './review/ReviewPanel.tsx';
+import { SessionBadge } from './review/SessionBadge.tsx';
+import { DashboardButton } from './dashboard/DashboardButton.tsx';
 import { startChecksRunner } from '../actions/checksRunner.ts';
 import { appStore } from '../state/appStore.ts';
 
@@ -43,6 +46,8 @@ export function App() {
           <ToolButtons />
           <SaveStatus />
           <ViewControls />
+          <DashboardButton />
+          <SessionBadge />
           <button type="button" className="tool" onClick={() => void editor.actions.executeAction('toggleHelp')} title="Shortcuts (?)">
             ?
           </button>
@@ -61,6 +66,7 @@ export function App() {
           <MessageToast />
         </main>
         <aside className="rightbar">
+          <ReviewPanel />
           <ClassPalette />
           <Inspector />
           <ChecksPanel />
