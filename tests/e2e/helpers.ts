@@ -5,7 +5,6 @@ export async function storeValue<T>(page: Page, read: string): Promise<T> {
   return page.evaluate((expr) => {
     const hook = (window as unknown as { __cuboid?: { store: { getState: () => unknown } } }).__cuboid;
     if (!hook) throw new Error('test hook missing: build with --mode e2e');
-    // eslint-disable-next-line no-new-func
     return new Function('state', `return (${expr});`)(hook.store.getState()) as T;
   }, read);
 }

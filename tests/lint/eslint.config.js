@@ -31,7 +31,13 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
-    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }], 'no-debugger': 'error' },
+    rules: { 'no-debugger': 'error' },
+  },
+  // No stray console output in the app, workers and library code (benchmarks, tests and the CLI print on purpose).
+  {
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    ignores: ['src/cli/**', 'src/sim/generateSamples.ts'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
   layer('src/domain', ['state', 'io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'sim', 'workers'], [...UI_LIBS, ...NODE]),
   layer('src/state', ['io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'workers'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE]),
