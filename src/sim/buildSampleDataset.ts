@@ -2,11 +2,14 @@ import { formatKittiCalib } from '../domain/kitti/formatKittiCalib.ts';
 import { formatKittiLabel } from '../domain/kitti/formatKittiLabel.ts';
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
 import { writePcd } from '../domain/pcd/writePcd.ts';
+import { renderCameraImage } from './camera/renderCameraImage.ts';
+import { encodePng } from './encodePng.ts';
+import type { ZlibDeflate } from './encodePng.ts';
 import { encodeVelodyneBin } from './encodeVelodyneBin.ts';
 import { labelFrame } from './labelFrame.ts';
 import type { LabelledObject } from './labelFrame.ts';
 import { sampleCalib } from './sampleCalib.ts';
-import { frameId, SAMPLE_FORMATS, velodyneFileName } from './sampleFrameFormats.ts';
+import { frameId, pcdAttributesFor, SAMPLE_FORMATS, velodyneFileName } from './sampleFrameFormats.ts';
 import type { SampleFormat } from './sampleFrameFormats.ts';
 import { sampleReadme } from './sampleReadme.ts';
 import { buildScene } from './scene.ts';
@@ -55,7 +58,7 @@ const roundAll = (v: readonly number[], digits = 4): number[] => v.map((x) => ro
 
 function encodePoints(frame: SimFrame, format: SampleFormat): Uint8Array {
   if (format === 'bin') return encodeVelodyneBin(frame.cloud);
-  return writePcd(frame.cloud, { encoding: format, fields: ['intensity', 'ring', 't'] });
+  return writePcd(frame.cloud, { encoding: format, fields: pcdAttributesFor(format) });
 }
 
 function groundTruthJson(opts: SampleDatasetOptions, frames: SampleFrameSummary[]): string {
@@ -121,14 +124,21 @@ function groundTruthJson(opts: SampleDatasetOptions, frames: SampleFrameSummary[
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** Image 2's size in pixels, as in KITTI (the calibration's principal point fits it). */
+export const SAMPLE_IMAGE_SIZE: [number, number] = [1242, 375];
+
 /**
- * Generates the bundled KITTI-layout sample dataset in memory: `velodyne/`, `calib/`, `label_2/`,
- * `ground_truth.json` and `README.md`. Pure and deterministic: the same options give the same
- * bytes. `onFrame` reports progress.
+ * Generates the bundled KITTI-layout sample dataset in memory: `velodyne/`, `image_2/`, `calib/`,
+ * `label_2/`, `ground_truth.json` and `README.md`. Deterministic: the same options (and the same
+ * `deflate`) give the same bytes. `onFrame` reports progress.
+ *
+ * @param deflate zlib compressor for the PNG images of `image_2/` (node:zlib in the Node entry;
+ *   this module stays free of Node APIs). Without it no images are rendered.
  */
 export function buildSampleDataset(
   opts: SampleDatasetOptions = defaultSampleOptions(),
   onFrame?: (summary: SampleFrameSummary) => void,
+  deflate?: ZlibDeflate,
 ): { files: SampleFile[]; frames: SampleFrameSummary[] } {
   const scene = buildScene(opts.seed, { egoSpeed: opts.egoSpeed, mountHeight: opts.sensor.mountHeight });
   const rays = buildRays(opts.sensor);
@@ -139,11 +149,15 @@ export function buildSampleDataset(
   const frames: SampleFrameSummary[] = [];
   for (let i = 0; i < opts.frames; i++) {
     const frame = simulateFrame(scene, opts.sensor, i, { frameInterval: opts.frameInterval, rays });
-    const objects = labelFrame(frame, calib);
+    const objects = labelFrame(frame, calib, { imageSize: SAMPLE_IMAGE_SIZE });
     const format = SAMPLE_FORMATS[i % SAMPLE_FORMATS.length];
     const file = velodyneFileName(i, format);
     const id = frameId(i);
     files.push({ path: `velodyne/${file}`, bytes: encodePoints(frame, format) });
+    if (deflate !== undefined) {
+      const image = renderCameraImage(scene, frame.time, frame.lidarToWorld, calib, { imageSize: SAMPLE_IMAGE_SIZE });
+      files.push({ path: `image_2/${id}.png`, bytes: encodePng(image.rgb, image.width, image.height, deflate) });
+    }
     files.push({ path: `calib/${id}.txt`, bytes: text(calibText) });
     const labelled = objects.filter((o) => o.labelled).map((o) => o.kitti);
     files.push({ path: `label_2/${id}.txt`, bytes: text(formatKittiLabel(labelled)) });

@@ -1,11 +1,13 @@
 /**
  * Node entry of `npm run samples`: generates the bundled sample dataset into `samples/` (or the
  * folder given as the first argument). The only file of src/sim that touches the file system.
- * It replaces velodyne/, calib/, label_2/, ground_truth.json and README.md and leaves the rest.
+ * It replaces velodyne/, image_2/, calib/, label_2/, ground_truth.json and README.md and leaves
+ * the rest.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildSampleDataset, defaultSampleOptions } from './buildSampleDataset.ts';
+import { nodeDeflate } from './nodeDeflate.ts';
 
 function main(): void {
   const outDir = resolve(process.argv[2] ?? 'samples');
@@ -13,8 +15,8 @@ function main(): void {
   const { files } = buildSampleDataset(opts, (f) => {
     const labelled = f.objects.filter((o) => o.labelled).length;
     process.stdout.write(`frame ${f.frameId}: ${f.points} points, ${labelled} labelled objects (${f.format})\n`);
-  });
-  for (const managed of ['velodyne', 'calib', 'label_2', 'ground_truth.json', 'README.md']) {
+  }, nodeDeflate);
+  for (const managed of ['velodyne', 'image_2', 'calib', 'label_2', 'ground_truth.json', 'README.md']) {
     rmSync(resolve(outDir, managed), { recursive: true, force: true });
   }
   let total = 0;

@@ -1,7 +1,7 @@
 import type { SampleDatasetOptions, SampleFile, SampleFrameSummary } from './buildSampleDataset.ts';
 
 const FORMAT_TEXT: Record<string, string> = {
-  ascii: 'PCD, DATA ascii',
+  ascii: 'PCD, DATA ascii (x y z intensity)',
   binary: 'PCD, DATA binary',
   binary_compressed: 'PCD, DATA binary_compressed',
   bin: 'KITTI .bin (float32 x y z reflectance)',
@@ -16,7 +16,9 @@ export function sampleReadme(opts: SampleDatasetOptions, frames: SampleFrameSumm
   const rows = frames.map((f) => {
     const labelled = f.objects.filter((o) => o.labelled);
     const behind = labelled.filter((o) => !o.inCamera).length;
-    return `| ${f.frameId} | \`velodyne/${f.file}\` | ${FORMAT_TEXT[f.format]} | ${thousands(f.points)} | ${mb(sizeOf(`velodyne/${f.file}`))} | ${labelled.length} (${behind} outside camera 2) |`;
+    const image = sizeOf(`image_2/${f.frameId}.png`);
+    const imageCell = image > 0 ? `${(image / 1e3).toFixed(0)} kB` : '–';
+    return `| ${f.frameId} | \`velodyne/${f.file}\` | ${FORMAT_TEXT[f.format]} | ${thousands(f.points)} | ${mb(sizeOf(`velodyne/${f.file}`))} | ${imageCell} | ${labelled.length} (${behind} outside camera 2) |`;
   });
   const classes = new Map<string, Set<string>>();
   for (const f of frames) {
@@ -33,9 +35,10 @@ export function sampleReadme(opts: SampleDatasetOptions, frames: SampleFrameSumm
   return `# Sample dataset (simulated)
 
 Ten consecutive frames of a simulated 64-beam spinning LiDAR on a car driving slowly down a city
-street, in the KITTI object layout. **Nothing here is real sensor data and nothing was copied from
-KITTI:** every file is written by the project's own scene simulator (\`src/sim/\`). It exists so
-that \`npm start\` has a dataset to open and so that tests and demos have labelled frames.
+street, with a synthetic image of the front camera, in the KITTI object layout. **Nothing here is
+real sensor data and nothing was copied from KITTI:** every file is written by the project's own
+scene simulator (\`src/sim/\`). It exists so that \`npm start\` has a dataset to open and so that
+tests and demos have labelled frames.
 
 Licence: part of the Cuboid project and released under the project's own licence; it contains no
 third-party data.
@@ -44,24 +47,32 @@ third-party data.
 
 \`npm run samples\` (\`tsx src/sim/generateSamples.ts\`) rewrites this folder byte for byte: the
 simulator uses a seeded generator (seed ${opts.seed}) and hashes, never \`Math.random\` or the clock.
-It replaces \`velodyne/\`, \`calib/\`, \`label_2/\`, \`ground_truth.json\` and this README, and
-leaves everything else in the folder alone (for example \`.cuboid/\`).
+The PNG images are compressed with node:zlib (level 9); another zlib build may give other PNG bytes
+for the same pixels. It replaces \`velodyne/\`, \`image_2/\`, \`calib/\`,
+\`label_2/\`, \`ground_truth.json\` and this README, and leaves everything else in the folder alone
+(for example \`.cuboid/\`).
 
 ## Files
 
-| frame | points file | encoding | points | size | label lines |
-| --- | --- | --- | --- | --- | --- |
+| frame | points file | encoding | points | size | image_2 | label lines |
+| --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-- \`velodyne/\`: one point file per frame. The PCD files have the fields \`x y z intensity\` (F4),
-  \`ring\` (U2, 0 = lowest beam) and \`t\` (F4, seconds since the start of the sweep); the \`.bin\`
-  files carry x y z and intensity only, as in KITTI. LiDAR frame: x forward, y left, z up, metres,
-  origin at the optical centre ${s.mountHeight} m above the road, so the road lies near z = −${s.mountHeight}.
-  Coordinates are rounded to 1 mm and intensities to 0.01. Points are in firing order (column by
-  column, each column bottom ring to top); lost returns are left out (no NaN points).
+- \`velodyne/\`: one point file per frame. The binary and binary_compressed PCD files have the
+  fields \`x y z intensity\` (F4), \`ring\` (U2, 0 = lowest beam) and \`t\` (F4, seconds since the
+  start of the sweep); the ascii PCD file carries \`x y z intensity\` only (PCL's PointXYZI), which
+  keeps the text near the size of the binary file, and the \`.bin\` file x y z and intensity as in
+  KITTI. LiDAR frame: x forward, y left, z up, metres, origin at the optical centre
+  ${s.mountHeight} m above the road, so the road lies near z = −${s.mountHeight}. Coordinates are rounded to 1 mm
+  and intensities to 0.01. Points are in firing order (column by column, each column bottom ring
+  to top); lost returns are left out (no NaN points).
+- \`image_2/\`: a synthetic 1242×375 RGB PNG per frame, what camera 2 would see at the frame's
+  time: the same scene ray cast from camera 2's optical centre through each pixel centre, with the
+  camera placed by this folder's calibration (P2, R0_rect, Tr_velo_to_cam), so the label boxes
+  projected with that calibration land on the objects in the image. It is a flat-shaded drawing,
+  not a photograph (see "How the frames are made").
 - \`calib/\`: a KITTI-style calibration (the same for every frame) for a 1242×375 camera 2,
-  R0_rect near identity and a Tr_velo_to_cam like KITTI's rig. The numbers are the project's own;
-  there is no \`image_2/\`.
+  R0_rect near identity and a Tr_velo_to_cam like KITTI's rig. The numbers are the project's own.
 - \`label_2/\`: ground-truth KITTI lines (15 columns, \`%.2f\`) written by \`cuboidToKitti\` and
   \`formatKittiLabel\` with that calibration, for every object with at least 5 points inside its
   box. Labelled objects over the sequence (distinct tracks): ${classText}.
@@ -70,7 +81,7 @@ ${rows.join('\n')}
   inside the box, points that actually came from the object, occlusion share, camera visibility,
   speed; plus a \`generator\` block with the seed and every sensor parameter.
 
-Total: ${mb(total)}.
+Total: ${mb(total)} (${(total / 1024 / 1024).toFixed(1)} MiB).
 
 ## Label conventions
 
@@ -97,6 +108,13 @@ Total: ${mb(total)}.
   pedestrians (walking with swinging legs and arms, or standing) and cyclists (rider + bicycle).
   Everything is made of planes, boxes, cylinders and ellipsoids; each ray keeps its nearest hit, so
   occlusion is exact.
+- **Camera**: one ray per pixel, nearest hit among the ground and the same primitives as the
+  LiDAR sees (foliage drawn solid). Colours are flat: a base colour per material (asphalt with the
+  white lane markings and zebra crossing of the laser reflectivity map, kerbs, sidewalks, facades
+  with window grids, green crowns and hedges, grey poles, blue signs), one paint per car (cars whose
+  laser paint is dark are black), clothing per pedestrian; Lambert light from a fixed sun with the
+  shadows cast by the road users (not by buildings or trees), a sky gradient and distance haze.
+  No noise, blur, lens distortion or exposure effects; edges are not anti-aliased.
 - **Motion**: frames are ${opts.frameInterval} s apart; the ego car drives at ${opts.egoSpeed} m/s, cars at
   about 3.5–9 m/s, cyclists about 4 m/s, pedestrians about 1.2–1.5 m/s; parked cars, a waiting truck
   and a standing pedestrian do not move.

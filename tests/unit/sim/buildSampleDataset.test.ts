@@ -14,6 +14,11 @@ const bytesOf = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffs
 describe('buildSampleDataset (reduced sensor)', () => {
   const first = buildSampleDataset(small);
 
+  it('writes no images without a deflate function', () => {
+    expect(first.files.some((f) => f.path.startsWith('image_2/'))).toBe(false);
+    expect(first.files.filter((f) => f.path.startsWith('velodyne/'))).toHaveLength(10);
+  });
+
   it('gives the same bytes twice', () => {
     const again = buildSampleDataset(small);
     expect(again.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
@@ -24,7 +29,7 @@ describe('buildSampleDataset (reduced sensor)', () => {
     const velodyne = first.files.filter((f) => f.path.startsWith('velodyne/'));
     expect(velodyne.map((f) => f.path)).toEqual([
       'velodyne/000000.pcd', 'velodyne/000001.pcd', 'velodyne/000002.pcd', 'velodyne/000003.pcd', 'velodyne/000004.pcd',
-      'velodyne/000005.pcd', 'velodyne/000006.pcd', 'velodyne/000007.pcd', 'velodyne/000008.bin', 'velodyne/000009.bin',
+      'velodyne/000005.pcd', 'velodyne/000006.pcd', 'velodyne/000007.pcd', 'velodyne/000008.pcd', 'velodyne/000009.bin',
     ]);
     const encodings = new Set<string>();
     velodyne.forEach((f, i) => {
@@ -37,10 +42,16 @@ describe('buildSampleDataset (reduced sensor)', () => {
       encodings.add(cloud.header.data);
       expect(cloud.count).toBe(frame.cloud.count);
       expect(Array.from(cloud.positions)).toEqual(Array.from(frame.cloud.positions));
-      expect(bytesOf(cloud.attributes.ring).equals(bytesOf(frame.cloud.attributes.ring))).toBe(true);
-      expect(cloud.header.fields.map((x) => x.name)).toEqual(['x', 'y', 'z', 'intensity', 'ring', 't']);
+      expect(bytesOf(cloud.attributes.intensity).equals(bytesOf(frame.cloud.attributes.intensity))).toBe(true);
+      const ascii = cloud.header.data === 'ascii';
+      expect(cloud.header.fields.map((x) => x.name)).toEqual(ascii ? ['x', 'y', 'z', 'intensity'] : ['x', 'y', 'z', 'intensity', 'ring', 't']);
+      if (!ascii) expect(bytesOf(cloud.attributes.ring).equals(bytesOf(frame.cloud.attributes.ring))).toBe(true);
     });
     expect([...encodings].sort()).toEqual(['ascii', 'binary', 'binary_compressed']);
+    expect(first.frames.map((f) => f.format)).toEqual([
+      'binary', 'binary_compressed', 'ascii', 'binary_compressed', 'binary_compressed',
+      'binary_compressed', 'binary_compressed', 'binary_compressed', 'binary_compressed', 'bin',
+    ]);
   });
 
   it('writes label lines that read back to the ground-truth boxes within 1 cm', () => {

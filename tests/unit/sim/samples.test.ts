@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { kittiToCuboid } from '../../../src/domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../../src/domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../../src/domain/kitti/parseKittiLabel.ts';
+import { readPngSize } from '../../../src/domain/kitti/readPngSize.ts';
 import { parsePcd } from '../../../src/domain/pcd/parsePcd.ts';
 import { buildSampleDataset } from '../../../src/sim/buildSampleDataset.ts';
+import { nodeDeflate } from '../../../src/sim/nodeDeflate.ts';
 
 const root = resolve(process.cwd(), 'samples');
 const read = (path: string): Buffer => readFileSync(resolve(root, path));
@@ -26,9 +28,17 @@ interface GtObject {
 }
 
 describe('samples/', () => {
-  it('is present with ten frames of velodyne, calib and label_2', () => {
+  it('is present with ten frames of velodyne, image_2, calib and label_2', () => {
     expect(existsSync(resolve(root, 'ground_truth.json'))).toBe(true);
     expect(readdirSync(resolve(root, 'velodyne')).sort()).toHaveLength(10);
+    const images = readdirSync(resolve(root, 'image_2')).sort();
+    expect(images).toEqual(Array.from({ length: 10 }, (_, i) => `${String(i).padStart(6, '0')}.png`));
+    for (const name of images) {
+      const bytes = read(`image_2/${name}`);
+      expect(readPngSize(new Uint8Array(bytes))).toEqual([1242, 375]);
+      // Flat shading keeps each image small.
+      expect(bytes.length).toBeLessThan(150_000);
+    }
     expect(readdirSync(resolve(root, 'calib'))).toHaveLength(10);
     expect(readdirSync(resolve(root, 'label_2'))).toHaveLength(10);
   });
@@ -62,7 +72,10 @@ describe('samples/', () => {
   });
 
   it('is byte-identical to a fresh generation (run `npm run samples` after changing the simulator)', () => {
-    const { files } = buildSampleDataset();
+    const { files } = buildSampleDataset(undefined, undefined, nodeDeflate);
+    expect(files.filter((f) => f.path.startsWith('image_2/'))).toHaveLength(10);
+    // The repository's budget for samples/: 15 MiB (what `du -sh` prints as 15M).
+    expect(files.reduce((s, f) => s + f.bytes.length, 0)).toBeLessThan(15 * 1024 * 1024);
     for (const f of files) {
       expect(existsSync(resolve(root, f.path)), f.path).toBe(true);
       expect(read(f.path).equals(Buffer.from(f.bytes)), `${f.path} differs from a fresh generation`).toBe(true);
