@@ -54,7 +54,7 @@ export function BoxCamera({ box, kind, padding = 0.6 }: BoxCameraProps) {
   }, [box, kind, padding]);
 
   // The View sets the frustum to the tracked element's pixel size; fit the box into it.
-  useFrame(() => {
+  useFrame((state) => {
     const cam = ref.current;
     if (!cam) return;
     const [across, up] = extents.current;
@@ -62,6 +62,7 @@ export function BoxCamera({ box, kind, padding = 0.6 }: BoxCameraProps) {
     if (Number.isFinite(zoom) && zoom > 0 && Math.abs(zoom - cam.zoom) > 1e-6) {
       cam.zoom = zoom;
       cam.updateProjectionMatrix();
+      state.invalidate();
     }
   });
   return <OrthographicCamera ref={ref} makeDefault />;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
@@ -15,6 +16,7 @@ export function useNearBoxGeometry(
   margin: number,
   colorMode: string,
 ): BufferGeometry {
+  const invalidate = useThree((s) => s.invalidate);
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
     g.boundingSphere = BIG_SPHERE;
@@ -37,12 +39,13 @@ export function useNearBoxGeometry(
           if (near.colors) geometry.setAttribute('aColor', new BufferAttribute(near.colors, 3, true));
           else geometry.deleteAttribute('aColor');
           geometry.setDrawRange(0, near.positions.length / 3);
+          invalidate();
         });
     }, 30);
     return () => {
       live = false;
       clearTimeout(t);
     };
-  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, geometry]);
+  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, geometry, invalidate]);
   return geometry;
 }

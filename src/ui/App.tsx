@@ -66,10 +66,10 @@ export function App() {
           <MessageToast />
         </main>
         <aside className="rightbar">
-          <ReviewPanel />
           <ClassPalette />
           <Inspector />
           <ChecksPanel />
+          <ReviewPanel />
           <TracksPanel />
         </aside>
         <footer className="statusbar">
