@@ -6,6 +6,8 @@ import { fitCuboid } from '../../../../src/domain/geometry/fitCuboid.ts';
 import { iouBev } from '../../../../src/domain/geometry/iou.ts';
 import { buildPointGrid } from '../../../../src/domain/geometry/PointGrid.ts';
 import type { Vec3 } from '../../../../src/domain/types.ts';
+import { parsePcd } from '../../../../src/domain/pcd/parsePcd.ts';
+import { readVelodyneBin } from '../../../../src/domain/kitti/readVelodyneBin.ts';
 
 const SAMPLES = path.resolve(process.cwd(), 'samples');
 
@@ -18,16 +20,14 @@ interface SimObject {
   labelled: boolean;
 }
 
-/** The project's simulated street sequence: frames stored as KITTI .bin, with LiDAR-frame truth. */
+/** The project's simulated street sequence (PCD or KITTI .bin frames), with LiDAR-frame truth. */
 function loadSimFrame(index: number): { positions: Float32Array; objects: SimObject[] } {
   const truth = JSON.parse(readFileSync(path.join(SAMPLES, 'ground_truth.json'), 'utf8')) as {
     frames: { file: string; objects: SimObject[] }[];
   };
   const frame = truth.frames[index];
-  const bin = readFileSync(path.join(SAMPLES, 'velodyne', path.basename(frame.file)));
-  const raw = new Float32Array(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
-  const positions = new Float32Array((raw.length / 4) * 3);
-  for (let i = 0; i < raw.length / 4; i++) positions.set(raw.subarray(4 * i, 4 * i + 3), 3 * i);
+  const bytes = new Uint8Array(readFileSync(path.join(SAMPLES, 'velodyne', path.basename(frame.file))));
+  const positions = frame.file.endsWith('.pcd') ? parsePcd(bytes).positions : readVelodyneBin(bytes).positions;
   return { positions, objects: frame.objects.filter((o) => o.labelled) };
 }
 
