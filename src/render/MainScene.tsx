@@ -11,6 +11,7 @@ import { PICK_TARGETS } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { CheckMarkers } from './CheckMarkers.tsx';
 import { TrajectoryView } from './TrajectoryView.tsx';
+import { FlagPins } from './FlagPins.tsx';
 import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
@@ -65,6 +66,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
       <CheckMarkers />
       <TrajectoryView />
+      <FlagPins />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
       </group>

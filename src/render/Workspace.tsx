@@ -15,6 +15,7 @@ import { SceneBoxes } from './SceneBoxes.tsx';
 import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { RedrawOnChange } from './RedrawOnChange.tsx';
+import { FlagPins } from './FlagPins.tsx';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -93,6 +94,7 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
         <BoxHandles box={box} kind={kind} />
       </group>
+      <FlagPins />
     </>
   );
 }

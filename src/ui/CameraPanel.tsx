@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
+import type { ReviewFlag } from '../domain/document/FrameAnnotation.ts';
+import type { Cuboid } from '../domain/types.ts';
 import { projectCuboidEdges } from '../domain/kitti/projectCuboidEdges.ts';
+import { projectLidarPoints } from '../domain/kitti/projectToImage.ts';
 import type { ProjectedEdge } from '../domain/kitti/projectCuboidEdges.ts';
 import { convexHull } from '../domain/geometry/polygon2d.ts';
 import { useAppStore } from '../state/appStore.ts';
@@ -27,6 +30,7 @@ export function CameraPanel() {
   const frameId = useAppStore((s) => s.currentFrameId);
   const loaded = useAppStore((s) => s.load.status === 'done' && s.load.frameId === s.currentFrameId);
   const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
+  const flags = useAppStore((s) => s.doc?.flags);
   const selectedIds = useAppStore((s) => s.selectedIds);
   const select = useAppStore((s) => s.select);
   const setCameraPanel = useAppStore((s) => s.setCameraPanel);
@@ -73,7 +77,8 @@ export function CameraPanel() {
     for (const { box, edges } of projected) {
       drawEdges(ctx, edges, classColor(box.label), selectedIds.includes(box.id));
     }
-  }, [calib, projected, points, selectedIds]);
+    if (calib.calib && flags) drawFlags(ctx, flags, cuboids, calib.calib);
+  }, [calib, projected, points, selectedIds, flags, cuboids]);
 
   if (!open || !frameId) return null;
   const [w, h] = calib?.imageSize ?? [1242, 375];
@@ -142,4 +147,28 @@ function insideHull(edges: ProjectedEdge[], u: number, v: number): boolean {
     }
   }
   return true;
+}
+
+/** Reviewer flags as pins at the top of the flagged box (or at the flagged location) in the image. */
+function drawFlags(
+  ctx: CanvasRenderingContext2D,
+  flags: readonly ReviewFlag[],
+  cuboids: readonly Cuboid[],
+  calib: KittiCalib,
+): void {
+  for (const f of flags) {
+    if (f.state === 'closed') continue;
+    const box = f.cuboidId ? cuboids.find((c) => c.id === f.cuboidId) : null;
+    const at = box ? [box.center[0], box.center[1], box.center[2] + box.size[2] / 2] : f.location;
+    if (!at) continue;
+    const [u, v] = projectLidarPoints(new Float32Array(at), calib);
+    if (!(u === u)) continue;
+    ctx.fillStyle = f.state === 'open' ? '#ff7a45' : '#f5d90a';
+    ctx.beginPath();
+    ctx.moveTo(u, v);
+    ctx.lineTo(u - 7, v - 16);
+    ctx.lineTo(u + 7, v - 16);
+    ctx.closePath();
+    ctx.fill();
+  }
 }

@@ -1,0 +1,32 @@
+import { ConeGeometry, CylinderGeometry } from 'three';
+import { useAppStore } from '../state/appStore.ts';
+import { fillMaterial } from './sharedMaterials.ts';
+
+const stem = new CylinderGeometry(0.04, 0.04, 1.2, 6);
+const head = new ConeGeometry(0.25, 0.5, 12);
+
+/** Reviewer flags pinned where they point: above the flagged box, or at the flagged location. */
+export function FlagPins() {
+  const doc = useAppStore((s) => s.doc);
+  if (!doc) return null;
+  const pins = doc.flags
+    .filter((f) => f.state !== 'closed')
+    .map((f) => {
+      const box = f.cuboidId ? doc.cuboids.find((c) => c.id === f.cuboidId) : null;
+      const at: [number, number, number] | null = box
+        ? [box.center[0], box.center[1], box.center[2] + box.size[2] / 2]
+        : f.location;
+      return at ? { id: f.id, at, color: f.state === 'open' ? '#ff7a45' : '#f5d90a' } : null;
+    })
+    .filter((p): p is { id: string; at: [number, number, number]; color: string } => p !== null);
+  return (
+    <group>
+      {pins.map((p) => (
+        <group key={p.id} position={p.at}>
+          <mesh geometry={stem} material={fillMaterial(p.color)} position={[0, 0, 0.6]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
+          <mesh geometry={head} material={fillMaterial(p.color)} position={[0, 0, 1.45]} rotation={[-Math.PI / 2, 0, 0]} dispose={null} />
+        </group>
+      ))}
+    </group>
+  );
+}
