@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBigDataset } from './bigDataset.ts';
+import { unlabelledSequence } from './sequenceDataset.ts';
 
 const PORT = 8797;
 /** The real KITTI frames, served read-only; the database and label files go to a fresh temp folder. */
@@ -13,6 +14,9 @@ process.env.CUBOID_E2E_STATE = STATE;
 export const BIG_PORT = 8798;
 const BIG = ensureBigDataset();
 const BIG_STATE = mkdtempSync(join(tmpdir(), 'cuboid-e2e-big-state-'));
+/** The generated 10-frame sequence with camera images, unlabelled, for the sequence test. */
+export const SEQ_PORT = 8799;
+const SEQ = unlabelledSequence();
 
 /**
  * e2e runs the built app (vite build --mode e2e) behind the real `cuboid serve`, in Debian's Chromium
@@ -55,6 +59,13 @@ export default defineConfig({
       command: `node src/cli/cuboid.js serve ${BIG} --port ${BIG_PORT} --state ${BIG_STATE}`,
       cwd: '../..',
       url: `http://127.0.0.1:${BIG_PORT}/api/frames`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node src/cli/cuboid.js serve ${SEQ} --port ${SEQ_PORT}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${SEQ_PORT}/api/frames`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

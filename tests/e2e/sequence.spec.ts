@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { iouBev } from '../../src/domain/geometry/iou.ts';
+import type { Cuboid } from '../../src/domain/types.ts';
+
+const SEQ_URL = 'http://127.0.0.1:8799';
+
+interface TruthObject {
+  trackId: string;
+  class: string;
+  center: [number, number, number];
+  size: [number, number, number];
+  yaw: number;
+}
+const truth = JSON.parse(readFileSync(new URL('../../samples/ground_truth.json', import.meta.url), 'utf8')) as {
+  frames: { frameId: string; objects: TruthObject[] }[];
+};
+const TRACK = 'car-07';
+const truthBox = (frame: number) => truth.frames[frame].objects.find((o) => o.trackId === TRACK)!;
+
+async function waitFrame(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((fid) => {
+    const s = (window as any).__cuboid?.store.getState();
+    return s && s.load.frameId === fid && s.load.status === 'done' && s.doc?.frameId === fid;
+  }, id);
+}
+
+test('label a car in frame 0, propagate it 5 frames, and see the boxes projected in the camera image', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  await page.goto(`${SEQ_URL}/?frame=000000`);
+  await waitFrame(page, '000000');
+  expect(await page.evaluate(() => (window as any).__cuboid.store.getState().doc.cuboids.length)).toBe(0);
+
+  // One-click fit in the top view, on the ground-truth car's centre.
+  await page.keyboard.press('m');
+  await page.keyboard.press('1');
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
+  const gt0 = truthBox(0);
+  const xy = (await page.evaluate((p) => (window as any).__cuboid.project(p), gt0.center)) as [number, number];
+  await page.mouse.click(xy[0], xy[1]);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.cuboids.length === 1);
+
+  // Shift+C: carry the selected box 5 frames forward, re-fitted in each.
+  await page.keyboard.press('Shift+C');
+  await page.waitForFunction(() => /Carried/.test((window as any).__cuboid.store.getState().ui.message?.text ?? ''), null, { timeout: 120_000 });
+  const trackId = (await page.evaluate(() => (window as any).__cuboid.store.getState().doc.cuboids[0].trackId)) as string;
+  expect(trackId).toBeTruthy();
+
+  const ious: number[] = [];
+  for (let f = 1; f <= 5; f++) {
+    const doc = (await (await page.request.get(`${SEQ_URL}/api/frames/00000${f}/annotation`)).json()) as { cuboids: Cuboid[] };
+    const box = doc.cuboids.find((c) => c.trackId === trackId);
+    expect(box, `frame ${f} has the track's box`).toBeTruthy();
+    ious.push(iouBev(box!, truthBox(f)));
+  }
+  const mean = ious.reduce((a, b) => a + b, 0) / ious.length;
+  const figure = `propagated ${TRACK} BEV IoU per frame ${ious.map((v) => v.toFixed(2)).join(' ')}, mean ${mean.toFixed(3)}`;
+  info.annotations.push({ type: 'figure', description: figure });
+  console.log(figure);
+  expect(Math.min(...ious)).toBeGreaterThan(0.5);
+
+  // Frame 3 with its camera image: the box projected through the export's calibration.
+  await page.getByTestId('frame-000003').click();
+  await waitFrame(page, '000003');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('camera-panel')).toBeVisible();
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid="camera-overlay"]') as HTMLCanvasElement | null;
+    if (!c) return false;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
+    return false;
+  });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'test-results/sequence-camera.png' });
+});
