@@ -4,7 +4,9 @@
  * match the stored positions, and chunked streaming must give the same cloud.
  */
 import { describe, expect, it } from 'vitest';
+import { PcdError } from '../../../../src/domain/pcd/PcdError.ts';
 import { PcdStreamParser } from '../../../../src/domain/pcd/PcdStreamParser.ts';
+import { fourDigits } from '../../../../src/domain/pcd/parseAsciiNumber.ts';
 import { parsePcd } from '../../../../src/domain/pcd/parsePcd.ts';
 import { makePcd, sameBytes } from '../../../helpers/makePcd.ts';
 
@@ -101,5 +103,69 @@ describe('ascii numbers: random tokens against Number()', () => {
     const cloud = parsePcd(makePcd({ fields: ['x', 'y', 'z'], data: 'ascii', rows: [['1.5', '-2', '3e2'], ['3.4e38', '-0', '.25']] }));
     expect(cloud.nanCount).toBe(0);
     expect(cloud.isDense).toBe(true);
+  });
+});
+
+describe('fourDigits', () => {
+  const word = (b: number[]): number => (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+
+  it('reads every 4-digit string, first digit in the low byte', () => {
+    for (let v = 0; v < 10000; v++) {
+      const text = String(v).padStart(4, '0');
+      const got = fourDigits(word([...text].map((ch) => ch.charCodeAt(0))));
+      if (got !== v) throw new Error(`${text}: ${got}`);
+    }
+    expect(fourDigits(word([0x39, 0x38, 0x37, 0x36]))).toBe(9876);
+  });
+
+  it('is -1 when any byte is not a digit', () => {
+    const bad = [0x00, 0x09, 0x0a, 0x20, 0x2b, 0x2d, 0x2e, 0x2f, 0x3a, 0x3f, 0x45, 0x65, 0xb0, 0xb9, 0xfa, 0xff];
+    let checked = 0;
+    for (let pos = 0; pos < 4; pos++) {
+      for (const b of bad) {
+        const bytes = [0x31, 0x32, 0x33, 0x34];
+        bytes[pos] = b;
+        expect(fourDigits(word(bytes)), `byte ${pos} = 0x${b.toString(16)}`).toBe(-1);
+        checked++;
+      }
+    }
+    expect(checked).toBe(64);
+  });
+});
+
+describe('ascii errors from the line decoder', () => {
+  const file = (body: string, width = 3): Uint8Array => makePcd({ fields: ['x', 'y', 'z'], data: 'ascii', width, body });
+
+  function errorOf(f: () => unknown): PcdError {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PcdError);
+      return e as PcdError;
+    }
+    throw new Error('expected a PcdError');
+  }
+
+  it('surplus tokens are all counted, whole or streamed byte by byte', () => {
+    const bytes = file('1 2 3\n4 5 6 7 8\t9 \n7 8 9\n');
+    const bodyAt = bytes.length - '1 2 3\n4 5 6 7 8\t9 \n7 8 9\n'.length;
+    const whole = errorOf(() => parsePcd(bytes));
+    const parser = new PcdStreamParser();
+    const streamed = errorOf(() => {
+      for (let p = 0; p < bytes.length; p++) parser.push(bytes.subarray(p, p + 1));
+    });
+    for (const e of [whole, streamed]) {
+      expect(e.code).toBe('ascii-token-count');
+      expect([e.line, e.expected, e.actual, e.byteOffset]).toEqual([13, 3, 6, bodyAt + 6]);
+    }
+  });
+
+  it('a bad token after plain ones names its line, token, field and file offset', () => {
+    const body = '1 2 3\n4.5 -6 7x\n';
+    const bytes = file(body, 2);
+    const e = errorOf(() => parsePcd(bytes));
+    expect(e.code).toBe('bad-ascii-token');
+    expect([e.line, e.field, e.actual, e.byteOffset]).toEqual([13, 'z', '7x', bytes.length - body.length + 13]);
+    expect(e.message).toContain('token 3 "7x" (field z)');
   });
 });
