@@ -5,6 +5,7 @@ import type { LoadEvent, LoadSummary } from './loadPointStream.ts';
 import { frameClouds } from './frameClouds.ts';
 import { pickPointNearRay } from '../src/domain/geometry/pickPointNearRay.ts';
 import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
+import type { FitResult } from '../src/domain/geometry/fitCuboid.ts';
 import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
 import { projectLidarPoints } from '../src/domain/kitti/projectToImage.ts';
 import type { KittiCalib } from '../src/domain/kitti/KittiCalib.ts';
@@ -16,13 +17,8 @@ import { ensureFrameCloud } from './fetchCloud.ts';
 import { propagateInFrame } from './propagate.ts';
 import type { PropagateItem, PropagateOptions, PropagatedBox } from './propagate.ts';
 
-export interface WorkerFitResult {
-  center: Vec3;
-  size: Vec3;
-  yaw: number;
-  pointCount: number;
-  headingCandidates: number[];
-}
+/** A fit as the worker returns it: `fitCuboid`'s result without the point indices. */
+export type WorkerFitResult = Omit<FitResult, 'indices'>;
 
 const api = {
   /**

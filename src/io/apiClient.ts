@@ -16,17 +16,9 @@ import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
 import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
 import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 import type { Role } from '../domain/review/Role.ts';
+import type { ActivityEntry, DatasetInfo, ReviewInfo, ReviewStep } from '../domain/api/wireTypes.ts';
 
-/** `GET /api/dataset`. */
-export interface DatasetInfo {
-  name: string;
-  root: string;
-  layout: 'kitti' | 'flat';
-  frameCount: number;
-  labelsDir: string;
-  stateDir: string;
-  warnings: string[];
-}
+export type { ActivityEntry, DatasetInfo, ReviewInfo, ReviewStep };
 
 /** `GET /api/frames/:id/calib`. `calib` null = no calib file (use the no-camera convention). */
 export interface CalibResponse {
@@ -51,29 +43,6 @@ export interface SessionInfo {
   user: { name: string; role: Role } | null;
 }
 
-/** One step of `ReviewInfo.history` (a submit's `detail.overrides` hold the reasons given). */
-export interface ReviewStep {
-  at: string;
-  user: string | null;
-  action: string;
-  revision: number | null;
-  detail: Record<string, unknown>;
-}
-
-/** `GET /api/frames/:id/review`: status, assignment, history and what the caller may do now. */
-export interface ReviewInfo {
-  frameId: string;
-  revision: number;
-  status: FrameStatus;
-  annotator: string | null;
-  reviewer: string | null;
-  flags: { open: number; resolved: number; closed: number };
-  submittedRevisions: number[];
-  acceptedRevision: number | null;
-  history: ReviewStep[];
-  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
-}
-
 /** A flag to add: on a box, or at a LiDAR-frame point (metres) for a missed object. */
 export interface NewFlagInput {
   cuboidId?: string;
@@ -96,17 +65,6 @@ export interface MetricsQuery {
   to?: string;
   user?: string;
   idleMinutes?: number;
-}
-
-/** One entry of `GET /api/activity`. */
-export interface ActivityEntry {
-  id: number;
-  at: string;
-  user: string | null;
-  action: string;
-  frameId: string | null;
-  revision: number | null;
-  detail: Record<string, unknown>;
 }
 
 export type SaveResult =

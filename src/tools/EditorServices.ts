@@ -1,4 +1,4 @@
-import type { Vec3 } from '../domain/types.ts';
+import type { FitResult as DomainFitResult } from '../domain/geometry/fitCuboid.ts';
 import type { CuboidShape } from '../domain/geometry/CuboidShape.ts';
 import type { Point3 } from './ToolEvent.ts';
 import type { SequenceService } from '../io/sequenceTypes.ts';
@@ -18,15 +18,11 @@ export interface FitOptions {
   headingIndex?: number;
 }
 
-export interface FitResult {
-  center: Vec3;
-  size: Vec3;
-  yaw: number;
-  /** Points the fit used. */
-  pointCount: number;
-  /** Candidate yaws (radians), best first; `yaw` is `headingCandidates[headingIndex ?? 0]`. */
-  headingCandidates: number[];
-}
+/**
+ * What a fit returns: the domain's `fitCuboid` result without its point indices (LiDAR frame,
+ * metres, radians; `headingCandidates` best first, `yaw` the chosen one).
+ */
+export type FitResult = Omit<DomainFitResult, 'indices'>;
 
 export interface FitService {
   /** Fits a box to the cluster at `point` in frame `frameId`; null when there is nothing to fit. */

@@ -6,36 +6,12 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError } from '../http/HttpError.ts';
+import type { ReviewInfo, ReviewStep } from '../../domain/api/wireTypes.ts';
+
+export type { ReviewInfo, ReviewStep };
 
 /** Activity actions that belong to a frame's review history. */
 const REVIEW_ACTIONS = new Set(['submit', 'accept', 'reject', 'flag_add', 'flag_update', 'assign']);
-
-/** One step of a frame's review history. */
-export interface ReviewStep {
-  at: string;
-  user: string | null;
-  action: string;
-  revision: number | null;
-  detail: Record<string, unknown>;
-}
-
-/** What `GET /api/frames/:id/review` returns: the frame's review state and what the caller may do. */
-export interface ReviewInfo {
-  frameId: string;
-  revision: number;
-  status: FrameStatus;
-  annotator: string | null;
-  reviewer: string | null;
-  flags: { open: number; resolved: number; closed: number };
-  /** Revisions created by submits, oldest first. */
-  submittedRevisions: number[];
-  /** The revision created by the latest accept (null unless accepted). */
-  acceptedRevision: number | null;
-  /** Review steps (submit with its overrides, verdicts, flags, assignments), oldest first. */
-  history: ReviewStep[];
-  /** The steps open to the caller now (role, assignment, status and flags considered). */
-  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
-}
 
 /** The review state of a frame as seen by `user`. */
 export async function buildReviewInfo(service: AnnotationService, frame: DatasetFrame, user: SessionUser): Promise<ReviewInfo> {

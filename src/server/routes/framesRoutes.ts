@@ -1,17 +1,9 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from './RouteContext.ts';
+import type { DatasetInfo } from '../../domain/api/wireTypes.ts';
 
-/** What `GET /api/dataset` returns. */
-export interface DatasetInfo {
-  name: string;
-  root: string;
-  layout: 'kitti' | 'flat';
-  frameCount: number;
-  labelsDir: string;
-  stateDir: string;
-  warnings: readonly string[];
-}
+export type { DatasetInfo };
 
 /** `GET /api/frames` (the frame list) and `GET /api/dataset` (what is being served). */
 export function registerFramesRoutes(app: FastifyInstance, ctx: RouteContext): void {

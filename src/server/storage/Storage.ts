@@ -1,5 +1,8 @@
 import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import type { UserStore } from './UserStore.ts';
+import type { ActivityEntry } from '../../domain/api/wireTypes.ts';
+
+export type { ActivityEntry };
 
 /**
  * What kind of change produced a revision: a box edit, an import, or a review step (submit,
@@ -38,17 +41,6 @@ export interface RevisionInfo {
   savedBy: string | null;
   source: RevisionSource;
   boxCount: number;
-}
-
-/** One line of the activity log (who did what, when). `detail` is free-form JSON. */
-export interface ActivityEntry {
-  id: number;
-  at: string;
-  user: string | null;
-  action: string;
-  frameId: string | null;
-  revision: number | null;
-  detail: Record<string, unknown>;
 }
 
 /** Input of `Storage.saveAnnotation`. The storage assigns `revision = baseRevision + 1`. */

@@ -1,0 +1,55 @@
+import type { FrameStatus } from '../document/FrameAnnotation.ts';
+
+/**
+ * Shapes the server sends and the browser client reads, defined once for both sides
+ * (`src/server/routes` produce them, `src/io/apiClient.ts` consumes them).
+ */
+
+/** `GET /api/dataset`: what is being served. */
+export interface DatasetInfo {
+  name: string;
+  root: string;
+  layout: 'kitti' | 'flat';
+  frameCount: number;
+  labelsDir: string;
+  stateDir: string;
+  warnings: readonly string[];
+}
+
+/** One line of the activity log (who did what, when); `detail` is free-form JSON. */
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  frameId: string | null;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** One step of a frame's review history (a submit's `detail.overrides` hold the reasons given). */
+export interface ReviewStep {
+  at: string;
+  user: string | null;
+  action: string;
+  revision: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** `GET /api/frames/:id/review`: the frame's review state and what the caller may do now. */
+export interface ReviewInfo {
+  frameId: string;
+  revision: number;
+  status: FrameStatus;
+  annotator: string | null;
+  reviewer: string | null;
+  flags: { open: number; resolved: number; closed: number };
+  /** Revisions created by submits, oldest first. */
+  submittedRevisions: number[];
+  /** The revision created by the latest accept (null unless accepted). */
+  acceptedRevision: number | null;
+  /** Review steps (submit with its overrides, verdicts, flags, assignments), oldest first. */
+  history: ReviewStep[];
+  /** The steps open to the caller now (role, assignment, status and flags considered). */
+  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
+}
