@@ -4,7 +4,7 @@ import { App } from './ui/App.tsx';
 import { SessionGate } from './ui/review/SessionGate.tsx';
 import { appStore } from './state/appStore.ts';
 import { frameCache } from './io/frameCache.ts';
-import { projectToMainView } from './render/mainViewCamera.ts';
+import { projectToView } from './render/viewCameras.ts';
 import { frameGeometryCount } from './render/frameGeometry.ts';
 import { getPageEditor } from './actions/pageEditor.ts';
 import { openFrame } from './actions/openFrame.ts';
@@ -12,7 +12,7 @@ import './ui/app.css';
 
 // Test builds (vite --mode e2e) expose the store so Playwright can assert on state, not pixels.
 if (import.meta.env.MODE === 'e2e') {
-  (window as unknown as { __cuboid: unknown }).__cuboid = { store: appStore, frameCache, project: projectToMainView, editor: getPageEditor(), openFrame, frameGeometryCount };
+  (window as unknown as { __cuboid: unknown }).__cuboid = { store: appStore, frameCache, project: projectToView, editor: getPageEditor(), openFrame, frameGeometryCount };
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -8,7 +8,7 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Hit, Point3, ViewId } from '../tools/ToolEvent.ts';
 import { useEditor } from './EditorContext.ts';
 import { resolvePointer } from './resolvePointer.ts';
-import { registerMainView } from './mainViewCamera.ts';
+import { registerView } from './viewCameras.ts';
 
 export interface ToolInputProps {
   view: ViewId;
@@ -32,9 +32,8 @@ export function ToolInput({ view, target }: ToolInputProps) {
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
 
   useEffect(() => {
-    if (view !== 'main') return;
-    registerMainView(camera, target.current);
-    return () => registerMainView(null, null);
+    registerView(view, camera, target.current);
+    return () => registerView(view, null, null);
   }, [view, camera, target]);
 
   useEffect(() => {

@@ -31,14 +31,17 @@ export function resolvePointer(
   _ndc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
   _raycaster.setFromCamera(_ndc, camera);
   const hits = _raycaster.intersectObjects(targets, true);
+  // A handle under the cursor wins over the box body, even when the body is nearer the camera
+  // (in the top view the body's roof is above the mid-height face handles).
   let hit: Hit = { kind: 'none' };
   for (const h of hits) {
     const target = pickTarget(h.object);
     if (!target) continue;
-    hit = target.handle
-      ? { kind: 'cuboid', id: target.cuboidId, handle: target.handle }
-      : { kind: 'cuboid', id: target.cuboidId };
-    break;
+    if (target.handle) {
+      hit = { kind: 'cuboid', id: target.cuboidId, handle: target.handle };
+      break;
+    }
+    if (hit.kind === 'none') hit = { kind: 'cuboid', id: target.cuboidId };
   }
   const onPlane = _raycaster.ray.intersectPlane(plane, _hitPoint);
   const o = _raycaster.ray.origin;

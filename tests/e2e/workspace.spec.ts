@@ -172,3 +172,55 @@ test('the checks worker flags a box made too small for its class, marks it, and 
   }, sizeErrors);
   expect(await storeValue<number>(page, sizeErrors)).toBe(0);
 });
+
+test('handles in the close-up views resize a face, turn the yaw, and move the box; each drag is one undo step', async ({ page }) => {
+  await openFrame(page, '000002');
+  await page.keyboard.press('Tab');
+  const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
+  const box = async () => (await boxes(page)).find((b) => b.id === id)!;
+  const b0 = await box();
+  await page.waitForTimeout(500);
+  const at = async (local: [number, number, number], view: string) => {
+    const b = await box();
+    const c = Math.cos(b.yaw);
+    const s = Math.sin(b.yaw);
+    const p: [number, number, number] = [b.center[0] + c * local[0] - s * local[1], b.center[1] + s * local[0] + c * local[1], b.center[2] + local[2]];
+    const xy = await page.evaluate(([pt, v]) => (window as any).__cuboid.project(pt, v), [p, view] as const);
+    if (!xy) throw new Error(`not visible in ${view}`);
+    return xy as [number, number];
+  };
+  const drag = async (from: [number, number], dx: number, dy: number) => {
+    await page.mouse.move(from[0], from[1]);
+    await page.mouse.down();
+    await page.mouse.move(from[0] + dx / 2, from[1] + dy / 2, { steps: 4 });
+    await page.mouse.move(from[0] + dx, from[1] + dy, { steps: 4 });
+    await page.mouse.up();
+    // Let the close-ups re-aim at the changed box before the next handle is located.
+    await page.waitForTimeout(400);
+  };
+
+  // Top view: the front face handle (+x), dragged up the screen (the heading points up) → longer.
+  await drag(await at([b0.size[0] / 2, 0, 0], 'top'), 0, -20);
+  const b1 = await box();
+  expect(b1.size[0]).toBeGreaterThan(b0.size[0] + 0.2);
+  expect(b1.size[1]).toBeCloseTo(b0.size[1], 6);
+
+  // Top view: the yaw handle in front of the box, dragged sideways → turned.
+  const s = Math.max(0.12, Math.min(0.35, Math.max(...b1.size) * 0.06));
+  await drag(await at([b1.size[0] / 2 + s * 4, 0, 0], 'top'), 30, 0);
+  const b2 = await box();
+  expect(Math.abs(b2.yaw - b1.yaw)).toBeGreaterThan(0.05);
+
+  // Side view: the body dragged up → the box rises (z), size unchanged.
+  await drag(await at([0, 0, 0], 'side'), 0, -15);
+  const b3 = await box();
+  expect(b3.center[2]).toBeGreaterThan(b2.center[2] + 0.05);
+  expect(b3.size).toEqual(b2.size);
+
+  // Three drags, three undo steps.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  const back = await box();
+  expect(back.size[0]).toBeCloseTo(b0.size[0], 9);
+  expect(back.yaw).toBeCloseTo(b0.yaw, 9);
+  expect(back.center[2]).toBeCloseTo(b0.center[2], 9);
+});
