@@ -1,4 +1,8 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
 import { searchEdgeCases } from '../domain/checks/dictionary/searchEdgeCases.ts';
+import { sessionStore } from '../actions/review/sessionStore.ts';
+import { EdgeCaseEditor } from './EdgeCaseEditor.tsx';
 import { useAppStore } from '../state/appStore.ts';
 
 /**
@@ -10,6 +14,9 @@ export function SopPanel() {
   const dictionary = useAppStore((s) => s.dictionary);
   const close = useAppStore((s) => s.closeSop);
   const setQuery = useAppStore((s) => s.setSopQuery);
+  // Leads edit the rules; on loopback without users everyone is the lead.
+  const isLead = useStore(sessionStore, (s) => s.mode === 'single' || s.user?.role === 'lead');
+  const [editing, setEditing] = useState<string | null>(null);
   if (!sop.open) return null;
   const cases = searchEdgeCases(dictionary, sop.query);
   const focusClass = sop.entry?.startsWith('classes.') ? sop.entry.split('.')[1] : null;
@@ -28,8 +35,19 @@ export function SopPanel() {
         />
         <div className="sop-columns">
           <section>
-            <h3>Edge cases ({cases.length})</h3>
-            {cases.map((c) => (
+            <h3>
+              Edge cases ({cases.length}){' '}
+              {isLead && editing === null ? (
+                <button type="button" className="tool" onClick={() => setEditing('')} data-testid="sop-new">
+                  New entry
+                </button>
+              ) : null}
+            </h3>
+            {editing === '' ? <EdgeCaseEditor entry={null} onDone={() => setEditing(null)} /> : null}
+            {cases.map((c) =>
+              editing === c.id ? (
+                <EdgeCaseEditor key={c.id} entry={c} onDone={() => setEditing(null)} />
+              ) : (
               <article key={c.id} className={c.id === sop.entry ? 'sop-entry focused' : 'sop-entry'} data-testid={`sop-${c.id}`}>
                 <h4>{c.title}</h4>
                 <p>{c.rule}</p>
@@ -38,8 +56,14 @@ export function SopPanel() {
                   {c.check ? ` · checked by ${c.check}` : ''}
                   {c.tags.length ? ` · ${c.tags.join(', ')}` : ''}
                 </p>
+                {isLead ? (
+                  <button type="button" className="tool" onClick={() => setEditing(c.id)} data-testid={`sop-edit-${c.id}`}>
+                    Edit
+                  </button>
+                ) : null}
               </article>
-            ))}
+              ),
+            )}
           </section>
           <section>
             <h3>Classes</h3>

@@ -224,3 +224,22 @@ test('handles in the close-up views resize a face, turn the yaw, and move the bo
   expect(back.yaw).toBeCloseTo(b0.yaw, 9);
   expect(back.center[2]).toBeCloseTo(b0.center[2], 9);
 });
+
+test('the SOP opens from a check result, and a lead adds a rule that saves as a new dictionary version', async ({ page, request }) => {
+  await openFrame(page, '000000');
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
+  const v0 = await storeValue<number>(page, 'state.dictionary.version');
+  await page.getByTestId('checks-panel').getByRole('button', { name: 'SOP' }).first().click();
+  await expect(page.getByTestId('sop-panel')).toBeVisible();
+  await expect(page.locator('.sop-entry.focused')).toHaveCount(1);
+  await page.getByTestId('sop-new').click();
+  await page.getByTestId('sop-edit-id').fill('e2e-shopping-trolley');
+  await page.getByTestId('sop-edit-title').fill('Shopping trolley');
+  await page.getByTestId('sop-edit-rule').fill('A shopping trolley on the sidewalk gets no box.');
+  await page.getByTestId('sop-save').click();
+  await page.waitForFunction((v) => (window as any).__cuboid.store.getState().dictionary.version === v + 1, v0);
+  await expect(page.getByTestId('sop-e2e-shopping-trolley')).toBeVisible();
+  const saved = (await (await request.get('/api/dictionary')).json()) as { dictionary: { version: number; edgeCases: { id: string }[] } };
+  expect(saved.dictionary.version).toBe(v0 + 1);
+  expect(saved.dictionary.edgeCases.some((e) => e.id === 'e2e-shopping-trolley')).toBe(true);
+});

@@ -86,7 +86,8 @@ export class ReviewService {
       }
       const counts = countBySeverity(results);
       return {
-        doc: { ...current, status },
+        // The submitted revision records the dictionary version it was checked against.
+        doc: { ...current, status, dictionaryVersion: dictionary.version },
         record: {
           source: 'review',
           action: 'submit',
