@@ -11,6 +11,8 @@ export interface CuboidBoxProps {
   draft?: boolean;
   /** Marks a box with check errors in every view. */
   hasError?: boolean;
+  /** Marks a box propagation could not place with confidence (amber until someone fixes it). */
+  needsAttention?: boolean;
   onPointerDown?: (e: ThreeEvent<PointerEvent>) => void;
   /** Body tint; the close-up views use a fainter one so the points inside stay readable. */
   fillOpacity?: number;
@@ -30,9 +32,9 @@ heading.setAttribute(
  * from the centre to the front face so the yaw reads at a glance. Geometries and materials are
  * shared by all boxes (never disposed here).
  */
-export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, onPointerDown, fillOpacity }: CuboidBoxProps) {
+export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, needsAttention = false, onPointerDown, fillOpacity }: CuboidBoxProps) {
   const [l, w, h] = cuboid.size;
-  const color = hasError ? '#ff4d4f' : draft ? '#ffffff' : classColor(cuboid.label);
+  const color = hasError ? '#ff4d4f' : draft ? '#ffffff' : needsAttention ? '#f5b93d' : classColor(cuboid.label);
   const edges = lineMaterial(color, selected || draft ? 1 : 0.9);
   const fill = fillMaterial(color, fillOpacity ?? (selected ? 0.16 : 0.06));
   return (

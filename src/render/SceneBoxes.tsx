@@ -25,6 +25,7 @@ export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxP
             cuboid={c}
             selected={selectedIds.includes(c.id)}
             hasError={errorIds?.has(c.id) ?? false}
+            needsAttention={c.attributes.needsAttention === true}
             fillOpacity={fillOpacity}
             onPointerDown={onBoxPointerDown ? (e) => onBoxPointerDown(c.id, e) : undefined}
           />
