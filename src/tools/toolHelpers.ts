@@ -1,5 +1,5 @@
 import type { Cuboid } from '../domain/types.ts';
-import { addCuboid, createCuboid } from '../domain/document/cuboidOps.ts';
+import { addCuboid, createCuboid, updateCuboids, type CuboidPatch } from '../domain/document/cuboidOps.ts';
 import { classDefaultSize } from '../domain/document/classDefaultSizes.ts';
 import type { ToolContext } from './ToolContext.ts';
 import type { Point3, PointerEvent } from './ToolEvent.ts';
@@ -56,4 +56,18 @@ export function commitNewCuboid(ctx: ToolContext, cuboid: Cuboid): boolean {
   }
   ctx.store.getState().select([cuboid.id]);
   return true;
+}
+
+/**
+ * Commits the drafts of a drag as one document change (one undo step): each draft's fields named by
+ * `pick` (e.g. `center` for a move, `yaw` for a turn) are written to the box with its id.
+ */
+export function commitDrafts(
+  store: ToolContext['store'],
+  drafts: readonly Cuboid[],
+  pick: (draft: Cuboid) => CuboidPatch,
+): void {
+  const patches: Record<string, CuboidPatch> = {};
+  for (const d of drafts) patches[d.id] = pick(d);
+  store.getState().applyDocChange((doc) => updateCuboids(doc, patches));
 }

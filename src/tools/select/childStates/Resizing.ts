@@ -1,7 +1,8 @@
 import type { Cuboid } from '../../../domain/types.ts';
-import { findCuboid, updateCuboid } from '../../../domain/document/cuboidOps.ts';
+import { findCuboid } from '../../../domain/document/cuboidOps.ts';
 import { StateNode } from '../../StateNode.ts';
 import type { FaceHandle, PointerEvent } from '../../ToolEvent.ts';
+import { commitDrafts } from '../../toolHelpers.ts';
 import { canResizeInView, resizeCuboidFace } from '../../dragGeometry.ts';
 
 /**
@@ -38,9 +39,7 @@ export class Resizing extends StateNode {
 
   override onPointerUp(event: PointerEvent): void {
     const box = this.resized(event) ?? this.store.getState().interaction.drafts[0];
-    if (box) {
-      this.store.getState().applyDocChange((doc) => updateCuboid(doc, box.id, { center: box.center, size: box.size }));
-    }
+    if (box) commitDrafts(this.store, [box], (d) => ({ center: d.center, size: d.size }));
     this.parent!.transition('idle');
   }
 

@@ -1,8 +1,9 @@
 import type { Cuboid } from '../../../domain/types.ts';
-import { findCuboid, updateCuboids, type CuboidPatch } from '../../../domain/document/cuboidOps.ts';
+import { findCuboid } from '../../../domain/document/cuboidOps.ts';
 import { selectSelectedCuboids } from '../../../state/selectors.ts';
 import { StateNode } from '../../StateNode.ts';
 import type { PointerEvent } from '../../ToolEvent.ts';
+import { commitDrafts } from '../../toolHelpers.ts';
 import { dragYawDelta } from '../../dragGeometry.ts';
 
 /** Yaw snap step with shift held: 5°. */
@@ -45,9 +46,7 @@ export class Rotating extends StateNode {
 
   override onPointerUp(event: PointerEvent): void {
     const drafts = this.usable(event) ? this.rotated(event) : this.store.getState().interaction.drafts;
-    const patches: Record<string, CuboidPatch> = {};
-    for (const d of drafts) patches[d.id] = { yaw: d.yaw };
-    this.store.getState().applyDocChange((doc) => updateCuboids(doc, patches));
+    commitDrafts(this.store, drafts, (d) => ({ yaw: d.yaw }));
     this.parent!.transition('idle');
   }
 

@@ -1,8 +1,8 @@
 import type { Cuboid } from '../../../domain/types.ts';
-import { updateCuboids, type CuboidPatch } from '../../../domain/document/cuboidOps.ts';
 import { selectSelectedCuboids } from '../../../state/selectors.ts';
 import { StateNode } from '../../StateNode.ts';
 import type { PointerEvent } from '../../ToolEvent.ts';
+import { commitDrafts } from '../../toolHelpers.ts';
 import { translateCuboid, viewDelta } from '../../dragGeometry.ts';
 
 /**
@@ -39,9 +39,7 @@ export class Translating extends StateNode {
 
   override onPointerUp(event: PointerEvent): void {
     const drafts = event.view === this.down.view ? this.moved(event) : this.store.getState().interaction.drafts;
-    const patches: Record<string, CuboidPatch> = {};
-    for (const d of drafts) patches[d.id] = { center: d.center };
-    this.store.getState().applyDocChange((doc) => updateCuboids(doc, patches));
+    commitDrafts(this.store, drafts, (d) => ({ center: d.center }));
     this.parent!.transition('idle');
   }
 
