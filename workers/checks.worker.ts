@@ -44,6 +44,23 @@ const api = {
   },
 
   /**
+   * Like `setFrame`, with the positions arriving on `port` from the point-cloud worker (no copy on the
+   * page's main thread).
+   */
+  setFrameFromPort(frameId: string, port: MessagePort, labelRegion?: LabelRegion): Promise<SetFrameSummary> {
+    return new Promise((resolve, reject) => {
+      port.onmessage = (event: MessageEvent<{ frameId: string; positions: Float32Array }>) => {
+        port.close();
+        if (event.data.frameId !== frameId) {
+          reject(new Error(`checks.worker: expected the points of frame ${frameId}, got ${event.data.frameId}`));
+          return;
+        }
+        resolve(api.setFrame(frameId, event.data.positions, labelRegion));
+      };
+    });
+  },
+
+  /**
    * Checks the current frame's boxes (LiDAR frame). Incremental: pass the ids of the boxes just
    * edited as a hint; only they and their neighbours are re-checked. With `frameId`, refuses to
    * check boxes of another frame than the one set (a stale call after a frame switch).

@@ -137,6 +137,22 @@ const api = {
     return target ? propagateInFrame(target, frameClouds.get(fromFrameId), items, opts) : null;
   },
 
+  /**
+   * Sends a copy of the frame's positions (file order, NaN points included) straight to another
+   * worker through `port`, so the main thread never copies a large cloud.
+   */
+  sendPositions(frameId: string, port: MessagePort): boolean {
+    const entry = frameClouds.get(frameId);
+    if (!entry) {
+      port.close();
+      return false;
+    }
+    const positions = entry.cloud.positions.slice();
+    port.postMessage({ frameId, positions }, [positions.buffer]);
+    port.close();
+    return true;
+  },
+
   forget(frameId: string): void {
     frameClouds.delete(frameId);
   },

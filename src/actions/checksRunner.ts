@@ -6,6 +6,7 @@ import type { AppStore } from '../state/createAppStore.ts';
 import { api } from '../io/apiClient.ts';
 import { frameCache } from '../io/frameCache.ts';
 import { getChecksWorker } from '../io/checksWorker.ts';
+import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
 
 /** Quiet time after an edit before the checks re-run, milliseconds. */
 const DEBOUNCE_MS = 80;
@@ -55,8 +56,12 @@ export function startChecksRunner(store: AppStore): () => void {
         doc.cuboids,
         doc.dontCare.map((d) => d.bbox),
       );
-      const positions = buffers.positions.slice(0, buffers.renderCount * 3);
-      await getChecksWorker().setFrame(frameId, transfer(positions, [positions.buffer]), region);
+      // The point-cloud worker hands its copy of the cloud to the checks worker directly.
+      const channel = new MessageChannel();
+      const summary = getChecksWorker().setFrameFromPort(frameId, transfer(channel.port2, [channel.port2]), region);
+      const sent = await getPointCloudWorker().sendPositions(frameId, transfer(channel.port1, [channel.port1]));
+      if (!sent) throw new Error(`The points of frame ${frameId} are no longer loaded; reopen the frame to check it.`);
+      await summary;
       if (preparing !== frameId) return;
       preparedFor = frameId;
       lastCuboids = null;

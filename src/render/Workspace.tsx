@@ -15,11 +15,14 @@ import { SceneBoxes } from './SceneBoxes.tsx';
 import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { RedrawOnChange } from './RedrawOnChange.tsx';
+import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
   errorIds?: Set<string>;
+  /** Called once the WebGL canvas exists (the app starts streaming points after it). */
+  onReady?: () => void;
 }
 
 const DETAILS: BoxViewKind[] = ['top', 'side', 'front'];
@@ -28,7 +31,7 @@ const DETAILS: BoxViewKind[] = ['top', 'side', 'front'];
  * The drawing surface: one WebGL canvas, scissored into the main 3D view and the top/side/front
  * close-ups of the selected box. Every view draws the same per-frame geometry.
  */
-export function Workspace({ errorIds: given }: WorkspaceProps) {
+export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
   const errorKey = useAppStore((s) =>
     s.checks.results
       .filter((r) => r.severity === 'error' && r.cuboidId)
@@ -60,9 +63,16 @@ export function Workspace({ errorIds: given }: WorkspaceProps) {
         frameloop="demand"
         eventSource={stage as RefObject<HTMLElement>}
         gl={{ antialias: false, preserveDrawingBuffer: true }}
-        onCreated={({ gl }) => gl.setClearColor('#0d1117')}
+        onCreated={({ gl }) => {
+          gl.setClearColor('#0d1117');
+          // Checking every new shader program's link status blocks the page until the GPU process has
+          // compiled it (hundreds of ms in software GL); builds skip the check, dev keeps it.
+          gl.debug.checkShaderErrors = import.meta.env.DEV;
+          onReady?.();
+        }}
       >
         <RedrawOnChange />
+        <WarmUpShaders />
         <View track={main as RefObject<HTMLElement>} index={1}>
           <MainScene frameId={frameId} errorIds={errorIds} />
           <ToolInput view="main" target={main} />

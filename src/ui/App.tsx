@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Workspace } from '../render/Workspace.tsx';
 import { EditorContext } from '../render/EditorContext.ts';
 import { useAppStore } from '../state/appStore.ts';
@@ -32,10 +32,13 @@ const editor = getPageEditor();
 export function App() {
   const frameId = useAppStore((s) => s.currentFrameId);
   const toolPath = useAppStore((s) => s.tool.path);
+  // The first frame streams once the canvas exists, so creating the WebGL context (a one-off,
+  // slow in software GL) never competes with the stream.
+  const [canvasReady, setCanvasReady] = useState(false);
+  useEffect(() => startChecksRunner(appStore), []);
   useEffect(() => {
-    void openInitialFrame();
-    return startChecksRunner(appStore);
-  }, []);
+    if (canvasReady) void openInitialFrame();
+  }, [canvasReady]);
   useKeyboard(editor);
   return (
     <EditorContext.Provider value={editor}>
@@ -56,7 +59,7 @@ export function App() {
           <FrameList />
         </aside>
         <main className="stage">
-          <Workspace />
+          <Workspace onReady={() => setCanvasReady(true)} />
           <ColorLegend />
           <div className="axes-legend">
             <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
