@@ -3,7 +3,6 @@ import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
 import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
 import { estimateGround } from '../src/domain/geometry/estimateGround.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
-import { renderIndexMap } from '../src/domain/pointcloud/renderIndexMap.ts';
 
 const LIMIT = 3;
 
@@ -12,16 +11,12 @@ export interface FrameEntry {
   cloud: PointCloud;
   grid: () => PointGrid;
   ground: () => GroundModel;
-  /** File index → render-buffer index (null: identity, every point finite). */
-  renderMap: () => Int32Array | null;
 }
 
 function entryFor(cloud: PointCloud): FrameEntry {
   let grid: PointGrid | null = null;
   let ground: GroundModel | null = null;
-  let map: Int32Array | null | undefined;
   return {
-    renderMap: () => (map === undefined ? (map = renderIndexMap(cloud.positions)) : map),
     cloud,
     grid: () => (grid ??= buildPointGrid(cloud.positions)),
     ground: () => (ground ??= estimateGround(cloud.positions)),

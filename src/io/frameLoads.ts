@@ -58,11 +58,6 @@ export function detachProgress(frameId: string): void {
   listeners.delete(frameId);
 }
 
-/** Frames currently streaming or waiting to. */
-export function pendingFrameLoads(): number {
-  return inflight.size;
-}
-
 function promote(frameId: string): void {
   const i = queue.findIndex((q) => q.frameId === frameId);
   if (i >= 0) queue.splice(i, 1)[0].start();
