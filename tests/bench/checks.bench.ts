@@ -18,6 +18,9 @@ import type { BenchReport } from './BenchReport.ts';
 import { measure } from './measure.ts';
 import { syntheticCloud, syntheticStreetBoxes } from './syntheticCloud.ts';
 
+/** Calls before timing: what the worker has done after a handful of edits. */
+const WARM_CALLS = 25;
+
 const CASES: { points: number; boxes: number; budgetMs?: number }[] = [
   { points: 120_000, boxes: 100, budgetMs: 30 },
   { points: 1_000_000, boxes: 200 },
@@ -45,7 +48,7 @@ export async function run(report: BenchReport): Promise<void> {
   const table = report.table({
     title: 'Pre-checks (all rules)',
     reference: 'cold: frame analysis + all rules every time',
-    columns: ['min', 'cpu', 'results', 'errors', 'budget'],
+    columns: ['min', 'first', 'cpu', 'results', 'errors', 'budget'],
     nameWidth: 44,
   });
   for (const c of CASES) {
@@ -55,7 +58,9 @@ export async function run(report: BenchReport): Promise<void> {
     const analysis = measure(() => analyzeFrame(positions), { runs });
     const check = () =>
       runChecks(createCheckContext({ frameId: 'bench', positions, cuboids: boxes, dictionary: defaultDictionary, analysis: analysis.result }));
-    const all = measure(check, { runs });
+    // The worker re-runs the rules on every edit, so its code is optimized after the first few
+    // edits of a session: time it warm, and show the very first call separately.
+    const all = measure(check, { runs: runs * 2, warmupCalls: WARM_CALLS });
     const cold = measure(
       () => runChecks(createCheckContext({ frameId: 'bench', positions, cuboids: boxes, dictionary: defaultDictionary })),
       { runs: Math.min(runs, 5) },
@@ -78,8 +83,7 @@ export async function run(report: BenchReport): Promise<void> {
     const results = all.result.length;
     const errors = all.result.filter((r) => r.severity === 'error').length;
     const name = `${label(c.points)} pts × ${c.boxes} boxes`;
-    // Judged on the fastest run: on a shared machine the median also counts time spent waiting.
-    const budget = c.budgetMs === undefined ? '' : `≤ ${c.budgetMs} ms ${all.minMs <= c.budgetMs ? '✓' : '✗'} (min)`;
+    const budget = c.budgetMs === undefined ? '' : `≤ ${c.budgetMs} ms ${all.medianMs <= c.budgetMs ? '✓' : '✗'} (median)`;
     const cpu = (fn: () => unknown, n: number) => `${cpuMs(fn, n).toFixed(1)} ms`;
     table.row(`${name}, frame analysis (once per frame)`, analysis.medianMs, null, {
       min: `${analysis.minMs.toFixed(1)} ms`,
@@ -87,6 +91,7 @@ export async function run(report: BenchReport): Promise<void> {
     });
     table.row(`${name}, all rules (analysis reused)`, all.medianMs, cold.medianMs, {
       min: `${all.minMs.toFixed(1)} ms`,
+      first: `${all.firstMs.toFixed(1)} ms`,
       cpu: cpu(check, runs),
       results,
       errors,
@@ -99,6 +104,7 @@ export async function run(report: BenchReport): Promise<void> {
     });
   }
   table.note('min = fastest wall time; cpu = median process CPU time per call. Medians include waiting for the CPU on a busy machine.');
+  table.note(`all rules: timed after ${WARM_CALLS} warm-up calls (the worker after a few edits); first = the very first call, before the JIT has optimized the rules.`);
   table.note('Boxes are placed at random over the street (some overlap, some are empty): many results are expected.');
   table.note('Incremental: reference = all rules on the frame; it re-checks the moved box and its neighbours only.');
 }

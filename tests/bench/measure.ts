@@ -16,6 +16,8 @@ export function collectGarbage(): void {
 export interface Measurement<T> {
   medianMs: number;
   minMs: number;
+  /** The first call's time, before any warm-up: includes compiling the code. */
+  firstMs: number;
   runs: number;
   /** The value returned by the last run (kept for sanity checks). */
   result: T;
@@ -28,15 +30,17 @@ export interface MeasureOptions {
   slowMs?: number;
   /** Keep warming up (up to 5 calls) while the warm-up has taken less than this; default 300 ms. */
   warmupMs?: number;
+  /** Warm-up calls made whatever their time (default 1): for code that needs many calls before the JIT has optimized it. */
+  warmupCalls?: number;
 }
 
 /** Warm-up: at least one call; short cases get up to 5 so the JIT has tiered up. Returns the first call's time. */
-function warmUp(fn: () => unknown, budgetMs: number): number {
+function warmUp(fn: () => unknown, budgetMs: number, minCalls: number): number {
   collectGarbage();
   let t0 = performance.now();
   fn();
   const firstMs = performance.now() - t0;
-  for (let calls = 1, spent = firstMs; calls < 5 && spent < budgetMs; calls++) {
+  for (let calls = 1, spent = firstMs; calls < minCalls || (calls < 5 && spent < budgetMs); calls++) {
     t0 = performance.now();
     fn();
     spent += performance.now() - t0;
@@ -62,8 +66,10 @@ export function measureAll<F extends Record<string, () => unknown>>(
   type K = keyof F & string;
   const keys = Object.keys(fns) as K[];
   let runs = options.runs;
+  const firstCall = new Map<K, number>();
   for (const k of keys) {
-    const firstMs = warmUp(fns[k], options.warmupMs ?? 300);
+    const firstMs = warmUp(fns[k], options.warmupMs ?? 300, options.warmupCalls ?? 1);
+    firstCall.set(k, firstMs);
     if (options.slowMs !== undefined && firstMs > options.slowMs) runs = Math.max(1, Math.min(runs, 2));
   }
   const times = new Map<K, number[]>(keys.map((k) => [k, []]));
@@ -81,7 +87,7 @@ export function measureAll<F extends Record<string, () => unknown>>(
   const out: Record<string, Measurement<unknown>> = {};
   for (const k of keys) {
     const t = times.get(k) as number[];
-    out[k] = { medianMs: median(t), minMs: Math.min(...t), runs, result: results.get(k) };
+    out[k] = { medianMs: median(t), minMs: Math.min(...t), firstMs: firstCall.get(k) as number, runs, result: results.get(k) };
   }
   return out as { [K in keyof F]: Measurement<ReturnType<F[K]>> };
 }
