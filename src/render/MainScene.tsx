@@ -3,6 +3,7 @@ import { MOUSE } from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/appStore.ts';
 import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
+import { BoxHandles } from './BoxHandles.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
@@ -69,6 +70,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <FlagPins />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} />
+        {primary && tool === 'select' ? <BoxHandles box={primary} kind="top" pixels={7} /> : null}
       </group>
     </>
   );

@@ -4,7 +4,7 @@ import { useThree } from '@react-three/fiber';
 import { Object3D, Plane, Vector3 } from 'three';
 import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
 import { groundCache } from '../io/groundCache.ts';
-import { selectPrimaryCuboid } from '../state/selectors.ts';
+import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Hit, Point3, ViewId } from '../tools/ToolEvent.ts';
 import { useEditor } from './EditorContext.ts';
 import { resolvePointer } from './resolvePointer.ts';
@@ -41,6 +41,9 @@ export function ToolInput({ view, target }: ToolInputProps) {
     if (!el) return;
     let queue: Promise<void> = Promise.resolve();
     let claimed = false;
+    // While a box or one of its handles is dragged in the main view, the cursor is read on a
+    // horizontal plane through the box centre, so the grabbed part follows the cursor in perspective.
+    let gesturePlane: Plane | null = null;
 
     const workingPlane = (): Plane => {
       const state = editor.store.getState();
@@ -77,9 +80,20 @@ export function ToolInput({ view, target }: ToolInputProps) {
 
     const onDown = (e: PointerEvent) => {
       if (e.button !== 0) return;
-      const r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), workingPlane());
+      let r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), workingPlane());
       const tool = editor.store.getState().tool.path.split('.')[0];
       claimed = r.hit.kind === 'cuboid' || tool === 'draw';
+      gesturePlane = null;
+      if (view === 'main' && r.hit.kind === 'cuboid') {
+        const id = r.hit.id;
+        const box = selectDisplayedCuboids(editor.store.getState()).find((c) => c.id === id);
+        if (box) {
+          gesturePlane = new Plane(new Vector3(0, 0, 1), -box.center[2]);
+          const again = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), gesturePlane);
+          if (again.planePoint) r = again;
+          else gesturePlane = null;
+        }
+      }
       if (claimed && controls) controls.enabled = false;
       if (claimed) el.setPointerCapture(e.pointerId);
       const point = r.planePoint ?? [0, 0, GROUND_FALLBACK_Z];
@@ -96,7 +110,7 @@ export function ToolInput({ view, target }: ToolInputProps) {
     };
 
     const onMove = (e: PointerEvent) => {
-      const r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), workingPlane());
+      const r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), gesturePlane ?? workingPlane());
       if (!r.planePoint) return;
       const point = r.planePoint;
       queue = queue.then(() => send('pointer_move', e, r.hit.kind === 'none' ? { kind: 'ground' } : r.hit, point));
@@ -104,7 +118,8 @@ export function ToolInput({ view, target }: ToolInputProps) {
 
     const onUp = (e: PointerEvent) => {
       if (e.button !== 0) return;
-      const r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), workingPlane());
+      const r = resolvePointer(e.clientX, e.clientY, el.getBoundingClientRect(), camera, targets(), gesturePlane ?? workingPlane());
+      gesturePlane = null;
       const point = r.planePoint ?? [0, 0, GROUND_FALLBACK_Z];
       queue = queue.then(() => send('pointer_up', e, r.hit.kind === 'none' ? { kind: 'ground' } : r.hit, point));
       if (claimed && controls) controls.enabled = true;

@@ -28,3 +28,15 @@ export function fillMaterial(color: string, opacity = 1): MeshBasicMaterial {
   }
   return m;
 }
+
+const overlays = new Map<string, MeshBasicMaterial>();
+
+/** A flat fill drawn over everything else (no depth test): handles must stay grabbable inside a dense cloud. */
+export function overlayMaterial(color: string): MeshBasicMaterial {
+  let m = overlays.get(color);
+  if (!m) {
+    m = new MeshBasicMaterial({ color, depthTest: false, depthWrite: false });
+    overlays.set(color, m);
+  }
+  return m;
+}

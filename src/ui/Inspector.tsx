@@ -53,8 +53,8 @@ export function Inspector() {
         ))}
         <NumberField label="yaw °" value={box.yaw * RAD} step={1} digits={1} onCommit={(v) => set({ yaw: v / RAD })} />
       </div>
-      <div className="grid3">
-        <label className="row">
+      <div className="grid2">
+        <label className="num">
           Truncated
           <select
             value={String(box.attributes.truncated)}
@@ -67,7 +67,7 @@ export function Inspector() {
             ))}
           </select>
         </label>
-        <label className="row">
+        <label className="num">
           Occluded
           <select
             value={String(box.attributes.occluded)}

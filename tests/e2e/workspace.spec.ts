@@ -225,6 +225,42 @@ test('handles in the close-up views resize a face, turn the yaw, and move the bo
   expect(back.center[2]).toBeCloseTo(b0.center[2], 9);
 });
 
+test('in the main 3D view a face handle resizes the selected box and the face follows the cursor', async ({ page }) => {
+  await openFrame(page, '000002');
+  await page.keyboard.press('Tab');
+  const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
+  const box = async () => (await boxes(page)).find((b) => b.id === id)!;
+  const b0 = await box();
+  await page.waitForTimeout(400);
+  const world = (b: Box, local: [number, number, number]): [number, number, number] => {
+    const c = Math.cos(b.yaw);
+    const s = Math.sin(b.yaw);
+    return [b.center[0] + c * local[0] - s * local[1], b.center[1] + s * local[0] + c * local[1], b.center[2] + local[2]];
+  };
+  // The +y (left side) face handle, dragged 30 px outwards along the box's y axis on screen.
+  const from = await screenOf(page, world(b0, [0, b0.size[1] / 2, 0]));
+  const beyond = await screenOf(page, world(b0, [0, b0.size[1] / 2 + 1, 0]));
+  const len = Math.hypot(beyond[0] - from[0], beyond[1] - from[1]);
+  const to: [number, number] = [from[0] + ((beyond[0] - from[0]) / len) * 30, from[1] + ((beyond[1] - from[1]) / len) * 30];
+  await page.mouse.move(from[0], from[1]);
+  await page.mouse.down();
+  await page.mouse.move((from[0] + to[0]) / 2, (from[1] + to[1]) / 2, { steps: 4 });
+  await page.mouse.move(to[0], to[1], { steps: 4 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const b1 = await box();
+  expect(b1.size[1]).toBeGreaterThan(b0.size[1] + 0.1);
+  expect(b1.size[0]).toBeCloseTo(b0.size[0], 6);
+  // The opposite face stayed; the dragged face is under the cursor where the drag ended.
+  const opposite0 = world(b0, [0, -b0.size[1] / 2, 0]);
+  const opposite1 = world(b1, [0, -b1.size[1] / 2, 0]);
+  expect(Math.hypot(opposite1[0] - opposite0[0], opposite1[1] - opposite0[1])).toBeLessThan(1e-6);
+  const face = await screenOf(page, world(b1, [0, b1.size[1] / 2, 0]));
+  expect(Math.hypot(face[0] - to[0], face[1] - to[1])).toBeLessThan(4);
+  await page.keyboard.press('Control+z');
+  expect((await box()).size[1]).toBeCloseTo(b0.size[1], 9);
+});
+
 test('the SOP opens from a check result, and a lead adds a rule that saves as a new dictionary version', async ({ page, request }) => {
   await openFrame(page, '000000');
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
