@@ -1,7 +1,7 @@
 import type { Severity } from '../domain/checks/CheckResult.ts';
 import { checkDataset } from './checkDataset.ts';
 import type { DatasetCheckReport } from './checkDataset.ts';
-import type { RegionMode } from './checkFrameInput.ts';
+import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import type { RegisterCommand } from './commands.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];

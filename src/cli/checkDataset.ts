@@ -11,8 +11,8 @@ import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
-import { readCheckFrame } from './checkFrameInput.ts';
-import type { RegionMode } from './checkFrameInput.ts';
+import { readCheckFrame } from '../server/checks/checkFrameInput.ts';
+import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 
 export interface CheckDatasetOptions {
   /** Check only this frame. */

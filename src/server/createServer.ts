@@ -7,6 +7,8 @@ import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
 import { registerCalibRoute } from './routes/calibRoute.ts';
 import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
+import { registerChecksRoute } from './routes/checksRoute.ts';
+import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
 import { registerFileRoutes } from './routes/fileRoutes.ts';
 import { registerFlagRoutes } from './routes/flagRoutes.ts';
@@ -83,18 +85,21 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   if (opts.allowedHosts !== null) installHostCheck(app, opts.allowedHosts);
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
+  const dictionaries = new DictionaryStore(workspace.stateDir);
   const review = new ReviewService({
     annotations: workspace.service,
-    dictionaries: new DictionaryStore(workspace.stateDir),
+    dictionaries,
     checker: opts.submitChecker ?? createSubmitChecker(),
   });
-  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir };
+  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries });
+  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir, dictionaries, checkSummaries };
   registerSessionRoutes(app, ctx);
   registerFramesRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerCalibRoute(app, ctx);
   registerAnnotationRoutes(app, ctx);
   registerLabelRoute(app, ctx);
+  registerChecksRoute(app, ctx);
   registerActivityRoute(app, ctx);
   registerExportRoute(app, ctx);
   registerReviewRoutes(app, ctx);

@@ -24,6 +24,7 @@ import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { SessionBadge } from './review/SessionBadge.tsx';
 import { DashboardButton } from './dashboard/DashboardButton.tsx';
 import { startChecksRunner } from '../actions/checksRunner.ts';
+import { startFrameCheckSweep } from '../actions/frameCheckSweep.ts';
 import { appStore } from '../state/appStore.ts';
 
 const editor = getPageEditor();
@@ -36,6 +37,7 @@ export function App() {
   // slow in software GL) never competes with the stream.
   const [canvasReady, setCanvasReady] = useState(false);
   useEffect(() => startChecksRunner(appStore), []);
+  useEffect(() => startFrameCheckSweep(appStore), []);
   useEffect(() => {
     if (canvasReady) void openInitialFrame();
   }, [canvasReady]);

@@ -3,8 +3,9 @@ import { useAppStore } from '../state/appStore.ts';
 import { openFrame } from '../actions/openFrame.ts';
 
 /**
- * The sequence navigator: every frame with its review status, box count and check summary (from
- * this session's runs); click to open, type an id to jump, D / A for next / previous.
+ * The sequence navigator: every frame with its review status, box count and check summary (live
+ * from the checks worker for frames checked here, else the server's summary of the saved
+ * revision); click to open, type an id to jump, D / A for next / previous.
  */
 export function FrameList() {
   const frames = useAppStore((s) => s.frames);
@@ -58,6 +59,12 @@ export function FrameList() {
                   {f.boxCount} boxes
                   {c && c.error > 0 ? <span className="checks-badge err"> · {c.error} errors</span> : null}
                   {c && c.warning > 0 ? <span className="checks-badge warn"> · {c.warning} warnings</span> : null}
+                  {c && c.error === 0 && c.warning === 0 ? (
+                    <span className="checks-badge ok" title="Every check passes">
+                      {' '}
+                      · checks pass
+                    </span>
+                  ) : null}
                 </span>
               </button>
             </li>

@@ -32,3 +32,22 @@ test('a frame list shows every frame of the dataset and opens another one', asyn
   // velodyne/000002.bin: 2,030,256 bytes = 126,891 points.
   expect(await storeValue<number>(page, 'state.load.totalPoints')).toBe(126891);
 });
+
+test('the navigator shows every frame’s check summary, opened or not, and it matches the server’s checks', async ({ page, request }) => {
+  await page.goto('/?frame=000000');
+  await waitForFrameLoaded(page);
+  for (const id of ['000001', '000002']) {
+    const summary = await (await request.get(`/api/frames/${id}/checks`)).json();
+    const row = page.getByTestId(`frame-${id}`);
+    // Frames never opened in this session still get their counts, from the server's checks.
+    const expected =
+      summary.error === 0 && summary.warning === 0
+        ? 'checks pass'
+        : [summary.error > 0 ? `${summary.error} errors` : '', summary.warning > 0 ? `${summary.warning} warnings` : ''].filter(Boolean).join(' · ');
+    await expect(row).toContainText(expected);
+  }
+  // The open frame's counts come from the checks worker and agree with the server's.
+  const own = await (await request.get('/api/frames/000000/checks')).json();
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
+  expect(await storeValue(page, 'state.checkSummary["000000"]')).toEqual({ error: own.error, warning: own.warning });
+});

@@ -53,3 +53,18 @@ export interface ReviewInfo {
   /** The steps open to the caller now (role, assignment, status and flags considered). */
   can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
 }
+
+/**
+ * `GET /api/frames/:id/checks`: how many single-frame check results a frame's current revision
+ * has, as the server computes them with the same rules as the checks worker (sequence rules
+ * excluded). `skipped` says why a frame was not checked (too large for a background check).
+ */
+export interface FrameCheckSummary {
+  frameId: string;
+  revision: number;
+  dictionaryVersion: number;
+  error: number;
+  warning: number;
+  info: number;
+  skipped?: string;
+}

@@ -13,4 +13,6 @@ export interface FrameListItem {
   status: FrameStatus;
   boxCount: number;
   revision: number;
+  /** The server's check summary of this revision, when it has computed one (see `GET /api/frames/:id/checks`). */
+  checks?: { error: number; warning: number; info: number } | null;
 }

@@ -25,6 +25,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/frames/:id/annotation': ALL,
   'PUT /api/frames/:id/annotation': ALL,
   'GET /api/frames/:id/label': ALL,
+  'GET /api/frames/:id/checks': ALL,
   'GET /api/frames/:id/revisions': ALL,
   'GET /api/frames/:id/revisions/:revision': ALL,
   'GET /api/frames/:id/review': ALL,

@@ -4,6 +4,8 @@ import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
+import type { DictionaryStore } from '../review/DictionaryStore.ts';
+import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
 import type { UserStore } from '../storage/UserStore.ts';
 
 /** What every route module receives. */
@@ -12,6 +14,10 @@ export interface RouteContext {
   /** The review loop (status, flags, submit gate) over `service`. */
   review: ReviewService;
   users: UserStore;
+  /** The edge-case dictionary (one store shared by every route). */
+  dictionaries: DictionaryStore;
+  /** Per-frame check summaries for the navigator. */
+  checkSummaries: FrameCheckSummaries;
   /** Where the database lives, for `GET /api/dataset`. */
   stateDir: string;
 }

@@ -1,21 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { LabelRegion } from '../domain/checks/CheckContext.ts';
-import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
-import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
-import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
-import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
-import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
-import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
-import { readVelodyneBin } from '../domain/kitti/readVelodyneBin.ts';
-import { parsePcd } from '../domain/pcd/parsePcd.ts';
-import type { Cuboid } from '../domain/types.ts';
-import type { DatasetFrame } from '../server/dataset/Dataset.ts';
-import { readImageSize } from '../server/dataset/frameFileInfo.ts';
+import type { LabelRegion } from '../../domain/checks/CheckContext.ts';
+import { autoLabelRegion } from '../../domain/checks/autoLabelRegion.ts';
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
+import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
+import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
+import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
+import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
+import { parsePcd } from '../../domain/pcd/parsePcd.ts';
+import type { Cuboid } from '../../domain/types.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { readImageSize } from '../dataset/frameFileInfo.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
-export type { RegionMode } from '../domain/checks/autoLabelRegion.ts';
-import type { RegionMode } from '../domain/checks/autoLabelRegion.ts';
+export type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
+import type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
 
 /** Everything `cuboid check` needs of one frame, read from the dataset folder (and database). */
 export interface CheckFrameInput {

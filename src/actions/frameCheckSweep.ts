@@ -1,0 +1,76 @@
+import type { AppStore } from '../state/createAppStore.ts';
+import type { ApiClient } from '../io/apiClient.ts';
+import { api as defaultApi } from '../io/apiClient.ts';
+
+/**
+ * Fills the navigator's check summaries for frames this session has not checked itself: first
+ * the counts the frame list already carries, then the server's summary of each remaining frame,
+ * one request at a time and only while no frame is loading (the open frame always comes first).
+ * Summaries from the checks worker are fresher (they include unsaved edits) and are never
+ * overwritten. Returns a function that stops the sweep.
+ */
+export function startFrameCheckSweep(store: AppStore, api: ApiClient = defaultApi): () => void {
+  let stopped = false;
+  let running = false;
+  /** Frames asked for (or given up on) once in this session. */
+  const asked = new Set<string>();
+
+  const missing = (): string | undefined => {
+    const s = store.getState();
+    return s.frames.find((f) => !asked.has(f.id) && f.id !== s.currentFrameId && s.checkSummary[f.id] === undefined)?.id;
+  };
+
+  const idle = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (store.getState().load.status !== 'loading') return resolve();
+      const off = store.subscribe((s) => {
+        if (s.load.status !== 'loading' || stopped) {
+          off();
+          resolve();
+        }
+      });
+    });
+
+  const sweep = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (let id = missing(); id !== undefined && !stopped; id = missing()) {
+        asked.add(id);
+        await idle();
+        if (stopped) return;
+        try {
+          const summary = await api.getFrameChecks(id);
+          if (summary.skipped !== undefined || stopped) continue;
+          if (store.getState().checkSummary[id] === undefined) {
+            store.getState().setCheckSummary(id, { error: summary.error, warning: summary.warning });
+          }
+        } catch {
+          // An unreadable frame shows its error when opened; the navigator just has no counts for it.
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+
+  const takeListed = () => {
+    const s = store.getState();
+    for (const f of s.frames) {
+      if (f.checks && f.id !== s.currentFrameId && s.checkSummary[f.id] === undefined) {
+        asked.add(f.id);
+        s.setCheckSummary(f.id, { error: f.checks.error, warning: f.checks.warning });
+      }
+    }
+    void sweep();
+  };
+
+  const off = store.subscribe((s, prev) => {
+    if (s.frames !== prev.frames) takeListed();
+  });
+  takeListed();
+  return () => {
+    stopped = true;
+    off();
+  };
+}
