@@ -16,7 +16,7 @@ import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
 import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
 import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 import type { Role } from '../domain/review/Role.ts';
-import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, ReviewStep } from '../domain/api/wireTypes.ts';
+import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, ReviewStep, TrackFrame } from '../domain/api/wireTypes.ts';
 
 export type { ActivityEntry, DatasetInfo, ReviewInfo, ReviewStep };
 
@@ -113,6 +113,8 @@ export interface ApiClient {
   saveAnnotation(frameId: string, doc: FrameAnnotation, baseRevision: number, signal?: AbortSignal): Promise<SaveResult>;
   getCalib(frameId: string, signal?: AbortSignal): Promise<CalibResponse>;
   getLabelText(frameId: string, signal?: AbortSignal): Promise<string>;
+  /** Every saved frame's tracked boxes, in dataset order (one request for the whole track index). */
+  getTracks(signal?: AbortSignal): Promise<TrackFrame[]>;
   /** The server's check summary of the frame's current revision (422 `frame_unreadable` for a broken file). */
   getFrameChecks(frameId: string, signal?: AbortSignal): Promise<FrameCheckSummary>;
   listRevisions(frameId: string, signal?: AbortSignal): Promise<RevisionInfo[]>;
@@ -194,6 +196,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     getDataset: (signal) => json<DatasetInfo>(`${base}/api/dataset`, { signal }),
     listFrames: (signal) => json<FrameListItem[]>(`${base}/api/frames`, { signal }),
     getAnnotation: (frameId, signal) => json<FrameAnnotation>(frameUrl(frameId, '/annotation'), { signal }),
+    getTracks: (signal) => json<TrackFrame[]>(`${base}/api/tracks`, { signal }),
     getFrameChecks: (frameId, signal) => json<FrameCheckSummary>(frameUrl(frameId, '/checks'), { signal }),
     async saveAnnotation(frameId, doc, baseRevision, signal) {
       const res = await request(frameUrl(frameId, '/annotation'), {

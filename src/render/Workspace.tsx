@@ -15,13 +15,14 @@ import { SceneBoxes } from './SceneBoxes.tsx';
 import { PICK_TARGETS, ToolInput } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { RedrawOnChange } from './RedrawOnChange.tsx';
+import { ClearCanvas } from './ClearCanvas.tsx';
 import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
   errorIds?: Set<string>;
-  /** Called once the WebGL canvas exists (the app starts streaming points after it). */
+  /** Called once the WebGL canvas exists and its shaders are ready (the app starts streaming points after it). */
   onReady?: () => void;
 }
 
@@ -68,11 +69,11 @@ export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
           // Checking every new shader program's link status blocks the page until the GPU process has
           // compiled it (hundreds of ms in software GL); builds skip the check, dev keeps it.
           gl.debug.checkShaderErrors = import.meta.env.DEV;
-          onReady?.();
         }}
       >
+        <ClearCanvas />
         <RedrawOnChange />
-        <WarmUpShaders />
+        <WarmUpShaders onDone={onReady} />
         <View track={main as RefObject<HTMLElement>} index={1}>
           <MainScene frameId={frameId} errorIds={errorIds} />
           <ToolInput view="main" target={main} />

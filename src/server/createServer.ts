@@ -8,6 +8,7 @@ import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
 import { registerCalibRoute } from './routes/calibRoute.ts';
 import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
 import { registerChecksRoute } from './routes/checksRoute.ts';
+import { registerTracksRoute } from './routes/tracksRoute.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
 import { registerFileRoutes } from './routes/fileRoutes.ts';
@@ -100,6 +101,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerAnnotationRoutes(app, ctx);
   registerLabelRoute(app, ctx);
   registerChecksRoute(app, ctx);
+  registerTracksRoute(app, ctx);
   registerActivityRoute(app, ctx);
   registerExportRoute(app, ctx);
   registerReviewRoutes(app, ctx);

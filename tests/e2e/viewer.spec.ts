@@ -51,3 +51,28 @@ test('the navigator shows every frame’s check summary, opened or not, and it m
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
   expect(await storeValue(page, 'state.checkSummary["000000"]')).toEqual({ error: own.error, warning: own.warning });
 });
+
+test('every redraw replaces the last picture: switching to the top view and back, or orbiting, leaves no trace', async ({ page }) => {
+  await page.goto('/?frame=000000');
+  await waitForFrameLoaded(page);
+  await page.waitForTimeout(400);
+  const before = await countNonBackgroundPixels(page, '.stage-canvas canvas');
+  await page.keyboard.press('m');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('m');
+  await page.waitForTimeout(400);
+  const after = await countNonBackgroundPixels(page, '.stage-canvas canvas');
+  // The same 3D picture again, not the 3D view drawn over the top view.
+  expect(Math.abs(after - before) / before).toBeLessThan(0.02);
+  // Orbit away and back by the same drag: again the same picture.
+  const main = (await page.getByTestId('view-main').boundingBox())!;
+  const [x, y] = [main.x + main.width * 0.3, main.y + main.height * 0.8];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 120, y, { steps: 6 });
+  await page.mouse.move(x, y, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const orbited = await countNonBackgroundPixels(page, '.stage-canvas canvas');
+  expect(Math.abs(orbited - before) / before).toBeLessThan(0.02);
+});

@@ -1,4 +1,5 @@
 import type { FrameStatus } from '../document/FrameAnnotation.ts';
+import type { Cuboid } from '../types.ts';
 
 /**
  * Shapes the server sends and the browser client reads, defined once for both sides
@@ -67,4 +68,11 @@ export interface FrameCheckSummary {
   warning: number;
   info: number;
   skipped?: string;
+}
+
+/** One frame of `GET /api/tracks`: its saved boxes that belong to a track (boxes without a track id are left out). */
+export interface TrackFrame {
+  frameId: string;
+  revision: number;
+  cuboids: Cuboid[];
 }

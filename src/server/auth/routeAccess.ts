@@ -19,6 +19,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /*': 'public',
   'GET /api/dataset': ALL,
   'GET /api/frames': ALL,
+  'GET /api/tracks': ALL,
   'GET /api/frames/:id/points': ALL,
   'GET /api/frames/:id/image': ALL,
   'GET /api/frames/:id/calib': ALL,

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { TrackFrame } from '../../domain/api/wireTypes.ts';
+import type { RouteContext } from './RouteContext.ts';
+
+/**
+ * `GET /api/tracks`: the track index of the whole dataset in one answer, for the track panel and
+ * the trajectory view: every saved frame's tracked boxes, in dataset order. Frames never saved
+ * (including shipped KITTI labels, which carry no track ids) have no tracks and are left out.
+ */
+export function registerTracksRoute(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/tracks', async (): Promise<TrackFrame[]> => {
+    const { storage, dataset } = ctx.service;
+    const states = await storage.listFrameStates();
+    const out: TrackFrame[] = [];
+    for (const frameId of dataset.ids()) {
+      if (!states.has(frameId)) continue;
+      const doc = await storage.getAnnotation(frameId);
+      const cuboids = doc?.cuboids.filter((c) => c.trackId !== null) ?? [];
+      if (doc && cuboids.length > 0) out.push({ frameId, revision: doc.revision, cuboids });
+    }
+    return out;
+  });
+}
