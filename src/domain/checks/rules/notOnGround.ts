@@ -17,6 +17,12 @@ const RING = 1;
 const GROUND_BAND = 0.2;
 /** Fewest ground returns next to a box for its ground to count as seen. */
 const MIN_SUPPORT = 3;
+/**
+ * Share of the ring's points a level below the model must hold to be taken as the ground: a few
+ * ghost returns far below the road (multipath reflections, 2–3 m down in KITTI 000000) are not a
+ * ground.
+ */
+const DENSE_SHARE = 0.05;
 
 /**
  * The bottom of a box whose class must touch the ground is above (floating) or below (sunk)
@@ -24,9 +30,11 @@ const MIN_SUPPORT = 3;
  * tolerance.
  *
  * The ground is the median of the ground model at the box centre and its four bottom corners,
- * checked against the points in a 1 m ring around the footprint: when at least three of them lie
- * more than 0.2 m below the model (the model filled in an object's underside where the road was
- * hidden), the third-lowest ring point is the ground instead. Boxes with fewer than three ring
+ * checked against the points in a 1 m ring around the footprint: when the lowest level holding
+ * enough ring points (at least three, 5% of the ring, and half as many as lie at the model's
+ * height) lies more than 0.2 m below the model
+ * (the model filled in an object's underside where the road was hidden), that level is the
+ * ground instead. Boxes with fewer than three ring
  * points near that ground height are skipped: the ground next to them was not seen (an occluded
  * object far behind others), so nothing can be said.
  */
@@ -44,8 +52,10 @@ export const notOnGround: Rule = (ctx) => {
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
     const model = groundUnder(ground, box);
     const ring = ringHeights(analysis.grid, box);
-    const third = ring.length >= MIN_SUPPORT ? nthLowest(ring, MIN_SUPPORT) : Infinity;
-    const g = third < model - GROUND_BAND ? third : model;
+    // A lower level replaces the model only when at least half as many ring points confirm it.
+    const atModel = countNear(ring, model);
+    const low = lowestDenseLevel(ring, Math.max(MIN_SUPPORT, Math.ceil(ring.length * DENSE_SHARE), Math.ceil(atModel / 2)));
+    const g = low < model - GROUND_BAND ? low : model;
     let support = 0;
     for (let k = 0; k < ring.length; k++) if (Math.abs(ring[k] - g) <= GROUND_BAND) support++;
     if (support < MIN_SUPPORT) continue;
@@ -112,17 +122,25 @@ function ringHeights(grid: PointGrid, box: CuboidShape): number[] {
   return out;
 }
 
-/** The n-th lowest value (n ≥ 1) of a list with at least n values, in one pass. */
-function nthLowest(values: number[], n: number): number {
-  const low: number[] = [];
-  for (const v of values) {
-    if (low.length < n) {
-      low.push(v);
-      low.sort((a, b) => a - b);
-    } else if (v < low[n - 1]) {
-      low[n - 1] = v;
-      low.sort((a, b) => a - b);
-    }
+/** How many of `values` lie within the ground band of `z`. */
+function countNear(values: number[], z: number): number {
+  let n = 0;
+  for (const v of values) if (Math.abs(v - z) <= GROUND_BAND) n++;
+  return n;
+}
+
+/**
+ * The lowest height with at least `need` of `values` within 0.4 m above it, as the median of
+ * those points (Infinity when no level holds that many).
+ */
+function lowestDenseLevel(values: number[], need: number): number {
+  if (values.length < need) return Infinity;
+  const z = Float64Array.from(values).sort();
+  for (let i = 0, j = 0; i + need <= z.length; i++) {
+    if (j < i) j = i;
+    while (j + 1 < z.length && z[j + 1] - z[i] <= 2 * GROUND_BAND) j++;
+    const count = j - i + 1;
+    if (count >= need) return z[i + (count >> 1)];
   }
-  return low[n - 1];
+  return Infinity;
 }

@@ -45,4 +45,11 @@ describe('notOnGround', () => {
     const r = notOnGround({ ...ctx, ground: high, cuboids: [box('a', 'Car', 10, 3, [4, 1.8, 1.5], 0, {}, 1)] });
     expect(r[0].message).toMatch(/^Car box floats 1\.0\d m above the ground \(bottom at z -0\.70 m, ground at -1\.7\d m;/);
   });
+
+  it('is not fooled by a few ghost returns far below the road next to the box', () => {
+    // As in KITTI 000000 at (11, 5): four multipath returns 2.7 m under the road in the ring.
+    const ghosts = [12.6, 3, -4.3, 12.7, 3.2, -4.31, 7.6, 2.9, -4.32, 12.5, 4.4, -4.72];
+    const cuboids = [box('a', 'Car', 10, 3, [4, 1.8, 1.5])];
+    expect(notOnGround(contextFor(cloud(groundPoints(-5, 35, -20, 20, 0.5), ghosts), cuboids))).toEqual([]);
+  });
 });
