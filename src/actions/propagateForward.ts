@@ -31,10 +31,12 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     const fitted = statuses.filter((s) => s === 'fitted').length;
     const attention = statuses.filter((s) => s === 'low_points' || s === 'lost').length;
     const kept = statuses.filter((s) => s === 'keyframe').length;
+    const matched = statuses.filter((s) => s === 'matched').length;
     const frames = steps.length === 1 ? `frame ${steps[0].frameId}` : `frames ${steps[0]?.frameId}–${steps[steps.length - 1]?.frameId}`;
     const parts = [`${fitted} fitted`];
     if (attention > 0) parts.push(`${attention} need${attention === 1 ? 's' : ''} attention (too few points)`);
     if (kept > 0) parts.push(`${plural(kept, 'keyframe')} kept`);
+    if (matched > 0) parts.push(`${matched} already boxed (that box joined the track)`);
     ctx.store.getState().showMessage(
       steps.length === 0 ? 'No frame after this one.' : `Carried ${plural(boxes.length, 'box')} to ${frames}: ${parts.join(', ')}.`,
       attention > 0 ? 'warning' : 'info',

@@ -100,7 +100,10 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
         if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
         const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));
         const { result: merged } = await updateFrame(target.id, (doc) => mergeTrackBoxes(doc, carried));
-        const statuses: CarryStatus[] = results.map((r, k) => (merged.keptKeyframes.includes(carried[k].trackId as string) ? 'keyframe' : r.status));
+        const statuses: CarryStatus[] = results.map((r, k) => {
+          const trackId = carried[k].trackId as string;
+          return merged.keptKeyframes.includes(trackId) ? 'keyframe' : merged.adopted.includes(trackId) ? 'matched' : r.status;
+        });
         steps.push({ frameId: target.id, boxes: merged.boxes, statuses });
         before = new Map(current.map((c) => [c.trackId as string, c]));
         current = merged.boxes;

@@ -29,8 +29,11 @@ export interface SequenceService {
   lockTrackSize(trackId: string, size: Vec3, currentDoc: FrameAnnotation): Promise<SequenceEditResult>;
 }
 
-/** How a carried box got into its frame: see `PropagationStatus`; 'keyframe' = a keyframe was there and kept. */
-export type CarryStatus = PropagationStatus | 'keyframe';
+/**
+ * How a carried box got into its frame: see `PropagationStatus`; 'keyframe' = a keyframe was there
+ * and kept; 'matched' = the object was already boxed (without a track) and that box joined the track.
+ */
+export type CarryStatus = PropagationStatus | 'keyframe' | 'matched';
 
 export interface PropagationStep {
   frameId: string;

@@ -1,7 +1,11 @@
 import type { Cuboid } from '../types.ts';
 import type { FrameAnnotation } from '../document/FrameAnnotation.ts';
 import { newCuboidId } from '../document/cuboidOps.ts';
+import { iouBev } from '../geometry/iou.ts';
 import { isKeyframe } from './trackAttributes.ts';
+
+/** Bird's-eye IoU above which a carried box and a box without a track are the same object. */
+export const ADOPT_IOU = 0.3;
 
 export interface MergeTrackBoxesResult {
   /** The document with the boxes merged (the same object when nothing changed). */
@@ -10,20 +14,34 @@ export interface MergeTrackBoxesResult {
   boxes: Cuboid[];
   /** Track ids whose box in `doc` is a keyframe and was kept as it is. */
   keptKeyframes: string[];
+  /** Track ids that found the object already boxed (no track yet) and took that box over as it is. */
+  adopted: string[];
 }
 
 /**
  * Puts boxes carried from another frame into a frame's document, one per track: a box replaces
  * the document's box of the same track (taking over its id, so selection and review flags stay
  * attached), or is appended when the track has none there (with a fresh id if its id is taken). A keyframe in the document is the
- * annotator's word and is never replaced. Boxes without a track id are appended as they are.
+ * annotator's word and is never replaced. When the track has no box there but a box without a
+ * track covers the same object (bird's-eye IoU ≥ 0.3, the best one), that box joins the track as
+ * it is (an imported or hand-made box is the annotator's word too) instead of a duplicate being
+ * added. Boxes without a track id are appended as they are.
  */
 export function mergeTrackBoxes(doc: FrameAnnotation, incoming: readonly Cuboid[]): MergeTrackBoxesResult {
   let cuboids = doc.cuboids;
   const boxes: Cuboid[] = [];
   const keptKeyframes: string[] = [];
+  const adopted: string[] = [];
   for (const box of incoming) {
     const at = box.trackId === null ? -1 : cuboids.findIndex((c) => c.trackId === box.trackId);
+    const same = at < 0 && box.trackId !== null ? sameObjectWithoutTrack(cuboids, box) : -1;
+    if (same >= 0) {
+      const joined = { ...cuboids[same], trackId: box.trackId };
+      cuboids = cuboids.map((c, i) => (i === same ? joined : c));
+      adopted.push(box.trackId as string);
+      boxes.push(joined);
+      continue;
+    }
     if (at < 0) {
       const added = cuboids.some((c) => c.id === box.id) ? { ...box, id: newCuboidId() } : box;
       cuboids = [...cuboids, added];
@@ -40,5 +58,20 @@ export function mergeTrackBoxes(doc: FrameAnnotation, incoming: readonly Cuboid[
     cuboids = cuboids.map((c, i) => (i === at ? replaced : c));
     boxes.push(replaced);
   }
-  return { doc: cuboids === doc.cuboids ? doc : { ...doc, cuboids }, boxes, keptKeyframes };
+  return { doc: cuboids === doc.cuboids ? doc : { ...doc, cuboids }, boxes, keptKeyframes, adopted };
+}
+
+/** Index of the box without a track that overlaps `box` most (bird's-eye IoU ≥ ADOPT_IOU), or -1. */
+function sameObjectWithoutTrack(cuboids: readonly Cuboid[], box: Cuboid): number {
+  let best = -1;
+  let bestIou = ADOPT_IOU;
+  cuboids.forEach((c, i) => {
+    if (c.trackId !== null) return;
+    const iou = iouBev(c, box);
+    if (iou >= bestIou) {
+      best = i;
+      bestIou = iou;
+    }
+  });
+  return best;
 }

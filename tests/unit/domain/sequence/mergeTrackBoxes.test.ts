@@ -57,4 +57,27 @@ describe('mergeTrackBoxes', () => {
     expect(r.doc.cuboids[1].id).not.toBe('same');
     expect(new Set(r.doc.cuboids.map((c) => c.id)).size).toBe(2);
   });
+
+  it('lets an already boxed object (no track yet) join the track as it is instead of adding a duplicate', () => {
+    const imported = trackBox(null, 10, { id: 'gt', label: 'Van', source: 'import' });
+    const doc = docWith(imported, trackBox(null, 40, { id: 'far' }));
+    const r = mergeTrackBoxes(doc, [trackBox('t', 10.6), trackBox('u', 25)]);
+    expect(r.adopted).toEqual(['t']);
+    expect(r.doc.cuboids.map((c) => [c.id, c.trackId, c.label, c.center[0], c.source])).toEqual([
+      ['gt', 't', 'Van', 10, 'import'],
+      ['far', null, 'Car', 40, 'manual'],
+      ['u@25', 'u', 'Car', 25, 'manual'],
+    ]);
+    expect(r.boxes.map((c) => c.id)).toEqual(['gt', 'u@25']);
+  });
+
+  it("prefers the track's own box, and never takes over a box of another track", () => {
+    const doc = docWith(trackBox(null, 10, { id: 'loose' }), trackBox('other', 20, { id: 'o' }), trackBox('t', 11, { id: 'mine' }));
+    const r = mergeTrackBoxes(doc, [trackBox('t', 10.2), trackBox('v', 20.1)]);
+    expect(r.adopted).toEqual([]);
+    expect(r.doc.cuboids.find((c) => c.id === 'mine')?.center[0]).toBe(10.2);
+    expect(r.doc.cuboids.find((c) => c.id === 'loose')?.trackId).toBeNull();
+    expect(r.doc.cuboids.filter((c) => c.trackId === 'v')).toHaveLength(1);
+    expect(r.doc.cuboids.find((c) => c.id === 'o')?.trackId).toBe('other');
+  });
 });
