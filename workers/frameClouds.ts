@@ -23,16 +23,33 @@ function entryFor(cloud: PointCloud): FrameEntry {
   };
 }
 
-/** The worker's small LRU of parsed clouds, so requests about the current frames need no re-parse. */
+/**
+ * The worker's small LRU of parsed clouds, so requests about the current frames need no re-parse.
+ * The open frame is pinned: prefetched frames finishing after it cannot push it out.
+ */
 class FrameClouds {
   private readonly map = new Map<string, FrameEntry>();
+  /** The frame open in the editor: never evicted, whatever prefetches land after it. */
+  private pinned: string | null = null;
+
+  /** Marks the frame open in the editor (null: none). */
+  pin(frameId: string | null): void {
+    this.pinned = frameId;
+  }
 
   put(frameId: string, cloud: PointCloud): FrameEntry {
     this.map.delete(frameId);
     const entry = entryFor(cloud);
     this.map.set(frameId, entry);
     while (this.map.size > LIMIT) {
-      const oldest = this.map.keys().next().value as string;
+      let oldest: string | undefined;
+      for (const id of this.map.keys()) {
+        if (id !== this.pinned) {
+          oldest = id;
+          break;
+        }
+      }
+      if (oldest === undefined) break;
       this.map.delete(oldest);
     }
     return entry;

@@ -156,6 +156,11 @@ const api = {
   forget(frameId: string): void {
     frameClouds.delete(frameId);
   },
+
+  /** The frame open in the editor, kept whatever else loads (checks and fits ask for it). */
+  setCurrentFrame(frameId: string | null): void {
+    frameClouds.pin(frameId);
+  },
 };
 
 export type PointCloudWorkerApi = typeof api;

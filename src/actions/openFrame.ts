@@ -5,6 +5,7 @@ import { api } from '../io/apiClient.ts';
 import { requestFrame, detachProgress } from '../io/frameLoads.ts';
 import { frameCache } from '../io/frameCache.ts';
 import { groundCache } from '../io/groundCache.ts';
+import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
 import { getAutosave } from './pageEditor.ts';
 
 let datasetId = 'default';
@@ -26,6 +27,7 @@ export async function openFrame(frameId: string): Promise<void> {
   state.setCurrentFrame(frameId);
   frameCache.current = frameId;
   frameCache.evict(frameId);
+  void getPointCloudWorker().setCurrentFrame(frameId);
   state.clearSelection();
   const url = new URL(window.location.href);
   url.searchParams.set('frame', frameId);
