@@ -4,6 +4,8 @@ import { toRenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
 import type { RenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
 import type { AttributeArray, PointCloud } from '../src/domain/types.ts';
 import { robustRanges } from '../src/domain/pointcloud/robustRanges.ts';
+import { robustBounds } from '../src/domain/pointcloud/robustBounds.ts';
+import type { CloudBounds } from '../src/domain/pointcloud/robustBounds.ts';
 
 export interface FieldInfo {
   name: string;
@@ -25,6 +27,8 @@ export interface LoadSummary {
   fields: FieldInfo[];
   /** Min and max of every scalar attribute (and of z and range), for colour legends. */
   ranges: Record<string, [number, number]>;
+  /** Where most points lie (1%–99% per axis), for framing the cloud; null without finite points. */
+  bounds: CloudBounds | null;
   /** Number of batch events sent: the caller waits for all of them (they travel on another port). */
   batches: number;
   /** Milliseconds from request to first batch, and to the end. */
@@ -112,6 +116,7 @@ export async function loadPointStream(
     bytes: bytesLoaded,
     fields,
     ranges: { ...ranges, ...robustRanges(cloud) },
+    bounds: robustBounds(cloud),
     batches: batchCount,
     firstBatchMs: Math.max(firstBatchMs, 0),
     totalMs: performance.now() - t0,

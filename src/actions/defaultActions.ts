@@ -16,6 +16,7 @@ import { nextFrame, prevFrame } from './navigateFrames.ts';
 import { toolActions } from './toolActions.ts';
 import { toggleHelp } from './toggleHelp.ts';
 import { toggleMainView } from './toggleMainView.ts';
+import { frameView } from './frameView.ts';
 import { fitAtLocation } from './fitAtLocation.ts';
 import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
@@ -30,6 +31,7 @@ import { toggleLockSize } from './toggleLockSize.ts';
 export const DEFAULT_ACTIONS: readonly Action[] = [
   ...toolActions,
   toggleMainView,
+  frameView,
   toggleCamera,
   toggleCameraPoints,
   fitAtCursor,

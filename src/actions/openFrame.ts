@@ -79,6 +79,7 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
       renderCount: summary.renderCount,
       fields: summary.fields,
       ranges: summary.ranges,
+      bounds: summary.bounds,
       firstBatchMs: summary.firstBatchMs,
       totalMs: summary.totalMs,
     });

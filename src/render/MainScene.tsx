@@ -6,6 +6,7 @@ import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.
 import { BoxHandles } from './BoxHandles.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';
 import { RangeRings } from './RangeRings.tsx';
+import { FrameTheCloud } from './FrameTheCloud.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
 import { SensorAxes } from './SensorAxes.tsx';
 import { PICK_TARGETS } from './ToolInput.tsx';
@@ -61,6 +62,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
         sectionColor="#2b3650"
         fadeDistance={160}
       />
+      <FrameTheCloud />
       <RangeRings />
       <SensorAxes />
       {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}

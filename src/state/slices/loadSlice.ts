@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
+import type { CloudBounds } from '../../domain/pointcloud/robustBounds.ts';
 
 /** A field of the point file, as the worker reports it. */
 export interface FieldInfo {
@@ -19,6 +20,8 @@ export interface LoadState {
   renderCount: number;
   fields: FieldInfo[];
   ranges: Record<string, [number, number]>;
+  /** Where most points lie (1%–99% per axis, LiDAR frame), once the frame is complete. */
+  bounds: CloudBounds | null;
   error: string | null;
   firstBatchMs: number | null;
   totalMs: number | null;
@@ -39,6 +42,7 @@ export const initialLoad: LoadState = {
   renderCount: 0,
   fields: [],
   ranges: {},
+  bounds: null,
   error: null,
   firstBatchMs: null,
   totalMs: null,

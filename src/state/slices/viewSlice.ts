@@ -15,15 +15,19 @@ export interface ViewSlice {
     /** The camera panel (image 2 with projected boxes) and whether it also shows projected points. */
     cameraPanel: boolean;
     cameraPoints: boolean;
+    /** Bumped to ask the main view to frame the cloud (or the selected box). */
+    frameRequest: number;
   };
   setColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
   setCameraPanel: (open: boolean, points?: boolean) => void;
+  requestFraming: () => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false },
+  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0 },
+  requestFraming: () => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1 } })),
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
   setCameraPanel: (cameraPanel, points) =>
     set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),

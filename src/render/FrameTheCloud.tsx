@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import { useThree } from '@react-three/fiber';
+import type { OrthographicCamera, PerspectiveCamera } from 'three';
+import { Vector3 } from 'three';
+import type { CloudBounds } from '../domain/pointcloud/robustBounds.ts';
+import { VIEW_DIR, aimAtBounds, needsFraming } from './framing.ts';
+import type { Aim } from './framing.ts';
+import { appStore } from '../state/appStore.ts';
+import { selectPrimaryCuboid } from '../state/selectors.ts';
+
+/**
+ * Points the main view's camera: at the cloud when a frame that the default street view would
+ * miss finishes loading (a scanned object a few centimetres across, a cloud far from the origin),
+ * and at the selected box or the whole cloud when asked (Home / `.`).
+ */
+export function FrameTheCloud() {
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;
+  const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
+  const framedFrame = useRef<string | null>(null);
+
+  useEffect(() => {
+    const aim = (target: Aim) => {
+      if (!controls) return;
+      controls.target.copy(target.centre);
+      if ((camera as OrthographicCamera).isOrthographicCamera) {
+        const c = camera as OrthographicCamera;
+        c.position.set(target.centre.x, target.centre.y, target.centre.z + Math.max(80, target.radius * 4));
+        const span = target.radius * 2.2;
+        c.zoom = Math.max(0.01, Math.min(size.width, size.height) / span);
+        c.updateProjectionMatrix();
+      } else {
+        const c = camera as PerspectiveCamera;
+        const distance = (target.radius * 1.15) / Math.sin((c.fov * Math.PI) / 360);
+        c.position.copy(target.centre).addScaledVector(VIEW_DIR, distance);
+        c.near = Math.max(0.001, distance / 1000);
+        c.far = Math.max(2000, distance * 10);
+        c.updateProjectionMatrix();
+      }
+      controls.update();
+      invalidate();
+    };
+    const check = (s: ReturnType<typeof appStore.getState>, prev: ReturnType<typeof appStore.getState> | null) => {
+      const { load } = s;
+      if (prev !== null && s.view.frameRequest !== prev.view.frameRequest) {
+        const box = selectPrimaryCuboid(s);
+        if (box) {
+          aim({ centre: new Vector3(...box.center), radius: Math.max(1.5, new Vector3(...box.size).length()) });
+        } else if (load.bounds) aim(aimAtBounds(load.bounds));
+        return;
+      }
+      if (load.status === 'done' && load.frameId !== null && load.frameId !== framedFrame.current) {
+        framedFrame.current = load.frameId;
+        if (needsFraming(load.bounds)) aim(aimAtBounds(load.bounds as CloudBounds));
+      }
+    };
+    // A new camera (the main view switched between 3D and top) starts at the default view: aim it
+    // again if the open cloud needed framing.
+    const now = appStore.getState();
+    if (now.load.status === 'done' && now.load.frameId === framedFrame.current && needsFraming(now.load.bounds)) {
+      aim(aimAtBounds(now.load.bounds as CloudBounds));
+    }
+    check(now, null);
+    return appStore.subscribe((s, prev) => check(s, prev));
+  }, [camera, controls, size, invalidate]);
+  return null;
+}
