@@ -47,7 +47,9 @@ export function App() {
       <div className="app" data-tool={toolPath}>
         <header className="toolbar">
           <span className="brand">Cuboid</span>
-          <span className="frame-title">{frameId ? `Frame ${frameId}` : 'No frame'}</span>
+          <span className="frame-title" title={frameId ?? undefined} data-testid="frame-title">
+            {frameId ? `Frame ${frameId}` : 'No frame'}
+          </span>
           <ToolButtons />
           <SaveStatus />
           <ViewControls />

@@ -18,9 +18,11 @@ export function ClassPalette() {
             className={label === current ? 'class active' : 'class'}
             onClick={() => void editor.actions.executeAction(`setClass${i + 1}`)}
             data-testid={`class-${label}`}
+            title={`${label} (${i + 1})`}
           >
             <span className="swatch" style={{ background: classColor(label) }} />
-            <kbd>{i + 1}</kbd> {label}
+            <kbd>{i + 1}</kbd>
+            <span className="class-label">{label}</span>
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../state/appStore.ts';
 import { openFrame } from '../actions/openFrame.ts';
+import { plural } from './plural.ts';
 
 /**
  * The sequence navigator: every frame with its review status, box count and check summary (live
@@ -52,13 +53,14 @@ export function FrameList() {
                 className={f.id === current ? 'frame current' : 'frame'}
                 onClick={() => void openFrame(f.id)}
                 data-testid={`frame-${f.id}`}
+                title={f.id}
               >
                 <span className="frame-id">{f.id}</span>
                 <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
                 <span className="count">
-                  {f.boxCount} boxes
-                  {c && c.error > 0 ? <span className="checks-badge err"> · {c.error} errors</span> : null}
-                  {c && c.warning > 0 ? <span className="checks-badge warn"> · {c.warning} warnings</span> : null}
+                  {plural(f.boxCount, 'box', 'boxes')}
+                  {c && c.error > 0 ? <span className="checks-badge err"> · {plural(c.error, 'error')}</span> : null}
+                  {c && c.warning > 0 ? <span className="checks-badge warn"> · {plural(c.warning, 'warning')}</span> : null}
                   {c && c.error === 0 && c.warning === 0 ? (
                     <span className="checks-badge ok" title="Every check passes">
                       {' '}

@@ -1,5 +1,8 @@
 import { useAppStore } from '../state/appStore.ts';
 import { useEditor } from '../render/EditorContext.ts';
+import { ModalOverlay } from './ModalOverlay.tsx';
+
+const CLOSE_KEYS = ['Escape', '?'];
 
 /** `?`: every shortcut, straight from the action registry, grouped. */
 export function HelpOverlay() {
@@ -10,32 +13,35 @@ export function HelpOverlay() {
   const shortcuts = editor.actions.listShortcuts();
   const groups = [...new Set(shortcuts.map((s) => s.group))];
   return (
-    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(false)} data-testid="help-overlay">
-      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+    <ModalOverlay label="Keyboard shortcuts" onClose={() => setHelpOpen(false)} closeOnBackdrop closeKeys={CLOSE_KEYS} cardClassName="help" testId="help-overlay">
+      <div className="dialog-head">
         <h2>Keyboard shortcuts</h2>
-        <div className="help-columns">
-          {groups.map((g) => (
-            <section key={g}>
-              <h3>{g}</h3>
-              <dl>
-                {shortcuts
-                  .filter((s) => s.group === g && s.display.length > 0)
-                  .map((s) => (
-                    <div key={s.id} className={s.enabled ? 'shortcut' : 'shortcut disabled'}>
-                      <dt>
-                        {s.display.map((k) => (
-                          <kbd key={k}>{k}</kbd>
-                        ))}
-                      </dt>
-                      <dd>{s.label}</dd>
-                    </div>
-                  ))}
-              </dl>
-            </section>
-          ))}
-        </div>
-        <p className="muted">Mouse: left-drag orbits (pans in the top view), wheel zooms, right-drag pans. Press ? or Esc to close.</p>
+        <button type="button" className="dialog-close" onClick={() => setHelpOpen(false)} aria-label="Close" title="Close (Esc)">
+          ×
+        </button>
       </div>
-    </div>
+      <div className="help-columns">
+        {groups.map((g) => (
+          <section key={g}>
+            <h3>{g}</h3>
+            <dl>
+              {shortcuts
+                .filter((s) => s.group === g && s.display.length > 0)
+                .map((s) => (
+                  <div key={s.id} className={s.enabled ? 'shortcut' : 'shortcut disabled'}>
+                    <dt>
+                      {s.display.map((k) => (
+                        <kbd key={k}>{k}</kbd>
+                      ))}
+                    </dt>
+                    <dd>{s.label}</dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="muted">Mouse: left-drag orbits (pans in the top view), wheel zooms, right-drag pans. Press ? or Esc to close.</p>
+    </ModalOverlay>
   );
 }

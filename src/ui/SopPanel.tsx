@@ -1,13 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { searchEdgeCases } from '../domain/checks/dictionary/searchEdgeCases.ts';
 import { sessionStore } from '../actions/review/sessionStore.ts';
 import { EdgeCaseEditor } from './EdgeCaseEditor.tsx';
+import { ModalOverlay } from './ModalOverlay.tsx';
+import { filterClassRules } from './filterClassRules.ts';
+import { plural } from './plural.ts';
 import { useAppStore } from '../state/appStore.ts';
 
 /**
  * The team's edge-case dictionary as the SOP: searchable, opened from any check result or flag at
- * the entry it names. Class rules (sizes, minimum points) are listed with the edge cases.
+ * the entry it names (scrolled into view). Class rules (sizes, minimum points) are listed with the
+ * edge cases and filtered by the same search. Esc closes it (or first leaves an open edit form).
  */
 export function SopPanel() {
   const sop = useAppStore((s) => s.sop);
@@ -17,37 +21,51 @@ export function SopPanel() {
   // Leads edit the rules; on loopback without users everyone is the lead.
   const isLead = useStore(sessionStore, (s) => s.mode === 'single' || s.user?.role === 'lead');
   const [editing, setEditing] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  // Bring the entry the panel was opened at into view (it may be far down the list).
+  useEffect(() => {
+    if (!sop.open || sop.entry === null) return;
+    bodyRef.current?.querySelector('.sop-entry.focused')?.scrollIntoView({ block: 'center' });
+  }, [sop.open, sop.entry]);
+
   if (!sop.open) return null;
   const cases = searchEdgeCases(dictionary, sop.query);
+  const classes = filterClassRules(dictionary.classes, sop.query);
   const focusClass = sop.entry?.startsWith('classes.') ? sop.entry.split('.')[1] : null;
+  const onClose = () => (editing !== null ? setEditing(null) : close());
   return (
-    <div className="overlay" role="dialog" aria-label="Annotation rules" onClick={close} data-testid="sop-panel">
-      <div className="overlay-card sop" onClick={(e) => e.stopPropagation()}>
+    <ModalOverlay label="Annotation rules" onClose={onClose} closeOnBackdrop cardClassName="sop" testId="sop-panel">
+      <div className="dialog-head">
         <h2>
           Annotation rules <span className="muted">dictionary v{dictionary.version}</span>
         </h2>
-        <input
-          type="search"
-          placeholder="Search rules (e.g. bicycle, glass, truncated)"
-          value={sop.query}
-          onChange={(e) => setQuery(e.target.value)}
-          autoFocus
-        />
-        <div className="sop-columns">
-          <section>
-            <h3>
-              Edge cases ({cases.length}){' '}
-              {isLead && editing === null ? (
-                <button type="button" className="tool" onClick={() => setEditing('')} data-testid="sop-new">
-                  New entry
-                </button>
-              ) : null}
-            </h3>
-            {editing === '' ? <EdgeCaseEditor entry={null} onDone={() => setEditing(null)} /> : null}
-            {cases.map((c) =>
-              editing === c.id ? (
-                <EdgeCaseEditor key={c.id} entry={c} onDone={() => setEditing(null)} />
-              ) : (
+        <button type="button" className="dialog-close" onClick={close} aria-label="Close" title="Close (Esc)" data-testid="sop-close">
+          ×
+        </button>
+      </div>
+      <input
+        type="search"
+        placeholder="Search rules (e.g. bicycle, glass, truncated)"
+        value={sop.query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoFocus
+      />
+      <div className="sop-columns" ref={bodyRef}>
+        <section>
+          <h3>
+            Edge cases ({cases.length}){' '}
+            {isLead && editing === null ? (
+              <button type="button" className="tool" onClick={() => setEditing('')} data-testid="sop-new">
+                New entry
+              </button>
+            ) : null}
+          </h3>
+          {editing === '' ? <EdgeCaseEditor entry={null} onDone={() => setEditing(null)} /> : null}
+          {cases.map((c) =>
+            editing === c.id ? (
+              <EdgeCaseEditor key={c.id} entry={c} onDone={() => setEditing(null)} />
+            ) : (
               <article key={c.id} className={c.id === sop.entry ? 'sop-entry focused' : 'sop-entry'} data-testid={`sop-${c.id}`}>
                 <h4>{c.title}</h4>
                 <p>{c.rule}</p>
@@ -62,24 +80,26 @@ export function SopPanel() {
                   </button>
                 ) : null}
               </article>
-              ),
-            )}
-          </section>
-          <section>
-            <h3>Classes</h3>
-            {Object.entries(dictionary.classes).map(([name, rule]) => (
-              <article key={name} className={name === focusClass ? 'sop-entry focused' : 'sop-entry'}>
-                <h4>{name}</h4>
-                <p>{rule.definition}</p>
-                <p className="muted">
-                  l {rule.size.l.join('–')} · w {rule.size.w.join('–')} · h {rule.size.h.join('–')} m · at least{' '}
-                  {rule.minPoints.default} points{rule.mustTouchGround ? ' · on the ground' : ''}
-                </p>
-              </article>
-            ))}
-          </section>
-        </div>
+            ),
+          )}
+          {cases.length === 0 ? <p className="muted">No edge case matches.</p> : null}
+        </section>
+        <section>
+          <h3>Classes ({classes.length})</h3>
+          {classes.map(([name, rule]) => (
+            <article key={name} className={name === focusClass ? 'sop-entry focused' : 'sop-entry'} data-testid={`sop-class-${name}`}>
+              <h4>{name}</h4>
+              <p>{rule.definition}</p>
+              <p className="muted">
+                l {rule.size.l.join('–')} · w {rule.size.w.join('–')} · h {rule.size.h.join('–')} m · at least{' '}
+                {plural(rule.minPoints.default, 'point')}
+                {rule.mustTouchGround ? ' · on the ground' : ''}
+              </p>
+            </article>
+          ))}
+          {classes.length === 0 ? <p className="muted">No class matches.</p> : null}
+        </section>
       </div>
-    </div>
+    </ModalOverlay>
   );
 }

@@ -4,6 +4,7 @@ import { appStore, useAppStore } from '../state/appStore.ts';
 import { loadTracks } from '../actions/loadTracks.ts';
 import { openFrame } from '../actions/openFrame.ts';
 import { classColor } from '../render/classColors.ts';
+import { plural } from './plural.ts';
 
 /**
  * Every track of the sequence with the frames it has boxes in. Picking a track selects its box in
@@ -55,9 +56,12 @@ export function TracksPanel() {
           {tracks.map((t) => (
             <li key={t.trackId} className={t.trackId === selected ? 'track selected' : 'track'}>
               <button type="button" className="track-name" onClick={() => pickTrack(t.trackId)} data-testid={`track-${t.trackId}`}>
-                <span className="swatch" style={{ background: classColor(t.label) }} /> {t.label}{' '}
-                <span className="muted">{t.trackId.slice(0, 8)}</span>
-                {t.attentionCount > 0 ? <span className="attention"> · {t.attentionCount} need attention</span> : null}
+                <span className="swatch" style={{ background: classColor(t.label) }} />
+                <span className="track-label">{t.label}</span>
+                <span className="muted track-id" title={t.trackId}>
+                  {t.trackId}
+                </span>
+                {t.attentionCount > 0 ? <span className="attention">· {plural(t.attentionCount, 'needs attention', 'need attention')}</span> : null}
               </button>
               <span className="track-frames">
                 {t.frameIds.map((f) => (

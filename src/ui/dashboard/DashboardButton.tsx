@@ -2,9 +2,13 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { sessionStore } from '../../actions/review/sessionStore.ts';
+import { ModalOverlay } from '../ModalOverlay.tsx';
 import { MetricsDashboard } from './MetricsDashboard.tsx';
 
-/** A toolbar button that opens the metrics dashboard in an overlay; shown to leads only (and in single-user mode). */
+/**
+ * A toolbar button that opens the metrics dashboard in a modal overlay (Esc or Close shuts it, and no
+ * key reaches the app behind it); shown to leads only (and in single-user mode).
+ */
 export function DashboardButton() {
   const role = useStore(sessionStore, (s) => s.user?.role ?? null);
   const [open, setOpen] = useState(false);
@@ -17,11 +21,9 @@ export function DashboardButton() {
       {open &&
         // A portal, so that the overlay covers the page wherever the button is mounted.
         createPortal(
-          <div className="overlay" role="dialog" aria-label="Annotator metrics">
-            <div className="overlay-card metrics-overlay">
-              <MetricsDashboard onClose={() => setOpen(false)} />
-            </div>
-          </div>,
+          <ModalOverlay label="Annotator metrics" onClose={() => setOpen(false)} cardClassName="metrics-overlay">
+            <MetricsDashboard onClose={() => setOpen(false)} />
+          </ModalOverlay>,
           document.body,
         )}
     </>

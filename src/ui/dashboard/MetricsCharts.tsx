@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailyMetricsRow } from '../../domain/metrics/MetricsReport.ts';
-import { seriesColor } from './formatMetrics.ts';
+import { hasRateBasis, seriesColor } from './formatMetrics.ts';
 
 type Series = Record<string, string | number | null>;
 
@@ -20,6 +20,11 @@ export function pivotDaily(rows: readonly DailyMetricsRow[], value: (r: DailyMet
   return { data: [...byDay.values()].sort((a, b) => String(a.day).localeCompare(String(b.day))), users };
 }
 
+/** Whether any cell of a pivot holds a value (every day can be a gap). */
+function hasAnyValue({ data, users }: { data: Series[]; users: string[] }): boolean {
+  return data.some((row) => users.some((u) => typeof row[u] === 'number'));
+}
+
 const AXIS = { stroke: '#8b95a7', fontSize: 11 };
 const TOOLTIP = { contentStyle: { background: '#161b22', border: '1px solid #262d38', color: '#d7dde8' } };
 
@@ -27,9 +32,10 @@ const TOOLTIP = { contentStyle: { background: '#161b22', border: '1px solid #262
 export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) {
   const everyone = [...new Set(daily.map((r) => r.user))].sort();
   const color = (user: string) => seriesColor(everyone.indexOf(user));
+  // A day with under a minute of active time has no meaningful rate: a gap, not a spike.
   const speed = pivotDaily(
     daily.filter((r) => r.boxesCreated > 0),
-    (r) => r.boxesPerHour,
+    (r) => (hasRateBasis(r) ? r.boxesPerHour : null),
   );
   const rework = pivotDaily(
     daily.filter((r) => r.boxesSubmitted > 0),
@@ -41,6 +47,8 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
         <figcaption>Boxes per active hour, per day</figcaption>
         {speed.data.length === 0 ? (
           <p className="muted">No boxes created in this range.</p>
+        ) : !hasAnyValue(speed) ? (
+          <p className="muted">Too little active time (under 1 min on every day) for a per-hour rate.</p>
         ) : (
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={speed.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>

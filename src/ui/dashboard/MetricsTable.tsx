@@ -1,11 +1,15 @@
 import type { MetricsRow } from '../../domain/metrics/MetricsReport.ts';
-import { formatDuration, formatNumber, formatPercent } from './formatMetrics.ts';
+import { formatBoxesPerHour, formatDuration, formatNumber, formatPercent, hasRateBasis } from './formatMetrics.ts';
 
 interface Column {
   label: string;
   title: string;
   value: (r: MetricsRow) => string;
+  /** A tooltip for one cell, e.g. why it shows no value. */
+  cellTitle?: (r: MetricsRow) => string | undefined;
 }
+
+const TOO_LITTLE_TIME = 'Too little active time (under 1 min) for a per-hour rate';
 
 const COLUMNS: Column[] = [
   { label: 'Active', title: 'Active time (gaps over the idle limit excluded)', value: (r) => formatDuration(r.activeMs) },
@@ -14,7 +18,12 @@ const COLUMNS: Column[] = [
   { label: 'Boxes', title: 'Boxes created (drawn or fitted)', value: (r) => String(r.boxesCreated) },
   { label: 'Fit share', title: 'Share of created boxes made by one-click fit', value: (r) => formatPercent(r.fitShare, 0) },
   { label: 'Per box', title: 'Active time per created box', value: (r) => formatDuration(r.activeMsPerBox) },
-  { label: 'Boxes/h', title: 'Boxes created per active hour', value: (r) => formatNumber(r.boxesPerHour, 1) },
+  {
+    label: 'Boxes/h',
+    title: 'Boxes created per active hour (shown from 1 min of active time)',
+    value: formatBoxesPerHour,
+    cellTitle: (r) => (hasRateBasis(r) ? undefined : TOO_LITTLE_TIME),
+  },
   { label: 'Submits', title: 'Frames submitted', value: (r) => String(r.submits) },
   { label: 'Overrides', title: 'Check errors overridden with a reason at submit', value: (r) => String(r.checkOverrides) },
   { label: 'Flags/100', title: 'Review flags received per 100 boxes submitted (rework rate)', value: (r) => formatNumber(r.flagsPer100Boxes, 1) },
@@ -44,7 +53,9 @@ export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; tot
             <tr key={r.user} data-testid="metrics-row" data-user={r.user}>
               <td>{r.user}</td>
               {COLUMNS.map((c) => (
-                <td key={c.label}>{c.value(r)}</td>
+                <td key={c.label} title={c.cellTitle?.(r)}>
+                  {c.value(r)}
+                </td>
               ))}
             </tr>
           ))}
@@ -54,7 +65,9 @@ export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; tot
             <tr data-testid="metrics-total">
               <td>All</td>
               {COLUMNS.map((c) => (
-                <td key={c.label}>{c.value(total)}</td>
+                <td key={c.label} title={c.cellTitle?.(total)}>
+                  {c.value(total)}
+                </td>
               ))}
             </tr>
           </tfoot>

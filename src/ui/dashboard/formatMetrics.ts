@@ -22,6 +22,19 @@ export function formatNumber(v: number | null, digits = 1): string {
   return v === null ? DASH : v.toFixed(digits);
 }
 
+/** Below this much active time a per-hour rate is noise (6 s and one box read as 600 boxes/h). */
+export const MIN_ACTIVE_MS_FOR_RATE = 60_000;
+
+/** Whether a row has enough active time for its per-hour rate to mean anything. */
+export function hasRateBasis(row: { activeMs: number }): boolean {
+  return row.activeMs >= MIN_ACTIVE_MS_FOR_RATE;
+}
+
+/** Boxes per active hour, one decimal; `—` under a minute of active time or without boxes. */
+export function formatBoxesPerHour(row: { activeMs: number; boxesPerHour: number | null }): string {
+  return hasRateBasis(row) ? formatNumber(row.boxesPerHour, 1) : '—';
+}
+
 /** A colour per series, stable for a user's position in the list. */
 export function seriesColor(index: number): string {
   const palette = ['#4c8dff', '#f5b93d', '#7ee2a0', '#ff6b6b', '#c792ea', '#46c9d6', '#f78c6c', '#a9b4ff'];
