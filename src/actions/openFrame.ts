@@ -86,7 +86,7 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
     await groundCache.fetch(frameId);
     prefetchAfter(frameId);
   } catch (err) {
-    if (isCurrent()) setLoad({ status: 'error', error: message(err) });
+    if (isCurrent()) setLoad({ status: 'error', error: loadErrorText(err) });
   }
 }
 
@@ -117,6 +117,9 @@ export async function openInitialFrame(): Promise<void> {
     const frames = await refreshFrames();
     const wanted = new URL(window.location.href).searchParams.get('frame');
     const first = frames.find((f) => f.id === wanted) ?? frames[0];
+    if (first && wanted !== null && first.id !== wanted) {
+      appStore.getState().showMessage(`There is no frame "${wanted}" in this dataset; opened ${first.id} instead.`, 'warning');
+    }
     if (first) await openFrame(first.id);
     else appStore.getState().setFramesError('This dataset has no frames: add .pcd or velodyne .bin files.');
   } catch (err) {
@@ -126,4 +129,12 @@ export async function openInitialFrame(): Promise<void> {
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A load error for people: the parser's name is dropped from "PcdStreamParser (scan.pcd): …", so
+ * the message starts with the file it is about.
+ */
+export function loadErrorText(err: unknown): string {
+  return message(err).replace(/^[A-Za-z]+ \(([^()]+)\): /, '$1: ');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Workspace } from '../render/Workspace.tsx';
+import { LoadErrorCard } from './LoadErrorCard.tsx';
 import { EditorContext } from '../render/EditorContext.ts';
 import { useAppStore } from '../state/appStore.ts';
 import { openInitialFrame } from '../actions/openFrame.ts';
@@ -64,6 +65,7 @@ export function App() {
         </aside>
         <main className="stage">
           <Workspace onReady={() => setCanvasReady(true)} />
+          <LoadErrorCard />
           <ColorLegend />
           <div className="axes-legend">
             <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}

@@ -1,5 +1,7 @@
 import { useAppStore } from '../state/appStore.ts';
 import { getAutosave } from '../actions/pageEditor.ts';
+import { ModalOverlay } from './ModalOverlay.tsx';
+import { plural } from './plural.ts';
 
 /**
  * Someone else saved this frame first. Shows both versions side by side and lets the user choose;
@@ -19,32 +21,30 @@ export function ConflictDialog() {
       .map(([k, v]) => `${v} ${k}`)
       .join(', ') || 'no boxes';
   return (
-    <div className="overlay" role="alertdialog" aria-label="Save conflict" data-testid="conflict-dialog">
-      <div className="overlay-card">
-        <h2>This frame was changed by someone else</h2>
-        <p>
-          Frame {theirs.frameId} is at revision {theirs.revision} on the server; your changes were based on revision{' '}
-          {mine.revision}. Nothing has been overwritten.
-        </p>
-        <div className="conflict-columns">
-          <section>
-            <h3>Yours</h3>
-            <p>{mine.cuboids.length} boxes: {summary(mine)}</p>
-          </section>
-          <section>
-            <h3>Theirs (revision {theirs.revision})</h3>
-            <p>{theirs.cuboids.length} boxes: {summary(theirs)}</p>
-          </section>
-        </div>
-        <div className="dialog-buttons">
-          <button type="button" className="primary" onClick={() => void getAutosave().resolveConflict('mine')} data-testid="keep-mine">
-            Keep mine (save over revision {theirs.revision})
-          </button>
-          <button type="button" onClick={() => void getAutosave().resolveConflict('theirs')} data-testid="take-theirs">
-            Take theirs (mine kept for recovery)
-          </button>
-        </div>
+    <ModalOverlay role="alertdialog" label="Save conflict" onClose={() => undefined} closeKeys={[]} testId="conflict-dialog">
+      <h2>This frame was changed by someone else</h2>
+      <p>
+        Frame {theirs.frameId} is at revision {theirs.revision} on the server; your changes were based on revision{' '}
+        {mine.revision}. Nothing has been overwritten.
+      </p>
+      <div className="conflict-columns">
+        <section>
+          <h3>Yours</h3>
+          <p>{plural(mine.cuboids.length, 'box', 'boxes')}: {summary(mine)}</p>
+        </section>
+        <section>
+          <h3>Theirs (revision {theirs.revision})</h3>
+          <p>{plural(theirs.cuboids.length, 'box', 'boxes')}: {summary(theirs)}</p>
+        </section>
       </div>
-    </div>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => void getAutosave().resolveConflict('mine')} data-testid="keep-mine">
+          Keep mine (save over revision {theirs.revision})
+        </button>
+        <button type="button" onClick={() => void getAutosave().resolveConflict('theirs')} data-testid="take-theirs">
+          Take theirs (mine kept for recovery)
+        </button>
+      </div>
+    </ModalOverlay>
   );
 }

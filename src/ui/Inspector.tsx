@@ -6,6 +6,7 @@ import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
 import { useEditor } from '../render/EditorContext.ts';
 import { countPointsInBox } from '../actions/countPointsInBox.ts';
 import { NumberField } from './NumberField.tsx';
+import { plural } from './plural.ts';
 
 const RAD = 180 / Math.PI;
 const SOURCE_LABEL: Record<string, string> = { import: 'imported', fit: 'fitted', manual: 'drawn' };
@@ -81,7 +82,7 @@ export function Inspector() {
         </label>
       </div>
       <p className="points-inside" data-testid="points-inside">
-        {points === null ? '…' : points} points inside
+        {points === null ? '… points' : plural(points, 'point')} inside
       </p>
     </section>
   );

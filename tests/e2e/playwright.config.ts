@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBigDataset } from './bigDataset.ts';
-import { unlabelledSequence } from './sequenceDataset.ts';
+import { brokenDataset, unlabelledSequence } from './sequenceDataset.ts';
 
 const PORT = 8797;
 /** The real KITTI frames, served read-only; the database and label files go to a fresh temp folder. */
@@ -17,6 +17,9 @@ const BIG_STATE = mkdtempSync(join(tmpdir(), 'cuboid-e2e-big-state-'));
 /** The generated 10-frame sequence with camera images, unlabelled, for the sequence test. */
 export const SEQ_PORT = 8799;
 const SEQ = unlabelledSequence();
+/** One good and one truncated frame, for the load-error test. */
+export const BROKEN_PORT = 8796;
+const BROKEN = brokenDataset();
 
 /**
  * e2e runs the built app (vite build --mode e2e) behind the real `cuboid serve`, in Debian's Chromium
@@ -66,6 +69,13 @@ export default defineConfig({
       command: `node src/cli/cuboid.js serve ${SEQ} --port ${SEQ_PORT}`,
       cwd: '../..',
       url: `http://127.0.0.1:${SEQ_PORT}/api/frames`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node src/cli/cuboid.js serve ${BROKEN} --port ${BROKEN_PORT}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${BROKEN_PORT}/api/frames`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -76,3 +76,26 @@ test('every redraw replaces the last picture: switching to the top view and back
   const orbited = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   expect(Math.abs(orbited - before) / before).toBeLessThan(0.02);
 });
+
+test('a broken point file gets a card naming the file and what is wrong, and the next frame still opens', async ({ page }) => {
+  await page.goto('http://127.0.0.1:8796/?frame=000001');
+  const card = page.getByTestId('load-error-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Frame 000001 could not be loaded');
+  // The size is not a whole number of 16-byte points: the message names the file and the sizes.
+  await expect(card).toContainText('000001.bin');
+  await expect(card).toContainText('size 1000003 bytes is not a multiple of 16');
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await expect(card).toBeVisible();
+  await page.getByTestId('frame-000000').click();
+  await expect(card).toBeHidden();
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().load.status === 'done');
+  expect(await storeValue<number>(page, 'state.load.totalPoints')).toBe(115384);
+});
+
+test('a frame id in the address that the dataset lacks opens the first frame and says so', async ({ page }) => {
+  await page.goto('/?frame=999999');
+  await waitForFrameLoaded(page);
+  expect(await storeValue<string>(page, 'state.currentFrameId')).toBe('000000');
+  await expect(page.getByText('There is no frame "999999" in this dataset; opened 000000 instead.')).toBeVisible();
+});

@@ -1,0 +1,36 @@
+import { useAppStore } from '../state/appStore.ts';
+import { openFrame } from '../actions/openFrame.ts';
+
+/**
+ * Over the main view when the open frame's points could not be read: which frame, what is wrong
+ * with its file (name, line or byte offset, from the parser), that nothing was changed, and the
+ * ways on: try again, or go to the next frame.
+ */
+export function LoadErrorCard() {
+  const load = useAppStore((s) => s.load);
+  const frames = useAppStore((s) => s.frames);
+  if (load.status !== 'error' || load.frameId === null) return null;
+  const frameId = load.frameId;
+  const at = frames.findIndex((f) => f.id === frameId);
+  const next = at >= 0 ? frames[at + 1] : undefined;
+  return (
+    <div className="load-error-card" role="alert" data-testid="load-error-card">
+      <h3>Frame {frameId} could not be loaded</h3>
+      <p className="load-error-text">{load.error}</p>
+      <p className="muted">
+        The file was not changed and the frame’s labels are kept. Fix or replace the file, then try again; the other frames
+        work as usual.
+      </p>
+      <div className="load-error-actions">
+        <button type="button" className="tool" onClick={() => void openFrame(frameId)}>
+          Try again
+        </button>
+        {next ? (
+          <button type="button" className="tool" onClick={() => void openFrame(next.id)}>
+            Next frame ({next.id})
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
