@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { addFlag, reviewStore } from '../../actions/review/reviewStore.ts';
 import { useAppStore } from '../../state/appStore.ts';
 import { selectPrimaryCuboid } from '../../state/selectors.ts';
+import { boxName } from '../boxName.ts';
 
 const NO_REASON = '';
 
@@ -30,7 +31,7 @@ export function AddFlagForm() {
   return (
     <div className="flag-form" data-testid="flag-form">
       <p className="muted" data-testid="flag-target">
-        {box !== null ? `Flag the selected ${box.label} (${box.id.slice(0, 6)})` : 'No box selected: flag a missed object at x, y, z (m)'}
+        {box !== null ? `Flag the selected ${boxName(box)}` : 'No box selected: flag a missed object at x, y, z (m)'}
       </p>
       {box === null && (
         <div className="grid3">

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import type { ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
 import { reviewStore, setFlagState } from '../../actions/review/reviewStore.ts';
 import { appStore, useAppStore } from '../../state/appStore.ts';
+import { boxName } from '../boxName.ts';
 
 const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolved: 'resolved', closed: 'closed' };
 
@@ -21,7 +22,7 @@ export function FlagList() {
   const target = (f: ReviewFlag) => {
     if (f.cuboidId !== null) {
       const box = cuboids?.find((c) => c.id === f.cuboidId);
-      return box ? `${box.label} ${box.id.slice(0, 6)}` : 'a deleted box';
+      return box ? boxName(box) : 'a deleted box';
     }
     return f.location !== null ? `missed object at ${f.location.map((v) => v.toFixed(1)).join(', ')} m` : 'the frame';
   };

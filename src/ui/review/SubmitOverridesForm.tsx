@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../actions/review/reviewStore.ts';
-import { appStore } from '../../state/appStore.ts';
+import { appStore, useAppStore } from '../../state/appStore.ts';
+import { boxName } from '../boxName.ts';
 
 const keyOf = (ruleId: string, cuboidId: string | null) => `${ruleId}:${cuboidId ?? '-'}`;
 
@@ -13,6 +14,11 @@ export function SubmitOverridesForm() {
   const errors = useStore(reviewStore, (s) => s.pendingErrors);
   const busy = useStore(reviewStore, (s) => s.busy);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const cuboids = useAppStore((s) => s.doc?.cuboids);
+  const nameOf = (id: string) => {
+    const box = cuboids?.find((c) => c.id === id);
+    return box ? boxName(box) : 'a deleted box';
+  };
   if (errors === null || errors.length === 0) return null;
   const groups = new Map<string, { ruleId: string; cuboidId: string | null; messages: string[] }>();
   for (const e of errors) {
@@ -37,7 +43,7 @@ export function SubmitOverridesForm() {
             {g.ruleId}
             {g.cuboidId !== null && (
               <button type="button" className="link" onClick={() => g.cuboidId !== null && appStore.getState().select([g.cuboidId])}>
-                box {g.cuboidId.slice(0, 8)}
+                {nameOf(g.cuboidId)}
               </button>
             )}
           </span>

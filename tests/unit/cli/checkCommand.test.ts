@@ -85,7 +85,7 @@ describe('cuboid check', () => {
     const r = await runCli(['check', dir, '--frame', '000002', '--quiet']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/frame 000002: 126891 points, 2 boxes from database/);
-    expect(r.out).toMatch(/error +duplicate +box c1 +Car box duplicates box c2: 3D IoU 1\.00/);
+    expect(r.out).toMatch(/error +duplicate +box c1 +Car box duplicates the Car box at \([-0-9.]+, [-0-9.]+\): 3D IoU 1\.00/);
     expect(r.out).not.toMatch(/\n  warning /);
   });
 

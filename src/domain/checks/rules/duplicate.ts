@@ -22,13 +22,12 @@ export const duplicate: Rule = (ctx) => {
       [boxes[j], boxes[i]],
     ] as const) {
       if (only !== undefined && !only.has(self.id)) continue;
-      const classes = self.label === other.label ? '' : ` (labelled ${other.label})`;
       out.push({
         ruleId: 'duplicate',
         severity: 'error',
         cuboidId: self.id,
         location: null,
-        message: `${self.label} box duplicates box ${other.id}${classes}: 3D IoU ${fmt(iou, 2)}`,
+        message: `${self.label} box duplicates the ${other.label} box at (${fmt(other.center[0], 1)}, ${fmt(other.center[1], 1)}): 3D IoU ${fmt(iou, 2)}`,
         dictionaryEntry: 'one-box-per-object',
         otherCuboidId: other.id,
       });

@@ -36,7 +36,7 @@ export const overlap: Rule = (ctx) => {
         cuboidId: self.id,
         location: null,
         message:
-          `${self.label} box overlaps ${other.label} box ${other.id} (3D IoU ${fmt(iou, 2)}; ` +
+          `${self.label} box overlaps the ${other.label} box at (${fmt(other.center[0], 1)}, ${fmt(other.center[1], 1)}) (3D IoU ${fmt(iou, 2)}; ` +
           `at most ${fmt(allowed, 2)} allowed between ${pairName(self, other)})`,
         dictionaryEntry: entry,
         otherCuboidId: other.id,

@@ -18,7 +18,7 @@ describe('overlap', () => {
       ['a', 'b', 'error'],
       ['b', 'a', 'error'],
     ]);
-    expect(r[0].message).toBe('Car box overlaps Car box b (3D IoU 0.39; at most 0.05 allowed between two Car boxes)');
+    expect(r[0].message).toBe('Car box overlaps the Car box at (11.0, 0.5) (3D IoU 0.39; at most 0.05 allowed between two Car boxes)');
   });
 
   it('allows the overlaps the dictionary allows for the class pair', () => {
@@ -49,7 +49,7 @@ describe('duplicate', () => {
       ['a', 'b'],
       ['b', 'a'],
     ]);
-    expect(r[0].message).toMatch(/^Car box duplicates box b \(labelled Van\): 3D IoU 0\.9\d$/);
+    expect(r[0].message).toMatch(/^Car box duplicates the Van box at \(10\.1, 0\.0\): 3D IoU 0\.9\d$/);
     expect(r[0].dictionaryEntry).toBe('one-box-per-object');
   });
 
