@@ -1,11 +1,19 @@
 import { ConeGeometry, CylinderGeometry } from 'three';
 import { useAppStore } from '../state/appStore.ts';
 import { fillMaterial } from './sharedMaterials.ts';
+import type { Cuboid } from '../domain/types.ts';
 
 const stem = new CylinderGeometry(0.04, 0.04, 1.2, 6);
 const head = new ConeGeometry(0.25, 0.5, 12);
 
-/** Reviewer flags pinned where they point: above the flagged box, or at the flagged location. */
+function cornerOf(box: Cuboid): [number, number, number] {
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const [hl, hw] = [box.size[0] / 2, box.size[1] / 2];
+  return [box.center[0] + c * hl - s * hw, box.center[1] + s * hl + c * hw, box.center[2] + box.size[2] / 2];
+}
+
+/** Reviewer flags pinned where they point: on a corner of the flagged box, or at the flagged location. */
 export function FlagPins() {
   const doc = useAppStore((s) => s.doc);
   if (!doc) return null;
@@ -13,9 +21,8 @@ export function FlagPins() {
     .filter((f) => f.state !== 'closed')
     .map((f) => {
       const box = f.cuboidId ? doc.cuboids.find((c) => c.id === f.cuboidId) : null;
-      const at: [number, number, number] | null = box
-        ? [box.center[0], box.center[1], box.center[2] + box.size[2] / 2]
-        : f.location;
+      // A box's pin stands on its front-left top corner, so seen from above it does not hide the object.
+      const at: [number, number, number] | null = box ? cornerOf(box) : f.location;
       return at ? { id: f.id, at, color: f.state === 'open' ? '#ff7a45' : '#f5d90a' } : null;
     })
     .filter((p): p is { id: string; at: [number, number, number]; color: string } => p !== null);
