@@ -63,7 +63,7 @@ export async function buildFrameDiff(
 ): Promise<AnnotationDiff & { frameId: string }> {
   const info = await buildReviewInfo(service, frame, user);
   const to = query.to ?? info.acceptedRevision ?? info.revision;
-  const from = query.from ?? info.submittedRevisions[0] ?? 0;
+  const from = query.from ?? info.submittedRevisions[0] ?? (await importedRevision(service, frame.id)) ?? 0;
   const read = async (revision: number, name: string): Promise<FrameAnnotation> => {
     if (revision === 0) return emptyAnnotation(frame.id);
     const doc = await service.storage.getRevision(frame.id, revision);
@@ -72,4 +72,14 @@ export async function buildFrameDiff(
   };
   const [a, b] = await Promise.all([read(from, 'from'), read(to, 'to')]);
   return { frameId: frame.id, ...diffAnnotations(a, b) };
+}
+
+/**
+ * The revision that imported the frame's shipped labels or pre-labels, when the frame's history
+ * starts with one: before anything was submitted, changes are counted from there (an untouched
+ * imported frame shows no changes, not every box as added).
+ */
+async function importedRevision(service: AnnotationService, frameId: string): Promise<number | undefined> {
+  const first = (await service.storage.listRevisions(frameId)).find((r) => r.revision === 1);
+  return first?.source === 'import' ? 1 : undefined;
 }

@@ -14,7 +14,8 @@ const VERB: Record<string, string> = {
 /** The frame's review steps, newest first; a submit shows every check error overridden and its reason. */
 export function ReviewHistory() {
   const history = useStore(reviewStore, (s) => s.info?.history);
-  if (history === undefined || history.length === 0) return null;
+  if (history === undefined) return null;
+  if (history.length === 0) return <p className="muted">No review steps yet: submits, flags, accepts and rejects appear here.</p>;
   return (
     <ol className="review-history" data-testid="review-history" reversed>
       {[...history].reverse().map((h, i) => (
