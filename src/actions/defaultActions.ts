@@ -18,6 +18,7 @@ import { toggleHelp } from './toggleHelp.ts';
 import { toggleMainView } from './toggleMainView.ts';
 import { frameView } from './frameView.ts';
 import { fitAtLocation } from './fitAtLocation.ts';
+import { boxNextMissed } from './boxNextMissed.ts';
 import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
@@ -36,6 +37,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   toggleCameraPoints,
   fitAtCursor,
   fitAtLocation,
+  boxNextMissed,
   ...setClassActions,
   ...cycleAttributeActions,
   nextFrame,

@@ -152,6 +152,10 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   await waitForFrame(ann);
   await expect(ann.getByTestId('review-status')).toHaveAttribute('data-status', 'rejected');
   await expect(ann.getByTestId('flag-item')).toContainText('the box sticks out 40 cm at the front');
+  // The flag's reason opens the team's rule for it in the SOP.
+  await ann.getByTestId('flag-sop').click();
+  await expect(ann.getByTestId('sop-box-fits-object')).toHaveClass(/focused/);
+  await ann.getByTestId('sop-close').click();
   await moveBox(ann, 0, -0.4);
   await ann.getByTestId('flag-resolve').click();
   await expect(ann.getByTestId('flag-item')).toHaveAttribute('data-state', 'resolved');

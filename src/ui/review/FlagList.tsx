@@ -9,7 +9,7 @@ const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolve
 /**
  * The open frame's review flags with the dictionary's title for each reason: the annotator
  * resolves a flag, the reviewer closes or reopens it (buttons follow `ReviewInfo.can`). Clicking
- * a flag on a box selects the box.
+ * a flag on a box selects the box; clicking its reason opens the SOP at that dictionary entry.
  */
 export function FlagList() {
   const flags = useAppStore((s) => s.doc?.flags);
@@ -40,9 +40,15 @@ export function FlagList() {
             {target(f)}
           </button>
           <span className={`flag-state flag-state-${f.state}`}>{STATE_LABEL[f.state]}</span>
-          <span className="flag-reason" title={f.reason}>
+          <button
+            type="button"
+            className="flag-reason link"
+            title={`Open the SOP at “${title(f.reason)}”`}
+            onClick={() => appStore.getState().openSop(f.reason)}
+            data-testid="flag-sop"
+          >
             {title(f.reason)}
-          </span>
+          </button>
           {f.comment !== '' && <span className="flag-comment">“{f.comment}”</span>}
           <span className="muted flag-meta">
             {f.author} · {new Date(f.createdAt).toLocaleString()}

@@ -26,4 +26,34 @@ describe('keyboard-first annotation', () => {
     await ed.settle();
     expect(ed.cuboids()[0].label).toBe('Cyclist');
   });
+
+  it('N boxes the missed objects the checks found, one after the other, with no pointing at all', async () => {
+    const ed = new TestEditor({ frames: ['000000'] });
+    const frameId = ed.doc().frameId;
+    const cluster = (x: number, y: number) => ({
+      ruleId: 'unlabelledCluster',
+      severity: 'warning' as const,
+      cuboidId: null,
+      location: [x, y, -1] as [number, number, number],
+      message: 'a missed Car?',
+      dictionaryEntry: 'every-object-boxed',
+    });
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(12, 3), cluster(20, -4)], error: null });
+    ed.keyDown('n');
+    await ed.settle();
+    expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
+    ed.keyDown('2');
+    expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
+    // The checks re-ran: the first cluster is boxed now.
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4)], error: null });
+    ed.keyDown('n');
+    await ed.settle();
+    expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1], [20, -4, -1]]);
+    expect(ed.cuboids()).toHaveLength(2);
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [], error: null });
+    ed.keyDown('n');
+    await ed.settle();
+    expect(ed.fit.calls).toHaveLength(2);
+    expect(ed.store.getState().ui.message?.text).toBe('The checks found no missed object in this frame.');
+  });
 });
