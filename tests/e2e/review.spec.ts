@@ -129,6 +129,19 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   await submit(ann);
   await expect(ann.getByTestId('review-submit')).toHaveCount(0);
   await expect(ann.getByTestId('frame-' + FRAME)).toContainText('submitted');
+  // Submitted: the boxes are locked for the annotator; an edit is refused in words, nothing is sent.
+  await ann.waitForFunction(() => (window as any).__cuboid.store.getState().editLock !== null);
+  const locked = await ann.evaluate(() => {
+    const hook = (window as any).__cuboid;
+    const before = hook.store.getState().doc;
+    const box = before.cuboids[0];
+    hook.editor.actions.executeAction('updateCuboid', undefined, { id: box.id, patch: { center: [box.center[0] + 1, box.center[1], box.center[2]] } });
+    const after = hook.store.getState();
+    return { same: after.doc === before, message: after.ui.message?.text as string, save: after.save.status as string };
+  });
+  expect(locked.same).toBe(true);
+  expect(locked.message).toMatch(/submitted and waits for review/);
+  expect(locked.save).toBe('saved');
 
   // The reviewer flags the moved box and rejects the frame.
   const rev = await personAt(browser, 'rev');

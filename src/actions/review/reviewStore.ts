@@ -45,6 +45,15 @@ const message = (err: unknown): string =>
 /** Whether the editor may change boxes of the open frame (false for a reviewer, a locked or someone else's frame). */
 export const selectCanEdit = (s: ReviewState): boolean => s.info?.can.edit ?? true;
 
+/** Why the caller may not edit the frame's boxes now, in words (null: they may). */
+export function editLockReason(info: ReviewInfo): string | null {
+  if (info.can.edit) return null;
+  if (info.status === 'submitted') return `Frame ${info.frameId} is submitted and waits for review: its boxes are locked until the reviewer accepts or rejects it.`;
+  if (info.status === 'accepted') return `Frame ${info.frameId} is accepted: its boxes are locked.`;
+  if (info.can.flag) return 'Reviewers do not edit boxes: flag what must change (Review panel).';
+  return `Frame ${info.frameId} is assigned to someone else: its boxes are locked for you.`;
+}
+
 /**
  * Loads the review state (and the diff) of a frame; a load for another frame in the meantime
  * wins. When someone else moved the frame on (a verdict, a flag) and this page has no unsaved
@@ -53,11 +62,13 @@ export const selectCanEdit = (s: ReviewState): boolean => s.info?.can.edit ?? tr
 export async function loadReview(frameId: string): Promise<void> {
   if (reviewStore.getState().frameId !== frameId) {
     reviewStore.setState({ frameId, info: null, diff: null, diffRange: {}, pendingErrors: null, error: null });
+    appStore.getState().setEditLock(null);
   }
   try {
     const [info, diff] = await Promise.all([api.getReview(frameId), api.getDiff(frameId, reviewStore.getState().diffRange)]);
     if (reviewStore.getState().frameId !== frameId) return;
     reviewStore.setState({ info, diff, error: null });
+    if (appStore.getState().currentFrameId === frameId) appStore.getState().setEditLock(editLockReason(info));
     const app = appStore.getState();
     if (app.currentFrameId === frameId && app.save.status === 'saved' && info.revision > (app.save.lastSavedRevision ?? 0)) {
       const doc = await api.getAnnotation(frameId);

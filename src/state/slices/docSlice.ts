@@ -24,6 +24,13 @@ export interface DocSlice {
    * document or `fn` returns the same object; otherwise one undo step.
    */
   applyDocChange: (fn: (doc: FrameAnnotation) => FrameAnnotation) => boolean;
+  /**
+   * Why the open frame's boxes may not be changed now (submitted and waiting for review, accepted,
+   * or the user is a reviewer), or null. While set, `applyDocChange` refuses every change and says
+   * why, so nothing is edited that the server would refuse to save.
+   */
+  editLock: string | null;
+  setEditLock: (reason: string | null) => void;
 }
 
 /** `clearHistory` is the temporal store's `clear`, passed in by `createAppStore`. */
@@ -42,9 +49,16 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
       }));
       clearHistory();
     },
+    editLock: null,
+    setEditLock: (editLock) => set({ editLock }),
     applyDocChange: (fn) => {
       const doc = get().doc;
       if (doc === null) return false;
+      const lock = get().editLock;
+      if (lock !== null) {
+        get().showMessage(lock, 'warning');
+        return false;
+      }
       const next = fn(doc);
       if (next === doc) return false;
       set({ doc: next });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { editLockReason } from '../../../src/actions/review/reviewStore.ts';
+import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
+import type { ReviewInfo } from '../../../src/domain/api/wireTypes.ts';
+import { createAppStore } from '../../../src/state/createAppStore.ts';
+
+const info = (status: ReviewInfo['status'], can: Partial<ReviewInfo['can']>): ReviewInfo => ({
+  frameId: '000001',
+  revision: 3,
+  status,
+  annotator: 'ann',
+  reviewer: 'rev',
+  flags: { open: 0, resolved: 0, closed: 0 },
+  submittedRevisions: [3],
+  acceptedRevision: null,
+  history: [],
+  can: { edit: false, submit: false, accept: false, reject: false, flag: false, resolveFlags: false, closeFlags: false, ...can },
+});
+
+describe('edit lock', () => {
+  it('refuses every box change while set, says why, and records no undo step', () => {
+    const store = createAppStore();
+    store.getState().loadDoc(emptyAnnotation('000001'));
+    const before = store.getState().doc;
+    store.getState().setEditLock('Frame 000001 is submitted and waits for review: its boxes are locked until the reviewer accepts or rejects it.');
+    const changed = store.getState().applyDocChange((d) => ({ ...d, status: 'in_progress' }));
+    expect(changed).toBe(false);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().ui.message?.text).toMatch(/submitted and waits for review/);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    store.getState().setEditLock(null);
+    expect(store.getState().applyDocChange((d) => ({ ...d, status: 'in_progress' }))).toBe(true);
+  });
+
+  it('explains the lock by the frame’s review state and the caller’s role', () => {
+    expect(editLockReason(info('in_progress', { edit: true }))).toBeNull();
+    expect(editLockReason(info('submitted', {}))).toMatch(/submitted and waits for review/);
+    expect(editLockReason(info('accepted', {}))).toMatch(/accepted: its boxes are locked/);
+    expect(editLockReason(info('submitted', { flag: true, accept: true }))).toMatch(/submitted/);
+    expect(editLockReason(info('in_progress', { flag: true }))).toMatch(/Reviewers do not edit boxes/);
+    expect(editLockReason(info('in_progress', {}))).toMatch(/assigned to someone else/);
+  });
+});
