@@ -97,7 +97,9 @@ export function ToolInput({ view, target }: ToolInputProps) {
       if (claimed && controls) controls.enabled = false;
       if (claimed) el.setPointerCapture(e.pointerId);
       const point = r.planePoint ?? [0, 0, GROUND_FALLBACK_Z];
-      if (r.hit.kind === 'none' && (view === 'main' || view === 'top')) {
+      // Drawing takes the corner where the cursor is on the ground; snapping it to the nearest
+      // cloud point (within a pick angle, metres wide from high above) moved corners by up to 1.5 m.
+      if (r.hit.kind === 'none' && (view === 'main' || view === 'top') && tool !== 'draw') {
         const frameId = editor.store.getState().currentFrameId;
         queue = queue.then(async () => {
           const found = frameId ? await getPointCloudWorker().pickPoint(frameId, r.rayOrigin, r.rayDirection) : null;

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useAppStore } from '../state/appStore.ts';
 import { openFrame } from '../actions/openFrame.ts';
 import { plural } from './plural.ts';
+import { useStore } from 'zustand';
+import { reviewStore } from '../actions/review/reviewStore.ts';
 
 /**
  * The sequence navigator: every frame with its review status, box count and check summary (live
@@ -13,6 +15,9 @@ export function FrameList() {
   const current = useAppStore((s) => s.currentFrameId);
   const error = useAppStore((s) => s.framesError);
   const summary = useAppStore((s) => s.checkSummary);
+  // The open frame's count and status are live (the list itself refreshes after saves and steps).
+  const openBoxes = useAppStore((s) => (s.doc !== null && s.doc.frameId === s.currentFrameId ? s.doc.cuboids.length : null));
+  const openStatus = useStore(reviewStore, (s) => (s.info !== null && s.info.frameId === current ? s.info.status : null));
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
   if (error) {
@@ -44,7 +49,9 @@ export function FrameList() {
       </form>
       {jumpError ? <p className="error">{jumpError}</p> : null}
       <ul>
-        {frames.map((f) => {
+        {frames.map((listed) => {
+          const open = listed.id === current;
+          const f = open ? { ...listed, boxCount: openBoxes ?? listed.boxCount, status: openStatus ?? listed.status } : listed;
           const c = summary[f.id];
           return (
             <li key={f.id}>

@@ -57,7 +57,7 @@ test('one-click fit on a real KITTI car, set its class, and the saved label_2 li
   await page.keyboard.press('m');
   await page.keyboard.press('1');
   await page.keyboard.press('f');
-  await expect(page.getByTestId('tool-path')).toHaveText(/^fit\./);
+  await expect(page.getByTestId('tool-path')).toHaveAttribute('data-tool-path', /^fit\./);
   await page.waitForTimeout(300);
   const [x, y] = await screenOf(page, [gt.center[0], gt.center[1], gt.center[2]]);
   await page.mouse.click(x, y);
@@ -259,6 +259,30 @@ test('in the main 3D view a face handle resizes the selected box and the face fo
   expect(Math.hypot(face[0] - to[0], face[1] - to[1])).toBeLessThan(4);
   await page.keyboard.press('Control+z');
   expect((await box()).size[1]).toBeCloseTo(b0.size[1], 9);
+});
+
+test('a rectangle dragged in the top view becomes a box with exactly those corners', async ({ page }) => {
+  await openFrame(page, '000001');
+  await page.keyboard.press('m');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('b');
+  const n0 = (await boxes(page)).length;
+  // A corner half a metre from the roof points of a vehicle at (30.5, -9.5): it must stay where it
+  // was put, not snap to the nearest point under the cursor.
+  const a = await screenOf(page, [30.5, -9.0, -1.7]);
+  const b = await screenOf(page, [25.5, -11.0, -1.7]);
+  await page.mouse.move(a[0], a[1]);
+  await page.mouse.down();
+  await page.mouse.move((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, { steps: 4 });
+  await page.mouse.move(b[0], b[1], { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction((n) => (window as any).__cuboid.store.getState().doc.cuboids.length > n, n0);
+  const drawn = (await boxes(page)).at(-1)!;
+  // One screen pixel is about 0.1 m at this zoom: allow a little more than that.
+  expect(Math.abs(drawn.size[0] - 5)).toBeLessThan(0.25);
+  expect(Math.abs(drawn.size[1] - 2)).toBeLessThan(0.25);
+  expect(Math.abs(drawn.center[0] - 28)).toBeLessThan(0.15);
+  expect(Math.abs(drawn.center[1] + 10)).toBeLessThan(0.15);
 });
 
 test('the SOP opens from a check result, and a lead adds a rule that saves as a new dictionary version', async ({ page, request }) => {

@@ -45,6 +45,13 @@ const message = (err: unknown): string =>
 /** Whether the editor may change boxes of the open frame (false for a reviewer, a locked or someone else's frame). */
 export const selectCanEdit = (s: ReviewState): boolean => s.info?.can.edit ?? true;
 
+function statusWords(status: ReviewInfo['status']): string {
+  if (status === 'rejected') return 'rejected (fix the flagged boxes, resolve each flag, then resubmit)';
+  if (status === 'accepted') return 'accepted';
+  if (status === 'submitted') return 'submitted for review';
+  return `moved to ${status.replace('_', ' ')}`;
+}
+
 /** Why the caller may not edit the frame's boxes now, in words (null: they may). */
 export function editLockReason(info: ReviewInfo): string | null {
   if (info.can.edit) return null;
@@ -67,7 +74,13 @@ export async function loadReview(frameId: string): Promise<void> {
   try {
     const [info, diff] = await Promise.all([api.getReview(frameId), api.getDiff(frameId, reviewStore.getState().diffRange)]);
     if (reviewStore.getState().frameId !== frameId) return;
+    const previous = reviewStore.getState().info;
     reviewStore.setState({ info, diff, error: null });
+    // Someone else moved the open frame on: say so (this page's own steps say it themselves).
+    if (previous !== null && previous.frameId === frameId && previous.status !== info.status && ownStepFrame !== frameId) {
+      const last = info.history[info.history.length - 1];
+      appStore.getState().showMessage(`${last?.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}.`, info.status === 'rejected' ? 'warning' : 'info');
+    }
     if (appStore.getState().currentFrameId === frameId) appStore.getState().setEditLock(editLockReason(info));
     const app = appStore.getState();
     if (app.currentFrameId === frameId && app.save.status === 'saved' && info.revision > (app.save.lastSavedRevision ?? 0)) {
@@ -107,10 +120,14 @@ export async function setDiffRange(range: { from?: number; to?: number }): Promi
  * unsaved work would otherwise conflict with it), then loads the server's answer into the editor
  * and refreshes the frame list and the review state.
  */
+/** The frame a review step of this page is working on (its own status changes are not announced). */
+let ownStepFrame: string | null = null;
+
 async function step(name: string, run: (frameId: string) => Promise<FrameAnnotation>): Promise<boolean> {
   const frameId = appStore.getState().currentFrameId;
   if (frameId === null || reviewStore.getState().busy !== null) return false;
   reviewStore.setState({ busy: name, error: null });
+  ownStepFrame = frameId;
   try {
     const autosave = getAutosave();
     await autosave.saveNow();
@@ -120,8 +137,10 @@ async function step(name: string, run: (frameId: string) => Promise<FrameAnnotat
     reviewStore.setState({ busy: null });
     void refreshFrames().catch(() => undefined);
     await loadReview(frameId);
+    ownStepFrame = null;
     return true;
   } catch (err) {
+    ownStepFrame = null;
     const pendingErrors = checkErrorsOf(err);
     reviewStore.setState({ busy: null, error: pendingErrors === null ? message(err) : null, ...(pendingErrors !== null ? { pendingErrors } : {}) });
     return false;

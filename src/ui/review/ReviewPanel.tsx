@@ -16,6 +16,7 @@ import { FlagList } from './FlagList.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
 import './review.css';
+import { refreshFrames } from '../../actions/openFrame.ts';
 
 /** How often the panel asks the server for other people's review steps, ms. */
 const REFRESH_MS = 10_000;
@@ -42,10 +43,21 @@ export function ReviewPanel() {
   useEffect(() => {
     // Someone else's steps (a verdict, a flag) show up without a reload.
     if (frameId === null) return undefined;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void loadReview(frameId);
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
+    // The frame list too: other people's submits and verdicts change other frames' status.
+    const refresh = () => {
+      if (document.visibilityState !== 'visible') return;
+      void loadReview(frameId);
+      void refreshFrames().catch(() => undefined);
+    };
+    const timer = setInterval(refresh, REFRESH_MS);
+    // Coming back to the tab (or window) refreshes at once.
+    window.addEventListener('focus', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
   }, [frameId]);
 
   if (frameId === null) return null;
