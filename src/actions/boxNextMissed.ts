@@ -4,7 +4,8 @@ import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 
 /**
  * N: boxes the next object the checks think was missed (an unlabelled cluster of the open frame):
- * the same fit as a click on it, with no pointing. Then a number key sets its class; pressing N
+ * the same fit as a click on it, with no pointing, of the class that fits the cluster's size. A
+ * number key changes its class; pressing N
  * again goes to the next one, since a boxed cluster leaves the list. The mouse-free flow is
  * N → 1–9 → N … → D (next frame).
  */
@@ -25,6 +26,6 @@ export const boxNextMissed: Action = {
       s.showMessage('The checks found no missed object in this frame.', 'info');
       return;
     }
-    await fitAtPoint(ctx.tools.ctx, next.location, {});
+    await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});
   },
 };

@@ -7,8 +7,8 @@ function isPoint(v: unknown): v is [number, number, number] {
 }
 
 /**
- * Fits a box at a given LiDAR point (metres): the checks panel's "Box it" on an unlabelled cluster.
- * `value` is the point `[x, y, z]`.
+ * Fits a box at a given LiDAR point (metres): the checks panel's "Box it" on an unlabelled cluster,
+ * of the class the check suggests for the cluster's size. `value` is the point `[x, y, z]`.
  */
 export const fitAtLocation: Action = {
   id: 'fitAtLocation',
@@ -18,6 +18,9 @@ export const fitAtLocation: Action = {
   predicate: hasDoc,
   perform: async (ctx) => {
     if (!isPoint(ctx.value)) throw new Error('fitAtLocation: value must be a point [x, y, z]');
-    await fitAtPoint(ctx.tools.ctx, ctx.value, {});
+    const at = ctx.value;
+    // "Box it" on a missed-object result: the class that fits the cluster, not the current class.
+    const result = ctx.store.getState().checks.results.find((r) => r.location !== null && r.location.every((v, i) => v === at[i]));
+    await fitAtPoint(ctx.tools.ctx, at, result?.suggestedLabel !== undefined ? { label: result.suggestedLabel } : {});
   },
 };

@@ -25,6 +25,8 @@ export interface CheckResult {
   dictionaryEntry: string | null;
   /** For pair rules: the other box of the pair. */
   otherCuboidId?: string;
+  /** For a missed object: the class whose size range fits the cluster best (what "Box it" creates). */
+  suggestedLabel?: string;
 }
 
 /** A result of a cross-frame rule: also names the frame it was found in. */

@@ -6,6 +6,8 @@ import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
 export interface FitAtPointOptions {
   /** Create a class-default box at the point without asking the fit service (shift-create). */
   withoutFit?: boolean;
+  /** The class of the new box (default: the current class), e.g. the one a missed-object check suggests. */
+  label?: string;
 }
 
 function formatPoint(p: Point3): string {
@@ -30,7 +32,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     const box = defaultCuboidAt(ctx, point);
     return commitNewCuboid(ctx, box) ? box.id : null;
   }
-  const label = state.classes.current;
+  const label = options.label ?? state.classes.current;
   const frameId = doc.frameId;
   state.addPendingFits(1);
   let result;

@@ -30,7 +30,8 @@ describe('keyboard-first annotation', () => {
   it('N boxes the missed objects the checks found, one after the other, with no pointing at all', async () => {
     const ed = new TestEditor({ frames: ['000000'] });
     const frameId = ed.doc().frameId;
-    const cluster = (x: number, y: number) => ({
+    const cluster = (x: number, y: number, suggestedLabel?: string) => ({
+      ...(suggestedLabel ? { suggestedLabel } : {}),
       ruleId: 'unlabelledCluster',
       severity: 'warning' as const,
       cuboidId: null,
@@ -38,10 +39,12 @@ describe('keyboard-first annotation', () => {
       message: 'a missed Car?',
       dictionaryEntry: 'every-object-boxed',
     });
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(12, 3), cluster(20, -4)], error: null });
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(12, 3, 'Pedestrian'), cluster(20, -4)], error: null });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
+    // The class the check suggests for the cluster's size, not the current class.
+    expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.

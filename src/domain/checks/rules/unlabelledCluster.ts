@@ -135,12 +135,31 @@ export const unlabelledCluster: Rule = (ctx) => {
           `${free} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(d)} m away, form a ${fmt(long, 1)} × ` +
           `${fmt(short, 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits.map(([name]) => name))}?`,
         dictionaryEntry: 'every-object-boxed',
+        suggestedLabel: bestFit(fits, long, short, top),
       },
     });
   }
   found.sort((a, b) => b.points - a.points);
   return found.slice(0, settings.clusterMaxResults).map((f) => f.result);
 };
+
+/** The class whose size range (its middle) is nearest the cluster's length, width and height, relatively. */
+function bestFit(fits: readonly (readonly [string, { size: { l: number[]; w: number[]; h: number[] } }])[], long: number, short: number, top: number): string {
+  let best = fits[0][0];
+  let bestScore = Infinity;
+  for (const [name, r] of fits) {
+    const mid = (range: number[]) => (range[0] + range[1]) / 2;
+    const score =
+      Math.abs(Math.log(Math.max(long, 0.05) / mid(r.size.l))) +
+      Math.abs(Math.log(Math.max(short, 0.05) / mid(r.size.w))) +
+      Math.abs(Math.log(Math.max(top, 0.05) / mid(r.size.h)));
+    if (score < bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
 
 function orList(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;

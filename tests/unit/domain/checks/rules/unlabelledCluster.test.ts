@@ -16,6 +16,15 @@ describe('unlabelledCluster', () => {
     expect(r[0].message).toMatch(/^\d+ points at \(15\.\d, -[34]\.\d\), 16 m away, form a 4\.\d × 1\.\d m cluster 1\.\d m tall with no box: a missed Car/);
   });
 
+  it('suggests the class whose sizes fit the cluster best, for "Box it"', () => {
+    const cyclistSized = box('c', 'Cyclist', 8, -10, [1.7, 0.6, 1.7]);
+    const r = unlabelledCluster(contextFor(cloud(ground, objectPoints(car), objectPoints(ped), objectPoints(cyclistSized)), []));
+    const at = (x: number, y: number) => r.find((q) => Math.hypot(q.location![0] - x, q.location![1] - y) < 1);
+    expect(at(15, -4)?.suggestedLabel).toBe('Car');
+    expect(at(10, 6)?.suggestedLabel).toBe('Pedestrian');
+    expect(at(8, -10)?.suggestedLabel).toBe('Cyclist');
+  });
+
   it('is silent when every object has a box', () => {
     expect(unlabelledCluster(contextFor(cloud(ground, objectPoints(car), objectPoints(ped)), [car, ped]))).toEqual([]);
   });
