@@ -45,7 +45,10 @@ export function FrameTheCloud() {
       const { load } = s;
       if (prev !== null && s.view.frameRequest !== prev.view.frameRequest) {
         const box = selectPrimaryCuboid(s);
-        if (box) {
+        const at = s.view.frameTarget;
+        if (at !== null) {
+          aim({ centre: new Vector3(...at), radius: 4 });
+        } else if (box) {
           aim({ centre: new Vector3(...box.center), radius: Math.max(1.5, new Vector3(...box.size).length()) });
         } else if (load.bounds) aim(aimAtBounds(load.bounds));
         return;

@@ -42,6 +42,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
             target={[15, 0, 0]}
             enableRotate={false}
             enableDamping={false}
+            zoomToCursor
             screenSpacePanning
             mouseButtons={{ LEFT: (tool === 'draw' ? -1 : MOUSE.PAN) as MOUSE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN }}
           />
@@ -49,7 +50,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       ) : (
         <>
           <PerspectiveCamera makeDefault up={[0, 0, 1]} position={[-22, -14, 18]} fov={55} near={0.1} far={2000} />
-          <OrbitControls makeDefault target={[8, 0, -1]} enableDamping={false} />
+          <OrbitControls makeDefault target={[8, 0, -1]} enableDamping={false} zoomToCursor />
         </>
       )}
       <Grid

@@ -99,3 +99,24 @@ test('a frame id in the address that the dataset lacks opens the first frame and
   expect(await storeValue<string>(page, 'state.currentFrameId')).toBe('000000');
   await expect(page.getByText('There is no frame "999999" in this dataset; opened 000000 instead.')).toBeVisible();
 });
+
+test('the wheel zooms about the point under the cursor, in the top view and in 3D', async ({ page }) => {
+  await page.goto('/?frame=000000');
+  await waitForFrameLoaded(page);
+  for (const mode of ['top', '3d']) {
+    if (mode === 'top') await page.keyboard.press('m');
+    if (mode === '3d') await page.keyboard.press('m');
+    await page.waitForTimeout(300);
+    const target: [number, number, number] = [25, 8, -1.7];
+    const before = (await page.evaluate((p) => (window as any).__cuboid.project(p), target)) as [number, number];
+    await page.mouse.move(before[0], before[1]);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(300);
+    const after = (await page.evaluate((p) => (window as any).__cuboid.project(p), target)) as [number, number];
+    // The ground point under the cursor stays under it (a few pixels of drift at most).
+    expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeLessThan(6);
+  }
+});

@@ -15,19 +15,22 @@ export interface ViewSlice {
     /** The camera panel (image 2 with projected boxes) and whether it also shows projected points. */
     cameraPanel: boolean;
     cameraPoints: boolean;
-    /** Bumped to ask the main view to frame the cloud (or the selected box). */
+    /** Bumped to ask the main view to frame the cloud (or the selected box, or `frameTarget`). */
     frameRequest: number;
+    /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
+    frameTarget: [number, number, number] | null;
   };
   setColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
   setCameraPanel: (open: boolean, points?: boolean) => void;
-  requestFraming: () => void;
+  /** Frames `at` (a point of interest) if given, else the selected box, else the whole cloud. */
+  requestFraming: (at?: [number, number, number]) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0 },
-  requestFraming: () => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1 } })),
+  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null },
+  requestFraming: (at) => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1, frameTarget: at ?? null } })),
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
   setCameraPanel: (cameraPanel, points) =>
     set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),

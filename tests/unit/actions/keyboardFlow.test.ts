@@ -59,4 +59,26 @@ describe('keyboard-first annotation', () => {
     expect(ed.fit.calls).toHaveLength(2);
     expect(ed.store.getState().ui.message?.text).toBe('The checks found no missed object in this frame.');
   });
+
+  it('D keeps the selected track selected in the next frame', async () => {
+    const ed = new TestEditor({ frames: ['000000', '000001'] });
+    const car = (id: string, trackId: string | null, x: number) => ({
+      id,
+      trackId,
+      label: 'Car',
+      center: [x, 0, -1] as [number, number, number],
+      size: [4, 1.8, 1.5] as [number, number, number],
+      yaw: 0,
+      attributes: { truncated: 0, occluded: 0 },
+      source: 'manual' as const,
+    });
+    ed.navigation.docs['000000'] = { ...emptyAnnotation('000000'), cuboids: [car('a0', 'T1', 10), car('b0', 'T2', 20)] };
+    ed.navigation.docs['000001'] = { ...emptyAnnotation('000001'), cuboids: [car('b1', 'T2', 21), car('a1', 'T1', 11), car('loose', null, 5)] };
+    await ed.navigation.openFrame('000000');
+    ed.store.getState().select(['a0']);
+    ed.keyDown('d');
+    await ed.settle();
+    expect(ed.doc().frameId).toBe('000001');
+    expect(ed.selectedIds()).toEqual(['a1']);
+  });
 });
