@@ -21,6 +21,7 @@ import { CameraPanel } from './CameraPanel.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { SopPanel } from './SopPanel.tsx';
 import { TracksPanel } from './TracksPanel.tsx';
+import { ToolHint } from './ToolHint.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { SessionBadge } from './review/SessionBadge.tsx';
 import { DashboardButton } from './dashboard/DashboardButton.tsx';
@@ -83,9 +84,7 @@ export function App() {
         </aside>
         <footer className="statusbar">
           <LoadStatus />
-          <span className="tool-path muted" data-testid="tool-path">
-            {toolPath}
-          </span>
+          <ToolHint />
         </footer>
         <HelpOverlay />
         <ConflictDialog />

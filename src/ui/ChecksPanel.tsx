@@ -1,6 +1,7 @@
 import type { CheckResult, Severity } from '../domain/checks/CheckResult.ts';
 import { useAppStore } from '../state/appStore.ts';
 import { useEditor } from '../render/EditorContext.ts';
+import { ruleTitle } from './ruleTitles.ts';
 
 const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
@@ -70,8 +71,10 @@ interface CheckItemProps {
 function CheckItem({ result, boxLabel, onJump, onBoxIt, onSop }: CheckItemProps) {
   return (
     <li className="check-item">
-      <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId} title={result.ruleId}>
-        <span className="check-rule">{result.ruleId}</span>
+      <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId} title={`Rule: ${result.ruleId}`}>
+        <span className="check-rule" data-rule={result.ruleId}>
+          {ruleTitle(result.ruleId)}
+        </span>
         {boxLabel ? <span className="check-box">{boxLabel}</span> : null}
         <span className="check-message">{result.message}</span>
       </button>

@@ -1,6 +1,9 @@
 import { useAppStore } from '../state/appStore.ts';
 import { useEditor } from '../render/EditorContext.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
+import { NUDGE_STEP, NUDGE_STEP_LARGE } from '../actions/nudge.ts';
+import { ROTATE_STEP_DEG, ROTATE_STEP_LARGE_DEG } from '../actions/rotateYaw.ts';
+import { RESIZE_STEP, RESIZE_STEP_LARGE } from '../actions/resizeSelection.ts';
 
 const CLOSE_KEYS = ['Escape', '?'];
 
@@ -20,6 +23,11 @@ export function HelpOverlay() {
           ×
         </button>
       </div>
+      <p className="help-modifiers" data-testid="help-modifiers">
+        <strong>Modifiers:</strong> <kbd>Shift</kbd> makes steps bigger — arrows move {NUDGE_STEP} m, with Shift {NUDGE_STEP_LARGE} m; Q / E turn{' '}
+        {ROTATE_STEP_DEG}°, with Shift {ROTATE_STEP_LARGE_DEG}°; the size keys change {RESIZE_STEP} m, with Shift {RESIZE_STEP_LARGE} m.{' '}
+        <kbd>Ctrl</kbd>+arrows move along the box&apos;s own heading, <kbd>Alt</kbd>+↑/↓ move it up and down.
+      </p>
       <div className="help-columns">
         {groups.map((g) => (
           <section key={g}>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/appStore.ts';
+import { saveErrorText } from './saveErrorText.ts';
 
 const LABELS: Record<string, string> = {
   saved: 'Saved',
@@ -8,14 +9,24 @@ const LABELS: Record<string, string> = {
   error: 'Save failed — retrying',
 };
 
-/** Where the open frame's work stands: saved (with revision), pending, or in conflict. */
+/**
+ * Where the open frame's work stands: saved (with revision), pending, in conflict, or failed —
+ * a failure says why in words when the server said (the raw error stays in the tooltip).
+ */
 export function SaveStatus() {
   const save = useAppStore((s) => s.save);
   const revision = useAppStore((s) => s.save.lastSavedRevision);
+  const failed = save.status === 'error' ? saveErrorText(save.error) : null;
+  const label = failed && !failed.retrying ? 'Save failed' : (LABELS[save.status] ?? save.status);
   return (
-    <span className={`save-status save-${save.status}`} data-testid="save-status" data-status={save.status} title={save.error ?? ''}>
-      {LABELS[save.status] ?? save.status}
+    <span className={`save-status save-${save.status}`} data-testid="save-status" data-status={save.status} title={failed?.reason ? `${failed.reason}\n${save.error ?? ''}` : (save.error ?? '')}>
+      {label}
       {save.status === 'saved' && revision !== null ? ` · rev ${revision}` : ''}
+      {failed?.reason ? (
+        <span className="save-reason" data-testid="save-reason">
+          : {failed.reason}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { EdgeCaseEditor } from './EdgeCaseEditor.tsx';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { filterClassRules } from './filterClassRules.ts';
 import { plural } from './plural.ts';
+import { ruleTitle } from './ruleTitles.ts';
 import { useAppStore } from '../state/appStore.ts';
 
 /**
@@ -51,8 +52,10 @@ export function SopPanel() {
         onChange={(e) => setQuery(e.target.value)}
         autoFocus
       />
-      <div className="sop-columns" ref={bodyRef}>
-        <section>
+      {/* Each list scrolls on its own, so the shorter one never leaves half the dialog empty; when
+          either list has no match the two stack in one column. */}
+      <div className={classes.length === 0 || cases.length === 0 ? 'sop-columns single' : 'sop-columns'} ref={bodyRef}>
+        <section className="sop-cases">
           <h3>
             Edge cases ({cases.length}){' '}
             {isLead && editing === null ? (
@@ -71,7 +74,7 @@ export function SopPanel() {
                 <p>{c.rule}</p>
                 <p className="muted">
                   {c.id}
-                  {c.check ? ` · checked by ${c.check}` : ''}
+                  {c.check ? ` · checked by “${ruleTitle(c.check)}”` : ''}
                   {c.tags.length ? ` · ${c.tags.join(', ')}` : ''}
                 </p>
                 {isLead ? (
@@ -84,7 +87,7 @@ export function SopPanel() {
           )}
           {cases.length === 0 ? <p className="muted">No edge case matches.</p> : null}
         </section>
-        <section>
+        <section className="sop-classes">
           <h3>Classes ({classes.length})</h3>
           {classes.map(([name, rule]) => (
             <article key={name} className={name === focusClass ? 'sop-entry focused' : 'sop-entry'} data-testid={`sop-class-${name}`}>

@@ -5,6 +5,7 @@ import { loadTracks } from '../actions/loadTracks.ts';
 import { openFrame } from '../actions/openFrame.ts';
 import { classColor } from '../render/classColors.ts';
 import { plural } from './plural.ts';
+import { trackName } from './trackName.ts';
 
 /**
  * Every track of the sequence with the frames it has boxes in. Picking a track selects its box in
@@ -57,10 +58,10 @@ export function TracksPanel() {
             <li key={t.trackId} className={t.trackId === selected ? 'track selected' : 'track'}>
               <button type="button" className="track-name" onClick={() => pickTrack(t.trackId)} data-testid={`track-${t.trackId}`}>
                 <span className="swatch" style={{ background: classColor(t.label) }} />
-                <span className="track-label">{t.label}</span>
-                <span className="muted track-id" title={t.trackId}>
-                  {t.trackId}
+                <span className="track-id" title={t.trackId}>
+                  {trackName(t.trackId)}
                 </span>
+                <span className="muted track-label">{t.label}</span>
                 {t.attentionCount > 0 ? <span className="attention">· {plural(t.attentionCount, 'needs attention', 'need attention')}</span> : null}
               </button>
               <span className="track-frames">

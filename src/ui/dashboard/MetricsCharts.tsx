@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailyMetricsRow } from '../../domain/metrics/MetricsReport.ts';
 import { hasRateBasis, seriesColor } from './formatMetrics.ts';
+import { SingleDayTable } from './SingleDayTable.tsx';
 
 type Series = Record<string, string | number | null>;
 
@@ -26,6 +27,8 @@ function hasAnyValue({ data, users }: { data: Series[]; users: string[] }): bool
 }
 
 const AXIS = { stroke: '#8b95a7', fontSize: 11 };
+/** Widest bar, px: with few days a bar would otherwise fill its whole day's slot. */
+const MAX_BAR_PX = 40;
 const TOOLTIP = { contentStyle: { background: '#161b22', border: '1px solid #262d38', color: '#d7dde8' } };
 
 /** Boxes per active hour per day (lines) and rework per day: review flags per 100 submitted boxes (bars). */
@@ -49,6 +52,8 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
           <p className="muted">No boxes created in this range.</p>
         ) : !hasAnyValue(speed) ? (
           <p className="muted">Too little active time (under 1 min on every day) for a per-hour rate.</p>
+        ) : speed.data.length === 1 ? (
+          <SingleDayTable row={speed.data[0]} users={speed.users} valueLabel="Boxes per active hour" color={color} testId="single-day-boxes-per-hour" />
         ) : (
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={speed.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -68,6 +73,8 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
         <figcaption>Rework: review flags per 100 submitted boxes, per day</figcaption>
         {rework.data.length === 0 ? (
           <p className="muted">No frames submitted in this range.</p>
+        ) : rework.data.length === 1 ? (
+          <SingleDayTable row={rework.data[0]} users={rework.users} valueLabel="Flags per 100 boxes" color={color} testId="single-day-rework" />
         ) : (
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={rework.data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -77,7 +84,7 @@ export function MetricsCharts({ daily }: { daily: readonly DailyMetricsRow[] }) 
               <Tooltip {...TOOLTIP} />
               <Legend />
               {rework.users.map((u) => (
-                <Bar key={u} dataKey={u} fill={color(u)} isAnimationActive={false} />
+                <Bar key={u} dataKey={u} fill={color(u)} maxBarSize={MAX_BAR_PX} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -4,6 +4,8 @@ import type { MetricsReport } from '../../domain/metrics/MetricsReport.ts';
 import { formatDuration, utcDay } from './formatMetrics.ts';
 import { MetricsCharts } from './MetricsCharts.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
+import { ExportSection } from './ExportSection.tsx';
+import { exportZipHref } from './exportZipHref.ts';
 import './dashboard.css';
 
 const DAY_MS = 86_400_000;
@@ -11,7 +13,7 @@ const DAY_MS = 86_400_000;
 /**
  * Annotator ROI (leads): filters (UTC date range, user, idle limit), a table per user, plots of
  * boxes per hour and rework per day, and CSV downloads of the same figures. Everything comes from
- * `GET /api/metrics`, computed from the activity log.
+ * `GET /api/metrics`, computed from the activity log. Below them, the training export download.
  */
 export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
   const [query, setQuery] = useState<MetricsQuery>(() => ({ from: utcDay(new Date(Date.now() - 29 * DAY_MS)), to: utcDay(new Date()), user: '', idleMinutes: 5 }));
@@ -104,6 +106,7 @@ export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
           <MetricsCharts daily={report.daily} />
         </>
       )}
+      <ExportSection hrefFor={exportZipHref} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { ReviewStep } from '../../actions/review/reviewStore.ts';
 import { reviewStore } from '../../actions/review/reviewStore.ts';
+import { ruleTitle } from '../ruleTitles.ts';
 
 const VERB: Record<string, string> = {
   submit: 'submitted',
@@ -25,7 +26,7 @@ export function ReviewHistory() {
             <ul className="history-overrides" data-testid="history-overrides">
               {overridesOf(h).map((o, k) => (
                 <li key={k}>
-                  <strong>{o.ruleId}</strong>: {o.message} — <em>“{o.reason}”</em>
+                  <strong title={`Rule: ${o.ruleId}`}>{ruleTitle(o.ruleId)}</strong>: {o.message} — <em>“{o.reason}”</em>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../actions/review/reviewStore.ts';
 import { appStore, useAppStore } from '../../state/appStore.ts';
 import { boxName } from '../boxName.ts';
+import { ruleTitle } from '../ruleTitles.ts';
 
 const keyOf = (ruleId: string, cuboidId: string | null) => `${ruleId}:${cuboidId ?? '-'}`;
 
@@ -39,8 +40,8 @@ export function SubmitOverridesForm() {
       </p>
       {[...groups.entries()].map(([key, g]) => (
         <label key={key} className="override">
-          <span className="override-rule">
-            {g.ruleId}
+          <span className="override-rule" title={`Rule: ${g.ruleId}`}>
+            {ruleTitle(g.ruleId)}
             {g.cuboidId !== null && (
               <button type="button" className="link" onClick={() => g.cuboidId !== null && appStore.getState().select([g.cuboidId])}>
                 {nameOf(g.cuboidId)}

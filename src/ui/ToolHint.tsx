@@ -1,0 +1,12 @@
+import { useAppStore } from '../state/appStore.ts';
+import { toolHintText } from './toolHintText.ts';
+
+/** The status bar's note on the active tool; the raw state path stays in the tooltip and `data-tool-path`. */
+export function ToolHint() {
+  const path = useAppStore((s) => s.tool.path);
+  return (
+    <span className="tool-path muted" data-testid="tool-path" data-tool-path={path} title={path}>
+      {toolHintText(path)}
+    </span>
+  );
+}
