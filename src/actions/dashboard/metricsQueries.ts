@@ -14,6 +14,11 @@ export function metricsCsvHref(query: MetricsQuery, table: MetricsCsvTable): str
   return api.metricsCsvUrl({ ...query, table });
 }
 
+/** The training-export download: accepted frames only, or every frame; clouds as KITTI `.bin`. */
+export function exportZipHref(scope: 'accepted' | 'all'): string {
+  return api.exportZipUrl({ ...(scope === 'accepted' ? { statuses: ['accepted'] } : {}), bin: true });
+}
+
 /** Every user (for the annotator filter). */
 export function fetchUsers(signal?: AbortSignal): Promise<UserInfo[]> {
   return api.listUsers(signal);

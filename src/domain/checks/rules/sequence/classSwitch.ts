@@ -1,6 +1,7 @@
 import type { SequenceCheckResult } from '../../CheckResult.ts';
 import type { SequenceRule } from '../../SequenceContext.ts';
 import { trackAppearances } from './trackAppearances.ts';
+import { trackName } from '../../../sequence/trackName.ts';
 
 /** A track's class differs from its previous appearance. Error, on the later box. */
 export const classSwitch: SequenceRule = (ctx) => {
@@ -16,7 +17,7 @@ export const classSwitch: SequenceRule = (ctx) => {
         frameId: b.frameId,
         cuboidId: b.cuboid.id,
         location: null,
-        message: `Track ${trackId} is ${b.cuboid.label} here but ${a.cuboid.label} in frame ${a.frameId}`,
+        message: `${trackName(trackId)} is ${b.cuboid.label} here but ${a.cuboid.label} in frame ${a.frameId}`,
         dictionaryEntry: 'track-consistency',
       });
     }

@@ -2,6 +2,7 @@ import type { SequenceCheckResult } from '../../CheckResult.ts';
 import type { SequenceRule } from '../../SequenceContext.ts';
 import { fmt } from '../../formatNumber.ts';
 import { angleDiff, trackAppearances } from './trackAppearances.ts';
+import { trackName } from '../../../sequence/trackName.ts';
 
 /** Appearances further apart than this (seconds) may have turned legitimately. */
 const MAX_GAP = 0.5;
@@ -29,7 +30,7 @@ export const headingFlip: SequenceRule = (ctx) => {
         cuboidId: b.cuboid.id,
         location: null,
         message:
-          `${b.cuboid.label} track ${trackId} turns ${fmt((turn * 180) / Math.PI)}° since frame ${a.frameId} ` +
+          `${trackName(trackId)} (${b.cuboid.label}) turns ${fmt((turn * 180) / Math.PI)}° since frame ${a.frameId} ` +
           `(${fmt(dt, 2)} s earlier): a flipped heading?`,
         dictionaryEntry: 'track-consistency',
       });

@@ -2,6 +2,7 @@ import type { SequenceCheckResult } from '../../CheckResult.ts';
 import type { SequenceRule } from '../../SequenceContext.ts';
 import { fmt } from '../../formatNumber.ts';
 import { trackAppearances } from './trackAppearances.ts';
+import { trackName } from '../../../sequence/trackName.ts';
 
 /**
  * A track moves faster between consecutive appearances than its class can (`maxSpeed`, m/s).
@@ -33,7 +34,7 @@ export const impossibleSpeed: SequenceRule = (ctx) => {
         cuboidId: b.cuboid.id,
         location: null,
         message:
-          `${b.cuboid.label} track ${trackId} moves ${fmt(Math.hypot(dx, dy), 1)} m in ${fmt(dt, 2)} s since frame ` +
+          `${trackName(trackId)} (${b.cuboid.label}) moves ${fmt(Math.hypot(dx, dy), 1)} m in ${fmt(dt, 2)} s since frame ` +
           `${a.frameId} (${fmt(speed)} m/s${world ? '' : ' relative to the sensor'}); at most ${fmt(limit)} m/s is possible`,
         dictionaryEntry: `classes.${b.cuboid.label}.maxSpeed`,
       });

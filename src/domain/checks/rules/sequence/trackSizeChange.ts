@@ -2,6 +2,7 @@ import type { SequenceCheckResult } from '../../CheckResult.ts';
 import type { SequenceRule } from '../../SequenceContext.ts';
 import { fmt } from '../../formatNumber.ts';
 import { trackAppearances } from './trackAppearances.ts';
+import { trackName } from '../../../sequence/trackName.ts';
 
 const DIM_NAMES = ['length', 'width', 'height'];
 
@@ -39,7 +40,7 @@ export const trackSizeChange: SequenceRule = (ctx) => {
         cuboidId: a.cuboid.id,
         location: null,
         message:
-          `${a.cuboid.label} track ${trackId} is ${fmt(a.cuboid.size[worstDim], 2)} m in ${DIM_NAMES[worstDim]} here; ` +
+          `${trackName(trackId)} (${a.cuboid.label}) is ${fmt(a.cuboid.size[worstDim], 2)} m in ${DIM_NAMES[worstDim]} here; ` +
           `its median over ${full.length} frames is ${fmt(median[worstDim], 2)} m (${fmt(100 * worst)} % off, ` +
           `${fmt(100 * tol)} % tolerated)`,
         dictionaryEntry: 'track-consistency',

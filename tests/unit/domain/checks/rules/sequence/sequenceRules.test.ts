@@ -32,7 +32,7 @@ describe('sequence rules', () => {
       ['000004', 'car-4', 'error'],
       ['000007', 'car-7', 'warning'],
     ]);
-    expect(r[0].message).toBe('Car track t1 is 5.50 m in length here; its median over 10 frames is 4.20 m (31 % off, 15 % tolerated)');
+    expect(r[0].message).toBe('Track t1 (Car) is 5.50 m in length here; its median over 10 frames is 4.20 m (31 % off, 15 % tolerated)');
   });
 
   it('trackSizeChange skips truncated boxes', () => {
@@ -44,7 +44,7 @@ describe('sequence rules', () => {
     const frames = track((k) => (k === 5 ? { yaw: Math.PI } : {}));
     const r = headingFlip(ctx(frames));
     expect(r.map((x) => x.frameId)).toEqual(['000005', '000006']);
-    expect(r[0].message).toBe('Car track t1 turns 180° since frame 000004 (0.10 s earlier): a flipped heading?');
+    expect(r[0].message).toBe('Track t1 (Car) turns 180° since frame 000004 (0.10 s earlier): a flipped heading?');
     expect(headingFlip(ctx(track((k) => (k === 5 ? { yaw: 1.2 } : {}))))).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('sequence rules', () => {
   it('impossibleSpeed flags a jump beyond the class speed plus the ego speed', () => {
     const r = impossibleSpeed(ctx(track((k) => (k === 6 ? { center: [30, 3, -0.95] as Vec3 } : {}))));
     expect(r.map((x) => x.frameId)).toEqual(['000006', '000007']);
-    expect(r[0].message).toBe('Car track t1 moves 15.0 m in 0.10 s since frame 000005 (150 m/s relative to the sensor); at most 105 m/s is possible');
+    expect(r[0].message).toBe('Track t1 (Car) moves 15.0 m in 0.10 s since frame 000005 (150 m/s relative to the sensor); at most 105 m/s is possible');
   });
 
   it('impossibleSpeed uses frame times and poses when given', () => {
@@ -98,5 +98,13 @@ describe('sequence rules', () => {
     expect(angleDiff(0, (3 * Math.PI) / 2)).toBeCloseTo(-Math.PI / 2);
     expect(angleDiff(Math.PI - 0.1, -Math.PI + 0.1)).toBeCloseTo(0.2);
     expect(angleDiff(0, Math.PI)).toBeCloseTo(Math.PI);
+  });
+});
+
+describe('track names in messages', () => {
+  it('name generated tracks by their number', async () => {
+    const { trackName } = await import('../../../../../../src/domain/sequence/trackName.ts');
+    expect(trackName('t23-ugv8le')).toBe('Track 23');
+    expect(trackName('car-07')).toBe('Track car-07');
   });
 });
