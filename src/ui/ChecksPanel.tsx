@@ -15,6 +15,7 @@ export function ChecksPanel() {
   const checks = useAppStore((s) => s.checks);
   const cuboids = useAppStore((s) => s.doc?.cuboids);
   const select = useAppStore((s) => s.select);
+  const requestFraming = useAppStore((s) => s.requestFraming);
   const openSop = useAppStore((s) => s.openSop);
   const label = (id: string | null) => (id ? (cuboids?.find((c) => c.id === id)?.label ?? 'box') : null);
   const groups = (['error', 'warning', 'info'] as Severity[]).map((sev) => ({
@@ -47,7 +48,13 @@ export function ChecksPanel() {
                   key={`${r.ruleId}-${r.cuboidId ?? i}-${r.otherCuboidId ?? ''}`}
                   result={r}
                   boxLabel={label(r.cuboidId)}
-                  onJump={() => (r.cuboidId ? select([r.cuboidId]) : undefined)}
+                  onJump={() => {
+                    // Select the box (or nothing, for a place) and bring it into view.
+                    if (r.cuboidId) {
+                      select([r.cuboidId]);
+                      requestFraming();
+                    } else if (r.location) requestFraming(r.location);
+                  }}
                   onBoxIt={r.location && !r.cuboidId ? () => void editor.actions.executeAction('fitAtLocation', undefined, r.location) : undefined}
                   onSop={r.dictionaryEntry ? () => openSop(r.dictionaryEntry) : undefined}
                 />
@@ -71,7 +78,7 @@ interface CheckItemProps {
 function CheckItem({ result, boxLabel, onJump, onBoxIt, onSop }: CheckItemProps) {
   return (
     <li className="check-item">
-      <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId} title={`Rule: ${result.ruleId}`}>
+      <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId && !result.location} title={`Rule: ${result.ruleId}`}>
         <span className="check-rule" data-rule={result.ruleId}>
           {ruleTitle(result.ruleId)}
         </span>

@@ -286,6 +286,21 @@ test('a rectangle dragged in the top view becomes a box with exactly those corne
   expect(Math.abs(drawn.center[1] + 10)).toBeLessThan(0.15);
 });
 
+test('clicking a check result brings its box or place into the middle of the main view', async ({ page }) => {
+  await openFrame(page, '000001');
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
+  const main = (await page.getByTestId('view-main').boundingBox())!;
+  const centre = [main.x + main.width / 2, main.y + main.height / 2];
+  const missed = await storeValue<{ location: [number, number, number] }>(page, "state.checks.results.find(r => r.ruleId === 'unlabelledCluster')");
+  const panel = page.getByTestId('checks-panel');
+  // Groups may be folded: open them all.
+  for (const fold of await panel.locator('summary').all()) if (!(await fold.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await fold.click();
+  await panel.locator('[data-rule="unlabelledCluster"]').first().click();
+  await page.waitForTimeout(400);
+  const at = (await page.evaluate((p) => (window as any).__cuboid.project(p), missed.location)) as [number, number];
+  expect(Math.hypot(at[0] - centre[0], at[1] - centre[1])).toBeLessThan(20);
+});
+
 test('the SOP opens from a check result, and a lead adds a rule that saves as a new dictionary version', async ({ page, request }) => {
   await openFrame(page, '000000');
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().checks.status === 'done');
