@@ -69,9 +69,9 @@ export function TracksPanel() {
                   <button
                     key={f}
                     type="button"
-                    className={`track-frame${f === doc?.frameId ? ' current' : ''}${t.keyframeIds.includes(f) ? ' key' : ''}`}
+                    className={`track-frame${f === doc?.frameId ? ' current' : ''}${t.keyframeIds.includes(f) ? ' key' : ''}${t.attentionIds.includes(f) ? ' attention' : ''}`}
                     onClick={() => void pickFrame(t.trackId, f)}
-                    title={`Frame ${f}${t.keyframeIds.includes(f) ? ' (keyframe)' : ''}`}
+                    title={`Frame ${f}${t.keyframeIds.includes(f) ? ' (keyframe)' : ''}${t.attentionIds.includes(f) ? ': needs attention (the re-fit found too few points)' : ''}`}
                   >
                     {Number.isFinite(Number(f)) ? Number(f) : f}
                   </button>

@@ -25,6 +25,8 @@ export interface TrackSummary {
   keyframeIds: string[];
   /** Boxes marked for attention by propagation. */
   attentionCount: number;
+  /** Frames where the track's box is marked for attention. */
+  attentionIds: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function listTracks(frames: readonly FrameBoxes[]): TrackSummary[] {
       if (c.trackId === null) continue;
       let t = byId.get(c.trackId);
       if (!t) {
-        t = { trackId: c.trackId, label: c.label, frameIds: [], frameIndices: [], boxCount: 0, keyframeIds: [], attentionCount: 0, labels: new Map() };
+        t = { trackId: c.trackId, label: c.label, frameIds: [], frameIndices: [], boxCount: 0, keyframeIds: [], attentionCount: 0, attentionIds: [], labels: new Map() };
         byId.set(c.trackId, t);
       }
       if (t.frameIndices[t.frameIndices.length - 1] !== index) {
@@ -48,7 +50,10 @@ export function listTracks(frames: readonly FrameBoxes[]): TrackSummary[] {
       }
       t.boxCount++;
       if (isKeyframe(c) && !t.keyframeIds.includes(frame.frameId)) t.keyframeIds.push(frame.frameId);
-      if (needsAttention(c)) t.attentionCount++;
+      if (needsAttention(c)) {
+        t.attentionCount++;
+        if (!t.attentionIds.includes(frame.frameId)) t.attentionIds.push(frame.frameId);
+      }
       t.labels.set(c.label, (t.labels.get(c.label) ?? 0) + 1);
     }
   });

@@ -23,6 +23,8 @@ describe('listTracks', () => {
     expect(a.attentionCount).toBe(0);
     expect(b.frameIds).toEqual(['f0', 'f2']);
     expect(b.attentionCount).toBe(1);
+    expect(b.attentionIds).toHaveLength(1);
+    expect(a.attentionIds).toEqual([]);
     expect(c).toMatchObject({ label: 'Car', boxCount: 1, frameIndices: [3] });
   });
 
