@@ -49,7 +49,7 @@ function statusWords(status: ReviewInfo['status']): string {
   if (status === 'rejected') return 'rejected (fix the flagged boxes, resolve each flag, then resubmit)';
   if (status === 'accepted') return 'accepted';
   if (status === 'submitted') return 'submitted for review';
-  return `moved to ${status.replace('_', ' ')}`;
+  return `moved to ${status}`;
 }
 
 /** Why the caller may not edit the frame's boxes now, in words (null: they may). */
@@ -77,9 +77,11 @@ export async function loadReview(frameId: string): Promise<void> {
     const previous = reviewStore.getState().info;
     reviewStore.setState({ info, diff, error: null });
     // Someone else moved the open frame on: say so (this page's own steps say it themselves).
-    if (previous !== null && previous.frameId === frameId && previous.status !== info.status && ownStepFrame !== frameId) {
+    // Only review steps count (a first save moving a frame to "in progress" is not news).
+    const newStep = previous !== null && previous.frameId === frameId && info.history.length > previous.history.length;
+    if (newStep && previous.status !== info.status && ownStepFrame !== frameId && info.status !== 'in_progress' && info.status !== 'todo') {
       const last = info.history[info.history.length - 1];
-      appStore.getState().showMessage(`${last?.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}.`, info.status === 'rejected' ? 'warning' : 'info');
+      appStore.getState().showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}.`, info.status === 'rejected' ? 'warning' : 'info');
     }
     if (appStore.getState().currentFrameId === frameId) appStore.getState().setEditLock(editLockReason(info));
     const app = appStore.getState();

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadReview, reviewStore } from '../../../src/actions/review/reviewStore.ts';
+import type { ReviewInfo, ReviewStep } from '../../../src/domain/api/wireTypes.ts';
+import { api } from '../../../src/io/apiClient.ts';
+import { appStore } from '../../../src/state/appStore.ts';
+
+const info = (status: ReviewInfo['status'], history: ReviewStep[]): ReviewInfo => ({
+  frameId: '000001',
+  revision: history.length + 1,
+  status,
+  annotator: 'ann',
+  reviewer: 'rev',
+  flags: { open: 0, resolved: 0, closed: 0 },
+  submittedRevisions: [],
+  acceptedRevision: null,
+  history,
+  can: { edit: true, submit: true, accept: false, reject: false, flag: false, resolveFlags: true, closeFlags: false },
+});
+const step = (action: string, user: string): ReviewStep => ({ action, user, at: '2026-11-26T03:00:00Z', revision: 2, detail: {} }) as unknown as ReviewStep;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('announcing other people’s review steps on the open frame', () => {
+  it('says when the reviewer rejects, but not when a first save starts the frame', async () => {
+    const replies = [info('todo', []), info('in_progress', []), info('rejected', [step('submit', 'ann'), step('reject', 'rev')])];
+    vi.spyOn(api, 'getReview').mockImplementation(async () => replies.shift()!);
+    vi.spyOn(api, 'getDiff').mockResolvedValue({ fromRevision: 0, toRevision: 0, boxes: [], counts: { added: 0, removed: 0, changed: 0, unchanged: 0 } } as never);
+    appStore.getState().setCurrentFrame('000001');
+    reviewStore.setState({ frameId: null, info: null });
+    const show = vi.spyOn(appStore.getState(), 'showMessage');
+    await loadReview('000001');
+    await loadReview('000001');
+    expect(show).not.toHaveBeenCalled();
+    await loadReview('000001');
+    expect(show).toHaveBeenCalledWith('rev rejected (fix the flagged boxes, resolve each flag, then resubmit) frame 000001.', 'warning');
+  });
+});
