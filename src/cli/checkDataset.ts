@@ -13,6 +13,8 @@ import { Dataset } from '../server/dataset/Dataset.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
 import { readCheckFrame } from '../server/checks/checkFrameInput.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
+import { KittiError } from '../domain/kitti/KittiError.ts';
+import { PcdError } from '../domain/pcd/PcdError.ts';
 
 export interface CheckDatasetOptions {
   /** Check only this frame. */
@@ -49,7 +51,9 @@ export interface DatasetCheckReport {
  * (`.cuboid/cuboid.db`) when it has the frame, else from `label_2`, against the frame's points;
  * then the cross-frame rules over all frames in id order.
  *
- * @throws Error naming the file for an unreadable dataset, dictionary, point or label file
+ * A frame whose point, label or calib file cannot be read gets one `unreadableFrame` error naming
+ * the file and the problem, and the run goes on.
+ * @throws Error naming the file for an unreadable dataset or dictionary
  */
 export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}): Promise<DatasetCheckReport> {
   const dataset = await Dataset.scan(dir);
@@ -67,7 +71,22 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
   try {
     for (const frame of frames) {
       const stored = storage === null ? null : await storage.getAnnotation(frame.id);
-      const input = await readCheckFrame(frame, stored, opts.region ?? 'auto');
+      let input: Awaited<ReturnType<typeof readCheckFrame>>;
+      try {
+        input = await readCheckFrame(frame, stored, opts.region ?? 'auto');
+      } catch (err) {
+        // One broken file fails its frame, not the run: the other frames are still checked.
+        if (!(err instanceof PcdError || err instanceof KittiError)) throw err;
+        reports.push({
+          frameId: frame.id,
+          points: 0,
+          boxes: stored?.cuboids.length ?? 0,
+          labelSource: stored !== null ? 'database' : frame.labelPath !== null ? 'label_2' : 'none',
+          cameraOnly: false,
+          results: [{ ruleId: 'unreadableFrame', severity: 'error', cuboidId: null, location: null, message: err.message, dictionaryEntry: null }],
+        });
+        continue;
+      }
       const ctx = createCheckContext({
         frameId: frame.id,
         positions: input.positions,

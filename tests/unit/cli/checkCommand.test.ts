@@ -31,6 +31,22 @@ function kittiWithLabels(name: string, labels: Record<string, string>): string {
 const CAR_000002 = 'Car 0.00 0 -1.67 657.39 190.13 700.07 223.39 1.41 1.58 4.36 3.18 2.27 34.38 -1.58';
 
 describe('cuboid check', () => {
+  it('reports a frame whose point file cannot be read as an error naming the file, and still checks the others', async () => {
+    const dir = kittiWithLabels('broken-bin', {});
+    const bin = path.join(dir, 'velodyne', '000001.bin');
+    fs.unlinkSync(bin);
+    fs.writeFileSync(bin, fs.readFileSync(path.join(SHARED_KITTI, 'velodyne', '000001.bin')).subarray(0, 1_000_003));
+    const r = await runCli(['check', dir, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as DatasetCheckReport;
+    expect(report.frames.map((f) => f.frameId)).toEqual(['000000', '000001', '000002']);
+    const broken = report.frames[1].results;
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatchObject({ ruleId: 'unreadableFrame', severity: 'error' });
+    expect(broken[0].message).toMatch(/000001\.bin.*not a multiple of 16/);
+    expect(report.frames[2].points).toBe(126_891);
+  });
+
   it('passes the real KITTI ground truth: summary table, per-frame results, exit 0', async () => {
     const r = await runCli(['check', SHARED_KITTI]);
     expect(r.err).toBe('');
