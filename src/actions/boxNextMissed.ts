@@ -17,6 +17,10 @@ export const boxNextMissed: Action = {
   predicate: hasDoc,
   perform: async (ctx) => {
     const s = ctx.store.getState();
+    if (s.checks.status === 'error') {
+      s.showMessage(`The checks could not run on this frame (${s.checks.error ?? 'unknown error'}), so there is no list of missed objects.`, 'warning');
+      return;
+    }
     if (s.checks.frameId !== s.doc?.frameId || s.checks.status !== 'done') {
       s.showMessage('The checks are still running; press N again in a moment.', 'info');
       return;

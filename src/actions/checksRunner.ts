@@ -60,7 +60,7 @@ export function startChecksRunner(store: AppStore): () => void {
       const channel = new MessageChannel();
       const summary = getChecksWorker().setFrameFromPort(frameId, transfer(channel.port2, [channel.port2]), region);
       const sent = await getPointCloudWorker().sendPositions(frameId, transfer(channel.port1, [channel.port1]));
-      if (!sent) throw new Error(`The points of frame ${frameId} are no longer loaded; reopen the frame to check it.`);
+      if (!sent) throw new Error(`The points of frame ${frameId} are not in the point-cloud worker; reopen the frame to check it.`);
       await summary;
       if (preparing !== frameId) return;
       preparedFor = frameId;

@@ -1,6 +1,7 @@
 import { frameCache } from './frameCache.ts';
 import { loadFrame } from './loadFrame.ts';
 import type { LoadProgressEvent, LoadSummary } from './loadFrame.ts';
+import { getPointCloudWorker } from './pointCloudWorker.ts';
 
 /** Most frame streams running at once (the current frame always starts at once). */
 const MAX_CONCURRENT = 2;
@@ -17,13 +18,22 @@ export interface RequestFrameOptions {
 }
 
 /**
- * Loads a frame's points once, however many callers ask: a complete cached frame resolves at once,
+ * Loads a frame's points once, however many callers ask: a complete cached frame resolves at once
+ * (for the frame being opened, once the worker holds its cloud too),
  * a frame already streaming (e.g. prefetched) is joined, otherwise a stream starts (at most
  * `MAX_CONCURRENT` at a time; prefetches wait their turn).
  */
 export function requestFrame(frameId: string, url: string, kind: 'pcd' | 'bin', opts: RequestFrameOptions = {}): Promise<LoadSummary> {
   const cached = frameCache.get(frameId);
-  if (cached?.complete && cached.summary) return Promise.resolve(cached.summary);
+  if (cached?.complete && cached.summary) {
+    const summary = cached.summary;
+    // The worker's own cloud cache (for picking, fitting, point counts and the checks) evicts on its
+    // own: make sure it holds the frame being opened, re-parsing the file if it had dropped it.
+    if (!opts.current) return Promise.resolve(summary);
+    return getPointCloudWorker()
+      .ensureFrame(frameId, url, kind)
+      .then(() => summary);
+  }
   if (opts.onProgress) listeners.set(frameId, opts.onProgress);
   const running = inflight.get(frameId);
   if (running) {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { storeValue } from './helpers.ts';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { iouBev } from '../../src/domain/geometry/iou.ts';
@@ -75,4 +76,29 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   });
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test-results/sequence-camera.png' });
+});
+
+test('stepping through the sequence with D, every frame gets its checks, close-ups and point counts', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`${SEQ_URL}/?frame=000000`);
+  const settled = async (id: string) => {
+    await page.waitForFunction(
+      (fid) => {
+        const s = (window as any).__cuboid?.store.getState();
+        return s?.load.frameId === fid && s.load.status === 'done' && s.checks.frameId === fid && (s.checks.status === 'done' || s.checks.status === 'error');
+      },
+      id,
+      { timeout: 60_000 },
+    );
+    return storeValue<{ status: string; error: string | null }>(page, '({ status: state.checks.status, error: state.checks.error })');
+  };
+  const seen: string[] = [];
+  for (let i = 0; i < 9; i++) {
+    const id = String(i).padStart(6, '0');
+    const checks = await settled(id);
+    seen.push(`${id}:${checks.status}${checks.error ? ` (${checks.error})` : ''}`);
+    await page.keyboard.press('d');
+  }
+  // Frames reached from the cache (prefetched earlier) are checked like freshly streamed ones.
+  expect(seen.filter((s) => !s.endsWith(':done'))).toEqual([]);
 });
