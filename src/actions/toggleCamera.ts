@@ -1,4 +1,13 @@
 import type { Action } from './Action.ts';
+import type { AppState } from '../state/AppState.ts';
+
+/** True when the open frame has a camera image; otherwise says so (a key that does nothing is a puzzle). */
+function hasImage(s: AppState): boolean {
+  const frame = s.frames.find((f) => f.id === s.currentFrameId);
+  if (frame?.hasImage) return true;
+  s.showMessage(`Frame ${s.currentFrameId ?? ''} has no camera image (image_2), so there is nothing to project onto.`, 'info');
+  return false;
+}
 
 /** P: show or hide the camera panel (image 2 with every box projected through the export's math). */
 export const toggleCamera: Action = {
@@ -6,9 +15,10 @@ export const toggleCamera: Action = {
   label: 'Camera panel',
   keys: ['p'],
   group: 'tools',
-  predicate: (s) => s.frames.find((f) => f.id === s.currentFrameId)?.hasImage ?? false,
+  predicate: (s) => s.currentFrameId !== null,
   perform: (ctx) => {
     const s = ctx.store.getState();
+    if (!s.view.cameraPanel && !hasImage(s)) return;
     s.setCameraPanel(!s.view.cameraPanel);
   },
 };
@@ -19,9 +29,10 @@ export const toggleCameraPoints: Action = {
   label: 'Camera panel: projected points',
   keys: ['shift+p'],
   group: 'tools',
-  predicate: (s) => s.frames.find((f) => f.id === s.currentFrameId)?.hasImage ?? false,
+  predicate: (s) => s.currentFrameId !== null,
   perform: (ctx) => {
     const s = ctx.store.getState();
+    if (!hasImage(s)) return;
     s.setCameraPanel(true, !s.view.cameraPoints);
   },
 };

@@ -16,6 +16,11 @@ export const undo: Action = {
   group: 'history',
   predicate: (s) => !selectIsInteracting(s),
   perform: (ctx) => {
+    if (ctx.store.temporal.getState().pastStates.length === 0) {
+      // Undo history starts when a frame opens (it never crosses a load): say so instead of nothing.
+      ctx.store.getState().showMessage('Nothing to undo since this frame was opened. Earlier saved versions are in the Review panel (Changes, History).', 'info');
+      return;
+    }
     ctx.store.temporal.getState().undo();
     pruneSelection(ctx);
   },

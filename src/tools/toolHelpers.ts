@@ -51,7 +51,8 @@ export function defaultCuboidAt(ctx: ToolContext, point: Point3): Cuboid {
 export function commitNewCuboid(ctx: ToolContext, cuboid: Cuboid): boolean {
   const state = ctx.store.getState();
   if (!state.applyDocChange((doc) => addCuboid(doc, cuboid))) {
-    state.showMessage('Open a frame before creating boxes.', 'warning');
+    // A locked frame has said why already.
+    if (state.editLock === null) state.showMessage('Open a frame before creating boxes.', 'warning');
     return false;
   }
   ctx.store.getState().select([cuboid.id]);

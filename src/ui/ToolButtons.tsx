@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore, useHistory } from '../state/appStore.ts';
 import { useEditor } from '../render/EditorContext.ts';
 
 const TOOLS: { id: string; action: string; label: string; key: string }[] = [
@@ -12,6 +12,8 @@ export function ToolButtons() {
   const editor = useEditor();
   const tool = useAppStore((s) => s.tool.path.split('.')[0]);
   const mode = useAppStore((s) => s.view.mainMode);
+  const canUndo = useHistory((h) => h.pastStates.length > 0);
+  const canRedo = useHistory((h) => h.futureStates.length > 0);
   return (
     <div className="tool-buttons" role="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
@@ -37,10 +39,10 @@ export function ToolButtons() {
         {mode === 'top' ? '3D view' : 'Top view'} <kbd>M</kbd>
       </button>
       <span className="sep" />
-      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('undo')} title="Undo (Ctrl+Z)">
+      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('undo')} title="Undo (Ctrl+Z)" disabled={!canUndo}>
         Undo
       </button>
-      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('redo')} title="Redo (Ctrl+Shift+Z)">
+      <button type="button" className="tool" onClick={() => void editor.actions.executeAction('redo')} title="Redo (Ctrl+Shift+Z)" disabled={!canRedo}>
         Redo
       </button>
     </div>

@@ -81,7 +81,8 @@ export async function loadReview(frameId: string): Promise<void> {
     const newStep = previous !== null && previous.frameId === frameId && info.history.length > previous.history.length;
     if (newStep && previous.status !== info.status && ownStepFrame !== frameId && info.status !== 'in_progress' && info.status !== 'todo') {
       const last = info.history[info.history.length - 1];
-      appStore.getState().showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}.`, info.status === 'rejected' ? 'warning' : 'info');
+      const comment = typeof last.detail.comment === 'string' && last.detail.comment !== '' ? `: “${last.detail.comment}”` : '';
+      appStore.getState().showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}${comment}.`, info.status === 'rejected' ? 'warning' : 'info');
     }
     if (appStore.getState().currentFrameId === frameId) appStore.getState().setEditLock(editLockReason(info));
     const app = appStore.getState();

@@ -59,7 +59,7 @@ export async function installAuth(app: FastifyInstance, opts: AuthOptions): Prom
         : send(401, 'unauthenticated', 'log in first: POST /api/session with your token');
     }
     if (!access.includes(user.role)) {
-      return send(403, 'forbidden', `a ${user.role} may not ${request.method} ${url} (allowed: ${access.join(', ')})`);
+      return send(403, 'forbidden', `${user.role === 'annotator' ? 'an' : 'a'} ${user.role} may not ${request.method} ${url} (allowed: ${access.join(', ')})`);
     }
   });
 }

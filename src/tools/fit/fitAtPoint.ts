@@ -28,6 +28,10 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     state.showMessage('Open a frame before creating boxes.', 'warning');
     return null;
   }
+  if (state.editLock !== null) {
+    state.showMessage(state.editLock, 'warning');
+    return null;
+  }
   if (options.withoutFit) {
     const box = defaultCuboidAt(ctx, point);
     return commitNewCuboid(ctx, box) ? box.id : null;
