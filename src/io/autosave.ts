@@ -1,4 +1,5 @@
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import { mergeAnnotations } from '../domain/document/mergeAnnotations.ts';
 import type { Journal } from './journal.ts';
 
 /** Where saves go: `ApiClient.saveAnnotation` fits this (409 → `{ ok: false, conflict, current }`). */
@@ -16,9 +17,17 @@ export type AutosaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error'
 export interface AutosaveStatusPatch {
   status?: AutosaveStatus;
   lastSavedRevision?: number | null;
-  conflict?: { mine: FrameAnnotation; theirs: FrameAnnotation } | null;
+  conflict?: SaveConflict | null;
   error?: string | null;
   lastSavedAt?: number | null;
+}
+
+/** Both versions of a frame that could not be merged, and the boxes both sides changed differently. */
+export interface SaveConflict {
+  mine: FrameAnnotation;
+  theirs: FrameAnnotation;
+  /** Ids of the boxes changed on both sides (empty when the base was unknown, e.g. journal work). */
+  boxes?: string[];
 }
 
 /** The autosave's view of the app state (`state/autosaveHost.ts` implements it over the store). */
@@ -97,9 +106,11 @@ interface Session {
   frameId: string;
   attached: boolean;
   base: number;
+  /** The server's document at revision `base`, when known: the common ancestor for a merge. */
+  baseDoc: FrameAnnotation | null;
   latest: FrameAnnotation;
   dirty: boolean;
-  conflict: { mine: FrameAnnotation; theirs: FrameAnnotation } | null;
+  conflict: SaveConflict | null;
   inFlight: Promise<void> | null;
   again: boolean;
   timer: unknown;
@@ -159,6 +170,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         const result = await target.saveAnnotation(s.frameId, { ...sent, revision: base }, base);
         if (result.ok) {
           s.base = result.doc.revision;
+          s.baseDoc = result.doc;
           s.retryDelay = retryMs;
           if (s.latest === sent) {
             s.dirty = false;
@@ -170,9 +182,23 @@ export function createAutosave(options: AutosaveOptions): Autosave {
             s.again = true;
           }
         } else {
-          s.conflict = { mine: s.latest, theirs: result.current };
-          s.again = false;
-          report(s, { status: 'conflict', conflict: s.conflict, error: null });
+          const theirs = result.current;
+          const merged = s.baseDoc !== null && s.baseDoc.revision === base ? mergeAnnotations(s.baseDoc, s.latest, theirs) : null;
+          if (merged !== null && merged.conflicts.length === 0) {
+            // Someone else changed other boxes: keep both, say so, and save the merge on their revision.
+            s.base = theirs.revision;
+            s.baseDoc = theirs;
+            s.latest = merged.doc;
+            writeJournal(s);
+            if (s.attached) host.loadDoc(merged.doc);
+            host.notify?.(`Someone else saved frame ${s.frameId} (revision ${theirs.revision}) while you edited it; their changes and yours touch different boxes and are merged.`, 'info');
+            report(s, { status: 'dirty', lastSavedRevision: theirs.revision, error: null });
+            s.again = true;
+          } else {
+            s.conflict = { mine: s.latest, theirs, boxes: merged?.conflicts ?? [] };
+            s.again = false;
+            report(s, { status: 'conflict', conflict: s.conflict, error: null });
+          }
         }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -212,10 +238,11 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     schedule(s, debounceMs);
   });
 
-  const newSession = (frameId: string, base: number, latest: FrameAnnotation): Session => ({
+  const newSession = (frameId: string, base: number, latest: FrameAnnotation, baseDoc: FrameAnnotation | null = null): Session => ({
     frameId,
     attached: true,
     base,
+    baseDoc,
     latest,
     dirty: false,
     conflict: null,
@@ -240,7 +267,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       const entry = journal.read(frameId);
       if (entry && sameContent(entry.doc, serverDoc)) journal.clear(frameId);
       if (!entry || sameContent(entry.doc, serverDoc)) {
-        session = newSession(frameId, serverDoc.revision, serverDoc);
+        session = newSession(frameId, serverDoc.revision, serverDoc, serverDoc);
         host.loadDoc(serverDoc);
         host.setStatus({ status: 'saved', lastSavedRevision: serverDoc.revision, conflict: null, error: null });
         return serverDoc;
@@ -248,7 +275,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (entry.baseRevision >= serverDoc.revision) {
         // Work that never reached the server: put it back and send it.
         const doc = { ...entry.doc, revision: serverDoc.revision };
-        const s = newSession(frameId, serverDoc.revision, doc);
+        const s = newSession(frameId, serverDoc.revision, doc, serverDoc);
         s.dirty = true;
         session = s;
         host.loadDoc(doc);
@@ -276,6 +303,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (!s || !s.conflict) return Promise.resolve();
       const { theirs } = s.conflict;
       s.conflict = null;
+      s.baseDoc = theirs;
       if (choice === 'mine') {
         s.base = theirs.revision;
         s.dirty = true;

@@ -2,6 +2,7 @@ import { useAppStore } from '../state/appStore.ts';
 import { getAutosave } from '../actions/pageEditor.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { plural } from './plural.ts';
+import { boxName } from './boxName.ts';
 
 /**
  * Someone else saved this frame first. Shows both versions side by side and lets the user choose;
@@ -11,6 +12,11 @@ export function ConflictDialog() {
   const conflict = useAppStore((s) => s.save.conflict);
   if (!conflict) return null;
   const { mine, theirs } = conflict;
+  const nameOf = (id: string) => {
+    if (id === 'dontCare') return 'the DontCare regions';
+    const box = mine.cuboids.find((c) => c.id === id) ?? theirs.cuboids.find((c) => c.id === id);
+    return box ? `the ${boxName(box)}` : 'a box';
+  };
   const summary = (doc: typeof mine) =>
     Object.entries(
       doc.cuboids.reduce<Record<string, number>>((acc, c) => {
@@ -27,6 +33,11 @@ export function ConflictDialog() {
         Frame {theirs.frameId} is at revision {theirs.revision} on the server; your changes were based on revision{' '}
         {mine.revision}. Nothing has been overwritten.
       </p>
+      {conflict.boxes && conflict.boxes.length > 0 ? (
+        <p data-testid="conflict-boxes">
+          You both changed {conflict.boxes.map((id) => nameOf(id)).join(', ')}; your edits to other boxes and theirs would have been merged.
+        </p>
+      ) : null}
       <div className="conflict-columns">
         <section>
           <h3>Yours</h3>

@@ -136,6 +136,36 @@ test('two people saving the same frame get a conflict, and choosing "keep mine" 
   await b.close();
 });
 
+test('two people moving different boxes of the same frame are merged without a dialog', async ({ browser, request }) => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  await openFrame(a, '000001');
+  await openFrame(b, '000001');
+  const base = await storeValue<number>(a, 'state.doc.revision');
+  const before = await boxes(a);
+
+  await a.bringToFront();
+  await a.keyboard.press('Tab');
+  await a.keyboard.press('ArrowUp');
+  await waitSaved(a, base + 1);
+
+  await b.bringToFront();
+  await b.keyboard.press('Tab');
+  await b.keyboard.press('Tab');
+  await b.keyboard.press('ArrowLeft');
+  const rev = await waitSaved(b, base + 2);
+  expect(rev).toBe(base + 2);
+  await expect(b.getByTestId('conflict-dialog')).toHaveCount(0);
+  await expect(b.getByText(/touch different boxes and are merged/)).toBeVisible();
+  // The server has both moves: a's first box forward, b's second box to the left.
+  const saved = (await (await request.get('/api/frames/000001/annotation')).json()) as { cuboids: Box[] };
+  const moved = (i: number) => saved.cuboids.find((c) => c.id === before[i].id)!;
+  expect(moved(0).center[0]).toBeGreaterThan(before[0].center[0] + 0.05);
+  expect(moved(1).center[1]).toBeGreaterThan(before[1].center[1] + 0.05);
+  await a.close();
+  await b.close();
+});
+
 test('a reload in the middle of an edit loses nothing (the journal replays it)', async ({ page }) => {
   await openFrame(page, '000000');
   await page.keyboard.press('Tab');

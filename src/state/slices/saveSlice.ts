@@ -13,8 +13,11 @@ export interface SaveState {
   status: SaveStatus;
   /** Revision of the open frame the server last confirmed (the base of the next save). */
   lastSavedRevision: number | null;
-  /** Both versions while `status` is 'conflict': `mine` is the local document, `theirs` the server's. */
-  conflict: { mine: FrameAnnotation; theirs: FrameAnnotation } | null;
+  /**
+   * Both versions while `status` is 'conflict': `mine` is the local document, `theirs` the server's,
+   * `boxes` the ids both sides changed differently (edits to different boxes are merged, not asked).
+   */
+  conflict: { mine: FrameAnnotation; theirs: FrameAnnotation; boxes?: string[] } | null;
   error: string | null;
   /** Clock time (ms) of the last successful save. */
   lastSavedAt: number | null;

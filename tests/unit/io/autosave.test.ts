@@ -121,13 +121,15 @@ describe('autosave: failures and conflicts', () => {
     const server = new FakeServer();
     const p = page(server);
     p.open('f');
-    const theirs = server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('other', 30)] });
+    // Both add a box with the same id in different places: the same box changed differently.
+    const theirs = server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('mine', 30)] });
     p.edit((d) => addCuboid(d, car('mine')));
     await p.autosave.saveNow();
     const { status, conflict } = p.save();
     expect(status).toBe('conflict');
     expect(conflict?.theirs).toEqual(theirs);
     expect(conflict?.mine.cuboids.map((c) => c.id)).toEqual(['mine']);
+    expect(conflict?.boxes).toEqual(['mine']);
     expect(server.current('f')).toEqual(theirs);
     p.edit((d) => addCuboid(d, car('mine2', 40)));
     p.clock.advance(10_000);
@@ -137,11 +139,26 @@ describe('autosave: failures and conflicts', () => {
     expect(p.journal.read('f')?.doc.cuboids).toHaveLength(2);
   });
 
-  it("resolving with 'mine' saves the local version on top of theirs", async () => {
+  it('on 409 merges at once when the other save changed other boxes, and saves the merge on their revision', async () => {
     const server = new FakeServer();
     const p = page(server);
     p.open('f');
     server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('other', 30)] });
+    p.edit((d) => addCuboid(d, car('mine')));
+    await p.autosave.saveNow();
+    await p.autosave.idle();
+    expect(p.save()).toMatchObject({ status: 'saved', lastSavedRevision: 2, conflict: null });
+    expect(server.current('f').cuboids.map((c) => c.id)).toEqual(['other', 'mine']);
+    expect(p.store.getState().doc?.cuboids.map((c) => c.id)).toEqual(['other', 'mine']);
+    expect(p.store.getState().ui.message?.text).toMatch(/touch different boxes and are merged/);
+    expect(p.journal.read('f')).toBeNull();
+  });
+
+  it("resolving with 'mine' saves the local version on top of theirs", async () => {
+    const server = new FakeServer();
+    const p = page(server);
+    p.open('f');
+    server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('mine', 30)] });
     p.edit((d) => addCuboid(d, car('mine')));
     await p.autosave.saveNow();
     await p.autosave.resolveConflict('mine');
@@ -154,7 +171,7 @@ describe('autosave: failures and conflicts', () => {
     const server = new FakeServer();
     const p = page(server);
     p.open('f');
-    const theirs = server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('other', 30)] });
+    const theirs = server.saveAsOther({ ...emptyAnnotation('f'), cuboids: [car('mine', 30)] });
     p.edit((d) => addCuboid(d, car('mine')));
     await p.autosave.saveNow();
     await p.autosave.resolveConflict('theirs');
