@@ -9,8 +9,16 @@ export const deleteSelection: Action = {
   group: 'edit',
   predicate: hasSelection,
   perform: (ctx) => {
-    const ids = [...ctx.store.getState().selectedIds];
-    ctx.store.getState().clearSelection();
+    const s = ctx.store.getState();
+    const ids = [...s.selectedIds];
+    const flagged = s.doc?.flags.filter((f) => f.state === 'open' && f.cuboidId !== null && ids.includes(f.cuboidId)).length ?? 0;
+    if (flagged > 0) {
+      s.showMessage(
+        `The deleted ${ids.length === 1 ? 'box had' : 'boxes had'} ${flagged === 1 ? 'an open review flag' : `${flagged} open review flags`}: the reviewer will see it on "a deleted box". Undo (Ctrl+Z) brings the box back.`,
+        'warning',
+      );
+    }
+    s.clearSelection();
     return { docChange: (doc) => removeCuboids(doc, ids) };
   },
 };

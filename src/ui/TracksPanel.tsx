@@ -31,6 +31,12 @@ export function TracksPanel() {
     [frames, doc],
   );
   const tracks = useMemo(() => listTracks(merged), [merged]);
+  // Two tracks can share a number (ids from different sessions): tell them apart by the id's end.
+  const shortNames = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const t of tracks) count.set(trackName(t.trackId), (count.get(trackName(t.trackId)) ?? 0) + 1);
+    return new Map(tracks.map((t) => [t.trackId, (count.get(trackName(t.trackId)) ?? 0) > 1 ? `${trackName(t.trackId)} (${t.trackId.split('-').pop()?.slice(0, 4) ?? ''})` : trackName(t.trackId)]));
+  }, [tracks]);
 
   const pickTrack = (trackId: string) => {
     setTracks({ selectedTrackId: trackId });
@@ -59,7 +65,7 @@ export function TracksPanel() {
               <button type="button" className="track-name" onClick={() => pickTrack(t.trackId)} data-testid={`track-${t.trackId}`}>
                 <span className="swatch" style={{ background: classColor(t.label) }} />
                 <span className="track-id" title={t.trackId}>
-                  {trackName(t.trackId)}
+                  {shortNames.get(t.trackId) ?? trackName(t.trackId)}
                 </span>
                 <span className="muted track-label">{t.label}</span>
                 {t.attentionCount > 0 ? <span className="attention">· {plural(t.attentionCount, 'needs attention', 'need attention')}</span> : null}

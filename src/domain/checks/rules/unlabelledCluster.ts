@@ -132,8 +132,8 @@ export const unlabelledCluster: Rule = (ctx) => {
         cuboidId: null,
         location: [x, y, z],
         message:
-          `${free} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(d)} m away, form a ${fmt(long, 1)} × ` +
-          `${fmt(short, 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits.map(([name]) => name))}?`,
+          `${free} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(d)} m away, form a ${fmt(long, long < 0.1 ? 2 : 1)} × ` +
+          `${fmt(short, short < 0.1 ? 2 : 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits.map(([name]) => name))}?`,
         dictionaryEntry: 'every-object-boxed',
         suggestedLabel: bestFit(fits, long, short, top),
       },
