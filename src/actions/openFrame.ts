@@ -83,6 +83,8 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
       firstBatchMs: summary.firstBatchMs,
       totalMs: summary.totalMs,
     });
+    // A file with its own colours (rgb/rgba) is shown in them unless the user chose a colouring.
+    appStore.getState().suggestColorMode(summary.fields.some((f) => f.name === 'rgb' || f.name === 'rgba') ? 'rgb' : 'height');
     await groundCache.fetch(frameId);
     prefetchAfter(frameId);
   } catch (err) {

@@ -7,6 +7,8 @@ export type ColorMode = 'height' | 'distance' | 'intensity' | 'rgb' | string;
 export interface ViewSlice {
   view: {
     colorMode: ColorMode;
+    /** Whether the user picked the colour mode (else it follows the file: its colours when it has rgb). */
+    colorModeChosen: boolean;
     pointSize: number;
     /** Most points drawn in the overview; the rest are decimated away from the selection. */
     pointBudget: number;
@@ -20,7 +22,10 @@ export interface ViewSlice {
     /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
     frameTarget: [number, number, number] | null;
   };
+  /** The user's choice of colour mode (kept for every frame after). */
   setColorMode: (mode: ColorMode) => void;
+  /** The colour mode a newly loaded file suggests; ignored once the user has chosen one. */
+  suggestColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
   setCameraPanel: (open: boolean, points?: boolean) => void;
@@ -29,9 +34,10 @@ export interface ViewSlice {
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null },
+  view: { colorMode: 'height', colorModeChosen: false, pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null },
   requestFraming: (at) => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1, frameTarget: at ?? null } })),
-  setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode } })),
+  setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode, colorModeChosen: true } })),
+  suggestColorMode: (colorMode) => set((s) => (s.view.colorModeChosen || s.view.colorMode === colorMode ? s : { view: { ...s.view, colorMode } })),
   setCameraPanel: (cameraPanel, points) =>
     set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
