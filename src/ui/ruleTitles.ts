@@ -13,6 +13,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   outsideRange: 'Outside the scan',
   pointsOutsideBox: 'Object sticks out',
   looseFit: 'Loose fit',
+  crossedHeading: 'Box turned across?',
   overlap: 'Overlapping boxes',
   duplicate: 'Duplicate box',
   unlabelledCluster: 'Missed object?',
