@@ -5,7 +5,7 @@ import { loadTracks } from '../actions/loadTracks.ts';
 import { openFrame } from '../actions/openFrame.ts';
 import { classColor } from '../render/classColors.ts';
 import { plural } from './plural.ts';
-import { trackName } from './trackName.ts';
+import { trackName } from '../domain/sequence/trackName.ts';
 
 /**
  * Every track of the sequence with the frames it has boxes in. Picking a track selects its box in

@@ -100,11 +100,3 @@ describe('sequence rules', () => {
     expect(angleDiff(0, Math.PI)).toBeCloseTo(Math.PI);
   });
 });
-
-describe('track names in messages', () => {
-  it('name generated tracks by their number', async () => {
-    const { trackName } = await import('../../../../../../src/domain/sequence/trackName.ts');
-    expect(trackName('t23-ugv8le')).toBe('Track 23');
-    expect(trackName('car-07')).toBe('Track car-07');
-  });
-});
