@@ -11,7 +11,8 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 /**
  * Points the main view's camera: at the cloud when a frame that the default street view would
  * miss finishes loading (a scanned object a few centimetres across, a cloud far from the origin),
- * and at the selected box or the whole cloud when asked (Home / `.`).
+ * and at the selected box or the whole cloud when asked (Home / `.`); slides along with a
+ * followed track when D/A open the next frame.
  */
 export function FrameTheCloud() {
   const camera = useThree((s) => s.camera);
@@ -43,6 +44,14 @@ export function FrameTheCloud() {
     };
     const check = (s: ReturnType<typeof appStore.getState>, prev: ReturnType<typeof appStore.getState> | null) => {
       const { load } = s;
+      if (prev !== null && s.view.panRequest !== prev.view.panRequest && controls) {
+        const d = new Vector3(...s.view.panBy);
+        camera.position.add(d);
+        controls.target.add(d);
+        controls.update();
+        invalidate();
+        return;
+      }
       if (prev !== null && s.view.frameRequest !== prev.view.frameRequest) {
         const box = selectPrimaryCuboid(s);
         const at = s.view.frameTarget;

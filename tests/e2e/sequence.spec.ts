@@ -76,6 +76,29 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   });
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test-results/sequence-camera.png' });
+  await page.keyboard.press('p');
+
+  // Following the car: with its box selected, D opens frame 4 with the car's box selected and the
+  // view slid along, so the car stays where it was on screen.
+  const select = await page.evaluate((t) => {
+    const hook = (window as any).__cuboid;
+    const box = hook.store.getState().doc.cuboids.find((c: Cuboid) => c.trackId === t);
+    hook.store.getState().select([box.id]);
+    return box.center as [number, number, number];
+  }, trackId);
+  await page.waitForTimeout(300);
+  const before = (await page.evaluate((p) => (window as any).__cuboid.project(p), select)) as [number, number];
+  await page.keyboard.press('d');
+  await waitFrame(page, '000004');
+  const next = (await page.evaluate((t) => {
+    const s = (window as any).__cuboid.store.getState();
+    const box = s.doc.cuboids.find((c: Cuboid) => c.trackId === t);
+    return { center: box.center as [number, number, number], selected: s.selectedIds.includes(box.id) as boolean };
+  }, trackId));
+  expect(next.selected).toBe(true);
+  await page.waitForTimeout(300);
+  const after = (await page.evaluate((p) => (window as any).__cuboid.project(p), next.center)) as [number, number];
+  expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeLessThan(3);
 });
 
 test('stepping through the sequence with D, every frame gets its checks, close-ups and point counts', async ({ page }) => {

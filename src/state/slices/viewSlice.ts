@@ -21,6 +21,9 @@ export interface ViewSlice {
     frameRequest: number;
     /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
     frameTarget: [number, number, number] | null;
+    /** Bumped to ask the main view to slide its camera by `panBy` (following a track to the next frame). */
+    panRequest: number;
+    panBy: [number, number, number];
   };
   /** The user's choice of colour mode (kept for every frame after). */
   setColorMode: (mode: ColorMode) => void;
@@ -31,10 +34,13 @@ export interface ViewSlice {
   setCameraPanel: (open: boolean, points?: boolean) => void;
   /** Frames `at` (a point of interest) if given, else the selected box, else the whole cloud. */
   requestFraming: (at?: [number, number, number]) => void;
+  /** Slides the main view's camera (and its orbit target) by `delta`, LiDAR frame, metres. */
+  requestPan: (delta: [number, number, number]) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', colorModeChosen: false, pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null },
+  view: { colorMode: 'height', colorModeChosen: false, pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null, panRequest: 0, panBy: [0, 0, 0] },
+  requestPan: (panBy) => set((s) => ({ view: { ...s.view, panRequest: s.view.panRequest + 1, panBy } })),
   requestFraming: (at) => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1, frameTarget: at ?? null } })),
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode, colorModeChosen: true } })),
   suggestColorMode: (colorMode) => set((s) => (s.view.colorModeChosen || s.view.colorMode === colorMode ? s : { view: { ...s.view, colorMode } })),

@@ -80,5 +80,8 @@ describe('keyboard-first annotation', () => {
     await ed.settle();
     expect(ed.doc().frameId).toBe('000001');
     expect(ed.selectedIds()).toEqual(['a1']);
+    // The view follows the car: 1 m forward, as far as its box moved.
+    expect(ed.store.getState().view.panBy).toEqual([1, 0, 0]);
+    expect(ed.store.getState().view.panRequest).toBe(1);
   });
 });
