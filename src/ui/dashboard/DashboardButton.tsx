@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { sessionStore } from '../../actions/review/sessionStore.ts';
 import { ModalOverlay } from '../ModalOverlay.tsx';
-import { MetricsDashboard } from './MetricsDashboard.tsx';
+
+// The dashboard (and its charting library) loads when a lead first opens it, not with the editor.
+const MetricsDashboard = lazy(() => import('./MetricsDashboard.tsx').then((m) => ({ default: m.MetricsDashboard })));
 
 /**
  * A toolbar button that opens the metrics dashboard in a modal overlay (Esc or Close shuts it, and no
@@ -22,7 +24,9 @@ export function DashboardButton() {
         // A portal, so that the overlay covers the page wherever the button is mounted.
         createPortal(
           <ModalOverlay label="Annotator metrics" onClose={() => setOpen(false)} cardClassName="metrics-overlay">
-            <MetricsDashboard onClose={() => setOpen(false)} />
+            <Suspense fallback={<p className="muted">Loading the dashboard…</p>}>
+              <MetricsDashboard onClose={() => setOpen(false)} />
+            </Suspense>
           </ModalOverlay>,
           document.body,
         )}
