@@ -25,11 +25,30 @@ export const boxNextMissed: Action = {
       s.showMessage('The checks are still running; press N again in a moment.', 'info');
       return;
     }
-    const next = s.checks.results.find((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null);
+    // Warnings (cars, people) before infos (tall things), and the nearest first: a sweep outwards.
+    const missed = s.checks.results
+      .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null)
+      .sort((a, b) => rank(a.severity) - rank(b.severity) || reach(a) - reach(b));
+    const next = missed[0];
     if (!next?.location) {
       s.showMessage('The checks found no missed object in this frame.', 'info');
       return;
     }
-    await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});
+    const id = await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});
+    if (id === null) return;
+    const box = ctx.store.getState().doc?.cuboids.find((c) => c.id === id);
+    const left = missed.length - 1;
+    ctx.store.getState().showMessage(
+      `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class.`,
+      'info',
+    );
   },
 };
+
+function rank(severity: string): number {
+  return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
+}
+
+function reach(r: { location: [number, number, number] | null }): number {
+  return r.location === null ? Infinity : Math.hypot(r.location[0], r.location[1]);
+}

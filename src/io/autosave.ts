@@ -195,7 +195,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
             report(s, { status: 'dirty', lastSavedRevision: theirs.revision, error: null });
             s.again = true;
           } else {
-            s.conflict = { mine: s.latest, theirs, boxes: merged?.conflicts ?? [] };
+            // `mine` carries the revision it was really based on (the document's own field is stale after saves).
+            s.conflict = { mine: { ...s.latest, revision: base }, theirs, boxes: merged?.conflicts ?? [] };
             s.again = false;
             report(s, { status: 'conflict', conflict: s.conflict, error: null });
           }
@@ -230,7 +231,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     s.dirty = true;
     writeJournal(s);
     if (s.conflict) {
-      s.conflict = { ...s.conflict, mine: doc };
+      s.conflict = { ...s.conflict, mine: { ...doc, revision: s.conflict.mine.revision } };
       report(s, { conflict: s.conflict });
       return;
     }

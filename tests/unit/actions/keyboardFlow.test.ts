@@ -39,12 +39,13 @@ describe('keyboard-first annotation', () => {
       message: 'a missed Car?',
       dictionaryEntry: 'every-object-boxed',
     });
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(12, 3, 'Pedestrian'), cluster(20, -4)], error: null });
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4), cluster(12, 3, 'Pedestrian')], error: null });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
-    // The class the check suggests for the cluster's size, not the current class.
+    // The nearest first, with the class the check suggests for the cluster's size (not the current class).
     expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
+    expect(ed.store.getState().ui.message?.text).toBe('Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class.');
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.

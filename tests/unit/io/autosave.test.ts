@@ -154,6 +154,22 @@ describe('autosave: failures and conflicts', () => {
     expect(p.journal.read('f')).toBeNull();
   });
 
+  it('a conflict names the revision the local edits were really based on', async () => {
+    const server = new FakeServer();
+    const p = page(server);
+    p.open('f');
+    p.edit((d) => addCuboid(d, car('mine')));
+    await p.autosave.saveNow();
+    expect(p.save().lastSavedRevision).toBe(1);
+    // Someone moves the same box; this page moves it elsewhere, based on revision 1.
+    server.saveAsOther({ ...emptyAnnotation('f'), revision: 1, cuboids: [car('mine', 30)] });
+    p.edit((d) => ({ ...d, cuboids: d.cuboids.map((c) => ({ ...c, center: [12, 0, -0.9] as [number, number, number] })) }));
+    await p.autosave.saveNow();
+    expect(p.save().status).toBe('conflict');
+    expect(p.save().conflict?.mine.revision).toBe(1);
+    expect(p.save().conflict?.theirs.revision).toBe(2);
+  });
+
   it("resolving with 'mine' saves the local version on top of theirs", async () => {
     const server = new FakeServer();
     const p = page(server);
