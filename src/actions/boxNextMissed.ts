@@ -1,4 +1,5 @@
 import type { Action } from './Action.ts';
+import { SEVERITIES } from '../domain/checks/CheckResult.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 
@@ -28,7 +29,7 @@ export const boxNextMissed: Action = {
     // Warnings (cars, people) before infos (tall things), and the nearest first: a sweep outwards.
     const missed = s.checks.results
       .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null)
-      .sort((a, b) => rank(a.severity) - rank(b.severity) || reach(a) - reach(b));
+      .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || reach(a) - reach(b));
     const next = missed[0];
     if (!next?.location) {
       s.showMessage('The checks found no missed object in this frame.', 'info');
@@ -44,10 +45,6 @@ export const boxNextMissed: Action = {
     );
   },
 };
-
-function rank(severity: string): number {
-  return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
-}
 
 function reach(r: { location: [number, number, number] | null }): number {
   return r.location === null ? Infinity : Math.hypot(r.location[0], r.location[1]);

@@ -14,8 +14,11 @@ export function metricsCsvHref(query: MetricsQuery, table: MetricsCsvTable): str
   return api.metricsCsvUrl({ ...query, table });
 }
 
+/** What an export download holds: only accepted frames (for training) or every frame. */
+export type ExportScope = 'accepted' | 'all';
+
 /** The training-export download: accepted frames only, or every frame; clouds as KITTI `.bin`. */
-export function exportZipHref(scope: 'accepted' | 'all'): string {
+export function exportZipHref(scope: ExportScope): string {
   return api.exportZipUrl({ ...(scope === 'accepted' ? { statuses: ['accepted'] } : {}), bin: true });
 }
 

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { fetchMetrics, fetchUsers, metricsCsvHref, type MetricsQuery, type UserInfo } from '../../actions/dashboard/metricsQueries.ts';
+import { exportZipHref, fetchMetrics, fetchUsers, metricsCsvHref, type MetricsQuery, type UserInfo } from '../../actions/dashboard/metricsQueries.ts';
 import type { MetricsReport } from '../../domain/metrics/MetricsReport.ts';
 import { formatDuration, utcDay } from './formatMetrics.ts';
 import { MetricsCharts } from './MetricsCharts.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { ExportSection } from './ExportSection.tsx';
-import { exportZipHref } from './exportZipHref.ts';
 import './dashboard.css';
 
 const DAY_MS = 86_400_000;
