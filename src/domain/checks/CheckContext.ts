@@ -20,6 +20,16 @@ export interface LabelRegion {
 }
 
 /**
+ * A place an annotator (or reviewer) marked "not an object": a cluster there is scenery, and the
+ * missed-object search and `N` leave it alone. LiDAR frame, metres (BEV centre and radius).
+ */
+export interface DismissedRegion {
+  x: number;
+  y: number;
+  radius: number;
+}
+
+/**
  * Everything a rule may read. Pure data: rules never change it.
  *
  * `positions`: x y z interleaved, LiDAR frame, metres (NaN points allowed). `cuboids` in the
@@ -39,6 +49,8 @@ export interface CheckContext {
   /** Per-frame derived data (bounds, ground, obstacle clusters); built once per frame. */
   analysis?: FrameAnalysis;
   labelRegion?: LabelRegion;
+  /** "Not an object" dismissals of this frame: no missed-object finding inside them. */
+  dismissed?: readonly DismissedRegion[];
   /** When set, box and pair rules report only on these boxes (an incremental run). */
   only?: ReadonlySet<string>;
 }
