@@ -1,6 +1,7 @@
 import type { PointGrid } from '../../geometry/PointGrid.ts';
 import type { Bounds } from '../../geometry/pointBounds.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { ObstacleClusters } from './clusterObstacles.ts';
 import type { RangeImage } from './RangeImage.ts';
 
@@ -13,7 +14,7 @@ export interface FrameAnalysis {
   grid: PointGrid;
   /** Axis-aligned bounds of the finite points, null for an empty cloud. */
   bounds: Bounds | null;
-  /** Largest bird's-eye-view distance of a point from the sensor origin. */
+  /** Largest bird's-eye-view distance of a point from the sensor (`sensor.origin`). */
   maxRange: number;
   /**
    * Elevation (radians) of the sensor's highest beam, from the points (99.9th percentile of the
@@ -22,6 +23,8 @@ export interface FrameAnalysis {
   topElevation: number;
   /** The ground model used (given, or `estimateGround` of the points). */
   ground: GroundModel;
+  /** The sensor model read from the scan (origin, beams, resolution, height, range). */
+  sensor: ScanSensor;
   clusters: ObstacleClusters;
   /** Nearest obstacle point per viewing direction, for occlusion tests. */
   rangeImage: RangeImage;

@@ -4,6 +4,8 @@
  * tell whether a place was hidden behind something closer (occluded) or seen and empty.
  */
 export interface RangeImage {
+  /** Where the sensor sat (the apex of the image), in the points' frame, metres. */
+  origin: [number, number, number];
   /** Bin sizes, radians. */
   azimuthStep: number;
   elevationStep: number;
@@ -24,21 +26,26 @@ const EL_MAX = (30 * Math.PI) / 180;
  * Builds the range image of the points whose `labels[i] >= 0` (the obstacle points of
  * `clusterObstacles`); positions x y z interleaved, LiDAR frame, metres.
  */
-export function buildRangeImage(positions: Float32Array, labels: Int32Array): RangeImage {
+export function buildRangeImage(
+  positions: Float32Array,
+  labels: Int32Array,
+  origin: readonly [number, number, number] = [0, 0, 0],
+): RangeImage {
+  const [ox, oy, oz] = origin;
   const nAzimuth = Math.ceil((2 * Math.PI) / AZ_STEP);
   const nElevation = Math.ceil((EL_MAX - EL_MIN) / EL_STEP);
   const nearest = new Float32Array(nAzimuth * nElevation).fill(Infinity);
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] < 0) continue;
-    const x = positions[3 * i];
-    const y = positions[3 * i + 1];
-    const z = positions[3 * i + 2];
+    const x = positions[3 * i] - ox;
+    const y = positions[3 * i + 1] - oy;
+    const z = positions[3 * i + 2] - oz;
     const k = binOf(x, y, z, nAzimuth, nElevation);
     if (k < 0) continue;
     const r = Math.hypot(x, y, z);
     if (r < nearest[k]) nearest[k] = r;
   }
-  return { azimuthStep: AZ_STEP, elevationStep: EL_STEP, elevationMin: EL_MIN, nAzimuth, nElevation, nearest };
+  return { origin: [ox, oy, oz], azimuthStep: AZ_STEP, elevationStep: EL_STEP, elevationMin: EL_MIN, nAzimuth, nElevation, nearest };
 }
 
 function binOf(x: number, y: number, z: number, nAzimuth: number, nElevation: number): number {
@@ -49,10 +56,13 @@ function binOf(x: number, y: number, z: number, nAzimuth: number, nElevation: nu
 }
 
 /**
- * Whether the LiDAR-frame point (x, y, z), metres, is hidden from the sensor: some obstacle point
+ * Whether the point (x, y, z) (the points' frame, metres) is hidden from the sensor at `img.origin`: some obstacle point
  * in its bin or a neighbouring one is more than `slack` metres closer to the sensor.
  */
-export function isOccluded(img: RangeImage, x: number, y: number, z: number, slack = 0.5): boolean {
+export function isOccluded(img: RangeImage, px: number, py: number, pz: number, slack = 0.5): boolean {
+  const x = px - img.origin[0];
+  const y = py - img.origin[1];
+  const z = pz - img.origin[2];
   const ia = Math.floor((Math.atan2(y, x) + Math.PI) / img.azimuthStep);
   const ie = Math.floor((Math.atan2(z, Math.hypot(x, y)) - img.elevationMin) / img.elevationStep);
   const limit = Math.hypot(x, y, z) - slack;
@@ -65,4 +75,16 @@ export function isOccluded(img: RangeImage, x: number, y: number, z: number, sla
     }
   }
   return false;
+}
+
+/**
+ * The nearest obstacle range (metres, 3D from `img.origin`) in the bin of direction
+ * (azimuth, elevation) in radians; Infinity when nothing was hit there or outside the image.
+ */
+export function nearestInDirection(img: RangeImage, azimuth: number, elevation: number): number {
+  const ia = Math.floor((azimuth + Math.PI) / img.azimuthStep);
+  const ie = Math.floor((elevation - img.elevationMin) / img.elevationStep);
+  if (!(ie >= 0 && ie < img.nElevation)) return Infinity;
+  const a = ((ia % img.nAzimuth) + img.nAzimuth) % img.nAzimuth;
+  return img.nearest[ie * img.nAzimuth + a];
 }

@@ -3,6 +3,8 @@ import type { PointGrid } from '../../geometry/PointGrid.ts';
 import { pointBounds } from '../../geometry/pointBounds.ts';
 import { estimateGround } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import { estimateScanSensor } from '../../sensor/estimateScanSensor.ts';
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { FrameAnalysis } from './FrameAnalysis.ts';
 import { clusterObstacles } from './clusterObstacles.ts';
 import { buildRangeImage } from './RangeImage.ts';
@@ -12,6 +14,12 @@ export interface AnalyzeFrameOptions {
   grid?: PointGrid;
   /** A ground model already estimated for the same positions. */
   ground?: GroundModel;
+  /** A beam (ring / laser id) per point, when the file has one: beams are then read from it. */
+  ring?: ArrayLike<number>;
+  /** Where the sensor sat in the points' frame, when known (else estimated from the scan). */
+  sensorOrigin?: readonly [number, number, number];
+  /** A sensor model already estimated for the same positions. */
+  sensor?: ScanSensor;
 }
 
 /**
@@ -22,15 +30,28 @@ export interface AnalyzeFrameOptions {
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
   const grid = opts.grid ?? buildPointGrid(positions);
   const bounds = pointBounds(positions);
+  const ground = opts.ground ?? estimateGround(positions);
+  const sensor = opts.sensor ?? estimateScanSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground });
+  const [ox, oy, oz] = sensor.origin;
   let maxRange2 = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {
-    const d2 = positions[o] * positions[o] + positions[o + 1] * positions[o + 1];
+    const dx = positions[o] - ox;
+    const dy = positions[o + 1] - oy;
+    const d2 = dx * dx + dy * dy;
     if (d2 > maxRange2 && d2 !== Infinity) maxRange2 = d2;
   }
-  const ground = opts.ground ?? estimateGround(positions);
   const clusters = clusterObstacles(positions, ground);
-  const rangeImage = buildRangeImage(positions, clusters.labels);
-  return { grid, bounds, maxRange: Math.sqrt(maxRange2), topElevation: topElevation(positions), ground, clusters, rangeImage };
+  const rangeImage = buildRangeImage(positions, clusters.labels, sensor.origin);
+  return {
+    grid,
+    bounds,
+    maxRange: Math.sqrt(maxRange2),
+    topElevation: topElevation(positions, ox, oy, oz),
+    ground,
+    sensor,
+    clusters,
+    rangeImage,
+  };
 }
 
 /**
@@ -39,14 +60,14 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
  * sensor (in at least 18 of 72 azimuth sectors), as a spinning LiDAR's top beam is. Otherwise
  * (a scan with little above the horizon) π/2: no object counts as cut off.
  */
-function topElevation(positions: Float32Array): number {
+function topElevation(positions: Float32Array, ox: number, oy: number, oz: number): number {
   const BINS = 1800; // 0.1° over −90°..+90°
   const hist = new Uint32Array(BINS);
   let n = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {
-    const r = Math.hypot(positions[o], positions[o + 1]);
+    const r = Math.hypot(positions[o] - ox, positions[o + 1] - oy);
     if (!(r > 3)) continue;
-    const e = Math.atan2(positions[o + 2], r);
+    const e = Math.atan2(positions[o + 2] - oz, r);
     const b = Math.min(BINS - 1, Math.max(0, Math.floor(((e * 180) / Math.PI + 90) * 10)));
     hist[b]++;
     n++;
@@ -64,9 +85,9 @@ function topElevation(positions: Float32Array): number {
   const seen = new Uint8Array(SECTORS);
   const near = top - (0.3 * Math.PI) / 180;
   for (let o = 0; o + 2 < positions.length; o += 3) {
-    const r = Math.hypot(positions[o], positions[o + 1]);
-    if (!(r > 3) || Math.atan2(positions[o + 2], r) < near) continue;
-    seen[Math.min(SECTORS - 1, Math.floor(((Math.atan2(positions[o + 1], positions[o]) + Math.PI) / (2 * Math.PI)) * SECTORS))] = 1;
+    const r = Math.hypot(positions[o] - ox, positions[o + 1] - oy);
+    if (!(r > 3) || Math.atan2(positions[o + 2] - oz, r) < near) continue;
+    seen[Math.min(SECTORS - 1, Math.floor(((Math.atan2(positions[o + 1] - oy, positions[o] - ox) + Math.PI) / (2 * Math.PI)) * SECTORS))] = 1;
   }
   let sectors = 0;
   for (let k = 0; k < SECTORS; k++) sectors += seen[k];
