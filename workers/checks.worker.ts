@@ -2,7 +2,8 @@
 import { expose } from 'comlink';
 import { FrameChecker } from '../src/domain/checks/FrameChecker.ts';
 import type { FrameCheckRun } from '../src/domain/checks/FrameChecker.ts';
-import type { LabelRegion } from '../src/domain/checks/CheckContext.ts';
+import type { DismissedRegion, LabelRegion } from '../src/domain/checks/CheckContext.ts';
+import { clusterRadiusAt } from '../src/domain/checks/clusterRadiusAt.ts';
 import type { SequenceCheckResult } from '../src/domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../src/domain/checks/dictionary/EdgeCaseDictionary.ts';
 import type { SequenceFrame } from '../src/domain/checks/SequenceContext.ts';
@@ -64,17 +65,31 @@ const api = {
    * Checks the current frame's boxes (LiDAR frame). Incremental: pass the ids of the boxes just
    * edited as a hint; only they and their neighbours are re-checked. With `frameId`, refuses to
    * check boxes of another frame than the one set (a stale call after a frame switch).
+   * `dismissed`: the frame's "not an object" places (BEV, metres); a change re-runs the frame
+   * rules. Missed-object findings come back with `radius`, the BEV reach of their cluster.
    * @throws Error `checks.worker: ...` when no frame is set or `frameId` is not the current one
    */
-  check(cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[], frameId?: string): CheckRunSummary {
+  check(
+    cuboids: Cuboid[],
+    dictionary: EdgeCaseDictionary,
+    changedIds?: string[],
+    frameId?: string,
+    dismissed?: DismissedRegion[],
+  ): CheckRunSummary {
     if (current === null || (frameId !== undefined && current.frameId !== frameId)) {
       throw new Error(
         `checks.worker: frame "${frameId ?? '?'}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`,
       );
     }
     const t0 = performance.now();
-    const run = current.check(cuboids, dictionary, changedIds);
-    return { ...run, ms: performance.now() - t0 };
+    const run = current.check(cuboids, dictionary, changedIds, dismissed);
+    const clusters = current.analysis.clusters;
+    const results = run.results.map((r) =>
+      r.cuboidId === null && r.location !== null && r.radius === undefined
+        ? withRadius(r, clusterRadiusAt(clusters, r.location[0], r.location[1]))
+        : r,
+    );
+    return { ...run, results, ms: performance.now() - t0 };
   },
 
   /** Cross-frame checks over a sequence (frames in capture order); needs no point data. */
@@ -87,6 +102,10 @@ const api = {
     current = null;
   },
 };
+
+function withRadius<T extends { radius?: number }>(r: T, radius: number | undefined): T {
+  return radius === undefined ? r : { ...r, radius };
+}
 
 export type ChecksWorkerApi = typeof api;
 expose(api);

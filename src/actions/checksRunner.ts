@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { Cuboid } from '../domain/types.ts';
 import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
 import { countBySeverity } from '../domain/checks/CheckResult.ts';
+import { dismissedRegions } from '../domain/document/dismissals.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import { api } from '../io/apiClient.ts';
 import { frameCache } from '../io/frameCache.ts';
@@ -14,7 +15,8 @@ const DEBOUNCE_MS = 80;
 /**
  * Keeps the checks panel current: once a frame's points are in, hands them to the checks worker
  * (which derives grid, ground and clusters once per frame), then re-runs the rules after every
- * document change, incrementally (only the boxes that changed, and their neighbours).
+ * document change, incrementally (only the boxes that changed, and their neighbours; the frame
+ * rules also when the "not an object" dismissals changed).
  */
 export function startChecksRunner(store: AppStore): () => void {
   let preparedFor: string | null = null;
@@ -31,7 +33,7 @@ export function startChecksRunner(store: AppStore): () => void {
     lastCuboids = doc.cuboids;
     s.setChecks({ status: 'running' });
     try {
-      const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId);
+      const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId, dismissedRegions(doc.dismissals));
       if (store.getState().doc?.frameId !== out.frameId) return;
       store.getState().setChecks({ frameId: out.frameId, results: out.results, status: 'done', ms: out.ms, error: null });
       const counts = countBySeverity(out.results);

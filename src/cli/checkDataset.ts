@@ -93,6 +93,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         cuboids: input.cuboids,
         dictionary,
         labelRegion: input.labelRegion,
+        dismissed: input.dismissed,
       });
       reports.push({
         frameId: frame.id,

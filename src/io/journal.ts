@@ -1,4 +1,5 @@
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
+import { migrateAnnotation } from '../domain/document/migrations.ts';
 
 /** The part of `localStorage` the journal uses (tests pass a Map-backed fake). */
 export interface KeyValueStorage {
@@ -48,6 +49,15 @@ function looksLikeDoc(value: unknown, frameId: string): value is FrameAnnotation
   return d.frameId === frameId && Array.isArray(d.cuboids) && typeof d.revision === 'number';
 }
 
+/** A journalled document brought to the current schema (work journalled before an upgrade), or null. */
+function upgrade(doc: FrameAnnotation): FrameAnnotation | null {
+  try {
+    return migrateAnnotation(doc as unknown as Record<string, unknown>) as unknown as FrameAnnotation;
+  } catch {
+    return null;
+  }
+}
+
 function parse(raw: string | null): Record<string, unknown> | null {
   if (raw === null) return null;
   try {
@@ -81,14 +91,16 @@ export function createJournal(storage: KeyValueStorage, datasetId: string): Jour
     read: (frameId) => {
       const v = parse(storage.getItem(key('journal', frameId)));
       if (!v || typeof v.baseRevision !== 'number' || typeof v.writtenAt !== 'number' || !looksLikeDoc(v.doc, frameId)) return null;
-      return { frameId, baseRevision: v.baseRevision, doc: v.doc, writtenAt: v.writtenAt };
+      const doc = upgrade(v.doc);
+      return doc && { frameId, baseRevision: v.baseRevision, doc, writtenAt: v.writtenAt };
     },
     clear: (frameId) => remove(key('journal', frameId)),
     writeRecovery: (entry) => put(key('recovery', entry.frameId), entry),
     readRecovery: (frameId) => {
       const v = parse(storage.getItem(key('recovery', frameId)));
       if (!v || typeof v.writtenAt !== 'number' || !looksLikeDoc(v.doc, frameId)) return null;
-      return { frameId, doc: v.doc, writtenAt: v.writtenAt };
+      const doc = upgrade(v.doc);
+      return doc && { frameId, doc, writtenAt: v.writtenAt };
     },
     clearRecovery: (frameId) => remove(key('recovery', frameId)),
   };

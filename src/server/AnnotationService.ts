@@ -7,6 +7,7 @@ import type { FrameListItem } from '../domain/document/FrameListItem.ts';
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
 import type { KittiObject } from '../domain/kitti/KittiObject.ts';
 import { cuboidToKitti } from '../domain/kitti/cuboidToKitti.ts';
+import { dismissalToDontCare } from '../domain/kitti/dismissalToDontCare.ts';
 import { formatKittiLabel } from '../domain/kitti/formatKittiLabel.ts';
 import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
@@ -203,12 +204,17 @@ export class AnnotationService {
     }
   }
 
-  /** The KITTI label text of a document, with the frame's calib (or the no-camera convention). */
+  /**
+   * The KITTI label text of a document, with the frame's calib (or the no-camera convention): its
+   * boxes, its DontCare regions, and a DontCare line for each "not an object" dismissal that
+   * projects into the camera image (`dismissalToDontCare`; none without a real calibration).
+   */
   async formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string> {
     const calib = await this.calib(frame);
     const imageSize = await this.imageSize(frame);
     const objects = doc.cuboids.map((c) => cuboidToKitti(c, calib, { imageSize }));
-    return formatKittiLabel([...objects, ...doc.dontCare]);
+    const dismissed = (doc.dismissals ?? []).flatMap((d) => dismissalToDontCare(d, calib, imageSize) ?? []);
+    return formatKittiLabel([...objects, ...doc.dontCare, ...dismissed]);
   }
 
   /** The label text of the current revision (importing a shipped label on first use). */

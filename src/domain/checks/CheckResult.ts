@@ -27,6 +27,11 @@ export interface CheckResult {
   otherCuboidId?: string;
   /** For a missed object: the class whose size range fits the cluster best (what "Box it" creates). */
   suggestedLabel?: string;
+  /**
+   * For a finding at a place: the BEV radius (metres) around `location` it is about, e.g. a missed
+   * object's cluster. A "not an object" dismissal covers that much by default.
+   */
+  radius?: number;
 }
 
 /** A result of a cross-frame rule: also names the frame it was found in. */

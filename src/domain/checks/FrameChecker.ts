@@ -1,5 +1,5 @@
 import type { Cuboid } from '../types.ts';
-import type { LabelRegion } from './CheckContext.ts';
+import type { DismissedRegion, LabelRegion } from './CheckContext.ts';
 import type { CheckResult } from './CheckResult.ts';
 import { compareResults } from './CheckResult.ts';
 import { countObjectPoints } from './countObjectPoints.ts';
@@ -47,6 +47,7 @@ export class FrameChecker {
   private boxes = new Map<string, { cuboid: Cuboid; geometry: string; full: string; count: number }>();
   private results: CheckResult[] = [];
   private dictionaryKey: string | null = null;
+  private dismissedKey = '[]';
 
   constructor(frameId: string, positions: Float32Array, opts: AnalyzeFrameOptions & { labelRegion?: LabelRegion } = {}) {
     this.frameId = frameId;
@@ -58,8 +59,14 @@ export class FrameChecker {
   /**
    * Checks the frame's current boxes. `changedIds` is a hint (boxes the caller edited); changes
    * are also found by comparing with the previous call, so passing nothing is always correct.
+   * `dismissed`: the frame's "not an object" places; when they change, the frame rules re-run.
    */
-  check(cuboids: readonly Cuboid[], dictionary: EdgeCaseDictionary, changedIds: Iterable<string> = []): FrameCheckRun {
+  check(
+    cuboids: readonly Cuboid[],
+    dictionary: EdgeCaseDictionary,
+    changedIds: Iterable<string> = [],
+    dismissed: readonly DismissedRegion[] = [],
+  ): FrameCheckRun {
     // Compared by content: a worker receives a fresh copy of the same dictionary on every call.
     const dictionaryKey = JSON.stringify(dictionary);
     const full = this.dictionaryKey !== dictionaryKey;
@@ -94,6 +101,9 @@ export class FrameChecker {
     const affected = full ? null : this.affected(cuboids, changed, [...movedOld, ...removed]);
     this.boxes = next;
     this.dictionaryKey = dictionaryKey;
+    const dismissedKey = JSON.stringify(dismissed);
+    const dismissedChanged = dismissedKey !== this.dismissedKey;
+    this.dismissedKey = dismissedKey;
 
     const pointCounts = Uint32Array.from(cuboids, (c) => next.get(c.id)!.count);
     const ctx = createCheckContext({
@@ -103,9 +113,10 @@ export class FrameChecker {
       dictionary,
       analysis: this.analysis,
       labelRegion: this.labelRegion,
+      dismissed,
       pointCounts,
     });
-    const frameRules = full || geometryChanged;
+    const frameRules = full || geometryChanged || dismissedChanged;
     if (affected === null) {
       this.results = runChecks(ctx);
       return { frameId: this.frameId, results: this.results, rechecked: cuboids.map((c) => c.id), frameRules, full: true };

@@ -2,7 +2,7 @@ import { buildPointGrid } from '../geometry/PointGrid.ts';
 import type { PointGrid } from '../geometry/PointGrid.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
 import type { Cuboid } from '../types.ts';
-import type { CheckContext, LabelRegion } from './CheckContext.ts';
+import type { CheckContext, DismissedRegion, LabelRegion } from './CheckContext.ts';
 import { countObjectPoints } from './countObjectPoints.ts';
 import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
 import { defaultDictionary } from './dictionary/defaultDictionary.ts';
@@ -20,6 +20,8 @@ export interface CreateCheckContextInput {
   ground?: GroundModel;
   analysis?: FrameAnalysis;
   labelRegion?: LabelRegion;
+  /** "Not an object" places of the frame (BEV, metres): no missed-object finding inside them. */
+  dismissed?: readonly DismissedRegion[];
   /** Object points per box when already known (`countObjectPoints`, same order as `cuboids`). */
   pointCounts?: Uint32Array;
 }
@@ -42,5 +44,6 @@ export function createCheckContext(input: CreateCheckContextInput): CheckContext
     dictionary: input.dictionary ?? defaultDictionary,
     analysis: input.analysis,
     labelRegion: input.labelRegion,
+    ...(input.dismissed !== undefined && input.dismissed.length > 0 ? { dismissed: input.dismissed } : {}),
   };
 }

@@ -1,10 +1,10 @@
 import type { Cuboid } from '../types.ts';
-import type { FrameAnnotation } from './FrameAnnotation.ts';
+import type { Dismissal, FrameAnnotation } from './FrameAnnotation.ts';
 
 export interface MergeResult {
   /** Both sides' edits in one document at `theirs.revision` (meaningful when `conflicts` is empty). */
   doc: FrameAnnotation;
-  /** Ids of boxes both sides changed differently (`'dontCare'` for the DontCare regions). */
+  /** Ids of boxes (or dismissals) both sides changed differently (`'dontCare'` for the DontCare regions). */
   conflicts: string[];
 }
 
@@ -30,16 +30,29 @@ function same(a: unknown, b: unknown): boolean {
  * Three-way merge of a frame's annotation, box by box (boxes matched by id): `base` is the
  * revision both edits started from, `mine` the local edit, `theirs` the server's newer revision.
  * A box changed (or added, or deleted) on one side only takes that side's version; changed the
- * same way on both, either; changed differently on both, it is a conflict. Review state (status,
- * flags) is the server's, so it comes from `theirs`. Box order: `theirs`, then boxes only `mine` added.
+ * same way on both, either; changed differently on both, it is a conflict. "Not an object"
+ * dismissals merge the same way, by their own ids. Review state (status, flags) is the server's,
+ * so it comes from `theirs`. Order: `theirs`, then items only `mine` added.
  */
 export function mergeAnnotations(base: FrameAnnotation, mine: FrameAnnotation, theirs: FrameAnnotation): MergeResult {
-  const byId = (doc: FrameAnnotation) => new Map(doc.cuboids.map((c) => [c.id, c]));
+  const conflicts: string[] = [];
+  const cuboids = mergeById<Cuboid>(base.cuboids, mine.cuboids, theirs.cuboids, conflicts);
+  const dismissals = mergeById<Dismissal>(base.dismissals ?? [], mine.dismissals ?? [], theirs.dismissals ?? [], conflicts);
+  let dontCare = theirs.dontCare;
+  if (!same(base.dontCare, mine.dontCare)) {
+    if (same(base.dontCare, theirs.dontCare) || same(mine.dontCare, theirs.dontCare)) dontCare = mine.dontCare;
+    else conflicts.push('dontCare');
+  }
+  return { doc: { ...theirs, cuboids, dontCare, dismissals }, conflicts };
+}
+
+/** Three-way merge of id-keyed items; ids changed differently on both sides go to `conflicts` (mine kept). */
+function mergeById<T extends { id: string }>(base: readonly T[], mine: readonly T[], theirs: readonly T[], conflicts: string[]): T[] {
+  const byId = (items: readonly T[]) => new Map(items.map((c) => [c.id, c]));
   const b = byId(base);
   const m = byId(mine);
   const t = byId(theirs);
-  const conflicts: string[] = [];
-  const pick = (id: string): Cuboid | undefined => {
+  const pick = (id: string): T | undefined => {
     const bb = b.get(id);
     const mm = m.get(id);
     const tt = t.get(id);
@@ -48,18 +61,13 @@ export function mergeAnnotations(base: FrameAnnotation, mine: FrameAnnotation, t
     conflicts.push(id);
     return mm;
   };
-  const cuboids: Cuboid[] = [];
+  const out: T[] = [];
   const seen = new Set<string>();
   for (const id of [...t.keys(), ...m.keys(), ...b.keys()]) {
     if (seen.has(id)) continue;
     seen.add(id);
-    const box = pick(id);
-    if (box) cuboids.push(box);
+    const item = pick(id);
+    if (item) out.push(item);
   }
-  let dontCare = theirs.dontCare;
-  if (!same(base.dontCare, mine.dontCare)) {
-    if (same(base.dontCare, theirs.dontCare) || same(mine.dontCare, theirs.dontCare)) dontCare = mine.dontCare;
-    else conflicts.push('dontCare');
-  }
-  return { doc: { ...theirs, cuboids, dontCare }, conflicts };
+  return out;
 }

@@ -7,10 +7,13 @@ import { ANNOTATION_SCHEMA_VERSION } from './FrameAnnotation.ts';
 export type AnnotationMigration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations keyed by the version they upgrade from. Version 1 is the base schema, so the table is
- * empty today; adding version 2 means bumping `ANNOTATION_SCHEMA_VERSION` and adding `1: (doc) => ...`.
+ * Migrations keyed by the version they upgrade from. Version 1 is the base schema; version 2 adds
+ * the "not an object" dismissals (an empty list for documents saved before). Adding version N
+ * means bumping `ANNOTATION_SCHEMA_VERSION` and adding `N - 1: (doc) => ...`.
  */
-export const ANNOTATION_MIGRATIONS: Readonly<Record<number, AnnotationMigration>> = {};
+export const ANNOTATION_MIGRATIONS: Readonly<Record<number, AnnotationMigration>> = {
+  1: (doc) => ({ ...doc, dismissals: doc.dismissals ?? [] }),
+};
 
 /** Thrown when a document's `schemaVersion` cannot be brought to the current version. */
 export class MigrationError extends Error {

@@ -6,7 +6,9 @@ import { MigrationError, migrateAnnotation } from './migrations.ts';
 const MAX_COORD = 1e6;
 /** Largest box edge accepted, metres. */
 const MAX_SIZE = 1e4;
-/** Most boxes, DontCare regions or flags accepted in one frame. */
+/** Largest "not an object" radius accepted, metres (a dismissal covers one cluster, not the street). */
+export const MAX_DISMISSAL_RADIUS = 50;
+/** Most boxes, DontCare regions, flags or dismissals accepted in one frame. */
 export const MAX_ITEMS_PER_FRAME = 10_000;
 
 const finite = z.number().min(-MAX_COORD).max(MAX_COORD);
@@ -59,6 +61,16 @@ const flagSchema = z.object({
   createdAt: shortText,
 });
 
+const dismissalSchema = z.object({
+  id: z.string().min(1).max(128),
+  location: vec3,
+  radius: z.number().gt(0, 'must be > 0').max(MAX_DISMISSAL_RADIUS),
+  label: kittiType.optional(),
+  reason: z.string().max(1024).optional(),
+  by: shortText.optional(),
+  at: shortText.optional(),
+});
+
 /** The zod schema of a stored or submitted annotation document (after migration). */
 export const annotationSchema = z
   .object({
@@ -68,6 +80,7 @@ export const annotationSchema = z
     cuboids: z.array(cuboidSchema).max(MAX_ITEMS_PER_FRAME),
     dontCare: z.array(dontCareSchema).max(MAX_ITEMS_PER_FRAME),
     flags: z.array(flagSchema).max(MAX_ITEMS_PER_FRAME),
+    dismissals: z.array(dismissalSchema).max(MAX_ITEMS_PER_FRAME),
     status: z.enum(['todo', 'in_progress', 'submitted', 'accepted', 'rejected']),
     dictionaryVersion: z.int().min(0).optional(),
   })
@@ -76,6 +89,11 @@ export const annotationSchema = z
     doc.cuboids.forEach((c, i) => {
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['cuboids', i, 'id'], message: `duplicate cuboid id "${c.id}"` });
       seen.add(c.id);
+    });
+    const dismissed = new Set<string>();
+    doc.dismissals.forEach((d, i) => {
+      if (dismissed.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dismissals', i, 'id'], message: `duplicate dismissal id "${d.id}"` });
+      dismissed.add(d.id);
     });
   });
 
@@ -92,7 +110,7 @@ export type AnnotationValidation =
 /**
  * Checks an untrusted annotation document (parsed JSON): migrates it from its `schemaVersion` to
  * the current one, then validates every field (finite numbers within bounds, metres and radians in
- * the LiDAR frame; positive sizes; known enums; unique cuboid ids; bounded list and string sizes).
+ * the LiDAR frame; positive sizes and dismissal radii; known enums; unique cuboid and dismissal ids; bounded list and string sizes).
  * Unknown fields are dropped. The returned `revision` is the submitted one or 0; the server owns it.
  *
  * Never throws: every problem comes back as an issue naming the field.

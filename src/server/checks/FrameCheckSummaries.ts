@@ -13,8 +13,8 @@ export const MAX_BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024;
 
 /**
  * Per-frame check summaries for the navigator, computed on request with the same single-frame
- * rules the checks worker runs (frame analysis, unlabelled clusters and the camera label region
- * included), and remembered per (revision, dictionary version). Reading never imports or changes
+ * rules the checks worker runs (frame analysis, unlabelled clusters, the camera label region and
+ * the frame's "not an object" dismissals included), and remembered per (revision, dictionary version). Reading never imports or changes
  * anything: a frame never stored is checked on its `label_2` file, as `cuboid check` does.
  */
 export class FrameCheckSummaries {
@@ -54,7 +54,14 @@ export class FrameCheckSummaries {
         }
         const input = await readCheckFrame(frame, stored, 'auto');
         const results = runChecks(
-          createCheckContext({ frameId: frame.id, positions: input.positions, cuboids: input.cuboids, dictionary, labelRegion: input.labelRegion }),
+          createCheckContext({
+            frameId: frame.id,
+            positions: input.positions,
+            cuboids: input.cuboids,
+            dictionary,
+            labelRegion: input.labelRegion,
+            dismissed: input.dismissed,
+          }),
         );
         return { ...base, ...countBySeverity(results) };
       })();

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { LabelRegion } from '../../domain/checks/CheckContext.ts';
+import type { DismissedRegion, LabelRegion } from '../../domain/checks/CheckContext.ts';
 import { autoLabelRegion } from '../../domain/checks/autoLabelRegion.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
@@ -26,6 +27,8 @@ export interface CheckFrameInput {
   /** Where the boxes came from. */
   labelSource: 'database' | 'label_2' | 'none';
   labelRegion: LabelRegion | undefined;
+  /** The stored document's "not an object" places (none for a frame read from `label_2`). */
+  dismissed: DismissedRegion[];
 }
 
 /**
@@ -70,5 +73,6 @@ export async function readCheckFrame(
 
   const width = calib !== null && !calib.synthetic && region !== 'all' ? (await readImageSize(frame))[0] : 0;
   const labelRegion = autoLabelRegion(region, calib, width, cuboids, dontCare);
-  return { frameId: frame.id, positions, cuboids, labelSource, labelRegion };
+  const dismissed = dismissedRegions(stored?.dismissals);
+  return { frameId: frame.id, positions, cuboids, labelSource, labelRegion, dismissed };
 }

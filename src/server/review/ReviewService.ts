@@ -61,7 +61,7 @@ export class ReviewService {
     const assignment = await this.annotations.storage.getAssignment(frame.id);
     const status = this.transition(current, 'save', user);
     this.assertAnnotator(assignment, user, frame.id);
-    const doc: FrameAnnotation = { ...body, status, flags: current.flags };
+    const doc: FrameAnnotation = { ...body, status, flags: current.flags, dismissals: stampDismissals(current, body, user.name) };
     return this.annotations.saveAnnotation(frame, doc, baseRevision, user.name, {
       detail: { ...summarizeSave(current.cuboids, doc.cuboids), status, role: user.role },
       ...(user.role === 'annotator' && assignment.annotator === null ? { assignment: { annotator: user.name } } : {}),
@@ -227,9 +227,27 @@ export class ReviewService {
   }
 }
 
-/** Whether two documents hold the same boxes and DontCare regions (what a reviewer may not change). */
+/** Whether two documents hold the same boxes, DontCare regions and dismissals (what a reviewer may not change). */
 function sameBoxes(a: FrameAnnotation, b: FrameAnnotation): boolean {
-  return canonical([a.cuboids, a.dontCare]) === canonical([b.cuboids, b.dontCare]);
+  return canonical([a.cuboids, a.dontCare, a.dismissals ?? []]) === canonical([b.cuboids, b.dontCare, b.dismissals ?? []]);
+}
+
+/**
+ * The saved document's "not an object" dismissals: a new one (an id the stored revision lacks)
+ * is signed by the user who saves it (and dated now unless it says when); one already stored keeps
+ * who and when it was stored with, so neither can be rewritten by a later save.
+ */
+function stampDismissals(current: FrameAnnotation, body: FrameAnnotation, user: string): FrameAnnotation['dismissals'] {
+  const stored = new Map((current.dismissals ?? []).map((d) => [d.id, d]));
+  return (body.dismissals ?? []).map((d) => {
+    const old = stored.get(d.id);
+    const by = old === undefined ? user : old.by;
+    const at = old === undefined ? (d.at ?? new Date().toISOString()) : old.at;
+    const out = { ...d };
+    delete out.by;
+    delete out.at;
+    return { ...out, ...(by !== undefined ? { by } : {}), ...(at !== undefined ? { at } : {}) };
+  });
 }
 
 /** JSON with object keys sorted, so that documents built by different code paths compare equal. */

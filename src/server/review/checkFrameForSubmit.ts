@@ -7,6 +7,7 @@ import type { FrameAnalysis } from '../../domain/checks/frame/FrameAnalysis.ts';
 import { analyzeFrame } from '../../domain/checks/frame/analyzeFrame.ts';
 import { runChecks } from '../../domain/checks/runChecks.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
 import { parsePcd } from '../../domain/pcd/parsePcd.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
@@ -45,7 +46,8 @@ export function createSubmitChecker(): SubmitChecker {
   return async (frame, doc, dictionary) => {
     if (doc.cuboids.length === 0) return [];
     const { positions, analysis } = await analysed(frame);
-    const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary, analysis });
+    const dismissed = dismissedRegions(doc.dismissals);
+    const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary, analysis, dismissed });
     return runChecks(ctx, { only: doc.cuboids.map((c) => c.id), frameRules: false });
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
-import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import type { Dismissal, FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
 import { mergeAnnotations } from '../../../../src/domain/document/mergeAnnotations.ts';
 import type { Cuboid } from '../../../../src/domain/types.ts';
 
@@ -54,5 +54,21 @@ describe('mergeAnnotations', () => {
     const r = mergeAnnotations(base, doc(3, [shuffled, box('b', 20), box('c', 30)]), doc(4, [box('a', 15), box('b', 20), box('c', 30)]));
     expect(r.conflicts).toEqual([]);
     expect(r.doc.cuboids[0].center[0]).toBe(15);
+  });
+
+  it('merges "not an object" dismissals by id, like boxes', () => {
+    const place = (id: string, x: number, extra: Partial<Dismissal> = {}): Dismissal => ({ id, location: [x, 5, -1], radius: 1.5, ...extra });
+    const start = doc(3, [box('a', 10)], { dismissals: [place('x1', 10), place('x2', 20)] });
+    // I dismissed a new place and removed x1; they widened x2 and dismissed another place.
+    const mine = doc(3, [box('a', 10)], { dismissals: [place('x2', 20), place('mine', 30)] });
+    const theirs = doc(4, [box('a', 10)], { dismissals: [place('x1', 10), place('x2', 20, { radius: 3 }), place('theirs', 40)] });
+    const r = mergeAnnotations(start, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.doc.dismissals.map((d) => `${d.id}:${d.radius}`)).toEqual(['x2:3', 'theirs:1.5', 'mine:1.5']);
+    // Both changed x2 differently: a conflict named by its id, my version kept until the user chooses.
+    const mine2 = doc(3, [box('a', 10)], { dismissals: [place('x1', 10), place('x2', 20, { radius: 2 })] });
+    const r2 = mergeAnnotations(start, mine2, theirs);
+    expect(r2.conflicts).toEqual(['x2']);
+    expect(r2.doc.dismissals.find((d) => d.id === 'x2')?.radius).toBe(2);
   });
 });

@@ -4,8 +4,16 @@ import { MigrationError, migrateAnnotation } from '../../../../src/domain/docume
 
 describe('migrateAnnotation', () => {
   it('leaves a current document as it is, reading a missing version as 1', () => {
-    expect(migrateAnnotation({ schemaVersion: ANNOTATION_SCHEMA_VERSION, a: 1 })).toEqual({ schemaVersion: 1, a: 1 });
-    expect(migrateAnnotation({ a: 1 })).toEqual({ schemaVersion: 1, a: 1 });
+    expect(ANNOTATION_SCHEMA_VERSION).toBe(2);
+    expect(migrateAnnotation({ schemaVersion: ANNOTATION_SCHEMA_VERSION, a: 1, dismissals: [] })).toEqual({ schemaVersion: 2, a: 1, dismissals: [] });
+    expect(migrateAnnotation({ a: 1 }, {}, 1)).toEqual({ schemaVersion: 1, a: 1 });
+  });
+
+  it('gives a version-1 document (saved before dismissals existed) an empty list of dismissals', () => {
+    const old = { schemaVersion: 1, frameId: '000001', revision: 3, cuboids: [], dontCare: [], flags: [], status: 'in_progress' };
+    expect(migrateAnnotation(old)).toEqual({ ...old, schemaVersion: 2, dismissals: [] });
+    // A missing version is read as 1 and migrated the same way.
+    expect(migrateAnnotation({ frameId: 'x' })).toEqual({ frameId: 'x', schemaVersion: 2, dismissals: [] });
   });
 
   it('applies each step in order up to the target version', () => {
@@ -18,7 +26,7 @@ describe('migrateAnnotation', () => {
   });
 
   it('refuses newer, malformed or unreachable versions', () => {
-    expect(() => migrateAnnotation({ schemaVersion: 2 })).toThrow(MigrationError);
+    expect(() => migrateAnnotation({ schemaVersion: 3 })).toThrow(MigrationError);
     expect(() => migrateAnnotation({ schemaVersion: 0 })).toThrow(/positive integer/);
     expect(() => migrateAnnotation({ schemaVersion: '1' })).toThrow(/positive integer/);
     expect(() => migrateAnnotation({ schemaVersion: 1 }, {}, 2)).toThrow(/no migration from schemaVersion 1 to 2/);

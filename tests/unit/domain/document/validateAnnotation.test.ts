@@ -49,6 +49,15 @@ describe('validateAnnotation', () => {
     expect(r.ok && r.value.dontCare.length === 1 && r.value.flags[0].reason === 'too-loose' && r.value.dictionaryVersion === 3).toBe(true);
   });
 
+  it('keeps "not an object" dismissals with every field, and migrates a version-1 document without them', () => {
+    const dismissal = { id: 'x1', location: [12.5, -3.25, -0.9], radius: 1.8, label: 'Car', reason: 'hedge', by: 'ann', at: '2026-12-03T09:00:00.000Z' };
+    const r = validateAnnotation(JSON.parse(JSON.stringify({ ...doc, dismissals: [dismissal] })));
+    expect(r.ok && r.value.dismissals).toEqual([dismissal]);
+    const { dismissals: _none, ...old } = { ...doc, schemaVersion: 1 };
+    const migrated = validateAnnotation(JSON.parse(JSON.stringify(old)));
+    expect(migrated.ok && migrated.value.schemaVersion === 2 && migrated.value.dismissals).toEqual([]);
+  });
+
   it('drops unknown top-level fields', () => {
     const r = validateAnnotation({ ...doc, baseRevision: 4, extra: 'x' });
     expect(r.ok && !('extra' in r.value) && !('baseRevision' in r.value)).toBe(true);
@@ -71,6 +80,10 @@ describe('validateAnnotation', () => {
     ['an unknown status', { ...doc, status: 'done' }, 'status:'],
     ['a negative revision', { ...doc, revision: -1 }, 'revision:'],
     ['a non-DontCare region', { ...doc, dontCare: [{ type: 'Car' }] }, 'dontCare[0].type:'],
+    ['a dismissal with a zero radius', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 0 }] }, 'dismissals[0].radius: must be > 0'],
+    ['a dismissal with a 2-vector place', { ...doc, dismissals: [{ id: 'x1', location: [5, 1], radius: 1 }] }, 'dismissals[0].location'],
+    ['a dismissal as a label with a space', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 1, label: 'Big Car' }] }, 'dismissals[0].label: must be 1-64'],
+    ['duplicate dismissal ids', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 1 }, { id: 'x1', location: [9, 1, -1], radius: 1 }] }, 'dismissals[1].id: duplicate dismissal id "x1"'],
     ['a flag without reason', { ...doc, flags: [{ id: 'f', cuboidId: null, location: null, comment: '', author: '', state: 'open', createdAt: '' }] }, 'flags[0].reason:'],
   ])('rejects %s and names the field', (_name, input, expected) => {
     expect(firstIssue(input)).toContain(expected);

@@ -45,7 +45,7 @@ describe('the submit gate on real KITTI data', () => {
   it('checks nothing for an empty frame', async () => {
     const checker = createSubmitChecker();
     const frame = s.app.cuboid.dataset.get('000000')!;
-    const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], status: 'todo' } as FrameAnnotation;
+    const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], dismissals: [], status: 'todo' } as FrameAnnotation;
     const { defaultDictionary } = await import('../../../../src/domain/checks/dictionary/defaultDictionary.ts');
     expect(await checker(frame, empty, defaultDictionary)).toEqual([]);
   });
