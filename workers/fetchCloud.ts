@@ -2,10 +2,12 @@ import { parsePcd } from '../src/domain/pcd/parsePcd.ts';
 import { readVelodyneBin } from '../src/domain/kitti/readVelodyneBin.ts';
 import type { PointCloud } from '../src/domain/types.ts';
 import { frameClouds } from './frameClouds.ts';
+import { binLayoutOfResponse } from './binLayoutOfResponse.ts';
 
 /**
  * Fetches a whole point file and parses it in one go (no batches: nothing is drawn from it; it
- * is for fitting and tracking in frames other than the one on screen). `kind` says the format.
+ * is for fitting and tracking in frames other than the one on screen). `kind` says the format; a
+ * `.bin` is read with the layout the server names (`X-Cuboid-Bin-Layout`).
  * Throws `fetchCloud: ...` naming the frame when the request fails, and the parser's error
  * (PcdError, KittiError) when the file is malformed.
  */
@@ -14,7 +16,8 @@ export async function fetchCloud(frameId: string, url: string, kind: 'pcd' | 'bi
   if (!response.ok) throw new Error(`fetchCloud: could not load points of frame ${frameId}: ${response.status} ${response.statusText}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const fileName = `${frameId}.${kind}`;
-  const cloud = kind === 'pcd' ? parsePcd(bytes, { fileName }) : readVelodyneBin(bytes, { fileName });
+  const cloud =
+    kind === 'pcd' ? parsePcd(bytes, { fileName }) : readVelodyneBin(bytes, { fileName, layout: binLayoutOfResponse(response).layout });
   return { count: cloud.count, positions: cloud.positions, attributes: cloud.attributes };
 }
 

@@ -5,6 +5,8 @@ import type { RenderBatch } from '../src/domain/pointcloud/toRenderBatch.ts';
 import type { AttributeArray, PointCloud } from '../src/domain/types.ts';
 import { robustRanges } from '../src/domain/pointcloud/robustRanges.ts';
 import { robustBounds } from '../src/domain/pointcloud/robustBounds.ts';
+import { BIN_LAYOUTS } from '../src/domain/pointcloud/binLayouts.ts';
+import { binLayoutOfResponse } from './binLayoutOfResponse.ts';
 import type { CloudBounds } from '../src/domain/pointcloud/robustBounds.ts';
 
 export interface FieldInfo {
@@ -14,7 +16,7 @@ export interface FieldInfo {
 }
 
 export type LoadEvent =
-  | { type: 'header'; totalPoints: number; bytesTotal: number; fields: FieldInfo[] }
+  | { type: 'header'; totalPoints: number; bytesTotal: number; fields: FieldInfo[]; notice?: string }
   | { type: 'batch'; batch: RenderBatch; pointsParsed: number; bytesLoaded: number; bytesTotal: number };
 
 export interface LoadSummary {
@@ -25,6 +27,8 @@ export interface LoadSummary {
   renderCount: number;
   bytes: number;
   fields: FieldInfo[];
+  /** A note for the user about how the file was read (a `.bin` layout picked by detection), or null. */
+  notice: string | null;
   /** Min and max of every scalar attribute (and of z and range), for colour legends. */
   ranges: Record<string, [number, number]>;
   /** Where most points lie (1%–99% per axis), for framing the cloud; null without finite points. */
@@ -66,7 +70,9 @@ export async function loadPointStream(
   const bytesTotal = Number(response.headers.get('content-length') ?? 0);
   const fileName = `${frameId}.${kind}`;
   const pcd = kind === 'pcd' ? new PcdStreamParser({ fileName }) : null;
-  const parser: Parser = pcd ?? new VelodyneStreamParser({ fileName, expectedBytes: bytesTotal });
+  const bin = kind === 'bin' ? binLayoutOfResponse(response) : null;
+  const notice = bin?.note ?? null;
+  const parser: Parser = pcd ?? new VelodyneStreamParser({ fileName, expectedBytes: bytesTotal, layout: bin?.layout ?? 'xyzi' });
   let headerSent = false;
   let renderCount = 0;
   let bytesLoaded = 0;
@@ -84,8 +90,9 @@ export async function loadPointStream(
       fields = h.fields.filter((f) => f.name !== '_').map((f) => ({ name: f.name, type: `${f.type}${f.size}`, count: f.count }));
       emit({ type: 'header', totalPoints: h.points, bytesTotal, fields });
     } else {
-      fields = ['x', 'y', 'z', 'intensity'].map((name) => ({ name, type: 'F4', count: 1 }));
-      emit({ type: 'header', totalPoints: Math.floor(bytesTotal / 16), bytesTotal, fields });
+      const layout = BIN_LAYOUTS[bin?.layout ?? 'xyzi'];
+      fields = ['x', 'y', 'z', ...layout.attributes].map((name) => ({ name, type: name === 'ring' ? 'U2' : 'F4', count: 1 }));
+      emit({ type: 'header', totalPoints: Math.floor(bytesTotal / layout.bytes), bytesTotal, fields, ...(notice !== null ? { notice } : {}) });
     }
     headerSent = true;
   };
@@ -115,6 +122,7 @@ export async function loadPointStream(
     renderCount,
     bytes: bytesLoaded,
     fields,
+    notice,
     ranges: { ...ranges, ...robustRanges(cloud) },
     bounds: robustBounds(cloud),
     batches: batchCount,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AnnotationService } from './AnnotationService.ts';
 import { Dataset } from './dataset/Dataset.ts';
+import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import { removeStaleTempLabels } from './labels/writeLabelAtomic.ts';
 import type { Storage } from './storage/Storage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -14,6 +15,8 @@ export interface WorkspaceOptions {
    * `DATA/label_2` for labels. With a state dir: `STATE/cuboid.db` and `STATE/label_2`.
    */
   stateDir?: string;
+  /** The layout of the dataset's raw `.bin` files (`--bin-layout`); default: `cuboid.json`, the file name, or detection. */
+  binLayout?: BinLayoutName;
   /** A storage to use instead of opening `cuboid.db` (tests). */
   storage?: Storage;
 }
@@ -44,7 +47,7 @@ export class WorkspaceError extends Error {
  * rewrites any label file left stale by a failed write.
  */
 export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> {
-  const dataset = await Dataset.scan(opts.dataDir);
+  const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
   const stateDir = path.resolve(opts.stateDir ?? path.join(dataset.root, '.cuboid'));
   const labelsDir = opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2');
   const explicit = opts.stateDir !== undefined;

@@ -1,5 +1,6 @@
 import type { FrameStatus } from '../document/FrameAnnotation.ts';
 import type { Cuboid } from '../types.ts';
+import type { BinLayoutChoice } from '../pointcloud/BinLayoutChoice.ts';
 
 /**
  * Shapes the server sends and the browser client reads, defined once for both sides
@@ -14,7 +15,13 @@ export interface DatasetInfo {
   frameCount: number;
   labelsDir: string;
   stateDir: string;
+  /** Skipped files, dataset-file notes, and any `.bin` layout picked by detection among several that fit. */
   warnings: readonly string[];
+  /**
+   * How the dataset's raw `.bin` point files are read: each distinct layout choice and how many
+   * frames use it (most first); empty for a dataset of `.pcd` files.
+   */
+  binLayouts: (BinLayoutChoice & { frames: number })[];
 }
 
 /** One line of the activity log (who did what, when); `detail` is free-form JSON. */

@@ -8,10 +8,9 @@ import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
-import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
-import { parsePcd } from '../../domain/pcd/parsePcd.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
@@ -45,10 +44,7 @@ export async function readCheckFrame(
   stored: FrameAnnotation | null,
   region: RegionMode,
 ): Promise<CheckFrameInput> {
-  const bytes = new Uint8Array(await fs.readFile(frame.points.path));
-  const fileName = path.basename(frame.points.path);
-  const positions =
-    frame.points.format === 'bin' ? readVelodyneBin(bytes, { fileName }).positions : parsePcd(bytes, { fileName }).positions;
+  const positions = (await readFramePoints(frame)).positions;
   const calib: KittiCalib | null =
     frame.calibPath === null
       ? null

@@ -1,5 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+import type { BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
+import { chooseBinLayouts, type DeclaredLayout } from './chooseBinLayouts.ts';
+import { readDatasetFile } from './datasetFile.ts';
 import { isValidFrameId } from './frameId.ts';
 
 export type PointsFormat = 'bin' | 'pcd';
@@ -8,12 +12,22 @@ export type DatasetLayout = 'kitti' | 'flat';
 /** The files of one frame. Every path is absolute and was found by the scan, never built from input. */
 export interface DatasetFrame {
   id: string;
-  points: { path: string; format: PointsFormat; bytes: number };
+  /** `binLayout`: how a raw `.bin` is read (and why); null for a `.pcd`. */
+  points: { path: string; format: PointsFormat; bytes: number; binLayout: BinLayoutChoice | null };
   calibPath: string | null;
   image: { path: string; contentType: string } | null;
   /** The label file shipped with the dataset (`label_2/ID.txt`), imported on first open. */
   labelPath: string | null;
 }
+
+/** Options of `Dataset.scan`. */
+export interface DatasetScanOptions {
+  /** The layout of every `.bin` point file (`--bin-layout`); wins over the dataset file `cuboid.json`. */
+  binLayout?: BinLayoutName;
+}
+
+/** A distinct `.bin` layout choice of a dataset and how many frames it applies to. */
+export type DatasetBinLayout = BinLayoutChoice & { frames: number };
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
@@ -49,18 +63,30 @@ export class Dataset {
   }
 
   /**
-   * Scans `root`. KITTI when `root/velodyne` is a folder, else flat.
-   * @throws DatasetError when `root` is missing or holds no point-cloud file.
+   * Scans `root`. KITTI when `root/velodyne` is a folder, else flat. `.bin` files get a point
+   * layout: `opts.binLayout`, else `binLayout` of `root/cuboid.json`, else `xyzir` for `*.pcd.bin`
+   * (whose frame id drops the whole `.pcd.bin`), else one detected for the dataset
+   * (`chooseBinLayouts`); a detection that had a choice to make adds a warning.
+   * @throws DatasetError when `root` is missing or holds no point-cloud file; Error naming
+   *   `cuboid.json` when that file is malformed.
    */
-  static async scan(root: string): Promise<Dataset> {
+  static async scan(root: string, opts: DatasetScanOptions = {}): Promise<Dataset> {
     const abs = path.resolve(root);
     const st = await fs.stat(abs).catch(() => null);
     if (st === null || !st.isDirectory()) throw new DatasetError(`Dataset: ${abs} is not a folder`);
     const warnings: string[] = [];
+    const datasetFile = await readDatasetFile(abs);
+    if (datasetFile !== null) warnings.push(...datasetFile.warnings);
+    const declared: DeclaredLayout | null =
+      opts.binLayout !== undefined
+        ? { name: opts.binLayout, source: 'flag', by: '--bin-layout' }
+        : datasetFile?.settings.binLayout !== undefined
+          ? { name: datasetFile.settings.binLayout, source: 'dataset-file', by: datasetFile.path }
+          : null;
     const velodyne = path.join(abs, 'velodyne');
     const layout: DatasetLayout = (await isDirectory(velodyne)) ? 'kitti' : 'flat';
     const pointsDir = layout === 'kitti' ? velodyne : abs;
-    const points = await listByStem(pointsDir, ['.bin', '.pcd'], warnings);
+    const points = await listByStem(pointsDir, ['.bin', '.pcd.bin', '.pcd'], warnings);
     if (points.size === 0) {
       throw new DatasetError(
         layout === 'kitti'
@@ -71,19 +97,36 @@ export class Dataset {
     const calibs = await listByStem(path.join(abs, 'calib'), ['.txt'], warnings);
     const images = await listByStem(path.join(abs, 'image_2'), Object.keys(IMAGE_TYPES), warnings);
     const labels = await listByStem(path.join(abs, 'label_2'), ['.txt'], warnings);
+    const binFiles = [...points.values()].filter((f) => f.ext !== '.pcd').map((f) => ({ path: f.path, bytes: f.bytes }));
+    const layouts = await chooseBinLayouts(binFiles, declared);
+    for (const w of new Set([...layouts.values()].map((c) => c.warning))) if (w !== null) warnings.push(w);
     const frames: DatasetFrame[] = [];
     for (const [id, file] of points) {
       const format: PointsFormat = file.ext === '.pcd' ? 'pcd' : 'bin';
       const image = images.get(id);
       frames.push({
         id,
-        points: { path: file.path, format, bytes: file.bytes },
+        points: { path: file.path, format, bytes: file.bytes, binLayout: format === 'bin' ? (layouts.get(file.path) ?? null) : null },
         calibPath: calibs.get(id)?.path ?? null,
         image: image === undefined ? null : { path: image.path, contentType: IMAGE_TYPES[image.ext] ?? 'application/octet-stream' },
         labelPath: labels.get(id)?.path ?? null,
       });
     }
     return new Dataset(abs, layout, frames, warnings);
+  }
+
+  /** The distinct `.bin` layouts of the frames (most frames first); empty without `.bin` files. */
+  binLayouts(): DatasetBinLayout[] {
+    const byKey = new Map<string, DatasetBinLayout>();
+    for (const frame of this.frames.values()) {
+      const c = frame.points.binLayout;
+      if (c === null) continue;
+      const key = `${c.name}|${c.source}|${c.detail}`;
+      const entry = byKey.get(key);
+      if (entry === undefined) byKey.set(key, { ...c, frames: 1 });
+      else entry.frames++;
+    }
+    return [...byKey.values()].sort((a, b) => b.frames - a.frames);
   }
 
   /** Frame ids in sorted (code point) order. */
@@ -124,7 +167,8 @@ async function listByStem(dir: string, exts: string[], warnings: string[]): Prom
   const candidates: { stem: string; ext: string; full: string }[] = [];
   for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const ext = path.extname(entry.name).toLowerCase();
+    const lower = entry.name.toLowerCase();
+    const ext = exts.includes('.pcd.bin') && lower.endsWith('.pcd.bin') ? '.pcd.bin' : path.extname(lower);
     if (!exts.includes(ext)) continue;
     const stem = entry.name.slice(0, entry.name.length - ext.length);
     if (!isValidFrameId(stem)) {

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { CheckResult } from '../../domain/checks/CheckResult.ts';
 import { createCheckContext } from '../../domain/checks/createCheckContext.ts';
 import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
@@ -8,9 +6,8 @@ import { analyzeFrame } from '../../domain/checks/frame/analyzeFrame.ts';
 import { runChecks } from '../../domain/checks/runChecks.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
 import { dismissedRegions } from '../../domain/document/dismissals.ts';
-import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
-import { parsePcd } from '../../domain/pcd/parsePcd.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { readFramePoints } from '../dataset/readFramePoints.ts';
 
 /** Runs the checks a submit must pass (or override with a reason) on a frame's boxes. */
 export type SubmitChecker = (frame: DatasetFrame, doc: FrameAnnotation, dictionary: EdgeCaseDictionary) => Promise<CheckResult[]>;
@@ -31,10 +28,7 @@ export function createSubmitChecker(): SubmitChecker {
     let hit = cache.get(key);
     if (hit === undefined) {
       hit = (async () => {
-        const bytes = new Uint8Array(await fs.readFile(frame.points.path));
-        const fileName = path.basename(frame.points.path);
-        const positions =
-          frame.points.format === 'bin' ? readVelodyneBin(bytes, { fileName }).positions : parsePcd(bytes, { fileName }).positions;
+        const positions = (await readFramePoints(frame)).positions;
         return { positions, analysis: analyzeFrame(positions) };
       })();
       hit.catch(() => cache.delete(key));

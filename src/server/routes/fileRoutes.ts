@@ -2,10 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/HttpError.ts';
 import { sendFile } from '../http/sendFile.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+
+/** The layout headers of a `.bin` frame (ASCII, one line: the choice's texts are built that way). */
+function binLayoutHeaders(frame: DatasetFrame): Record<string, string> {
+  const c = frame.points.binLayout;
+  if (c === null) return {};
+  const headers: Record<string, string> = { 'X-Cuboid-Bin-Layout': c.name };
+  if (c.warning !== null) headers['X-Cuboid-Bin-Layout-Note'] = c.warning.replace(/[^\x20-\x7e]/g, '?');
+  return headers;
+}
 
 /**
  * The dataset's own files: `GET /api/frames/:id/points` (the raw `.bin`/`.pcd`, streamed, with
- * `Range`; `X-Cuboid-Points-Format` says which) and `GET /api/frames/:id/image` (image 2).
+ * `Range`; `X-Cuboid-Points-Format` says which; for a `.bin`, `X-Cuboid-Bin-Layout` names its point
+ * layout and `X-Cuboid-Bin-Layout-Note` says why when detection picked it among several) and `GET /api/frames/:id/image` (image 2).
  */
 export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/frames/:id/points', async (request, reply) => {
@@ -13,7 +24,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return sendFile(request, reply, frame.points.path, {
       contentType: 'application/octet-stream',
       ranges: true,
-      headers: { 'X-Cuboid-Points-Format': frame.points.format },
+      headers: { 'X-Cuboid-Points-Format': frame.points.format, ...binLayoutHeaders(frame) },
     });
   });
 

@@ -25,6 +25,7 @@ export function registerFramesRoutes(app: FastifyInstance, ctx: RouteContext): v
       labelsDir: ctx.service.labelsDir,
       stateDir: ctx.stateDir,
       warnings: dataset.warnings,
+      binLayouts: dataset.binLayouts(),
     };
   });
 }

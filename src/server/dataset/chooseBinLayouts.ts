@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { binLayoutForFileName, layoutsFittingSize, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
+import { BinLayoutError, detectBinLayout, noLayoutFits } from '../../domain/pointcloud/detectBinLayout.ts';
+import { readPrefix } from './frameFileInfo.ts';
+
+/** A `.bin` point file of the scan. */
+export interface BinFile {
+  path: string;
+  bytes: number;
+}
+
+/** A layout the user declared, and where (`--bin-layout`, or the dataset file's path). */
+export interface DeclaredLayout {
+  name: BinLayoutName;
+  source: 'flag' | 'dataset-file';
+  by: string;
+}
+
+/** Bytes read from the start of a sampled file (4 MiB: ~200k records, more than a typical sweep). */
+const SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Files sampled per decision (first, middle and last by path). */
+const SAMPLED_FILES = 3;
+
+/**
+ * The layout of every `.bin` file of a dataset. A declared layout wins; then a `.pcd.bin` name
+ * (nuScenes `xyzir`); the rest is detected once for the dataset (one sensor): the layouts that fit
+ * every file's size are scored on a few of them (`detectBinLayout`). When no layout fits every
+ * size, each group of files with the same fitting layouts is decided on its own; a file whose size
+ * fits none keeps the default and its choice carries the error (reading it then fails, naming
+ * the trailing bytes).
+ */
+export async function chooseBinLayouts(files: readonly BinFile[], declared: DeclaredLayout | null): Promise<Map<string, BinLayoutChoice>> {
+  const out = new Map<string, BinLayoutChoice>();
+  const undeclared: BinFile[] = [];
+  for (const f of files) {
+    const byName = binLayoutForFileName(f.path);
+    if (declared !== null) out.set(f.path, declaredChoice(declared.name, declared.source, `set by ${declared.by}`));
+    else if (byName !== null) out.set(f.path, declaredChoice(byName, 'file-name', 'the file name ends in .pcd.bin (nuScenes)'));
+    else undeclared.push(f);
+  }
+  if (undeclared.length === 0) return out;
+  const common = undeclared.reduce<BinLayoutName[] | null>((acc, f) => {
+    const own = layoutsFittingSize(f.bytes);
+    return acc === null ? own : acc.filter((n) => own.includes(n));
+  }, null);
+  const groups = new Map<string, BinFile[]>();
+  if (common !== null && common.length > 0) groups.set('all', undeclared);
+  else {
+    for (const f of undeclared) {
+      const key = layoutsFittingSize(f.bytes).join(',');
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+  }
+  for (const [key, group] of groups) {
+    if (key === '') {
+      for (const f of group) {
+        const message = noLayoutFits(path.basename(f.path), f.bytes).message;
+        out.set(f.path, { name: 'xyzi', source: 'detected', detail: message, warning: message });
+      }
+      continue;
+    }
+    const choice = await detectGroup(group, undeclared.length);
+    for (const f of group) out.set(f.path, choice);
+  }
+  return out;
+}
+
+async function detectGroup(group: BinFile[], total: number): Promise<BinLayoutChoice> {
+  const sorted = [...group].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const picks = [...new Set([0, Math.floor(sorted.length / 2), sorted.length - 1])].slice(0, SAMPLED_FILES).map((i) => sorted[i]);
+  const what = group.length === total ? `the dataset's ${group.length} .bin file${group.length === 1 ? '' : 's'}` : `${group.length} of the dataset's .bin files`;
+  try {
+    const samples = await Promise.all(
+      picks.map(async (f) => ({ fileName: path.basename(f.path), fileSize: f.bytes, bytes: await readPrefix(f.path, Math.min(f.bytes, SAMPLE_BYTES)) })),
+    );
+    return detectedChoice(detectBinLayout(samples), what);
+  } catch (err) {
+    // An unreadable file or a size no layout fits: keep the default; reading the frame then names the problem.
+    const message = err instanceof BinLayoutError ? err.message : `could not sample ${what} to detect their point layout: ${err instanceof Error ? err.message : String(err)}`;
+    return { name: 'xyzi', source: 'detected', detail: message, warning: message };
+  }
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseBinLayoutName, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+
+/** The dataset file: optional settings a dataset folder carries about itself. */
+export const DATASET_FILE = 'cuboid.json';
+
+/** What `cuboid.json` may hold. Every member is optional. */
+export interface DatasetSettings {
+  /** The layout of the dataset's raw `.bin` point files (`xyzi`, `xyzir`, ...). */
+  binLayout?: BinLayoutName;
+}
+
+const KNOWN_KEYS = ['binLayout'];
+
+/**
+ * Reads `ROOT/cuboid.json` when present (e.g. `{ "binLayout": "xyzir" }`). Unknown keys are
+ * returned as warnings, not errors, so a newer file still opens.
+ * @throws Error naming the file (and the field) for unreadable JSON, a non-object or a bad value
+ */
+export async function readDatasetFile(root: string): Promise<{ path: string; settings: DatasetSettings; warnings: string[] } | null> {
+  const file = path.join(root, DATASET_FILE);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${file}: expected a JSON object such as { "binLayout": "xyzir" }`);
+  const obj = json as Record<string, unknown>;
+  const settings: DatasetSettings = {};
+  if (obj.binLayout !== undefined) settings.binLayout = parseBinLayoutName(obj.binLayout, `${file}, field "binLayout"`);
+  const warnings = Object.keys(obj)
+    .filter((k) => !KNOWN_KEYS.includes(k))
+    .map((k) => `${file}: unknown field "${k}" ignored (known: ${KNOWN_KEYS.join(', ')})`);
+  return { path: file, settings, warnings };
+}
