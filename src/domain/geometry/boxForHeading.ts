@@ -1,8 +1,10 @@
 import type { Vec3 } from '../types.ts';
+import { truncatedNormalMean } from './truncatedNormal.ts';
 
 /**
  * A bird's-eye-view point cluster, coordinates relative to (originX, originY) in the LiDAR frame
- * (metres). The sensor is at the LiDAR origin, i.e. at (−originX, −originY) in these coordinates.
+ * (metres). The sensor is at (sensorX, sensorY) in the LiDAR frame (default the origin), i.e. at
+ * (sensorX − originX, sensorY − originY) in these coordinates.
  */
 export interface BevCluster {
   xs: Float64Array;
@@ -12,6 +14,9 @@ export interface BevCluster {
   /** The click, in the same relative coordinates. */
   seedX: number;
   seedY: number;
+  /** LiDAR-frame x, y of the sensor, metres (default 0, 0). */
+  sensorX?: number;
+  sensorY?: number;
 }
 
 export interface BevBox {
@@ -21,30 +26,19 @@ export interface BevBox {
   /** Extent along the heading and across it, metres. */
   length: number;
   width: number;
+  /** Whether the length (width) was seen whole rather than completed from the class prior. */
+  lengthSeen: boolean;
+  widthSeen: boolean;
 }
 
-/** A visible extent at least this fraction of the expected size is taken as the whole object. */
+/** With a fixed size, a visible extent at least this fraction of it is taken as the whole object. */
 const SEEN_WHOLE = 0.85;
-/** A visible extent beyond this multiple of the expected size has swallowed its surroundings. */
-const TOO_BIG = 1.5;
-/** Clusters with at least this many points have their extremes trimmed by `TRIM` per side. */
+/** Clusters with at least this many points may have stray extremes trimmed (up to `TRIM` per side). */
 const ROBUST_MIN_POINTS = 50;
 const TRIM = 0.01;
-/** Points within this distance (metres) of an end of the cluster belong to the face there. */
-const FACE_BAND = 0.2;
+/** An extreme point is a stray return only when this far (metres) from the next one inwards. */
+const STRAY_GAP = 0.25;
 
-/**
- * The bird's-eye-view rectangle for a cluster at a given heading (radians about +z from +x),
- * with the expected size `dims` ([length, width, height], metres). Along each axis:
- * - points spanning at least 85 % of the expected size are the whole object: the box is their
- *   span (or, with `fixedSize`, the expected size centred on it);
- * - a shorter span is the object seen in part: when the face nearest the sensor is visible (its
- *   points spread across the other axis), the box starts at that face and takes the expected
- *   size away from the sensor; otherwise the expected size is centred on the points;
- * - a span over 1.5 × the expected size has taken in its surroundings: the box is the window of
- *   the expected size around the click that holds the most points.
- * The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
- */
 export interface BoxForHeadingOptions {
   /** Keep the expected size even where the object is seen whole (a prior from another frame). */
   fixedSize?: boolean;
@@ -53,16 +47,39 @@ export interface BoxForHeadingOptions {
    * the box is placed halfway between starting at it and being centred on it.
    */
   rounded?: boolean;
+  /** Sizes the class spans, [min, max] metres, along the heading (l) and across it (w). */
+  range?: { l: readonly [number, number]; w: readonly [number, number] };
+  /** One standard deviation of the class size around `dims`, [along, across], metres. */
+  spread?: readonly [number, number];
+  /**
+   * How far (metres) the true edge of a seen face lies beyond its outermost return: half the
+   * spacing of neighbouring returns plus the clearance a label keeps around its points. Default 0.
+   */
+  edge?: number;
 }
 
+/**
+ * The bird's-eye-view rectangle for a cluster at a given heading (radians about +z from +x),
+ * with the expected size `dims` ([length, width, height], metres). Along each axis:
+ * - the points' span (plus `edge` at both ends) is a lower bound of the object's extent;
+ * - the extent is seen whole when a face running along that axis faces the sensor (the sensor
+ *   lies beyond the points across the axis) and the span reaches the class minimum: the box is
+ *   the span;
+ * - otherwise the extent is the class prior (`dims` ± `spread`) restricted to [span, class max]
+ *   (`truncatedNormalMean`), and the unseen part is added on the side away from the sensor,
+ *   never towards it (centred when the sensor is level with the span);
+ * - a span beyond the class maximum has taken in its surroundings: the box is the window of
+ *   the expected size around the click that holds the most points.
+ * With `fixedSize`, the extent is `dims`, centred on a span seen whole, else placed away from
+ * the sensor. Stray extremes of clusters of 50 points or more are trimmed first (at most 1 % per
+ * side, and only points more than 0.25 m from the next).
+ */
 export function boxForHeading(
   cluster: BevCluster,
   yaw: number,
   dims: Vec3,
   opts: BoxForHeadingOptions = {},
 ): BevBox {
-  const fixedSize = opts.fixedSize ?? false;
-  const rounded = opts.rounded ?? false;
   const c = Math.cos(yaw);
   const s = Math.sin(yaw);
   const { xs, ys, originX, originY } = cluster;
@@ -73,12 +90,23 @@ export function boxForHeading(
     u[i] = xs[i] * c + ys[i] * s;
     v[i] = ys[i] * c - xs[i] * s;
   }
-  const sensorU = -(originX * c + originY * s);
-  const sensorV = -(originY * c - originX * s);
+  const sx = (cluster.sensorX ?? 0) - originX;
+  const sy = (cluster.sensorY ?? 0) - originY;
+  const sensorU = sx * c + sy * s;
+  const sensorV = sy * c - sx * s;
   const seedU = cluster.seedX * c + cluster.seedY * s;
   const seedV = cluster.seedY * c - cluster.seedX * s;
-  const [lo1, hi1] = axisExtent(u, v, dims[0], dims[1], sensorU, seedU, fixedSize, rounded);
-  const [lo2, hi2] = axisExtent(v, u, dims[1], dims[0], sensorV, seedV, fixedSize, rounded);
+  const uRange = robustRange(u);
+  const vRange = robustRange(v);
+  const base = { fixedSize: opts.fixedSize ?? false, rounded: opts.rounded ?? false, edge: opts.edge ?? 0 };
+  const rl = opts.range?.l ?? [SEEN_WHOLE * dims[0], 1.5 * dims[0]];
+  const rw = opts.range?.w ?? [SEEN_WHOLE * dims[1], 1.5 * dims[1]];
+  const [lo1, hi1, lengthSeen] = axisExtent(u, uRange, vRange, sensorU, sensorV, seedU, {
+    ...base, dim: dims[0], sigma: opts.spread?.[0] ?? 0.1 * dims[0], range: rl,
+  });
+  const [lo2, hi2, widthSeen] = axisExtent(v, vRange, uRange, sensorV, sensorU, seedV, {
+    ...base, dim: dims[1], sigma: opts.spread?.[1] ?? 0.1 * dims[1], range: rw,
+  });
   const cu = (lo1 + hi1) / 2;
   const cv = (lo2 + hi2) / 2;
   return {
@@ -86,43 +114,55 @@ export function boxForHeading(
     centerY: originY + cu * s + cv * c,
     length: hi1 - lo1,
     width: hi2 - lo2,
+    lengthSeen,
+    widthSeen,
   };
+}
+
+interface AxisOptions {
+  dim: number;
+  sigma: number;
+  range: readonly [number, number];
+  fixedSize: boolean;
+  rounded: boolean;
+  edge: number;
 }
 
 function axisExtent(
   along: Float64Array,
-  across: Float64Array,
-  dim: number,
-  otherDim: number,
+  [a, b]: [number, number],
+  [acrossLo, acrossHi]: [number, number],
   sensor: number,
+  sensorAcross: number,
   seed: number,
-  fixedSize: boolean,
-  rounded: boolean,
-): [number, number] {
-  const [a, b] = robustRange(along);
-  if (b - a > TOO_BIG * dim) return densestWindow(along, dim, seed);
-  if (b - a >= SEEN_WHOLE * dim) return fixedSize ? [(a + b) / 2 - dim / 2, (a + b) / 2 + dim / 2] : [a, b];
+  o: AxisOptions,
+): [number, number, boolean] {
+  const span = b - a;
+  const dim = o.fixedSize ? o.dim : Math.min(o.range[1], Math.max(o.range[0], o.dim));
+  if (span > 1.15 * o.range[1] + 0.1) return [...densestWindow(along, dim, seed), false];
   const mid = (a + b) / 2;
-  const centred: [number, number] = [mid - dim / 2, mid + dim / 2];
-  const minSpread = Math.min(0.5, 0.3 * otherDim);
-  let anchored: [number, number] | null = null;
-  if (sensor < a && faceSpread(along, across, a) >= minSpread) anchored = [a, a + dim];
-  else if (sensor > b && faceSpread(along, across, b) >= minSpread) anchored = [b - dim, b];
-  if (anchored === null) return centred;
-  if (!rounded) return anchored;
-  return [(anchored[0] + centred[0]) / 2, (anchored[1] + centred[1]) / 2];
-}
-
-/** How far the points near `end` (on the `along` axis) spread on the `across` axis. */
-function faceSpread(along: Float64Array, across: Float64Array, end: number): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < along.length; i++) {
-    if (Math.abs(along[i] - end) > FACE_BAND) continue;
-    if (across[i] < lo) lo = across[i];
-    if (across[i] > hi) hi = across[i];
+  // A face along this axis faces the sensor: its span is the object's whole extent.
+  const faceSeen = sensorAcross < acrossLo || sensorAcross > acrossHi;
+  let extent: number;
+  let seen = false;
+  if (o.fixedSize) {
+    if (span >= SEEN_WHOLE * dim) return [mid - dim / 2, mid + dim / 2, true];
+    extent = dim;
+  } else {
+    const visible = span + 2 * o.edge;
+    seen = !o.rounded && faceSeen && span >= o.range[0];
+    extent = seen
+      ? visible
+      : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
   }
-  return hi > lo ? hi - lo : 0;
+  if (extent <= span + 2 * o.edge) return [mid - extent / 2, mid + extent / 2, seen];
+  const centred: [number, number] = [mid - extent / 2, mid + extent / 2];
+  let anchored: [number, number];
+  if (sensor < a) anchored = [a - o.edge, a - o.edge + extent];
+  else if (sensor > b) anchored = [b + o.edge - extent, b + o.edge];
+  else return [...centred, seen];
+  if (!o.rounded) return [...anchored, seen];
+  return [(anchored[0] + centred[0]) / 2, (anchored[1] + centred[1]) / 2, seen];
 }
 
 /**
@@ -173,23 +213,21 @@ function upperBound(a: Float64Array, x: number): number {
 }
 
 /**
- * The span of the values, ignoring the outermost 1 % on each side once there are enough points
- * for that to be a few stray returns (mirrors, an arm, a branch) rather than the object.
+ * The span of the values, ignoring stray extremes once there are enough points for them to be a
+ * few stray returns (mirrors, an arm, a branch) rather than the object: up to 1 % of the points
+ * per side, each more than `STRAY_GAP` from the next one inwards. A dense edge is never trimmed.
  */
 function robustRange(a: Float64Array): [number, number] {
   const n = a.length;
-  if (n < ROBUST_MIN_POINTS) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (a[i] < lo) lo = a[i];
-      if (a[i] > hi) hi = a[i];
-    }
-    return [lo, hi];
-  }
+  if (n === 0) return [0, 0];
   const sorted = Float64Array.from(a).sort();
+  if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1]];
   const k = Math.floor(TRIM * n);
-  return [sorted[k], sorted[n - 1 - k]];
+  let lo = 0;
+  for (let i = 0; i < k; i++) if (sorted[i + 1] - sorted[i] > STRAY_GAP) lo = i + 1;
+  let hi = n - 1;
+  for (let i = 0; i < k; i++) if (sorted[n - 1 - i] - sorted[n - 2 - i] > STRAY_GAP) hi = n - 2 - i;
+  return [sorted[lo], sorted[hi]];
 }
 
 /**

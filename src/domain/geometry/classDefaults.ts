@@ -13,18 +13,53 @@ export interface ClassDefaults {
    * not (people, riders: heading by the direction of largest spread).
    */
   boxShaped: boolean;
+  /**
+   * The sizes the class spans, [min, max] metres per axis (length, width, height), as in the
+   * built-in edge-case dictionary. A fit keeps what it sees within these ranges and falls back
+   * towards `size` only for what it cannot see.
+   */
+  range: { l: readonly [number, number]; w: readonly [number, number]; h: readonly [number, number] };
+  /** How widely the class varies around `size`, one standard deviation per axis, metres. */
+  spread: Vec3;
 }
 
-/** Defaults by KITTI class name. Unknown labels get `GENERIC_DEFAULTS`. */
+/**
+ * Defaults by KITTI class name. Unknown labels get `GENERIC_DEFAULTS`. Ranges copy the size ranges
+ * of the built-in edge-case dictionary (`checks/dictionary/defaultDictionary.ts`).
+ */
 export const CLASS_DEFAULTS: Readonly<Record<string, ClassDefaults>> = {
-  Car: { size: [3.9, 1.6, 1.56], searchRadius: 4, clusterDistance: 0.6, boxShaped: true },
-  Van: { size: [5.0, 1.9, 2.2], searchRadius: 4.5, clusterDistance: 0.6, boxShaped: true },
-  Truck: { size: [10.0, 2.6, 3.2], searchRadius: 8, clusterDistance: 1.0, boxShaped: true },
-  Tram: { size: [15.0, 2.6, 3.5], searchRadius: 10, clusterDistance: 1.0, boxShaped: true },
-  Pedestrian: { size: [0.8, 0.6, 1.73], searchRadius: 1.5, clusterDistance: 0.4, boxShaped: false },
-  Person_sitting: { size: [0.8, 0.6, 1.25], searchRadius: 1.5, clusterDistance: 0.4, boxShaped: false },
-  Cyclist: { size: [1.76, 0.6, 1.73], searchRadius: 2, clusterDistance: 0.5, boxShaped: false },
-  Misc: { size: [2.0, 1.2, 1.5], searchRadius: 3, clusterDistance: 0.5, boxShaped: true },
+  Car: {
+    size: [3.9, 1.6, 1.56], searchRadius: 4, clusterDistance: 0.6, boxShaped: true,
+    range: { l: [3.0, 5.8], w: [1.35, 2.15], h: [1.15, 2.1] }, spread: [0.45, 0.15, 0.15],
+  },
+  Van: {
+    size: [5.0, 1.9, 2.2], searchRadius: 4.5, clusterDistance: 0.6, boxShaped: true,
+    range: { l: [3.8, 7.0], w: [1.6, 2.5], h: [1.7, 3.0] }, spread: [0.6, 0.2, 0.25],
+  },
+  Truck: {
+    size: [10.0, 2.6, 3.2], searchRadius: 8, clusterDistance: 1.0, boxShaped: true,
+    range: { l: [4.5, 20.0], w: [1.9, 3.2], h: [2.1, 4.6] }, spread: [3.5, 0.3, 0.5],
+  },
+  Tram: {
+    size: [15.0, 2.6, 3.5], searchRadius: 10, clusterDistance: 1.0, boxShaped: true,
+    range: { l: [10.0, 40.0], w: [2.1, 3.3], h: [2.8, 4.2] }, spread: [5, 0.2, 0.3],
+  },
+  Pedestrian: {
+    size: [0.8, 0.6, 1.73], searchRadius: 1.5, clusterDistance: 0.4, boxShaped: false,
+    range: { l: [0.2, 1.5], w: [0.25, 1.1], h: [0.9, 2.15] }, spread: [0.2, 0.1, 0.12],
+  },
+  Person_sitting: {
+    size: [0.8, 0.6, 1.25], searchRadius: 1.5, clusterDistance: 0.4, boxShaped: false,
+    range: { l: [0.3, 1.6], w: [0.3, 1.1], h: [0.6, 1.6] }, spread: [0.2, 0.1, 0.15],
+  },
+  Cyclist: {
+    size: [1.76, 0.6, 1.73], searchRadius: 2, clusterDistance: 0.5, boxShaped: false,
+    range: { l: [1.2, 2.4], w: [0.35, 1.1], h: [1.2, 2.15] }, spread: [0.2, 0.12, 0.12],
+  },
+  Misc: {
+    size: [2.0, 1.2, 1.5], searchRadius: 3, clusterDistance: 0.5, boxShaped: true,
+    range: { l: [0.2, 20.0], w: [0.2, 4.0], h: [0.2, 4.6] }, spread: [1.0, 0.5, 0.5],
+  },
 };
 
 /** Defaults for a label that is not a KITTI class. */
@@ -33,6 +68,8 @@ export const GENERIC_DEFAULTS: ClassDefaults = {
   searchRadius: 3,
   clusterDistance: 0.5,
   boxShaped: true,
+  range: { l: [0.2, 20.0], w: [0.2, 4.0], h: [0.2, 4.6] },
+  spread: [1.0, 0.5, 0.5],
 };
 
 /** The defaults for a label (KITTI class names, case-insensitive), or `GENERIC_DEFAULTS`. */

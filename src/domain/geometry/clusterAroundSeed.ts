@@ -12,7 +12,7 @@ export interface ClusterAroundSeedOptions {
   /** Bird's-eye-view search radius around the seed, metres. */
   radius: number;
   /**
-   * Two points belong to the same piece of surface when, seen from the sensor at the origin,
+   * Two points belong to the same piece of surface when, seen from the sensor (`sensorX`, `sensorY`),
    * their offset across the line of sight and along it lies within the ellipse of half-axes
    * `linkLateral` and `linkRadial` (bird's-eye view, metres). Scan lines are dense across the
    * line of sight, so a gap there separates objects; along it, the rows of one object are far
@@ -37,6 +37,9 @@ export interface ClusterAroundSeedOptions {
   groundClearance: number;
   /** Points more than this above the local ground are ignored (trees, signs), metres. */
   maxHeight: number;
+  /** LiDAR-frame x, y of the sensor (the line of sight starts there), metres; default 0, 0. */
+  sensorX?: number;
+  sensorY?: number;
 }
 
 /**
@@ -65,8 +68,10 @@ export function clusterAroundSeed(
   const xyz = cand.xyz;
   const md = opts.mergeDistance;
   const mdRadial = MERGE_STRETCH * md;
+  const ox = opts.sensorX ?? 0;
+  const oy = opts.sensorY ?? 0;
   const rangeOf = new Float64Array(n);
-  for (let i = 0; i < n; i++) rangeOf[i] = Math.sqrt(xyz[3 * i] * xyz[3 * i] + xyz[3 * i + 1] * xyz[3 * i + 1]);
+  for (let i = 0; i < n; i++) rangeOf[i] = Math.hypot(xyz[3 * i] - ox, xyz[3 * i + 1] - oy);
   const [maxLong, maxShort] = opts.maxFootprint;
   const fits = (pts: [number, number][]): boolean => fitsInRectangle(convexHull(pts), maxLong, maxShort);
 
@@ -79,7 +84,7 @@ export function clusterAroundSeed(
   let local: PointGrid;
   for (let attempt = 0; ; attempt++) {
     local = buildPointGrid(xyz, { count: n, cellSize: Math.max(lat, rad, 0.05) });
-    pieces = splitIntoPieces(xyz, n, local, rangeOf, lat, rad, seedX, seedY);
+    pieces = splitIntoPieces(xyz, n, local, rangeOf, lat, rad, seedX, seedY, ox, oy);
     start = startPiece(pieces, opts.reach);
     if (attempt === MAX_TIGHTENING || fits(piecePoints(pieces, start, xyz))) break;
     lat *= TIGHTEN;
@@ -162,6 +167,8 @@ function splitIntoPieces(
   rad: number,
   seedX: number,
   seedY: number,
+  ox: number,
+  oy: number,
 ): Pieces {
   const d = Math.max(lat, rad);
   const invLat2 = 1 / (lat * lat);
@@ -198,7 +205,7 @@ function splitIntoPieces(
           const yj = sorted[3 * p + 1];
           const rj = rangeOf[j];
           // Across the line of sight: the cross product over the mean range.
-          const across = Math.abs(x * yj - y * xj) / Math.max((r + rj) / 2, 1e-6);
+          const across = Math.abs((x - ox) * (yj - oy) - (y - oy) * (xj - ox)) / Math.max((r + rj) / 2, 1e-6);
           const along = r - rj;
           if (across * across * invLat2 + along * along * invRad2 <= 1) {
             piece[j] = id;
