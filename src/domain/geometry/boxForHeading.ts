@@ -33,11 +33,9 @@ export interface BevBox {
 
 /** With a fixed size, a visible extent at least this fraction of it is taken as the whole object. */
 const SEEN_WHOLE = 0.85;
-/** Clusters with at least this many points may have stray extremes trimmed (up to `TRIM` per side). */
+/** Clusters with at least this many points have their extremes trimmed by `TRIM` per side. */
 const ROBUST_MIN_POINTS = 50;
 const TRIM = 0.01;
-/** An extreme point is a stray return only when this far (metres) from the next one inwards. */
-const STRAY_GAP = 0.25;
 
 export interface BoxForHeadingOptions {
   /** Keep the expected size even where the object is seen whole (a prior from another frame). */
@@ -71,8 +69,7 @@ export interface BoxForHeadingOptions {
  * - a span beyond the class maximum has taken in its surroundings: the box is the window of
  *   the expected size around the click that holds the most points.
  * With `fixedSize`, the extent is `dims`, centred on a span seen whole, else placed away from
- * the sensor. Stray extremes of clusters of 50 points or more are trimmed first (at most 1 % per
- * side, and only points more than 0.25 m from the next).
+ * the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
  */
 export function boxForHeading(
   cluster: BevCluster,
@@ -213,9 +210,9 @@ function upperBound(a: Float64Array, x: number): number {
 }
 
 /**
- * The span of the values, ignoring stray extremes once there are enough points for them to be a
- * few stray returns (mirrors, an arm, a branch) rather than the object: up to 1 % of the points
- * per side, each more than `STRAY_GAP` from the next one inwards. A dense edge is never trimmed.
+ * The span of the values, ignoring the outermost 1 % on each side once there are enough points
+ * for that to be a few stray returns (mirrors, which labels leave out, an arm, a branch) rather
+ * than the object.
  */
 function robustRange(a: Float64Array): [number, number] {
   const n = a.length;
@@ -223,11 +220,7 @@ function robustRange(a: Float64Array): [number, number] {
   const sorted = Float64Array.from(a).sort();
   if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1]];
   const k = Math.floor(TRIM * n);
-  let lo = 0;
-  for (let i = 0; i < k; i++) if (sorted[i + 1] - sorted[i] > STRAY_GAP) lo = i + 1;
-  let hi = n - 1;
-  for (let i = 0; i < k; i++) if (sorted[n - 1 - i] - sorted[n - 2 - i] > STRAY_GAP) hi = n - 2 - i;
-  return [sorted[lo], sorted[hi]];
+  return [sorted[k], sorted[n - 1 - k]];
 }
 
 /**

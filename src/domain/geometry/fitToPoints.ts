@@ -35,8 +35,8 @@ const SPARSE_POINTS = 10;
 const HEAD_ON_DEPTH = 0.6;
 /** Azimuth step assumed without a sensor model, radians (0.2°, a VLP-32C at 10 Hz; HDL-64E ≈ 0.17°). */
 const DEFAULT_AZIMUTH_STEP = 0.2 * (Math.PI / 180);
-/** Clearance a label keeps around the returns of a face (about twice the range noise), metres. */
-const LABEL_CLEARANCE = 0.04;
+/** Clearance a label keeps around the returns of a face (about the range noise), metres. */
+const LABEL_CLEARANCE = 0.02;
 
 export interface FitToPointsOptions extends FitCuboidOptions {
   /** Where the user clicked (LiDAR frame, metres); default the points' centroid. */
