@@ -3,6 +3,7 @@ import { checkDataset } from './checkDataset.ts';
 import type { DatasetCheckReport } from './checkDataset.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import type { RegisterCommand } from './commands.ts';
+import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -21,7 +22,8 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--dictionary <file>', 'edge-case dictionary JSON (default: DIR/.cuboid/dictionary.json, else built-in)')
     .option('--region <mode>', 'where missed objects are searched: auto, camera (camera 2 view) or all', 'auto')
     .option('--quiet', 'print only the summary and the errors')
-    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean }) => {
+    .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
+    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string }) => {
       try {
         if (!['auto', 'camera', 'all'].includes(opts.region)) {
           throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
@@ -30,6 +32,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           frame: opts.frame,
           dictionary: opts.dictionary,
           region: opts.region as RegionMode,
+          binLayout: parseBinLayoutOption(opts.binLayout),
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
         setExitCode(report.totals.error > 0 ? 1 : 0);

@@ -15,6 +15,7 @@ import { readCheckFrame } from '../server/checks/checkFrameInput.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import { KittiError } from '../domain/kitti/KittiError.ts';
 import { PcdError } from '../domain/pcd/PcdError.ts';
+import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 
 export interface CheckDatasetOptions {
   /** Check only this frame. */
@@ -22,6 +23,8 @@ export interface CheckDatasetOptions {
   /** A dictionary file; default `DIR/.cuboid/dictionary.json`, else the built-in KITTI one. */
   dictionary?: string;
   region?: RegionMode;
+  /** The layout of the dataset's raw `.bin` files (`--bin-layout`); default `cuboid.json`, the name, or detection. */
+  binLayout?: BinLayoutName | undefined;
 }
 
 export interface FrameCheckReport {
@@ -56,7 +59,7 @@ export interface DatasetCheckReport {
  * @throws Error naming the file for an unreadable dataset or dictionary
  */
 export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}): Promise<DatasetCheckReport> {
-  const dataset = await Dataset.scan(dir);
+  const dataset = await Dataset.scan(dir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
   const ids = opts.frame === undefined ? dataset.ids() : [opts.frame];
   const frames = ids.map((id) => {
     const f = dataset.get(id);

@@ -6,6 +6,7 @@ import { EXPORT_MANIFEST, exportDataset, type ExportSummary } from '../server/ex
 import { openWorkspace } from '../server/openWorkspace.ts';
 import { parseStatuses } from '../server/export/parseStatuses.ts';
 import type { RegisterCommand } from './commands.ts';
+import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 
 export interface ExportCommandOptions {
   out: string;
@@ -15,6 +16,8 @@ export interface ExportCommandOptions {
   bin?: boolean;
   state?: string;
   force?: boolean;
+  /** `--bin-layout`: the layout of the dataset's raw `.bin` files. */
+  binLayout?: string;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
       throw new Error(`--${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  const binLayout = parseBinLayoutOption(opts.binLayout);
   const out = path.resolve(opts.out);
   const old = ['training', 'ImageSets', EXPORT_MANIFEST].map((n) => path.join(out, n));
   const existing = (await Promise.all(old.map((p) => fs.stat(p).then(() => p, () => null)))).filter((p) => p !== null);
@@ -41,7 +45,11 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     if (opts.force !== true) throw new Error(`${out} already holds an export (${existing.map((p) => path.basename(p)).join(', ')}): pass --force to replace it`);
     for (const p of existing) await fs.rm(p, { recursive: true, force: true });
   }
-  const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}) });
+  const ws = await openWorkspace({
+    dataDir: dir,
+    ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+    ...(binLayout !== undefined ? { binLayout } : {}),
+  });
   try {
     return await exportDataset(ws.service, new DirectorySink(out), {
       split,
@@ -67,6 +75,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--bin', 'convert .pcd point clouds to KITTI .bin (x y z intensity float32)')
     .option('--state <dir>', 'folder of the database and label files (as given to serve)')
     .option('--force', 'replace an earlier export in --out')
+    .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .action(async (dir: string, opts: ExportCommandOptions) => {
       try {
         const s = await runExport(dir, opts);
@@ -78,6 +87,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
             (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
             (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
             (s.converted.length > 0 ? `  converted ${s.converted.length} .pcd files to .bin\n` : '') +
+            (s.rewrittenBins.length > 0 ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n` : '') +
             (s.labelsRepaired > 0 ? `  rewrote ${s.labelsRepaired} stale label files in the dataset\n` : ''),
         );
       } catch (err) {

@@ -1,19 +1,24 @@
 import type { RegisterCommand } from './commands.ts';
 import { inspectFile } from './inspectFile.ts';
 import type { InspectReport } from './inspectFile.ts';
+import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 
 const nf = new Intl.NumberFormat('en-US');
 
-/** `cuboid inspect FILE [--json]`: header, fields, point and NaN counts, bounds of a PCD or KITTI .bin. */
+/**
+ * `cuboid inspect FILE [--json] [--bin-layout L]`: header, fields, point and NaN counts, bounds of
+ * a PCD or raw `.bin`; for a `.bin`, the layout it was read with, the layouts its size fits and why.
+ */
 export const registerInspect: RegisterCommand = (program, setExitCode) => {
   program
     .command('inspect')
-    .description('describe a point file (.pcd or KITTI velodyne .bin): encoding, fields, points, NaN points, bounds')
+    .description('describe a point file (.pcd or raw .bin): encoding, fields, points, NaN points, bounds; the layout a .bin is read with and why')
     .argument('<file>', 'a .pcd or .bin file')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
+    .action(async (file: string, opts: { json?: boolean; binLayout?: string }) => {
       try {
-        const report = await inspectFile(file);
+        const report = await inspectFile(file, { binLayout: parseBinLayoutOption(opts.binLayout) });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
       } catch (err) {
         process.stderr.write(`cuboid inspect: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -33,6 +38,14 @@ function formatReport(r: InspectReport): string {
     `bounds     ${r.bounds ? `min (${fmt(r.bounds.min)})  max (${fmt(r.bounds.max)})` : 'none (no finite points)'}`,
   ];
   if (r.viewpoint) lines.push(`viewpoint  ${r.viewpoint.join(' ')}`);
-  for (const w of r.warnings) lines.push(`warning    ${w}`);
+  if (r.binLayout) {
+    lines.push(`layout     ${r.binLayout.detail}`);
+    if (r.binLayout.fits.length > 1) lines.push(`fits       ${r.binLayout.fits.join(', ')}`);
+    if (r.binLayout.scores.length > 0) lines.push(`scores     ${r.binLayout.scores.map((s) => `${s.name} ${s.score.toFixed(2)}`).join(', ')}`);
+  }
+  for (const w of r.warnings) {
+    if (w === r.binLayout?.warning) lines.push(`warning    ${r.binLayout.fits.join(', ')} fit the size; ${r.binLayout.name} picked by detection (pass --bin-layout to read it otherwise)`);
+    else lines.push(`warning    ${w}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,14 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { parsePcd } from '../domain/pcd/parsePcd.ts';
 import { readVelodyneBin } from '../domain/kitti/readVelodyneBin.ts';
 import { countNonFinite, pointBounds } from '../domain/geometry/pointBounds.ts';
 import type { PointCloud } from '../domain/types.ts';
+import { BIN_LAYOUTS, binLayoutForFileName, type BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
+import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../domain/pointcloud/BinLayoutChoice.ts';
+import { detectBinLayout, type BinLayoutDetection } from '../domain/pointcloud/detectBinLayout.ts';
+import { readDatasetFile } from '../server/dataset/datasetFile.ts';
 
 export interface InspectReport {
   file: string;
   bytes: number;
-  format: 'pcd' | 'kitti-bin';
+  /** `kitti-bin` for a `.bin` read as KITTI `xyzi`, `bin` for another raw layout. */
+  format: 'pcd' | 'kitti-bin' | 'bin';
   encoding: string;
   version: string | null;
   width: number | null;
@@ -20,29 +25,51 @@ export interface InspectReport {
   bounds: { min: number[]; max: number[] } | null;
   viewpoint: number[] | null;
   warnings: string[];
+  /**
+   * For a `.bin`: the layout it was read with and why; with detection, every layout the size fits
+   * and its plausibility score (0..1, best first).
+   */
+  binLayout: (BinLayoutChoice & { fits: BinLayoutName[]; scores: { name: BinLayoutName; score: number }[] }) | null;
 }
 
-/** Reads a point file (PCD or KITTI velodyne .bin) and describes it. Throws the parser's error on a broken file. */
-export async function inspectFile(path: string): Promise<InspectReport> {
+export interface InspectOptions {
+  /** `--bin-layout`: read a `.bin` with this layout instead of resolving one. */
+  binLayout?: BinLayoutName | undefined;
+}
+
+/**
+ * Reads a point file (PCD, or a raw `.bin`) and describes it. A `.bin` is read with `--bin-layout`,
+ * else the `binLayout` of a `cuboid.json` in its folder or the folder above (a KITTI `velodyne/`),
+ * else `xyzir` for `*.pcd.bin`, else the layout detection picks (the report says which fit and why).
+ * Throws the parser's error on a broken file, and names the trailing bytes of a size no layout fits.
+ */
+export async function inspectFile(path: string, opts: InspectOptions = {}): Promise<InspectReport> {
   const info = await stat(path);
   const bytes = new Uint8Array(await readFile(path));
   const fileName = basename(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.bin') {
-    const cloud = readVelodyneBin(bytes, { fileName });
+    const { choice, detection } = await chooseLayout(path, bytes, opts.binLayout);
+    const layout = BIN_LAYOUTS[choice.name];
+    const cloud = readVelodyneBin(bytes, { fileName, layout: choice.name });
     return {
       ...describe(cloud),
       file: path,
       bytes: info.size,
-      format: 'kitti-bin',
-      encoding: 'binary (float32 x y z reflectance)',
+      format: choice.name === 'xyzi' ? 'kitti-bin' : 'bin',
+      encoding: `binary (float32 ${['x', 'y', 'z', ...layout.attributes].join(' ')}, layout ${choice.name})`,
       version: null,
       width: null,
       height: null,
       organized: false,
-      fields: ['x', 'y', 'z', 'intensity'].map((name) => ({ name, type: 'F', size: 4, count: 1 })),
+      fields: ['x', 'y', 'z', ...layout.attributes].map((name) => ({ name, type: 'F', size: 4, count: 1 })),
       viewpoint: null,
-      warnings: [],
+      warnings: choice.warning !== null ? [choice.warning] : [],
+      binLayout: {
+        ...choice,
+        fits: detection?.fits ?? [choice.name],
+        scores: detection?.scores.map((s) => ({ name: s.name, score: Math.round(s.score * 1000) / 1000 })) ?? [],
+      },
     };
   }
   const cloud = parsePcd(bytes, { fileName });
@@ -60,7 +87,26 @@ export async function inspectFile(path: string): Promise<InspectReport> {
     fields: h.fields.map((f) => ({ name: f.name, type: f.type, size: f.size, count: f.count })),
     viewpoint: cloud.viewpoint,
     warnings: h.warnings,
+    binLayout: null,
   };
+}
+
+async function chooseLayout(
+  path: string,
+  bytes: Uint8Array,
+  flag: BinLayoutName | undefined,
+): Promise<{ choice: BinLayoutChoice; detection: BinLayoutDetection | null }> {
+  if (flag !== undefined) return { choice: declaredChoice(flag, 'flag', 'set by --bin-layout'), detection: null };
+  for (const dir of [dirname(path), dirname(dirname(path))]) {
+    const file = await readDatasetFile(dir);
+    if (file?.settings.binLayout !== undefined) {
+      return { choice: declaredChoice(file.settings.binLayout, 'dataset-file', `set by ${file.path}`), detection: null };
+    }
+  }
+  const byName = binLayoutForFileName(path);
+  if (byName !== null) return { choice: declaredChoice(byName, 'file-name', 'the file name ends in .pcd.bin (nuScenes)'), detection: null };
+  const detection = detectBinLayout([{ fileName: basename(path), fileSize: bytes.byteLength, bytes }]);
+  return { choice: detectedChoice(detection, basename(path)), detection };
 }
 
 function describe(cloud: PointCloud): { points: number; nanPoints: number; bounds: InspectReport['bounds'] } {

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { createServer } from '../server/createServer.ts';
 import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
+import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 
 /** Hosts the server may bind to without users (single-user mode). */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
@@ -20,6 +22,8 @@ export interface ServeOptions {
   host?: string;
   distDir?: string | null;
   logger?: boolean | { level: string };
+  /** The layout of the dataset's raw `.bin` files (`--bin-layout`). */
+  binLayout?: BinLayoutName;
 }
 
 /** Thrown for options the server refuses; the message is for the user. */
@@ -49,6 +53,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
   if (!loopback && countExistingUsers(opts) === 0) throw refuse();
   const app = await createServer({
     dataDir: opts.dataDir,
+    ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
@@ -94,7 +99,7 @@ export function parsePort(text: string): number {
   return n;
 }
 
-/** `cuboid serve [DIR] [--port N] [--host H] [--state DIR]`: serves a dataset and the app. */
+/** `cuboid serve [DIR] [--port N] [--host H] [--state DIR] [--bin-layout L]`: serves a dataset and the app. */
 export const registerServe: RegisterCommand = (program, setExitCode) => {
   program
     .command('serve')
@@ -105,12 +110,15 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--host <host>', 'interface to bind (beyond loopback only once users exist)', '127.0.0.1')
     .option('--state <dir>', 'folder for the database and label files (needed for a read-only dataset)')
     .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
-    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string }) => {
+    .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
+    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string; binLayout?: string }) => {
       try {
         const dataDir = path.resolve(opts.data ?? dir);
+        const binLayout = parseBinLayoutOption(opts.binLayout);
         const { app, url } = await startServer({
           dataDir,
           port: parsePort(opts.port),
+          ...(binLayout !== undefined ? { binLayout } : {}),
           host: opts.host,
           ...(opts.state !== undefined ? { stateDir: path.resolve(opts.state) } : {}),
           distDir: path.resolve(opts.dist),
@@ -122,6 +130,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
             `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? '(in memory)'}\n` +
             (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
+            ws.dataset.binLayouts().map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} as ${l.detail}\n`).join('') +
             ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
             `Open ${url}\n`,
         );

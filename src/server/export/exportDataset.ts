@@ -6,6 +6,7 @@ import { syntheticCalib } from '../../domain/kitti/syntheticCalib.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
+import { binToKittiBin } from './binToKittiBin.ts';
 import { splitFrames } from './splitFrames.ts';
 
 export interface ExportOptions {
@@ -35,6 +36,8 @@ export interface ExportSummary {
   emptyLabels: string[];
   /** PCD files converted to `.bin`, with the points dropped for non-finite coordinates. */
   converted: { frameId: string; points: number; dropped: number }[];
+  /** `.bin` files of another layout (nuScenes `xyzir`, ...) rewritten as KITTI `xyzi`, every point kept. */
+  rewrittenBins: { frameId: string; layout: string; points: number }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
 }
@@ -68,6 +71,7 @@ export async function exportDataset(
     syntheticCalib: [],
     emptyLabels: [],
     converted: [],
+    rewrittenBins: [],
     labelsRepaired: repaired.written.length,
   };
   const synthetic = formatKittiCalib(syntheticCalib());
@@ -93,6 +97,11 @@ export async function exportDataset(
         const result = pcdToKittiBin(new Uint8Array(await fs.readFile(frame.points.path)), path.basename(frame.points.path));
         await sink.writeFile(`training/velodyne/${id}.bin`, result.bin);
         summary.converted.push({ frameId: id, points: result.points, dropped: result.dropped });
+      } else if (frame.points.format === 'bin' && frame.points.binLayout !== null && frame.points.binLayout.name !== 'xyzi') {
+        // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
+        const result = binToKittiBin(new Uint8Array(await fs.readFile(frame.points.path)), frame.points.binLayout.name, path.basename(frame.points.path));
+        await sink.writeFile(`training/velodyne/${id}.bin`, result.bin);
+        summary.rewrittenBins.push({ frameId: id, layout: frame.points.binLayout.name, points: result.points });
       } else {
         await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, frame.points.path);
       }
