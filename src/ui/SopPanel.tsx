@@ -95,7 +95,8 @@ export function SopPanel() {
               <p>{rule.definition}</p>
               <p className="muted">
                 l {rule.size.l.join('–')} · w {rule.size.w.join('–')} · h {rule.size.h.join('–')} m · at least{' '}
-                {plural(rule.minPoints.default, 'point')}
+                {Math.round(rule.minPoints.fraction * 100)} % of the returns the sensor would give on the box (never fewer than{' '}
+                {plural(rule.minPoints.floor, 'point')})
                 {rule.mustTouchGround ? ' · on the ground' : ''}
               </p>
             </article>

@@ -18,6 +18,8 @@ const EL_MAX = (45 * Math.PI) / 180;
 const SAMPLE = 40000;
 /** A ring or a histogram peak needs this share of the points to count as a beam. */
 const MIN_SHARE = 0.0015;
+/** Share of the points that must lie on the histogram's beams for the cloud to count as a scan. */
+const ON_BEAM_SHARE = 0.5;
 
 export function beamElevations(
   positions: Float32Array,
@@ -59,7 +61,7 @@ export function beamElevations(
     hist[b]++;
     n++;
   }
-  if (n < 100) return { elevations: new Float64Array(0), source: 'none' };
+  if (n < 1000) return { elevations: new Float64Array(0), source: 'none' };
   // A beam is a local maximum of the lightly smoothed histogram that stands out of the valley
   // on both sides and holds a minimum share of the points.
   const smooth = new Float64Array(bins);
@@ -78,6 +80,16 @@ export function beamElevations(
     peaks.push(EL_MIN + (b + 0.5) * BIN);
   }
   if (peaks.length < 2) return { elevations: new Float64Array(0), source: 'none' };
+  // A spinning LiDAR puts nearly every return on a beam; a cloud that is not a scan (a mesh, a
+  // merged map, a synthetic grid) shows a few chance peaks among a spread. Require most points
+  // within 0.1° of a peak.
+  const tol = Math.round((0.1 * Math.PI) / 180 / BIN);
+  let onBeam = 0;
+  for (const e of peaks) {
+    const b = Math.floor((e - EL_MIN) / BIN);
+    for (let k = Math.max(0, b - tol); k <= Math.min(bins - 1, b + tol); k++) onBeam += hist[k];
+  }
+  if (onBeam < ON_BEAM_SHARE * n) return { elevations: new Float64Array(0), source: 'none' };
   return { elevations: Float64Array.from(peaks), source: 'histogram' };
 }
 

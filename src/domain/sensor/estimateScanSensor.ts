@@ -25,10 +25,16 @@ const FALLBACK_AZIMUTH_STEP = (0.2 * Math.PI) / 180;
  */
 export function estimateScanSensor(positions: Float32Array, opts: EstimateScanSensorOptions = {}): ScanSensor {
   const given = opts.origin;
-  const origin: [number, number, number] = given
+  let origin: [number, number, number] = given
     ? [given[0], given[1], given[2]]
     : estimateOrigin(positions, opts.ring).origin;
-  const beams = beamElevations(positions, origin, opts.ring);
+  let beams = beamElevations(positions, origin, opts.ring);
+  // No beams seen from the estimated origin: the cloud is not a spinning scan (a mesh, a map, a
+  // synthetic grid), and the search found chance sharpness; keep the frame's own origin.
+  if (!given && beams.source === 'none' && (origin[0] !== 0 || origin[2] !== 0)) {
+    origin = [0, 0, 0];
+    beams = beamElevations(positions, origin, opts.ring);
+  }
   const total = Math.floor(positions.length / 3);
   let valid = 0;
   const ranges: number[] = [];

@@ -22,10 +22,23 @@ const distanceBandSchema = z.object({
   minPoints: z.number().int().nonnegative(),
 });
 
+/**
+ * How many points a box of the class must hold. The sensor model read from the scan predicts the
+ * returns an object filling the box would give (its beams and horizontal resolution, at the box's
+ * range, minus the share hidden behind nearer points; `expectedReturns`): a box needs `fraction`
+ * of that, and never fewer than `floor`. Real objects fill about half their box (wheels, glass,
+ * dark paint), so a fraction well under 0.5 flags boxes that missed their object, not thin ones.
+ * `default` and `bands` apply only when the scan shows no beam structure (no ring field and no
+ * clear beams in its elevation histogram).
+ */
 const minPointsSchema = z.object({
-  /** Minimum points in a box beyond every band (the far floor). */
+  /** Share (0..1) of the returns the sensor would give on the box that it must hold. */
+  fraction: z.number().min(0).max(1).default(0.08),
+  /** Fewest points any box of the class holds, however far or hidden. */
+  floor: z.number().int().nonnegative().default(1),
+  /** Without a sensor model: minimum points beyond every band (the far floor). */
   default: z.number().int().nonnegative(),
-  /** Stricter minimums near the sensor; the first band whose maxDistance covers the box applies. */
+  /** Without a sensor model: stricter minimums near the sensor; the first band covering the box applies. */
   bands: z.array(distanceBandSchema).default([]),
 });
 
@@ -89,8 +102,11 @@ const settingsSchema = z.object({
   floatTolerance: z.number().positive().default(0.35),
   /** Box bottom more than this below the local ground: warning; twice this: error (metres). */
   sinkTolerance: z.number().positive().default(0.35),
-  /** Sensor range in metres; boxes whose centre is farther are outside the scan. */
-  sensorRange: z.number().positive().default(120),
+  /**
+   * The team's labelling range in metres, when the SOP has one: boxes farther from the sensor are
+   * a warning. Absent (the default): the range is the scan's own, read from its points.
+   */
+  sensorRange: z.number().positive().optional(),
   /** Points inside the box margin this close to a face still count as inside (metres). */
   fitMargin: z.number().nonnegative().default(0.15),
   /** Smallest number of uncovered points that can make an unlabelled cluster. */

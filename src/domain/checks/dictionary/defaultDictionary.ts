@@ -3,8 +3,9 @@ import { parseDictionary } from './parseDictionary.ts';
 
 /**
  * The built-in dictionary for the KITTI classes. Size ranges (metres) cover the KITTI training
- * statistics with room to spare, so real ground truth passes; point minimums are by distance
- * from the sensor (HDL-64-like density). `DontCare` is not a class here: it is an image-only
+ * statistics with room to spare, so real ground truth passes; point minimums are a share of the
+ * returns the scan's own sensor would give on the box (`minPoints.fraction`, read from the scan by
+ * the sensor model), with distance bands kept only for scans that show no beams. `DontCare` is not a class here: it is an image-only
  * region, never a 3D box.
  */
 const EDGE_CASES: EdgeCase[] = [

@@ -26,14 +26,17 @@ const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
  * faces mostly hidden behind something closer (a parked car behind another). The gap is
  * measured to the second-outermost point, so one stray point does not hide it.
  * Warning above max(the class's `fitSlack`, 15 % of the class's smallest length or width along
- * that axis), error above twice the slack or 30 %. Classes not in the dictionary use 0.35 m and
- * the box's own dimension.
+ * that axis), error above twice the slack or 30 %, each plus the spacing of neighbouring returns
+ * at the box's range (sensor model: range × azimuth step; twice it for errors). Classes not in the
+ * dictionary use 0.35 m and the box's own dimension. The sensor is where the scan was read to come
+ * from (`analysis.sensor.origin`).
  */
 export const looseFit: Rule = (ctx) => {
   const out: CheckResult[] = [];
   const targets = targetIndices(ctx);
   if (targets.length === 0) return out;
-  const { grid, clusters, rangeImage } = analysisOf(ctx);
+  const { grid, clusters, rangeImage, sensor } = analysisOf(ctx);
+  const [ox, oy] = sensor.origin;
   const margin = ctx.dictionary.settings.fitMargin;
   const { sorted, indices, cellStart, nx } = grid;
   const labels = clusters.labels;
@@ -75,9 +78,12 @@ export const looseFit: Rule = (ctx) => {
       }
     }
     if (n < MIN_POINTS) continue;
-    // Sensor (LiDAR origin) in box-local coordinates.
-    const sx = -cx * c - cy * s;
-    const sy = cx * s - cy * c;
+    // The sensor in box-local coordinates.
+    const sx = -(cx - ox) * c - (cy - oy) * s;
+    const sy = (cx - ox) * s - (cy - oy) * c;
+    // Neighbouring returns of one beam lie this far apart across the line of sight: a face
+    // cannot be placed closer than that to the points that show it.
+    const spacing = Math.hypot(cx - ox, cy - oy) * sensor.azimuthStep;
     const facing = [sx > hl + FACING, sx < -hl - FACING, sy > hw + FACING, sy < -hw - FACING];
     let worst = -1;
     let worstExcess = 0;
@@ -89,9 +95,9 @@ export const looseFit: Rule = (ctx) => {
       const gap = half - top2[k];
       // Relative to the class's smallest size, not the box's: a grown box must not excuse itself.
       const dim = rule === undefined ? 2 * half : k < 2 ? rule.size.l[0] : rule.size.w[0];
-      const warnAt = Math.max(slack, WARN_REL * dim);
+      const warnAt = Math.max(slack, WARN_REL * dim) + spacing;
       if (!(gap > warnAt) || !faceVisible(rangeImage, box, k)) continue;
-      const errorAt = Math.max(2 * slack, ERROR_REL * dim);
+      const errorAt = Math.max(2 * slack, ERROR_REL * dim) + 2 * spacing;
       if (gap / warnAt > worstExcess) {
         worstExcess = gap / warnAt;
         worst = k;

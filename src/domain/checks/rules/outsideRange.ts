@@ -2,37 +2,42 @@ import { bevPolygon } from '../../geometry/cuboidCorners.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
-import { bevDistance, fmt } from '../formatNumber.ts';
+import { fmt } from '../formatNumber.ts';
+import { sensorDistance } from '../pointsNeeded.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /** Slack (metres) around the cloud's extent before a corner counts as outside it. */
 const SLACK = 0.5;
 
 /**
- * A box is outside the scan: beyond the sensor range (dictionary), entirely outside the
- * bird's-eye-view extent of the points, or with its nearest point farther than the farthest
- * point of the frame (errors). A box reaching past the extent or the farthest point while its
- * near part is inside is a warning, unless it is marked truncated (the SOP's visible-extent rule).
+ * A box is outside the scan: entirely outside the bird's-eye-view extent of the points, or with
+ * its nearest point farther from the sensor than the farthest point of the frame (errors). A box
+ * reaching past the extent or the farthest point while its near part is inside is a warning,
+ * unless it is marked truncated (the SOP's visible-extent rule). The range is the scan's own
+ * (distances from the sensor the scan was read to come from, `analysis.sensor`); a labelling
+ * range set in the dictionary (`settings.sensorRange`) makes farther boxes a warning.
  */
 export const outsideRange: Rule = (ctx) => {
   const out: CheckResult[] = [];
   const targets = targetIndices(ctx);
   if (targets.length === 0) return out;
-  const { bounds, maxRange } = analysisOf(ctx);
+  const analysis = analysisOf(ctx);
+  const { bounds, maxRange } = analysis;
+  const [ox, oy] = analysis.sensor.origin;
   const sensorRange = ctx.dictionary.settings.sensorRange;
   for (const i of targets) {
     const box = ctx.cuboids[i];
     const push = (severity: 'error' | 'warning', message: string, entry: string): void => {
       out.push({ ruleId: 'outsideRange', severity, cuboidId: box.id, location: null, message, dictionaryEntry: entry });
     };
-    const d = bevDistance(box.center);
+    const d = sensorDistance(analysis, box.center);
     if (!Number.isFinite(d)) continue;
     if (bounds === null) {
       push('error', `${box.label} box is in a frame with no points`, 'every-object-boxed');
       continue;
     }
-    if (d > sensorRange) {
-      push('error', `${box.label} box is ${fmt(d)} m from the sensor, beyond its ${fmt(sensorRange)} m range`, 'settings.sensorRange');
+    if (sensorRange !== undefined && d > sensorRange) {
+      push('warning', `${box.label} box is ${fmt(d)} m from the sensor, beyond the ${fmt(sensorRange)} m labelling range`, 'settings.sensorRange');
       continue;
     }
     const poly = bevPolygon(box);
@@ -42,7 +47,7 @@ export const outsideRange: Rule = (ctx) => {
       if (x < bounds.min[0] - SLACK || x > bounds.max[0] + SLACK || y < bounds.min[1] - SLACK || y > bounds.max[1] + SLACK) {
         outsideCorners++;
       }
-      near = Math.min(near, Math.hypot(x, y));
+      near = Math.min(near, Math.hypot(x - ox, y - oy));
     }
     near = Math.min(near, d);
     const extent =

@@ -1,4 +1,5 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Cuboid } from '../../types.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
@@ -17,8 +18,8 @@ const LINK = 0.3;
 /** Fraction of the object's above-ground points left outside that is a warning / an error. */
 const WARN_FRACTION = 0.2;
 const ERROR_FRACTION = 0.35;
-const WARN_MIN = 8;
-const ERROR_MIN = 12;
+const WARN_MIN = 5;
+const ERROR_MIN = 8;
 
 /**
  * The box cuts its object: starting from the above-ground points inside the box (grown by
@@ -28,7 +29,9 @@ const ERROR_MIN = 12;
  * box are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while
  * an object standing 0.4 m or more away is not reached.
  *
- * Warning when at least 20 % of the object is outside, error at 35 %. When the surface still
+ * Heights are squeezed by the sensor model's beam gap at the box's range, so a sparse scanner's
+ * rows still link. Warning when at least 20 % (and 5 points) of the object is outside, error at
+ * 35 % (and 8 points). When the surface still
  * continues that far beyond the faces, the box touches a wall, a hedge or a much larger structure:
  * that is only noted (info), since the object's own end cannot be told apart.
  */
@@ -36,7 +39,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
   const out: CheckResult[] = [];
   const targets = targetIndices(ctx);
   if (targets.length === 0) return out;
-  const { grid, clusters } = analysisOf(ctx);
+  const { grid, clusters, sensor } = analysisOf(ctx);
   const margin = ctx.dictionary.settings.fitMargin;
   const boxes = ctx.cuboids;
   const neighbours = new Map<number, number[]>();
@@ -68,6 +71,9 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
     const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
     const [cx, cy, cz] = box.center;
+    // Rows of one surface lie one beam gap apart vertically: heights are squeezed so that the
+    // gap at this range links like LINK does (a 32-beam scan's rows are 0.7 m apart at 30 m).
+    const zScale = Math.min(1, LINK / (1.1 * verticalSpacing(sensor, cx, cy, cz)));
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
     // Pass 1: the obstacle clusters that have points inside the box; only their points are
@@ -110,7 +116,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         }
         local[3 * m] = lx;
         local[3 * m + 1] = ly;
-        local[3 * m + 2] = lz;
+        local[3 * m + 2] = lz * zScale;
         const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && Math.abs(lz) <= hh + margin;
         state[m] = inside ? 1 : inAny(others, x, y, z, margin) ? 3 : 2;
         m++;
@@ -121,7 +127,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
     let farthest = 0;
     let atReach = false;
     for (const k of grown.reachedOutside) {
-      const beyond = Math.max(Math.abs(local[3 * k]) - hl, Math.abs(local[3 * k + 1]) - hw, Math.abs(local[3 * k + 2]) - hh);
+      const beyond = Math.max(Math.abs(local[3 * k]) - hl, Math.abs(local[3 * k + 1]) - hw, Math.abs(local[3 * k + 2] / zScale) - hh);
       if (beyond > farthest) farthest = beyond;
       if (beyond > reach - LINK) atReach = true;
     }
@@ -163,4 +169,18 @@ function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin
     if (Math.abs(dy * c - dx * s) <= b.size[1] / 2 + margin) return true;
   }
   return false;
+}
+
+/**
+ * Vertical distance (metres) between neighbouring beams where they cross the point (x, y, z):
+ * the range from the sensor times the local gap between beam elevations (0 without beam data).
+ */
+function verticalSpacing(sensor: ScanSensor, x: number, y: number, z: number): number {
+  const e = sensor.elevations;
+  if (e.length < 2) return 0;
+  const d = Math.hypot(x - sensor.origin[0], y - sensor.origin[1]);
+  const el = Math.atan2(z - sensor.origin[2], d);
+  let k = 1;
+  while (k < e.length - 1 && e[k] < el) k++;
+  return d * (e[k] - e[k - 1]);
 }

@@ -1,42 +1,51 @@
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
-import { minPointsAt } from '../dictionary/minPointsAt.ts';
-import { bevDistance, fmt, plural } from '../formatNumber.ts';
+import { fmt, plural } from '../formatNumber.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
-import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import { pointsNeeded } from '../pointsNeeded.ts';
 import { isAtScanEdge } from './isAtScanEdge.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /**
- * A box holds fewer points than its class needs at its distance (dictionary `minPoints`, by
- * distance band). Error; a warning when the box is declared largely occluded (occluded = 2), or
- * mostly truncated (truncated ≥ 0.5) at the edge of the scan, since the SOP asks to box such
- * objects anyway.
+ * A box holds fewer points than its class needs there: `minPoints.fraction` of the returns the
+ * scan's sensor would give on an object filling the box (its beams and resolution at that range,
+ * minus what nearer points hide; `pointsNeeded`), never fewer than `minPoints.floor`.
+ *
+ * Error when the shortfall is sure (the object should give at least 10 points); a warning when
+ * the sensor would give so few that an empty box can be chance (far or small objects), when the
+ * box is declared largely occluded (occluded = 2), or mostly truncated (truncated ≥ 0.5) at the
+ * edge of the scan, since the SOP asks to box such objects anyway.
  */
 export const tooFewPoints: Rule = (ctx) => {
   const out: CheckResult[] = [];
-  // Built only when a truncated box needs it (the context usually has it already).
-  let analysis: FrameAnalysis | undefined;
-  for (const i of targetIndices(ctx)) {
+  const targets = targetIndices(ctx);
+  if (targets.length === 0) return out;
+  const analysis = analysisOf(ctx);
+  for (const i of targets) {
     const box = ctx.cuboids[i];
     const rule = ctx.dictionary.classes[box.label];
     if (rule === undefined) continue;
-    const distance = bevDistance(box.center);
-    const need = minPointsAt(rule, distance);
+    const needed = pointsNeeded(rule, box, analysis);
     const have = ctx.pointCounts[i] ?? 0;
-    if (have >= need) continue;
+    if (have >= needed.need) continue;
     const declared =
       box.attributes.occluded === 2 ||
-      (box.attributes.truncated >= 0.5 && isAtScanEdge(box, (analysis ??= analysisOf(ctx)), ctx.dictionary.settings.egoRadius));
+      (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius));
     const holds = have === 0 ? 'holds no points' : `holds ${plural(have, 'point')}`;
+    const why =
+      needed.basis === 'sensor'
+        ? `the sensor would give about ${fmt(needed.expected)} returns on it ` +
+          (needed.occludedFraction >= 0.05 ? `(${fmt(100 * needed.occludedFraction)} % hidden) ` : '') +
+          `at ${fmt(needed.distance)} m, and a ${box.label} needs ${fmt(100 * rule.minPoints.fraction)} % of them (at least ${needed.need})`
+        : `at ${fmt(needed.distance)} m a ${box.label} needs at least ${needed.need}`;
     out.push({
       ruleId: 'tooFewPoints',
-      severity: declared ? 'warning' : 'error',
+      severity: declared || !needed.sure ? 'warning' : 'error',
       cuboidId: box.id,
       location: null,
       message:
-        `${box.label} box ${holds}; at ${fmt(distance)} m a ${box.label} needs at least ${need}` +
-        (declared ? ' (the box is marked occluded or truncated)' : ''),
+        `${box.label} box ${holds}; ${why}` +
+        (declared ? ' (the box is marked occluded or truncated)' : !needed.sure ? ' (too few returns expected to be sure)' : ''),
       dictionaryEntry: declared ? 'heavily-occluded' : `classes.${box.label}.minPoints`,
     });
   }

@@ -45,3 +45,33 @@ describe('tooFewPoints', () => {
     expect(tooFewPoints(ok)).toEqual([]);
   });
 });
+
+describe('tooFewPoints on real scans: thresholds from the sensor model', () => {
+  it('passes the clean labels of a 32-beam and a 40-beam scan, and flags a box moved off its object', async () => {
+    const { loadMultisensorFrame } = await import('../../sensor/multisensorFrames.ts');
+    const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
+    for (const name of ['av2', 'sustech40'] as const) {
+      const f = loadMultisensorFrame(name);
+      const cuboids = f.boxes
+        .filter((b) => !['BOLLARD', 'SIGN'].includes(b.label))
+        .map((b, i) => ({
+          ...box(`b${i}`, /PEDESTRIAN|Pedestrian/.test(b.label) ? 'Pedestrian' : /Rider|Motor/.test(b.label) ? 'Cyclist' : /BUS|Bus|TRUCK|Truck|LARGE/.test(b.label) ? 'Truck' : 'Car', 0, 0, [1, 1, 1]),
+          center: b.center,
+          size: b.size,
+          yaw: b.yaw,
+        }));
+      const analysis = analyzeFrame(f.positions, { ring: f.ring });
+      const ctx = createCheckContext({ frameId: name, positions: f.positions, cuboids, analysis });
+      const errors = tooFewPoints(ctx).filter((r) => r.severity === 'error');
+      expect(errors.length / cuboids.length).toBeLessThanOrEqual(0.05);
+      // The nearest car with points, moved 6 m sideways onto empty ground.
+      const car = cuboids
+        .filter((c, i) => c.label === 'Car' && ctx.pointCounts[i] >= 20)
+        .sort((a, b) => Math.hypot(a.center[0], a.center[1]) - Math.hypot(b.center[0], b.center[1]))[0];
+      const moved = { ...car, id: 'moved', center: [car.center[0] - 6 * Math.sin(car.yaw), car.center[1] + 6 * Math.cos(car.yaw), car.center[2]] as const };
+      const r = tooFewPoints(createCheckContext({ frameId: name, positions: f.positions, cuboids: [moved], analysis }));
+      expect(r.map((x) => x.severity)).toEqual(['error']);
+      expect(r[0].message).toMatch(/the sensor would give about \d+ returns on it/);
+    }
+  });
+});
