@@ -52,12 +52,19 @@ export function beamElevations(beams: number): Float64Array {
   return out;
 }
 
-/** The default sensor: 64 beams, 2000 columns, 2.5–120 m, 2 cm range noise, 10 Hz, 1.73 m high. */
-export function createSensor(overrides: Partial<Omit<SensorModel, 'elevations'>> = {}): SensorModel {
-  const beams = overrides.beams ?? 64;
+/**
+ * The default sensor: 64 beams, 2000 columns, 2.5–120 m, 2 cm range noise, 10 Hz, 1.73 m high.
+ * `elevations` (radians, strictly ascending) gives an explicit beam fan (see `sensorProfiles.ts`);
+ * `beams` then follows from it and must agree when given too.
+ */
+export function createSensor(overrides: Partial<SensorModel> = {}): SensorModel {
+  const elevations = overrides.elevations !== undefined ? checkedElevations(overrides.elevations) : undefined;
+  if (elevations !== undefined && overrides.beams !== undefined && overrides.beams !== elevations.length) {
+    throw new Error(`sim/sensor: beams (${overrides.beams}) must equal the number of elevations (${elevations.length})`);
+  }
+  const beams = elevations?.length ?? overrides.beams ?? 64;
+  const fan = elevations ?? beamElevations(beams);
   const sensor: SensorModel = {
-    beams,
-    elevations: beamElevations(beams),
     azimuthSteps: 2000,
     minRange: 2.5,
     maxRange: 120,
@@ -66,11 +73,28 @@ export function createSensor(overrides: Partial<Omit<SensorModel, 'elevations'>>
     sweepPeriod: 0.1,
     mountHeight: 1.73,
     ...overrides,
+    beams,
+    elevations: fan,
   };
   if (!Number.isInteger(sensor.azimuthSteps) || sensor.azimuthSteps < 4) {
     throw new Error(`sim/sensor: azimuthSteps must be an integer ≥ 4, got ${sensor.azimuthSteps}`);
   }
   return sensor;
+}
+
+/** A copy of explicit beam elevations (radians) after checking they are finite and strictly ascending. */
+function checkedElevations(elevations: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(elevations);
+  if (out.length < 1) throw new Error('sim/sensor: elevations must hold at least one beam');
+  for (let r = 0; r < out.length; r++) {
+    if (!Number.isFinite(out[r]) || Math.abs(out[r]) >= Math.PI / 2) {
+      throw new Error(`sim/sensor: elevations[${r}] = ${out[r]} is not a finite angle in (−π/2, π/2) radians`);
+    }
+    if (r > 0 && !(out[r] > out[r - 1])) {
+      throw new Error(`sim/sensor: elevations must be strictly ascending (ring 0 = lowest); elevations[${r}] ≤ elevations[${r - 1}]`);
+    }
+  }
+  return out;
 }
 
 /** Unit ray directions of every firing, in firing order (column-major: ray = column·beams + ring). */

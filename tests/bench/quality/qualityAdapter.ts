@@ -1,0 +1,61 @@
+/**
+ * The one place where `npm run bench:quality` calls the checks and the one-click fit. When their
+ * signatures change (a sensor description, dismissals, new options), only this file changes.
+ *
+ * Used the way the app's workers use them: one `FrameChecker` per frame (the checks worker's
+ * `setFrame`), `check()` on every box list (incremental re-checks), and `fitCuboid` with the
+ * frame's grid and ground (the point-cloud worker's `fit`).
+ */
+import type { DismissedRegion, LabelRegion } from '../../../src/domain/checks/CheckContext.ts';
+import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
+import { FrameChecker } from '../../../src/domain/checks/FrameChecker.ts';
+import { defaultDictionary } from '../../../src/domain/checks/dictionary/defaultDictionary.ts';
+import { fitCuboid } from '../../../src/domain/geometry/fitCuboid.ts';
+import type { Cuboid, Vec3 } from '../../../src/domain/types.ts';
+
+/** What the bench knows about a frame beyond its points. */
+export interface ProbeInput {
+  frameId: string;
+  /** x y z interleaved, in the frame of the boxes, metres. */
+  positions: Float32Array;
+  /** The annotated part of the scan (undefined: all around). */
+  labelRegion?: LabelRegion;
+  /**
+   * Places marked "not an object" (e.g. bollards, signs). Today `FrameChecker` takes none, so
+   * they are not passed on; the bench leaves findings there out of the false counts instead.
+   */
+  dismissed?: readonly DismissedRegion[];
+  /**
+   * Where the sensor's optical centre is in the points' frame, metres. Not passed on: the checks
+   * and the fit take no sensor description yet (they must find it in the scan themselves).
+   */
+  sensorOrigin?: Vec3;
+}
+
+/** A fitted box (points' frame, metres, radians). */
+export interface FittedBox {
+  center: Vec3;
+  size: Vec3;
+  yaw: number;
+}
+
+/** The checks and the fit bound to one frame. */
+export interface FrameProbe {
+  /** Every check result for these boxes (incremental after the first call). */
+  check(boxes: readonly Cuboid[]): CheckResult[];
+  /** The one-click fit at a point (x, y, z in the points' frame) for a class; null when it finds nothing. */
+  fit(point: Vec3, label: string): FittedBox | null;
+}
+
+/** Builds the per-frame state once (grid, ground, clusters) and returns the probe. */
+export function openFrame(input: ProbeInput): FrameProbe {
+  const checker = new FrameChecker(input.frameId, input.positions, { labelRegion: input.labelRegion });
+  const { grid, ground } = checker.analysis;
+  return {
+    check: (boxes) => checker.check(boxes, defaultDictionary).results,
+    fit: (point, label) => {
+      const r = fitCuboid(input.positions, { x: point[0], y: point[1], z: point[2] }, { label, grid, ground });
+      return r === null ? null : { center: r.center, size: r.size, yaw: r.yaw };
+    },
+  };
+}

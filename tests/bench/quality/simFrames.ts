@@ -1,0 +1,79 @@
+/**
+ * Simulated frames with exact ground truth for the quality bench, one sensor profile at a time.
+ *
+ * Labelling follows the sample dataset (`buildSampleDataset` → `labelFrame`): every object whose
+ * box holds at least 5 points gets a box, all around the sensor (the app's `autoLabelRegion`
+ * gives such a dataset no camera wedge, since boxes outside the camera have no image box), and
+ * there are no DontCare regions. Objects with fewer points are no box but still ground truth: a
+ * missed-object finding on them is not false.
+ */
+import { labelFrame } from '../../../src/sim/labelFrame.ts';
+import { sampleCalib } from '../../../src/sim/sampleCalib.ts';
+import { buildScene } from '../../../src/sim/scene.ts';
+import { buildRays } from '../../../src/sim/sensor.ts';
+import { sensorForProfile, toVehicleFrame } from '../../../src/sim/sensorProfiles.ts';
+import type { SensorProfileId } from '../../../src/sim/sensorProfiles.ts';
+import { simulateFrame } from '../../../src/sim/simulateFrame.ts';
+import { SAMPLE_IMAGE_SIZE } from '../../../src/sim/buildSampleDataset.ts';
+import type { Cuboid } from '../../../src/domain/types.ts';
+import { truthSpot } from './defects.ts';
+import type { QualityFrame } from './QualityFrame.ts';
+
+/** A sensor profile mounted at one height, its points given in the sensor frame or a vehicle frame. */
+export interface SimVariant {
+  profile: SensorProfileId;
+  /** Height of the optical centre above the ground, metres. */
+  height: number;
+  /** Points and boxes with the origin on the ground under the sensor (Argoverse 2 style). */
+  vehicleFrame: boolean;
+}
+
+export function variantName(v: SimVariant): string {
+  return `${v.profile}@${v.height.toFixed(2)}${v.vehicleFrame ? '/vehicle' : ''}`;
+}
+
+/**
+ * The scene seed and frame index of the k-th frame of a run: a new seed (object sizes, looks,
+ * places jittered) each time, and the ego 0–45 m along the street so the view changes.
+ */
+export function frameRecipe(k: number): { seed: number; frameIndex: number } {
+  return { seed: 7100 + k, frameIndex: (k * 37) % 151 };
+}
+
+/** Simulates `count` frames of a variant (frames `first`, `first + 1`, …) with their ground truth. */
+export function* simFrames(v: SimVariant, count: number, first = 0): Generator<QualityFrame> {
+  const sensor = sensorForProfile(v.profile, v.height);
+  const rays = buildRays(sensor);
+  const calib = sampleCalib();
+  for (let k = first; k < first + count; k++) {
+    const { seed, frameIndex } = frameRecipe(k);
+    const scene = buildScene(seed, { mountHeight: v.height });
+    const sensorFrame = simulateFrame(scene, sensor, frameIndex, { rays });
+    const labelled = labelFrame(sensorFrame, calib, { imageSize: SAMPLE_IMAGE_SIZE });
+    const lift = v.vehicleFrame ? v.height : 0;
+    const frame = v.vehicleFrame ? toVehicleFrame(sensorFrame, v.height) : sensorFrame;
+    const owner = frame.pointOwner;
+    const byObject: number[][] = frame.objects.map(() => []);
+    for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) byObject[owner[i]].push(i);
+    const boxes: Cuboid[] = [];
+    const returns: number[] = [];
+    const objectPoints: Uint32Array[] = [];
+    labelled.forEach((o, i) => {
+      if (!o.labelled) return;
+      const c = o.cuboid;
+      boxes.push({ ...c, center: [c.center[0], c.center[1], c.center[2] + lift] });
+      returns.push(o.sim.hitPoints);
+      objectPoints.push(Uint32Array.from(byObject[i]));
+    });
+    yield {
+      id: `${variantName(v)}/s${seed}f${frameIndex}`,
+      positions: frame.cloud.positions,
+      boxes,
+      returns,
+      objectPoints,
+      spots: frame.objects.map((o) => truthSpot(o)),
+      dismissed: [],
+      sensorOrigin: [0, 0, lift],
+    };
+  }
+}
