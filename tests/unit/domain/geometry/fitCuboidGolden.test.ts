@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { fitCuboid } from '../../../../src/domain/geometry/fitCuboid.ts';
+import { fitToPoints } from '../../../../src/domain/geometry/fitToPoints.ts';
+import { iouBev } from '../../../../src/domain/geometry/iou.ts';
+import { isPointInCuboid } from '../../../../src/domain/geometry/isPointInCuboid.ts';
+import { truncatedNormalMean } from '../../../../src/domain/geometry/truncatedNormal.ts';
+import { carOnGround, groundPoints, visibleFacePoints } from './syntheticScene.ts';
+
+const DEG = Math.PI / 180;
+const GROUND = -1.73;
+
+function angleDiff(a: number, b: number): number {
+  const d = (((a - b) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  return Math.min(d, 2 * Math.PI - d) / DEG;
+}
+
+describe('fitCuboid golden cases', () => {
+  const ground = groundPoints([], { extent: 50, groundStep: 0.5 });
+
+  it('heads a car seen head-on along the line of sight, even with a curved bumper', () => {
+    // Only the rear of a car 12 m ahead, slightly off the axis: a bumper bowed by 0.25 m.
+    const car = carOnGround(12, 1.2, Math.atan2(1.2, 12), [4.3, 1.8, 1.5]);
+    const c = Math.cos(car.yaw);
+    const s = Math.sin(car.yaw);
+    const pts: number[] = [];
+    for (let v = -0.9; v <= 0.9; v += 0.05) {
+      const u = -2.15 + 0.25 * (v / 0.9) ** 2 + (v > 0 ? 0.04 : 0); // bowed and a little lopsided
+      for (let h = 0.3; h <= 1.45; h += 0.15) pts.push(12 + u * c - v * s, 1.2 + u * s + v * c, GROUND + h);
+    }
+    const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: 12, y: 1.2 }, { label: 'Car' })!;
+    expect(angleDiff(r.yaw, car.yaw)).toBeLessThan(2);
+    expect(r.size[1]).toBeGreaterThan(1.7);
+    expect(r.size[1]).toBeLessThan(2.0);
+    // The unseen length grows away from the sensor: the box starts at the bumper.
+    expect(Math.hypot(r.center[0], r.center[1]) - r.size[0] / 2).toBeGreaterThan(9.7);
+    expect(iouBev(r, car)).toBeGreaterThan(0.8);
+  });
+
+  it('takes the class height for a far car whose top fell between two beams', () => {
+    // A ray-cast scan (beams 0.4° apart, columns 0.2°) of a 1.5 m car 43–47 m ahead: the beam
+    // above the highest return passes over the roof, 0.2 m above it or more.
+    const car = carOnGround(45, -3, 0, [4.2, 1.8, 1.5]);
+    const pts: number[] = [];
+    for (let a = Math.atan2(-3.95, 42.9); a <= Math.atan2(-2.05, 47.1); a += 0.2 * DEG) {
+      const yRear = 42.9 * Math.tan(a);
+      const xSide = -2.1 / Math.tan(a);
+      const hit: [number, number] | null =
+        yRear >= -3.9 && yRear <= -2.1 ? [42.9, yRear] : xSide >= 42.9 && xSide <= 47.1 ? [xSide, -2.1] : null;
+      if (hit === null) continue;
+      const r = Math.hypot(hit[0], hit[1]);
+      for (let k = 0; k < 40; k++) {
+        const z = r * Math.tan((-12 + 0.4 * k + 0.2) * DEG);
+        if (z >= GROUND + 0.05 && z <= GROUND + 1.5) pts.push(hit[0], hit[1], z);
+      }
+    }
+    let top = -Infinity;
+    for (let i = 2; i < pts.length; i += 3) top = Math.max(top, pts[i]);
+    expect(top - GROUND).toBeLessThan(1.35);
+    const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: 45, y: -3 }, { label: 'Car' })!;
+    expect(r.topSeen).toBe(false);
+    expect(Math.abs(r.size[2] - 1.5)).toBeLessThan(0.12);
+    expect(r.center[2] - r.size[2] / 2).toBeCloseTo(GROUND, 1);
+    // With the sensor's beams, the same: the beam above passes well over the highest return.
+    const elevations = Float64Array.from({ length: 40 }, (_, k) => (-12 + 0.4 * k + 0.2) * DEG);
+    const sensor = { origin: [0, 0, 0] as [number, number, number], originSource: 'given' as const, beams: 40, elevations, elevationSource: 'ring' as const, azimuthStep: 0.2 * DEG, heightAboveGround: 1.73, maxRange: 120, returnRate: 1 };
+    const rs = fitCuboid(new Float32Array([...ground, ...pts]), { x: 45, y: -3 }, { label: 'Car', sensor })!;
+    expect(rs.topSeen).toBe(false);
+    expect(Math.abs(rs.size[2] - 1.5)).toBeLessThan(0.15);
+  });
+
+  it('cuts a tree crown hanging over a car off the cluster', () => {
+    const car = carOnGround(15, -4, 10 * DEG, [4.2, 1.8, 1.5]);
+    const crown: number[] = [];
+    for (let x = 12.5; x <= 17.5; x += 0.15) for (let y = -6.5; y <= -1.5; y += 0.15) crown.push(x, y, GROUND + 2.05 + 0.2 * Math.sin(x * 3 + y));
+    const pos = new Float32Array([...ground, ...visibleFacePoints(car), ...crown]);
+    const r = fitCuboid(pos, { x: 15, y: -4 }, { label: 'Car' })!;
+    expect(r.size[2]).toBeLessThan(1.65);
+    expect(iouBev(r, car)).toBeGreaterThan(0.75);
+    for (const i of r.indices) expect(pos[3 * i + 2] - GROUND).toBeLessThan(1.6);
+  });
+
+  it('fits a 6 m truck as 6 m, not as the 10 m class mean', () => {
+    const truck = carOnGround(18, -7, 0, [6.2, 2.4, 3.0]);
+    const pos = new Float32Array([...ground, ...visibleFacePoints(truck, { rowStep: 0.25 })]);
+    const r = fitCuboid(pos, { x: 18, y: -7 }, { label: 'Truck' })!;
+    expect(r.size[0]).toBeGreaterThan(5.9);
+    expect(r.size[0]).toBeLessThan(6.7);
+    expect(iouBev(r, truck)).toBeGreaterThan(0.8);
+  });
+
+  it('boxes a sparse 3-return object at the class size around its returns, with low confidence', () => {
+    const pts = [30, 5, GROUND + 0.6, 30.05, 5.4, GROUND + 0.9, 29.98, 5.8, GROUND + 0.7];
+    const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: 30, y: 5.4 }, { label: 'Car' })!;
+    expect(r).not.toBeNull();
+    expect(r.pointCount).toBe(3);
+    expect(r.confidence).toBe('low');
+    expect(r.size[0]).toBeGreaterThan(3.5);
+    expect(r.size[0]).toBeLessThan(4.5);
+    for (let k = 0; k < 3; k++) expect(isPointInCuboid(pts[3 * k], pts[3 * k + 1], pts[3 * k + 2], r)).toBe(true);
+    // Grown away from the sensor: the box centre is farther than the returns.
+    expect(Math.hypot(r.center[0], r.center[1])).toBeGreaterThan(Math.hypot(30, 5.4) + 0.3);
+  });
+
+  it('uses the sensor origin for the line of sight when the points are not centred on it', () => {
+    // The same scene in a vehicle frame: the sensor 1.2 m ahead of and 1.73 m above the origin.
+    const off = [1.2, 0, 1.73];
+    const car = carOnGround(11, 4, 35 * DEG, [4.2, 1.8, 1.5]);
+    const sensorPts = [...ground, ...visibleFacePoints(car)];
+    const shifted = sensorPts.map((v, i) => v + off[i % 3]);
+    const a = fitCuboid(new Float32Array(sensorPts), { x: 11, y: 4 }, { label: 'Car' })!;
+    const b = fitCuboid(new Float32Array(shifted), { x: 11 + off[0], y: 4 }, { label: 'Car', sensorOrigin: [off[0], off[1], off[2]] })!;
+    for (let k = 0; k < 3; k++) expect(b.center[k] - off[k]).toBeCloseTo(a.center[k], 3);
+    for (let k = 0; k < 3; k++) expect(b.size[k]).toBeCloseTo(a.size[k], 3);
+    expect(angleDiff(a.yaw, b.yaw)).toBeLessThan(0.01);
+  });
+
+  it('points the heading the way the object moved when given its previous centre', () => {
+    // Left of the ego lane a parked or oncoming car is taken to face −x; this one drives +x.
+    const car = carOnGround(10, 6, 0, [4.2, 1.8, 1.5]);
+    const pos = new Float32Array([...ground, ...visibleFacePoints(car)]);
+    const still = fitCuboid(pos, { x: 10, y: 6 }, { label: 'Car' })!;
+    expect(['lane', 'shape']).toContain(still.headingSource);
+    const moving = fitCuboid(pos, { x: 10, y: 6 }, { label: 'Car', previousCenter: [9, 6] })!;
+    expect(moving.headingSource).toBe('motion');
+    expect(angleDiff(moving.yaw, 0)).toBeLessThan(3);
+    const back = fitCuboid(pos, { x: 10, y: 6 }, { label: 'Car', previousCenter: [11, 6.05] })!;
+    expect(angleDiff(back.yaw, Math.PI)).toBeLessThan(3);
+  });
+
+  it('fitToPoints fits the points it is given, ground and all, without clustering', () => {
+    const car = carOnGround(16, 3, -25 * DEG, [4.4, 1.8, 1.5]);
+    const pos = new Float32Array([...ground, ...visibleFacePoints(car)]);
+    // Every point within 1 m of the box, ground included, as a refit check would pass them.
+    const near: number[] = [];
+    const grown = { ...car, size: [car.size[0] + 2, car.size[1] + 2, car.size[2] + 2] as [number, number, number] };
+    for (let i = 0; i < pos.length / 3; i++) if (isPointInCuboid(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2], grown)) near.push(i);
+    const r = fitToPoints(pos, near, { label: 'Car' })!;
+    expect(iouBev(r, car)).toBeGreaterThan(0.8);
+    expect(r.center[2] - r.size[2] / 2).toBeCloseTo(GROUND, 1);
+    expect(fitToPoints(pos, [], { label: 'Car' })).toBeNull();
+  });
+});
+
+describe('truncatedNormalMean', () => {
+  it('is the prior inside a wide interval, pushed up by a lower bound, and clamped', () => {
+    expect(truncatedNormalMean(4, 0.5, -Infinity, Infinity)).toBeCloseTo(4, 6);
+    expect(truncatedNormalMean(4, 0.5, 4, Infinity)).toBeCloseTo(4 + 0.5 * Math.sqrt(2 / Math.PI), 4);
+    expect(truncatedNormalMean(4, 0.5, 10, 12)).toBeCloseTo(10, 6);
+    expect(truncatedNormalMean(4, 0, 1, 3)).toBe(3);
+    expect(truncatedNormalMean(4, 0.5, 5, 5)).toBe(5);
+  });
+});
