@@ -49,6 +49,8 @@ export interface CheckContext {
   /** Per-frame derived data (bounds, ground, obstacle clusters); built once per frame. */
   analysis?: FrameAnalysis;
   labelRegion?: LabelRegion;
+  /** A beam (ring / laser id) per point when the file has one: the sensor model reads beams from it. */
+  ring?: ArrayLike<number>;
   /** "Not an object" dismissals of this frame: no missed-object finding inside them. */
   dismissed?: readonly DismissedRegion[];
   /** When set, box and pair rules report only on these boxes (an incremental run). */

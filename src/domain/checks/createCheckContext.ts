@@ -22,6 +22,8 @@ export interface CreateCheckContextInput {
   labelRegion?: LabelRegion;
   /** "Not an object" places of the frame (BEV, metres): no missed-object finding inside them. */
   dismissed?: readonly DismissedRegion[];
+  /** A beam (ring / laser id) per point when the file has one (`ringOf`). */
+  ring?: ArrayLike<number>;
   /** Object points per box when already known (`countObjectPoints`, same order as `cuboids`). */
   pointCounts?: Uint32Array;
 }
@@ -45,5 +47,6 @@ export function createCheckContext(input: CreateCheckContextInput): CheckContext
     analysis: input.analysis,
     labelRegion: input.labelRegion,
     ...(input.dismissed !== undefined && input.dismissed.length > 0 ? { dismissed: input.dismissed } : {}),
+    ...(input.ring !== undefined ? { ring: input.ring } : {}),
   };
 }

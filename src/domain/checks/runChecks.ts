@@ -30,7 +30,7 @@ export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): Check
   );
   const needsAnalysis = selected.some((r) => ANALYSIS_RULES.has(r.id));
   const analysis =
-    ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground }) : undefined);
+    ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring }) : undefined);
   const full: CheckContext = { ...ctx, analysis, only };
   const results: CheckResult[] = [];
   for (const rule of selected) results.push(...rule.run(full));
@@ -46,5 +46,6 @@ const ANALYSIS_RULES = new Set([
   'pointsOutsideBox',
   'looseFit',
   'crossedHeading',
+  'fitDisagreement',
   'unlabelledCluster',
 ]);

@@ -7,5 +7,5 @@ import { analyzeFrame } from './analyzeFrame.ts';
  * own, e.g. in a test). `runChecks` fills `ctx.analysis` once so rules share it.
  */
 export function analysisOf(ctx: CheckContext): FrameAnalysis {
-  return ctx.analysis ?? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground });
+  return ctx.analysis ?? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring });
 }
