@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { InspectReport } from '../../../src/cli/inspectFile.ts';
+import type { DatasetCheckReport } from '../../../src/cli/checkDataset.ts';
+import { readVelodyneBin } from '../../../src/domain/kitti/readVelodyneBin.ts';
+import { SHARED_KITTI, SHARED_SAMPLES, makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { runCli } from './runCli.ts';
+
+const AV2 = path.join(SHARED_SAMPLES, 'multisensor/av2_adcf7d18_315973157959879000/315973157959879000_xyz_intensity_laser.f32.bin');
+const SUSTECH = path.join(SHARED_SAMPLES, 'multisensor/sustechpoints_example_000975/000975_xyz_intensity_ring.f32.bin');
+
+const root = makeTempDir('cuboid-binlayout-cli-');
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A KITTI-layout dataset whose velodyne/ holds copies of `files` (name → source). */
+function kittiDataset(name: string, files: Record<string, string>, datasetFile?: string): string {
+  const dir = path.join(root, name);
+  fs.mkdirSync(path.join(dir, 'velodyne'), { recursive: true });
+  for (const [file, from] of Object.entries(files)) fs.copyFileSync(from, path.join(dir, 'velodyne', file));
+  if (datasetFile !== undefined) fs.writeFileSync(path.join(dir, 'cuboid.json'), datasetFile);
+  return dir;
+}
+
+describe('cuboid inspect on raw .bin files', () => {
+  it('says which layouts the AV2 sweep fits, that xyzir was picked and why (text)', async () => {
+    const { code, out } = await runCli(['inspect', AV2]);
+    expect(code).toBe(0);
+    expect(out).toContain('100,660');
+    expect(out).toMatch(/fields\s+x:F4 y:F4 z:F4 intensity:F4 ring:F4/);
+    expect(out).toMatch(/layout\s+xyzir \(x y z intensity ring, 20 B per point\): detected, size 2013200 B fits xyzi \(16 B\), xyzir \(20 B\)/);
+    expect(out).toMatch(/fits\s+xyzi, xyzir, xyzit/);
+    expect(out).toMatch(/warning\s+xyzi, xyzir, xyzit fit the size; xyzir picked by detection/);
+  });
+
+  it('carries the choice in --json', async () => {
+    const { code, out } = await runCli(['inspect', SUSTECH, '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as InspectReport;
+    expect(r).toMatchObject({ format: 'bin', points: 67_153 });
+    expect(r.binLayout).toMatchObject({ name: 'xyzir', source: 'detected', fits: ['xyzir', 'xyzit'] });
+    expect(r.binLayout?.scores[0]).toMatchObject({ name: 'xyzir' });
+  });
+
+  it('reads a .pcd.bin by name, a declared layout by --bin-layout, and the folder\'s cuboid.json', async () => {
+    const dir = kittiDataset('inspect', { 'sweep.pcd.bin': AV2, 'plain.bin': AV2 }, '{ "binLayout": "xyzit" }');
+    const named = JSON.parse((await runCli(['inspect', path.join(dir, 'velodyne', 'sweep.pcd.bin'), '--json'])).out) as InspectReport;
+    // The dataset file (one folder up from velodyne/) wins over the name.
+    expect(named.binLayout).toMatchObject({ name: 'xyzit', source: 'dataset-file' });
+    const flagged = JSON.parse((await runCli(['inspect', path.join(dir, 'velodyne', 'plain.bin'), '--bin-layout', 'xyzi', '--json'])).out) as InspectReport;
+    expect(flagged).toMatchObject({ format: 'kitti-bin', points: 125_825, binLayout: { name: 'xyzi', source: 'flag' } });
+    const loose = path.join(root, 'loose.pcd.bin');
+    fs.copyFileSync(SUSTECH, loose);
+    const byName = JSON.parse((await runCli(['inspect', loose, '--json'])).out) as InspectReport;
+    expect(byName.binLayout).toMatchObject({ name: 'xyzir', source: 'file-name', warning: null });
+  });
+
+  it('keeps KITTI xyzi, and exits 1 naming the trailing bytes of a size no layout fits', async () => {
+    const kitti = JSON.parse((await runCli(['inspect', path.join(SHARED_KITTI, 'velodyne', '000000.bin'), '--json'])).out) as InspectReport;
+    expect(kitti).toMatchObject({ format: 'kitti-bin', points: 115_384, binLayout: { name: 'xyzi', fits: ['xyzi'], warning: null } });
+    const odd = path.join(root, 'odd.bin');
+    fs.writeFileSync(odd, fs.readFileSync(AV2).subarray(0, 16 * 30 + 5));
+    const res = await runCli(['inspect', odd]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/odd\.bin: size 485 bytes fits no point layout .*5 trailing bytes at byte offset 480 as 16-byte records/);
+  });
+
+  it('refuses an unknown --bin-layout', async () => {
+    const res = await runCli(['inspect', AV2, '--bin-layout', 'xyzrgb']);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/--bin-layout: "xyzrgb" is not a point layout; expected one of xyz/);
+  });
+});
+
+describe('cuboid check and export with a layout', () => {
+  it('check reads the points with --bin-layout, the dataset file, or detection', async () => {
+    const dir = kittiDataset('check', { 'a.bin': AV2 });
+    const detected = JSON.parse((await runCli(['check', dir, '--json'])).out) as DatasetCheckReport;
+    expect(detected.frames[0]).toMatchObject({ frameId: 'a', points: 100_660 });
+    const forced = JSON.parse((await runCli(['check', dir, '--json', '--bin-layout', 'xyzi'])).out) as DatasetCheckReport;
+    expect(forced.frames[0].points).toBe(125_825);
+    fs.writeFileSync(path.join(dir, 'cuboid.json'), '{ "binLayout": "xyzir" }');
+    const declared = JSON.parse((await runCli(['check', dir, '--json'])).out) as DatasetCheckReport;
+    expect(declared.frames[0].points).toBe(100_660);
+    const bad = await runCli(['check', dir, '--bin-layout', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--bin-layout: "nope" is not a point layout/);
+  });
+
+  it('export rewrites a nuScenes-layout .bin as KITTI xyzi, every point kept', async () => {
+    const dir = kittiDataset('export', { 'n1.pcd.bin': SUSTECH });
+    const out = path.join(root, 'export-out');
+    const res = await runCli(['export', dir, '--out', out]);
+    expect(res).toMatchObject({ code: 0, err: '' });
+    expect(res.out).toMatch(/rewrote 1 \.bin files \(xyzir\) as KITTI xyzi/);
+    const bin = fs.readFileSync(path.join(out, 'training', 'velodyne', 'n1.bin'));
+    expect(bin.length).toBe(67_153 * 16);
+    const kitti = readVelodyneBin(new Uint8Array(bin));
+    const source = readVelodyneBin(new Uint8Array(fs.readFileSync(SUSTECH)), { layout: 'xyzir' });
+    expect(kitti.positions.subarray(0, 30)).toEqual(source.positions.subarray(0, 30));
+    expect(kitti.attributes.intensity[67_152]).toBe(source.attributes.intensity?.[67_152]);
+  });
+});
