@@ -1,0 +1,170 @@
+import type { Cuboid } from '../../types.ts';
+import type { CheckContext, Rule } from '../CheckContext.ts';
+import type { CheckResult, Severity } from '../CheckResult.ts';
+import type { ClassRule } from '../dictionary/EdgeCaseDictionary.ts';
+import { analysisOf } from '../frame/analysisOf.ts';
+import { fmt, plural } from '../formatNumber.ts';
+import { candidatePairs } from './candidatePairs.ts';
+import { createGatherScratch, gatherObject } from './gatherObject.ts';
+import { FACE_NAMES, headingModeOf, judgeFit } from './judgeFit.ts';
+import type { FitJudgement } from './judgeFit.ts';
+import { createHeadingScratch } from './refitHeading.ts';
+import { targetIndices } from './targetIndices.ts';
+
+/** Fewest object points (returns) for the refit to judge a box at all. */
+const MIN_RETURNS = 10;
+/** Fewest object points for an error. */
+const ERROR_RETURNS = 25;
+/** Heading: warning / error beyond max(floor, k·σ + extra) degrees; vehicles and riders. */
+const HEADING = {
+  rectangle: { warnFloor: 8, errorFloor: 12, warnK: 3, errorK: 4, extra: 3 },
+  line: { warnFloor: 12, errorFloor: 18, warnK: 3, errorK: 4, extra: 5 },
+};
+/** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
+const WARN_COUNT = 3;
+const WARN_SHARE = 0.02;
+const ERROR_COUNT = 6;
+const ERROR_SHARE = 0.05;
+/** An error needs the third-outermost point beyond the face by this multiple of the tolerance. */
+const ERROR_BEYOND = 1.5;
+/** pointsOutsideBox's error: at least this many object points, and this share, outside the box. */
+const OUTSIDE_ERROR_COUNT = 12;
+const OUTSIDE_ERROR_SHARE = 0.35;
+
+/** Per box, the refit and what it says (for the rule and for tuning scripts). */
+export interface BoxJudgement {
+  index: number;
+  judgement: FitJudgement;
+}
+
+/**
+ * Refits the object of every target box (`gatherObject`: the surface connected to the box's
+ * above-ground points, followed up to 75 % of the box's longer side beyond its faces (1–5 m) and
+ * half its height above the top (0.8–1.5 m)) and compares it with the box (`judgeFit`). Boxes with fewer
+ * than 10 object points are left out.
+ */
+export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
+  const out: BoxJudgement[] = [];
+  const targets = targetIndices(ctx);
+  if (targets.length === 0) return out;
+  const analysis = analysisOf(ctx);
+  const origin = analysis.sensor?.origin ?? [0, 0, 0];
+  const margin = ctx.dictionary.settings.fitMargin;
+  const boxes = ctx.cuboids;
+  const targetSet = new Set(targets);
+  const neighbours = new Map<number, number[]>();
+  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), 2.5)) {
+    if (!neighbours.has(i)) neighbours.set(i, []);
+    if (!neighbours.has(j)) neighbours.set(j, []);
+    neighbours.get(i)!.push(j);
+    neighbours.get(j)!.push(i);
+  }
+  const scratch = createGatherScratch();
+  const headingScratch = createHeadingScratch();
+  for (const bi of targets) {
+    const box = boxes[bi];
+    if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) continue;
+    // Cheap skip: the point count of the box itself (object points above its bottom 0.2 m).
+    if (ctx.pointCounts[bi] !== undefined && ctx.pointCounts[bi] < MIN_RETURNS / 2) continue;
+    const longer = Math.max(box.size[0], box.size[1]);
+    const reach = Math.min(5, Math.max(1, 0.75 * longer));
+    const reachUp = Math.min(1.5, Math.max(0.8, 0.5 * box.size[2]));
+    const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
+    const object = gatherObject(analysis, box, others, margin, reach, reachUp, scratch);
+    if (object.n < MIN_RETURNS) continue;
+    const c = Math.cos(box.yaw);
+    const s = Math.sin(box.yaw);
+    const dx = origin[0] - box.center[0];
+    const dy = origin[1] - box.center[1];
+    const sensorLocal: [number, number, number] = [dx * c + dy * s, dy * c - dx * s, origin[2] - box.center[2]];
+    const range = Math.hypot(dx, dy);
+    const rule = ctx.dictionary.classes[box.label];
+    out.push({ index: bi, judgement: judgeFit(box, rule, object, scratch.object, sensorLocal, range, headingScratch) });
+  }
+  return out;
+}
+
+/**
+ * The box disagrees with a refit of its own points. The object's points in and around the box
+ * (its connected above-ground surface, see `judgeBoxes`) are refitted: a heading (L-shape fit for
+ * vehicle classes, principal axis for riders) and the object's reach beyond each face. One result
+ * per box, for the first of these causes that holds:
+ * - turned: the box's length axis is off the refit's by more than max(8°, 3σ + 3°) for vehicles
+ *   (max(12°, 3σ + 5°) for riders, and only when the points are longer than a rider can be wide),
+ *   σ being the refit's own heading uncertainty from the scatter of the points on its faces;
+ *   error beyond max(12°, 4σ + 3°) (riders max(18°, 4σ + 5°)). People are not judged: from one
+ *   side a person's points show their visible outline, not which way they face;
+ * - shifted / cut off: at least 3 object points (and 2 %) lie beyond a face by more than its
+ *   tolerance (ends 0.15 m, sides 0.2 m for mirrors, top 0.08 m, each plus 0.4 % of the range);
+ *   error with 6 points (5 %) and the third-outermost beyond 1.5 tolerances. When the object
+ *   also stops short of the opposite face, seen by the sensor, the box is reported as off its
+ *   object along that axis, otherwise as cutting it. A face where the object's surface goes on to
+ *   the edge of the region (a wall, a hedge) is not judged.
+ * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
+ * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
+ * object points; errors need 25.
+ */
+export const fitDisagreement: Rule = (ctx) => {
+  const out: CheckResult[] = [];
+  for (const { index, judgement } of judgeBoxes(ctx)) {
+    const box = ctx.cuboids[index];
+    const result = decide(box, ctx.dictionary.classes[box.label], judgement);
+    if (result !== null) out.push(result);
+  }
+  return out;
+};
+
+/** The finding for one box from its refit, or null. */
+export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement): CheckResult | null {
+  const refit = `(refit from ${plural(j.n, 'return')})`;
+  const result = (severity: Severity, message: string): CheckResult => ({
+    ruleId: 'fitDisagreement',
+    severity,
+    cuboidId: box.id,
+    location: null,
+    message,
+    dictionaryEntry: 'box-fits-object',
+  });
+  const mode = headingModeOf(rule);
+  if (mode !== null && j.turn !== null && Number.isFinite(j.sigma)) {
+    const t = HEADING[mode];
+    const warnAt = Math.max(t.warnFloor, t.warnK * j.sigma + t.extra);
+    const errorAt = Math.max(t.errorFloor, t.errorK * j.sigma + t.extra);
+    if (j.turn > warnAt) {
+      const severity = j.turn > errorAt && j.n >= ERROR_RETURNS ? 'error' : 'warning';
+      const across = j.turn > 60 && j.longAxisKnown ? ': it runs across its object' : '';
+      return result(severity, `${box.label} box is turned ${fmt(j.turn)}° from its points' axis${across} ${refit}`);
+    }
+  }
+  if (j.outside >= OUTSIDE_ERROR_COUNT && j.outsideShare >= OUTSIDE_ERROR_SHARE) return null;
+  let worst = -1;
+  let worstSeverity: Severity | null = null;
+  let worstExcess = 0;
+  for (let f = 0; f < 5; f++) {
+    if (j.atReach[f]) continue;
+    const count = j.countBeyond[f];
+    if (count < Math.max(WARN_COUNT, WARN_SHARE * j.n) || !(j.beyond[f] > j.tolerance[f])) continue;
+    const sure = count >= Math.max(ERROR_COUNT, ERROR_SHARE * j.n) && j.beyond[f] > ERROR_BEYOND * j.tolerance[f] && j.n >= ERROR_RETURNS;
+    const excess = j.beyond[f] / j.tolerance[f] + (sure ? 100 : 0);
+    if (excess > worstExcess) {
+      worstExcess = excess;
+      worst = f;
+      worstSeverity = sure ? 'error' : 'warning';
+    }
+  }
+  if (worst < 0 || worstSeverity === null) return null;
+  const beyond = `${plural(j.countBeyond[worst], 'point')} of its object reach ${fmt(j.beyond[worst], 2)} m beyond its ${FACE_NAMES[worst]}`;
+  if (worst < 4) {
+    const axis = worst < 2 ? 0 : 1;
+    const gap = j.slack[axis];
+    if (j.endsSeen[axis] && gap > j.tolerance[worst]) {
+      const offset = (j.beyond[worst] + gap) / 2;
+      return result(
+        worstSeverity,
+        `${box.label} box is about ${fmt(offset, 1)} m off its object along its ${axis === 0 ? 'length' : 'width'}: ${beyond} ` +
+          `and the object stops ${fmt(gap, 2)} m short of the opposite face ${refit}`,
+      );
+    }
+  }
+  return result(worstSeverity, `${box.label} box cuts its object: ${beyond} ${refit}`);
+}

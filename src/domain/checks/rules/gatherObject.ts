@@ -1,0 +1,170 @@
+import { cellRange } from '../../geometry/PointGrid.ts';
+import type { Cuboid } from '../../types.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import { createGrowScratch, growFromInside } from './growFromInside.ts';
+import type { GrowScratch } from './growFromInside.ts';
+
+/** Two above-ground points closer than this (metres) belong to one surface (as in pointsOutsideBox). */
+const LINK = 0.3;
+/** The box's bottom slab (metres) holds ground returns, not the object (as `countObjectPoints`). */
+const GROUND_SLAB = 0.2;
+
+/** Buffers reused from box to box, grown on demand (no per-box allocation of point arrays). */
+export interface GatherScratch {
+  local: Float64Array;
+  state: Uint8Array;
+  /** Box-local x y z of the object's points, 3 per point. */
+  object: Float64Array;
+  grow: GrowScratch;
+}
+
+export function createGatherScratch(): GatherScratch {
+  return { local: new Float64Array(3 * 1024), state: new Uint8Array(1024), object: new Float64Array(3 * 1024), grow: createGrowScratch() };
+}
+
+/** What `gatherObject` found: the object's points are `scratch.object[0 .. 3n)`, box-local. */
+export interface GatheredObject {
+  /** Number of object points. */
+  n: number;
+  /** Of them, points outside the box grown by the margin. */
+  outside: number;
+  /** How far (metres) beyond the side faces / above the top the object was followed. */
+  reach: number;
+  reachUp: number;
+  /**
+   * Per face (0 front +x, 1 rear −x, 2 left +y, 3 right −y, 4 top): the object's surface goes on
+   * to the edge of the gathered region there, so it is part of something larger (a wall, a hedge,
+   * a much longer vehicle) whose end is not seen.
+   */
+  atReach: [boolean, boolean, boolean, boolean, boolean];
+}
+
+/**
+ * The boxed object's points in and around a box, box-local (x along the heading, y to the left,
+ * z up from the box centre; metres): the above-ground points (obstacle clusters of the frame
+ * analysis) of the clusters the box holds, inside the box grown by `reach` horizontally and
+ * `reachUp` above its top, and not below its bottom 0.2 m; then only the surface connected to the
+ * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
+ * never through another box. So a second object 0.4 m away or more is left out, and a wall that
+ * touches the object shows as a surface reaching the edge of the region (`atReach`).
+ * `others`: boxes near this one (their points are not followed). Cost: the grid cells under the
+ * grown box, linear in their points.
+ */
+export function gatherObject(
+  analysis: FrameAnalysis,
+  box: Cuboid,
+  others: readonly Cuboid[],
+  margin: number,
+  reach: number,
+  reachUp: number,
+  scratch: GatherScratch,
+): GatheredObject {
+  const none: GatheredObject = { n: 0, outside: 0, reach, reachUp, atReach: [false, false, false, false, false] };
+  const { grid } = analysis;
+  const labels = analysis.clusters.labels;
+  const { sorted, indices, cellStart, nx } = grid;
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const hh = box.size[2] / 2;
+  const [cx, cy, cz] = box.center;
+  const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
+  const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
+  const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+  if (range === null) return none;
+  const zLow = -hh + Math.min(GROUND_SLAB, hh);
+  // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
+  const own = new Set<number>();
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      const label = labels[indices[p]];
+      if (label < 0 || own.has(label)) continue;
+      const lz = sorted[3 * p + 2] - cz;
+      if (lz < zLow || lz > hh + margin) continue;
+      const dx = sorted[3 * p] - cx;
+      const dy = sorted[3 * p + 1] - cy;
+      if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) own.add(label);
+    }
+  }
+  if (own.size === 0) return none;
+  // Pass 2: those clusters' points in the grown region, with a state for growFromInside.
+  let m = 0;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      if (!own.has(labels[indices[p]])) continue;
+      const lz = sorted[3 * p + 2] - cz;
+      if (lz < zLow || lz > hh + reachUp) continue;
+      const x = sorted[3 * p];
+      const y = sorted[3 * p + 1];
+      const dx = x - cx;
+      const dy = y - cy;
+      const lx = dx * c + dy * s;
+      const ly = dy * c - dx * s;
+      if (Math.abs(lx) > hl + reach || Math.abs(ly) > hw + reach) continue;
+      if (m === scratch.state.length) growScratch(scratch);
+      scratch.local[3 * m] = lx;
+      scratch.local[3 * m + 1] = ly;
+      scratch.local[3 * m + 2] = lz;
+      const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
+      scratch.state[m] = inside ? 1 : inAny(others, x, y, sorted[3 * p + 2], margin) ? 3 : 2;
+      m++;
+    }
+  }
+  const grown = growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow);
+  if (grown.inside === 0) return none;
+  const { local, state, object } = scratch;
+  let n = 0;
+  for (let k = 0; k < m; k++) {
+    if (state[k] !== 1) continue;
+    object[3 * n] = local[3 * k];
+    object[3 * n + 1] = local[3 * k + 1];
+    object[3 * n + 2] = local[3 * k + 2];
+    n++;
+  }
+  const atReach: GatheredObject['atReach'] = [false, false, false, false, false];
+  const edge = reach - LINK;
+  for (const k of grown.reachedOutside) {
+    const lx = local[3 * k];
+    const ly = local[3 * k + 1];
+    const lz = local[3 * k + 2];
+    object[3 * n] = lx;
+    object[3 * n + 1] = ly;
+    object[3 * n + 2] = lz;
+    n++;
+    if (lx - hl > edge) atReach[0] = true;
+    if (-lx - hl > edge) atReach[1] = true;
+    if (ly - hw > edge) atReach[2] = true;
+    if (-ly - hw > edge) atReach[3] = true;
+    if (lz - hh > reachUp - LINK) atReach[4] = true;
+  }
+  return { n, outside: grown.outside, reach, reachUp, atReach };
+}
+
+function growScratch(scratch: GatherScratch): void {
+  const size = scratch.state.length * 2;
+  const local = new Float64Array(3 * size);
+  local.set(scratch.local);
+  scratch.local = local;
+  const state = new Uint8Array(size);
+  state.set(scratch.state);
+  scratch.state = state;
+  // The object is at most every gathered point.
+  scratch.object = new Float64Array(3 * size);
+}
+
+/** Whether (x, y, z) (LiDAR frame, metres) is inside one of `boxes` grown by `margin`. */
+function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin: number): boolean {
+  for (const b of boxes) {
+    if (Math.abs(z - b.center[2]) > b.size[2] / 2 + margin) continue;
+    const c = Math.cos(b.yaw);
+    const s = Math.sin(b.yaw);
+    const dx = x - b.center[0];
+    const dy = y - b.center[1];
+    if (Math.abs(dx * c + dy * s) > b.size[0] / 2 + margin) continue;
+    if (Math.abs(dy * c - dx * s) <= b.size[1] / 2 + margin) return true;
+  }
+  return false;
+}

@@ -1,0 +1,191 @@
+import type { Cuboid } from '../../types.ts';
+import type { ClassRule } from '../dictionary/EdgeCaseDictionary.ts';
+import type { GatheredObject } from './gatherObject.ts';
+import type { HeadingScratch } from './refitHeading.ts';
+import { refitHeading } from './refitHeading.ts';
+
+/** Faces of a box, box-local: 0 front +x, 1 rear −x, 2 left +y, 3 right −y, 4 top +z. */
+export const FACE_NAMES = ['front', 'rear', 'left side', 'right side', 'top'] as const;
+
+/** How the heading of a class is refitted: rectangle (L-shape), line (principal axis) or not at all. */
+export type HeadingMode = 'rectangle' | 'line' | null;
+
+/** What the refit says about one box (all lengths metres, angles degrees). */
+export interface FitJudgement {
+  /** Object points the refit used. */
+  n: number;
+  /** Bird's-eye-view distance of the box from the sensor. */
+  range: number;
+  /** Angle between the box's length axis and the refit's, 0–90°; null when not judged. */
+  turn: number | null;
+  /** One standard deviation of the refit heading. */
+  sigma: number;
+  /** Whether the refit's long axis is known (the object is longer than its class can be wide). */
+  longAxisKnown: boolean;
+  /** Per face: how far the third-outermost object point lies beyond it (≤ 0 when inside). */
+  beyond: number[];
+  /** Per face: object points beyond it by more than its tolerance `tolerance[f]`. */
+  countBeyond: number[];
+  tolerance: number[];
+  /** Per face: the object goes on to the edge of the gathered region (a larger structure). */
+  atReach: readonly boolean[];
+  /** Per axis (0 length, 1 width): gap between the object and the face opposite to the larger protrusion. */
+  slack: [number, number];
+  /** Per axis: whether both ends of the object along it are in the sensor's view. */
+  endsSeen: [boolean, boolean];
+  /** Object points outside the box grown by the margin, over all object points. */
+  outsideShare: number;
+  outside: number;
+}
+
+/** Base tolerance (metres) of a protrusion beyond the ends / sides / top, plus 0.4 % of the range. */
+const END_TOLERANCE = 0.15;
+const SIDE_TOLERANCE = 0.2;
+const TOP_TOLERANCE = 0.08;
+const TOLERANCE_PER_M = 0.004;
+/** Range noise floor of a face's residuals (metres), plus 0.2 % of the range. */
+const NOISE = 0.03;
+const NOISE_PER_M = 0.002;
+/** A class smallest width of at least this (metres) makes a rectangle from above (a vehicle). */
+const RECTANGLE_MIN_WIDTH = 1.0;
+/** A class whose typical length is this many times its width has a heading to judge. */
+const ELONGATED = 1.6;
+/** The refit's long axis is known when its span exceeds the class's largest width by this (metres). */
+const LONG_AXIS_MARGIN = 0.3;
+
+/** Vehicles' headings are refitted on the points in the lower 60 % of the box (below the windows)... */
+const LOWER_BODY = 0.6;
+/** ...when at least 10 points and 30 % of the object are there. */
+const MIN_LOWER_POINTS = 10;
+const MIN_LOWER_SHARE = 0.3;
+
+/** How the heading of a class is refitted, from its dictionary sizes. */
+export function headingModeOf(rule: ClassRule | undefined): HeadingMode {
+  if (rule === undefined) return null;
+  const mid = (r: readonly number[]) => (r[0] + r[1]) / 2;
+  if (mid(rule.size.l) < ELONGATED * mid(rule.size.w)) return null;
+  return rule.size.w[0] >= RECTANGLE_MIN_WIDTH ? 'rectangle' : 'line';
+}
+
+/**
+ * Compares a box with the refit of its object (`object`: box-local points in `xyz`, as
+ * `gatherObject` leaves them). `sensor`: the sensor origin in box-local coordinates.
+ */
+export function judgeFit(
+  box: Cuboid,
+  rule: ClassRule | undefined,
+  object: GatheredObject,
+  xyz: Float64Array,
+  sensorLocal: [number, number, number],
+  range: number,
+  headingScratch: HeadingScratch,
+): FitJudgement {
+  const n = object.n;
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const hh = box.size[2] / 2;
+  const noise = NOISE + NOISE_PER_M * range;
+  const rangeTol = TOLERANCE_PER_M * range;
+  const tolerance = [END_TOLERANCE + rangeTol, END_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, TOP_TOLERANCE + rangeTol];
+  // Third-outermost protrusion per face, and counts beyond the tolerance.
+  const top3 = [[-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity]];
+  const countBeyond = [0, 0, 0, 0, 0];
+  const lowest = [Infinity, Infinity, Infinity, Infinity];
+  for (let k = 0; k < n; k++) {
+    const x = xyz[3 * k];
+    const y = xyz[3 * k + 1];
+    const z = xyz[3 * k + 2];
+    const values = [x - hl, -x - hl, y - hw, -y - hw, z - hh];
+    for (let f = 0; f < 5; f++) {
+      const v = values[f];
+      if (v > tolerance[f]) countBeyond[f]++;
+      const t = top3[f];
+      if (v > t[2]) {
+        if (v > t[0]) {
+          t[2] = t[1];
+          t[1] = t[0];
+          t[0] = v;
+        } else if (v > t[1]) {
+          t[2] = t[1];
+          t[1] = v;
+        } else t[2] = v;
+      }
+    }
+    // Gap between each side face and the object's nearest point to it.
+    for (let f = 0; f < 4; f++) {
+      if (-values[f] < lowest[f]) lowest[f] = -values[f];
+    }
+  }
+  const beyond = top3.map((t) => t[2]);
+  const slack: [number, number] = [0, 0];
+  for (const a of [0, 1]) {
+    // The side opposite to the larger protrusion.
+    const far = beyond[2 * a] >= beyond[2 * a + 1] ? 2 * a + 1 : 2 * a;
+    slack[a] = lowest[far];
+  }
+  const [sx, sy] = sensorLocal;
+  const endsSeen: [boolean, boolean] = [Math.abs(sy) > hw, Math.abs(sx) > hl];
+
+  let turn: number | null = null;
+  let sigma = Infinity;
+  let longAxisKnown = false;
+  const mode = headingModeOf(rule);
+  if (mode !== null && rule !== undefined) {
+    // Vehicles: the body below the windows (the box's lower 60 %), where glass lets no beam in
+    // to hit the seats, when enough of the object is there. The points are reordered in place.
+    let m = n;
+    if (mode === 'rectangle') {
+      const low = partitionBelow(xyz, n, -hh + LOWER_BODY * box.size[2]);
+      if (low >= MIN_LOWER_POINTS && low >= MIN_LOWER_SHARE * n) m = low;
+    }
+    const fit = refitHeading(xyz, m, mode, 0.01 + 0.0015 * range, noise, headingScratch);
+    if (fit !== null && Number.isFinite(fit.sigma)) {
+      sigma = (fit.sigma * 180) / Math.PI;
+      const deg = (fit.angle * 180) / Math.PI;
+      const long = Math.max(fit.spanAlong, fit.spanAcross);
+      const short = Math.min(fit.spanAlong, fit.spanAcross);
+      longAxisKnown = long > Math.max(rule.size.w[1], box.size[1]) + LONG_AXIS_MARGIN && long > 1.3 * short;
+      if (longAxisKnown) {
+        // The long axis's angle from the box's length axis, 0–90°.
+        const axis = mode === 'rectangle' && fit.spanAcross > fit.spanAlong ? deg + 90 : deg;
+        const m = ((axis % 180) + 180) % 180;
+        turn = Math.min(m, 180 - m);
+      } else if (mode === 'rectangle') {
+        const m = ((deg % 90) + 90) % 90;
+        turn = Math.min(m, 90 - m);
+      }
+    }
+  }
+  return {
+    n,
+    range,
+    turn,
+    sigma,
+    longAxisKnown,
+    beyond,
+    countBeyond,
+    tolerance,
+    atReach: object.atReach,
+    slack,
+    endsSeen,
+    outsideShare: n > 0 ? object.outside / n : 0,
+    outside: object.outside,
+  };
+}
+
+/** Moves the points (3 per point) with z ≤ `zMax` to the front; returns how many there are. */
+function partitionBelow(xyz: Float64Array, n: number, zMax: number): number {
+  let low = 0;
+  for (let k = 0; k < n; k++) {
+    if (xyz[3 * k + 2] > zMax) continue;
+    if (k !== low) {
+      for (let a = 0; a < 3; a++) {
+        const t = xyz[3 * low + a];
+        xyz[3 * low + a] = xyz[3 * k + a];
+        xyz[3 * k + a] = t;
+      }
+    }
+    low++;
+  }
+  return low;
+}
