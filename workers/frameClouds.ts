@@ -3,6 +3,9 @@ import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
 import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
 import { estimateGround } from '../src/domain/geometry/estimateGround.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
+import { estimateScanSensor } from '../src/domain/sensor/estimateScanSensor.ts';
+import { ringOf } from '../src/domain/sensor/ringOf.ts';
+import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 
 const LIMIT = 3;
 
@@ -11,15 +14,20 @@ export interface FrameEntry {
   cloud: PointCloud;
   grid: () => PointGrid;
   ground: () => GroundModel;
+  /** The sensor model read from the scan (origin, beams, resolution), beside the ground. */
+  sensor: () => ScanSensor;
 }
 
 function entryFor(cloud: PointCloud): FrameEntry {
   let grid: PointGrid | null = null;
   let ground: GroundModel | null = null;
+  let sensor: ScanSensor | null = null;
+  const groundOf = (): GroundModel => (ground ??= estimateGround(cloud.positions));
   return {
     cloud,
     grid: () => (grid ??= buildPointGrid(cloud.positions)),
-    ground: () => (ground ??= estimateGround(cloud.positions)),
+    ground: groundOf,
+    sensor: () => (sensor ??= estimateScanSensor(cloud.positions, { ring: ringOf(cloud), ground: groundOf() })),
   };
 }
 
