@@ -1,14 +1,16 @@
 import type { Action } from './Action.ts';
 import { SEVERITIES } from '../domain/checks/CheckResult.ts';
 import { hasDoc } from './actionHelpers.ts';
+import { dismissalsOf, withoutDismissed } from '../domain/document/dismissals.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 
 /**
  * N: boxes the next object the checks think was missed (an unlabelled cluster of the open frame):
  * the same fit as a click on it, with no pointing, of the class that fits the cluster's size. A
  * number key changes its class; pressing N
- * again goes to the next one, since a boxed cluster leaves the list. The mouse-free flow is
- * N → 1–9 → N … → D (next frame).
+ * again goes to the next one, since a boxed cluster leaves the list. Places marked "not an object"
+ * are skipped; X right after N (or the notice's button) removes the box and marks the place so.
+ * The mouse-free flow is N → 1–9 (or X) → N … → D (next frame).
  */
 export const boxNextMissed: Action = {
   id: 'boxNextMissed',
@@ -27,7 +29,8 @@ export const boxNextMissed: Action = {
       return;
     }
     // Warnings (cars, people) before infos (tall things), and the nearest first: a sweep outwards.
-    const missed = s.checks.results
+    // Places marked "not an object" are skipped even before the checks have re-run without them.
+    const missed = withoutDismissed(s.checks.results, dismissalsOf(s.doc))
       .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null)
       .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || reach(a) - reach(b));
     const next = missed[0];
@@ -39,9 +42,18 @@ export const boxNextMissed: Action = {
     if (id === null) return;
     const box = ctx.store.getState().doc?.cuboids.find((c) => c.id === id);
     const left = missed.length - 1;
+    const finding = {
+      location: next.location,
+      ...(next.suggestedLabel !== undefined ? { suggestedLabel: next.suggestedLabel } : {}),
+      ...(next.radius !== undefined ? { radius: next.radius } : {}),
+      boxId: id,
+    };
+    const frameId = ctx.store.getState().doc?.frameId;
+    if (frameId !== undefined) ctx.store.getState().focusFinding({ frameId, ...finding });
     ctx.store.getState().showMessage(
-      `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class.`,
+      `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class; X if it is not an object.`,
       'info',
+      { label: 'Not an object', actionId: 'dismissFinding', value: finding },
     );
   },
 };

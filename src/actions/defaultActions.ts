@@ -19,6 +19,8 @@ import { toggleMainView } from './toggleMainView.ts';
 import { frameView } from './frameView.ts';
 import { fitAtLocation } from './fitAtLocation.ts';
 import { boxNextMissed } from './boxNextMissed.ts';
+import { dismissFinding } from './dismissFinding.ts';
+import { removeDismissal } from './removeDismissal.ts';
 import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
@@ -38,6 +40,8 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   fitAtCursor,
   fitAtLocation,
   boxNextMissed,
+  dismissFinding,
+  removeDismissal,
   ...setClassActions,
   ...cycleAttributeActions,
   nextFrame,

@@ -1,26 +1,63 @@
+import { useMemo } from 'react';
+import type { ThreeEvent } from '@react-three/fiber';
 import { CylinderGeometry, TorusGeometry } from 'three';
 import { useAppStore } from '../state/appStore.ts';
+import { selectFocusedFinding } from '../state/selectors.ts';
+import { withoutDismissed } from '../domain/document/dismissals.ts';
+import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 
 const ring = new TorusGeometry(1.2, 0.06, 6, 32);
+const focusRing = new TorusGeometry(1.45, 0.08, 6, 32);
 const post = new CylinderGeometry(0.05, 0.05, 2.4, 6);
+/** An invisible column around the pin, so that a click near it picks it. */
+const hitColumn = new CylinderGeometry(1.2, 1.2, 2.6, 12);
 
 /**
  * Pins at check results that point at a place rather than a box (unlabelled clusters): a ring on
- * the ground and a post, amber for warnings, grey for info.
+ * the ground and a post, red for errors, amber for warnings, grey for info. Places marked "not an object" have no
+ * pin. A click on a pin focuses its finding (the view's finding card then offers "Box it" and
+ * "Not an object"; X dismisses it); the focused pin gets a white ring.
  */
 export function CheckMarkers() {
   const results = useAppStore((s) => s.checks.results);
-  const pins = results.filter((r) => r.location && !r.cuboidId && r.severity !== 'error');
+  const doc = useAppStore((s) => s.doc);
+  const focused = useAppStore(selectFocusedFinding);
+  const focusFinding = useAppStore((s) => s.focusFinding);
+  const dismissals = doc?.dismissals;
+  const pins = useMemo(
+    () => withoutDismissed(results, dismissals).filter((r) => r.location && !r.cuboidId),
+    [results, dismissals],
+  );
+  const focus = (r: CheckResult) => (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    if (!doc || !r.location) return;
+    focusFinding({
+      frameId: doc.frameId,
+      location: r.location,
+      ...(r.suggestedLabel !== undefined ? { suggestedLabel: r.suggestedLabel } : {}),
+      ...(r.radius !== undefined ? { radius: r.radius } : {}),
+    });
+  };
   return (
     <group>
       {pins.map((r, i) => {
         const [x, y, z] = r.location!;
-        const color = r.severity === 'warning' ? '#f5b93d' : '#8b95a7';
+        const color = r.severity === 'error' ? '#ff6b6b' : r.severity === 'warning' ? '#f5b93d' : '#8b95a7';
+        const isFocused = focused !== null && focused.boxId === undefined && Math.hypot(focused.location[0] - x, focused.location[1] - y) < 0.5;
         return (
           <group key={`${r.ruleId}-${i}`} position={[x, y, z]}>
             <mesh geometry={ring} material={fillMaterial(color)} dispose={null} />
             <mesh geometry={post} material={fillMaterial(color)} position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
+            {isFocused ? <mesh geometry={focusRing} material={fillMaterial('#ffffff')} dispose={null} /> : null}
+            <mesh
+              geometry={hitColumn}
+              material={fillMaterial('#000000', 0)}
+              position={[0, 0, 1.1]}
+              rotation={[Math.PI / 2, 0, 0]}
+              onClick={focus(r)}
+              dispose={null}
+            />
           </group>
         );
       })}

@@ -12,6 +12,7 @@ import { SensorAxes } from './SensorAxes.tsx';
 import { PICK_TARGETS } from './ToolInput.tsx';
 import { useNearBoxGeometry } from './useNearBoxGeometry.ts';
 import { CheckMarkers } from './CheckMarkers.tsx';
+import { DismissalMarkers } from './DismissalMarkers.tsx';
 import { TrajectoryView } from './TrajectoryView.tsx';
 import { FlagPins } from './FlagPins.tsx';
 import type { Cuboid } from '../domain/types.ts';
@@ -69,6 +70,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
       <CheckMarkers />
+      <DismissalMarkers />
       <TrajectoryView />
       <FlagPins />
       <group name={PICK_TARGETS}>

@@ -1,5 +1,8 @@
 import type { AppState } from './AppState.ts';
 import type { Cuboid } from '../domain/types.ts';
+import type { CheckResult } from '../domain/checks/CheckResult.ts';
+import { dismissalsOf, isDismissableFinding, withoutDismissed } from '../domain/document/dismissals.ts';
+import type { FocusedFinding } from './slices/checksSlice.ts';
 
 /**
  * Narrow reads of the store for the renderer, panels, tools and actions. Selectors that build
@@ -42,4 +45,31 @@ export function selectDisplayedCuboids(state: AppState): Cuboid[] {
 /** True while a tool is in the middle of a gesture (any state other than a tool's `idle`). */
 export function selectIsInteracting(state: AppState): boolean {
   return !state.tool.path.endsWith('.idle');
+}
+
+/** Place findings nearer than this to a focused place are the same finding, metres (results move slightly between runs). */
+const SAME_PLACE = 0.5;
+
+/**
+ * The open frame's check results without the missed-object findings in places marked "not an
+ * object" (the checks leave those out too; this also hides them before the checks have re-run).
+ * Returns a new array: React callers memoise on `checks.results` and `doc.dismissals`.
+ */
+export function selectVisibleCheckResults(state: AppState): CheckResult[] {
+  return withoutDismissed(state.checks.results, dismissalsOf(state.doc));
+}
+
+/**
+ * The focused missed-object finding when it still stands on the open frame (listed by the checks
+ * and not dismissed), or null. A finding `N` boxed counts while its box exists.
+ */
+export function selectFocusedFinding(state: AppState): FocusedFinding | null {
+  const f = state.focusedFinding;
+  const doc = state.doc;
+  if (f === null || doc === null || f.frameId !== doc.frameId) return null;
+  if (f.boxId !== undefined && doc.cuboids.some((c) => c.id === f.boxId)) return f;
+  const listed = selectVisibleCheckResults(state).some(
+    (r) => isDismissableFinding(r) && Math.hypot(r.location[0] - f.location[0], r.location[1] - f.location[1]) < SAME_PLACE,
+  );
+  return listed ? f : null;
 }

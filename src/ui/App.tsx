@@ -14,6 +14,7 @@ import { ClassPalette } from './ClassPalette.tsx';
 import { Inspector } from './Inspector.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { MessageToast } from './MessageToast.tsx';
+import { FindingCard } from './FindingCard.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { useKeyboard } from './useKeyboard.ts';
@@ -74,6 +75,7 @@ export function App() {
           </div>
           <CameraPanel />
           <MessageToast />
+          <FindingCard />
         </main>
         <aside className="rightbar">
           <ClassPalette />

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import type { CheckResult, Severity } from '../domain/checks/CheckResult.ts';
+import { isDismissableFinding, withoutDismissed } from '../domain/document/dismissals.ts';
 import { useAppStore } from '../state/appStore.ts';
+import { DismissalList } from './DismissalList.tsx';
 import { useEditor } from '../render/EditorContext.ts';
 import { ruleTitle } from './ruleTitles.ts';
 
@@ -7,20 +10,27 @@ const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings',
 
 /**
  * The pre-check results of the open frame, re-run by the checks worker on every change: grouped by
- * severity, each with a jump to its box (or "Box it" for an unlabelled cluster) and a link to the
- * dictionary entry it comes from.
+ * severity, each with a jump to its box (or "Box it" and "Not an object" for an unlabelled cluster)
+ * and a link to the dictionary entry it comes from; then the places marked "not an object".
+ * Findings in dismissed places are not listed (the checks leave them out; this also hides them
+ * before the checks have re-run).
  */
 export function ChecksPanel() {
   const editor = useEditor();
   const checks = useAppStore((s) => s.checks);
   const cuboids = useAppStore((s) => s.doc?.cuboids);
+  const dismissals = useAppStore((s) => s.doc?.dismissals);
+  const frameId = useAppStore((s) => s.doc?.frameId);
+  const focusFinding = useAppStore((s) => s.focusFinding);
+  const locked = useAppStore((s) => s.editLock);
+  const results = useMemo(() => withoutDismissed(checks.results, dismissals), [checks.results, dismissals]);
   const select = useAppStore((s) => s.select);
   const requestFraming = useAppStore((s) => s.requestFraming);
   const openSop = useAppStore((s) => s.openSop);
   const label = (id: string | null) => (id ? (cuboids?.find((c) => c.id === id)?.label ?? 'box') : null);
   const groups = (['error', 'warning', 'info'] as Severity[]).map((sev) => ({
     sev,
-    items: checks.results.filter((r) => r.severity === sev),
+    items: results.filter((r) => r.severity === sev),
   }));
   return (
     <section className="panel checks" aria-label="Checks" data-testid="checks-panel" data-status={checks.status}>
@@ -35,7 +45,7 @@ export function ChecksPanel() {
         </span>
       </h2>
       {checks.error ? <p className="error">{checks.error}</p> : null}
-      {checks.status === 'done' && checks.results.length === 0 ? <p className="ok">No findings.</p> : null}
+      {checks.status === 'done' && results.length === 0 ? <p className="ok">No findings.</p> : null}
       {groups.map(({ sev, items }) =>
         items.length === 0 ? null : (
           <details key={sev} open={sev !== 'info'} className={`check-group check-${sev}`}>
@@ -53,9 +63,30 @@ export function ChecksPanel() {
                     if (r.cuboidId) {
                       select([r.cuboidId]);
                       requestFraming();
-                    } else if (r.location) requestFraming(r.location);
+                    } else if (r.location) {
+                      requestFraming(r.location);
+                      if (frameId !== undefined && isDismissableFinding(r)) {
+                        focusFinding({
+                          frameId,
+                          location: r.location,
+                          ...(r.suggestedLabel !== undefined ? { suggestedLabel: r.suggestedLabel } : {}),
+                          ...(r.radius !== undefined ? { radius: r.radius } : {}),
+                        });
+                      }
+                    }
                   }}
                   onBoxIt={r.location && !r.cuboidId ? () => void editor.actions.executeAction('fitAtLocation', undefined, r.location) : undefined}
+                  onDismiss={
+                    isDismissableFinding(r)
+                      ? () =>
+                          void editor.actions.executeAction('dismissFinding', undefined, {
+                            location: r.location,
+                            suggestedLabel: r.suggestedLabel,
+                            radius: r.radius,
+                          })
+                      : undefined
+                  }
+                  locked={locked}
                   onSop={r.dictionaryEntry ? () => openSop(r.dictionaryEntry) : undefined}
                 />
               ))}
@@ -63,6 +94,7 @@ export function ChecksPanel() {
           </details>
         ),
       )}
+      <DismissalList />
     </section>
   );
 }
@@ -72,10 +104,14 @@ interface CheckItemProps {
   boxLabel: string | null;
   onJump: () => void;
   onBoxIt?: () => void;
+  /** "Not an object", for a missed-object finding. */
+  onDismiss?: () => void;
+  /** Why the frame may not be edited now, or null. */
+  locked?: string | null;
   onSop?: () => void;
 }
 
-function CheckItem({ result, boxLabel, onJump, onBoxIt, onSop }: CheckItemProps) {
+function CheckItem({ result, boxLabel, onJump, onBoxIt, onDismiss, locked = null, onSop }: CheckItemProps) {
   return (
     <li className="check-item">
       <button type="button" className="check-jump" onClick={onJump} disabled={!result.cuboidId && !result.location} title={`Rule: ${result.ruleId}`}>
@@ -89,6 +125,17 @@ function CheckItem({ result, boxLabel, onJump, onBoxIt, onSop }: CheckItemProps)
         {onBoxIt ? (
           <button type="button" onClick={onBoxIt}>
             Box it
+          </button>
+        ) : null}
+        {onDismiss ? (
+          <button
+            type="button"
+            onClick={onDismiss}
+            disabled={locked !== null}
+            data-testid="check-dismiss"
+            title={locked ?? 'Scenery, not an object: the checks and N leave this place alone (X)'}
+          >
+            Not an object
           </button>
         ) : null}
         {onSop ? (

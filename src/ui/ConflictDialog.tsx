@@ -14,6 +14,8 @@ export function ConflictDialog() {
   const { mine, theirs } = conflict;
   const nameOf = (id: string) => {
     if (id === 'dontCare') return 'the DontCare regions';
+    const mark = (mine.dismissals ?? []).find((d) => d.id === id) ?? (theirs.dismissals ?? []).find((d) => d.id === id);
+    if (mark) return `the "not an object" mark at (${mark.location[0].toFixed(1)}, ${mark.location[1].toFixed(1)})`;
     const box = mine.cuboids.find((c) => c.id === id) ?? theirs.cuboids.find((c) => c.id === id);
     return box ? `the ${boxName(box)}` : 'a box';
   };

@@ -1,8 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../state/appStore.ts';
+import { useEditor } from '../render/EditorContext.ts';
 
-/** Short messages from tools and actions ("no points to fit here"); errors stay until dismissed. */
+/**
+ * Short messages from tools and actions ("no points to fit here"); errors stay until dismissed. A
+ * message may offer one button (N's notice: "Not an object"), which runs its action.
+ */
 export function MessageToast() {
+  const editor = useEditor();
   const message = useAppStore((s) => s.ui.message);
   const dismiss = useAppStore((s) => s.dismissMessage);
   useEffect(() => {
@@ -14,6 +19,20 @@ export function MessageToast() {
   return (
     <div className={`toast toast-${message.level}`} role={message.level === 'error' ? 'alert' : 'status'} data-testid="toast">
       <span>{message.text}</span>
+      {message.action ? (
+        <button
+          type="button"
+          className="toast-action"
+          data-testid="toast-action"
+          onClick={() => {
+            const action = message.action!;
+            dismiss();
+            editor.actions.executeAction(action.actionId, undefined, action.value);
+          }}
+        >
+          {message.action.label}
+        </button>
+      ) : null}
       <button type="button" onClick={dismiss} aria-label="Dismiss">
         ×
       </button>

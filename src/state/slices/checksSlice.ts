@@ -14,8 +14,25 @@ export interface ChecksState {
   ms: number | null;
 }
 
+/**
+ * The missed-object finding the user is looking at: the one `N` just boxed, or whose pin or
+ * checks row was clicked. `X` ("not an object") acts on it. LiDAR frame, metres.
+ */
+export interface FocusedFinding {
+  frameId: string;
+  location: [number, number, number];
+  /** The class the checks suggested for it. */
+  suggestedLabel?: string;
+  /** BEV radius of its cluster, metres, when the checks said. */
+  radius?: number;
+  /** The box `N` made on it: "not an object" removes that box too, while it is still selected. */
+  boxId?: string;
+}
+
 export interface ChecksSlice {
   checks: ChecksState;
+  focusedFinding: FocusedFinding | null;
+  focusFinding: (finding: FocusedFinding | null) => void;
   /** Errors and warnings per frame from the runs of this session (the frame list shows them). */
   checkSummary: Record<string, { error: number; warning: number }>;
   /** The team's edge-case dictionary (the SOP) in force. */
@@ -32,6 +49,8 @@ export interface ChecksSlice {
 
 export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (set) => ({
   checks: { frameId: null, results: [], status: 'idle', error: null, ms: null },
+  focusedFinding: null,
+  focusFinding: (focusedFinding) => set({ focusedFinding }),
   checkSummary: {},
   dictionary: defaultDictionary,
   sop: { open: false, entry: null, query: '' },

@@ -1,0 +1,37 @@
+import { BoxGeometry, CylinderGeometry, TorusGeometry } from 'three';
+import { useAppStore } from '../state/appStore.ts';
+import { dismissalsOf } from '../domain/document/dismissals.ts';
+import { fillMaterial } from './sharedMaterials.ts';
+
+/** Unit circle (scaled by each dismissal's radius) traced on the ground around a dismissed place. */
+const circle = new TorusGeometry(1, 0.035, 4, 48);
+const post = new CylinderGeometry(0.04, 0.04, 1.6, 6);
+const bar = new BoxGeometry(1.1, 0.16, 0.08);
+
+const GREY = '#9aa3b2';
+const CROSS = '#d0d5de';
+
+/**
+ * "Not an object" places of the open frame: a grey crossed pin (a short post with an X on top,
+ * lying flat so it reads from above as well as from the side) and a thin grey circle of the
+ * dismissal's radius, at the dismissed cluster's centre (LiDAR frame, metres). Distinct from the
+ * amber and grey ring pins of the missed-object findings.
+ */
+export function DismissalMarkers() {
+  const doc = useAppStore((s) => s.doc);
+  const list = dismissalsOf(doc);
+  return (
+    <group>
+      {list.map((d) => (
+        <group key={d.id} position={d.location} name="dismissal-marker">
+          <mesh geometry={circle} material={fillMaterial(GREY, 0.7)} scale={[d.radius, d.radius, 1]} dispose={null} />
+          <mesh geometry={post} material={fillMaterial(GREY)} position={[0, 0, 0.8]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
+          <group position={[0, 0, 1.6]}>
+            <mesh geometry={bar} material={fillMaterial(CROSS)} rotation={[0, 0, Math.PI / 4]} dispose={null} />
+            <mesh geometry={bar} material={fillMaterial(CROSS)} rotation={[0, 0, -Math.PI / 4]} dispose={null} />
+          </group>
+        </group>
+      ))}
+    </group>
+  );
+}
