@@ -78,6 +78,7 @@ async function loadPoints(frameId: string, frame: FrameListItem | undefined): Pr
       totalPoints: summary.count,
       renderCount: summary.renderCount,
       fields: summary.fields,
+      notice: summary.notice,
       ranges: summary.ranges,
       bounds: summary.bounds,
       firstBatchMs: summary.firstBatchMs,

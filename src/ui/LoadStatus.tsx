@@ -33,6 +33,14 @@ export function LoadStatus() {
           {nf.format(load.totalPoints)} points ({nf.format(load.totalPoints - load.renderCount)} invalid) ·{' '}
           {mb(load.bytesTotal)} MB · first points {Math.round(load.firstBatchMs ?? 0)} ms · full frame{' '}
           {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
+          {load.notice !== null && (
+            <>
+              {' · '}
+              <span className="load-notice" data-testid="load-notice" title={load.notice}>
+                ⚠ .bin layout picked by detection (hover for why; declare it with --bin-layout or cuboid.json)
+              </span>
+            </>
+          )}
         </span>
       )}
     </span>

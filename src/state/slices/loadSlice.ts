@@ -23,6 +23,8 @@ export interface LoadState {
   /** Where most points lie (1%–99% per axis, LiDAR frame), once the frame is complete. */
   bounds: CloudBounds | null;
   error: string | null;
+  /** How the file was read when that deserves a look (a `.bin` layout picked by detection), else null. */
+  notice: string | null;
   firstBatchMs: number | null;
   totalMs: number | null;
 }
@@ -44,6 +46,7 @@ export const initialLoad: LoadState = {
   ranges: {},
   bounds: null,
   error: null,
+  notice: null,
   firstBatchMs: null,
   totalMs: null,
 };
