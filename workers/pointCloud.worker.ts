@@ -5,7 +5,7 @@ import type { LoadEvent, LoadSummary } from './loadPointStream.ts';
 import { frameClouds } from './frameClouds.ts';
 import { pickPointNearRay } from '../src/domain/geometry/pickPointNearRay.ts';
 import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
-import type { FitResult } from '../src/domain/geometry/fitCuboid.ts';
+import type { FitCuboidOptions, FitResult } from '../src/domain/geometry/fitCuboid.ts';
 import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
 import { projectLidarPoints } from '../src/domain/kitti/projectToImage.ts';
 import type { KittiCalib } from '../src/domain/kitti/KittiCalib.ts';
@@ -64,18 +64,27 @@ const api = {
   fit(
     frameId: string,
     point: Vec3,
-    options: { label: string; prior?: CuboidShape; headingIndex?: number },
+    options: { label: string; prior?: CuboidShape; headingIndex?: number } & Pick<FitCuboidOptions, 'previousCenter' | 'sensorOrigin' | 'trafficSide'>,
   ): WorkerFitResult | null {
     const entry = frameClouds.get(frameId);
     if (!entry) return null;
     const result = fitCuboid(
       entry.cloud.positions,
       { x: point[0], y: point[1], z: point[2] },
-      { label: options.label, prior: options.prior, headingIndex: options.headingIndex, grid: entry.grid(), ground: entry.ground() },
+      {
+        label: options.label,
+        prior: options.prior,
+        headingIndex: options.headingIndex,
+        previousCenter: options.previousCenter,
+        sensorOrigin: options.sensorOrigin,
+        trafficSide: options.trafficSide,
+        grid: entry.grid(),
+        ground: entry.ground(),
+      },
     );
     if (!result) return null;
-    const { center, size, yaw, pointCount, headingCandidates } = result;
-    return { center, size, yaw, pointCount, headingCandidates };
+    const { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen } = result;
+    return { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen };
   },
 
   /** Points inside each box (for the inspector's live count), or null if the frame is not loaded. */

@@ -73,9 +73,11 @@ export interface FitResult {
   headingCandidates: number[];
   /** Indices (into positions) of the object cluster, ascending. */
   indices: Uint32Array;
+  // The three fields below are always set by `fitCuboid` and `fitToPoints`; they are optional so
+  // that fit results made elsewhere before they existed (service stubs) remain valid.
   /** Why `headingCandidates[0]` points the way it does (see `HeadingSource`). */
-  headingSource: HeadingSource;
-  confidence: FitConfidence;
+  headingSource?: HeadingSource;
+  confidence?: FitConfidence;
   /** Whether the object's top was seen (else the height is the class prior within what the beams allow). */
-  topSeen: boolean;
+  topSeen?: boolean;
 }
