@@ -4,7 +4,7 @@ import { dismissalsOf } from '../domain/document/dismissals.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 
 /** Unit circle (scaled by each dismissal's radius) traced on the ground around a dismissed place. */
-const circle = new TorusGeometry(1, 0.035, 4, 48);
+const circle = new TorusGeometry(1, 0.015, 4, 64);
 const post = new CylinderGeometry(0.04, 0.04, 1.6, 6);
 const bar = new BoxGeometry(1.1, 0.16, 0.08);
 
@@ -24,7 +24,7 @@ export function DismissalMarkers() {
     <group>
       {list.map((d) => (
         <group key={d.id} position={d.location} name="dismissal-marker">
-          <mesh geometry={circle} material={fillMaterial(GREY, 0.7)} scale={[d.radius, d.radius, 1]} dispose={null} />
+          <mesh geometry={circle} material={fillMaterial(GREY, 0.6)} scale={[d.radius, d.radius, 1]} dispose={null} />
           <mesh geometry={post} material={fillMaterial(GREY)} position={[0, 0, 0.8]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
           <group position={[0, 0, 1.6]}>
             <mesh geometry={bar} material={fillMaterial(CROSS)} rotation={[0, 0, Math.PI / 4]} dispose={null} />

@@ -45,7 +45,7 @@ describe('keyboard-first annotation', () => {
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
     // The nearest first, with the class the check suggests for the cluster's size (not the current class).
     expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
-    expect(ed.store.getState().ui.message?.text).toBe('Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class.');
+    expect(ed.store.getState().ui.message?.text).toBe('Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class; X if it is not an object.');
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.
