@@ -11,6 +11,8 @@ export interface QualityFrame {
   /** Unique within a run, e.g. `vlp16/h1.73/s1003f46` or `kitti/000001`. */
   id: string;
   positions: Float32Array;
+  /** Beam (ring / laser id) per point, when the points carry one. */
+  ring?: ArrayLike<number>;
   /** The boxes a careful annotator would have drawn (what the checks see when nothing is wrong). */
   boxes: Cuboid[];
   /** Per box: returns from the object itself (simulated), or points in the box above its bottom 0.2 m (real). */

@@ -36,6 +36,7 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
   const probe = openFrame({
     frameId: frame.id,
     positions: frame.positions,
+    ring: frame.ring,
     labelRegion: frame.labelRegion,
     dismissed: frame.dismissed,
     sensorOrigin: frame.sensorOrigin,

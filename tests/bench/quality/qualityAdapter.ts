@@ -20,14 +20,14 @@ export interface ProbeInput {
   positions: Float32Array;
   /** The annotated part of the scan (undefined: all around). */
   labelRegion?: LabelRegion;
-  /**
-   * Places marked "not an object" (e.g. bollards, signs). Today `FrameChecker` takes none, so
-   * they are not passed on; the bench leaves findings there out of the false counts instead.
-   */
+  /** A beam (ring / laser id) per point when the file has one: the scan's sensor model reads beams from it. */
+  ring?: ArrayLike<number>;
+  /** Places marked "not an object" (e.g. bollards, signs): passed to the checks as dismissals. */
   dismissed?: readonly DismissedRegion[];
   /**
-   * Where the sensor's optical centre is in the points' frame, metres. Not passed on: the checks
-   * and the fit take no sensor description yet (they must find it in the scan themselves).
+   * Where the sensor's optical centre is in the points' frame, metres. Not passed on: in the app
+   * nothing tells the checks or the fit where the sensor was, so they must find it in the scan
+   * (`estimateScanSensor`); the bench measures that.
    */
   sensorOrigin?: Vec3;
 }
@@ -47,14 +47,19 @@ export interface FrameProbe {
   fit(point: Vec3, label: string): FittedBox | null;
 }
 
-/** Builds the per-frame state once (grid, ground, clusters) and returns the probe. */
+/**
+ * Builds the per-frame state once (grid, ground, the scan's sensor model, clusters) and returns
+ * the probe. The fit gets the same grid, ground and sensor model as the checks (the workers cache
+ * them per frame).
+ */
 export function openFrame(input: ProbeInput): FrameProbe {
-  const checker = new FrameChecker(input.frameId, input.positions, { labelRegion: input.labelRegion });
-  const { grid, ground } = checker.analysis;
+  const checker = new FrameChecker(input.frameId, input.positions, { labelRegion: input.labelRegion, ring: input.ring });
+  const { grid, ground, sensor } = checker.analysis;
+  const dismissed = input.dismissed ?? [];
   return {
-    check: (boxes) => checker.check(boxes, defaultDictionary).results,
+    check: (boxes) => checker.check(boxes, defaultDictionary, [], dismissed).results,
     fit: (point, label) => {
-      const r = fitCuboid(input.positions, { x: point[0], y: point[1], z: point[2] }, { label, grid, ground });
+      const r = fitCuboid(input.positions, { x: point[0], y: point[1], z: point[2] }, { label, grid, ground, sensor });
       return r === null ? null : { center: r.center, size: r.size, yaw: r.yaw };
     },
   };

@@ -117,7 +117,8 @@ export function multisensorFrames(): QualityFrame[] {
     if (!existsSync(dir)) continue;
     const binName = readdirSync(dir).find((f) => f.endsWith('.f32.bin'));
     if (binName === undefined) throw new Error(`bench/quality: no *.f32.bin in ${dir}`);
-    const positions = readVelodyneBin(readFileSync(path.join(dir, binName)), { layout: 'xyzir', fileName: binName }).positions;
+    const cloud = readVelodyneBin(readFileSync(path.join(dir, binName)), { layout: 'xyzir', fileName: binName });
+    const positions = cloud.positions;
     const jsonPath = path.join(dir, 'boxes_lidar.json');
     const raw = JSON.parse(readFileSync(jsonPath, 'utf8')) as LidarBox[];
     if (!Array.isArray(raw)) throw new Error(`bench/quality: ${jsonPath} is not a list of boxes`);
@@ -144,6 +145,7 @@ export function multisensorFrames(): QualityFrame[] {
     out.push({
       id: `multisensor/${folder.split('_')[0]}`,
       positions,
+      ring: cloud.attributes.ring,
       boxes,
       returns: counts,
       objectPoints: indices,

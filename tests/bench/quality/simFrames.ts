@@ -68,6 +68,7 @@ export function* simFrames(v: SimVariant, count: number, first = 0): Generator<Q
     yield {
       id: `${variantName(v)}/s${seed}f${frameIndex}`,
       positions: frame.cloud.positions,
+      ring: frame.cloud.attributes.ring as Uint16Array,
       boxes,
       returns,
       objectPoints,
