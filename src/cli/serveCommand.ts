@@ -8,6 +8,7 @@ import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
+import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
 
 /** Hosts the server may bind to without users (single-user mode). */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
@@ -92,6 +93,14 @@ function countExistingUsers(opts: ServeOptions): number {
   }
 }
 
+/** How a `.bin` layout was decided, as `serve` prints it (the reasons follow among the warnings). */
+const SOURCE_TEXT: Record<BinLayoutSource, string> = {
+  flag: '--bin-layout',
+  'dataset-file': 'cuboid.json',
+  'file-name': '.pcd.bin name',
+  detected: 'detected',
+};
+
 /** Parses a TCP port (0 = any free port). */
 export function parsePort(text: string): number {
   const n = Number(text);
@@ -130,7 +139,10 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
             `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? '(in memory)'}\n` +
             (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
-            ws.dataset.binLayouts().map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} as ${l.detail}\n`).join('') +
+            ws.dataset
+              .binLayouts()
+              .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
+              .join('') +
             ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
             `Open ${url}\n`,
         );

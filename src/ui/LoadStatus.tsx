@@ -37,7 +37,7 @@ export function LoadStatus() {
             <>
               {' · '}
               <span className="load-notice" data-testid="load-notice" title={load.notice}>
-                ⚠ .bin layout picked by detection (hover for why; declare it with --bin-layout or cuboid.json)
+                ⚠ .bin layout detected
               </span>
             </>
           )}
