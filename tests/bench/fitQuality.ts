@@ -11,7 +11,8 @@
  *
  * Sources: the real KITTI frames in ../shared/samples/kitti (labels through `kittiToCuboid`), the
  * real Argoverse 2 and SUSTechPOINTS frames in ../shared/samples/multisensor (boxes_lidar.json;
- * the sensor origin is given), and frames simulated by src/sim (exact truth).
+ * the AV2 sensor origin [1.4, 0, 1.6] was read off its rings: per-laser elevation spread is least
+ * there), and frames simulated by src/sim (exact truth).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,7 +83,7 @@ function multisensorFrames(): Frame[] {
   const dir = path.join(SAMPLES, 'multisensor');
   const out: Frame[] = [];
   for (const [folder, bin, origin] of [
-    ['av2_adcf7d18_315973157959879000', '315973157959879000_xyz_intensity_laser.f32.bin', [0, 0, 1.64]],
+    ['av2_adcf7d18_315973157959879000', '315973157959879000_xyz_intensity_laser.f32.bin', [1.4, 0, 1.6]],
     ['sustechpoints_example_000975', '000975_xyz_intensity_ring.f32.bin', undefined],
   ] as const) {
     const buf = readFileSync(path.join(dir, folder, bin));
@@ -192,7 +193,8 @@ function evaluate(frame: Frame, rows: Row[]): void {
         `bev ${row.bev.toFixed(2)} 3d ${row.iou3.toFixed(2)} yawErr ${he.toFixed(1)}° ` +
         (r
           ? `size ${r.size.map((v) => v.toFixed(2)).join('×')} vs ${gt.size.map((v) => v.toFixed(2)).join('×')} ` +
-            `dz ${(r.center[2] - gt.center[2]).toFixed(2)} ${'headingSource' in r ? String((r as { headingSource?: string }).headingSource) : ''}`
+            `dz ${(r.center[2] - gt.center[2]).toFixed(2)} ${r.headingSource ?? ''} ${r.confidence ?? ''}${r.topSeen ? ' top' : ''} ` +
+            `los−gtYaw ${angleErr(Math.atan2(gt.center[1] - (frame.sensorOrigin?.[1] ?? 0), gt.center[0] - (frame.sensorOrigin?.[0] ?? 0)), gt.yaw).toFixed(0)}° fit n=${r.pointCount}`
           : 'no fit');
       rows.push(row);
     }

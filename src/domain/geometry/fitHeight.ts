@@ -55,14 +55,13 @@ export function fitHeight(input: FitHeightInput): FitHeightResult {
   const hi = Math.max(visible, Math.min(upper, input.range[1]));
   const lo = Math.max(visible, Math.min(input.range[0], hi));
   const topSeen = upper - visible <= Math.max(0.1, 0.1 * input.prior);
-  if (topSeen) return { height: (visible + upper) / 2, topSeen };
   return { height: truncatedNormalMean(input.prior, input.spread, lo, hi), topSeen };
 }
 
 /**
  * Elevation (radians) of the beam above `eTop`: from the sensor's beam list (null above the top
- * beam), else one row spacing above it, the spacing read from the cluster's rows when it shows at
- * least three, else `DEFAULT_ELEVATION_GAP`.
+ * beam), else one row spacing above it: the spacing of the cluster's rows when it shows at least
+ * three rows wider apart than `DEFAULT_ELEVATION_GAP`, else that default.
  */
 function nextBeamAbove(
   eTop: number,
@@ -77,7 +76,9 @@ function nextBeamAbove(
     for (let k = 1; k < elevations.length; k++) if (Math.abs(elevations[k] - eTop) < Math.abs(elevations[j] - eTop)) j = k;
     return j + 1 < elevations.length ? elevations[j + 1] : null;
   }
-  return eTop + rowSpacing(zs, ranges, sensorZ);
+  // Sparser rows than the default (a 16-beam sensor) widen the bound; denser ones are not trusted
+  // (two interleaved sensors, or an origin off the optical centre, make rows look closer).
+  return eTop + Math.max(DEFAULT_ELEVATION_GAP, rowSpacing(zs, ranges, sensorZ));
 }
 
 /** Median angular spacing of the cluster's scan rows (radians), or the default when unclear. */

@@ -110,6 +110,8 @@ export function objectPoints(
 ): Uint32Array {
   const hMax = defaults.range.h[1] + HEIGHT_MARGIN;
   const heights: number[] = [];
+  const px: number[] = [];
+  const py: number[] = [];
   const pick: number[] = [];
   let meanRange = 0;
   for (let k = 0; k < idx.length; k++) {
@@ -117,6 +119,8 @@ export function objectPoints(
     const h = positions[o + 2] - groundHeightAt(ground, positions[o], positions[o + 1]);
     if (!(h >= GROUND_CLEARANCE && h <= hMax)) continue;
     heights.push(h);
+    px.push(positions[o]);
+    py.push(positions[o + 1]);
     pick.push(idx[k]);
     meanRange += Math.hypot(positions[o] - sensor.origin[0], positions[o + 1] - sensor.origin[1]);
   }
@@ -124,7 +128,7 @@ export function objectPoints(
   meanRange /= pick.length;
   // Two missing beam rows at that range (at least 0.35 m) is a gap, not a window.
   const gap = Math.max(0.35, 2.2 * meanRange * Math.tan(beamSpacing(sensor)));
-  const keep = cutOverhang(Float64Array.from(heights), defaults.range.h[0], gap);
+  const keep = cutOverhang(Float64Array.from(heights), Float64Array.from(px), Float64Array.from(py), defaults.range.h[0], gap);
   const out: number[] = [];
   for (let k = 0; k < pick.length; k++) if (keep[k]) out.push(pick[k]);
   return Uint32Array.from(out).sort();
@@ -175,16 +179,18 @@ export function fitObject(
   const seed = opts.seed ?? { x: mx, y: my };
   const sparse = n < SPARSE_POINTS;
 
-  // Heading axis.
+  // Heading axis, from the vertical faces: for vehicles the returns in the body band (bumpers,
+  // doors), not the roof, bonnet or boot, which lie inside the outline seen from above.
   const los = Math.atan2(my - oy, mx - ox);
-  const axis = principalAxis(xs, ys);
+  const [hx, hy] = defaults.boxShaped && !sparse ? bodyBand(xs, ys, zs, groundHeightAt(ground, mx, my)) : [xs, ys];
+  const axis = principalAxis(hx, hy);
   let theta: number;
   let headOn = false;
   if (sparse && axis.spreadRatio > LINE_SPREAD) theta = 0;
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
-  else if ((headOn = isHeadOn(xs, ys, los, defaults))) theta = los;
+  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = los;
   else if (axis.spreadRatio < LINE_SPREAD) theta = axis.angle;
-  else theta = fitLShape(xs, ys, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
+  else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
   const cluster: BevCluster = { xs, ys, originX: mx, originY: my, seedX: seed.x - mx, seedY: seed.y - my, sensorX: ox, sensorY: oy };
   const edge = LABEL_CLEARANCE + 0.5 * sensor.azimuthStep * range;
@@ -268,6 +274,28 @@ export function fitObject(
     confidence,
     topSeen: fit.topSeen,
   };
+}
+
+/** Fewest returns in the body band for it to stand for the object. */
+const BODY_BAND_MIN_POINTS = 10;
+
+/**
+ * The returns between a quarter and 55 % of the object's visible height above the ground
+ * (`bottom`): the vertical faces of a vehicle's body. All returns when fewer than 10 are there.
+ */
+function bodyBand(xs: Float64Array, ys: Float64Array, zs: Float64Array, bottom: number): [Float64Array, Float64Array] {
+  let top = -Infinity;
+  for (let i = 0; i < zs.length; i++) if (zs[i] > top) top = zs[i];
+  const lo = bottom + 0.25 * (top - bottom);
+  const hi = bottom + 0.55 * (top - bottom);
+  const bx: number[] = [];
+  const by: number[] = [];
+  for (let i = 0; i < zs.length; i++) {
+    if (zs[i] < lo || zs[i] > hi) continue;
+    bx.push(xs[i]);
+    by.push(ys[i]);
+  }
+  return bx.length >= BODY_BAND_MIN_POINTS ? [Float64Array.from(bx), Float64Array.from(by)] : [xs, ys];
 }
 
 /** A vehicle cluster that is one face across the line of sight, about a vehicle's width wide. */
