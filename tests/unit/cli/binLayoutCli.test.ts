@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InspectReport } from '../../../src/cli/inspectFile.ts';
 import type { DatasetCheckReport } from '../../../src/cli/checkDataset.ts';
+import type { DatasetInfo } from '../../../src/domain/api/wireTypes.ts';
 import { readVelodyneBin } from '../../../src/domain/kitti/readVelodyneBin.ts';
 import { SHARED_KITTI, SHARED_SAMPLES, makeTempDir } from '../server/fixtures/makeDataset.ts';
 import { runCli } from './runCli.ts';
@@ -101,5 +103,42 @@ describe('cuboid check and export with a layout', () => {
     const source = readVelodyneBin(new Uint8Array(fs.readFileSync(SUSTECH)), { layout: 'xyzir' });
     expect(kitti.positions.subarray(0, 30)).toEqual(source.positions.subarray(0, 30));
     expect(kitti.attributes.intensity[67_152]).toBe(source.attributes.intensity?.[67_152]);
+  });
+});
+
+describe('cuboid serve --bin-layout', () => {
+  it('refuses an unknown layout before opening anything', async () => {
+    const dir = kittiDataset('serve-bad', { 'a.bin': AV2 });
+    const res = await runCli(['serve', dir, '--port', '0', '--bin-layout', 'xyzq']);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/cuboid serve: --bin-layout: "xyzq" is not a point layout/);
+    expect(fs.existsSync(path.join(dir, '.cuboid'))).toBe(false);
+  });
+
+  it('the real binary serves with the flag over cuboid.json and says so', async () => {
+    const dir = kittiDataset('serve', { 'a.bin': AV2 }, '{ "binLayout": "xyzir" }');
+    const child = spawn(process.execPath, ['src/cli/cuboid.js', 'serve', dir, '--port', '0', '--bin-layout', 'xyzi'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Open (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m !== null) resolve(m[1]);
+      });
+      child.on('exit', () => reject(new Error(`serve exited early: ${out}`)));
+    });
+    try {
+      expect(out).toMatch(/points\s+1 \.bin frame read as xyzi \(--bin-layout\)/);
+      const info = (await (await fetch(`${url}/api/dataset`)).json()) as DatasetInfo;
+      expect(info.binLayouts).toEqual([expect.objectContaining({ name: 'xyzi', source: 'flag', frames: 1 })]);
+      const points = await fetch(`${url}/api/frames/a/points`, { headers: { range: 'bytes=0-19' } });
+      expect(points.headers.get('x-cuboid-bin-layout')).toBe('xyzi');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))).toBe(0);
   });
 });
