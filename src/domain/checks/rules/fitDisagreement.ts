@@ -11,6 +11,10 @@ import type { FitJudgement } from './judgeFit.ts';
 import { createHeadingScratch } from './refitHeading.ts';
 import { targetIndices } from './targetIndices.ts';
 
+/** How far beyond the side faces the object is followed: 75 % of the longer side, 1–3.5 m. */
+const REACH_FRACTION = 0.75;
+const MIN_REACH = 1;
+const MAX_REACH = 3.5;
 /** Fewest object points (returns) for the refit to judge a box at all. */
 const MIN_RETURNS = 10;
 /** Fewest object points for an error. */
@@ -20,6 +24,12 @@ const HEADING = {
   rectangle: { warnFloor: 8, errorFloor: 12, warnK: 3, errorK: 4, extra: 3 },
   line: { warnFloor: 12, errorFloor: 18, warnK: 3, errorK: 4, extra: 5 },
 };
+/**
+ * Vehicles turned by less than 45°: the refit heading must put this much larger a share of the
+ * points on the box's faces than the box's heading does (warning / error).
+ */
+const WARN_HUG_GAIN = 0.1;
+const ERROR_HUG_GAIN = 0.2;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
 const WARN_SHARE = 0.02;
@@ -39,7 +49,7 @@ export interface BoxJudgement {
 
 /**
  * Refits the object of every target box (`gatherObject`: the surface connected to the box's
- * above-ground points, followed up to 75 % of the box's longer side beyond its faces (1–5 m) and
+ * above-ground points, followed up to 75 % of the box's longer side beyond its faces (1–3.5 m) and
  * half its height above the top (0.8–1.5 m)) and compares it with the box (`judgeFit`). Boxes with fewer
  * than 10 object points are left out.
  */
@@ -64,10 +74,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
   for (const bi of targets) {
     const box = boxes[bi];
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) continue;
-    // Cheap skip: the point count of the box itself (object points above its bottom 0.2 m).
-    if (ctx.pointCounts[bi] !== undefined && ctx.pointCounts[bi] < MIN_RETURNS / 2) continue;
     const longer = Math.max(box.size[0], box.size[1]);
-    const reach = Math.min(5, Math.max(1, 0.75 * longer));
+    const reach = Math.min(MAX_REACH, Math.max(MIN_REACH, REACH_FRACTION * longer));
     const reachUp = Math.min(1.5, Math.max(0.8, 0.5 * box.size[2]));
     const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
     const object = gatherObject(analysis, box, others, margin, reach, reachUp, scratch);
@@ -79,7 +87,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const sensorLocal: [number, number, number] = [dx * c + dy * s, dy * c - dx * s, origin[2] - box.center[2]];
     const range = Math.hypot(dx, dy);
     const rule = ctx.dictionary.classes[box.label];
-    out.push({ index: bi, judgement: judgeFit(box, rule, object, scratch.object, sensorLocal, range, headingScratch) });
+    out.push({ index: bi, judgement: judgeFit(box, rule, object, scratch.object, sensorLocal, range, margin, headingScratch) });
   }
   return out;
 }
@@ -92,14 +100,19 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  * - turned: the box's length axis is off the refit's by more than max(8°, 3σ + 3°) for vehicles
  *   (max(12°, 3σ + 5°) for riders, and only when the points are longer than a rider can be wide),
  *   σ being the refit's own heading uncertainty from the scatter of the points on its faces;
- *   error beyond max(12°, 4σ + 3°) (riders max(18°, 4σ + 5°)). People are not judged: from one
+ *   error beyond max(12°, 4σ + 3°) (riders max(18°, 4σ + 5°)). A vehicle turned by less than 45°
+ *   must also have at least 10 % more of its points on the refit's faces (within 0.1 m plus the
+ *   range noise) than on the box's (20 % for an error): a rounded or partly seen body tilts the
+ *   fit by itself. A vehicle turned by about 90° is told by its points running further across
+ *   the box than any width of its class; People are not judged: from one
  *   side a person's points show their visible outline, not which way they face;
  * - shifted / cut off: at least 3 object points (and 2 %) lie beyond a face by more than its
  *   tolerance (ends 0.15 m, sides 0.2 m for mirrors, top 0.08 m, each plus 0.4 % of the range);
  *   error with 6 points (5 %) and the third-outermost beyond 1.5 tolerances. When the object
  *   also stops short of the opposite face, seen by the sensor, the box is reported as off its
- *   object along that axis, otherwise as cutting it. A face where the object's surface goes on to
- *   the edge of the region (a wall, a hedge) is not judged.
+ *   object along that axis, otherwise as cutting it. When the object's surface goes on to the
+ *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
+ *   (and the heading is refitted from the points inside the box only).
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
@@ -130,13 +143,19 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     const t = HEADING[mode];
     const warnAt = Math.max(t.warnFloor, t.warnK * j.sigma + t.extra);
     const errorAt = Math.max(t.errorFloor, t.errorK * j.sigma + t.extra);
-    if (j.turn > warnAt) {
-      const severity = j.turn > errorAt && j.n >= ERROR_RETURNS ? 'error' : 'warning';
+    // The 90° case (long axes crossed) is told by the spans; a smaller turn must also explain the
+    // visible faces clearly better than the box's own heading does.
+    const crossed = j.longAxisKnown && j.turn > 45;
+    if (j.turn > warnAt && (crossed || j.hugGain >= WARN_HUG_GAIN)) {
+      const sure = j.turn > errorAt && j.n >= ERROR_RETURNS && (crossed || j.hugGain >= ERROR_HUG_GAIN);
+      const severity = sure ? 'error' : 'warning';
       const across = j.turn > 60 && j.longAxisKnown ? ': it runs across its object' : '';
       return result(severity, `${box.label} box is turned ${fmt(j.turn)}° from its points' axis${across} ${refit}`);
     }
   }
   if (j.outside >= OUTSIDE_ERROR_COUNT && j.outsideShare >= OUTSIDE_ERROR_SHARE) return null;
+  // Part of a larger structure (a wall, a hedge): where the object ends is not seen.
+  if (j.atReach.some(Boolean)) return null;
   let worst = -1;
   let worstSeverity: Severity | null = null;
   let worstExcess = 0;

@@ -75,10 +75,14 @@ export function gatherObject(
   if (range === null) return none;
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
   // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
+  const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
+  const fy = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
+  const footprint = cellRange(grid, cx - fx, cy - fy, cx + fx, cy + fy);
+  if (footprint === null) return none;
   const own = new Set<number>();
-  for (let iy = range[1]; iy <= range[3]; iy++) {
-    const end = cellStart[iy * nx + range[2] + 1];
-    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+  for (let iy = footprint[1]; iy <= footprint[3]; iy++) {
+    const end = cellStart[iy * nx + footprint[2] + 1];
+    for (let p = cellStart[iy * nx + footprint[0]]; p < end; p++) {
       const label = labels[indices[p]];
       if (label < 0 || own.has(label)) continue;
       const lz = sorted[3 * p + 2] - cz;
@@ -90,11 +94,16 @@ export function gatherObject(
   }
   if (own.size === 0) return none;
   // Pass 2: those clusters' points in the grown region, with a state for growFromInside.
+  const [first, second] = own.size <= 2 ? [...own, -2] : [-2, -2];
+  const few = own.size <= 2;
   let m = 0;
+  let outsidePoints = 0;
+  let insidePoints = 0;
   for (let iy = range[1]; iy <= range[3]; iy++) {
     const end = cellStart[iy * nx + range[2] + 1];
     for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-      if (!own.has(labels[indices[p]])) continue;
+      const label = labels[indices[p]];
+      if (few ? label !== first && label !== second : !own.has(label)) continue;
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + reachUp) continue;
       const x = sorted[3 * p];
@@ -109,11 +118,15 @@ export function gatherObject(
       scratch.local[3 * m + 1] = ly;
       scratch.local[3 * m + 2] = lz;
       const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
-      scratch.state[m] = inside ? 1 : inAny(others, x, y, sorted[3 * p + 2], margin) ? 3 : 2;
+      const state = inside ? 1 : inAny(others, x, y, sorted[3 * p + 2], margin) ? 3 : 2;
+      scratch.state[m] = state;
+      if (state === 2) outsidePoints++;
+      else if (state === 1) insidePoints++;
       m++;
     }
   }
-  const grown = growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow);
+  const grown =
+    outsidePoints > 0 ? growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow) : { inside: insidePoints, outside: 0, reachedOutside: [] };
   if (grown.inside === 0) return none;
   const { local, state, object } = scratch;
   let n = 0;

@@ -2,7 +2,7 @@ import type { Cuboid } from '../../types.ts';
 import type { ClassRule } from '../dictionary/EdgeCaseDictionary.ts';
 import type { GatheredObject } from './gatherObject.ts';
 import type { HeadingScratch } from './refitHeading.ts';
-import { refitHeading } from './refitHeading.ts';
+import { hugShare, refitHeading } from './refitHeading.ts';
 
 /** Faces of a box, box-local: 0 front +x, 1 rear −x, 2 left +y, 3 right −y, 4 top +z. */
 export const FACE_NAMES = ['front', 'rear', 'left side', 'right side', 'top'] as const;
@@ -20,6 +20,11 @@ export interface FitJudgement {
   turn: number | null;
   /** One standard deviation of the refit heading. */
   sigma: number;
+  /**
+   * Vehicles: share of the points near the faces at the refit heading minus that at the box's
+   * heading (how much better the refit explains the visible faces); 1 for other classes.
+   */
+  hugGain: number;
   /** Whether the refit's long axis is known (the object is longer than its class can be wide). */
   longAxisKnown: boolean;
   /** Per face: how far the third-outermost object point lies beyond it (≤ 0 when inside). */
@@ -59,6 +64,9 @@ const LOWER_BODY = 0.6;
 const MIN_LOWER_POINTS = 10;
 const MIN_LOWER_SHARE = 0.3;
 
+/** Points within this distance (metres, plus the range noise) of a fitted edge are on that face. */
+const HUG_BAND = 0.1;
+
 /** How the heading of a class is refitted, from its dictionary sizes. */
 export function headingModeOf(rule: ClassRule | undefined): HeadingMode {
   if (rule === undefined) return null;
@@ -69,7 +77,10 @@ export function headingModeOf(rule: ClassRule | undefined): HeadingMode {
 
 /**
  * Compares a box with the refit of its object (`object`: box-local points in `xyz`, as
- * `gatherObject` leaves them). `sensor`: the sensor origin in box-local coordinates.
+ * `gatherObject` leaves them; reordered in place). `sensorLocal`: the sensor origin in box-local
+ * coordinates; `range`: the box's BEV distance from it (metres); `margin`: the dictionary's fit
+ * margin. When the object's surface goes on to the edge of the gathered region (a wall), the
+ * heading is refitted from the points inside the box (grown by the margin) only.
  */
 export function judgeFit(
   box: Cuboid,
@@ -78,6 +89,7 @@ export function judgeFit(
   xyz: Float64Array,
   sensorLocal: [number, number, number],
   range: number,
+  margin: number,
   headingScratch: HeadingScratch,
 ): FitJudgement {
   const n = object.n;
@@ -87,7 +99,8 @@ export function judgeFit(
   const noise = NOISE + NOISE_PER_M * range;
   const rangeTol = TOLERANCE_PER_M * range;
   const tolerance = [END_TOLERANCE + rangeTol, END_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, TOP_TOLERANCE + rangeTol];
-  // Third-outermost protrusion per face, and counts beyond the tolerance.
+  // Third-outermost protrusion per face, counts beyond the tolerance, and (side faces) the gap
+  // between the face and the object's nearest point to it.
   const top3 = [[-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity]];
   const countBeyond = [0, 0, 0, 0, 0];
   const lowest = [Infinity, Infinity, Infinity, Infinity];
@@ -95,9 +108,9 @@ export function judgeFit(
     const x = xyz[3 * k];
     const y = xyz[3 * k + 1];
     const z = xyz[3 * k + 2];
-    const values = [x - hl, -x - hl, y - hw, -y - hw, z - hh];
     for (let f = 0; f < 5; f++) {
-      const v = values[f];
+      const v = f === 0 ? x - hl : f === 1 ? -x - hl : f === 2 ? y - hw : f === 3 ? -y - hw : z - hh;
+      if (f < 4 && -v < lowest[f]) lowest[f] = -v;
       if (v > tolerance[f]) countBeyond[f]++;
       const t = top3[f];
       if (v > t[2]) {
@@ -110,10 +123,6 @@ export function judgeFit(
           t[1] = v;
         } else t[2] = v;
       }
-    }
-    // Gap between each side face and the object's nearest point to it.
-    for (let f = 0; f < 4; f++) {
-      if (-values[f] < lowest[f]) lowest[f] = -values[f];
     }
   }
   const beyond = top3.map((t) => t[2]);
@@ -129,14 +138,16 @@ export function judgeFit(
   let turn: number | null = null;
   let sigma = Infinity;
   let longAxisKnown = false;
+  let hugGain = 1;
   const mode = headingModeOf(rule);
   if (mode !== null && rule !== undefined) {
     // Vehicles: the body below the windows (the box's lower 60 %), where glass lets no beam in
     // to hit the seats, when enough of the object is there. The points are reordered in place.
-    let m = n;
+    // Touching a larger structure (a wall): the heading from the points inside the box only.
+    let m = object.atReach.some(Boolean) ? partitionInside(xyz, n, hl + margin, hw + margin) : n;
     if (mode === 'rectangle') {
-      const low = partitionBelow(xyz, n, -hh + LOWER_BODY * box.size[2]);
-      if (low >= MIN_LOWER_POINTS && low >= MIN_LOWER_SHARE * n) m = low;
+      const low = partitionBelow(xyz, m, -hh + LOWER_BODY * box.size[2]);
+      if (low >= MIN_LOWER_POINTS && low >= MIN_LOWER_SHARE * m) m = low;
     }
     const fit = refitHeading(xyz, m, mode, 0.01 + 0.0015 * range, noise, headingScratch);
     if (fit !== null && Number.isFinite(fit.sigma)) {
@@ -148,11 +159,15 @@ export function judgeFit(
       if (longAxisKnown) {
         // The long axis's angle from the box's length axis, 0–90°.
         const axis = mode === 'rectangle' && fit.spanAcross > fit.spanAlong ? deg + 90 : deg;
-        const m = ((axis % 180) + 180) % 180;
-        turn = Math.min(m, 180 - m);
+        const r = ((axis % 180) + 180) % 180;
+        turn = Math.min(r, 180 - r);
       } else if (mode === 'rectangle') {
-        const m = ((deg % 90) + 90) % 90;
-        turn = Math.min(m, 90 - m);
+        const r = ((deg % 90) + 90) % 90;
+        turn = Math.min(r, 90 - r);
+      }
+      if (mode === 'rectangle') {
+        const band = HUG_BAND + noise;
+        hugGain = hugShare(xyz, m, fit.angle, band) - hugShare(xyz, m, 0, band);
       }
     }
   }
@@ -161,6 +176,7 @@ export function judgeFit(
     range,
     turn,
     sigma,
+    hugGain,
     longAxisKnown,
     beyond,
     countBeyond,
@@ -178,14 +194,28 @@ function partitionBelow(xyz: Float64Array, n: number, zMax: number): number {
   let low = 0;
   for (let k = 0; k < n; k++) {
     if (xyz[3 * k + 2] > zMax) continue;
-    if (k !== low) {
-      for (let a = 0; a < 3; a++) {
-        const t = xyz[3 * low + a];
-        xyz[3 * low + a] = xyz[3 * k + a];
-        xyz[3 * k + a] = t;
-      }
-    }
+    swapPoints(xyz, low, k);
     low++;
   }
   return low;
+}
+
+/** Moves the points (3 per point) with |x| ≤ `ax` and |y| ≤ `ay` to the front; returns how many. */
+function partitionInside(xyz: Float64Array, n: number, ax: number, ay: number): number {
+  let inside = 0;
+  for (let k = 0; k < n; k++) {
+    if (Math.abs(xyz[3 * k]) > ax || Math.abs(xyz[3 * k + 1]) > ay) continue;
+    swapPoints(xyz, inside, k);
+    inside++;
+  }
+  return inside;
+}
+
+function swapPoints(xyz: Float64Array, a: number, b: number): void {
+  if (a === b) return;
+  for (let o = 0; o < 3; o++) {
+    const t = xyz[3 * a + o];
+    xyz[3 * a + o] = xyz[3 * b + o];
+    xyz[3 * b + o] = t;
+  }
 }

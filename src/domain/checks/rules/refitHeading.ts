@@ -16,7 +16,7 @@ export interface RefitHeading {
 }
 
 /** At most this many points go into the axis search (the L-shape fit scores ~110 angles × 3 passes). */
-const MAX_FIT_POINTS = 96;
+const MAX_FIT_POINTS = 64;
 /** Points within this distance (metres) of a fitted edge belong to that face. */
 const FACE_BAND = 0.25;
 
@@ -33,9 +33,10 @@ export function createHeadingScratch(): HeadingScratch {
 /**
  * Refits the heading of n points (`xyz`, 3 per point; x, y in metres, any frame, best centred):
  * - `rectangle` (vehicles): the L-shape fit (`fitLShape`, closeness criterion, `d0` metres) on at
- *   most 96 evenly picked points (all points for the spans and σ); its uncertainty from the points on the two fitted edges, each a
- *   line fit: σ = residual / (√n · spread along the edge), residuals floored at `noise` metres,
- *   the two edges combined;
+ *   most 64 evenly picked points (all points for the spans and σ); its uncertainty from the
+ *   points on the two fitted edges, each a line fit: σ² = (residual / (√n · spread along the
+ *   edge))² + (residual beyond `noise` / face length)², residuals floored at `noise` metres (the
+ *   first term is random scatter, the second the face's own shape), the two edges combined;
  * - `line` (riders): the principal axis (`principalAxis`) of the same picked points, σ = spread across / (√n · spread along).
  * Null for fewer than 3 points.
  */
@@ -161,8 +162,11 @@ function edgeSigma(xyz: Float64Array, n: number, angle: number, noise: number): 
     const sdRes = Math.sqrt(Math.max(0, f[o + 2] / m - (f[o + 1] / m) ** 2));
     const sdAlong = Math.sqrt(Math.max(0, f[o + 4] / m - (f[o + 3] / m) ** 2));
     if (sdAlong * Math.sqrt(12) < 0.3) continue;
-    const sigma = Math.max(sdRes, noise) / (Math.sqrt(m) * sdAlong);
-    information += 1 / (sigma * sigma);
+    // Random scatter averages out over the face's points; scatter beyond the range noise is the
+    // face's own shape (a rounded bumper, a sloped rear window) and tilts the fit as a whole.
+    const random = Math.max(sdRes, noise) / (Math.sqrt(m) * sdAlong);
+    const shape = Math.max(0, sdRes - noise) / (Math.sqrt(12) * sdAlong);
+    information += 1 / (random * random + shape * shape);
   }
   return information > 0 ? 1 / Math.sqrt(information) : Infinity;
 }
@@ -173,4 +177,44 @@ function accumulate(f: number[], o: number, offset: number, along: number): void
   f[o + 2] += offset * offset;
   f[o + 3] += along;
   f[o + 4] += along * along;
+}
+
+/**
+ * Share (0..1) of the n points within `band` metres of the rectangle edges they hug at `angle`
+ * (radians, rectangle axes at angle and angle + π/2; per axis the edge with the smaller sum of
+ * squared distances, as the L-shape fit picks it). How well a heading explains a vehicle's
+ * visible faces: used to tell a refit that is clearly better than the box's own heading from one
+ * that only differs within the shape of the object.
+ */
+export function hugShare(xyz: Float64Array, n: number, angle: number, band: number): number {
+  if (n === 0) return 0;
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  let minU = Infinity;
+  let maxU = -Infinity;
+  let minV = Infinity;
+  let maxV = -Infinity;
+  let su = 0;
+  let sv = 0;
+  for (let k = 0; k < n; k++) {
+    const a = xyz[3 * k] * c + xyz[3 * k + 1] * s;
+    const b = xyz[3 * k + 1] * c - xyz[3 * k] * s;
+    if (a < minU) minU = a;
+    if (a > maxU) maxU = a;
+    if (b < minV) minV = b;
+    if (b > maxV) maxV = b;
+    su += a;
+    sv += b;
+  }
+  // The edge the points hug as a whole: sum of squares to an edge = n·(mean − edge)² + spread, so
+  // the nearer edge to the mean.
+  const edgeU = maxU - su / n < su / n - minU ? maxU : minU;
+  const edgeV = maxV - sv / n < sv / n - minV ? maxV : minV;
+  let near = 0;
+  for (let k = 0; k < n; k++) {
+    const a = xyz[3 * k] * c + xyz[3 * k + 1] * s;
+    const b = xyz[3 * k + 1] * c - xyz[3 * k] * s;
+    if (Math.abs(a - edgeU) <= band || Math.abs(b - edgeV) <= band) near++;
+  }
+  return near / n;
 }

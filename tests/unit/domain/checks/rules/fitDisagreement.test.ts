@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { fitDisagreement } from '../../../../../src/domain/checks/rules/fitDisagreement.ts';
+import type { Cuboid } from '../../../../../src/domain/types.ts';
+import { box, cloud, contextFor, groundPoints, objectPoints } from '../sceneFixtures.ts';
+
+const ground = groundPoints(-5, 35, -20, 20, 0.5);
+const car = box('car', 'Car', 15, -4, [4.2, 1.8, 1.5], 0.3);
+const ped = box('ped', 'Pedestrian', 10, 6, [0.7, 0.6, 1.75]);
+/** What a LiDAR at the origin sees of a person: the near half of the body, no top surface. */
+function nearSide(b: Cuboid): number[] {
+  const all = objectPoints(b, 0.05);
+  const out: number[] = [];
+  for (let k = 0; k < all.length; k += 3) {
+    if (all[k] < b.center[0] - 0.05 && all[k + 2] < b.center[2] + b.size[2] / 2 - 0.021) out.push(all[k], all[k + 1], all[k + 2]);
+  }
+  return out;
+}
+const pts = cloud(ground, objectPoints(car), nearSide(ped));
+
+const run = (positions: Float32Array, boxes: Cuboid[]) => fitDisagreement(contextFor(positions, boxes));
+
+describe('fitDisagreement', () => {
+  it('passes clean car and pedestrian boxes', () => {
+    expect(run(pts, [car, ped])).toEqual([]);
+  });
+
+  it('flags a car box turned 30° as an error, with the angle and the number of returns', () => {
+    const r = run(pts, [{ ...car, yaw: car.yaw + Math.PI / 6 }, ped]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ ruleId: 'fitDisagreement', severity: 'error', cuboidId: 'car', dictionaryEntry: 'box-fits-object' });
+    expect(r[0].message).toMatch(/^Car box is turned (29|30|31)° from its points' axis \(refit from \d+ returns\)$/);
+  });
+
+  it('flags a car box turned 90° as running across its object', () => {
+    const r = run(pts, [{ ...car, yaw: car.yaw + Math.PI / 2 }, ped]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ severity: 'error', cuboidId: 'car' });
+    expect(r[0].message).toMatch(/^Car box is turned (89|90)° from its points' axis: it runs across its object/);
+  });
+
+  it('flags a pedestrian box shrunk to 70 %: the head reaches above its top', () => {
+    const shrunk: Cuboid = { ...ped, size: [0.49, 0.42, 1.225] };
+    const r = run(pts, [car, shrunk]);
+    expect(r).toHaveLength(1);
+    expect(r[0].cuboidId).toBe('ped');
+    expect(['error', 'warning']).toContain(r[0].severity);
+    expect(r[0].message).toMatch(/^Pedestrian box cuts its object: \d+ points of its object reach 0\.\d\d m beyond its top \(refit from \d+ returns\)$/);
+  });
+
+  it('does not judge a sparse far object (5 returns)', () => {
+    const far = box('far', 'Car', 32, 10, [4.2, 1.8, 1.5], 0.2);
+    // Five returns on the car's near side.
+    const few = [0, 1, 2, 3, 4].map((k) => [far.center[0] - 0.9 + 0.1 * k, far.center[1] - 0.85, far.center[2]]).flat();
+    const positions = cloud(ground, few);
+    expect(run(positions, [{ ...far, yaw: far.yaw + Math.PI / 6 }])).toEqual([]);
+    expect(run(positions, [{ ...far, size: [2.8, 1.2, 1.0] }])).toEqual([]);
+  });
+
+  it('does not flag a car because of a wall next to it', () => {
+    const parked = box('parked', 'Car', 15, -6, [4.2, 1.8, 1.5], 0);
+    for (const gap of [0.2, 0.6]) {
+      // A 20 m long, 2.5 m high wall along the car's right side, `gap` metres from it.
+      const wall = box('wall', 'Wall', 15, -6 - 0.9 - gap - 0.05, [20, 0.1, 2.5], 0);
+      const positions = cloud(ground, objectPoints(parked), objectPoints(wall, 0.15));
+      expect(run(positions, [parked])).toEqual([]);
+      // The wall does not hide a turned box either when it stands clear of the car.
+      if (gap > 0.5) expect(run(positions, [{ ...parked, yaw: Math.PI / 6 }])).toHaveLength(1);
+    }
+  });
+
+  it('reports only on the boxes of an incremental run', () => {
+    const turned = { ...car, yaw: car.yaw + Math.PI / 6 };
+    expect(fitDisagreement(contextFor(pts, [turned, ped], { only: ['ped'] }))).toEqual([]);
+  });
+});
