@@ -76,6 +76,12 @@ export {
 export type { CuboidPatch, CreateCuboidInput, RandomSource } from './document/cuboidOps.ts';
 export { KITTI_CLASS_SIZES, classDefaultSize } from './document/classDefaultSizes.ts';
 export { VelodyneStreamParser } from './pointcloud/VelodyneStreamParser.ts';
+export { BIN_LAYOUTS, BIN_LAYOUT_NAMES, binLayoutForFileName, layoutsFittingSize, parseBinLayoutName } from './pointcloud/binLayouts.ts';
+export type { BinLayout, BinLayoutName } from './pointcloud/binLayouts.ts';
+export { BinLayoutError, detectBinLayout } from './pointcloud/detectBinLayout.ts';
+export type { BinLayoutDetection, BinSample } from './pointcloud/detectBinLayout.ts';
+export type { BinLayoutChoice, BinLayoutSource } from './pointcloud/BinLayoutChoice.ts';
+export type { BinCloud } from './kitti/readVelodyneBin.ts';
 export type { FrameListItem } from './document/FrameListItem.ts';
 export { pickPointNearRay } from './geometry/pickPointNearRay.ts';
 export { projectCuboidEdges } from './kitti/projectCuboidEdges.ts';

@@ -136,6 +136,33 @@ describe('detectBinLayout', () => {
     }
   });
 
+  it('tells per-point time from a ring: the same 20-byte records with a fractional fifth float are xyzit', () => {
+    const src = readVelodyneBin(read(SUSTECH), { layout: 'xyzir' });
+    const n = src.count;
+    const f = new Float32Array(n * 5);
+    for (let i = 0; i < n; i++) {
+      f.set([src.positions[i * 3], src.positions[i * 3 + 1], src.positions[i * 3 + 2], (src.attributes.intensity as Float32Array)[i], (i / n) * 0.1], i * 5);
+    }
+    const d = detect(new Uint8Array(f.buffer));
+    expect(d.chosen).toBe('xyzit');
+    const cloud = readVelodyneBin(new Uint8Array(f.buffer), { layout: 'xyzit' });
+    expect(cloud.attributes.time?.[n - 1]).toBeCloseTo(0.1, 3);
+    expect(cloud.attributes.ring).toBeUndefined();
+  });
+
+  it('reads xyzirt and xyz records column by column', () => {
+    const f = new Float32Array([1, 2, 3, 40, 5, 0.25, -1, -2, -3, 41, 6, 0.5]);
+    const cloud = readVelodyneBin(new Uint8Array(f.buffer), { layout: 'xyzirt' });
+    expect(cloud.count).toBe(2);
+    expect([...cloud.positions]).toEqual([1, 2, 3, -1, -2, -3]);
+    expect([...(cloud.attributes.intensity as Float32Array)]).toEqual([40, 41]);
+    expect([...(cloud.attributes.ring as Uint16Array)]).toEqual([5, 6]);
+    expect([...(cloud.attributes.time as Float32Array)]).toEqual([0.25, 0.5]);
+    const xyz = readVelodyneBin(new Uint8Array(f.buffer), { layout: 'xyz' });
+    expect(xyz.count).toBe(4);
+    expect(Object.keys(xyz.attributes)).toEqual([]);
+  });
+
   it('tells a bare xyz dump from xyzi', () => {
     const cloud = readVelodyneBin(read(KITTI[0]));
     const n = cloud.count - (cloud.count % 4);
