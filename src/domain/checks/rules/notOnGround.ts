@@ -4,6 +4,7 @@ import type { PointGrid } from '../../geometry/PointGrid.ts';
 import type { CuboidShape } from '../../geometry/CuboidShape.ts';
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { edgeCaseForRule } from '../dictionary/edgeCaseForRule.ts';
@@ -11,8 +12,13 @@ import { analysisOf } from '../frame/analysisOf.ts';
 import { fmt } from '../formatNumber.ts';
 import { targetIndices } from './targetIndices.ts';
 
-/** Ring around the footprint (metres) where the ground next to a box is looked at. */
+/**
+ * Ring around the footprint (metres) where the ground next to a box is looked at: 1 m, widened to
+ * the gap between the sensor's ground rows at the box's range (up to 5 m), so that a sparse
+ * scanner's far ground is seen at all.
+ */
 const RING = 1;
+const MAX_RING = 5;
 /** Points within this height of the ground (metres) are ground returns. */
 const GROUND_BAND = 0.2;
 /** Fewest ground returns next to a box for its ground to count as seen. */
@@ -51,18 +57,21 @@ export const notOnGround: Rule = (ctx) => {
     if (rule === undefined || !rule.mustTouchGround) continue;
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite)) continue;
     const model = groundUnder(ground, box);
-    const ring = ringHeights(analysis.grid, box);
-    // A lower level replaces the model only when at least half as many ring points confirm it.
-    const atModel = countNear(ring, model);
-    const low = lowestDenseLevel(ring, Math.max(MIN_SUPPORT, Math.ceil(ring.length * DENSE_SHARE), Math.ceil(atModel / 2)));
-    const g = low < model - GROUND_BAND ? low : model;
-    let support = 0;
-    for (let k = 0; k < ring.length; k++) if (Math.abs(ring[k] - g) <= GROUND_BAND) support++;
-    if (support < MIN_SUPPORT) continue;
+    // The ground next to the box: a 1 m ring; when that holds too few ground returns (a sparse
+    // scanner far away), a ring as wide as the gap between its ground rows, trusted only to say
+    // that a box floats: what it finds may be the low parts of other objects, too high a ground.
+    let g = groundLevel(ringHeights(analysis.grid, box, RING), model);
+    let floatsOnly = false;
+    if (g === null) {
+      const wide = ringWidth(analysis.sensor, box, model);
+      if (wide > RING) g = groundLevel(ringHeights(analysis.grid, box, wide), model);
+      floatsOnly = true;
+    }
+    if (g === null) continue;
     const bottom = box.center[2] - box.size[2] / 2;
     const gap = bottom - g;
     const tol = gap > 0 ? floatTolerance : sinkTolerance;
-    if (!(Math.abs(gap) > tol)) continue;
+    if (!(Math.abs(gap) > tol) || (floatsOnly && gap < 0)) continue;
     const where = gap > 0 ? `floats ${fmt(gap, 2)} m above` : `sinks ${fmt(-gap, 2)} m below`;
     out.push({
       ruleId: 'notOnGround',
@@ -91,9 +100,9 @@ function groundUnder(ground: GroundModel, box: CuboidShape): number {
 
 /**
  * Heights (LiDAR z, metres, in no particular order) of the points in the ring between the footprint grown by
- * 0.1 m and the footprint grown by 1 m, up to the box's top.
+ * 0.1 m and the footprint grown by `RING` metres, up to the box's top.
  */
-function ringHeights(grid: PointGrid, box: CuboidShape): number[] {
+function ringHeights(grid: PointGrid, box: CuboidShape, RING: number): number[] {
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
   const hl = box.size[0] / 2;
@@ -143,4 +152,33 @@ function lowestDenseLevel(values: number[], need: number): number {
     if (count >= need) return z[i + (count >> 1)];
   }
   return Infinity;
+}
+
+/**
+ * How far apart (metres) the sensor's rows hit the ground at the box: range² × beam gap / height
+ * above that ground, between 1 m and 5 m (1 m without beam data).
+ */
+function ringWidth(sensor: ScanSensor, box: CuboidShape, groundZ: number): number {
+  const e = sensor.elevations;
+  if (e.length < 2) return RING;
+  const d = Math.hypot(box.center[0] - sensor.origin[0], box.center[1] - sensor.origin[1]);
+  const h = sensor.origin[2] - groundZ;
+  if (!(h > 0.3)) return RING;
+  const el = Math.atan2(-h, d);
+  let k = 1;
+  while (k < e.length - 1 && e[k] < el) k++;
+  const gap = e[k] - e[k - 1];
+  return Math.min(MAX_RING, Math.max(RING, ((d * d) / h) * gap));
+}
+
+/**
+ * The ground level among ring heights: the model's height, or a lower level holding enough ring
+ * points (at least three, 5 % of the ring, and half as many as lie at the model's height); null
+ * when fewer than three ring points lie near that level (the ground was not seen).
+ */
+function groundLevel(ring: number[], model: number): number | null {
+  const atModel = countNear(ring, model);
+  const low = lowestDenseLevel(ring, Math.max(MIN_SUPPORT, Math.ceil(ring.length * DENSE_SHARE), Math.ceil(atModel / 2)));
+  const g = low < model - GROUND_BAND ? low : model;
+  return countNear(ring, g) < MIN_SUPPORT ? null : g;
 }

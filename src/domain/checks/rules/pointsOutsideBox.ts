@@ -1,5 +1,5 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
-import type { ScanSensor } from '../../sensor/ScanSensor.ts';
+import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import type { Cuboid } from '../../types.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
@@ -73,7 +73,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const [cx, cy, cz] = box.center;
     // Rows of one surface lie one beam gap apart vertically: heights are squeezed so that the
     // gap at this range links like LINK does (a 32-beam scan's rows are 0.7 m apart at 30 m).
-    const zScale = Math.min(1, LINK / (1.1 * verticalSpacing(sensor, cx, cy, cz)));
+    const zScale = Math.min(1, LINK / (1.1 * beamGapAt(sensor, cx, cy, cz)));
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
     // Pass 1: the obstacle clusters that have points inside the box; only their points are
@@ -171,16 +171,3 @@ function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin
   return false;
 }
 
-/**
- * Vertical distance (metres) between neighbouring beams where they cross the point (x, y, z):
- * the range from the sensor times the local gap between beam elevations (0 without beam data).
- */
-function verticalSpacing(sensor: ScanSensor, x: number, y: number, z: number): number {
-  const e = sensor.elevations;
-  if (e.length < 2) return 0;
-  const d = Math.hypot(x - sensor.origin[0], y - sensor.origin[1]);
-  const el = Math.atan2(z - sensor.origin[2], d);
-  let k = 1;
-  while (k < e.length - 1 && e[k] < el) k++;
-  return d * (e[k] - e[k - 1]);
-}
