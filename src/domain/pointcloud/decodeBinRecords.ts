@@ -26,6 +26,7 @@ function attributeArray(name: BinAttribute, count: number): Float32Array | Uint1
  * fractional or negative value, which a real ring never is, is truncated and wrapped).
  */
 export function decodeBinRecords(src: Float32Array, count: number, layout: BinLayout): { positions: Float32Array; attributes: BinAttributes } {
+  if (layout.name === 'xyzir') return decodeXyzir(src, count);
   const stride = layout.floats;
   const positions = new Float32Array(count * 3);
   for (let i = 0, s = 0, d = 0; i < count; i++, s += stride, d += 3) {
@@ -40,6 +41,21 @@ export function decodeBinRecords(src: Float32Array, count: number, layout: BinLa
     (attributes as Record<BinAttribute, Float32Array | Uint16Array>)[name] = out;
   });
   return { positions, attributes };
+}
+
+/** nuScenes `x y z intensity ring` in one pass (the common non-KITTI layout). */
+function decodeXyzir(src: Float32Array, count: number): { positions: Float32Array; attributes: BinAttributes } {
+  const positions = new Float32Array(count * 3);
+  const intensity = new Float32Array(count);
+  const ring = new Uint16Array(count);
+  for (let i = 0, s = 0, d = 0; i < count; i++, s += 5, d += 3) {
+    positions[d] = src[s];
+    positions[d + 1] = src[s + 1];
+    positions[d + 2] = src[s + 2];
+    intensity[i] = src[s + 3];
+    ring[i] = src[s + 4];
+  }
+  return { positions, attributes: { intensity, ring } };
 }
 
 /**
