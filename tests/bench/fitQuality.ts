@@ -193,12 +193,20 @@ function evaluate(frame: Frame, rows: Row[]): void {
         `bev ${row.bev.toFixed(2)} 3d ${row.iou3.toFixed(2)} yawErr ${he.toFixed(1)}° ` +
         (r
           ? `size ${r.size.map((v) => v.toFixed(2)).join('×')} vs ${gt.size.map((v) => v.toFixed(2)).join('×')} ` +
-            `dz ${(r.center[2] - gt.center[2]).toFixed(2)} ${r.headingSource ?? ''} ${r.confidence ?? ''}${r.topSeen ? ' top' : ''} ` +
+            `dz ${(r.center[2] - gt.center[2]).toFixed(2)} dRad ${radialOffset(r.center, gt.center, o).toFixed(2)} ${r.headingSource ?? ''} ${r.confidence ?? ''}${r.topSeen ? ' top' : ''} ` +
             `los−gtYaw ${angleErr(Math.atan2(gt.center[1] - (frame.sensorOrigin?.[1] ?? 0), gt.center[0] - (frame.sensorOrigin?.[0] ?? 0)), gt.yaw).toFixed(0)}° fit n=${r.pointCount}`
           : 'no fit');
       rows.push(row);
     }
   });
+}
+
+/** How much farther from the sensor the fitted centre is than the true one (metres, BEV). */
+function radialOffset(c: readonly number[], t: readonly number[], o: readonly number[]): number {
+  const ux = t[0] - o[0];
+  const uy = t[1] - o[1];
+  const d = Math.hypot(ux, uy) || 1;
+  return ((c[0] - t[0]) * ux + (c[1] - t[1]) * uy) / d;
 }
 
 function median(v: number[]): number {

@@ -146,10 +146,13 @@ function axisExtent(
     if (span >= SEEN_WHOLE * dim) return [mid - dim / 2, mid + dim / 2, true];
     extent = dim;
   } else {
-    const visible = span + 2 * o.edge;
-    seen = !o.rounded && faceSeen && span >= o.range[0];
+    // A person's outline is a noisy blob of limbs: the span is not widened by the edge allowance.
+    const visible = o.rounded ? span : span + 2 * o.edge;
+    // A rounded object's silhouette across the line of sight (the sensor level with its span) is
+    // seen whole; only its depth is hidden.
+    seen = o.rounded ? sensor >= a && sensor <= b && span >= o.range[0] : faceSeen && span >= o.range[0];
     extent = seen
-      ? visible
+      ? Math.min(visible, o.range[1])
       : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
   }
   if (extent <= span + 2 * o.edge) return [mid - extent / 2, mid + extent / 2, seen];

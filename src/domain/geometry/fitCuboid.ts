@@ -12,6 +12,8 @@ const LINK_LATERAL = 0.12;
 const LINK_COLUMNS = 2.5;
 /** How much larger than the expected size an object's footprint may be before a piece is refused. */
 const FOOTPRINT_SLACK = 1.1;
+/** For people and riders: how much wider than the expected size (metres) a footprint may be. */
+const PERSON_SLACK = 0.15;
 
 /**
  * Fits an oriented box to the object under a click in a LiDAR scan.
@@ -67,7 +69,11 @@ export function fitCuboid(
     linkLateral: lateral,
     linkRadial: defaults.clusterDistance + 0.01 * range,
     mergeDistance: defaults.clusterDistance + 0.01 * range,
-    maxFootprint: [FOOTPRINT_SLACK * longest + 0.25, FOOTPRINT_SLACK * shortest + 0.25],
+    // People stand close together: a piece that would make one wider than a person with arms
+    // out stays out.
+    maxFootprint: defaults.boxShaped
+      ? [FOOTPRINT_SLACK * longest + 0.25, FOOTPRINT_SLACK * shortest + 0.25]
+      : [longest + PERSON_SLACK, shortest + PERSON_SLACK],
     reach: Math.hypot(longest, shortest) / 2 + defaults.clusterDistance,
     groundClearance: GROUND_CLEARANCE,
     maxHeight: Math.max(defaults.range.h[1], prior?.size[2] ?? 0) + HEIGHT_MARGIN,

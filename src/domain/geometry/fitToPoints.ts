@@ -187,6 +187,8 @@ export function fitObject(
   let theta: number;
   let headOn = false;
   if (sparse && axis.spreadRatio > LINE_SPREAD) theta = 0;
+  // People: the direction of largest spread when elongated (a rider, a stride), else along the
+  // road (+x): people mostly walk along pavements.
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
   else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = los;
   else if (axis.spreadRatio < LINE_SPREAD) theta = axis.angle;
