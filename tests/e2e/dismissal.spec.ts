@@ -29,7 +29,7 @@ const missedPlaces = (page: Page) =>
 
 const near = (a: Place, b: Place) => Math.hypot(a[0] - b[0], a[1] - b[1]) < 0.5;
 
-test('"not an object": N boxes a missed object, X dismisses it, and it stays gone after a reload', async ({ page }, info) => {
+test('"not an object": N boxes a missed object, X dismisses it, and it stays gone after a reload', async ({ page, request }, info) => {
   await openFrame(page, '000002');
   const before = await missedPlaces(page);
   expect(before.length).toBeGreaterThan(0);
@@ -90,4 +90,21 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
     },
     place,
   );
+
+  // The pin itself: a click focuses its finding, and its card's "Not an object" dismisses it.
+  await page.evaluate((p) => (window as any).__cuboid.store.getState().requestFraming(p), place);
+  await page.waitForTimeout(600);
+  const [px, py] = (await page.evaluate((p) => (window as any).__cuboid.project([p[0], p[1], p[2] + 1.2]), place)) as [number, number];
+  await page.mouse.click(px, py);
+  await expect(page.getByTestId('finding-card')).toBeVisible();
+  await page.getByTestId('finding-card').screenshot({ path: info.outputPath('finding-card.png') });
+  await page.getByTestId('finding-dismiss').click();
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.dismissals.length === 1);
+  await expect(page.getByTestId('finding-card')).toHaveCount(0);
+  // Ctrl+Z takes it back (one undo step), and the frame is saved as it was.
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.dismissals.length === 0);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().save.status === 'saved', null, { timeout: 20_000 });
+  const stored = await (await request.get('/api/frames/000002/annotation')).json();
+  expect(stored.dismissals).toEqual([]);
 });
