@@ -190,7 +190,7 @@ export function fitObject(
   // People: the direction of largest spread when elongated (a rider, a stride), else along the
   // road (+x): people mostly walk along pavements.
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
-  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = los;
+  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = headOnHeading(hx, hy, los);
   else if (axis.spreadRatio < LINE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
@@ -300,24 +300,59 @@ function bodyBand(xs: Float64Array, ys: Float64Array, zs: Float64Array, bottom: 
   return bx.length >= BODY_BAND_MIN_POINTS ? [Float64Array.from(bx), Float64Array.from(by)] : [xs, ys];
 }
 
-/** A vehicle cluster that is one face across the line of sight, about a vehicle's width wide. */
+/**
+ * A vehicle cluster that is one face across the line of sight, about a vehicle's width wide.
+ * Depth and width are taken between percentiles (5–90 % along the line of sight, 2–98 % across),
+ * so that a few returns from the mirrors, which stick out of the sides further forward, do not
+ * hide a face seen square on.
+ */
 function isHeadOn(xs: Float64Array, ys: Float64Array, los: number, d: ClassDefaults): boolean {
+  const n = xs.length;
+  if (n < 3) return false;
   const c = Math.cos(los);
   const s = Math.sin(los);
-  let t0 = Infinity;
-  let t1 = -Infinity;
-  let w0 = Infinity;
-  let w1 = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const t = xs[i] * c + ys[i] * s;
-    const w = ys[i] * c - xs[i] * s;
-    if (t < t0) t0 = t;
-    if (t > t1) t1 = t;
-    if (w < w0) w0 = w;
-    if (w > w1) w1 = w;
+  const t = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    t[i] = xs[i] * c + ys[i] * s;
+    w[i] = ys[i] * c - xs[i] * s;
   }
-  const across = w1 - w0;
-  return t1 - t0 <= HEAD_ON_DEPTH && across >= 0.6 * d.range.w[0] && across <= 1.2 * d.range.w[1];
+  t.sort();
+  w.sort();
+  const at = (a: Float64Array, q: number): number => a[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))];
+  const depth = at(t, 0.9) - at(t, 0.05);
+  const across = at(w, 0.98) - at(w, 0.02);
+  return depth <= HEAD_ON_DEPTH && across >= 0.6 * d.range.w[0] && across <= 1.2 * d.range.w[1];
+}
+
+/** Largest angle (radians, 10°) by which a face seen head-on may turn the heading off the line of sight. */
+const HEAD_ON_MAX_TURN = 10 * (Math.PI / 180);
+
+/**
+ * Heading of a vehicle seen head-on: the normal of its nearest face (the returns within 0.25 m of
+ * the front of the cluster along the line of sight, by least squares) when that is within 10° of
+ * the line of sight `los`, else the line of sight itself.
+ */
+function headOnHeading(xs: Float64Array, ys: Float64Array, los: number): number {
+  const c = Math.cos(los);
+  const s = Math.sin(los);
+  const n = xs.length;
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = xs[i] * c + ys[i] * s;
+  const front = Float64Array.from(t).sort()[Math.floor(0.05 * (n - 1))] + 0.25;
+  const fx: number[] = [];
+  const fy: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (t[i] > front) continue;
+    fx.push(xs[i]);
+    fy.push(ys[i]);
+  }
+  if (fx.length < 5) return los;
+  const face = principalAxis(Float64Array.from(fx), Float64Array.from(fy));
+  if (face.spreadRatio > 0.3) return los;
+  const normal = face.angle + Math.PI / 2;
+  const turn = wrapAngle(2 * (normal - los)) / 2; // modulo π
+  return Math.abs(turn) <= HEAD_ON_MAX_TURN ? los + turn : los;
 }
 
 /** Nearest and farthest horizontal distance (metres) of a footprint's corners from the sensor. */
