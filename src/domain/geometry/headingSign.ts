@@ -28,6 +28,8 @@ const LANE_OFFSET = 2.5;
 const SHAPE_MIN_ASYMMETRY = 0.3;
 /** Fewest returns on the upper body (cabin) for the profile to count. */
 const SHAPE_MIN_POINTS = 6;
+/** Least share of the length the cabin's returns must span for the profile to count. */
+const SHAPE_MIN_CABIN = 0.3;
 
 export interface HeadingCues {
   /** Box centre (LiDAR frame, metres). */
@@ -95,7 +97,9 @@ function profileFront(p: { along: Float64Array; high: Uint8Array; length: number
     if (p.along[i] < lo) lo = p.along[i];
     if (p.along[i] > hi) hi = p.along[i];
   }
-  if (count < SHAPE_MIN_POINTS) return 0;
+  // The cabin must be seen along the side (a third of the length at least), not only on the
+  // face towards the sensor.
+  if (count < SHAPE_MIN_POINTS || hi - lo < SHAPE_MIN_CABIN * p.length) return 0;
   const frontGap = p.length / 2 - hi;
   const backGap = lo + p.length / 2;
   if (Math.abs(frontGap - backGap) < SHAPE_MIN_ASYMMETRY) return 0;
