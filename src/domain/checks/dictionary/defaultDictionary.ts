@@ -94,6 +94,13 @@ const EDGE_CASES: EdgeCase[] = [
     check: 'pointsOutsideBox',
   },
   {
+    id: 'box-follows-points',
+    title: 'The box follows the shape of its points',
+    rule: "A vehicle's or rider's box runs along the object's long axis as its points show it (a car's visible sides, a bicycle's frame), never at an angle to it or across it. The box reaches every face the sensor sees, a person's head included. Where part of the object is hidden, extend the box by the class's usual size away from the sensor; a box is not judged where the object touches a wall or is too sparse to show its shape.",
+    tags: ['geometry', 'heading', 'tightness'],
+    check: 'fitDisagreement',
+  },
+  {
     id: 'one-box-per-object',
     title: 'One box per object',
     rule: 'Every object has exactly one box, with one class. Never two boxes for the same object, not even with different classes.',

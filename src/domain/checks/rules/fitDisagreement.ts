@@ -36,7 +36,7 @@ const WARN_SHARE = 0.02;
 const ERROR_COUNT = 6;
 const ERROR_SHARE = 0.05;
 /** An error needs the third-outermost point beyond the face by this multiple of the tolerance. */
-const ERROR_BEYOND = 1.5;
+const ERROR_BEYOND = 1.25;
 /** pointsOutsideBox's error: at least this many object points, and this share, outside the box. */
 const OUTSIDE_ERROR_COUNT = 12;
 const OUTSIDE_ERROR_SHARE = 0.35;
@@ -107,8 +107,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   the box than any width of its class; People are not judged: from one
  *   side a person's points show their visible outline, not which way they face;
  * - shifted / cut off: at least 3 object points (and 2 %) lie beyond a face by more than its
- *   tolerance (ends 0.15 m, sides 0.2 m for mirrors, top 0.08 m, each plus 0.4 % of the range);
- *   error with 6 points (5 %) and the third-outermost beyond 1.5 tolerances. When the object
+ *   tolerance (ends 0.15 m and sides 0.2 m (mirrors), plus 0.4 % of the range; top 0.08 m plus 0.2 %);
+ *   error with 6 points (5 %) and the third-outermost beyond 1.25 tolerances. When the object
  *   also stops short of the opposite face, seen by the sensor, the box is reported as off its
  *   object along that axis, otherwise as cutting it. When the object's surface goes on to the
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
@@ -136,7 +136,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     cuboidId: box.id,
     location: null,
     message,
-    dictionaryEntry: 'box-fits-object',
+    dictionaryEntry: 'box-follows-points',
   });
   const mode = headingModeOf(rule);
   if (mode !== null && j.turn !== null && Number.isFinite(j.sigma)) {

@@ -43,11 +43,16 @@ export interface FitJudgement {
   outside: number;
 }
 
-/** Base tolerance (metres) of a protrusion beyond the ends / sides / top, plus 0.4 % of the range. */
+/**
+ * Tolerance (metres) of a protrusion beyond the ends / sides, plus 0.4 % of the range (range noise
+ * and beam width spread returns across the line of sight), and the top, plus 0.2 % of the range
+ * (beam divergence only).
+ */
 const END_TOLERANCE = 0.15;
 const SIDE_TOLERANCE = 0.2;
 const TOP_TOLERANCE = 0.08;
 const TOLERANCE_PER_M = 0.004;
+const TOP_TOLERANCE_PER_M = 0.002;
 /** Range noise floor of a face's residuals (metres), plus 0.2 % of the range. */
 const NOISE = 0.03;
 const NOISE_PER_M = 0.002;
@@ -98,7 +103,7 @@ export function judgeFit(
   const hh = box.size[2] / 2;
   const noise = NOISE + NOISE_PER_M * range;
   const rangeTol = TOLERANCE_PER_M * range;
-  const tolerance = [END_TOLERANCE + rangeTol, END_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, TOP_TOLERANCE + rangeTol];
+  const tolerance = [END_TOLERANCE + rangeTol, END_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, TOP_TOLERANCE + TOP_TOLERANCE_PER_M * range];
   // Third-outermost protrusion per face, counts beyond the tolerance, and (side faces) the gap
   // between the face and the object's nearest point to it.
   const top3 = [[-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity]];

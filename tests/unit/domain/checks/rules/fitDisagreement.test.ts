@@ -27,7 +27,7 @@ describe('fitDisagreement', () => {
   it('flags a car box turned 30° as an error, with the angle and the number of returns', () => {
     const r = run(pts, [{ ...car, yaw: car.yaw + Math.PI / 6 }, ped]);
     expect(r).toHaveLength(1);
-    expect(r[0]).toMatchObject({ ruleId: 'fitDisagreement', severity: 'error', cuboidId: 'car', dictionaryEntry: 'box-fits-object' });
+    expect(r[0]).toMatchObject({ ruleId: 'fitDisagreement', severity: 'error', cuboidId: 'car', dictionaryEntry: 'box-follows-points' });
     expect(r[0].message).toMatch(/^Car box is turned (29|30|31)° from its points' axis \(refit from \d+ returns\)$/);
   });
 
