@@ -221,7 +221,10 @@ export function fitObject(
       onRoad: defaults.boxShaped || (opts.label ?? '').toLowerCase() === 'cyclist',
       trafficSide: opts.trafficSide ?? ('right' as const),
     };
-    if (!withProfile || !defaults.boxShaped || !bev.lengthSeen || sparse) return base;
+    // The profile needs the side seen at 20° or more: at a grazing angle the far part of the cabin
+    // returns too little, and its gap to the box end looks like a bonnet.
+    const sideOn = Math.abs(Math.sin(ax - Math.atan2(bev.centerY - oy, bev.centerX - ox))) >= 0.34;
+    if (!withProfile || !defaults.boxShaped || !bev.lengthSeen || sparse || !sideOn) return base;
     const bottom = bottomOf(bev);
     let zTop = -Infinity;
     for (let k = 0; k < n; k++) if (zs[k] > zTop) zTop = zs[k];
