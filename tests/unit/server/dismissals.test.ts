@@ -7,6 +7,7 @@ import type { Dismissal, FrameAnnotation } from '../../../src/domain/document/Fr
 import { parseKittiLabel } from '../../../src/domain/kitti/parseKittiLabel.ts';
 import { SHARED_KITTI, makeTempDir } from './fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from './fixtures/testServer.ts';
+import { startAuthServer } from './fixtures/authServer.ts';
 
 let server: TestServer | undefined;
 const temps: string[] = [];
@@ -122,5 +123,23 @@ describe('"not an object" dismissals on the server', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('dismissals[0].radius');
+  });
+});
+
+describe('"not an object" dismissals and the review rules', () => {
+  it('an annotator’s mark is signed with their name; a reviewer sees it but may not add or take one back', async () => {
+    const s = await startAuthServer({ ann: 'annotator', rev: 'reviewer' });
+    server = s;
+    const mark: Dismissal = { id: 'x1', location: [15, 3, -1], radius: 1.5, label: 'Car', reason: 'hedge' };
+    const start = (await s.as('ann', '/api/frames/000000/annotation')).json() as FrameAnnotation;
+    const saved = await s.as('ann', { method: 'PUT', url: '/api/frames/000000/annotation', payload: { ...start, dismissals: [mark] }, headers: { 'if-match': `"${start.revision}"` } });
+    expect(saved.statusCode).toBe(200);
+    const seen = (await s.as('rev', '/api/frames/000000/annotation')).json() as FrameAnnotation;
+    expect(seen.dismissals.map((d) => [d.id, d.by, d.reason])).toEqual([['x1', 'ann', 'hedge']]);
+    for (const dismissals of [[], [...seen.dismissals, { ...mark, id: 'x2', location: [30, 0, -1] as [number, number, number] }]]) {
+      const res = await s.as('rev', { method: 'PUT', url: '/api/frames/000000/annotation', payload: { ...seen, dismissals }, headers: { 'if-match': `"${seen.revision}"` } });
+      expect(res.statusCode).toBe(403);
+    }
+    expect(((await s.as('rev', '/api/frames/000000/annotation')).json() as FrameAnnotation).dismissals).toHaveLength(1);
   });
 });
