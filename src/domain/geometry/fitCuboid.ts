@@ -2,6 +2,7 @@ import { classDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints } from './fitToPoints.ts';
+import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
 
 export type { FitConfidence, FitCuboidOptions, FitCuboidSeed, FitResult, HeadingSource } from './fitTypes.ts';
@@ -54,7 +55,11 @@ export function fitCuboid(
     ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1)
     : defaults.searchRadius;
   const grid = opts.grid ?? buildPointGrid(positions);
-  const ground = opts.ground ?? localGround(grid, seed.x, seed.y, radius + 8);
+  // A frame-wide ground model ends at its range limit (80 m by default): farther out, the local one.
+  const ground =
+    opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y)
+      ? opts.ground
+      : localGround(grid, seed.x, seed.y, radius + 8);
 
   // Scan lines spread with range: farther points are linked more loosely.
   const range = Math.hypot(seed.x - ox, seed.y - oy);
@@ -84,4 +89,11 @@ export function fitCuboid(
   const kept = objectPoints(positions, indices, ground, defaults, sensor);
   if (kept.length === 0) return null;
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
+}
+
+/** Whether (x, y) lies on the ground model's grid (metres, the points' frame). */
+function coversPoint(g: GroundModel, x: number, y: number): boolean {
+  const fx = (x - g.originX) / g.cellSize;
+  const fy = (y - g.originY) / g.cellSize;
+  return fx >= -0.5 && fy >= -0.5 && fx <= g.nx - 0.5 && fy <= g.ny - 0.5;
 }
