@@ -210,11 +210,13 @@ console.log('\nDEFECTS on boxes with >= 10 returns (caught as error / as error o
 console.log('defect    source group       n |  rule E  rule E+W | others E  others E+W |  all E  all E+W');
 const byDefect: Record<string, Tally> = {};
 for (const [k, dt] of Object.entries(defects).sort()) {
-  const d = k.split(' ')[0];
-  const s = (byDefect[d] ??= tally());
-  for (const f of Object.keys(dt) as (keyof Tally)[]) s[f] += dt[f];
+  const parts = k.split(/ +/);
+  for (const name of [parts[0], `${parts[0]} ${parts[2]}`]) {
+    const s = (byDefect[name] ??= tally());
+    for (const f of Object.keys(dt) as (keyof Tally)[]) s[f] += dt[f];
+  }
   console.log(`${k.padEnd(26)} ${String(dt.n).padStart(4)} |  ${pct(dt.ruleE, dt.n)}     ${pct(dt.ruleW, dt.n)} |  ${pct(dt.otherE, dt.n)}       ${pct(dt.otherW, dt.n)} |  ${pct(dt.allE, dt.n)}    ${pct(dt.allW, dt.n)}`);
 }
-for (const [d, dt] of Object.entries(byDefect)) {
+for (const [d, dt] of Object.entries(byDefect).sort()) {
   console.log(`${('ALL ' + d).padEnd(26)} ${String(dt.n).padStart(4)} |  ${pct(dt.ruleE, dt.n)}     ${pct(dt.ruleW, dt.n)} |  ${pct(dt.otherE, dt.n)}       ${pct(dt.otherW, dt.n)} |  ${pct(dt.allE, dt.n)}    ${pct(dt.allW, dt.n)}`);
 }

@@ -16,7 +16,7 @@ export interface RefitHeading {
 }
 
 /** At most this many points go into the axis search (the L-shape fit scores ~110 angles × 3 passes). */
-const MAX_FIT_POINTS = 64;
+const MAX_FIT_POINTS = 48;
 /** Points within this distance (metres) of a fitted edge belong to that face. */
 const FACE_BAND = 0.25;
 
@@ -33,7 +33,7 @@ export function createHeadingScratch(): HeadingScratch {
 /**
  * Refits the heading of n points (`xyz`, 3 per point; x, y in metres, any frame, best centred):
  * - `rectangle` (vehicles): the L-shape fit (`fitLShape`, closeness criterion, `d0` metres) on at
- *   most 64 evenly picked points (all points for the spans and σ); its uncertainty from the
+ *   most 48 evenly picked points (all points for the spans and σ); its uncertainty from the
  *   points on the two fitted edges, each a line fit: σ² = (residual / (√n · spread along the
  *   edge))² + (residual beyond `noise` / face length)², residuals floored at `noise` metres (the
  *   first term is random scatter, the second the face's own shape), the two edges combined;
