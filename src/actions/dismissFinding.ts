@@ -32,7 +32,7 @@ const BOX_MARGIN = 0.3;
  */
 export const dismissFinding: Action = {
   id: 'dismissFinding',
-  label: 'Not an object: dismiss the missed object (the one N boxed, or whose pin or row you clicked)',
+  label: 'Not an object (the missed object N just boxed, or whose pin or row you clicked)',
   keys: ['x'],
   group: 'create',
   predicate: hasDoc,
