@@ -97,6 +97,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         dictionary,
         labelRegion: input.labelRegion,
         dismissed: input.dismissed,
+        ring: input.ring,
       });
       reports.push({
         frameId: frame.id,

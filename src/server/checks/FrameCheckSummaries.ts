@@ -61,6 +61,7 @@ export class FrameCheckSummaries {
             dictionary,
             labelRegion: input.labelRegion,
             dismissed: input.dismissed,
+            ring: input.ring,
           }),
         );
         return { ...base, ...countBySeverity(results) };

@@ -8,6 +8,7 @@ import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
+import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
@@ -26,6 +27,8 @@ export interface CheckFrameInput {
   /** Where the boxes came from. */
   labelSource: 'database' | 'label_2' | 'none';
   labelRegion: LabelRegion | undefined;
+  /** A beam (ring / laser id) per point when the point file has one. */
+  ring?: ArrayLike<number>;
   /** The stored document's "not an object" places (none for a frame read from `label_2`). */
   dismissed: DismissedRegion[];
 }
@@ -44,12 +47,10 @@ export async function readCheckFrame(
   stored: FrameAnnotation | null,
   region: RegionMode,
 ): Promise<CheckFrameInput> {
-  const positions = (await readFramePoints(frame)).positions;
-  const calib: KittiCalib | null =
-    frame.calibPath === null
-      ? null
-      : parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
-
+  const cloud = await readFramePoints(frame);
+  const positions = cloud.positions;
+  const ring = ringOf(cloud);
+  const calib = await readFrameCalib(frame);
   let cuboids: Cuboid[] = [];
   let dontCare: number[][] = [];
   let labelSource: CheckFrameInput['labelSource'] = 'none';
@@ -67,8 +68,26 @@ export async function readCheckFrame(
     labelSource = 'label_2';
   }
 
-  const width = calib !== null && !calib.synthetic && region !== 'all' ? (await readImageSize(frame))[0] : 0;
-  const labelRegion = autoLabelRegion(region, calib, width, cuboids, dontCare);
+  const labelRegion = await frameLabelRegion(frame, calib, region, cuboids, dontCare);
   const dismissed = dismissedRegions(stored?.dismissals);
-  return { frameId: frame.id, positions, cuboids, labelSource, labelRegion, dismissed };
+  return { frameId: frame.id, positions, ring, cuboids, labelSource, labelRegion, dismissed };
+}
+
+/** The frame's KITTI calibration, or null when it has none. */
+export async function readFrameCalib(frame: DatasetFrame): Promise<KittiCalib | null> {
+  return frame.calibPath === null
+    ? null
+    : parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
+}
+
+/** The part of the frame's scan its labels cover (see `readCheckFrame`). */
+export async function frameLabelRegion(
+  frame: DatasetFrame,
+  calib: KittiCalib | null,
+  region: RegionMode,
+  cuboids: readonly Cuboid[],
+  dontCare: number[][],
+): Promise<LabelRegion | undefined> {
+  const width = calib !== null && !calib.synthetic && region !== 'all' ? (await readImageSize(frame))[0] : 0;
+  return autoLabelRegion(region, calib, width, cuboids, dontCare);
 }

@@ -8,6 +8,9 @@ import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
 import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
+import { frameLabelRegion, readFrameCalib } from '../checks/checkFrameInput.ts';
+import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
+import { ringOf } from '../../domain/sensor/ringOf.ts';
 
 /** Runs the checks a submit must pass (or override with a reason) on a frame's boxes. */
 export type SubmitChecker = (frame: DatasetFrame, doc: FrameAnnotation, dictionary: EdgeCaseDictionary) => Promise<CheckResult[]>;
@@ -17,19 +20,21 @@ const CACHE_FRAMES = 4;
 
 /**
  * The server's submit gate: reads the frame's points (KITTI `.bin` or PCD), analyses the frame
- * once (grid, ground; cached for a few frames) and runs every box and box-pair rule of the
- * dictionary on the document's boxes, LiDAR frame. Frame-level rules (unlabelled clusters, only
- * ever warnings) and cross-frame rules are left to the checks panel and `cuboid check`.
+ * once (grid, ground, sensor model; cached for a few frames) and runs every rule of the
+ * dictionary on the document's boxes, LiDAR frame, with the same label region as `cuboid check`:
+ * a near-certain missed object is an error too. Cross-frame rules are left to the checks panel
+ * and `cuboid check`.
  */
 export function createSubmitChecker(): SubmitChecker {
-  const cache = new Map<string, Promise<{ positions: Float32Array; analysis: FrameAnalysis }>>();
+  const cache = new Map<string, Promise<{ positions: Float32Array; calib: KittiCalib | null; analysis: FrameAnalysis }>>();
   const analysed = (frame: DatasetFrame) => {
     const key = `${frame.id}:${frame.points.path}`;
     let hit = cache.get(key);
     if (hit === undefined) {
       hit = (async () => {
-        const positions = (await readFramePoints(frame)).positions;
-        return { positions, analysis: analyzeFrame(positions) };
+        const cloud = await readFramePoints(frame);
+        const calib = await readFrameCalib(frame);
+        return { positions: cloud.positions, calib, analysis: analyzeFrame(cloud.positions, { ring: ringOf(cloud) }) };
       })();
       hit.catch(() => cache.delete(key));
       cache.set(key, hit);
@@ -38,10 +43,11 @@ export function createSubmitChecker(): SubmitChecker {
     return hit;
   };
   return async (frame, doc, dictionary) => {
-    if (doc.cuboids.length === 0) return [];
-    const { positions, analysis } = await analysed(frame);
+    const { positions, calib, analysis } = await analysed(frame);
     const dismissed = dismissedRegions(doc.dismissals);
-    const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary, analysis, dismissed });
-    return runChecks(ctx, { only: doc.cuboids.map((c) => c.id), frameRules: false });
+    const dontCare = doc.dontCare.map((d) => d.bbox);
+    const labelRegion = await frameLabelRegion(frame, calib, 'auto', doc.cuboids, dontCare);
+    const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary, analysis, dismissed, labelRegion });
+    return runChecks(ctx);
   };
 }

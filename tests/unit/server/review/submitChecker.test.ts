@@ -29,7 +29,9 @@ describe('the submit gate on real KITTI data', () => {
     const errors = refused.json().errors as CheckResult[];
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((e) => e.severity === 'error')).toBe(true);
-    expect(errors.filter((e) => e.cuboidId === 'ghost').map((e) => e.ruleId)).toContain('tooFewPoints');
+    // 6 m up, 42 m away, the box is above the sensor's top beam: no return could be there, so an
+    // empty box is no evidence (tooFewPoints only warns); the scan's extent refuses it.
+    expect(errors.filter((e) => e.cuboidId === 'ghost').map((e) => e.ruleId)).toContain('outsideRange');
     // The ground-truth boxes of this frame pass: only the ghost is refused.
     expect(errors.every((e) => e.cuboidId === 'ghost')).toBe(true);
 
@@ -42,11 +44,15 @@ describe('the submit gate on real KITTI data', () => {
     expect(submit.detail.overrides).toHaveLength(errors.length);
   });
 
-  it('checks nothing for an empty frame', async () => {
+  it('refuses an empty frame whose pedestrian was never boxed: a near-certain missed object is an error', async () => {
     const checker = createSubmitChecker();
     const frame = s.app.cuboid.dataset.get('000000')!;
     const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], dismissals: [], status: 'todo' } as FrameAnnotation;
     const { defaultDictionary } = await import('../../../../src/domain/checks/dictionary/defaultDictionary.ts');
-    expect(await checker(frame, empty, defaultDictionary)).toEqual([]);
+    const results = await checker(frame, empty, defaultDictionary);
+    // KITTI 000000's one labelled object: a pedestrian 8.4 m ahead of the camera, at LiDAR (8.7, −1.8).
+    const missed = results.filter((r) => r.ruleId === 'unlabelledCluster' && r.severity === 'error');
+    expect(missed.some((r) => r.location !== null && Math.hypot(r.location[0] - 8.7, r.location[1] + 1.8) < 1)).toBe(true);
+    expect(results.every((r) => r.cuboidId === null)).toBe(true);
   });
 });
