@@ -8,6 +8,7 @@ import type { SequenceCheckResult } from '../src/domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../src/domain/checks/dictionary/EdgeCaseDictionary.ts';
 import type { SequenceFrame } from '../src/domain/checks/SequenceContext.ts';
 import { runSequenceChecks } from '../src/domain/checks/runSequenceChecks.ts';
+import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 import type { Cuboid } from '../src/domain/types.ts';
 
 /** The one cache this worker declares: the checker of the frame being annotated. */
@@ -31,11 +32,12 @@ const api = {
   /**
    * Makes `frameId` the current frame. Transfer `positions` (x y z interleaved, LiDAR frame,
    * metres): the worker keeps it, with the point grid, the ground estimate and the obstacle
-   * clusters, until the next `setFrame`. `labelRegion` is the annotated part of the scan.
+   * clusters, until the next `setFrame`. `labelRegion` is the annotated part of the scan;
+   * `sensor` the scan's sensor model when the point-cloud worker already read it (else read here).
    */
-  setFrame(frameId: string, positions: Float32Array, labelRegion?: LabelRegion): SetFrameSummary {
+  setFrame(frameId: string, positions: Float32Array, labelRegion?: LabelRegion, sensor?: ScanSensor): SetFrameSummary {
     const t0 = performance.now();
-    current = new FrameChecker(frameId, positions, { labelRegion });
+    current = new FrameChecker(frameId, positions, { labelRegion, sensor });
     return {
       frameId,
       points: Math.floor(positions.length / 3),
@@ -50,13 +52,13 @@ const api = {
    */
   setFrameFromPort(frameId: string, port: MessagePort, labelRegion?: LabelRegion): Promise<SetFrameSummary> {
     return new Promise((resolve, reject) => {
-      port.onmessage = (event: MessageEvent<{ frameId: string; positions: Float32Array }>) => {
+      port.onmessage = (event: MessageEvent<{ frameId: string; positions: Float32Array; sensor?: ScanSensor }>) => {
         port.close();
         if (event.data.frameId !== frameId) {
           reject(new Error(`checks.worker: expected the points of frame ${frameId}, got ${event.data.frameId}`));
           return;
         }
-        resolve(api.setFrame(frameId, event.data.positions, labelRegion));
+        resolve(api.setFrame(frameId, event.data.positions, labelRegion, event.data.sensor));
       };
     });
   },

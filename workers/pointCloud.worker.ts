@@ -80,6 +80,7 @@ const api = {
         trafficSide: options.trafficSide,
         grid: entry.grid(),
         ground: entry.ground(),
+        sensor: entry.sensor(),
       },
     );
     if (!result) return null;
@@ -147,8 +148,8 @@ const api = {
   },
 
   /**
-   * Sends a copy of the frame's positions (file order, NaN points included) straight to another
-   * worker through `port`, so the main thread never copies a large cloud.
+   * Sends a copy of the frame's positions (file order, NaN points included) and its sensor model
+   * straight to another worker through `port`, so the main thread never copies a large cloud.
    */
   sendPositions(frameId: string, port: MessagePort): boolean {
     const entry = frameClouds.get(frameId);
@@ -157,7 +158,8 @@ const api = {
       return false;
     }
     const positions = entry.cloud.positions.slice();
-    port.postMessage({ frameId, positions }, [positions.buffer]);
+    // The sensor model goes along, so the checks and the fit judge the scan by the same one.
+    port.postMessage({ frameId, positions, sensor: entry.sensor() }, [positions.buffer]);
     port.close();
     return true;
   },
