@@ -31,6 +31,8 @@ export interface BevBox {
   widthSeen: boolean;
 }
 
+/** Most by which the prior of an unseen side scales with the seen one (see `boxForHeading`). */
+const MAX_SHAPE_SCALE = 1.25;
 /** With a fixed size, a visible extent at least this fraction of it is taken as the whole object. */
 const SEEN_WHOLE = 0.85;
 /** Clusters with at least this many points have their extremes trimmed by `TRIM` per side. */
@@ -98,12 +100,23 @@ export function boxForHeading(
   const base = { fixedSize: opts.fixedSize ?? false, rounded: opts.rounded ?? false, edge: opts.edge ?? 0 };
   const rl = opts.range?.l ?? [SEEN_WHOLE * dims[0], 1.5 * dims[0]];
   const rw = opts.range?.w ?? [SEEN_WHOLE * dims[1], 1.5 * dims[1]];
-  const [lo1, hi1, lengthSeen] = axisExtent(u, uRange, vRange, sensorU, sensorV, seedU, {
-    ...base, dim: dims[0], sigma: opts.spread?.[0] ?? 0.1 * dims[0], range: rl,
-  });
-  const [lo2, hi2, widthSeen] = axisExtent(v, vRange, uRange, sensorV, sensorU, seedV, {
-    ...base, dim: dims[1], sigma: opts.spread?.[1] ?? 0.1 * dims[1], range: rw,
-  });
+  const alongU = (scale: number): [number, number, boolean] =>
+    axisExtent(u, uRange, vRange, sensorU, sensorV, seedU, {
+      ...base, dim: dims[0] * scale, sigma: opts.spread?.[0] ?? 0.1 * dims[0], range: rl,
+    });
+  const alongV = (scale: number): [number, number, boolean] =>
+    axisExtent(v, vRange, uRange, sensorV, sensorU, seedV, {
+      ...base, dim: dims[1] * scale, sigma: opts.spread?.[1] ?? 0.1 * dims[1], range: rw,
+    });
+  let [lo1, hi1, lengthSeen] = alongU(1);
+  let [lo2, hi2, widthSeen] = alongV(1);
+  // One side seen whole, the other not: vehicles of a class are roughly similar in shape, so
+  // the unseen side's prior scales with how the seen side compares with its own (±25 % at most).
+  if (!base.fixedSize && !base.rounded && lengthSeen !== widthSeen) {
+    const ratio = (seen: number, dim: number): number => Math.min(MAX_SHAPE_SCALE, Math.max(1 / MAX_SHAPE_SCALE, seen / dim));
+    if (widthSeen) [lo1, hi1, lengthSeen] = alongU(ratio(hi2 - lo2, dims[1]));
+    else [lo2, hi2, widthSeen] = alongV(ratio(hi1 - lo1, dims[0]));
+  }
   const cu = (lo1 + hi1) / 2;
   const cv = (lo2 + hi2) / 2;
   return {
