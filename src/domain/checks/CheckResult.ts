@@ -28,6 +28,11 @@ export interface CheckResult {
   /** For a missed object: the class whose size range fits the cluster best (what "Box it" creates). */
   suggestedLabel?: string;
   /**
+   * For a missed object: how sure the search is that the cluster is an object of `suggestedLabel`
+   * (0..1: size fit × returns against the sensor model × how little it looks like scenery).
+   */
+  confidence?: number;
+  /**
    * For a finding at a place: the BEV radius (metres) around `location` it is about, e.g. a missed
    * object's cluster. A "not an object" dismissal covers that much by default.
    */

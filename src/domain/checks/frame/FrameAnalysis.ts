@@ -3,6 +3,7 @@ import type { Bounds } from '../../geometry/pointBounds.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { ObstacleClusters } from './clusterObstacles.ts';
+import type { ClusterGroups } from './clusterGroups.ts';
 import type { RangeImage } from './RangeImage.ts';
 
 /**
@@ -26,6 +27,8 @@ export interface FrameAnalysis {
   /** The sensor model read from the scan (origin, beams, resolution, height, range). */
   sensor: ScanSensor;
   clusters: ObstacleClusters;
+  /** Clusters joined into candidate objects, with their scenery cues, for the missed-object search. */
+  groups: ClusterGroups;
   /** Nearest obstacle point per viewing direction, for occlusion tests. */
   rangeImage: RangeImage;
 }

@@ -7,6 +7,7 @@ import { estimateScanSensor } from '../../sensor/estimateScanSensor.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { FrameAnalysis } from './FrameAnalysis.ts';
 import { clusterObstacles } from './clusterObstacles.ts';
+import { groupClusters } from './clusterGroups.ts';
 import { buildRangeImage } from './RangeImage.ts';
 
 export interface AnalyzeFrameOptions {
@@ -40,7 +41,7 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
     const d2 = dx * dx + dy * dy;
     if (d2 > maxRange2 && d2 !== Infinity) maxRange2 = d2;
   }
-  const clusters = clusterObstacles(positions, ground);
+  const clusters = clusterObstacles(positions, ground, { origin: sensor.origin });
   const rangeImage = buildRangeImage(positions, clusters.labels, sensor.origin);
   return {
     grid,
@@ -50,6 +51,7 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
     ground,
     sensor,
     clusters,
+    groups: groupClusters(positions, clusters, grid, ground, sensor.origin),
     rangeImage,
   };
 }

@@ -23,7 +23,7 @@ export interface ObstacleClusters {
   maxHeight: Float32Array;
   /** Per cluster: height of its lowest point above the ground under it, metres. */
   minHeight: Float32Array;
-  /** Per cluster: largest elevation angle of its points seen from the sensor, radians. */
+  /** Per cluster: largest elevation angle of its points seen from the sensor (`opts.origin`), radians. */
   maxElevation: Float32Array;
   /** Per cluster: sums of x, y, z (centroid = sum / points). */
   sumX: Float64Array;
@@ -32,6 +32,17 @@ export interface ObstacleClusters {
   /** Per cluster: BEV extent along its principal axis (length) and across it (width), metres. */
   length: Float32Array;
   width: Float32Array;
+  /**
+   * The BEV cell grid the clusters were grown on: cell (ix, iy) covers x from
+   * `cellOriginX + ix·cellSize`, y from `cellOriginY + iy·cellSize` (metres); `cellLabels[iy·cellNx + ix]`
+   * is the cluster occupying it, or -1.
+   */
+  cellSize: number;
+  cellOriginX: number;
+  cellOriginY: number;
+  cellNx: number;
+  cellNy: number;
+  cellLabels: Int32Array;
 }
 
 export interface ClusterObstaclesOptions {
@@ -41,6 +52,8 @@ export interface ClusterObstaclesOptions {
   minHeight?: number;
   /** Points more than this above the ground (canopies, overhangs) are left out (default 4 m). */
   maxHeight?: number;
+  /** Sensor optical centre the elevations are measured from (default the frame origin), metres. */
+  origin?: readonly [number, number, number];
 }
 
 const MAX_CELLS = 1 << 22;
@@ -135,6 +148,10 @@ export function clusterObstacles(
     idOfSlot[s] = idOfRoot[r];
   }
   const out = allocClusters(labels, count);
+  const [ox, oy, oz] = opts.origin ?? [0, 0, 0];
+  const cellLabels = new Int32Array(nx * ny).fill(-1);
+  for (let k = 0; k < nx * ny; k++) if (slotOf[k] >= 0) cellLabels[k] = idOfSlot[slotOf[k]];
+  Object.assign(out, { cellSize: cell, cellOriginX: minX, cellOriginY: minY, cellNx: nx, cellNy: ny, cellLabels });
   for (let i = 0, o = 0; i < n; i++, o += 3) {
     if (labels[i] < 0) continue;
     const c = idOfSlot[slotOf[cellOfPoint[i]]];
@@ -151,7 +168,7 @@ export function clusterObstacles(
     if (z > out.maxZ[c]) out.maxZ[c] = z;
     if (heightAbove[i] > out.maxHeight[c]) out.maxHeight[c] = heightAbove[i];
     if (heightAbove[i] < out.minHeight[c]) out.minHeight[c] = heightAbove[i];
-    const elevation = Math.atan2(z, Math.hypot(x, y));
+    const elevation = Math.atan2(z - oz, Math.hypot(x - ox, y - oy));
     if (elevation > out.maxElevation[c]) out.maxElevation[c] = elevation;
     out.sumX[c] += x;
     out.sumY[c] += y;
@@ -234,6 +251,12 @@ function allocClusters(labels: Int32Array, count: number): ObstacleClusters {
     sumZ: new Float64Array(count),
     length: new Float32Array(count),
     width: new Float32Array(count),
+    cellSize: 0,
+    cellOriginX: 0,
+    cellOriginY: 0,
+    cellNx: 0,
+    cellNy: 0,
+    cellLabels: new Int32Array(0),
   };
 }
 

@@ -1,205 +1,215 @@
-import { cellRange } from '../../geometry/PointGrid.ts';
-import type { PointGrid } from '../../geometry/PointGrid.ts';
+import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import { pointsInCuboids } from '../../geometry/pointsInCuboids.ts';
-import type { ObstacleClusters } from '../frame/clusterObstacles.ts';
 import type { CheckContext, Rule } from '../CheckContext.ts';
-import type { CheckResult } from '../CheckResult.ts';
+import type { CheckResult, Severity } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
+import { familyOf, unitOfCell } from '../frame/clusterGroups.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { fmt } from '../formatNumber.ts';
+import { inLabelRegion } from './missedObjectRegion.ts';
+import { sceneryFactor } from './missedObjectScenery.ts';
+import { scoreTemplates } from './missedObjectScore.ts';
+import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 
-/** Clusters with more than this fraction of their points in boxes are labelled. */
-const COVERED_FRACTION = 0.2;
+/** Clusters with more than this share of their points in boxes are the boxed objects themselves. */
+const COVERED_FRACTION = 0.9;
 /**
- * Thin structures: a cluster at least THIN_LENGTH long (metres) and narrower than THIN_WIDTH or
- * THIN_RATIO × its length is a wall, a fence, a guard rail or a hedge.
+ * Fewest unboxed points of a candidate: `settings.clusterMinPoints` within NEAR metres, that
+ * number scaled by (NEAR/d)² beyond (returns fall with the square of the distance), at least
+ * MIN_POINTS. Whether a sparse cluster is worth a warning is the sensor model's call.
  */
-const THIN_LENGTH = 2;
-const THIN_WIDTH = 0.25;
-const THIN_RATIO = 0.1;
-/** A visible object's top reaches at least this fraction of its class's minimum height. */
-const MIN_TOP_FRACTION = 0.75;
-/** Classes at most this tall (metres) are car- or person-sized: clusters fitting one warn. */
-const WARN_CLASS_HEIGHT = 2.3;
-/** Clusters narrower than this (metres) whose top is cut off are poles or trunks. */
-const POLE_SPAN = 1;
-/** A cluster whose top is within this angle (radians, 0.4°) of the highest beam is cut off. */
-const FOV_MARGIN = (0.4 * Math.PI) / 180;
-/** A cluster whose lowest point is this far above the ground (metres) is hanging or hidden below. */
-const RAISED = 0.6;
-/** A visible object spans at least this height (metres): a single scan line is clutter. */
-const MIN_SPAN = 0.25;
-/** A visible object is at least this long (metres) along its principal axis. */
-const MIN_LENGTH = 0.3;
-/** Points more than this above a cluster's top (metres) over its footprint are an overhang. */
-const OVERHEAD_GAP = 0.5;
-const OVERHEAD_FRACTION = 0.2;
-/** Beyond this distance the point minimum falls with the square of the distance. */
-const NEAR = 20;
-const FAR_MIN_POINTS = 15;
+const MIN_POINTS = 10;
+const NEAR = 5;
+/** Confidence from which a vehicle- or person-like cluster is an error, a warning; below INFO_CONF it is not reported. */
+export const ERROR_CONF = 0.8;
+export const WARN_CONF = 0.5;
+export const INFO_CONF = 0.2;
+/** Obstacle points stop 4 m above the ground (`clusterObstacles`): a top this high may go on above. */
+const CEILING = 3.85;
+/** Findings closer than this (metres, BEV) are one: the most confident is kept. */
+const SAME_PLACE = 1;
+/** A cluster whose top is within this angle (radians, 0.4°) of the highest beam is cut off there. */
+const TOP_MARGIN = (0.4 * Math.PI) / 180;
 
 /**
- * Dense clusters of above-ground points that no box covers: likely missed objects, reported at
- * the cluster's centre (`location`), largest first, at most `settings.clusterMaxResults`.
+ * Object-like clusters of above-ground points that no box covers: likely missed objects, reported
+ * at the centroid of their unboxed points (`location`), most confident first, at most
+ * `settings.clusterMaxResults`.
  *
- * A cluster counts when fewer than 20 % of its points are in a box (grown by
- * `settings.fitMargin`), it holds at least `settings.clusterMinPoints` uncovered points (within
- * 20 m; beyond, that number scaled by (20/d)², but at least 15), it is not a thin line (at
- * least 2 m long and narrower than 0.25 m or a tenth of its length: walls, fences, guard rails),
- * and its shape fits a class whose `findMissed` is set: its BEV length and width (along and
- * across its principal axis) at most the class's l and w (+10 % + 0.3 m), its top above the
- * ground between 0.75 × the class's minimum height and its maximum + 0.1 m, and its length at
- * least 0.6 × the class's minimum width and 0.3 m (so poles and posts do not fit). Clusters with
- * points more than 0.5 m above their top over their footprint (tree trunks under their crown,
- * lamp posts under their arm) are left out, as are clusters whose top reaches the sensor's
- * highest beam (their real top is not seen) when they are thin (poles) or hang more than 0.6 m
- * above the ground (slices of crowns or hedges). Warning when the cluster fits a class at most 2.3 m
- * tall (cars, people, cyclists); info when it fits only large vehicles (vans, trucks, trams),
- * since such clusters are often walls, hedges or parts of buildings. Clusters within
- * `settings.egoRadius` of the sensor (the vehicle itself) or outside `ctx.labelRegion` are
- * ignored. A cluster spanning less than 0.25 m in height (a single scan line) is clutter.
+ * A group of obstacle clusters (`groupClusters`: an object split by gaps in its returns is one) is
+ * a candidate when at most 90 % of its points are in boxes (grown by `settings.fitMargin`) and its
+ * unboxed part holds at least `settings.clusterMinPoints` points within 5 m (beyond, that number
+ * scaled by (5/d)², but at least 10); the unboxed part is then measured: points, centroid, extents along and
+ * across its principal axis, top and bottom above the ground. Scenery is set aside by shape
+ * (`sceneryFactor`: lines, posts, walls, hanging or overhung clusters, pieces of a hedge or a
+ * wall). Each class with `findMissed` is scored on size and on the returns the sensor would give
+ * on such an object there (`scoreTemplates`); the best gives `suggestedLabel` and `confidence`.
+ *
+ * Severity: an error from confidence 0.8 (a person only when upright at adult height: `upright`),
+ * a warning from 0.5, info from 0.2 (lower: not reported); classes that are neither vehicles nor
+ * people (`objectKind`) are at most info. Nothing is
+ * reported within `settings.egoRadius` of the sensor, outside `ctx.labelRegion` (DontCare wedges
+ * included), or with its centre inside a "not an object" dismissal (`ctx.dismissed`). Distances
+ * are BEV from the sensor origin of the frame analysis.
  */
 export const unlabelledCluster: Rule = (ctx) => {
-  const { clusters, grid, topElevation } = analysisOf(ctx);
-  if (clusters.count === 0) return [];
+  const analysis = analysisOf(ctx);
+  if (analysis.groups.count === 0) return [];
   const settings = ctx.dictionary.settings;
-  const shapes = Object.entries(ctx.dictionary.classes).filter(([, r]) => r.findMissed);
-  if (shapes.length === 0) return [];
-  const n = clusters.labels.length;
-  const covered = new Uint8Array(n);
-  const { indices } = pointsInCuboids(ctx.positions, ctx.cuboids, {
-    grid,
-    margin: settings.fitMargin,
-    withIndices: true,
-  });
-  for (const list of indices) for (let k = 0; k < list.length; k++) covered[list[k]] = 1;
-  const coveredCount = new Uint32Array(clusters.count);
-  const sx = new Float64Array(clusters.count);
-  const sy = new Float64Array(clusters.count);
-  const sz = new Float64Array(clusters.count);
-  const { labels } = clusters;
-  const pos = ctx.positions;
-  for (let i = 0; i < n; i++) {
-    const c = labels[i];
-    if (c < 0) continue;
-    if (covered[i]) {
-      coveredCount[c]++;
-    } else {
-      sx[c] += pos[3 * i];
-      sy[c] += pos[3 * i + 1];
-      sz[c] += pos[3 * i + 2];
-    }
-  }
-  const found: { points: number; result: CheckResult }[] = [];
-  for (let c = 0; c < clusters.count; c++) {
-    const total = clusters.points[c];
-    const free = total - coveredCount[c];
-    if (coveredCount[c] > COVERED_FRACTION * total || free === 0) continue;
-    const x = sx[c] / free;
-    const y = sy[c] / free;
-    const z = sz[c] / free;
-    const d = Math.hypot(x, y);
-    const need =
-      d <= NEAR
-        ? settings.clusterMinPoints
-        : Math.max(FAR_MIN_POINTS, Math.round(settings.clusterMinPoints * (NEAR / d) ** 2));
-    if (free < need || d < settings.egoRadius) continue;
-    const top = clusters.maxHeight[c];
-    const long = clusters.length[c];
-    const short = clusters.width[c];
-    if (top - clusters.minHeight[c] < MIN_SPAN) continue;
-    if (long < MIN_LENGTH || (long >= THIN_LENGTH && short < Math.max(THIN_WIDTH, THIN_RATIO * long))) continue;
-    // Top cut off by the sensor's field of view: a thin column (pole, trunk) or a raised slice of
-    // something taller (a crown, a hedge over a parked car) cannot be judged.
-    const cut = clusters.maxElevation[c] >= topElevation - FOV_MARGIN;
-    if (cut && (long < POLE_SPAN || clusters.minHeight[c] > RAISED)) continue;
-    const fits = shapes
-      .filter(
-        ([, r]) =>
-          long <= r.size.l[1] * 1.1 + 0.3 &&
-          short <= r.size.w[1] * 1.1 + 0.3 &&
-          top <= r.size.h[1] + 0.1 &&
-          top >= MIN_TOP_FRACTION * r.size.h[0] &&
-          long >= 0.6 * r.size.w[0],
-      );
-    if (fits.length === 0 || !inLabelRegion(ctx, x, y, d)) continue;
-    if (overhead(grid, clusters, c) > Math.max(10, OVERHEAD_FRACTION * total)) continue;
-    const carOrPerson = fits.some(([, r]) => r.size.h[1] <= WARN_CLASS_HEIGHT);
-    found.push({
-      points: free,
+  const classes = Object.entries(ctx.dictionary.classes).filter(([, r]) => r.findMissed);
+  if (classes.length === 0) return [];
+  const free = freeParts(ctx, analysis);
+  const { groups } = analysis;
+  const [ox, oy] = analysis.sensor.origin;
+  // At most one finding per family (a group and its clusters): the most confident.
+  const chosen = new Map<number, { confidence: number; result: CheckResult }>();
+  for (let g = 0; g < groups.count; g++) {
+    const n = free.points[g];
+    if (n === 0 || groups.points[g] - n > COVERED_FRACTION * groups.points[g]) continue;
+    const x = free.sumX[g] / n;
+    const y = free.sumY[g] / n;
+    const z = free.sumZ[g] / n;
+    const range = Math.hypot(x - ox, y - oy);
+    const need = Math.max(MIN_POINTS, Math.min(settings.clusterMinPoints, Math.round(settings.clusterMinPoints * (NEAR / Math.max(range, 1)) ** 2)));
+    if (n < need || range < settings.egoRadius) continue;
+    if (!inLabelRegion(ctx.labelRegion, x - ox, y - oy, range) || isDismissed(ctx, x, y)) continue;
+    const groundZ = groundHeightAt(analysis.ground, x, y);
+    const b = 6 * g;
+    const du = free.ext[b + 1] - free.ext[b];
+    const dv = free.ext[b + 3] - free.ext[b + 2];
+    const cand: MissedCandidate = {
+      points: n,
+      center: [x, y, z],
+      groundZ,
+      range,
+      length: Math.max(du, dv),
+      width: Math.min(du, dv),
+      yaw: Math.atan2(groups.axisY[g], groups.axisX[g]) + (du >= dv ? 0 : Math.PI / 2),
+      top: free.ext[b + 5] - groundZ,
+      bottom: free.ext[b + 4] - groundZ,
+      // Cut off by the highest beam, or by the 4 m ceiling of the obstacle points: taller than it looks.
+      topCut: groups.maxElevation[g] >= analysis.topElevation - TOP_MARGIN || free.ext[b + 5] - groundZ >= CEILING,
+    };
+    const scenery = sceneryFactor(analysis, g, cand, n < groups.points[g]);
+    if (scenery <= 0) continue;
+    const scores = scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage);
+    const best = scores[0];
+    const confidence = best.confidence * scenery;
+    if (confidence < INFO_CONF) continue;
+    const certain = confidence >= ERROR_CONF && (best.kind === 'vehicle' || (best.kind === 'person' && upright(cand)));
+    const severity: Severity = best.kind === 'other' ? 'info' : certain ? 'error' : confidence >= WARN_CONF ? 'warning' : 'info';
+    const family = familyOf(groups, g);
+    const prev = chosen.get(family);
+    if (prev !== undefined && prev.confidence >= confidence) continue;
+    chosen.set(family, {
+      confidence,
       result: {
         ruleId: 'unlabelledCluster',
-        severity: carOrPerson ? 'warning' : 'info',
+        severity,
         cuboidId: null,
         location: [x, y, z],
-        message:
-          `${free} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(d)} m away, form a ${fmt(long, long < 0.1 ? 2 : 1)} × ` +
-          `${fmt(short, short < 0.1 ? 2 : 1)} m cluster ${fmt(top, 1)} m tall with no box: a missed ${orList(fits.map(([name]) => name))}?`,
+        message: message(cand, scores, confidence),
         dictionaryEntry: 'every-object-boxed',
-        suggestedLabel: bestFit(fits, long, short, top),
+        suggestedLabel: best.label,
+        confidence: Math.round(confidence * 100) / 100,
+        radius: Math.max(0.5, Math.hypot(cand.length, cand.width) / 2),
       },
     });
   }
-  found.sort((a, b) => b.points - a.points);
+  const found: { confidence: number; result: CheckResult }[] = [];
+  for (const f of [...chosen.values()].sort((a, b) => b.confidence - a.confidence)) {
+    const [x, y] = f.result.location!;
+    if (!found.some((k) => Math.hypot(k.result.location![0] - x, k.result.location![1] - y) < SAME_PLACE)) found.push(f);
+  }
   return found.slice(0, settings.clusterMaxResults).map((f) => f.result);
 };
 
-/** The class whose size range (its middle) is nearest the cluster's length, width and height, relatively. */
-function bestFit(fits: readonly (readonly [string, { size: { l: number[]; w: number[]; h: number[] } }])[], long: number, short: number, top: number): string {
-  let best = fits[0][0];
-  let bestScore = Infinity;
-  for (const [name, r] of fits) {
-    const mid = (range: number[]) => (range[0] + range[1]) / 2;
-    const score =
-      Math.abs(Math.log(Math.max(long, 0.05) / mid(r.size.l))) +
-      Math.abs(Math.log(Math.max(short, 0.05) / mid(r.size.w))) +
-      Math.abs(Math.log(Math.max(top, 0.05) / mid(r.size.h)));
-    if (score < bestScore) {
-      best = name;
-      bestScore = score;
-    }
+/**
+ * Per candidate unit (cluster or group, `groupClusters`), its points outside every box: count,
+ * coordinate sums, and extents (`ext[6u..6u+5]`: along-axis min, max, across-axis min, max,
+ * z min, max) about the unit's centroid along its principal axis. One pass over the obstacle points.
+ */
+function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
+  const { clusters, groups, grid } = analysis;
+  const k = groups.count;
+  const n = clusters.labels.length;
+  const covered = new Uint8Array(n);
+  if (ctx.cuboids.length > 0) {
+    const { indices } = pointsInCuboids(ctx.positions, ctx.cuboids, { grid, margin: ctx.dictionary.settings.fitMargin, withIndices: true });
+    for (const list of indices) for (let j = 0; j < list.length; j++) covered[list[j]] = 1;
   }
-  return best;
-}
-
-function orList(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
-
-function inLabelRegion(ctx: CheckContext, x: number, y: number, d: number): boolean {
-  const region = ctx.labelRegion;
-  if (region === undefined) return true;
-  if (region.maxRange !== undefined && d > region.maxRange) return false;
-  const a = Math.atan2(y, x);
-  if (region.azimuth !== undefined && !inWedge(a, region.azimuth)) return false;
-  return !(region.ignoreAzimuths ?? []).some((w) => inWedge(a, w));
-}
-
-/** Whether azimuth `a` lies counter-clockwise from `w[0]` to `w[1]` (radians). */
-function inWedge(a: number, w: [number, number]): boolean {
-  const twoPi = 2 * Math.PI;
-  const span = (((w[1] - w[0]) % twoPi) + twoPi) % twoPi;
-  const off = (((a - w[0]) % twoPi) + twoPi) % twoPi;
-  return off <= span;
-}
-
-/** Number of points above cluster c's top (+0.5 m) over its footprint (grown by 0.3 m). */
-function overhead(grid: PointGrid, clusters: ObstacleClusters, c: number): number {
-  const x0 = clusters.minX[c] - 0.3;
-  const x1 = clusters.maxX[c] + 0.3;
-  const y0 = clusters.minY[c] - 0.3;
-  const y1 = clusters.maxY[c] + 0.3;
-  const range = cellRange(grid, x0, y0, x1, y1);
-  if (range === null) return 0;
-  const { sorted, cellStart, nx } = grid;
-  const zMin = clusters.maxZ[c] + OVERHEAD_GAP;
-  let n = 0;
-  for (let iy = range[1]; iy <= range[3]; iy++) {
-    const end = cellStart[iy * nx + range[2] + 1];
-    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-      const x = sorted[3 * p];
-      const y = sorted[3 * p + 1];
-      if (sorted[3 * p + 2] > zMin && x >= x0 && x <= x1 && y >= y0 && y <= y1) n++;
-    }
+  const points = new Uint32Array(k);
+  const sumX = new Float64Array(k);
+  const sumY = new Float64Array(k);
+  const sumZ = new Float64Array(k);
+  const ext = new Float32Array(6 * k);
+  for (let c = 0; c < k; c++) {
+    ext[6 * c] = ext[6 * c + 2] = ext[6 * c + 4] = Infinity;
+    ext[6 * c + 1] = ext[6 * c + 3] = ext[6 * c + 5] = -Infinity;
   }
-  return n;
+  const { labels } = clusters;
+  const { groupUnit, axisX, axisY } = groups;
+  const anyLow = groups.count > groups.lowStart;
+  const cx = new Float64Array(k);
+  const cy = new Float64Array(k);
+  for (let g = 0; g < k; g++) {
+    cx[g] = groups.sumX[g] / groups.points[g];
+    cy[g] = groups.sumY[g] / groups.points[g];
+  }
+  const pos = ctx.positions;
+  const add = (c: number, px: number, py: number, pz: number): void => {
+    points[c]++;
+    sumX[c] += px;
+    sumY[c] += py;
+    sumZ[c] += pz;
+    const dx = px - cx[c];
+    const dy = py - cy[c];
+    const u = dx * axisX[c] + dy * axisY[c];
+    const v = dy * axisX[c] - dx * axisY[c];
+    const b = 6 * c;
+    if (u < ext[b]) ext[b] = u;
+    if (u > ext[b + 1]) ext[b + 1] = u;
+    if (v < ext[b + 2]) ext[b + 2] = v;
+    if (v > ext[b + 3]) ext[b + 3] = v;
+    if (pz < ext[b + 4]) ext[b + 4] = pz;
+    if (pz > ext[b + 5]) ext[b + 5] = pz;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    if (c < 0 || covered[i]) continue;
+    const px = pos[3 * i];
+    const py = pos[3 * i + 1];
+    const pz = pos[3 * i + 2];
+    add(c, px, py, pz);
+    if (groupUnit[c] >= 0) add(groupUnit[c], px, py, pz);
+    const low = anyLow ? unitOfCell(clusters, groups.cellUnit, px, py) : -1;
+    if (low >= 0) add(low, px, py, pz);
+  }
+  return { points, sumX, sumY, sumZ, ext };
+}
+
+/**
+ * A near-certain person stands upright at adult height: at least 1.4 m tall and 1.5 × as tall as
+ * it is long. Bins, posts, parked bicycles and bushes pass for people at a lower confidence.
+ */
+function upright(cand: MissedCandidate): boolean {
+  return cand.top >= 1.4 && cand.top >= 1.5 * cand.length;
+}
+
+function isDismissed(ctx: CheckContext, x: number, y: number): boolean {
+  return (ctx.dismissed ?? []).some((d) => Math.hypot(x - d.x, y - d.y) <= d.radius);
+}
+
+function message(cand: MissedCandidate, scores: readonly TemplateScore[], confidence: number): string {
+  const best = scores[0];
+  const others = scores.slice(1).filter((s) => s.confidence >= 0.5 * best.confidence && s.confidence >= INFO_CONF).map((s) => s.label);
+  const [x, y] = cand.center;
+  const l = cand.length;
+  const w = cand.width;
+  const returns = best.expected > 0 ? `, where a ${best.label} would give about ${Math.round(best.expected)}` : '';
+  return (
+    `${cand.points} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(cand.range)} m away, form a ${fmt(l, l < 0.1 ? 2 : 1)} × ` +
+    `${fmt(w, w < 0.1 ? 2 : 1)} m cluster ${fmt(cand.top, 1)} m tall with no box${returns}: a missed ${best.label}` +
+    `${others.length > 0 ? ` (or ${others.join(', ')})` : ''}? Confidence ${fmt(confidence, 2)}.`
+  );
 }

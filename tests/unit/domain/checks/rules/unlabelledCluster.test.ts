@@ -1,64 +1,111 @@
-import { describe, expect, it } from 'vitest';
-import { unlabelledCluster } from '../../../../../src/domain/checks/rules/unlabelledCluster.ts';
-import { box, cloud, contextFor, groundPoints, objectPoints } from '../sceneFixtures.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../../../src/domain/checks/CheckContext.ts';
+import type { CheckResult } from '../../../../../src/domain/checks/CheckResult.ts';
+import { createCheckContext } from '../../../../../src/domain/checks/createCheckContext.ts';
+import { analyzeFrame } from '../../../../../src/domain/checks/frame/analyzeFrame.ts';
+import { ERROR_CONF, INFO_CONF, unlabelledCluster, WARN_CONF } from '../../../../../src/domain/checks/rules/unlabelledCluster.ts';
+import type { Cuboid } from '../../../../../src/domain/types.ts';
+import { SCAN_HEIGHT, scan, SURROUNDINGS, tree } from '../scanFixture.ts';
+import type { Shape } from '../scanFixture.ts';
 
-const ground = groundPoints(-5, 35, -20, 20, 0.5);
-const car = box('car', 'Car', 15, -4, [4.2, 1.8, 1.5], 0.2);
-const ped = box('ped', 'Pedestrian', 10, 6, [0.6, 0.6, 1.75]);
+/**
+ * One street scanned by a 64-beam sensor (scanFixture), with the golden cases spread around the
+ * sensor so that none hides another: scenery that must not be reported, and objects that must.
+ */
+const CAR = { kind: 'box', x: 12, y: -4, l: 4.3, w: 1.8, h: 1.5, yaw: 0.1 } as const;
+const PERSON = { kind: 'box', x: 9, y: 3, l: 0.5, w: 0.4, h: 1.75 } as const;
+// End-on to the sensor: at 55 m only its rear face and a few roof returns show.
+const FAR_CAR = { kind: 'box', x: -55, y: 8, l: 4.3, w: 1.8, h: 1.5, yaw: Math.atan2(8, -55) } as const;
+const HEDGE = { kind: 'box', x: 14, y: 9.5, l: 14, w: 0.8, h: 1.4 } as const;
+const POLE = { kind: 'cylinder', x: 8, y: -9, r: 0.1, h: 6 } as const;
+const TREE_AT: [number, number] = [-10, 7];
+const CORNER: Shape[] = [
+  { kind: 'box', x: -25, y: -12, l: 20, w: 0.5, h: 8 },
+  { kind: 'box', x: -35, y: -20, l: 0.5, w: 16, h: 8 },
+];
 
-describe('unlabelledCluster', () => {
-  it('warns at the place of an object-sized cluster with no box, naming the classes it fits', () => {
-    const r = unlabelledCluster(contextFor(cloud(ground, objectPoints(car), objectPoints(ped)), [ped]));
-    expect(r).toHaveLength(1);
-    expect(r[0]).toMatchObject({ ruleId: 'unlabelledCluster', severity: 'warning', cuboidId: null, dictionaryEntry: 'every-object-boxed' });
-    const [x, y] = r[0].location!;
-    expect(Math.hypot(x - 15, y + 4)).toBeLessThan(0.5);
-    expect(r[0].message).toMatch(/^\d+ points at \(15\.\d, -[34]\.\d\), 16 m away, form a 4\.\d × 1\.\d m cluster 1\.\d m tall with no box: a missed Car/);
+const near = (results: readonly CheckResult[], x: number, y: number, d = 2.5) =>
+  results.filter((r) => r.location !== null && Math.hypot(r.location[0] - x, r.location[1] - y) < d);
+
+function carBox(): Cuboid {
+  return {
+    id: 'car',
+    trackId: null,
+    label: 'Car',
+    center: [CAR.x, CAR.y, -SCAN_HEIGHT + CAR.h / 2],
+    size: [CAR.l + 0.1, CAR.w + 0.1, CAR.h],
+    yaw: CAR.yaw,
+    attributes: { truncated: 0, occluded: 0 },
+    source: 'manual',
+  };
+}
+
+describe('unlabelledCluster (missed objects) on a scanned street', () => {
+  let ctx: CheckContext;
+  let results: CheckResult[];
+  beforeAll(() => {
+    const positions = scan([...SURROUNDINGS, CAR, PERSON, FAR_CAR, HEDGE, POLE, ...tree(...TREE_AT), ...CORNER]);
+    ctx = createCheckContext({ frameId: 'street', positions, cuboids: [], analysis: analyzeFrame(positions) });
+    results = unlabelledCluster(ctx);
+  }, 30_000);
+
+  it('does not report a hedge strip, a pole, a tree trunk under its crown or a building corner', () => {
+    expect(near(results, HEDGE.x, HEDGE.y, 8)).toEqual([]);
+    expect(near(results, POLE.x, POLE.y)).toEqual([]);
+    expect(near(results, ...TREE_AT)).toEqual([]);
+    expect(near(results, -25, -12, 10)).toEqual([]);
+    expect(near(results, -35, -20, 8)).toEqual([]);
   });
 
-  it('suggests the class whose sizes fit the cluster best, for "Box it"', () => {
-    const cyclistSized = box('c', 'Cyclist', 8, -10, [1.7, 0.6, 1.7]);
-    const r = unlabelledCluster(contextFor(cloud(ground, objectPoints(car), objectPoints(ped), objectPoints(cyclistSized)), []));
-    const at = (x: number, y: number) => r.find((q) => Math.hypot(q.location![0] - x, q.location![1] - y) < 1);
-    expect(at(15, -4)?.suggestedLabel).toBe('Car');
-    expect(at(10, 6)?.suggestedLabel).toBe('Pedestrian');
-    expect(at(8, -10)?.suggestedLabel).toBe('Cyclist');
+  it('reports a car-sized, car-dense cluster as an error suggesting a Car, with its confidence', () => {
+    const [r] = near(results, CAR.x, CAR.y);
+    expect(r).toMatchObject({ ruleId: 'unlabelledCluster', severity: 'error', cuboidId: null, suggestedLabel: 'Car', dictionaryEntry: 'every-object-boxed' });
+    expect(r.confidence).toBeGreaterThanOrEqual(ERROR_CONF);
+    expect(r.message).toMatch(/^\d+ points at \(1[01]\.\d, -[34]\.\d\), 1[12] m away, form a [45]\.\d × [12]\.\d m cluster 1\.\d m tall with no box, where a Car would give about \d+: a missed Car/);
+    expect(r.radius).toBeGreaterThan(1.5);
   });
 
-  it('is silent when every object has a box', () => {
-    expect(unlabelledCluster(contextFor(cloud(ground, objectPoints(car), objectPoints(ped)), [car, ped]))).toEqual([]);
+  it('reports an upright person-sized cluster as a Pedestrian', () => {
+    const [r] = near(results, PERSON.x, PERSON.y);
+    expect(r).toMatchObject({ severity: 'error', suggestedLabel: 'Pedestrian' });
   });
 
-  it('ignores poles, walls, low clutter and sparse noise', () => {
-    const pole = objectPoints(box('x', 'Misc', 8, -8, [0.3, 0.3, 3.8]), 0.05);
-    const wall = objectPoints(box('x', 'Misc', 20, 12, [18, 0.3, 3]));
-    const curb = objectPoints(box('x', 'Misc', 6, 10, [3, 1, 0.5]));
-    const noise = [20, -15, -0.5, 25, 15, 0, 5, -18, -1];
-    expect(unlabelledCluster(contextFor(cloud(ground, pole, wall, curb, noise), []))).toEqual([]);
+  it('grades a sparse far car-like cluster by its confidence: a warning or info, never an error', () => {
+    const found = near(results, FAR_CAR.x, FAR_CAR.y, 4);
+    expect(found).toHaveLength(1);
+    const [r] = found;
+    expect(r.confidence).toBeGreaterThanOrEqual(INFO_CONF);
+    expect(r.confidence).toBeLessThan(ERROR_CONF);
+    expect(r.severity).toBe(r.confidence! >= WARN_CONF ? 'warning' : 'info');
   });
 
-  it('reports a tall box-shaped cluster (a missed truck or a building) only as info', () => {
-    const truck = box('t', 'Truck', 20, 8, [9, 2.5, 3.5]);
-    const r = unlabelledCluster(contextFor(cloud(ground, objectPoints(truck, 0.2)), []));
-    expect(r.map((x) => x.severity)).toEqual(['info']);
-    expect(r[0].message).toMatch(/a missed (Van, )?Truck or Tram\?$/);
+  it('lists the most confident first, at most settings.clusterMaxResults', () => {
+    const conf = results.map((r) => r.confidence!);
+    expect([...conf].sort((a, b) => b - a)).toEqual(conf);
+    const few = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, clusterMaxResults: 1 } } });
+    expect(few).toEqual(results.slice(0, 1));
   });
 
-  it('leaves out clusters outside the label region and next to the sensor', () => {
-    const pts = cloud(ground, objectPoints(car), objectPoints(box('ego', 'Car', 0, 0, [4, 1.8, 1.5])));
-    expect(unlabelledCluster(contextFor(pts, [], { labelRegion: { azimuth: [0, Math.PI / 2] } }))).toEqual([]);
-    expect(unlabelledCluster(contextFor(pts, [], { labelRegion: { azimuth: [-Math.PI / 2, 0], ignoreAzimuths: [[-0.4, -0.1]] } }))).toEqual([]);
-    expect(unlabelledCluster(contextFor(pts, [], { labelRegion: { azimuth: [-Math.PI / 2, 0] } }))).toHaveLength(1);
+  it('is silent about an object once it has a box', () => {
+    const boxed = unlabelledCluster({ ...ctx, cuboids: [carBox()] });
+    expect(near(boxed, CAR.x, CAR.y)).toEqual([]);
+    expect(near(boxed, PERSON.x, PERSON.y)).toHaveLength(1);
   });
 
-  it('lists the largest clusters first, at most settings.clusterMaxResults', () => {
-    const objs = [0, 1, 2, 3].map((k) => objectPoints(box('p', 'Pedestrian', 8 + 3 * k, -10, [0.6, 0.6, 1.7]), 0.1 - 0.015 * k));
-    const ctx = contextFor(cloud(ground, ...objs), []);
-    const r = unlabelledCluster(ctx);
-    expect(r).toHaveLength(4);
-    const counts = r.map((x) => Number(x.message.split(' ')[0]));
-    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
-    const few = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, clusterMaxResults: 2 } } });
-    expect(few).toEqual(r.slice(0, 2));
+  it('leaves out a place dismissed as "not an object"', () => {
+    const r = unlabelledCluster({ ...ctx, dismissed: [{ x: CAR.x - 1, y: CAR.y, radius: 2 }] });
+    expect(near(r, CAR.x, CAR.y)).toEqual([]);
+    expect(near(r, PERSON.x, PERSON.y)).toHaveLength(1);
+  });
+
+  it('leaves out a DontCare wedge, the outside of the label region and the vehicle itself', () => {
+    const carAzimuth = Math.atan2(CAR.y, CAR.x);
+    const dontCare = unlabelledCluster({ ...ctx, labelRegion: { azimuth: [-Math.PI / 2, Math.PI / 2], ignoreAzimuths: [[carAzimuth - 0.1, carAzimuth + 0.1]] } });
+    expect(near(dontCare, CAR.x, CAR.y)).toEqual([]);
+    expect(near(dontCare, PERSON.x, PERSON.y)).toHaveLength(1);
+    expect(near(dontCare, FAR_CAR.x, FAR_CAR.y, 4)).toEqual([]);
+    const ego = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, egoRadius: 11 } } });
+    expect(near(ego, PERSON.x, PERSON.y)).toEqual([]);
+    expect(near(ego, CAR.x, CAR.y)).toHaveLength(1);
   });
 });

@@ -1,0 +1,109 @@
+import { nearestInDirection } from '../frame/RangeImage.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import type { MissedCandidate } from './missedObjectScore.ts';
+
+/** Below this vertical span (metres) a cluster is one scan line of clutter, when beams lie closer than SPARSE_GAP there. */
+const MIN_SPAN = 0.25;
+const SPARSE_GAP = 0.35;
+/** A cluster narrower than this (metres, plus one firing's width) standing taller than POST_TOP is a post, pole or trunk. */
+const POST_WIDTH = 0.3;
+const POST_TOP = 0.6;
+/** Lines: at least LINE_LENGTH long and narrower than LINE_WIDTH or LINE_RATIO × the length (kerbs, rails, fences). */
+const LINE_LENGTH = 2;
+const LINE_WIDTH = 0.25;
+const LINE_RATIO = 0.1;
+/** A cluster whose lowest point is this far above the ground (metres) hangs (a crown, a sign) unless hidden below. */
+const RAISED = 0.6;
+/** Points over the footprint above the top: more than this many and this share of the cluster's. */
+const OVERHEAD_MIN = 10;
+const OVERHEAD_SHARE = 0.2;
+/**
+ * One vertical face seen edge-on or flat (a fence, a wall, a hedge side): at least FACE_LENGTH long
+ * and narrower than FACE_WIDTH (metres). An object lower than the sensor shows its top too.
+ */
+const FACE_WIDTH = 0.35;
+const FACE_LENGTH = 1;
+const FACE_ONLY = 0.5;
+/** A structure: a cluster at least this long (metres) that is narrow (a hedge, a fence) or tall (a wall). */
+const STRUCTURE_LENGTH = 8;
+const STRUCTURE_WIDTH = 1.6;
+const STRUCTURE_TOP = 3.2;
+/** Confidence factors for what may still be an object: under a tree, beside a hedge or wall, raised but hidden below. */
+const UNDER_CROWN = 0.5;
+const BESIDE_STRUCTURE = 0.45;
+const HIDDEN_BELOW = 0.8;
+const ONE_LINE = 0.7;
+/** Top cut off by the highest beam: the height, the best evidence, is unknown (a tree, a wall, a truck). */
+const TOP_UNSEEN = 0.45;
+
+/**
+ * How much a candidate looks like an object rather than scenery, 0 (certainly scenery) to 1.
+ * `g` is its cluster group in `analysis`; `partial` when some of the group's points are in boxes
+ * (then what lies above the whole group says nothing about the unboxed part).
+ *
+ * Scenery: one scan line (where the beams are dense enough to give more), a post or a pole (narrow
+ * and standing), a line along the ground (kerb, rail, fence), a cluster hanging above the ground
+ * that nothing hides from below (a crown, a sign), a narrow or hanging one whose top reaches the
+ * highest beam (wider ones: ×0.45, their height is unknown), one with more than 10 points above it
+ * over its footprint when it is narrow or tall (a trunk under its crown, a lamp post, a building).
+ * Softer: a wide low cluster with many points above (a car under a tree: ×0.5), a single vertical
+ * face over 1 m long and under 0.35 m deep (a fence or wall piece: ×0.5), one within 1.2 m of a
+ * long hedge, fence or wall it may be a piece of (×0.45).
+ */
+export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCandidate, partial: boolean): number {
+  const { clusters, groups, sensor } = analysis;
+  const gap = beamGap(analysis, cand) * cand.range;
+  const column = (sensor.azimuthStep > 0 ? sensor.azimuthStep : (0.2 * Math.PI) / 180) * cand.range;
+  let f = 1;
+  if (cand.top - cand.bottom < MIN_SPAN) {
+    if (gap < SPARSE_GAP) return 0;
+    f *= ONE_LINE;
+  }
+  if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) return 0;
+  if (cand.length >= LINE_LENGTH && cand.width < Math.max(LINE_WIDTH, LINE_RATIO * cand.length)) return 0;
+  if (cand.bottom > RAISED) {
+    if (!hiddenBelow(analysis, cand)) return 0;
+    f *= HIDDEN_BELOW;
+  }
+  if (cand.topCut) {
+    if (cand.length < 1 || cand.bottom > RAISED) return 0;
+    f *= TOP_UNSEEN;
+  }
+  if (!partial && groups.overhead[g] > OVERHEAD_MIN) {
+    if (cand.length < 1.2 || cand.top > 2.3) return 0;
+    if (groups.overhead[g] > OVERHEAD_SHARE * groups.points[g]) f *= UNDER_CROWN;
+  }
+  if (cand.width < FACE_WIDTH && cand.length > FACE_LENGTH) f *= FACE_ONLY;
+  const nb = groups.neighbour[g];
+  if (nb >= 0 && clusters.length[nb] >= STRUCTURE_LENGTH && (clusters.width[nb] < STRUCTURE_WIDTH || clusters.maxHeight[nb] > STRUCTURE_TOP)) {
+    f *= BESIDE_STRUCTURE;
+  }
+  return f;
+}
+
+/** Whether something nearer than the candidate hides the ground-level part under it from the sensor. */
+function hiddenBelow(analysis: FrameAnalysis, cand: MissedCandidate): boolean {
+  const [ox, oy, oz] = analysis.sensor.origin;
+  const dx = cand.center[0] - ox;
+  const dy = cand.center[1] - oy;
+  const zLow = cand.groundZ + 0.4 - oz;
+  const el = Math.atan2(zLow, cand.range);
+  const az = Math.atan2(dy, dx);
+  const limit = Math.hypot(cand.range, zLow) - 1;
+  const img = analysis.rangeImage;
+  for (const da of [-img.azimuthStep, 0, img.azimuthStep]) {
+    if (nearestInDirection(img, az + da, el) < limit) return true;
+  }
+  return false;
+}
+
+/** Gap (radians) between the beams around the candidate's top. */
+function beamGap(analysis: FrameAnalysis, cand: MissedCandidate): number {
+  const { sensor } = analysis;
+  if (sensor.beams < 2) return (0.4 * Math.PI) / 180;
+  const e = Math.atan2(cand.groundZ + cand.top - sensor.origin[2], Math.max(cand.range, 1));
+  const el = sensor.elevations;
+  let k = 1;
+  while (k < el.length - 1 && el[k] < e) k++;
+  return Math.max(0, el[k] - el[k - 1]);
+}
