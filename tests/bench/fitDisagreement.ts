@@ -150,7 +150,7 @@ for (const f of frames) {
     for (const { index, judgement: j } of judgeBoxes(ctx)) {
       const b = f.boxes[index];
       const faces = j.beyond.map((v, k) => `${(v / j.tolerance[k]).toFixed(1)}/${j.countBeyond[k]}${j.atReach[k] ? 'R' : ''}`).join(' ');
-      console.log(`DUMP ${f.id} ${b.label.padEnd(10)} n=${String(j.n).padStart(5)} r=${j.range.toFixed(0).padStart(3)} turn=${j.turn === null ? '  -' : j.turn.toFixed(1).padStart(5)} σ=${j.sigma.toFixed(1).padStart(5)} hug=${j.hugGain.toFixed(2)} long=${j.longAxisKnown ? 1 : 0} out=${(100 * j.outsideShare).toFixed(0)}% faces ${faces}`);
+      console.log(`DUMP ${f.id} ${b.label.padEnd(10)} n=${String(j.n).padStart(5)} r=${j.range.toFixed(0).padStart(3)} turn=${j.turn === null ? '  -' : j.turn.toFixed(1).padStart(5)} σ=${j.sigma.toFixed(1).padStart(5)} hug=${j.hugGain.toFixed(2)} long=${j.longAxisKnown ? 1 : 0} ends=${j.endsSeen.map(Number).join('')} gaps=${j.gap.map((g) => g.toFixed(2)).join(',')} out=${(100 * j.outsideShare).toFixed(0)}% faces ${faces}`);
     }
   }
   f.boxes.forEach((b, i) => {
@@ -177,7 +177,7 @@ for (const f of frames) {
         for (const { index, judgement: j } of judgeBoxes({ ...dctx, analysis: f.analysis, only: new Set([b.id]) })) {
           const bb = broken[index];
           const faces = j.beyond.map((v, k) => `${(v / j.tolerance[k]).toFixed(1)}/${j.countBeyond[k]}${j.atReach[k] ? 'R' : ''}`).join(' ');
-          console.log(`DDUMP ${d} ${f.id} ${bb.label.padEnd(10)} n=${String(j.n).padStart(5)} r=${j.range.toFixed(0).padStart(3)} turn=${j.turn === null ? '  -' : j.turn.toFixed(1).padStart(5)} σ=${j.sigma.toFixed(1).padStart(5)} hug=${j.hugGain.toFixed(2)} long=${j.longAxisKnown ? 1 : 0} out=${(100 * j.outsideShare).toFixed(0)}% faces ${faces}`);
+          console.log(`DDUMP ${d} ${f.id} ${bb.label.padEnd(10)} n=${String(j.n).padStart(5)} r=${j.range.toFixed(0).padStart(3)} turn=${j.turn === null ? '  -' : j.turn.toFixed(1).padStart(5)} σ=${j.sigma.toFixed(1).padStart(5)} hug=${j.hugGain.toFixed(2)} long=${j.longAxisKnown ? 1 : 0} ends=${j.endsSeen.map(Number).join('')} gaps=${j.gap.map((g) => g.toFixed(2)).join(',')} out=${(100 * j.outsideShare).toFixed(0)}% faces ${faces}`);
         }
       }
       const rs = runChecks(dctx, { only: [b.id], frameRules: false }).filter((r) => r.cuboidId === b.id && r.severity !== 'info' && !cleanKeys.has(key(r)));

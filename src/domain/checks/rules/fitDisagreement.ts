@@ -3,6 +3,8 @@ import type { CheckContext, Rule } from '../CheckContext.ts';
 import type { CheckResult, Severity } from '../CheckResult.ts';
 import type { ClassRule } from '../dictionary/EdgeCaseDictionary.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
+import { isOccluded } from '../frame/RangeImage.ts';
+import type { RangeImage } from '../frame/RangeImage.ts';
 import { fmt, plural } from '../formatNumber.ts';
 import { candidatePairs } from './candidatePairs.ts';
 import { createGatherScratch, gatherObject } from './gatherObject.ts';
@@ -30,6 +32,10 @@ const HEADING = {
  */
 const WARN_HUG_GAIN = 0.1;
 const ERROR_HUG_GAIN = 0.2;
+/** A gap between an end and the object, seen empty, of max(0.5 m, 12 % of that dimension) + 1 % of the range. */
+const EMPTY_END_MIN = 0.5;
+const EMPTY_END_SHARE = 0.12;
+const EMPTY_END_PER_M = 0.01;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
 const WARN_SHARE = 0.02;
@@ -45,6 +51,12 @@ const OUTSIDE_ERROR_SHARE = 0.35;
 export interface BoxJudgement {
   index: number;
   judgement: FitJudgement;
+  /**
+   * Per side face (0 front, 1 rear, 2 left, 3 right): whether the strip of the box between that
+   * face and the object's nearest point was in the sensor's view (not hidden behind nearer
+   * points) while the sensor saw the object's face running into it: the box reaches past its object there.
+   */
+  emptyEnd: boolean[];
 }
 
 /**
@@ -87,7 +99,14 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const sensorLocal: [number, number, number] = [dx * c + dy * s, dy * c - dx * s, origin[2] - box.center[2]];
     const range = Math.hypot(dx, dy);
     const rule = ctx.dictionary.classes[box.label];
-    out.push({ index: bi, judgement: judgeFit(box, rule, object, scratch.object, sensorLocal, range, margin, headingScratch) });
+    const judgement = judgeFit(box, rule, object, scratch.object, sensorLocal, range, margin, headingScratch);
+    const solid = headingModeOf(rule) === 'rectangle';
+    const emptyEnd = [0, 1, 2, 3].map((f) => {
+      const axis = f < 2 ? 0 : 1;
+      if (!solid || !judgement.endsSeen[axis] || !(judgement.gap[f] > emptyEndAt(box, f, range))) return false;
+      return stripSeen(analysis.rangeImage, box, f, judgement.gap[f], sensorLocal);
+    });
+    out.push({ index: bi, judgement, emptyEnd });
   }
   return out;
 }
@@ -113,22 +132,25 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   object along that axis, otherwise as cutting it. When the object's surface goes on to the
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
  *   (and the heading is refitted from the points inside the box only).
+ * - reaching past (vehicles): the object's side seen by the sensor stops short of an end face
+ *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, and that strip of the box was in
+ *   view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
  */
 export const fitDisagreement: Rule = (ctx) => {
   const out: CheckResult[] = [];
-  for (const { index, judgement } of judgeBoxes(ctx)) {
+  for (const { index, judgement, emptyEnd } of judgeBoxes(ctx)) {
     const box = ctx.cuboids[index];
-    const result = decide(box, ctx.dictionary.classes[box.label], judgement);
+    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd);
     if (result !== null) out.push(result);
   }
   return out;
 };
 
 /** The finding for one box from its refit, or null. */
-export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement): CheckResult | null {
+export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement, emptyEnd: readonly boolean[] = []): CheckResult | null {
   const refit = `(refit from ${plural(j.n, 'return')})`;
   const result = (severity: Severity, message: string): CheckResult => ({
     ruleId: 'fitDisagreement',
@@ -171,7 +193,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
       worstSeverity = sure ? 'error' : 'warning';
     }
   }
-  if (worst < 0 || worstSeverity === null) return null;
+  if (worst < 0 || worstSeverity === null) return reachesPast(box, j, emptyEnd, refit, result);
   const beyond = `${plural(j.countBeyond[worst], 'point')} of its object reach ${fmt(j.beyond[worst], 2)} m beyond its ${FACE_NAMES[worst]}`;
   if (worst < 4) {
     const axis = worst < 2 ? 0 : 1;
@@ -186,4 +208,58 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     }
   }
   return result(worstSeverity, `${box.label} box cuts its object: ${beyond} ${refit}`);
+}
+
+/**
+ * The box reaches past its object at a face whose strip the sensor saw empty (`emptyEnd`). A
+ * warning only: the range image's occlusion test is coarse (0.25° × 0.5° bins).
+ */
+function reachesPast(
+  box: Cuboid,
+  j: FitJudgement,
+  emptyEnd: readonly boolean[],
+  refit: string,
+  result: (severity: Severity, message: string) => CheckResult,
+): CheckResult | null {
+  let worst = -1;
+  for (let f = 0; f < 4; f++) if (emptyEnd[f] && (worst < 0 || j.gap[f] > j.gap[worst])) worst = f;
+  if (worst < 0) return null;
+  return result(
+    'warning',
+    `${box.label} box reaches ${fmt(j.gap[worst], 1)} m past its object at its ${FACE_NAMES[worst]}, ` +
+      `where the sensor saw the object's ${worst < 2 ? 'side' : 'end'} stop ${refit}`,
+  );
+}
+
+/** Smallest gap (metres) between a face and its object reported as the box reaching past it. */
+function emptyEndAt(box: Cuboid, f: number, range: number): number {
+  const dim = f < 2 ? box.size[0] : box.size[1];
+  return Math.max(EMPTY_END_MIN, EMPTY_END_SHARE * dim) + EMPTY_END_PER_M * range;
+}
+
+/**
+ * Whether the strip of the box's surface between face f and `gap` metres inside it, on the side
+ * the sensor sees, was in view: at least 4 of 6 samples (3 along the strip, at 30 % and 70 % of
+ * the height) not hidden behind nearer obstacle points.
+ */
+function stripSeen(img: RangeImage, box: Cuboid, f: number, gap: number, sensorLocal: readonly number[]): boolean {
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const hh = box.size[2] / 2;
+  let seen = 0;
+  for (const t of [0.2, 0.5, 0.8]) {
+    for (const v of [-0.4, 0.4]) {
+      // Along the axis of face f, from the face inwards; on the seen face of the other axis.
+      const inward = (f < 2 ? hl : hw) - t * gap;
+      const along = f === 0 || f === 2 ? inward : -inward;
+      const lx = f < 2 ? along : Math.sign(sensorLocal[0]) * hl;
+      const ly = f < 2 ? Math.sign(sensorLocal[1]) * hw : along;
+      const x = box.center[0] + lx * c - ly * s;
+      const y = box.center[1] + lx * s + ly * c;
+      if (!isOccluded(img, x, y, box.center[2] + v * hh, 0.3)) seen++;
+    }
+  }
+  return seen >= 4;
 }

@@ -34,6 +34,8 @@ export interface FitJudgement {
   tolerance: number[];
   /** Per face: the object goes on to the edge of the gathered region (a larger structure). */
   atReach: readonly boolean[];
+  /** Per side face (0 front, 1 rear, 2 left, 3 right): gap between it and the object's nearest point. */
+  gap: number[];
   /** Per axis (0 length, 1 width): gap between the object and the face opposite to the larger protrusion. */
   slack: [number, number];
   /** Per axis: whether both ends of the object along it are in the sensor's view. */
@@ -187,6 +189,7 @@ export function judgeFit(
     countBeyond,
     tolerance,
     atReach: object.atReach,
+    gap: lowest,
     slack,
     endsSeen,
     outsideShare: n > 0 ? object.outside / n : 0,
