@@ -17,6 +17,16 @@ describe('journal', () => {
     expect(a.read('000001')).toBeNull();
   });
 
+  it('brings work journalled before "not an object" marks existed to the current schema, and drops a future one', () => {
+    const storage = createMemoryStorage();
+    const j = createJournal(storage, 'ds');
+    const { dismissals: _none, ...old } = { ...emptyAnnotation('f'), schemaVersion: 1, revision: 2 };
+    storage.setItem('cuboid:journal:ds:f', JSON.stringify({ format: 1, frameId: 'f', baseRevision: 2, doc: old, writtenAt: 5 }));
+    expect(j.read('f')?.doc).toEqual({ ...old, schemaVersion: 2, dismissals: [] });
+    storage.setItem('cuboid:journal:ds:f', JSON.stringify({ format: 1, frameId: 'f', baseRevision: 2, doc: { ...old, schemaVersion: 99 }, writtenAt: 5 }));
+    expect(j.read('f')).toBeNull();
+  });
+
   it('keeps a separate recovery slot', () => {
     const storage = createMemoryStorage();
     const j = createJournal(storage, 'ds');
