@@ -1,7 +1,9 @@
 import { classDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
+import type { ClusterAroundSeedOptions } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints } from './fitToPoints.ts';
+import { groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
 
@@ -67,7 +69,7 @@ export function fitCuboid(
   const dims = prior ? prior.size : defaults.size;
   const longest = Math.max(dims[0], dims[1]);
   const shortest = Math.min(dims[0], dims[1]);
-  const indices = clusterAroundSeed(seed.x, seed.y, {
+  const clusterOpts: ClusterAroundSeedOptions = {
     grid,
     ground,
     radius,
@@ -84,10 +86,20 @@ export function fitCuboid(
     maxHeight: Math.max(defaults.range.h[1], prior?.size[2] ?? 0) + HEIGHT_MARGIN,
     sensorX: ox,
     sensorY: oy,
-  });
+  };
+  const indices = clusterAroundSeed(seed.x, seed.y, clusterOpts);
   if (indices.length === 0) return null;
-  const kept = objectPoints(positions, indices, ground, defaults, sensor);
+  let kept = objectPoints(positions, indices, ground, defaults, sensor);
   if (kept.length === 0) return null;
+  if (kept.length < indices.length) {
+    // Something hung over the object and may have joined the cluster's pieces in the top view
+    // (a crown over a car links it to the pavement): cluster again below the cut.
+    let top = -Infinity;
+    for (const i of kept) top = Math.max(top, positions[3 * i + 2] - groundHeightAt(ground, positions[3 * i], positions[3 * i + 1]));
+    const again = clusterAroundSeed(seed.x, seed.y, { ...clusterOpts, maxHeight: top + 0.05 });
+    const keptAgain = again.length > 0 ? objectPoints(positions, again, ground, defaults, sensor) : again;
+    if (keptAgain.length > 0) kept = keptAgain;
+  }
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
 }
 
