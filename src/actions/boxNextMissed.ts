@@ -1,12 +1,14 @@
 import type { Action } from './Action.ts';
-import { SEVERITIES } from '../domain/checks/CheckResult.ts';
+import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import { objectKind } from '../domain/checks/rules/missedObjectKind.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { dismissalsOf, withoutDismissed } from '../domain/document/dismissals.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 
 /**
- * N: boxes the next object the checks think was missed (an unlabelled cluster of the open frame):
- * the same fit as a click on it, with no pointing, of the class that fits the cluster's size. A
+ * N: boxes the nearest object the checks think was missed (an unlabelled cluster of the open
+ * frame reported as an error or a warning, whose suggested class is a vehicle or a person): the
+ * same fit as a click on it, with no pointing, of the class that fits the cluster's size. A
  * number key changes its class; pressing N
  * again goes to the next one, since a boxed cluster leaves the list. Places marked "not an object"
  * are skipped; X right after N (or the notice's button) removes the box and marks the place so.
@@ -28,11 +30,12 @@ export const boxNextMissed: Action = {
       s.showMessage('The checks are still running; press N again in a moment.', 'info');
       return;
     }
-    // Warnings (cars, people) before infos (tall things), and the nearest first: a sweep outwards.
-    // Places marked "not an object" are skipped even before the checks have re-run without them.
+    // Only likely vehicles and people (errors and warnings whose suggested class is one; infos are
+    // left to the checks panel), the nearest first: a sweep outwards. Places marked "not an
+    // object" are skipped even before the checks have re-run without them.
     const missed = withoutDismissed(s.checks.results, dismissalsOf(s.doc))
-      .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null)
-      .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || reach(a) - reach(b));
+      .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null && r.severity !== 'info' && vehicleOrPerson(s.dictionary, r.suggestedLabel))
+      .sort((a, b) => reach(a) - reach(b));
     const next = missed[0];
     if (!next?.location) {
       s.showMessage('The checks found no missed object in this frame.', 'info');
@@ -57,6 +60,12 @@ export const boxNextMissed: Action = {
     );
   },
 };
+
+/** Whether the dictionary's class `label` is a vehicle or a person (`objectKind`). */
+function vehicleOrPerson(dictionary: EdgeCaseDictionary, label: string | undefined): boolean {
+  const rule = label !== undefined ? dictionary.classes[label] : undefined;
+  return rule !== undefined && objectKind(rule) !== 'other';
+}
 
 function reach(r: { location: [number, number, number] | null }): number {
   return r.location === null ? Infinity : Math.hypot(r.location[0], r.location[1]);

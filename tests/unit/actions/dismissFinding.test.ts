@@ -49,7 +49,7 @@ describe('X: "not an object"', () => {
   });
 
   it('does nothing without a finding in view, nor on N’s box once the user moved on to another box', async () => {
-    const ed = withFindings([cluster(12, 3)]);
+    const ed = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
     ed.keyDown('x');
     expect(ed.doc().dismissals).toEqual([]);
     expect(ed.store.getState().ui.message?.text).toMatch(/press N first, or click a missed-object pin/);

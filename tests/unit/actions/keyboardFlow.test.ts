@@ -30,16 +30,18 @@ describe('keyboard-first annotation', () => {
   it('N boxes the missed objects the checks found, one after the other, with no pointing at all', async () => {
     const ed = new TestEditor({ frames: ['000000'] });
     const frameId = ed.doc().frameId;
-    const cluster = (x: number, y: number, suggestedLabel?: string) => ({
+    const cluster = (x: number, y: number, suggestedLabel?: string, severity: 'warning' | 'info' = 'warning') => ({
       ...(suggestedLabel ? { suggestedLabel } : {}),
       ruleId: 'unlabelledCluster',
-      severity: 'warning' as const,
+      severity,
       cuboidId: null,
       location: [x, y, -1] as [number, number, number],
       message: 'a missed Car?',
       dictionaryEntry: 'every-object-boxed',
     });
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4), cluster(12, 3, 'Pedestrian')], error: null });
+    // N skips infos and clusters whose suggested class is neither a vehicle nor a person.
+    const skipped = [cluster(6, 1, 'Car', 'info'), cluster(7, -1, 'Misc'), cluster(8, 2)];
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4, 'Car'), cluster(12, 3, 'Pedestrian'), ...skipped], error: null });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
@@ -49,12 +51,12 @@ describe('keyboard-first annotation', () => {
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4)], error: null });
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4, 'Car'), ...skipped], error: null });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1], [20, -4, -1]]);
     expect(ed.cuboids()).toHaveLength(2);
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [], error: null });
+    ed.store.getState().setChecks({ frameId, status: 'done', results: skipped, error: null });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls).toHaveLength(2);
