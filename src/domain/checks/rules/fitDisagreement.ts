@@ -36,6 +36,8 @@ const ERROR_HUG_GAIN = 0.2;
 const EMPTY_END_MIN = 0.5;
 const EMPTY_END_SHARE = 0.12;
 const EMPTY_END_PER_M = 0.01;
+/** ...and only when the sensor sees the side running into that end at 15° or more (sin 15°). */
+const MIN_INCIDENCE = 0.26;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
 const WARN_SHARE = 0.02;
@@ -104,6 +106,11 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const emptyEnd = [0, 1, 2, 3].map((f) => {
       const axis = f < 2 ? 0 : 1;
       if (!solid || !judgement.endsSeen[axis] || !(judgement.gap[f] > emptyEndAt(box, f, range))) return false;
+      // The side running into that end must be seen at a fair angle: at grazing incidence a face
+      // returns few points, and none towards its far end.
+      const [sx, sy] = sensorLocal;
+      const off = axis === 0 ? Math.abs(sy) - box.size[1] / 2 : Math.abs(sx) - box.size[0] / 2;
+      if (off < MIN_INCIDENCE * Math.hypot(sx, sy)) return false;
       return stripSeen(analysis.rangeImage, box, f, judgement.gap[f], sensorLocal);
     });
     out.push({ index: bi, judgement, emptyEnd });
@@ -133,8 +140,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
  *   (and the heading is refitted from the points inside the box only).
  * - reaching past (vehicles): the object's side seen by the sensor stops short of an end face
- *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, and that strip of the box was in
- *   view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
+ *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, the sensor sees that side at 15°
+ *   or more, and that strip of the box was in view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
