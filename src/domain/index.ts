@@ -55,6 +55,9 @@ export { estimateGround, groundHeightAt } from './geometry/estimateGround.ts';
 export type { GroundModel, EstimateGroundOptions } from './geometry/estimateGround.ts';
 export { fitCuboid } from './geometry/fitCuboid.ts';
 export type { FitResult, FitCuboidOptions, FitCuboidSeed } from './geometry/fitCuboid.ts';
+export { fitToPoints } from './geometry/fitToPoints.ts';
+export type { FitToPointsOptions } from './geometry/fitToPoints.ts';
+export type { FitConfidence, HeadingSource } from './geometry/fitTypes.ts';
 export { CLASS_DEFAULTS, GENERIC_DEFAULTS, classDefaults } from './geometry/classDefaults.ts';
 export type { ClassDefaults } from './geometry/classDefaults.ts';
 
