@@ -23,7 +23,7 @@ const NEAR = 5;
 /** Confidence from which a vehicle- or person-like cluster is an error, a warning; below INFO_CONF it is not reported. */
 export const ERROR_CONF = 0.8;
 export const WARN_CONF = 0.5;
-export const INFO_CONF = 0.2;
+export const INFO_CONF = 0.3;
 /** Obstacle points stop 4 m above the ground (`clusterObstacles`): a top this high may go on above. */
 const CEILING = 3.85;
 /** Findings closer than this (metres, BEV) are one: the most confident is kept. */
@@ -46,7 +46,7 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * on such an object there (`scoreTemplates`); the best gives `suggestedLabel` and `confidence`.
  *
  * Severity: an error from confidence 0.8 (a person only when upright at adult height: `upright`),
- * a warning from 0.5, info from 0.2 (lower: not reported); classes that are neither vehicles nor
+ * a warning from 0.5, info from 0.3 (lower: not reported); classes that are neither vehicles nor
  * people (`objectKind`) are at most info. Nothing is
  * reported within `settings.egoRadius` of the sensor, outside `ctx.labelRegion` (DontCare wedges
  * included), or with its centre inside a "not an object" dismissal (`ctx.dismissed`). Distances

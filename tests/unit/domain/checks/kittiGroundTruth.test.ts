@@ -7,10 +7,11 @@ import { KITTI_FRAMES, loadKittiFrame } from './kittiFrames.ts';
  * The clean KITTI ground truth of the three sample frames gives no errors. The warnings it does
  * give, each for a reason:
  * - 000001 Cyclist: occluded = 3 ("unknown"), which takes it out of every KITTI difficulty level;
- * - unlabelled clusters inside the camera view that KITTI leaves unlabelled: in 000000 a car-sized
- *   bush (11, 4), the bicycles by the tree (13, 1.5), a waste bin (5.6, -3.2) and a bicycle
- *   (20.7, 15.2); in 000001 a 1 m post by the guard rail (28, -7). Taller box-shaped clusters
- *   (walls, hedges, the Misc trailer's fence) are only info.
+ * - unlabelled clusters inside the camera view that KITTI leaves unlabelled: in 000000 the
+ *   bicycles by the tree (13, 1.5), a bicycle (20.7, 15.2) and a waste bin (5.6, -3.2), all
+ *   person-sized (never an error: not upright at adult height); in 000002 two tall wall-like
+ *   clusters (24.7, 3.4) and (24.3, -5.0) that fit a Van or a Truck. The bush (11, 4) and the
+ *   post by the guard rail (28, -7) are no longer reported.
  */
 describe('checks on real KITTI ground truth', () => {
   const frames = KITTI_FRAMES.map(loadKittiFrame);
