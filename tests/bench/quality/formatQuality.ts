@@ -20,7 +20,8 @@ export const TARGETS = {
   personMedianBev: 0.6,
 } as const;
 
-const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(0)} %` : '—');
+/** A share as a percentage: one decimal under 10 % (so 2.4 % is not shown as a passing 2 %). */
+const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(Math.abs(v) < 0.1 && v !== 0 ? 1 : 0)} %` : '—');
 const num = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 const ratio = (a: number, n: number): number => (n === 0 ? NaN : a / n);
 /** A figure with ✗ when it misses its target (nothing when it meets it or was not measured). */
@@ -174,8 +175,21 @@ export function formatSummary(rows: { name: string; tally: QualityTally }[]): st
     `≥${TARGETS.personMedianBev}`,
   ];
   const body = rows.map((r) => summaryCells(r.name, figures(r.tally, 'ge10')));
+  const recallRows = rows.map((r) => [
+    r.name,
+    ...DEFECT_IDS.map((d) => {
+      const c = r.tally.buckets.ge10.defects[d];
+      if (c.n === 0) return '—';
+      const any = c.any / c.n;
+      const err = c.error / c.n;
+      const miss = any < TARGETS.recallAny || err < TARGETS.recallError;
+      return `${Math.round(100 * any)}/${Math.round(100 * err)}${miss ? ' ✗' : ''}`;
+    }),
+  ]);
   return [
     '\n## Summary — objects with ≥10 returns; recall = lowest over the 10 defect types (and which); fits clicked at a random object point; ✗ = misses the target',
     ...table(header, [target, ...body], 22),
+    `\n## Recall per defect, objects with ≥10 returns: errors-or-warnings/errors-only in % (targets ≥${100 * TARGETS.recallAny}/≥${100 * TARGETS.recallError})`,
+    ...table(['profile', ...DEFECT_IDS], recallRows, 22),
   ].join('\n');
 }
