@@ -13,12 +13,14 @@ import type { FitJudgement } from './judgeFit.ts';
 import { createHeadingScratch } from './refitHeading.ts';
 import { targetIndices } from './targetIndices.ts';
 
-/** How far beyond the side faces the object is followed: 75 % of the longer side, 1–3.5 m. */
-const REACH_FRACTION = 0.75;
+/** How far beyond the side faces the object is followed: 60 % of the longer side, 1–3 m. */
+const REACH_FRACTION = 0.6;
 const MIN_REACH = 1;
-const MAX_REACH = 3.5;
+const MAX_REACH = 3;
 /** Fewest object points (returns) for the refit to judge a box at all. */
 const MIN_RETURNS = 10;
+/** Fewest obstacle points inside the box (grown by the fit margin) to refit it at all. */
+const MIN_INSIDE = 5;
 /** Fewest object points for an error. */
 const ERROR_RETURNS = 25;
 /** Heading: warning / error beyond max(floor, k·σ + extra) degrees; vehicles and riders. */
@@ -63,7 +65,7 @@ export interface BoxJudgement {
 
 /**
  * Refits the object of every target box (`gatherObject`: the surface connected to the box's
- * above-ground points, followed up to 75 % of the box's longer side beyond its faces (1–3.5 m) and
+ * above-ground points, followed up to 60 % of the box's longer side beyond its faces (1–3 m) and
  * half its height above the top (0.8–1.5 m)) and compares it with the box (`judgeFit`). Boxes with fewer
  * than 10 object points are left out.
  */
@@ -92,7 +94,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const reach = Math.min(MAX_REACH, Math.max(MIN_REACH, REACH_FRACTION * longer));
     const reachUp = Math.min(1.5, Math.max(0.8, 0.5 * box.size[2]));
     const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
-    const object = gatherObject(analysis, box, others, margin, reach, reachUp, scratch);
+    const object = gatherObject(analysis, box, others, margin, reach, reachUp, MIN_INSIDE, scratch);
     if (object.n < MIN_RETURNS) continue;
     const c = Math.cos(box.yaw);
     const s = Math.sin(box.yaw);

@@ -47,7 +47,8 @@ export interface GatheredObject {
  * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
  * never through another box. So a second object 0.4 m away or more is left out, and a wall that
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
- * `others`: boxes near this one (their points are not followed). Cost: the grid cells under the
+ * `others`: boxes near this one (their points are not followed). Nothing is gathered when the
+ * box (grown by the margin) holds fewer than `minInside` (≥ 1) obstacle points. Cost: the grid cells under the
  * grown box, linear in their points.
  */
 export function gatherObject(
@@ -57,6 +58,7 @@ export function gatherObject(
   margin: number,
   reach: number,
   reachUp: number,
+  minInside: number,
   scratch: GatherScratch,
 ): GatheredObject {
   const none: GatheredObject = { n: 0, outside: 0, reach, reachUp, atReach: [false, false, false, false, false] };
@@ -71,8 +73,6 @@ export function gatherObject(
   const [cx, cy, cz] = box.center;
   const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
   const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
-  const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
-  if (range === null) return none;
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
   // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
@@ -80,19 +80,37 @@ export function gatherObject(
   const footprint = cellRange(grid, cx - fx, cy - fy, cx + fx, cy + fy);
   if (footprint === null) return none;
   const own = new Set<number>();
+  let held = 0;
   for (let iy = footprint[1]; iy <= footprint[3]; iy++) {
     const end = cellStart[iy * nx + footprint[2] + 1];
     for (let p = cellStart[iy * nx + footprint[0]]; p < end; p++) {
-      const label = labels[indices[p]];
-      if (label < 0 || own.has(label)) continue;
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + margin) continue;
+      const label = labels[indices[p]];
+      if (label < 0) continue;
       const dx = sorted[3 * p] - cx;
       const dy = sorted[3 * p + 1] - cy;
-      if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) own.add(label);
+      if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) {
+        own.add(label);
+        held++;
+      }
     }
   }
-  if (own.size === 0) return none;
+  if (held < minInside) return none;
+  // Only the own clusters' points are gathered: scan the part of the region their bounds cover.
+  const { clusters } = analysis;
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -Infinity;
+  let by1 = -Infinity;
+  for (const label of own) {
+    bx0 = Math.min(bx0, clusters.minX[label]);
+    by0 = Math.min(by0, clusters.minY[label]);
+    bx1 = Math.max(bx1, clusters.maxX[label]);
+    by1 = Math.max(by1, clusters.maxY[label]);
+  }
+  const range = cellRange(grid, Math.max(cx - ex, bx0), Math.max(cy - ey, by0), Math.min(cx + ex, bx1), Math.min(cy + ey, by1));
+  if (range === null) return none;
   // Pass 2: those clusters' points in the grown region, with a state for growFromInside.
   const [first, second] = own.size <= 2 ? [...own, -2] : [-2, -2];
   const few = own.size <= 2;
@@ -102,10 +120,11 @@ export function gatherObject(
   for (let iy = range[1]; iy <= range[3]; iy++) {
     const end = cellStart[iy * nx + range[2] + 1];
     for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-      const label = labels[indices[p]];
-      if (few ? label !== first && label !== second : !own.has(label)) continue;
+      // Height first: it reads the sorted copy in order, the label a scattered array.
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + reachUp) continue;
+      const label = labels[indices[p]];
+      if (few ? label !== first && label !== second : !own.has(label)) continue;
       const x = sorted[3 * p];
       const y = sorted[3 * p + 1];
       const dx = x - cx;

@@ -73,6 +73,8 @@ const MIN_LOWER_SHARE = 0.3;
 
 /** Points within this distance (metres, plus the range noise) of a fitted edge are on that face. */
 const HUG_BAND = 0.1;
+/** A refit must gain at least this share of points on its faces to matter (the rule's warning). */
+const SETTLED_HUG_GAIN = 0.1;
 
 /** How the heading of a class is refitted, from its dictionary sizes. */
 export function headingModeOf(rule: ClassRule | undefined): HeadingMode {
@@ -156,7 +158,12 @@ export function judgeFit(
       const low = partitionBelow(xyz, m, -hh + LOWER_BODY * box.size[2]);
       if (low >= MIN_LOWER_POINTS && low >= MIN_LOWER_SHARE * m) m = low;
     }
-    const fit = refitHeading(xyz, m, mode, 0.01 + 0.0015 * range, noise, headingScratch);
+    // When the box's own axes already put nearly every point on its faces, no refit can explain
+    // them clearly better (`hugGain` below): the search is skipped and the box's axes kept.
+    const band = HUG_BAND + noise;
+    const hugBox = mode === 'rectangle' ? hugShare(xyz, m, 0, band) : 0;
+    const settled = hugBox >= 1 - SETTLED_HUG_GAIN;
+    const fit = refitHeading(xyz, m, mode, 0.01 + 0.0015 * range, noise, headingScratch, settled ? 0 : undefined);
     if (fit !== null && Number.isFinite(fit.sigma)) {
       sigma = (fit.sigma * 180) / Math.PI;
       const deg = (fit.angle * 180) / Math.PI;
@@ -172,10 +179,7 @@ export function judgeFit(
         const r = ((deg % 90) + 90) % 90;
         turn = Math.min(r, 90 - r);
       }
-      if (mode === 'rectangle') {
-        const band = HUG_BAND + noise;
-        hugGain = hugShare(xyz, m, fit.angle, band) - hugShare(xyz, m, 0, band);
-      }
+      if (mode === 'rectangle') hugGain = settled ? 0 : hugShare(xyz, m, fit.angle, band) - hugBox;
     }
   }
   return {

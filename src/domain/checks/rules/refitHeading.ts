@@ -38,6 +38,7 @@ export function createHeadingScratch(): HeadingScratch {
  *   edge))² + (residual beyond `noise` / face length)², residuals floored at `noise` metres (the
  *   first term is random scatter, the second the face's own shape), the two edges combined;
  * - `line` (riders): the principal axis (`principalAxis`) of the same picked points, σ = spread across / (√n · spread along).
+ * With `fixedAngle` (rectangle only), no search: the spans and σ at that angle.
  * Null for fewer than 3 points.
  */
 export function refitHeading(
@@ -47,6 +48,7 @@ export function refitHeading(
   d0: number,
   noise: number,
   scratch: HeadingScratch,
+  fixedAngle?: number,
 ): RefitHeading | null {
   if (n < 3) return null;
   // Evenly picked points (grid order is spatial, so a stride keeps the shape).
@@ -65,7 +67,7 @@ export function refitHeading(
     const sigma = Math.max(sdAcross, noise) / (Math.sqrt(n) * Math.max(sdAlong, 1e-3));
     return { angle: axis.angle, sigma, spanAlong: along, spanAcross: across };
   }
-  const angle = fitLShape(xs, ys, d0);
+  const angle = fixedAngle ?? fitLShape(xs, ys, d0);
   const [along, across] = spans(xyz, n, angle);
   return { angle, sigma: edgeSigma(xyz, n, angle, noise), spanAlong: along, spanAcross: across };
 }
