@@ -62,7 +62,11 @@ export function clusterAroundSeed(
   seedY: number,
   opts: ClusterAroundSeedOptions,
 ): Uint32Array {
-  const cand = gatherCandidates(seedX, seedY, opts);
+  const all = gatherCandidates(seedX, seedY, opts);
+  // Dense surfaces next to the sensor (a wall, a hedge) hold tens of thousands of candidates;
+  // the pieces are found on one point per small top-view cell and the others follow their cell.
+  const thin = all.count > THIN_ABOVE ? thinCandidates(all, THIN_VOXEL) : null;
+  const cand = thin?.cand ?? all;
   const n = cand.count;
   if (n === 0) return new Uint32Array(0);
   const xyz = cand.xyz;
@@ -135,6 +139,13 @@ export function clusterAroundSeed(
     queued.splice(bi, 1);
     if (fits(hull.concat(piecePoints(pieces, k, xyz)))) add(k);
     else state[k] = 3;
+  }
+  if (thin !== null) {
+    const inCluster = new Uint8Array(cand.count);
+    for (const k of members) inCluster[k] = 1;
+    const picked: number[] = [];
+    for (let i = 0; i < all.count; i++) if (inCluster[thin.groupOf[i]]) picked.push(all.index[i]);
+    return Uint32Array.from(picked).sort();
   }
   const out = new Uint32Array(members.length);
   for (let k = 0; k < members.length; k++) out[k] = cand.index[members[k]];
@@ -269,6 +280,40 @@ interface Candidates {
   index: Uint32Array;
   /** Candidates' x y z. */
   xyz: Float32Array;
+}
+
+/**
+ * Above this many candidates, clustering runs on one point per square cell of the top view
+ * (`THIN_VOXEL` metres): the links are in the top view, so points stacked in a cell add nothing.
+ */
+const THIN_ABOVE = 4000;
+const THIN_VOXEL = 0.08;
+
+/**
+ * One candidate per occupied top-view cell (edge `voxel` metres), and for every candidate the
+ * index of the one standing for its cell. Cells smaller than the links keep every outline.
+ */
+function thinCandidates(all: Candidates, voxel: number): { cand: Candidates; groupOf: Int32Array } {
+  const groupOf = new Int32Array(all.count);
+  const seen = new Map<number, number>();
+  const keep: number[] = [];
+  for (let i = 0; i < all.count; i++) {
+    const key = Math.floor(all.xyz[3 * i] / voxel) * 1_000_003 + Math.floor(all.xyz[3 * i + 1] / voxel);
+    let g = seen.get(key);
+    if (g === undefined) {
+      g = keep.length;
+      seen.set(key, g);
+      keep.push(i);
+    }
+    groupOf[i] = g;
+  }
+  const index = new Uint32Array(keep.length);
+  const xyz = new Float32Array(3 * keep.length);
+  keep.forEach((i, k) => {
+    index[k] = all.index[i];
+    xyz.set(all.xyz.subarray(3 * i, 3 * i + 3), 3 * k);
+  });
+  return { cand: { count: keep.length, index, xyz }, groupOf };
 }
 
 /** Points in the disc around the seed, above the ground band and below the height cap. */
