@@ -286,7 +286,7 @@ interface Candidates {
  * Above this many candidates, clustering runs on one point per square cell of the top view
  * (`THIN_VOXEL` metres): the links are in the top view, so points stacked in a cell add nothing.
  */
-const THIN_ABOVE = 4000;
+const THIN_ABOVE = 1000;
 const THIN_VOXEL = 0.08;
 
 /**
