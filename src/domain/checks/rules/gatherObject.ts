@@ -6,6 +6,9 @@ import type { GrowScratch } from './growFromInside.ts';
 
 /** Two above-ground points closer than this (metres) belong to one surface (as in pointsOutsideBox). */
 const LINK = 0.3;
+/** Outside points beyond this count and this multiple of the inside ones: the box is embedded in a larger structure. */
+const EMBEDDED_MIN = 1500;
+const EMBEDDED_RATIO = 6;
 /** The box's bottom slab (metres) holds ground returns, not the object (as `countObjectPoints`). */
 const GROUND_SLAB = 0.2;
 
@@ -47,6 +50,8 @@ export interface GatheredObject {
  * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
  * never through another box. So a second object 0.4 m away or more is left out, and a wall that
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
+ * When the clusters around hold more than 1500 points and 6 times those inside, the box is taken
+ * as embedded in a larger structure: only its inside points are the object, every face `atReach`.
  * `others`: boxes near this one (their points are not followed). Nothing is gathered when the
  * box (grown by the margin) holds fewer than `minInside` (≥ 1) obstacle points. Cost: the grid cells under the
  * grown box, linear in their points.
@@ -144,8 +149,13 @@ export function gatherObject(
       m++;
     }
   }
+  // Far more of the clusters around the box than in it: the box sits in a large structure (a
+  // building, a hedge); its surface is not followed (that would cost the most of any box).
+  const embedded = outsidePoints > EMBEDDED_MIN && outsidePoints > EMBEDDED_RATIO * insidePoints;
   const grown =
-    outsidePoints > 0 ? growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow) : { inside: insidePoints, outside: 0, reachedOutside: [] };
+    outsidePoints > 0 && !embedded
+      ? growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow)
+      : { inside: insidePoints, outside: 0, reachedOutside: [] };
   if (grown.inside === 0) return none;
   const { local, state, object } = scratch;
   let n = 0;
@@ -156,7 +166,7 @@ export function gatherObject(
     object[3 * n + 2] = local[3 * k + 2];
     n++;
   }
-  const atReach: GatheredObject['atReach'] = [false, false, false, false, false];
+  const atReach: GatheredObject['atReach'] = [embedded, embedded, embedded, embedded, embedded];
   const edge = reach - LINK;
   for (const k of grown.reachedOutside) {
     const lx = local[3 * k];
