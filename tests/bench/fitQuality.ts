@@ -1,13 +1,14 @@
 /**
  * One-click fit quality on real and simulated frames (not the official bench; see tests/bench/quality).
  *
- *   npx tsx tests/bench/fitQuality.ts [--rows] [--no-sim] [--random-only]
+ *   npx tsx tests/bench/fitQuality.ts [--rows] [--no-sim] [--random-only] [--sensor]
  *
  * For every labelled object with at least 10 returns inside its true box, `fitCuboid` is run from
  * a click at the box centre and from a click at a random (seeded) non-ground point of the object,
  * with the object's class. Reported per data source and class group: median and mean BEV IoU,
  * mean 3D IoU, median heading error modulo π (degrees), share of fits pointing backwards (heading
  * error over 90°), and the share with no fit. Also the time of one fit on a 120k-point frame.
+ * `--sensor` passes the sensor model `estimateScanSensor` reads off each scan (as the worker does).
  *
  * Sources: the real KITTI frames in ../shared/samples/kitti (labels through `kittiToCuboid`), the
  * real Argoverse 2 and SUSTechPOINTS frames in ../shared/samples/multisensor (boxes_lidar.json;
@@ -29,6 +30,7 @@ import { kittiToCuboid } from '../../src/domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../src/domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../src/domain/kitti/parseKittiLabel.ts';
 import { readVelodyneBin } from '../../src/domain/kitti/readVelodyneBin.ts';
+import { estimateScanSensor } from '../../src/domain/sensor/estimateScanSensor.ts';
 import { buildScene } from '../../src/sim/scene.ts';
 import { buildRays, createSensor } from '../../src/sim/sensor.ts';
 import { simulateFrame } from '../../src/sim/simulateFrame.ts';
@@ -46,6 +48,8 @@ interface Frame {
   positions: Float32Array;
   boxes: Truth[];
   sensorOrigin?: [number, number, number];
+  /** Ring (laser id) per point, when the file has one. */
+  ring?: Float32Array;
 }
 
 function kittiFrames(): Frame[] {
@@ -90,7 +94,11 @@ function multisensorFrames(): Frame[] {
     const raw = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     const n = raw.length / 5;
     const positions = new Float32Array(3 * n);
-    for (let i = 0; i < n; i++) positions.set(raw.subarray(5 * i, 5 * i + 3), 3 * i);
+    const ring = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      positions.set(raw.subarray(5 * i, 5 * i + 3), 3 * i);
+      ring[i] = raw[5 * i + 4];
+    }
     const json = JSON.parse(readFileSync(path.join(dir, folder, 'boxes_lidar.json'), 'utf8')) as {
       label: string;
       center: [number, number, number];
@@ -100,7 +108,7 @@ function multisensorFrames(): Frame[] {
     const boxes = json
       .filter((b) => CLASS_MAP[b.label] !== undefined)
       .map((b) => ({ label: CLASS_MAP[b.label], center: b.center, size: b.size, yaw: b.yaw }));
-    out.push({ source: folder.split('_')[0], name: folder, positions, boxes, sensorOrigin: origin ? [...origin] : undefined });
+    out.push({ source: folder.split('_')[0], name: folder, positions, boxes, sensorOrigin: origin ? [...origin] : undefined, ring });
   }
   return out;
 }
@@ -157,6 +165,8 @@ function evaluate(frame: Frame, rows: Row[]): void {
   const grid: PointGrid = buildPointGrid(frame.positions);
   const ground: GroundModel = estimateGround(frame.positions);
   const inside = pointsInCuboids(frame.positions, frame.boxes, { grid });
+  // --sensor: the sensor model estimated from the scan (as the worker does), origin not given.
+  const sensor = args.has('--sensor') ? estimateScanSensor(frame.positions, { ring: frame.ring, ground }) : undefined;
   const rand = rng(12345);
   frame.boxes.forEach((gt, b) => {
     const idx = inside.indices[b];
@@ -172,7 +182,7 @@ function evaluate(frame: Frame, rows: Row[]): void {
     const o = frame.sensorOrigin ?? [0, 0, 0];
     const range = Math.hypot(gt.center[0] - o[0], gt.center[1] - o[1]);
     for (const [click, x, y] of clicks) {
-      const r = fitCuboid(p, { x, y }, { label: gt.label, grid, ground, ...(frame.sensorOrigin ? { sensorOrigin: frame.sensorOrigin } : {}) });
+      const r = fitCuboid(p, { x, y }, { label: gt.label, grid, ground, sensor, ...(frame.sensorOrigin ? { sensorOrigin: frame.sensorOrigin } : {}) });
       const he = r ? angleErr(r.yaw, gt.yaw) : 180;
       const row: Row = {
         source: frame.source,
