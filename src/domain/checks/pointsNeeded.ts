@@ -12,7 +12,7 @@ import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
  */
 export const OBJECT_FILL = 0.5;
 /** Points an object should give (at `OBJECT_FILL`) for a shortfall to be sure enough for an error. */
-export const SURE_POINTS = 10;
+export const SURE_POINTS = 6;
 
 /** How many points a box needs, and on what ground. */
 export interface PointsNeeded {

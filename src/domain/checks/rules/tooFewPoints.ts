@@ -14,7 +14,8 @@ import { targetIndices } from './targetIndices.ts';
  * Error when the shortfall is sure (the object should give at least 10 points); a warning when
  * the sensor would give so few that an empty box can be chance (far or small objects), when the
  * box is declared largely occluded (occluded = 2), or mostly truncated (truncated ≥ 0.5) at the
- * edge of the scan, since the SOP asks to box such objects anyway.
+ * edge of the scan, since the SOP asks to box such objects anyway, unless it holds under a
+ * quarter of the minimum where the object should be sure to show (the box missed its object).
  */
 export const tooFewPoints: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -28,9 +29,12 @@ export const tooFewPoints: Rule = (ctx) => {
     const needed = pointsNeeded(rule, box, analysis);
     const have = ctx.pointCounts[i] ?? 0;
     if (have >= needed.need) continue;
+    // Declared occlusion or truncation excuses a shortfall, not a box that missed its object
+    // altogether (under a quarter of the minimum where the object should be sure to show).
     const declared =
-      box.attributes.occluded === 2 ||
-      (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius));
+      (box.attributes.occluded === 2 ||
+        (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius))) &&
+      !(needed.sure && have < needed.need / 4);
     const holds = have === 0 ? 'holds no points' : `holds ${plural(have, 'point')}`;
     const why =
       needed.basis === 'sensor'
