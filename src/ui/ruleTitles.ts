@@ -14,6 +14,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   pointsOutsideBox: 'Object sticks out',
   looseFit: 'Loose fit',
   crossedHeading: 'Box turned across?',
+  fitDisagreement: 'Box disagrees with its points',
   overlap: 'Overlapping boxes',
   duplicate: 'Duplicate box',
   unlabelledCluster: 'Missed object?',
