@@ -2,6 +2,7 @@ import { createCuboid } from '../../domain/document/cuboidOps.ts';
 import type { ToolContext } from '../ToolContext.ts';
 import type { Point3 } from '../ToolEvent.ts';
 import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
+import { fitNotice } from './fitNotice.ts';
 
 export interface FitAtPointOptions {
   /** Create a class-default box at the point without asking the fit service (shift-create). */
@@ -57,5 +58,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
   if (!commitNewCuboid(ctx, box)) return null;
   ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null });
+  const notice = fitNotice(label, result);
+  if (notice !== null) ctx.store.getState().showMessage(notice, result.confidence === 'low' ? 'warning' : 'info');
   return box.id;
 }
