@@ -28,9 +28,9 @@ const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
  * measured to the second-outermost point, so one stray point does not hide it.
  * Warning above max(the class's `fitSlack`, 15 % of the class's smallest length or width along
  * that axis), error above twice the slack or 30 %, each plus the spacing of neighbouring returns
- * at the box's range (sensor model: range × azimuth step) and 1.5 gaps between beam rows there
- * (a bumper between two rows leaves the nearest return on the bonnet behind it); twice both for
- * errors. Classes not in the
+ * at the box's range (sensor model: range × azimuth step) and, at the ends, 1.5 gaps between
+ * beam rows there (a bumper between two rows leaves the nearest return on the bonnet behind it;
+ * half a gap at the sides); twice both for errors. Classes not in the
  * dictionary use 0.35 m and the box's own dimension. The sensor is where the scan was read to come
  * from (`analysis.sensor.origin`).
  */
@@ -89,7 +89,7 @@ export const looseFit: Rule = (ctx) => {
     const spacing = Math.hypot(cx - ox, cy - oy) * sensor.azimuthStep;
     // A face's lowest part (a bumper) can fall between two rows; the nearest row then hits the
     // surface behind it (a bonnet sloping back): allow 1.5 row gaps of recess (at most 1.5 m).
-    const recess = Math.min(1.5, 1.5 * beamGapAt(sensor, cx, cy, cz - hh / 2));
+    const rowGap = beamGapAt(sensor, cx, cy, cz - hh / 2);
     const facing = [sx > hl + FACING, sx < -hl - FACING, sy > hw + FACING, sy < -hw - FACING];
     let worst = -1;
     let worstExcess = 0;
@@ -101,6 +101,8 @@ export const looseFit: Rule = (ctx) => {
       const gap = half - top2[k];
       // Relative to the class's smallest size, not the box's: a grown box must not excuse itself.
       const dim = rule === undefined ? 2 * half : k < 2 ? rule.size.l[0] : rule.size.w[0];
+      // Ends (bumpers, sloping bonnets) recess by up to 1.5 row gaps; sides (doors) by half a gap.
+      const recess = Math.min(1.5, (k < 2 ? 1.5 : 0.5) * rowGap);
       const warnAt = Math.max(slack, WARN_REL * dim) + spacing + recess;
       if (!(gap > warnAt) || !faceVisible(rangeImage, box, k)) continue;
       const errorAt = Math.max(2 * slack, ERROR_REL * dim) + 2 * (spacing + recess);
