@@ -43,7 +43,12 @@ test('the navigator shows every frame’s check summary, opened or not, and it m
     const expected =
       summary.error === 0 && summary.warning === 0
         ? 'checks pass'
-        : [summary.error > 0 ? `${summary.error} errors` : '', summary.warning > 0 ? `${summary.warning} warnings` : ''].filter(Boolean).join(' · ');
+        : [
+            summary.error > 0 ? `${summary.error} error${summary.error === 1 ? '' : 's'}` : '',
+            summary.warning > 0 ? `${summary.warning} warning${summary.warning === 1 ? '' : 's'}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · ');
     await expect(row).toContainText(expected);
   }
   // The open frame's counts come from the checks worker and agree with the server's.
