@@ -13,7 +13,6 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   outsideRange: 'Outside the scan',
   pointsOutsideBox: 'Object sticks out',
   looseFit: 'Loose fit',
-  crossedHeading: 'Box turned across?',
   fitDisagreement: 'Box disagrees with its points',
   overlap: 'Overlapping boxes',
   duplicate: 'Duplicate box',

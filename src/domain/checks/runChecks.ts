@@ -45,7 +45,6 @@ const ANALYSIS_RULES = new Set([
   'outsideRange',
   'pointsOutsideBox',
   'looseFit',
-  'crossedHeading',
   'fitDisagreement',
   'unlabelledCluster',
 ]);

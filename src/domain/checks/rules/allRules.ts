@@ -1,5 +1,4 @@
 import type { RuleDefinition } from '../CheckContext.ts';
-import { crossedHeading } from './crossedHeading.ts';
 import { duplicate } from './duplicate.ts';
 import { fitDisagreement } from './fitDisagreement.ts';
 import { invalidAttribute } from './invalidAttribute.ts';
@@ -24,7 +23,6 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   { id: 'notOnGround', scope: 'box', description: 'The box floats above or sinks below the local ground.', run: notOnGround },
   { id: 'outsideRange', scope: 'box', description: 'The box is outside the scanned area or the sensor range.', run: outsideRange },
   { id: 'pointsOutsideBox', scope: 'pair', description: 'Points of the boxed object lie outside the box (shifted, shrunk or rotated box).', run: pointsOutsideBox },
-  { id: 'crossedHeading', scope: 'box', description: 'The box runs across its object (turned by about 90°).', run: crossedHeading },
   { id: 'looseFit', scope: 'box', description: 'A face that the sensor sees stands off the object (box too big or misplaced).', run: looseFit },
   { id: 'fitDisagreement', scope: 'pair', description: 'A refit of the points in and around the box disagrees with it: turned, shifted or cutting its object.', run: fitDisagreement },
   { id: 'overlap', scope: 'pair', description: 'Two boxes overlap more than their classes allow.', run: overlap },

@@ -73,3 +73,15 @@ describe('fitDisagreement', () => {
     expect(fitDisagreement(contextFor(pts, [turned, ped], { only: ['ped'] }))).toEqual([]);
   });
 });
+
+describe('fitDisagreement covers the retired crossedHeading rule', () => {
+  it('flags a car box turned 90° across its car, and leaves boxes along their object alone', async () => {
+    const { box: mk, cloud: pc, contextFor: ctxFor, groundPoints: gp, objectPoints: op } = await import('../sceneFixtures.ts');
+    const car = mk('car', 'Car', 15, -4, [4.2, 1.8, 1.5], 0.3);
+    const ped = mk('ped', 'Pedestrian', 10, 6, [0.8, 0.6, 1.75]);
+    const pts = pc(gp(-5, 35, -20, 20, 0.5), op(car), op(ped));
+    const turned = fitDisagreement(ctxFor(pts, [{ ...car, yaw: car.yaw + Math.PI / 2 }, ped]));
+    expect(turned.map((r) => [r.cuboidId, r.severity])).toEqual([['car', 'error']]);
+    expect(fitDisagreement(ctxFor(pts, [car, ped]))).toEqual([]);
+  });
+});
