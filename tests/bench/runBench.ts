@@ -31,6 +31,7 @@ const BENCHES: BenchEntry[] = [
   { id: 'pcd', aliases: ['pcdParse', 'parse'], load: () => import('./pcdParse.bench.ts') },
   { id: 'boxes', aliases: ['pointsInCuboids', 'pib'], load: () => import('./pointsInCuboids.bench.ts') },
   { id: 'checks', aliases: ['rules', 'precheck'], load: () => import('./checks.bench.ts') },
+  { id: 'fit', aliases: ['click', 'fitCuboid'], load: () => import('./fit.bench.ts') },
   { id: 'server', aliases: ['save', 'export'], load: () => import('./serverSave.bench.ts') },
 ];
 
