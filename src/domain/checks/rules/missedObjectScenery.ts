@@ -31,6 +31,8 @@ const STRUCTURE_TOP = 3.2;
 /** Confidence factors for what may still be an object: under a tree, beside a hedge or wall, raised but hidden below. */
 const UNDER_CROWN = 0.5;
 const BESIDE_STRUCTURE = 0.45;
+/** Candidates at least this deep (metres, across their long axis) are not pieces of a thin structure. */
+const VEHICLE_DEPTH = 1.2;
 const HIDDEN_BELOW = 0.8;
 const ONE_LINE = 0.7;
 /** Top cut off by the highest beam: the height, the best evidence, is unknown (a tree, a wall, a truck). */
@@ -61,7 +63,9 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
   }
   if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) return 0;
   if (cand.length >= LINE_LENGTH && cand.width < Math.max(LINE_WIDTH, LINE_RATIO * cand.length)) return 0;
-  if (cand.bottom > RAISED) {
+  // A sparse scanner's lowest row on an object can lie a beam gap above the ground: only a
+  // bottom higher than that proves the cluster hangs.
+  if (cand.bottom > Math.max(RAISED, gap + 0.1)) {
     if (!hiddenBelow(analysis, cand)) return 0;
     f *= HIDDEN_BELOW;
   }
@@ -75,7 +79,14 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
   }
   if (cand.width < FACE_WIDTH && cand.length > FACE_LENGTH) f *= FACE_ONLY;
   const nb = groups.neighbour[g];
-  if (nb >= 0 && clusters.length[nb] >= STRUCTURE_LENGTH && (clusters.width[nb] < STRUCTURE_WIDTH || clusters.maxHeight[nb] > STRUCTURE_TOP)) {
+  // A piece of a hedge, fence or wall is as thin as one; a cluster as deep as a vehicle beside
+  // one is not a piece of it.
+  if (
+    nb >= 0 &&
+    cand.width < VEHICLE_DEPTH &&
+    clusters.length[nb] >= STRUCTURE_LENGTH &&
+    (clusters.width[nb] < STRUCTURE_WIDTH || clusters.maxHeight[nb] > STRUCTURE_TOP)
+  ) {
     f *= BESIDE_STRUCTURE;
   }
   return f;

@@ -109,8 +109,12 @@ export function scoreTemplates(
         visible = 1 - r.occludedFraction;
       }
       countFit = countFactor(cand.points, expected, FILL[kind]);
-      // A vehicle in plain view shows most of its length (its roof, seen from above, or its side).
-      if (kind === 'vehicle' && visible >= SEEN) countFit *= below(cand.length, 0.8 * l[0], 0.3 * l[0]);
+      // A vehicle in plain view shows most of its length (its roof, seen from above, or its side),
+      // unless the cluster is one end face seen head-on: as wide as the class, lying across the
+      // line of sight (a van ahead shows its rear, not its length).
+      const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - originY(sensor), cand.center[0] - originX(sensor))));
+      const endOn = across > 0.7 && cand.length <= w[1] + 0.3 && cand.length >= 0.6 * w[0];
+      if (kind === 'vehicle' && visible >= SEEN && !endOn) countFit *= below(cand.length, 0.8 * l[0], 0.3 * l[0]);
       // Evidence: a mostly hidden place or a handful of points can fit a class without showing it.
       evidence = Math.min(1, 0.3 + visible) * (1 - Math.exp(-cand.points / EVIDENCE_POINTS));
       s *= countFit * evidence;
@@ -161,4 +165,12 @@ function beamGapAt(sensor: ScanSensor | undefined, cand: MissedCandidate): numbe
   let k = 1;
   while (k < el.length - 1 && el[k] < e) k++;
   return Math.max(0, el[k] - el[k - 1]);
+}
+
+function originX(sensor: ScanSensor | undefined): number {
+  return sensor?.origin[0] ?? 0;
+}
+
+function originY(sensor: ScanSensor | undefined): number {
+  return sensor?.origin[1] ?? 0;
 }
