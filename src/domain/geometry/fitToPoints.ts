@@ -266,7 +266,9 @@ export function fitObject(
     zs, ranges, bottom, sensorZ: oz, footprintNear: near, footprintFar: far,
     prior: dims[2], spread: defaults.spread[2], range: defaults.range.h, elevations: sensor.elevations,
   });
-  const height = prior ? prior.size[2] : fit.height;
+  // A sparse object is boxed at its class's size, height included: a few returns (dark paint,
+  // glass, a missed row) say too little to cut the class height down.
+  const height = prior ? prior.size[2] : sparse ? Math.max(fit.height, dims[2]) : fit.height;
   const confidence: FitConfidence = sparse ? 'low' : bev.lengthSeen && bev.widthSeen && fit.topSeen ? 'high' : 'medium';
   return {
     center: [bev.centerX, bev.centerY, bottom + height / 2],

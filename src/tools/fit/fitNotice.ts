@@ -1,16 +1,18 @@
 import type { FitResult } from '../EditorServices.ts';
 
+/**
+ * Heading sources worth a word. The traffic-side rule ('lane') is the usual case for a car whose
+ * profile is not seen and is said by nothing (a notice on most fits is noise); no cue at all is.
+ */
 const HEADING_WORDS: Record<string, string> = {
   motion: 'its motion since the last frame',
-  prior: 'the same track in the last frame',
-  lane: 'the traffic side of the road (front and back may be swapped: H turns it)',
   default: 'no cue (front and back may be swapped: H turns it)',
 };
 
 /**
  * What the user should know about a fit beyond the box itself, or null: a sparse object boxed at
- * the class's size (low confidence), and where the front came from when not from the object's
- * own shape.
+ * the class's size (low confidence), and where the front came from when it came from motion or
+ * from nothing at all.
  */
 export function fitNotice(label: string, result: FitResult): string | null {
   const parts: string[] = [];

@@ -5,8 +5,9 @@ import type { FitResult } from '../../../src/tools/EditorServices.ts';
 const base: FitResult = { center: [10, 0, -1], size: [4, 1.7, 1.5], yaw: 0, pointCount: 120, headingCandidates: [0, Math.PI, Math.PI / 2, -Math.PI / 2] };
 
 describe('fitNotice', () => {
-  it('says nothing when the shape itself gave a confident box', () => {
+  it('says nothing when the shape or the traffic side gave a confident box', () => {
     expect(fitNotice('Car', { ...base, confidence: 'high', headingSource: 'shape' })).toBeNull();
+    expect(fitNotice('Car', { ...base, confidence: 'high', headingSource: 'lane' })).toBeNull();
   });
 
   it('says when a sparse object got a class-size box, and where the front came from', () => {
