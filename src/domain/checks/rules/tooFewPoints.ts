@@ -36,10 +36,14 @@ export const tooFewPoints: Rule = (ctx) => {
         (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius))) &&
       !(needed.sure && have < needed.need / 4);
     const holds = have === 0 ? 'holds no points' : `holds ${plural(have, 'point')}`;
-    const why =
-      needed.basis === 'sensor'
-        ? `the sensor would give about ${fmt(needed.expected)} returns on it ` +
-          (needed.occludedFraction >= 0.05 ? `(${fmt(100 * needed.occludedFraction)} % hidden) ` : '') +
+    const unseen = needed.basis === 'sensor' && needed.expected < 1;
+    const why = unseen
+      ? `at ${fmt(needed.distance)} m the sensor could not see it (` +
+        (needed.occludedFraction >= 0.5 ? `${fmt(100 * needed.occludedFraction)} % hidden behind nearer points` : 'no beam crosses it') +
+        '): check it in the camera image or the neighbouring frames'
+      : needed.basis === 'sensor'
+        ? `the sensor would give about ${fmt(needed.expected)} returns on ` +
+          (needed.occludedFraction >= 0.05 ? `its visible part (${fmt(100 * needed.occludedFraction)} % is hidden) ` : 'it ') +
           `at ${fmt(needed.distance)} m, and a ${box.label} needs ${fmt(100 * rule.minPoints.fraction)} % of them (at least ${needed.need})`
         : `at ${fmt(needed.distance)} m a ${box.label} needs at least ${needed.need}`;
     out.push({
@@ -49,7 +53,7 @@ export const tooFewPoints: Rule = (ctx) => {
       location: null,
       message:
         `${box.label} box ${holds}; ${why}` +
-        (declared ? ' (the box is marked occluded or truncated)' : !needed.sure ? ' (too few returns expected to be sure)' : ''),
+        (declared ? ' (the box is marked occluded or truncated)' : !needed.sure && !unseen ? ' (too few returns expected to be sure)' : ''),
       dictionaryEntry: declared ? 'heavily-occluded' : `classes.${box.label}.minPoints`,
     });
   }

@@ -75,3 +75,17 @@ describe('tooFewPoints on real scans: thresholds from the sensor model', () => {
     }
   });
 });
+
+describe('tooFewPoints where the sensor could not see', () => {
+  it('says so instead of asking for a share of nothing', async () => {
+    const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
+    const { loadKittiFrame } = await import('../kittiFrames.ts');
+    const f = loadKittiFrame('000001');
+    const analysis = analyzeFrame(f.positions);
+    // 12 m up, 20 m ahead: far above the HDL-64's top beam (+2°).
+    const high = { ...box('high', 'Car', 20, 0, [4, 1.8, 1.5]), center: [20, 0, 12] as const };
+    const r = tooFewPoints(createCheckContext({ frameId: 'k', positions: f.positions, cuboids: [high], analysis }));
+    expect(r.map((x) => x.severity)).toEqual(['warning']);
+    expect(r[0].message).toBe('Car box holds no points; at 20 m the sensor could not see it (no beam crosses it): check it in the camera image or the neighbouring frames');
+  });
+});
