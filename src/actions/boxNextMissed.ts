@@ -38,7 +38,15 @@ export const boxNextMissed: Action = {
       .sort((a, b) => reach(a) - reach(b));
     const next = missed[0];
     if (!next?.location) {
-      s.showMessage('The checks found no missed object in this frame.', 'info');
+      // Low-confidence candidates (infos, or classes that are neither vehicles nor people) stay in
+      // the checks panel; say they are there rather than that there is nothing.
+      const unsure = withoutDismissed(s.checks.results, dismissalsOf(s.doc)).filter((r) => r.ruleId === 'unlabelledCluster' && r.cuboidId === null).length;
+      s.showMessage(
+        unsure === 0
+          ? 'The checks found no missed object in this frame.'
+          : `No likely missed vehicle or person in this frame; ${unsure} low-confidence ${unsure === 1 ? 'candidate is' : 'candidates are'} listed in the checks panel.`,
+        'info',
+      );
       return;
     }
     const id = await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});

@@ -60,6 +60,12 @@ describe('keyboard-first annotation', () => {
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls).toHaveLength(2);
+    expect(ed.store.getState().ui.message?.text).toBe(
+      'No likely missed vehicle or person in this frame; 3 low-confidence candidates are listed in the checks panel.',
+    );
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [], error: null });
+    ed.keyDown('n');
+    await ed.settle();
     expect(ed.store.getState().ui.message?.text).toBe('The checks found no missed object in this frame.');
   });
 
