@@ -121,7 +121,22 @@ export const unlabelledCluster: Rule = (ctx) => {
     const [x, y] = f.result.location!;
     if (!found.some((k) => Math.hypot(k.result.location![0] - x, k.result.location![1] - y) < SAME_PLACE)) found.push(f);
   }
-  return found.slice(0, settings.clusterMaxResults).map((f) => f.result);
+  const listed = found.slice(0, settings.clusterMaxResults).map((f) => f.result);
+  const more = found.length - listed.length;
+  if (more > 0) {
+    // Never a silent cut: say how many less confident candidates were left out.
+    listed.push({
+      ruleId: 'unlabelledCluster',
+      severity: 'info',
+      cuboidId: null,
+      location: null,
+      message:
+        `${more} more possible missed ${more === 1 ? 'object is' : 'objects are'} not listed: only the ` +
+        `${settings.clusterMaxResults} most confident are (settings.clusterMaxResults); box or dismiss these to see the rest`,
+      dictionaryEntry: 'settings.clusterMaxResults',
+    });
+  }
+  return listed;
 };
 
 /**

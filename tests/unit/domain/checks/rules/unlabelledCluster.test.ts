@@ -83,7 +83,13 @@ describe('unlabelledCluster (missed objects) on a scanned street', () => {
     const conf = results.map((r) => r.confidence!);
     expect([...conf].sort((a, b) => b - a)).toEqual(conf);
     const few = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, clusterMaxResults: 1 } } });
-    expect(few).toEqual(results.slice(0, 1));
+    expect(few.slice(0, 1)).toEqual(results.slice(0, 1));
+    // The cut is never silent: one info says how many were left out.
+    expect(few).toHaveLength(2);
+    expect(few[1]).toMatchObject({ severity: 'info', location: null, cuboidId: null, dictionaryEntry: 'settings.clusterMaxResults' });
+    expect(few[1].message).toBe(
+      `${results.length - 1} more possible missed ${results.length - 1 === 1 ? 'object is' : 'objects are'} not listed: only the 1 most confident are (settings.clusterMaxResults); box or dismiss these to see the rest`,
+    );
   });
 
   it('is silent about an object once it has a box', () => {
