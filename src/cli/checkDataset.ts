@@ -90,15 +90,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         });
         continue;
       }
-      const ctx = createCheckContext({
-        frameId: frame.id,
-        positions: input.positions,
-        cuboids: input.cuboids,
-        dictionary,
-        labelRegion: input.labelRegion,
-        dismissed: input.dismissed,
-        ring: input.ring,
-      });
+      const ctx = createCheckContext({ ...input, dictionary });
       reports.push({
         frameId: frame.id,
         points: Math.floor(input.positions.length / 3),

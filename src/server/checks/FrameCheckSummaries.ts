@@ -53,17 +53,7 @@ export class FrameCheckSummaries {
           return { ...base, skipped: `the point file is ${(size / 2 ** 20).toFixed(0)} MiB; open the frame to check it` };
         }
         const input = await readCheckFrame(frame, stored, 'auto');
-        const results = runChecks(
-          createCheckContext({
-            frameId: frame.id,
-            positions: input.positions,
-            cuboids: input.cuboids,
-            dictionary,
-            labelRegion: input.labelRegion,
-            dismissed: input.dismissed,
-            ring: input.ring,
-          }),
-        );
+        const results = runChecks(createCheckContext({ ...input, dictionary }));
         return { ...base, ...countBySeverity(results) };
       })();
       this.running.set(key, pending);

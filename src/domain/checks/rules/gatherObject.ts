@@ -1,4 +1,5 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
+import { isPointInCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Cuboid } from '../../types.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { createGrowScratch, growFromInside } from './growFromInside.ts';
@@ -142,7 +143,7 @@ export function gatherObject(
       scratch.local[3 * m + 1] = ly;
       scratch.local[3 * m + 2] = lz;
       const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
-      const state = inside ? 1 : inAny(others, x, y, sorted[3 * p + 2], margin) ? 3 : 2;
+      const state = inside ? 1 : others.some((b) => isPointInCuboid(x, y, sorted[3 * p + 2], b, margin)) ? 3 : 2;
       scratch.state[m] = state;
       if (state === 2) outsidePoints++;
       else if (state === 1) insidePoints++;
@@ -195,18 +196,4 @@ function growScratch(scratch: GatherScratch): void {
   scratch.state = state;
   // The object is at most every gathered point.
   scratch.object = new Float64Array(3 * size);
-}
-
-/** Whether (x, y, z) (LiDAR frame, metres) is inside one of `boxes` grown by `margin`. */
-function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin: number): boolean {
-  for (const b of boxes) {
-    if (Math.abs(z - b.center[2]) > b.size[2] / 2 + margin) continue;
-    const c = Math.cos(b.yaw);
-    const s = Math.sin(b.yaw);
-    const dx = x - b.center[0];
-    const dy = y - b.center[1];
-    if (Math.abs(dx * c + dy * s) > b.size[0] / 2 + margin) continue;
-    if (Math.abs(dy * c - dx * s) <= b.size[1] / 2 + margin) return true;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
 import { nearestInDirection } from '../frame/RangeImage.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import { topBeamGap } from './missedObjectScore.ts';
 import type { MissedCandidate } from './missedObjectScore.ts';
 
 /** Below this vertical span (metres) a cluster is one scan line of clutter, when beams lie closer than SPARSE_GAP there. */
@@ -54,7 +55,7 @@ const TOP_UNSEEN = 0.45;
  */
 export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCandidate, partial: boolean): number {
   const { clusters, groups, sensor } = analysis;
-  const gap = beamGap(analysis, cand) * cand.range;
+  const gap = topBeamGap(sensor, cand) * cand.range;
   const column = (sensor.azimuthStep > 0 ? sensor.azimuthStep : (0.2 * Math.PI) / 180) * cand.range;
   let f = 1;
   if (cand.top - cand.bottom < MIN_SPAN) {
@@ -106,15 +107,4 @@ function hiddenBelow(analysis: FrameAnalysis, cand: MissedCandidate): boolean {
     if (nearestInDirection(img, az + da, el) < limit) return true;
   }
   return false;
-}
-
-/** Gap (radians) between the beams around the candidate's top. */
-function beamGap(analysis: FrameAnalysis, cand: MissedCandidate): number {
-  const { sensor } = analysis;
-  if (sensor.beams < 2) return (0.4 * Math.PI) / 180;
-  const e = Math.atan2(cand.groundZ + cand.top - sensor.origin[2], Math.max(cand.range, 1));
-  const el = sensor.elevations;
-  let k = 1;
-  while (k < el.length - 1 && el[k] < e) k++;
-  return Math.max(0, el[k] - el[k - 1]);
 }

@@ -1,6 +1,7 @@
 import type { RangeImage } from '../frame/RangeImage.ts';
 import type { ClassRule } from '../dictionary/EdgeCaseDictionary.ts';
 import { expectedReturns } from '../../sensor/expectedReturns.ts';
+import { elevationGapAt } from '../../sensor/beamGapAt.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Vec3 } from '../../types.ts';
 import { objectKind } from './missedObjectKind.ts';
@@ -78,7 +79,7 @@ export function scoreTemplates(
   sensor: ScanSensor | undefined,
   rangeImage: RangeImage | undefined,
 ): TemplateScore[] {
-  const gap = beamGapAt(sensor, cand);
+  const gap = topBeamGap(sensor, cand);
   const slackLow = 0.1 + cand.range * gap;
   const out: TemplateScore[] = [];
   for (const [label, rule] of classes) {
@@ -112,7 +113,8 @@ export function scoreTemplates(
       // A vehicle in plain view shows most of its length (its roof, seen from above, or its side),
       // unless the cluster is one end face seen head-on: as wide as the class, lying across the
       // line of sight (a van ahead shows its rear, not its length).
-      const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - originY(sensor), cand.center[0] - originX(sensor))));
+      const [ox, oy] = sensor?.origin ?? [0, 0];
+      const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - oy, cand.center[0] - ox)));
       const endOn = across > 0.7 && cand.length <= w[1] + 0.3 && cand.length >= 0.6 * w[0];
       if (kind === 'vehicle' && visible >= SEEN && !endOn) countFit *= below(cand.length, 0.8 * l[0], 0.3 * l[0]);
       // Evidence: a mostly hidden place or a handful of points can fit a class without showing it.
@@ -157,20 +159,9 @@ function countFactor(points: number, expected: number, fill: number): number {
   return 1;
 }
 
-/** Elevation gap (radians) between the beams around the candidate's top, seen from the sensor. */
-function beamGapAt(sensor: ScanSensor | undefined, cand: MissedCandidate): number {
-  if (sensor === undefined || sensor.beams < 2) return DEFAULT_BEAM_GAP;
+/** Elevation gap (radians) between the beams around the candidate's top, seen from the sensor (0.4° without beam data). */
+export function topBeamGap(sensor: ScanSensor | undefined, cand: MissedCandidate): number {
+  if (sensor === undefined) return DEFAULT_BEAM_GAP;
   const e = Math.atan2(cand.groundZ + cand.top - sensor.origin[2], Math.max(cand.range, 1));
-  const el = sensor.elevations;
-  let k = 1;
-  while (k < el.length - 1 && el[k] < e) k++;
-  return Math.max(0, el[k] - el[k - 1]);
-}
-
-function originX(sensor: ScanSensor | undefined): number {
-  return sensor?.origin[0] ?? 0;
-}
-
-function originY(sensor: ScanSensor | undefined): number {
-  return sensor?.origin[1] ?? 0;
+  return elevationGapAt(sensor, e, DEFAULT_BEAM_GAP);
 }

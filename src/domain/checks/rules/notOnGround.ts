@@ -4,6 +4,7 @@ import type { PointGrid } from '../../geometry/PointGrid.ts';
 import type { CuboidShape } from '../../geometry/CuboidShape.ts';
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import { elevationGapAt } from '../../sensor/beamGapAt.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
@@ -159,15 +160,11 @@ function lowestDenseLevel(values: number[], need: number): number {
  * above that ground, between 1 m and 5 m (1 m without beam data).
  */
 function ringWidth(sensor: ScanSensor, box: CuboidShape, groundZ: number): number {
-  const e = sensor.elevations;
-  if (e.length < 2) return RING;
+  if (sensor.elevations.length < 2) return RING;
   const d = Math.hypot(box.center[0] - sensor.origin[0], box.center[1] - sensor.origin[1]);
   const h = sensor.origin[2] - groundZ;
   if (!(h > 0.3)) return RING;
-  const el = Math.atan2(-h, d);
-  let k = 1;
-  while (k < e.length - 1 && e[k] < el) k++;
-  const gap = e[k] - e[k - 1];
+  const gap = elevationGapAt(sensor, Math.atan2(-h, d));
   return Math.min(MAX_RING, Math.max(RING, ((d * d) / h) * gap));
 }
 

@@ -1,6 +1,6 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
-import type { Cuboid } from '../../types.ts';
+import { isPointInCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
@@ -118,7 +118,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         local[3 * m + 1] = ly;
         local[3 * m + 2] = lz * zScale;
         const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && Math.abs(lz) <= hh + margin;
-        state[m] = inside ? 1 : inAny(others, x, y, z, margin) ? 3 : 2;
+        state[m] = inside ? 1 : others.some((b) => isPointInCuboid(x, y, z, b, margin)) ? 3 : 2;
         m++;
       }
     }
@@ -156,18 +156,3 @@ export const pointsOutsideBox: Rule = (ctx) => {
   }
   return out;
 };
-
-function inAny(boxes: readonly Cuboid[], x: number, y: number, z: number, margin: number): boolean {
-  for (const b of boxes) {
-    const dz = z - b.center[2];
-    if (Math.abs(dz) > b.size[2] / 2 + margin) continue;
-    const c = Math.cos(b.yaw);
-    const s = Math.sin(b.yaw);
-    const dx = x - b.center[0];
-    const dy = y - b.center[1];
-    if (Math.abs(dx * c + dy * s) > b.size[0] / 2 + margin) continue;
-    if (Math.abs(dy * c - dx * s) <= b.size[1] / 2 + margin) return true;
-  }
-  return false;
-}
-
