@@ -1,5 +1,5 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
-import { isPointInCuboid } from '../../geometry/isPointInCuboid.ts';
+import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Cuboid } from '../../types.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { createGrowScratch, growFromInside } from './growFromInside.ts';
@@ -143,7 +143,7 @@ export function gatherObject(
       scratch.local[3 * m + 1] = ly;
       scratch.local[3 * m + 2] = lz;
       const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
-      const state = inside ? 1 : others.some((b) => isPointInCuboid(x, y, sorted[3 * p + 2], b, margin)) ? 3 : 2;
+      const state = inside ? 1 : isPointInAnyCuboid(x, y, sorted[3 * p + 2], others, margin) ? 3 : 2;
       scratch.state[m] = state;
       if (state === 2) outsidePoints++;
       else if (state === 1) insidePoints++;

@@ -1,6 +1,6 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
-import { isPointInCuboid } from '../../geometry/isPointInCuboid.ts';
+import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
@@ -118,7 +118,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         local[3 * m + 1] = ly;
         local[3 * m + 2] = lz * zScale;
         const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && Math.abs(lz) <= hh + margin;
-        state[m] = inside ? 1 : others.some((b) => isPointInCuboid(x, y, z, b, margin)) ? 3 : 2;
+        state[m] = inside ? 1 : isPointInAnyCuboid(x, y, z, others, margin) ? 3 : 2;
         m++;
       }
     }
