@@ -3,9 +3,11 @@ import { updateCuboids } from '../domain/document/cuboidOps.ts';
 import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { Action, ActionResult } from './Action.ts';
 import { hasSelection } from './actionHelpers.ts';
+import { refitPrior } from './refitPrior.ts';
 
 /**
- * R: fits each selected box again to the points around it, with the box as the prior. Boxes the
+ * R: fits each selected box again to the points around it, as its own class, with the box as the
+ * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class). Boxes the
  * fit service finds nothing for stay as they are (message). All refits land as one undo step;
  * dropped if the frame changed meanwhile.
  */
@@ -24,7 +26,12 @@ export const refit: Action = {
     let missed = 0;
     try {
       const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
-      const results = await Promise.all(boxes.map((b, i) => ctx.services.fit.fit(frameId, seeds[i], { label: b.label, prior: b })));
+      const results = await Promise.all(
+        boxes.map((b, i) => {
+          const prior = refitPrior(b);
+          return ctx.services.fit.fit(frameId, seeds[i], prior ? { label: b.label, prior } : { label: b.label });
+        }),
+      );
       results.forEach((r, i) => {
         if (!r) {
           missed++;
@@ -32,7 +39,8 @@ export const refit: Action = {
         }
         patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
         const { center, size, yaw } = boxes[i];
-        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior: { center, size, yaw } });
+        const prior = refitPrior(boxes[i]) ? { center, size, yaw } : null;
+        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior });
       });
     } catch (err) {
       ctx.store.getState().showMessage(`Refit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');

@@ -1,9 +1,10 @@
 import type { Action } from './Action.ts';
-import { patchSelection } from './actionHelpers.ts';
+import { hasSelection, patchSelection } from './actionHelpers.ts';
 
 /**
- * `setClass1` … `setClass9` (keys 1–9): palette entry k becomes the class for new boxes and, when
- * boxes are selected, their label (one undo step). Disabled when the palette has no entry k.
+ * `setClass1` … `setClass9` (keys 1–9): with boxes selected, palette entry k becomes their label
+ * (one undo step) and the class for new boxes stays as it was; with nothing selected, it becomes
+ * the class for new boxes. Disabled when the palette has no entry k.
  */
 export const setClassActions: Action[] = Array.from({ length: 9 }, (_, i): Action => ({
   id: `setClass${i + 1}`,
@@ -12,8 +13,9 @@ export const setClassActions: Action[] = Array.from({ length: 9 }, (_, i): Actio
   group: 'class',
   predicate: (s) => i < s.classes.palette.length,
   perform: (ctx) => {
-    const label = ctx.store.getState().classes.palette[i];
-    ctx.store.getState().setCurrentClass(label);
-    return patchSelection(ctx, () => ({ label }));
+    const state = ctx.store.getState();
+    const label = state.classes.palette[i];
+    if (hasSelection(state)) return patchSelection(ctx, (c) => (c.label === label ? null : { label }));
+    state.setCurrentClass(label);
   },
 }));

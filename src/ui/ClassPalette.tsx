@@ -1,15 +1,23 @@
 import { useAppStore } from '../state/appStore.ts';
 import { useEditor } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
+import { selectPrimaryCuboid } from '../state/selectors.ts';
 
-/** The class palette: number keys 1–9 pick the class for new boxes and relabel the selection. */
+/**
+ * The class palette: number keys 1–9 relabel the selected box, or with nothing selected pick the
+ * class for new boxes. The highlighted entry is the selected box's class, else the class for new boxes.
+ */
 export function ClassPalette() {
   const editor = useEditor();
   const palette = useAppStore((s) => s.classes.palette);
-  const current = useAppStore((s) => s.classes.current);
+  const forNew = useAppStore((s) => s.classes.current);
+  const selectedLabel = useAppStore((s) => selectPrimaryCuboid(s)?.label ?? null);
+  const current = selectedLabel ?? forNew;
   return (
     <section className="panel" aria-label="Classes">
-      <h2>Class</h2>
+      <h2>
+        Class <span className="muted" data-testid="class-scope">· {selectedLabel !== null ? 'selected box' : 'new boxes'}</span>
+      </h2>
       <div className="palette">
         {palette.slice(0, 9).map((label, i) => (
           <button

@@ -67,16 +67,28 @@ describe('rotate, resize, snap', () => {
 });
 
 describe('class and attributes', () => {
-  it('number keys set the class of new boxes and relabel the selection', () => {
+  it('number keys relabel only the selection, and set the class of new boxes when nothing is selected', () => {
     const ed = selected();
     ed.keyDown('3');
-    expect(ed.store.getState().classes.current).toBe('Truck');
     expect(ed.cuboid('a').label).toBe('Truck');
     expect(ed.cuboid('b').label).toBe('Car');
+    // The class for new boxes is left alone while a box is selected (the next F is not a Truck).
+    expect(ed.store.getState().classes.current).toBe('Car');
     ed.store.getState().clearSelection();
     ed.keyDown('9');
     expect(ed.store.getState().classes.current).toBe('DontCare');
     expect(ed.undoSteps()).toBe(1);
+  });
+
+  it('a box relabelled with a number key does not change what F makes next', async () => {
+    const ed = selected();
+    ed.keyDown('2');
+    ed.store.getState().clearSelection();
+    ed.setTool('fit');
+    ed.pointerDown([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] }).pointerUp([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] });
+    await ed.settle();
+    expect(ed.fit.calls.at(-1)?.options.label).toBe('Car');
+    expect(ed.cuboids().at(-1)?.label).toBe('Car');
   });
 
   it('number keys beyond a short palette fall through', () => {
@@ -136,6 +148,20 @@ describe('fit actions', () => {
     await ed.settle();
     // Cycling a refitted box asks with the refit's seed and prior, not the moving box.
     expect(ed.fit.calls.at(-1)).toMatchObject({ point: [10, 0, -0.95], options: { prior: { center: [10, 0, -0.95], yaw: 0 }, headingIndex: 1 } });
+  });
+
+  it('R after a class key refits with the box\'s new class, not the old class\'s size', async () => {
+    const ed = selected();
+    ed.keyDown('4'); // Pedestrian: a 4 × 2 × 1.5 m box is no pedestrian's size
+    ed.keyDown('r');
+    await ed.settle();
+    const call = ed.fit.calls.at(-1)!;
+    expect(call.options.label).toBe('Pedestrian');
+    expect(call.options.prior).toBeUndefined();
+    ed.keyDown('h');
+    await ed.settle();
+    expect(ed.fit.calls.at(-1)?.options).toMatchObject({ label: 'Pedestrian', headingIndex: 1 });
+    expect(ed.fit.calls.at(-1)?.options.prior).toBeUndefined();
   });
 
   it('refit keeps boxes the fit finds nothing for, and says so', async () => {
