@@ -49,7 +49,8 @@ export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
   const frameId = useAppStore((s) => s.currentFrameId);
   const primary = useAppStore(selectPrimaryCuboid);
   return (
-    <div className="workspace" ref={stage}>
+    // Focusable (not in the tab order) so that fields can hand the keyboard back to it (`focusViewport`).
+    <div className="workspace" ref={stage} tabIndex={-1} data-viewport="" data-testid="viewport">
       <div className="view-main" ref={main} data-testid="view-main" />
       <div className="detail-column">
         {DETAILS.map((kind) => (

@@ -8,7 +8,8 @@ import { reviewStore } from '../actions/review/reviewStore.ts';
 /**
  * The sequence navigator: every frame with its review status, box count and check summary (live
  * from the checks worker for frames checked here, else the server's summary of the saved
- * revision); click to open, type an id to jump, D / A for next / previous.
+ * revision); click to open, type an id to jump (Enter opens it, Esc clears; both hand the keyboard
+ * back to the viewport), D / A for next / previous.
  */
 export function FrameList() {
   const frames = useAppStore((s) => s.frames);
@@ -32,6 +33,7 @@ export function FrameList() {
     const hit = frames.find((f) => f.id === wanted) ?? frames.find((f) => Number(f.id) === Number(wanted) && wanted !== '');
     if (hit) {
       setJumpError(null);
+      setJump('');
       void openFrame(hit.id);
     } else setJumpError(`No frame "${wanted}"`);
   };
@@ -45,7 +47,18 @@ export function FrameList() {
           go();
         }}
       >
-        <input value={jump} onChange={(e) => setJump(e.target.value)} placeholder="Jump to frame id" aria-label="Jump to frame" data-testid="frame-jump" />
+        <input
+          value={jump}
+          onChange={(e) => setJump(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            setJump('');
+            setJumpError(null);
+          }}
+          placeholder="Jump to frame id (Enter)"
+          aria-label="Jump to frame"
+          data-testid="frame-jump"
+        />
       </form>
       {jumpError ? <p className="error">{jumpError}</p> : null}
       <ul>

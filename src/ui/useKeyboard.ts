@@ -1,11 +1,45 @@
 import { useEffect } from 'react';
 import type { Editor } from '../actions/createEditor.ts';
+import { fieldKeyOutcome, fieldKindOf } from '../actions/fieldKeys.ts';
+import { focusViewport } from './focusViewport.ts';
 
-/** Keyboard-first: every key press goes to the action registry (the same actions the buttons run). */
+/**
+ * Keyboard-first: every key press goes to the action registry (the same actions the buttons run).
+ * Keys typed into a form field stay there, except (see `fieldKeyOutcome`): Enter and Esc hand the
+ * keyboard back to the viewport once the field has committed or reverted, and a shortcut the field
+ * cannot take (a letter in a number field, a key in a drop-down) makes the field let go and runs.
+ * A drop-down hands the keyboard back once an option is picked. Dialogs stop their own keys
+ * before they reach `window`.
+ */
 export function useKeyboard(editor: Editor): void {
   useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => editor.actions.handleKeyDown(e);
+    const onKeyDown = (e: KeyboardEvent) => {
+      const kind = fieldKindOf(e.target);
+      if (kind === null) {
+        editor.actions.handleKeyDown(e);
+        return;
+      }
+      const field = e.target as Element;
+      const outcome = fieldKeyOutcome(kind, e, editor.actions.findActionForKey(e) !== undefined);
+      if (outcome === 'release') {
+        // After the field's own Enter / Esc handling and the form's submit, which follow this listener.
+        window.setTimeout(() => focusViewport(field), 0);
+      } else if (outcome === 'shortcut') {
+        e.preventDefault();
+        focusViewport(field);
+        const { key, shiftKey, ctrlKey, altKey, metaKey, repeat } = e;
+        editor.actions.handleKeyDown({ key, shiftKey, ctrlKey, altKey, metaKey, repeat, target: null, preventDefault: () => undefined });
+      }
+    };
+    const onChange = (e: Event) => {
+      if (fieldKindOf(e.target) !== 'select' || (e.target as Element).closest('[data-modal]')) return;
+      focusViewport(e.target as Element);
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('change', onChange);
+    };
   }, [editor]);
 }

@@ -21,10 +21,16 @@ describe('keyboard-first annotation', () => {
     expect(ed.doc().frameId).toBe('000001');
     expect(ed.undoSteps()).toBe(0);
     expect(ed.selectedIds()).toEqual([]);
-    // The class stays for the next frame's boxes.
+    // Relabelling the box left the class for new boxes alone; with nothing selected a class key
+    // sets it, and it stays for the next frame's boxes.
     ed.keyDown(' ', { shiftKey: true });
     await ed.settle();
-    expect(ed.cuboids()[0].label).toBe('Cyclist');
+    expect(ed.cuboids()[0].label).toBe('Car');
+    ed.store.getState().clearSelection();
+    ed.keyDown('6');
+    ed.keyDown(' ', { shiftKey: true });
+    await ed.settle();
+    expect(ed.cuboids()[1].label).toBe('Cyclist');
   });
 
   it('N boxes the missed objects the checks found, one after the other, with no pointing at all', async () => {

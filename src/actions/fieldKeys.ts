@@ -1,0 +1,46 @@
+import type { KeyInput } from './Action.ts';
+
+/** What kind of form field a key press came from, as `fieldKeyOutcome` needs to know it. */
+export type FieldKind = 'text' | 'multiline' | 'number' | 'select';
+
+/**
+ * What a key pressed in a form field does:
+ * - `release`: Esc, or Enter outside a multi-line field, once the field's own handling is done
+ *   (commit or revert), hands the keyboard back to the viewport;
+ * - `shortcut`: a shortcut key the field cannot take as input (a letter in a number field, any
+ *   single-character key in a drop-down, where it would silently pick another option): the field
+ *   lets go and the shortcut runs;
+ * - `field`: the field keeps it (typing, caret keys, Tab, modified keys).
+ */
+export type FieldKeyOutcome = 'release' | 'shortcut' | 'field';
+
+/** Characters a number field takes: digits, sign, decimal point, exponent. */
+const NUMBER_CHAR = /^[0-9.,eE+-]$/;
+
+/**
+ * The outcome of `input` in a field of `kind`; `isShortcut` says whether an enabled action has
+ * the key. Text fields keep every printable key (frame ids and names contain letters).
+ */
+export function fieldKeyOutcome(kind: FieldKind, input: KeyInput, isShortcut: boolean): FieldKeyOutcome {
+  const modified = input.ctrlKey || input.altKey || input.metaKey === true;
+  if (input.key === 'Escape' || (input.key === 'Enter' && kind !== 'multiline')) return modified ? 'field' : 'release';
+  if (!isShortcut || kind === 'text' || kind === 'multiline') return 'field';
+  if (modified) return 'field';
+  if (input.key.length !== 1) return 'field';
+  if (kind === 'number' && NUMBER_CHAR.test(input.key)) return 'field';
+  return 'shortcut';
+}
+
+/** The field kind of a DOM element (by its tag and type), or null when it is not a form field. */
+export function fieldKindOf(target: unknown): FieldKind | null {
+  if (typeof target !== 'object' || target === null) return null;
+  const t = target as { tagName?: unknown; type?: unknown; isContentEditable?: unknown };
+  const tag = typeof t.tagName === 'string' ? t.tagName.toUpperCase() : '';
+  if (tag === 'SELECT') return 'select';
+  if (tag === 'TEXTAREA' || t.isContentEditable === true) return 'multiline';
+  if (tag !== 'INPUT') return null;
+  const type = typeof t.type === 'string' ? t.type.toLowerCase() : 'text';
+  if (type === 'number' || type === 'range') return 'number';
+  if (type === 'checkbox' || type === 'radio' || type === 'button' || type === 'submit') return null;
+  return 'text';
+}

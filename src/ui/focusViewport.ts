@@ -1,0 +1,13 @@
+/** The attribute that marks the focusable viewport (the workspace around the WebGL canvas). */
+export const VIEWPORT_ATTRIBUTE = 'data-viewport';
+
+/**
+ * Hands the keyboard back to the viewport: `field` (when given and focused) loses focus, and the
+ * viewport takes it, so the next key press reaches the shortcuts. No-op where there is no viewport
+ * (the login page).
+ */
+export function focusViewport(field?: Element | null): void {
+  if (field instanceof HTMLElement && document.activeElement === field) field.blur();
+  const viewport = document.querySelector<HTMLElement>(`[${VIEWPORT_ATTRIBUTE}]`);
+  viewport?.focus({ preventScroll: true });
+}

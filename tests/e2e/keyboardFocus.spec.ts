@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { storeValue, waitForFrameLoaded } from './helpers.ts';
+
+async function openFrame(page: Page, id: string): Promise<void> {
+  await page.goto(`/?frame=${id}`);
+  await waitForFrameLoaded(page);
+  await page.waitForFunction((fid) => (window as any).__cuboid.store.getState().doc?.frameId === fid, id);
+}
+
+const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+const yawOf = (page: Page) => storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).yaw');
+
+test('Enter and Esc in the jump field hand the keyboard back: P then opens the camera instead of typing', async ({ page }) => {
+  await openFrame(page, '000000');
+  const jump = page.getByTestId('frame-jump');
+  await jump.click();
+  await jump.fill('000002');
+  await jump.press('Enter');
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000002');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  await page.keyboard.press('p');
+  await expect(jump).toHaveValue('');
+  await expect.poll(() => storeValue<boolean>(page, 'state.view.cameraPanel')).toBe(true);
+  await page.keyboard.press('p');
+  await expect.poll(() => storeValue<boolean>(page, 'state.view.cameraPanel')).toBe(false);
+
+  // Esc: the typed text goes, and so does the keyboard.
+  await jump.click();
+  await page.keyboard.type('00');
+  await page.keyboard.press('Escape');
+  await expect(jump).toHaveValue('');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('frame-title')).not.toHaveText('Frame 000002');
+  await expect(jump).toHaveValue('');
+});
+
+test('after Enter or Esc in an inspector field, and after picking a class, Q rotates the box again', async ({ page }) => {
+  await openFrame(page, '000001');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
+  const x = page.getByTestId('field-x');
+  await x.click();
+  await x.fill('12.5');
+  await x.press('Enter');
+  await expect.poll(() => storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center[0]')).toBeCloseTo(12.5, 6);
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  let yaw = await yawOf(page);
+  await page.keyboard.press('q');
+  await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
+
+  // Esc reverts the field and lets go.
+  const y = page.getByTestId('field-y');
+  const before = await y.inputValue();
+  await y.click();
+  await y.fill('99');
+  await y.press('Escape');
+  await expect(y).toHaveValue(before);
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  yaw = await yawOf(page);
+  await page.keyboard.press('e');
+  await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
+
+  // A shortcut letter typed into a number field is not swallowed: the field lets go and it runs.
+  await page.getByTestId('field-l').click();
+  yaw = await yawOf(page);
+  await page.keyboard.press('q');
+  await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+
+  // A class picked from the drop-down: the keyboard comes back; D is not a type-ahead for another option.
+  await page.getByTestId('inspector-class').selectOption('Van');
+  await expect.poll(() => storeValue<string>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).label')).toBe('Van');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  yaw = await yawOf(page);
+  await page.keyboard.press('q');
+  await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
+  await expect(page.getByTestId('inspector-class')).toHaveValue('Van');
+});
