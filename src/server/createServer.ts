@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { installAuth } from './auth/installAuth.ts';
 import { installErrorHandling } from './http/errorHandler.ts';
 import { installHostCheck } from './http/hostCheck.ts';
+import { installOriginCheck } from './http/originCheck.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
 import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
@@ -37,6 +38,11 @@ export interface ServerOptions extends WorkspaceOptions {
    * host: for a server beyond loopback, where every request needs a session anyway.
    */
   allowedHosts?: readonly string[] | null;
+  /**
+   * Origins besides the server's own that may send state-changing requests (a proxy that rewrites
+   * `Host`). Default none: see `http/originCheck.ts`.
+   */
+  allowedOrigins?: readonly string[];
   /** Serve nothing until users exist (set when listening beyond loopback). Default false. */
   requireUsers?: boolean;
   /** The submit gate's checks; default the dictionary's box rules on the frame's points (tests inject their own). */
@@ -84,6 +90,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   installErrorHandling(app);
   if (opts.allowedHosts !== null) installHostCheck(app, opts.allowedHosts);
+  installOriginCheck(app, { allowedOrigins: opts.allowedOrigins ?? [] });
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
   const dictionaries = new DictionaryStore(workspace.stateDir);
