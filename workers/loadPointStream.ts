@@ -97,13 +97,7 @@ export async function loadPointStream(
     headerSent = true;
   };
 
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytesLoaded += value.length;
-    const batches = parser.push(value);
-    sendHeader();
+  const emitBatches = (batches: ReturnType<Parser['push']>): void => {
     for (const b of batches) {
       const rb = toRenderBatch(b.positions, b.attributes, b.count, renderCount);
       renderCount += rb.count;
@@ -113,9 +107,21 @@ export async function loadPointStream(
       batchCount++;
       emit({ type: 'batch', batch: rb, pointsParsed, bytesLoaded, bytesTotal });
     }
+  };
+
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesLoaded += value.length;
+    const batches = parser.push(value);
+    sendHeader();
+    emitBatches(batches);
   }
   const cloud = parser.end();
   sendHeader();
+  // An ascii PCD whose last line has no LF completes that point only at the end.
+  if (pcd !== null) emitBatches(pcd.pending());
   const summary: LoadSummary = {
     frameId,
     count: cloud.count,

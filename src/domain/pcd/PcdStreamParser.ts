@@ -89,7 +89,7 @@ export class PcdStreamParser {
 
   /**
    * Ends the stream. Points that only the end completes (an ascii last line without LF) are in
-   * the returned cloud but in no batch.
+   * the returned cloud; `pending()` then returns them as batches.
    * @returns the complete cloud (the same object on repeated calls)
    * @throws PcdError `truncated` when fewer than POINTS points arrived, or any header error
    */
@@ -109,6 +109,14 @@ export class PcdStreamParser {
       this.failure = e;
       throw e;
     }
+  }
+
+  /**
+   * Batches of the points decoded but not yet returned by `push`: after `end()`, the points only
+   * the end completed (an ascii last line without LF). Each point is returned once.
+   */
+  pending(): PcdBatch[] {
+    return this.collect();
   }
 
   private assertUsable(what: string): void {

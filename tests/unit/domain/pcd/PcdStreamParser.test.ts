@@ -197,6 +197,19 @@ describe('PcdStreamParser: progress and errors', () => {
     expect(parser.end().count).toBe(0);
   });
 
+  it('pending() returns, once, the point that only end() completes (ascii last line without LF)', () => {
+    const text = 'FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 3\nPOINTS 3\nDATA ascii\n1 2 3\n4 5 6\n7 8 9';
+    const parser = new PcdStreamParser();
+    const pushed = parser.push(new Uint8Array(Buffer.from(text)));
+    expect(pushed.reduce((n, b) => n + b.count, 0)).toBe(2);
+    expect(parser.end().count).toBe(3);
+    const rest = parser.pending();
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toMatchObject({ start: 2, count: 1 });
+    expect([...rest[0].positions]).toEqual([7, 8, 9]);
+    expect(parser.pending()).toEqual([]);
+  });
+
   it('an empty stream is missing-data-line', () => {
     expect(() => new PcdStreamParser().end()).toThrow(/input is empty/);
   });
