@@ -7,7 +7,8 @@ import { api as defaultApi } from '../io/apiClient.ts';
  * the counts the frame list already carries, then the server's summary of each remaining frame,
  * one request at a time and only while no frame is loading (the open frame always comes first).
  * Summaries from the checks worker are fresher (they include unsaved edits) and are never
- * overwritten. Returns a function that stops the sweep.
+ * overwritten. A frame whose summary is dropped (`forgetCheckSummary`, after another frame's save)
+ * is asked for again. Returns a function that stops the sweep.
  */
 export function startFrameCheckSweep(store: AppStore, api: ApiClient = defaultApi): () => void {
   let stopped = false;
@@ -66,6 +67,11 @@ export function startFrameCheckSweep(store: AppStore, api: ApiClient = defaultAp
   };
 
   const off = store.subscribe((s, prev) => {
+    if (s.checkSummary !== prev.checkSummary) {
+      const dropped = Object.keys(prev.checkSummary).filter((id) => s.checkSummary[id] === undefined);
+      for (const id of dropped) asked.delete(id);
+      if (dropped.length > 0) void sweep();
+    }
     if (s.frames !== prev.frames) takeListed();
   });
   takeListed();

@@ -10,7 +10,7 @@ import { createEditor } from './createEditor.ts';
 import type { Editor } from './createEditor.ts';
 import { openFrame, refreshFrames } from './openFrame.ts';
 import { createSequenceService } from '../io/sequenceService.ts';
-import type { SequenceService } from '../io/sequenceTypes.ts';
+import type { SequenceEditResult, SequenceService } from '../io/sequenceTypes.ts';
 
 let editor: Editor | null = null;
 let autosave: Autosave | null = null;
@@ -59,12 +59,24 @@ export function getPageEditor(): Editor {
   return editor;
 }
 
-/** Other frames' box counts change after sequence edits: refresh the frame list when one ends. */
+/**
+ * Other frames' box counts and checks change with sequence edits: the frame list is refreshed as
+ * each carried frame is saved (its check summary asked for again) and when an edit ends.
+ */
 function withFrameListRefresh(service: SequenceService): SequenceService {
-  const after = <T>(p: Promise<T>): Promise<T> => p.finally(() => void refreshFrames().catch(() => undefined));
+  const refresh = () => void refreshFrames().catch(() => undefined);
+  const after = <T>(p: Promise<T>): Promise<T> => p.finally(refresh);
+  const onFrameSaved = (frameId: string) => {
+    appStore.getState().forgetCheckSummary(frameId);
+    refresh();
+  };
+  const forgetSaved = (r: SequenceEditResult): SequenceEditResult => {
+    for (const id of r.savedFrameIds) appStore.getState().forgetCheckSummary(id);
+    return r;
+  };
   return {
-    propagate: (...a) => after(service.propagate(...a)),
-    interpolate: (...a) => after(service.interpolate(...a)),
-    lockTrackSize: (...a) => after(service.lockTrackSize(...a)),
+    propagate: (from, boxes, n, options) => after(service.propagate(from, boxes, n, { ...options, onFrameSaved })),
+    interpolate: (...a) => after(service.interpolate(...a).then(forgetSaved)),
+    lockTrackSize: (...a) => after(service.lockTrackSize(...a).then(forgetSaved)),
   };
 }

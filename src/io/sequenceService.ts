@@ -18,7 +18,8 @@ export interface SequenceWorker {
 }
 
 export interface SequenceServiceDeps {
-  api: Pick<ApiClient, 'getAnnotation' | 'saveAnnotation' | 'pointsUrl'>;
+  /** `getTracks`, when given, tells which boxes made in the app may join a carried track (see `propagate`). */
+  api: Pick<ApiClient, 'getAnnotation' | 'saveAnnotation' | 'pointsUrl'> & Partial<Pick<ApiClient, 'getTracks'>>;
   worker: SequenceWorker;
   /** The dataset's frames in sequence order (the store's frame list). */
   frames: () => readonly FrameListItem[];
@@ -73,6 +74,19 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
     throw new Error(`sequenceService: frame ${frameId} was changed by someone else twice while saving; try again`);
   };
 
+  /** Track ids with boxes in more than one saved frame (null without `api.getTracks`, or when it fails). */
+  const tracksSpanningFrames = async (): Promise<Set<string> | null> => {
+    if (!api.getTracks) return null;
+    try {
+      const frames = await api.getTracks();
+      const seen = new Map<string, number>();
+      for (const f of frames) for (const id of new Set(f.cuboids.map((c) => c.trackId))) if (id !== null) seen.set(id, (seen.get(id) ?? 0) + 1);
+      return new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
+    } catch {
+      return null;
+    }
+  };
+
   return {
     async propagate(fromFrameId, boxes, nFrames, options = {}): Promise<PropagationStep[]> {
       const unTracked = boxes.find((b) => b.trackId === null);
@@ -88,6 +102,10 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
         const prev = await api.getAnnotation(frames[i0 - 1].id);
         for (const c of prev.cuboids) if (c.trackId !== null && trackIds.has(c.trackId) && !before.has(c.trackId)) before.set(c.trackId, c);
       }
+      // A box whose track has boxes in one frame only (every box made in the app gets a track id
+      // of its own) is as good as a box without a track: a carried box landing on it joins it.
+      const spansFrames = await tracksSpanningFrames();
+      const joinable = (c: Cuboid): boolean => c.trackId === null || (spansFrames !== null && !spansFrames.has(c.trackId));
       await ensure(frames[i0]);
       let current: Cuboid[] = [...boxes];
       let from = fromFrameId;
@@ -99,7 +117,8 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
         await keepCurrent();
         if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
         const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));
-        const { result: merged } = await updateFrame(target.id, (doc) => mergeTrackBoxes(doc, carried));
+        const { result: merged, saved } = await updateFrame(target.id, (doc) => mergeTrackBoxes(doc, carried, { joinable }));
+        if (saved) options.onFrameSaved?.(target.id);
         const statuses: CarryStatus[] = results.map((r, k) => {
           const trackId = carried[k].trackId as string;
           return merged.keptKeyframes.includes(trackId) ? 'keyframe' : merged.adopted.includes(trackId) ? 'matched' : r.status;

@@ -18,8 +18,14 @@ export interface SequenceService {
    * `nFrames` frames in turn, each step starting from the previous step's boxes: tracked and
    * re-fitted to that frame's points, then saved there (replacing the track's box, never a
    * keyframe). Stops early at the end of the sequence. One entry per frame written.
+   * `onFrameSaved` is called as each frame is saved (so the frame list can follow at once).
    */
-  propagate(fromFrameId: string, boxes: readonly Cuboid[], nFrames: number, options?: { lockSize?: boolean }): Promise<PropagationStep[]>;
+  propagate(
+    fromFrameId: string,
+    boxes: readonly Cuboid[],
+    nFrames: number,
+    options?: { lockSize?: boolean; onFrameSaved?: (frameId: string) => void },
+  ): Promise<PropagationStep[]>;
   /**
    * Interpolates track `trackId` around the open frame (`currentDoc`) between its nearest
    * keyframes (see `planInterpolation`), saving the other frames in between.

@@ -41,6 +41,8 @@ export interface ChecksSlice {
   sop: { open: boolean; entry: string | null; query: string };
   setChecks: (patch: Partial<ChecksState>) => void;
   setCheckSummary: (frameId: string, summary: { error: number; warning: number }) => void;
+  /** Drops a frame's summary (it was saved from elsewhere, e.g. by propagation): the navigator asks again. */
+  forgetCheckSummary: (frameId: string) => void;
   setDictionary: (dictionary: EdgeCaseDictionary) => void;
   openSop: (entry: string | null) => void;
   closeSop: () => void;
@@ -56,6 +58,12 @@ export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (s
   sop: { open: false, entry: null, query: '' },
   setChecks: (patch) => set((s) => ({ checks: { ...s.checks, ...patch } })),
   setCheckSummary: (frameId, summary) => set((s) => ({ checkSummary: { ...s.checkSummary, [frameId]: summary } })),
+  forgetCheckSummary: (frameId) =>
+    set((s) => {
+      if (!(frameId in s.checkSummary)) return {};
+      const { [frameId]: _gone, ...rest } = s.checkSummary;
+      return { checkSummary: rest };
+    }),
   setDictionary: (dictionary) => set({ dictionary }),
   openSop: (entry) => set((s) => ({ sop: { ...s.sop, open: true, entry } })),
   closeSop: () => set((s) => ({ sop: { ...s.sop, open: false } })),

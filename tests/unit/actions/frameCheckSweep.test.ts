@@ -74,4 +74,21 @@ describe('frame check sweep', () => {
     expect(store.getState().checkSummary).toEqual({ b: { error: 0, warning: 0 } });
     stop();
   });
+
+  it('asks again for a frame whose summary was dropped after a save from elsewhere', async () => {
+    const store = createAppStore();
+    const answers: Record<string, Partial<FrameCheckSummary>> = { b: { error: 1 } };
+    const server = fakeApi(answers);
+    store.getState().setCurrentFrame('a');
+    const stop = startFrameCheckSweep(store, server.api);
+    store.getState().setFrames([item('a'), item('b')]);
+    await server.flush();
+    expect(store.getState().checkSummary.b).toEqual({ error: 1, warning: 0 });
+    answers.b = { error: 0, warning: 2 };
+    store.getState().forgetCheckSummary('b');
+    await server.flush();
+    expect(server.asked).toEqual(['b', 'b']);
+    expect(store.getState().checkSummary.b).toEqual({ error: 0, warning: 2 });
+    stop();
+  });
 });

@@ -67,6 +67,9 @@ class MemoryApi {
   pointsUrl(frameId: string): string {
     return `mem://${frameId}`;
   }
+  async getTracks() {
+    return [...this.docs.values()].map((d) => ({ frameId: d.frameId, revision: d.revision, cuboids: d.cuboids.filter((c) => c.trackId !== null) }));
+  }
 }
 
 /** The worker's two methods over the sample files, with a log of the frames asked for. */
@@ -141,6 +144,25 @@ describe('sequenceService.propagate', () => {
   it('loads each frame into the worker and keeps the open frame warm after every step', () => {
     expect(new Set(run.worker.ensured)).toEqual(new Set(['000000', '000001', '000002', '000003']));
     expect(run.worker.ensured.filter((f) => f === '000000').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('sequenceService.propagate onto boxes made in the app', () => {
+  it('a carried box joins the box already there when its track is in no other frame, and the frame list hears of each save', async () => {
+    const { api, service } = setup();
+    // Frame 1: car-06 boxed by hand (a track id of its own); car-12 boxed under a track also seen in frame 5.
+    const drawn = { ...gtCuboid(1, 'car-06'), id: 'drawn', trackId: 'solo' };
+    const other = { ...gtCuboid(1, 'car-12'), id: 'long', trackId: 'long' };
+    api.docs.set('000001', { ...emptyAnnotation('000001'), cuboids: [drawn, other] });
+    api.docs.set('000005', { ...emptyAnnotation('000005'), cuboids: [{ ...gtCuboid(5, 'car-12'), trackId: 'long' }] });
+    const saved: string[] = [];
+    const [step] = await service.propagate('000000', [gtCuboid(0, 'car-06'), gtCuboid(0, 'car-12')], 1, { onFrameSaved: (id) => saved.push(id) });
+    const doc = api.current('000001');
+    expect(step.statuses[0]).toBe('matched');
+    expect(doc.cuboids.filter((c) => iouBev(c, drawn) > 0.3).map((c) => [c.id, c.trackId])).toEqual([['drawn', 'car-06']]);
+    // A box of a track that spans frames is never taken over: car-12 is added beside it.
+    expect(doc.cuboids.filter((c) => iouBev(c, other) > 0.3).map((c) => c.trackId).sort()).toEqual(['car-12', 'long']);
+    expect(saved).toEqual(['000001']);
   });
 });
 

@@ -80,4 +80,20 @@ describe('mergeTrackBoxes', () => {
     expect(r.doc.cuboids.filter((c) => c.trackId === 'v')).toHaveLength(1);
     expect(r.doc.cuboids.find((c) => c.id === 'o')?.trackId).toBe('other');
   });
+
+  it('lets a box made in the app (a track of its own, in no other frame) join, but not a box of a track seen elsewhere', () => {
+    const drawn = trackBox('solo', 10, { id: 'drawn', source: 'fit' });
+    const doc = docWith(drawn, trackBox('long', 20, { id: 'tracked' }));
+    const spansFrames = new Set(['long']);
+    const joinable = (c: { trackId: string | null }) => c.trackId === null || !spansFrames.has(c.trackId);
+    const r = mergeTrackBoxes(doc, [trackBox('t', 10.4), trackBox('v', 20.2)], { joinable });
+    expect(r.adopted).toEqual(['t']);
+    expect(r.doc.cuboids.map((c) => [c.id, c.trackId])).toEqual([
+      ['drawn', 't'],
+      ['tracked', 'long'],
+      ['v@20.2', 'v'],
+    ]);
+    // Without the option, a box with a track id of its own is not taken over: the carried box is added beside it.
+    expect(mergeTrackBoxes(doc, [trackBox('t', 10.4)]).doc.cuboids).toHaveLength(3);
+  });
 });
