@@ -6,15 +6,14 @@ import { emptyAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
 import type { KittiObject } from '../domain/kitti/KittiObject.ts';
-import { cuboidToKitti } from '../domain/kitti/cuboidToKitti.ts';
-import { dismissalToDontCare } from '../domain/kitti/dismissalToDontCare.ts';
-import { formatKittiLabel } from '../domain/kitti/formatKittiLabel.ts';
+import { formatAnnotationLabel } from '../domain/kitti/formatAnnotationLabel.ts';
 import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
+import { confineRead, readFrameFile } from './dataset/confineRead.ts';
 import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
 import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
@@ -63,10 +62,11 @@ export class AnnotationService {
   /** Where label files are written (`DATA/label_2`, or `STATE/label_2` with `--state`). */
   readonly labelsDir: string;
   private readonly locks = new FrameLocks();
-  private readonly calibs = new Map<string, Promise<KittiCalib | null>>();
-  private readonly imageSizes = new Map<string, Promise<[number, number]>>();
-  private readonly pointCounts = new Map<string, Promise<number | null>>();
-  private readonly shippedBoxCounts = new Map<string, Promise<number>>();
+  // Facts read from a frame's files, each kept while the file's stat (path, size, mtime) is the same.
+  private readonly calibs = new FileMemo<KittiCalib | null>();
+  private readonly imageSizes = new FileMemo<[number, number]>();
+  private readonly pointCounts = new FileMemo<number | null>();
+  private readonly shippedBoxCounts = new FileMemo<number>();
 
   constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string }) {
     this.dataset = opts.dataset;
@@ -79,31 +79,44 @@ export class AnnotationService {
     return path.join(this.labelsDir, `${frame.id}.txt`);
   }
 
-  /** The frame's calibration, or null when it has none. @throws FrameFileError for a bad file. */
+  /**
+   * The frame's calibration, or null when it has none. Read again whenever the file changes (a
+   * corrected calib is used at once). @throws FrameFileError for a bad file, DatasetFileError
+   * naming it for a missing or unreadable one.
+   */
   calib(frame: DatasetFrame): Promise<KittiCalib | null> {
-    return memo(this.calibs, frame.id, async () => {
-      if (frame.calibPath === null) return null;
-      const text = await fs.readFile(frame.calibPath, 'utf8');
+    const calibPath = frame.calibPath;
+    if (calibPath === null) return Promise.resolve(null);
+    return this.calibs.get(frame.id, calibPath, async () => {
+      const text = (await readFrameFile(frame, calibPath)).toString('utf8');
       try {
-        return parseKittiCalib(text, { fileName: path.basename(frame.calibPath) });
+        return parseKittiCalib(text, { fileName: path.basename(calibPath) });
       } catch (err) {
         throw new FrameFileError('calib_invalid', errorMessage(err));
       }
     });
   }
 
-  /** Image 2 size `[width, height]` in pixels (PNG header, else 1242×375). */
+  /** Image 2 size `[width, height]` in pixels (PNG header, else 1242×375); read again when the image changes. */
   imageSize(frame: DatasetFrame): Promise<[number, number]> {
-    return memo(this.imageSizes, frame.id, () => readImageSize(frame));
+    if (frame.image === null) return readImageSize(frame);
+    return this.imageSizes.get(frame.id, frame.image.path, async () => readImageSize({ ...frame, image: { ...(frame.image as NonNullable<DatasetFrame['image']>), path: await confineRead(frame, (frame.image as NonNullable<DatasetFrame['image']>).path) } }));
   }
 
-  /** The frame list of `GET /api/frames`, in dataset order. */
+  /**
+   * The frame list of `GET /api/frames`, in dataset order. The dataset folders are re-listed first
+   * when they changed (frames added or removed), and point counts follow each file's stat.
+   */
   async listFrames(): Promise<FrameListItem[]> {
+    await this.dataset.refresh();
     const states = await this.storage.listFrameStates();
     const frames = this.dataset.ids().map((id) => this.dataset.get(id) as DatasetFrame);
     return mapLimit(frames, 16, async (frame) => {
       const state = states.get(frame.id);
-      const pointCount = await memo(this.pointCounts, frame.id, () => readPointCount(frame));
+      const pointCount = await this.pointCounts.get(frame.id, frame.points.path, async () => {
+        const st = await fs.stat(frame.points.path).catch(() => null);
+        return readPointCount(st === null ? frame : { ...frame, points: { ...frame.points, bytes: st.size } });
+      }).catch(() => null);
       const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
       return {
         id: frame.id,
@@ -128,7 +141,7 @@ export class AnnotationService {
     const stored = await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
-    const text = await fs.readFile(frame.labelPath, 'utf8');
+    const text = (await readFrameFile(frame, frame.labelPath)).toString('utf8');
     const objects = parseLabelFile(text, path.basename(frame.labelPath));
     const doc = await this.documentFromKitti(frame, objects, emptyAnnotation(frame.id), 'replace');
     const result = await this.storage.saveAnnotation({
@@ -210,11 +223,7 @@ export class AnnotationService {
    * projects into the camera image (`dismissalToDontCare`; none without a real calibration).
    */
   async formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string> {
-    const calib = await this.calib(frame);
-    const imageSize = await this.imageSize(frame);
-    const objects = doc.cuboids.map((c) => cuboidToKitti(c, calib, { imageSize }));
-    const dismissed = (doc.dismissals ?? []).flatMap((d) => dismissalToDontCare(d, calib, imageSize) ?? []);
-    return formatKittiLabel([...objects, ...doc.dontCare, ...dismissed]);
+    return formatAnnotationLabel(doc, await this.calib(frame), await this.imageSize(frame));
   }
 
   /** The label text of the current revision (importing a shipped label on first use). */
@@ -261,9 +270,9 @@ export class AnnotationService {
   private async shippedBoxCount(frame: DatasetFrame): Promise<number> {
     if (frame.labelPath === null) return 0;
     const labelPath = frame.labelPath;
-    return memo(this.shippedBoxCounts, frame.id, async () =>
-      countLabelBoxes(await fs.readFile(labelPath, 'utf8').catch(() => '')),
-    );
+    return this.shippedBoxCounts
+      .get(frame.id, labelPath, async () => countLabelBoxes((await readFrameFile(frame, labelPath)).toString('utf8')))
+      .catch(() => 0);
   }
 
   private async documentFromKitti(
@@ -298,14 +307,31 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function memo<T>(cache: Map<string, Promise<T>>, key: string, fn: () => Promise<T>): Promise<T> {
-  let p = cache.get(key);
-  if (p === undefined) {
-    p = fn();
-    cache.set(key, p);
-    p.catch(() => cache.delete(key));
+/**
+ * Values computed from one file per key, kept while the file's stat signature (path, size,
+ * mtime, ctime, inode) is unchanged: one `stat` per use instead of a read, and a file corrected
+ * on disk is read again at once. Failures are not kept.
+ */
+class FileMemo<T> {
+  private readonly entries = new Map<string, { signature: string; value: Promise<T> }>();
+
+  async get(key: string, file: string, compute: () => Promise<T>): Promise<T> {
+    const signature = await statSignature(file);
+    const hit = this.entries.get(key);
+    if (hit !== undefined && hit.signature === signature) return hit.value;
+    const value = compute();
+    this.entries.set(key, { signature, value });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
   }
-  return p;
+}
+
+async function statSignature(file: string): Promise<string> {
+  const st = await fs.stat(file).catch((err: NodeJS.ErrnoException) => err);
+  if (st instanceof Error) return `${file}|error:${st.code ?? '?'}`;
+  return `${file}|${st.size}|${st.mtimeMs}|${st.ctimeMs}|${st.ino}`;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

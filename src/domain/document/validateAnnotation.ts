@@ -11,17 +11,31 @@ export const MAX_DISMISSAL_RADIUS = 50;
 /** Most boxes, DontCare regions, flags or dismissals accepted in one frame. */
 export const MAX_ITEMS_PER_FRAME = 10_000;
 
+/** Largest image coordinate accepted for a 2D box, pixels (KITTI's are under 1,300; -1 is a placeholder). */
+const MAX_PIXEL = 1e5;
+/** Largest score magnitude accepted (detectors give 0..1; logits stay far inside this). */
+const MAX_SCORE = 1e6;
+
 const finite = z.number().min(-MAX_COORD).max(MAX_COORD);
 const vec3 = z.tuple([finite, finite, finite]);
 const positiveSize = z.number().gt(0, 'must be > 0').max(MAX_SIZE);
 const shortText = z.string().max(256);
 /** A KITTI class token: written as one whitespace-free column of label_2. */
 const kittiType = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "-" or "."');
+/** A box's class: a KITTI type, but never `DontCare` (that line is a region to ignore, not a box). */
+const boxClass = kittiType.refine((t) => t.toLowerCase() !== 'dontcare', {
+  message: 'DontCare is not a box class: KITTI readers drop DontCare lines as regions to ignore; pick a class (e.g. Misc)',
+});
+/** A KITTI observation angle or rotation, radians, [-π, π], or the -10 "invalid" placeholder. */
+const kittiAngle = z.number().min(-10).max(10);
+const pixel = z.number().min(-MAX_PIXEL).max(MAX_PIXEL);
+const bbox2d = z.tuple([pixel, pixel, pixel, pixel]);
+const score = z.number().min(-MAX_SCORE).max(MAX_SCORE);
 
 const cuboidSchema = z.object({
   id: z.string().min(1).max(128),
   trackId: z.string().max(128).nullable(),
-  label: kittiType,
+  label: boxClass,
   center: vec3,
   size: z.tuple([positiveSize, positiveSize, positiveSize]),
   yaw: z.number().min(-1000).max(1000),
@@ -32,22 +46,21 @@ const cuboidSchema = z.object({
     })
     .catchall(z.union([z.number(), z.string().max(1024), z.boolean()])),
   source: z.enum(['manual', 'fit', 'import']),
-  score: z.number().optional(),
-  kitti2d: z
-    .object({ alpha: z.number(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) })
-    .optional(),
+  score: score.optional(),
+  kitti2d: z.object({ alpha: kittiAngle, bbox: bbox2d }).optional(),
 });
 
+/** A DontCare region as read from label_2: its 2D box matters; the 3D values are placeholders (-1, -1000, -10). */
 const dontCareSchema = z.object({
   type: z.literal('DontCare'),
-  truncated: z.number(),
-  occluded: z.int(),
-  alpha: z.number(),
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  dimensions: z.tuple([z.number(), z.number(), z.number()]),
-  location: z.tuple([z.number(), z.number(), z.number()]),
-  rotationY: z.number(),
-  score: z.number().optional(),
+  truncated: z.number().min(-1).max(2),
+  occluded: z.int().min(-1).max(3),
+  alpha: kittiAngle,
+  bbox: bbox2d,
+  dimensions: z.tuple([z.number().min(-1000).max(MAX_SIZE), z.number().min(-1000).max(MAX_SIZE), z.number().min(-1000).max(MAX_SIZE)]),
+  location: vec3,
+  rotationY: kittiAngle,
+  score: score.optional(),
 });
 
 const flagSchema = z.object({

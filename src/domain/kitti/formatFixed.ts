@@ -2,7 +2,8 @@
  * Formats a finite number like C's `printf("%.*f", digits, value)`: the exact binary value rounded
  * to `digits` decimals, exact ties to even (JS `toFixed` rounds them away from zero, so
  * `0.125` would give `0.13` where C gives `0.12`). Unlike C, a result that rounds to zero is never
- * written with a minus sign (`-0.001` → `0.00`, `-0` → `0.00`).
+ * written with a minus sign (`-0.001` → `0.00`, `-0` → `0.00`). Like C, never exponent notation
+ * (`1e300` gives all 301 digits).
  */
 export function formatFixed(value: number, digits: number): string {
   const scale = 10 ** digits;
@@ -17,6 +18,10 @@ export function formatFixed(value: number, digits: number): string {
     const int = Math.floor(abs / scale);
     const frac = String(abs - int * scale).padStart(digits, '0');
     text = (n < 0 ? '-' : '') + String(int) + (digits > 0 ? `.${frac}` : '');
+  } else if (Math.abs(value) >= 1e21) {
+    // toFixed switches to exponent notation here ("1e+300"); C's %f never does. Such a double is
+    // an integer, so its exact decimal digits come from BigInt.
+    text = `${BigInt(value).toString()}${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
   } else {
     text = value.toFixed(digits);
   }

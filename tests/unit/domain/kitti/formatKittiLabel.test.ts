@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KittiError } from '../../../../src/domain/kitti/KittiError.ts';
 import type { KittiObject } from '../../../../src/domain/kitti/KittiObject.ts';
+import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import { formatAnnotationLabel } from '../../../../src/domain/kitti/formatAnnotationLabel.ts';
 import { formatFixed } from '../../../../src/domain/kitti/formatFixed.ts';
 import { formatKittiLabel } from '../../../../src/domain/kitti/formatKittiLabel.ts';
 import { parseKittiLabel } from '../../../../src/domain/kitti/parseKittiLabel.ts';
@@ -60,6 +62,9 @@ describe('formatKittiLabel', () => {
 
   it('rounds exact ties to even like C printf', () => {
     expect(formatFixed(0.125, 2)).toBe('0.12');
+    // Like C's %.2f, never exponent notation (toFixed gives "1e+21").
+    expect(formatFixed(1e21, 2)).toBe('1000000000000000000000.00');
+    expect(formatFixed(-1e300, 2)).toMatch(/^-1\d{300}\.00$/);
     expect(formatFixed(0.375, 2)).toBe('0.38');
     expect(formatFixed(-2.625, 2)).toBe('-2.62');
     expect(formatFixed(1.005, 2)).toBe('1.00'); // 1.005 is below the tie in binary
@@ -97,4 +102,28 @@ describe('formatKittiLabel', () => {
       expect(formatKittiLabel(parseKittiLabel(text))).toBe(text);
     });
   }
+});
+
+describe('formatAnnotationLabel', () => {
+  const box = {
+    id: 'b1',
+    trackId: null,
+    label: 'Car',
+    center: [10, 1, -0.8] as [number, number, number],
+    size: [4, 1.8, 1.5] as [number, number, number],
+    yaw: 0.2,
+    attributes: { truncated: 0, occluded: 0 },
+    source: 'manual' as const,
+  };
+
+  it('writes boxes, then DontCare regions', () => {
+    const dontCare = { type: 'DontCare', truncated: -1, occluded: -1, alpha: -10, bbox: [1, 2, 3, 4] as [number, number, number, number], dimensions: [-1, -1, -1] as [number, number, number], location: [-1000, -1000, -1000] as [number, number, number], rotationY: -10 };
+    const text = formatAnnotationLabel({ ...emptyAnnotation('f'), cuboids: [box], dontCare: [dontCare] }, null, [1242, 375]);
+    expect(text.split('\n').map((l) => l.split(' ')[0])).toEqual(['Car', 'DontCare', '']);
+  });
+
+  it('refuses a box whose class is DontCare, naming it, instead of writing a region readers ignore', () => {
+    const doc = { ...emptyAnnotation('f'), cuboids: [box, { ...box, id: 'b2', label: 'DontCare' }] };
+    expect(() => formatAnnotationLabel(doc, null, [1242, 375])).toThrow(/box 2 \(b2\) has class "DontCare"/);
+  });
 });
