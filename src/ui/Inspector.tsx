@@ -36,6 +36,12 @@ export function Inspector() {
     <section className="panel inspector" aria-label="Box" data-testid="inspector">
       <h2>
         Box <span className="muted">· {SOURCE_LABEL[box.source] ?? box.source}</span>
+        {box.attributes.keyframe === true ? (
+          <span className="muted" data-testid="inspector-keyframe" title="A keyframe of its track (K): propagation never overwrites it">
+            {' '}
+            · keyframe
+          </span>
+        ) : null}
       </h2>
       <label className="row">
         Class

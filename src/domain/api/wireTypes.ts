@@ -9,10 +9,15 @@ import type { BinLayoutChoice } from '../pointcloud/BinLayoutChoice.ts';
 
 /** `GET /api/dataset`: what is being served. */
 export interface DatasetInfo {
+  /** The dataset folder's name. */
   name: string;
-  root: string;
+  /** A stable id of the dataset (a digest of its path; reveals nothing). */
+  id: string;
+  /** The dataset folder's absolute server path: sent to a lead only. */
+  root?: string;
   layout: 'kitti' | 'flat';
   frameCount: number;
+  /** Where labels and the database go: absolute for a lead, else relative to the dataset (or just a name). */
   labelsDir: string;
   stateDir: string;
   /** Skipped files, dataset-file notes, and any `.bin` layout picked by detection among several that fit. */
@@ -56,10 +61,16 @@ export interface ReviewInfo {
   submittedRevisions: number[];
   /** The revision created by the latest accept (null unless accepted). */
   acceptedRevision: number | null;
+  /** The revision that imported the frame's shipped labels or pre-labels (null: none), for a "since import" diff. */
+  importedRevision: number | null;
   /** Review steps (submit with its overrides, verdicts, flags, assignments), oldest first. */
   history: ReviewStep[];
-  /** The steps open to the caller now (role, assignment, status and flags considered). */
-  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
+  /**
+   * The steps open to the caller now (role, assignment, status and flags considered). `submit` is
+   * false while a flag is open; `reopen`: the caller is a lead and the frame is accepted (reopening
+   * is a reject, so it needs an open flag: `reject` says whether it can happen now).
+   */
+  can: { edit: boolean; submit: boolean; accept: boolean; reject: boolean; reopen: boolean; flag: boolean; resolveFlags: boolean; closeFlags: boolean };
 }
 
 /**

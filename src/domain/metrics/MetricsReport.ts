@@ -31,8 +31,10 @@ export interface MetricsRow {
   fitShare: number | null;
   activeMsPerBox: number | null;
   boxesPerHour: number | null;
-  /** Existing boxes the user's saves changed. */
+  /** Existing boxes the user's saves changed (moved, resized, turned, relabelled: correction of pre-labels counts here). */
   boxesChanged: number;
+  /** Existing boxes the user's saves removed. */
+  boxesRemoved: number;
   submits: number;
   /** Boxes in the frames the user submitted, counted at each submit (what the reviewers looked at). */
   boxesSubmitted: number;

@@ -7,6 +7,7 @@ interface Acc {
   boxesFit: number;
   boxesManual: number;
   boxesChanged: number;
+  boxesRemoved: number;
   submits: number;
   boxesSubmitted: number;
   checkOverrides: number;
@@ -29,7 +30,9 @@ const HOUR_MS = 3_600_000;
  *   (its day and frame). A longer gap is idle and counts nothing, nor does the time before a
  *   user's first event.
  * - Boxes created: `detail.added.{manual,fit}` of `save` events (boxes an import added are not
- *   anyone's work); fit share = fit / created; boxes per hour = created / active hours.
+ *   anyone's work); fit share = fit / created; boxes per hour = created / active hours. Boxes
+ *   changed and removed: `detail.changed` and `detail.removed` of `save` events (the correction of
+ *   imported pre-labels, which creates nothing).
  * - Rework: `flag_add` and `reject` events count against `detail.annotator` (the frame's
  *   annotator); flags per 100 boxes = flags received / boxes submitted × 100, where boxes
  *   submitted sums `detail.boxCount` of the user's submits (a resubmitted frame is reviewed, and
@@ -96,6 +99,7 @@ export function computeMetrics(events: readonly MetricsEvent[], opts: MetricsOpt
           acc.boxesFit += added.fit;
           acc.boxesManual += added.manual;
           acc.boxesChanged += readCount(e.detail.changed);
+          acc.boxesRemoved += readCount(e.detail.removed);
           break;
         case 'submit': {
           const n = Array.isArray(e.detail.overrides) ? e.detail.overrides.length : 0;
@@ -148,6 +152,7 @@ function newAcc(): Acc {
     boxesFit: 0,
     boxesManual: 0,
     boxesChanged: 0,
+    boxesRemoved: 0,
     submits: 0,
     boxesSubmitted: 0,
     checkOverrides: 0,
@@ -168,6 +173,7 @@ function mergeInto(total: Acc, acc: Acc, user: string): void {
   total.boxesFit += acc.boxesFit;
   total.boxesManual += acc.boxesManual;
   total.boxesChanged += acc.boxesChanged;
+  total.boxesRemoved += acc.boxesRemoved;
   total.submits += acc.submits;
   total.boxesSubmitted += acc.boxesSubmitted;
   total.checkOverrides += acc.checkOverrides;
@@ -195,6 +201,7 @@ function toRow(user: string, a: Acc): MetricsRow {
     activeMsPerBox: ratio(a.activeMs, created),
     boxesPerHour: a.activeMs > 0 ? created / (a.activeMs / HOUR_MS) : null,
     boxesChanged: a.boxesChanged,
+    boxesRemoved: a.boxesRemoved,
     submits: a.submits,
     boxesSubmitted: a.boxesSubmitted,
     checkOverrides: a.checkOverrides,

@@ -21,6 +21,7 @@ const ROW_COLUMNS: Column<MetricsRow>[] = [
   ['seconds_per_box', (r) => num(r.activeMsPerBox === null ? null : r.activeMsPerBox / 1000, 1)],
   ['boxes_per_hour', (r) => num(r.boxesPerHour, 2)],
   ['boxes_changed', (r) => String(r.boxesChanged)],
+  ['boxes_removed', (r) => String(r.boxesRemoved)],
   ['submits', (r) => String(r.submits)],
   ['boxes_submitted', (r) => String(r.boxesSubmitted)],
   ['check_overrides', (r) => String(r.checkOverrides)],

@@ -36,7 +36,7 @@ interface Plan {
  * (the annotator a rejection goes back to, the reviewer a resubmission goes back to).
  *
  * Errors are `HttpError`s: 403 for a role or assignment that may not act, 409 for a step that is
- * not valid from the frame's status, 422 for a submit whose check errors lack a reason, 423 for an
+ * not valid from the frame's status (or a submit with a review flag still open), 422 for a submit whose check errors lack a reason, 423 for an
  * annotator's edit of a locked (submitted or accepted) frame.
  */
 export class ReviewService {
@@ -73,6 +73,14 @@ export class ReviewService {
     return this.mutate(frame, user, async (current, assignment) => {
       const status = this.transition(current, 'submit', user);
       this.assertAnnotator(assignment, user, frame.id);
+      const open = current.flags.filter((f) => f.state === 'open').length;
+      if (open > 0) {
+        throw new HttpError(
+          409,
+          'open_flags',
+          `${open} review flag${open === 1 ? ' is' : 's are'} still open: fix what ${open === 1 ? 'it asks' : 'they ask'} and resolve ${open === 1 ? 'it' : 'each one'} before submitting`,
+        );
+      }
       const { dictionary } = await this.dictionaries.load();
       const results = await this.checker(frame, current, dictionary);
       const { overridden, missing } = matchOverrides(results, overrides);
@@ -156,6 +164,7 @@ export class ReviewService {
           source: 'review',
           action: 'flag_add',
           detail: { flagId: flag.id, reason: flag.reason, cuboidId: flag.cuboidId, annotator: assignment.annotator },
+          ...this.claimReview(assignment, user),
         },
       };
     });
@@ -173,7 +182,12 @@ export class ReviewService {
       else this.assertReviewer(assignment, user, frame.id);
       return {
         doc: { ...current, flags: current.flags.map((f) => (f.id === flagId ? { ...f, state } : f)) },
-        record: { source: 'review', action: 'flag_update', detail: { flagId, from: flag.state, to: state, annotator: assignment.annotator } },
+        record: {
+          source: 'review',
+          action: 'flag_update',
+          detail: { flagId, from: flag.state, to: state, annotator: assignment.annotator },
+          ...(state === 'resolved' ? {} : this.claimReview(assignment, user)),
+        },
       };
     });
   }
@@ -194,11 +208,23 @@ export class ReviewService {
     }
   }
 
-  /** A reviewer may only review frames they reviewed before (or nobody did); leads may always. */
+  /**
+   * A reviewer may only review frames they reviewed before (or nobody did); leads may always. The
+   * first review action (a flag or a verdict) assigns the reviewer (`claimReview`, `verdict`).
+   */
   private assertReviewer(a: Assignment, user: SessionUser, frameId: string): void {
     if (user.role === 'reviewer' && a.reviewer !== null && a.reviewer !== user.name) {
-      throw new HttpError(403, 'not_assigned', `frame "${frameId}" is reviewed by ${a.reviewer}`);
+      throw new HttpError(
+        403,
+        'not_assigned',
+        `frame "${frameId}" is reviewed by ${a.reviewer}, who acted on it first: only ${a.reviewer} or a lead may flag, accept or reject it`,
+      );
     }
+  }
+
+  /** A reviewer's first flag on a frame nobody reviews yet makes them its reviewer. */
+  private claimReview(a: Assignment, user: SessionUser): Pick<SaveRecordOptions, 'assignment'> {
+    return user.role === 'reviewer' && a.reviewer === null ? { assignment: { reviewer: user.name } } : {};
   }
 
   private verdict(action: 'accept' | 'reject', a: Assignment, user: SessionUser, extra: Record<string, unknown>): SaveRecordOptions {

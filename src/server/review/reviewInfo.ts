@@ -28,6 +28,7 @@ export async function buildReviewInfo(service: AnnotationService, frame: Dataset
   const mayAnnotate = user.role === 'lead' || (user.role === 'annotator' && (a.annotator === null || a.annotator === user.name));
   const mayReview = user.role === 'lead' || (user.role === 'reviewer' && (a.reviewer === null || a.reviewer === user.name));
   const ok = (event: 'save' | 'submit' | 'accept' | 'reject') => nextStatus(doc.status, event, user.role).ok;
+  const importedRevision = (await importedRevisionOf(service, frame.id)) ?? null;
   return {
     frameId: frame.id,
     revision: doc.revision,
@@ -37,12 +38,14 @@ export async function buildReviewInfo(service: AnnotationService, frame: Dataset
     flags,
     submittedRevisions,
     acceptedRevision: doc.status === 'accepted' && lastAccept?.action === 'accept' ? lastAccept.revision : null,
+    importedRevision,
     history,
     can: {
       edit: mayAnnotate && ok('save'),
-      submit: mayAnnotate && ok('submit'),
+      submit: mayAnnotate && ok('submit') && flags.open === 0,
       accept: mayReview && ok('accept') && flags.open === 0,
       reject: mayReview && ok('reject') && flags.open > 0,
+      reopen: user.role === 'lead' && doc.status === 'accepted',
       flag: mayReview && user.role !== 'annotator',
       resolveFlags: mayAnnotate && flags.open > 0,
       closeFlags: mayReview && user.role !== 'annotator' && flags.open + flags.resolved > 0,
@@ -63,7 +66,7 @@ export async function buildFrameDiff(
 ): Promise<AnnotationDiff & { frameId: string }> {
   const info = await buildReviewInfo(service, frame, user);
   const to = query.to ?? info.acceptedRevision ?? info.revision;
-  const from = query.from ?? info.submittedRevisions[0] ?? (await importedRevision(service, frame.id)) ?? 0;
+  const from = query.from ?? info.submittedRevisions[0] ?? info.importedRevision ?? 0;
   const read = async (revision: number, name: string): Promise<FrameAnnotation> => {
     if (revision === 0) return emptyAnnotation(frame.id);
     const doc = await service.storage.getRevision(frame.id, revision);
@@ -79,7 +82,7 @@ export async function buildFrameDiff(
  * starts with one: before anything was submitted, changes are counted from there (an untouched
  * imported frame shows no changes, not every box as added).
  */
-async function importedRevision(service: AnnotationService, frameId: string): Promise<number | undefined> {
+async function importedRevisionOf(service: AnnotationService, frameId: string): Promise<number | undefined> {
   const first = (await service.storage.listRevisions(frameId)).find((r) => r.revision === 1);
   return first?.source === 'import' ? 1 : undefined;
 }

@@ -101,7 +101,7 @@ export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
           <p className="muted metrics-note">
             Days are UTC. Active time counts the gaps between a user&apos;s saves and review steps up to {formatDuration(report.idleGapMs)}; longer gaps are idle.
           </p>
-          <MetricsTable rows={report.users} total={report.total} />
+          <MetricsTable rows={report.users} total={report.total} roles={Object.fromEntries(users.map((u) => [u.name, u.role]))} />
           <MetricsCharts daily={report.daily} />
         </>
       )}

@@ -16,6 +16,11 @@ const COLUMNS: Column[] = [
   { label: 'Frames', title: 'Frames worked on', value: (r) => String(r.frames) },
   { label: 'Per frame', title: 'Active time per frame', value: (r) => formatDuration(r.activeMsPerFrame) },
   { label: 'Boxes', title: 'Boxes created (drawn or fitted)', value: (r) => String(r.boxesCreated) },
+  {
+    label: 'Changed',
+    title: 'Existing boxes (imported pre-labels or earlier work) moved, resized, turned or relabelled; removed in brackets',
+    value: (r) => (r.boxesRemoved === 0 ? String(r.boxesChanged) : `${r.boxesChanged} (${r.boxesRemoved} removed)`),
+  },
   { label: 'Fit share', title: 'Share of created boxes made by one-click fit', value: (r) => formatPercent(r.fitShare, 0) },
   { label: 'Per box', title: 'Active time per created box', value: (r) => formatDuration(r.activeMsPerBox) },
   {
@@ -32,15 +37,27 @@ const COLUMNS: Column[] = [
   { label: 'Turnaround', title: 'As reviewer: submit to verdict, mean (median)', value: (r) => (r.turnaroundMeanMs === null ? '–' : `${formatDuration(r.turnaroundMeanMs)} (${formatDuration(r.turnaroundMedianMs)})`) },
 ];
 
-/** One row per user, then the total. */
-export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; total: MetricsRow }) {
+/** Row order: annotators, then reviewers, then leads, then users the server no longer knows; by name within each. */
+const ROLE_ORDER = ['annotator', 'reviewer', 'lead'];
+
+/**
+ * One row per user with their role (`roles`: name → role, from `GET /api/users`), annotators
+ * first, then the total. Boxes counts what a user created; Changed, what they corrected.
+ */
+export function MetricsTable({ rows, total, roles = {} }: { rows: readonly MetricsRow[]; total: MetricsRow; roles?: Readonly<Record<string, string>> }) {
   if (rows.length === 0) return <p className="muted">No activity in this range.</p>;
+  const rank = (user: string) => {
+    const i = ROLE_ORDER.indexOf(roles[user] ?? '');
+    return i < 0 ? ROLE_ORDER.length : i;
+  };
+  const ordered = [...rows].sort((a, b) => rank(a.user) - rank(b.user) || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
   return (
     <div className="metrics-table-wrap">
       <table className="metrics-table" data-testid="metrics-table">
         <thead>
           <tr>
             <th>User</th>
+            <th title="The user's role now">Role</th>
             {COLUMNS.map((c) => (
               <th key={c.label} title={c.title}>
                 {c.label}
@@ -49,9 +66,10 @@ export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; tot
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.user} data-testid="metrics-row" data-user={r.user}>
+          {ordered.map((r) => (
+            <tr key={r.user} data-testid="metrics-row" data-user={r.user} data-role={roles[r.user] ?? ''}>
               <td>{r.user}</td>
+              <td className="muted">{roles[r.user] ?? '–'}</td>
               {COLUMNS.map((c) => (
                 <td key={c.label} title={c.cellTitle?.(r)}>
                   {c.value(r)}
@@ -64,6 +82,7 @@ export function MetricsTable({ rows, total }: { rows: readonly MetricsRow[]; tot
           <tfoot>
             <tr data-testid="metrics-total">
               <td>All</td>
+              <td />
               {COLUMNS.map((c) => (
                 <td key={c.label} title={c.cellTitle?.(total)}>
                   {c.value(total)}

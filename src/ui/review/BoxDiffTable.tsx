@@ -3,11 +3,12 @@ import { reviewStore, setDiffRange } from '../../actions/review/reviewStore.ts';
 import { appStore } from '../../state/appStore.ts';
 import { formatClass, formatDPosition, formatDSize, formatDYaw } from './formatDelta.ts';
 
-type Preset = 'first' | 'previous' | 'last';
+type Preset = 'first' | 'previous' | 'last' | 'import';
 
 /**
  * The per-box diff of the open frame: boxes added, removed or changed between two revisions
- * (default: the first submitted one and the accepted or current one), with Δ position, Δ size,
+ * (default: the first submitted one, else the import, and the accepted or current one; "since
+ * import" shows what the annotator changed on imported pre-labels), with Δ position, Δ size,
  * Δ yaw and class changes. Click a row to select its box.
  */
 export function BoxDiffTable() {
@@ -16,10 +17,20 @@ export function BoxDiffTable() {
   const range = useStore(reviewStore, (s) => s.diffRange);
   if (diff === null || info === null) return null;
   const submits = info.submittedRevisions;
+  const imported = info.importedRevision;
   const preset: Preset =
-    range.from === undefined ? 'first' : submits.length >= 2 && range.from === submits[submits.length - 2] ? 'previous' : 'last';
+    range.from === undefined
+      ? submits.length > 0 || imported === null
+        ? 'first'
+        : 'import'
+      : range.from === imported
+        ? 'import'
+        : submits.length >= 2 && range.from === submits[submits.length - 2]
+          ? 'previous'
+          : 'last';
   const choose = (p: Preset) => {
-    if (p === 'first') void setDiffRange({});
+    if (p === 'import' && imported !== null) void setDiffRange({ from: imported });
+    else if (p === 'first') void setDiffRange({});
     else if (p === 'previous') void setDiffRange({ from: submits[submits.length - 2] });
     else void setDiffRange({ from: submits[submits.length - 1] });
   };
@@ -30,11 +41,12 @@ export function BoxDiffTable() {
         <span className="muted">
           Changes r{diff.fromRevision} → r{diff.toRevision}
         </span>
-        {submits.length > 0 && (
+        {(submits.length > 0 || imported !== null) && (
           <select value={preset} onChange={(e) => choose(e.target.value as Preset)} data-testid="diff-range" aria-label="Compare">
-            <option value="first">since first submit</option>
+            {imported !== null && <option value="import">since import (r{imported})</option>}
+            {submits.length > 0 && <option value="first">since first submit</option>}
             {submits.length >= 2 && <option value="previous">since previous submit</option>}
-            <option value="last">since last submit</option>
+            {submits.length > 0 && <option value="last">since last submit</option>}
           </select>
         )}
       </div>

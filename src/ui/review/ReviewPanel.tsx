@@ -88,15 +88,16 @@ export function ReviewPanel() {
                 Accept
               </button>
             )}
-            {info.can.reject && (
+            {(info.can.reject || info.can.reopen) && (
               <button
                 type="button"
                 className="danger"
-                disabled={busy !== null}
+                disabled={busy !== null || !info.can.reject}
+                title={info.can.reject ? undefined : 'Flag what must change first'}
                 onClick={() => void rejectCurrentFrame(comment.trim()).then((ok) => ok && setComment(''))}
                 data-testid="review-reject"
               >
-                Reject
+                {info.status === 'accepted' ? 'Reopen' : 'Reject'}
               </button>
             )}
           </div>
@@ -135,11 +136,18 @@ export function ReviewPanel() {
 }
 
 /** Why an expected step is not offered. */
-function hint(info: ReviewInfo): string | null {
+export function hint(info: ReviewInfo): string | null {
+  if (info.status === 'accepted' && info.can.reopen && !info.can.reject) {
+    return 'Accepted. To reopen it for the annotator, flag what must change (a box or a missed object), then Reopen.';
+  }
+  if (info.status === 'accepted' && info.can.reopen) return 'Reopen sends the frame back to its annotator with the open flags.';
+  if (info.can.resolveFlags && !info.can.submit && info.flags.open > 0 && info.status !== 'submitted' && info.status !== 'accepted') {
+    const n = info.flags.open;
+    return `${n} flag${n === 1 ? ' is' : 's are'} still open: fix what ${n === 1 ? 'it asks' : 'they ask'} and resolve ${n === 1 ? 'it' : 'each one'}, then resubmit.`;
+  }
   if (info.status === 'submitted' && info.can.flag && !info.can.accept && info.flags.open > 0) return 'Open flags: close them to accept, or reject the frame.';
   if (info.status === 'submitted' && info.can.flag && !info.can.reject && info.flags.open === 0) return 'To reject, flag what must be fixed first.';
   if (info.status === 'submitted' && !info.can.flag && !info.can.edit) return 'Submitted: waiting for review. Edits are locked.';
   if (info.status === 'accepted' && !info.can.edit) return 'Accepted: edits are locked.';
-  if (info.status === 'rejected' && info.can.resolveFlags) return 'Rejected: fix the flagged boxes, resolve each flag, then resubmit.';
   return null;
 }

@@ -13,8 +13,9 @@ const info = (status: ReviewInfo['status'], history: ReviewStep[]): ReviewInfo =
   flags: { open: 0, resolved: 0, closed: 0 },
   submittedRevisions: [],
   acceptedRevision: null,
+  importedRevision: null,
   history,
-  can: { edit: true, submit: true, accept: false, reject: false, flag: false, resolveFlags: true, closeFlags: false },
+  can: { edit: true, submit: true, accept: false, reject: false, reopen: false, flag: false, resolveFlags: true, closeFlags: false },
 });
 const step = (action: string, user: string, detail: Record<string, unknown> = {}): ReviewStep => ({ action, user, at: '2026-11-26T03:00:00Z', revision: 2, detail }) as unknown as ReviewStep;
 

@@ -138,9 +138,11 @@ describe('keyframes (K) and interpolation (I)', () => {
     t.store.getState().select(['b', 'a']);
     t.key('k');
     expect(t.doc().cuboids.map((c) => c.attributes.keyframe)).toEqual([true, true]);
+    expect(t.message()?.text).toMatch(/^Keyframe: 2 boxes in frame \S+ are fixed \(Shift\+C never overwrites them; I interpolates between keyframes\)\. K again unmarks\.$/);
     expect(t.doc().cuboids[0].attributes.needsAttention).toBe(false);
     t.key('k');
     expect(t.doc().cuboids.map((c) => c.attributes.keyframe)).toEqual([false, false]);
+    expect(t.message()?.text).toBe('2 boxes are no longer a keyframe.');
     expect(t.undoSteps()).toBe(2);
     t.store.temporal.getState().undo();
     expect(t.doc().cuboids[1].attributes.keyframe).toBe(true);

@@ -13,8 +13,9 @@ const info = (status: ReviewInfo['status'], can: Partial<ReviewInfo['can']>): Re
   flags: { open: 0, resolved: 0, closed: 0 },
   submittedRevisions: [3],
   acceptedRevision: null,
+  importedRevision: null,
   history: [],
-  can: { edit: false, submit: false, accept: false, reject: false, flag: false, resolveFlags: false, closeFlags: false, ...can },
+  can: { edit: false, submit: false, accept: false, reject: false, reopen: false, flag: false, resolveFlags: false, closeFlags: false, ...can },
 });
 
 describe('edit lock', () => {

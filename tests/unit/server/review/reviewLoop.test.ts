@@ -126,7 +126,14 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
     expect(res.statusCode).toBe(200);
     expect(res.json().annotation.status).toBe('rejected');
     expect(res.json().annotation.flags).toHaveLength(2);
+    // A flag still open: the frame cannot go back to review yet, and the server says why.
+    expect((await info('ann')).can.submit).toBe(false);
+    const early = await post('ann', 'submit');
+    expect([early.statusCode, early.json().error]).toEqual([409, 'open_flags']);
+    expect(early.json().detail).toMatch(/^2 review flags are still open: fix what they ask and resolve each one before submitting/);
+    expect((await doc()).status).toBe('rejected');
     for (const f of (await doc()).flags) expect((await flagState('ann', f.id, 'resolved')).statusCode).toBe(200);
+    expect((await info('ann')).can.submit).toBe(true);
     expect((await flagState('ann', flagId, 'resolved')).statusCode).toBe(409);
     const again = await post('ann', 'submit');
     expect(again.json().status).toBe('submitted');
@@ -135,7 +142,7 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
   it('the resubmitted frame goes back to the same reviewer, who accepts it; resolved flags close', async () => {
     const otherReviewer = await post('rev2', 'accept');
     expect([otherReviewer.statusCode, otherReviewer.json().error]).toEqual([403, 'not_assigned']);
-    expect(otherReviewer.json().detail).toMatch(/reviewed by rev/);
+    expect(otherReviewer.json().detail).toMatch(/reviewed by rev, who acted on it first: only rev or a lead may flag, accept or reject it/);
     expect((await info('rev2')).can.accept).toBe(false);
     expect((await info('rev')).can).toMatchObject({ accept: true, reject: false, closeFlags: true });
     const ok = await post('rev', 'accept');
@@ -181,6 +188,8 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
     expect(zip.statusCode).toBe(200);
     expect(zip.rawPayload.includes(Buffer.from(`training/label_2/${F}.txt`))).toBe(true);
     expect(zip.rawPayload.includes(Buffer.from('training/label_2/000002.txt'))).toBe(false);
+    expect((await info('lea')).can).toMatchObject({ reopen: true, reject: false });
+    expect((await info('rev')).can.reopen).toBe(false);
     const reopen = await post('lea', 'reject', { comment: 'wrong sequence' });
     expect(reopen.statusCode).toBe(422); // even a lead flags first
     await s.as('lea', { method: 'POST', url: `/api/frames/${F}/flags`, payload: { cuboidId: 'ped', reason: 'classes-only' } });
@@ -201,6 +210,28 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
     expect((await s.as('lea', '/api/metrics?user=rev')).json().users.map((r: { user: string }) => r.user)).toEqual(['rev']);
     for (const q of ['from=yesterday', 'idle=0', 'user=a%20b', 'to=2024-13-45']) expect((await s.as('lea', `/api/metrics?${q}`)).statusCode).toBe(400);
     expect((await s.as('lea', '/api/metrics.csv?table=nope')).statusCode).toBe(400);
+  });
+});
+
+describe('the first review action assigns the reviewer', () => {
+  it('a flag claims the frame: another reviewer can then neither flag, close flags nor give a verdict', async () => {
+    const G = '000002';
+    const at = (user: string, method: string, url: string, payload?: object) => s.as(user, { method: method as 'POST', url: `/api/frames/${G}/${url}`, payload: payload ?? {} });
+    await s.as('lea', { method: 'PUT', url: `/api/frames/${G}/assignment`, payload: { annotator: null, reviewer: null } });
+    const current = (await s.as('lea', `/api/frames/${G}/annotation`)).json() as FrameAnnotation;
+    await s.as('lea', { method: 'PUT', url: `/api/frames/${G}/annotation`, payload: { ...current, cuboids: [sampleCuboid('g')] }, headers: { 'if-match': `"${current.revision}"` } });
+    expect((await at('lea', 'POST', 'submit')).statusCode).toBe(200);
+    const first = await at('rev', 'POST', 'flags', { cuboidId: 'g', reason: 'box-fits-object' });
+    expect(first.statusCode).toBe(201);
+    expect(((await s.as('lea', `/api/frames/${G}/review`)).json() as ReviewInfo).reviewer).toBe('rev');
+    const second = await at('rev2', 'POST', 'flags', { cuboidId: 'g', reason: 'box-fits-object' });
+    expect([second.statusCode, second.json().error]).toEqual([403, 'not_assigned']);
+    expect(second.json().detail).toMatch(/reviewed by rev, who acted on it first/);
+    const close = await s.as('rev2', { method: 'PATCH', url: `/api/frames/${G}/flags/${first.json().flag.id}`, payload: { state: 'closed' } });
+    expect(close.statusCode).toBe(403);
+    expect((await at('rev2', 'POST', 'reject')).statusCode).toBe(403);
+    expect(((await s.as('rev2', `/api/frames/${G}/review`)).json() as ReviewInfo).can).toMatchObject({ flag: false, reject: false, closeFlags: false });
+    expect((await at('rev', 'POST', 'reject')).json().status).toBe('rejected');
   });
 });
 

@@ -7,7 +7,7 @@ import { appStore } from '../../../../src/state/appStore.ts';
 import { ReviewPanel } from '../../../../src/ui/review/ReviewPanel.tsx';
 import { signed, formatDYaw } from '../../../../src/ui/review/formatDelta.ts';
 
-const NONE = { edit: false, submit: false, accept: false, reject: false, flag: false, resolveFlags: false, closeFlags: false };
+const NONE = { edit: false, submit: false, accept: false, reject: false, reopen: false, flag: false, resolveFlags: false, closeFlags: false };
 
 function info(over: Partial<ReviewInfo>): ReviewInfo {
   return {
@@ -19,6 +19,7 @@ function info(over: Partial<ReviewInfo>): ReviewInfo {
     flags: { open: 1, resolved: 0, closed: 0 },
     submittedRevisions: [3],
     acceptedRevision: null,
+    importedRevision: null,
     history: [
       {
         at: '2024-05-01T09:00:00Z',
@@ -102,6 +103,26 @@ describe('ReviewPanel (server render)', () => {
     expect(html).not.toContain('data-testid="flag-form"');
     expect(html).not.toContain('data-testid="review-reject"');
     expect(html).toContain('data-status="rejected"');
+  });
+
+  it('with a flag still open, an annotator is told to resolve it instead of being offered a resubmit', () => {
+    const html = render({ status: 'rejected', can: { ...NONE, edit: true, resolveFlags: true } });
+    expect(html).not.toContain('data-testid="review-submit"');
+    expect(html).toContain('1 flag is still open: fix what it asks and resolve it, then resubmit.');
+  });
+
+  it('offers a lead a Reopen of an accepted frame, enabled once a flag says what to change', () => {
+    const waiting = render({ status: 'accepted', flags: { open: 0, resolved: 0, closed: 2 }, can: { ...NONE, edit: true, flag: true, reopen: true } });
+    expect(waiting).toMatch(/<button type="button" class="danger" disabled="" title="Flag what must change first" data-testid="review-reject">Reopen<\/button>/);
+    expect(waiting).toContain('To reopen it for the annotator, flag what must change');
+    const ready = render({ status: 'accepted', can: { ...NONE, edit: true, flag: true, reopen: true, reject: true } });
+    expect(ready).toMatch(/<button type="button" class="danger" data-testid="review-reject">Reopen<\/button>/);
+  });
+
+  it('offers the diff since import when the frame was imported', () => {
+    const html = render({ importedRevision: 1, can: { ...NONE, flag: true } });
+    expect(html).toContain('<option value="import">since import (r1)</option>');
+    expect(render({ can: { ...NONE, flag: true } })).not.toContain('since import');
   });
 
   it('formats deltas with a real minus sign and no negative zero', () => {
