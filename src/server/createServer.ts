@@ -11,6 +11,7 @@ import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
 import { registerChecksRoute } from './routes/checksRoute.ts';
 import { registerTracksRoute } from './routes/tracksRoute.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
+import { CheckPool, type CheckPoolOptions } from './checks/CheckPool.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
 import { registerFileRoutes } from './routes/fileRoutes.ts';
 import { registerFlagRoutes } from './routes/flagRoutes.ts';
@@ -47,6 +48,8 @@ export interface ServerOptions extends WorkspaceOptions {
   requireUsers?: boolean;
   /** The submit gate's checks; default the dictionary's box rules on the frame's points (tests inject their own). */
   submitChecker?: SubmitChecker;
+  /** The check pool (worker threads) of the navigator summaries and the submit gate: threads, time and size limits. */
+  checks?: CheckPoolOptions;
 }
 
 declare module 'fastify' {
@@ -94,12 +97,15 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
   const dictionaries = new DictionaryStore(workspace.stateDir);
+  // Checks run in worker threads, never on the event loop; closing the app stops them.
+  const checkPool = new CheckPool(opts.checks);
+  app.addHook('onClose', async () => checkPool.close());
   const review = new ReviewService({
     annotations: workspace.service,
     dictionaries,
-    checker: opts.submitChecker ?? createSubmitChecker(),
+    checker: opts.submitChecker ?? createSubmitChecker(checkPool),
   });
-  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries });
+  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checkPool });
   const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir, dictionaries, checkSummaries };
   registerSessionRoutes(app, ctx);
   registerFramesRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import type { CheckContext, RuleDefinition } from './CheckContext.ts';
 import type { CheckResult } from './CheckResult.ts';
 import { compareResults } from './CheckResult.ts';
+import { corroborate } from './corroborate.ts';
 import { analyzeFrame } from './frame/analyzeFrame.ts';
 import { ALL_RULES } from './rules/allRules.ts';
 
@@ -33,8 +34,9 @@ export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): Check
     ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring }) : undefined);
   const full: CheckContext = { ...ctx, analysis, only };
   const results: CheckResult[] = [];
-  for (const rule of selected) results.push(...rule.run(full));
-  return results.sort(compareResults);
+  // One push per result: spreading a rule's results into push() overflows the stack past ~100k.
+  for (const rule of selected) for (const r of rule.run(full)) results.push(r);
+  return corroborate(results).sort(compareResults);
 }
 
 /** Rules that read the frame analysis (bounds, ground, clusters). */

@@ -26,7 +26,8 @@ export function runSequenceChecks(
 ): SequenceCheckResult[] {
   const ctx = { frames, dictionary };
   const results: SequenceCheckResult[] = [];
-  for (const rule of Object.values(SEQUENCE_RULES)) results.push(...rule(ctx));
+  // One push per result (a spread into push() overflows the stack on a long sequence).
+  for (const rule of Object.values(SEQUENCE_RULES)) for (const r of rule(ctx)) results.push(r);
   const order = new Map(frames.map((f, i) => [f.frameId, i]));
   return results.sort((a, b) => (order.get(a.frameId) ?? 0) - (order.get(b.frameId) ?? 0) || compareResults(a, b));
 }

@@ -1,9 +1,7 @@
 import fs from 'node:fs/promises';
-import { countBySeverity } from '../../domain/checks/CheckResult.ts';
-import { createCheckContext } from '../../domain/checks/createCheckContext.ts';
-import { runChecks } from '../../domain/checks/runChecks.ts';
 import type { FrameCheckSummary } from '../../domain/api/wireTypes.ts';
-import { readCheckFrame } from './checkFrameInput.ts';
+import type { CheckPool } from './CheckPool.ts';
+import { checkedOrThrow } from './CheckPool.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import type { DictionaryStore } from '../review/DictionaryStore.ts';
@@ -11,38 +9,58 @@ import type { DictionaryStore } from '../review/DictionaryStore.ts';
 /** Point files above this size are not checked in the background (the analysis would hold the server for seconds). */
 export const MAX_BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024;
 
+/** A computed summary, or the error the frame's check ended in, for one (revision, dictionary version). */
+type Outcome = { revision: number; dictionaryVersion: number } & ({ summary: FrameCheckSummary } | { error: unknown });
+
 /**
  * Per-frame check summaries for the navigator, computed on request with the same single-frame
  * rules the checks worker runs (frame analysis, unlabelled clusters, the camera label region and
- * the frame's "not an object" dismissals included), and remembered per (revision, dictionary version). Reading never imports or changes
+ * the frame's "not an object" dismissals included), in a worker thread of the check pool (never
+ * on the event loop), and remembered per (revision, dictionary version): a failure too (an
+ * unreadable file, a frame over the size or time limit), so the navigator's sweep does not hit
+ * the same wall again until the frame or the dictionary changes. Reading never imports or changes
  * anything: a frame never stored is checked on its `label_2` file, as `cuboid check` does.
  */
 export class FrameCheckSummaries {
   private readonly annotations: AnnotationService;
   private readonly dictionaries: DictionaryStore;
+  private readonly pool: CheckPool;
   private readonly maxBytes: number;
-  private readonly done = new Map<string, FrameCheckSummary>();
+  private readonly done = new Map<string, Outcome>();
   private readonly running = new Map<string, Promise<FrameCheckSummary>>();
 
-  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; maxBytes?: number }) {
+  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; pool: CheckPool; maxBytes?: number }) {
     this.annotations = opts.annotations;
     this.dictionaries = opts.dictionaries;
+    this.pool = opts.pool;
     this.maxBytes = opts.maxBytes ?? MAX_BACKGROUND_CHECK_BYTES;
   }
 
-  /** The summary already computed for this revision and dictionary version, if any. */
+  /** The summary already computed for this revision and dictionary version, if any (failures are not summaries). */
   cached(frameId: string, revision: number, dictionaryVersion: number): FrameCheckSummary | undefined {
+    const hit = this.outcome(frameId, revision, dictionaryVersion);
+    return hit !== undefined && 'summary' in hit ? hit.summary : undefined;
+  }
+
+  private outcome(frameId: string, revision: number, dictionaryVersion: number): Outcome | undefined {
     const hit = this.done.get(frameId);
     return hit && hit.revision === revision && hit.dictionaryVersion === dictionaryVersion ? hit : undefined;
   }
 
-  /** The summary of the frame's current revision under the current dictionary (computed once). */
+  /**
+   * The summary of the frame's current revision under the current dictionary (computed once).
+   * @throws HttpError 422 (unreadable file, frame over a size limit) or 503 (time limit, pool
+   *   busy, worker failure), each naming the frame; the same error again until the frame changes
+   */
   async get(frame: DatasetFrame): Promise<FrameCheckSummary> {
     const { dictionary } = await this.dictionaries.load();
     const stored = await this.annotations.storage.getAnnotation(frame.id);
     const revision = stored?.revision ?? 0;
-    const hit = this.cached(frame.id, revision, dictionary.version);
-    if (hit) return hit;
+    const hit = this.outcome(frame.id, revision, dictionary.version);
+    if (hit !== undefined) {
+      if ('summary' in hit) return hit.summary;
+      throw hit.error;
+    }
     const key = `${frame.id}:${revision}:${dictionary.version}`;
     let pending = this.running.get(key);
     if (pending === undefined) {
@@ -52,15 +70,17 @@ export class FrameCheckSummaries {
         if (size > this.maxBytes) {
           return { ...base, skipped: `the point file is ${(size / 2 ** 20).toFixed(0)} MiB; open the frame to check it` };
         }
-        const input = await readCheckFrame(frame, stored, 'auto');
-        const results = runChecks(createCheckContext({ ...input, dictionary }));
-        return { ...base, ...countBySeverity(results) };
+        const answer = await this.pool.run({ kind: 'frame', frame, stored, region: 'auto', dictionary, countOnly: true });
+        return { ...base, ...checkedOrThrow(answer, frame.id).counts };
       })();
       this.running.set(key, pending);
-      pending.then(
-        (summary) => this.done.set(frame.id, summary),
-        () => undefined,
-      ).finally(() => this.running.delete(key));
+      const at = { revision, dictionaryVersion: dictionary.version };
+      pending
+        .then(
+          (summary) => this.done.set(frame.id, { ...at, summary }),
+          (error: unknown) => this.done.set(frame.id, { ...at, error }),
+        )
+        .finally(() => this.running.delete(key));
     }
     return pending;
   }

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../src/domain/checks/CheckResult.ts';
 import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import { CheckPool } from '../../../../src/server/checks/CheckPool.ts';
 import { createSubmitChecker } from '../../../../src/server/review/checkFrameForSubmit.ts';
 import { startAuthServer, type AuthTestServer } from '../fixtures/authServer.ts';
 import { SHARED_KITTI, sampleCuboid } from '../fixtures/makeDataset.ts';
 
 let s: AuthTestServer;
 beforeAll(async () => {
-  s = await startAuthServer({ ann: 'annotator' }, { dataDir: SHARED_KITTI, submitChecker: createSubmitChecker() });
+  // The default submit gate: the server's check pool (worker threads).
+  s = await startAuthServer({ ann: 'annotator' }, { dataDir: SHARED_KITTI });
 });
 afterAll(async () => s?.close());
 
@@ -45,11 +47,12 @@ describe('the submit gate on real KITTI data', () => {
   });
 
   it('refuses an empty frame whose pedestrian was never boxed: a near-certain missed object is an error', async () => {
-    const checker = createSubmitChecker();
+    const pool = new CheckPool({ threads: 1 });
+    const checker = createSubmitChecker(pool);
     const frame = s.app.cuboid.dataset.get('000000')!;
     const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], dismissals: [], status: 'todo' } as FrameAnnotation;
     const { defaultDictionary } = await import('../../../../src/domain/checks/dictionary/defaultDictionary.ts');
-    const results = await checker(frame, empty, defaultDictionary);
+    const results = await checker(frame, empty, defaultDictionary).finally(() => pool.close());
     // KITTI 000000's one labelled object: a pedestrian 8.4 m ahead of the camera, at LiDAR (8.7, −1.8).
     const missed = results.filter((r) => r.ruleId === 'unlabelledCluster' && r.severity === 'error');
     expect(missed.some((r) => r.location !== null && Math.hypot(r.location[0] - 8.7, r.location[1] + 1.8) < 1)).toBe(true);

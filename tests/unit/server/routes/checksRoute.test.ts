@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { checkDataset } from '../../../../src/cli/checkDataset.ts';
 import { countBySeverity } from '../../../../src/domain/checks/CheckResult.ts';
 import type { FrameCheckSummary } from '../../../../src/domain/api/wireTypes.ts';
 import type { FrameListItem } from '../../../../src/domain/document/FrameListItem.ts';
+import { CheckPool } from '../../../../src/server/checks/CheckPool.ts';
 import { FrameCheckSummaries } from '../../../../src/server/checks/FrameCheckSummaries.ts';
 import { DictionaryStore } from '../../../../src/server/review/DictionaryStore.ts';
 import { SHARED_KITTI, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
@@ -64,7 +65,9 @@ describe('GET /api/frames/:id/checks', () => {
 
   it('skips point files too large for a background check, saying why', async () => {
     server = await startTestServer({ fixture: { points: 200 } });
-    const summaries = new FrameCheckSummaries({ annotations: server.app.cuboid.service, dictionaries: new DictionaryStore(server.stateDir), maxBytes: 1000 });
+    const pool = new CheckPool({ threads: 1 });
+    onTestFinished(() => pool.close());
+    const summaries = new FrameCheckSummaries({ annotations: server.app.cuboid.service, dictionaries: new DictionaryStore(server.stateDir), pool, maxBytes: 1000 });
     const frame = server.app.cuboid.service.dataset.get('000000')!;
     const summary = await summaries.get(frame);
     expect(summary.skipped).toMatch(/point file is .* MiB; open the frame/);

@@ -1,0 +1,92 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Piscina from 'piscina';
+import { HttpError } from '../http/HttpError.ts';
+import type { CheckLimits } from './checkLimits.ts';
+import { DEFAULT_CHECK_LIMITS, formatMs } from './checkLimits.ts';
+import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './checkTask.ts';
+
+export interface CheckPoolOptions extends Partial<CheckLimits> {
+  /** Worker threads; default the cores less one (the event loop keeps one), at least 1. */
+  threads?: number;
+  /** Checks waiting for a thread before new ones are refused (503); default 64 per thread. */
+  maxQueue?: number;
+}
+
+const WORKER = fileURLToPath(new URL('./checkWorker.cjs', import.meta.url));
+
+/**
+ * A pool of worker threads (piscina) that runs frame checks off the event loop: each task reads
+ * the frame's files, analyses the points and runs the rules in a worker (`checkTask.ts`), within
+ * a time limit (queue wait included; the worker is stopped when it is exceeded) and size limits
+ * (points, boxes). Threads start on demand and stop after 30 s idle.
+ */
+export class CheckPool {
+  readonly limits: CheckLimits;
+  readonly threads: number;
+  private readonly pool: Piscina<CheckTask, CheckAnswer>;
+
+  constructor(opts: CheckPoolOptions = {}) {
+    this.limits = {
+      timeMs: opts.timeMs ?? DEFAULT_CHECK_LIMITS.timeMs,
+      maxPoints: opts.maxPoints ?? DEFAULT_CHECK_LIMITS.maxPoints,
+      maxBoxes: opts.maxBoxes ?? DEFAULT_CHECK_LIMITS.maxBoxes,
+    };
+    this.threads = Math.max(1, Math.floor(opts.threads ?? os.availableParallelism() - 1));
+    this.pool = new Piscina<CheckTask, CheckAnswer>({
+      filename: WORKER,
+      minThreads: 0,
+      maxThreads: this.threads,
+      idleTimeout: 30_000,
+      maxQueue: opts.maxQueue ?? 64 * this.threads,
+      // A clean worker: it registers the TypeScript loader itself (checkWorker.cjs).
+      execArgv: [],
+      atomics: 'disabled',
+    });
+  }
+
+  /**
+   * Runs one task. Resolves with the worker's answer (a checked frame, or one refused as
+   * unreadable or too large); rejects with an `HttpError` 503 when the time limit passes
+   * (`check_timeout`), the queue is full (`checks_busy`) or the worker died (`check_failed`,
+   * e.g. out of memory). Every message names the frame.
+   */
+  async run(task: CheckRequest, signal?: AbortSignal): Promise<CheckAnswer> {
+    const frameId = task.frame.id;
+    const timeout = AbortSignal.timeout(this.limits.timeMs);
+    const abort = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
+    try {
+      return await this.pool.run({ ...task, limits: this.limits }, { signal: abort });
+    } catch (err) {
+      if (timeout.aborted) {
+        throw new HttpError(
+          503,
+          'check_timeout',
+          `checking frame ${frameId} took longer than the server's limit of ${formatMs(this.limits.timeMs)}; it was stopped`,
+          { frameId, limitMs: this.limits.timeMs },
+        );
+      }
+      if (signal?.aborted === true) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      if (/queue is at limit/i.test(message)) {
+        throw new HttpError(503, 'checks_busy', `frame ${frameId} was not checked: ${this.pool.queueSize} checks are already waiting`, { frameId });
+      }
+      throw new HttpError(503, 'check_failed', `the check of frame ${frameId} failed in its worker: ${message}`, { frameId });
+    }
+  }
+
+  /** Stops every thread; running and queued checks are rejected. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * A checked frame, or the `HttpError` a server route answers for one that was not checked:
+ * 422 `frame_unreadable` naming the file, or 422 `frame_too_large` naming the frame and the limit.
+ */
+export function checkedOrThrow(answer: CheckAnswer, frameId: string): CheckedFrame {
+  if (answer.ok) return answer;
+  if (answer.reason === 'too_large') throw new HttpError(422, 'frame_too_large', answer.message, { frameId, limit: answer.limit });
+  throw new HttpError(422, 'frame_unreadable', answer.message, { frameId });
+}

@@ -1,0 +1,164 @@
+import type { CheckResult, Severity } from '../../domain/checks/CheckResult.ts';
+import { countBySeverity } from '../../domain/checks/CheckResult.ts';
+import { createCheckContext } from '../../domain/checks/createCheckContext.ts';
+import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { FrameAnalysis } from '../../domain/checks/frame/FrameAnalysis.ts';
+import { analyzeFrame } from '../../domain/checks/frame/analyzeFrame.ts';
+import { runChecks } from '../../domain/checks/runChecks.ts';
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { dismissedRegions } from '../../domain/document/dismissals.ts';
+import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
+import { KittiError } from '../../domain/kitti/KittiError.ts';
+import { PcdError } from '../../domain/pcd/PcdError.ts';
+import { ringOf } from '../../domain/sensor/ringOf.ts';
+import type { Cuboid } from '../../domain/types.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { readFramePoints } from '../dataset/readFramePoints.ts';
+import type { CheckSizeLimits } from './checkLimits.ts';
+import { frameLabelRegion, readCheckFrame, readFrameCalib } from './checkFrameInput.ts';
+import type { CheckFrameInput, RegionMode } from './checkFrameInput.ts';
+
+/**
+ * One frame's checks, as asked of the check pool (structured-cloneable):
+ * - `frame`: read the frame (stored document, else `label_2`) and run every single-frame rule,
+ *   as the navigator summary and `cuboid check` do; `countOnly` returns counts without results;
+ * - `submit`: run every rule on `doc` (the submit gate), the frame analysis cached per worker.
+ */
+export type CheckRequest =
+  | { kind: 'frame'; frame: DatasetFrame; stored: FrameAnnotation | null; region: RegionMode; dictionary: EdgeCaseDictionary; countOnly: boolean }
+  | { kind: 'submit'; frame: DatasetFrame; doc: FrameAnnotation; dictionary: EdgeCaseDictionary };
+
+/** A request with the pool's size limits, as the worker receives it. */
+export type CheckTask = CheckRequest & { limits: CheckSizeLimits };
+
+/** A checked frame: its results (none when `countOnly`), counts and what was read. */
+export interface CheckedFrame {
+  ok: true;
+  results: CheckResult[];
+  counts: Record<Severity, number>;
+  points: number;
+  boxes: number;
+  labelSource: CheckFrameInput['labelSource'];
+  cameraOnly: boolean;
+  /** The boxes checked (LiDAR frame), for the cross-frame rules of `cuboid check`; absent when `countOnly`. */
+  cuboids?: Cuboid[];
+}
+
+/**
+ * A frame that was not checked: `unreadable` (a point, label or calib file could not be read or
+ * parsed) or `too_large` (over a size limit). `message` names the file or the limit; `limit` is
+ * the exceeded limit's value.
+ */
+export interface UncheckedFrame {
+  ok: false;
+  reason: 'unreadable' | 'too_large';
+  message: string;
+  limit?: number;
+}
+
+export type CheckAnswer = CheckedFrame | UncheckedFrame;
+
+/** Frames whose points and analysis a worker keeps for the submit gate (a queue touches few at a time). */
+const CACHE_FRAMES = 2;
+/** `analysis` is absent for a frame over the point limit (it is refused on the count). */
+const analysed = new Map<string, Promise<{ positions: Float32Array; calib: KittiCalib | null; analysis: FrameAnalysis | undefined }>>();
+
+/**
+ * Runs one check task (in a check worker thread; see `CheckPool`). Never throws for a bad frame:
+ * unreadable files and size limits come back as an `UncheckedFrame`, whose message names the file
+ * or the limit, since an error's class does not survive the trip back to the main thread.
+ */
+export async function runCheckTask(task: CheckTask): Promise<CheckAnswer> {
+  try {
+    return task.kind === 'frame' ? await checkFrame({ ...task, kind: 'frame' }) : await checkSubmit({ ...task, kind: 'submit' });
+  } catch (err) {
+    if (err instanceof PcdError || err instanceof KittiError || isFileError(err)) {
+      return { ok: false, reason: 'unreadable', message: (err as Error).message };
+    }
+    throw err;
+  }
+}
+
+async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
+  const { frame, limits } = task;
+  const tooMany = boxesOverLimit(frame.id, task.stored, limits);
+  if (tooMany) return tooMany;
+  const input = await readCheckFrame(frame, task.stored, task.region);
+  const over = sizeOverLimit(frame.id, input.positions.length / 3, input.cuboids.length, limits);
+  if (over) return over;
+  const results = runChecks(createCheckContext({ ...input, dictionary: task.dictionary }));
+  return {
+    ok: true,
+    results: task.countOnly ? [] : results,
+    counts: countBySeverity(results),
+    points: Math.floor(input.positions.length / 3),
+    boxes: input.cuboids.length,
+    labelSource: input.labelSource,
+    cameraOnly: input.labelRegion !== undefined,
+    ...(task.countOnly ? {} : { cuboids: input.cuboids }),
+  };
+}
+
+async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
+  const { frame, doc, limits } = task;
+  const tooMany = boxesOverLimit(frame.id, doc, limits);
+  if (tooMany) return tooMany;
+  const { positions, calib, analysis } = await analyse(frame, limits);
+  const over = sizeOverLimit(frame.id, positions.length / 3, doc.cuboids.length, limits);
+  if (over || analysis === undefined) return over ?? tooLarge(frame.id, 'too many points', `${limits.maxPoints} points`, limits.maxPoints);
+  const dismissed = dismissedRegions(doc.dismissals);
+  const dontCare = doc.dontCare.map((d) => d.bbox);
+  const labelRegion = await frameLabelRegion(frame, calib, 'auto', doc.cuboids, dontCare);
+  const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary: task.dictionary, analysis, dismissed, labelRegion });
+  const results = runChecks(ctx);
+  return {
+    ok: true,
+    results,
+    counts: countBySeverity(results),
+    points: Math.floor(positions.length / 3),
+    boxes: doc.cuboids.length,
+    labelSource: 'database',
+    cameraOnly: labelRegion !== undefined,
+  };
+}
+
+/** The frame's points, calib and analysis, cached for the last few frames of this worker. */
+function analyse(frame: DatasetFrame, limits: CheckSizeLimits) {
+  const key = `${frame.id}:${frame.points.path}:${frame.points.bytes}`;
+  let hit = analysed.get(key);
+  if (hit === undefined) {
+    hit = (async () => {
+      const cloud = await readFramePoints(frame);
+      const calib = await readFrameCalib(frame);
+      const over = cloud.positions.length / 3 > limits.maxPoints;
+      const analysis = over ? undefined : analyzeFrame(cloud.positions, { ring: ringOf(cloud) });
+      return { positions: cloud.positions, calib, analysis };
+    })();
+    const entry = hit;
+    entry.catch(() => analysed.delete(key));
+    analysed.set(key, entry);
+    while (analysed.size > CACHE_FRAMES) analysed.delete(analysed.keys().next().value as string);
+  }
+  return hit;
+}
+
+function boxesOverLimit(frameId: string, doc: FrameAnnotation | null, limits: CheckSizeLimits): UncheckedFrame | null {
+  if (doc === null) return null;
+  const most = Math.max(doc.cuboids.length, doc.dontCare.length);
+  return most > limits.maxBoxes ? tooLarge(frameId, `${most} boxes`, `${limits.maxBoxes} boxes`, limits.maxBoxes) : null;
+}
+
+function sizeOverLimit(frameId: string, points: number, boxes: number, limits: CheckSizeLimits): UncheckedFrame | null {
+  if (points > limits.maxPoints) return tooLarge(frameId, `${points} points`, `${limits.maxPoints} points`, limits.maxPoints);
+  if (boxes > limits.maxBoxes) return tooLarge(frameId, `${boxes} boxes`, `${limits.maxBoxes} boxes`, limits.maxBoxes);
+  return null;
+}
+
+function tooLarge(frameId: string, has: string, most: string, limit: number): UncheckedFrame {
+  return { ok: false, reason: 'too_large', message: `frame ${frameId} has ${has}; the checks take at most ${most}`, limit };
+}
+
+/** A filesystem error (ENOENT, EACCES, EISDIR, ...): its message names the path. */
+function isFileError(err: unknown): boolean {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+}
