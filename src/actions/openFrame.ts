@@ -111,7 +111,7 @@ function prefetchAfter(frameId: string): void {
 export async function openInitialFrame(): Promise<void> {
   try {
     const info = await api.getDataset();
-    datasetId = `${info.name}:${info.root}`;
+    datasetId = `${info.name}:${info.id}`;
     getAutosave(datasetId);
     api
       .getDictionary()

@@ -14,7 +14,7 @@ import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
 import { confineRead, readFrameFile } from './dataset/confineRead.ts';
-import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
+import { countLabelBoxes, DEFAULT_IMAGE_SIZE, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
 import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
 import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
@@ -99,8 +99,12 @@ export class AnnotationService {
 
   /** Image 2 size `[width, height]` in pixels (PNG header, else 1242×375); read again when the image changes. */
   imageSize(frame: DatasetFrame): Promise<[number, number]> {
-    if (frame.image === null) return readImageSize(frame);
-    return this.imageSizes.get(frame.id, frame.image.path, async () => readImageSize({ ...frame, image: { ...(frame.image as NonNullable<DatasetFrame['image']>), path: await confineRead(frame, (frame.image as NonNullable<DatasetFrame['image']>).path) } }));
+    const image = frame.image;
+    if (image === null) return readImageSize(frame);
+    return this.imageSizes.get(frame.id, image.path, async () => {
+      const real = await confineRead(frame, image.path).catch(() => null);
+      return real === null ? DEFAULT_IMAGE_SIZE : readImageSize({ ...frame, image: { ...image, path: real } });
+    });
   }
 
   /**

@@ -39,6 +39,6 @@ export async function readDatasetFile(root: string): Promise<{ path: string; set
   if (obj.binLayout !== undefined) settings.binLayout = parseBinLayoutName(obj.binLayout, `${file}, field "binLayout"`);
   const warnings = Object.keys(obj)
     .filter((k) => !KNOWN_KEYS.includes(k))
-    .map((k) => `${file}: unknown field "${k}" ignored (known: ${KNOWN_KEYS.join(', ')})`);
+    .map((k) => `${DATASET_FILE}: unknown field "${k}" ignored (known: ${KNOWN_KEYS.join(', ')})`);
   return { path: file, settings, warnings };
 }

@@ -1,18 +1,19 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
 import { parsePcd } from '../../domain/pcd/parsePcd.ts';
 import type { PointCloud } from '../../domain/types.ts';
+import { readFrameFile } from './confineRead.ts';
 import type { DatasetFrame } from './Dataset.ts';
 
 /**
  * Reads and parses a frame's point file: a `.pcd`, or a raw `.bin` with the frame's layout
  * (`xyzi` KITTI unless declared, named `.pcd.bin` or detected otherwise). Positions in the LiDAR
  * frame, metres.
- * @throws PcdError or KittiError naming the file for a malformed one
+ * @throws PcdError or KittiError naming the file for a malformed one; DatasetFileError naming it
+ *   (relative to the dataset) when it is missing, unreadable or a link leading outside the dataset
  */
 export async function readFramePoints(frame: DatasetFrame): Promise<PointCloud> {
-  const bytes = new Uint8Array(await fs.readFile(frame.points.path));
+  const bytes = new Uint8Array(await readFrameFile(frame, frame.points.path));
   const fileName = path.basename(frame.points.path);
   if (frame.points.format === 'pcd') return parsePcd(bytes, { fileName });
   return readVelodyneBin(bytes, { fileName, layout: frame.points.binLayout?.name ?? 'xyzi' });

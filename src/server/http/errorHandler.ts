@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import path from 'node:path';
 import { FrameFileError } from '../AnnotationService.ts';
+import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
+import { KittiError } from '../../domain/kitti/KittiError.ts';
+import { PcdError } from '../../domain/pcd/PcdError.ts';
 import { HttpError, type ErrorBody } from './HttpError.ts';
 
 /** Fastify error codes that are the client's fault, with our error name. */
@@ -13,11 +17,13 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
 
 /**
  * Installs the JSON error responses: every error is `{error, detail}`; validation and parse
- * problems are 4xx; unknown routes are 404; only a real server fault is 500 (and logged).
+ * problems are 4xx; a dataset file that is missing or unreadable is 422 naming it (relative to
+ * the dataset) and why; a malformed point, calib or label file is 422; unknown routes are 404;
+ * only a real server fault is 500 (and logged).
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    const [status, body] = toResponse(err);
+    const [status, body] = toResponse(err, datasetRoot(request));
     if (status >= 500) request.log.error({ err }, 'request failed');
     void reply.code(status).type('application/json; charset=utf-8').send(body);
   });
@@ -29,9 +35,20 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function toResponse(err: FastifyError | Error): [number, ErrorBody] {
+function datasetRoot(request: FastifyRequest): string | null {
+  const ws = (request.server as Partial<FastifyInstance>).cuboid;
+  return ws?.dataset.root ?? null;
+}
+
+/** The response of an error; `root` is the dataset folder (file system errors under it are the dataset's). */
+export function toResponse(err: FastifyError | Error, root: string | null): [number, ErrorBody] {
   if (err instanceof HttpError) return [err.status, { error: err.error, detail: err.detail, ...err.extra }];
   if (err instanceof FrameFileError) return [422, { error: err.code, detail: err.message }];
+  if (err instanceof PcdError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
+  const fileError = asDatasetFileError(err) ?? (root !== null && insideRoot(err, root) ? toDatasetFileError(err, root) : null);
+  if (fileError !== null) {
+    return [422, { error: fileError.code, detail: fileError.message, file: fileError.file, reason: fileError.reason }];
+  }
   const code = (err as FastifyError).code;
   if (code !== undefined && code in CLIENT_ERRORS) {
     const [status, error] = CLIENT_ERRORS[code];
@@ -42,4 +59,22 @@ function toResponse(err: FastifyError | Error): [number, ErrorBody] {
     return [status, { error: 'bad_request', detail: err.message }];
   }
   return [500, { error: 'internal', detail: 'the server failed; see its log' }];
+}
+
+/** True for an errno error (or its message) about a path inside `root`: a read of the dataset, not of the server's own state. */
+function insideRoot(err: Error, root: string): boolean {
+  const probe = toDatasetFileError(err, '/');
+  if (probe === null) return false;
+  const file = path.resolve('/', probe.file);
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A `DatasetFileError`, also one that crossed a worker thread as a plain error with its fields. */
+function asDatasetFileError(err: Error): DatasetFileError | null {
+  if (err instanceof DatasetFileError) return err;
+  const e = err as Partial<DatasetFileError>;
+  if (err.name !== 'DatasetFileError' || typeof e.file !== 'string' || typeof e.reason !== 'string') return null;
+  const code = e.code === 'file_missing' || e.code === 'file_outside_dataset' ? e.code : 'file_unreadable';
+  return new DatasetFileError(code, e.file, e.reason, err.message);
 }

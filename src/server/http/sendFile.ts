@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fsErrorReason, toDatasetFileError } from '../dataset/fileError.ts';
 import { HttpError } from './HttpError.ts';
 import { parseRange } from './parseRange.ts';
 
@@ -10,6 +12,11 @@ export interface SendFileOptions {
   ranges?: boolean;
   cacheControl?: string;
   headers?: Record<string, string>;
+  /**
+   * The dataset folder the file belongs to: a failed open is then a `DatasetFileError` naming the
+   * file relative to it (422). Without it (the app's own files) a failed open is 404.
+   */
+  root?: string;
 }
 
 /**
@@ -28,8 +35,9 @@ export async function sendFile(
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(filePath, 'r');
-  } catch {
-    throw new HttpError(404, 'file_missing', 'the file was listed when the dataset was scanned but is gone now');
+  } catch (err) {
+    if (opts.root !== undefined) throw toDatasetFileError(err, opts.root) ?? err;
+    throw new HttpError(404, 'file_missing', `${path.basename(filePath)}: ${fsErrorReason((err as NodeJS.ErrnoException).code)}`);
   }
   let size: number;
   let mtimeMs: number;

@@ -24,6 +24,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return sendFile(request, reply, frame.points.path, {
       contentType: 'application/octet-stream',
       ranges: true,
+      root: ctx.service.dataset.root,
       headers: { 'X-Cuboid-Points-Format': frame.points.format, ...binLayoutHeaders(frame) },
     });
   });
@@ -31,6 +32,6 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get('/api/frames/:id/image', async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     if (frame.image === null) throw new HttpError(404, 'no_image', `frame "${frame.id}" has no image_2 file`);
-    return sendFile(request, reply, frame.image.path, { contentType: frame.image.contentType, ranges: true });
+    return sendFile(request, reply, frame.image.path, { contentType: frame.image.contentType, ranges: true, root: ctx.service.dataset.root });
   });
 }

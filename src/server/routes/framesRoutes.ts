@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { displayPath } from '../dataset/fileError.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from './RouteContext.ts';
 import type { DatasetInfo } from '../../domain/api/wireTypes.ts';
@@ -15,17 +17,27 @@ export function registerFramesRoutes(app: FastifyInstance, ctx: RouteContext): v
     });
   });
 
-  app.get('/api/dataset', async (): Promise<DatasetInfo> => {
+  app.get('/api/dataset', async (request): Promise<DatasetInfo> => {
     const { dataset } = ctx.service;
+    await dataset.refresh();
+    // Server paths are for a lead; everyone else sees the dataset's name and paths relative to it.
+    const lead = request.cuboidUser?.role === 'lead';
+    const shown = (p: string): string => (lead ? p : displayPath(dataset.root, p));
     return {
       name: path.basename(dataset.root),
-      root: dataset.root,
+      id: datasetId(dataset.root),
+      ...(lead ? { root: dataset.root } : {}),
       layout: dataset.layout,
       frameCount: dataset.size,
-      labelsDir: ctx.service.labelsDir,
-      stateDir: ctx.stateDir,
+      labelsDir: shown(ctx.service.labelsDir),
+      stateDir: shown(ctx.stateDir),
       warnings: dataset.warnings,
       binLayouts: dataset.binLayouts(),
     };
   });
+}
+
+/** A stable id of a served dataset that does not reveal where it lives: 16 hex digits of the SHA-256 of its path. */
+function datasetId(root: string): string {
+  return createHash('sha256').update(root, 'utf8').digest('hex').slice(0, 16);
 }

@@ -122,7 +122,7 @@ describe('CSRF: state-changing requests only from this server\'s own pages', () 
     expect(saved.ok).toBe(true);
     const submitted = await client.submitFrame('000002');
     expect(submitted.status).toBe('submitted');
-    const flagged = await client.addFlag('000002', { cuboidId: 'a', location: null, reason: 'box-fits-object', comment: '' });
+    const flagged = await client.addFlag('000002', { cuboidId: 'a', reason: 'box-fits-object', comment: '' });
     expect(flagged.flag.state).toBe('open');
     expect((await client.rejectFrame('000002', 'see flag')).status).toBe('rejected');
     expect((await client.setFlagState('000002', flagged.flag.id, 'resolved')).flags[0].state).toBe('resolved');
