@@ -14,6 +14,7 @@ import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
+import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
 import type { CheckSizeLimits } from './checkLimits.ts';
 import { frameLabelRegion, readCheckFrame, readFrameCalib } from './checkFrameInput.ts';
 import type { CheckFrameInput, RegionMode } from './checkFrameInput.ts';
@@ -72,8 +73,9 @@ export async function runCheckTask(task: CheckTask): Promise<CheckAnswer> {
   try {
     return task.kind === 'frame' ? await checkFrame({ ...task, kind: 'frame' }) : await checkSubmit({ ...task, kind: 'submit' });
   } catch (err) {
-    if (err instanceof PcdError || err instanceof KittiError || isFileError(err)) {
-      return { ok: false, reason: 'unreadable', message: (err as Error).message };
+    if (err instanceof PcdError || err instanceof KittiError || err instanceof DatasetFileError || isFileError(err)) {
+      // A file system error names the file relative to the dataset and says why (missing, permission denied).
+      return { ok: false, reason: 'unreadable', message: toDatasetFileError(err, task.frame.root)?.message ?? (err as Error).message };
     }
     throw err;
   }
