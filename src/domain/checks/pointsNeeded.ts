@@ -20,6 +20,8 @@ export interface PointsNeeded {
   need: number;
   /** Returns an object filling the box would give, after occlusion (NaN without a sensor model). */
   expected: number;
+  /** The same before occlusion: what the box would give with nothing in front of it (NaN without a model). */
+  unoccluded: number;
   /** Share of the box hidden behind nearer points (0..1). */
   occludedFraction: number;
   /** Whether a shortfall is sure: the object should give at least `SURE_POINTS` (or no model). */
@@ -41,6 +43,7 @@ export function pointsNeeded(rule: ClassRule, box: Cuboid, analysis: FrameAnalys
       return {
         need: Math.max(rule.minPoints.floor, Math.ceil(rule.minPoints.fraction * e.expected)),
         expected: e.expected,
+        unoccluded: e.unoccluded,
         occludedFraction: e.occludedFraction,
         sure: OBJECT_FILL * e.expected >= SURE_POINTS,
         basis: 'sensor',
@@ -48,7 +51,7 @@ export function pointsNeeded(rule: ClassRule, box: Cuboid, analysis: FrameAnalys
       };
     }
   }
-  return { need: minPointsAt(rule, distance), expected: NaN, occludedFraction: 0, sure: true, basis: 'bands', distance };
+  return { need: minPointsAt(rule, distance), expected: NaN, unoccluded: NaN, occludedFraction: 0, sure: true, basis: 'bands', distance };
 }
 
 /** Horizontal distance (metres) of a point from the frame's sensor. */

@@ -41,6 +41,8 @@ export interface FitSamples {
 
 export interface BucketTally {
   defects: Record<DefectId, DefectCounts>;
+  /** Trials measured apart from the recall (`isExcludedTrial`: turned pedestrians), per defect. */
+  excluded: Partial<Record<DefectId, DefectCounts>>;
   cleanBoxes: number;
   /** Clean boxes with at least one error / at least one warning. */
   cleanError: number;
@@ -64,6 +66,7 @@ export interface QualityTally {
 function emptyBucket(): BucketTally {
   return {
     defects: Object.fromEntries(DEFECT_IDS.map((d) => [d, { n: 0, error: 0, any: 0, rules: {} }])) as Record<DefectId, DefectCounts>,
+    excluded: {},
     cleanBoxes: 0,
     cleanError: 0,
     cleanWarning: 0,
@@ -173,6 +176,13 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
       dd.error += sd.error;
       dd.any += sd.any;
       for (const [r, n] of Object.entries(sd.rules)) dd.rules[r] = (dd.rules[r] ?? 0) + n;
+      const se = s.excluded[id];
+      if (se !== undefined) {
+        const de = (d.excluded[id] ??= { n: 0, error: 0, any: 0, rules: {} });
+        de.n += se.n;
+        de.error += se.error;
+        de.any += se.any;
+      }
     }
     d.cleanBoxes += s.cleanBoxes;
     d.cleanError += s.cleanError;

@@ -29,6 +29,20 @@ export function wrongClassFor(label: string): string {
   return PEOPLE.has(label) ? 'Car' : 'Pedestrian';
 }
 
+/**
+ * Turned pedestrians are measured but left out of the turn recall (the issue allows it): from one
+ * side a person's returns show their outline (shoulders and legs), not which way they face, so no
+ * check can tell a turned pedestrian box from a right one by the points. Their figures are
+ * printed apart, with this reason.
+ */
+export const EXCLUDED_REASON =
+  "turned pedestrians are left out of turn90/turn30: a person's returns show their outline, not which way they face";
+
+/** Whether a defect on a box of class `label` is measured apart (see `EXCLUDED_REASON`). */
+export function isExcludedTrial(defect: DefectId, label: string): boolean {
+  return (defect === 'turn90' || defect === 'turn30') && (label === 'Pedestrian' || label === 'Person_sitting');
+}
+
 /** Angle wrapped to [−π, π). */
 export function wrapAngle(a: number): number {
   return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));

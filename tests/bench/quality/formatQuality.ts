@@ -2,7 +2,7 @@
  * Text tables of the quality bench: one compact block per profile (or real dataset) and a
  * summary of the key figures against the targets.
  */
-import { DEFECT_IDS } from './defects.ts';
+import { DEFECT_IDS, EXCLUDED_REASON } from './defects.ts';
 import { BUCKETS, CLICKS, figures, mean, median, MIN_RETURNS } from './QualityTally.ts';
 import type { Bucket, QualityFigures, QualityTally } from './QualityTally.ts';
 
@@ -191,5 +191,12 @@ export function formatSummary(rows: { name: string; tally: QualityTally }[]): st
     ...table(header, [target, ...body], 22),
     `\n## Recall per defect, objects with ≥10 returns: errors-or-warnings/errors-only in % (targets ≥${100 * TARGETS.recallAny}/≥${100 * TARGETS.recallError})`,
     ...table(['profile', ...DEFECT_IDS], recallRows, 22),
+    `\nLeft out of the recall above: ${EXCLUDED_REASON}. Their figures (≥10 returns, e+w/err, trials):`,
+    ...rows.map((r) => {
+      const parts = Object.entries(r.tally.buckets.ge10.excluded).map(
+        ([d, c]) => `${d} ${Math.round((100 * c.any) / Math.max(1, c.n))}/${Math.round((100 * c.error) / Math.max(1, c.n))} % of ${c.n}`,
+      );
+      return `  ${r.name}: ${parts.length > 0 ? parts.join(', ') : 'none'}`;
+    }),
   ].join('\n');
 }

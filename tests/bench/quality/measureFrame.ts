@@ -7,7 +7,7 @@ import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
 import { iou3d, iouBev } from '../../../src/domain/geometry/iou.ts';
 import type { Cuboid, Vec3 } from '../../../src/domain/types.ts';
 import { createRng } from '../../../src/sim/rng.ts';
-import { DEFECT_IDS, defectCaught, falseMissed, headingError, seedDefect } from './defects.ts';
+import { DEFECT_IDS, defectCaught, falseMissed, headingError, isExcludedTrial, seedDefect } from './defects.ts';
 import type { DefectId } from './defects.ts';
 import { openFrame } from './qualityAdapter.ts';
 import type { FittedBox } from './qualityAdapter.ts';
@@ -69,8 +69,9 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
     for (const d of defects) {
       const seeded = seedDefect(frame.boxes, i, d, side);
       const caught = defectCaught(seeded, clean, probe.check(seeded.boxes));
+      const apart = isExcludedTrial(d, frame.boxes[i].label);
       for (const bucket of bucketsOf(i)) {
-        const c = bucket.defects[d];
+        const c = apart ? (bucket.excluded[d] ??= { n: 0, error: 0, any: 0, rules: {} }) : bucket.defects[d];
         c.n++;
         if (caught.error) c.error++;
         if (caught.any) c.any++;

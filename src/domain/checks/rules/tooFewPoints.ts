@@ -5,6 +5,21 @@ import { analysisOf } from '../frame/analysisOf.ts';
 import { pointsNeeded } from '../pointsNeeded.ts';
 import { isAtScanEdge } from './isAtScanEdge.ts';
 import { targetIndices } from './targetIndices.ts';
+import { unboxedNearBox } from '../unboxedNearBox.ts';
+import type { PointsNeeded } from '../pointsNeeded.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import type { Cuboid } from '../../types.ts';
+
+/** How far around a short box (metres) its object is looked for: 75 % of its longer side, 1.5–3.5 m. */
+const SLIP_REACH_SHARE = 0.75;
+const SLIP_MIN_REACH = 1.5;
+const SLIP_MAX_REACH = 3.5;
+/** Those points may span the class's longest length plus this (metres); more and they are part of something larger. */
+const SLIP_SPAN_SLACK = 0.5;
+/** Unboxed points next to it that make a short box "slipped off": at least this many... */
+const SLIP_MIN_POINTS = 10;
+/** ...and twice what the box holds. */
+const SLIP_OVER_HELD = 2;
 
 /**
  * A box holds fewer points than its class needs there: `minPoints.fraction` of the returns the
@@ -29,6 +44,21 @@ export const tooFewPoints: Rule = (ctx) => {
     const needed = pointsNeeded(rule, box, analysis);
     const have = ctx.pointCounts[i] ?? 0;
     if (have >= needed.need) continue;
+    const slipped = slippedOff(analysis, box, ctx.cuboids, have, needed, rule.minPoints.fraction, rule.size.l[1]);
+    if (slipped !== null) {
+      out.push({
+        ruleId: 'tooFewPoints',
+        severity: 'error',
+        cuboidId: box.id,
+        location: null,
+        message:
+          `${box.label} box ${have === 0 ? 'holds no points' : `holds only ${plural(have, 'point')}`}, but ` +
+          `${plural(slipped.count, 'point')} that no box holds lie within ${fmt(Math.max(0.1, slipped.nearest), 1)}–${fmt(slipped.reach, 1)} m of it: ` +
+          'the box has slipped off its object (or that object needs a box of its own)',
+        dictionaryEntry: 'box-fits-object',
+      });
+      continue;
+    }
     // Declared occlusion or truncation excuses a shortfall, not a box that missed its object
     // altogether (under a quarter of the minimum where the object should be sure to show).
     const declared =
@@ -59,3 +89,30 @@ export const tooFewPoints: Rule = (ctx) => {
   }
   return out;
 };
+
+/**
+ * A box short of points with an unboxed object beside or in front of it: at least 10 obstacle
+ * points, twice what the box holds, and the class's share of what the box would give unoccluded
+ * (`minPoints.fraction` × the sensor model's count), within 75 % of the box's longer side (1.5–3.5 m)
+ * and in no box, spanning no more than the class's longest length + 0.5 m along either axis of
+ * the box (longer and they belong to something larger: a hedge, a wall). Such a box was moved, turned or drawn off its
+ * object (and may even hide behind it, in the shadow its own object casts): an error even when
+ * the box is marked occluded, since occlusion explains missing points, not an object beside the
+ * box. Null when that is not so.
+ */
+function slippedOff(
+  analysis: FrameAnalysis,
+  box: Cuboid,
+  boxes: readonly Cuboid[],
+  have: number,
+  needed: PointsNeeded,
+  fraction: number,
+  maxLength: number,
+): { count: number; nearest: number; reach: number } | null {
+  if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) return null;
+  const reach = Math.min(SLIP_MAX_REACH, Math.max(SLIP_MIN_REACH, SLIP_REACH_SHARE * Math.max(box.size[0], box.size[1])));
+  const near = unboxedNearBox(analysis, box, boxes, reach);
+  const wanted = Math.max(SLIP_MIN_POINTS, SLIP_OVER_HELD * have, Number.isFinite(needed.unoccluded) ? fraction * needed.unoccluded : 0);
+  if (near.count < wanted || Math.max(near.span[0], near.span[1]) > maxLength + SLIP_SPAN_SLACK) return null;
+  return { count: near.count, nearest: near.nearest, reach };
+}

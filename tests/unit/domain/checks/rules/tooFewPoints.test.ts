@@ -89,3 +89,30 @@ describe('tooFewPoints where the sensor could not see', () => {
     expect(r[0].message).toBe('Car box holds no points; at 20 m the sensor could not see it (no beam crosses it): check it in the camera image or the neighbouring frames');
   });
 });
+
+describe('tooFewPoints on a box that slipped off its object', () => {
+  it('is an error when an unboxed car stands right beside or in front of an empty box, and quiet for a box beside a hedge', async () => {
+    const { scan } = await import('../scanFixture.ts');
+    const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
+    const { SCAN_HEIGHT } = await import('../scanFixture.ts');
+    // A car 25 m ahead, seen from behind, and a 20 m hedge along the road 10 m to the left.
+    const positions = scan([
+      { kind: 'box', x: 25, y: 0, l: 4.4, w: 1.8, h: 1.5, yaw: 0 },
+      { kind: 'box', x: 20, y: 10, l: 20, w: 1, h: 1.6, yaw: 0 },
+    ]);
+    const analysis = analyzeFrame(positions);
+    const bottom = -SCAN_HEIGHT + 0.75;
+    const car = { ...box('car', 'Car', 25, 0, [4.4, 1.8, 1.5]), center: [25, 0, bottom] as const };
+    const check = (b: typeof car) => tooFewPoints(createCheckContext({ frameId: 's', positions, cuboids: [b], analysis }));
+    // Right: no finding. Turned 90° (it hides in its own object's shadow) or moved 2 m sideways: an error.
+    expect(check(car)).toEqual([]);
+    const turned = check({ ...car, yaw: Math.PI / 2 });
+    expect(turned.map((x) => x.severity)).toEqual(['error']);
+    expect(turned[0].message).toMatch(/^Car box holds no points, but \d+ points that no box holds lie within .* the box has slipped off its object/);
+    expect(check({ ...car, center: [25, 2.2, bottom] }).map((x) => x.severity)).toEqual(['error']);
+    // A car box on the far side of the hedge, marked occluded: the hedge goes on past the reach, so it is not the box's object.
+    const behindHedge = { ...box('h', 'Car', 20, 12, [4.4, 1.8, 1.5]), center: [20, 12, bottom] as const, attributes: { truncated: 0, occluded: 2 } };
+    const hedge = check(behindHedge);
+    expect(hedge.every((x) => !/slipped off/.test(x.message))).toBe(true);
+  });
+});

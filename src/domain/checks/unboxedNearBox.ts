@@ -1,0 +1,74 @@
+import { isPointInAnyCuboid } from '../geometry/isPointInCuboid.ts';
+import { cellRange } from '../geometry/PointGrid.ts';
+import type { Cuboid } from '../types.ts';
+import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
+
+/** The box's bottom slab (metres) holds ground returns, not the object (as `countObjectPoints`). */
+const GROUND_SLAB = 0.2;
+
+/** Obstacle points next to a box that no box holds. */
+export interface UnboxedNear {
+  /** How many. */
+  count: number;
+  /** BEV distance (metres) from the box's outline to the nearest of them (Infinity when none). */
+  nearest: number;
+  /**
+   * Their extent (metres) along the box's length and width axes: longer than any object of the
+   * class and they belong to something larger (a hedge, a wall), not to the box's object.
+   */
+  span: [number, number];
+}
+
+/**
+ * The obstacle points (the frame analysis's above-ground clusters) within `reach` metres of the
+ * box's footprint (BEV), between its bottom 0.2 m and its top, that lie in none of `boxes` (the
+ * frame's boxes, this one included). An empty box with many of these beside or in front of it
+ * has slipped off its object. LiDAR frame, metres. Cost: the grid cells under the grown footprint.
+ */
+export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: readonly Cuboid[], reach: number): UnboxedNear {
+  const { grid, clusters } = analysis;
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2;
+  const hw = box.size[1] / 2;
+  const [cx, cy, cz] = box.center;
+  const bottom = cz - box.size[2] / 2 + GROUND_SLAB;
+  const top = cz + box.size[2] / 2;
+  const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
+  const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
+  const out: UnboxedNear = { count: 0, nearest: Infinity, span: [0, 0] };
+  let loX = Infinity;
+  let hiX = -Infinity;
+  let loY = Infinity;
+  let hiY = -Infinity;
+  const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+  if (range === null) return out;
+  const { sorted, indices, cellStart, nx } = grid;
+  const labels = clusters.labels;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      if (labels[indices[p]] < 0) continue;
+      const z = sorted[3 * p + 2];
+      if (z < bottom || z > top) continue;
+      const x = sorted[3 * p];
+      const y = sorted[3 * p + 1];
+      const dx = x - cx;
+      const dy = y - cy;
+      const lx = dx * c + dy * s;
+      const ly = dy * c - dx * s;
+      const du = Math.max(0, Math.abs(lx) - hl);
+      const dv = Math.max(0, Math.abs(ly) - hw);
+      const d = Math.hypot(du, dv);
+      if (d > reach || isPointInAnyCuboid(x, y, z, boxes)) continue;
+      out.count++;
+      if (d < out.nearest) out.nearest = d;
+      if (lx < loX) loX = lx;
+      if (lx > hiX) hiX = lx;
+      if (ly < loY) loY = ly;
+      if (ly > hiY) hiY = ly;
+    }
+  }
+  if (out.count > 0) out.span = [hiX - loX, hiY - loY];
+  return out;
+}
