@@ -25,6 +25,8 @@ export interface ServeOptions {
   logger?: boolean | { level: string };
   /** The layout of the dataset's raw `.bin` files (`--bin-layout`). */
   binLayout?: BinLayoutName;
+  /** Follow symbolic links out of the dataset folder (`--follow-symlinks`); default: reads stay inside it. */
+  followSymlinks?: boolean;
 }
 
 /** Thrown for options the server refuses; the message is for the user. */
@@ -56,6 +58,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     dataDir: opts.dataDir,
     ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
+    followSymlinks: opts.followSymlinks === true,
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
@@ -120,7 +123,8 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--state <dir>', 'folder for the database and label files (needed for a read-only dataset)')
     .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
-    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string; binLayout?: string }) => {
+    .option('--follow-symlinks', 'follow symbolic links that lead out of the dataset folder (default: such files are skipped)')
+    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string; binLayout?: string; followSymlinks?: boolean }) => {
       try {
         const dataDir = path.resolve(opts.data ?? dir);
         const binLayout = parseBinLayoutOption(opts.binLayout);
@@ -130,6 +134,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           ...(binLayout !== undefined ? { binLayout } : {}),
           host: opts.host,
           ...(opts.state !== undefined ? { stateDir: path.resolve(opts.state) } : {}),
+          followSymlinks: opts.followSymlinks === true,
           distDir: path.resolve(opts.dist),
           logger: { level: 'warn' },
         });

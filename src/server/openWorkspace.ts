@@ -17,6 +17,11 @@ export interface WorkspaceOptions {
   stateDir?: string;
   /** The layout of the dataset's raw `.bin` files (`--bin-layout`); default: `cuboid.json`, the file name, or detection. */
   binLayout?: BinLayoutName;
+  /**
+   * Follow symbolic links out of the dataset folder (`--follow-symlinks`). Default false: every
+   * read stays inside the folder's real path, and links leading out are skipped with a warning.
+   */
+  followSymlinks?: boolean;
   /** A storage to use instead of opening `cuboid.db` (tests). */
   storage?: Storage;
 }
@@ -47,7 +52,10 @@ export class WorkspaceError extends Error {
  * rewrites any label file left stale by a failed write.
  */
 export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> {
-  const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
+  const dataset = await Dataset.scan(opts.dataDir, {
+    ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
+    followSymlinks: opts.followSymlinks === true,
+  });
   const stateDir = path.resolve(opts.stateDir ?? path.join(dataset.root, '.cuboid'));
   const labelsDir = opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2');
   const explicit = opts.stateDir !== undefined;
