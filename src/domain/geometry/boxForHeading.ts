@@ -138,15 +138,19 @@ interface AxisOptions {
   edge: number;
 }
 
+/** A trimmed and an untrimmed span: [lo, hi, rawLo, rawHi], metres. */
+type Span = [number, number, number, number];
+
 function axisExtent(
   along: Float64Array,
-  [a, b]: [number, number],
-  [acrossLo, acrossHi]: [number, number],
+  alongSpan: Span,
+  [acrossLo, acrossHi]: Span,
   sensor: number,
   sensorAcross: number,
   seed: number,
   o: AxisOptions,
 ): [number, number, boolean] {
+  const [a, b] = boundingSpan(alongSpan, sensor);
   const span = b - a;
   const dim = o.fixedSize ? o.dim : Math.min(o.range[1], Math.max(o.range[0], o.dim));
   if (span > 1.15 * o.range[1] + 0.1) return [...densestWindow(along, dim, seed), false];
@@ -226,17 +230,29 @@ function upperBound(a: Float64Array, x: number): number {
 }
 
 /**
- * The span of the values, ignoring the outermost 1 % on each side once there are enough points
- * for that to be a few stray returns (mirrors, which labels leave out, an arm, a branch) rather
- * than the object.
+ * The span of the values [lo, hi], ignoring the outermost 1 % on each side once there are enough
+ * points for that to be a few stray returns (mirrors, which labels leave out, an arm, a branch)
+ * rather than the object, and the untrimmed span [rawLo, rawHi].
  */
-function robustRange(a: Float64Array): [number, number] {
+function robustRange(a: Float64Array): Span {
   const n = a.length;
-  if (n === 0) return [0, 0];
+  if (n === 0) return [0, 0, 0, 0];
   const sorted = Float64Array.from(a).sort();
-  if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1]];
+  if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1], sorted[0], sorted[n - 1]];
   const k = Math.floor(TRIM * n);
-  return [sorted[k], sorted[n - 1 - k]];
+  return [sorted[k], sorted[n - 1 - k], sorted[0], sorted[n - 1]];
+}
+
+/**
+ * The span along an axis that bounds the object: trimmed at the end facing the sensor, where stray
+ * returns stick out towards it (a mirror, range noise on a face seen square on), and whole at the
+ * far end, where the returns thin out as the face turns away and the last ones are its end. With
+ * the sensor level with the span (a face seen across), both ends are trimmed.
+ */
+function boundingSpan([lo, hi, rawLo, rawHi]: Span, sensor: number): [number, number] {
+  if (sensor < lo) return [lo, rawHi];
+  if (sensor > hi) return [rawLo, hi];
+  return [lo, hi];
 }
 
 /**

@@ -9,8 +9,13 @@ export interface ClusterAroundSeedOptions {
   /** Grid over the frame's positions (LiDAR frame, sensor at the origin). */
   grid: PointGrid;
   ground: GroundModel;
-  /** Bird's-eye-view search radius around the seed, metres. */
+  /** Bird's-eye-view search radius around the seed (or `center`), metres. */
   radius: number;
+  /**
+   * Centre of the search disc (LiDAR x, y, metres); default the seed. A click at one end of a
+   * long object gathers around the object's middle once a first pass has found it.
+   */
+  center?: readonly [number, number];
   /**
    * Two points belong to the same piece of surface when, seen from the sensor (`sensorX`, `sensorY`),
    * their offset across the line of sight and along it lies within the ellipse of half-axes
@@ -316,14 +321,15 @@ function thinCandidates(all: Candidates, voxel: number): { cand: Candidates; gro
   return { cand: { count: keep.length, index, xyz }, groupOf };
 }
 
-/** Points in the disc around the seed, above the ground band and below the height cap. */
+/** Points in the search disc (around the seed or `center`), above the ground band and below the height cap. */
 function gatherCandidates(seedX: number, seedY: number, opts: ClusterAroundSeedOptions): Candidates {
   const { grid, ground, radius } = opts;
+  const [cx, cy] = opts.center ?? [seedX, seedY];
   const r2 = radius * radius;
   let index = new Uint32Array(256);
   let xyz = new Float32Array(768);
   let n = 0;
-  const range = cellRange(grid, seedX - radius, seedY - radius, seedX + radius, seedY + radius);
+  const range = cellRange(grid, cx - radius, cy - radius, cx + radius, cy + radius);
   if (range === null) return { count: 0, index, xyz };
   const { cellStart, sorted, indices, nx } = grid;
   for (let iy = range[1]; iy <= range[3]; iy++) {
@@ -331,7 +337,7 @@ function gatherCandidates(seedX: number, seedY: number, opts: ClusterAroundSeedO
     for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
       const x = sorted[3 * p];
       const y = sorted[3 * p + 1];
-      if ((x - seedX) * (x - seedX) + (y - seedY) * (y - seedY) > r2) continue;
+      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > r2) continue;
       const z = sorted[3 * p + 2];
       const g = groundHeightAt(ground, x, y);
       if (z < g + opts.groundClearance || z > g + opts.maxHeight) continue;

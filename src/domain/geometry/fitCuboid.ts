@@ -1,8 +1,10 @@
 import { classDefaults } from './classDefaults.ts';
+import type { ClassDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
 import type { ClusterAroundSeedOptions } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints } from './fitToPoints.ts';
+import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
@@ -87,20 +89,64 @@ export function fitCuboid(
     sensorX: ox,
     sensorY: oy,
   };
-  const indices = clusterAroundSeed(seed.x, seed.y, clusterOpts);
-  if (indices.length === 0) return null;
-  let kept = objectPoints(positions, indices, ground, defaults, sensor);
+  let kept = objectAroundSeed(positions, seed, clusterOpts, ground, defaults, sensor);
   if (kept.length === 0) return null;
-  if (kept.length < indices.length) {
-    // Something hung over the object and may have joined the cluster's pieces in the top view
-    // (a crown over a car links it to the pavement): cluster again below the cut.
-    let top = -Infinity;
-    for (const i of kept) top = Math.max(top, positions[3 * i + 2] - groundHeightAt(ground, positions[3 * i], positions[3 * i + 1]));
-    const again = clusterAroundSeed(seed.x, seed.y, { ...clusterOpts, maxHeight: top + 0.05 });
-    const keptAgain = again.length > 0 ? objectPoints(positions, again, ground, defaults, sensor) : again;
-    if (keptAgain.length > 0) kept = keptAgain;
+  // A click near one end of an object: its far end may lie beyond the search disc (a 4.6 m car
+  // clicked at its bumper, with a 4 m radius). Gather again around the middle of what was found,
+  // still starting from the piece under the click.
+  const centre = reachesEdge(positions, kept, seed, radius - clusterOpts.mergeDistance);
+  if (centre !== null) {
+    const again = objectAroundSeed(positions, seed, { ...clusterOpts, center: centre }, ground, defaults, sensor);
+    if (again.length > kept.length) kept = again;
   }
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
+}
+
+/**
+ * The object's points under the click: the cluster (`clusterAroundSeed`) less ground, what is too
+ * high and what hangs over it (`objectPoints`). Something that hung over the object may have
+ * joined the cluster's pieces in the top view (a crown over a car links it to the pavement), so
+ * then the clustering runs again below the cut. Sorted indices; empty when nothing is there.
+ */
+function objectAroundSeed(
+  positions: Float32Array,
+  seed: FitCuboidSeed,
+  clusterOpts: ClusterAroundSeedOptions,
+  ground: GroundModel,
+  defaults: ClassDefaults,
+  sensor: FitSensor,
+): Uint32Array {
+  const indices = clusterAroundSeed(seed.x, seed.y, clusterOpts);
+  if (indices.length === 0) return indices;
+  const kept = objectPoints(positions, indices, ground, defaults, sensor);
+  if (kept.length === 0 || kept.length === indices.length) return kept;
+  let top = -Infinity;
+  for (const i of kept) top = Math.max(top, positions[3 * i + 2] - groundHeightAt(ground, positions[3 * i], positions[3 * i + 1]));
+  const again = clusterAroundSeed(seed.x, seed.y, { ...clusterOpts, maxHeight: top + 0.05 });
+  const keptAgain = again.length > 0 ? objectPoints(positions, again, ground, defaults, sensor) : again;
+  return keptAgain.length > 0 ? keptAgain : kept;
+}
+
+/**
+ * The middle (x, y, metres) of the points' bounding box in the top view when one of them lies
+ * farther than `within` from the seed, else null.
+ */
+function reachesEdge(positions: Float32Array, idx: Uint32Array, seed: FitCuboidSeed, within: number): [number, number] | null {
+  let far = false;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const i of idx) {
+    const x = positions[3 * i];
+    const y = positions[3 * i + 1];
+    if (Math.hypot(x - seed.x, y - seed.y) > within) far = true;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  return far ? [(x0 + x1) / 2, (y0 + y1) / 2] : null;
 }
 
 /** Whether (x, y) lies on the ground model's grid (metres, the points' frame). */
