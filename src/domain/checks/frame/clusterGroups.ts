@@ -8,7 +8,7 @@ import type { ObstacleClusters } from './clusterObstacles.ts';
  * Candidate objects of a frame: every obstacle cluster, and groups of clusters, with what tells
  * an object from scenery. An object often falls apart into clusters where the sensor gets no
  * return between its parts (a car's rear window, dark paint, a cyclist's frame): clusters no
- * longer than 6 m, other than posts, whose cells lie within two cells (≤ 0.8 m) of each other
+ * longer than 6 m, other than posts, whose cells lie within two cells (≤ 0.8 m) of each other (three along the line of sight)
  * join, as long as the group stays within 6 m across. And an object standing against scenery
  * runs into it: the low parts of long clusters are candidates too (`lowParts`). Built once per
  * frame by `analyzeFrame`; LiDAR frame, metres.
@@ -61,7 +61,11 @@ const MAX_GROUP = 6;
 /** A cluster narrower than this (metres) and taller than POST_TOP is a post or a pole: it joins nothing. */
 const POST_WIDTH = 0.5;
 const POST_TOP = 2.3;
-/** Cells apart (Chebyshev) that join clusters; cells apart searched for a neighbouring structure. */
+/**
+ * Cells apart (Chebyshev) that join clusters, or up to NEAR_CELLS when one lies behind the other
+ * along the line of sight (a car's glass: the roof beyond the bonnet); cells apart searched for a
+ * neighbouring structure.
+ */
 const JOIN_CELLS = 2;
 const NEAR_CELLS = 3;
 const OVERHEAD_GAP = 0.5;
@@ -118,18 +122,28 @@ export function groupClusters(
   const { cellLabels, cellNx: nx, cellNy: ny, length } = clusters;
   const joinable = new Uint8Array(k);
   for (let c = 0; c < k; c++) joinable[c] = length[c] <= MAX_PART && !(length[c] < POST_WIDTH && clusters.maxHeight[c] > POST_TOP) ? 1 : 0;
+  const [ox0, oy0] = origin;
   for (let iy = 0; iy < ny; iy++) {
     for (let ix = 0; ix < nx; ix++) {
       const a = cellLabels[iy * nx + ix];
       if (a < 0) continue;
+      // Line of sight through the cell (unit vector in the sensor's BEV).
+      const lx = clusters.cellOriginX + (ix + 0.5) * clusters.cellSize - ox0;
+      const ly = clusters.cellOriginY + (iy + 0.5) * clusters.cellSize - oy0;
+      const lr = Math.hypot(lx, ly) || 1;
       for (let jy = Math.max(0, iy - NEAR_CELLS); jy <= Math.min(ny - 1, iy + NEAR_CELLS); jy++) {
         const row = jy * nx;
-        const dy = Math.abs(jy - iy);
+        const dy = jy - iy;
         for (let jx = Math.max(0, ix - NEAR_CELLS); jx <= Math.min(nx - 1, ix + NEAR_CELLS); jx++) {
           const b = cellLabels[row + jx];
           if (b < 0 || b === a) continue;
           if (near[a] < 0 || length[b] > length[near[a]]) near[a] = b;
-          if (dy <= JOIN_CELLS && Math.abs(jx - ix) <= JOIN_CELLS && joinable[a] && joinable[b]) join(a, b);
+          if (!joinable[a] || !joinable[b]) continue;
+          const dx = jx - ix;
+          // Beyond JOIN_CELLS, cells still join straight behind one another along the line of
+          // sight (within one cell of it): a beam passing through glass leaves such a gap.
+          const lateral = Math.abs(dx * ly - dy * lx) / lr;
+          if ((Math.abs(dy) <= JOIN_CELLS && Math.abs(dx) <= JOIN_CELLS) || lateral <= 1) join(a, b);
         }
       }
     }

@@ -6,9 +6,17 @@ import type { MissedCandidate } from './missedObjectScore.ts';
 /** Below this vertical span (metres) a cluster is one scan line of clutter, when beams lie closer than SPARSE_GAP there. */
 const MIN_SPAN = 0.25;
 const SPARSE_GAP = 0.35;
-/** A cluster narrower than this (metres, plus one firing's width) standing taller than POST_TOP is a post, pole or trunk. */
+/**
+ * A cluster narrower than this (metres, plus one firing's width) standing taller than POST_TOP is
+ * a post, pole or trunk, unless it stands at a person's height (PERSON_LOW to PERSON_HIGH: a
+ * person seen edge-on is as narrow) and is wider than one firing plus THIN: then it is either (×NARROW).
+ */
 const POST_WIDTH = 0.3;
 const POST_TOP = 0.6;
+const PERSON_LOW = 1.2;
+const PERSON_HIGH = 2.3;
+const THIN = 0.12;
+const NARROW = 0.7;
 /** Lines: at least LINE_LENGTH long and narrower than LINE_WIDTH or LINE_RATIO × the length (kerbs, rails, fences). */
 const LINE_LENGTH = 2;
 const LINE_WIDTH = 0.25;
@@ -25,6 +33,9 @@ const OVERHEAD_SHARE = 0.2;
 const FACE_WIDTH = 0.35;
 const FACE_LENGTH = 1;
 const FACE_ONLY = 0.5;
+/** A face across the line of sight this long (metres) may be a vehicle's rear or front: ×END_FACE_ONLY instead. */
+const END_FACE: readonly [number, number] = [1.3, 2.6];
+const END_FACE_ONLY = 0.8;
 /** A structure: a cluster at least this long (metres) that is narrow (a hedge, a fence) or tall (a wall). */
 const STRUCTURE_LENGTH = 8;
 const STRUCTURE_WIDTH = 1.6;
@@ -59,10 +70,14 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
   const column = (sensor.azimuthStep > 0 ? sensor.azimuthStep : (0.2 * Math.PI) / 180) * cand.range;
   let f = 1;
   if (cand.top - cand.bottom < MIN_SPAN) {
-    if (gap < SPARSE_GAP) return 0;
+    // Where the beams are dense, one line is clutter, unless something nearer hides the rest.
+    if (gap < SPARSE_GAP && !hiddenBelow(analysis, cand)) return 0;
     f *= ONE_LINE;
   }
-  if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) return 0;
+  if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) {
+    if (cand.top < PERSON_LOW || cand.top > PERSON_HIGH || cand.length < THIN + column) return 0;
+    f *= NARROW;
+  }
   if (cand.length >= LINE_LENGTH && cand.width < Math.max(LINE_WIDTH, LINE_RATIO * cand.length)) return 0;
   // A sparse scanner's lowest row on an object can lie a beam gap above the ground: only a
   // bottom higher than that proves the cluster hangs.
@@ -78,7 +93,13 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
     if (cand.length < 1.2 || cand.top > 2.3) return 0;
     if (groups.overhead[g] > OVERHEAD_SHARE * groups.points[g]) f *= UNDER_CROWN;
   }
-  if (cand.width < FACE_WIDTH && cand.length > FACE_LENGTH) f *= FACE_ONLY;
+  // (One scan line shows no depth whatever it lies on: ONE_LINE said so already.) A face across
+  // the line of sight as wide as a vehicle is its rear or front as often as a piece of a wall.
+  if (cand.width < FACE_WIDTH && cand.length > FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN) {
+    const [ox, oy] = sensor.origin;
+    const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - oy, cand.center[0] - ox)));
+    f *= across > 0.7 && cand.length >= END_FACE[0] && cand.length <= END_FACE[1] ? END_FACE_ONLY : FACE_ONLY;
+  }
   const nb = groups.neighbour[g];
   // A piece of a hedge, fence or wall is as thin as one; a cluster as deep as a vehicle beside
   // one is not a piece of it.

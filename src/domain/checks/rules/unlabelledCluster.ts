@@ -71,7 +71,7 @@ export const unlabelledCluster: Rule = (ctx) => {
     const z = free.sumZ[g] / n;
     const range = Math.hypot(x - ox, y - oy);
     const need = Math.max(MIN_POINTS, Math.min(settings.clusterMinPoints, Math.round(settings.clusterMinPoints * (NEAR / Math.max(range, 1)) ** 2)));
-    if (n < need || range < settings.egoRadius) continue;
+    if (n < need || (range < settings.egoRadius && isEgo(analysis, free.ext, g, range, settings.egoRadius))) continue;
     if (!inLabelRegion(ctx.labelRegion, x - ox, y - oy, range) || isDismissed(ctx, x, y)) continue;
     const groundZ = groundHeightAt(analysis.ground, x, y);
     const b = 6 * g;
@@ -96,8 +96,16 @@ export const unlabelledCluster: Rule = (ctx) => {
     const best = scores[0];
     const confidence = best.confidence * scenery;
     if (confidence < INFO_CONF) continue;
-    const certain = confidence >= ERROR_CONF && (best.kind === 'vehicle' || (best.kind === 'person' && upright(cand)));
-    const severity: Severity = best.kind === 'other' ? 'info' : certain ? 'error' : confidence >= WARN_CONF ? 'warning' : 'info';
+    // Near-certain: some vehicle class explains it that well and the cluster shows at least that
+    // class's narrowest width (a vehicle shows its width from any side; a car seen end-on may fit
+    // a rider as well as a car), or the best class is a person standing upright.
+    const vehicle = scores.find((sc) => sc.kind === 'vehicle');
+    const certain =
+      (vehicle !== undefined &&
+        vehicle.confidence * scenery >= ERROR_CONF &&
+        cand.length >= ctx.dictionary.classes[vehicle.label].size.w[0]) ||
+      (confidence >= ERROR_CONF && best.kind === 'person' && upright(cand));
+    const severity: Severity = certain ? 'error' : best.kind === 'other' ? 'info' : confidence >= WARN_CONF ? 'warning' : 'info';
     const family = familyOf(groups, g);
     const prev = chosen.get(family);
     if (prev !== undefined && prev.confidence >= confidence) continue;
@@ -204,11 +212,33 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
 }
 
 /**
- * A near-certain person stands upright at adult height: at least 1.4 m tall and 1.5 × as tall as
- * it is long. Bins, posts, parked bicycles and bushes pass for people at a lower confidence.
+ * A near-certain person stands upright at adult height: at least 1.4 m tall, and 1.5 × as tall
+ * as it is long (someone walking) or, riding, a profile at most half as deep as it is long and
+ * at least 0.8 × as tall (a rider's head above a bicycle's length). Bins, posts, parked bicycles
+ * (about 1.1 m) and bushes pass for people at a lower confidence.
  */
 function upright(cand: MissedCandidate): boolean {
-  return cand.top >= 1.4 && cand.top >= 1.5 * cand.length;
+  if (cand.top < 1.4) return false;
+  return cand.top >= 1.5 * cand.length || (cand.width <= 0.5 * cand.length && cand.top >= 0.8 * cand.length);
+}
+
+/**
+ * Whether a unit within `egoRadius` of the sensor is the ego vehicle: its centroid lies within
+ * half that radius, or its unboxed part's footprint (`ext`, along and across its principal axis
+ * about the unit's centroid) grown by 0.5 m surrounds the sensor. A car in the next lane, 3 m
+ * away, does neither.
+ */
+function isEgo(analysis: FrameAnalysis, ext: Float32Array, g: number, range: number, egoRadius: number): boolean {
+  if (range < egoRadius / 2) return true;
+  const { groups } = analysis;
+  const [ox, oy] = analysis.sensor.origin;
+  const dx = ox - groups.sumX[g] / groups.points[g];
+  const dy = oy - groups.sumY[g] / groups.points[g];
+  const u = dx * groups.axisX[g] + dy * groups.axisY[g];
+  const v = dy * groups.axisX[g] - dx * groups.axisY[g];
+  const b = 6 * g;
+  const m = 0.5;
+  return u >= ext[b] - m && u <= ext[b + 1] + m && v >= ext[b + 2] - m && v <= ext[b + 3] + m;
 }
 
 function isDismissed(ctx: CheckContext, x: number, y: number): boolean {

@@ -110,8 +110,38 @@ describe('unlabelledCluster (missed objects) on a scanned street', () => {
     expect(near(dontCare, CAR.x, CAR.y)).toEqual([]);
     expect(near(dontCare, PERSON.x, PERSON.y)).toHaveLength(1);
     expect(near(dontCare, FAR_CAR.x, FAR_CAR.y, 4)).toEqual([]);
-    const ego = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, egoRadius: 11 } } });
+    // Within half of egoRadius everything is the vehicle itself (the person at 9.5 m, not the car at 12.6 m).
+    const ego = unlabelledCluster({ ...ctx, dictionary: { ...ctx.dictionary, settings: { ...ctx.dictionary.settings, egoRadius: 20 } } });
     expect(near(ego, PERSON.x, PERSON.y)).toEqual([]);
     expect(near(ego, CAR.x, CAR.y)).toHaveLength(1);
+  });
+});
+
+/**
+ * A second street: a car seen end-on (only its rear face shows: no beam falls on its roof), and
+ * scenery of person height that must stay quiet (a knee-high post, a long garden wall).
+ */
+const AHEAD = { kind: 'box', x: 16, y: 2, l: 4.5, w: 1.8, h: 1.5, yaw: Math.atan2(2, 16) } as const;
+const BOLLARD = { kind: 'cylinder', x: -9, y: 6, r: 0.1, h: 1.0 } as const;
+const WALL = { kind: 'box', x: 10, y: 16, l: 18, w: 0.3, h: 1.6, yaw: 0 } as const;
+
+describe('unlabelledCluster on a car seen end-on and on low scenery', () => {
+  let results: CheckResult[];
+  beforeAll(() => {
+    const positions = scan([...SURROUNDINGS, AHEAD, BOLLARD, WALL]);
+    results = unlabelledCluster(createCheckContext({ frameId: 'street2', positions, cuboids: [], analysis: analyzeFrame(positions) }));
+  }, 30_000);
+
+  it('reports the flat rear of a car seen end-on as a missed Car: as wide as a car, across the line of sight, with the returns a car end-on gives', () => {
+    const found = near(results, AHEAD.x - 2, AHEAD.y, 3);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ suggestedLabel: 'Car' });
+    expect(found[0].confidence).toBeGreaterThanOrEqual(0.75);
+    expect(found[0].severity).not.toBe('info');
+  });
+
+  it('does not report a knee-high post or a long garden wall', () => {
+    expect(near(results, BOLLARD.x, BOLLARD.y).filter((r) => r.severity !== 'info')).toEqual([]);
+    expect(near(results, WALL.x, WALL.y, 10).filter((r) => r.severity !== 'info')).toEqual([]);
   });
 });
