@@ -1,3 +1,4 @@
+import { UsageError } from './exitCodes.ts';
 import { BIN_LAYOUT_NAMES, parseBinLayoutName, type BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 
 /** Help text of `--bin-layout`, shared by every command that reads `.bin` files. */
@@ -7,8 +8,13 @@ export const BIN_LAYOUT_HELP =
 
 /**
  * The `--bin-layout` value, or undefined when not given.
- * @throws Error naming the option and the accepted layouts
+ * @throws UsageError naming the option and the accepted layouts
  */
 export function parseBinLayoutOption(text: string | undefined): BinLayoutName | undefined {
-  return text === undefined ? undefined : parseBinLayoutName(text, '--bin-layout');
+  if (text === undefined) return undefined;
+  try {
+    return parseBinLayoutName(text, '--bin-layout');
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }

@@ -1,98 +1,142 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameStatus } from '../domain/document/FrameAnnotation.ts';
 import { DirectorySink } from '../server/export/ExportSink.ts';
 import { EXPORT_MANIFEST, exportDataset, type ExportSummary } from '../server/export/exportDataset.ts';
-import { openWorkspace } from '../server/openWorkspace.ts';
+import { ReadOnlyExportSource } from '../server/export/ReadOnlyExportSource.ts';
 import { parseStatuses } from '../server/export/parseStatuses.ts';
 import type { RegisterCommand } from './commands.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
 export interface ExportCommandOptions {
   out: string;
   split?: string;
   status?: string;
   seed?: string;
+  /** `--bin` / `--no-bin`: convert `.pcd` to KITTI `.bin` (default true). */
   bin?: boolean;
   state?: string;
   force?: boolean;
+  /** `--strict`: stop at the first frame that cannot be exported, writing nothing. */
+  strict?: boolean;
   /** `--bin-layout`: the layout of the dataset's raw `.bin` files. */
   binLayout?: string;
 }
 
+/** What an export leaves in `OUT`; everything else there is left alone. */
+const EXPORT_ENTRIES = ['training', 'ImageSets', EXPORT_MANIFEST];
+
 /**
- * Runs `cuboid export` without the command-line parsing: refuses an `OUT` that already holds an
- * export unless `force` (which removes the old `training/`, `ImageSets/` and manifest first).
+ * Runs `cuboid export` without the command-line parsing. Reads the dataset without writing to it
+ * (its database when there is one, else its `label_2`), builds the tree in a hidden folder beside
+ * `OUT` and moves it into place only when complete, so a failed export leaves `OUT` as it was.
+ * Refuses an `OUT` that already holds an export unless `force` (the old `training/`, `ImageSets/`
+ * and manifest are then replaced, once the new ones are complete).
+ * @throws UsageError for a bad option or an existing export; ExportFrameError with `strict`
  */
 export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary> {
   const split = opts.split === undefined ? 0.8 : Number(opts.split);
   if (opts.split !== undefined && (opts.split.trim() === '' || !(split >= 0 && split <= 1))) {
-    throw new Error(`--split ${JSON.stringify(opts.split)} must be a number from 0 to 1`);
+    throw new UsageError(`--split ${JSON.stringify(opts.split)} must be a number from 0 to 1`);
   }
   let statuses: FrameStatus[] | undefined;
   if (opts.status !== undefined) {
     try {
       statuses = parseStatuses(opts.status);
     } catch (err) {
-      throw new Error(`--${err instanceof Error ? err.message : String(err)}`);
+      throw new UsageError(`--${err instanceof Error ? err.message : String(err)}`);
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
   const out = path.resolve(opts.out);
-  const old = ['training', 'ImageSets', EXPORT_MANIFEST].map((n) => path.join(out, n));
-  const existing = (await Promise.all(old.map((p) => fs.stat(p).then(() => p, () => null)))).filter((p) => p !== null);
-  if (existing.length > 0) {
-    if (opts.force !== true) throw new Error(`${out} already holds an export (${existing.map((p) => path.basename(p)).join(', ')}): pass --force to replace it`);
-    for (const p of existing) await fs.rm(p, { recursive: true, force: true });
+  const existing = (await Promise.all(EXPORT_ENTRIES.map((n) => fs.stat(path.join(out, n)).then(() => n, () => null)))).filter((n) => n !== null);
+  if (existing.length > 0 && opts.force !== true) {
+    throw new UsageError(`${out} already holds an export (${existing.join(', ')}): pass --force to replace it`);
   }
-  const ws = await openWorkspace({
+  const source = await ReadOnlyExportSource.open({
     dataDir: dir,
     ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
     ...(binLayout !== undefined ? { binLayout } : {}),
   });
+  // Beside OUT, so the final renames stay on one file system.
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.cuboid-export-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    return await exportDataset(ws.service, new DirectorySink(out), {
+    const summary = await exportDataset(source, new DirectorySink(temp), {
       split,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(statuses !== undefined ? { statuses } : {}),
-      bin: opts.bin === true,
+      bin: opts.bin !== false,
+      strict: opts.strict === true,
     });
+    await moveIntoPlace(temp, out, existing);
+    return summary;
   } finally {
-    await ws.close();
+    await source.close();
+    await fs.rm(temp, { recursive: true, force: true });
   }
 }
 
-/** `cuboid export DIR --out OUT [--split 0.8] [--status accepted] [--seed S] [--bin] [--state DIR] [--force]`. */
+/** Moves the finished tree from `temp` to `out`: the whole folder when `out` is new, else entry by entry. */
+async function moveIntoPlace(temp: string, out: string, replaced: string[]): Promise<void> {
+  const outExists = await fs.stat(out).then(() => true, () => false);
+  if (!outExists) {
+    await fs.rename(temp, out);
+    return;
+  }
+  for (const name of replaced) await fs.rm(path.join(out, name), { recursive: true, force: true });
+  for (const name of EXPORT_ENTRIES) {
+    const from = path.join(temp, name);
+    if (await fs.stat(from).then(() => true, () => false)) await fs.rename(from, path.join(out, name));
+  }
+}
+
+/** The report `cuboid export` prints: counts, then what the user should know about the tree. */
+export function formatExportSummary(s: ExportSummary, out: string): string {
+  const list = (ids: string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, … (${ids.length})` : ''}`;
+  return (
+    `exported ${s.frames} frames to ${out} (train ${s.train}, val ${s.val})` +
+    (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
+    '\n' +
+    s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
+    (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
+    (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
+    (s.converted.length > 0 ? `  converted ${s.converted.length} .pcd files to KITTI .bin (x y z intensity float32; --no-bin keeps .pcd)\n` : '') +
+    (s.rewrittenBins.length > 0 ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n` : '') +
+    (s.nonNumericIds.length > 0
+      ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
+      : '') +
+    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first): exit 1\n` : '')
+  );
+}
+
+/** `cuboid export DIR --out OUT [--split 0.8] [--status accepted] [--seed S] [--no-bin] [--strict] [--state DIR] [--force]`. */
 export const registerExport: RegisterCommand = (program, setExitCode) => {
   program
     .command('export')
-    .description('write a KITTI training/ tree and ImageSets/{train,val}.txt for the dataset')
+    .description('write a training-ready KITTI tree (training/, ImageSets/{train,val}.txt) for the dataset; reads the dataset, never writes to it')
     .argument('[dir]', 'the dataset folder', 'samples')
     .requiredOption('--out <dir>', 'output folder')
     .option('--split <fraction>', 'fraction of frames in train.txt', '0.8')
     .option('--status <list>', 'only frames with these statuses (comma-separated, e.g. accepted)')
     .option('--seed <seed>', 'seed of the deterministic train/val split', 'cuboid')
-    .option('--bin', 'convert .pcd point clouds to KITTI .bin (x y z intensity float32)')
-    .option('--state <dir>', 'folder of the database and label files (as given to serve)')
+    .option('--bin', 'convert .pcd point clouds to KITTI .bin (x y z intensity float32), the default')
+    .option('--no-bin', 'copy .pcd point clouds as they are (OpenPCDet and mmdet3d read only .bin)')
+    .option('--strict', 'stop at the first frame that cannot be exported (default: skip it and report it)')
+    .option('--state <dir>', 'folder of the database (as given to serve --state)')
     .option('--force', 'replace an earlier export in --out')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
-    .action(async (dir: string, opts: ExportCommandOptions) => {
+    .option('--json', 'print the summary as JSON')
+    .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean }) => {
       try {
         const s = await runExport(dir, opts);
         const out = path.resolve(opts.out);
-        process.stdout.write(
-          `exported ${s.frames} frames to ${out} (train ${s.train}, val ${s.val})` +
-            (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
-            '\n' +
-            (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
-            (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
-            (s.converted.length > 0 ? `  converted ${s.converted.length} .pcd files to .bin\n` : '') +
-            (s.rewrittenBins.length > 0 ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n` : '') +
-            (s.labelsRepaired > 0 ? `  rewrote ${s.labelsRepaired} stale label files in the dataset\n` : ''),
-        );
+        process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : formatExportSummary(s, out));
+        setExitCode(s.skipped.length > 0 ? EXIT_DATA : EXIT_OK);
       } catch (err) {
-        process.stderr.write(`cuboid export: ${err instanceof Error ? err.message : String(err)}\n`);
-        setExitCode(1);
+        setExitCode(reportCommandError('export', err, opts.json === true));
       }
     });
 };

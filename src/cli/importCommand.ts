@@ -2,6 +2,7 @@ import path from 'node:path';
 import { importLabels, type ImportSummary } from '../server/import/importLabels.ts';
 import { openWorkspace } from '../server/openWorkspace.ts';
 import type { RegisterCommand } from './commands.ts';
+import { UsageError, reportCommandError } from './exitCodes.ts';
 
 export interface ImportCommandOptions {
   labels: string;
@@ -17,7 +18,7 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
   if (opts.minScore !== undefined) {
     minScore = Number(opts.minScore);
     if (opts.minScore.trim() === '' || !Number.isFinite(minScore)) {
-      throw new Error(`--min-score ${JSON.stringify(opts.minScore)} is not a number`);
+      throw new UsageError(`--min-score ${JSON.stringify(opts.minScore)} is not a number`);
     }
   }
   const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}) });
@@ -56,8 +57,7 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
         );
         if (s.errors.length > 0) setExitCode(1);
       } catch (err) {
-        process.stderr.write(`cuboid import: ${err instanceof Error ? err.message : String(err)}\n`);
-        setExitCode(1);
+        setExitCode(reportCommandError('import', err, false));
       }
     });
 };

@@ -2,12 +2,14 @@ import type { RegisterCommand } from './commands.ts';
 import { inspectFile } from './inspectFile.ts';
 import type { InspectReport } from './inspectFile.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import { reportCommandError } from './exitCodes.ts';
 
 const nf = new Intl.NumberFormat('en-US');
 
 /**
  * `cuboid inspect FILE [--json] [--bin-layout L]`: header, fields, point and NaN counts, bounds of
  * a PCD or raw `.bin`; for a `.bin`, the layout it was read with, the layouts its size fits and why.
+ * Exit 1 for a file it cannot read as a point cloud, 2 for a missing file or a bad option.
  */
 export const registerInspect: RegisterCommand = (program, setExitCode) => {
   program
@@ -21,8 +23,7 @@ export const registerInspect: RegisterCommand = (program, setExitCode) => {
         const report = await inspectFile(file, { binLayout: parseBinLayoutOption(opts.binLayout) });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
       } catch (err) {
-        process.stderr.write(`cuboid inspect: ${err instanceof Error ? err.message : String(err)}\n`);
-        setExitCode(1);
+        setExitCode(reportCommandError('inspect', err, opts.json === true));
       }
     });
 };
@@ -35,7 +36,7 @@ function formatReport(r: InspectReport): string {
     `points     ${nf.format(r.points)}${r.organized ? ` (organized ${r.width} x ${r.height})` : ''}`,
     `NaN points ${nf.format(r.nanPoints)}`,
     `fields     ${r.fields.map((f) => `${f.name}:${f.type}${f.size}${f.count > 1 ? `x${f.count}` : ''}`).join(' ')}`,
-    `bounds     ${r.bounds ? `min (${fmt(r.bounds.min)})  max (${fmt(r.bounds.max)})` : 'none (no finite points)'}`,
+    `bounds     ${r.bounds ? `min (${fmt(r.bounds.min)})  max (${fmt(r.bounds.max)})` : r.positionFields.length === 0 ? 'none (the file has no x, y or z field)' : 'none (no finite points)'}`,
   ];
   if (r.viewpoint) lines.push(`viewpoint  ${r.viewpoint.join(' ')}`);
   if (r.binLayout) {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { parsePcd } from '../domain/pcd/parsePcd.ts';
+import { positionAxisOf } from '../domain/pcd/pcdElementTypes.ts';
 import { readVelodyneBin } from '../domain/kitti/readVelodyneBin.ts';
 import { countNonFinite, pointBounds } from '../domain/geometry/pointBounds.ts';
 import type { PointCloud } from '../domain/types.ts';
@@ -22,7 +23,10 @@ export interface InspectReport {
   fields: { name: string; type: string; size: number; count: number }[];
   points: number;
   nanPoints: number;
+  /** Min and max of x y z over finite points; null without finite points or without any x/y/z field. */
   bounds: { min: number[]; max: number[] } | null;
+  /** Which of x, y, z the file stores (a missing axis reads as 0; none at all means no positions). */
+  positionFields: string[];
   viewpoint: number[] | null;
   warnings: string[];
   /**
@@ -63,6 +67,7 @@ export async function inspectFile(path: string, opts: InspectOptions = {}): Prom
       height: null,
       organized: false,
       fields: ['x', 'y', 'z', ...layout.attributes].map((name) => ({ name, type: 'F', size: 4, count: 1 })),
+      positionFields: ['x', 'y', 'z'],
       viewpoint: null,
       warnings: choice.warning !== null ? [choice.warning] : [],
       binLayout: {
@@ -74,8 +79,13 @@ export async function inspectFile(path: string, opts: InspectOptions = {}): Prom
   }
   const cloud = parsePcd(bytes, { fileName });
   const h = cloud.header;
+  const positionFields = ['x', 'y', 'z'].filter((a) => h.fields.some((f) => f.name === a && positionAxisOf(f.name, f.count) >= 0));
+  const described = describe(cloud);
   return {
-    ...describe(cloud),
+    ...described,
+    // Without any x/y/z field every position is (0, 0, 0): there are no bounds to report.
+    bounds: positionFields.length === 0 ? null : described.bounds,
+    positionFields,
     file: path,
     bytes: info.size,
     format: 'pcd',

@@ -7,6 +7,7 @@ import { createServer } from '../server/createServer.ts';
 import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import { reportCommandError } from './exitCodes.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
 
@@ -157,8 +158,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       } catch (err) {
-        process.stderr.write(`cuboid serve: ${err instanceof Error ? err.message : String(err)}\n`);
-        setExitCode(err instanceof ServeError ? 2 : 1);
+        setExitCode(reportCommandError('serve', err, false));
       }
     });
 };

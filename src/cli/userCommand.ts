@@ -4,6 +4,7 @@ import { isRole, isValidUserName, ROLES, type Role } from '../domain/review/Role
 import { createToken, hashToken, tokenLookupKey } from '../server/auth/tokens.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
 import { UserExistsError, type UserRecord } from '../server/storage/UserStore.ts';
+import { UsageError, reportCommandError } from './exitCodes.ts';
 import type { RegisterCommand } from './commands.ts';
 
 export interface UserDbOptions {
@@ -16,7 +17,7 @@ export interface UserDbOptions {
 /** The database file `serve` uses for these options. */
 export function userDbPath(opts: UserDbOptions): string {
   const data = path.resolve(opts.data);
-  if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new Error(`--data ${data}: no such folder`);
+  if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
   return path.join(path.resolve(opts.state ?? path.join(data, '.cuboid')), 'cuboid.db');
 }
 
@@ -34,15 +35,15 @@ async function withStorage<T>(opts: UserDbOptions, fn: (storage: SqliteStorage) 
  * of it is stored, so this is the one time it can be shown.
  */
 export async function addUser(name: string, role: string, opts: UserDbOptions): Promise<{ user: UserRecord; token: string }> {
-  if (!isValidUserName(name)) throw new Error(`user name ${JSON.stringify(name)}: use 1-64 letters, digits, "_", ".", "@" or "-"`);
-  if (!isRole(role)) throw new Error(`--role ${JSON.stringify(role)}: expected one of ${ROLES.join(', ')}`);
+  if (!isValidUserName(name)) throw new UsageError(`user name ${JSON.stringify(name)}: use 1-64 letters, digits, "_", ".", "@" or "-"`);
+  if (!isRole(role)) throw new UsageError(`--role ${JSON.stringify(role)}: expected one of ${ROLES.join(', ')}`);
   const token = createToken();
   const tokenHash = await hashToken(token);
   return withStorage(opts, async (storage) => {
     try {
       await storage.users.addUser({ name, role: role as Role, tokenLookup: tokenLookupKey(token), tokenHash });
     } catch (err) {
-      if (err instanceof UserExistsError) throw new Error(`a user named "${name}" already exists (remove it first to issue a new token)`);
+      if (err instanceof UserExistsError) throw new UsageError(`a user named "${name}" already exists (remove it first to issue a new token)`);
       throw err;
     }
     await storage.logActivity({ user: null, action: 'user_add', frameId: null, revision: null, detail: { name, role } });
@@ -58,7 +59,7 @@ export function listUsers(opts: UserDbOptions): Promise<UserRecord[]> {
 export async function removeUser(name: string, opts: UserDbOptions): Promise<{ sessionsEnded: number }> {
   return withStorage(opts, async (storage) => {
     const ended = await storage.users.removeUser(name);
-    if (ended === null) throw new Error(`no user named ${JSON.stringify(name)}`);
+    if (ended === null) throw new UsageError(`no user named ${JSON.stringify(name)}`);
     await storage.logActivity({ user: null, action: 'user_remove', frameId: null, revision: null, detail: { name } });
     return { sessionsEnded: ended };
   });
@@ -71,8 +72,7 @@ export async function removeUser(name: string, opts: UserDbOptions): Promise<{ s
 export const registerUser: RegisterCommand = (program, setExitCode) => {
   const user = program.command('user').description('manage users (annotator, reviewer, lead) and their login tokens');
   const fail = (verb: string, err: unknown) => {
-    process.stderr.write(`cuboid user ${verb}: ${err instanceof Error ? err.message : String(err)}\n`);
-    setExitCode(1);
+    setExitCode(reportCommandError(`user ${verb}`, err, false));
   };
   const dbOptions = (cmd: ReturnType<typeof program.command>) =>
     cmd

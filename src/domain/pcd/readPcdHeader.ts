@@ -194,7 +194,7 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
   for (let i = 0; i < n; i++) {
     const size = sizeEntry ? Number(sizeEntry.tokens[i]) : 4;
     const type = (typeEntry ? typeEntry.tokens[i].toUpperCase() : 'F') as PcdFieldType;
-    const count = countEntry ? Number(countEntry.tokens[i]) : 1;
+    const count = countEntry ? parseCount(countEntry.tokens[i], countEntry.line, 'COUNT', fail) : 1;
     if (!isValidPcdElement(type, size)) {
       const where = typeEntry ?? sizeEntry;
       fail('unknown-type', `unknown TYPE "${type}" SIZE ${size} for field ${names[i]}`, where?.line, typeEntry ? 'TYPE' : 'SIZE', {
@@ -203,8 +203,12 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
       });
     }
     if (count === 0) {
-      warnings.push(`field ${names[i]} has COUNT 0 and is dropped`);
-      continue;
+      // PCL 1.13 drops such a field with a warning, which misreads a binary body that holds it
+      // (every later point shifts): refuse it instead, naming the field.
+      fail('bad-header-value', `field ${names[i]} has COUNT 0: every field holds at least one element per point (COUNT 1 for a scalar)`, countEntry?.line, 'COUNT', {
+        field: names[i],
+        actual: 0,
+      });
     }
     let name = names[i];
     if (name !== '_' && seen.has(name)) {
@@ -221,6 +225,10 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
     offset += size * count;
   }
 
+  const axes = ['x', 'y', 'z'].filter((a) => !fields.some((f) => positionAxisOf(f.name, f.count) >= 0 && f.name === a));
+  if (axes.length > 0 && !fields.some((f) => (f.name === 'x' || f.name === 'y' || f.name === 'z') && f.count !== 1)) {
+    warnings.push(`no ${axes.join(', ')} field${axes.length > 1 ? 's' : ''}: position${axes.length > 1 ? 's' : ''} ${axes.join(', ')} = 0`);
+  }
   const { width, height, points } = resolveDimensions(entries, data.line, warnings, fail);
   if (points > MAX_PCD_POINTS || !Number.isSafeInteger(points * Math.max(offset, 1) * 3)) {
     const e = entries.get('POINTS') ?? entries.get('WIDTH');

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import { formatKittiCalib } from '../../domain/kitti/formatKittiCalib.ts';
 import { syntheticCalib } from '../../domain/kitti/syntheticCalib.ts';
-import type { AnnotationService } from '../AnnotationService.ts';
+import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+import type { ExportSource } from './ExportSource.ts';
 import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
@@ -16,12 +18,28 @@ export interface ExportOptions {
   seed?: string;
   /** Only frames with one of these statuses; default every frame. */
   statuses?: readonly FrameStatus[];
-  /** Convert `.pcd` point clouds to KITTI `.bin` (OpenPCDet and mmdet3d read only `.bin`). */
+  /**
+   * Convert `.pcd` point clouds to KITTI `.bin` (OpenPCDet and mmdet3d read only `.bin`); default
+   * true. `false` copies `.pcd` files as they are.
+   */
   bin?: boolean;
   /** Include `velodyne/` (default true; the zip download can leave it out). */
   points?: boolean;
   /** Include `image_2/` (default true). */
   images?: boolean;
+  /**
+   * Stop at the first frame that cannot be exported (default false: the frame is left out of the
+   * tree and the ImageSets, and listed in `skipped`).
+   */
+  strict?: boolean;
+}
+
+/** A frame left out of an export: the file that could not be read or converted, and why. */
+export interface SkippedFrame {
+  frameId: string;
+  /** Path of the file at fault (dataset-relative when inside the dataset). */
+  file: string;
+  reason: string;
 }
 
 export interface ExportSummary {
@@ -30,6 +48,8 @@ export interface ExportSummary {
   val: number;
   /** Frames left out by the status filter. */
   filteredOut: number;
+  /** Frames left out because a file could not be read or converted (never with `strict`). */
+  skipped: SkippedFrame[];
   /** Frames written with the no-camera synthetic calib. */
   syntheticCalib: string[];
   /** Frames whose label file is empty (OpenPCDet's info builder cannot read those). */
@@ -40,71 +60,105 @@ export interface ExportSummary {
   rewrittenBins: { frameId: string; layout: string; points: number }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
+  /** Frame ids that are not all digits (mmdet3d's KITTI converter reads ImageSets ids as integers). */
+  nonNumericIds: string[];
 }
 
 /** The file name of the manifest written at the export root. */
 export const EXPORT_MANIFEST = 'cuboid_export.json';
 
+/** Thrown by a `strict` export at the first frame it cannot export; names the frame and the file. */
+export class ExportFrameError extends Error {
+  readonly skipped: SkippedFrame;
+  constructor(skipped: SkippedFrame) {
+    super(`frame ${skipped.frameId}: ${skipped.file}: ${skipped.reason}`);
+    this.name = 'ExportFrameError';
+    this.skipped = skipped;
+  }
+}
+
 /**
- * Writes a KITTI training tree through `sink`: `training/velodyne` (copied as-is, or `.pcd` → `.bin`
- * with `bin`), `training/calib` (copied; the synthetic no-camera calib for frames without one, so
- * readers recover the LiDAR boxes exactly), `training/label_2` (the current revision, the same
- * text as the served `label_2`), `training/image_2` where present, `ImageSets/train.txt` and
- * `val.txt` (see `splitFrames`), and `cuboid_export.json` (options and counts). Frames never opened
- * get their shipped labels imported first, and stale label files are rewritten, so an export also
- * restores consistency after a failed label write.
+ * Writes a KITTI training tree through `sink`: `training/velodyne` (KITTI `.bin`: copied, `.pcd`
+ * converted unless `bin: false`, other `.bin` layouts rewritten as `xyzi`), `training/calib`
+ * (copied after parsing; the synthetic no-camera calib for frames without one, so readers recover
+ * the LiDAR boxes exactly), `training/label_2` (the current revision, the same text as the served
+ * `label_2`), `training/image_2` where present, `ImageSets/train.txt` and `val.txt` (see
+ * `splitFrames`), and `cuboid_export.json` (options and counts).
+ *
+ * Each frame is prepared in memory first (label text, calib check, point conversion) and written
+ * only when all of it succeeded, so a frame with a bad calib, label or point file is left out
+ * whole and listed in `skipped` with the file and the reason (`strict`: `ExportFrameError`).
+ * A source that can (the served dataset) first rewrites label files left stale by a failed write.
  */
 export async function exportDataset(
-  service: AnnotationService,
+  source: ExportSource,
   sink: ExportSink,
   opts: ExportOptions = {},
 ): Promise<ExportSummary> {
   const split = opts.split ?? 0.8;
   if (!(split >= 0 && split <= 1)) throw new RangeError(`exportDataset: split ${split} is not between 0 and 1`);
   const seed = opts.seed ?? 'cuboid';
-  const repaired = await service.syncDirtyLabels();
+  const bin = opts.bin !== false;
+  const repaired = source.syncDirtyLabels !== undefined ? await source.syncDirtyLabels() : { written: [] };
   const summary: ExportSummary = {
     frames: 0,
     train: 0,
     val: 0,
     filteredOut: 0,
+    skipped: [],
     syntheticCalib: [],
     emptyLabels: [],
     converted: [],
     rewrittenBins: [],
     labelsRepaired: repaired.written.length,
+    nonNumericIds: [],
   };
   const synthetic = formatKittiCalib(syntheticCalib());
   const exported: string[] = [];
-  for (const id of service.dataset.ids()) {
-    const frame = service.dataset.get(id);
+  const root = source.dataset.root;
+  for (const id of source.dataset.ids()) {
+    const frame = source.dataset.get(id);
     if (frame === undefined) continue;
-    const doc = await service.getAnnotation(frame);
-    if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
-      summary.filteredOut++;
+    let file = frame.labelPath ?? frame.calibPath ?? frame.points.path;
+    /** Runs one step of the frame, remembering which file it reads for the skip report. */
+    const step = <T>(at: string | null, fn: () => Promise<T>): Promise<T> => {
+      if (at !== null) file = at;
+      return fn();
+    };
+    let prepared: PreparedFrame;
+    try {
+      if (frame.calibPath !== null) {
+        const calibPath = frame.calibPath;
+        await step(calibPath, async () => parseKittiCalib(await fs.readFile(calibPath, 'utf8'), { fileName: path.basename(calibPath) }));
+      }
+      const doc = await step(frame.labelPath, () => source.getAnnotation(frame));
+      if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
+        summary.filteredOut++;
+        continue;
+      }
+      const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
+      const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
+      if (opts.images !== false && frame.image !== null) await step(frame.image.path, () => fs.access(frame.image!.path));
+      prepared = { label, points };
+    } catch (err) {
+      const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
+      if (opts.strict === true) throw new ExportFrameError(skipped);
+      summary.skipped.push(skipped);
       continue;
     }
-    const label = await service.formatLabel(frame, doc);
-    await sink.writeFile(`training/label_2/${id}.txt`, label);
-    if (label === '') summary.emptyLabels.push(id);
+    await sink.writeFile(`training/label_2/${id}.txt`, prepared.label);
+    if (prepared.label === '') summary.emptyLabels.push(id);
     if (frame.calibPath !== null) await sink.copyFile(`training/calib/${id}.txt`, frame.calibPath);
     else {
       await sink.writeFile(`training/calib/${id}.txt`, synthetic);
       summary.syntheticCalib.push(id);
     }
-    if (opts.points !== false) {
-      if (frame.points.format === 'pcd' && opts.bin === true) {
-        const result = pcdToKittiBin(new Uint8Array(await fs.readFile(frame.points.path)), path.basename(frame.points.path));
-        await sink.writeFile(`training/velodyne/${id}.bin`, result.bin);
-        summary.converted.push({ frameId: id, points: result.points, dropped: result.dropped });
-      } else if (frame.points.format === 'bin' && frame.points.binLayout !== null && frame.points.binLayout.name !== 'xyzi') {
-        // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
-        const result = binToKittiBin(new Uint8Array(await fs.readFile(frame.points.path)), frame.points.binLayout.name, path.basename(frame.points.path));
-        await sink.writeFile(`training/velodyne/${id}.bin`, result.bin);
-        summary.rewrittenBins.push({ frameId: id, layout: frame.points.binLayout.name, points: result.points });
-      } else {
-        await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, frame.points.path);
-      }
+    const p = prepared.points;
+    if (p !== null) {
+      if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, frame.points.path);
+      else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
+      if (p.kind === 'converted') summary.converted.push({ frameId: id, points: p.points, dropped: p.dropped });
+      if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points });
     }
     if (opts.images !== false && frame.image !== null) {
       await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, frame.image.path);
@@ -117,10 +171,11 @@ export async function exportDataset(
   summary.frames = exported.length;
   summary.train = train.length;
   summary.val = val.length;
+  summary.nonNumericIds = exported.filter((id) => !/^\d+$/.test(id));
   const manifest = {
     tool: 'cuboid',
-    dataset: path.basename(service.dataset.root),
-    options: { split, seed, statuses: opts.statuses ?? null, bin: opts.bin === true },
+    dataset: path.basename(root),
+    options: { split, seed, statuses: opts.statuses ?? null, bin },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
     ...summary,
@@ -128,6 +183,38 @@ export async function exportDataset(
   await sink.writeFile(EXPORT_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   await sink.close();
   return summary;
+}
+
+/** A frame's label text and points, ready to write. */
+interface PreparedFrame {
+  label: string;
+  points: PreparedPoints | null;
+}
+
+type PreparedPoints =
+  | { kind: 'copy' }
+  | { kind: 'converted'; bin: Uint8Array; points: number; dropped: number }
+  | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number };
+
+/** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
+async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<PreparedPoints> {
+  const { points } = frame;
+  if (points.format === 'pcd' && bin) {
+    const result = pcdToKittiBin(new Uint8Array(await fs.readFile(points.path)), path.basename(points.path));
+    return { kind: 'converted', ...result };
+  }
+  if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
+    // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
+    const result = binToKittiBin(new Uint8Array(await fs.readFile(points.path)), points.binLayout.name, path.basename(points.path));
+    return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points };
+  }
+  await fs.access(points.path, fs.constants.R_OK);
+  return { kind: 'copy' };
+}
+
+function relative(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
 function lines(ids: string[]): string {

@@ -71,7 +71,7 @@ describe('cuboid inspect on raw .bin files', () => {
 
   it('refuses an unknown --bin-layout', async () => {
     const res = await runCli(['inspect', AV2, '--bin-layout', 'xyzrgb']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(/--bin-layout: "xyzrgb" is not a point layout; expected one of xyz/);
   });
 });
@@ -110,7 +110,7 @@ describe('cuboid serve --bin-layout', () => {
   it('refuses an unknown layout before opening anything', async () => {
     const dir = kittiDataset('serve-bad', { 'a.bin': AV2 });
     const res = await runCli(['serve', dir, '--port', '0', '--bin-layout', 'xyzq']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(/cuboid serve: --bin-layout: "xyzq" is not a point layout/);
     expect(fs.existsSync(path.join(dir, '.cuboid'))).toBe(false);
   });

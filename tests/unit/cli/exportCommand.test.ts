@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { makeKittiDataset, makeTempDir, readTree } from '../server/fixtures/makeDataset.ts';
 import { runCli } from './runCli.ts';
 
 const root = makeTempDir();
@@ -10,43 +10,132 @@ afterAll(() => {
 });
 const data = makeKittiDataset(path.join(root, 'data'), { ids: ['a', 'b', 'c', 'd'], pcd: ['d'], calib: ['a', 'b', 'c'] });
 
+/** Every path under `dir` with its size and mtime: what "nothing written" is checked against. */
+function snapshot(dir: string): string[] {
+  return [...readTree(dir).keys()].sort().map((k) => {
+    const st = fs.statSync(path.join(dir, k));
+    return `${k} ${st.size} ${st.mtimeMs}`;
+  });
+}
+
 describe('cuboid export', () => {
-  it('writes the tree, reports what it did, and keeps the database in the dataset by default', async () => {
+  it('writes a training-ready tree (.pcd converted to .bin by default) and writes nothing into the dataset', async () => {
+    const before = snapshot(data);
     const out = path.join(root, 'out');
-    const res = await runCli(['export', data, '--out', out, '--split', '0.5', '--seed', 'x', '--bin']);
+    const res = await runCli(['export', data, '--out', out, '--split', '0.5', '--seed', 'x']);
     expect(res).toMatchObject({ code: 0, err: '' });
     expect(res.out).toMatch(/exported 4 frames to .* \(train 2, val 2\)/);
     expect(res.out).toMatch(/1 frames have no calib/);
     expect(res.out).toMatch(/4 frames have no boxes/);
-    expect(res.out).toMatch(/converted 1 \.pcd files to \.bin/);
+    expect(res.out).toMatch(/converted 1 \.pcd files to KITTI \.bin/);
     expect(fs.readdirSync(path.join(out, 'training', 'velodyne')).sort()).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.bin']);
-    expect(fs.existsSync(path.join(data, '.cuboid', 'cuboid.db'))).toBe(true);
+    expect(fs.statSync(path.join(out, 'training', 'velodyne', 'd.bin')).size).toBe(20 * 16);
+    expect(fs.existsSync(path.join(data, '.cuboid'))).toBe(false);
+    expect(snapshot(data)).toEqual(before);
+    expect(fs.readdirSync(root).filter((n) => n.includes('cuboid-export'))).toEqual([]);
   });
 
-  it('refuses to overwrite an earlier export unless --force', async () => {
+  it('--no-bin copies .pcd files as they are', async () => {
+    const out = path.join(root, 'keep-pcd');
+    const res = await runCli(['export', data, '--out', out, '--no-bin']);
+    expect(res.code).toBe(0);
+    expect(fs.readdirSync(path.join(out, 'training', 'velodyne')).sort()).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.pcd']);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8')).options.bin).toBe(false);
+  });
+
+  it('warns when frame ids are not numbers (mmdet3d reads ImageSets ids as integers), and not when they are', async () => {
+    const res = await runCli(['export', data, '--out', path.join(root, 'ids')]);
+    expect(res.out).toMatch(/warning: 4 frame ids are not numbers \(a, b, c, d\): mmdet3d/);
+    const numeric = makeKittiDataset(path.join(root, 'numeric'), { ids: ['000000', '000001'] });
+    const ok = await runCli(['export', numeric, '--out', path.join(root, 'numeric-out')]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).not.toMatch(/not numbers/);
+  });
+
+  it('skips a frame with a bad calib, naming the file and the reason, and still writes ImageSets and the manifest', async () => {
+    const bad = makeKittiDataset(path.join(root, 'badcalib'), { ids: ['000000', '000001', '000002'], labels: { '000001': 'Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59\n' } });
+    fs.writeFileSync(path.join(bad, 'calib', '000001.txt'), 'P0: 1 2 3\n');
+    const out = path.join(root, 'badcalib-out');
+    const res = await runCli(['export', bad, '--out', out]);
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/exported 2 frames/);
+    expect(res.out).toMatch(/skipped frame 000001: calib\/000001\.txt: parseKittiCalib \(000001\.txt\)/);
+    expect(res.out).toMatch(/1 frame skipped/);
+    const ids = ['train.txt', 'val.txt'].flatMap((f) => fs.readFileSync(path.join(out, 'ImageSets', f), 'utf8').split('\n').filter(Boolean));
+    expect(ids.sort()).toEqual(['000000', '000002']);
+    expect(fs.readdirSync(path.join(out, 'training', 'calib')).sort()).toEqual(['000000.txt', '000002.txt']);
+    expect(fs.readdirSync(path.join(out, 'training', 'velodyne')).sort()).toEqual(['000000.bin', '000002.bin']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8'));
+    expect(manifest.skipped).toEqual([{ frameId: '000001', file: 'calib/000001.txt', reason: expect.stringContaining('parseKittiCalib') }]);
+  });
+
+  it('--strict stops at the bad frame and leaves no tree and no temporary folder', async () => {
+    const bad = makeKittiDataset(path.join(root, 'strict'), { ids: ['000000', '000001'] });
+    fs.writeFileSync(path.join(bad, 'velodyne', '000001.bin'), new Uint8Array(17));
+    fs.rmSync(path.join(bad, 'velodyne', '000001.bin'));
+    fs.writeFileSync(path.join(bad, 'velodyne', '000001.pcd'), 'VERSION 0.7\nFIELDS x y z\nPOINTS 5\nDATA ascii\n1 2 3\n');
+    const parent = path.join(root, 'strict-parent');
+    const out = path.join(parent, 'out');
+    const res = await runCli(['export', bad, '--out', out, '--strict']);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/cuboid export: frame 000001: velodyne\/000001\.pcd: .*truncated/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(parent)).toEqual([]);
+  });
+
+  it('exports a read-only dataset (no write permission bits) without touching it', async () => {
+    const ro = makeKittiDataset(path.join(root, 'ro'), { ids: ['000000'] });
+    const dirs = [path.join(ro, 'velodyne'), path.join(ro, 'calib'), path.join(ro, 'image_2'), path.join(ro, 'label_2'), ro];
+    for (const d of dirs) fs.chmodSync(d, 0o555);
+    try {
+      const res = await runCli(['export', ro, '--out', path.join(root, 'ro-out')]);
+      expect(res).toMatchObject({ code: 0, err: '' });
+      expect(fs.existsSync(path.join(ro, '.cuboid'))).toBe(false);
+    } finally {
+      for (const d of dirs.reverse()) fs.chmodSync(d, 0o755);
+    }
+  });
+
+  it('refuses to overwrite an earlier export unless --force (exit 2), and --force replaces it', async () => {
     const out = path.join(root, 'again');
     expect((await runCli(['export', data, '--out', out])).code).toBe(0);
     fs.writeFileSync(path.join(out, 'training', 'label_2', 'stale.txt'), 'old');
+    fs.writeFileSync(path.join(out, 'README.txt'), 'mine');
     const refused = await runCli(['export', data, '--out', out]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/already holds an export .*--force/);
     expect((await runCli(['export', data, '--out', out, '--force'])).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'training', 'label_2', 'stale.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(out, 'README.txt'), 'utf8')).toBe('mine');
+    expect(fs.readdirSync(path.join(out, 'ImageSets')).sort()).toEqual(['train.txt', 'val.txt']);
   });
 
   it.each([
     [['--split', '1.5'], /--split "1.5" must be a number from 0 to 1/],
     [['--split', 'abc'], /--split "abc"/],
     [['--status', 'finished'], /--status "finished" is not one of/],
-  ])('rejects %j', async (args, message) => {
+  ])('rejects %j with exit 2', async (args, message) => {
     const res = await runCli(['export', data, '--out', path.join(root, 'bad'), ...args]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(message);
   });
 
-  it('requires --out', async () => {
+  it('requires --out (exit 2), and under --json says so in JSON on stdout', async () => {
     const res = await runCli(['export', data]);
-    expect(res.code).not.toBe(0);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(/--out/);
+    const json = await runCli(['export', data, '--json']);
+    expect(json.code).toBe(2);
+    expect(json.err).toBe('');
+    expect(JSON.parse(json.out)).toEqual({ error: { command: 'export', message: expect.stringMatching(/--out/), exitCode: 2 } });
+  });
+
+  it('--json prints the summary, and an error as JSON', async () => {
+    const ok = await runCli(['export', data, '--out', path.join(root, 'json-out'), '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ frames: 4, skipped: [], nonNumericIds: ['a', 'b', 'c', 'd'] });
+    const missing = await runCli(['export', path.join(root, 'missing'), '--out', path.join(root, 'x'), '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out).error.message).toMatch(/is not a folder/);
   });
 });

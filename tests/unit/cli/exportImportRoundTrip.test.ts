@@ -17,15 +17,10 @@ describe('cuboid export → cuboid import → cuboid export on the real KITTI sa
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toMatch(/exported 3 frames/);
 
-    // Import into the same scans without their shipped labels (symlinks, nothing copied), so the
-    // second export can only come from what the import read.
+    // Import into copies of the same scans without their shipped labels, so the second export can
+    // only come from what the import read (copies: a dataset's symlinks out of its folder are not followed).
     const bare = path.join(root, 'bare');
-    for (const dir of ['velodyne', 'calib', 'image_2']) {
-      fs.mkdirSync(path.join(bare, dir), { recursive: true });
-      for (const name of fs.readdirSync(path.join(SHARED_KITTI, dir))) {
-        fs.symlinkSync(path.join(SHARED_KITTI, dir, name), path.join(bare, dir, name));
-      }
-    }
+    for (const dir of ['velodyne', 'calib', 'image_2']) fs.cpSync(path.join(SHARED_KITTI, dir), path.join(bare, dir), { recursive: true });
     const imported = await run(['import', bare, '--labels', path.join(out1, 'training', 'label_2'), '--state', path.join(root, 's2')]);
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(imported.out).toMatch(/imported 6 boxes into 3 frames/);

@@ -24,7 +24,7 @@ describe('cuboid import', () => {
     expect(fs.readFileSync(path.join(root, 'state', 'label_2', '000001.txt'), 'utf8')).toBe(`${line}\n`);
   });
 
-  it('exits 1 on an unreadable file and on a bad --min-score', async () => {
+  it('exits 1 on an unreadable label file, 2 on a bad --min-score', async () => {
     const bad = path.join(root, 'bad');
     fs.mkdirSync(bad);
     fs.writeFileSync(path.join(bad, '000002.txt'), 'Car x\n');
@@ -32,7 +32,7 @@ describe('cuboid import', () => {
     expect(res.code).toBe(1);
     expect(res.out).toMatch(/error parseKittiLabel \(000002\.txt\): line 1/);
     const score = await runCli(['import', data, '--labels', pred, '--min-score', 'high']);
-    expect(score.code).toBe(1);
+    expect(score.code).toBe(2);
     expect(score.err).toMatch(/--min-score "high" is not a number/);
   });
 });

@@ -59,4 +59,51 @@ describe('cuboid inspect', () => {
     expect(code).toBe(1);
     expect(err).toContain('33');
   });
+
+  it('refuses a PCD with COUNT 0, naming the field (exit 1; a missing file is exit 2)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
+    const file = path.join(dir, 'zero.pcd');
+    writeFileSync(file, 'VERSION 0.7\nFIELDS x y z intensity\nSIZE 4 4 4 4\nTYPE F F F F\nCOUNT 1 1 1 0\nWIDTH 1\nPOINTS 1\nDATA ascii\n1 2 3 4\n');
+    const { code, err } = await run(['inspect', file]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/zero\.pcd.*field intensity has COUNT 0/);
+    expect((await run(['inspect', path.join(dir, 'missing.pcd')])).code).toBe(2);
+  });
+
+  it('says a PCD has no x, y or z field instead of reporting bounds (0, 0, 0)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
+    const file = path.join(dir, 'noxyz.pcd');
+    writeFileSync(file, 'VERSION 0.7\nFIELDS intensity ring\nSIZE 4 2\nTYPE F U\nCOUNT 1 1\nWIDTH 2\nPOINTS 2\nDATA ascii\n5 1\n6 2\n');
+    const text = await run(['inspect', file]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/bounds\s+none \(the file has no x, y or z field\)/);
+    expect(text.out).toMatch(/warning\s+no x, y, z fields/);
+    const json = JSON.parse((await run(['inspect', file, '--json'])).out);
+    expect(json).toMatchObject({ bounds: null, positionFields: [], points: 2 });
+  });
+
+  it('prints a broken file\'s error as JSON on stdout under --json', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
+    const file = path.join(dir, 'odd.bin');
+    writeFileSync(file, new Uint8Array(33));
+    const { code, out, err } = await run(['inspect', file, '--json']);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toEqual({ error: { command: 'inspect', message: expect.stringContaining('33'), exitCode: 1 } });
+  });
+});
+
+describe('cuboid --version and usage errors', () => {
+  it('prints the package version', async () => {
+    const { code, out } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('exits 2 on an unknown command or option, in JSON under --json', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const json = await run(['inspect', '--json', '--colour']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out).error).toMatchObject({ command: 'inspect', message: expect.stringContaining('--colour'), exitCode: 2 });
+  });
 });

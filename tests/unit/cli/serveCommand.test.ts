@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePort, startServer } from '../../../src/cli/serveCommand.ts';
-import { SHARED_KITTI, SHARED_PCD, makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { SHARED_PCD, makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
 import { runCli } from './runCli.ts';
 
 const root = makeTempDir();
@@ -32,21 +32,21 @@ describe('cuboid serve', () => {
     expect(fs.existsSync(path.join(root, 'never'))).toBe(false);
   });
 
-  it('refuses a read-only dataset without --state, suggesting it, and writes nothing there', async () => {
-    const before = listing(SHARED_KITTI);
-    const res = await runCli(['serve', SHARED_KITTI, '--port', '0']);
-    expect(res.code).toBe(1);
-    expect(res.err).toMatch(/looks read-only; pass --state DIR/);
-    expect(listing(SHARED_KITTI)).toEqual(before);
-  });
-
-  it('treats a folder without write permission bits as read-only even for root', async () => {
+  it('refuses a read-only dataset without --state (exit 2), suggesting it, and writes nothing there, even as root', async () => {
+    // Built here and made read-only by its permission bits: a test never relies on ../shared being read-only.
     const data = makeKittiDataset(path.join(root, 'ro'), { ids: ['a'] });
-    for (const d of [path.join(data, 'velodyne'), path.join(data, 'calib'), path.join(data, 'image_2'), path.join(data, 'label_2'), data]) fs.chmodSync(d, 0o555);
-    const res = await runCli(['export', data, '--out', path.join(root, 'ro-out')]);
-    for (const d of [data, path.join(data, 'velodyne'), path.join(data, 'calib'), path.join(data, 'image_2'), path.join(data, 'label_2')]) fs.chmodSync(d, 0o755);
-    expect(res.code).toBe(1);
-    expect(res.err).toMatch(/read-only.*--state/);
+    const dirs = [path.join(data, 'velodyne'), path.join(data, 'calib'), path.join(data, 'image_2'), path.join(data, 'label_2'), data];
+    const before = listing(data);
+    for (const d of dirs) fs.chmodSync(d, 0o555);
+    let res: Awaited<ReturnType<typeof runCli>>;
+    try {
+      res = await runCli(['serve', data, '--port', '0']);
+    } finally {
+      for (const d of dirs.reverse()) fs.chmodSync(d, 0o755);
+    }
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/looks read-only; pass --state DIR/);
+    expect(listing(data)).toEqual(before);
     expect(fs.existsSync(path.join(data, '.cuboid'))).toBe(false);
   });
 
@@ -54,7 +54,7 @@ describe('cuboid serve', () => {
     expect(() => parsePort('80a')).toThrow(/not a port number/);
     expect(() => parsePort('70000')).toThrow(/not a port number/);
     const res = await runCli(['serve', path.join(root, 'missing'), '--state', path.join(root, 's')]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(/is not a folder/);
   });
 

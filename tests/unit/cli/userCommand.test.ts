@@ -47,7 +47,7 @@ describe('cuboid user', () => {
 
   it('refuses a taken name, an unknown role and a bad name', async () => {
     const again = await runCli(['user', 'add', 'alice', '--role', 'lead', '--data', data, '--state', state]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.err).toMatch(/already exists/);
     expect(again.out).not.toMatch(/token/);
     const role = await runCli(['user', 'add', 'carol', '--role', 'admin', '--data', data, '--state', state]);
@@ -83,7 +83,7 @@ describe('cuboid user', () => {
     const list = await runCli(['user', 'list', '--data', data, '--state', state]);
     expect(list.out).not.toMatch(/alice/);
     const missing = await runCli(['user', 'remove', 'alice', '--data', data, '--state', state]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no user named "alice"/);
     await runCli(['user', 'remove', 'bob', '--data', data, '--state', state]);
     expect((await runCli(['user', 'list', '--data', data, '--state', state])).out).toMatch(/no users: the server runs single-user/);

@@ -106,10 +106,23 @@ describe('readPcdHeader: lenient syntax', () => {
     expect(h.points).toBe(0);
   });
 
-  it('drops COUNT 0 fields and renames repeated field names, with warnings', () => {
-    const h = readPcdHeader(bytes('FIELDS x a a _ _\nCOUNT 1 0 1 1 1\nSIZE 4 4 4 1 1\nTYPE F F F U U\nPOINTS 1\nDATA binary\n'));
-    expect(h.fields.map((f) => f.name)).toEqual(['x', 'a', '_', '_']);
-    expect(h.pointStep).toBe(10);
+  it('refuses COUNT 0 (a binary body holding the field would be misread), naming field and line', () => {
+    const e = headerError('FIELDS x y z intensity\nCOUNT 1 1 1 0\nPOINTS 1\nDATA binary\n', 'bad-header-value', 'zero.pcd');
+    expect(e.message).toMatch(/zero\.pcd.*line 2.*field intensity has COUNT 0/);
+    expect(e.field).toBe('intensity');
+    headerError('FIELDS x y z\nCOUNT 1 one 1\nPOINTS 1\nDATA binary\n', 'bad-header-value');
+  });
+
+  it('says which of x, y, z are missing (their positions are 0)', () => {
+    expect(readPcdHeader(bytes('FIELDS intensity\nPOINTS 1\nDATA ascii\n')).warnings).toContain('no x, y, z fields: positions x, y, z = 0');
+    expect(readPcdHeader(bytes('FIELDS x y i\nPOINTS 1\nDATA ascii\n')).warnings).toContain('no z field: position z = 0');
+    expect(readPcdHeader(bytes('FIELDS x y z\nPOINTS 1\nDATA ascii\n')).warnings.filter((w) => w.startsWith('no '))).toEqual([]);
+  });
+
+  it('renames repeated field names, with warnings', () => {
+    const h = readPcdHeader(bytes('FIELDS x y z a a _ _\nSIZE 4 4 4 4 4 1 1\nTYPE F F F F F U U\nPOINTS 1\nDATA binary\n'));
+    expect(h.fields.map((f) => f.name)).toEqual(['x', 'y', 'z', 'a', 'a_2', '_', '_']);
+    expect(h.pointStep).toBe(22);
     const r = readPcdHeader(bytes('FIELDS x a a\nPOINTS 1\nDATA binary\n'));
     expect(r.fields.map((f) => f.name)).toEqual(['x', 'a', 'a_2']);
     expect(r.warnings.join()).toContain('stored as a_2');

@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { emptyAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
+import { formatAnnotationLabel } from '../../domain/kitti/formatAnnotationLabel.ts';
+import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
+import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
+import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
+import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+import { Dataset, type DatasetFrame } from '../dataset/Dataset.ts';
+import { readImageSize } from '../dataset/frameFileInfo.ts';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { ExportSource } from './ExportSource.ts';
+
+/**
+ * An export source that only reads: each frame's document is the stored revision when the dataset's
+ * database exists (`DATA/.cuboid/cuboid.db`, or `STATE/cuboid.db`), else its shipped `label_2`
+ * file, parsed and never imported; nothing is created in the dataset or the state folder.
+ */
+export class ReadOnlyExportSource implements ExportSource {
+  readonly dataset: Dataset;
+  private readonly storage: Storage | null;
+
+  private constructor(dataset: Dataset, storage: Storage | null) {
+    this.dataset = dataset;
+    this.storage = storage;
+  }
+
+  /**
+   * Scans the dataset and opens its database if there is one (none yet: every frame's `label_2`).
+   * @throws DatasetError for a folder that is not a dataset
+   */
+  static async open(opts: { dataDir: string; stateDir?: string; binLayout?: BinLayoutName }): Promise<ReadOnlyExportSource> {
+    const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
+    const dbPath = opts.stateDir !== undefined ? path.resolve(opts.stateDir, 'cuboid.db') : path.join(dataset.root, '.cuboid', 'cuboid.db');
+    const exists = await fs.stat(dbPath).then((s) => s.isFile(), () => false);
+    return new ReadOnlyExportSource(dataset, exists ? SqliteStorage.open(dbPath) : null);
+  }
+
+  async getAnnotation(frame: DatasetFrame): Promise<FrameAnnotation> {
+    const stored = this.storage === null ? null : await this.storage.getAnnotation(frame.id);
+    if (stored !== null) return stored;
+    if (frame.labelPath === null) return emptyAnnotation(frame.id);
+    const objects = parseKittiLabel(await fs.readFile(frame.labelPath, 'utf8'), { fileName: path.basename(frame.labelPath) });
+    const calib = await this.calib(frame);
+    const doc = emptyAnnotation(frame.id);
+    objects.forEach((o, i) => {
+      if (o.type === 'DontCare') doc.dontCare.push(o);
+      else doc.cuboids.push(kittiToCuboid(o, calib, { id: `label-${i + 1}` }));
+    });
+    return doc;
+  }
+
+  async formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string> {
+    return formatAnnotationLabel(doc, await this.calib(frame), await readImageSize(frame));
+  }
+
+  async close(): Promise<void> {
+    await this.storage?.close();
+  }
+
+  private async calib(frame: DatasetFrame): Promise<KittiCalib | null> {
+    if (frame.calibPath === null) return null;
+    return parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
+  }
+}
