@@ -6,6 +6,11 @@ import { selectFocusedFinding } from '../state/selectors.ts';
 import { withoutDismissed } from '../domain/document/dismissals.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import { fillMaterial } from './sharedMaterials.ts';
+import { ScreenSized } from './ScreenSized.tsx';
+
+/** How tall a pin (post and ring, modelled 2.4 m) is drawn, CSS pixels, at any zoom. */
+const PIN_PIXELS = 40;
+const PIN_MODEL_HEIGHT = 2.4;
 
 const ring = new TorusGeometry(1.2, 0.06, 6, 32);
 const focusRing = new TorusGeometry(1.45, 0.08, 6, 32);
@@ -17,7 +22,8 @@ const hitColumn = new CylinderGeometry(1.2, 1.2, 2.6, 12);
  * Pins at check results that point at a place rather than a box (unlabelled clusters): a ring on
  * the ground and a post, red for errors, amber for warnings, grey for info. Places marked "not an object" have no
  * pin. A click on a pin focuses its finding (the view's finding card then offers "Box it" and
- * "Not an object"; X dismisses it); the focused pin gets a white ring.
+ * "Not an object"; X dismisses it); the focused pin gets a white ring. Pins keep their size on
+ * screen at any zoom (`ScreenSized`).
  */
 export function CheckMarkers() {
   const results = useAppStore((s) => s.checks.results);
@@ -46,7 +52,7 @@ export function CheckMarkers() {
         const color = r.severity === 'error' ? '#ff6b6b' : r.severity === 'warning' ? '#f5b93d' : '#8b95a7';
         const isFocused = focused !== null && focused.boxId === undefined && Math.hypot(focused.location[0] - x, focused.location[1] - y) < 0.5;
         return (
-          <group key={`${r.ruleId}-${i}`} position={[x, y, z]}>
+          <ScreenSized key={`${r.ruleId}-${i}`} position={[x, y, z]} modelHeight={PIN_MODEL_HEIGHT} pixels={PIN_PIXELS}>
             <mesh geometry={ring} material={fillMaterial(color)} dispose={null} />
             <mesh geometry={post} material={fillMaterial(color)} position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
             {isFocused ? <mesh geometry={focusRing} material={fillMaterial('#ffffff')} dispose={null} /> : null}
@@ -58,7 +64,7 @@ export function CheckMarkers() {
               onClick={focus(r)}
               dispose={null}
             />
-          </group>
+          </ScreenSized>
         );
       })}
     </group>

@@ -2,6 +2,11 @@ import { ConeGeometry, CylinderGeometry } from 'three';
 import { useAppStore } from '../state/appStore.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 import type { Cuboid } from '../domain/types.ts';
+import { ScreenSized } from './ScreenSized.tsx';
+
+/** How tall a pin is drawn, CSS pixels, at any zoom (modelled 1.7 m tall: stem and head). */
+const PIN_PIXELS = 34;
+const PIN_MODEL_HEIGHT = 1.7;
 
 const stem = new CylinderGeometry(0.04, 0.04, 1.2, 6);
 const head = new ConeGeometry(0.25, 0.5, 12);
@@ -13,7 +18,10 @@ function cornerOf(box: Cuboid): [number, number, number] {
   return [box.center[0] + c * hl - s * hw, box.center[1] + s * hl + c * hw, box.center[2] + box.size[2] / 2];
 }
 
-/** Reviewer flags pinned where they point: on a corner of the flagged box, or at the flagged location. */
+/**
+ * Reviewer flags pinned where they point: on a corner of the flagged box, or at the flagged
+ * location. Pins keep their size on screen (`ScreenSized`), so a close-up is not filled by them.
+ */
 export function FlagPins() {
   const doc = useAppStore((s) => s.doc);
   if (!doc) return null;
@@ -29,10 +37,10 @@ export function FlagPins() {
   return (
     <group>
       {pins.map((p) => (
-        <group key={p.id} position={p.at}>
+        <ScreenSized key={p.id} position={p.at} modelHeight={PIN_MODEL_HEIGHT} pixels={PIN_PIXELS}>
           <mesh geometry={stem} material={fillMaterial(p.color)} position={[0, 0, 0.6]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
           <mesh geometry={head} material={fillMaterial(p.color)} position={[0, 0, 1.45]} rotation={[-Math.PI / 2, 0, 0]} dispose={null} />
-        </group>
+        </ScreenSized>
       ))}
     </group>
   );

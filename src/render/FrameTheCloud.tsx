@@ -3,7 +3,7 @@ import { useThree } from '@react-three/fiber';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 import { Vector3 } from 'three';
 import type { CloudBounds } from '../domain/pointcloud/robustBounds.ts';
-import { VIEW_DIR, aimAtBounds, needsFraming } from './framing.ts';
+import { VIEW_DIR, aimAtBounds, framingOnLoad, needsFraming } from './framing.ts';
 import type { Aim } from './framing.ts';
 import { appStore } from '../state/appStore.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
@@ -11,6 +11,8 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 /**
  * Points the main view's camera: at the cloud when a frame that the default street view would
  * miss finishes loading (a scanned object a few centimetres across, a cloud far from the origin),
+ * back to the default street view when a street scan follows a cloud of another scale
+ * (`framingOnLoad`),
  * and at the selected box or the whole cloud when asked (Home / `.`); slides along with a
  * followed track when D/A open the next frame.
  */
@@ -20,6 +22,7 @@ export function FrameTheCloud() {
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
   const framedFrame = useRef<string | null>(null);
+  const lastBounds = useRef<CloudBounds | null>(null);
 
   useEffect(() => {
     const aim = (target: Aim) => {
@@ -37,6 +40,26 @@ export function FrameTheCloud() {
         c.position.copy(target.centre).addScaledVector(VIEW_DIR, distance);
         c.near = Math.max(0.001, distance / 1000);
         c.far = Math.max(2000, distance * 10);
+        c.updateProjectionMatrix();
+      }
+      controls.update();
+      invalidate();
+    };
+    /** The view a new camera starts with (MainScene's defaults): the street ahead of the sensor. */
+    const streetView = () => {
+      if (!controls) return;
+      if ((camera as OrthographicCamera).isOrthographicCamera) {
+        const c = camera as OrthographicCamera;
+        controls.target.set(15, 0, 0);
+        c.position.set(15, 0, 80);
+        c.zoom = 9;
+        c.updateProjectionMatrix();
+      } else {
+        const c = camera as PerspectiveCamera;
+        controls.target.set(8, 0, -1);
+        c.position.set(-22, -14, 18);
+        c.near = 0.1;
+        c.far = 2000;
         c.updateProjectionMatrix();
       }
       controls.update();
@@ -64,7 +87,10 @@ export function FrameTheCloud() {
       }
       if (load.status === 'done' && load.frameId !== null && load.frameId !== framedFrame.current) {
         framedFrame.current = load.frameId;
-        if (needsFraming(load.bounds)) aim(aimAtBounds(load.bounds as CloudBounds));
+        const how = framingOnLoad(lastBounds.current, load.bounds);
+        if (load.bounds !== null) lastBounds.current = load.bounds;
+        if (how === 'aim') aim(aimAtBounds(load.bounds as CloudBounds));
+        else if (how === 'default') streetView();
       }
     };
     // A new camera (the main view switched between 3D and top) starts at the default view: aim it

@@ -15,6 +15,7 @@ import { CheckMarkers } from './CheckMarkers.tsx';
 import { DismissalMarkers } from './DismissalMarkers.tsx';
 import { TrajectoryView } from './TrajectoryView.tsx';
 import { FlagPins } from './FlagPins.tsx';
+import { WHEEL_ZOOM_SPEED } from './framing.ts';
 import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
@@ -44,6 +45,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
             enableRotate={false}
             enableDamping={false}
             zoomToCursor
+            zoomSpeed={WHEEL_ZOOM_SPEED}
             screenSpacePanning
             mouseButtons={{ LEFT: (tool === 'draw' ? -1 : MOUSE.PAN) as MOUSE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN }}
           />
@@ -51,7 +53,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       ) : (
         <>
           <PerspectiveCamera makeDefault up={[0, 0, 1]} position={[-22, -14, 18]} fov={55} near={0.1} far={2000} />
-          <OrbitControls makeDefault target={[8, 0, -1]} enableDamping={false} zoomToCursor />
+          <OrbitControls makeDefault target={[8, 0, -1]} enableDamping={false} zoomToCursor zoomSpeed={WHEEL_ZOOM_SPEED} />
         </>
       )}
       <Grid

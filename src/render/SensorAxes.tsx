@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
 import { Vector3 } from 'three';
+import { ScreenSized } from './ScreenSized.tsx';
+
+/** How long the x and y arrows are drawn, CSS pixels, at any zoom (modelled 3 m). */
+const AXIS_PIXELS = 70;
+const AXIS_MODEL_LENGTH = 3;
 
 const ORIGIN = new Vector3(0, 0, 0);
 const X = new Vector3(1, 0, 0);
@@ -8,7 +13,8 @@ const Z = new Vector3(0, 0, 1);
 
 /**
  * The LiDAR conventions at the sensor origin: x forward (red), y left (green), z up (blue),
- * and the positive yaw direction as a yellow quarter arc from +x towards +y.
+ * and the positive yaw direction as a yellow quarter arc from +x towards +y. Drawn the same size
+ * on screen at any zoom (`ScreenSized`), so a close look at the sensor is not covered by them.
  */
 export function SensorAxes() {
   const arc = useMemo(() => {
@@ -20,7 +26,7 @@ export function SensorAxes() {
     return new Float32Array(values);
   }, []);
   return (
-    <group>
+    <ScreenSized position={[0, 0, 0]} modelHeight={AXIS_MODEL_LENGTH} pixels={AXIS_PIXELS} name="sensor-axes">
       <arrowHelper args={[X, ORIGIN, 3, 0xe5484d, 0.5, 0.3]} />
       <arrowHelper args={[Y, ORIGIN, 3, 0x46a758, 0.5, 0.3]} />
       <arrowHelper args={[Z, ORIGIN, 2, 0x3e63dd, 0.4, 0.25]} />
@@ -30,6 +36,6 @@ export function SensorAxes() {
         </bufferGeometry>
         <lineBasicMaterial color="#f5d90a" />
       </line>
-    </group>
+    </ScreenSized>
   );
 }

@@ -18,6 +18,7 @@ import { RedrawOnChange } from './RedrawOnChange.tsx';
 import { ClearCanvas } from './ClearCanvas.tsx';
 import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
+import { boxesInSlab } from './detailSlab.ts';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -98,12 +99,14 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
   const margin = kind === 'top' ? 1.5 : 0.6;
   const colorMode = useAppStore((s) => s.view.colorMode);
   const near = useNearBoxGeometry(frameId, box, Math.max(margin, 1.5), colorMode);
+  // Like the points, only the boxes within the view's depth slab: not every box along the view axis.
+  const shown = useMemo(() => boxesInSlab(cuboids, box, kind, margin), [cuboids, box, kind, margin]);
   return (
     <>
       <BoxCamera box={box} kind={kind} />
       <PointCloudLayer frameId={frameId} highlight={box} clipMargin={margin} sizeBoost={2} geometry={near} />
       <group name={PICK_TARGETS}>
-        <SceneBoxes cuboids={cuboids} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
+        <SceneBoxes cuboids={shown} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
         <BoxHandles box={box} kind={kind} />
       </group>
       <FlagPins />

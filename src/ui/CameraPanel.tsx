@@ -11,6 +11,19 @@ import { useAppStore } from '../state/appStore.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { imageUrl, loadCalib, projectFramePoints } from '../actions/cameraData.ts';
 import { classColor } from '../render/classColors.ts';
+import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
+
+/** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
+const MIN_WIDTH = 260;
+const DEFAULT_WIDTH = 760;
+const WIDTH_KEY = 'cuboid.cameraPanelWidth';
+/** Zoom per wheel notch (deltaY 100) and per +/− button press. */
+const WHEEL_STEP = 1.25;
+
+function storedWidth(): number {
+  const v = Number(window.localStorage.getItem(WIDTH_KEY));
+  return Number.isFinite(v) && v >= MIN_WIDTH ? v : DEFAULT_WIDTH;
+}
 
 interface CalibState {
   frameId: string;
@@ -22,7 +35,8 @@ interface CalibState {
  * Image 2 of the current frame with every box projected through the same conversion the KITTI export
  * uses (edges clipped at the camera's near plane, so boxes beside or behind the camera leave no
  * artefacts). Shift+P adds the projected points (depth-coloured) to check the calibration by eye.
- * Clicking a projected box selects it.
+ * Clicking a projected box selects it. The corner grip (top right) resizes the panel; the wheel
+ * zooms the image about the cursor (up to 8×), a drag pans it, a double click fits it again.
  */
 export function CameraPanel() {
   const open = useAppStore((s) => s.view.cameraPanel);
@@ -38,6 +52,27 @@ export function CameraPanel() {
   const [error, setError] = useState<string | null>(null);
   const [points, setPoints] = useState<Float32Array | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(storedWidth);
+  const [zoom, setZoom] = useState<ImageZoom>(FIT);
+  /** The drag in progress on the image (a pan) or on the grip (a resize); `moved`: more than a click. */
+  const drag = useRef<{ kind: 'pan' | 'resize'; x: number; y: number; start: ImageZoom; width: number; moved: boolean } | null>(null);
+
+  useEffect(() => setZoom(FIT), [frameId]);
+
+  // The wheel zooms the image (a native listener: React's wheel handlers cannot prevent scrolling).
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      const factor = WHEEL_STEP ** (-e.deltaY / 100);
+      setZoom((z) => zoomAbout(z, factor, e.clientX - r.left, e.clientY - r.top, r.width, r.height));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [open, frameId]);
 
   useEffect(() => {
     if (!open || !frameId) return;
@@ -82,7 +117,45 @@ export function CameraPanel() {
 
   if (!open || !frameId) return null;
   const [w, h] = calib?.imageSize ?? [1242, 375];
+  const box = () => frame.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 1, height: 1 };
+  const zoomBy = (factor: number) => {
+    const r = box();
+    setZoom((z) => zoomAbout(z, factor, r.width / 2, r.height / 2, r.width, r.height));
+  };
+  const onPointerDown = (kind: 'pan' | 'resize') => (e: React.PointerEvent<HTMLElement>) => {
+    if (e.button !== 0) return;
+    // A pan captures the pointer only once it moves, so that a click still reaches the overlay.
+    if (kind === 'resize') e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { kind, x: e.clientX, y: e.clientY, start: zoom, width, moved: false };
+  };
+  const onPointerMove = (e: React.PointerEvent<HTMLElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) > 3) {
+      d.moved = true;
+      if (d.kind === 'pan') e.currentTarget.setPointerCapture(e.pointerId);
+    }
+    if (d.kind === 'resize') {
+      const stage = frame.current?.closest('.stage')?.getBoundingClientRect();
+      setWidth(resizedWidth(d.width, dx, dy, w / h, MIN_WIDTH, Math.max(MIN_WIDTH, (stage?.width ?? 2000) - 24)));
+    } else if (d.moved) {
+      const r = box();
+      setZoom(panBy(d.start, dx, dy, r.width, r.height));
+    }
+  };
+  const onPointerUp = () => {
+    const d = drag.current;
+    if (d?.kind === 'resize') window.localStorage.setItem(WIDTH_KEY, String(width));
+    // A pan is not a click: keep `drag` until the click handler has seen it.
+    if (d && !d.moved) drag.current = null;
+  };
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    if (drag.current?.moved) {
+      drag.current = null;
+      return;
+    }
     const r = e.currentTarget.getBoundingClientRect();
     const u = ((e.clientX - r.left) / r.width) * w;
     const v = ((e.clientY - r.top) / r.height) * h;
@@ -90,18 +163,53 @@ export function CameraPanel() {
     if (hit) select([hit.box.id]);
   };
   return (
-    <div className="camera-panel" data-testid="camera-panel">
+    <div className="camera-panel" data-testid="camera-panel" style={{ width: `min(${width}px, calc(100% - 24px))` }}>
       <div className="camera-head">
         <span>Camera · image 2</span>
         {calib && !calib.calib ? <span className="muted">no calibration: boxes cannot be projected</span> : null}
         {error ? <span className="error">{error}</span> : null}
-        <button type="button" onClick={() => setCameraPanel(false)} aria-label="Close camera panel">
+        <span className="camera-zoom-controls">
+          <button type="button" onClick={() => zoomBy(1 / WHEEL_STEP)} disabled={zoom.scale <= 1} aria-label="Zoom the camera image out" title="Zoom out (wheel)">
+            −
+          </button>
+          <span className="muted" data-testid="camera-zoom">
+            {Math.round(zoom.scale * 100)} %
+          </span>
+          <button type="button" onClick={() => zoomBy(WHEEL_STEP)} aria-label="Zoom the camera image in" title="Zoom in (wheel)">
+            +
+          </button>
+          <button type="button" onClick={() => setZoom(FIT)} disabled={zoom.scale <= 1} title="Fit the image (double click)">
+            Fit
+          </button>
+        </span>
+        <button type="button" className="camera-close" onClick={() => setCameraPanel(false)} aria-label="Close camera panel">
           ×
         </button>
+        <span
+          className="camera-grip"
+          role="separator"
+          aria-label="Resize the camera panel"
+          title="Drag to resize"
+          onPointerDown={onPointerDown('resize')}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          data-testid="camera-grip"
+        />
       </div>
-      <div className="camera-image" style={{ aspectRatio: `${w} / ${h}` }}>
-        <img src={imageUrl(frameId)} alt={`Camera image of frame ${frameId}`} onError={() => setError('This frame has no camera image.')} />
-        <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" />
+      <div
+        className="camera-image"
+        ref={frame}
+        style={{ aspectRatio: `${w} / ${h}` }}
+        onPointerDown={onPointerDown('pan')}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onDoubleClick={() => setZoom(FIT)}
+        data-zoomed={zoom.scale > 1 ? '' : undefined}
+      >
+        <div className="camera-zoom" style={{ transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})` }}>
+          <img src={imageUrl(frameId)} alt={`Camera image of frame ${frameId}`} draggable={false} onError={() => setError('This frame has no camera image.')} />
+          <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" />
+        </div>
       </div>
     </div>
   );
