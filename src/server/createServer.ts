@@ -1,8 +1,10 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { installAuth } from './auth/installAuth.ts';
 import { installErrorHandling } from './http/errorHandler.ts';
 import { installHostCheck } from './http/hostCheck.ts';
 import { installOriginCheck } from './http/originCheck.ts';
+import { DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_TIMEOUTS, type LoginRateLimit, type ServerTimeouts } from './http/serverLimits.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
 import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
@@ -44,6 +46,10 @@ export interface ServerOptions extends WorkspaceOptions {
    * `Host`). Default none: see `http/originCheck.ts`.
    */
   allowedOrigins?: readonly string[];
+  /** Time limits of the HTTP server (see `http/serverLimits.ts`); default `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Login attempts per client address and window; default 10 a minute. */
+  loginRateLimit?: LoginRateLimit;
   /** Serve nothing until users exist (set when listening beyond loopback). Default false. */
   requireUsers?: boolean;
   /** The submit gate's checks; default the dictionary's box rules on the frame's points (tests inject their own). */
@@ -68,8 +74,18 @@ declare module 'fastify' {
  */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const workspace = await openWorkspace(opts);
+  const t: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     logger: opts.logger ?? false,
+    requestTimeout: t.requestMs,
+    connectionTimeout: t.idleMs,
+    keepAliveTimeout: t.keepAliveMs,
+    http: {
+      requestTimeout: t.requestMs,
+      headersTimeout: Math.min(t.headersMs, t.requestMs),
+      keepAliveTimeout: t.keepAliveMs,
+      connectionsCheckingInterval: t.checkIntervalMs,
+    },
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     routerOptions: { maxParamLength: 256 },
     onProtoPoisoning: 'error',
@@ -96,6 +112,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   installOriginCheck(app, { allowedOrigins: opts.allowedOrigins ?? [] });
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
+  // Only routes that ask for it (the login) are limited.
+  await app.register(rateLimit, { global: false });
   const dictionaries = new DictionaryStore(workspace.stateDir);
   // Checks run in worker threads, never on the event loop; closing the app stops them.
   const checkPool = new CheckPool(opts.checks);
@@ -106,7 +124,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     checker: opts.submitChecker ?? createSubmitChecker(checkPool),
   });
   const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checkPool });
-  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir, dictionaries, checkSummaries };
+  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir, dictionaries, checkSummaries, loginRateLimit: opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT };
   registerSessionRoutes(app, ctx);
   registerFramesRoutes(app, ctx);
   registerFileRoutes(app, ctx);

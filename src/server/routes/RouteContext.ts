@@ -3,6 +3,7 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
+import type { LoginRateLimit } from '../http/serverLimits.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { DictionaryStore } from '../review/DictionaryStore.ts';
 import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
@@ -20,6 +21,8 @@ export interface RouteContext {
   checkSummaries: FrameCheckSummaries;
   /** Where the database lives, for `GET /api/dataset`. */
   stateDir: string;
+  /** Login attempts allowed per client address and window. */
+  loginRateLimit: LoginRateLimit;
 }
 
 /**

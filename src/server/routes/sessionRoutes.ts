@@ -9,14 +9,22 @@ export const SESSION_TTL_MS = 12 * 3_600_000;
 
 /**
  * `POST /api/session {token}`: logs in and sets the session cookie (HttpOnly, SameSite=Strict,
- * random id; the database keeps only its SHA-256). `GET /api/session`: `{mode, user}` (who am I;
+ * random id; the database keeps only its SHA-256); at most `ctx.loginRateLimit` attempts per client
+ * address and window (429 `too_many_logins` after). `GET /api/session`: `{mode, user}` (who am I;
  * `mode` `single` means no login is needed). `DELETE /api/session`: logs out. The token is never
  * logged, echoed or stored.
  */
 export function registerSessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/session', async (request) => ({ mode: request.authMode, user: request.cuboidUser }));
 
-  app.post('/api/session', async (request, reply) => {
+  const { max, windowMs } = ctx.loginRateLimit;
+  const rateLimit = {
+    max,
+    timeWindow: windowMs,
+    errorResponseBuilder: (_request: unknown, c: { after: string }) =>
+      new HttpError(429, 'too_many_logins', `too many login attempts from this address: try again in ${c.after} (at most ${max} per ${windowMs / 1000} s)`),
+  };
+  app.post('/api/session', { config: { rateLimit } }, async (request, reply) => {
     if (request.authMode === 'single') return { mode: 'single', user: request.cuboidUser };
     const { token } = objectBody(request.body, 'like {"token": "..."}');
     const invalid = new HttpError(401, 'invalid_token', 'that token is not valid (it may have been revoked): ask a lead for a new one');
