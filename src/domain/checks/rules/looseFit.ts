@@ -8,6 +8,7 @@ import type { Cuboid } from '../../types.ts';
 import { fmt } from '../formatNumber.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { targetIndices } from './targetIndices.ts';
+import { topSeenEmpty } from './topSeenEmpty.ts';
 
 /** Fewest above-ground points in a box for its faces to be judged. */
 const MIN_POINTS = 10;
@@ -18,6 +19,9 @@ const WARN_REL = 0.15;
 const ERROR_REL = 0.3;
 
 const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
+/** The top: warning above max(0.25 m, 15 % of the class's smallest height) + 0.4 % of the range; error above twice. */
+const TOP_WARN = 0.25;
+const TOP_PER_M = 0.004;
 
 /**
  * The box is larger than its object on a side the sensor sees: the faces facing the sensor
@@ -33,6 +37,11 @@ const FACE_NAMES = ['front', 'rear', 'left side', 'right side'];
  * half a gap at the sides); twice both for errors. Classes not in the
  * dictionary use 0.35 m and the box's own dimension. The sensor is where the scan was read to come
  * from (`analysis.sensor.origin`).
+ *
+ * The top is judged by the beams: when a beam crossing the box above its highest point went
+ * through it unblocked (seen, nothing returned within the box), the object is lower than that
+ * beam (`topSeenEmpty`); a box top more than max(0.25 m, 15 % of the class's smallest height)
+ * + 0.4 % of the range above it is too tall or floats (error beyond twice that).
  */
 export const looseFit: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -58,9 +67,9 @@ export const looseFit: Rule = (ctx) => {
     const ey = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
-    // Two largest values of +x, −x, +y, −y (box-local) among the points inside.
-    const top1 = [-Infinity, -Infinity, -Infinity, -Infinity];
-    const top2 = [-Infinity, -Infinity, -Infinity, -Infinity];
+    // Two largest values of +x, −x, +y, −y, z (box-local) among the points inside.
+    const top1 = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity];
+    const top2 = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity];
     let n = 0;
     for (let iy = range[1]; iy <= range[3]; iy++) {
       const end = cellStart[iy * nx + range[2] + 1];
@@ -78,6 +87,7 @@ export const looseFit: Rule = (ctx) => {
         keepTop2(top1, top2, 1, -lx);
         keepTop2(top1, top2, 2, ly);
         keepTop2(top1, top2, 3, -ly);
+        keepTop2(top1, top2, 4, dz);
       }
     }
     if (n < MIN_POINTS) continue;
@@ -113,6 +123,22 @@ export const looseFit: Rule = (ctx) => {
         severity = gap > errorAt ? 'error' : severity === 'error' ? 'error' : 'warning';
       }
     }
+    // The top: beams that passed over the object through the box's upper part, seen empty.
+    const boxTop = cz + hh;
+    const bound = topSeenEmpty(sensor, rangeImage, box, cz + top2[4]);
+    if (bound !== null) {
+      const d = Math.hypot(cx - ox, cy - oy);
+      const minH = rule?.size.h[0] ?? box.size[2];
+      const gap = boxTop - bound;
+      const warnAt = Math.max(TOP_WARN, WARN_REL * minH) + TOP_PER_M * d;
+      if (gap > warnAt && gap / warnAt > worstExcess) {
+        const errorAt = Math.max(2 * TOP_WARN, ERROR_REL * minH) + 2 * TOP_PER_M * d;
+        worstExcess = gap / warnAt;
+        worst = 4;
+        worstGap = gap;
+        severity = gap > errorAt ? 'error' : severity === 'error' ? 'error' : 'warning';
+      }
+    }
     if (severity === null) continue;
     out.push({
       ruleId: 'looseFit',
@@ -120,8 +146,11 @@ export const looseFit: Rule = (ctx) => {
       cuboidId: box.id,
       location: null,
       message:
-        `${box.label} box's ${FACE_NAMES[worst]}, which faces the sensor, is ${fmt(worstGap, 2)} m from the ` +
-        `object's nearest points: the box is too big or misplaced`,
+        worst === 4
+          ? `${box.label} box's top is ${fmt(worstGap, 2)} m above where the sensor's beams passed over its object ` +
+            `unblocked: the box is too tall or floats`
+          : `${box.label} box's ${FACE_NAMES[worst]}, which faces the sensor, is ${fmt(worstGap, 2)} m from the ` +
+            `object's nearest points: the box is too big or misplaced`,
       dictionaryEntry: 'box-fits-object',
     });
   }

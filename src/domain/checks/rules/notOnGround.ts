@@ -10,7 +10,8 @@ import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { edgeCaseForRule } from '../dictionary/edgeCaseForRule.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
-import { fmt } from '../formatNumber.ts';
+import { fmt, plural } from '../formatNumber.ts';
+import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /**
@@ -24,6 +25,11 @@ const MAX_RING = 5;
 const GROUND_BAND = 0.2;
 /** Fewest ground returns next to a box for its ground to count as seen. */
 const MIN_SUPPORT = 3;
+/** Object points under a floating box whose ground was not seen that show it floats. */
+const MIN_UNDER = 5;
+/** Those points lie this far (metres) above the ground band and below the box's bottom. */
+const UNDER_CLEARANCE = 0.1;
+
 /**
  * Share of the ring's points a level below the model must hold to be taken as the ground: a few
  * ghost returns far below the road (multipath reflections, 2–3 m down in KITTI 000000) are not a
@@ -68,8 +74,18 @@ export const notOnGround: Rule = (ctx) => {
       if (wide > RING) g = groundLevel(ringHeights(analysis.grid, box, wide), model);
       floatsOnly = true;
     }
-    if (g === null) continue;
     const bottom = box.center[2] - box.size[2] / 2;
+    // The ground next to the box not seen (hidden behind other objects): a box lifted off its
+    // object still shows by the object's own points under it, between the model's ground and the bottom.
+    let under = 0;
+    if (g === null && bottom - model > floatTolerance) {
+      under = pointsUnder(analysis, box, model + GROUND_BAND + UNDER_CLEARANCE, bottom - UNDER_CLEARANCE);
+      if (under >= MIN_UNDER) {
+        g = model;
+        floatsOnly = true;
+      }
+    }
+    if (g === null) continue;
     const gap = bottom - g;
     const tol = gap > 0 ? floatTolerance : sinkTolerance;
     if (!(Math.abs(gap) > tol) || (floatsOnly && gap < 0)) continue;
@@ -81,7 +97,8 @@ export const notOnGround: Rule = (ctx) => {
       location: null,
       message:
         `${box.label} box ${where} the ground (bottom at z ${fmt(bottom, 2)} m, ground at ` +
-        `${fmt(g, 2)} m; ${fmt(tol, 2)} m tolerated)`,
+        `${fmt(g, 2)} m; ${fmt(tol, 2)} m tolerated)` +
+        (under > 0 ? `: ${plural(under, 'point')} of its object lie under it` : ''),
       dictionaryEntry:
         gap > 0
           ? (edgeCaseForRule(ctx.dictionary, 'notOnGround', box.label) ?? 'box-fits-object')
@@ -178,4 +195,38 @@ function groundLevel(ring: number[], model: number): number | null {
   const low = lowestDenseLevel(ring, Math.max(MIN_SUPPORT, Math.ceil(ring.length * DENSE_SHARE), Math.ceil(atModel / 2)));
   const g = low < model - GROUND_BAND ? low : model;
   return countNear(ring, g) < MIN_SUPPORT ? null : g;
+}
+
+/**
+ * Obstacle points (the analysis's above-ground clusters) inside the box's footprint shrunk by
+ * 0.1 m, with z between `zLo` and `zHi` (LiDAR frame, metres): the object's lower part left under
+ * a box lifted off it.
+ */
+function pointsUnder(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi: number): number {
+  if (!(zHi > zLo)) return 0;
+  const { grid, clusters } = analysis;
+  const c = Math.cos(box.yaw);
+  const s = Math.sin(box.yaw);
+  const hl = box.size[0] / 2 - 0.1;
+  const hw = box.size[1] / 2 - 0.1;
+  if (!(hl > 0 && hw > 0)) return 0;
+  const [cx, cy] = box.center;
+  const ex = hl * Math.abs(c) + hw * Math.abs(s);
+  const ey = hl * Math.abs(s) + hw * Math.abs(c);
+  const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
+  if (range === null) return 0;
+  const { sorted, indices, cellStart, nx } = grid;
+  let n = 0;
+  for (let iy = range[1]; iy <= range[3]; iy++) {
+    const end = cellStart[iy * nx + range[2] + 1];
+    for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+      if (clusters.labels[indices[p]] < 0) continue;
+      const z = sorted[3 * p + 2];
+      if (z < zLo || z > zHi) continue;
+      const dx = sorted[3 * p] - cx;
+      const dy = sorted[3 * p + 1] - cy;
+      if (Math.abs(dx * c + dy * s) <= hl && Math.abs(dy * c - dx * s) <= hw) n++;
+    }
+  }
+  return n;
 }

@@ -45,3 +45,27 @@ describe('looseFit', () => {
     expect(looseFit(contextFor(cloud(ground), [{ ...car, size: [9, 4, 2] }]))).toEqual([]);
   });
 });
+
+describe('looseFit at the top: beams seen passing over the object', () => {
+  it('flags a box lifted or made taller than its object where beams crossed its upper part unblocked, and passes the right box', async () => {
+    const { scan, SCAN_HEIGHT } = await import('../scanFixture.ts');
+    const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
+    const { createCheckContext } = await import('../../../../../src/domain/checks/createCheckContext.ts');
+    // A car, and a row of buildings behind it (the beams above the horizon hit them, so the scan shows those beams).
+    const positions = scan([
+      { kind: 'box', x: 18, y: 3, l: 4.4, w: 1.8, h: 1.5, yaw: 0.3 },
+      { kind: 'box', x: 45, y: 0, l: 2, w: 80, h: 15 },
+      { kind: 'box', x: -45, y: 0, l: 2, w: 80, h: 15 },
+    ]);
+    const analysis = analyzeFrame(positions);
+    const right: Cuboid = { ...box('car', 'Car', 18, 3, [4.4, 1.8, 1.5]), yaw: 0.3, center: [18, 3, -SCAN_HEIGHT + 0.75] };
+    const run = (b: Cuboid) => looseFit(createCheckContext({ frameId: 's', positions, cuboids: [b], analysis }));
+    expect(run(right)).toEqual([]);
+    const lifted = run({ ...right, center: [18, 3, right.center[2] + 1] });
+    expect(lifted.map((r) => r.severity)).toEqual(['error']);
+    expect(lifted[0].message).toMatch(/^Car box's top is \d\.\d\d m above where the sensor's beams passed over its object unblocked: the box is too tall or floats$/);
+    const taller = run({ ...right, size: [4.4, 1.8, 2.1], center: [18, 3, right.center[2] + 0.3] });
+    expect(taller).toHaveLength(1);
+    expect(taller[0].message).toMatch(/top is/);
+  });
+});
