@@ -27,6 +27,12 @@ export interface SampleDatasetOptions {
   /** Ego speed, m/s. */
   egoSpeed: number;
   sensor: SensorModel;
+  /**
+   * Generate only these frame indices (each frame depends only on the scene and its index, so
+   * its files are the same bytes as in the whole dataset); `ground_truth.json` and `README.md`
+   * then describe only them. Default: every frame.
+   */
+  only?: readonly number[];
 }
 
 /** The defaults behind `npm run samples`. */
@@ -148,6 +154,7 @@ export function buildSampleDataset(
   const files: SampleFile[] = [];
   const frames: SampleFrameSummary[] = [];
   for (let i = 0; i < opts.frames; i++) {
+    if (opts.only !== undefined && !opts.only.includes(i)) continue;
     const frame = simulateFrame(scene, opts.sensor, i, { frameInterval: opts.frameInterval, rays });
     const objects = labelFrame(frame, calib, { imageSize: SAMPLE_IMAGE_SIZE });
     const format = SAMPLE_FORMATS[i % SAMPLE_FORMATS.length];
