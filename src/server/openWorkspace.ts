@@ -62,7 +62,7 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   // Check both before creating either, so a refusal leaves nothing behind.
   for (const dir of [stateDir, labelsDir]) await assertNotReadOnly(dir, dataset.root, explicit);
   for (const dir of [stateDir, labelsDir]) await ensureWritable(dir, dataset.root, explicit);
-  await removeStaleTempLabels(labelsDir, 60_000);
+  await removeStaleTempLabels(labelsDir);
   const dbPath = opts.storage === undefined ? path.join(stateDir, 'cuboid.db') : null;
   const storage = opts.storage ?? SqliteStorage.open(dbPath as string);
   const service = new AnnotationService({ dataset, storage, labelsDir });

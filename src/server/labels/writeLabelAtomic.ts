@@ -42,8 +42,30 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Removes temporary files that a killed writer may have left in `dir` (older than `minAgeMs`). */
-export async function removeStaleTempLabels(dir: string, minAgeMs = 0): Promise<number> {
+/** Temporary label files are `.NAME.PID.HEX.tmp` (see `writeLabelAtomic`). */
+const TEMP_LABEL = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** A temporary file older than this is stale whoever wrote it (no write takes an hour; PIDs get reused). */
+export const TEMP_LABEL_MAX_AGE_MS = 3_600_000;
+
+/** Whether a process with this id runs now (EPERM: it does, as another user). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a crashed writer left in `dir` (`.ID.txt.PID.HEX.tmp`): those whose
+ * writing process is gone, those of this process's id written before it started (a restarted
+ * container often gets the same id), and any older than `maxAgeMs`. A file of another live
+ * process is left alone (it may be mid-write). Returns how many were removed.
+ */
+export async function removeStaleTempLabels(dir: string, opts: { maxAgeMs?: number; now?: number } = {}): Promise<number> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -51,13 +73,18 @@ export async function removeStaleTempLabels(dir: string, minAgeMs = 0): Promise<
     return 0;
   }
   let removed = 0;
-  const now = Date.now();
+  const now = opts.now ?? Date.now();
+  const maxAge = opts.maxAgeMs ?? TEMP_LABEL_MAX_AGE_MS;
+  const startedAt = now - process.uptime() * 1000;
   for (const name of names) {
-    if (!/^\..+\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)) continue;
+    const m = TEMP_LABEL.exec(name);
+    if (m === null) continue;
+    const pid = Number(m[1]);
     const full = path.join(dir, name);
     try {
       const st = await fs.stat(full);
-      if (minAgeMs > 0 && now - st.mtimeMs < minAgeMs) continue;
+      const writerGone = pid === process.pid ? st.mtimeMs < startedAt : !processAlive(pid);
+      if (!writerGone && now - st.mtimeMs <= maxAge) continue;
       await fs.rm(full, { force: true });
       removed++;
     } catch {

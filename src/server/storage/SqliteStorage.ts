@@ -14,6 +14,7 @@ import type {
   SaveAnnotationResult,
   Storage,
 } from './Storage.ts';
+import { compactAutosaves, DEFAULT_AUTOSAVE_POLICY, type AutosavePolicy } from './revisionCompaction.ts';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.ts';
 import { SqliteUserStore } from './SqliteUserStore.ts';
 import type { UserStore } from './UserStore.ts';
@@ -37,19 +38,27 @@ interface AnnotationRow {
 export class SqliteStorage implements Storage {
   readonly file: string;
   readonly users: UserStore;
+  /** How autosave revisions are compacted on each save (`revisionCompaction.ts`). */
+  readonly autosaves: AutosavePolicy;
   private readonly db: Database.Database;
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(file: string, db: Database.Database, autosaves: AutosavePolicy) {
     this.file = file;
     this.db = db;
+    this.autosaves = autosaves;
     this.users = new SqliteUserStore(db);
   }
 
   /**
    * Opens (creating if needed) the database at `file` (`':memory:'` for tests) and applies pending
-   * schema migrations.
+   * schema migrations. `autosaves` bounds each frame's autosave history (default: the last 20 and
+   * one per hour; review and import revisions are always kept).
    */
-  static open(file: string, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): SqliteStorage {
+  static open(
+    file: string,
+    migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
+    autosaves: AutosavePolicy = DEFAULT_AUTOSAVE_POLICY,
+  ): SqliteStorage {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -57,7 +66,7 @@ export class SqliteStorage implements Storage {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations);
-    return new SqliteStorage(file, db);
+    return new SqliteStorage(file, db, autosaves);
   }
 
   /** The applied schema versions, oldest first. */
@@ -124,6 +133,7 @@ export class SqliteStorage implements Storage {
           'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(frameId, revision, text, boxCount, input.source, at, input.user);
+      if (input.source === 'save') compactAutosaves(this.db, frameId, revision, this.autosaves);
       if (input.assignment !== undefined) this.writeAssignment(frameId, input.assignment, at);
       this.insertActivity({
         at,

@@ -1,8 +1,10 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeStaleTempLabels, writeLabelAtomic } from '../../../../src/server/labels/writeLabelAtomic.ts';
-import { makeTempDir } from '../fixtures/makeDataset.ts';
+import { processAlive, removeStaleTempLabels, writeLabelAtomic } from '../../../../src/server/labels/writeLabelAtomic.ts';
+import { openWorkspace } from '../../../../src/server/openWorkspace.ts';
+import { makeKittiDataset, makeTempDir } from '../fixtures/makeDataset.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -52,12 +54,43 @@ describe('writeLabelAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual(['a.txt']);
   });
 
-  it('removes temporary files a killed writer left behind', async () => {
+  it('removes temporary files a killed writer left behind, and only those', async () => {
     const dir = temp();
-    fs.writeFileSync(path.join(dir, '.000001.txt.1234.abcdef012345.tmp'), 'partial');
-    fs.writeFileSync(path.join(dir, '000001.txt'), 'kept');
-    expect(await removeStaleTempLabels(dir)).toBe(1);
-    expect(fs.readdirSync(dir)).toEqual(['000001.txt']);
-    expect(await removeStaleTempLabels(path.join(dir, 'missing'))).toBe(0);
+    // A process that has exited: its id names no live process now.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(dead.stdout);
+    expect(processAlive(deadPid)).toBe(false);
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(path.join(dir, `.000001.txt.${deadPid}.abcdef012345.tmp`), 'partial');
+      fs.writeFileSync(path.join(dir, `.000002.txt.${live.pid}.abcdef012345.tmp`), 'being written');
+      const old = path.join(dir, `.000003.txt.${live.pid}.0123456789ab.tmp`);
+      fs.writeFileSync(old, 'a live id, but two hours old: the id was reused');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+      const mine = path.join(dir, `.000004.txt.${process.pid}.0123456789ab.tmp`);
+      fs.writeFileSync(mine, 'this id before this process started (a restarted container)');
+      const beforeStart = new Date(Date.now() - process.uptime() * 1000 - 60_000);
+      fs.utimesSync(mine, beforeStart, beforeStart);
+      fs.writeFileSync(path.join(dir, `.000005.txt.${process.pid}.0123456789ab.tmp`), 'this process, now');
+      fs.writeFileSync(path.join(dir, '000001.txt'), 'kept');
+      expect(await removeStaleTempLabels(dir)).toBe(3);
+      expect(fs.readdirSync(dir).sort()).toEqual([`.000002.txt.${live.pid}.abcdef012345.tmp`, `.000005.txt.${process.pid}.0123456789ab.tmp`, '000001.txt']);
+      expect(await removeStaleTempLabels(path.join(dir, 'missing'))).toBe(0);
+    } finally {
+      live.kill();
+    }
+  });
+
+  it('a server started after a crash cleans label_2 at once (no minimum age)', async () => {
+    const dataDir = makeKittiDataset(temp(), { ids: ['000001'] });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const leftover = path.join(dataDir, 'label_2', `.000001.txt.${Number(dead.stdout)}.abcdef012345.tmp`);
+    fs.writeFileSync(leftover, 'Car 0 0');
+    const ws = await openWorkspace({ dataDir, stateDir: path.join(temp(), 'state') });
+    await ws.close();
+    const wsInData = await openWorkspace({ dataDir });
+    await wsInData.close();
+    expect(fs.existsSync(leftover)).toBe(false);
   });
 });
