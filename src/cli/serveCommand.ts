@@ -7,7 +7,8 @@ import { createServer } from '../server/createServer.ts';
 import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
-import { reportCommandError } from './exitCodes.ts';
+import { UsageError, reportCommandError } from './exitCodes.ts';
+import { homeStateDir } from './homeState.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
 
@@ -112,7 +113,7 @@ export function parsePort(text: string): number {
   return n;
 }
 
-/** `cuboid serve [DIR] [--port N] [--host H] [--state DIR] [--bin-layout L]`: serves a dataset and the app. */
+/** `cuboid serve [DIR] [--port N] [--host H] [--state DIR | --home-state] [--bin-layout L]`: serves a dataset and the app. */
 export const registerServe: RegisterCommand = (program, setExitCode) => {
   program
     .command('serve')
@@ -122,19 +123,22 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
     .option('--host <host>', 'interface to bind (beyond loopback only once users exist)', '127.0.0.1')
     .option('--state <dir>', 'folder for the database and label files (needed for a read-only dataset)')
+    .option('--home-state', 'keep the database and label files in ~/.cuboid/state/NAME-HASH, outside the dataset (npm start serves samples/ so)')
     .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--follow-symlinks', 'follow symbolic links that lead out of the dataset folder (default: such files are skipped)')
-    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; dist: string; binLayout?: string; followSymlinks?: boolean }) => {
+    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; homeState?: boolean; dist: string; binLayout?: string; followSymlinks?: boolean }) => {
       try {
         const dataDir = path.resolve(opts.data ?? dir);
+        if (opts.homeState === true && opts.state !== undefined) throw new UsageError('give --state DIR or --home-state, not both');
+        const stateDir = opts.homeState === true ? homeStateDir(dataDir) : opts.state !== undefined ? path.resolve(opts.state) : undefined;
         const binLayout = parseBinLayoutOption(opts.binLayout);
         const { app, url } = await startServer({
           dataDir,
           port: parsePort(opts.port),
           ...(binLayout !== undefined ? { binLayout } : {}),
           host: opts.host,
-          ...(opts.state !== undefined ? { stateDir: path.resolve(opts.state) } : {}),
+          ...(stateDir !== undefined ? { stateDir } : {}),
           followSymlinks: opts.followSymlinks === true,
           distDir: path.resolve(opts.dist),
           logger: { level: 'warn' },

@@ -136,7 +136,10 @@ describe('cuboid check', () => {
   });
 
   it('checks the generated sample dataset without errors, cross-frame rules included', async () => {
-    const r = JSON.parse((await runCli(['check', path.resolve('samples'), '--json'])).out) as DatasetCheckReport;
+    // A copy of its files only: a samples/.cuboid database left by an older `npm start` must not change what this sees.
+    const samples = path.join(root, 'samples');
+    for (const sub of ['velodyne', 'calib', 'image_2', 'label_2']) fs.cpSync(path.resolve('samples', sub), path.join(samples, sub), { recursive: true });
+    const r = JSON.parse((await runCli(['check', samples, '--json'])).out) as DatasetCheckReport;
     expect(r.frames).toHaveLength(10);
     expect(r.totals.error).toBe(0);
     expect(r.sequence).toEqual([]);

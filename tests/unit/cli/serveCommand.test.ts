@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { homeStateDir } from '../../../src/cli/homeState.ts';
 import { parsePort, startServer } from '../../../src/cli/serveCommand.ts';
 import { SHARED_PCD, makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
 import { runCli } from './runCli.ts';
@@ -107,5 +108,51 @@ describe('cuboid serve', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(0);
     expect(err).toBe('');
+  });
+
+  it('--home-state keeps the database and labels under ~/.cuboid/state, so serving samples/ (npm start) changes nothing in the dataset', async () => {
+    const data = makeKittiDataset(path.join(root, 'home-data'), { ids: ['000000'], labels: { '000000': '' } });
+    const home = path.join(root, 'home');
+    fs.mkdirSync(home);
+    const before = listing(data);
+    const child = spawn(process.execPath, ['src/cli/cuboid.js', 'serve', data, '--home-state', '--port', '0'], {
+      cwd: process.cwd(),
+      env: { ...process.env, HOME: home, USERPROFILE: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Open (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m !== null) resolve(m[1]);
+      });
+      child.on('exit', () => reject(new Error(`serve exited early: ${out}${err}`)));
+    });
+    const state = homeStateDir(data, home);
+    try {
+      expect(out).toContain(`labels   ${path.join(state, 'label_2')}`);
+      const box = { id: 'b1', trackId: null, label: 'Car', center: [10, 1, -0.8], size: [4, 1.8, 1.5], yaw: 0, attributes: { truncated: 0, occluded: 0 }, source: 'manual' };
+      const save = await fetch(`${url}/api/frames/000000/annotation`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': '"1"', origin: url },
+        body: JSON.stringify({ schemaVersion: 2, frameId: '000000', cuboids: [box], dontCare: [], flags: [], dismissals: [], status: 'in_progress' }),
+      });
+      expect(save.status).toBe(200);
+      expect(fs.readFileSync(path.join(state, 'label_2', '000000.txt'), 'utf8')).toMatch(/^Car /);
+      expect(fs.existsSync(path.join(state, 'cuboid.db'))).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(listing(data)).toEqual(before);
+    expect(fs.readFileSync(path.join(data, 'label_2', '000000.txt'), 'utf8')).toBe('');
+  });
+
+  it('names the home state folder after the dataset and a hash of its path', () => {
+    expect(homeStateDir('/data/samples', '/home/u')).toMatch(/^\/home\/u\/\.cuboid\/state\/samples-[0-9a-f]{8}$/);
+    expect(homeStateDir('/other/samples', '/home/u')).not.toBe(homeStateDir('/data/samples', '/home/u'));
   });
 });
