@@ -15,14 +15,14 @@ import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoo
 
 /** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
 const MIN_WIDTH = 260;
-const DEFAULT_WIDTH = 760;
 const WIDTH_KEY = 'cuboid.cameraPanelWidth';
 /** Zoom per wheel notch (deltaY 100) and per +/− button press. */
 const WHEEL_STEP = 1.25;
 
-function storedWidth(): number {
+/** The width the user gave the panel (null: the default, 62 % of the stage up to 760 px). */
+function storedWidth(): number | null {
   const v = Number(window.localStorage.getItem(WIDTH_KEY));
-  return Number.isFinite(v) && v >= MIN_WIDTH ? v : DEFAULT_WIDTH;
+  return Number.isFinite(v) && v >= MIN_WIDTH ? v : null;
 }
 
 interface CalibState {
@@ -126,7 +126,8 @@ export function CameraPanel() {
     if (e.button !== 0) return;
     // A pan captures the pointer only once it moves, so that a click still reaches the overlay.
     if (kind === 'resize') e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { kind, x: e.clientX, y: e.clientY, start: zoom, width, moved: false };
+    const current = frame.current?.closest('.camera-panel')?.getBoundingClientRect().width ?? MIN_WIDTH;
+    drag.current = { kind, x: e.clientX, y: e.clientY, start: zoom, width: current, moved: false };
   };
   const onPointerMove = (e: React.PointerEvent<HTMLElement>) => {
     const d = drag.current;
@@ -147,7 +148,7 @@ export function CameraPanel() {
   };
   const onPointerUp = () => {
     const d = drag.current;
-    if (d?.kind === 'resize') window.localStorage.setItem(WIDTH_KEY, String(width));
+    if (d?.kind === 'resize' && width !== null) window.localStorage.setItem(WIDTH_KEY, String(width));
     // A pan is not a click: keep `drag` until the click handler has seen it.
     if (d && !d.moved) drag.current = null;
   };
@@ -163,7 +164,7 @@ export function CameraPanel() {
     if (hit) select([hit.box.id]);
   };
   return (
-    <div className="camera-panel" data-testid="camera-panel" style={{ width: `min(${width}px, calc(100% - 24px))` }}>
+    <div className="camera-panel" data-testid="camera-panel" style={{ width: width === null ? 'min(62%, 760px)' : `min(${width}px, calc(100% - 24px))` }}>
       <div className="camera-head">
         <span>Camera · image 2</span>
         {calib && !calib.calib ? <span className="muted">no calibration: boxes cannot be projected</span> : null}

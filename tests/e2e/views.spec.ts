@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { storeValue, waitForFrameLoaded } from './helpers.ts';
+
+async function openFrame(page: Page, id: string): Promise<void> {
+  await page.goto(`/?frame=${id}`);
+  await waitForFrameLoaded(page);
+  await page.waitForFunction((fid) => (window as any).__cuboid.store.getState().doc?.frameId === fid, id);
+}
+
+const project = (page: Page, p: [number, number, number]) => page.evaluate((pt) => (window as any).__cuboid.project(pt), p) as Promise<[number, number] | null>;
+
+test('one wheel notch zooms the top view by over 12 %', async ({ page }) => {
+  await openFrame(page, '000000');
+  await page.keyboard.press('m');
+  await page.waitForTimeout(300);
+  const a0 = (await project(page, [20, -5, -1.7]))!;
+  const b0 = (await project(page, [30, 5, -1.7]))!;
+  await page.mouse.move((a0[0] + b0[0]) / 2, (a0[1] + b0[1]) / 2);
+  await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(400);
+  const a1 = (await project(page, [20, -5, -1.7]))!;
+  const b1 = (await project(page, [30, 5, -1.7]))!;
+  const ratio = Math.hypot(b1[0] - a1[0], b1[1] - a1[1]) / Math.hypot(b0[0] - a0[0], b0[1] - a0[1]);
+  expect(ratio).toBeGreaterThan(1.12);
+  await page.screenshot({ path: 'test-results/views-top-zoomed.png' });
+});
+
+test('the camera panel zooms with the wheel, pans, fits on double click and resizes by its grip', async ({ page }) => {
+  await openFrame(page, '000001');
+  await page.keyboard.press('p');
+  const panel = page.getByTestId('camera-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('camera-zoom')).toHaveText('100 %');
+  const image = panel.locator('.camera-image');
+  const box0 = (await image.boundingBox())!;
+  await page.screenshot({ path: 'test-results/views-camera-fit.png' });
+
+  // The wheel zooms the image, not the 3D view behind it.
+  const before = await project(page, [20, 0, -1.7]);
+  await page.mouse.move(box0.x + box0.width * 0.6, box0.y + box0.height * 0.5);
+  await page.mouse.wheel(0, -300);
+  await expect(page.getByTestId('camera-zoom')).not.toHaveText('100 %');
+  expect(await project(page, [20, 0, -1.7])).toEqual(before);
+  const zoomed = Number((await page.getByTestId('camera-zoom').innerText()).replace(/[^0-9]/g, ''));
+  expect(zoomed).toBeGreaterThan(150);
+  // A drag pans the zoomed image.
+  const transform0 = await panel.locator('.camera-zoom').evaluate((el) => (el as HTMLElement).style.transform);
+  await page.mouse.down();
+  await page.mouse.move(box0.x + box0.width * 0.4, box0.y + box0.height * 0.4, { steps: 5 });
+  await page.mouse.up();
+  expect(await panel.locator('.camera-zoom').evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(transform0);
+  await page.screenshot({ path: 'test-results/views-camera-zoomed.png' });
+  await image.dblclick();
+  await expect(page.getByTestId('camera-zoom')).toHaveText('100 %');
+
+  // The grip at the top right makes the panel larger; the size is kept for the next session.
+  const grip = (await page.getByTestId('camera-grip').boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + 150, grip.y - 20, { steps: 5 });
+  await page.mouse.up();
+  const box1 = (await image.boundingBox())!;
+  expect(box1.width).toBeGreaterThan(box0.width + 100);
+  expect(box1.height).toBeGreaterThan(box0.height);
+  await page.screenshot({ path: 'test-results/views-camera-resized.png' });
+  await page.reload();
+  await waitForFrameLoaded(page);
+  await page.keyboard.press('p');
+  const box2 = (await page.getByTestId('camera-panel').locator('.camera-image').boundingBox())!;
+  expect(Math.abs(box2.width - box1.width)).toBeLessThan(2);
+});
+
+test('close-ups of a selected box, and pins that keep their size when zoomed (screenshots)', async ({ page }) => {
+  await openFrame(page, '000001');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'test-results/views-closeups.png' });
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'test-results/views-closeups-framed.png' });
+  expect(await storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
+});
