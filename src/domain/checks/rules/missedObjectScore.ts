@@ -147,6 +147,8 @@ export function scoreTemplates(
         // line of sight (a van ahead shows its rear, not its length).
         const endOn = turn !== 0 && across > 0.7 && cand.length >= 0.8 * w[0];
         if (kind === 'vehicle' && seen >= SEEN && !endOn) fit *= below(cand.length, 0.8 * l[0], 0.3 * l[0]);
+        // Seen from an end, a vehicle shows most of its width, hidden or not (a pole is no truck's rear).
+        if (kind === 'vehicle' && turn !== 0) fit *= below(cand.length, 0.8 * w[0], 0.15 * w[0]);
         if (fit > countFit) {
           countFit = fit;
           expected = e;
