@@ -66,7 +66,7 @@ export interface BoxJudgement {
 /**
  * Refits the object of every target box (`gatherObject`: the surface connected to the box's
  * above-ground points, followed up to 60 % of the box's longer side beyond its faces (1–3 m) and
- * half its height above the top (0.8–1.5 m)) and compares it with the box (`judgeFit`). Boxes with fewer
+ * 60 % of its height above the top (1–1.5 m)) and compares it with the box (`judgeFit`). Boxes with fewer
  * than 10 object points are left out.
  */
 export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
@@ -92,7 +92,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) continue;
     const longer = Math.max(box.size[0], box.size[1]);
     const reach = Math.min(MAX_REACH, Math.max(MIN_REACH, REACH_FRACTION * longer));
-    const reachUp = Math.min(1.5, Math.max(0.8, 0.5 * box.size[2]));
+    const reachUp = Math.min(1.5, Math.max(1, 0.6 * box.size[2]));
     const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
     const object = gatherObject(analysis, box, others, margin, reach, reachUp, MIN_INSIDE, scratch);
     if (object.n < MIN_RETURNS) continue;
@@ -185,8 +185,9 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     }
   }
   if (j.outside >= OUTSIDE_ERROR_COUNT && j.outsideShare >= OUTSIDE_ERROR_SHARE) return null;
-  // Part of a larger structure (a wall, a hedge): where the object ends is not seen.
-  if (j.atReach.some(Boolean)) return null;
+  // Part of a larger structure beside it (a wall, a hedge): where the object ends is not seen.
+  // Something above it (a canopy) hides only where its top ends: that face is skipped below.
+  if (j.atReach.slice(0, 4).some(Boolean)) return null;
   let worst = -1;
   let worstSeverity: Severity | null = null;
   let worstExcess = 0;
