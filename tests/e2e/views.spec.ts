@@ -71,6 +71,56 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   expect(Math.abs(box2.width - box1.width)).toBeLessThan(2);
 });
 
+/** Pixels near `centre` (±`half` CSS px) within 40 of the colour `rgb`, in the WebGL canvas. */
+async function colourPixels(page: Page, centre: [number, number], half: number, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    ({ centre, half, rgb }) => {
+      const canvas = document.querySelector('.stage-canvas canvas') as HTMLCanvasElement;
+      const r = canvas.getBoundingClientRect();
+      const k = canvas.width / r.width;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const x0 = Math.max(0, Math.round((centre[0] - half - r.left) * k));
+      const y0 = Math.max(0, Math.round((centre[1] - half - r.top) * k));
+      const size = Math.round(2 * half * k);
+      const data = ctx.getImageData(x0, y0, size, size).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]) < 40) n++;
+      return n;
+    },
+    { centre, half, rgb },
+  );
+}
+
+test('the sensor axes keep their size on screen when the top view zooms in on them', async ({ page }) => {
+  await openFrame(page, '000000');
+  await page.keyboard.press('m');
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+  await page.waitForTimeout(1500);
+  const origin = (await project(page, [0, 0, 0]))!;
+  const red: [number, number, number] = [0xe5, 0x48, 0x4d];
+  const before = await colourPixels(page, origin, 120, red);
+  const metres0 = Math.hypot(...((await project(page, [3, 0, 0]))!.map((v, i) => v - origin[i]) as [number, number]));
+  await page.mouse.move(origin[0], origin[1]);
+  for (let i = 0; i < 8; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(80);
+  }
+  await page.waitForTimeout(400);
+  const o2 = (await project(page, [0, 0, 0]))!;
+  const metres = Math.hypot(...((await project(page, [3, 0, 0]))!.map((v, i) => v - o2[i]) as [number, number]));
+  const after = await colourPixels(page, o2, 120, red);
+  await page.screenshot({ path: 'test-results/views-sensor-zoomed.png' });
+  // The view is ~3.5× closer (3 m now spans far more pixels), yet the x arrow covers about as many pixels.
+  expect(metres / metres0).toBeGreaterThan(3);
+  expect(before).toBeGreaterThan(20);
+  expect(after).toBeLessThan(before * 1.6);
+  expect(after).toBeGreaterThan(before * 0.6);
+});
+
 test('close-ups of a selected box, and pins that keep their size when zoomed (screenshots)', async ({ page }) => {
   await openFrame(page, '000001');
   await page.keyboard.press('Tab');
