@@ -56,6 +56,13 @@ export interface BoxForHeadingOptions {
    * spacing of neighbouring returns plus the clearance a label keeps around its points. Default 0.
    */
   edge?: number;
+  /**
+   * Horizontal angle between neighbouring firings of a beam (radians; 0 or absent: not known).
+   * Along a face seen at a slant the returns are farther apart than across the line of sight
+   * (azimuth step × range² / the sensor's distance from the face's line): the face's far end may
+   * lie up to one such spacing beyond its last return, and the class prior decides where.
+   */
+  azimuthStep?: number;
 }
 
 /**
@@ -64,7 +71,8 @@ export interface BoxForHeadingOptions {
  * - the points' span (plus `edge` at both ends) is a lower bound of the object's extent;
  * - the extent is seen whole when a face running along that axis faces the sensor (the sensor
  *   lies beyond the points across the axis) and the span reaches the class minimum: the box is
- *   the span;
+ *   the span, its far end (the sensor beyond the other) allowed up to one spacing of the returns
+ *   along the face further (`azimuthStep`; wide at a slant), where the class prior puts it;
  * - otherwise the extent is the class prior (`dims` ± `spread`) restricted to [span, class max]
  *   (`truncatedNormalMean`), and the unseen part is added on the side away from the sensor,
  *   never towards it (centred when the sensor is level with the span);
@@ -95,17 +103,24 @@ export function boxForHeading(
   const sensorV = sy * c - sx * s;
   const seedU = cluster.seedX * c + cluster.seedY * s;
   const seedV = cluster.seedY * c - cluster.seedX * s;
-  const uRange = robustRange(u);
-  const vRange = robustRange(v);
-  const base = { fixedSize: opts.fixedSize ?? false, rounded: opts.rounded ?? false, edge: opts.edge ?? 0 };
+  const uSorted = Float64Array.from(u).sort();
+  const vSorted = Float64Array.from(v).sort();
+  const uRange = robustRange(uSorted);
+  const vRange = robustRange(vSorted);
+  const base = {
+    fixedSize: opts.fixedSize ?? false,
+    rounded: opts.rounded ?? false,
+    edge: opts.edge ?? 0,
+    azimuthStep: opts.azimuthStep ?? 0,
+  };
   const rl = opts.range?.l ?? [SEEN_WHOLE * dims[0], 1.5 * dims[0]];
   const rw = opts.range?.w ?? [SEEN_WHOLE * dims[1], 1.5 * dims[1]];
   const alongU = (scale: number): [number, number, boolean] =>
-    axisExtent(u, uRange, vRange, sensorU, sensorV, seedU, {
+    axisExtent(uSorted, uRange, vRange, sensorU, sensorV, seedU, {
       ...base, dim: dims[0] * scale, sigma: opts.spread?.[0] ?? 0.1 * dims[0], range: rl,
     });
   const alongV = (scale: number): [number, number, boolean] =>
-    axisExtent(v, vRange, uRange, sensorV, sensorU, seedV, {
+    axisExtent(vSorted, vRange, uRange, sensorV, sensorU, seedV, {
       ...base, dim: dims[1] * scale, sigma: opts.spread?.[1] ?? 0.1 * dims[1], range: rw,
     });
   let [lo1, hi1, lengthSeen] = alongU(1);
@@ -136,13 +151,14 @@ interface AxisOptions {
   fixedSize: boolean;
   rounded: boolean;
   edge: number;
+  azimuthStep: number;
 }
 
 /** A trimmed and an untrimmed span: [lo, hi, rawLo, rawHi], metres. */
 type Span = [number, number, number, number];
 
 function axisExtent(
-  along: Float64Array,
+  sorted: Float64Array,
   alongSpan: Span,
   [acrossLo, acrossHi]: Span,
   sensor: number,
@@ -153,7 +169,7 @@ function axisExtent(
   const [a, b] = boundingSpan(alongSpan, sensor);
   const span = b - a;
   const dim = o.fixedSize ? o.dim : Math.min(o.range[1], Math.max(o.range[0], o.dim));
-  if (span > 1.15 * o.range[1] + 0.1) return [...densestWindow(along, dim, seed), false];
+  if (span > 1.15 * o.range[1] + 0.1) return [...densestWindow(sorted, dim, seed), false];
   const mid = (a + b) / 2;
   // A face along this axis faces the sensor: its span is the object's whole extent.
   const faceSeen = sensorAcross < acrossLo || sensorAcross > acrossHi;
@@ -168,6 +184,25 @@ function axisExtent(
     // A rounded object's silhouette across the line of sight (the sensor level with its span) is
     // seen whole; only its depth is hidden.
     seen = o.rounded ? sensor >= a && sensor <= b && span >= o.range[0] : faceSeen && span >= o.range[0];
+    if (seen && !o.rounded && o.azimuthStep > 0) {
+      // The face's far end may lie up to one spacing of its returns beyond the last: the prior
+      // picks the extent within what that allows. With the sensor level with the face, `edge`
+      // allows for its ends.
+      const face = Math.max(Math.abs(sensorAcross - (sensorAcross > acrossHi ? acrossHi : acrossLo)), 0.1);
+      // Spacing of the returns along the face at t (azimuth step × range² / the face's distance
+      // from the sensor), no more than the returns at that end show.
+      const spacing = (t: number, side: -1 | 1): number =>
+        Math.min((o.azimuthStep * ((t - sensor) ** 2 + face * face)) / face, endGap(sorted, side));
+      const gapLo = sensor > b ? spacing(a, -1) : 0;
+      const gapHi = sensor < a ? spacing(b, 1) : 0;
+      const lower = Math.min(visible, o.range[1]);
+      const upper = Math.max(lower, Math.min(visible + gapLo + gapHi, o.range[1]));
+      const grown = truncatedNormalMean(o.dim, o.sigma, lower, upper);
+      const extra = grown - (span + 2 * o.edge);
+      if (extra <= 0 || gapLo + gapHi <= 0) return [mid - grown / 2, mid + grown / 2, seen];
+      const toLo = (extra * gapLo) / (gapLo + gapHi);
+      return [a - o.edge - toLo, b + o.edge + extra - toLo, seen];
+    }
     extent = seen
       ? Math.min(visible, o.range[1])
       : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
@@ -182,12 +217,32 @@ function axisExtent(
   return [(anchored[0] + centred[0]) / 2, (anchored[1] + centred[1]) / 2, seen];
 }
 
+/** Returns this close to an end (at least 8) show how far apart they come there. */
+const END_POINTS = 0.05;
+
+/**
+ * The widest step between neighbouring values among the last 5 % (at least 8) at one end of
+ * `sorted` (`side` −1: the low end, 1: the high end): how far apart the returns come there, so
+ * how far beyond the last one the surface may still go unseen. Infinity with too few values.
+ */
+function endGap(sorted: Float64Array, side: -1 | 1): number {
+  const n = sorted.length;
+  const k = Math.min(n - 1, Math.max(8, Math.ceil(END_POINTS * n)));
+  if (k < 2) return Infinity;
+  let widest = 0;
+  for (let j = 0; j < k; j++) {
+    const i = side > 0 ? n - 1 - j : j;
+    const step = Math.abs(sorted[i] - sorted[i - side]);
+    if (step > widest) widest = step;
+  }
+  return widest;
+}
+
 /**
  * The window [t, t + dim] that contains the seed and the most points (ties: the one centred
  * nearest the seed), for a cluster that grew into its surroundings.
  */
-function densestWindow(along: Float64Array, dim: number, seed: number): [number, number] {
-  const sortedAlong = Float64Array.from(along).sort();
+function densestWindow(sortedAlong: Float64Array, dim: number, seed: number): [number, number] {
   let bestT = seed - dim / 2;
   let bestCount = -1;
   let bestOff = Infinity;
@@ -234,10 +289,9 @@ function upperBound(a: Float64Array, x: number): number {
  * points for that to be a few stray returns (mirrors, which labels leave out, an arm, a branch)
  * rather than the object, and the untrimmed span [rawLo, rawHi].
  */
-function robustRange(a: Float64Array): Span {
-  const n = a.length;
+function robustRange(sorted: Float64Array): Span {
+  const n = sorted.length;
   if (n === 0) return [0, 0, 0, 0];
-  const sorted = Float64Array.from(a).sort();
   if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1], sorted[0], sorted[n - 1]];
   const k = Math.floor(TRIM * n);
   return [sorted[k], sorted[n - 1 - k], sorted[0], sorted[n - 1]];

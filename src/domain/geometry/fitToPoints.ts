@@ -202,6 +202,7 @@ export function fitObject(
     range: { l: defaults.range.l, w: defaults.range.w },
     spread: [defaults.spread[0], defaults.spread[1]] as const,
     edge,
+    azimuthStep: sensor.azimuthStep,
   };
   const a = theta;
   const b = theta + Math.PI / 2;
