@@ -9,8 +9,10 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /**
  * `cuboid check DIR [--json] [--frame ID] [--dictionary FILE] [--region auto|camera|all]
- * [--quiet]`: runs every pre-check over a dataset's stored labels (or its label_2 files), prints
- * a summary table and the results per frame, and exits 1 when any error exists (for CI).
+ * [--quiet] [--strict] [--threads N]`: runs every pre-check over a dataset's stored labels (or its
+ * label_2 files) on every core, prints a summary table and the results per frame, and exits 1
+ * when any error exists (for CI). A frame that cannot be checked is reported (file and reason) and
+ * skipped, and counts as an error; `--strict` stops at the first one instead (exit 2).
  */
 export const registerCheck: RegisterCommand = (program, setExitCode) => {
   program
@@ -23,16 +25,24 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--region <mode>', 'where missed objects are searched: auto, camera (camera 2 view) or all', 'auto')
     .option('--quiet', 'print only the summary and the errors')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
-    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string }) => {
+    .option('--strict', 'stop at the first frame that cannot be checked (exit 2) instead of reporting it and going on')
+    .option('--threads <n>', 'worker threads (default: every core)')
+    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string; strict?: boolean; threads?: string }) => {
       try {
         if (!['auto', 'camera', 'all'].includes(opts.region)) {
           throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
+        }
+        const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+          throw new Error(`--threads must be a whole number of at least 1, got "${opts.threads}"`);
         }
         const report = await checkDataset(dir, {
           frame: opts.frame,
           dictionary: opts.dictionary,
           region: opts.region as RegionMode,
           binLayout: parseBinLayoutOption(opts.binLayout),
+          strict: opts.strict === true,
+          ...(threads !== undefined ? { threads } : {}),
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
         setExitCode(report.totals.error > 0 ? 1 : 0);
@@ -67,6 +77,10 @@ export function formatCheckReport(report: DatasetCheckReport, quiet = false): st
       const what = r.cuboidId !== null ? `box ${r.cuboidId}` : r.location !== null ? `at (${r.location[0].toFixed(1)}, ${r.location[1].toFixed(1)})` : '';
       lines.push(`  ${r.severity.padEnd(8)}${r.ruleId.padEnd(18)}${what.padEnd(16)} ${r.message}${r.dictionaryEntry ? `  [${r.dictionaryEntry}]` : ''}`);
     }
+  }
+  if (report.unchecked.length > 0) {
+    lines.push('', `${report.unchecked.length} frame${report.unchecked.length === 1 ? '' : 's'} could not be checked (skipped; --strict stops at the first):`);
+    for (const u of report.unchecked) lines.push(`  ${u.frameId}: ${u.message}`);
   }
   lines.push('', report.totals.error > 0 ? `${report.totals.error} error(s): exit 1` : 'no errors');
   return `${lines.join('\n')}\n`;

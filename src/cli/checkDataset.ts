@@ -1,20 +1,21 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { CheckResult, SequenceCheckResult, Severity } from '../domain/checks/CheckResult.ts';
 import { countBySeverity } from '../domain/checks/CheckResult.ts';
-import { createCheckContext } from '../domain/checks/createCheckContext.ts';
 import { defaultDictionary } from '../domain/checks/dictionary/defaultDictionary.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import { parseDictionary } from '../domain/checks/dictionary/parseDictionary.ts';
-import { runChecks } from '../domain/checks/runChecks.ts';
 import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
-import { readCheckFrame } from '../server/checks/checkFrameInput.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
-import { KittiError } from '../domain/kitti/KittiError.ts';
-import { PcdError } from '../domain/pcd/PcdError.ts';
+import { CheckPool } from '../server/checks/CheckPool.ts';
+import type { CheckLimits } from '../server/checks/checkLimits.ts';
+import type { CheckAnswer } from '../server/checks/checkTask.ts';
+import type { DatasetFrame } from '../server/dataset/Dataset.ts';
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 
 export interface CheckDatasetOptions {
@@ -25,6 +26,29 @@ export interface CheckDatasetOptions {
   region?: RegionMode;
   /** The layout of the dataset's raw `.bin` files (`--bin-layout`); default `cuboid.json`, the name, or detection. */
   binLayout?: BinLayoutName | undefined;
+  /** Stop at the first frame that cannot be checked (throws `FrameCheckError`); default: report it and go on. */
+  strict?: boolean;
+  /** Worker threads; default every core. */
+  threads?: number;
+  /** Limits of one frame's check; default no time limit and the server's size limits. */
+  limits?: Partial<CheckLimits>;
+}
+
+/** A frame that could not be checked: its id and why (the message names the file or the limit). */
+export interface UncheckedFrameReport {
+  frameId: string;
+  reason: 'unreadable' | 'too_large' | 'failed';
+  message: string;
+}
+
+/** Thrown by a `strict` run at the first frame that cannot be checked. */
+export class FrameCheckError extends Error {
+  readonly frame: UncheckedFrameReport;
+  constructor(frame: UncheckedFrameReport) {
+    super(`frame ${frame.frameId} was not checked: ${frame.message}`);
+    this.name = 'FrameCheckError';
+    this.frame = frame;
+  }
 }
 
 export interface FrameCheckReport {
@@ -47,16 +71,20 @@ export interface DatasetCheckReport {
   totals: Record<Severity, number>;
   /** Counts per rule id and severity, over frames and sequence. */
   byRule: Record<string, Record<Severity, number>>;
+  /** Frames that could not be checked (each also has one error result in `frames`), in frame order. */
+  unchecked: UncheckedFrameReport[];
 }
 
 /**
  * Runs every check over a dataset folder (read-only): each frame's boxes from the database
  * (`.cuboid/cuboid.db`) when it has the frame, else from `label_2`, against the frame's points;
- * then the cross-frame rules over all frames in id order.
+ * then the cross-frame rules over all frames in id order. Frames are checked in a pool of worker
+ * threads, one per core (`threads`), in id order; the report keeps that order.
  *
- * A frame whose point, label or calib file cannot be read gets one `unreadableFrame` error naming
- * the file and the problem, and the run goes on.
- * @throws Error naming the file for an unreadable dataset or dictionary
+ * A frame that cannot be checked (a point, label or calib file that cannot be read, a frame over
+ * a size limit) gets one error result (`unreadableFrame` or `frameNotChecked`) naming the file or
+ * the limit, is listed in `unchecked`, and the run goes on; with `strict` the run stops there.
+ * @throws Error naming the file for an unreadable dataset or dictionary; FrameCheckError (strict)
  */
 export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}): Promise<DatasetCheckReport> {
   const dataset = await Dataset.scan(dir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
@@ -70,38 +98,71 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
   const dbPath = path.join(dataset.root, '.cuboid', 'cuboid.db');
   const storage = (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
   const reports: FrameCheckReport[] = [];
+  const unchecked: UncheckedFrameReport[] = [];
   const sequenceFrames: SequenceFrame[] = [];
+  const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism(), frames.length));
+  const pool = new CheckPool({ threads, timeMs: Infinity, maxQueue: Infinity, ...opts.limits });
+  const stop = new AbortController();
+  const checkOne = async (frame: DatasetFrame): Promise<{ stored: FrameAnnotation | null; answer: CheckAnswer | UncheckedFrameReport }> => {
+    let stored: FrameAnnotation | null = null;
+    try {
+      stored = storage === null ? null : await storage.getAnnotation(frame.id);
+      const answer = await pool.run({ kind: 'frame', frame, stored, region: opts.region ?? 'auto', dictionary, countOnly: false }, stop.signal);
+      return { stored, answer };
+    } catch (err) {
+      const message = err instanceof Error ? ((err as { detail?: string }).detail ?? err.message) : String(err);
+      return { stored, answer: { frameId: frame.id, reason: 'failed', message } };
+    }
+  };
+  // A few frames ahead of the one reported keep every thread busy without reading the whole dataset at once.
+  const ahead = threads * 2;
+  const pending: Promise<Awaited<ReturnType<typeof checkOne>>>[] = [];
+  const startUpTo = (n: number) => {
+    for (let i = pending.length; i < Math.min(n, frames.length); i++) pending.push(checkOne(frames[i]));
+  };
   try {
-    for (const frame of frames) {
-      const stored = storage === null ? null : await storage.getAnnotation(frame.id);
-      let input: Awaited<ReturnType<typeof readCheckFrame>>;
-      try {
-        input = await readCheckFrame(frame, stored, opts.region ?? 'auto');
-      } catch (err) {
-        // One broken file fails its frame, not the run: the other frames are still checked.
-        if (!(err instanceof PcdError || err instanceof KittiError)) throw err;
+    startUpTo(ahead);
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i];
+      const { stored, answer } = await pending[i];
+      startUpTo(i + 1 + ahead);
+      if (!('ok' in answer) || !answer.ok) {
+        const failed: UncheckedFrameReport = 'ok' in answer ? { frameId: frame.id, reason: answer.reason, message: answer.message } : answer;
+        if (opts.strict === true) throw new FrameCheckError(failed);
+        unchecked.push(failed);
         reports.push({
           frameId: frame.id,
           points: 0,
           boxes: stored?.cuboids.length ?? 0,
           labelSource: stored !== null ? 'database' : frame.labelPath !== null ? 'label_2' : 'none',
           cameraOnly: false,
-          results: [{ ruleId: 'unreadableFrame', severity: 'error', cuboidId: null, location: null, message: err.message, dictionaryEntry: null }],
+          results: [
+            {
+              ruleId: failed.reason === 'unreadable' ? 'unreadableFrame' : 'frameNotChecked',
+              severity: 'error',
+              cuboidId: null,
+              location: null,
+              message: failed.message,
+              dictionaryEntry: null,
+            },
+          ],
         });
         continue;
       }
-      const ctx = createCheckContext({ ...input, dictionary });
       reports.push({
         frameId: frame.id,
-        points: Math.floor(input.positions.length / 3),
-        boxes: input.cuboids.length,
-        labelSource: input.labelSource,
-        cameraOnly: input.labelRegion !== undefined,
-        results: runChecks(ctx),
+        points: answer.points,
+        boxes: answer.boxes,
+        labelSource: answer.labelSource,
+        cameraOnly: answer.cameraOnly,
+        results: answer.results,
       });
-      sequenceFrames.push({ frameId: frame.id, cuboids: input.cuboids });
+      sequenceFrames.push({ frameId: frame.id, cuboids: answer.cuboids ?? [] });
     }
   } finally {
+    stop.abort();
+    await Promise.allSettled(pending);
+    await pool.close();
     await storage?.close();
   }
   const sequence = runSequenceChecks(sequenceFrames, dictionary);
@@ -119,6 +180,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     sequence,
     totals: countBySeverity(all),
     byRule,
+    unchecked,
   };
 }
 

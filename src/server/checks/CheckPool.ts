@@ -9,7 +9,7 @@ import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './check
 export interface CheckPoolOptions extends Partial<CheckLimits> {
   /** Worker threads; default the cores less one (the event loop keeps one), at least 1. */
   threads?: number;
-  /** Checks waiting for a thread before new ones are refused (503); default 64 per thread. */
+  /** Checks waiting for a thread before new ones are refused (503); default 64 per thread; `Infinity` for none. */
   maxQueue?: number;
 }
 
@@ -43,6 +43,10 @@ export class CheckPool {
       execArgv: [],
       atomics: 'disabled',
     });
+    // The pool reports on itself: the answer of a check that was just stopped (time limit, a strict
+    // run ending) arriving late, or a worker's error between tasks. Neither belongs to a running
+    // check, and unheard they would end the process.
+    this.pool.on('error', () => undefined);
   }
 
   /**
@@ -53,7 +57,8 @@ export class CheckPool {
    */
   async run(task: CheckRequest, signal?: AbortSignal): Promise<CheckAnswer> {
     const frameId = task.frame.id;
-    const timeout = AbortSignal.timeout(this.limits.timeMs);
+    // No timer for an unlimited run (`cuboid check`).
+    const timeout = Number.isFinite(this.limits.timeMs) ? AbortSignal.timeout(this.limits.timeMs) : new AbortController().signal;
     const abort = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
     try {
       return await this.pool.run({ ...task, limits: this.limits }, { signal: abort });

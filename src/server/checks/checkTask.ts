@@ -10,6 +10,7 @@ import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
+import { BIN_LAYOUTS } from '../../domain/pointcloud/binLayouts.ts';
 import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
@@ -59,6 +60,9 @@ export interface UncheckedFrame {
 
 export type CheckAnswer = CheckedFrame | UncheckedFrame;
 
+/** Bytes a PCD point takes at most, for the size check before reading (ascii, many fields). */
+const MAX_PCD_POINT_BYTES = 256;
+
 /** Frames whose points and analysis a worker keeps for the submit gate (a queue touches few at a time). */
 const CACHE_FRAMES = 2;
 /** `analysis` is absent for a frame over the point limit (it is refused on the count). */
@@ -83,7 +87,7 @@ export async function runCheckTask(task: CheckTask): Promise<CheckAnswer> {
 
 async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
   const { frame, limits } = task;
-  const tooMany = boxesOverLimit(frame.id, task.stored, limits);
+  const tooMany = boxesOverLimit(frame.id, task.stored, limits) ?? fileOverLimit(frame, limits);
   if (tooMany) return tooMany;
   const input = await readCheckFrame(frame, task.stored, task.region);
   const over = sizeOverLimit(frame.id, input.positions.length / 3, input.cuboids.length, limits);
@@ -103,7 +107,7 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
 
 async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
   const { frame, doc, limits } = task;
-  const tooMany = boxesOverLimit(frame.id, doc, limits);
+  const tooMany = boxesOverLimit(frame.id, doc, limits) ?? fileOverLimit(frame, limits);
   if (tooMany) return tooMany;
   const { positions, calib, analysis } = await analyse(frame, limits);
   const over = sizeOverLimit(frame.id, positions.length / 3, doc.cuboids.length, limits);
@@ -148,6 +152,18 @@ function boxesOverLimit(frameId: string, doc: FrameAnnotation | null, limits: Ch
   if (doc === null) return null;
   const most = Math.max(doc.cuboids.length, doc.dontCare.length);
   return most > limits.maxBoxes ? tooLarge(frameId, `${most} boxes`, `${limits.maxBoxes} boxes`, limits.maxBoxes) : null;
+}
+
+/**
+ * A point file that must hold more points than the limit, known from its size before it is read
+ * (a raw `.bin` record is its layout's size; a PCD point takes at most `MAX_PCD_POINT_BYTES`).
+ */
+function fileOverLimit(frame: DatasetFrame, limits: CheckSizeLimits): UncheckedFrame | null {
+  const perPoint = frame.points.format === 'pcd' ? MAX_PCD_POINT_BYTES : BIN_LAYOUTS[frame.points.binLayout?.name ?? 'xyzi'].bytes;
+  const atLeast = Math.floor(frame.points.bytes / perPoint);
+  if (atLeast <= limits.maxPoints) return null;
+  const mib = (frame.points.bytes / 2 ** 20).toFixed(0);
+  return tooLarge(frame.id, `at least ${atLeast} points (a ${mib} MiB point file)`, `${limits.maxPoints} points`, limits.maxPoints);
 }
 
 function sizeOverLimit(frameId: string, points: number, boxes: number, limits: CheckSizeLimits): UncheckedFrame | null {

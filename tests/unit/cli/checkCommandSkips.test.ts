@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FrameCheckError, checkDataset, type DatasetCheckReport } from '../../../src/cli/checkDataset.ts';
+import { makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { runCli } from './runCli.ts';
+
+const root = makeTempDir('cuboid-check-skip-');
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const CAR = 'Car 0.00 0 -1.67 657.39 190.13 700.07 223.39 1.41 1.58 4.36 3.18 2.27 34.38 -1.58';
+
+/**
+ * Four small frames; frame 000001's calib is garbage and 000002's point file is 3 GiB (sparse: no
+ * disk used), more than Node can read into one buffer.
+ */
+function brokenDataset(name: string): string {
+  const ids = ['000000', '000001', '000002', '000003'];
+  const dir = makeKittiDataset(path.join(root, name), { ids, points: 30, labels: Object.fromEntries(ids.map((id) => [id, `${CAR}\n`])) });
+  fs.writeFileSync(path.join(dir, 'calib', '000001.txt'), 'P0: garbage\n');
+  fs.truncateSync(path.join(dir, 'velodyne', '000002.bin'), 3 * 2 ** 30);
+  return dir;
+}
+
+describe('cuboid check on a dataset with bad frames', () => {
+  it('reports each frame it cannot read (file and reason), checks the rest, and exits 1 at the end', async () => {
+    const dir = brokenDataset('skip');
+    const r = await runCli(['check', dir, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as DatasetCheckReport;
+    expect(report.frames.map((f) => f.frameId)).toEqual(['000000', '000001', '000002', '000003']);
+    expect(report.unchecked.map((u) => [u.frameId, u.reason])).toEqual([
+      ['000001', 'unreadable'],
+      ['000002', 'too_large'],
+    ]);
+    expect(report.unchecked[0].message).toMatch(/^parseKittiCalib \(000001\.txt\): line 1/);
+    expect(report.unchecked[1].message).toBe('frame 000002 has at least 201326592 points (a 3072 MiB point file); the checks take at most 10000000 points');
+    // The readable frames were checked: each has its box.
+    for (const id of ['000000', '000003']) expect(report.frames.find((f) => f.frameId === id)).toMatchObject({ boxes: 1, points: 30, labelSource: 'label_2' });
+    expect(report.byRule.unreadableFrame.error).toBe(1);
+    expect(report.byRule.frameNotChecked.error).toBe(1);
+
+    const text = await runCli(['check', dir, '--quiet']);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/2 frames could not be checked \(skipped; --strict stops at the first\):\n {2}000001: parseKittiCalib/);
+  });
+
+  it('--strict stops at the first frame it cannot read: exit 2, naming the frame and the file', async () => {
+    const dir = brokenDataset('strict');
+    const r = await runCli(['check', dir, '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^cuboid check: frame 000001 was not checked: parseKittiCalib \(000001\.txt\): line 1/);
+    await expect(checkDataset(dir, { strict: true, threads: 1 })).rejects.toBeInstanceOf(FrameCheckError);
+  });
+
+  it('skips a frame over a size limit, naming the limit; --threads sets the pool and must be a whole number', async () => {
+    const dir = makeKittiDataset(path.join(root, 'big'), { ids: ['000000', '000001'], points: 30, labels: { '000001': `${CAR}\n${CAR}\n` } });
+    const report = await checkDataset(dir, { limits: { maxBoxes: 1 }, threads: 2 });
+    expect(report.unchecked).toEqual([{ frameId: '000001', reason: 'too_large', message: 'frame 000001 has 2 boxes; the checks take at most 1 boxes' }]);
+    expect(report.frames[1].results[0]).toMatchObject({ ruleId: 'frameNotChecked', severity: 'error' });
+    expect(report.frames[0].points).toBe(30);
+    expect(await runCli(['check', dir, '--threads', '0'])).toMatchObject({ code: 2, err: 'cuboid check: --threads must be a whole number of at least 1, got "0"\n' });
+  });
+});
