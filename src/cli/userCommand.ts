@@ -51,12 +51,15 @@ export async function addUser(name: string, role: string, opts: UserDbOptions): 
   });
 }
 
-export function listUsers(opts: UserDbOptions): Promise<UserRecord[]> {
+/** The users of the dataset's database; none (and nothing created) when it has no database yet. */
+export async function listUsers(opts: UserDbOptions): Promise<UserRecord[]> {
+  if (!fs.existsSync(userDbPath(opts))) return [];
   return withStorage(opts, (storage) => storage.users.listUsers());
 }
 
 /** Removes a user and ends their sessions. @throws Error when there is no such user */
 export async function removeUser(name: string, opts: UserDbOptions): Promise<{ sessionsEnded: number }> {
+  if (!fs.existsSync(userDbPath(opts))) throw new UsageError(`no user named ${JSON.stringify(name)} (the dataset has no database yet)`);
   return withStorage(opts, async (storage) => {
     const ended = await storage.users.removeUser(name);
     if (ended === null) throw new UsageError(`no user named ${JSON.stringify(name)}`);

@@ -58,6 +58,16 @@ describe('cuboid user', () => {
     expect(noData.err).toMatch(/no such folder/);
   });
 
+  it('list and remove only read: on a dataset without a database they create nothing in it', async () => {
+    const fresh = makeKittiDataset(path.join(root, 'fresh'), { ids: ['000000'] });
+    const list = await runCli(['user', 'list', '--data', fresh]);
+    expect(list).toMatchObject({ code: 0, out: 'no users: the server runs single-user on loopback\n' });
+    const remove = await runCli(['user', 'remove', 'alice', '--data', fresh]);
+    expect(remove.code).toBe(2);
+    expect(remove.err).toMatch(/no user named "alice"/);
+    expect(fs.existsSync(path.join(fresh, '.cuboid'))).toBe(false);
+  });
+
   it('serves beyond loopback once users exist: no Host check, but every API request needs a session', async () => {
     const { app, url } = await startServer({ dataDir: data, stateDir: state, host: '0.0.0.0', port: 0, distDir: null });
     try {
