@@ -27,6 +27,29 @@ const NUMERIC_FIELDS = [
 ] as const;
 
 /**
+ * The range each column may take, `[min, max]` inclusive, in file units (pixels, metres, radians):
+ * wide enough for every KITTI-style file (DontCare's -1, -10 and -1000 placeholders included) and
+ * the same bounds a saved document must meet (`validateAnnotation`), so a file that imports can be saved.
+ */
+const FIELD_RANGES: Record<(typeof NUMERIC_FIELDS)[number], readonly [number, number]> = {
+  truncated: [-1, 2],
+  occluded: [-1, 3],
+  alpha: [-10, 10],
+  left: [-1e5, 1e5],
+  top: [-1e5, 1e5],
+  right: [-1e5, 1e5],
+  bottom: [-1e5, 1e5],
+  h: [-1000, 1e4],
+  w: [-1000, 1e4],
+  l: [-1000, 1e4],
+  x: [-1e6, 1e6],
+  y: [-1e6, 1e6],
+  z: [-1e6, 1e6],
+  rotation_y: [-10, 10],
+  score: [-1e6, 1e6],
+};
+
+/**
  * Parses a KITTI `label_2` file into objects in file order, DontCare lines included (callers that
  * build LiDAR boxes keep them aside; see `kittiToCuboid`).
  *
@@ -35,8 +58,9 @@ const NUMERIC_FIELDS = [
  * `Math.round(parseFloat(...))`, so `0`, `0.00` and `-1` all work. Units as in the file: pixels,
  * metres, radians, rectified camera 0 frame.
  *
- * @throws KittiError naming the line (1-based) and field for a wrong value count or a value that is
- *   not a finite number.
+ * @throws KittiError naming the line (1-based) and field for a wrong value count, a value that is
+ *   not a finite number or one outside its range (`FIELD_RANGES`; `occluded` 0-3 or -1, sizes of a
+ *   box other than DontCare above 0).
  */
 export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {}): KittiObject[] {
   const fileName = opts.fileName;
@@ -63,6 +87,15 @@ export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {})
       if (value === null) {
         const field = NUMERIC_FIELDS[k - 1];
         throw kittiError('parseKittiLabel', { fileName, line, field }, `"${tokens[k]}" is not a number`);
+      }
+      const field = NUMERIC_FIELDS[k - 1];
+      const [min, max] = FIELD_RANGES[field];
+      const v = field === 'occluded' ? Math.round(value) : value;
+      if (!(v >= min && v <= max)) {
+        throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]} is outside ${min}..${max}`);
+      }
+      if ((field === 'h' || field === 'w' || field === 'l') && v <= 0 && tokens[0] !== 'DontCare') {
+        throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]}: a ${tokens[0]} box needs a size above 0 (only DontCare lines use -1)`);
       }
       values.push(value);
     }

@@ -97,6 +97,18 @@ describe('parseKittiLabel', () => {
     expect(() => parseKittiLabel(`${CAR} 0x10`)).toThrow('field "score": "0x10" is not a number');
   });
 
+  it('refuses values outside KITTI ranges, naming line and field, so what imports can be saved', () => {
+    const car = 'Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59';
+    const tokens = car.split(' ');
+    const withValue = (index: number, value: string): string => tokens.map((t, k) => (k === index ? value : t)).join(' ');
+    expect(() => parseKittiLabel(`${car}\n${withValue(2, '99999')}\n`, { fileName: 'x.txt' })).toThrow(/x\.txt.*line 2.*occluded.*99999 is outside -1\.\.3/);
+    expect(() => parseKittiLabel(withValue(3, '1e300'))).toThrow(/alpha.*outside/);
+    expect(() => parseKittiLabel(withValue(6, '1e300'))).toThrow(/right.*outside/);
+    expect(() => parseKittiLabel(`${car} 1e300`)).toThrow(/score.*outside/);
+    expect(() => parseKittiLabel(withValue(10, '0'))).toThrow(/field "l".*a Car box needs a size above 0/);
+    expect(parseKittiLabel('DontCare -1 -1 -10 503.89 169.71 590.61 190.13 -1 -1 -1 -1000 -1000 -1000 -10')).toHaveLength(1);
+  });
+
   it('rejects non-finite and malformed numbers with KittiError only', () => {
     for (const token of ['Infinity', 'NaN', '1e999', '1.2.3', '--1', '.', '1e', '+']) {
       expect(() => parseKittiLabel(CAR.replace('2.39', token))).toThrow(KittiError);
