@@ -14,6 +14,7 @@ import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
 import { confineRead, readFrameFile } from './dataset/confineRead.ts';
+import { displayPath } from './dataset/fileError.ts';
 import { countLabelBoxes, DEFAULT_IMAGE_SIZE, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
 import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
@@ -252,9 +253,16 @@ export class AnnotationService {
         await this.storage.markLabelWritten(frame.id, doc.revision);
         return { written: true };
       } catch (err) {
-        return { written: false, error: errorMessage(err) };
+        return { written: false, error: this.writeErrorMessage(err) };
       }
     });
+  }
+
+  /** A label write failure for the client: the file relative to the dataset (never a server path) and the errno code. */
+  private writeErrorMessage(err: unknown): string {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e?.code === 'string' && typeof e.path === 'string') return `cannot write ${displayPath(this.dataset.root, e.path)} (${e.code})`;
+    return errorMessage(err);
   }
 
   /** Rewrites every label marked dirty (after a failed write or a crash). */

@@ -94,6 +94,17 @@ describe('a deleted or unreadable dataset file is a 4xx naming the file and why,
     });
   }
 
+  it('a label file that cannot be written is reported with the save, naming it relative to the dataset', async () => {
+    const s = await startTestServer({ stateInData: true });
+    server = s;
+    fs.mkdirSync(path.join(s.dataDir, 'label_2', '000002.txt')); // a folder where the label file goes
+    const put = await s.app.inject({ method: 'PUT', url: '/api/frames/000002/annotation', payload: { ...(await s.app.inject('/api/frames/000002/annotation')).json(), cuboids: [] }, headers: { 'if-match': '"0"' } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().labelWritten).toBe(false);
+    expect(put.json().labelError).toMatch(/^cannot write label_2\/\S+ \(E[A-Z]+\)$/);
+    expect(put.body).not.toContain(s.dataDir);
+  });
+
   it('maps errno codes to words and names the file relative to the dataset (also after a thread hop, from the message)', () => {
     const root = '/data/kitti';
     const err = Object.assign(new Error("EACCES: permission denied, open '/data/kitti/calib/000001.txt'"), { code: 'EACCES', path: '/data/kitti/calib/000001.txt' });
