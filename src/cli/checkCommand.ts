@@ -4,6 +4,7 @@ import type { DatasetCheckReport } from './checkDataset.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import type { RegisterCommand } from './commands.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import { reportCommandError } from './exitCodes.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -47,8 +48,8 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
         setExitCode(report.totals.error > 0 ? 1 : 0);
       } catch (err) {
-        process.stderr.write(`cuboid check: ${err instanceof Error ? err.message : String(err)}\n`);
-        setExitCode(2);
+        // Every error that stops a check is exit 2 (findings are in the report); JSON under --json.
+        setExitCode(reportCommandError('check', err, opts.json === true, 2));
       }
     });
 };

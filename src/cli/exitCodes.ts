@@ -4,9 +4,10 @@ import { CommanderError } from 'commander';
  * The exit codes of every `cuboid` command (README "Exit codes"):
  * 0 the command did its work and the data is fine (warnings allowed);
  * 1 the command ran and found problems in the data (check errors, a broken point file, frames an
- *   export had to skip, label files an import could not read);
- * 2 the command could not run: a usage error (bad option or argument) or an I/O error (a missing
- *   or unreadable folder, a read-only state folder, a port in use).
+ *   export or check had to skip, label files an import could not read);
+ * 2 the command could not run or did not finish: a usage error (bad option or argument), an I/O
+ *   error (a missing or unreadable folder, a read-only state folder, a port in use), or `--strict`
+ *   stopping at the first frame it could not use.
  */
 export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
@@ -20,8 +21,8 @@ export class UsageError extends Error {
   }
 }
 
-/** Error classes (by name) that mean the command could not run, whatever their message. */
-const CANNOT_RUN = new Set(['UsageError', 'WorkspaceError', 'ServeError', 'DatasetError']);
+/** Error classes (by name) that mean the command could not run or finish, whatever their message. */
+const CANNOT_RUN = new Set(['UsageError', 'WorkspaceError', 'ServeError', 'DatasetError', 'ExportFrameError']);
 
 /** The exit code for an error that stopped a command: 2 for usage and I/O errors, else 1 (bad data). */
 export function exitCodeFor(err: unknown): number {
@@ -44,10 +45,10 @@ export interface JsonError {
 
 /**
  * Prints a command's error, as `cuboid CMD: message` on stderr, or under `--json` as one
- * `JsonError` object on stdout (so a script reading stdout always gets JSON); returns the exit code.
+ * `JsonError` object on stdout (so a script reading stdout always gets JSON); returns the exit code
+ * (`exitCodeFor(err)` unless the command decides it).
  */
-export function reportCommandError(command: string, err: unknown, json: boolean): number {
-  const exitCode = exitCodeFor(err);
+export function reportCommandError(command: string, err: unknown, json: boolean, exitCode: number = exitCodeFor(err)): number {
   const message = err instanceof Error ? err.message : String(err);
   if (json) {
     const body: JsonError = { error: { command, message, exitCode } };

@@ -108,7 +108,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.nonNumericIds.length > 0
       ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
       : '') +
-    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first): exit 1\n` : '')
+    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '')
   );
 }
 

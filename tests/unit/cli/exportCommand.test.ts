@@ -69,7 +69,7 @@ describe('cuboid export', () => {
     expect(manifest.skipped).toEqual([{ frameId: '000001', file: 'calib/000001.txt', reason: expect.stringContaining('parseKittiCalib') }]);
   });
 
-  it('--strict stops at the bad frame and leaves no tree and no temporary folder', async () => {
+  it('--strict stops at the bad frame (exit 2) and leaves no tree and no temporary folder', async () => {
     const bad = makeKittiDataset(path.join(root, 'strict'), { ids: ['000000', '000001'] });
     fs.writeFileSync(path.join(bad, 'velodyne', '000001.bin'), new Uint8Array(17));
     fs.rmSync(path.join(bad, 'velodyne', '000001.bin'));
@@ -77,7 +77,7 @@ describe('cuboid export', () => {
     const parent = path.join(root, 'strict-parent');
     const out = path.join(parent, 'out');
     const res = await runCli(['export', bad, '--out', out, '--strict']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(/cuboid export: frame 000001: velodyne\/000001\.pcd: .*truncated/);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(parent)).toEqual([]);
