@@ -10,6 +10,7 @@ import { formatAnnotationLabel } from '../domain/kitti/formatAnnotationLabel.ts'
 import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
+import { checkLabelForImport } from './import/checkLabelForImport.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
@@ -306,10 +307,15 @@ export class AnnotationService {
   }
 }
 
-/** Parses a label file, turning parser errors into a `FrameFileError`. */
+/**
+ * Parses a label file held to the save rules (class names, at most 10,000 boxes: see
+ * `checkLabelForImport`), turning any problem into a `FrameFileError` naming the file and line.
+ */
 export function parseLabelFile(text: string, fileName: string): KittiObject[] {
   try {
-    return parseKittiLabel(text, { fileName });
+    const objects = parseKittiLabel(text, { fileName });
+    checkLabelForImport(text, objects, fileName);
+    return objects;
   } catch (err) {
     throw new FrameFileError('label_invalid', errorMessage(err));
   }

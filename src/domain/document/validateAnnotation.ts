@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLASS_NAME_PATTERN } from './className.ts';
 import type { FrameAnnotation } from './FrameAnnotation.ts';
 import { MigrationError, migrateAnnotation } from './migrations.ts';
 
@@ -20,8 +21,8 @@ const finite = z.number().min(-MAX_COORD).max(MAX_COORD);
 const vec3 = z.tuple([finite, finite, finite]);
 const positiveSize = z.number().gt(0, 'must be > 0').max(MAX_SIZE);
 const shortText = z.string().max(256);
-/** A KITTI class token: written as one whitespace-free column of label_2. */
-const kittiType = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "-" or "."');
+/** A KITTI class token: written as one whitespace-free column of label_2; the same rule as the label_2 import. */
+const kittiType = z.string().regex(CLASS_NAME_PATTERN, `must be 1-64 characters with no spaces and no control or invisible characters`);
 /** A box's class: a KITTI type, but never `DontCare` (that line is a region to ignore, not a box). */
 const boxClass = kittiType.refine((t) => t.toLowerCase() !== 'dontcare', {
   message: 'DontCare is not a box class: KITTI readers drop DontCare lines as regions to ignore; pick a class (e.g. Misc)',

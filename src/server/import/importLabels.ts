@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AnnotationService } from '../AnnotationService.ts';
 import { parseLabelFile } from '../AnnotationService.ts';
 import { isValidFrameId } from '../dataset/frameId.ts';
+import { checkAppendFits } from './checkLabelForImport.ts';
 
 export interface ImportOptions {
   /** Keep only lines whose score (16th column) is at least this; lines without a score are kept. */
@@ -25,8 +26,10 @@ export interface ImportSummary {
 /**
  * Imports a folder of KITTI label files (`LABELDIR/ID.txt`, 15 or 16 columns) as pre-labels: each
  * frame named by a file gets a new revision whose boxes are `source: 'import'` cuboids (score kept),
- * converted with the frame's calib (or the no-camera convention), DontCare kept. Files are
- * processed in sorted order; a bad file is reported and skipped, never half-imported.
+ * converted with the frame's calib (or the no-camera convention), DontCare kept. A file is held to
+ * the rules of a save (class names, at most 10,000 boxes, counting the frame's own in `append`
+ * mode), so an imported frame can always be saved. Files are processed in sorted order; a bad file
+ * is reported (file, line and rule) and skipped, never half-imported.
  */
 export async function importLabels(
   service: AnnotationService,
@@ -48,6 +51,11 @@ export async function importLabels(
       const kept = all.filter(
         (o) => o.type === 'DontCare' || opts.minScore === undefined || o.score === undefined || o.score >= opts.minScore,
       );
+      if (opts.mode === 'append') {
+        // Appended boxes must leave a frame that can still be saved.
+        const current = await service.getAnnotation(frame, opts.actor ?? null);
+        checkAppendFits(kept, name, { boxes: current.cuboids.length, dontCare: current.dontCare.length });
+      }
       const doc = await service.importObjects(frame, kept, {
         mode: opts.mode ?? 'replace',
         actor: opts.actor ?? null,
