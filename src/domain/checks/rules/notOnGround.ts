@@ -198,8 +198,8 @@ function groundLevel(ring: number[], model: number): number | null {
 }
 
 /**
- * Obstacle points (the analysis's above-ground clusters) inside the box's footprint shrunk by
- * 0.1 m, with z between `zLo` and `zHi` (LiDAR frame, metres): the object's lower part left under
+ * Obstacle points (the analysis's above-ground clusters) inside the box's footprint grown by
+ * 0.1 m (the object's faces seen by the sensor lie on the box's), with z between `zLo` and `zHi` (LiDAR frame, metres): the object's lower part left under
  * a box lifted off it.
  */
 function pointsUnder(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi: number): number {
@@ -207,9 +207,8 @@ function pointsUnder(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi
   const { grid, clusters } = analysis;
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
-  const hl = box.size[0] / 2 - 0.1;
-  const hw = box.size[1] / 2 - 0.1;
-  if (!(hl > 0 && hw > 0)) return 0;
+  const hl = box.size[0] / 2 + 0.1;
+  const hw = box.size[1] / 2 + 0.1;
   const [cx, cy] = box.center;
   const ex = hl * Math.abs(c) + hw * Math.abs(s);
   const ey = hl * Math.abs(s) + hw * Math.abs(c);
