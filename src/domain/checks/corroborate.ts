@@ -9,6 +9,15 @@ import type { CheckResult } from './CheckResult.ts';
  */
 export const PLACEMENT_RULES: readonly string[] = ['pointsOutsideBox', 'fitDisagreement', 'looseFit', 'notOnGround', 'sizeOutOfRange'];
 
+/** What each placement rule's warning says, in words for the raised error's message. */
+const EVIDENCE: Readonly<Record<string, string>> = {
+  pointsOutsideBox: 'its object sticks out of it',
+  fitDisagreement: 'a refit of its points disagrees',
+  looseFit: 'a face stands off its points',
+  notOnGround: 'it is off the ground',
+  sizeOutOfRange: 'its size is unusual for the class',
+};
+
 /**
  * Two placement warnings on one box from different rules agree: the box is wrong. Each warning
  * alone is left a warning because its own evidence is not sure (few returns, a face partly seen,
@@ -39,7 +48,7 @@ export function corroborate(results: readonly CheckResult[]): CheckResult[] {
     raised.set(first, {
       ...first,
       severity: 'error',
-      message: `${first.message}; ${others.join(' and ')} also ${others.length > 1 ? 'warn' : 'warns'} on this box, so it is an error`,
+      message: `${first.message}. Also ${others.map((r) => EVIDENCE[r]).join(' and ')}: two checks agree, so this is an error`,
     });
   }
   if (raised.size === 0) return results.slice();

@@ -11,7 +11,7 @@ describe('corroborate', () => {
     const out = corroborate([r('sizeOutOfRange', 'warning', 'a'), r('looseFit', 'warning', 'a'), r('looseFit', 'warning', 'b')]);
     const loose = out.find((x) => x.cuboidId === 'a' && x.ruleId === 'looseFit');
     expect(loose?.severity).toBe('error');
-    expect(loose?.message).toBe('looseFit says so; sizeOutOfRange also warns on this box, so it is an error');
+    expect(loose?.message).toBe('looseFit says so. Also its size is unusual for the class: two checks agree, so this is an error');
     expect(out.find((x) => x.cuboidId === 'a' && x.ruleId === 'sizeOutOfRange')?.severity).toBe('warning');
     // One warning alone stays a warning.
     expect(out.find((x) => x.cuboidId === 'b')?.severity).toBe('warning');
@@ -37,6 +37,6 @@ describe('corroborate', () => {
   it('prefers the points-based finding: pointsOutsideBox before fitDisagreement, looseFit, notOnGround and size', () => {
     const out = corroborate([r('notOnGround', 'warning', 'a'), r('fitDisagreement', 'warning', 'a'), r('pointsOutsideBox', 'warning', 'a')]);
     expect(out.filter((x) => x.severity === 'error').map((x) => x.ruleId)).toEqual(['pointsOutsideBox']);
-    expect(out.find((x) => x.severity === 'error')?.message).toMatch(/fitDisagreement and notOnGround also warn/);
+    expect(out.find((x) => x.severity === 'error')?.message).toMatch(/Also a refit of its points disagrees and it is off the ground: two checks agree/);
   });
 });
