@@ -110,7 +110,11 @@ export function ReviewPanel() {
               data-testid="review-reject-comment"
             />
           )}
-          {hint(info) !== null && <p className="muted review-hint">{hint(info)}</p>}
+          {hint(info) !== null && (
+            <p className="muted review-hint" data-testid="review-hint">
+              {hint(info)}
+            </p>
+          )}
           {error !== null && (
             <p className="review-error" role="alert" data-testid="review-error">
               {error}
