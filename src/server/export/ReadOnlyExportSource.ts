@@ -9,6 +9,7 @@ import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { Dataset, type DatasetFrame } from '../dataset/Dataset.ts';
+import { readFrameFile } from '../dataset/confineRead.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -43,7 +44,7 @@ export class ReadOnlyExportSource implements ExportSource {
     const stored = this.storage === null ? null : await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
-    const objects = parseKittiLabel(await fs.readFile(frame.labelPath, 'utf8'), { fileName: path.basename(frame.labelPath) });
+    const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: path.basename(frame.labelPath) });
     const calib = await this.calib(frame);
     const doc = emptyAnnotation(frame.id);
     objects.forEach((o, i) => {
@@ -63,6 +64,6 @@ export class ReadOnlyExportSource implements ExportSource {
 
   private async calib(frame: DatasetFrame): Promise<KittiCalib | null> {
     if (frame.calibPath === null) return null;
-    return parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
+    return parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
   }
 }

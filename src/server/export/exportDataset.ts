@@ -5,6 +5,7 @@ import { formatKittiCalib } from '../../domain/kitti/formatKittiCalib.ts';
 import { syntheticCalib } from '../../domain/kitti/syntheticCalib.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { confineRead } from '../dataset/confineRead.ts';
 import type { ExportSource } from './ExportSource.ts';
 import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
@@ -127,9 +128,14 @@ export async function exportDataset(
     };
     let prepared: PreparedFrame;
     try {
+      let calibSource: string | null = null;
       if (frame.calibPath !== null) {
         const calibPath = frame.calibPath;
-        await step(calibPath, async () => parseKittiCalib(await fs.readFile(calibPath, 'utf8'), { fileName: path.basename(calibPath) }));
+        calibSource = await step(calibPath, async () => {
+          const real = await confineRead(frame, calibPath);
+          parseKittiCalib(await fs.readFile(real, 'utf8'), { fileName: path.basename(calibPath) });
+          return real;
+        });
       }
       const doc = await step(frame.labelPath, () => source.getAnnotation(frame));
       if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
@@ -138,8 +144,9 @@ export async function exportDataset(
       }
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
-      if (opts.images !== false && frame.image !== null) await step(frame.image.path, () => fs.access(frame.image!.path));
-      prepared = { label, points };
+      const image = opts.images === false || frame.image === null ? null : frame.image.path;
+      const imageSource = image === null ? null : await step(image, () => confineRead(frame, image));
+      prepared = { label, points, calibSource, imageSource };
     } catch (err) {
       const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
       if (opts.strict === true) throw new ExportFrameError(skipped);
@@ -148,20 +155,20 @@ export async function exportDataset(
     }
     await sink.writeFile(`training/label_2/${id}.txt`, prepared.label);
     if (prepared.label === '') summary.emptyLabels.push(id);
-    if (frame.calibPath !== null) await sink.copyFile(`training/calib/${id}.txt`, frame.calibPath);
+    if (prepared.calibSource !== null) await sink.copyFile(`training/calib/${id}.txt`, prepared.calibSource);
     else {
       await sink.writeFile(`training/calib/${id}.txt`, synthetic);
       summary.syntheticCalib.push(id);
     }
     const p = prepared.points;
     if (p !== null) {
-      if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, frame.points.path);
+      if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, p.source);
       else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
       if (p.kind === 'converted') summary.converted.push({ frameId: id, points: p.points, dropped: p.dropped });
       if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points });
     }
-    if (opts.images !== false && frame.image !== null) {
-      await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, frame.image.path);
+    if (prepared.imageSource !== null && frame.image !== null) {
+      await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, prepared.imageSource);
     }
     exported.push(id);
   }
@@ -185,31 +192,35 @@ export async function exportDataset(
   return summary;
 }
 
-/** A frame's label text and points, ready to write. */
+/** A frame's label text and points, ready to write; files to copy by the real path checked when read. */
 interface PreparedFrame {
   label: string;
   points: PreparedPoints | null;
+  calibSource: string | null;
+  imageSource: string | null;
 }
 
 type PreparedPoints =
-  | { kind: 'copy' }
+  | { kind: 'copy'; source: string }
   | { kind: 'converted'; bin: Uint8Array; points: number; dropped: number }
   | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number };
 
 /** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
 async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<PreparedPoints> {
   const { points } = frame;
+  // Every read is confined to the dataset folder (unless the server follows symlinks), like the routes'.
+  const source = await confineRead(frame, points.path);
   if (points.format === 'pcd' && bin) {
-    const result = pcdToKittiBin(new Uint8Array(await fs.readFile(points.path)), path.basename(points.path));
+    const result = pcdToKittiBin(new Uint8Array(await fs.readFile(source)), path.basename(points.path));
     return { kind: 'converted', ...result };
   }
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
     // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
-    const result = binToKittiBin(new Uint8Array(await fs.readFile(points.path)), points.binLayout.name, path.basename(points.path));
+    const result = binToKittiBin(new Uint8Array(await fs.readFile(source)), points.binLayout.name, path.basename(points.path));
     return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points };
   }
-  await fs.access(points.path, fs.constants.R_OK);
-  return { kind: 'copy' };
+  await fs.access(source, fs.constants.R_OK);
+  return { kind: 'copy', source };
 }
 
 function relative(root: string, file: string): string {
