@@ -142,8 +142,7 @@ export function groupClusters(
           const dx = jx - ix;
           // Beyond JOIN_CELLS, cells still join straight behind one another along the line of
           // sight (within one cell of it): a beam passing through glass leaves such a gap.
-          const lateral = Math.abs(dx * ly - dy * lx) / lr;
-          if ((Math.abs(dy) <= JOIN_CELLS && Math.abs(dx) <= JOIN_CELLS) || lateral <= 1) join(a, b);
+          if ((Math.abs(dy) <= JOIN_CELLS && Math.abs(dx) <= JOIN_CELLS) || Math.abs(dx * ly - dy * lx) <= lr) join(a, b);
         }
       }
     }

@@ -88,7 +88,7 @@ export const unlabelledCluster: Rule = (ctx) => {
       top: free.ext[b + 5] - groundZ,
       bottom: free.ext[b + 4] - groundZ,
       // Cut off by the highest beam, or by the 4 m ceiling of the obstacle points: taller than it looks.
-      topCut: groups.maxElevation[g] >= analysis.topElevation - TOP_MARGIN || free.ext[b + 5] - groundZ >= CEILING,
+      topCut: Math.atan(free.tanElevation[g]) >= analysis.topElevation - TOP_MARGIN || free.ext[b + 5] - groundZ >= CEILING,
     };
     const scenery = sceneryFactor(analysis, g, cand, n < groups.points[g]);
     if (scenery <= 0) continue;
@@ -149,7 +149,7 @@ export const unlabelledCluster: Rule = (ctx) => {
 
 /**
  * Per candidate unit (cluster or group, `groupClusters`), its points outside every box: count,
- * coordinate sums, and extents (`ext[6u..6u+5]`: along-axis min, max, across-axis min, max,
+ * coordinate sums, largest tangent of their elevation angle from the sensor, and extents (`ext[6u..6u+5]`: along-axis min, max, across-axis min, max,
  * z min, max) about the unit's centroid along its principal axis. One pass over the obstacle points.
  */
 function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
@@ -166,6 +166,10 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
   const sumY = new Float64Array(k);
   const sumZ = new Float64Array(k);
   const ext = new Float32Array(6 * k);
+  // Largest tangent of the elevation angle of a free point seen from the sensor: whether the
+  // unboxed part (not the boxed objects it touches) reaches the highest beam.
+  const tanElevation = new Float32Array(k).fill(-Infinity);
+  const [ox, oy, oz] = analysis.sensor.origin;
   for (let c = 0; c < k; c++) {
     ext[6 * c] = ext[6 * c + 2] = ext[6 * c + 4] = Infinity;
     ext[6 * c + 1] = ext[6 * c + 3] = ext[6 * c + 5] = -Infinity;
@@ -180,8 +184,9 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
     cy[g] = groups.sumY[g] / groups.points[g];
   }
   const pos = ctx.positions;
-  const add = (c: number, px: number, py: number, pz: number): void => {
+  const add = (c: number, px: number, py: number, pz: number, tan: number): void => {
     points[c]++;
+    if (tan > tanElevation[c]) tanElevation[c] = tan;
     sumX[c] += px;
     sumY[c] += py;
     sumZ[c] += pz;
@@ -203,12 +208,13 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
     const px = pos[3 * i];
     const py = pos[3 * i + 1];
     const pz = pos[3 * i + 2];
-    add(c, px, py, pz);
-    if (groupUnit[c] >= 0) add(groupUnit[c], px, py, pz);
+    const tan = (pz - oz) / Math.max(0.1, Math.hypot(px - ox, py - oy));
+    add(c, px, py, pz, tan);
+    if (groupUnit[c] >= 0) add(groupUnit[c], px, py, pz, tan);
     const low = anyLow ? unitOfCell(clusters, groups.cellUnit, px, py) : -1;
-    if (low >= 0) add(low, px, py, pz);
+    if (low >= 0) add(low, px, py, pz, tan);
   }
-  return { points, sumX, sumY, sumZ, ext };
+  return { points, sumX, sumY, sumZ, ext, tanElevation };
 }
 
 /**
