@@ -98,7 +98,7 @@ describe('a deleted or unreadable dataset file is a 4xx naming the file and why,
     const s = await startTestServer({ stateInData: true });
     server = s;
     fs.mkdirSync(path.join(s.dataDir, 'label_2', '000002.txt')); // a folder where the label file goes
-    const put = await s.app.inject({ method: 'PUT', url: '/api/frames/000002/annotation', payload: { ...(await s.app.inject('/api/frames/000002/annotation')).json(), cuboids: [] }, headers: { 'if-match': '"0"' } });
+    const put = await s.app.inject({ method: 'PUT', url: '/api/frames/000002/annotation', payload: { ...((await s.app.inject('/api/frames/000002/annotation')).json() as object), cuboids: [] }, headers: { 'if-match': '"0"' } });
     expect(put.statusCode).toBe(200);
     expect(put.json().labelWritten).toBe(false);
     expect(put.json().labelError).toMatch(/^cannot write label_2\/\S+ \(E[A-Z]+\)$/);
