@@ -24,8 +24,14 @@ export const HEIGHT_MARGIN = 0.3;
  */
 const L_SHAPE_D0 = 0.01;
 const L_SHAPE_D0_PER_M = 0.0015;
-/** A cluster thinner than this (spread across / along) is one visible face. */
+/** A sparse cluster thinner than this (spread across / along) is a line of returns. */
 const LINE_SPREAD = 0.2;
+/**
+ * A vehicle cluster thinner than this (spread across / along) is one visible face, headed by least
+ * squares. An L whose short leg holds only a few percent of the returns already spreads 0.15–0.2
+ * across, and its principal axis leans several degrees towards that leg: the L-shape fit heads it.
+ */
+const FACE_SPREAD = 0.1;
 /** Fewer returns than this: a sparse object, boxed at the class size around them. */
 const SPARSE_POINTS = 10;
 /**
@@ -191,7 +197,7 @@ export function fitObject(
   // road (+x): people mostly walk along pavements.
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
   else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = headOnHeading(hx, hy, los);
-  else if (axis.spreadRatio < LINE_SPREAD) theta = axis.angle;
+  else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
   const cluster: BevCluster = { xs, ys, originX: mx, originY: my, seedX: seed.x - mx, seedY: seed.y - my, sensorX: ox, sensorY: oy };

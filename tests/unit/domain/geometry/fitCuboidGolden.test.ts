@@ -69,6 +69,26 @@ describe('fitCuboid golden cases', () => {
     expect(iouBev(r, car)).toBeGreaterThan(0.91);
   });
 
+  it('heads an L whose short leg has few returns by its faces, not by its principal axis', () => {
+    // A car 17 m away turned 10–15° from the line of sight: its side is seen whole and its rear
+    // at a slant, a quarter of its returns left. The principal axis leaned 5° towards the rear.
+    for (const yawDeg of [10, 15]) {
+      const car = carOnGround(16, 6, yawDeg * DEG, [4.5, 1.8, 1.45]);
+      const all = visibleFacePoints(car, { seed: 7 });
+      const c = Math.cos(car.yaw);
+      const s = Math.sin(car.yaw);
+      const pts: number[] = [];
+      let k = 0;
+      for (let i = 0; i < all.length; i += 3) {
+        const u = (all[i] - 16) * c + (all[i + 1] - 6) * s;
+        if (Math.abs(u) > 2.2 && k++ % 4 !== 0) continue;
+        pts.push(all[i], all[i + 1], all[i + 2]);
+      }
+      const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: 16, y: 6 }, { label: 'Car' })!;
+      expect(Math.min(angleDiff(r.yaw, car.yaw), angleDiff(r.yaw, car.yaw + Math.PI))).toBeLessThan(1);
+    }
+  });
+
   it('takes the class height for a far car whose top fell between two beams', () => {
     // A ray-cast scan (beams 0.4° apart, columns 0.2°) of a 1.5 m car 43–47 m ahead: the beam
     // above the highest return passes over the roof, 0.2 m above it or more.
