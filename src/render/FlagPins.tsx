@@ -20,9 +20,10 @@ function cornerOf(box: Cuboid): [number, number, number] {
 
 /**
  * Reviewer flags pinned where they point: on a corner of the flagged box, or at the flagged
- * location. Pins keep their size on screen (`ScreenSized`), so a close-up is not filled by them.
+ * location. Pins keep their size on screen (`ScreenSized`), so a close-up is not filled by them;
+ * `shows` leaves out pins a view should not draw (a close-up's slab).
  */
-export function FlagPins() {
+export function FlagPins({ shows }: { shows?: (at: readonly [number, number, number]) => boolean } = {}) {
   const doc = useAppStore((s) => s.doc);
   if (!doc) return null;
   const pins = doc.flags
@@ -33,7 +34,7 @@ export function FlagPins() {
       const at: [number, number, number] | null = box ? cornerOf(box) : f.location;
       return at ? { id: f.id, at, color: f.state === 'open' ? '#ff7a45' : '#f5d90a' } : null;
     })
-    .filter((p): p is { id: string; at: [number, number, number]; color: string } => p !== null);
+    .filter((p): p is { id: string; at: [number, number, number]; color: string } => p !== null && (shows === undefined || shows(p.at)));
   return (
     <group>
       {pins.map((p) => (

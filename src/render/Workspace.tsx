@@ -18,7 +18,7 @@ import { RedrawOnChange } from './RedrawOnChange.tsx';
 import { ClearCanvas } from './ClearCanvas.tsx';
 import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
-import { boxesInSlab } from './detailSlab.ts';
+import { boxesInSlab, reachesSlab } from './detailSlab.ts';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -101,6 +101,10 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
   const near = useNearBoxGeometry(frameId, box, Math.max(margin, 1.5), colorMode);
   // Like the points, only the boxes within the view's depth slab: not every box along the view axis.
   const shown = useMemo(() => boxesInSlab(cuboids, box, kind, margin), [cuboids, box, kind, margin]);
+  const pinShows = useMemo(
+    () => (at: readonly [number, number, number]) => reachesSlab({ center: [at[0], at[1], at[2]], size: [0, 0, 0], yaw: 0 }, box, kind, margin),
+    [box, kind, margin],
+  );
   return (
     <>
       <BoxCamera box={box} kind={kind} />
@@ -109,7 +113,7 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
         <SceneBoxes cuboids={shown} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
         <BoxHandles box={box} kind={kind} />
       </group>
-      <FlagPins />
+      <FlagPins shows={pinShows} />
     </>
   );
 }
