@@ -6,9 +6,18 @@ import type { MissedCandidate } from './missedObjectScore.ts';
 /** Below this vertical span (metres) a cluster is one scan line of clutter, when beams lie closer than SPARSE_GAP there. */
 const MIN_SPAN = 0.25;
 const SPARSE_GAP = 0.35;
-/** A cluster narrower than this (metres, plus one firing's width) standing taller than POST_TOP is a post, pole or trunk. */
+/**
+ * A cluster narrower than this (metres, plus one firing's width) standing taller than POST_TOP is
+ * a post, pole or trunk, unless its top is at a standing adult's head height (HEAD_LOW to
+ * HEAD_HIGH), it is wider than one firing plus THIN and nothing is above it: a person seen
+ * edge-on is as narrow, so it is either (×NARROW: a warning at most).
+ */
 const POST_WIDTH = 0.3;
 const POST_TOP = 0.6;
+const HEAD_LOW = 1.5;
+const HEAD_HIGH = 2.1;
+const THIN = 0.12;
+const NARROW = 0.7;
 /** Lines: at least LINE_LENGTH long and narrower than LINE_WIDTH or LINE_RATIO × the length (kerbs, rails, fences). */
 const LINE_LENGTH = 2;
 const LINE_WIDTH = 0.25;
@@ -66,8 +75,11 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
     if (gap < SPARSE_GAP && !hiddenBelow(analysis, cand)) return 0;
     f *= ONE_LINE;
   }
-  // (A person seen edge-on can be as narrow: on real frames such clusters were posts more often.)
-  if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) return 0;
+  if (cand.length < POST_WIDTH + column && cand.top > POST_TOP && cand.length < 0.6) {
+    const head = cand.top >= HEAD_LOW && cand.top <= HEAD_HIGH && cand.length >= THIN + column;
+    if (!head || (!partial && groups.overhead[g] > 0)) return 0;
+    f *= NARROW;
+  }
   if (cand.length >= LINE_LENGTH && cand.width < Math.max(LINE_WIDTH, LINE_RATIO * cand.length)) return 0;
   // A sparse scanner's lowest row on an object can lie a beam gap above the ground: only a
   // bottom higher than that proves the cluster hangs.

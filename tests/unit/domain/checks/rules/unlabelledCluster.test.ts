@@ -123,12 +123,14 @@ describe('unlabelledCluster (missed objects) on a scanned street', () => {
  */
 const AHEAD = { kind: 'box', x: 16, y: 2, l: 4.5, w: 1.8, h: 1.5, yaw: Math.atan2(2, 16) } as const;
 const BOLLARD = { kind: 'cylinder', x: -9, y: 6, r: 0.1, h: 1.0 } as const;
+// As narrow as a person seen edge-on and as tall: a person or a post, never near-certain.
+const SLIM = { kind: 'cylinder', x: -4, y: -12, r: 0.16, h: 1.75 } as const;
 const WALL = { kind: 'box', x: 10, y: 16, l: 18, w: 0.3, h: 1.6, yaw: 0 } as const;
 
 describe('unlabelledCluster on a car seen end-on and on low scenery', () => {
   let results: CheckResult[];
   beforeAll(() => {
-    const positions = scan([...SURROUNDINGS, AHEAD, BOLLARD, WALL]);
+    const positions = scan([...SURROUNDINGS, AHEAD, BOLLARD, WALL, SLIM]);
     results = unlabelledCluster(createCheckContext({ frameId: 'street2', positions, cuboids: [], analysis: analyzeFrame(positions) }));
   }, 30_000);
 
@@ -138,6 +140,13 @@ describe('unlabelledCluster on a car seen end-on and on low scenery', () => {
     expect(found[0]).toMatchObject({ suggestedLabel: 'Car' });
     expect(found[0].confidence).toBeGreaterThanOrEqual(0.75);
     expect(found[0].severity).not.toBe('info');
+  });
+
+  it('reports a slim cluster at head height as a possible Pedestrian, a warning at most', () => {
+    const found = near(results, SLIM.x, SLIM.y);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ suggestedLabel: 'Pedestrian' });
+    expect(found[0].severity).not.toBe('error');
   });
 
   it('does not report a knee-high post or a long garden wall', () => {
