@@ -13,12 +13,13 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** A dataset with the real KITTI scans, calib and images (symlinked) and the given label_2 texts. */
+/** A dataset with the real KITTI scans, calib and images (copied) and the given label_2 texts. */
 function kittiWithLabels(name: string, labels: Record<string, string>): string {
   const dir = path.join(root, name);
   for (const sub of ['velodyne', 'calib', 'image_2']) {
     fs.mkdirSync(path.join(dir, sub), { recursive: true });
-    for (const f of fs.readdirSync(path.join(SHARED_KITTI, sub))) fs.symlinkSync(path.join(SHARED_KITTI, sub, f), path.join(dir, sub, f));
+    // Copies: a dataset's symlinks that lead out of its folder are not followed (serve --follow-symlinks).
+    for (const f of fs.readdirSync(path.join(SHARED_KITTI, sub))) fs.copyFileSync(path.join(SHARED_KITTI, sub, f), path.join(dir, sub, f));
   }
   fs.mkdirSync(path.join(dir, 'label_2'));
   for (const id of ['000000', '000001', '000002']) {
