@@ -62,8 +62,6 @@ const OVERFULL = 2.5;
 const SEEN = 0.7;
 /** Points at which a cluster's count is good evidence (factor 1 − e^(−n/EVIDENCE_POINTS): 10 points 0.4, 30 points 0.78, 60 points 0.95). */
 const EVIDENCE_POINTS = 20;
-/** …or half the returns the class would give there, when fewer, but at least this (10 points: 0.71). */
-const MIN_EVIDENCE_POINTS = 20;
 /** Beam gap assumed when the scan shows no beam structure (radians, 0.4°). */
 const DEFAULT_BEAM_GAP = (0.4 * Math.PI) / 180;
 
@@ -75,11 +73,16 @@ const DEFAULT_BEAM_GAP = (0.4 * Math.PI) / 180;
  * off by the highest beam) and not exceed it by more than 0.15 m; its length and width must not exceed the class's by more than 10 % + 0.3 m, and its
  * length must reach 0.6 × the class's smallest width (a post is no car). Each is a smooth factor.
  *
- * Returns: `expectedReturns` of the sensor on a box of the class standing at the cluster,
- * discounted for what nearer points hide. A cluster with fewer than about a third of them is
- * either hidden more than the range image knows or not this class; one with more than 2.5× is
- * bigger than the class; a vehicle whose place is at least 70 % in view must show 0.8 × its
- * class's shortest length. Without a beam model the count factor is neutral (0.7). Evidence: the
+ * Returns: `expectedReturns` of the sensor on a box of the class standing at the cluster, set
+ * back from the sensor by half the depth that the class's smallest object has and the cluster
+ * does not show (the returns lie on its near faces), discounted for what nearer points hide. The
+ * box lies along the cluster's long axis or, when the cluster is no longer than the class is
+ * wide, across it (an end face seen head-on); the orientation whose count fits better is kept. A
+ * cluster with fewer than `FILL` of them (vehicles 0.3, people 0.15) is either hidden more than
+ * the range image knows or not this class; one with more than 2.5× is bigger than the class; a
+ * vehicle whose place is at least 70 % in view must show 0.8 × its class's shortest length, or,
+ * seen from an end across the line of sight, its width; seen from an end it must show 0.8 × its
+ * narrowest width, hidden or not. Without a beam model the count factor is neutral (0.7). Evidence: the
  * share of the place that nearer points leave visible (+0.3, at most 1) and the number of points
  * (1 − e^(−n/20)) scale the result, so a hidden place or a handful of points is never near-certain.
  */
@@ -156,10 +159,9 @@ export function scoreTemplates(
         }
       }
       // Evidence: a mostly hidden place or a handful of points can fit a class without showing it.
-      // Points are weighed against what the sensor can give there: a far object's 10 returns
-      // may be all it has.
-      const scale = expected > 0 ? Math.min(EVIDENCE_POINTS, Math.max(MIN_EVIDENCE_POINTS, 0.5 * expected)) : EVIDENCE_POINTS;
-      evidence = Math.min(1, 0.3 + visible) * (1 - Math.exp(-cand.points / scale));
+      // (Not weighed against what the sensor can give there: far scenery fragments of 10–30
+      // points then pass for far cars on real frames.)
+      evidence = Math.min(1, 0.3 + visible) * (1 - Math.exp(-cand.points / EVIDENCE_POINTS));
       s *= countFit * evidence;
     }
     out.push({ label, kind, confidence: Math.max(0, Math.min(1, s)), expected, parts: [sizeFit, countFit, evidence] });
