@@ -45,10 +45,12 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * wall). Each class with `findMissed` is scored on size and on the returns the sensor would give
  * on such an object there (`scoreTemplates`); the best gives `suggestedLabel` and `confidence`.
  *
- * Severity: an error from confidence 0.8 (a person only when upright at adult height: `upright`),
- * a warning from 0.5, info from 0.3 (lower: not reported); classes that are neither vehicles nor
- * people (`objectKind`) are at most info. Nothing is
- * reported within `settings.egoRadius` of the sensor, outside `ctx.labelRegion` (DontCare wedges
+ * Severity: an error when some vehicle class scores 0.8 on a cluster at least as wide as that
+ * class's narrowest width, or the best class is a person scoring 0.8 and standing upright at
+ * adult height (`upright`); else a warning from 0.5, info from 0.3 (lower: not reported);
+ * classes that are neither vehicles nor people (`objectKind`) are at most info. Nothing is
+ * reported that is the vehicle itself (within `settings.egoRadius` of the sensor and either
+ * within half of it or around the sensor: `isEgo`), outside `ctx.labelRegion` (DontCare wedges
  * included), or with its centre inside a "not an object" dismissal (`ctx.dismissed`). Distances
  * are BEV from the sensor origin of the frame analysis.
  */
