@@ -159,11 +159,12 @@ function boxesOverLimit(frameId: string, doc: FrameAnnotation | null, limits: Ch
  * (a raw `.bin` record is its layout's size; a PCD point takes at most `MAX_PCD_POINT_BYTES`).
  */
 function fileOverLimit(frame: DatasetFrame, limits: CheckSizeLimits): UncheckedFrame | null {
-  const perPoint = frame.points.format === 'pcd' ? MAX_PCD_POINT_BYTES : BIN_LAYOUTS[frame.points.binLayout?.name ?? 'xyzi'].bytes;
-  const atLeast = Math.floor(frame.points.bytes / perPoint);
+  const pcd = frame.points.format === 'pcd';
+  const atLeast = Math.floor(frame.points.bytes / (pcd ? MAX_PCD_POINT_BYTES : BIN_LAYOUTS[frame.points.binLayout?.name ?? 'xyzi'].bytes));
   if (atLeast <= limits.maxPoints) return null;
-  const mib = (frame.points.bytes / 2 ** 20).toFixed(0);
-  return tooLarge(frame.id, `at least ${atLeast} points (a ${mib} MiB point file)`, `${limits.maxPoints} points`, limits.maxPoints);
+  // A raw .bin's count is exact; a PCD's is a lower bound from its size.
+  const has = pcd ? `at least ${atLeast} points (a ${(frame.points.bytes / 2 ** 20).toFixed(0)} MiB point file)` : `${atLeast} points`;
+  return tooLarge(frame.id, has, `${limits.maxPoints} points`, limits.maxPoints);
 }
 
 function sizeOverLimit(frameId: string, points: number, boxes: number, limits: CheckSizeLimits): UncheckedFrame | null {

@@ -7,11 +7,16 @@ import { startAuthServer, type AuthTestServer } from '../fixtures/authServer.ts'
 import { SHARED_KITTI, sampleCuboid } from '../fixtures/makeDataset.ts';
 
 let s: AuthTestServer;
+/** The submit gate's worker threads (the server's default gate, made here: the auth fixture passes every submit). */
+let pool: CheckPool;
 beforeAll(async () => {
-  // The default submit gate: the server's check pool (worker threads).
-  s = await startAuthServer({ ann: 'annotator' }, { dataDir: SHARED_KITTI });
+  pool = new CheckPool({ threads: 1 });
+  s = await startAuthServer({ ann: 'annotator' }, { dataDir: SHARED_KITTI, submitChecker: createSubmitChecker(pool) });
 });
-afterAll(async () => s?.close());
+afterAll(async () => {
+  await s?.close();
+  await pool?.close();
+});
 
 describe('the submit gate on real KITTI data', () => {
   it('refuses a floating Car with no points until each of its errors carries a reason', async () => {
@@ -47,12 +52,11 @@ describe('the submit gate on real KITTI data', () => {
   });
 
   it('refuses an empty frame whose pedestrian was never boxed: a near-certain missed object is an error', async () => {
-    const pool = new CheckPool({ threads: 1 });
     const checker = createSubmitChecker(pool);
     const frame = s.app.cuboid.dataset.get('000000')!;
     const empty = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], dismissals: [], status: 'todo' } as FrameAnnotation;
     const { defaultDictionary } = await import('../../../../src/domain/checks/dictionary/defaultDictionary.ts');
-    const results = await checker(frame, empty, defaultDictionary).finally(() => pool.close());
+    const results = await checker(frame, empty, defaultDictionary);
     // KITTI 000000's one labelled object: a pedestrian 8.4 m ahead of the camera, at LiDAR (8.7, −1.8).
     const missed = results.filter((r) => r.ruleId === 'unlabelledCluster' && r.severity === 'error');
     expect(missed.some((r) => r.location !== null && Math.hypot(r.location[0] - 8.7, r.location[1] + 1.8) < 1)).toBe(true);
