@@ -110,6 +110,10 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   installErrorHandling(app);
   if (opts.allowedHosts !== null) installHostCheck(app, opts.allowedHosts);
   installOriginCheck(app, { allowedOrigins: opts.allowedOrigins ?? [] });
+  // Files added, removed or renamed in the dataset while serving are seen by the next request (a few stats).
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await workspace.dataset.refresh();
+  });
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
   // Only routes that ask for it (the login) are limited.

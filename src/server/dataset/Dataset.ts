@@ -142,7 +142,7 @@ export class Dataset {
       label: path.join(abs, 'label_2'),
     };
     const listings = {} as Record<Listing, FolderListing>;
-    for (const kind of Object.keys(dirs) as Listing[]) listings[kind] = await listFolder(dirs[kind], EXTENSIONS[kind], abs, confinedTo);
+    for (const kind of Object.keys(dirs) as Listing[]) listings[kind] = await listFolder(dirs[kind], EXTENSIONS[kind], abs, confinedTo, kind === 'points');
     if (listings.points.files.size === 0) {
       throw new DatasetError(
         layout === 'kitti'
@@ -172,7 +172,7 @@ export class Dataset {
     for (const kind of Object.keys(this.listings) as Listing[]) {
       const old = this.listings[kind];
       if ((await folderStamp(old.dir)) === old.stamp) continue;
-      const next = await listFolder(old.dir, EXTENSIONS[kind], this.root, this.confinedTo);
+      const next = await listFolder(old.dir, EXTENSIONS[kind], this.root, this.confinedTo, kind === 'points');
       if (kind === 'points') {
         if (next.files.size === 0) continue; // a folder emptied mid-copy: keep serving what was there
         const key = (l: FolderListing) => binFilesOf(l).map((f) => `${f.path}:${f.bytes}`).sort().join('|');
@@ -274,9 +274,11 @@ function kindOf(st: import('node:fs').Stats): string {
 /**
  * Regular files in `dir` with one of `exts`, keyed by stem; first extension wins. Symbolic links
  * are followed only within `confinedTo` (any link when it is null). Every entry with a wanted
- * extension that is left out gets a warning naming it relative to `root` and why.
+ * extension that is left out gets a warning naming it relative to `root` and why. Without
+ * `needSize` a plain file is taken from its directory entry (its `bytes` is -1), so re-listing a
+ * large `label_2/` after the server's own writes costs one `readdir`.
  */
-async function listFolder(dir: string, exts: string[], root: string, confinedTo: string | null): Promise<FolderListing> {
+async function listFolder(dir: string, exts: string[], root: string, confinedTo: string | null, needSize: boolean): Promise<FolderListing> {
   const stamp = await folderStamp(dir);
   const found = new Map<string, FoundFile>();
   const warnings: string[] = [];
@@ -287,7 +289,7 @@ async function listFolder(dir: string, exts: string[], root: string, confinedTo:
   } catch {
     return { dir, stamp, files: found, warnings };
   }
-  const candidates: { stem: string; ext: string; full: string; link: boolean }[] = [];
+  const candidates: { stem: string; ext: string; full: string; link: boolean; regular: boolean }[] = [];
   for (const entry of entries) {
     const lower = entry.name.toLowerCase();
     const ext = exts.includes('.pcd.bin') && lower.endsWith('.pcd.bin') ? '.pcd.bin' : path.extname(lower);
@@ -297,12 +299,19 @@ async function listFolder(dir: string, exts: string[], root: string, confinedTo:
       if (!entry.name.startsWith('.')) warnings.push(`skipped ${shown(path.join(dir, entry.name))}: not a valid frame id`);
       continue;
     }
-    candidates.push({ stem, ext, full: path.join(dir, entry.name), link: entry.isSymbolicLink() });
+    candidates.push({ stem, ext, full: path.join(dir, entry.name), link: entry.isSymbolicLink(), regular: entry.isFile() });
   }
   candidates.sort((a, b) => exts.indexOf(a.ext) - exts.indexOf(b.ext) || (a.full < b.full ? -1 : 1));
   const realDir = confinedTo === null ? null : await fs.realpath(dir).catch(() => dir);
   const dirInside = realDir === null || isInside(confinedTo as string, realDir);
   for (const c of candidates) {
+    if (!needSize && !c.link && c.regular && dirInside) {
+      // A plain file in a folder inside the dataset: the directory entry says enough (no stat per file).
+      const prior = found.get(c.stem);
+      if (prior !== undefined) warnings.push(`skipped ${shown(c.full)}: ${shown(prior.path)} has the same frame id`);
+      else found.set(c.stem, { path: c.full, ext: c.ext, bytes: -1 });
+      continue;
+    }
     const st = await fs.stat(c.full).catch((err: NodeJS.ErrnoException) => err);
     if (st instanceof Error) {
       warnings.push(`skipped ${shown(c.full)}: ${c.link && st.code === 'ENOENT' ? 'a symbolic link to nothing' : fsErrorReason(st.code)}`);

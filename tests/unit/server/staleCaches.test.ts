@@ -50,7 +50,8 @@ describe('caches follow the files: no restart needed', () => {
     expect((await list()).find((f) => f.id === '000001')?.pointCount).toBe(30);
 
     fs.writeFileSync(path.join(server.dataDir, 'velodyne', '000009.bin'), makeVelodyneBin(7));
-    expect((await server.app.inject('/api/frames/000009/points')).statusCode).toBe(404); // not listed yet
+    // Any request sees it at once (the folders' mtimes are checked per request).
+    expect((await server.app.inject('/api/frames/000009/points')).statusCode).toBe(200);
     const added = await list();
     expect(added.map((f) => f.id)).toEqual(['000000', '000001', '000002', '000009']);
     expect(added[3]).toMatchObject({ pointCount: 7, hasCalib: false });
