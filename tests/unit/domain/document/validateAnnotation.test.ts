@@ -92,7 +92,7 @@ describe('validateAnnotation', () => {
     ['a box of class DontCare', { ...doc, cuboids: [{ ...cuboid, label: 'DontCare' }] }, 'cuboids[0].label: DontCare is not a box class'],
     ['a box of class dontcare', { ...doc, cuboids: [{ ...cuboid, label: 'dontcare' }] }, 'cuboids[0].label: DontCare is not a box class'],
     ['a DontCare score of 1e300', { ...doc, dontCare: [{ ...DONT_CARE, score: 1e300 }] }, 'dontCare[0].score:'],
-    ...(['truncated', 'occluded', 'alpha', 'rotationY'] as const).map((field) => [
+    ...(['truncated', 'occluded', 'alpha', 'rotationY'] as const).map((field): [string, unknown, string] => [
       `a DontCare ${field} of 99999`,
       { ...doc, dontCare: [{ ...DONT_CARE, [field]: 99999 }] },
       `dontCare[0].${field}:`,
