@@ -43,7 +43,12 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
   let hiY = -Infinity;
   const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
   if (range === null) return out;
+  // Only boxes whose BEV circle reaches the grown footprint's can hold one of its points.
+  const radius = Math.hypot(hl + reach, hw + reach);
+  const near = boxes.filter((b) => Math.hypot(b.center[0] - cx, b.center[1] - cy) <= radius + Math.hypot(b.size[0], b.size[1]) / 2);
   const { sorted, indices, cellStart, nx } = grid;
+  const reach2 = reach * reach;
+  let nearest2 = Infinity;
   const labels = clusters.labels;
   for (let iy = range[1]; iy <= range[3]; iy++) {
     const end = cellStart[iy * nx + range[2] + 1];
@@ -59,16 +64,19 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
       const ly = dy * c - dx * s;
       const du = Math.max(0, Math.abs(lx) - hl);
       const dv = Math.max(0, Math.abs(ly) - hw);
-      const d = Math.hypot(du, dv);
-      if (d > reach || isPointInAnyCuboid(x, y, z, boxes)) continue;
+      const d2 = du * du + dv * dv;
+      if (d2 > reach2 || isPointInAnyCuboid(x, y, z, near)) continue;
       out.count++;
-      if (d < out.nearest) out.nearest = d;
+      if (d2 < nearest2) nearest2 = d2;
       if (lx < loX) loX = lx;
       if (lx > hiX) hiX = lx;
       if (ly < loY) loY = ly;
       if (ly > hiY) hiY = ly;
     }
   }
-  if (out.count > 0) out.span = [hiX - loX, hiY - loY];
+  if (out.count > 0) {
+    out.span = [hiX - loX, hiY - loY];
+    out.nearest = Math.sqrt(nearest2);
+  }
   return out;
 }
