@@ -11,6 +11,7 @@ import { fitLShape } from './fitLShape.ts';
 import type { FitConfidence, FitCuboidOptions, FitResult, HeadingSource } from './fitTypes.ts';
 import { chooseHeading, wrapAngle } from './headingSign.ts';
 import { principalAxis } from './principalAxis.ts';
+import type { PrincipalAxis } from './principalAxis.ts';
 import { buildPointGrid, cellRange } from './PointGrid.ts';
 import type { PointGrid } from './PointGrid.ts';
 
@@ -196,7 +197,7 @@ export function fitObject(
   // People: the direction of largest spread when elongated (a rider, a stride), else along the
   // road (+x): people mostly walk along pavements.
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
-  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = headOnHeading(hx, hy, los);
+  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = headOnHeading(hx, hy, los, axis);
   else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
@@ -343,9 +344,11 @@ const HEAD_ON_MAX_TURN = 10 * (Math.PI / 180);
 /**
  * Heading of a vehicle seen head-on: the normal of its nearest face (the returns within 0.25 m of
  * the front of the cluster along the line of sight, by least squares) when that is within 10° of
- * the line of sight `los`, else the line of sight itself.
+ * the line of sight `los`; farther off, the normal of all the returns when they lie on one
+ * straight face at least 1 m wide (`whole`: their principal axis; an end seen at a slant, its
+ * side hidden), else the line of sight itself.
  */
-function headOnHeading(xs: Float64Array, ys: Float64Array, los: number): number {
+function headOnHeading(xs: Float64Array, ys: Float64Array, los: number, whole: PrincipalAxis): number {
   const c = Math.cos(los);
   const s = Math.sin(los);
   const n = xs.length;
@@ -364,7 +367,30 @@ function headOnHeading(xs: Float64Array, ys: Float64Array, los: number): number 
   if (face.spreadRatio > 0.3) return los;
   const normal = face.angle + Math.PI / 2;
   const turn = wrapAngle(2 * (normal - los)) / 2; // modulo π
-  return Math.abs(turn) <= HEAD_ON_MAX_TURN ? los + turn : los;
+  if (Math.abs(turn) <= HEAD_ON_MAX_TURN) return los + turn;
+  // Farther off, the face is an end seen at a slant with the side beside it hidden (by another
+  // object): when all the returns (`whole`, their principal axis) lie on one straight face at
+  // least 1 m wide, its normal is the heading.
+  const straight = whole.spreadRatio <= SLANTED_FACE_SPREAD && faceSpan(xs, ys, whole.angle) >= SLANTED_FACE_SPAN;
+  return straight ? whole.angle + Math.PI / 2 : los;
+}
+
+/** A face turned more than 10° off the line of sight heads the box when this straight and wide. */
+const SLANTED_FACE_SPREAD = 0.1;
+const SLANTED_FACE_SPAN = 1.0;
+
+/** Extent (metres) of points along a direction (radians). */
+function faceSpan(xs: Float64Array, ys: Float64Array, angle: number): number {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const t = xs[i] * c + ys[i] * s;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return hi - lo;
 }
 
 /** Nearest and farthest horizontal distance (metres) of a footprint's corners from the sensor. */

@@ -89,6 +89,18 @@ describe('fitCuboid golden cases', () => {
     }
   });
 
+  it('heads a car whose rear alone is seen, at a slant (its side hidden), by the rear face', () => {
+    // Only the rear of a car 18 m away, 22° off the line of sight; the line of sight was taken
+    // for the heading (22° off).
+    const car = carOnGround(19.4, 7, 0, [4.6, 1.7, 1.5]);
+    const pts: number[] = [];
+    for (let v = -0.75; v <= 0.75; v += 0.04) {
+      for (let h = 0.3; h <= 1.4; h += 0.12) pts.push(17.1 + 0.01 * Math.sin(37 * v), 7 + v, GROUND + h);
+    }
+    const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: 17.1, y: 7 }, { label: 'Car' })!;
+    expect(Math.min(angleDiff(r.yaw, 0), angleDiff(r.yaw, Math.PI))).toBeLessThan(2);
+  });
+
   it('takes the class height for a far car whose top fell between two beams', () => {
     // A ray-cast scan (beams 0.4° apart, columns 0.2°) of a 1.5 m car 43–47 m ahead: the beam
     // above the highest return passes over the roof, 0.2 m above it or more.
