@@ -13,7 +13,10 @@ const project = (page: Page, p: [number, number, number]) => page.evaluate((pt) 
 test('one wheel notch zooms the top view by over 12 %', async ({ page }) => {
   await openFrame(page, '000000');
   await page.keyboard.press('m');
-  await page.waitForTimeout(300);
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+  // A pointer move makes the new top camera draw (and so take the view's frustum) before it is measured.
+  await page.mouse.move(400, 400);
+  await page.waitForTimeout(1000);
   const a0 = (await project(page, [20, -5, -1.7]))!;
   const b0 = (await project(page, [30, 5, -1.7]))!;
   await page.mouse.move((a0[0] + b0[0]) / 2, (a0[1] + b0[1]) / 2);
@@ -99,7 +102,8 @@ test('the sensor axes keep their size on screen when the top view zooms in on th
   await openFrame(page, '000000');
   await page.keyboard.press('m');
   await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
-  await page.waitForTimeout(1500);
+  await page.mouse.move(400, 400);
+  await page.waitForTimeout(1000);
   const origin = (await project(page, [0, 0, 0]))!;
   const red: [number, number, number] = [0xe5, 0x48, 0x4d];
   const before = await colourPixels(page, origin, 120, red);
