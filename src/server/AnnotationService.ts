@@ -121,7 +121,7 @@ export class AnnotationService {
       const state = states.get(frame.id);
       const pointCount = await this.pointCounts.get(frame.id, frame.points.path, async () => {
         const st = await fs.stat(frame.points.path).catch(() => null);
-        return readPointCount(st === null ? frame : { ...frame, points: { ...frame.points, bytes: st.size } });
+        return st === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes: st.size } });
       }).catch(() => null);
       const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
       return {

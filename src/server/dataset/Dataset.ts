@@ -77,7 +77,8 @@ const EXTENSIONS: Record<Listing, string[]> = {
  * optional sub-folders. Frame ids are file stems. The index is the only source of file paths the
  * server opens, so a request can reach only files the scan listed; a file whose real path leads
  * outside the folder is left out unless `followSymlinks`. `refresh()` re-lists the folders whose
- * modification time changed (frames added or removed while serving).
+ * modification time changed (frames and files added while serving; a file removed stays listed
+ * and reads of it answer "missing").
  */
 export class Dataset {
   readonly root: string;
@@ -155,8 +156,9 @@ export class Dataset {
   }
 
   /**
-   * Re-lists every folder whose modification time changed since it was listed (a frame added,
-   * removed or renamed; the server's own label writes touch only `label_2`, a cheap listing) and
+   * Re-lists every folder whose modification time changed since it was listed (a frame or file
+   * added; the server's own label writes touch only `label_2`, a cheap listing; a file that went
+   * away keeps its entry, so its readers say it is missing instead of the frame silently changing) and
    * rebuilds the index; `.bin` layouts are detected again only when the set of `.bin` files
    * changed. Concurrent calls share one pass. Returns true when anything was re-listed.
    */
@@ -173,8 +175,10 @@ export class Dataset {
       const old = this.listings[kind];
       if ((await folderStamp(old.dir)) === old.stamp) continue;
       const next = await listFolder(old.dir, EXTENSIONS[kind], this.root, this.confinedTo, kind === 'points');
+      // A file that went away stays listed: reading it then answers "missing" naming it, rather than
+      // the frame silently losing its calib or label (a restart drops it for good).
+      for (const [stem, file] of old.files) if (!next.files.has(stem)) next.files.set(stem, file);
       if (kind === 'points') {
-        if (next.files.size === 0) continue; // a folder emptied mid-copy: keep serving what was there
         const key = (l: FolderListing) => binFilesOf(l).map((f) => `${f.path}:${f.bytes}`).sort().join('|');
         if (key(next) !== key(old)) this.layouts = await chooseBinLayouts(binFilesOf(next), this.declared);
       }

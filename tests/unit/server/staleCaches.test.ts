@@ -42,7 +42,7 @@ describe('caches follow the files: no restart needed', () => {
     expect((await server.app.inject('/api/frames/000001/calib')).json().imageSize).toEqual([800, 600]);
   });
 
-  it('point counts follow the file, and frames added or removed while serving appear and go', async () => {
+  it('point counts follow the file; frames added while serving appear at once, a removed file is reported missing', async () => {
     server = await startTestServer({ fixture: { points: 20 } });
     const list = async () => (await server!.app.inject('/api/frames')).json() as FrameListItem[];
     expect((await list()).find((f) => f.id === '000001')?.pointCount).toBe(20);
@@ -58,9 +58,11 @@ describe('caches follow the files: no restart needed', () => {
     expect((await server.app.inject('/api/frames/000009/points')).statusCode).toBe(200);
     expect((await server.app.inject('/api/dataset')).json().frameCount).toBe(4);
 
+    // A file that goes away is not silently dropped: its frame stays, and reading it says it is missing.
     fs.rmSync(path.join(server.dataDir, 'velodyne', '000000.bin'));
-    expect((await list()).map((f) => f.id)).toEqual(['000001', '000002', '000009']);
-    expect((await server.app.inject('/api/frames/000000/annotation')).statusCode).toBe(404);
+    expect((await list()).find((f) => f.id === '000000')?.pointCount).toBeNull();
+    const gone = await server.app.inject('/api/frames/000000/points');
+    expect([gone.statusCode, gone.json().error, gone.json().file]).toEqual([422, 'file_missing', 'velodyne/000000.bin']);
   });
 });
 

@@ -45,7 +45,7 @@ describe('symbolic links: reads stay inside the dataset folder unless --follow-s
     expect(info.warnings.join('\n')).toMatch(/skipped image_2\/000001\.png: a symbolic link leading outside the dataset folder \(serve with --follow-symlinks/);
   });
 
-  it('a file replaced by a link while serving is dropped by the re-listing, and refused at read time (naming it) by a reader holding the old entry', async () => {
+  it('a file replaced by a link while serving is refused at read time (422 naming it), for the routes and for a reader holding the old entry', async () => {
     const secret = secretOutside();
     server = await startTestServer({ fixture: { labels: { '000002': 'Car 0 0 0 1 1 2 2 1.5 1.6 3.9 1 1.7 20 0\n' } } });
     const before = { f1: server.app.cuboid.dataset.get('000001')!, f2: server.app.cuboid.dataset.get('000002')! };
@@ -57,12 +57,15 @@ describe('symbolic links: reads stay inside the dataset folder unless --follow-s
     swap('velodyne/000001.bin');
     swap('calib/000002.txt');
     const points = await server.app.inject('/api/frames/000001/points');
-    expect(points.statusCode).toBe(404);
+    expect(points.statusCode).toBe(422);
+    expect(points.json()).toMatchObject({ error: 'file_outside_dataset', file: 'velodyne/000001.bin' });
     expect(points.body).not.toContain('root:x');
     const info = (await server.app.inject('/api/dataset')).json();
     expect(info.warnings.join('\n')).toMatch(/skipped velodyne\/000001\.bin: a symbolic link leading outside/);
     expect(info.warnings.join('\n')).toMatch(/skipped calib\/000002\.txt: a symbolic link leading outside/);
-    expect((await server.app.inject('/api/frames/000002/calib')).json().calib).toBeNull();
+    const calib = await server.app.inject('/api/frames/000002/calib');
+    expect(calib.json()).toMatchObject({ error: 'file_outside_dataset', file: 'calib/000002.txt' });
+    expect((await server.app.inject('/api/frames/000002/annotation')).statusCode).toBe(422);
     // A reader that picked up the frame before the swap (a check in flight) is refused at read time.
     await expect(readFramePoints(before.f1)).rejects.toThrow(/velodyne\/000001\.bin: a symbolic link leading outside/);
     await expect(server.app.cuboid.service.calib(before.f2)).rejects.toMatchObject({ code: 'file_outside_dataset', file: 'calib/000002.txt' });
