@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tooFewPoints } from '../../../../../src/domain/checks/rules/tooFewPoints.ts';
 import { createCheckContext } from '../../../../../src/domain/checks/createCheckContext.ts';
 import { box, cloud, objectPoints } from '../sceneFixtures.ts';
+import type { Cuboid } from '../../../../../src/domain/types.ts';
 
 describe('tooFewPoints', () => {
   const far = box('c1', 'Car', 42, 0, [4, 1.8, 1.5]);
@@ -102,8 +103,8 @@ describe('tooFewPoints on a box that slipped off its object', () => {
     ]);
     const analysis = analyzeFrame(positions);
     const bottom = -SCAN_HEIGHT + 0.75;
-    const car = { ...box('car', 'Car', 25, 0, [4.4, 1.8, 1.5]), center: [25, 0, bottom] as const };
-    const check = (b: typeof car) => tooFewPoints(createCheckContext({ frameId: 's', positions, cuboids: [b], analysis }));
+    const car: Cuboid = { ...box('car', 'Car', 25, 0, [4.4, 1.8, 1.5]), center: [25, 0, bottom] };
+    const check = (b: Cuboid) => tooFewPoints(createCheckContext({ frameId: 's', positions, cuboids: [b], analysis }));
     // Right: no finding. Turned 90° (it hides in its own object's shadow) or moved 2 m sideways: an error.
     expect(check(car)).toEqual([]);
     const turned = check({ ...car, yaw: Math.PI / 2 });
@@ -111,7 +112,7 @@ describe('tooFewPoints on a box that slipped off its object', () => {
     expect(turned[0].message).toMatch(/^Car box holds no points, but \d+ points that no box holds lie within .* the box has slipped off its object/);
     expect(check({ ...car, center: [25, 2.2, bottom] }).map((x) => x.severity)).toEqual(['error']);
     // A car box on the far side of the hedge, marked occluded: the hedge goes on past the reach, so it is not the box's object.
-    const behindHedge = { ...box('h', 'Car', 20, 12, [4.4, 1.8, 1.5]), center: [20, 12, bottom] as const, attributes: { truncated: 0, occluded: 2 } };
+    const behindHedge: Cuboid = { ...box('h', 'Car', 20, 12, [4.4, 1.8, 1.5]), center: [20, 12, bottom], attributes: { truncated: 0, occluded: 2 } };
     const hedge = check(behindHedge);
     expect(hedge.every((x) => !/slipped off/.test(x.message))).toBe(true);
   });
