@@ -8,7 +8,8 @@ import { focusViewport } from './focusViewport.ts';
  * Keys typed into a form field stay there, except (see `fieldKeyOutcome`): Enter and Esc hand the
  * keyboard back to the viewport once the field has committed or reverted, and a shortcut the field
  * cannot take (a letter in a number field, a key in a drop-down) makes the field let go and runs.
- * A drop-down hands the keyboard back once an option is picked. Dialogs stop their own keys
+ * A drop-down hands the keyboard back once an option is picked, a button once it is clicked with the
+ * mouse. Dialogs stop their own keys
  * before they reach `window`.
  */
 export function useKeyboard(editor: Editor): void {
@@ -35,11 +36,21 @@ export function useKeyboard(editor: Editor): void {
       if (fieldKindOf(e.target) !== 'select' || (e.target as Element).closest('[data-modal]')) return;
       focusViewport(e.target as Element);
     };
+    // A button clicked with the mouse keeps no focus: Space or Enter would press it again behind
+    // the shortcut (Space fits at the cursor, and would also resubmit a "Submit" clicked before).
+    const onClick = (e: MouseEvent) => {
+      if (e.detail === 0 || !(e.target instanceof Element)) return;
+      const button = e.target.closest('button');
+      if (button === null || button.closest('[data-modal]') !== null) return;
+      focusViewport(button);
+    };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('change', onChange);
+    window.addEventListener('click', onClick);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('change', onChange);
+      window.removeEventListener('click', onClick);
     };
   }, [editor]);
 }

@@ -78,3 +78,14 @@ test('after Enter or Esc in an inspector field, and after picking a class, Q rot
   await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
   await expect(page.getByTestId('inspector-class')).toHaveValue('Van');
 });
+
+test('a toolbar button clicked with the mouse keeps no focus: Space is the fit shortcut, not a second press', async ({ page }) => {
+  await openFrame(page, '000000');
+  await page.getByRole('button', { name: /Top view/ }).click();
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  // Had the button kept focus, Space would have pressed it again and switched back to 3D.
+  expect(await storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+});
