@@ -198,3 +198,23 @@ export function groundHeightAt(model: GroundModel, x: number, y: number): number
   const bottom = h[y1 * nx + x0] * (1 - tx) + h[y1 * nx + x1] * tx;
   return top * (1 - ty) + bottom * ty;
 }
+
+/**
+ * The lowest of the ground heights of the four cells around (x, y) (LiDAR z, metres): the road
+ * beside a kerb rather than the blend of road and pavement that `groundHeightAt` gives there. A
+ * point's height above this is how far it stands above the lowest ground near it.
+ */
+export function lowGroundAt(model: GroundModel, x: number, y: number): number {
+  const fx = (x - model.originX) / model.cellSize;
+  const fy = (y - model.originY) / model.cellSize;
+  if (!(fx === fx && fy === fy)) return model.defaultZ;
+  const cx = Math.min(Math.max(fx, 0), model.nx - 1);
+  const cy = Math.min(Math.max(fy, 0), model.ny - 1);
+  const x0 = Math.min(Math.floor(cx), model.nx - 1);
+  const y0 = Math.min(Math.floor(cy), model.ny - 1);
+  const x1 = Math.min(x0 + 1, model.nx - 1);
+  const y1 = Math.min(y0 + 1, model.ny - 1);
+  const h = model.heights;
+  const nx = model.nx;
+  return Math.min(h[y0 * nx + x0], h[y0 * nx + x1], h[y1 * nx + x0], h[y1 * nx + x1]);
+}

@@ -1,4 +1,4 @@
-import { groundHeightAt } from '../../geometry/estimateGround.ts';
+import { groundHeightAt, lowGroundAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 
 /**
@@ -48,7 +48,12 @@ export interface ObstacleClusters {
 export interface ClusterObstaclesOptions {
   /** BEV cell edge in metres (default 0.4); cells that touch (8-neighbourhood) join. */
   cellSize?: number;
-  /** Points less than this above the ground are ground (default 0.3 m). */
+  /**
+   * Points less than this above the ground are ground (default 0.3 m): above both the blended
+   * ground (`groundHeightAt`) and the lowest ground of the four cells around (`lowGroundAt`), so
+   * a car's lowest row beside a kerb, where the blend of road and pavement stands 0.1–0.15 m
+   * above the road, is not taken for ground.
+   */
   minHeight?: number;
   /** Points more than this above the ground (canopies, overhangs) are left out (default 4 m). */
   maxHeight?: number;
@@ -83,7 +88,7 @@ export function clusterObstacles(
     const z = positions[o + 2];
     if (x - x !== 0 || y - y !== 0 || z - z !== 0) continue;
     const h = z - groundHeightAt(ground, x, y);
-    if (h < minH || h > maxH) continue;
+    if ((h < minH && z - lowGroundAt(ground, x, y) < minH) || h > maxH) continue;
     labels[i] = 0; // marks "obstacle point" until cluster ids are known
     heightAbove[i] = h;
     kept++;
