@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateGround, groundHeightAt } from '../../../../src/domain/geometry/estimateGround.ts';
+import { estimateGround, groundHeightAt, lowGroundAt } from '../../../../src/domain/geometry/estimateGround.ts';
 import { loadKittiSample } from './kittiSamples.ts';
 import { carOnGround, groundPoints, visibleFacePoints } from './syntheticScene.ts';
 
@@ -78,4 +78,19 @@ describe('estimateGround on the KITTI sample frames', () => {
       }
     });
   }
+});
+
+describe('lowGroundAt', () => {
+  it('gives the road, not the blend of road and pavement, beside a kerb', () => {
+    // Road at z -1.73 for y < 6, pavement 0.15 m higher beyond; 2 m cells.
+    const pts: number[] = [];
+    for (let x = 0; x <= 40; x += 0.25) for (let y = -10; y <= 12; y += 0.25) pts.push(x, y, y < 6 ? -1.73 : -1.58);
+    const model = estimateGround(Float32Array.from(pts));
+    const blended = groundHeightAt(model, 20, 5.5);
+    const low = lowGroundAt(model, 20, 5.5);
+    expect(low).toBeCloseTo(-1.73, 2);
+    expect(blended).toBeGreaterThan(low);
+    // Away from the kerb both agree.
+    expect(lowGroundAt(model, 20, -4)).toBeCloseTo(groundHeightAt(model, 20, -4), 3);
+  });
 });
