@@ -25,6 +25,9 @@ export class CheckPool {
   readonly limits: CheckLimits;
   readonly threads: number;
   private readonly pool: Piscina<CheckTask, CheckAnswer>;
+  /** Checks running or waiting for a thread, at most `threads + maxQueue`. */
+  private inFlight = 0;
+  private readonly maxInFlight: number;
 
   constructor(opts: CheckPoolOptions = {}) {
     this.limits = {
@@ -33,12 +36,13 @@ export class CheckPool {
       maxBoxes: opts.maxBoxes ?? DEFAULT_CHECK_LIMITS.maxBoxes,
     };
     this.threads = Math.max(1, Math.floor(opts.threads ?? os.availableParallelism() - 1));
+    // Counted here rather than by piscina's maxQueue, which does not count tasks waiting for a starting thread.
+    this.maxInFlight = this.threads + (opts.maxQueue ?? 64 * this.threads);
     this.pool = new Piscina<CheckTask, CheckAnswer>({
       filename: WORKER,
       minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: 30_000,
-      maxQueue: opts.maxQueue ?? 64 * this.threads,
       // A clean worker: it registers the TypeScript loader itself (checkWorker.cjs).
       execArgv: [],
       atomics: 'disabled',
@@ -57,6 +61,10 @@ export class CheckPool {
    */
   async run(task: CheckRequest, signal?: AbortSignal): Promise<CheckAnswer> {
     const frameId = task.frame.id;
+    if (this.inFlight >= this.maxInFlight) {
+      throw new HttpError(503, 'checks_busy', `frame ${frameId} was not checked: ${this.inFlight} checks are already running or waiting`, { frameId });
+    }
+    this.inFlight++;
     // No timer for an unlimited run (`cuboid check`).
     const timeout = Number.isFinite(this.limits.timeMs) ? AbortSignal.timeout(this.limits.timeMs) : new AbortController().signal;
     const abort = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
@@ -73,10 +81,9 @@ export class CheckPool {
       }
       if (signal?.aborted === true) throw err;
       const message = err instanceof Error ? err.message : String(err);
-      if (/queue is at limit/i.test(message)) {
-        throw new HttpError(503, 'checks_busy', `frame ${frameId} was not checked: ${this.pool.queueSize} checks are already waiting`, { frameId });
-      }
       throw new HttpError(503, 'check_failed', `the check of frame ${frameId} failed in its worker: ${message}`, { frameId });
+    } finally {
+      this.inFlight--;
     }
   }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { FrameCheckSummary } from '../../domain/api/wireTypes.ts';
+import { HttpError } from '../http/HttpError.ts';
 import type { CheckPool } from './CheckPool.ts';
 import { checkedOrThrow } from './CheckPool.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
@@ -17,7 +18,7 @@ type Outcome = { revision: number; dictionaryVersion: number } & ({ summary: Fra
  * rules the checks worker runs (frame analysis, unlabelled clusters, the camera label region and
  * the frame's "not an object" dismissals included), in a worker thread of the check pool (never
  * on the event loop), and remembered per (revision, dictionary version): a failure too (an
- * unreadable file, a frame over the size or time limit), so the navigator's sweep does not hit
+ * unreadable file, a frame over the size or time limit; not a full queue), so the navigator's sweep does not hit
  * the same wall again until the frame or the dictionary changes. Reading never imports or changes
  * anything: a frame never stored is checked on its `label_2` file, as `cuboid check` does.
  */
@@ -78,7 +79,10 @@ export class FrameCheckSummaries {
       pending
         .then(
           (summary) => this.done.set(frame.id, { ...at, summary }),
-          (error: unknown) => this.done.set(frame.id, { ...at, error }),
+          (error: unknown) => {
+            // A full queue says nothing about the frame: ask again next time.
+            if (!(error instanceof HttpError && error.error === 'checks_busy')) this.done.set(frame.id, { ...at, error });
+          },
         )
         .finally(() => this.running.delete(key));
     }

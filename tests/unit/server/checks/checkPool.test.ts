@@ -79,6 +79,19 @@ describe('server checks in the worker pool', () => {
     expect((fresh.json() as FrameCheckSummary).revision).toBe(1);
   });
 
+  it('answers 503 checks_busy when the queue is full, and does not remember it', async () => {
+    const ids = ['000000', '000001', '000002', '000003', '000004', '000005'];
+    server = await startTestServer({ fixture: { ids, points: 50 }, checks: { threads: 1, maxQueue: 1 } });
+    const all = await Promise.all(ids.map((id) => server!.app.inject(`/api/frames/${id}/checks`)));
+    const busy = all.filter((r) => r.statusCode === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(busy[0].json()).toMatchObject({ error: 'checks_busy' });
+    const frameId = busy[0].json().frameId as string;
+    expect(busy[0].json().detail).toContain(`frame ${frameId} was not checked`);
+    // Asked again once the pool is free: checked.
+    expect((await server.app.inject(`/api/frames/${frameId}/checks`)).statusCode).toBe(200);
+  });
+
   it('refuses a frame over the size limits with 422 naming the frame and the limit, in the summary and the submit gate', async () => {
     server = await startTestServer({ fixture: { points: 50 }, checks: { maxBoxes: 5, maxPoints: 40 } });
     await save(server, '000000', pile(6));
