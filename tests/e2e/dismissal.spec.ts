@@ -94,7 +94,8 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
   // The pin itself: a click focuses its finding, and its card's "Not an object" dismisses it.
   await page.evaluate((p) => (window as any).__cuboid.store.getState().requestFraming(p), place);
   await page.waitForTimeout(600);
-  const [px, py] = (await page.evaluate((p) => (window as any).__cuboid.project([p[0], p[1], p[2] + 1.2]), place)) as [number, number];
+  // Pins keep their size on screen, so their head moves with the zoom: click the pin's foot (on its axis, inside its hit column).
+  const [px, py] = (await page.evaluate((p) => (window as any).__cuboid.project([p[0], p[1], p[2]]), place)) as [number, number];
   await page.mouse.click(px, py);
   await expect(page.getByTestId('finding-card')).toBeVisible();
   await page.getByTestId('finding-card').screenshot({ path: info.outputPath('finding-card.png') });

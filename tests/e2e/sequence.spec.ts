@@ -90,6 +90,14 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   const before = (await page.evaluate((p) => (window as any).__cuboid.project(p), select)) as [number, number];
   await page.keyboard.press('d');
   await waitFrame(page, '000004');
+  // The selection follows as soon as the frame has opened (a moment after its document is in).
+  await page
+    .waitForFunction((t) => {
+      const s = (window as any).__cuboid.store.getState();
+      const box = s.doc?.cuboids.find((c: Cuboid) => c.trackId === t);
+      return box !== undefined && s.selectedIds.includes(box.id);
+    }, trackId, { timeout: 5000 })
+    .catch(() => undefined);
   const next = (await page.evaluate((t) => {
     const s = (window as any).__cuboid.store.getState();
     const box = s.doc.cuboids.find((c: Cuboid) => c.trackId === t);
