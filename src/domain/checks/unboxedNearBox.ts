@@ -22,10 +22,11 @@ export interface UnboxedNear {
 /**
  * The obstacle points (the frame analysis's above-ground clusters) within `reach` metres of the
  * box's footprint (BEV), between its bottom 0.2 m and its top, that lie in none of `boxes` (the
- * frame's boxes, this one included). An empty box with many of these beside or in front of it
+ * frame's boxes, this one included). The scan stops early once they span more than `maxSpan`
+ * along either axis of the box (the count is then partial). An empty box with many of these beside or in front of it
  * has slipped off its object. LiDAR frame, metres. Cost: the grid cells under the grown footprint.
  */
-export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: readonly Cuboid[], reach: number): UnboxedNear {
+export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: readonly Cuboid[], reach: number, maxSpan = Infinity): UnboxedNear {
   const { grid, clusters } = analysis;
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
@@ -72,6 +73,12 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
       if (lx > hiX) hiX = lx;
       if (ly < loY) loY = ly;
       if (ly > hiY) hiY = ly;
+      // Already longer than `maxSpan`: part of something larger, and the caller needs no more.
+      if (hiX - loX > maxSpan || hiY - loY > maxSpan) {
+        out.span = [hiX - loX, hiY - loY];
+        out.nearest = Math.sqrt(nearest2);
+        return out;
+      }
     }
   }
   if (out.count > 0) {

@@ -111,7 +111,7 @@ function slippedOff(
 ): { count: number; nearest: number; reach: number } | null {
   if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) return null;
   const reach = Math.min(SLIP_MAX_REACH, Math.max(SLIP_MIN_REACH, SLIP_REACH_SHARE * Math.max(box.size[0], box.size[1])));
-  const near = unboxedNearBox(analysis, box, boxes, reach);
+  const near = unboxedNearBox(analysis, box, boxes, reach, maxLength + SLIP_SPAN_SLACK);
   const wanted = Math.max(SLIP_MIN_POINTS, SLIP_OVER_HELD * have, Number.isFinite(needed.unoccluded) ? fraction * needed.unoccluded : 0);
   if (near.count < wanted || Math.max(near.span[0], near.span[1]) > maxLength + SLIP_SPAN_SLACK) return null;
   return { count: near.count, nearest: near.nearest, reach };
