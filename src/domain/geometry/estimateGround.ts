@@ -176,27 +176,43 @@ function fillHoles(heights: Float32Array, measured: Uint8Array, nx: number, ny: 
   for (let k = 0; k < heights.length; k++) if (!known[k]) heights[k] = defaultZ;
 }
 
+/** The four cells around a point and its place between their centres (`locate`); reused, no allocation. */
+const at = { i00: 0, i01: 0, i10: 0, i11: 0, tx: 0, ty: 0 };
+
 /**
- * Ground height (LiDAR-frame z, metres) at a LiDAR-frame (x, y) in metres: bilinear between
- * cell centres, clamped to the edge cells outside the map. NaN input gives `defaultZ`.
+ * Finds the four ground cells whose centres surround (x, y) (clamped to the edge cells outside
+ * the map) into `at`; false for NaN input.
  */
-export function groundHeightAt(model: GroundModel, x: number, y: number): number {
+function locate(model: GroundModel, x: number, y: number): boolean {
   const fx = (x - model.originX) / model.cellSize;
   const fy = (y - model.originY) / model.cellSize;
-  if (!(fx === fx && fy === fy)) return model.defaultZ;
+  if (!(fx === fx && fy === fy)) return false;
   const cx = Math.min(Math.max(fx, 0), model.nx - 1);
   const cy = Math.min(Math.max(fy, 0), model.ny - 1);
   const x0 = Math.min(Math.floor(cx), model.nx - 1);
   const y0 = Math.min(Math.floor(cy), model.ny - 1);
   const x1 = Math.min(x0 + 1, model.nx - 1);
   const y1 = Math.min(y0 + 1, model.ny - 1);
-  const tx = cx - x0;
-  const ty = cy - y0;
-  const h = model.heights;
   const nx = model.nx;
-  const top = h[y0 * nx + x0] * (1 - tx) + h[y0 * nx + x1] * tx;
-  const bottom = h[y1 * nx + x0] * (1 - tx) + h[y1 * nx + x1] * tx;
-  return top * (1 - ty) + bottom * ty;
+  at.i00 = y0 * nx + x0;
+  at.i01 = y0 * nx + x1;
+  at.i10 = y1 * nx + x0;
+  at.i11 = y1 * nx + x1;
+  at.tx = cx - x0;
+  at.ty = cy - y0;
+  return true;
+}
+
+/**
+ * Ground height (LiDAR-frame z, metres) at a LiDAR-frame (x, y) in metres: bilinear between
+ * cell centres, clamped to the edge cells outside the map. NaN input gives `defaultZ`.
+ */
+export function groundHeightAt(model: GroundModel, x: number, y: number): number {
+  if (!locate(model, x, y)) return model.defaultZ;
+  const h = model.heights;
+  const top = h[at.i00] * (1 - at.tx) + h[at.i01] * at.tx;
+  const bottom = h[at.i10] * (1 - at.tx) + h[at.i11] * at.tx;
+  return top * (1 - at.ty) + bottom * at.ty;
 }
 
 /**
@@ -205,16 +221,7 @@ export function groundHeightAt(model: GroundModel, x: number, y: number): number
  * point's height above this is how far it stands above the lowest ground near it.
  */
 export function lowGroundAt(model: GroundModel, x: number, y: number): number {
-  const fx = (x - model.originX) / model.cellSize;
-  const fy = (y - model.originY) / model.cellSize;
-  if (!(fx === fx && fy === fy)) return model.defaultZ;
-  const cx = Math.min(Math.max(fx, 0), model.nx - 1);
-  const cy = Math.min(Math.max(fy, 0), model.ny - 1);
-  const x0 = Math.min(Math.floor(cx), model.nx - 1);
-  const y0 = Math.min(Math.floor(cy), model.ny - 1);
-  const x1 = Math.min(x0 + 1, model.nx - 1);
-  const y1 = Math.min(y0 + 1, model.ny - 1);
+  if (!locate(model, x, y)) return model.defaultZ;
   const h = model.heights;
-  const nx = model.nx;
-  return Math.min(h[y0 * nx + x0], h[y0 * nx + x1], h[y1 * nx + x0], h[y1 * nx + x1]);
+  return Math.min(h[at.i00], h[at.i01], h[at.i10], h[at.i11]);
 }

@@ -2,6 +2,7 @@ import type { RangeImage } from '../checks/frame/RangeImage.ts';
 import { nearestInDirection } from '../checks/frame/RangeImage.ts';
 import type { Vec3 } from '../types.ts';
 import type { ExpectedReturns, ScanSensor } from './ScanSensor.ts';
+import { boxSpanSeen, wrapAngle } from './boxSpanSeen.ts';
 
 export interface ExpectedReturnsOptions {
   /** Ground height under the box (metres); the bottom `clearance` above it is not counted. */
@@ -37,30 +38,16 @@ const SAMPLES_EL = 3;
  * Without beam data (`sensor.beams === 0`) the count is NaN: callers fall back to fixed minima.
  */
 export function expectedReturns(sensor: ScanSensor, box: BoxLike, opts: ExpectedReturnsOptions = {}): ExpectedReturns {
-  const [ox, oy, oz] = sensor.origin;
+  const oz = sensor.origin[2];
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
   const hl = box.size[0] / 2;
   const hw = box.size[1] / 2;
-  const cx = box.center[0] - ox;
-  const cy = box.center[1] - oy;
-  const centerAz = Math.atan2(cy, cx);
-  let azLo = Infinity;
-  let azHi = -Infinity;
-  let near = Infinity;
-  let far = 0;
-  for (const [u, v] of CORNERS) {
-    const x = cx + u * hl * c - v * hw * s;
-    const y = cy + u * hl * s + v * hw * c;
-    const d = Math.hypot(x, y);
-    near = Math.min(near, d);
-    far = Math.max(far, d);
-    const rel = wrap(Math.atan2(y, x) - centerAz);
-    azLo = Math.min(azLo, rel);
-    azHi = Math.max(azHi, rel);
-  }
+  const cx = box.center[0] - sensor.origin[0];
+  const cy = box.center[1] - sensor.origin[1];
+  const { centerAz, azLo, azHi, far, near: nearCorner } = boxSpanSeen(sensor.origin, box);
   // The box's sides can come nearer than its corners (seen side-on).
-  near = Math.min(near, nearestOnBox(cx, cy, c, s, hl, hw));
+  const near = Math.min(nearCorner, nearestOnBox(cx, cy, c, s, hl, hw));
   const bottomBox = box.center[2] - box.size[2] / 2;
   const bottom = Math.max(bottomBox, opts.groundZ ?? -Infinity) + (opts.clearance ?? 0.2) - oz;
   const top = box.center[2] + box.size[2] / 2 - oz;
@@ -89,7 +76,7 @@ export function expectedReturns(sensor: ScanSensor, box: BoxLike, opts: Expected
         const el = elLo + ((j + 0.5) / SAMPLES_EL) * (elHi - elLo);
         const limit = near / Math.cos(el) - OCCLUSION_SLACK;
         total++;
-        if (nearestInDirection(opts.rangeImage, wrap(az), el) < limit) hidden++;
+        if (nearestInDirection(opts.rangeImage, wrapAngle(az), el) < limit) hidden++;
       }
     }
     occludedFraction = hidden / total;
@@ -97,12 +84,6 @@ export function expectedReturns(sensor: ScanSensor, box: BoxLike, opts: Expected
   return { unoccluded, expected: unoccluded * (1 - occludedFraction), beams, columns, occludedFraction };
 }
 
-const CORNERS: readonly [number, number][] = [
-  [1, 1],
-  [1, -1],
-  [-1, -1],
-  [-1, 1],
-];
 
 /** Nearest BEV distance from the origin to the box's outline (box centre (cx, cy), axes c, s). */
 function nearestOnBox(cx: number, cy: number, c: number, s: number, hl: number, hw: number): number {
@@ -119,8 +100,4 @@ function fractionalBeams(elevations: Float64Array, lo: number, hi: number): numb
     if (elevations[k - 1] < lo && elevations[k] > hi) return (hi - lo) / (elevations[k] - elevations[k - 1]);
   }
   return 0;
-}
-
-function wrap(a: number): number {
-  return a - 2 * Math.PI * Math.floor(a / (2 * Math.PI) + 0.5);
 }

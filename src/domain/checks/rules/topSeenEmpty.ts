@@ -1,3 +1,4 @@
+import { boxSpanSeen, wrapAngle } from '../../sensor/boxSpanSeen.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Cuboid } from '../../types.ts';
 import { nearestInDirection } from '../frame/RangeImage.ts';
@@ -22,29 +23,9 @@ const MIN_SEEN = 3;
  */
 export function topSeenEmpty(sensor: ScanSensor, img: RangeImage, box: Cuboid, zFrom: number): number | null {
   if (sensor.elevations.length < 2) return null;
-  const [ox, oy, oz] = sensor.origin;
-  const c = Math.cos(box.yaw);
-  const s = Math.sin(box.yaw);
-  const hl = box.size[0] / 2;
-  const hw = box.size[1] / 2;
-  const cx = box.center[0] - ox;
-  const cy = box.center[1] - oy;
+  const oz = sensor.origin[2];
   const top = box.center[2] + box.size[2] / 2;
-  const centerAz = Math.atan2(cy, cx);
-  let near = Infinity;
-  let far = 0;
-  let azLo = Infinity;
-  let azHi = -Infinity;
-  for (const [u, v] of [[1, 1], [1, -1], [-1, -1], [-1, 1]]) {
-    const x = cx + u * hl * c - v * hw * s;
-    const y = cy + u * hl * s + v * hw * c;
-    const d = Math.hypot(x, y);
-    near = Math.min(near, d);
-    far = Math.max(far, d);
-    const rel = wrap(Math.atan2(y, x) - centerAz);
-    azLo = Math.min(azLo, rel);
-    azHi = Math.max(azHi, rel);
-  }
+  const { centerAz, azLo, azHi, near, far } = boxSpanSeen(sensor.origin, box);
   if (!(near > 1)) return null;
   const span = (azHi - azLo) * MIDDLE;
   for (const e of sensor.elevations) {
@@ -58,7 +39,7 @@ export function topSeenEmpty(sensor: ScanSensor, img: RangeImage, box: Cuboid, z
     let seen = 0;
     let through = 0;
     for (let k = 0; k < SAMPLES; k++) {
-      const az = wrap(centerAz + (azLo + azHi) / 2 + ((k + 0.5) / SAMPLES - 0.5) * span);
+      const az = wrapAngle(centerAz + (azLo + azHi) / 2 + ((k + 0.5) / SAMPLES - 0.5) * span);
       const r = nearestInDirection(img, az, e);
       const cosE = Math.cos(e);
       if (r < near / cosE - DEPTH_SLACK) continue; // hidden behind something nearer
@@ -68,8 +49,4 @@ export function topSeenEmpty(sensor: ScanSensor, img: RangeImage, box: Cuboid, z
     if (seen >= MIN_SEEN && through >= THROUGH_SHARE * seen) return high;
   }
   return null;
-}
-
-function wrap(a: number): number {
-  return a - 2 * Math.PI * Math.floor(a / (2 * Math.PI) + 0.5);
 }
