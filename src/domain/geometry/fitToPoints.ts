@@ -11,7 +11,7 @@ import { fitLShape } from './fitLShape.ts';
 import type { FitConfidence, FitCuboidOptions, FitResult, HeadingSource } from './fitTypes.ts';
 import { chooseHeading, wrapAngle } from './headingSign.ts';
 import { principalAxis } from './principalAxis.ts';
-import type { PrincipalAxis } from './principalAxis.ts';
+import { bodyBand, headOnHeading, isHeadOn } from './vehicleHeadingCues.ts';
 import { buildPointGrid, cellRange } from './PointGrid.ts';
 import type { PointGrid } from './PointGrid.ts';
 
@@ -35,11 +35,6 @@ const LINE_SPREAD = 0.2;
 const FACE_SPREAD = 0.1;
 /** Fewer returns than this: a sparse object, boxed at the class size around them. */
 const SPARSE_POINTS = 10;
-/**
- * A vehicle whose returns are at most this deep along the line of sight (metres) shows one face
- * only: it is seen head-on (a car turned by θ would show its side, L·sin θ deep).
- */
-const HEAD_ON_DEPTH = 0.6;
 /** Azimuth step assumed without a sensor model, radians (0.2°, a VLP-32C at 10 Hz; HDL-64E ≈ 0.17°). */
 const DEFAULT_AZIMUTH_STEP = 0.2 * (Math.PI / 180);
 /** Clearance a label keeps around the returns of a face (about the range noise), metres. */
@@ -289,108 +284,6 @@ export function fitObject(
     confidence,
     topSeen: fit.topSeen,
   };
-}
-
-/** Fewest returns in the body band for it to stand for the object. */
-const BODY_BAND_MIN_POINTS = 10;
-
-/**
- * The returns between a quarter and 55 % of the object's visible height above the ground
- * (`bottom`): the vertical faces of a vehicle's body. All returns when fewer than 10 are there.
- */
-function bodyBand(xs: Float64Array, ys: Float64Array, zs: Float64Array, bottom: number): [Float64Array, Float64Array] {
-  let top = -Infinity;
-  for (let i = 0; i < zs.length; i++) if (zs[i] > top) top = zs[i];
-  const lo = bottom + 0.25 * (top - bottom);
-  const hi = bottom + 0.55 * (top - bottom);
-  const bx: number[] = [];
-  const by: number[] = [];
-  for (let i = 0; i < zs.length; i++) {
-    if (zs[i] < lo || zs[i] > hi) continue;
-    bx.push(xs[i]);
-    by.push(ys[i]);
-  }
-  return bx.length >= BODY_BAND_MIN_POINTS ? [Float64Array.from(bx), Float64Array.from(by)] : [xs, ys];
-}
-
-/**
- * A vehicle cluster that is one face across the line of sight, about a vehicle's width wide.
- * Depth and width are taken between percentiles (5–90 % along the line of sight, 2–98 % across),
- * so that a few returns from the mirrors, which stick out of the sides further forward, do not
- * hide a face seen square on.
- */
-function isHeadOn(xs: Float64Array, ys: Float64Array, los: number, d: ClassDefaults): boolean {
-  const n = xs.length;
-  if (n < 3) return false;
-  const c = Math.cos(los);
-  const s = Math.sin(los);
-  const t = new Float64Array(n);
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    t[i] = xs[i] * c + ys[i] * s;
-    w[i] = ys[i] * c - xs[i] * s;
-  }
-  t.sort();
-  w.sort();
-  const at = (a: Float64Array, q: number): number => a[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))];
-  const depth = at(t, 0.9) - at(t, 0.05);
-  const across = at(w, 0.98) - at(w, 0.02);
-  return depth <= HEAD_ON_DEPTH && across >= 0.6 * d.range.w[0] && across <= 1.2 * d.range.w[1];
-}
-
-/** Largest angle (radians, 10°) by which a face seen head-on may turn the heading off the line of sight. */
-const HEAD_ON_MAX_TURN = 10 * (Math.PI / 180);
-
-/**
- * Heading of a vehicle seen head-on: the normal of its nearest face (the returns within 0.25 m of
- * the front of the cluster along the line of sight, by least squares) when that is within 10° of
- * the line of sight `los`; farther off, the normal of all the returns when they lie on one
- * straight face at least 1 m wide (`whole`: their principal axis; an end seen at a slant, its
- * side hidden), else the line of sight itself.
- */
-function headOnHeading(xs: Float64Array, ys: Float64Array, los: number, whole: PrincipalAxis): number {
-  const c = Math.cos(los);
-  const s = Math.sin(los);
-  const n = xs.length;
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = xs[i] * c + ys[i] * s;
-  const front = Float64Array.from(t).sort()[Math.floor(0.05 * (n - 1))] + 0.25;
-  const fx: number[] = [];
-  const fy: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (t[i] > front) continue;
-    fx.push(xs[i]);
-    fy.push(ys[i]);
-  }
-  if (fx.length < 5) return los;
-  const face = principalAxis(Float64Array.from(fx), Float64Array.from(fy));
-  if (face.spreadRatio > 0.3) return los;
-  const normal = face.angle + Math.PI / 2;
-  const turn = wrapAngle(2 * (normal - los)) / 2; // modulo π
-  if (Math.abs(turn) <= HEAD_ON_MAX_TURN) return los + turn;
-  // Farther off, the face is an end seen at a slant with the side beside it hidden (by another
-  // object): when all the returns (`whole`, their principal axis) lie on one straight face at
-  // least 1 m wide, its normal is the heading.
-  const straight = whole.spreadRatio <= SLANTED_FACE_SPREAD && faceSpan(xs, ys, whole.angle) >= SLANTED_FACE_SPAN;
-  return straight ? whole.angle + Math.PI / 2 : los;
-}
-
-/** A face turned more than 10° off the line of sight heads the box when this straight and wide. */
-const SLANTED_FACE_SPREAD = 0.1;
-const SLANTED_FACE_SPAN = 1.0;
-
-/** Extent (metres) of points along a direction (radians). */
-function faceSpan(xs: Float64Array, ys: Float64Array, angle: number): number {
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const t = xs[i] * c + ys[i] * s;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  return hi - lo;
 }
 
 /** Nearest and farthest horizontal distance (metres) of a footprint's corners from the sensor. */
