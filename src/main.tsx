@@ -6,8 +6,8 @@ import { appStore } from './state/appStore.ts';
 import { frameCache } from './io/frameCache.ts';
 import { projectToView } from './render/viewCameras.ts';
 import { frameGeometryCount } from './render/frameGeometry.ts';
-import { getPageEditor } from './actions/pageEditor.ts';
-import { openFrame } from './actions/openFrame.ts';
+import { getPageEditor } from './services/pageEditor.ts';
+import { openFrame } from './services/openFrame.ts';
 import './ui/app.css';
 
 // Test builds (vite --mode e2e) expose the store so Playwright can assert on state, not pixels.

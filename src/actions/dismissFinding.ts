@@ -5,7 +5,7 @@ import { addDismissal, createDismissal, defaultDismissalRadius, dismissalAt, dis
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FocusedFinding } from '../state/slices/checksSlice.ts';
 import { selectFocusedFinding } from '../state/selectors.ts';
-import { sessionStore } from './review/sessionStore.ts';
+import { sessionStore } from '../services/sessionStore.ts';
 
 /** What a panel, a pin or a notice passes: the finding's place (LiDAR frame, metres) and what the checks said of it. */
 export type FindingValue = Omit<FocusedFinding, 'frameId'>;

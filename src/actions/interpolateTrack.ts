@@ -3,7 +3,6 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Action, ActionResult } from './Action.ts';
 import { hasSelection } from './actionHelpers.ts';
 import { errorText, plural, sequenceService } from './sequenceHelpers.ts';
-import { loadTracks } from './loadTracks.ts';
 
 /**
  * I: interpolates the selected box's track between its nearest keyframes before and after the
@@ -35,7 +34,7 @@ export const interpolateTrack: Action = {
       const frames = r.savedFrameIds.length + r.current.length;
       const span = r.segments.map(([a, b]) => `${a}–${b}`).join(' and ');
       msg(`Interpolated ${plural(frames, 'frame')} between keyframes ${span}.`, 'info');
-      if (ctx.store.getState().tracks.panelOpen) void loadTracks();
+      if (ctx.store.getState().tracks.panelOpen) void ctx.services.tracks?.reload();
       if (r.current.length === 0) return;
       return { docChange: (d) => (d.frameId === doc.frameId ? mergeTrackBoxes(d, r.current).doc : d) };
     } catch (err) {

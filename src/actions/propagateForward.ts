@@ -2,7 +2,6 @@ import { updateCuboids } from '../domain/document/cuboidOps.ts';
 import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { Action, ActionContext, ActionResult } from './Action.ts';
 import { errorText, hasNextFrame, plural, sequenceService, withTrackIds } from './sequenceHelpers.ts';
-import { loadTracks } from './loadTracks.ts';
 
 /**
  * Carries the selected boxes (all boxes when none is selected) into the next `nFrames` frames:
@@ -46,7 +45,7 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     ctx.store.getState().showMessage(`Propagation failed: ${errorText(err)}`, 'error');
   }
   // The tracks panel shows the frames the boxes went to.
-  if (ctx.store.getState().tracks.panelOpen) void loadTracks();
+  if (ctx.store.getState().tracks.panelOpen) void ctx.services.tracks?.reload();
   // Track ids are written back even after a failure: frames saved before it carry them.
   return trackIds;
 }

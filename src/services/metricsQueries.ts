@@ -1,6 +1,6 @@
-import type { MetricsReport } from '../../domain/metrics/MetricsReport.ts';
-import type { MetricsCsvTable } from '../../domain/metrics/metricsToCsv.ts';
-import { api, type MetricsQuery, type UserInfo } from '../../io/apiClient.ts';
+import type { MetricsReport } from '../domain/metrics/MetricsReport.ts';
+import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
+import { api, type MetricsQuery, type UserInfo } from '../io/apiClient.ts';
 
 export type { MetricsQuery, UserInfo };
 

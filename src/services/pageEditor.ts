@@ -6,9 +6,10 @@ import type { Autosave } from '../io/autosave.ts';
 import { createJournal } from '../io/journal.ts';
 import { groundCache } from '../io/groundCache.ts';
 import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
-import { createEditor } from './createEditor.ts';
-import type { Editor } from './createEditor.ts';
+import { createEditor } from '../actions/createEditor.ts';
+import type { Editor } from '../actions/createEditor.ts';
 import { openFrame, refreshFrames } from './openFrame.ts';
+import { loadTracks } from './loadTracks.ts';
 import { createSequenceService } from '../io/sequenceService.ts';
 import type { SequenceEditResult, SequenceService } from '../io/sequenceTypes.ts';
 
@@ -46,6 +47,7 @@ export function getPageEditor(): Editor {
       ground: { groundZ: (frameId, x, y) => groundCache.groundZ(frameId, x, y) },
       navigation: { openFrame: (frameId) => openFrame(frameId) },
       save: { saveNow: () => getAutosave().saveNow() },
+      tracks: { reload: loadTracks },
       sequence: withFrameListRefresh(
         createSequenceService({
           api,

@@ -1,15 +1,15 @@
 import { createStore } from 'zustand/vanilla';
-import type { CheckResult } from '../../domain/checks/CheckResult.ts';
-import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
-import type { FrameAnnotation, ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
-import type { AnnotationDiff } from '../../domain/review/diffAnnotations.ts';
-import type { SubmitOverride } from '../../domain/review/matchOverrides.ts';
-import { api, checkErrorsOf, type NewFlagInput, type ReviewInfo } from '../../io/apiClient.ts';
+import type { CheckResult } from '../domain/checks/CheckResult.ts';
+import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { FrameAnnotation, ReviewFlag } from '../domain/document/FrameAnnotation.ts';
+import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
+import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
+import { api, checkErrorsOf, type NewFlagInput, type ReviewInfo } from '../io/apiClient.ts';
 
-export type { ReviewInfo, ReviewStep } from '../../io/apiClient.ts';
-import { appStore } from '../../state/appStore.ts';
-import { refreshFrames } from '../openFrame.ts';
-import { getAutosave } from '../pageEditor.ts';
+export type { ReviewInfo, ReviewStep } from '../io/apiClient.ts';
+import { appStore } from '../state/appStore.ts';
+import { refreshFrames } from './openFrame.ts';
+import { getAutosave } from './pageEditor.ts';
 
 /** The review side of the open frame. */
 export interface ReviewState {

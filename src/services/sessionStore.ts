@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { Role } from '../../domain/review/Role.ts';
-import { api, ApiError, type SessionInfo } from '../../io/apiClient.ts';
+import type { Role } from '../domain/review/Role.ts';
+import { api, ApiError, type SessionInfo } from '../io/apiClient.ts';
 
 /** Who is using the page. `mode` null until the server answered. */
 export interface SessionState {

@@ -47,6 +47,11 @@ export interface SaveService {
   saveNow(): Promise<void>;
 }
 
+export interface TracksService {
+  /** Reads the dataset's track index again into the store (the tracks panel, the trajectory view). */
+  reload(): Promise<void>;
+}
+
 export interface EditorServices {
   fit: FitService;
   ground: GroundProvider;
@@ -54,6 +59,8 @@ export interface EditorServices {
   save: SaveService;
   /** Propagation, interpolation and track-wide edits across frames; absent where not wired (the actions say so). */
   sequence?: SequenceService;
+  /** The dataset's track index; absent where not wired. */
+  tracks?: TracksService;
 }
 
 /** Services that do nothing: fit finds nothing, ground is unknown. A base for partial wiring. */

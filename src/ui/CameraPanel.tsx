@@ -9,7 +9,7 @@ import type { ProjectedEdge } from '../domain/kitti/projectCuboidEdges.ts';
 import { convexHull } from '../domain/geometry/polygon2d.ts';
 import { useAppStore } from '../state/appStore.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
-import { imageUrl, loadCalib, projectFramePoints } from '../actions/cameraData.ts';
+import { imageUrl, loadCalib, projectFramePoints } from '../services/cameraData.ts';
 import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
 

@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/appStore.ts';
-import { getAutosave } from '../actions/pageEditor.ts';
+import { getAutosave } from '../services/pageEditor.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { plural } from './plural.ts';
 import { boxName } from './boxName.ts';

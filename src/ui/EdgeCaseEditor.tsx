@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EdgeCase } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
-import { saveEdgeCase } from '../actions/editDictionary.ts';
+import { saveEdgeCase } from '../services/editDictionary.ts';
 
 export interface EdgeCaseEditorProps {
   /** The entry to edit, or null for a new one. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useAppStore } from '../state/appStore.ts';
-import { openFrame } from '../actions/openFrame.ts';
+import { openFrame } from '../services/openFrame.ts';
 import { plural } from './plural.ts';
 import { useStore } from 'zustand';
-import { reviewStore } from '../actions/review/reviewStore.ts';
+import { reviewStore } from '../services/reviewStore.ts';
 
 /**
  * The sequence navigator: every frame with its review status, box count and check summary (live

@@ -4,7 +4,7 @@ import { useAppStore } from '../state/appStore.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
 import { useEditor } from '../render/EditorContext.ts';
-import { countPointsInBox } from '../actions/countPointsInBox.ts';
+import { countPointsInBox } from '../services/countPointsInBox.ts';
 import { NumberField } from './NumberField.tsx';
 import { plural } from './plural.ts';
 

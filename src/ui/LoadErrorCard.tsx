@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/appStore.ts';
-import { openFrame } from '../actions/openFrame.ts';
+import { openFrame } from '../services/openFrame.ts';
 
 /**
  * Over the main view when the open frame's points could not be read: which frame, what is wrong

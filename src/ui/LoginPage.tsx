@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { loginWithToken, sessionStore } from '../actions/review/sessionStore.ts';
+import { loginWithToken, sessionStore } from '../services/sessionStore.ts';
 import './review/review.css';
 
 /**

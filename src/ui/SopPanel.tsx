@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { searchEdgeCases } from '../domain/checks/dictionary/searchEdgeCases.ts';
-import { sessionStore } from '../actions/review/sessionStore.ts';
+import { sessionStore } from '../services/sessionStore.ts';
 import { EdgeCaseEditor } from './EdgeCaseEditor.tsx';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { filterClassRules } from './filterClassRules.ts';

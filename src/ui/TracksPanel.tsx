@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { listTracks } from '../domain/sequence/tracks.ts';
 import { appStore, useAppStore } from '../state/appStore.ts';
-import { loadTracks } from '../actions/loadTracks.ts';
-import { openFrame } from '../actions/openFrame.ts';
+import { loadTracks } from '../services/loadTracks.ts';
+import { openFrame } from '../services/openFrame.ts';
 import { classColor } from '../render/classColors.ts';
 import { plural } from './plural.ts';
 import { trackName } from '../domain/sequence/trackName.ts';

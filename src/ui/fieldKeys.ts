@@ -1,4 +1,4 @@
-import type { KeyInput } from './Action.ts';
+import type { KeyInput } from '../actions/Action.ts';
 
 /** What kind of form field a key press came from, as `fieldKeyOutcome` needs to know it. */
 export type FieldKind = 'text' | 'multiline' | 'number' | 'select';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Editor } from '../actions/createEditor.ts';
-import { fieldKeyOutcome, fieldKindOf } from '../actions/fieldKeys.ts';
+import { fieldKeyOutcome, fieldKindOf } from './fieldKeys.ts';
 import { focusViewport } from './focusViewport.ts';
 
 /**

@@ -1,4 +1,6 @@
-// Import-direction rules (STYLE.md §4.1): domain ← state, io ← tools, actions ← render, ui.
+// Import-direction rules (STYLE.md §4.1): domain ← state, io ← tools ← actions ← services ← render, ui.
+// `services` (src/services) wires io and state for the page (frame loading, review, session, checks
+// runner): actions reach them only through the injected EditorServices, never by import.
 // Run with `eslint -c tests/lint/eslint.config.js .` (the npm `lint` script).
 import tseslint from 'typescript-eslint';
 
@@ -39,14 +41,15 @@ export default tseslint.config(
     ignores: ['src/cli/**', 'src/sim/generateSamples.ts'],
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
-  layer('src/domain', ['state', 'io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'sim', 'workers'], [...UI_LIBS, ...NODE]),
-  layer('src/state', ['io', 'tools', 'actions', 'render', 'ui', 'server', 'cli', 'workers'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE]),
-  layer('src/io', ['state', 'tools', 'actions', 'render', 'ui', 'server', 'cli'], ['react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
-  layer('src/tools', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
-  layer('src/actions', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
+  layer('src/domain', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli', 'sim', 'workers'], [...UI_LIBS, ...NODE]),
+  layer('src/state', ['io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli', 'workers'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE]),
+  layer('src/io', ['state', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'], ['react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
+  layer('src/tools', ['actions', 'services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
+  layer('src/actions', ['services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
+  layer('src/services', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE]),
   layer('src/render', ['server', 'cli'], NODE),
   layer('src/ui', ['server', 'cli', 'io'], NODE),
-  layer('workers', ['state', 'io', 'tools', 'actions', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
-  layer('src/server', ['state', 'io', 'tools', 'actions', 'render', 'ui'], UI_LIBS),
-  layer('src/cli', ['state', 'io', 'tools', 'actions', 'render', 'ui'], UI_LIBS),
+  layer('workers', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'zustand', ...NODE]),
+  layer('src/server', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui'], UI_LIBS),
+  layer('src/cli', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui'], UI_LIBS),
 );

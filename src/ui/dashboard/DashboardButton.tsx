@@ -1,7 +1,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
-import { sessionStore } from '../../actions/review/sessionStore.ts';
+import { sessionStore } from '../../services/sessionStore.ts';
 import { ModalOverlay } from '../ModalOverlay.tsx';
 
 // The dashboard (and its charting library) loads when a lead first opens it, not with the editor.

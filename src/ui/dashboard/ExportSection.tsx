@@ -1,4 +1,4 @@
-import type { ExportScope } from '../../actions/dashboard/metricsQueries.ts';
+import type { ExportScope } from '../../services/metricsQueries.ts';
 
 export interface ExportSectionProps {
   /** The download link of each scope. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { exportZipHref, fetchMetrics, fetchUsers, metricsCsvHref, type MetricsQuery, type UserInfo } from '../../actions/dashboard/metricsQueries.ts';
+import { exportZipHref, fetchMetrics, fetchUsers, metricsCsvHref, type MetricsQuery, type UserInfo } from '../../services/metricsQueries.ts';
 import type { MetricsReport } from '../../domain/metrics/MetricsReport.ts';
 import { formatDuration, utcDay } from './formatMetrics.ts';
 import { MetricsCharts } from './MetricsCharts.tsx';

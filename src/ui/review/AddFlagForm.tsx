@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { addFlag, reviewStore } from '../../actions/review/reviewStore.ts';
+import { addFlag, reviewStore } from '../../services/reviewStore.ts';
 import { useAppStore } from '../../state/appStore.ts';
 import { selectPrimaryCuboid } from '../../state/selectors.ts';
 import { boxName } from '../boxName.ts';

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { reviewStore, setDiffRange } from '../../actions/review/reviewStore.ts';
+import { reviewStore, setDiffRange } from '../../services/reviewStore.ts';
 import { appStore } from '../../state/appStore.ts';
 import { formatClass, formatDPosition, formatDSize, formatDYaw } from './formatDelta.ts';
 

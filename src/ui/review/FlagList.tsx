@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
-import { reviewStore, setFlagState } from '../../actions/review/reviewStore.ts';
+import { reviewStore, setFlagState } from '../../services/reviewStore.ts';
 import { appStore, useAppStore } from '../../state/appStore.ts';
 import { boxName } from '../boxName.ts';
 

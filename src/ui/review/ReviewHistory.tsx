@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import type { ReviewStep } from '../../actions/review/reviewStore.ts';
-import { reviewStore } from '../../actions/review/reviewStore.ts';
+import type { ReviewStep } from '../../services/reviewStore.ts';
+import { reviewStore } from '../../services/reviewStore.ts';
 import { ruleTitle } from '../ruleTitles.ts';
 
 const VERB: Record<string, string> = {

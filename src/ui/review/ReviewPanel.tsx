@@ -8,7 +8,7 @@ import {
   reviewStore,
   submitCurrentFrame,
   type ReviewInfo,
-} from '../../actions/review/reviewStore.ts';
+} from '../../services/reviewStore.ts';
 import { useAppStore } from '../../state/appStore.ts';
 import { AddFlagForm } from './AddFlagForm.tsx';
 import { BoxDiffTable } from './BoxDiffTable.tsx';
@@ -16,7 +16,7 @@ import { FlagList } from './FlagList.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
 import './review.css';
-import { refreshFrames } from '../../actions/openFrame.ts';
+import { refreshFrames } from '../../services/openFrame.ts';
 
 /** How often the panel asks the server for other people's review steps, ms. */
 const REFRESH_MS = 10_000;

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { logoutSession, sessionStore } from '../../actions/review/sessionStore.ts';
+import { logoutSession, sessionStore } from '../../services/sessionStore.ts';
 import './review.css';
 
 /** Who is logged in and their role, with a log-out button (nothing in single-user mode). For the toolbar. */

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { loadSession, sessionStore } from '../../actions/review/sessionStore.ts';
+import { loadSession, sessionStore } from '../../services/sessionStore.ts';
 import { LoginPage } from '../LoginPage.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../actions/review/reviewStore.ts';
+import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../services/reviewStore.ts';
 import { appStore, useAppStore } from '../../state/appStore.ts';
 import { boxName } from '../boxName.ts';
 import { ruleTitle } from '../ruleTitles.ts';

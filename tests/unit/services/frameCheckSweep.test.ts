@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startFrameCheckSweep } from '../../../src/actions/frameCheckSweep.ts';
+import { startFrameCheckSweep } from '../../../src/services/frameCheckSweep.ts';
 import type { FrameCheckSummary } from '../../../src/domain/api/wireTypes.ts';
 import type { FrameListItem } from '../../../src/domain/document/FrameListItem.ts';
 import type { ApiClient } from '../../../src/io/apiClient.ts';

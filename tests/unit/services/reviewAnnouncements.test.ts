@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadReview, reviewStore } from '../../../src/actions/review/reviewStore.ts';
+import { loadReview, reviewStore } from '../../../src/services/reviewStore.ts';
 import type { ReviewInfo, ReviewStep } from '../../../src/domain/api/wireTypes.ts';
 import { api } from '../../../src/io/apiClient.ts';
 import { appStore } from '../../../src/state/appStore.ts';

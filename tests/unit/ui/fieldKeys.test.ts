@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKeyOutcome, fieldKindOf } from '../../../src/actions/fieldKeys.ts';
+import { fieldKeyOutcome, fieldKindOf } from '../../../src/ui/fieldKeys.ts';
 
 const key = (k: string, mods: { shiftKey?: boolean; ctrlKey?: boolean; altKey?: boolean } = {}) => ({ key: k, shiftKey: false, ctrlKey: false, altKey: false, ...mods });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../../src/domain/metrics/computeMetrics.ts';
 import type { MetricsEvent } from '../../../../src/domain/metrics/MetricsReport.ts';
 import { ExportSection } from '../../../../src/ui/dashboard/ExportSection.tsx';
-import { exportZipHref } from '../../../../src/actions/dashboard/metricsQueries.ts';
+import { exportZipHref } from '../../../../src/services/metricsQueries.ts';
 import { MetricsCharts } from '../../../../src/ui/dashboard/MetricsCharts.tsx';
 
 const save = (at: string, user: string, added: number): MetricsEvent => ({ at, user, action: 'save', frameId: 'F1', detail: { added: { manual: added, fit: 0 } } });

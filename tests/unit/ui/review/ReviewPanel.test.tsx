@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reviewStore, type ReviewInfo } from '../../../../src/actions/review/reviewStore.ts';
+import { reviewStore, type ReviewInfo } from '../../../../src/services/reviewStore.ts';
 import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
 import type { AnnotationDiff } from '../../../../src/domain/review/diffAnnotations.ts';
 import { appStore } from '../../../../src/state/appStore.ts';
