@@ -10,6 +10,7 @@ export interface GrowResult {
 
 /** Reusable buffers for `growFromInside` (grown on demand), so that many boxes allocate once. */
 export interface GrowScratch {
+  /** The voxel of each point. */
   ints: Int32Array;
   slots: Int32Array;
 }
@@ -29,7 +30,7 @@ const MAX_CELLS = 1 << 22;
  * spreads to the 26 neighbouring voxels that hold outside points (never through voxels holding
  * only state-3 points). So two surfaces closer than 2/3 `link` always join, and surfaces more than
  * 4/3 `link` apart along an axis never do. Cost: linear in m plus the occupied voxels, whatever the
- * point density (a counting sort, then a breadth-first search over voxels).
+ * point density (a breadth-first search over occupied voxels, found through a reusable cell table).
  */
 export function growFromInside(
   xyz: Float64Array,
@@ -66,28 +67,17 @@ export function growFromInside(
   }
   const inv = 1 / cell;
   const nCells = nx * ny * nz;
-  // ints: cellOf (m), order (m), start (nCells + 1), fill (nCells); slots: slot per cell.
-  const need = 2 * m + 2 * nCells + 1;
-  if (scratch.ints.length < need) scratch.ints = new Int32Array(Math.max(need, 2 * scratch.ints.length));
+  if (scratch.ints.length < m) scratch.ints = new Int32Array(Math.max(m, 2 * scratch.ints.length));
   if (scratch.slots.length < nCells) scratch.slots = new Int32Array(Math.max(nCells, 2 * scratch.slots.length)).fill(-1);
-  const ints = scratch.ints;
-  const cellOf = ints.subarray(0, m);
-  const order = ints.subarray(m, 2 * m);
-  const start = ints.subarray(2 * m, 2 * m + nCells + 1).fill(0);
-  const fill = ints.subarray(2 * m + nCells + 1, 2 * m + 2 * nCells + 1);
+  const cellOf = scratch.ints;
   const slotOf = scratch.slots;
   let inside = 0;
   for (let k = 0; k < m; k++) {
-    const c =
+    cellOf[k] =
       (Math.floor((xyz[3 * k + 2] - z0) * inv) * ny + Math.floor((xyz[3 * k + 1] - y0) * inv)) * nx +
       Math.floor((xyz[3 * k] - x0) * inv);
-    cellOf[k] = c;
-    start[c + 1]++;
     if (state[k] === 1) inside++;
   }
-  for (let c = 0; c < nCells; c++) start[c + 1] += start[c];
-  fill.set(start.subarray(0, nCells));
-  for (let k = 0; k < m; k++) order[fill[cellOf[k]]++] = k;
 
   // Occupied voxels: their cell id, and whether they hold inside / outside points.
   const cells: number[] = [];
@@ -135,12 +125,7 @@ export function growFromInside(
       }
     }
   }
-  for (let s = 0; s < cells.length; s++) {
-    const c = cells[s];
-    if (visited[s]) {
-      for (let p = start[c]; p < start[c + 1]; p++) if (state[order[p]] === 2) reachedOutside.push(order[p]);
-    }
-    slotOf[c] = -1; // leave the scratch clean for the next call
-  }
+  for (let k = 0; k < m; k++) if (state[k] === 2 && visited[slotOf[cellOf[k]]]) reachedOutside.push(k);
+  for (let s = 0; s < cells.length; s++) slotOf[cells[s]] = -1; // leave the scratch clean for the next call
   return { inside, outside: reachedOutside.length, reachedOutside };
 }

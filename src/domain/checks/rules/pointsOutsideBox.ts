@@ -57,6 +57,8 @@ export const pointsOutsideBox: Rule = (ctx) => {
   let local = new Float64Array(3 * 1024);
   let state = new Uint8Array(1024);
   const scratch = createGrowScratch();
+  // owner[label] = 1 + the target box whose object that cluster is part of (a stamp: no clearing between boxes).
+  const owner = new Int32Array(clusters.count);
 
   for (const bi of targets) {
     const box = boxes[bi];
@@ -76,27 +78,36 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const zScale = Math.min(1, LINK / (1.1 * beamGapAt(sensor, cx, cy, cz)));
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
-    // Pass 1: the obstacle clusters that have points inside the box; only their points are
-    // followed (other clusters are separated from them by a gap of at least 0.4 m).
-    const own = new Set<number>();
-    for (let iy = range[1]; iy <= range[3]; iy++) {
-      const end = cellStart[iy * nx + range[2] + 1];
-      for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
+    // Pass 1: the obstacle clusters that have points inside the box (cells of the box itself);
+    // only their points are followed (other clusters are separated by a gap of at least 0.4 m).
+    const stamp = bi + 1;
+    let owned = 0;
+    const bx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
+    const by = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
+    const inner = cellRange(grid, cx - bx, cy - by, cx + bx, cy + by);
+    if (inner === null) continue;
+    for (let iy = inner[1]; iy <= inner[3]; iy++) {
+      const end = cellStart[iy * nx + inner[2] + 1];
+      for (let p = cellStart[iy * nx + inner[0]]; p < end; p++) {
         const label = labels[indices[p]];
-        if (label < 0 || own.has(label)) continue;
+        if (label < 0 || owner[label] === stamp) continue;
         const dz = sorted[3 * p + 2] - cz;
         if (Math.abs(dz) > hh + margin) continue;
         const dx = sorted[3 * p] - cx;
         const dy = sorted[3 * p + 1] - cy;
-        if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) own.add(label);
+        if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) {
+          owner[label] = stamp;
+          owned++;
+        }
       }
     }
-    if (own.size === 0) continue;
+    if (owned === 0) continue;
     let m = 0;
     for (let iy = range[1]; iy <= range[3]; iy++) {
       const end = cellStart[iy * nx + range[2] + 1];
       for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-        if (!own.has(labels[indices[p]])) continue;
+        const label = labels[indices[p]];
+        if (label < 0 || owner[label] !== stamp) continue;
         const x = sorted[3 * p];
         const y = sorted[3 * p + 1];
         const z = sorted[3 * p + 2];

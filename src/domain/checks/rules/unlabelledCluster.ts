@@ -210,7 +210,9 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
     const px = pos[3 * i];
     const py = pos[3 * i + 1];
     const pz = pos[3 * i + 2];
-    const tan = (pz - oz) / Math.max(0.1, Math.hypot(px - ox, py - oy));
+    const rx = px - ox;
+    const ry = py - oy;
+    const tan = (pz - oz) / Math.max(0.1, Math.sqrt(rx * rx + ry * ry));
     add(c, px, py, pz, tan);
     if (groupUnit[c] >= 0) add(groupUnit[c], px, py, pz, tan);
     const low = anyLow ? unitOfCell(clusters, groups.cellUnit, px, py) : -1;
