@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import { emptyAnnotation } from '../domain/document/FrameAnnotation.ts';
@@ -14,11 +13,11 @@ import { checkLabelForImport } from './import/checkLabelForImport.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
-import { confineRead, readFrameFile } from './dataset/confineRead.ts';
+import { frameFileSignature, frameFileSize, readFrameFile } from './dataset/frameFiles.ts';
 import { displayPath } from './dataset/fileError.ts';
-import { countLabelBoxes, DEFAULT_IMAGE_SIZE, readImageSize } from './dataset/frameFileInfo.ts';
+import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
-import { writeLabelAtomic } from './labels/writeLabelAtomic.ts';
+import { FolderLabelStore, type LabelStore } from './labels/LabelStore.ts';
 import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
 
 /** A problem with a dataset file that the user must fix (bad calib, unreadable label). */
@@ -61,24 +60,31 @@ export interface SaveRecordOptions {
 export class AnnotationService {
   readonly dataset: Dataset;
   readonly storage: Storage;
-  /** Where label files are written (`DATA/label_2`, or `STATE/label_2` with `--state`). */
+  /** Where label files are written (`DATA/label_2`, or `STATE/label_2` with `--state`; `s3://BUCKET/PREFIX/label_2` for a bucket). */
   readonly labelsDir: string;
-  private readonly locks = new FrameLocks();
+  /** Writes the label files (a folder or the dataset's bucket). */
+  readonly labels: LabelStore;
+  /** Label writes of one frame never overlap: in this process, and with a shared lock (PostgreSQL) in any replica. */
+  private readonly locks: FrameLocks;
   // Facts read from a frame's files, each kept while the file's stat (path, size, mtime) is the same.
-  private readonly calibs = new FileMemo<KittiCalib | null>();
-  private readonly imageSizes = new FileMemo<[number, number]>();
-  private readonly pointCounts = new FileMemo<number | null>();
-  private readonly shippedBoxCounts = new FileMemo<number>();
+  // (A file's signature comes from its source: a local stat, or a bucket object's listed ETag.)
+  private readonly sign = (file: string): Promise<string> => frameFileSignature({ source: this.dataset.source.spec }, file);
+  private readonly calibs = new FileMemo<KittiCalib | null>(this.sign);
+  private readonly imageSizes = new FileMemo<[number, number]>(this.sign);
+  private readonly pointCounts = new FileMemo<number | null>(this.sign);
+  private readonly shippedBoxCounts = new FileMemo<number>(this.sign);
 
-  constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string }) {
+  constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string; labels?: LabelStore }) {
     this.dataset = opts.dataset;
     this.storage = opts.storage;
     this.labelsDir = opts.labelsDir;
+    this.labels = opts.labels ?? new FolderLabelStore(opts.labelsDir);
+    this.locks = new FrameLocks(opts.storage.sharedLocks);
   }
 
   /** Path of the label file the server writes for a frame (the id comes from the dataset index). */
   labelPath(frame: DatasetFrame): string {
-    return path.join(this.labelsDir, `${frame.id}.txt`);
+    return this.labels.describe(frame.id);
   }
 
   /**
@@ -103,10 +109,7 @@ export class AnnotationService {
   imageSize(frame: DatasetFrame): Promise<[number, number]> {
     const image = frame.image;
     if (image === null) return readImageSize(frame);
-    return this.imageSizes.get(frame.id, image.path, async () => {
-      const real = await confineRead(frame, image.path).catch(() => null);
-      return real === null ? DEFAULT_IMAGE_SIZE : readImageSize({ ...frame, image: { ...image, path: real } });
-    });
+    return this.imageSizes.get(frame.id, image.path, () => readImageSize(frame));
   }
 
   /**
@@ -120,8 +123,8 @@ export class AnnotationService {
     return mapLimit(frames, 16, async (frame) => {
       const state = states.get(frame.id);
       const pointCount = await this.pointCounts.get(frame.id, frame.points.path, async () => {
-        const st = await fs.stat(frame.points.path).catch(() => null);
-        return st === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes: st.size } });
+        const bytes = await frameFileSize(frame, frame.points.path).catch(() => null);
+        return bytes === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes } });
       }).catch(() => null);
       const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
       return {
@@ -155,7 +158,7 @@ export class AnnotationService {
       baseRevision: 0,
       user: actor,
       source: 'import',
-      detail: { file: path.relative(this.dataset.root, frame.labelPath), onFirstOpen: true },
+      detail: { file: this.dataset.source.display(frame.labelPath), onFirstOpen: true },
     });
     if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
     await this.writeLabel(frame);
@@ -248,9 +251,7 @@ export class AnnotationService {
         const doc = await this.storage.getAnnotation(frame.id);
         if (doc === null) return { written: false };
         const text = await this.formatLabel(frame, doc);
-        const file = this.labelPath(frame);
-        const existing = await fs.readFile(file, 'utf8').catch(() => null);
-        if (existing !== text) await writeLabelAtomic(file, text);
+        await this.labels.writeIfChanged(frame.id, text);
         await this.storage.markLabelWritten(frame.id, doc.revision);
         return { written: true };
       } catch (err) {
@@ -332,9 +333,14 @@ function errorMessage(err: unknown): string {
  */
 class FileMemo<T> {
   private readonly entries = new Map<string, { signature: string; value: Promise<T> }>();
+  private readonly statSignature: (file: string) => Promise<string>;
+
+  constructor(sign: (file: string) => Promise<string>) {
+    this.statSignature = sign;
+  }
 
   async get(key: string, file: string, compute: () => Promise<T>): Promise<T> {
-    const signature = await statSignature(file);
+    const signature = await this.statSignature(file);
     const hit = this.entries.get(key);
     if (hit !== undefined && hit.signature === signature) return hit.value;
     const value = compute();
@@ -344,12 +350,6 @@ class FileMemo<T> {
     });
     return value;
   }
-}
-
-async function statSignature(file: string): Promise<string> {
-  const st = await fs.stat(file).catch((err: NodeJS.ErrnoException) => err);
-  if (st instanceof Error) return `${file}|error:${st.code ?? '?'}`;
-  return `${file}|${st.size}|${st.mtimeMs}|${st.ctimeMs}|${st.ino}`;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -6,6 +6,7 @@ import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import { removeStaleTempLabels } from './labels/writeLabelAtomic.ts';
 import type { Storage } from './storage/Storage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
+import { PostgresStorage } from './storage/PostgresStorage.ts';
 
 export interface WorkspaceOptions {
   /** The dataset folder (KITTI layout or flat folder of .pcd files). */
@@ -22,6 +23,11 @@ export interface WorkspaceOptions {
    * read stays inside the folder's real path, and links leading out are skipped with a warning.
    */
   followSymlinks?: boolean;
+  /**
+   * A PostgreSQL database (`postgres://USER@HOST:PORT/DB`, `--db`) instead of `STATE/cuboid.db`:
+   * what replicas of one team share. Label files still go to the labels folder.
+   */
+  db?: string;
   /** A storage to use instead of opening `cuboid.db` (tests). */
   storage?: Storage;
 }
@@ -33,8 +39,10 @@ export interface Workspace {
   service: AnnotationService;
   stateDir: string;
   labelsDir: string;
-  /** Path of the SQLite file, or null for an injected storage. */
+  /** Path of the SQLite file, or null for PostgreSQL or an injected storage. */
   dbPath: string | null;
+  /** The PostgreSQL URL (without password) with `db`, else null. */
+  dbUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -63,10 +71,15 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   for (const dir of [stateDir, labelsDir]) await assertNotReadOnly(dir, dataset.root, explicit);
   for (const dir of [stateDir, labelsDir]) await ensureWritable(dir, dataset.root, explicit);
   await removeStaleTempLabels(labelsDir);
-  const dbPath = opts.storage === undefined ? path.join(stateDir, 'cuboid.db') : null;
-  const storage = opts.storage ?? SqliteStorage.open(dbPath as string);
+  const dbPath = opts.storage === undefined && opts.db === undefined ? path.join(stateDir, 'cuboid.db') : null;
+  const storage = opts.storage ?? (opts.db !== undefined ? await PostgresStorage.open(opts.db) : SqliteStorage.open(dbPath as string));
   const service = new AnnotationService({ dataset, storage, labelsDir });
-  await service.syncDirtyLabels();
+  try {
+    await service.syncDirtyLabels();
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
   return {
     dataset,
     storage,
@@ -74,6 +87,7 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
     stateDir,
     labelsDir,
     dbPath,
+    dbUrl: storage instanceof PostgresStorage ? storage.url : null,
     close: () => storage.close(),
   };
 }

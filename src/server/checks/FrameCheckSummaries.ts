@@ -1,11 +1,12 @@
-import fs from 'node:fs/promises';
 import type { FrameCheckSummary } from '../../domain/api/wireTypes.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { CheckPool } from './CheckPool.ts';
 import { checkedOrThrow } from './CheckPool.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { frameFileSize } from '../dataset/frameFiles.ts';
 import type { DictionaryStore } from '../review/DictionaryStore.ts';
+import { computeOnce, errorFromStored } from './sharedCheckSummaries.ts';
 
 /** Point files above this size are not checked in the background (the analysis would hold the server for seconds). */
 export const MAX_BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024;
@@ -43,6 +44,22 @@ export class FrameCheckSummaries {
     return hit !== undefined && 'summary' in hit ? hit.summary : undefined;
   }
 
+  /**
+   * Takes in the outcomes other replicas stored (PostgreSQL), so that `cached` knows them; nothing
+   * without a shared store.
+   */
+  async warm(): Promise<void> {
+    const shared = this.annotations.storage.checkSummaries;
+    if (shared === undefined) return;
+    const entries = await shared.listLatest().catch(() => []);
+    for (const e of entries) {
+      const known = this.done.get(e.frameId);
+      if (known !== undefined && (known.revision > e.revision || (known.revision === e.revision && known.dictionaryVersion >= e.dictionaryVersion))) continue;
+      const at = { revision: e.revision, dictionaryVersion: e.dictionaryVersion };
+      this.done.set(e.frameId, 'summary' in e.outcome ? { ...at, summary: e.outcome.summary } : { ...at, error: errorFromStored(e.outcome.error) });
+    }
+  }
+
   private outcome(frameId: string, revision: number, dictionaryVersion: number): Outcome | undefined {
     const hit = this.done.get(frameId);
     return hit && hit.revision === revision && hit.dictionaryVersion === dictionaryVersion ? hit : undefined;
@@ -67,12 +84,17 @@ export class FrameCheckSummaries {
     if (pending === undefined) {
       pending = (async (): Promise<FrameCheckSummary> => {
         const base = { frameId: frame.id, revision, dictionaryVersion: dictionary.version, error: 0, warning: 0, info: 0 };
-        const { size } = await fs.stat(frame.points.path);
+        const size = await frameFileSize(frame, frame.points.path);
         if (size > this.maxBytes) {
           return { ...base, skipped: `the point file is ${(size / 2 ** 20).toFixed(0)} MiB; open the frame to check it` };
         }
-        const answer = await this.pool.run({ kind: 'frame', frame, stored, region: 'auto', dictionary, countOnly: true });
-        return { ...base, ...checkedOrThrow(answer, frame.id).counts };
+        const check = async (): Promise<FrameCheckSummary> => {
+          const answer = await this.pool.run({ kind: 'frame', frame, stored, region: 'auto', dictionary, countOnly: true });
+          return { ...base, ...checkedOrThrow(answer, frame.id).counts };
+        };
+        // Replicas on one database compute each frame's summary once for all (storage/CheckSummaryStore.ts).
+        const shared = this.annotations.storage.checkSummaries;
+        return shared === undefined ? check() : computeOnce(shared, { frameId: frame.id, revision, dictionaryVersion: dictionary.version }, check);
       })();
       this.running.set(key, pending);
       const at = { revision, dictionaryVersion: dictionary.version };

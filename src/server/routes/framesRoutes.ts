@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { displayPath } from '../dataset/fileError.ts';
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { RouteContext } from './RouteContext.ts';
 import type { DatasetInfo } from '../../domain/api/wireTypes.ts';
-
-export type { DatasetInfo };
+import { datasetInfoSchema, frameListItemSchema } from '../../domain/api/replySchemas.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 
 /** `GET /api/frames` (the frame list) and `GET /api/dataset` (what is being served). */
-export function registerFramesRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/frames', async () => {
-    const [frames, { dictionary }] = await Promise.all([ctx.service.listFrames(), ctx.dictionaries.load()]);
+export function registerFramesRoutes(app: ZodApp, ctx: RouteContext): void {
+  app.get('/api/frames', { schema: { response: { 200: z.array(frameListItemSchema) } } }, async () => {
+    const [frames, { dictionary }] = await Promise.all([ctx.service.listFrames(), ctx.dictionaries.load(), ctx.checkSummaries.warm()]);
     return frames.map((f) => {
       const c = ctx.checkSummaries.cached(f.id, f.revision, dictionary.version);
       return c && c.skipped === undefined ? { ...f, checks: { error: c.error, warning: c.warning, info: c.info } } : f;
     });
   });
 
-  app.get('/api/dataset', async (request): Promise<DatasetInfo> => {
+  app.get('/api/dataset', { schema: { response: { 200: datasetInfoSchema } } }, async (request): Promise<DatasetInfo> => {
     const { dataset } = ctx.service;
     await dataset.refresh();
     // Server paths are for a lead; everyone else sees the dataset's name and paths relative to it.

@@ -1,6 +1,8 @@
 import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import type { UserStore } from './UserStore.ts';
 import type { ActivityEntry } from '../../domain/api/wireTypes.ts';
+import type { SharedLock } from '../FrameLocks.ts';
+import type { CheckSummaryStore } from './CheckSummaryStore.ts';
 
 export type { ActivityEntry };
 
@@ -64,9 +66,9 @@ export type SaveAnnotationResult =
   | { ok: false; current: FrameAnnotation | null };
 
 /**
- * Persistence of annotations, their history, frame status and the activity log. The SQLite
- * implementation is the only one today; the interface is async so that a networked database can
- * replace it without touching routes.
+ * Persistence of annotations, their history, frame status and the activity log: SQLite for one
+ * machine (`SqliteStorage`), PostgreSQL for replicas sharing one database (`PostgresStorage`),
+ * with the same semantics. Routes only see this interface.
  */
 export interface Storage {
   /** The current document of a frame, or null when the frame was never stored. */
@@ -99,5 +101,12 @@ export interface Storage {
   setAssignment(frameId: string, patch: AssignmentPatch, user: string | null): Promise<Assignment>;
   /** Users and login sessions. */
   readonly users: UserStore;
+  /**
+   * A lock every process on this storage sees (PostgreSQL advisory locks), taken around each
+   * frame's label write after the process's own queue; absent for SQLite, where one process serves.
+   */
+  readonly sharedLocks?: SharedLock;
+  /** Check summaries kept for every replica (PostgreSQL); absent: each process keeps its own in memory. */
+  readonly checkSummaries?: CheckSummaryStore;
   close(): Promise<void>;
 }

@@ -1,0 +1,334 @@
+import type pg from 'pg';
+import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
+import { migrateAnnotation } from '../../domain/document/migrations.ts';
+import type {
+  ActivityEntry,
+  Assignment,
+  AssignmentPatch,
+  FrameState,
+  RevisionInfo,
+  RevisionSource,
+  SaveAnnotationInput,
+  SaveAnnotationResult,
+  Storage,
+} from './Storage.ts';
+import type { CheckSummaryStore } from './CheckSummaryStore.ts';
+import { migratePostgres } from './migratePostgres.ts';
+import { PgAdvisoryLocks } from './PgAdvisoryLocks.ts';
+import { PostgresCheckSummaryStore } from './PostgresCheckSummaryStore.ts';
+import { assertReachable, checkPostgresUrl, createPool, inTransaction, redactUrl } from './postgresConnection.ts';
+import type { PostgresMigration } from './postgresMigrations.ts';
+import { POSTGRES_MIGRATIONS } from './postgresMigrations.ts';
+import { PostgresUserStore } from './PostgresUserStore.ts';
+import { DEFAULT_AUTOSAVE_POLICY, type AutosavePolicy } from './revisionCompaction.ts';
+import type { UserStore } from './UserStore.ts';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export interface PostgresStorageOptions {
+  /** The schema history to apply (tests add versions); default `POSTGRES_MIGRATIONS`. */
+  migrations?: readonly PostgresMigration[];
+  /** Autosave compaction, as for SQLite (`revisionCompaction.ts`). */
+  autosaves?: AutosavePolicy;
+  /** Query connections of this process (default 10); advisory locks use 4 more of their own. */
+  poolSize?: number;
+}
+
+/**
+ * `Storage` on PostgreSQL (node-postgres), with `SqliteStorage`'s semantics, for any number of
+ * processes on one database. A save is one transaction: a conditional `UPDATE ... WHERE revision =
+ * base` (or, for a frame's first revision, `INSERT ... ON CONFLICT DO NOTHING`) claims the next
+ * revision, so of two saves on one base exactly one commits and the other gets the current
+ * document: never a lost update, never a duplicate revision (the history's primary key would
+ * refuse one anyway). The history row, autosave compaction, assignment and activity line commit
+ * in the same transaction. Committed data is durable on the server's default `synchronous_commit`.
+ */
+export class PostgresStorage implements Storage {
+  /** The database URL without its password. */
+  readonly url: string;
+  readonly users: UserStore;
+  readonly sharedLocks: PgAdvisoryLocks;
+  readonly checkSummaries: CheckSummaryStore;
+  readonly autosaves: AutosavePolicy;
+  private readonly pool: pg.Pool;
+  private readonly lockPool: pg.Pool;
+  private closed = false;
+
+  private constructor(url: string, pool: pg.Pool, lockPool: pg.Pool, autosaves: AutosavePolicy) {
+    this.url = redactUrl(url);
+    this.pool = pool;
+    this.lockPool = lockPool;
+    this.autosaves = autosaves;
+    this.users = new PostgresUserStore(pool);
+    this.sharedLocks = new PgAdvisoryLocks(lockPool);
+    this.checkSummaries = new PostgresCheckSummaryStore(pool);
+  }
+
+  /**
+   * Connects to `url` (`postgres://USER@HOST:PORT/DB`; the password, if any, from the URL or
+   * `PGPASSWORD`) and applies pending schema migrations.
+   * @throws StorageOpenError (one line: bad URL, unreachable server, refused login, no such
+   *   database, a schema from a newer Cuboid)
+   */
+  static async open(url: string, opts: PostgresStorageOptions = {}): Promise<PostgresStorage> {
+    checkPostgresUrl(url);
+    const pool = createPool(url, { max: opts.poolSize ?? 10 });
+    const lockPool = createPool(url, { max: 4 });
+    try {
+      await assertReachable(pool, url);
+      await migratePostgres(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
+    } catch (err) {
+      await Promise.all([pool.end(), lockPool.end()]);
+      throw err;
+    }
+    return new PostgresStorage(url, pool, lockPool, opts.autosaves ?? DEFAULT_AUTOSAVE_POLICY);
+  }
+
+  /** The applied schema versions, oldest first. */
+  async schemaVersions(): Promise<number[]> {
+    return (await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+  }
+
+  async getAnnotation(frameId: string): Promise<FrameAnnotation | null> {
+    const row = (await this.pool.query<{ doc: string }>('SELECT doc FROM annotations WHERE frame_id = $1', [frameId])).rows[0];
+    return row === undefined ? null : readDoc(row.doc);
+  }
+
+  async getRevision(frameId: string, revision: number): Promise<FrameAnnotation | null> {
+    if (!Number.isSafeInteger(revision) || Math.abs(revision) > 2 ** 31 - 1) return null;
+    const row = (
+      await this.pool.query<{ doc: string }>('SELECT doc FROM revisions WHERE frame_id = $1 AND revision = $2', [frameId, revision])
+    ).rows[0];
+    return row === undefined ? null : readDoc(row.doc);
+  }
+
+  async listRevisions(frameId: string): Promise<RevisionInfo[]> {
+    const rows = (
+      await this.pool.query<{ revision: number; saved_at: Date; saved_by: string | null; source: string; box_count: number }>(
+        'SELECT revision, saved_at, saved_by, source, box_count FROM revisions WHERE frame_id = $1 ORDER BY revision',
+        [frameId],
+      )
+    ).rows;
+    return rows.map((r) => ({
+      revision: r.revision,
+      savedAt: r.saved_at.toISOString(),
+      savedBy: r.saved_by,
+      source: r.source as RevisionSource,
+      boxCount: r.box_count,
+    }));
+  }
+
+  async saveAnnotation(input: SaveAnnotationInput): Promise<SaveAnnotationResult> {
+    const frameId = input.doc.frameId;
+    const base = input.baseRevision;
+    // A base no stored revision can have is a conflict, as in SQLite; it is never sent to an integer column.
+    if (!Number.isSafeInteger(base) || base < 0 || base >= 2 ** 31 - 1) {
+      return { ok: false, current: await this.getAnnotation(frameId) };
+    }
+    const revision = base + 1;
+    const at = new Date().toISOString();
+    const doc: FrameAnnotation = { ...input.doc, revision };
+    const text = JSON.stringify(doc);
+    const boxCount = doc.cuboids.length;
+    const saved = await inTransaction(this.pool, async (c) => {
+      const claimed =
+        base === 0
+          ? await c.query(
+              `INSERT INTO annotations (frame_id, revision, status, box_count, doc, label_dirty, updated_at, updated_by)
+               VALUES ($1, $2, $3, $4, $5, true, $6, $7) ON CONFLICT (frame_id) DO NOTHING`,
+              [frameId, revision, doc.status, boxCount, text, at, input.user],
+            )
+          : // Under READ COMMITTED a concurrent save of the same base makes this wait for it, then
+            // re-read the row: its revision is no longer `base`, so nothing is updated.
+            await c.query(
+              `UPDATE annotations SET revision = $2, status = $3, box_count = $4, doc = $5, label_dirty = true,
+                 updated_at = $6, updated_by = $7
+               WHERE frame_id = $1 AND revision = $8`,
+              [frameId, revision, doc.status, boxCount, text, at, input.user, base],
+            );
+      if ((claimed.rowCount ?? 0) === 0) return false;
+      await c.query(
+        'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [frameId, revision, text, boxCount, input.source, at, input.user],
+      );
+      if (input.source === 'save') await compactAutosaves(c, frameId, revision, this.autosaves);
+      if (input.assignment !== undefined) await writeAssignment(c, frameId, input.assignment, at);
+      await insertActivity(c, {
+        at,
+        user: input.user,
+        action: input.action ?? input.source,
+        frameId,
+        revision,
+        detail: { boxCount, status: doc.status, ...input.detail },
+      });
+      return true;
+    });
+    return saved ? { ok: true, doc } : { ok: false, current: await this.getAnnotation(frameId) };
+  }
+
+  async listFrameStates(): Promise<Map<string, FrameState>> {
+    const rows = (
+      await this.pool.query<{
+        frame_id: string;
+        revision: number;
+        status: string;
+        box_count: number;
+        label_dirty: boolean;
+        updated_at: Date;
+        updated_by: string | null;
+      }>('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations')
+    ).rows;
+    const states = new Map<string, FrameState>();
+    for (const r of rows) {
+      states.set(r.frame_id, {
+        frameId: r.frame_id,
+        revision: r.revision,
+        status: r.status as FrameStatus,
+        boxCount: r.box_count,
+        labelDirty: r.label_dirty,
+        updatedAt: r.updated_at.toISOString(),
+        updatedBy: r.updated_by,
+      });
+    }
+    return states;
+  }
+
+  async listDirtyLabels(): Promise<string[]> {
+    const rows = (await this.pool.query<{ frame_id: string }>('SELECT frame_id FROM annotations WHERE label_dirty ORDER BY frame_id COLLATE "C"')).rows;
+    return rows.map((r) => r.frame_id);
+  }
+
+  async markLabelWritten(frameId: string, revision: number): Promise<void> {
+    await this.pool.query('UPDATE annotations SET label_dirty = false WHERE frame_id = $1 AND revision = $2', [frameId, revision]);
+  }
+
+  async logActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<void> {
+    await insertActivity(this.pool, { ...entry, at: entry.at ?? new Date().toISOString() });
+  }
+
+  async listActivity(query: { frameId?: string; limit?: number } = {}): Promise<ActivityEntry[]> {
+    const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
+    const rows = (
+      query.frameId === undefined
+        ? await this.pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity ORDER BY id DESC LIMIT $1`, [limit])
+        : await this.pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE frame_id = $1 ORDER BY id DESC LIMIT $2`, [
+            query.frameId,
+            limit,
+          ])
+    ).rows;
+    return rows.map(toActivity);
+  }
+
+  async listActivityRange(query: { from?: string; to?: string; frameId?: string } = {}): Promise<ActivityEntry[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    const add = (sql: string, value: string) => {
+      args.push(value);
+      where.push(`${sql} $${args.length}`);
+    };
+    if (query.from !== undefined) add('at >=', query.from);
+    if (query.to !== undefined) add('at <=', query.to);
+    if (query.frameId !== undefined) add('frame_id =', query.frameId);
+    const sql = `SELECT ${ACTIVITY_COLUMNS} FROM activity${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, id`;
+    return (await this.pool.query<ActivityRow>(sql, args)).rows.map(toActivity);
+  }
+
+  async getAssignment(frameId: string): Promise<Assignment> {
+    const row = (
+      await this.pool.query<{ annotator: string | null; reviewer: string | null }>(
+        'SELECT annotator, reviewer FROM assignments WHERE frame_id = $1',
+        [frameId],
+      )
+    ).rows[0];
+    return { frameId, annotator: row?.annotator ?? null, reviewer: row?.reviewer ?? null };
+  }
+
+  async setAssignment(frameId: string, patch: AssignmentPatch, user: string | null): Promise<Assignment> {
+    return inTransaction(this.pool, async (c) => {
+      const at = new Date().toISOString();
+      const next = await writeAssignment(c, frameId, patch, at);
+      await insertActivity(c, { at, user, action: 'assign', frameId, revision: null, detail: { ...patch } });
+      return next;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
+  }
+}
+
+/**
+ * `compactAutosaves` of `revisionCompaction.ts` in PostgreSQL: the same rule (every import and
+ * review revision, the current one, the newest `policy.recent` autosaves and the last autosave of
+ * each UTC hour stay), in the save's transaction. Returns how many revisions were dropped.
+ */
+async function compactAutosaves(c: Queryable, frameId: string, current: number, policy: AutosavePolicy): Promise<number> {
+  const result = await c.query(
+    `DELETE FROM revisions
+     WHERE frame_id = $1 AND source = 'save' AND revision < $2
+       AND revision NOT IN (
+         SELECT revision FROM revisions WHERE frame_id = $1 AND source = 'save' ORDER BY revision DESC LIMIT $3)
+       AND revision NOT IN (
+         SELECT max(revision) FROM revisions WHERE frame_id = $1 AND source = 'save'
+         GROUP BY date_trunc('hour', saved_at AT TIME ZONE 'UTC'))`,
+    [frameId, current, Math.max(1, Math.floor(policy.recent))],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Upserts an assignment in one statement: absent fields of `patch` keep the stored value. */
+async function writeAssignment(c: Queryable, frameId: string, patch: AssignmentPatch, at: string): Promise<Assignment> {
+  const row = (
+    await c.query<{ annotator: string | null; reviewer: string | null }>(
+      `INSERT INTO assignments (frame_id, annotator, reviewer, updated_at) VALUES ($1, $3, $5, $6)
+       ON CONFLICT (frame_id) DO UPDATE SET
+         annotator = CASE WHEN $2 THEN EXCLUDED.annotator ELSE assignments.annotator END,
+         reviewer = CASE WHEN $4 THEN EXCLUDED.reviewer ELSE assignments.reviewer END,
+         updated_at = EXCLUDED.updated_at
+       RETURNING annotator, reviewer`,
+      [frameId, patch.annotator !== undefined, patch.annotator ?? null, patch.reviewer !== undefined, patch.reviewer ?? null, at],
+    )
+  ).rows[0];
+  return { frameId, annotator: row.annotator, reviewer: row.reviewer };
+}
+
+async function insertActivity(c: Queryable, entry: Omit<ActivityEntry, 'id'>): Promise<void> {
+  await c.query('INSERT INTO activity (at, actor, action, frame_id, revision, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+    entry.at,
+    entry.user,
+    entry.action,
+    entry.frameId,
+    entry.revision,
+    JSON.stringify(entry.detail),
+  ]);
+}
+
+const ACTIVITY_COLUMNS = 'id, at, actor, action, frame_id, revision, detail';
+
+interface ActivityRow {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  frame_id: string | null;
+  revision: number | null;
+  detail: string;
+}
+
+function toActivity(r: ActivityRow): ActivityEntry {
+  return {
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    user: r.actor,
+    action: r.action,
+    frameId: r.frame_id,
+    revision: r.revision,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  };
+}
+
+function readDoc(text: string): FrameAnnotation {
+  return migrateAnnotation(JSON.parse(text) as Record<string, unknown>) as unknown as FrameAnnotation;
+}
