@@ -92,7 +92,7 @@ export function clusterAroundSeed(
   let start: number;
   let local: PointGrid;
   for (let attempt = 0; ; attempt++) {
-    local = buildPointGrid(xyz, { count: n, cellSize: Math.max(lat, rad, 0.05) });
+    local = buildPointGrid(xyz, { count: n, cellSize: Math.max(1.5 * Math.min(lat, rad), 0.05) });
     pieces = splitIntoPieces(xyz, n, local, rangeOf, lat, rad, seedX, seedY, ox, oy);
     start = startPiece(pieces, opts.reach);
     if (attempt === MAX_TIGHTENING || fits(piecePoints(pieces, start, xyz))) break;
@@ -101,7 +101,8 @@ export function clusterAroundSeed(
   }
   const { piece, order, pieceFrom, pieceD2 } = pieces;
   const pieceCount = pieceD2.length;
-  const mergeGrid = buildPointGrid(xyz, { count: n, cellSize: Math.max(mdRadial, 0.05) });
+  const mergeGrid = buildPointGrid(xyz, { count: n, cellSize: Math.max(md / 2, 0.05) });
+  const near = new Float64Array(2);
 
   // Grow by whole pieces while the footprint fits.
   const state = new Uint8Array(pieceCount); // 0 untouched, 1 in cluster, 2 queued, 3 rejected
@@ -123,9 +124,9 @@ export function clusterAroundSeed(
       if (probed.has(key)) continue;
       probed.add(key);
       const r = rangeOf[i];
-      forNeighbours(mergeGrid, x, y, mdRadial, (j) => {
+      sightBox(x - ox, y - oy, r, mdRadial, md, mdRadial, near);
+      forNeighbours(mergeGrid, x, y, mdRadial, near, piece, state, (j) => {
         const other = piece[j];
-        if (state[other] !== 0) return;
         const across = Math.abs(x * xyz[3 * j + 1] - y * xyz[3 * j]) / Math.max((r + rangeOf[j]) / 2, 1e-6);
         const along = (r - rangeOf[j]) / MERGE_STRETCH;
         if (across * across + along * along <= md * md) {
@@ -142,7 +143,8 @@ export function clusterAroundSeed(
     for (let q = 1; q < queued.length; q++) if (pieceD2[queued[q]] < pieceD2[queued[bi]]) bi = q;
     const k = queued[bi];
     queued.splice(bi, 1);
-    if (fits(hull.concat(piecePoints(pieces, k, xyz)))) add(k);
+    // The hull of the cluster and the piece is the hull of both hulls.
+    if (fits(hull.concat(convexHull(piecePoints(pieces, k, xyz))))) add(k);
     else state[k] = 3;
   }
   if (thin !== null) {
@@ -187,9 +189,37 @@ function splitIntoPieces(
   oy: number,
 ): Pieces {
   const d = Math.max(lat, rad);
+  const box = new Float64Array(2);
   const invLat2 = 1 / (lat * lat);
   const invRad2 = 1 / (rad * rad);
   const { cellStart, sorted, indices, nx } = local;
+  // Each cell's unassigned points are kept at the front of its slice (`live[c]` of them): a point
+  // that joins a piece is swapped behind them, so a search only ever looks at unassigned points
+  // (the grid is this call's own; its order is not used afterwards).
+  const live = new Int32Array(cellStart.length - 1);
+  for (let c = 0; c < live.length; c++) live[c] = cellStart[c + 1] - cellStart[c];
+  const slot = new Int32Array(n);
+  const cellOfPoint = new Int32Array(n);
+  for (let c = 0; c < live.length; c++) {
+    for (let p = cellStart[c]; p < cellStart[c + 1]; p++) {
+      slot[indices[p]] = p;
+      cellOfPoint[indices[p]] = c;
+    }
+  }
+  const take = (j: number, c: number): void => {
+    const p = slot[j];
+    const last = cellStart[c] + --live[c];
+    if (p !== last) {
+      const k = indices[last];
+      indices[p] = k;
+      slot[k] = p;
+      sorted[3 * p] = sorted[3 * last];
+      sorted[3 * p + 1] = sorted[3 * last + 1];
+      sorted[3 * p + 2] = sorted[3 * last + 2];
+      indices[last] = j;
+      slot[j] = last;
+    }
+  };
   const piece = new Int32Array(n).fill(-1);
   const order = new Uint32Array(n);
   const pieceFrom: number[] = [];
@@ -202,6 +232,7 @@ function splitIntoPieces(
     let head = tail;
     order[tail++] = s0;
     piece[s0] = id;
+    take(s0, cellOfPoint[s0]);
     let minD2 = Infinity;
     while (head < tail) {
       const i = order[head++];
@@ -210,22 +241,25 @@ function splitIntoPieces(
       const d2 = (x - seedX) * (x - seedX) + (y - seedY) * (y - seedY);
       if (d2 < minD2) minD2 = d2;
       const r = rangeOf[i];
-      const nr = cellRange(local, x - d, y - d, x + d, y + d);
+      sightBox(x - ox, y - oy, r, rad, lat, d, box);
+      const nr = cellRange(local, x - box[0], y - box[1], x + box[0], y + box[1]);
       if (nr === null) continue;
       for (let iy = nr[1]; iy <= nr[3]; iy++) {
-        const end = cellStart[iy * nx + nr[2] + 1];
-        for (let p = cellStart[iy * nx + nr[0]]; p < end; p++) {
-          const j = indices[p];
-          if (piece[j] !== -1) continue;
-          const xj = sorted[3 * p];
-          const yj = sorted[3 * p + 1];
-          const rj = rangeOf[j];
-          // Across the line of sight: the cross product over the mean range.
-          const across = Math.abs((x - ox) * (yj - oy) - (y - oy) * (xj - ox)) / Math.max((r + rj) / 2, 1e-6);
-          const along = r - rj;
-          if (across * across * invLat2 + along * along * invRad2 <= 1) {
-            piece[j] = id;
-            order[tail++] = j;
+        for (let c = iy * nx + nr[0]; c <= iy * nx + nr[2]; c++) {
+          for (let p = cellStart[c]; p < cellStart[c] + live[c]; p++) {
+            const j = indices[p];
+            const xj = sorted[3 * p];
+            const yj = sorted[3 * p + 1];
+            const rj = rangeOf[j];
+            // Across the line of sight: the cross product over the mean range.
+            const across = Math.abs((x - ox) * (yj - oy) - (y - oy) * (xj - ox)) / Math.max((r + rj) / 2, 1e-6);
+            const along = r - rj;
+            if (across * across * invLat2 + along * along * invRad2 <= 1) {
+              piece[j] = id;
+              order[tail++] = j;
+              take(j, c);
+              p--; // the slot now holds the next unassigned point
+            }
           }
         }
       }
@@ -259,24 +293,57 @@ function piecePoints(p: Pieces, k: number, xyz: Float32Array): [number, number][
   return out;
 }
 
-/** Calls `cb(j)` for every local point within `r` (bird's-eye view) of (x, y), itself included. */
+/**
+ * Calls `cb(j)` for every local point within `r` (bird's-eye view) of (x, y), itself included,
+ * whose piece is still untouched (`state[piece[j]] === 0`), looking only in the cells of `box`
+ * (half-extents in x and y, see `sightBox`).
+ */
 function forNeighbours(
   local: PointGrid,
   x: number,
   y: number,
   r: number,
+  box: Float64Array,
+  piece: Int32Array,
+  state: Uint8Array,
   cb: (j: number) => void,
 ): void {
-  const nr = cellRange(local, x - r, y - r, x + r, y + r);
+  const nr = cellRange(local, x - box[0], y - box[1], x + box[0], y + box[1]);
   if (nr === null) return;
+  const { cellStart, sorted, indices, nx } = local;
   for (let iy = nr[1]; iy <= nr[3]; iy++) {
-    const end = local.cellStart[iy * local.nx + nr[2] + 1];
-    for (let p = local.cellStart[iy * local.nx + nr[0]]; p < end; p++) {
-      const dx = local.sorted[3 * p] - x;
-      const dy = local.sorted[3 * p + 1] - y;
-      if (dx * dx + dy * dy <= r * r) cb(local.indices[p]);
+    const end = cellStart[iy * nx + nr[2] + 1];
+    for (let p = cellStart[iy * nx + nr[0]]; p < end; p++) {
+      const j = indices[p];
+      if (state[piece[j]] !== 0) continue;
+      const dx = sorted[3 * p] - x;
+      const dy = sorted[3 * p + 1] - y;
+      if (dx * dx + dy * dy <= r * r) cb(j);
     }
   }
+}
+
+/**
+ * Half-extents in x and y (metres, into `out`) of a top-view box that holds every point within
+ * `radial` of a point along the line of sight and `lateral` across it: (dx, dy) from the sensor
+ * to the point, `r` its range, `cap` the most either may be. Across the line of sight the test
+ * compares the cross product over the mean range, which lets a point up to `lateral` ×
+ * (1 + radial / r) aside pass; along it, the range difference, which lets the offset along the
+ * ray run up to `radial` plus what the turn adds (below `lateral`). Near the sensor (r ≤ cap)
+ * the square of half-side `cap` is used.
+ */
+function sightBox(dx: number, dy: number, r: number, radial: number, lateral: number, cap: number, out: Float64Array): void {
+  if (r <= cap) {
+    out[0] = cap;
+    out[1] = cap;
+    return;
+  }
+  const cos = Math.abs(dx / r);
+  const sin = Math.abs(dy / r);
+  const along = radial + lateral + 0.01;
+  const across = lateral * (1 + radial / r) + 0.01;
+  out[0] = Math.min(cap, along * cos + across * sin);
+  out[1] = Math.min(cap, along * sin + across * cos);
 }
 
 interface Candidates {
