@@ -1,0 +1,184 @@
+import path from 'node:path';
+import type { FrameStatus } from '../../../domain/document/FrameAnnotation.ts';
+import { FORMAT_VERSIONS, type ExportFormat } from '../../../domain/formats/LabelFormats.ts';
+import type { KittiCalib } from '../../../domain/kitti/KittiCalib.ts';
+import { parseKittiCalib } from '../../../domain/kitti/parseKittiCalib.ts';
+import type { Pose } from '../../../domain/poses/Pose.ts';
+import type { DatasetFrame } from '../../dataset/Dataset.ts';
+import { frameFileSize, readFrameFile } from '../../dataset/frameFiles.ts';
+import { readImageSize } from '../../dataset/frameFileInfo.ts';
+import { readFramePoints } from '../../dataset/readFramePoints.ts';
+import type { ExportSink } from '../ExportSink.ts';
+import type { ExportSource } from '../ExportSource.ts';
+import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportDataset.ts';
+import { splitFrames } from '../splitFrames.ts';
+import { framePlacement } from './framePlacement.ts';
+import type { FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
+import { KittiTrackingWriter } from './kittiTrackingWriter.ts';
+import { NuscenesWriter } from './nuscenesWriter.ts';
+import { OpenLabelWriter } from './openLabelWriter.ts';
+import { BoxLinesWriter } from './openPcdetWriter.ts';
+
+export type LabelExportFormat = Exclude<ExportFormat, 'kitti'>;
+
+export interface FormatExportOptions {
+  format: LabelExportFormat;
+  /** Fraction of frames in `ImageSets/train.txt` (OpenPCDet, mmdet3d); default 0.8. */
+  split?: number;
+  /** Seed of the deterministic split; default `"cuboid"`. */
+  seed?: string;
+  /** Only frames with one of these statuses; default every frame. */
+  statuses?: readonly FrameStatus[];
+  /** Write the point clouds (default true); labels and tables only with false. */
+  points?: boolean;
+  /** Stop at the first frame that cannot be exported (default: skip it and list it). */
+  strict?: boolean;
+  /** A frame's sequence and ego pose; default what the dataset layout knows (`framePlacement`). */
+  placement?: (frame: DatasetFrame) => { sequence: string; pose: Pose | null };
+  /** A frame's capture time in seconds; default unknown (null). */
+  timestamp?: (frame: DatasetFrame) => number | null;
+}
+
+export interface FormatExportSummary {
+  format: LabelExportFormat;
+  formatVersion: string;
+  frames: number;
+  train: number;
+  val: number;
+  filteredOut: number;
+  skipped: SkippedFrame[];
+  boxes: number;
+  classes: string[];
+  /** What was converted on the way, one sentence each. */
+  conversions: string[];
+  /** The top-level names written (besides the manifest). */
+  entries: string[];
+}
+
+/** The writer of each format. */
+export function formatWriter(format: LabelExportFormat, points: boolean): FormatWriter {
+  switch (format) {
+    case 'kitti-tracking':
+      return new KittiTrackingWriter(points);
+    case 'nuscenes':
+      return new NuscenesWriter(points);
+    case 'openlabel':
+      return new OpenLabelWriter();
+    case 'openpcdet':
+    case 'mmdet3d':
+      return new BoxLinesWriter(format, points);
+  }
+}
+
+/**
+ * Exports the dataset's current labels in `opts.format` through `sink` (see each writer for the
+ * files), then `cuboid_export.json`: the format and its version, the frames, classes, box count,
+ * the conversions made and the format's own records (track numbers, frame addresses). Only reads
+ * the source. A frame whose label, calib or point file cannot be read is left out whole and listed
+ * in `skipped` (`strict`: `ExportFrameError` at the first).
+ */
+export async function exportLabelFormat(source: ExportSource, sink: ExportSink, opts: FormatExportOptions): Promise<FormatExportSummary> {
+  const split = opts.split ?? 0.8;
+  if (!(split >= 0 && split <= 1)) throw new RangeError(`exportLabelFormat: split ${split} is not between 0 and 1`);
+  const seed = opts.seed ?? 'cuboid';
+  const points = opts.points !== false;
+  const writer = formatWriter(opts.format, points);
+  const placement = opts.placement ?? framePlacement;
+  const root = source.dataset.root;
+  const ids: string[] = [];
+  const skipped: SkippedFrame[] = [];
+  const classes = new Set<string>();
+  let filteredOut = 0;
+  let boxes = 0;
+  for (const id of source.dataset.ids()) {
+    const frame = source.dataset.get(id);
+    if (frame === undefined) continue;
+    let file = frame.labelPath ?? frame.points.path;
+    let prepared: PreparedFormatFrame;
+    try {
+      const doc = await source.getAnnotation(frame);
+      if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
+        filteredOut++;
+        continue;
+      }
+      let calib: KittiCalib | null = null;
+      if (writer.needsCalib && frame.calibPath !== null) {
+        file = frame.calibPath;
+        calib = parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
+      }
+      file = frame.points.path;
+      const cloud = writer.needsPoints ? await readFramePoints(frame) : null;
+      let imageSource: string | null = null;
+      if (writer.needsCalib && frame.image !== null) {
+        file = frame.image.path;
+        await frameFileSize(frame, frame.image.path);
+        imageSource = frame.image.path;
+      }
+      const place = placement(frame);
+      prepared = {
+        frame,
+        doc,
+        cloud,
+        calib,
+        imageSize: writer.needsCalib ? await readImageSize(frame) : [1242, 375],
+        imageSource,
+        sequence: place.sequence,
+        pose: place.pose,
+        timestamp: opts.timestamp?.(frame) ?? null,
+        uri: relative(root, frame.points.path),
+      };
+    } catch (err) {
+      const skip: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
+      if (opts.strict === true) throw new ExportFrameError(skip);
+      skipped.push(skip);
+      continue;
+    }
+    await writer.writeFrame(prepared, sink);
+    ids.push(id);
+    boxes += prepared.doc.cuboids.length;
+    for (const c of prepared.doc.cuboids) classes.add(c.label);
+  }
+  const { train, val } = splitFrames(ids, split, seed);
+  const sortedClasses = [...classes].sort();
+  const dataset = root.replace(/\/+$/, '').split('/').pop() ?? root;
+  const { conversions, records } = await writer.finish({ dataset, ids, train, val, classes: sortedClasses }, sink);
+  const summary: FormatExportSummary = {
+    format: opts.format,
+    formatVersion: FORMAT_VERSIONS[opts.format],
+    frames: ids.length,
+    train: train.length,
+    val: val.length,
+    filteredOut,
+    skipped,
+    boxes,
+    classes: sortedClasses,
+    conversions,
+    entries: [...writer.entries],
+  };
+  const manifest = {
+    tool: 'cuboid',
+    format: opts.format,
+    formatVersion: summary.formatVersion,
+    dataset,
+    options: { split, seed, statuses: opts.statuses ?? null, points },
+    frames: summary.frames,
+    frameIds: ids,
+    train: summary.train,
+    val: summary.val,
+    boxes,
+    classes: sortedClasses,
+    conversions,
+    filteredOut,
+    skipped,
+    ...records,
+  };
+  await sink.writeFile(EXPORT_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  await sink.close();
+  return summary;
+}
+
+function relative(root: string, file: string): string {
+  if (root.startsWith('s3://')) return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}

@@ -1,0 +1,61 @@
+import { formatBoxLines } from '../../../domain/formats/openpcdet/boxLines.ts';
+import { writeNpyFloat32 } from '../../../domain/formats/openpcdet/writeNpy.ts';
+import { formatMmdet3dInfos, type Mmdet3dInfoFrame } from '../../../domain/formats/mmdet3d/formatMmdet3dInfos.ts';
+import type { ExportSink } from '../ExportSink.ts';
+import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
+import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
+
+/**
+ * OpenPCDet's custom dataset (`points/ID.npy`: float32 `(N, 4)` x y z intensity; `labels/ID.txt`;
+ * `ImageSets/train.txt`, `val.txt`) or mmdetection3d's (the same with `points/ID.bin` KITTI
+ * float32 records, plus `custom_infos_train.json` / `custom_infos_val.json`).
+ */
+export class BoxLinesWriter implements FormatWriter {
+  readonly needsCalib = false;
+  readonly entries: readonly string[];
+  private dropped = 0;
+  private readonly infos = new Map<string, Mmdet3dInfoFrame>();
+
+  constructor(private readonly flavour: 'openpcdet' | 'mmdet3d', private readonly withPoints: boolean) {
+    this.entries = flavour === 'openpcdet' ? ['points', 'labels', 'ImageSets'] : ['points', 'labels', 'ImageSets', 'custom_infos_train.json', 'custom_infos_val.json'];
+  }
+
+  get needsPoints(): boolean {
+    return this.withPoints;
+  }
+
+  async writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void> {
+    const id = f.frame.id;
+    await sink.writeFile(`labels/${id}.txt`, formatBoxLines(f.doc.cuboids));
+    const ext = this.flavour === 'openpcdet' ? 'npy' : 'bin';
+    if (f.cloud !== null) {
+      const r = pointRecords(f.cloud, 4);
+      this.dropped += r.dropped;
+      await sink.writeFile(`points/${id}.${ext}`, this.flavour === 'openpcdet' ? writeNpyFloat32(r.values, r.points, 4) : littleEndianBytes(r.values));
+    }
+    if (this.flavour === 'mmdet3d') this.infos.set(id, { frameId: id, lidarFile: `${id}.bin`, cuboids: f.doc.cuboids });
+  }
+
+  async finish(ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
+    await sink.writeFile('ImageSets/train.txt', ctx.train.map((id) => `${id}\n`).join(''));
+    await sink.writeFile('ImageSets/val.txt', ctx.val.map((id) => `${id}\n`).join(''));
+    const conversions = [
+      'labels: one line per box, x y z dx dy dz heading_angle category_name: geometric centre, length/width/height, heading about +z from +x, LiDAR frame, %.6f',
+      'labels: track ids, scores, attributes, DontCare regions and "not an object" marks are not written (the format has no place for them)',
+    ];
+    if (this.withPoints) {
+      conversions.push(
+        this.flavour === 'openpcdet'
+          ? `points: .npy float32 (N, 4) x y z intensity, intensity as stored${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`
+          : `points: KITTI .bin float32 x y z intensity, intensity as stored${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
+      );
+    }
+    if (this.flavour === 'mmdet3d') {
+      const pick = (ids: string[]): Mmdet3dInfoFrame[] => ids.map((id) => this.infos.get(id)).filter((x): x is Mmdet3dInfoFrame => x !== undefined);
+      await sink.writeFile('custom_infos_train.json', formatMmdet3dInfos(pick(ctx.train), ctx.classes));
+      await sink.writeFile('custom_infos_val.json', formatMmdet3dInfos(pick(ctx.val), ctx.classes));
+      conversions.push('info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre');
+    }
+    return { conversions, records: { pointsDropped: this.dropped } };
+  }
+}
