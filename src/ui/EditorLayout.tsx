@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Workspace } from '../render/Workspace.tsx';
 import { LoadErrorCard } from './LoadErrorCard.tsx';
-import { EditorContext } from '../render/EditorContext.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { EditorContext, useAppStore } from '../render/EditorContext.ts';
 import { openInitialFrame } from '../services/openFrame.ts';
 import { getPageEditor } from '../services/pageEditor.ts';
 import { FrameList } from './FrameList.tsx';
