@@ -4,6 +4,10 @@ import { AnnotationService } from './AnnotationService.ts';
 import { Dataset } from './dataset/Dataset.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import { removeStaleTempLabels } from './labels/writeLabelAtomic.ts';
+import { BucketLabelStore, FolderLabelStore } from './labels/LabelStore.ts';
+import { startLabelSyncTimer } from './labels/labelSyncTimer.ts';
+import { S3Source } from './dataset/S3Source.ts';
+import { defaultStateDir } from './dataset/bucketUrl.ts';
 import type { Storage } from './storage/Storage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { PostgresStorage } from './storage/PostgresStorage.ts';
@@ -64,22 +68,28 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
     ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     followSymlinks: opts.followSymlinks === true,
   });
-  const stateDir = path.resolve(opts.stateDir ?? path.join(dataset.root, '.cuboid'));
-  const labelsDir = opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2');
+  const stateDir = path.resolve(opts.stateDir ?? defaultStateDir(dataset.root));
+  // A dataset in a bucket gets its label objects in the bucket (PREFIX/label_2); its database stays local (or --db).
+  const bucket = dataset.source instanceof S3Source ? dataset.source : null;
+  const labels = bucket !== null ? new BucketLabelStore(bucket) : new FolderLabelStore(opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2'));
+  const labelsDir = labels.where;
   const explicit = opts.stateDir !== undefined;
+  const localDirs = bucket !== null ? [stateDir] : [stateDir, labelsDir];
   // Check both before creating either, so a refusal leaves nothing behind.
-  for (const dir of [stateDir, labelsDir]) await assertNotReadOnly(dir, dataset.root, explicit);
-  for (const dir of [stateDir, labelsDir]) await ensureWritable(dir, dataset.root, explicit);
-  await removeStaleTempLabels(labelsDir);
+  for (const dir of localDirs) await assertNotReadOnly(dir, dataset.root, explicit);
+  for (const dir of localDirs) await ensureWritable(dir, dataset.root, explicit);
+  if (bucket === null) await removeStaleTempLabels(labelsDir);
   const dbPath = opts.storage === undefined && opts.db === undefined ? path.join(stateDir, 'cuboid.db') : null;
   const storage = opts.storage ?? (opts.db !== undefined ? await PostgresStorage.open(opts.db) : SqliteStorage.open(dbPath as string));
-  const service = new AnnotationService({ dataset, storage, labelsDir });
+  const service = new AnnotationService({ dataset, storage, labelsDir, labels });
   try {
     await service.syncDirtyLabels();
   } catch (err) {
     await storage.close();
     throw err;
   }
+  // A bucket may come back: label objects a failed write left stale are retried on a timer.
+  const stopLabelRetry = bucket !== null ? startLabelSyncTimer(() => service.syncDirtyLabels()) : () => undefined;
   return {
     dataset,
     storage,
@@ -88,7 +98,10 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
     labelsDir,
     dbPath,
     dbUrl: storage instanceof PostgresStorage ? storage.url : null,
-    close: () => storage.close(),
+    close: () => {
+      stopLabelRetry();
+      return storage.close();
+    },
   };
 }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DismissedRegion, LabelRegion } from '../../domain/checks/CheckContext.ts';
 import { autoLabelRegion } from '../../domain/checks/autoLabelRegion.ts';
@@ -13,6 +12,7 @@ import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
+import { readFrameFile } from '../dataset/frameFiles.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
 export type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
@@ -60,7 +60,7 @@ export async function readCheckFrame(
     labelSource = 'database';
   } else if (frame.labelPath !== null) {
     const labelName = path.basename(frame.labelPath);
-    const objects = parseKittiLabel(await fs.readFile(frame.labelPath, 'utf8'), { fileName: labelName });
+    const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: labelName });
     objects.forEach((o, i) => {
       if (o.type === 'DontCare') dontCare.push(o.bbox);
       else cuboids.push(kittiToCuboid(o, calib, { id: `${frame.id}#${i + 1}` }));
@@ -77,7 +77,7 @@ export async function readCheckFrame(
 export async function readFrameCalib(frame: DatasetFrame): Promise<KittiCalib | null> {
   return frame.calibPath === null
     ? null
-    : parseKittiCalib(await fs.readFile(frame.calibPath, 'utf8'), { fileName: path.basename(frame.calibPath) });
+    : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
 }
 
 /** The part of the frame's scan its labels cover (see `readCheckFrame`). */

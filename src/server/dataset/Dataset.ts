@@ -1,17 +1,23 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
 import { chooseBinLayouts, type DeclaredLayout } from './chooseBinLayouts.ts';
-import { DATASET_FILE, readDatasetFile } from './datasetFile.ts';
-import { displayPath, fsErrorReason } from './fileError.ts';
-import { isInside } from './confineRead.ts';
+import { DATASET_FILE, readDatasetFileFrom } from './datasetFile.ts';
+import type { DatasetSource, SourceSpec } from './DatasetSource.ts';
 import { isValidFrameId } from './frameId.ts';
+import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
+import { openSource, SourceOpenError } from './sources.ts';
 
 export type PointsFormat = 'bin' | 'pcd';
-export type DatasetLayout = 'kitti' | 'flat';
+export type { DatasetLayout } from './datasetLayouts.ts';
+import type { DatasetLayout } from './datasetLayouts.ts';
 
-/** The files of one frame. Every path is absolute and was found by the scan, never built from input. */
+/**
+ * The files of one frame. Each file is an opaque ref (a local absolute path, or an `s3://` URL)
+ * that a listing of the frame's source found, never built from input: read it only through
+ * `sourceFor(frame.source)` (see `frameFiles.ts`), never with `fs` directly. The frame is a plain
+ * object, copied as it is into check worker threads.
+ */
 export interface DatasetFrame {
   id: string;
   /** `binLayout`: how a raw `.bin` is read (and why); null for a `.pcd`. */
@@ -20,8 +26,10 @@ export interface DatasetFrame {
   image: { path: string; contentType: string } | null;
   /** The label file shipped with the dataset (`label_2/ID.txt`), imported on first open. */
   labelPath: string | null;
-  /** The dataset folder (absolute, as given): errors name files relative to it. */
+  /** The dataset folder (absolute, as given) or bucket URL: errors name files relative to it. */
   root: string;
+  /** Where the files are; `sourceFor(source)` reads them. */
+  source: SourceSpec;
   /**
    * The real path (symlinks resolved) every read must stay inside, or null when the server was
    * started with `--follow-symlinks` (see `confineRead`).
@@ -53,11 +61,11 @@ export class DatasetError extends Error {
   }
 }
 
-/** The sub-folders a scan lists, besides the points folder. */
-type Listing = 'points' | 'calib' | 'image' | 'label';
+type Listing = FileKind;
 
-/** One listed folder: what it held and the stamp (mtime) it had when listed. */
+/** One listed folder: what it held and the stamp it had when listed. */
 interface FolderListing {
+  /** Relative to the dataset ('' = its root). */
   dir: string;
   stamp: string;
   files: Map<string, FoundFile>;
@@ -72,19 +80,21 @@ const EXTENSIONS: Record<Listing, string[]> = {
 };
 
 /**
- * An index of a dataset folder: a KITTI layout (`velodyne/` with `.bin` or `.pcd`, optional
- * `calib/`, `image_2/`, `label_2/`) or a flat folder of `.pcd` (or `.bin`) files, with the same
- * optional sub-folders. Frame ids are file stems. The index is the only source of file paths the
- * server opens, so a request can reach only files the scan listed; a file whose real path leads
- * outside the folder is left out unless `followSymlinks`. `refresh()` re-lists the folders whose
- * modification time changed (frames and files added while serving; a file removed stays listed
- * and reads of it answer "missing").
+ * An index of a dataset in a folder or a bucket (`DatasetSource`): a KITTI layout (`velodyne/`
+ * with `.bin` or `.pcd`, optional `calib/`, `image_2/`, `label_2/`) or a flat folder of `.pcd`
+ * (or `.bin`) files, with the same optional sub-folders (the layouts are `DATASET_LAYOUTS`). Frame
+ * ids are file stems. The index is the only source of file refs the server reads, so a request
+ * can reach only files a listing found; in a local folder a file whose real path leads outside is
+ * left out unless `followSymlinks`. `refresh()` re-lists the folders whose stamp changed (frames
+ * and files added while serving; a file removed stays listed and reads of it answer "missing").
  */
 export class Dataset {
   readonly root: string;
   readonly layout: DatasetLayout;
-  /** The real path reads must stay inside; null with `followSymlinks`. */
+  /** The real path reads must stay inside; null with `followSymlinks` and for a bucket. */
   readonly confinedTo: string | null;
+  /** Where the files are: every read goes through it. */
+  readonly source: DatasetSource;
   private readonly declared: DeclaredLayout | null;
   private readonly fileWarnings: readonly string[];
   private readonly listings: Record<Listing, FolderListing>;
@@ -94,17 +104,17 @@ export class Dataset {
   private refreshing: Promise<boolean> | null = null;
 
   private constructor(
-    root: string,
+    source: DatasetSource,
     layout: DatasetLayout,
-    confinedTo: string | null,
     declared: DeclaredLayout | null,
     fileWarnings: string[],
     listings: Record<Listing, FolderListing>,
     layouts: Map<string, BinLayoutChoice>,
   ) {
-    this.root = root;
+    this.source = source;
+    this.root = source.spec.root;
     this.layout = layout;
-    this.confinedTo = confinedTo;
+    this.confinedTo = source.spec.kind === 'local' ? source.spec.confinedTo : null;
     this.declared = declared;
     this.fileWarnings = fileWarnings;
     this.listings = listings;
@@ -113,20 +123,30 @@ export class Dataset {
   }
 
   /**
-   * Scans `root`. KITTI when `root/velodyne` is a folder, else flat. `.bin` files get a point
-   * layout: `opts.binLayout`, else `binLayout` of `root/cuboid.json`, else `xyzir` for `*.pcd.bin`
-   * (whose frame id drops the whole `.pcd.bin`), else one detected for the dataset
-   * (`chooseBinLayouts`); a detection that had a choice to make adds a warning.
-   * @throws DatasetError when `root` is missing or holds no point-cloud file; Error naming
-   *   `cuboid.json` when that file is malformed.
+   * Scans `root`: a folder, or `s3://BUCKET/PREFIX` (see `openSource`). The first of
+   * `DATASET_LAYOUTS` that matches decides the folders. `.bin` files get a point layout:
+   * `opts.binLayout`, else `binLayout` of `root/cuboid.json`, else `xyzir` for `*.pcd.bin` (whose
+   * frame id drops the whole `.pcd.bin`), else one detected for the dataset (`chooseBinLayouts`);
+   * a detection that had a choice to make adds a warning.
+   * @throws DatasetError when `root` is missing or holds no point-cloud file;
+   *   DatasetUnavailableError for a bucket that cannot be listed; Error naming `cuboid.json` when
+   *   that file is malformed.
    */
   static async scan(root: string, opts: DatasetScanOptions = {}): Promise<Dataset> {
-    const abs = path.resolve(root);
-    const st = await fs.stat(abs).catch(() => null);
-    if (st === null || !st.isDirectory()) throw new DatasetError(`Dataset: ${abs} is not a folder`);
-    const confinedTo = opts.followSymlinks === true ? null : await fs.realpath(abs);
+    let source: DatasetSource;
+    try {
+      source = await openSource(root, { followSymlinks: opts.followSymlinks === true });
+    } catch (err) {
+      if (err instanceof SourceOpenError) throw new DatasetError(err.message);
+      throw err;
+    }
+    return Dataset.scanSource(source, opts);
+  }
+
+  /** `scan` of an opened source. */
+  static async scanSource(source: DatasetSource, opts: DatasetScanOptions = {}): Promise<Dataset> {
     const fileWarnings: string[] = [];
-    const datasetFile = await readDatasetFile(abs);
+    const datasetFile = await readDatasetFileFrom(source);
     if (datasetFile !== null) fileWarnings.push(...datasetFile.warnings);
     const declared: DeclaredLayout | null =
       opts.binLayout !== undefined
@@ -134,33 +154,28 @@ export class Dataset {
         : datasetFile?.settings.binLayout !== undefined
           ? { name: datasetFile.settings.binLayout, source: 'dataset-file', by: DATASET_FILE }
           : null;
-    const velodyne = path.join(abs, 'velodyne');
-    const layout: DatasetLayout = (await isDirectory(velodyne)) ? 'kitti' : 'flat';
-    const dirs: Record<Listing, string> = {
-      points: layout === 'kitti' ? velodyne : abs,
-      calib: path.join(abs, 'calib'),
-      image: path.join(abs, 'image_2'),
-      label: path.join(abs, 'label_2'),
-    };
-    const listings = {} as Record<Listing, FolderListing>;
-    for (const kind of Object.keys(dirs) as Listing[]) listings[kind] = await listFolder(dirs[kind], EXTENSIONS[kind], abs, confinedTo, kind === 'points');
-    if (listings.points.files.size === 0) {
-      throw new DatasetError(
-        layout === 'kitti'
-          ? `Dataset: ${velodyne} holds no .bin or .pcd files`
-          : `Dataset: ${abs} holds no .pcd files and no velodyne/ folder (expected a KITTI layout or a flat folder of .pcd files)`,
-      );
+    let spec: DatasetLayoutSpec | undefined;
+    for (const candidate of DATASET_LAYOUTS) {
+      if (await candidate.matches(source)) {
+        spec = candidate;
+        break;
+      }
     }
-    const layouts = await chooseBinLayouts(binFilesOf(listings.points), declared);
-    return new Dataset(abs, layout, confinedTo, declared, fileWarnings, listings, layouts);
+    if (spec === undefined) throw new DatasetError(`Dataset: ${source.spec.root} matches no known layout`);
+    const listings = {} as Record<Listing, FolderListing>;
+    for (const kind of Object.keys(spec.folders) as Listing[]) listings[kind] = await listFolder(source, spec.folders[kind], EXTENSIONS[kind], kind === 'points');
+    if (listings.points.files.size === 0) throw new DatasetError(spec.emptyMessage(source));
+    const layouts = await chooseBinLayouts(binFilesOf(listings.points), declared, (ref, n) => source.readPrefix(ref, n));
+    return new Dataset(source, spec.name, declared, fileWarnings, listings, layouts);
   }
 
   /**
-   * Re-lists every folder whose modification time changed since it was listed (a frame or file
-   * added; the server's own label writes touch only `label_2`, a cheap listing; a file that went
-   * away keeps its entry, so its readers say it is missing instead of the frame silently changing) and
-   * rebuilds the index; `.bin` layouts are detected again only when the set of `.bin` files
-   * changed. Concurrent calls share one pass. Returns true when anything was re-listed.
+   * Re-lists every folder whose stamp changed since it was listed (a local folder's mtime; a
+   * bucket's listing period): a frame or file added; the server's own label writes touch only
+   * `label_2`, a cheap listing; a file that went away keeps its entry, so its readers say it is
+   * missing instead of the frame silently changing. `.bin` layouts are detected again only when
+   * the set of `.bin` files changed. Concurrent calls share one pass. Returns true when anything
+   * was re-listed.
    */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.refreshOnce().finally(() => {
@@ -173,14 +188,14 @@ export class Dataset {
     let changed = false;
     for (const kind of Object.keys(this.listings) as Listing[]) {
       const old = this.listings[kind];
-      if ((await folderStamp(old.dir)) === old.stamp) continue;
-      const next = await listFolder(old.dir, EXTENSIONS[kind], this.root, this.confinedTo, kind === 'points');
+      if ((await this.source.folderStamp(old.dir)) === old.stamp) continue;
+      const next = await listFolder(this.source, old.dir, EXTENSIONS[kind], kind === 'points');
       // A file that went away stays listed: reading it then answers "missing" naming it, rather than
       // the frame silently losing its calib or label (a restart drops it for good).
       for (const [stem, file] of old.files) if (!next.files.has(stem)) next.files.set(stem, file);
       if (kind === 'points') {
         const key = (l: FolderListing) => binFilesOf(l).map((f) => `${f.path}:${f.bytes}`).sort().join('|');
-        if (key(next) !== key(old)) this.layouts = await chooseBinLayouts(binFilesOf(next), this.declared);
+        if (key(next) !== key(old)) this.layouts = await chooseBinLayouts(binFilesOf(next), this.declared, (ref, n) => this.source.readPrefix(ref, n));
       }
       this.listings[kind] = next;
       changed = true;
@@ -192,6 +207,7 @@ export class Dataset {
   private build(): void {
     const { points, calib, image, label } = this.listings;
     const frames: DatasetFrame[] = [];
+    const spec = this.source.spec;
     for (const [id, file] of points.files) {
       const format: PointsFormat = file.ext === '.pcd' ? 'pcd' : 'bin';
       const img = image.files.get(id);
@@ -202,6 +218,7 @@ export class Dataset {
         image: img === undefined ? null : { path: img.path, contentType: IMAGE_TYPES[img.ext] ?? 'application/octet-stream' },
         labelPath: label.files.get(id)?.path ?? null,
         root: this.root,
+        source: spec,
         confinedTo: this.confinedTo,
       });
     }
@@ -255,89 +272,42 @@ function binFilesOf(listing: FolderListing): { path: string; bytes: number }[] {
   return [...listing.files.values()].filter((f) => f.ext !== '.pcd').map((f) => ({ path: f.path, bytes: f.bytes }));
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-  const st = await fs.stat(p).catch(() => null);
-  return st !== null && st.isDirectory();
-}
-
-/** A folder's modification stamp (mtime and inode; `none` when absent): changes when an entry is added, removed or renamed. */
-async function folderStamp(dir: string): Promise<string> {
-  const st = await fs.stat(dir).catch(() => null);
-  return st === null ? 'none' : `${st.ino}:${st.mtimeMs}:${st.ctimeMs}`;
-}
-
-/** What a directory entry is, in words, for a warning (`a folder`, `a FIFO`). */
-function kindOf(st: import('node:fs').Stats): string {
-  if (st.isDirectory()) return 'a folder';
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+/** The extension of `name` among `exts` (`.pcd.bin` before `.bin`), lower case, or null. */
+function extensionOf(name: string, exts: string[]): string | null {
+  const lower = name.toLowerCase();
+  const ext = exts.includes('.pcd.bin') && lower.endsWith('.pcd.bin') ? '.pcd.bin' : path.extname(lower);
+  return exts.includes(ext) ? ext : null;
 }
 
 /**
- * Regular files in `dir` with one of `exts`, keyed by stem; first extension wins. Symbolic links
- * are followed only within `confinedTo` (any link when it is null). Every entry with a wanted
- * extension that is left out gets a warning naming it relative to `root` and why. Without
- * `needSize` a plain file is taken from its directory entry (its `bytes` is -1), so re-listing a
- * large `label_2/` after the server's own writes costs one `readdir`.
+ * The files of `dir` (relative to the dataset) with one of `exts`, keyed by stem; the first
+ * extension wins a shared stem. Every entry with a wanted extension that is left out gets a
+ * warning naming it relative to the dataset and why (a bad frame id here; the source adds links
+ * leading out and entries that are not regular files).
  */
-async function listFolder(dir: string, exts: string[], root: string, confinedTo: string | null, needSize: boolean): Promise<FolderListing> {
-  const stamp = await folderStamp(dir);
-  const found = new Map<string, FoundFile>();
+async function listFolder(source: DatasetSource, dir: string, exts: string[], needSize: boolean): Promise<FolderListing> {
   const warnings: string[] = [];
-  const shown = (p: string) => displayPath(root, p);
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return { dir, stamp, files: found, warnings };
-  }
-  const candidates: { stem: string; ext: string; full: string; link: boolean; regular: boolean }[] = [];
-  for (const entry of entries) {
-    const lower = entry.name.toLowerCase();
-    const ext = exts.includes('.pcd.bin') && lower.endsWith('.pcd.bin') ? '.pcd.bin' : path.extname(lower);
-    if (!exts.includes(ext)) continue;
-    const stem = entry.name.slice(0, entry.name.length - ext.length);
-    if (!isValidFrameId(stem)) {
-      if (!entry.name.startsWith('.')) warnings.push(`skipped ${shown(path.join(dir, entry.name))}: not a valid frame id`);
-      continue;
-    }
-    candidates.push({ stem, ext, full: path.join(dir, entry.name), link: entry.isSymbolicLink(), regular: entry.isFile() });
-  }
-  candidates.sort((a, b) => exts.indexOf(a.ext) - exts.indexOf(b.ext) || (a.full < b.full ? -1 : 1));
-  const realDir = confinedTo === null ? null : await fs.realpath(dir).catch(() => dir);
-  const dirInside = realDir === null || isInside(confinedTo as string, realDir);
+  const accept = (name: string): boolean => {
+    const ext = extensionOf(name, exts);
+    if (ext === null) return false;
+    if (isValidFrameId(name.slice(0, name.length - ext.length))) return true;
+    if (!name.startsWith('.')) warnings.push(`skipped ${source.display(source.ref(dir === '' ? name : `${dir}/${name}`))}: not a valid frame id`);
+    return false;
+  };
+  const listed = await source.listFolder(dir, { accept, needSize });
+  const candidates = listed.files.map((f) => {
+    const ext = extensionOf(f.name, exts) as string;
+    return { ...f, ext, stem: f.name.slice(0, f.name.length - ext.length) };
+  });
+  candidates.sort((a, b) => exts.indexOf(a.ext) - exts.indexOf(b.ext) || (a.ref < b.ref ? -1 : 1));
+  const found = new Map<string, FoundFile>();
   for (const c of candidates) {
-    if (!needSize && !c.link && c.regular && dirInside) {
-      // A plain file in a folder inside the dataset: the directory entry says enough (no stat per file).
-      const prior = found.get(c.stem);
-      if (prior !== undefined) warnings.push(`skipped ${shown(c.full)}: ${shown(prior.path)} has the same frame id`);
-      else found.set(c.stem, { path: c.full, ext: c.ext, bytes: -1 });
-      continue;
-    }
-    const st = await fs.stat(c.full).catch((err: NodeJS.ErrnoException) => err);
-    if (st instanceof Error) {
-      warnings.push(`skipped ${shown(c.full)}: ${c.link && st.code === 'ENOENT' ? 'a symbolic link to nothing' : fsErrorReason(st.code)}`);
-      continue;
-    }
-    if (!st.isFile()) {
-      warnings.push(`skipped ${shown(c.full)}: ${kindOf(st)}, not a regular file`);
-      continue;
-    }
-    if (confinedTo !== null && (c.link || !dirInside)) {
-      const real = await fs.realpath(c.full).catch(() => null);
-      if (real === null || !isInside(confinedTo, real)) {
-        warnings.push(`skipped ${shown(c.full)}: a symbolic link leading outside the dataset folder (serve with --follow-symlinks to allow it)`);
-        continue;
-      }
-    }
     const prior = found.get(c.stem);
     if (prior !== undefined) {
-      warnings.push(`skipped ${shown(c.full)}: ${shown(prior.path)} has the same frame id`);
+      warnings.push(`skipped ${source.display(c.ref)}: ${source.display(prior.path)} has the same frame id`);
       continue;
     }
-    found.set(c.stem, { path: c.full, ext: c.ext, bytes: st.size });
+    found.set(c.stem, { path: c.ref, ext: c.ext, bytes: c.bytes });
   }
-  return { dir, stamp, files: found, warnings };
+  return { dir, stamp: listed.stamp, files: found, warnings: [...warnings, ...listed.warnings] };
 }

@@ -1,8 +1,10 @@
-import path from 'node:path';
 import { binLayoutForFileName, layoutsFittingSize, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
 import { BinLayoutError, detectBinLayout, noLayoutFits } from '../../domain/pointcloud/detectBinLayout.ts';
 import { readPrefix } from './frameFileInfo.ts';
+
+/** Reads the first bytes of a file by its ref (a local path by default; the dataset's source in a scan). */
+export type PrefixReader = (ref: string, length: number) => Promise<Uint8Array>;
 
 /** A `.bin` point file of the scan. */
 export interface BinFile {
@@ -30,7 +32,11 @@ const SAMPLED_FILES = 3;
  * fits none keeps the default and its choice carries the error (reading it then fails, naming
  * the trailing bytes).
  */
-export async function chooseBinLayouts(files: readonly BinFile[], declared: DeclaredLayout | null): Promise<Map<string, BinLayoutChoice>> {
+export async function chooseBinLayouts(
+  files: readonly BinFile[],
+  declared: DeclaredLayout | null,
+  read: PrefixReader = readPrefix,
+): Promise<Map<string, BinLayoutChoice>> {
   const out = new Map<string, BinLayoutChoice>();
   const undeclared: BinFile[] = [];
   for (const f of files) {
@@ -55,24 +61,24 @@ export async function chooseBinLayouts(files: readonly BinFile[], declared: Decl
   for (const [key, group] of groups) {
     if (key === '') {
       for (const f of group) {
-        const message = noLayoutFits(path.basename(f.path), f.bytes).message;
+        const message = noLayoutFits(baseName(f.path), f.bytes).message;
         out.set(f.path, { name: 'xyzi', source: 'detected', detail: message, warning: message });
       }
       continue;
     }
-    const choice = await detectGroup(group, undeclared.length);
+    const choice = await detectGroup(group, undeclared.length, read);
     for (const f of group) out.set(f.path, choice);
   }
   return out;
 }
 
-async function detectGroup(group: BinFile[], total: number): Promise<BinLayoutChoice> {
+async function detectGroup(group: BinFile[], total: number, read: PrefixReader): Promise<BinLayoutChoice> {
   const sorted = [...group].sort((a, b) => (a.path < b.path ? -1 : 1));
   const picks = [...new Set([0, Math.floor(sorted.length / 2), sorted.length - 1])].slice(0, SAMPLED_FILES).map((i) => sorted[i]);
   const what = group.length === total ? `the dataset's ${group.length} .bin file${group.length === 1 ? '' : 's'}` : `${group.length} of the dataset's .bin files`;
   try {
     const samples = await Promise.all(
-      picks.map(async (f) => ({ fileName: path.basename(f.path), fileSize: f.bytes, bytes: await readPrefix(f.path, Math.min(f.bytes, SAMPLE_BYTES)) })),
+      picks.map(async (f) => ({ fileName: baseName(f.path), fileSize: f.bytes, bytes: await read(f.path, Math.min(f.bytes, SAMPLE_BYTES)) })),
     );
     return detectedChoice(detectBinLayout(samples), what);
   } catch (err) {
@@ -80,4 +86,9 @@ async function detectGroup(group: BinFile[], total: number): Promise<BinLayoutCh
     const message = err instanceof BinLayoutError ? err.message : `could not sample ${what} to detect their point layout: ${err instanceof Error ? err.message : String(err)}`;
     return { name: 'xyzi', source: 'detected', detail: message, warning: message };
   }
+}
+
+/** The last part of a ref (a path or an `s3://` URL). */
+function baseName(ref: string): string {
+  return ref.slice(Math.max(ref.lastIndexOf('/'), ref.lastIndexOf('\\')) + 1);
 }

@@ -26,13 +26,3 @@ export async function confineRead(frame: Pick<DatasetFrame, 'root' | 'confinedTo
   if (!isInside(frame.confinedTo, real)) throw new DatasetFileError('file_outside_dataset', displayPath(frame.root, file), OUTSIDE_REASON);
   return real;
 }
-
-/** Reads one of a frame's files whole (confined as `confineRead`), file system errors as `DatasetFileError`. */
-export async function readFrameFile(frame: Pick<DatasetFrame, 'root' | 'confinedTo'>, file: string): Promise<Buffer> {
-  const real = await confineRead(frame, file);
-  return readingDatasetFile(frame.root, () => fs.readFile(real)).catch((err: unknown) => {
-    // Name the dataset's path, not the link target.
-    if (err instanceof DatasetFileError) throw new DatasetFileError(err.code, displayPath(frame.root, file), err.reason);
-    throw err;
-  });
-}

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseBinLayoutName, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+import type { DatasetSource } from './DatasetSource.ts';
+import { DatasetFileError } from './fileError.ts';
 
 /** The dataset file: optional settings a dataset folder carries about itself. */
 export const DATASET_FILE = 'cuboid.json';
@@ -27,6 +29,24 @@ export async function readDatasetFile(root: string): Promise<{ path: string; set
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new Error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  return parseDatasetFile(file, text);
+}
+
+/** `readDatasetFile` through a dataset source (a folder or a bucket). */
+export async function readDatasetFileFrom(source: DatasetSource): Promise<{ path: string; settings: DatasetSettings; warnings: string[] } | null> {
+  const file = source.ref(DATASET_FILE);
+  let text: string;
+  try {
+    text = (await source.read(file)).toString('utf8');
+  } catch (err) {
+    if (err instanceof DatasetFileError && err.code === 'file_missing') return null;
+    if (err instanceof DatasetFileError) throw new Error(`cannot read ${file}: ${err.reason}`);
+    throw err;
+  }
+  return parseDatasetFile(file, text);
+}
+
+function parseDatasetFile(file: string, text: string): { path: string; settings: DatasetSettings; warnings: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);

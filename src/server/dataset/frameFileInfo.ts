@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import { readPngSize } from '../../domain/kitti/readPngSize.ts';
 import type { DatasetFrame } from './Dataset.ts';
+import { readFramePrefix } from './frameFiles.ts';
 
 /** KITTI's typical image 2 size, used when a frame has no readable PNG (pixels, [width, height]). */
 export const DEFAULT_IMAGE_SIZE: [number, number] = [1242, 375];
 
-/** Reads the first `length` bytes of a file (fewer if it is shorter). */
+/** Reads the first `length` bytes of a local file (fewer if it is shorter). Dataset files: `readFramePrefix`. */
 export async function readPrefix(filePath: string, length: number): Promise<Uint8Array> {
   const handle = await fs.open(filePath, 'r');
   try {
@@ -24,7 +25,7 @@ export async function readPrefix(filePath: string, length: number): Promise<Uint
 export async function readImageSize(frame: DatasetFrame): Promise<[number, number]> {
   if (frame.image === null) return DEFAULT_IMAGE_SIZE;
   try {
-    return readPngSize(await readPrefix(frame.image.path, 32)) ?? DEFAULT_IMAGE_SIZE;
+    return readPngSize(await readFramePrefix(frame, frame.image.path, 32)) ?? DEFAULT_IMAGE_SIZE;
   } catch {
     return DEFAULT_IMAGE_SIZE;
   }

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { readVelodyneBin } from '../../domain/kitti/readVelodyneBin.ts';
 import { parsePcd } from '../../domain/pcd/parsePcd.ts';
 import type { PointCloud } from '../../domain/types.ts';
-import { readFrameFile } from './confineRead.ts';
+import { frameFileName, readFrameFile } from './frameFiles.ts';
 import type { DatasetFrame } from './Dataset.ts';
 
 /**
@@ -14,7 +13,11 @@ import type { DatasetFrame } from './Dataset.ts';
  */
 export async function readFramePoints(frame: DatasetFrame): Promise<PointCloud> {
   const bytes = new Uint8Array(await readFrameFile(frame, frame.points.path));
-  const fileName = path.basename(frame.points.path);
+  const fileName = baseName(frameFileName(frame, frame.points.path));
   if (frame.points.format === 'pcd') return parsePcd(bytes, { fileName });
   return readVelodyneBin(bytes, { fileName, layout: frame.points.binLayout?.name ?? 'xyzi' });
+}
+
+function baseName(shown: string): string {
+  return shown.slice(shown.lastIndexOf('/') + 1);
 }

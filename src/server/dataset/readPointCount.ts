@@ -1,7 +1,7 @@
 import { tryReadPcdHeader } from '../../domain/pcd/readPcdHeader.ts';
 import { BIN_LAYOUTS } from '../../domain/pointcloud/binLayouts.ts';
 import type { DatasetFrame } from './Dataset.ts';
-import { readPrefix } from './frameFileInfo.ts';
+import { readFramePrefix } from './frameFiles.ts';
 
 /** The most header bytes read to find a PCD's POINTS line. */
 const MAX_PCD_HEADER_BYTES = 64 * 1024;
@@ -18,7 +18,7 @@ export async function readPointCount(frame: DatasetFrame): Promise<number | null
   }
   try {
     for (let length = 4096; ; length *= 4) {
-      const prefix = await readPrefix(frame.points.path, Math.min(length, MAX_PCD_HEADER_BYTES));
+      const prefix = await readFramePrefix(frame, frame.points.path, Math.min(length, MAX_PCD_HEADER_BYTES));
       const header = tryReadPcdHeader(prefix);
       if (header !== null) return header.points;
       if (prefix.length < length || length >= MAX_PCD_HEADER_BYTES) return null;

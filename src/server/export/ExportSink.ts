@@ -1,12 +1,25 @@
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { SourceSpec } from '../dataset/DatasetSource.ts';
+import { openFrameStream } from '../dataset/frameFiles.ts';
 
-/** Where an export goes: a folder (`cuboid export`) or a zip stream (`GET /api/export.zip`). */
+/** A dataset file to copy into an export: its ref, read through its frame's source. */
+export interface SourceFile {
+  source: SourceSpec;
+  ref: string;
+}
+
+/**
+ * Where an export goes: a folder (`cuboid export`), a zip stream (`GET /api/export.zip`) or a
+ * bucket prefix (`cuboid export --out s3://BUCKET/PREFIX`, `BucketSink`).
+ */
 export interface ExportSink {
   /** Writes `data` at `relPath` (forward slashes, relative to the export root). */
   writeFile(relPath: string, data: string | Uint8Array): Promise<void>;
-  /** Copies the file at `srcPath` (found by the dataset scan) to `relPath`, byte for byte. */
-  copyFile(relPath: string, srcPath: string): Promise<void>;
+  /** Copies a dataset file (found by the dataset scan; read through its source, confined there) to `relPath`, byte for byte. */
+  copyFile(relPath: string, from: SourceFile): Promise<void>;
   /** Finishes the export (the zip's central directory). */
   close(): Promise<void>;
 }
@@ -24,8 +37,9 @@ export class DirectorySink implements ExportSink {
     await fs.writeFile(await this.target(relPath), data);
   }
 
-  async copyFile(relPath: string, srcPath: string): Promise<void> {
-    await fs.copyFile(srcPath, await this.target(relPath));
+  async copyFile(relPath: string, from: SourceFile): Promise<void> {
+    const target = await this.target(relPath);
+    await pipeline(await openFrameStream(from, from.ref), createWriteStream(target));
   }
 
   async close(): Promise<void> {}

@@ -9,7 +9,8 @@ import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { Dataset, type DatasetFrame } from '../dataset/Dataset.ts';
-import { readFrameFile } from '../dataset/confineRead.ts';
+import { readFrameFile } from '../dataset/frameFiles.ts';
+import { defaultStateDir } from '../dataset/bucketUrl.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -35,7 +36,7 @@ export class ReadOnlyExportSource implements ExportSource {
    */
   static async open(opts: { dataDir: string; stateDir?: string; binLayout?: BinLayoutName }): Promise<ReadOnlyExportSource> {
     const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
-    const dbPath = opts.stateDir !== undefined ? path.resolve(opts.stateDir, 'cuboid.db') : path.join(dataset.root, '.cuboid', 'cuboid.db');
+    const dbPath = path.join(opts.stateDir !== undefined ? path.resolve(opts.stateDir) : defaultStateDir(opts.dataDir), 'cuboid.db');
     const exists = await fs.stat(dbPath).then((s) => s.isFile(), () => false);
     return new ReadOnlyExportSource(dataset, exists ? SqliteStorage.open(dbPath) : null);
   }

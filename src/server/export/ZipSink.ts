@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { ExportSink } from './ExportSink.ts';
+import { openFrameStream } from '../dataset/frameFiles.ts';
+import type { ExportSink, SourceFile } from './ExportSink.ts';
 
 /**
  * An `ExportSink` that streams a zip archive (fflate) into `stream`: text is deflated, binary
@@ -35,11 +35,12 @@ export class ZipSink implements ExportSink {
     await this.drain();
   }
 
-  async copyFile(relPath: string, srcPath: string): Promise<void> {
+  async copyFile(relPath: string, from: SourceFile): Promise<void> {
     this.check();
+    const input = await openFrameStream(from, from.ref);
     const entry = new ZipPassThrough(relPath);
     this.zip.add(entry);
-    for await (const chunk of createReadStream(srcPath, { highWaterMark: 256 * 1024 })) {
+    for await (const chunk of input) {
       this.check();
       entry.push(chunk as Buffer);
       await this.drain();

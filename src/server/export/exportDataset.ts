@@ -1,11 +1,10 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import { formatKittiCalib } from '../../domain/kitti/formatKittiCalib.ts';
 import { syntheticCalib } from '../../domain/kitti/syntheticCalib.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
-import { confineRead } from '../dataset/confineRead.ts';
+import { frameFileSize, readFrameFile } from '../dataset/frameFiles.ts';
 import type { ExportSource } from './ExportSource.ts';
 import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
@@ -128,13 +127,13 @@ export async function exportDataset(
     };
     let prepared: PreparedFrame;
     try {
-      let calibSource: string | null = null;
+      let calibBytes: Buffer | null = null;
       if (frame.calibPath !== null) {
         const calibPath = frame.calibPath;
-        calibSource = await step(calibPath, async () => {
-          const real = await confineRead(frame, calibPath);
-          parseKittiCalib(await fs.readFile(real, 'utf8'), { fileName: path.basename(calibPath) });
-          return real;
+        calibBytes = await step(calibPath, async () => {
+          const bytes = await readFrameFile(frame, calibPath);
+          parseKittiCalib(bytes.toString('utf8'), { fileName: path.basename(calibPath) });
+          return bytes;
         });
       }
       const doc = await step(frame.labelPath, () => source.getAnnotation(frame));
@@ -145,8 +144,8 @@ export async function exportDataset(
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
-      const imageSource = image === null ? null : await step(image, () => confineRead(frame, image));
-      prepared = { label, points, calibSource, imageSource };
+      if (image !== null) await step(image, () => frameFileSize(frame, image));
+      prepared = { label, points, calibBytes, imageSource: image };
     } catch (err) {
       const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
       if (opts.strict === true) throw new ExportFrameError(skipped);
@@ -155,20 +154,20 @@ export async function exportDataset(
     }
     await sink.writeFile(`training/label_2/${id}.txt`, prepared.label);
     if (prepared.label === '') summary.emptyLabels.push(id);
-    if (prepared.calibSource !== null) await sink.copyFile(`training/calib/${id}.txt`, prepared.calibSource);
+    if (prepared.calibBytes !== null) await sink.writeFile(`training/calib/${id}.txt`, new Uint8Array(prepared.calibBytes));
     else {
       await sink.writeFile(`training/calib/${id}.txt`, synthetic);
       summary.syntheticCalib.push(id);
     }
     const p = prepared.points;
     if (p !== null) {
-      if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, p.source);
+      if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, { source: frame.source, ref: p.source });
       else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
       if (p.kind === 'converted') summary.converted.push({ frameId: id, points: p.points, dropped: p.dropped });
       if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points });
     }
     if (prepared.imageSource !== null && frame.image !== null) {
-      await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, prepared.imageSource);
+      await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, { source: frame.source, ref: prepared.imageSource });
     }
     exported.push(id);
   }
@@ -181,7 +180,7 @@ export async function exportDataset(
   summary.nonNumericIds = exported.filter((id) => !/^\d+$/.test(id));
   const manifest = {
     tool: 'cuboid',
-    dataset: path.basename(root),
+    dataset: root.replace(/\/+$/, '').split('/').pop() ?? root,
     options: { split, seed, statuses: opts.statuses ?? null, bin },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
@@ -192,11 +191,11 @@ export async function exportDataset(
   return summary;
 }
 
-/** A frame's label text and points, ready to write; files to copy by the real path checked when read. */
+/** A frame's label text, calib and points, ready to write; files to copy by their ref (read, and confined, through the frame's source when copied). */
 interface PreparedFrame {
   label: string;
   points: PreparedPoints | null;
-  calibSource: string | null;
+  calibBytes: Buffer | null;
   imageSource: string | null;
 }
 
@@ -208,22 +207,22 @@ type PreparedPoints =
 /** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
 async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<PreparedPoints> {
   const { points } = frame;
-  // Every read is confined to the dataset folder (unless the server follows symlinks), like the routes'.
-  const source = await confineRead(frame, points.path);
+  // Every read goes through the frame's source: confined to the dataset folder (unless the server follows symlinks), like the routes'.
   if (points.format === 'pcd' && bin) {
-    const result = pcdToKittiBin(new Uint8Array(await fs.readFile(source)), path.basename(points.path));
+    const result = pcdToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), path.basename(points.path));
     return { kind: 'converted', ...result };
   }
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
     // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
-    const result = binToKittiBin(new Uint8Array(await fs.readFile(source)), points.binLayout.name, path.basename(points.path));
+    const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path));
     return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points };
   }
-  await fs.access(source, fs.constants.R_OK);
-  return { kind: 'copy', source };
+  await frameFileSize(frame, points.path);
+  return { kind: 'copy', source: points.path };
 }
 
 function relative(root: string, file: string): string {
+  if (root.startsWith('s3://')) return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
   const rel = path.relative(root, file);
   return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import path from 'node:path';
 import { FrameFileError } from '../AnnotationService.ts';
 import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
+import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
 import { HttpError, type ErrorBody } from './HttpError.ts';
@@ -44,6 +45,8 @@ function datasetRoot(request: FastifyRequest): string | null {
 export function toResponse(err: FastifyError | Error, root: string | null): [number, ErrorBody] {
   if (err instanceof HttpError) return [err.status, { error: err.error, detail: err.detail, ...err.extra }];
   if (err instanceof FrameFileError) return [422, { error: err.code, detail: err.message }];
+  // The dataset's bucket is gone or refuses us: the request may succeed later; saves are in the database.
+  if (isDatasetUnavailable(err)) return [503, { error: 'dataset_unavailable', detail: err.message }];
   if (err instanceof PcdError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
   const fileError = asDatasetFileError(err) ?? (root !== null && insideRoot(err, root) ? toDatasetFileError(err, root) : null);
   if (fileError !== null) {

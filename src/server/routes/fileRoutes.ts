@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/HttpError.ts';
-import { sendFile } from '../http/sendFile.ts';
+import { sendDatasetFile } from '../http/sendFile.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
-import { confineRead } from '../dataset/confineRead.ts';
 
 /** The layout headers of a `.bin` frame (ASCII, one line: the choice's texts are built that way). */
 function binLayoutHeaders(frame: DatasetFrame): Record<string, string> {
@@ -22,10 +21,9 @@ function binLayoutHeaders(frame: DatasetFrame): Record<string, string> {
 export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/frames/:id/points', async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
-    return sendFile(request, reply, await confineRead(frame, frame.points.path), {
+    return sendDatasetFile(request, reply, frame, frame.points.path, {
       contentType: 'application/octet-stream',
       ranges: true,
-      root: ctx.service.dataset.root,
       headers: { 'X-Cuboid-Points-Format': frame.points.format, ...binLayoutHeaders(frame) },
     });
   });
@@ -33,6 +31,6 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get('/api/frames/:id/image', async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     if (frame.image === null) throw new HttpError(404, 'no_image', `frame "${frame.id}" has no image_2 file`);
-    return sendFile(request, reply, await confineRead(frame, frame.image.path), { contentType: frame.image.contentType, ranges: true, root: ctx.service.dataset.root });
+    return sendDatasetFile(request, reply, frame, frame.image.path, { contentType: frame.image.contentType, ranges: true });
   });
 }
