@@ -72,3 +72,28 @@ export async function openTestStorage(backend: 'sqlite' | 'postgres' = TEST_BACK
     },
   };
 }
+
+/**
+ * Everything a server's database holds, as bytes to search for secrets: the SQLite files in
+ * `stateDir` (`cuboid.db` and its WAL), or every row of every table of its PostgreSQL database.
+ */
+export async function storedBytes(server: { stateDir: string; app: { cuboid: { dbUrl: string | null } } }): Promise<Buffer> {
+  const url = server.app.cuboid.dbUrl;
+  if (url === null) {
+    const files = fs.readdirSync(server.stateDir).filter((f) => f.startsWith('cuboid.db'));
+    return Buffer.concat(files.map((f) => fs.readFileSync(path.join(server.stateDir, f))));
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows;
+    const parts: string[] = [];
+    for (const t of tables) {
+      const rows = (await client.query<{ row: string }>(`SELECT t::text AS row FROM "${t.name}" t`)).rows;
+      parts.push(...rows.map((r) => r.row));
+    }
+    return Buffer.from(parts.join('\n'), 'utf8');
+  } finally {
+    await client.end();
+  }
+}

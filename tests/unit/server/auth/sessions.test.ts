@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createToken, hashSessionId, hashToken, looksLikeToken, tokenLookupKey, verifyToken } from '../../../../src/server/auth/tokens.ts';
 import { startAuthServer, type AuthTestServer } from '../fixtures/authServer.ts';
 import { sampleDoc } from '../fixtures/makeDataset.ts';
+import { storedBytes } from '../../../helpers/testDatabase.ts';
 
 let server: AuthTestServer | undefined;
 afterEach(async () => {
@@ -43,7 +42,7 @@ describe('sessions', () => {
     const id = /^cuboid_session=([\w-]+)/.exec(cookie)![1];
     const who = await server.app.inject({ url: '/api/session', headers: { cookie: `cuboid_session=${id}` } });
     expect(who.json()).toEqual({ mode: 'auth', user: { name: 'rita', role: 'reviewer' } });
-    const db = Buffer.concat(fs.readdirSync(server.stateDir).filter((f) => f.startsWith('cuboid.db')).map((f) => fs.readFileSync(path.join(server!.stateDir, f))));
+    const db = await storedBytes(server);
     expect(db.includes(Buffer.from(id))).toBe(false);
     expect(db.includes(Buffer.from(hashSessionId(id)))).toBe(true);
     expect(db.includes(Buffer.from(server.tokens.rita))).toBe(false);

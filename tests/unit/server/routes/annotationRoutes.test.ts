@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
 import { SHARED_KITTI, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
+import { TEST_BACKEND } from '../../../helpers/testDatabase.ts';
 
 /** FORMATS.md §3.8: this LiDAR box with the frame-000001 calib gives exactly this label line. */
 const WORKED_BOX = sampleCuboid('w', { center: [10, 2, -0.8], size: [4, 1.8, 1.5], yaw: 0.3 });
@@ -78,7 +79,7 @@ describe('PUT /api/frames/:id/annotation', () => {
     server = await startTestServer({ stateInData: true });
     await put(server, '000001', sampleDoc('000001', [WORKED_BOX]), { 'if-match': '0' });
     expect(fs.readFileSync(path.join(server.dataDir, 'label_2', '000001.txt'), 'utf8')).toBe(WORKED_LINE);
-    expect(fs.existsSync(path.join(server.dataDir, '.cuboid', 'cuboid.db'))).toBe(true);
+    expect(fs.existsSync(path.join(server.dataDir, '.cuboid', 'cuboid.db'))).toBe(TEST_BACKEND === 'sqlite');
   });
 
   it('takes the base revision from the body too, and keeps full precision', async () => {
