@@ -8,7 +8,7 @@ import type { PlyCloud } from './PlyCloud.ts';
 import type { PlyHeader } from './PlyHeader.ts';
 import { createPlyTarget } from './PlyTarget.ts';
 import { decodePlyAscii } from './plyAsciiBody.ts';
-import { decodePlyBinary } from './plyBinaryBody.ts';
+import { decodePlyBinary, locatePlyVertices } from './plyBinaryBody.ts';
 import { readPlyHeader } from './readPlyHeader.ts';
 
 export type { PlyCloud } from './PlyCloud.ts';
@@ -43,7 +43,8 @@ export function parsePly(input: ArrayBuffer | Uint8Array, opts: ParsePlyOptions 
   const missing = ['x', 'y', 'z'].filter((a) => !vertex.properties.some((p) => p.name === a && p.countType === null));
   if (missing.length > 0) warnings.push(`vertex has no ${missing.join(', ')} property: ${missing.length === 1 ? 'that axis reads' : 'those axes read'} 0`);
   // A body that cannot hold the declared vertices is refused before anything is allocated.
-  const minBytes = header.format === 'ascii' ? vertex.count * vertex.properties.length * 2 - 1 : vertex.count * (vertex.recordBytes ?? vertex.properties.length);
+  const binaryAt = header.format === 'ascii' ? -1 : locatePlyVertices(bytes, header, vertexIndex, fn, fileName);
+  const minBytes = header.format === 'ascii' ? vertex.count * vertex.properties.length * 2 - 1 : vertex.count * vertex.properties.length;
   if (vertex.count > 0 && bytes.length - header.bodyOffset < minBytes) {
     throw new PointFileError(
       fn,
@@ -54,7 +55,7 @@ export function parsePly(input: ArrayBuffer | Uint8Array, opts: ParsePlyOptions 
   }
   const target = createPlyTarget(vertex, fn, fileName);
   if (header.format === 'ascii') decodePlyAscii(bytes, header, headerLineCount(bytes, header.bodyOffset), vertexIndex, target, fn, fileName);
-  else decodePlyBinary(bytes, header, vertexIndex, target, fn, fileName);
+  else decodePlyBinary(bytes, header, vertexIndex, binaryAt, target, fn, fileName);
   const rgb = packRgb(target.attributes, target.count);
   if (rgb !== null && target.attributes.rgb === undefined) target.attributes.rgb = rgb;
   return { count: target.count, positions: target.positions, attributes: target.attributes, header, nanCount: countNanPoints(target.positions), warnings };

@@ -4,22 +4,41 @@ import type { PlyTarget } from './PlyTarget.ts';
 import { readPlyColumn, readPlyScalar } from './plyColumns.ts';
 
 /**
- * Decodes a binary (little- or big-endian) PLY body: walks the elements before `vertex` (fixed
- * records in one step, records with lists one by one), then reads the vertex records column by
- * column into `target`. Elements after `vertex` are not read.
- * @throws PointFileError `truncated` naming the element, the record and the byte offset where the data ends
+ * Decodes the vertex records of a binary (little- or big-endian) PLY body, the first at `at`
+ * (see `locatePlyVertices`), column by column into `target`. Elements after `vertex` are not read.
+ * @throws PointFileError `truncated` for variable-size vertex records that run past the end
  */
-export function decodePlyBinary(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, target: PlyTarget, fn: string, fileName?: string): void {
+export function decodePlyBinary(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, at: number, target: PlyTarget, fn: string, fileName?: string): void {
   const le = header.format === 'binary_little_endian';
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = header.bodyOffset;
-  for (let e = 0; e < vertexIndex; e++) at = skipElement(dv, at, header.elements[e], le, fn, fileName);
   const vertex = header.elements[vertexIndex];
   const stride = vertex.recordBytes;
   if (stride === null) {
     decodeVariableVertices(dv, at, vertex, target, le, fn, fileName);
     return;
   }
+  let offset = 0;
+  for (const slot of target.slots) {
+    const p = slot.property;
+    if (slot.axis >= 0) readPlyColumn(dv, at + offset, stride, vertex.count, p.type, le, target.positions, slot.axis, 3);
+    else if (slot.array !== null) readPlyColumn(dv, at + offset, stride, vertex.count, p.type, le, slot.array as unknown as { [i: number]: number }, 0, 1);
+    offset += PLY_TYPE_BYTES[p.type];
+  }
+}
+
+/**
+ * The byte offset of the first vertex record: walks the elements before `vertex`, then checks
+ * that fixed-size vertex records all fit in the file (before anything is allocated).
+ * @throws PointFileError `truncated` naming the element, the record and the byte offset where the data ends
+ */
+export function locatePlyVertices(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, fn: string, fileName?: string): number {
+  const le = header.format === 'binary_little_endian';
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = header.bodyOffset;
+  for (let e = 0; e < vertexIndex; e++) at = skipElement(dv, at, header.elements[e], le, fn, fileName);
+  const vertex = header.elements[vertexIndex];
+  const stride = vertex.recordBytes;
+  if (stride === null) return at;
   const need = vertex.count * stride;
   if (bytes.length - at < need) {
     const whole = Math.floor((bytes.length - at) / stride);
@@ -30,13 +49,7 @@ export function decodePlyBinary(bytes: Uint8Array, header: PlyHeader, vertexInde
       { fileName, byteOffset: at + whole * stride, field: 'element vertex' },
     );
   }
-  let offset = 0;
-  for (const slot of target.slots) {
-    const p = slot.property;
-    if (slot.axis >= 0) readPlyColumn(dv, at + offset, stride, vertex.count, p.type, le, target.positions, slot.axis, 3);
-    else if (slot.array !== null) readPlyColumn(dv, at + offset, stride, vertex.count, p.type, le, slot.array as unknown as { [i: number]: number }, 0, 1);
-    offset += PLY_TYPE_BYTES[p.type];
-  }
+  return at;
 }
 
 /** Returns the byte offset just after the element's records. */
