@@ -1,13 +1,7 @@
-import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { cuboidVersion } from '../server/cuboidVersion.ts';
 import { commands } from './commands.ts';
 import { EXIT_USAGE, exitCodeFor, type JsonError } from './exitCodes.ts';
-
-/** The version in package.json (next to `src/`). */
-export function cuboidVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
 
 /**
  * Runs the `cuboid` command line with the given arguments (without `node` and the script).

@@ -4,7 +4,10 @@ import type { KittiObject } from '../kitti/KittiObject.ts';
 /** Current version of the stored annotation document; bump with a migration in `migrations.ts`. */
 export const ANNOTATION_SCHEMA_VERSION = 2;
 
-export type FrameStatus = 'todo' | 'in_progress' | 'submitted' | 'accepted' | 'rejected';
+/** Every review status a frame can have, in workflow order (the one list: schemas, export filters and types use it). */
+export const FRAME_STATUSES = ['todo', 'in_progress', 'submitted', 'accepted', 'rejected'] as const;
+
+export type FrameStatus = (typeof FRAME_STATUSES)[number];
 
 /** A reviewer's flag on a box (or on a 3D location for a missed object). */
 export interface ReviewFlag {

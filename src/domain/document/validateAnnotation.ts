@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLASS_NAME_PATTERN } from './className.ts';
-import type { FrameAnnotation } from './FrameAnnotation.ts';
+import { FRAME_STATUSES, type FrameAnnotation } from './FrameAnnotation.ts';
 import { MigrationError, migrateAnnotation } from './migrations.ts';
 
 /** Largest coordinate magnitude accepted, metres (far beyond any LiDAR range, well inside float64). */
@@ -19,6 +19,8 @@ const MAX_SCORE = 1e6;
 
 const finite = z.number().min(-MAX_COORD).max(MAX_COORD);
 const vec3 = z.tuple([finite, finite, finite]);
+/** A box's `Vec3` (read-only, as the domain type). */
+const boxVec3 = vec3.readonly();
 const positiveSize = z.number().gt(0, 'must be > 0').max(MAX_SIZE);
 const shortText = z.string().max(256);
 /** A KITTI class token: written as one whitespace-free column of label_2; the same rule as the label_2 import. */
@@ -33,12 +35,12 @@ const pixel = z.number().min(-MAX_PIXEL).max(MAX_PIXEL);
 const bbox2d = z.tuple([pixel, pixel, pixel, pixel]);
 const score = z.number().min(-MAX_SCORE).max(MAX_SCORE);
 
-const cuboidSchema = z.object({
+export const cuboidSchema = z.object({
   id: z.string().min(1).max(128),
   trackId: z.string().max(128).nullable(),
   label: boxClass,
-  center: vec3,
-  size: z.tuple([positiveSize, positiveSize, positiveSize]),
+  center: boxVec3,
+  size: z.tuple([positiveSize, positiveSize, positiveSize]).readonly(),
   yaw: z.number().min(-1000).max(1000),
   attributes: z
     .object({
@@ -64,7 +66,7 @@ const dontCareSchema = z.object({
   score: score.optional(),
 });
 
-const flagSchema = z.object({
+export const flagSchema = z.object({
   id: z.string().min(1).max(128),
   cuboidId: z.string().max(128).nullable(),
   location: vec3.nullable(),
@@ -95,7 +97,7 @@ export const annotationSchema = z
     dontCare: z.array(dontCareSchema).max(MAX_ITEMS_PER_FRAME),
     flags: z.array(flagSchema).max(MAX_ITEMS_PER_FRAME),
     dismissals: z.array(dismissalSchema).max(MAX_ITEMS_PER_FRAME),
-    status: z.enum(['todo', 'in_progress', 'submitted', 'accepted', 'rejected']),
+    status: z.enum(FRAME_STATUSES),
     dictionaryVersion: z.int().min(0).optional(),
   })
   .superRefine((doc, ctx) => {
@@ -149,8 +151,8 @@ export function validateAnnotation(input: unknown): AnnotationValidation {
       issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     };
   }
-  const value = result.data as FrameAnnotation & { revision?: number };
-  return { ok: true, value: { ...value, revision: value.revision ?? 0 } as FrameAnnotation };
+  const value: FrameAnnotation = { ...result.data, revision: result.data.revision ?? 0 };
+  return { ok: true, value };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

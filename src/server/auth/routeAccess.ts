@@ -17,6 +17,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/session': 'public',
   'DELETE /api/session': 'public',
   'GET /*': 'public',
+  'GET /api/openapi.json': ALL,
   'GET /api/dataset': ALL,
   'GET /api/frames': ALL,
   'GET /api/tracks': ALL,

@@ -1,14 +1,2 @@
-/**
- * A frame id is a file stem made of letters, digits, `_`, `-` and single inner dots, at most 128
- * characters. No separators, no `..`, no leading dot: an id can never name anything outside its
- * folder, and a request with any other id is answered 404 before any path is built.
- */
-export const FRAME_ID_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-
-/** Longest accepted frame id, in characters. */
-export const MAX_FRAME_ID_LENGTH = 128;
-
-/** True when `id` is a well-formed frame id (see `FRAME_ID_PATTERN`). */
-export function isValidFrameId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_FRAME_ID_LENGTH && FRAME_ID_PATTERN.test(id);
-}
+// The frame-id rule is shared with the request schemas (`domain/api/requestSchemas.ts`).
+export { FRAME_ID_PATTERN, MAX_FRAME_ID_LENGTH, isValidFrameId } from '../../domain/api/frameId.ts';

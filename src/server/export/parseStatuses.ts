@@ -1,12 +1,10 @@
-import type { FrameStatus } from '../../domain/document/FrameAnnotation.ts';
-
-export const FRAME_STATUSES: readonly FrameStatus[] = ['todo', 'in_progress', 'submitted', 'accepted', 'rejected'];
+import { FRAME_STATUSES, type FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 
 /** Parses a comma-separated status list (`accepted,submitted`). @throws Error naming an unknown status. */
 export function parseStatuses(text: string): FrameStatus[] {
   const out: FrameStatus[] = [];
   for (const s of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-    if (!FRAME_STATUSES.includes(s as FrameStatus)) {
+    if (!(FRAME_STATUSES as readonly string[]).includes(s)) {
       throw new Error(`status ${JSON.stringify(s.slice(0, 40))} is not one of ${FRAME_STATUSES.join(', ')}`);
     }
     out.push(s as FrameStatus);

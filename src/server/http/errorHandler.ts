@@ -6,6 +6,7 @@ import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
 import { HttpError, type ErrorBody } from './HttpError.ts';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** Fastify error codes that are the client's fault, with our error name. */
 const CLIENT_ERRORS: Record<string, [number, string]> = {
@@ -24,7 +25,9 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    const [status, body] = toResponse(err, datasetRoot(request));
+    const [status, body] = hasZodFastifySchemaValidationErrors(err)
+      ? [400, validationBody(err.validation, err.validationContext, request.routeOptions.config.invalidBody)]
+      : toResponse(err, datasetRoot(request));
     if (status >= 500) request.log.error({ err }, 'request failed');
     void reply.code(status).type('application/json; charset=utf-8').send(body);
   });
@@ -34,6 +37,29 @@ export function installErrorHandling(app: FastifyInstance): void {
       .type('application/json; charset=utf-8')
       .send({ error: 'not_found', detail: `no route for ${request.method} ${request.url.slice(0, 200)}` } satisfies ErrorBody);
   });
+}
+
+/** A request that failed its zod schema: 400 naming the first field (`overrides[0].reason: ...`), every issue listed. */
+function validationBody(
+  issues: readonly { instancePath: string; message?: string }[],
+  context: string | undefined,
+  invalidBody: string | undefined,
+): ErrorBody {
+  const listed = issues.slice(0, 50).map((i) => ({ path: jsPath(i.instancePath), message: i.message ?? 'invalid' }));
+  const first = listed[0];
+  const error = context === 'querystring' ? 'invalid_query' : context === 'body' ? (invalidBody ?? 'invalid_body') : 'bad_request';
+  const what = first.path === '' ? (context === 'body' ? 'body' : context === 'querystring' ? 'query' : 'request') : first.path;
+  return { error, detail: `${what}: ${first.message}`, issues: listed };
+}
+
+/** `/overrides/0/reason` → `overrides[0].reason`. */
+function jsPath(pointer: string): string {
+  let out = '';
+  for (const key of pointer.split('/').filter((k) => k !== '')) {
+    if (/^\d+$/.test(key)) out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out;
 }
 
 function datasetRoot(request: FastifyRequest): string | null {

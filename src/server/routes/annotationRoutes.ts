@@ -1,5 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { annotationBodySchema, frameParamsSchema, revisionParamsSchema } from '../../domain/api/requestSchemas.ts';
+import { conflictReplySchema, documentSchema, revisionInfoSchema, saveReplySchema } from '../../domain/api/replySchemas.ts';
 import { validateAnnotation } from '../../domain/document/validateAnnotation.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
 import { parseIfMatch, revisionEtag } from '../http/parseIfMatch.ts';
 import { frameFromParams, userOf, type RouteContext } from './RouteContext.ts';
@@ -13,17 +16,19 @@ export const ANNOTATION_BODY_LIMIT = 8 * 1024 * 1024;
  * `flags` are server-owned and kept from the stored document, see `ReviewService.saveEdit`), and the
  * history: `GET /api/frames/:id/revisions`, `GET /api/frames/:id/revisions/:revision`.
  */
-export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/frames/:id/annotation', async (request, reply) => {
+export function registerAnnotationRoutes(app: ZodApp, ctx: RouteContext): void {
+  const params = frameParamsSchema;
+  app.get('/api/frames/:id/annotation', { schema: { params, response: { 200: documentSchema } } }, async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     const doc = await ctx.service.getAnnotation(frame, userOf(request).name);
     return reply.header('ETag', revisionEtag(doc.revision)).header('Cache-Control', 'no-cache').send(doc);
   });
 
-  app.put('/api/frames/:id/annotation', { bodyLimit: ANNOTATION_BODY_LIMIT }, async (request, reply) => {
+  const putSchema = { params, body: annotationBodySchema, response: { 200: saveReplySchema, 409: conflictReplySchema } };
+  app.put('/api/frames/:id/annotation', { bodyLimit: ANNOTATION_BODY_LIMIT, schema: putSchema, config: { invalidBody: 'invalid_annotation' } }, async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     const body = request.body;
-    const baseRevision = readBaseRevision(request.headers['if-match'], body);
+    const baseRevision = readBaseRevision(request.headers['if-match'], body.baseRevision);
     const checked = validateAnnotation(body);
     if (!checked.ok) {
       const first = checked.issues[0];
@@ -57,14 +62,14 @@ export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext
     });
   });
 
-  app.get('/api/frames/:id/revisions', async (request) => {
+  app.get('/api/frames/:id/revisions', { schema: { params, response: { 200: z.array(revisionInfoSchema) } } }, async (request) => {
     const frame = frameFromParams(ctx, request.params);
     return ctx.service.storage.listRevisions(frame.id);
   });
 
-  app.get('/api/frames/:id/revisions/:revision', async (request) => {
+  app.get('/api/frames/:id/revisions/:revision', { schema: { params: revisionParamsSchema, response: { 200: documentSchema } } }, async (request) => {
     const frame = frameFromParams(ctx, request.params);
-    const raw = (request.params as { revision: string }).revision;
+    const raw = request.params.revision;
     const revision = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     const doc = Number.isNaN(revision) ? null : await ctx.service.storage.getRevision(frame.id, revision);
     if (doc === null) throw new HttpError(404, 'revision_not_found', `frame "${frame.id}" has no revision ${quoteInput(raw)}`);
@@ -73,23 +78,13 @@ export function registerAnnotationRoutes(app: FastifyInstance, ctx: RouteContext
 }
 
 /**
- * The revision a save is based on, from `If-Match` and/or the body's `baseRevision`. Exactly one
- * revision must be named: none → 428, malformed or contradictory → 400.
+ * The revision a save is based on, from `If-Match` and/or the body's `baseRevision` (checked by
+ * the body schema). Exactly one revision must be named: none → 428, malformed or contradictory → 400.
  */
-function readBaseRevision(ifMatch: string | string[] | undefined, body: unknown): number {
+function readBaseRevision(ifMatch: string | string[] | undefined, fromBody: number | undefined): number {
   const fromHeader = parseIfMatch(ifMatch);
   if (fromHeader === null) {
     throw new HttpError(400, 'invalid_if_match', `If-Match: expected one revision like "3", got ${quoteInput(String(ifMatch))}`);
-  }
-  let fromBody: number | undefined;
-  if (typeof body === 'object' && body !== null && 'baseRevision' in body) {
-    const raw = (body as { baseRevision: unknown }).baseRevision;
-    if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) {
-      throw new HttpError(400, 'invalid_annotation', 'baseRevision: expected a non-negative integer', {
-        issues: [{ path: 'baseRevision', message: 'expected a non-negative integer' }],
-      });
-    }
-    fromBody = raw;
   }
   if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
     throw new HttpError(400, 'invalid_if_match', `If-Match names revision ${fromHeader} but baseRevision is ${fromBody}`);

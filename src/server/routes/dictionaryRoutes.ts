@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import { dictionaryBodySchema } from '../../domain/api/requestSchemas.ts';
+import { dictionaryReplySchema } from '../../domain/api/replySchemas.ts';
 import { DictionaryError } from '../../domain/checks/dictionary/DictionaryError.ts';
 import { HttpError } from '../http/HttpError.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import { DictionaryConflictError } from '../review/DictionaryStore.ts';
-import { objectBody, userOf, type RouteContext } from './RouteContext.ts';
+import { userOf, type RouteContext } from './RouteContext.ts';
 
 /** Largest dictionary body accepted, bytes. */
 const DICTIONARY_BODY_LIMIT = 1024 * 1024;
@@ -13,18 +15,17 @@ const DICTIONARY_BODY_LIMIT = 1024 * 1024;
  * whose `version` must be the one edited; it is stored as `version + 1` (409 with the current one
  * otherwise; 400 listing every invalid field).
  */
-export function registerDictionaryRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/dictionary', async (_request, reply) => {
+export function registerDictionaryRoutes(app: ZodApp, ctx: RouteContext): void {
+  const response = { 200: dictionaryReplySchema };
+  app.get('/api/dictionary', { schema: { response } }, async (_request, reply) => {
     const loaded = await ctx.review.dictionaries.load().catch(toHttp);
     return reply.header('Cache-Control', 'no-cache').send(loaded);
   });
 
-  app.put('/api/dictionary', { bodyLimit: DICTIONARY_BODY_LIMIT }, async (request) => {
-    const body = objectBody(request.body, 'holding the whole dictionary');
+  const putOptions = { bodyLimit: DICTIONARY_BODY_LIMIT, schema: { body: dictionaryBodySchema, response }, config: { invalidBody: 'invalid_dictionary' } };
+  app.put('/api/dictionary', putOptions, async (request) => {
+    const body = request.body;
     const base = body.version;
-    if (typeof base !== 'number' || !Number.isSafeInteger(base) || base < 1) {
-      throw new HttpError(400, 'invalid_dictionary', 'version: expected the version the edit is based on (an integer ≥ 1)');
-    }
     const saved = await ctx.review.dictionaries.save(body, base).catch(toHttp);
     await ctx.service.storage.logActivity({
       user: userOf(request).name,
@@ -33,7 +34,7 @@ export function registerDictionaryRoutes(app: FastifyInstance, ctx: RouteContext
       revision: null,
       detail: { version: saved.version },
     });
-    return { dictionary: saved, source: 'file' };
+    return { dictionary: saved, source: 'file' as const };
   });
 }
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { exportQuerySchema } from '../../domain/api/requestSchemas.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
 import { parseStatuses } from '../export/parseStatuses.ts';
 import { ZipSink } from '../export/ZipSink.ts';
@@ -14,9 +16,9 @@ const MAX_ZIP_BYTES = 3.5 * 1024 ** 3;
  * same tree as `cuboid export`, streamed as a zip. Refuses (413) an archive that would pass the zip
  * format's 4 GiB limit; `points=0` leaves out the point clouds.
  */
-export function registerExportRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/export.zip', async (request, reply) => {
-    const opts = readExportQuery(request.query as Record<string, unknown>);
+export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
+  app.get('/api/export.zip', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {
+    const opts = readExportQuery(request.query);
     const { dataset } = ctx.service;
     if (opts.points !== false) {
       let bytes = 0;
@@ -39,43 +41,21 @@ export function registerExportRoute(app: FastifyInstance, ctx: RouteContext): vo
   });
 }
 
-function readExportQuery(query: Record<string, unknown>): ExportOptions {
+function readExportQuery(query: z.output<typeof exportQuerySchema>): ExportOptions {
+  const { status } = query;
   const opts: ExportOptions = {};
-  const str = (key: string): string | undefined => {
+  if (query.split !== undefined) opts.split = query.split;
+  if (query.seed !== undefined) opts.seed = query.seed;
+  for (const key of ['bin', 'points', 'images'] as const) {
     const v = query[key];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw new HttpError(400, 'invalid_query', `${key}: give it once`);
-    return v;
-  };
-  const flag = (key: string): boolean | undefined => {
-    const v = str(key);
-    if (v === undefined) return undefined;
-    if (v === '1' || v === 'true') return true;
-    if (v === '0' || v === 'false') return false;
-    throw new HttpError(400, 'invalid_query', `${key}: expected 0 or 1`);
-  };
-  const split = str('split');
-  if (split !== undefined) {
-    const n = Number(split);
-    if (split.trim() === '' || !(n >= 0 && n <= 1)) throw new HttpError(400, 'invalid_query', 'split: expected a number from 0 to 1');
-    opts.split = n;
+    if (v !== undefined) opts[key] = v;
   }
-  const seed = str('seed');
-  if (seed !== undefined) {
-    if (seed.length > 200) throw new HttpError(400, 'invalid_query', 'seed: at most 200 characters');
-    opts.seed = seed;
-  }
-  const status = str('status');
   if (status !== undefined) {
     try {
       opts.statuses = parseStatuses(status);
     } catch (err) {
       throw new HttpError(400, 'invalid_query', err instanceof Error ? err.message : String(err));
     }
-  }
-  for (const key of ['bin', 'points', 'images'] as const) {
-    const v = flag(key);
-    if (v !== undefined) opts[key] = v;
   }
   return opts;
 }

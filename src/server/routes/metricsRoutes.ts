@@ -1,10 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { metricsCsvQuerySchema, metricsQuerySchema } from '../../domain/api/requestSchemas.ts';
+import { metricsReplySchema } from '../../domain/api/replySchemas.ts';
 import { computeMetrics } from '../../domain/metrics/computeMetrics.ts';
 import { DEFAULT_IDLE_GAP_MS, type MetricsReport } from '../../domain/metrics/MetricsReport.ts';
-import { metricsToCsv, type MetricsCsvTable } from '../../domain/metrics/metricsToCsv.ts';
-import { isValidUserName } from '../../domain/review/Role.ts';
+import { metricsToCsv } from '../../domain/metrics/metricsToCsv.ts';
 import { HttpError } from '../http/HttpError.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import type { RouteContext } from './RouteContext.ts';
+
+type MetricsQuery = z.output<typeof metricsQuerySchema>;
 
 /**
  * Annotator ROI (lead only): `GET /api/metrics?from=2024-05-01&to=2024-05-31&user=NAME&idle=5`
@@ -12,19 +16,12 @@ import type { RouteContext } from './RouteContext.ts';
  * or ISO instants; `idle`: the idle gap in minutes, default 5). `GET /api/metrics.csv?table=user|day|frame`
  * with the same filters answers one table of it as CSV.
  */
-export function registerMetricsRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const report = async (query: Record<string, unknown>): Promise<MetricsReport> => {
-    const from = readInstant(query, 'from', 'start');
-    const to = readInstant(query, 'to', 'end');
-    const user = readString(query, 'user');
-    if (user !== undefined && !isValidUserName(user)) throw new HttpError(400, 'invalid_query', 'user: not a user name');
-    const idle = readString(query, 'idle');
-    let idleGapMs = DEFAULT_IDLE_GAP_MS;
-    if (idle !== undefined) {
-      const minutes = Number(idle);
-      if (idle.trim() === '' || !(minutes > 0 && minutes <= 24 * 60)) throw new HttpError(400, 'invalid_query', 'idle: expected minutes from 0 to 1440');
-      idleGapMs = minutes * 60_000;
-    }
+export function registerMetricsRoutes(app: ZodApp, ctx: RouteContext): void {
+  const report = async (query: MetricsQuery): Promise<MetricsReport> => {
+    const from = readInstant(query.from, 'from', 'start');
+    const to = readInstant(query.to, 'to', 'end');
+    const { user } = query;
+    const idleGapMs = query.idle !== undefined ? query.idle * 60_000 : DEFAULT_IDLE_GAP_MS;
     // Everything up to `to`: events before `from` still time the verdicts after it.
     const events = await ctx.service.storage.listActivityRange(to !== undefined ? { to } : {});
     return computeMetrics(events, {
@@ -35,15 +32,14 @@ export function registerMetricsRoutes(app: FastifyInstance, ctx: RouteContext): 
     });
   };
 
-  app.get('/api/metrics', async (request, reply) => {
-    return reply.header('Cache-Control', 'no-store').send(await report(request.query as Record<string, unknown>));
+  app.get('/api/metrics', { schema: { querystring: metricsQuerySchema, response: { 200: metricsReplySchema } } }, async (request, reply) => {
+    return reply.header('Cache-Control', 'no-store').send(await report(request.query));
   });
 
-  app.get('/api/metrics.csv', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const table = readString(query, 'table') ?? 'user';
-    if (table !== 'user' && table !== 'day' && table !== 'frame') throw new HttpError(400, 'invalid_query', 'table: expected user, day or frame');
-    const csv = metricsToCsv(await report(query), table as MetricsCsvTable);
+  const csvReply = { 200: z.string().describe('text/csv, one table of the report') };
+  app.get('/api/metrics.csv', { schema: { querystring: metricsCsvQuerySchema, response: csvReply } }, async (request, reply) => {
+    const table = request.query.table ?? 'user';
+    const csv = metricsToCsv(await report(request.query), table);
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="cuboid-metrics-by-${table}.csv"`)
@@ -52,16 +48,8 @@ export function registerMetricsRoutes(app: FastifyInstance, ctx: RouteContext): 
   });
 }
 
-function readString(query: Record<string, unknown>, key: string): string | undefined {
-  const v = query[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new HttpError(400, 'invalid_query', `${key}: give it once`);
-  return v;
-}
-
 /** A UTC day `YYYY-MM-DD` (its first or last millisecond) or an ISO instant, as an ISO instant. */
-function readInstant(query: Record<string, unknown>, key: string, edge: 'start' | 'end'): string | undefined {
-  const v = readString(query, key);
+function readInstant(v: string | undefined, key: string, edge: 'start' | 'end'): string | undefined {
   if (v === undefined || v === '') return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
     const t = Date.parse(`${v}T00:00:00.000Z`);

@@ -1,5 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { TrackFrame } from '../../domain/api/wireTypes.ts';
+import { trackFrameSchema } from '../../domain/api/replySchemas.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import type { RouteContext } from './RouteContext.ts';
 
 /**
@@ -7,8 +9,8 @@ import type { RouteContext } from './RouteContext.ts';
  * the trajectory view: every saved frame's tracked boxes, in dataset order. Frames never saved
  * (including shipped KITTI labels, which carry no track ids) have no tracks and are left out.
  */
-export function registerTracksRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/tracks', async (): Promise<TrackFrame[]> => {
+export function registerTracksRoute(app: ZodApp, ctx: RouteContext): void {
+  app.get('/api/tracks', { schema: { response: { 200: z.array(trackFrameSchema) } } }, async (): Promise<TrackFrame[]> => {
     const { storage, dataset } = ctx.service;
     const states = await storage.listFrameStates();
     const out: TrackFrame[] = [];
