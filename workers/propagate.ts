@@ -15,6 +15,11 @@ export interface PropagateItem {
 export interface PropagateOptions {
   /** Keep each track's size (default true). */
   lockSize?: boolean;
+  /**
+   * Source LiDAR frame → target LiDAR frame (4×4 row-major, from the frames' ego poses; see
+   * `propagateBox`). With it each item's `previous` must already be in the source frame.
+   */
+  egoMotion?: number[];
 }
 
 /** What propagation reads of a cached frame. */
@@ -51,6 +56,7 @@ export function propagateInFrame(
       ground,
       previous,
       lockSize: opts.lockSize ?? true,
+      ...(opts.egoMotion !== undefined ? { egoMotion: opts.egoMotion } : {}),
     });
     return { sourceId: box.id, box: r.box, status: r.status, pointCount: r.pointCount };
   });

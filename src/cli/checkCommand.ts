@@ -28,7 +28,8 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--strict', 'stop at the first frame that cannot be checked (exit 2) instead of reporting it and going on')
     .option('--threads <n>', 'worker threads (default: every core)')
-    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string; strict?: boolean; threads?: string }) => {
+    .option('--db <url>', 'check the labels stored in this PostgreSQL database (postgres://USER@HOST:PORT/DB), as given to serve --db')
+    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string; strict?: boolean; threads?: string; db?: string }) => {
       try {
         if (!['auto', 'camera', 'all'].includes(opts.region)) {
           throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
@@ -44,6 +45,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           binLayout: parseBinLayoutOption(opts.binLayout),
           strict: opts.strict === true,
           ...(threads !== undefined ? { threads } : {}),
+          ...(opts.db !== undefined ? { db: opts.db } : {}),
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
         setExitCode(report.totals.error > 0 ? 1 : 0);

@@ -10,6 +10,7 @@ import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
+import { PostgresStorage } from '../server/storage/PostgresStorage.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import { CheckPool } from '../server/checks/CheckPool.ts';
 import type { CheckLimits } from '../server/checks/checkLimits.ts';
@@ -32,6 +33,8 @@ export interface CheckDatasetOptions {
   threads?: number;
   /** Limits of one frame's check; default no time limit and the server's size limits. */
   limits?: Partial<CheckLimits>;
+  /** A PostgreSQL database (`--db`) whose stored labels are checked, instead of the dataset's SQLite file; only read. */
+  db?: string;
 }
 
 /** A frame that could not be checked: its id and why (the message names the file or the limit). */
@@ -96,7 +99,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
   });
   const { dictionary, source } = await loadDictionary(dataset.root, opts.dictionary);
   const dbPath = path.join(dataset.root, '.cuboid', 'cuboid.db');
-  const storage = (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
+  const storage = opts.db !== undefined ? await PostgresStorage.open(opts.db, { migrate: false }) : (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
   const reports: FrameCheckReport[] = [];
   const unchecked: UncheckedFrameReport[] = [];
   const sequenceFrames: SequenceFrame[] = [];

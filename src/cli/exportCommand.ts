@@ -18,6 +18,8 @@ export interface ExportCommandOptions {
   /** `--bin` / `--no-bin`: convert `.pcd` to KITTI `.bin` (default true). */
   bin?: boolean;
   state?: string;
+  /** `--db`: the PostgreSQL database given to serve (read only). */
+  db?: string;
   force?: boolean;
   /** `--strict`: stop at the first frame that cannot be exported, writing nothing. */
   strict?: boolean;
@@ -58,6 +60,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   const source = await ReadOnlyExportSource.open({
     dataDir: dir,
     ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+    ...(opts.db !== undefined ? { db: opts.db } : {}),
     ...(binLayout !== undefined ? { binLayout } : {}),
   });
   // Beside OUT, so the final renames stay on one file system.
@@ -126,6 +129,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--no-bin', 'copy .pcd point clouds as they are (OpenPCDet and mmdet3d read only .bin)')
     .option('--strict', 'stop at the first frame that cannot be exported (default: skip it and report it)')
     .option('--state <dir>', 'folder of the database (as given to serve --state)')
+    .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB); only read')
     .option('--force', 'replace an earlier export in --out')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--json', 'print the summary as JSON')

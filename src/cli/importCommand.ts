@@ -10,6 +10,8 @@ export interface ImportCommandOptions {
   append?: boolean;
   state?: string;
   user?: string;
+  /** A PostgreSQL database (`--db`) instead of the state folder's SQLite file. */
+  db?: string;
 }
 
 /** Runs `cuboid import` without the command-line parsing. */
@@ -21,7 +23,7 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
       throw new UsageError(`--min-score ${JSON.stringify(opts.minScore)} is not a number`);
     }
   }
-  const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}) });
+  const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(opts.db !== undefined ? { db: opts.db } : {}) });
   try {
     return await importLabels(ws.service, path.resolve(opts.labels), {
       ...(minScore !== undefined ? { minScore } : {}),
@@ -43,6 +45,7 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
     .option('--min-score <s>', 'skip objects whose score is below this')
     .option('--append', "add the boxes to the frame's boxes instead of replacing them")
     .option('--state <dir>', 'folder of the database and label files (as given to serve)')
+    .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB)')
     .action(async (dir: string, opts: ImportCommandOptions) => {
       try {
         const s = await runImport(dir, opts);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../server/createServer.ts';
+import { countPostgresUsers } from '../server/storage/PostgresStorage.ts';
 import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
@@ -29,6 +30,8 @@ export interface ServeOptions {
   binLayout?: BinLayoutName;
   /** Follow symbolic links out of the dataset folder (`--follow-symlinks`); default: reads stay inside it. */
   followSymlinks?: boolean;
+  /** A PostgreSQL URL (`--db`): the database replicas share; default the SQLite file in the state folder. */
+  db?: string;
 }
 
 /** Thrown for options the server refuses; the message is for the user. */
@@ -55,12 +58,13 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
         'Add a user first (`npx cuboid user add NAME --role lead --data DIR`), or serve on 127.0.0.1.',
     );
   // Checked before the workspace is opened, so that a refusal creates nothing.
-  if (!loopback && countExistingUsers(opts) === 0) throw refuse();
+  if (!loopback && (await countExistingUsers(opts)) === 0) throw refuse();
   const app = await createServer({
     dataDir: opts.dataDir,
     ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
     followSymlinks: opts.followSymlinks === true,
+    ...(opts.db !== undefined ? { db: opts.db } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
@@ -80,8 +84,9 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
   return { app, url: `http://${shownHost}:${port}` };
 }
 
-/** Users in the database `serve` would open, without creating or migrating anything (0 when there is none). */
-function countExistingUsers(opts: ServeOptions): number {
+/** Users in the database `serve` would open (SQLite file or `--db`), without creating or migrating anything (0 when there is none). */
+async function countExistingUsers(opts: ServeOptions): Promise<number> {
+  if (opts.db !== undefined) return countPostgresUsers(opts.db);
   let file: string;
   try {
     file = userDbPath({ data: opts.dataDir, ...(opts.stateDir !== undefined ? { state: opts.stateDir } : {}) });
@@ -127,7 +132,8 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--dist <dir>', 'the built app to serve', DEFAULT_DIST_DIR)
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--follow-symlinks', 'follow symbolic links that lead out of the dataset folder (default: such files are skipped)')
-    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; homeState?: boolean; dist: string; binLayout?: string; followSymlinks?: boolean }) => {
+    .option('--db <url>', 'a PostgreSQL database, postgres://USER@HOST:PORT/DB, shared by every replica (default: STATE/cuboid.db)')
+    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; homeState?: boolean; dist: string; binLayout?: string; followSymlinks?: boolean; db?: string }) => {
       try {
         const dataDir = path.resolve(opts.data ?? dir);
         if (opts.homeState === true && opts.state !== undefined) throw new UsageError('give --state DIR or --home-state, not both');
@@ -140,6 +146,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           host: opts.host,
           ...(stateDir !== undefined ? { stateDir } : {}),
           followSymlinks: opts.followSymlinks === true,
+          ...(opts.db !== undefined ? { db: opts.db } : {}),
           distDir: path.resolve(opts.dist),
           logger: { level: 'warn' },
         });
@@ -147,7 +154,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
         const userCount = await ws.storage.users.countUsers();
         process.stdout.write(
           `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
-            `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? '(in memory)'}\n` +
+            `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? ws.dbUrl ?? '(in memory)'}\n` +
             (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
             ws.dataset
               .binLayouts()

@@ -3,26 +3,31 @@ import path from 'node:path';
 import { isRole, isValidUserName, ROLES, type Role } from '../domain/review/Role.ts';
 import { createToken, hashToken, tokenLookupKey } from '../server/auth/tokens.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
+import { PostgresStorage } from '../server/storage/PostgresStorage.ts';
+import type { Storage } from '../server/storage/Storage.ts';
 import { UserExistsError, type UserRecord } from '../server/storage/UserStore.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
 import type { RegisterCommand } from './commands.ts';
 
 export interface UserDbOptions {
   /** The dataset folder (its `.cuboid/cuboid.db` holds the users unless `state` is given). */
-  data: string;
+  data?: string;
+  /** A PostgreSQL database (`--db postgres://USER@HOST:PORT/DB`): the users of every replica on it; then `data` is not needed. */
+  db?: string;
   /** The state folder given to `serve --state`. */
   state?: string;
 }
 
 /** The database file `serve` uses for these options. */
 export function userDbPath(opts: UserDbOptions): string {
+  if (opts.data === undefined) throw new UsageError('give --data DIR (the dataset whose database holds the users) or --db URL (a PostgreSQL database)');
   const data = path.resolve(opts.data);
   if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
   return path.join(path.resolve(opts.state ?? path.join(data, '.cuboid')), 'cuboid.db');
 }
 
-async function withStorage<T>(opts: UserDbOptions, fn: (storage: SqliteStorage) => Promise<T>): Promise<T> {
-  const storage = SqliteStorage.open(userDbPath(opts));
+async function withStorage<T>(opts: UserDbOptions, fn: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage: Storage = opts.db !== undefined ? await PostgresStorage.open(opts.db) : SqliteStorage.open(userDbPath(opts));
   try {
     return await fn(storage);
   } finally {
@@ -53,13 +58,13 @@ export async function addUser(name: string, role: string, opts: UserDbOptions): 
 
 /** The users of the dataset's database; none (and nothing created) when it has no database yet. */
 export async function listUsers(opts: UserDbOptions): Promise<UserRecord[]> {
-  if (!fs.existsSync(userDbPath(opts))) return [];
+  if (opts.db === undefined && !fs.existsSync(userDbPath(opts))) return [];
   return withStorage(opts, (storage) => storage.users.listUsers());
 }
 
 /** Removes a user and ends their sessions. @throws Error when there is no such user */
 export async function removeUser(name: string, opts: UserDbOptions): Promise<{ sessionsEnded: number }> {
-  if (!fs.existsSync(userDbPath(opts))) throw new UsageError(`no user named ${JSON.stringify(name)} (the dataset has no database yet)`);
+  if (opts.db === undefined && !fs.existsSync(userDbPath(opts))) throw new UsageError(`no user named ${JSON.stringify(name)} (the dataset has no database yet)`);
   return withStorage(opts, async (storage) => {
     const ended = await storage.users.removeUser(name);
     if (ended === null) throw new UsageError(`no user named ${JSON.stringify(name)}`);
@@ -70,7 +75,8 @@ export async function removeUser(name: string, opts: UserDbOptions): Promise<{ s
 
 /**
  * `cuboid user add NAME --role R --data DIR [--state DIR]` (prints the token once),
- * `cuboid user list --data DIR`, `cuboid user remove NAME --data DIR`.
+ * `cuboid user list --data DIR`, `cuboid user remove NAME --data DIR`; `--db URL` instead of
+ * `--data DIR` for a PostgreSQL database.
  */
 export const registerUser: RegisterCommand = (program, setExitCode) => {
   const user = program.command('user').description('manage users (annotator, reviewer, lead) and their login tokens');
@@ -79,7 +85,8 @@ export const registerUser: RegisterCommand = (program, setExitCode) => {
   };
   const dbOptions = (cmd: ReturnType<typeof program.command>) =>
     cmd
-      .requiredOption('--data <dir>', 'the dataset folder')
+      .option('--data <dir>', 'the dataset folder (its database holds the users)')
+      .option('--db <url>', 'a PostgreSQL database, postgres://USER@HOST:PORT/DB, instead of the dataset folder\'s')
       .option('--state <dir>', 'the state folder given to serve --state');
 
   dbOptions(user.command('add').description('add a user and print their login token (shown only once)').argument('<name>'))

@@ -6,6 +6,7 @@
  * The wire types below mirror the server's responses; `tests/unit/io/apiClient.test.ts` runs this
  * client against a real server to keep them in step.
  */
+import type { PosesResponse } from '../domain/poses/Pose.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import type { FrameAnnotation, FrameStatus, ReviewFlag } from '../domain/document/FrameAnnotation.ts';
@@ -115,6 +116,8 @@ export interface ApiClient {
   getLabelText(frameId: string, signal?: AbortSignal): Promise<string>;
   /** Every saved frame's tracked boxes, in dataset order (one request for the whole track index). */
   getTracks(signal?: AbortSignal): Promise<TrackFrame[]>;
+  /** Every frame's ego pose (LiDAR → world) and sequence, by frame id; `{ frames: {} }` for a dataset without poses. */
+  getPoses(signal?: AbortSignal): Promise<PosesResponse>;
   /** The server's check summary of the frame's current revision (422 `frame_unreadable` for a broken file). */
   getFrameChecks(frameId: string, signal?: AbortSignal): Promise<FrameCheckSummary>;
   listRevisions(frameId: string, signal?: AbortSignal): Promise<RevisionInfo[]>;
@@ -197,6 +200,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     listFrames: (signal) => json<FrameListItem[]>(`${base}/api/frames`, { signal }),
     getAnnotation: (frameId, signal) => json<FrameAnnotation>(frameUrl(frameId, '/annotation'), { signal }),
     getTracks: (signal) => json<TrackFrame[]>(`${base}/api/tracks`, { signal }),
+    getPoses: (signal) => json<PosesResponse>(`${base}/api/poses`, { signal }),
     getFrameChecks: (frameId, signal) => json<FrameCheckSummary>(frameUrl(frameId, '/checks'), { signal }),
     async saveAnnotation(frameId, doc, baseRevision, signal) {
       const res = await request(frameUrl(frameId, '/annotation'), {

@@ -10,6 +10,8 @@ import type { FrameBoxes } from '../domain/sequence/tracks.ts';
 import type { CarryStatus, PropagationStep, SequenceEditResult, SequenceService } from './sequenceTypes.ts';
 import type { PropagateItem, PropagateOptions, PropagatedBox } from '../../workers/propagate.ts';
 import type { ApiClient } from './apiClient.ts';
+import type { FramePose } from '../domain/poses/Pose.ts';
+import { lidarToLidar, transformBox } from '../domain/poses/worldTransforms.ts';
 
 /** The part of the point-cloud worker the service uses (a comlink `Remote` of it fits). */
 export interface SequenceWorker {
@@ -19,7 +21,7 @@ export interface SequenceWorker {
 
 export interface SequenceServiceDeps {
   /** `getTracks`, when given, tells which boxes made in the app may join a carried track (see `propagate`). */
-  api: Pick<ApiClient, 'getAnnotation' | 'saveAnnotation' | 'pointsUrl'> & Partial<Pick<ApiClient, 'getTracks'>>;
+  api: Pick<ApiClient, 'getAnnotation' | 'saveAnnotation' | 'pointsUrl'> & Partial<Pick<ApiClient, 'getTracks' | 'getPoses'>>;
   worker: SequenceWorker;
   /** The dataset's frames in sequence order (the store's frame list). */
   frames: () => readonly FrameListItem[];
@@ -87,17 +89,42 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
     }
   };
 
+  /** The dataset's ego poses by frame id (empty without `api.getPoses`, or when it fails: then frames are taken as they are). */
+  const loadPoses = async (): Promise<Record<string, FramePose>> => {
+    if (!api.getPoses) return {};
+    try {
+      return (await api.getPoses()).frames;
+    } catch {
+      return {};
+    }
+  };
+
+  /** Frame `from`'s LiDAR frame → frame `to`'s, when both have poses of one sequence; else undefined. */
+  const motionBetween = (poses: Record<string, FramePose>, from: string, to: string): number[] | undefined => {
+    const a = poses[from];
+    const b = poses[to];
+    return a !== undefined && b !== undefined && a.sequence === b.sequence ? lidarToLidar(a.pose, b.pose) : undefined;
+  };
+
   return {
     async propagate(fromFrameId, boxes, nFrames, options = {}): Promise<PropagationStep[]> {
       const unTracked = boxes.find((b) => b.trackId === null);
       if (unTracked) throw new Error(`sequenceService.propagate: box ${unTracked.id} has no track id`);
       const frames = deps.frames();
       const i0 = frameIndex(fromFrameId);
-      const targets = frames.slice(i0 + 1, i0 + 1 + Math.max(0, Math.floor(nFrames)));
+      let targets = frames.slice(i0 + 1, i0 + 1 + Math.max(0, Math.floor(nFrames)));
+      // With ego poses, motion is carried net of the ego's own, and a carry stops where the sequence does.
+      const poses = await loadPoses();
+      const sequence = poses[fromFrameId]?.sequence;
+      if (sequence !== undefined) {
+        const end = targets.findIndex((t) => poses[t.id] !== undefined && poses[t.id].sequence !== sequence);
+        if (end >= 0) targets = targets.slice(0, end);
+      }
       if (targets.length === 0 || boxes.length === 0) return [];
       const trackIds = new Set(boxes.map((b) => b.trackId));
       // The tracks' boxes one frame before the source give the first step its motion.
       let before = new Map<string, Cuboid>();
+      let beforeFrameId = i0 > 0 ? frames[i0 - 1].id : null;
       if (i0 > 0) {
         const prev = await api.getAnnotation(frames[i0 - 1].id);
         for (const c of prev.cuboids) if (c.trackId !== null && trackIds.has(c.trackId) && !before.has(c.trackId)) before.set(c.trackId, c);
@@ -112,8 +139,16 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
       const steps: PropagationStep[] = [];
       for (const target of targets) {
         await ensure(target);
-        const items: PropagateItem[] = current.map((box) => ({ box, previous: before.get(box.trackId as string) ?? null }));
-        const results = await worker.propagate(from, target.id, items, { lockSize: options.lockSize ?? true });
+        const egoMotion = motionBetween(poses, from, target.id);
+        // With the ego motion known, the previous box is moved into the source frame (or left out when it cannot be).
+        const toSource = egoMotion !== undefined && beforeFrameId !== null ? motionBetween(poses, beforeFrameId, from) : undefined;
+        const previousOf = (box: Cuboid): Cuboid | null => {
+          const prev = before.get(box.trackId as string) ?? null;
+          if (prev === null || egoMotion === undefined) return prev;
+          return toSource === undefined ? null : transformBox(prev, toSource);
+        };
+        const items: PropagateItem[] = current.map((box) => ({ box, previous: previousOf(box) }));
+        const results = await worker.propagate(from, target.id, items, { lockSize: options.lockSize ?? true, ...(egoMotion !== undefined ? { egoMotion } : {}) });
         await keepCurrent();
         if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
         const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));
@@ -125,6 +160,7 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
         });
         steps.push({ frameId: target.id, boxes: merged.boxes, statuses });
         before = new Map(current.map((c) => [c.trackId as string, c]));
+        beforeFrameId = from;
         current = merged.boxes;
         from = target.id;
       }
@@ -152,7 +188,14 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
       }
       const window: FrameBoxes[] = [];
       for (let j = lo; j <= hi; j++) window.push(docs.get(j) as FrameBoxes);
-      const plan = planInterpolation(window, trackId, k - lo, options);
+      // Poses of the open frame's sequence (others' are left out: their worlds differ).
+      const poses = await loadPoses();
+      const sequence = poses[currentDoc.frameId]?.sequence;
+      const windowPoses = window.map((d) => {
+        const p = poses[d.frameId];
+        return p !== undefined && p.sequence === sequence ? p.pose : null;
+      });
+      const plan = planInterpolation(window, trackId, k - lo, { ...options, poses: windowPoses });
       const result: SequenceEditResult = {
         savedFrameIds: [],
         current: [],

@@ -1,6 +1,7 @@
 import type { Cuboid } from '../types.ts';
 import { carryCuboid } from './carryCuboid.ts';
-import { interpolateTrack } from './interpolateTrack.ts';
+import { interpolateSegment } from './interpolateSegment.ts';
+import type { Pose } from '../poses/Pose.ts';
 import type { InterpolationSizeMode } from './interpolateTrack.ts';
 import { isKeyframe } from './trackAttributes.ts';
 import { findTrackBox, nearestKeyframes } from './tracks.ts';
@@ -31,12 +32,14 @@ export interface InterpolationPlan {
  * `size` 'lock' by default), with the first keyframe's label and attributes, `source` 'manual'
  * (it is derived from the annotator's keyframes only), not a keyframe and not marked for
  * attention. A box of the track already there is replaced, keeping its id.
+ * With `opts.poses` (LiDAR → world per entry of `frames`, null where unknown) a segment whose
+ * frames all have poses is interpolated in the world frame (`interpolateSegment`).
  */
 export function planInterpolation(
   frames: readonly FrameBoxes[],
   trackId: string,
   index: number,
-  opts: { size?: InterpolationSizeMode } = {},
+  opts: { size?: InterpolationSizeMode; poses?: readonly (Pose | null)[] } = {},
 ): InterpolationPlan {
   const here = frames[index] ? findTrackBox(frames[index], trackId) : undefined;
   const { before, after } = nearestKeyframes(frames, trackId, index);
@@ -50,7 +53,7 @@ export function planInterpolation(
   }
   const updates: InterpolationUpdate[] = [];
   for (const [a, b] of pairs) {
-    for (const { index: i, box } of interpolateTrack(a, b, opts)) {
+    for (const { index: i, box } of interpolateSegment(a, b, opts.size !== undefined ? { size: opts.size } : {}, opts.poses)) {
       const frame = frames[i];
       if (!frame) continue;
       const existing = findTrackBox(frame, trackId);

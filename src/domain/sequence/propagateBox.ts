@@ -8,6 +8,8 @@ import { DEFAULT_MAX_YAW_RATE, predictBox, yawDelta } from './predictBox.ts';
 import { registerBox } from './registerBox.ts';
 import type { FrameCloud } from './registerBox.ts';
 import type { PredictBoxOptions } from './predictBox.ts';
+import type { Pose } from '../poses/Pose.ts';
+import { transformBox } from '../poses/worldTransforms.ts';
 
 /**
  * How a box was carried to the next frame:
@@ -43,6 +45,14 @@ export interface PropagateBoxOptions extends PredictBoxOptions {
    * places the box by the visible part and can take in a neighbour).
    */
   previous?: FrameCloud;
+  /**
+   * The ego motion: the rigid transform from the frame of `history` into the target frame
+   * (`lidarToLidar(sourcePose, targetPose)`). With it, every box of `history` must be in the
+   * source frame (the last box's), motion is predicted there, net of the ego's own motion, and
+   * the prediction is carried into the target frame: a parked car is predicted where it stands.
+   * Without it, history boxes are each in their own frame and the target is taken to be the same.
+   */
+  egoMotion?: Pose;
 }
 
 export interface PropagateBoxResult {
@@ -103,7 +113,7 @@ export function propagateBox(
   history: readonly CuboidShape[],
   opts: PropagateBoxOptions = {},
 ): PropagateBoxResult {
-  const predicted = predictBox(history, opts);
+  const predicted = opts.egoMotion === undefined ? predictBox(history, opts) : transformBox(predictBox(history, opts), opts.egoMotion);
   const label = opts.label ?? 'Car';
   const minPoints = opts.minPoints ?? defaultMinPoints(label);
   const gate = opts.gate ?? defaultGate(predicted);

@@ -13,6 +13,7 @@ import { readFrameFile } from '../dataset/frameFiles.ts';
 import { defaultStateDir } from '../dataset/bucketUrl.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
+import { PostgresStorage } from '../storage/PostgresStorage.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { ExportSource } from './ExportSource.ts';
 
@@ -34,8 +35,10 @@ export class ReadOnlyExportSource implements ExportSource {
    * Scans the dataset and opens its database if there is one (none yet: every frame's `label_2`).
    * @throws DatasetError for a folder that is not a dataset
    */
-  static async open(opts: { dataDir: string; stateDir?: string; binLayout?: BinLayoutName }): Promise<ReadOnlyExportSource> {
+  static async open(opts: { dataDir: string; stateDir?: string; binLayout?: BinLayoutName; db?: string }): Promise<ReadOnlyExportSource> {
     const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
+    // A team's PostgreSQL database (`--db`) is the truth when given; it is only read.
+    if (opts.db !== undefined) return new ReadOnlyExportSource(dataset, await PostgresStorage.open(opts.db, { migrate: false }));
     const dbPath = path.join(opts.stateDir !== undefined ? path.resolve(opts.stateDir) : defaultStateDir(opts.dataDir), 'cuboid.db');
     const exists = await fs.stat(dbPath).then((s) => s.isFile(), () => false);
     return new ReadOnlyExportSource(dataset, exists ? SqliteStorage.open(dbPath) : null);
