@@ -1,3 +1,4 @@
+import { defaultStateDir } from '../server/dataset/bucketUrl.ts';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,7 +99,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     return f;
   });
   const { dictionary, source } = await loadDictionary(dataset.root, opts.dictionary);
-  const dbPath = path.join(dataset.root, '.cuboid', 'cuboid.db');
+  const dbPath = path.join(defaultStateDir(dataset.root), 'cuboid.db');
   const storage = opts.db !== undefined ? await PostgresStorage.open(opts.db, { migrate: false }) : (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
   const reports: FrameCheckReport[] = [];
   const unchecked: UncheckedFrameReport[] = [];
@@ -188,7 +189,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
 }
 
 async function loadDictionary(root: string, file?: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
-  const candidate = file ?? path.join(root, '.cuboid', 'dictionary.json');
+  const candidate = file ?? path.join(defaultStateDir(root), 'dictionary.json');
   if (file === undefined && !(await exists(candidate))) {
     return { dictionary: defaultDictionary, source: 'built-in KITTI default' };
   }

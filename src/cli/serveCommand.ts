@@ -10,6 +10,7 @@ import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
 import { homeStateDir } from './homeState.ts';
+import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
 
@@ -135,7 +136,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--db <url>', 'a PostgreSQL database, postgres://USER@HOST:PORT/DB, shared by every replica (default: STATE/cuboid.db)')
     .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; homeState?: boolean; dist: string; binLayout?: string; followSymlinks?: boolean; db?: string }) => {
       try {
-        const dataDir = path.resolve(opts.data ?? dir);
+        const dataDir = isBucketUrl(opts.data ?? dir) ? (opts.data ?? dir) : path.resolve(opts.data ?? dir);
         if (opts.homeState === true && opts.state !== undefined) throw new UsageError('give --state DIR or --home-state, not both');
         const stateDir = opts.homeState === true ? homeStateDir(dataDir) : opts.state !== undefined ? path.resolve(opts.state) : undefined;
         const binLayout = parseBinLayoutOption(opts.binLayout);

@@ -1,3 +1,4 @@
+import { defaultStateDir, isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRole, isValidUserName, ROLES, type Role } from '../domain/review/Role.ts';
@@ -21,6 +22,8 @@ export interface UserDbOptions {
 /** The database file `serve` uses for these options. */
 export function userDbPath(opts: UserDbOptions): string {
   if (opts.data === undefined) throw new UsageError('give --data DIR (the dataset whose database holds the users) or --db URL (a PostgreSQL database)');
+  // A bucket holds no database: its state is on this machine (see defaultStateDir).
+  if (isBucketUrl(opts.data)) return path.join(path.resolve(opts.state ?? defaultStateDir(opts.data)), 'cuboid.db');
   const data = path.resolve(opts.data);
   if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
   return path.join(path.resolve(opts.state ?? path.join(data, '.cuboid')), 'cuboid.db');

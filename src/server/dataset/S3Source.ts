@@ -224,7 +224,7 @@ export class S3Source implements DatasetSource {
       if (name === 'NotFound' && !(await this.bucketExists())) return this.unavailable('NoSuchBucket', 'the bucket does not exist');
       return new DatasetFileError('file_missing', this.display(ref), 'missing (deleted since the dataset was listed)');
     }
-    return this.unavailable(name, describe(e));
+    return this.unavailable(name === 'Error' && e.code !== undefined ? e.code : name, describe(e));
   }
 
   private async bucketExists(): Promise<boolean> {

@@ -10,6 +10,8 @@ import { S3Client } from '@aws-sdk/client-s3';
  * Connections time out after 5 s and requests after 60 s, so a vanished endpoint is reported, not waited on.
  */
 export function bucketClient(): S3Client {
+  // The pinned SDK supports Node 20 (engines >=20); its notice about later releases needing Node 22 would break the CLI's one-line errors.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   client ??= new S3Client({
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     forcePathStyle: process.env.CUBOID_S3_FORCE_PATH_STYLE === '1',
