@@ -8,14 +8,14 @@ const nf = new Intl.NumberFormat('en-US');
 
 /**
  * `cuboid inspect FILE [--json] [--bin-layout L]`: header, fields, point and NaN counts, bounds of
- * a PCD or raw `.bin`; for a `.bin`, the layout it was read with, the layouts its size fits and why.
+ * a PCD, PLY, LAS, LAZ or raw `.bin`; for a `.bin`, the layout it was read with, the layouts its size fits and why.
  * Exit 1 for a file it cannot read as a point cloud, 2 for a missing file or a bad option.
  */
 export const registerInspect: RegisterCommand = (program, setExitCode) => {
   program
     .command('inspect')
-    .description('describe a point file (.pcd or raw .bin): encoding, fields, points, NaN points, bounds; the layout a .bin is read with and why')
-    .argument('<file>', 'a .pcd or .bin file')
+    .description('describe a point file (.pcd, .ply, .las, .laz or raw .bin): encoding, fields, points, NaN points, bounds; the layout a .bin is read with and why')
+    .argument('<file>', 'a .pcd, .ply, .las, .laz or .bin file')
     .option('--json', 'print the report as JSON')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .action(async (file: string, opts: { json?: boolean; binLayout?: string }) => {
@@ -39,6 +39,15 @@ function formatReport(r: InspectReport): string {
     `bounds     ${r.bounds ? `min (${fmt(r.bounds.min)})  max (${fmt(r.bounds.max)})` : r.positionFields.length === 0 ? 'none (the file has no x, y or z field)' : 'none (no finite points)'}`,
   ];
   if (r.viewpoint) lines.push(`viewpoint  ${r.viewpoint.join(' ')}`);
+  if (r.ply) {
+    for (const e of r.ply.elements) lines.push(`element    ${e.name} ${nf.format(e.count)}${e.name === 'vertex' ? '' : ' (skipped)'}: ${e.properties.join(', ')}`);
+  }
+  if (r.las) {
+    lines.push(`scale      ${r.las.scale.join(' ')}   offset ${r.las.offset.join(' ')}`);
+    if (r.las.software || r.las.systemId) lines.push(`written by ${[r.las.software, r.las.systemId].filter(Boolean).join(' / ')}`);
+    if (r.las.laszip) lines.push(`laszip     ${r.las.laszip.compressor}, ${r.las.laszip.chunkSize === 'variable' ? 'variable chunks' : `${nf.format(r.las.laszip.chunkSize)} points per chunk`}`);
+    for (const v of r.las.vlrs) lines.push(`vlr        ${v.userId} ${v.recordId} (${nf.format(v.bytes)} bytes)${v.description ? ` ${v.description}` : ''}`);
+  }
   if (r.binLayout) {
     lines.push(`layout     ${r.binLayout.detail}`);
     if (r.binLayout.fits.length > 1) lines.push(`fits       ${r.binLayout.fits.join(', ')}`);

@@ -9,12 +9,13 @@ import { BIN_LAYOUTS, binLayoutForFileName, type BinLayoutName } from '../domain
 import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../domain/pointcloud/BinLayoutChoice.ts';
 import { detectBinLayout, type BinLayoutDetection } from '../domain/pointcloud/detectBinLayout.ts';
 import { readDatasetFile } from '../server/dataset/datasetFile.ts';
+import { describeOtherPointFile, type LasReport, type PlyReport } from './inspectOtherFormats.ts';
 
 export interface InspectReport {
   file: string;
   bytes: number;
-  /** `kitti-bin` for a `.bin` read as KITTI `xyzi`, `bin` for another raw layout. */
-  format: 'pcd' | 'kitti-bin' | 'bin';
+  /** `kitti-bin` for a `.bin` read as KITTI `xyzi`, `bin` for another raw layout; `laz` is compressed LAS. */
+  format: 'pcd' | 'kitti-bin' | 'bin' | 'ply' | 'las' | 'laz';
   encoding: string;
   version: string | null;
   width: number | null;
@@ -34,6 +35,10 @@ export interface InspectReport {
    * and its plausibility score (0..1, best first).
    */
   binLayout: (BinLayoutChoice & { fits: BinLayoutName[]; scores: { name: BinLayoutName; score: number }[] }) | null;
+  /** For a `.ply`: its elements (the vertices are the points; others are skipped) and comments. */
+  ply?: PlyReport;
+  /** For a `.las`/`.laz`: point format, scale, offset, header bounds, VLRs and the LASzip description. */
+  las?: LasReport;
 }
 
 export interface InspectOptions {
@@ -42,7 +47,7 @@ export interface InspectOptions {
 }
 
 /**
- * Reads a point file (PCD, or a raw `.bin`) and describes it. A `.bin` is read with `--bin-layout`,
+ * Reads a point file (PCD, PLY, LAS, LAZ or a raw `.bin`) and describes it. A `.bin` is read with `--bin-layout`,
  * else the `binLayout` of a `cuboid.json` in its folder or the folder above (a KITTI `velodyne/`),
  * else `xyzir` for `*.pcd.bin`, else the layout detection picks (the report says which fit and why).
  * Throws the parser's error on a broken file, and names the trailing bytes of a size no layout fits.
@@ -52,6 +57,10 @@ export async function inspectFile(path: string, opts: InspectOptions = {}): Prom
   const bytes = new Uint8Array(await readFile(path));
   const fileName = basename(path);
   const ext = extname(path).toLowerCase();
+  if (ext === '.ply' || ext === '.las' || ext === '.laz') {
+    const other = await describeOtherPointFile(bytes, ext === '.ply' ? 'ply' : 'las', fileName);
+    return { ...other.report, ...describe(other.cloud), file: path, bytes: info.size, binLayout: null };
+  }
   if (ext === '.bin') {
     const { choice, detection } = await chooseLayout(path, bytes, opts.binLayout);
     const layout = BIN_LAYOUTS[choice.name];

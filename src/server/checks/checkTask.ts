@@ -10,6 +10,7 @@ import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
+import { PointFileError } from '../../domain/pointcloud/PointFileError.ts';
 import { BIN_LAYOUTS } from '../../domain/pointcloud/binLayouts.ts';
 import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
@@ -77,7 +78,7 @@ export async function runCheckTask(task: CheckTask): Promise<CheckAnswer> {
   try {
     return task.kind === 'frame' ? await checkFrame({ ...task, kind: 'frame' }) : await checkSubmit({ ...task, kind: 'submit' });
   } catch (err) {
-    if (err instanceof PcdError || err instanceof KittiError || err instanceof DatasetFileError || isFileError(err)) {
+    if (err instanceof PcdError || err instanceof PointFileError || err instanceof KittiError || err instanceof DatasetFileError || isFileError(err)) {
       // A file system error names the file relative to the dataset and says why (missing, permission denied).
       return { ok: false, reason: 'unreadable', message: toDatasetFileError(err, task.frame.root)?.message ?? (err as Error).message };
     }
@@ -159,7 +160,8 @@ function boxesOverLimit(frameId: string, doc: FrameAnnotation | null, limits: Ch
  * (a raw `.bin` record is its layout's size; a PCD point takes at most `MAX_PCD_POINT_BYTES`).
  */
 function fileOverLimit(frame: DatasetFrame, limits: CheckSizeLimits): UncheckedFrame | null {
-  const pcd = frame.points.format === 'pcd';
+  // PLY, LAS and LAZ are bounded like a PCD (their exact count is checked once read).
+  const pcd = frame.points.format !== 'bin';
   const atLeast = Math.floor(frame.points.bytes / (pcd ? MAX_PCD_POINT_BYTES : BIN_LAYOUTS[frame.points.binLayout?.name ?? 'xyzi'].bytes));
   if (atLeast <= limits.maxPoints) return null;
   // A raw .bin's count is exact; a PCD's is a lower bound from its size.

@@ -8,7 +8,7 @@ import { isValidFrameId } from './frameId.ts';
 import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
 import { openSource, SourceOpenError } from './sources.ts';
 
-export type PointsFormat = 'bin' | 'pcd';
+export type PointsFormat = 'bin' | 'pcd' | 'ply' | 'las' | 'laz';
 export type { DatasetLayout } from './datasetLayouts.ts';
 import type { DatasetLayout } from './datasetLayouts.ts';
 
@@ -73,7 +73,7 @@ interface FolderListing {
 }
 
 const EXTENSIONS: Record<Listing, string[]> = {
-  points: ['.bin', '.pcd.bin', '.pcd'],
+  points: ['.bin', '.pcd.bin', '.pcd', '.ply', '.las', '.laz'],
   calib: ['.txt'],
   image: Object.keys(IMAGE_TYPES),
   label: ['.txt'],
@@ -209,7 +209,7 @@ export class Dataset {
     const frames: DatasetFrame[] = [];
     const spec = this.source.spec;
     for (const [id, file] of points.files) {
-      const format: PointsFormat = file.ext === '.pcd' ? 'pcd' : 'bin';
+      const format: PointsFormat = file.ext === '.pcd.bin' ? 'bin' : (file.ext.slice(1) as PointsFormat);
       const img = image.files.get(id);
       frames.push({
         id,
@@ -269,7 +269,7 @@ interface FoundFile {
 }
 
 function binFilesOf(listing: FolderListing): { path: string; bytes: number }[] {
-  return [...listing.files.values()].filter((f) => f.ext !== '.pcd').map((f) => ({ path: f.path, bytes: f.bytes }));
+  return [...listing.files.values()].filter((f) => f.ext.endsWith('.bin')).map((f) => ({ path: f.path, bytes: f.bytes }));
 }
 
 /** The extension of `name` among `exts` (`.pcd.bin` before `.bin`), lower case, or null. */

@@ -8,6 +8,7 @@ import { frameFileSize, readFrameFile } from '../dataset/frameFiles.ts';
 import type { ExportSource } from './ExportSource.ts';
 import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
+import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
 import { splitFrames } from './splitFrames.ts';
 
@@ -210,6 +211,10 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
   // Every read goes through the frame's source: confined to the dataset folder (unless the server follows symlinks), like the routes'.
   if (points.format === 'pcd' && bin) {
     const result = pcdToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), path.basename(points.path));
+    return { kind: 'converted', ...result };
+  }
+  if ((points.format === 'ply' || points.format === 'las' || points.format === 'laz') && bin) {
+    const result = await pointFileToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.format, path.basename(points.path));
     return { kind: 'converted', ...result };
   }
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {

@@ -5,6 +5,7 @@ import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
 import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
+import { PointFileError } from '../../domain/pointcloud/PointFileError.ts';
 import { HttpError, type ErrorBody } from './HttpError.ts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -73,7 +74,7 @@ export function toResponse(err: FastifyError | Error, root: string | null): [num
   if (err instanceof FrameFileError) return [422, { error: err.code, detail: err.message }];
   // The dataset's bucket is gone or refuses us: the request may succeed later; saves are in the database.
   if (isDatasetUnavailable(err)) return [503, { error: 'dataset_unavailable', detail: err.message }];
-  if (err instanceof PcdError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
+  if (err instanceof PcdError || err instanceof PointFileError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
   const fileError = asDatasetFileError(err) ?? (root !== null && insideRoot(err, root) ? toDatasetFileError(err, root) : null);
   if (fileError !== null) {
     return [422, { error: fileError.code, detail: fileError.message, file: fileError.file, reason: fileError.reason }];
