@@ -1,24 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
-import { SessionGate } from './ui/review/SessionGate.tsx';
-import { appStore } from './state/appStore.ts';
-import { frameCache } from './io/frameCache.ts';
 import { projectToView } from './render/viewCameras.ts';
 import { frameGeometryCount } from './render/frameGeometry.ts';
-import { getPageEditor } from './services/pageEditor.ts';
-import { openFrame } from './services/openFrame.ts';
-import './ui/app.css';
+import type { Page } from './services/createPage.ts';
 
-// Test builds (vite --mode e2e) expose the store so Playwright can assert on state, not pixels.
-if (import.meta.env.MODE === 'e2e') {
-  (window as unknown as { __cuboid: unknown }).__cuboid = { store: appStore, frameCache, project: projectToView, editor: getPageEditor(), openFrame, frameGeometryCount };
+// Test builds (vite --mode e2e) expose the page so Playwright can assert on state, not pixels.
+const exposePage =
+  import.meta.env.MODE === 'e2e'
+    ? (page: Page | null) => {
+        if (page === null) return;
+        (window as unknown as { __cuboid: unknown }).__cuboid = {
+          store: page.store,
+          frameCache: page.io.frameCache,
+          project: projectToView,
+          editor: page.editor,
+          openFrame: (frameId: string) => page.services.frames.openFrame(frameId),
+          frameGeometryCount,
+        };
+      }
+    : undefined;
+
+const root = document.getElementById('root')!;
+if (import.meta.env.MODE === 'e2e' && new URL(window.location.href).searchParams.has('testbed')) {
+  // Two editors on one page, mounted and unmounted on demand (tests/e2e/embed.spec.ts).
+  void import('./ui/editorTestbed.tsx').then((m) => m.mountEditorTestbed(root));
+} else {
+  createRoot(root).render(
+    <StrictMode>
+      <App onPage={exposePage} />
+    </StrictMode>,
+  );
 }
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SessionGate>
-      <App />
-    </SessionGate>
-  </StrictMode>,
-);

@@ -29,10 +29,24 @@ export interface ActionContext {
  * What `perform` returns: a document change applied by the registry as exactly one undo step
  * (excalidraw's "patch + capture policy"), or nothing for actions that do not edit the document
  * through a patch (tool switches, navigation, undo itself, async work that commits later).
+ * Commands that can fail without an exception (a refused review step, a bad login token) say so
+ * with `ok: false`; `ActionRegistry.run` hands that to the caller (a form keeps its input).
  */
-export type ActionResult = { docChange: (doc: FrameAnnotation) => FrameAnnotation } | void;
+export type ActionResult = { docChange?: (doc: FrameAnnotation) => FrameAnnotation; ok?: boolean } | void;
 
-export type ActionGroup = 'history' | 'edit' | 'create' | 'selection' | 'class' | 'attributes' | 'tools' | 'frames' | 'file' | 'help';
+export type ActionGroup =
+  | 'history'
+  | 'edit'
+  | 'create'
+  | 'selection'
+  | 'class'
+  | 'attributes'
+  | 'tools'
+  | 'frames'
+  | 'file'
+  | 'help'
+  | 'review'
+  | 'session';
 
 /**
  * A user command. Toolbar buttons, shortcuts and tests all run it through

@@ -74,8 +74,26 @@ export class ActionRegistry {
     return true;
   }
 
+  /**
+   * Runs action `id` (with `value`) and waits for it: true when it ran and did not report a failure
+   * (`ok: false`), false when its predicate refused it. For panels that act on the outcome.
+   */
+  async run(id: string, value?: unknown): Promise<boolean> {
+    const action = this.get(id);
+    if (!action) throw new Error(`ActionRegistry: unknown action "${id}"`);
+    if (!this.isEnabled(id)) return false;
+    const outcome = action.perform({ ...this.ctx, value });
+    const tracked = Promise.resolve(outcome).then((r) => {
+      this.apply(r);
+      return r;
+    });
+    this.ctx.tools.track(tracked);
+    const result = await tracked;
+    return result?.ok ?? true;
+  }
+
   private apply(result: ActionResult): void {
-    if (result) this.ctx.store.getState().applyDocChange(result.docChange);
+    if (result?.docChange) this.ctx.store.getState().applyDocChange(result.docChange);
   }
 
   /** The enabled action a key press maps to, if any. */

@@ -29,6 +29,11 @@ import { copyToNextFrame, propagateForward } from './propagateForward.ts';
 import { interpolateTrack } from './interpolateTrack.ts';
 import { toggleKeyframe } from './toggleKeyframe.ts';
 import { toggleLockSize } from './toggleLockSize.ts';
+import { reviewActions } from './reviewActions.ts';
+import { sessionActions } from './sessionActions.ts';
+import { frameListActions } from './frameListActions.ts';
+import { conflictActions } from './conflictActions.ts';
+import { saveEdgeCase } from './sopActions.ts';
 
 /** Every built-in action, in the order the `?` overlay lists them. */
 export const DEFAULT_ACTIONS: readonly Action[] = [
@@ -67,4 +72,9 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   save,
   toggleHelp,
   updateCuboid,
+  ...frameListActions,
+  ...reviewActions,
+  ...sessionActions,
+  ...conflictActions,
+  saveEdgeCase,
 ];

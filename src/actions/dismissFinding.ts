@@ -5,7 +5,6 @@ import { addDismissal, createDismissal, defaultDismissalRadius, dismissalAt, dis
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FocusedFinding } from '../state/slices/checksSlice.ts';
 import { selectFocusedFinding } from '../state/selectors.ts';
-import { sessionStore } from '../services/sessionStore.ts';
 
 /** What a panel, a pin or a notice passes: the finding's place (LiDAR frame, metres) and what the checks said of it. */
 export type FindingValue = Omit<FocusedFinding, 'frameId'>;
@@ -61,7 +60,7 @@ export const dismissFinding: Action = {
         : box !== undefined
           ? defaultDismissalRadius(0.5 * Math.hypot(box.size[0], box.size[1]) + BOX_MARGIN)
           : defaultDismissalRadius(undefined);
-    const user = sessionStore.getState().user;
+    const user = ctx.store.getState().session.user;
     const dismissal = createDismissal({
       location: target.location,
       radius,

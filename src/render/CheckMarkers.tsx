@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import { CylinderGeometry, TorusGeometry } from 'three';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { selectFocusedFinding } from '../state/selectors.ts';
 import { withoutDismissed } from '../domain/document/dismissals.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';

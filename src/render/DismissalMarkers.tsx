@@ -1,5 +1,5 @@
 import { BoxGeometry, CylinderGeometry, TorusGeometry } from 'three';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { dismissalsOf } from '../domain/document/dismissals.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 import { ScreenSized } from './ScreenSized.tsx';

@@ -1,5 +1,5 @@
 import { ConeGeometry, CylinderGeometry } from 'three';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { ScreenSized } from './ScreenSized.tsx';

@@ -5,7 +5,7 @@ import { Vector3 } from 'three';
 import type { CloudBounds } from '../domain/pointcloud/robustBounds.ts';
 import { VIEW_DIR, aimAtBounds, framingOnLoad, needsFraming } from './framing.ts';
 import type { Aim } from './framing.ts';
-import { appStore } from '../state/appStore.ts';
+import { useStoreApi } from './EditorContext.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 
 /**
@@ -21,6 +21,7 @@ export function FrameTheCloud() {
   const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
+  const appStore = useStoreApi();
   const framedFrame = useRef<string | null>(null);
   const lastBounds = useRef<CloudBounds | null>(null);
 
@@ -101,6 +102,6 @@ export function FrameTheCloud() {
     }
     check(now, null);
     return appStore.subscribe((s, prev) => check(s, prev));
-  }, [camera, controls, size, invalidate]);
+  }, [camera, controls, size, invalidate, appStore]);
   return null;
 }

@@ -1,7 +1,7 @@
 import { Grid, OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { MOUSE } from 'three';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
 import { BoxHandles } from './BoxHandles.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';

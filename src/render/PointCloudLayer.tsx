@@ -3,7 +3,7 @@ import { useFrame } from '@react-three/fiber';
 import { Group, Points } from 'three';
 import type { BufferGeometry } from 'three';
 import type { Cuboid } from '../domain/types.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { getFrameChunks, syncFrameGeometry } from './frameGeometry.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';

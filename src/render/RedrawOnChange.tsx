@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import { appStore } from '../state/appStore.ts';
-import { frameCache } from '../io/frameCache.ts';
+import { usePage } from './EditorContext.ts';
 
 /**
  * The canvas renders on demand (nothing is drawn while nothing changes): this asks for a frame
@@ -9,9 +8,10 @@ import { frameCache } from '../io/frameCache.ts';
  */
 export function RedrawOnChange() {
   const invalidate = useThree((s) => s.invalidate);
+  const { store, io } = usePage();
   useEffect(() => {
-    const a = appStore.subscribe(() => invalidate());
-    const b = frameCache.onChange(() => invalidate());
+    const a = store.subscribe(() => invalidate());
+    const b = io.frameCache.onChange(() => invalidate());
     const onResize = () => invalidate();
     window.addEventListener('resize', onResize);
     return () => {
@@ -19,6 +19,6 @@ export function RedrawOnChange() {
       b();
       window.removeEventListener('resize', onResize);
     };
-  }, [invalidate]);
+  }, [invalidate, store, io]);
   return null;
 }

@@ -2,11 +2,9 @@ import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Object3D, Plane, Vector3 } from 'three';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
-import { groundCache } from '../io/groundCache.ts';
 import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Hit, Point3, ViewId } from '../tools/ToolEvent.ts';
-import { useEditor } from './EditorContext.ts';
+import { usePage } from './EditorContext.ts';
 import { resolvePointer } from './resolvePointer.ts';
 import { registerView } from './viewCameras.ts';
 
@@ -26,7 +24,7 @@ const _normal = new Vector3();
  * the gestures tools do not claim.
  */
 export function ToolInput({ view, target }: ToolInputProps) {
-  const editor = useEditor();
+  const { editor, io } = usePage();
   const camera = useThree((s) => s.camera);
   const scene = useThree((s) => s.scene);
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
@@ -53,7 +51,7 @@ export function ToolInput({ view, target }: ToolInputProps) {
         return new Plane().setFromNormalAndCoplanarPoint(_normal.clone(), new Vector3(...box.center));
       }
       const frameId = state.doc?.frameId ?? state.currentFrameId;
-      const z = (frameId && groundCache.groundZ(frameId, 0, 0)) ?? GROUND_FALLBACK_Z;
+      const z = (frameId && io.groundCache.groundZ(frameId, 0, 0)) ?? GROUND_FALLBACK_Z;
       return new Plane(new Vector3(0, 0, 1), -z);
     };
 
@@ -102,7 +100,7 @@ export function ToolInput({ view, target }: ToolInputProps) {
       if (r.hit.kind === 'none' && (view === 'main' || view === 'top') && tool !== 'draw') {
         const frameId = editor.store.getState().currentFrameId;
         queue = queue.then(async () => {
-          const found = frameId ? await getPointCloudWorker().pickPoint(frameId, r.rayOrigin, r.rayDirection) : null;
+          const found = frameId ? await io.worker().pickPoint(frameId, r.rayOrigin, r.rayDirection) : null;
           const picked: Point3 | null = found ? [found[0], found[1], found[2]] : null;
           send('pointer_down', e, picked ? { kind: 'points', point: picked } : { kind: 'ground' }, picked ?? point);
         });
@@ -136,7 +134,7 @@ export function ToolInput({ view, target }: ToolInputProps) {
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerup', onUp);
     };
-  }, [editor, camera, scene, controls, target, view]);
+  }, [editor, io, camera, scene, controls, target, view]);
 
   return null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute, Line, LineBasicMaterial } from 'three';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { CuboidBox } from './CuboidBox.tsx';
 
 /**

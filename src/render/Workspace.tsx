@@ -4,7 +4,7 @@ import { Canvas } from '@react-three/fiber';
 import { View } from '@react-three/drei';
 import { useShallow } from 'zustand/react/shallow';
 import type { Cuboid } from '../domain/types.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from './EditorContext.ts';
 import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
 import { BoxCamera } from './BoxCamera.tsx';
 import type { BoxViewKind } from './BoxCamera.tsx';

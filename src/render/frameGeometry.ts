@@ -28,10 +28,14 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
-
-frameCache.onEvict((frameId) => disposeFrameGeometry(frameId));
+/** Geometry follows the frame cache's evictions; subscribed on first use, not at import. */
+let followingEvictions = false;
 
 function entryOf(frameId: string): Entry {
+  if (!followingEvictions) {
+    followingEvictions = true;
+    frameCache.onEvict((id) => disposeFrameGeometry(id));
+  }
   let entry = entries.get(frameId);
   if (!entry) {
     entry = { chunks: [], buffers: null, colorMode: '', ratio: 1, lastTick: -1, version: 0 };

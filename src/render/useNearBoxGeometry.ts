@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
 import type { Cuboid } from '../domain/types.ts';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
+import { usePage } from './EditorContext.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
@@ -17,6 +17,7 @@ export function useNearBoxGeometry(
   colorMode: string,
 ): BufferGeometry {
   const invalidate = useThree((s) => s.invalidate);
+  const { io } = usePage();
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
     g.boundingSphere = BIG_SPHERE;
@@ -29,7 +30,8 @@ export function useNearBoxGeometry(
     let live = true;
     const shape = { center: box.center, size: box.size, yaw: box.yaw };
     const t = setTimeout(() => {
-      void getPointCloudWorker()
+      void io
+        .worker()
         .pointsNearBox(frameId, shape, margin, colorMode)
         .then((near) => {
           if (!live || !near) return;
@@ -46,6 +48,6 @@ export function useNearBoxGeometry(
       live = false;
       clearTimeout(t);
     };
-  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, geometry, invalidate]);
+  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, geometry, invalidate, io]);
   return geometry;
 }

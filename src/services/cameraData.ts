@@ -1,18 +1,20 @@
 import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
-import { api } from '../io/apiClient.ts';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
+import type { PageIo } from './pageIo.ts';
 
-/** A frame's calibration and image size from the server (null calib: the frame has none). */
-export function loadCalib(frameId: string): Promise<{ calib: KittiCalib | null; imageSize: [number, number] }> {
-  return api.getCalib(frameId);
+/** What the camera panel reads: a frame's calib, its image and its points projected into it. */
+export interface CameraData {
+  /** A frame's calibration and image size from the server (null calib: the frame has none). */
+  loadCalib(frameId: string): Promise<{ calib: KittiCalib | null; imageSize: [number, number] }>;
+  /** URL of the frame's camera image. */
+  imageUrl(frameId: string): string;
+  /** The frame's points projected into the image, computed in the worker (u, v, depth per point). */
+  projectFramePoints(frameId: string, calib: KittiCalib): Promise<Float32Array | null>;
 }
 
-/** URL of the frame's camera image. */
-export function imageUrl(frameId: string): string {
-  return api.imageUrl(frameId);
-}
-
-/** The frame's points projected into the image, computed in the worker (u, v, depth per point). */
-export function projectFramePoints(frameId: string, calib: KittiCalib): Promise<Float32Array | null> {
-  return getPointCloudWorker().projectPoints(frameId, calib);
+export function createCameraData(io: Pick<PageIo, 'api' | 'worker'>): CameraData {
+  return {
+    loadCalib: (frameId) => io.api.getCalib(frameId),
+    imageUrl: (frameId) => io.api.imageUrl(frameId),
+    projectFramePoints: (frameId, calib) => io.worker().projectPoints(frameId, calib),
+  };
 }

@@ -4,10 +4,7 @@ import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
 import { countBySeverity } from '../domain/checks/CheckResult.ts';
 import { dismissedRegions } from '../domain/document/dismissals.ts';
 import type { AppStore } from '../state/createAppStore.ts';
-import { api } from '../io/apiClient.ts';
-import { frameCache } from '../io/frameCache.ts';
-import { getChecksWorker } from '../io/checksWorker.ts';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
+import type { PageIo } from './pageIo.ts';
 
 /** Quiet time after an edit before the checks re-run, milliseconds. */
 const DEBOUNCE_MS = 80;
@@ -18,7 +15,10 @@ const DEBOUNCE_MS = 80;
  * document change, incrementally (only the boxes that changed, and their neighbours; the frame
  * rules also when the "not an object" dismissals changed).
  */
-export function startChecksRunner(store: AppStore): () => void {
+export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'frameCache' | 'worker' | 'checksWorker'>): () => void {
+  const { api, frameCache } = io;
+  const getChecksWorker = io.checksWorker;
+  const getPointCloudWorker = io.worker;
   let preparedFor: string | null = null;
   let preparing: string | null = null;
   let lastCuboids: Cuboid[] | null = null;

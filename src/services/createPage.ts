@@ -1,83 +1,169 @@
-import { appStore } from '../state/appStore.ts';
+import type { AppStore } from '../state/createAppStore.ts';
+import { createAppStore } from '../state/createAppStore.ts';
 import { createStoreAutosaveHost } from '../state/autosaveHost.ts';
-import { api } from '../io/apiClient.ts';
 import { createAutosave } from '../io/autosave.ts';
 import type { Autosave } from '../io/autosave.ts';
 import { createJournal } from '../io/journal.ts';
-import { groundCache } from '../io/groundCache.ts';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
-import { createEditor } from '../actions/createEditor.ts';
-import type { Editor } from '../actions/createEditor.ts';
-import { openFrame, refreshFrames } from './openFrame.ts';
-import { loadTracks } from './loadTracks.ts';
 import { createSequenceService } from '../io/sequenceService.ts';
 import type { SequenceEditResult, SequenceService } from '../io/sequenceTypes.ts';
+import { createEditor } from '../actions/createEditor.ts';
+import type { Editor } from '../actions/createEditor.ts';
+import type { EditorServices } from '../tools/EditorServices.ts';
+import type { PageIo } from './pageIo.ts';
+import { createFrameNavigator, type FrameNavigator } from './frameNavigator.ts';
+import { createReviewService, type ReviewService } from './reviewService.ts';
+import { createSessionService, type SessionService } from './sessionService.ts';
+import { createDictionaryService, type DictionaryService } from './dictionaryService.ts';
+import { createTrackLoader } from './trackLoader.ts';
+import { createCameraData, type CameraData } from './cameraData.ts';
+import { createPointCounter, type PointCounter } from './countPointsInBox.ts';
+import { startChecksRunner } from './checksRunner.ts';
+import { startFrameCheckSweep } from './frameCheckSweep.ts';
 
-let editor: Editor | null = null;
-let autosave: Autosave | null = null;
-
-/**
- * The page's autosave (debounced saves with the revision protocol, local journal). Created on
- * first use for the dataset the server reports, so journals of different datasets never mix.
- */
-export function getAutosave(datasetId = 'default'): Autosave {
-  if (!autosave) {
-    autosave = createAutosave({
-      host: createStoreAutosaveHost(appStore),
-      target: api,
-      journal: createJournal(window.localStorage, datasetId),
-    });
-    window.addEventListener('beforeunload', () => void autosave?.saveNow());
-  }
-  return autosave;
+/** Everything a page's panels and views use besides the store. */
+export interface PageServices extends EditorServices {
+  frames: FrameNavigator;
+  review: ReviewService;
+  session: SessionService;
+  dictionary: DictionaryService;
+  tracks: { reload(): Promise<void> };
+  camera: CameraData;
+  countPointsInBox: PointCounter;
 }
 
-/** The page's editor: the store, tools and actions wired to the worker, the server and navigation. */
-export function getPageEditor(): Editor {
-  if (!editor) {
-    editor = createEditor(appStore, {
-      fit: {
-        fit: (frameId, point, options) =>
-          getPointCloudWorker().fit(frameId, point, {
-            label: options.label,
-            headingIndex: options.headingIndex,
-            prior: options.prior ? { center: options.prior.center, size: options.prior.size, yaw: options.prior.yaw } : undefined,
-          }),
-      },
-      ground: { groundZ: (frameId, x, y) => groundCache.groundZ(frameId, x, y) },
-      navigation: { openFrame: (frameId) => openFrame(frameId) },
-      save: { saveNow: () => getAutosave().saveNow() },
-      tracks: { reload: loadTracks },
-      sequence: withFrameListRefresh(
-        createSequenceService({
-          api,
-          worker: getPointCloudWorker(),
-          frames: () => appStore.getState().frames,
-          currentFrameId: () => appStore.getState().currentFrameId,
+/**
+ * One annotation page: its store, its editor (tools and the action registry), its services and
+ * the engine they run on. Built by `createPage`; the `<CuboidEditor>` component renders one.
+ */
+export interface Page {
+  store: AppStore;
+  editor: Editor;
+  services: PageServices;
+  io: PageIo;
+  /** The page's autosave, once the server named its dataset (null before). */
+  autosave(): Autosave | null;
+  /**
+   * Starts the background work (the checks runner, the navigator's check sweep, a save when the
+   * tab closes). Returns a function that stops it; `dispose` stops everything.
+   */
+  start(): () => void;
+  dispose(): void;
+}
+
+export interface CreatePageOptions {
+  /** A store to use (default: a fresh one). */
+  store?: AppStore;
+}
+
+/**
+ * The composition root: builds a page's store, autosave, services and editor from an engine
+ * (`browserPageIo()` in the app, fakes in tests). Nothing here is module-level: two pages never
+ * share a store, an autosave or a journal.
+ */
+export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
+  const store = options.store ?? createAppStore();
+  let autosave: Autosave | null = null;
+  let autosaveFor: string | null = null;
+
+  /** The autosave of dataset `datasetId` (`NAME:ID`): journals of different datasets never mix. */
+  const useDataset = (datasetId: string): void => {
+    if (autosave && autosaveFor === datasetId) return;
+    autosave?.dispose();
+    autosaveFor = datasetId;
+    autosave = createAutosave({ host: createStoreAutosaveHost(store), target: io.api, journal: createJournal(io.storage, datasetId) });
+  };
+  const openDoc = (doc: Parameters<Autosave['openDoc']>[0]): void => {
+    if (!autosave) useDataset('default');
+    autosave!.openDoc(doc);
+  };
+
+  const frames = createFrameNavigator({ store, io, onDataset: useDataset, openDoc });
+  const refreshFrames = () => frames.refreshFrames();
+  const review = createReviewService({ store, api: io.api, autosave: () => autosave, refreshFrames });
+  const services: PageServices = {
+    fit: {
+      fit: (frameId, point, opts) =>
+        io.worker().fit(frameId, point, {
+          label: opts.label,
+          headingIndex: opts.headingIndex,
+          prior: opts.prior ? { center: opts.prior.center, size: opts.prior.size, yaw: opts.prior.yaw } : undefined,
         }),
-      ),
-    });
-  }
-  return editor;
+    },
+    ground: { groundZ: (frameId, x, y) => io.groundCache.groundZ(frameId, x, y) },
+    navigation: { openFrame: (frameId) => frames.openFrame(frameId) },
+    save: { saveNow: () => autosave?.saveNow() ?? Promise.resolve() },
+    sequence: withFrameListRefresh(
+      store,
+      createSequenceService({
+        api: io.api,
+        // The worker is created on first use, not when the page is built.
+        worker: {
+          ensureFrame: (...a) => io.worker().ensureFrame(...a),
+          propagate: (...a) => io.worker().propagate(...a),
+        },
+        frames: () => store.getState().frames,
+        currentFrameId: () => store.getState().currentFrameId,
+      }),
+      refreshFrames,
+    ),
+    tracks: createTrackLoader(store, io.api),
+    frames,
+    review,
+    session: createSessionService(store, io.api),
+    dictionary: createDictionaryService(store, io.api),
+    conflict: { resolveConflict: (choice) => autosave?.resolveConflict(choice) ?? Promise.resolve() },
+    camera: createCameraData(io),
+    countPointsInBox: createPointCounter(io),
+  };
+  const editor = createEditor(store, services);
+  const stops = new Set<() => void>();
+
+  return {
+    store,
+    editor,
+    services,
+    io,
+    autosave: () => autosave,
+    start() {
+      const stopChecks = startChecksRunner(store, io);
+      const stopSweep = startFrameCheckSweep(store, io.api);
+      const onUnload = () => void autosave?.saveNow();
+      window.addEventListener('beforeunload', onUnload);
+      const stop = () => {
+        stopChecks();
+        stopSweep();
+        window.removeEventListener('beforeunload', onUnload);
+        stops.delete(stop);
+      };
+      stops.add(stop);
+      return stop;
+    },
+    dispose() {
+      for (const stop of [...stops]) stop();
+      editor.dispose();
+      autosave?.dispose();
+      autosave = null;
+    },
+  };
 }
 
 /**
  * Other frames' box counts and checks change with sequence edits: the frame list is refreshed as
  * each carried frame is saved (its check summary asked for again) and when an edit ends.
  */
-function withFrameListRefresh(service: SequenceService): SequenceService {
+function withFrameListRefresh(store: AppStore, service: SequenceService, refreshFrames: () => Promise<unknown>): SequenceService {
   const refresh = () => void refreshFrames().catch(() => undefined);
   const after = <T>(p: Promise<T>): Promise<T> => p.finally(refresh);
   const onFrameSaved = (frameId: string) => {
-    appStore.getState().forgetCheckSummary(frameId);
+    store.getState().forgetCheckSummary(frameId);
     refresh();
   };
   const forgetSaved = (r: SequenceEditResult): SequenceEditResult => {
-    for (const id of r.savedFrameIds) appStore.getState().forgetCheckSummary(id);
+    for (const id of r.savedFrameIds) store.getState().forgetCheckSummary(id);
     return r;
   };
   return {
-    propagate: (from, boxes, n, options) => after(service.propagate(from, boxes, n, { ...options, onFrameSaved })),
+    propagate: (from, boxes, n, opts) => after(service.propagate(from, boxes, n, { ...opts, onFrameSaved })),
     interpolate: (...a) => after(service.interpolate(...a).then(forgetSaved)),
     lockTrackSize: (...a) => after(service.lockTrackSize(...a).then(forgetSaved)),
   };

@@ -1,133 +1,147 @@
-import { appStore } from '../state/appStore.ts';
 import { initialLoad } from '../state/slices/loadSlice.ts';
+import type { AppStore } from '../state/createAppStore.ts';
+import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
-import { api } from '../io/apiClient.ts';
-import { requestFrame, detachProgress } from '../io/frameLoads.ts';
-import { frameCache } from '../io/frameCache.ts';
-import { groundCache } from '../io/groundCache.ts';
-import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
-import { getAutosave } from './pageEditor.ts';
-
-let datasetId = 'default';
-
-/** Fetches the dataset's frame list into the store. */
-export async function refreshFrames(): Promise<FrameListItem[]> {
-  const frames = await api.listFrames();
-  appStore.getState().setFrames(frames);
-  return frames;
-}
-
-/**
- * Makes `frameId` the current frame: saves the frame being left, loads the frame's annotation
- * (replaying unsaved local work from the journal) and streams its points, reporting progress.
- */
-export async function openFrame(frameId: string): Promise<void> {
-  const state = appStore.getState();
-  const frame = state.frames.find((f) => f.id === frameId);
-  state.setCurrentFrame(frameId);
-  frameCache.current = frameId;
-  frameCache.evict(frameId);
-  void getPointCloudWorker().setCurrentFrame(frameId);
-  state.clearSelection();
-  const url = new URL(window.location.href);
-  url.searchParams.set('frame', frameId);
-  window.history.replaceState(null, '', url);
-  const docLoad = loadAnnotation(frameId);
-  const pointLoad = loadPoints(frameId, frame);
-  await Promise.all([docLoad, pointLoad]);
-}
-
-async function loadAnnotation(frameId: string): Promise<void> {
-  try {
-    const serverDoc = await api.getAnnotation(frameId);
-    if (appStore.getState().currentFrameId !== frameId) return;
-    getAutosave(datasetId).openDoc(serverDoc);
-  } catch (err) {
-    appStore.getState().showMessage(`Could not load the annotation of frame ${frameId}: ${message(err)}`, 'error');
-  }
-}
-
-async function loadPoints(frameId: string, frame: FrameListItem | undefined): Promise<void> {
-  const state = appStore.getState();
-  if (state.load.frameId === frameId && state.load.status === 'done' && frameCache.peek(frameId)) return;
-  const { setLoad } = state;
-  const previous = state.load.frameId;
-  if (previous && previous !== frameId) detachProgress(previous);
-  const isCurrent = () => appStore.getState().load.frameId === frameId;
-  setLoad({ ...initialLoad, frameId, status: 'loading' });
-  const kind = frame?.pointsFile?.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
-  try {
-    const summary = await requestFrame(frameId, api.pointsUrl(frameId), kind, {
-      current: true,
-      onProgress: (event) => {
-        if (!isCurrent()) return;
-        if (event.type === 'header') {
-          setLoad({ totalPoints: event.totalPoints, bytesTotal: event.bytesTotal, fields: event.fields });
-        } else {
-          const { type: _type, ...patch } = event;
-          setLoad(patch);
-        }
-      },
-    });
-    if (!isCurrent()) return;
-    setLoad({
-      status: 'done',
-      bytesLoaded: summary.bytes,
-      bytesTotal: Math.max(summary.bytes, appStore.getState().load.bytesTotal),
-      pointsLoaded: summary.count,
-      totalPoints: summary.count,
-      renderCount: summary.renderCount,
-      fields: summary.fields,
-      notice: summary.notice,
-      ranges: summary.ranges,
-      bounds: summary.bounds,
-      firstBatchMs: summary.firstBatchMs,
-      totalMs: summary.totalMs,
-    });
-    // A file with its own colours (rgb/rgba) is shown in them unless the user chose a colouring.
-    appStore.getState().suggestColorMode(summary.fields.some((f) => f.name === 'rgb' || f.name === 'rgba') ? 'rgb' : 'height');
-    await groundCache.fetch(frameId);
-    prefetchAfter(frameId);
-  } catch (err) {
-    if (isCurrent()) setLoad({ status: 'error', error: loadErrorText(err) });
-  }
-}
+import type { PageIo } from './pageIo.ts';
 
 /** Frames streamed ahead of the user (into the byte-bounded frame cache). */
 const PREFETCH = 2;
 
-/** Starts loading the next frames of the list in the background (queued behind the current one). */
-function prefetchAfter(frameId: string): void {
-  const { frames } = appStore.getState();
-  const i = frames.findIndex((f) => f.id === frameId);
-  for (const f of frames.slice(i + 1, i + 1 + PREFETCH)) {
-    if (!f.pointsFile || frameCache.peek(f.id)) continue;
-    const kind = f.pointsFile.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
-    requestFrame(f.id, api.pointsUrl(f.id), kind).catch(() => undefined);
-  }
+export interface FrameNavigator {
+  /** Fetches the dataset's frame list into the store. */
+  refreshFrames(): Promise<FrameListItem[]>;
+  /**
+   * Makes `frameId` the current frame: saves the frame being left, loads the frame's annotation
+   * (replaying unsaved local work from the journal) and streams its points, reporting progress.
+   */
+  openFrame(frameId: string): Promise<void>;
+  /**
+   * On page load: the dataset (its id names the journal), the rules, the frame list, then frame
+   * `wanted` (the host's choice, e.g. its URL's `?frame=`) or the first frame.
+   */
+  openInitialFrame(wanted?: string | null): Promise<void>;
 }
 
-/** On page load: list frames, then open `?frame=ID` or the first frame. */
-export async function openInitialFrame(): Promise<void> {
-  try {
-    const info = await api.getDataset();
-    datasetId = `${info.name}:${info.id}`;
-    getAutosave(datasetId);
-    api
-      .getDictionary()
-      .then(({ dictionary }) => appStore.getState().setDictionary(dictionary))
-      .catch((err: unknown) => appStore.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning'));
-    const frames = await refreshFrames();
-    const wanted = new URL(window.location.href).searchParams.get('frame');
-    const first = frames.find((f) => f.id === wanted) ?? frames[0];
-    if (first && wanted !== null && first.id !== wanted) {
-      appStore.getState().showMessage(`There is no frame "${wanted}" in this dataset; opened ${first.id} instead.`, 'warning');
+export interface FrameNavigatorDeps {
+  store: AppStore;
+  io: PageIo;
+  /** Called with `NAME:ID` once the server named its dataset (the page builds its autosave then). */
+  onDataset(datasetId: string): void;
+  /** Loads a server document into the editor through the autosave (journal replay, conflicts). */
+  openDoc(doc: FrameAnnotation): void;
+}
+
+/** The page's frame loading: annotation and points of the open frame, prefetches, the frame list. */
+export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNavigatorDeps): FrameNavigator {
+  const { api, frameCache } = io;
+
+  const refreshFrames = async (): Promise<FrameListItem[]> => {
+    const frames = await api.listFrames();
+    store.getState().setFrames(frames);
+    return frames;
+  };
+
+  const loadAnnotation = async (frameId: string): Promise<void> => {
+    try {
+      const serverDoc = await api.getAnnotation(frameId);
+      if (store.getState().currentFrameId !== frameId) return;
+      openDoc(serverDoc);
+    } catch (err) {
+      store.getState().showMessage(`Could not load the annotation of frame ${frameId}: ${message(err)}`, 'error');
     }
-    if (first) await openFrame(first.id);
-    else appStore.getState().setFramesError('This dataset has no frames: add .pcd or velodyne .bin files.');
-  } catch (err) {
-    appStore.getState().setFramesError(`Could not reach the Cuboid server: ${message(err)}`);
-  }
+  };
+
+  /** Starts loading the next frames of the list in the background (queued behind the current one). */
+  const prefetchAfter = (frameId: string): void => {
+    const { frames } = store.getState();
+    const i = frames.findIndex((f) => f.id === frameId);
+    for (const f of frames.slice(i + 1, i + 1 + PREFETCH)) {
+      if (!f.pointsFile || frameCache.peek(f.id)) continue;
+      io.requestFrame(f.id, api.pointsUrl(f.id), kindOf(f)).catch(() => undefined);
+    }
+  };
+
+  const loadPoints = async (frameId: string, frame: FrameListItem | undefined): Promise<void> => {
+    const state = store.getState();
+    if (state.load.frameId === frameId && state.load.status === 'done' && frameCache.peek(frameId)) return;
+    const { setLoad } = state;
+    const previous = state.load.frameId;
+    if (previous && previous !== frameId) io.detachProgress(previous);
+    const isCurrent = () => store.getState().load.frameId === frameId;
+    setLoad({ ...initialLoad, frameId, status: 'loading' });
+    try {
+      const summary = await io.requestFrame(frameId, api.pointsUrl(frameId), kindOf(frame), {
+        current: true,
+        onProgress: (event) => {
+          if (!isCurrent()) return;
+          if (event.type === 'header') {
+            setLoad({ totalPoints: event.totalPoints, bytesTotal: event.bytesTotal, fields: event.fields });
+          } else {
+            const { type: _type, ...patch } = event;
+            setLoad(patch);
+          }
+        },
+      });
+      if (!isCurrent()) return;
+      setLoad({
+        status: 'done',
+        bytesLoaded: summary.bytes,
+        bytesTotal: Math.max(summary.bytes, store.getState().load.bytesTotal),
+        pointsLoaded: summary.count,
+        totalPoints: summary.count,
+        renderCount: summary.renderCount,
+        fields: summary.fields,
+        notice: summary.notice,
+        ranges: summary.ranges,
+        bounds: summary.bounds,
+        firstBatchMs: summary.firstBatchMs,
+        totalMs: summary.totalMs,
+      });
+      // A file with its own colours (rgb/rgba) is shown in them unless the user chose a colouring.
+      store.getState().suggestColorMode(summary.fields.some((f) => f.name === 'rgb' || f.name === 'rgba') ? 'rgb' : 'height');
+      await io.groundCache.fetch(frameId);
+      prefetchAfter(frameId);
+    } catch (err) {
+      if (isCurrent()) setLoad({ status: 'error', error: loadErrorText(err) });
+    }
+  };
+
+  const openFrame = async (frameId: string): Promise<void> => {
+    const state = store.getState();
+    const frame = state.frames.find((f) => f.id === frameId);
+    state.setCurrentFrame(frameId);
+    frameCache.current = frameId;
+    frameCache.evict(frameId);
+    void io.worker().setCurrentFrame(frameId);
+    state.clearSelection();
+    await Promise.all([loadAnnotation(frameId), loadPoints(frameId, frame)]);
+  };
+
+  const openInitialFrame = async (wanted: string | null = null): Promise<void> => {
+    try {
+      const info = await api.getDataset();
+      onDataset(`${info.name}:${info.id}`);
+      api
+        .getDictionary()
+        .then(({ dictionary }) => store.getState().setDictionary(dictionary))
+        .catch((err: unknown) => store.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning'));
+      const frames = await refreshFrames();
+      const first = frames.find((f) => f.id === wanted) ?? frames[0];
+      if (first && wanted !== null && first.id !== wanted) {
+        store.getState().showMessage(`There is no frame "${wanted}" in this dataset; opened ${first.id} instead.`, 'warning');
+      }
+      if (first) await openFrame(first.id);
+      else store.getState().setFramesError('This dataset has no frames: add .pcd or velodyne .bin files.');
+    } catch (err) {
+      store.getState().setFramesError(`Could not reach the Cuboid server: ${message(err)}`);
+    }
+  };
+
+  return { refreshFrames, openFrame, openInitialFrame };
+}
+
+function kindOf(frame: FrameListItem | undefined): 'pcd' | 'bin' {
+  return frame?.pointsFile?.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
 }
 
 function message(err: unknown): string {

@@ -11,6 +11,8 @@ import type { UiSlice } from './slices/uiSlice.ts';
 import type { ChecksSlice } from './slices/checksSlice.ts';
 import type { TracksSlice } from './slices/tracksSlice.ts';
 import type { SequenceSlice } from './slices/sequenceSlice.ts';
+import type { ReviewSlice } from './slices/reviewSlice.ts';
+import type { SessionSlice } from './slices/sessionSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
 export type AppState = FramesSlice &
@@ -25,7 +27,9 @@ export type AppState = FramesSlice &
   UiSlice &
   SequenceSlice &
   ChecksSlice &
-  TracksSlice;
+  TracksSlice &
+  ReviewSlice &
+  SessionSlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

@@ -14,6 +14,8 @@ import { createUiSlice } from './slices/uiSlice.ts';
 import { createChecksSlice } from './slices/checksSlice.ts';
 import { createTracksSlice } from './slices/tracksSlice.ts';
 import { createSequenceSlice } from './slices/sequenceSlice.ts';
+import { createReviewSlice } from './slices/reviewSlice.ts';
+import { createSessionSlice } from './slices/sessionSlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
@@ -58,6 +60,8 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createChecksSlice(set, get, store),
         ...createTracksSlice(set, get, store),
         ...createSequenceSlice(set, get, store),
+        ...createReviewSlice(set, get, store),
+        ...createSessionSlice(set, get, store),
       }),
       {
         partialize: (state): HistoryState => ({ doc: state.doc }),

@@ -2,6 +2,10 @@ import type { FitResult as DomainFitResult } from '../domain/geometry/fitCuboid.
 import type { CuboidShape } from '../domain/geometry/CuboidShape.ts';
 import type { Point3 } from './ToolEvent.ts';
 import type { SequenceService } from '../io/sequenceTypes.ts';
+import type { NewFlagInput } from '../io/apiClient.ts';
+import type { EdgeCase } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
+import type { ReviewFlag } from '../domain/document/FrameAnnotation.ts';
+import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 
 /**
  * Services the tools and actions call but do not implement. The app wires them (fit → the
@@ -52,6 +56,41 @@ export interface TracksService {
   reload(): Promise<void>;
 }
 
+export interface FrameListService {
+  /** Fetches the frame list again (status, box counts, check summaries). */
+  refreshFrames(): Promise<unknown>;
+}
+
+/** Review steps on the open frame (the store's `review` slice shows their state); true when done. */
+export interface ReviewCommands {
+  load(frameId: string): Promise<void>;
+  setDiffRange(range: { from?: number; to?: number }): Promise<void>;
+  submit(overrides?: readonly SubmitOverride[]): Promise<boolean>;
+  cancelSubmit(): void;
+  accept(): Promise<boolean>;
+  reject(comment: string): Promise<boolean>;
+  /** A flag on a box, or at a LiDAR-frame point (metres) for a missed object. */
+  addFlag(input: NewFlagInput): Promise<boolean>;
+  setFlagState(flagId: string, state: ReviewFlag['state']): Promise<boolean>;
+}
+
+/** The page's session (the store's `session` slice). */
+export interface SessionCommands {
+  load(): Promise<void>;
+  login(token: string): Promise<boolean>;
+  logout(): Promise<void>;
+}
+
+/** SOP editing (the store's `dictionary`). */
+export interface DictionaryCommands {
+  saveEdgeCase(entry: EdgeCase | null, removeId?: string): Promise<boolean>;
+}
+
+/** The save conflict's two ways out (the store's `save.conflict`). */
+export interface ConflictCommands {
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<void>;
+}
+
 export interface EditorServices {
   fit: FitService;
   ground: GroundProvider;
@@ -61,6 +100,12 @@ export interface EditorServices {
   sequence?: SequenceService;
   /** The dataset's track index; absent where not wired. */
   tracks?: TracksService;
+  /** The frame list, review, session, SOP and save-conflict commands of a page; absent where not wired. */
+  frames?: FrameListService;
+  review?: ReviewCommands;
+  session?: SessionCommands;
+  dictionary?: DictionaryCommands;
+  conflict?: ConflictCommands;
 }
 
 /** Services that do nothing: fit finds nothing, ground is unknown. A base for partial wiring. */

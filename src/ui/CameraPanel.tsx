@@ -7,9 +7,8 @@ import { projectCuboidEdges } from '../domain/kitti/projectCuboidEdges.ts';
 import { projectLidarPoints } from '../domain/kitti/projectToImage.ts';
 import type { ProjectedEdge } from '../domain/kitti/projectCuboidEdges.ts';
 import { convexHull } from '../domain/geometry/polygon2d.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
-import { imageUrl, loadCalib, projectFramePoints } from '../services/cameraData.ts';
 import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
 
@@ -39,6 +38,7 @@ interface CalibState {
  * zooms the image about the cursor (up to 8×), a drag pans it, a double click fits it again.
  */
 export function CameraPanel() {
+  const { loadCalib, projectFramePoints, imageUrl } = usePage().services.camera;
   const open = useAppStore((s) => s.view.cameraPanel);
   const showPoints = useAppStore((s) => s.view.cameraPoints);
   const frameId = useAppStore((s) => s.currentFrameId);
@@ -84,7 +84,7 @@ export function CameraPanel() {
     return () => {
       live = false;
     };
-  }, [open, frameId]);
+  }, [open, frameId, loadCalib]);
 
   useEffect(() => {
     setPoints(null);
@@ -94,7 +94,7 @@ export function CameraPanel() {
     return () => {
       live = false;
     };
-  }, [open, showPoints, loaded, calib, frameId]);
+  }, [open, showPoints, loaded, calib, frameId, projectFramePoints]);
 
   const projected = useMemo(() => {
     if (!calib?.calib) return [];

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import type { CheckResult, Severity } from '../domain/checks/CheckResult.ts';
 import { isDismissableFinding, withoutDismissed } from '../domain/document/dismissals.ts';
-import { useAppStore } from '../state/appStore.ts';
 import { DismissalList } from './DismissalList.tsx';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 import { ruleTitle } from './ruleTitles.ts';
 
 const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };

@@ -1,5 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 

@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../render/EditorContext.ts';
 
 /** The colour ramp with the value range of the current colour mode. */
 export function ColorLegend() {

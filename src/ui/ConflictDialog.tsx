@@ -1,5 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
-import { getAutosave } from '../services/pageEditor.ts';
+import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { plural } from './plural.ts';
 import { boxName } from './boxName.ts';
@@ -10,6 +9,7 @@ import { boxName } from './boxName.ts';
  */
 export function ConflictDialog() {
   const conflict = useAppStore((s) => s.save.conflict);
+  const editor = useEditor();
   if (!conflict) return null;
   const { mine, theirs } = conflict;
   const nameOf = (id: string) => {
@@ -51,10 +51,10 @@ export function ConflictDialog() {
         </section>
       </div>
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => void getAutosave().resolveConflict('mine')} data-testid="keep-mine">
+        <button type="button" className="primary" onClick={() => void editor.actions.run('keepMine')} data-testid="keep-mine">
           Keep mine (save over revision {theirs.revision})
         </button>
-        <button type="button" onClick={() => void getAutosave().resolveConflict('theirs')} data-testid="take-theirs">
+        <button type="button" onClick={() => void editor.actions.run('takeTheirs')} data-testid="take-theirs">
           Take theirs (mine kept for recovery)
         </button>
       </div>

@@ -1,5 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 import type { Dismissal } from '../domain/document/FrameAnnotation.ts';
 
 /**

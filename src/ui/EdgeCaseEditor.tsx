@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EdgeCase } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
-import { saveEdgeCase } from '../services/editDictionary.ts';
+import { useEditor } from '../render/EditorContext.ts';
+import type { SaveEdgeCaseValue } from '../actions/sopActions.ts';
 
 export interface EdgeCaseEditorProps {
   /** The entry to edit, or null for a new one. */
@@ -15,6 +16,7 @@ export function EdgeCaseEditor({ entry, onDone }: EdgeCaseEditorProps) {
   const [rule, setRule] = useState(entry?.rule ?? '');
   const [tags, setTags] = useState(entry?.tags.join(', ') ?? '');
   const [error, setError] = useState<string | null>(null);
+  const editor = useEditor();
   const save = async () => {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return setError('id: use kebab-case, e.g. rider-on-bicycle');
     if (!title.trim() || !rule.trim()) return setError('title and rule: both are needed');
@@ -25,7 +27,8 @@ export function EdgeCaseEditor({ entry, onDone }: EdgeCaseEditorProps) {
       tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
       ...(entry?.check ? { check: entry.check } : {}),
     };
-    if (await saveEdgeCase(next, entry && entry.id !== id ? entry.id : undefined)) onDone();
+    const value: SaveEdgeCaseValue = { entry: next, ...(entry && entry.id !== id ? { removeId: entry.id } : {}) };
+    if (await editor.actions.run('saveEdgeCase', value)) onDone();
   };
   return (
     <form

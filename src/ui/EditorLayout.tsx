@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Workspace } from '../render/Workspace.tsx';
 import { LoadErrorCard } from './LoadErrorCard.tsx';
-import { EditorContext, useAppStore } from '../render/EditorContext.ts';
-import { openInitialFrame } from '../services/openFrame.ts';
-import { getPageEditor } from '../services/pageEditor.ts';
+import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { FrameList } from './FrameList.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { ViewControls } from './ViewControls.tsx';
@@ -16,7 +14,6 @@ import { MessageToast } from './MessageToast.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { useKeyboard } from './useKeyboard.ts';
 import { CameraPanel } from './CameraPanel.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { SopPanel } from './SopPanel.tsx';
@@ -25,28 +22,26 @@ import { ToolHint } from './ToolHint.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { SessionBadge } from './review/SessionBadge.tsx';
 import { DashboardButton } from './dashboard/DashboardButton.tsx';
-import { startChecksRunner } from '../services/checksRunner.ts';
-import { startFrameCheckSweep } from '../services/frameCheckSweep.ts';
-import { appStore } from '../state/appStore.ts';
 
-const editor = getPageEditor();
-
-/** The page: frames on the left, the views in the middle, class and box inspector on the right. */
-export function App() {
+/**
+ * The editor's default layout: frames on the left, the views in the middle, class and box
+ * inspector on the right. Opens `initialFrame` (or the first frame) once the canvas exists.
+ */
+export function EditorLayout({ initialFrame = null }: { initialFrame?: string | null }) {
+  const { editor, services } = usePage();
   const frameId = useAppStore((s) => s.currentFrameId);
   const toolPath = useAppStore((s) => s.tool.path);
   // The first frame streams once the canvas exists, so creating the WebGL context (a one-off,
   // slow in software GL) never competes with the stream.
   const [canvasReady, setCanvasReady] = useState(false);
-  useEffect(() => startChecksRunner(appStore), []);
-  useEffect(() => startFrameCheckSweep(appStore), []);
+  const [opened, setOpened] = useState(false);
   useEffect(() => {
-    if (canvasReady) void openInitialFrame();
-  }, [canvasReady]);
-  useKeyboard(editor);
+    if (!canvasReady || opened) return;
+    setOpened(true);
+    void services.frames.openInitialFrame(initialFrame);
+  }, [canvasReady, opened, services, initialFrame]);
   return (
-    <EditorContext.Provider value={editor}>
-      <div className="app" data-tool={toolPath}>
+    <div className="app" data-tool={toolPath}>
         <header className="toolbar">
           <span className="brand">Cuboid</span>
           <span className="frame-title" title={frameId ?? undefined} data-testid="frame-title">
@@ -90,7 +85,6 @@ export function App() {
         <HelpOverlay />
         <ConflictDialog />
         <SopPanel />
-      </div>
-    </EditorContext.Provider>
+    </div>
   );
 }

@@ -1,6 +1,5 @@
-import { useAppStore } from '../state/appStore.ts';
 import { selectFocusedFinding } from '../state/selectors.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 
 /**
  * The missed-object finding whose pin (or checks row) was clicked: where it is, what the checks

@@ -1,9 +1,6 @@
 import { useState } from 'react';
-import { useAppStore } from '../state/appStore.ts';
-import { openFrame } from '../services/openFrame.ts';
+import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import { plural } from './plural.ts';
-import { useStore } from 'zustand';
-import { reviewStore } from '../services/reviewStore.ts';
 
 /**
  * The sequence navigator: every frame with its review status, box count and check summary (live
@@ -18,7 +15,9 @@ export function FrameList() {
   const summary = useAppStore((s) => s.checkSummary);
   // The open frame's count and status are live (the list itself refreshes after saves and steps).
   const openBoxes = useAppStore((s) => (s.doc !== null && s.doc.frameId === s.currentFrameId ? s.doc.cuboids.length : null));
-  const openStatus = useStore(reviewStore, (s) => (s.info !== null && s.info.frameId === current ? s.info.status : null));
+  const openStatus = useAppStore((s) => (s.review.info !== null && s.review.info.frameId === current ? s.review.info.status : null));
+  const editor = useEditor();
+  const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
   if (error) {

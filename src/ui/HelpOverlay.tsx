@@ -1,5 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { NUDGE_STEP, NUDGE_STEP_LARGE } from '../actions/nudge.ts';
 import { ROTATE_STEP_DEG, ROTATE_STEP_LARGE_DEG } from '../actions/rotateYaw.ts';

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Cuboid } from '../domain/types.ts';
-import { useAppStore } from '../state/appStore.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
-import { useEditor } from '../render/EditorContext.ts';
-import { countPointsInBox } from '../services/countPointsInBox.ts';
+import { useEditor, useAppStore, usePage } from '../render/EditorContext.ts';
 import { NumberField } from './NumberField.tsx';
 import { plural } from './plural.ts';
 
@@ -96,6 +94,7 @@ export function Inspector() {
 
 function usePointsInside(frameId: string | null, box: Cuboid | null): number | null {
   const [count, setCount] = useState<number | null>(null);
+  const { countPointsInBox } = usePage().services;
   useEffect(() => {
     if (!frameId || !box) return;
     let live = true;
@@ -105,6 +104,6 @@ function usePointsInside(frameId: string | null, box: Cuboid | null): number | n
     return () => {
       live = false;
     };
-  }, [frameId, box]);
+  }, [frameId, box, countPointsInBox]);
   return count;
 }

@@ -1,5 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
-import { openFrame } from '../services/openFrame.ts';
+import { useAppStore, useEditor } from '../render/EditorContext.ts';
 
 /**
  * Over the main view when the open frame's points could not be read: which frame, what is wrong
@@ -9,6 +8,8 @@ import { openFrame } from '../services/openFrame.ts';
 export function LoadErrorCard() {
   const load = useAppStore((s) => s.load);
   const frames = useAppStore((s) => s.frames);
+  const editor = useEditor();
+  const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
   if (load.status !== 'error' || load.frameId === null) return null;
   const frameId = load.frameId;
   const at = frames.findIndex((f) => f.id === frameId);

@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../render/EditorContext.ts';
 
 const nf = new Intl.NumberFormat('en-US');
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useStore } from 'zustand';
-import { loginWithToken, sessionStore } from '../services/sessionStore.ts';
+import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import './review/review.css';
 
 /**
@@ -9,12 +8,13 @@ import './review/review.css';
  */
 export function LoginPage() {
   const [token, setToken] = useState('');
-  const busy = useStore(sessionStore, (s) => s.busy);
-  const error = useStore(sessionStore, (s) => s.loginError);
+  const editor = useEditor();
+  const busy = useAppStore((s) => s.session.busy);
+  const error = useAppStore((s) => s.session.loginError);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (token.trim() === '') return;
-    const ok = await loginWithToken(token);
+    const ok = await editor.actions.run('login', token);
     if (ok) setToken('');
   };
   return (

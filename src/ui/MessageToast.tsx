@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../state/appStore.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore } from '../render/EditorContext.ts';
 
 /**
  * Short messages from tools and actions ("no points to fit here"); errors stay until dismissed. A

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { searchEdgeCases } from '../domain/checks/dictionary/searchEdgeCases.ts';
-import { sessionStore } from '../services/sessionStore.ts';
+import { selectIsLead } from '../state/slices/sessionSlice.ts';
 import { EdgeCaseEditor } from './EdgeCaseEditor.tsx';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { filterClassRules } from './filterClassRules.ts';
 import { plural } from './plural.ts';
 import { ruleTitle } from './ruleTitles.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../render/EditorContext.ts';
 
 /**
  * The team's edge-case dictionary as the SOP: searchable, opened from any check result or flag at
@@ -20,7 +19,7 @@ export function SopPanel() {
   const close = useAppStore((s) => s.closeSop);
   const setQuery = useAppStore((s) => s.setSopQuery);
   // Leads edit the rules; on loopback without users everyone is the lead.
-  const isLead = useStore(sessionStore, (s) => s.mode === 'single' || s.user?.role === 'lead');
+  const isLead = useAppStore(selectIsLead);
   const [editing, setEditing] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
 

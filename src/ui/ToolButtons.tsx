@@ -1,5 +1,4 @@
-import { useAppStore, useHistory } from '../state/appStore.ts';
-import { useEditor } from '../render/EditorContext.ts';
+import { useEditor, useAppStore, useHistory } from '../render/EditorContext.ts';
 
 const TOOLS: { id: string; action: string; label: string; key: string }[] = [
   { id: 'select', action: 'toolSelect', label: 'Select', key: 'V' },

@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../render/EditorContext.ts';
 import { toolHintText } from './toolHintText.ts';
 
 /** The status bar's note on the active tool; the raw state path stays in the tooltip and `data-tool-path`. */

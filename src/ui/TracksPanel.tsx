@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { listTracks } from '../domain/sequence/tracks.ts';
-import { appStore, useAppStore } from '../state/appStore.ts';
-import { loadTracks } from '../services/loadTracks.ts';
-import { openFrame } from '../services/openFrame.ts';
+import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
 import { plural } from './plural.ts';
 import { trackName } from '../domain/sequence/trackName.ts';
@@ -20,10 +18,11 @@ export function TracksPanel() {
   const doc = useAppStore((s) => s.doc);
   const setTracks = useAppStore((s) => s.setTracks);
   const select = useAppStore((s) => s.select);
+  const editor = useEditor();
 
   useEffect(() => {
-    if (open) void loadTracks();
-  }, [open, doc?.frameId]);
+    if (open) void editor.actions.run('reloadTracks');
+  }, [editor, open, doc?.frameId]);
 
   // The open frame's boxes come from the live document, so edits show at once.
   const merged = useMemo(
@@ -45,8 +44,8 @@ export function TracksPanel() {
   };
   const pickFrame = async (trackId: string, frameId: string) => {
     setTracks({ selectedTrackId: trackId });
-    await openFrame(frameId);
-    const box = appStore.getState().doc?.cuboids.find((c) => c.trackId === trackId);
+    await editor.actions.run('openFrame', frameId);
+    const box = editor.store.getState().doc?.cuboids.find((c) => c.trackId === trackId);
     if (box) select([box.id]);
   };
 

@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../render/EditorContext.ts';
 
 const BUILT_IN = ['height', 'distance'];
 const NOT_COLOURABLE = new Set(['x', 'y', 'z']);

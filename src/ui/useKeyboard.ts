@@ -1,20 +1,27 @@
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { Editor } from '../actions/createEditor.ts';
 import { fieldKeyOutcome, fieldKindOf } from './fieldKeys.ts';
 import { focusViewport } from './focusViewport.ts';
 
+interface KeyboardHandlers {
+  keydown: (e: KeyboardEvent) => void;
+  change: (e: Event) => void;
+  click: (e: MouseEvent) => void;
+}
+
 /**
  * Keyboard-first: every key press goes to the action registry (the same actions the buttons run).
  * Keys typed into a form field stay there, except (see `fieldKeyOutcome`): Enter and Esc hand the
- * keyboard back to the viewport once the field has committed or reverted, and a shortcut the field
- * cannot take (a letter in a number field, a key in a drop-down) makes the field let go and runs.
- * A drop-down hands the keyboard back once an option is picked, a button once it is clicked with the
- * mouse. Dialogs stop their own keys
- * before they reach `window`.
+ * keyboard back to the viewport of `root` once the field has committed or reverted, and a shortcut
+ * the field cannot take (a letter in a number field, a key in a drop-down) makes the field let go
+ * and runs. A drop-down hands the keyboard back once an option is picked, a button once it is
+ * clicked with the mouse. Dialogs stop their own keys before they reach the editor.
  */
-export function useKeyboard(editor: Editor): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
+function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): KeyboardHandlers {
+  return {
+    keydown: (e) => {
+      // A dialog handles (and stops) its own keys; they pass the editor's element on their way up.
+      if (e.target instanceof Element && e.target.closest('[data-modal]')) return;
       const kind = fieldKindOf(e.target);
       if (kind === null) {
         editor.actions.handleKeyDown(e);
@@ -24,33 +31,65 @@ export function useKeyboard(editor: Editor): void {
       const outcome = fieldKeyOutcome(kind, e, editor.actions.findActionForKey(e) !== undefined);
       if (outcome === 'release') {
         // After the field's own Enter / Esc handling and the form's submit, which follow this listener.
-        window.setTimeout(() => focusViewport(field), 0);
+        window.setTimeout(() => focusViewport(field, root()), 0);
       } else if (outcome === 'shortcut') {
         e.preventDefault();
-        focusViewport(field);
+        focusViewport(field, root());
         const { key, shiftKey, ctrlKey, altKey, metaKey, repeat } = e;
         editor.actions.handleKeyDown({ key, shiftKey, ctrlKey, altKey, metaKey, repeat, target: null, preventDefault: () => undefined });
       }
-    };
-    const onChange = (e: Event) => {
+    },
+    change: (e) => {
       if (fieldKindOf(e.target) !== 'select' || (e.target as Element).closest('[data-modal]')) return;
-      focusViewport(e.target as Element);
-    };
+      focusViewport(e.target as Element, root());
+    },
     // A button clicked with the mouse keeps no focus: Space or Enter would press it again behind
     // the shortcut (Space fits at the cursor, and would also resubmit a "Submit" clicked before).
-    const onClick = (e: MouseEvent) => {
+    click: (e) => {
       if (e.detail === 0 || !(e.target instanceof Element)) return;
       const button = e.target.closest('button');
       if (button === null || button.closest('[data-modal]') !== null) return;
-      focusViewport(button);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('change', onChange);
-    window.addEventListener('click', onClick);
+      focusViewport(button, root());
+    },
+  };
+}
+
+/** The editor's keys, listened to on its own element `rootRef` (never on `window`). */
+export function useKeyboard(editor: Editor, rootRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el) return undefined;
+    const h = keyboardHandlers(editor, () => rootRef.current);
+    el.addEventListener('keydown', h.keydown);
+    el.addEventListener('change', h.change);
+    el.addEventListener('click', h.click);
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('change', onChange);
-      window.removeEventListener('click', onClick);
+      el.removeEventListener('keydown', h.keydown);
+      el.removeEventListener('change', h.change);
+      el.removeEventListener('click', h.click);
     };
-  }, [editor]);
+  }, [editor, rootRef]);
+}
+
+/**
+ * For a host that gives the whole page to one editor (the app): keys pressed with the focus outside
+ * the editor's element (on the page body, or in a panel portalled to `document.body`) go to it too.
+ */
+export function usePageKeys(editor: Editor, rootRef: RefObject<HTMLElement | null>, enabled = true): void {
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const h = keyboardHandlers(editor, () => rootRef.current);
+    const outside = (e: Event) => !(e.target instanceof Node && rootRef.current?.contains(e.target));
+    const keydown = (e: KeyboardEvent) => outside(e) && h.keydown(e);
+    const change = (e: Event) => outside(e) && h.change(e);
+    const click = (e: MouseEvent) => outside(e) && h.click(e);
+    window.addEventListener('keydown', keydown);
+    window.addEventListener('change', change);
+    window.addEventListener('click', click);
+    return () => {
+      window.removeEventListener('keydown', keydown);
+      window.removeEventListener('change', change);
+      window.removeEventListener('click', click);
+    };
+  }, [editor, rootRef, enabled]);
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
-import { addFlag, reviewStore } from '../../services/reviewStore.ts';
-import { useAppStore } from '../../state/appStore.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { selectPrimaryCuboid } from '../../state/selectors.ts';
 import { boxName } from '../boxName.ts';
 
@@ -13,8 +11,10 @@ const NO_REASON = '';
  */
 export function AddFlagForm() {
   const box = useAppStore(selectPrimaryCuboid);
-  const dictionary = useStore(reviewStore, (s) => s.dictionary);
-  const busy = useStore(reviewStore, (s) => s.busy);
+  const editor = useEditor();
+  // The one dictionary of the store: a lead's rule edit shows here at once.
+  const dictionary = useAppStore((s) => s.dictionary);
+  const busy = useAppStore((s) => s.review.busy);
   const [reason, setReason] = useState(NO_REASON);
   const [comment, setComment] = useState('');
   const [where, setWhere] = useState<[string, string, string]>(['', '', '']);
@@ -22,7 +22,7 @@ export function AddFlagForm() {
   const locationOk = where.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
   const ready = reason !== NO_REASON && (box !== null || locationOk) && busy === null;
   const submit = async () => {
-    const ok = await addFlag({ ...(box !== null ? { cuboidId: box.id } : { location }), reason, comment });
+    const ok = await editor.actions.run('addFlag', { ...(box !== null ? { cuboidId: box.id } : { location }), reason, comment });
     if (ok) {
       setComment('');
       setReason(NO_REASON);
@@ -52,7 +52,7 @@ export function AddFlagForm() {
         <option value={NO_REASON} disabled>
           Reason (edge-case dictionary)…
         </option>
-        {(dictionary?.edgeCases ?? []).map((e) => (
+        {dictionary.edgeCases.map((e) => (
           <option key={e.id} value={e.id} title={e.rule}>
             {e.title}
           </option>

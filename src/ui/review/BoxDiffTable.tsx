@@ -1,6 +1,4 @@
-import { useStore } from 'zustand';
-import { reviewStore, setDiffRange } from '../../services/reviewStore.ts';
-import { appStore } from '../../state/appStore.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { formatClass, formatDPosition, formatDSize, formatDYaw } from './formatDelta.ts';
 
 type Preset = 'first' | 'previous' | 'last' | 'import';
@@ -12,9 +10,11 @@ type Preset = 'first' | 'previous' | 'last' | 'import';
  * Δ yaw and class changes. Click a row to select its box.
  */
 export function BoxDiffTable() {
-  const diff = useStore(reviewStore, (s) => s.diff);
-  const info = useStore(reviewStore, (s) => s.info);
-  const range = useStore(reviewStore, (s) => s.diffRange);
+  const editor = useEditor();
+  const diff = useAppStore((s) => s.review.diff);
+  const info = useAppStore((s) => s.review.info);
+  const range = useAppStore((s) => s.review.diffRange);
+  const setDiffRange = (range: { from?: number }) => editor.actions.run('setDiffRange', range);
   if (diff === null || info === null) return null;
   const submits = info.submittedRevisions;
   const imported = info.importedRevision;
@@ -70,7 +70,7 @@ export function BoxDiffTable() {
                 className={`diff-${b.change}`}
                 data-testid="diff-row"
                 data-change={b.change}
-                onClick={() => b.change !== 'removed' && appStore.getState().select([b.cuboidId])}
+                onClick={() => b.change !== 'removed' && editor.store.getState().select([b.cuboidId])}
               >
                 <td title={b.cuboidId}>
                   {b.change === 'changed' ? '' : `${b.change} `}

@@ -1,7 +1,5 @@
-import { useStore } from 'zustand';
 import type { ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
-import { reviewStore, setFlagState } from '../../services/reviewStore.ts';
-import { appStore, useAppStore } from '../../state/appStore.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { boxName } from '../boxName.ts';
 
 const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolved: 'resolved', closed: 'closed' };
@@ -14,9 +12,10 @@ const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolve
 export function FlagList() {
   const flags = useAppStore((s) => s.doc?.flags);
   const cuboids = useAppStore((s) => s.doc?.cuboids);
-  const info = useStore(reviewStore, (s) => s.info);
-  const busy = useStore(reviewStore, (s) => s.busy);
-  const dictionary = useStore(reviewStore, (s) => s.dictionary);
+  const editor = useEditor();
+  const info = useAppStore((s) => s.review.info);
+  const busy = useAppStore((s) => s.review.busy);
+  const dictionary = useAppStore((s) => s.dictionary);
   if (flags === undefined || flags.length === 0) return <p className="muted">No flags.</p>;
   const title = (reason: string) => dictionary?.edgeCases.find((e) => e.id === reason)?.title ?? reason;
   const target = (f: ReviewFlag) => {
@@ -26,7 +25,7 @@ export function FlagList() {
     }
     return f.location !== null ? `missed object at ${f.location.map((v) => v.toFixed(1)).join(', ')} m` : 'the frame';
   };
-  const move = (f: ReviewFlag, state: ReviewFlag['state']) => void setFlagState(f.id, state);
+  const move = (f: ReviewFlag, state: ReviewFlag['state']) => void editor.actions.run('setFlagState', { flagId: f.id, state });
   return (
     <ul className="flag-list" data-testid="flag-list">
       {flags.map((f) => (
@@ -34,7 +33,7 @@ export function FlagList() {
           <button
             type="button"
             className="flag-target link"
-            onClick={() => f.cuboidId !== null && appStore.getState().select([f.cuboidId])}
+            onClick={() => f.cuboidId !== null && editor.store.getState().select([f.cuboidId])}
             disabled={f.cuboidId === null}
           >
             {target(f)}
@@ -44,7 +43,7 @@ export function FlagList() {
             type="button"
             className="flag-reason link"
             title={`Open the SOP at “${title(f.reason)}”`}
-            onClick={() => appStore.getState().openSop(f.reason)}
+            onClick={() => editor.store.getState().openSop(f.reason)}
             data-testid="flag-sop"
           >
             {title(f.reason)}

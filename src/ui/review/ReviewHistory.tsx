@@ -1,6 +1,5 @@
-import { useStore } from 'zustand';
-import type { ReviewStep } from '../../services/reviewStore.ts';
-import { reviewStore } from '../../services/reviewStore.ts';
+import type { ReviewStep } from '../../domain/api/wireTypes.ts';
+import { useAppStore } from '../../render/EditorContext.ts';
 import { ruleTitle } from '../ruleTitles.ts';
 
 const VERB: Record<string, string> = {
@@ -14,7 +13,7 @@ const VERB: Record<string, string> = {
 
 /** The frame's review steps, newest first; a submit shows every check error overridden and its reason. */
 export function ReviewHistory() {
-  const history = useStore(reviewStore, (s) => s.info?.history);
+  const history = useAppStore((s) => s.review.info?.history);
   if (history === undefined) return null;
   if (history.length === 0) return <p className="muted">No review steps yet: submits, flags, accepts and rejects appear here.</p>;
   return (

@@ -1,22 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
-import {
-  acceptCurrentFrame,
-  loadDictionary,
-  loadReview,
-  rejectCurrentFrame,
-  reviewStore,
-  submitCurrentFrame,
-  type ReviewInfo,
-} from '../../services/reviewStore.ts';
-import { useAppStore } from '../../state/appStore.ts';
+import type { ReviewInfo } from '../../domain/api/wireTypes.ts';
+import { selectReviewInfo } from '../../state/slices/reviewSlice.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { AddFlagForm } from './AddFlagForm.tsx';
 import { BoxDiffTable } from './BoxDiffTable.tsx';
 import { FlagList } from './FlagList.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
 import './review.css';
-import { refreshFrames } from '../../services/openFrame.ts';
 
 /** How often the panel asks the server for other people's review steps, ms. */
 const REFRESH_MS = 10_000;
@@ -30,24 +21,22 @@ const REFRESH_MS = 10_000;
 export function ReviewPanel() {
   const frameId = useAppStore((s) => s.currentFrameId);
   const savedRevision = useAppStore((s) => s.save.lastSavedRevision);
-  const info = useStore(reviewStore, (s) => (s.info !== null && s.info.frameId === frameId ? s.info : null));
-  const busy = useStore(reviewStore, (s) => s.busy);
-  const error = useStore(reviewStore, (s) => s.error);
+  const editor = useEditor();
+  const info = useAppStore(selectReviewInfo);
+  const busy = useAppStore((s) => s.review.busy);
+  const error = useAppStore((s) => s.review.error);
   const [comment, setComment] = useState('');
   useEffect(() => {
-    void loadDictionary();
-  }, []);
-  useEffect(() => {
-    if (frameId !== null) void loadReview(frameId);
-  }, [frameId, savedRevision]);
+    if (frameId !== null) void editor.actions.run('loadReview', frameId);
+  }, [editor, frameId, savedRevision]);
   useEffect(() => {
     // Someone else's steps (a verdict, a flag) show up without a reload.
     if (frameId === null) return undefined;
     // The frame list too: other people's submits and verdicts change other frames' status.
     const refresh = () => {
       if (document.visibilityState !== 'visible') return;
-      void loadReview(frameId);
-      void refreshFrames().catch(() => undefined);
+      void editor.actions.run('loadReview', frameId);
+      void editor.actions.run('refreshFrames');
     };
     const timer = setInterval(refresh, REFRESH_MS);
     // Coming back to the tab (or window) refreshes at once.
@@ -58,7 +47,7 @@ export function ReviewPanel() {
       window.removeEventListener('focus', refresh);
       document.removeEventListener('visibilitychange', refresh);
     };
-  }, [frameId]);
+  }, [editor, frameId]);
 
   if (frameId === null) return null;
   return (
@@ -79,12 +68,12 @@ export function ReviewPanel() {
           </div>
           <div className="review-buttons">
             {info.can.submit && (
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void submitCurrentFrame()} data-testid="review-submit">
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void editor.actions.run('submitFrame')} data-testid="review-submit">
                 {info.status === 'rejected' ? 'Resubmit' : 'Submit for review'}
               </button>
             )}
             {info.can.accept && (
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void acceptCurrentFrame()} data-testid="review-accept">
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void editor.actions.run('acceptFrame')} data-testid="review-accept">
                 Accept
               </button>
             )}
@@ -94,7 +83,7 @@ export function ReviewPanel() {
                 className="danger"
                 disabled={busy !== null || !info.can.reject}
                 title={info.can.reject ? undefined : 'Flag what must change first'}
-                onClick={() => void rejectCurrentFrame(comment.trim()).then((ok) => ok && setComment(''))}
+                onClick={() => void editor.actions.run('rejectFrame', comment.trim()).then((ok) => ok && setComment(''))}
                 data-testid="review-reject"
               >
                 {info.status === 'accepted' ? 'Reopen' : 'Reject'}

@@ -1,21 +1,21 @@
 import { useEffect, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { loadSession, sessionStore } from '../../services/sessionStore.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { LoginPage } from '../LoginPage.tsx';
 
 /**
  * Renders `children` (the app) once the server says who we are: straight away in single-user
- * mode, after a token login when the server has users. Mount it around the app:
- * `<SessionGate><App /></SessionGate>`.
+ * mode, after a token login when the server has users. `<CuboidEditor>` mounts it around
+ * the editor.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const status = useStore(sessionStore, (s) => s.status);
-  const mode = useStore(sessionStore, (s) => s.mode);
-  const user = useStore(sessionStore, (s) => s.user);
-  const error = useStore(sessionStore, (s) => s.error);
+  const editor = useEditor();
+  const status = useAppStore((s) => s.session.status);
+  const mode = useAppStore((s) => s.session.mode);
+  const user = useAppStore((s) => s.session.user);
+  const error = useAppStore((s) => s.session.error);
   useEffect(() => {
-    void loadSession();
-  }, []);
+    void editor.actions.run('loadSession');
+  }, [editor]);
   if (status === 'loading') return <div className="gate-message muted">Connecting to the Cuboid server…</div>;
   if (status === 'error') {
     return (

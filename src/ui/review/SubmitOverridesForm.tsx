@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
-import { cancelSubmit, reviewStore, submitCurrentFrame } from '../../services/reviewStore.ts';
-import { appStore, useAppStore } from '../../state/appStore.ts';
+import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { boxName } from '../boxName.ts';
 import { ruleTitle } from '../ruleTitles.ts';
 
@@ -12,8 +10,9 @@ const keyOf = (ruleId: string, cuboidId: string | null) => `${ruleId}:${cuboidId
  * The reasons go with the submit and stay in the frame's history for the reviewer to read.
  */
 export function SubmitOverridesForm() {
-  const errors = useStore(reviewStore, (s) => s.pendingErrors);
-  const busy = useStore(reviewStore, (s) => s.busy);
+  const editor = useEditor();
+  const errors = useAppStore((s) => s.review.pendingErrors);
+  const busy = useAppStore((s) => s.review.busy);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const cuboids = useAppStore((s) => s.doc?.cuboids);
   const nameOf = (id: string) => {
@@ -30,7 +29,7 @@ export function SubmitOverridesForm() {
   }
   const complete = [...groups.keys()].every((k) => (reasons[k] ?? '').trim() !== '');
   const submit = () =>
-    void submitCurrentFrame([...groups.entries()].map(([k, g]) => ({ ruleId: g.ruleId, cuboidId: g.cuboidId, reason: reasons[k].trim() }))).then((ok) => {
+    void editor.actions.run('submitFrame', [...groups.entries()].map(([k, g]) => ({ ruleId: g.ruleId, cuboidId: g.cuboidId, reason: reasons[k].trim() }))).then((ok) => {
       if (ok) setReasons({});
     });
   return (
@@ -43,7 +42,7 @@ export function SubmitOverridesForm() {
           <span className="override-rule" title={`Rule: ${g.ruleId}`}>
             {ruleTitle(g.ruleId)}
             {g.cuboidId !== null && (
-              <button type="button" className="link" onClick={() => g.cuboidId !== null && appStore.getState().select([g.cuboidId])}>
+              <button type="button" className="link" onClick={() => g.cuboidId !== null && editor.store.getState().select([g.cuboidId])}>
                 {nameOf(g.cuboidId)}
               </button>
             )}
@@ -63,7 +62,7 @@ export function SubmitOverridesForm() {
         <button type="button" className="primary" disabled={!complete || busy !== null} onClick={submit} data-testid="review-submit-overrides">
           Submit with these reasons
         </button>
-        <button type="button" onClick={() => cancelSubmit()} data-testid="review-cancel-overrides">
+        <button type="button" onClick={() => void editor.actions.run('cancelSubmit')} data-testid="review-cancel-overrides">
           Back to editing
         </button>
       </div>

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadReview, reviewStore } from '../../../src/services/reviewStore.ts';
 import type { ReviewInfo, ReviewStep } from '../../../src/domain/api/wireTypes.ts';
-import { api } from '../../../src/io/apiClient.ts';
-import { appStore } from '../../../src/state/appStore.ts';
+import type { ApiClient } from '../../../src/io/apiClient.ts';
+import { testPage } from '../../helpers/testPage.ts';
 
 const info = (status: ReviewInfo['status'], history: ReviewStep[]): ReviewInfo => ({
   frameId: '000001',
@@ -24,15 +23,20 @@ afterEach(() => vi.restoreAllMocks());
 describe('announcing other people’s review steps on the open frame', () => {
   it('says when the reviewer rejects, but not when a first save starts the frame', async () => {
     const replies = [info('todo', []), info('in_progress', []), info('rejected', [step('submit', 'ann'), step('reject', 'rev', { comment: 'the car is 40 cm too long' })])];
-    vi.spyOn(api, 'getReview').mockImplementation(async () => replies.shift()!);
-    vi.spyOn(api, 'getDiff').mockResolvedValue({ fromRevision: 0, toRevision: 0, boxes: [], counts: { added: 0, removed: 0, changed: 0, unchanged: 0 } } as never);
+    const api: Partial<ApiClient> = {
+      getReview: async () => replies.shift()!,
+      getDiff: async () => ({ fromRevision: 0, toRevision: 0, boxes: [], counts: { added: 0, removed: 0, changed: 0, unchanged: 0 } }) as never,
+    };
+    const page = testPage(api);
+    const appStore = page.store;
     appStore.getState().setCurrentFrame('000001');
-    reviewStore.setState({ frameId: null, info: null });
     const show = vi.spyOn(appStore.getState(), 'showMessage');
-    await loadReview('000001');
-    await loadReview('000001');
+    // Through the action registry, as the review panel asks.
+    await page.editor.actions.run('loadReview', '000001');
+    await page.editor.actions.run('loadReview', '000001');
     expect(show).not.toHaveBeenCalled();
-    await loadReview('000001');
+    expect(appStore.getState().review.info?.status).toBe('in_progress');
+    await page.editor.actions.run('loadReview', '000001');
     expect(show).toHaveBeenCalledWith('rev rejected (fix the flagged boxes, resolve each flag, then resubmit) frame 000001: “the car is 40 cm too long”.', 'warning');
   });
 });

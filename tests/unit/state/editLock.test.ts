@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLockReason } from '../../../src/services/reviewStore.ts';
+import { editLockReason } from '../../../src/services/reviewService.ts';
 import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
 import type { ReviewInfo } from '../../../src/domain/api/wireTypes.ts';
 import { createAppStore } from '../../../src/state/createAppStore.ts';

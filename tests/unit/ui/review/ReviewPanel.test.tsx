@@ -1,10 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reviewStore, type ReviewInfo } from '../../../../src/services/reviewStore.ts';
+import type { ReviewInfo } from '../../../../src/domain/api/wireTypes.ts';
 import { emptyAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
 import type { AnnotationDiff } from '../../../../src/domain/review/diffAnnotations.ts';
-import { appStore } from '../../../../src/state/appStore.ts';
+import { PageContext } from '../../../../src/render/EditorContext.ts';
 import { ReviewPanel } from '../../../../src/ui/review/ReviewPanel.tsx';
+import { testPage } from '../../../helpers/testPage.ts';
 import { signed, formatDYaw } from '../../../../src/ui/review/formatDelta.ts';
 
 const NONE = { edit: false, submit: false, accept: false, reject: false, reopen: false, flag: false, resolveFlags: false, closeFlags: false };
@@ -56,6 +57,9 @@ const diff: AnnotationDiff & { frameId: string } = {
   ],
 };
 
+const page = testPage({});
+const appStore = page.store;
+
 function render(over: Partial<ReviewInfo>): string {
   appStore.setState({
     currentFrameId: '000001',
@@ -64,14 +68,17 @@ function render(over: Partial<ReviewInfo>): string {
       flags: [{ id: 'f1', cuboidId: null, location: [8.5, -4.25, -1], reason: 'every-object-boxed', comment: 'pedestrian', author: 'rev', state: 'open', createdAt: '2024-05-01T10:00:00Z' }],
     },
   });
-  reviewStore.setState({ frameId: '000001', info: info(over), diff, diffRange: {}, dictionary: null, busy: null, error: null, pendingErrors: null });
-  return renderToStaticMarkup(<ReviewPanel />);
+  appStore.getState().setReview({ frameId: '000001', info: info(over), diff, diffRange: {}, busy: null, error: null, pendingErrors: null });
+  return renderToStaticMarkup(
+    <PageContext.Provider value={page}>
+      <ReviewPanel />
+    </PageContext.Provider>,
+  );
 }
 
 // A server render reads a store's initial state (useSyncExternalStore's server snapshot): show it the current one.
 beforeEach(() => {
   vi.spyOn(appStore, 'getInitialState').mockImplementation(() => appStore.getState());
-  vi.spyOn(reviewStore, 'getInitialState').mockImplementation(() => reviewStore.getState());
 });
 afterEach(() => {
   vi.restoreAllMocks();

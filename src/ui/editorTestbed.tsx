@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CuboidEditor } from './CuboidEditor.tsx';
+import { browserPageIo } from '../services/pageIo.ts';
+import type { Page } from '../services/createPage.ts';
+
+interface Testbed {
+  /** The pages of the mounted editors, by slot (null when unmounted). */
+  pages: (Page | null)[];
+  /** Unmounts both editors. */
+  unmount(): void;
+}
+
+/**
+ * e2e only (`?testbed`): two `<CuboidEditor>`s side by side on one page, sharing one engine, each
+ * with its own store; `window.__testbed.unmount()` removes both. Shows that the editor is a unit
+ * that can be mounted twice and leaves nothing behind.
+ */
+export function mountEditorTestbed(root: HTMLElement): void {
+  const testbed: Testbed = { pages: [null, null], unmount: () => undefined };
+  (window as unknown as { __testbed: Testbed }).__testbed = testbed;
+  const services = browserPageIo();
+  function Bed() {
+    const [mounted, setMounted] = useState(true);
+    testbed.unmount = () => setMounted(false);
+    if (!mounted) return <p data-testid="testbed-empty">No editors.</p>;
+    return (
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', height: '100%' }}>
+        {[0, 1].map((slot) => (
+          <div key={slot} data-testid={`testbed-slot-${slot}`} style={{ position: 'relative', minWidth: 0 }}>
+            <CuboidEditor
+              services={services}
+              onPage={(page) => {
+                testbed.pages[slot] = page;
+              }}
+            />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  createRoot(root).render(<Bed />);
+}
