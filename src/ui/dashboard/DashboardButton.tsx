@@ -1,7 +1,6 @@
 import { Suspense, lazy, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useStore } from 'zustand';
-import { sessionStore } from '../../services/sessionStore.ts';
+import { useAppStore } from '../../render/EditorContext.ts';
 import { ModalOverlay } from '../ModalOverlay.tsx';
 
 // The dashboard (and its charting library) loads when a lead first opens it, not with the editor.
@@ -12,7 +11,7 @@ const MetricsDashboard = lazy(() => import('./MetricsDashboard.tsx').then((m) =>
  * key reaches the app behind it); shown to leads only (and in single-user mode).
  */
 export function DashboardButton() {
-  const role = useStore(sessionStore, (s) => s.user?.role ?? null);
+  const role = useAppStore((s) => s.session.user?.role ?? null);
   const [open, setOpen] = useState(false);
   if (role !== 'lead') return null;
   return (
