@@ -18,6 +18,7 @@ import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
 import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 import type { Role } from '../domain/review/Role.ts';
 import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, ReviewStep, TrackFrame } from '../domain/api/wireTypes.ts';
+import { httpFailure, type ApiFailure } from '../domain/api/ApiFailure.ts';
 
 export type { ActivityEntry, DatasetInfo, ReviewInfo, ReviewStep };
 
@@ -88,6 +89,8 @@ export class ApiError extends Error {
   readonly detail: string;
   /** The whole JSON error body (for example `issues` of a 400). */
   readonly body: Record<string, unknown> | null;
+  /** The same failure as a typed value (what the UI branches on). */
+  readonly failure: ApiFailure;
 
   constructor(status: number, error: string, detail: string, body: Record<string, unknown> | null = null) {
     super(`${error} (${status}): ${detail}`);
@@ -96,7 +99,14 @@ export class ApiError extends Error {
     this.error = error;
     this.detail = detail;
     this.body = body;
+    this.failure = status === 0 ? { kind: 'network', detail } : httpFailure(status, error, detail);
   }
+}
+
+/** The typed failure of anything a request threw: an `ApiError`'s own, else `unexpected` with its message. */
+export function failureOf(err: unknown): ApiFailure {
+  if (err instanceof ApiError) return err.failure;
+  return { kind: 'unexpected', detail: err instanceof Error ? err.message : String(err) };
 }
 
 export interface ApiClientOptions {

@@ -1,6 +1,8 @@
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import { mergeAnnotations } from '../domain/document/mergeAnnotations.ts';
 import type { Journal } from './journal.ts';
+import { isRetryable, type ApiFailure } from '../domain/api/ApiFailure.ts';
+import { failureOf } from './apiClient.ts';
 
 /** Where saves go: `ApiClient.saveAnnotation` fits this (409 → `{ ok: false, conflict, current }`). */
 export interface SaveTarget {
@@ -18,7 +20,8 @@ export interface AutosaveStatusPatch {
   status?: AutosaveStatus;
   lastSavedRevision?: number | null;
   conflict?: SaveConflict | null;
-  error?: string | null;
+  /** Why the last save failed (typed; `isRetryable` says whether the autosave tries again). */
+  error?: ApiFailure | null;
   lastSavedAt?: number | null;
 }
 
@@ -93,12 +96,6 @@ function canonical(value: unknown): string {
 /** Same annotation content, ignoring `revision`. */
 export function sameContent(a: FrameAnnotation, b: FrameAnnotation): boolean {
   return canonical({ ...a, revision: 0 }) === canonical({ ...b, revision: 0 });
-}
-
-/** Whether a failed save is worth retrying by itself (network, server trouble, rate limits). */
-function isRetryable(err: unknown): boolean {
-  const status = (err as { status?: unknown })?.status;
-  return typeof status !== 'number' || status === 0 || status === 408 || status === 429 || status >= 500;
 }
 
 /** One frame's save state. It outlives a frame switch until its last save settles. */
@@ -202,9 +199,9 @@ export function createAutosave(options: AutosaveOptions): Autosave {
           }
         }
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        report(s, { status: 'error', error: message });
-        if (isRetryable(err)) {
+        const failure = failureOf(err);
+        report(s, { status: 'error', error: failure });
+        if (isRetryable(failure)) {
           schedule(s, s.retryDelay);
           s.retryDelay = Math.min(60_000, s.retryDelay * 2);
         }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import type { ApiFailure } from '../../domain/api/ApiFailure.ts';
 
 /**
  * `saved`: the server has what the store has. `dirty`: local changes not yet sent (they are in
@@ -18,7 +19,8 @@ export interface SaveState {
    * `boxes` the ids both sides changed differently (edits to different boxes are merged, not asked).
    */
   conflict: { mine: FrameAnnotation; theirs: FrameAnnotation; boxes?: string[] } | null;
-  error: string | null;
+  /** Why the last save failed, typed (see `domain/api/ApiFailure.ts`); null after a success. */
+  error: ApiFailure | null;
   /** Clock time (ms) of the last successful save. */
   lastSavedAt: number | null;
 }

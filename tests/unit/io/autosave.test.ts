@@ -98,7 +98,7 @@ describe('autosave: failures and conflicts', () => {
     p.edit((d) => addCuboid(d, car('a')));
     server.failNext = httpError(0, 'network down');
     await p.autosave.saveNow();
-    expect(p.save()).toMatchObject({ status: 'error', error: 'network down' });
+    expect(p.save()).toMatchObject({ status: 'error', error: { kind: 'network', detail: 'network down' } });
     expect(p.journal.read('f')).not.toBeNull();
     p.clock.advance(5000);
     await p.autosave.idle();

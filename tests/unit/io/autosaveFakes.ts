@@ -1,3 +1,4 @@
+import { ApiError } from '../../../src/io/apiClient.ts';
 import type { AutosaveClock, SaveTarget } from '../../../src/io/autosave.ts';
 import type { FrameAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
 import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
@@ -71,6 +72,6 @@ export class FakeServer implements SaveTarget {
   }
 }
 
-export function httpError(status: number, message: string): Error & { status: number } {
-  return Object.assign(new Error(message), { status });
+export function httpError(status: number, message: string): ApiError {
+  return new ApiError(status, status === 0 ? 'network' : 'invalid_annotation', message);
 }

@@ -1,30 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import { httpFailure } from '../../../src/domain/api/ApiFailure.ts';
+import { ApiError, failureOf } from '../../../src/io/apiClient.ts';
 import { saveErrorText } from '../../../src/ui/saveErrorText.ts';
 
 describe('saveErrorText', () => {
   it('explains a locked frame, which is not retried', () => {
-    expect(saveErrorText('frame_locked (423): frame "000001": cannot save a submitted frame')).toEqual({
+    expect(saveErrorText(httpFailure(423, 'frame_locked', 'frame "000001": cannot save a submitted frame'))).toMatchObject({
       reason: 'This frame is submitted or accepted; it is locked for editing',
       retrying: false,
     });
   });
 
   it('explains a refused edit', () => {
-    expect(saveErrorText('forbidden (403): a reviewer cannot edit boxes')).toEqual({
+    expect(saveErrorText(httpFailure(403, 'forbidden', 'a reviewer cannot edit boxes'))).toMatchObject({
       reason: 'You may not edit this frame (a reviewer cannot edit boxes)',
       retrying: false,
     });
-    expect(saveErrorText('forbidden (403): ')).toEqual({ reason: 'You may not edit this frame', retrying: false });
+    expect(saveErrorText(httpFailure(403, 'forbidden', ''))).toMatchObject({ reason: 'You may not edit this frame', retrying: false });
   });
 
   it("shows other server errors' detail text, retried when the server is in trouble", () => {
-    expect(saveErrorText('invalid_body (400): cuboids[0].size: expected 3 numbers')).toEqual({ reason: 'cuboids[0].size: expected 3 numbers', retrying: false });
-    expect(saveErrorText('internal (500): disk full')).toEqual({ reason: 'disk full', retrying: true });
-    expect(saveErrorText('network (0): Failed to fetch')).toEqual({ reason: 'The server cannot be reached', retrying: true });
+    expect(saveErrorText(httpFailure(400, 'invalid_body', 'cuboids[0].size: expected 3 numbers'))).toMatchObject({ reason: 'cuboids[0].size: expected 3 numbers', retrying: false });
+    expect(saveErrorText(httpFailure(500, 'internal', 'disk full'))).toEqual({ reason: 'disk full', retrying: true, raw: 'internal (500): disk full' });
+    expect(saveErrorText(httpFailure(429, 'too_many', 'slow down')).retrying).toBe(true);
+    expect(saveErrorText({ kind: 'network', detail: 'Failed to fetch' })).toMatchObject({ reason: 'The server cannot be reached', retrying: true });
   });
 
-  it('knows nothing more about an error not in the API form', () => {
-    expect(saveErrorText('Failed to fetch')).toEqual({ reason: null, retrying: true });
-    expect(saveErrorText(null)).toEqual({ reason: null, retrying: true });
+  it('reads the failure the API client attached to its error, not its message', () => {
+    const err = new ApiError(423, 'frame_locked', 'locked');
+    expect(failureOf(err)).toEqual({ kind: 'locked', status: 423, error: 'frame_locked', detail: 'locked' });
+    expect(failureOf(new ApiError(0, 'network', 'Failed to fetch'))).toEqual({ kind: 'network', detail: 'Failed to fetch' });
+    // Anything else is unexpected: retried, with its message in the tooltip only.
+    expect(saveErrorText(failureOf(new TypeError('x is undefined')))).toEqual({ reason: null, retrying: true, raw: 'x is undefined' });
+    expect(saveErrorText(null)).toMatchObject({ reason: null, retrying: true });
   });
 });
