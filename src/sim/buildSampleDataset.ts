@@ -12,6 +12,7 @@ import { sampleCalib } from './sampleCalib.ts';
 import { frameId, pcdAttributesFor, SAMPLE_FORMATS, velodyneFileName } from './sampleFrameFormats.ts';
 import type { SampleFormat } from './sampleFrameFormats.ts';
 import { sampleReadme } from './sampleReadme.ts';
+import { samplePosesText } from './samplePoses.ts';
 import { buildScene } from './scene.ts';
 import { buildRays, createSensor } from './sensor.ts';
 import type { SensorModel } from './sensor.ts';
@@ -135,7 +136,8 @@ export const SAMPLE_IMAGE_SIZE: [number, number] = [1242, 375];
 
 /**
  * Generates the bundled KITTI-layout sample dataset in memory: `velodyne/`, `image_2/`, `calib/`,
- * `label_2/`, `ground_truth.json` and `README.md`. Deterministic: the same options (and the same
+ * `label_2/`, `poses.txt` (the ego poses, KITTI odometry convention: `samplePosesText`),
+ * `ground_truth.json` and `README.md`. Deterministic: the same options (and the same
  * `deflate`) give the same bytes. `onFrame` reports progress.
  *
  * @param deflate zlib compressor for the PNG images of `image_2/` (node:zlib in the Node entry;
@@ -172,6 +174,7 @@ export function buildSampleDataset(
     frames.push(summary);
     onFrame?.(summary);
   }
+  files.push({ path: 'poses.txt', bytes: text(samplePosesText(frames.map((f) => f.frame.lidarToWorld), calib)) });
   files.push({ path: 'ground_truth.json', bytes: text(groundTruthJson(opts, frames)) });
   files.push({ path: 'README.md', bytes: text(sampleReadme(opts, frames, files)) });
   return { files, frames };

@@ -1,7 +1,7 @@
 /**
  * Node entry of `npm run samples`: generates the bundled sample dataset into `samples/` (or the
  * folder given as the first argument). The only file of src/sim that touches the file system.
- * It replaces velodyne/, image_2/, calib/, label_2/, ground_truth.json and README.md and leaves
+ * It replaces velodyne/, image_2/, calib/, label_2/, poses.txt, ground_truth.json and README.md and leaves
  * the rest.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ function main(): void {
     const labelled = f.objects.filter((o) => o.labelled).length;
     process.stdout.write(`frame ${f.frameId}: ${f.points} points, ${labelled} labelled objects (${f.format})\n`);
   }, nodeDeflate);
-  for (const managed of ['velodyne', 'image_2', 'calib', 'label_2', 'ground_truth.json', 'README.md']) {
+  for (const managed of ['velodyne', 'image_2', 'calib', 'label_2', 'poses.txt', 'ground_truth.json', 'README.md']) {
     rmSync(resolve(outDir, managed), { recursive: true, force: true });
   }
   let total = 0;

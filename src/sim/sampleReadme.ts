@@ -49,7 +49,7 @@ third-party data.
 simulator uses a seeded generator (seed ${opts.seed}) and hashes, never \`Math.random\` or the clock.
 The PNG images are compressed with node:zlib (level 9); another zlib build may give other PNG bytes
 for the same pixels. It replaces \`velodyne/\`, \`image_2/\`, \`calib/\`,
-\`label_2/\`, \`ground_truth.json\` and this README, and leaves everything else in the folder alone
+\`label_2/\`, \`poses.txt\`, \`ground_truth.json\` and this README, and leaves everything else in the folder alone
 (for example \`.cuboid/\`).
 
 ## Files
@@ -76,6 +76,10 @@ ${rows.join('\n')}
 - \`label_2/\`: ground-truth KITTI lines (15 columns, \`%.2f\`) written by \`cuboidToKitti\` and
   \`formatKittiLabel\` with that calibration, for every object with at least 5 points inside its
   box. Labelled objects over the sequence (distinct tracks): ${classText}.
+- \`poses.txt\`: the ego poses in the KITTI odometry format, one line per frame in frame order:
+  the 3×4 row-major pose of camera 0 of that frame in camera 0 of frame 000000 (metres), through
+  this folder's Tr_velo_to_cam. Cuboid reads it as LiDAR poses in frame 000000's LiDAR frame, so
+  interpolation and propagation follow the ego's motion.
 - \`ground_truth.json\`: per frame, the LiDAR pose in the street's world frame and every object
   (labelled or not) with its track id, class, LiDAR-frame box (centre, size [l, w, h], yaw), points
   inside the box, points that actually came from the object, occlusion share, camera visibility,
