@@ -13,7 +13,7 @@ import type {
   Storage,
 } from './Storage.ts';
 import type { CheckSummaryStore } from './CheckSummaryStore.ts';
-import { migratePostgres } from './migratePostgres.ts';
+import { assertSchemaCurrent, migratePostgres } from './migratePostgres.ts';
 import { PgAdvisoryLocks } from './PgAdvisoryLocks.ts';
 import { PostgresCheckSummaryStore } from './PostgresCheckSummaryStore.ts';
 import { assertReachable, checkPostgresUrl, createPool, inTransaction, redactUrl } from './postgresConnection.ts';
@@ -32,6 +32,11 @@ export interface PostgresStorageOptions {
   autosaves?: AutosavePolicy;
   /** Query connections of this process (default 10); advisory locks use 4 more of their own. */
   poolSize?: number;
+  /**
+   * Apply pending migrations (default true). False (`export`, `check`: they only read) changes
+   * nothing and refuses a database whose schema is missing or not the one this Cuboid knows.
+   */
+  migrate?: boolean;
 }
 
 /**
@@ -76,7 +81,8 @@ export class PostgresStorage implements Storage {
     const lockPool = createPool(url, { max: 4 });
     try {
       await assertReachable(pool, url);
-      await migratePostgres(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
+      if (opts.migrate === false) await assertSchemaCurrent(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
+      else await migratePostgres(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
     } catch (err) {
       await Promise.all([pool.end(), lockPool.end()]);
       throw err;
@@ -331,4 +337,22 @@ function toActivity(r: ActivityRow): ActivityEntry {
 
 function readDoc(text: string): FrameAnnotation {
   return migrateAnnotation(JSON.parse(text) as Record<string, unknown>) as unknown as FrameAnnotation;
+}
+
+/**
+ * How many users the database at `url` has, without creating or migrating anything (0 for a
+ * database Cuboid never used): `serve` asks before it listens beyond loopback.
+ * @throws StorageOpenError for a bad URL or a database that cannot be reached
+ */
+export async function countPostgresUsers(url: string): Promise<number> {
+  checkPostgresUrl(url);
+  const pool = createPool(url, { max: 1 });
+  try {
+    await assertReachable(pool, url);
+    const table = (await pool.query<{ t: string | null }>("SELECT to_regclass('users')::text AS t")).rows[0].t;
+    if (table === null) return 0;
+    return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM users')).rows[0].n);
+  } finally {
+    await pool.end();
+  }
 }

@@ -64,3 +64,19 @@ export async function migratePostgres(
     client.release();
   }
 }
+
+/**
+ * Refuses, without changing anything, a database whose schema is not exactly `migrations`: none
+ * yet (never served), older (not migrated) or newer (a newer Cuboid).
+ * @throws StorageOpenError saying which, and what to run
+ */
+export async function assertSchemaCurrent(pool: pg.Pool, url: string, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<void> {
+  const exists = (await pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")).rows[0].t !== null;
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const newest = exists ? Number((await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')).rows[0].v ?? 0) : 0;
+  if (newest === known) return;
+  const where = redactUrl(url);
+  if (newest === 0) throw new StorageOpenError(`the database ${where} holds no Cuboid data yet: serve it once or run \`cuboid db migrate --db URL\``);
+  if (newest < known) throw new StorageOpenError(`the database ${where} has schema version ${newest}, older than this Cuboid's ${known}: run \`cuboid db migrate --db URL\``);
+  throw new StorageOpenError(`the database ${where} has schema version ${newest}, newer than this version of Cuboid understands (${known}): upgrade Cuboid`);
+}
