@@ -5,6 +5,7 @@ import { checkedOrThrow } from './CheckPool.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { frameFileSize } from '../dataset/frameFiles.ts';
+import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import type { DictionaryStore } from '../review/DictionaryStore.ts';
 import { computeOnce, errorFromStored } from './sharedCheckSummaries.ts';
 
@@ -103,7 +104,8 @@ export class FrameCheckSummaries {
           (summary) => this.done.set(frame.id, { ...at, summary }),
           (error: unknown) => {
             // A full queue says nothing about the frame: ask again next time.
-            if (!(error instanceof HttpError && error.error === 'checks_busy')) this.done.set(frame.id, { ...at, error });
+            // Nor does a bucket that cannot be read now (it may come back).
+            if (!(error instanceof HttpError && error.error === 'checks_busy') && !isDatasetUnavailable(error)) this.done.set(frame.id, { ...at, error });
           },
         )
         .finally(() => this.running.delete(key));

@@ -18,8 +18,11 @@ export class DatasetUnavailableError extends Error {
   }
 }
 
-/** A `DatasetUnavailableError`, also one that crossed a worker thread as a plain error. */
+/**
+ * A `DatasetUnavailableError`, also one that crossed a worker thread as a plain error or was
+ * wrapped in another error's message (a check that failed in its worker).
+ */
 export function isDatasetUnavailable(err: unknown): boolean {
   if (err instanceof DatasetUnavailableError) return true;
-  return err instanceof Error && (err.name === 'DatasetUnavailableError' || /^the dataset store \S+ cannot be read: /.test(err.message));
+  return err instanceof Error && (err.name === 'DatasetUnavailableError' || /the dataset store \S+ cannot be read: /.test(err.message));
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,13 @@ describe.each(['folder', 'bucket'] as const)('a dataset in a %s', (kind) => {
     expect(label.body.split('\n').filter((l) => l.startsWith('Car')).length).toBeGreaterThan(0);
   });
 
+  it("runs the navigator's checks in a worker thread that reads the frame through the same source", async () => {
+    const res = await server.app.inject('/api/frames/000001/checks');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ frameId: '000001', error: 0 });
+    expect(res.json().warning + res.json().info).toBeGreaterThan(0);
+  }, 60_000);
+
   // (Before the save below: in a bucket, label_2 objects are the dataset's own.)
   it('exports the same KITTI tree as from the folder', async () => {
     const mine = path.join(temp(), 'out');
@@ -175,6 +183,13 @@ describe('a bucket that goes away', () => {
       await server.close();
     }
   });
+
+  it('at start: `cuboid serve` on a missing bucket prints one line naming it and the cause, and exits 2', () => {
+    const run = spawnSync(process.execPath, ['src/cli/cuboid.js', 'serve', 's3://no-such-bucket-here/x', '--port', '0'], { encoding: 'utf8', env: process.env });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^cuboid serve: the dataset store s3:\/\/no-such-bucket-here\/x cannot be read: NoSuchBucket/);
+  }, 60_000);
 
   it('at start: an unreachable bucket is a DatasetUnavailableError naming it and the cause', async () => {
     await expect(Dataset.scan(`s3://no-such-bucket-here/x`)).rejects.toThrow(DatasetUnavailableError);
