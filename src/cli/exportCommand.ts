@@ -6,6 +6,8 @@ import { DirectorySink } from '../server/export/ExportSink.ts';
 import { EXPORT_MANIFEST, exportDataset, type ExportSummary } from '../server/export/exportDataset.ts';
 import { ReadOnlyExportSource } from '../server/export/ReadOnlyExportSource.ts';
 import { parseStatuses } from '../server/export/parseStatuses.ts';
+import { EXPORT_FORMATS, isExportFormat } from '../domain/formats/LabelFormats.ts';
+import { exportLabelFormat, formatWriter, type FormatExportSummary } from '../server/export/formats/exportLabelFormat.ts';
 import type { RegisterCommand } from './commands.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
@@ -25,6 +27,8 @@ export interface ExportCommandOptions {
   strict?: boolean;
   /** `--bin-layout`: the layout of the dataset's raw `.bin` files. */
   binLayout?: string;
+  /** `--format`: `kitti` (default) or another of `EXPORT_FORMATS`. */
+  format?: string;
 }
 
 /** What an export leaves in `OUT`; everything else there is left alone. */
@@ -38,7 +42,12 @@ const EXPORT_ENTRIES = ['training', 'ImageSets', EXPORT_MANIFEST];
  * and manifest are then replaced, once the new ones are complete).
  * @throws UsageError for a bad option or an existing export; ExportFrameError with `strict`
  */
-export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary> {
+export async function runExport(dir: string, opts: ExportCommandOptions & { format?: 'kitti' }): Promise<ExportSummary>;
+export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary | FormatExportSummary>;
+export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary | FormatExportSummary> {
+  const format = opts.format ?? 'kitti';
+  if (!isExportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const entries = format === 'kitti' ? EXPORT_ENTRIES : [...formatWriter(format, true).entries, EXPORT_MANIFEST];
   const split = opts.split === undefined ? 0.8 : Number(opts.split);
   if (opts.split !== undefined && (opts.split.trim() === '' || !(split >= 0 && split <= 1))) {
     throw new UsageError(`--split ${JSON.stringify(opts.split)} must be a number from 0 to 1`);
@@ -53,7 +62,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
   const out = path.resolve(opts.out);
-  const existing = (await Promise.all(EXPORT_ENTRIES.map((n) => fs.stat(path.join(out, n)).then(() => n, () => null)))).filter((n) => n !== null);
+  const existing = (await Promise.all(entries.map((n) => fs.stat(path.join(out, n)).then(() => n, () => null)))).filter((n) => n !== null);
   if (existing.length > 0 && opts.force !== true) {
     throw new UsageError(`${out} already holds an export (${existing.join(', ')}): pass --force to replace it`);
   }
@@ -67,14 +76,12 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   await fs.mkdir(path.dirname(out), { recursive: true });
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.cuboid-export-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const summary = await exportDataset(source, new DirectorySink(temp), {
-      split,
-      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-      ...(statuses !== undefined ? { statuses } : {}),
-      bin: opts.bin !== false,
-      strict: opts.strict === true,
-    });
-    await moveIntoPlace(temp, out, existing);
+    const common = { split, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(statuses !== undefined ? { statuses } : {}), strict: opts.strict === true };
+    const summary =
+      format === 'kitti'
+        ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
+        : await exportLabelFormat(source, new DirectorySink(temp), { ...common, format });
+    await moveIntoPlace(temp, out, existing, entries);
     return summary;
   } finally {
     await source.close();
@@ -83,14 +90,14 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
 }
 
 /** Moves the finished tree from `temp` to `out`: the whole folder when `out` is new, else entry by entry. */
-async function moveIntoPlace(temp: string, out: string, replaced: string[]): Promise<void> {
+async function moveIntoPlace(temp: string, out: string, replaced: string[], entries: readonly string[] = EXPORT_ENTRIES): Promise<void> {
   const outExists = await fs.stat(out).then(() => true, () => false);
   if (!outExists) {
     await fs.rename(temp, out);
     return;
   }
   for (const name of replaced) await fs.rm(path.join(out, name), { recursive: true, force: true });
-  for (const name of EXPORT_ENTRIES) {
+  for (const name of entries) {
     const from = path.join(temp, name);
     if (await fs.stat(from).then(() => true, () => false)) await fs.rename(from, path.join(out, name));
   }
@@ -115,6 +122,18 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
   );
 }
 
+/** The report of an export in another format than KITTI: counts, conversions, skipped frames. */
+export function formatLabelExportSummary(s: FormatExportSummary, out: string): string {
+  return (
+    `exported ${s.frames} frames (${s.boxes} boxes, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
+    (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
+    '\n' +
+    s.conversions.map((c) => `  ${c}\n`).join('') +
+    s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
+    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '')
+  );
+}
+
 /** `cuboid export DIR --out OUT [--split 0.8] [--status accepted] [--seed S] [--no-bin] [--strict] [--state DIR] [--force]`. */
 export const registerExport: RegisterCommand = (program, setExitCode) => {
   program
@@ -132,12 +151,14 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB); only read')
     .option('--force', 'replace an earlier export in --out')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
+    .option('--format <format>', `label format: ${EXPORT_FORMATS.join(', ')} (default kitti)`)
     .option('--json', 'print the summary as JSON')
     .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean }) => {
       try {
         const s = await runExport(dir, opts);
         const out = path.resolve(opts.out);
-        process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : formatExportSummary(s, out));
+        const text = 'format' in s ? formatLabelExportSummary(s, out) : formatExportSummary(s, out);
+        process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : text);
         setExitCode(s.skipped.length > 0 ? EXIT_DATA : EXIT_OK);
       } catch (err) {
         setExitCode(reportCommandError('export', err, opts.json === true));

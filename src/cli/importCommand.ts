@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { importLabels, type ImportSummary } from '../server/import/importLabels.ts';
+import { importLabelFormat } from '../server/import/formats/importLabelFormat.ts';
+import { IMPORT_FORMATS, isImportFormat } from '../domain/formats/LabelFormats.ts';
 import { openWorkspace } from '../server/openWorkspace.ts';
 import type { RegisterCommand } from './commands.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
@@ -12,6 +14,8 @@ export interface ImportCommandOptions {
   user?: string;
   /** A PostgreSQL database (`--db`) instead of the state folder's SQLite file. */
   db?: string;
+  /** `--format`: `kitti` (default) or another of `IMPORT_FORMATS`. */
+  format?: string;
 }
 
 /** Runs `cuboid import` without the command-line parsing. */
@@ -23,13 +27,14 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
       throw new UsageError(`--min-score ${JSON.stringify(opts.minScore)} is not a number`);
     }
   }
+  const format = opts.format ?? 'kitti';
+  if (!isImportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${IMPORT_FORMATS.join(', ')}`);
   const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(opts.db !== undefined ? { db: opts.db } : {}) });
   try {
-    return await importLabels(ws.service, path.resolve(opts.labels), {
-      ...(minScore !== undefined ? { minScore } : {}),
-      mode: opts.append === true ? 'append' : 'replace',
-      actor: opts.user ?? 'cli',
-    });
+    const importOpts = { ...(minScore !== undefined ? { minScore } : {}), mode: opts.append === true ? ('append' as const) : ('replace' as const), actor: opts.user ?? 'cli' };
+    return format === 'kitti'
+      ? await importLabels(ws.service, path.resolve(opts.labels), importOpts)
+      : await importLabelFormat(ws.service, path.resolve(opts.labels), format, importOpts);
   } finally {
     await ws.close();
   }
@@ -41,7 +46,8 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
     .command('import')
     .description('import KITTI label files (e.g. model predictions with a score column) as editable pre-labels')
     .argument('[dir]', 'the dataset folder', 'samples')
-    .requiredOption('--labels <dir>', 'folder of ID.txt label files')
+    .requiredOption('--labels <path>', 'the labels: a folder of ID.txt KITTI files, or the export / file of --format')
+    .option('--format <format>', `label format: ${IMPORT_FORMATS.join(', ')} (default kitti)`)
     .option('--min-score <s>', 'skip objects whose score is below this')
     .option('--append', "add the boxes to the frame's boxes instead of replacing them")
     .option('--state <dir>', 'folder of the database and label files (as given to serve)')

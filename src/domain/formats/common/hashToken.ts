@@ -12,9 +12,9 @@ export function hashToken(text: string): string {
       h = Math.imul(h, 0x01000193) >>> 0;
     }
     // One more round mixes the seed's effect into the last characters.
-    h ^= h >>> 15;
+    h = (h ^ (h >>> 15)) >>> 0;
     h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-    h ^= h >>> 12;
+    h = (h ^ (h >>> 12)) >>> 0;
     out += h.toString(16).padStart(8, '0');
   }
   return out;

@@ -16,11 +16,6 @@ export interface OpenLabelFrameInput extends LabelFrame {
   uri: string;
 }
 
-export interface OpenLabelOptions {
-  /** `metadata.name` (the dataset). */
-  name: string;
-}
-
 interface Interval {
   frame_start: number;
   frame_end: number;
@@ -28,7 +23,7 @@ interface Interval {
 
 /**
  * Writes an ASAM OpenLABEL 1.0.0 document (`openlabel_json_schema-v1.0.0.json`):
- * - `metadata.schema_version` `1.0.0`;
+ * - `metadata.schema_version` `1.0.0` (no dataset name: the same labels give the same bytes whatever the folder is called);
  * - `streams.LIDAR_TOP` (`type` lidar) and `coordinate_systems`: `LIDAR_TOP` (`sensor_cs`), and
  *   `odom` (`scene_cs`, its parent) when any frame has an ego pose;
  * - `frames` keyed by frame number (the frames' order), each with `frame_properties`: the stream's
@@ -36,14 +31,14 @@ interface Interval {
  *   (`matrix4x4`, row-major) when the frame has a pose, and `name`: the frame id;
  * - `objects` keyed by uid `0, 1, …` (one per track, in the order tracks first appear; a box
  *   without a track is an object of its own): `name` the track id (the box id for a box without a
- *   track), `type` the class of its first box, `frame_intervals`, and `object_data_pointers` for
+ *   track: `FRAME/BOX`), `type` the class of its first box, `frame_intervals`, and `object_data_pointers` for
  *   its cuboid;
  * - per frame and object one cuboid `shape3D` in `LIDAR_TOP`, `val` = x, y, z, qx, qy, qz, qw,
  *   sx, sy, sz (`cuboidVal`), with `attributes`: the box attributes (`num`, `text`, `boolean`),
  *   `score` when the box has one, and `class` (text) when the box's class differs from its object's.
  * Numbers are rounded to 9 decimals; the text is compact JSON with a final newline.
  */
-export function formatOpenLabel(frames: readonly OpenLabelFrameInput[], opts: OpenLabelOptions): string {
+export function formatOpenLabel(frames: readonly OpenLabelFrameInput[]): string {
   const uids = new TrackNumbers();
   const objects: Record<string, { name: string; type: string; frame_intervals: Interval[]; object_data_pointers: Record<string, unknown> }> = {};
   const pointerAttrs = new Map<string, Record<string, string>>();
@@ -52,7 +47,7 @@ export function formatOpenLabel(frames: readonly OpenLabelFrameInput[], opts: Op
   frames.forEach((frame, n) => {
     const frameObjects: Record<string, unknown> = {};
     for (const c of frame.cuboids) {
-      const trackName = c.trackId ?? c.id;
+      const trackName = c.trackId ?? `${frame.frameId}/${c.id}`;
       const uid = String(uids.numberOf(trackName));
       let object = objects[uid];
       if (object === undefined) {
@@ -94,7 +89,7 @@ export function formatOpenLabel(frames: readonly OpenLabelFrameInput[], opts: Op
     : { [LIDAR_STREAM]: { type: 'sensor_cs', parent: '', children: [] } };
   const doc = {
     openlabel: {
-      metadata: { schema_version: '1.0.0', name: opts.name, annotator: 'cuboid', comment: 'Boxes in the LiDAR frame (x forward, y left, z up; metres); cuboid val = x, y, z, qx, qy, qz, qw, sx (length), sy (width), sz (height).' },
+      metadata: { schema_version: '1.0.0', annotator: 'cuboid', comment: 'Boxes in the LiDAR frame (x forward, y left, z up; metres); cuboid val = x, y, z, qx, qy, qz, qw, sx (length), sy (width), sz (height).' },
       coordinate_systems,
       streams: { [LIDAR_STREAM]: { type: 'lidar', uri: '' } },
       objects,

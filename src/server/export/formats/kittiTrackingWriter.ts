@@ -27,15 +27,18 @@ interface SequenceState {
  * KITTI tracking (`training/velodyne/SEQ/NNNNNN.bin`, `training/label_02/SEQ.txt`,
  * `training/calib/SEQ.txt`, `training/image_02/SEQ/NNNNNN.png`): each dataset sequence becomes a
  * sequence `0000`, `0001`, … in the order first met, its frames numbered 0, 1, … in export order.
- * A sequence's labels are written with the calib of its first frame (the tracking calib is one per
- * sequence); the no-camera synthetic calib when that frame has none.
+ * A tracking sequence has one calib: where a frame's calib differs from the frame before it in
+ * its dataset sequence (KITTI object frames each have their own), a new tracking sequence starts.
+ * A sequence without a calib gets the no-camera synthetic one.
  */
 export class KittiTrackingWriter implements FormatWriter {
   readonly needsCalib = true;
   readonly entries = ['training'] as const;
-  private readonly sequences = new Map<string, SequenceState>();
+  private readonly sequences: SequenceState[] = [];
+  /** The tracking sequence each dataset sequence is writing into now. */
+  private readonly current = new Map<string, SequenceState>();
   readonly addresses: TrackingAddress[] = [];
-  private readonly calibMismatch: string[] = [];
+  private calibSplits = 0;
   private dropped = 0;
 
   constructor(private readonly withPoints: boolean) {}
@@ -45,11 +48,14 @@ export class KittiTrackingWriter implements FormatWriter {
   }
 
   async writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void> {
-    let seq = this.sequences.get(f.sequence);
-    if (seq === undefined) {
-      seq = { name: String(this.sequences.size).padStart(4, '0'), calib: f.calib, calibFrame: f.frame.id, imageSize: f.imageSize, frames: [] };
-      this.sequences.set(f.sequence, seq);
-    } else if (!sameCalib(seq.calib, f.calib)) this.calibMismatch.push(f.frame.id);
+    let seq = this.current.get(f.sequence);
+    if (seq === undefined || !sameCalib(seq.calib, f.calib)) {
+      // A tracking sequence has one calib: a frame with another calib starts a new sequence.
+      if (seq !== undefined) this.calibSplits++;
+      seq = { name: String(this.sequences.length).padStart(4, '0'), calib: f.calib, calibFrame: f.frame.id, imageSize: f.imageSize, frames: [] };
+      this.sequences.push(seq);
+      this.current.set(f.sequence, seq);
+    }
     const frame = seq.frames.length;
     seq.frames.push({ frame, cuboids: f.doc.cuboids, dontCare: f.doc.dontCare });
     this.addresses.push({ frameId: f.frame.id, sequence: seq.name, frame });
@@ -65,7 +71,7 @@ export class KittiTrackingWriter implements FormatWriter {
   async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
     const trackIds: Record<string, Record<string, number>> = {};
     const noCalib: string[] = [];
-    for (const seq of this.sequences.values()) {
+    for (const seq of this.sequences) {
       const numbers = sequenceTrackNumbers(seq.name, seq.frames);
       await sink.writeFile(`training/label_02/${seq.name}.txt`, formatTrackingLabels(seq.frames, seq.calib, numbers, seq.imageSize));
       await sink.writeFile(`training/calib/${seq.name}.txt`, toTrackingCalibText(formatKittiCalib(seq.calib ?? syntheticCalib())));
@@ -79,7 +85,7 @@ export class KittiTrackingWriter implements FormatWriter {
     ];
     if (this.withPoints) conversions.push(`points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
     if (noCalib.length > 0) conversions.push(`sequences ${noCalib.join(', ')} have no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);
-    if (this.calibMismatch.length > 0) conversions.push(`${this.calibMismatch.length} frames have another calib than their sequence's first frame; their boxes were written with the sequence's calib`);
+    if (this.calibSplits > 0) conversions.push(`${this.calibSplits} times a frame's calib differed from the frame before it in its sequence: a tracking sequence has one calib, so a new sequence was started there`);
     conversions.push('oxts/ poses are not written');
     return { conversions, records: { trackingFrames: this.addresses, trackIds } };
   }

@@ -13,8 +13,8 @@ export class OpenLabelWriter implements FormatWriter {
     this.frames.push({ frameId: f.frame.id, cuboids: f.doc.cuboids, dontCare: f.doc.dontCare, pose: f.pose, sequence: f.sequence, timestamp: f.timestamp, uri: f.uri });
   }
 
-  async finish(ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
-    await sink.writeFile('openlabel.json', formatOpenLabel(this.frames, { name: ctx.dataset }));
+  async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
+    await sink.writeFile('openlabel.json', formatOpenLabel(this.frames));
     const posed = this.frames.filter((f) => f.pose !== null).length;
     const conversions = [
       'cuboids: val = x, y, z, qx, qy, qz, qw, sx, sy, sz in the LIDAR_TOP coordinate system (centre, yaw as a quaternion about +z, length, width, height), 9 decimals',
