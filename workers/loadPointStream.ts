@@ -8,6 +8,8 @@ import { robustBounds } from '../src/domain/pointcloud/robustBounds.ts';
 import { BIN_LAYOUTS } from '../src/domain/pointcloud/binLayouts.ts';
 import { binLayoutOfResponse } from './binLayoutOfResponse.ts';
 import type { CloudBounds } from '../src/domain/pointcloud/robustBounds.ts';
+import type { PointFileKind } from '../src/domain/pointcloud/pointFileKind.ts';
+import { WholeFileParser } from './parseWholeFile.ts';
 
 export interface FieldInfo {
   name: string;
@@ -42,7 +44,7 @@ export interface LoadSummary {
 
 interface Parser {
   push(chunk: Uint8Array): { start: number; count: number; positions: Float32Array; attributes: Record<string, AttributeArray> }[];
-  end(): PointCloud;
+  end(): PointCloud | Promise<PointCloud>;
 }
 
 /**
@@ -51,7 +53,7 @@ interface Parser {
  */
 export async function loadPointStream(
   url: string,
-  kind: 'pcd' | 'bin',
+  kind: PointFileKind,
   frameId: string,
   emit: (event: LoadEvent) => void,
 ): Promise<{ summary: LoadSummary; cloud: PointCloud }> {
@@ -69,10 +71,12 @@ export async function loadPointStream(
   }
   const bytesTotal = Number(response.headers.get('content-length') ?? 0);
   const fileName = `${frameId}.${kind}`;
+  // PLY, LAS and LAZ are parsed once complete (their batches follow at the end).
+  const whole = kind === 'ply' || kind === 'las' || kind === 'laz' ? new WholeFileParser(kind, fileName, bytesTotal) : null;
   const pcd = kind === 'pcd' ? new PcdStreamParser({ fileName }) : null;
   const bin = kind === 'bin' ? binLayoutOfResponse(response) : null;
   const notice = bin?.note ?? null;
-  const parser: Parser = pcd ?? new VelodyneStreamParser({ fileName, expectedBytes: bytesTotal, layout: bin?.layout ?? 'xyzi' });
+  const parser: Parser = whole ?? pcd ?? new VelodyneStreamParser({ fileName, expectedBytes: bytesTotal, layout: bin?.layout ?? 'xyzi' });
   let headerSent = false;
   let renderCount = 0;
   let bytesLoaded = 0;
@@ -81,10 +85,17 @@ export async function loadPointStream(
   let batchCount = 0;
   const ranges: Record<string, [number, number]> = {};
   let fields: FieldInfo[] = [];
+  let parsed: PointCloud | null = null;
 
   const sendHeader = (): void => {
     if (headerSent) return;
-    if (pcd) {
+    if (whole) {
+      const c = parsed;
+      if (c === null) return;
+      fields = Object.entries(c.attributes).map(([name, a]) => ({ name, type: attributeType(a), count: a.length / Math.max(c.count, 1) }));
+      fields.unshift(...['x', 'y', 'z'].map((name) => ({ name, type: 'F4', count: 1 })));
+      emit({ type: 'header', totalPoints: c.count, bytesTotal, fields });
+    } else if (pcd) {
       const h = pcd.header;
       if (!h) return;
       fields = h.fields.filter((f) => f.name !== '_').map((f) => ({ name: f.name, type: `${f.type}${f.size}`, count: f.count }));
@@ -118,8 +129,10 @@ export async function loadPointStream(
     sendHeader();
     emitBatches(batches);
   }
-  const cloud = parser.end();
+  const cloud = await parser.end();
+  parsed = cloud;
   sendHeader();
+  if (whole !== null) emitBatches(whole.pending());
   // An ascii PCD whose last line has no LF completes that point only at the end.
   if (pcd !== null) emitBatches(pcd.pending());
   const summary: LoadSummary = {
@@ -128,7 +141,7 @@ export async function loadPointStream(
     renderCount,
     bytes: bytesLoaded,
     fields,
-    notice,
+    notice: whole?.notice ?? notice,
     ranges: { ...ranges, ...robustRanges(cloud) },
     bounds: robustBounds(cloud),
     batches: batchCount,
@@ -136,6 +149,12 @@ export async function loadPointStream(
     totalMs: performance.now() - t0,
   };
   return { summary, cloud };
+}
+
+/** `U2`, `F8`, ... of an attribute array, as a PCD TYPE letter and size. */
+function attributeType(a: AttributeArray): string {
+  const letter = a instanceof Float32Array || a instanceof Float64Array ? 'F' : a instanceof Int8Array || a instanceof Int16Array || a instanceof Int32Array || a instanceof BigInt64Array ? 'I' : 'U';
+  return `${letter}${a.BYTES_PER_ELEMENT}`;
 }
 
 function trackRanges(rb: RenderBatch, ranges: Record<string, [number, number]>): void {

@@ -15,6 +15,7 @@ import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
 import { ensureFrameCloud } from './fetchCloud.ts';
 import { propagateInFrame } from './propagate.ts';
+import type { PointFileKind } from '../src/domain/pointcloud/pointFileKind.ts';
 import type { PropagateItem, PropagateOptions, PropagatedBox } from './propagate.ts';
 
 /** A fit as the worker returns it: `fitCuboid`'s result without the point indices. */
@@ -28,7 +29,7 @@ const api = {
   async loadFrame(
     frameId: string,
     url: string,
-    kind: 'pcd' | 'bin',
+    kind: PointFileKind,
     onEvent: (event: LoadEvent) => void,
   ): Promise<LoadSummary> {
     const { summary, cloud } = await loadPointStream(url, kind, frameId, (event) => {
@@ -137,7 +138,7 @@ const api = {
   },
 
   /** Parses a whole frame into the cache if absent (no batches; for propagation into other frames). */
-  ensureFrame(frameId: string, url: string, kind: 'pcd' | 'bin'): Promise<{ count: number; cached: boolean }> {
+  ensureFrame(frameId: string, url: string, kind: PointFileKind): Promise<{ count: number; cached: boolean }> {
     return ensureFrameCloud(frameId, url, kind);
   },
 

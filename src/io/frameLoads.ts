@@ -2,6 +2,7 @@ import { frameCache } from './frameCache.ts';
 import { loadFrame } from './loadFrame.ts';
 import type { LoadProgressEvent, LoadSummary } from './loadFrame.ts';
 import { getPointCloudWorker } from './pointCloudWorker.ts';
+import type { PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 
 /** Most frame streams running at once (the current frame always starts at once). */
 const MAX_CONCURRENT = 2;
@@ -23,7 +24,7 @@ export interface RequestFrameOptions {
  * a frame already streaming (e.g. prefetched) is joined, otherwise a stream starts (at most
  * `MAX_CONCURRENT` at a time; prefetches wait their turn).
  */
-export function requestFrame(frameId: string, url: string, kind: 'pcd' | 'bin', opts: RequestFrameOptions = {}): Promise<LoadSummary> {
+export function requestFrame(frameId: string, url: string, kind: PointFileKind, opts: RequestFrameOptions = {}): Promise<LoadSummary> {
   const cached = frameCache.get(frameId);
   if (cached?.complete && cached.summary) {
     const summary = cached.summary;

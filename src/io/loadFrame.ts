@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { frameCache } from './frameCache.ts';
 import { getPointCloudWorker } from './pointCloudWorker.ts';
+import type { PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 import type { LoadEvent, LoadSummary } from '../../workers/loadPointStream.ts';
 import type { FieldInfo } from '../../workers/loadPointStream.ts';
 
@@ -20,7 +21,7 @@ export type LoadProgressEvent =
 export async function loadFrame(
   frameId: string,
   url: string,
-  kind: 'pcd' | 'bin',
+  kind: PointFileKind,
   onProgress: (event: LoadProgressEvent) => void,
 ): Promise<LoadSummary> {
   let buffers = frameCache.create(frameId, 0);

@@ -1,6 +1,7 @@
 import type { Cuboid, Vec3 } from '../domain/types.ts';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
+import { pointFileKindOf, type PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 import { carryCuboid } from '../domain/sequence/carryCuboid.ts';
 import { lockTrackSize } from '../domain/sequence/lockTrackSize.ts';
 import { mergeTrackBoxes } from '../domain/sequence/mergeTrackBoxes.ts';
@@ -15,7 +16,7 @@ import { lidarToLidar, transformBox } from '../domain/poses/worldTransforms.ts';
 
 /** The part of the point-cloud worker the service uses (a comlink `Remote` of it fits). */
 export interface SequenceWorker {
-  ensureFrame(frameId: string, url: string, kind: 'pcd' | 'bin'): Promise<{ count: number; cached: boolean }>;
+  ensureFrame(frameId: string, url: string, kind: PointFileKind): Promise<{ count: number; cached: boolean }>;
   propagate(fromFrameId: string, toFrameId: string, items: PropagateItem[], opts: PropagateOptions): Promise<PropagatedBox[] | null>;
 }
 
@@ -46,7 +47,7 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
 
   const ensure = async (frame: FrameListItem): Promise<void> => {
     if (frame.pointsFile === null) throw new Error(`sequenceService: frame ${frame.id} has no point file`);
-    const kind = frame.pointsFile.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
+    const kind = pointFileKindOf(frame.pointsFile) ?? 'pcd';
     await worker.ensureFrame(frame.id, api.pointsUrl(frame.id), kind);
   };
 

@@ -2,6 +2,7 @@ import { initialLoad } from '../state/slices/loadSlice.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
+import { pointFileKindOf, type PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 import type { PageIo } from './pageIo.ts';
 
 /** Frames streamed ahead of the user (into the byte-bounded frame cache). */
@@ -140,8 +141,8 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
   return { refreshFrames, openFrame, openInitialFrame };
 }
 
-function kindOf(frame: FrameListItem | undefined): 'pcd' | 'bin' {
-  return frame?.pointsFile?.toLowerCase().endsWith('.bin') ? 'bin' : 'pcd';
+function kindOf(frame: FrameListItem | undefined): PointFileKind {
+  return pointFileKindOf(frame?.pointsFile ?? '') ?? 'pcd';
 }
 
 function message(err: unknown): string {
