@@ -3,6 +3,7 @@ import { updateCuboids, type CuboidPatch } from '../domain/document/cuboidOps.ts
 import type { AppState } from '../state/AppState.ts';
 import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { ActionContext, ActionResult } from './Action.ts';
+import { degreesToRadians, type Degrees, type Radians } from '../domain/units/angles.ts';
 
 /** Predicate: a frame's document is loaded. */
 export function hasDoc(state: AppState): boolean {
@@ -15,7 +16,7 @@ export function hasSelection(state: AppState): boolean {
 }
 
 /** Step size for keyboard edits: `small`, or `large` with shift held. */
-export function stepFor(ctx: ActionContext, small: number, large: number): number {
+export function stepFor<T extends number>(ctx: ActionContext, small: T, large: T): T {
   return ctx.input?.shiftKey ? large : small;
 }
 
@@ -32,7 +33,7 @@ export function patchSelection(ctx: ActionContext, fn: (c: Cuboid) => CuboidPatc
   return { docChange: (doc) => updateCuboids(doc, patches) };
 }
 
-/** Degrees to radians. */
-export function degToRad(deg: number): number {
-  return (deg * Math.PI) / 180;
+/** Degrees to radians (a step typed in degrees, applied to a yaw in radians). */
+export function degToRad(deg: Degrees): Radians {
+  return degreesToRadians(deg);
 }

@@ -1,9 +1,10 @@
 import type { Action } from './Action.ts';
+import { degrees } from '../domain/units/angles.ts';
 import { degToRad, hasSelection, patchSelection, stepFor } from './actionHelpers.ts';
 
 /** Rotation steps, degrees: plain and with shift. */
-export const ROTATE_STEP_DEG = 1;
-export const ROTATE_STEP_LARGE_DEG = 5;
+export const ROTATE_STEP_DEG = degrees(1);
+export const ROTATE_STEP_LARGE_DEG = degrees(5);
 
 function rotate(id: string, label: string, key: string, sign: 1 | -1): Action {
   return {

@@ -1,7 +1,7 @@
 import type { Cuboid } from '../types.ts';
 import type { KittiCalib } from './KittiCalib.ts';
-import { transformPoint } from './mat4.ts';
-import { wrapAngle } from './wrapAngle.ts';
+import { radians } from '../units/angles.ts';
+import { lidarPoint, lidarToCamera, yawToRotationY } from '../units/frames.ts';
 
 /** A box in KITTI's camera form: what a label line stores in columns 9–15. */
 export interface CameraBox {
@@ -21,9 +21,10 @@ export interface CameraBox {
 export function cuboidCameraBox(cuboid: Cuboid, calib: KittiCalib): CameraBox {
   const [cx, cy, cz] = cuboid.center;
   const [l, w, h] = cuboid.size;
+  const bottom = lidarToCamera(lidarPoint(cx, cy, cz - h / 2), calib);
   return {
-    location: transformPoint(calib.velo2rect, cx, cy, cz - h / 2),
+    location: [bottom[0], bottom[1], bottom[2]],
     dimensions: [h, w, l],
-    rotationY: wrapAngle(-cuboid.yaw - Math.PI / 2),
+    rotationY: yawToRotationY(radians(cuboid.yaw)),
   };
 }

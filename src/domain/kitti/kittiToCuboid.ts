@@ -3,8 +3,8 @@ import type { KittiCalib } from './KittiCalib.ts';
 import { kittiError } from './KittiError.ts';
 import type { KittiObject } from './KittiObject.ts';
 import { calibOrSynthetic } from './defaultCalib.ts';
-import { transformPoint } from './mat4.ts';
-import { wrapAngle } from './wrapAngle.ts';
+import { radians } from '../units/angles.ts';
+import { cameraPoint, cameraToLidar, rotationYToYaw } from '../units/frames.ts';
 
 export interface KittiToCuboidOptions {
   /** Id of the new cuboid; default `kitti-<n>` from a module counter (pass real ids when you can). */
@@ -49,14 +49,14 @@ export function kittiToCuboid(
       throw kittiError('kittiToCuboid', { field }, `${String(value)} is not a finite number (${obj.type})`);
     }
   }
-  const bottom = transformPoint(calibOrSynthetic(calib).rect2velo, x, y, z);
+  const bottom = cameraToLidar(cameraPoint(x, y, z), calibOrSynthetic(calib));
   const cuboid: Cuboid = {
     id: opts.id ?? `kitti-${nextId++}`,
     trackId: opts.trackId ?? null,
     label: obj.type,
     center: [bottom[0], bottom[1], bottom[2] + h / 2],
     size: [l, w, h],
-    yaw: wrapAngle(-obj.rotationY - Math.PI / 2),
+    yaw: rotationYToYaw(radians(obj.rotationY)),
     attributes: { truncated: obj.truncated, occluded: obj.occluded },
     source: 'import',
     kitti2d: { alpha: obj.alpha, bbox: [...obj.bbox] },
