@@ -83,6 +83,10 @@ export interface DatasetSource {
   signature(ref: string): Promise<string>;
   /** The file's size in bytes now. */
   size(ref: string): Promise<number>;
-  /** Opens the file for streaming (the size and version are fixed by the open). */
-  open(ref: string): Promise<OpenedFile>;
+  /**
+   * Opens the file for streaming (the size and version are fixed by the open). `ranged`: the
+   * caller will likely stream a part (a `Range` request), so a bucket asks for the size first
+   * instead of starting the whole object.
+   */
+  open(ref: string, opts?: { ranged?: boolean }): Promise<OpenedFile>;
 }

@@ -129,9 +129,11 @@ export class S3Source implements DatasetSource {
   /**
    * One GET of the whole object: its size, ETag and body. Streaming the whole object uses that
    * body; a range drops it and asks for the range with `If-Match` on the ETag, so the bytes come
-   * from the version whose size was announced.
+   * from the version whose size was announced. With `ranged` a HEAD takes the size and ETag
+   * instead, and only the range is fetched.
    */
-  async open(ref: string): Promise<OpenedFile> {
+  async open(ref: string, opts: { ranged?: boolean } = {}): Promise<OpenedFile> {
+    if (opts.ranged === true) return this.openRanged(ref);
     const out = await this.get(ref);
     const body = out.Body as unknown as Readable;
     const size = out.ContentLength ?? 0;
@@ -155,6 +157,26 @@ export class S3Source implements DatasetSource {
       close: async () => {
         if (!used) body.destroy();
       },
+    };
+  }
+
+  private async openRanged(ref: string): Promise<OpenedFile> {
+    const out = await this.call(() => bucketClient().send(new HeadObjectCommand({ Bucket: this.spec.bucket, Key: this.key(ref) })), ref);
+    const size = out.ContentLength ?? 0;
+    const etag = out.ETag ?? `"${size.toString(16)}"`;
+    return {
+      size,
+      etag,
+      lastModified: out.LastModified ?? null,
+      stream: (start, end) => {
+        const pass = new PassThrough();
+        this.get(ref, `bytes=${start}-${end}`, etag).then(
+          (ranged) => (ranged.Body as unknown as Readable).on('error', (e) => pass.destroy(e)).pipe(pass),
+          (err: unknown) => pass.destroy(err as Error),
+        );
+        return pass;
+      },
+      close: async () => {},
     };
   }
 

@@ -69,7 +69,8 @@ export async function sendDatasetFile(
   ref: string,
   opts: Omit<SendFileOptions, 'root'>,
 ): Promise<FastifyReply> {
-  return sendOpened(request, reply, await sourceFor(frame.source).open(ref), opts);
+  const ranged = opts.ranges === true && request.headers.range !== undefined;
+  return sendOpened(request, reply, await sourceFor(frame.source).open(ref, { ranged }), opts);
 }
 
 /**
