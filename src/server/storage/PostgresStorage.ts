@@ -136,39 +136,14 @@ export class PostgresStorage implements Storage {
     const doc: FrameAnnotation = { ...input.doc, revision };
     const text = JSON.stringify(doc);
     const boxCount = doc.cuboids.length;
-    const saved = await inTransaction(this.pool, async (c) => {
-      const claimed =
-        base === 0
-          ? await c.query(
-              `INSERT INTO annotations (frame_id, revision, status, box_count, doc, label_dirty, updated_at, updated_by)
-               VALUES ($1, $2, $3, $4, $5, true, $6, $7) ON CONFLICT (frame_id) DO NOTHING`,
-              [frameId, revision, doc.status, boxCount, text, at, input.user],
-            )
-          : // Under READ COMMITTED a concurrent save of the same base makes this wait for it, then
-            // re-read the row: its revision is no longer `base`, so nothing is updated.
-            await c.query(
-              `UPDATE annotations SET revision = $2, status = $3, box_count = $4, doc = $5, label_dirty = true,
-                 updated_at = $6, updated_by = $7
-               WHERE frame_id = $1 AND revision = $8`,
-              [frameId, revision, doc.status, boxCount, text, at, input.user, base],
-            );
-      if ((claimed.rowCount ?? 0) === 0) return false;
-      await c.query(
-        'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [frameId, revision, text, boxCount, input.source, at, input.user],
-      );
-      if (input.source === 'save') await compactAutosaves(c, frameId, revision, this.autosaves);
-      if (input.assignment !== undefined) await writeAssignment(c, frameId, input.assignment, at);
-      await insertActivity(c, {
-        at,
-        user: input.user,
-        action: input.action ?? input.source,
-        frameId,
-        revision,
-        detail: { boxCount, status: doc.status, ...input.detail },
-      });
-      return true;
-    });
+    const detail = JSON.stringify({ boxCount, status: doc.status, ...input.detail });
+    const assignment = input.assignment;
+    const params = [
+      frameId, revision, doc.status, boxCount, text, at, input.user, base, input.source, input.action ?? input.source, detail,
+      input.source === 'save', Math.max(1, Math.floor(this.autosaves.recent)) - 1,
+      assignment !== undefined, assignment?.annotator !== undefined, assignment?.annotator ?? null, assignment?.reviewer !== undefined, assignment?.reviewer ?? null,
+    ];
+    const saved = (await this.pool.query<{ n: string }>(base === 0 ? SAVE_FIRST_SQL : SAVE_NEXT_SQL, params)).rows[0].n === '1';
     return saved ? { ok: true, doc } : { ok: false, current: await this.getAnnotation(frameId) };
   }
 
@@ -266,23 +241,55 @@ export class PostgresStorage implements Storage {
 }
 
 /**
- * `compactAutosaves` of `revisionCompaction.ts` in PostgreSQL: the same rule (every import and
- * review revision, the current one, the newest `policy.recent` autosaves and the last autosave of
- * each UTC hour stay), in the save's transaction. Returns how many revisions were dropped.
+ * One save as one statement (one round trip, one implicit transaction): `claimed` takes the next
+ * revision (the first: an insert that does nothing when the frame exists; later ones: an update
+ * of the row still at the base revision, which under READ COMMITTED waits for a concurrent save of
+ * the frame and then finds its revision moved on), and every other step runs only when it did.
+ * The steps see the snapshot from before the statement, so autosave compaction is written for the
+ * history without the new revision: of the older autosaves it keeps the newest `recent - 1` ($13;
+ * with the new one, `recent`) and the last of each UTC hour except the new revision's hour (the
+ * new one is that hour's last); import and review revisions are never touched. Same rule as
+ * `revisionCompaction.ts`, in the same transaction as the save.
  */
-async function compactAutosaves(c: Queryable, frameId: string, current: number, policy: AutosavePolicy): Promise<number> {
-  const result = await c.query(
-    `DELETE FROM revisions
-     WHERE frame_id = $1 AND source = 'save' AND revision < $2
-       AND revision NOT IN (
-         SELECT revision FROM revisions WHERE frame_id = $1 AND source = 'save' ORDER BY revision DESC LIMIT $3)
-       AND revision NOT IN (
-         SELECT max(revision) FROM revisions WHERE frame_id = $1 AND source = 'save'
-         GROUP BY date_trunc('hour', saved_at AT TIME ZONE 'UTC'))`,
-    [frameId, current, Math.max(1, Math.floor(policy.recent))],
-  );
-  return result.rowCount ?? 0;
-}
+const saveSql = (claim: string): string => `
+  WITH claimed AS (${claim}),
+  history AS (
+    INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by)
+    SELECT frame_id, $2::integer, $5::text, $4::integer, $9::text, $6::timestamptz, $7::text FROM claimed
+  ),
+  compacted AS (
+    DELETE FROM revisions r
+    WHERE $12::boolean AND EXISTS (SELECT 1 FROM claimed) AND r.frame_id = $1 AND r.source = 'save'
+      AND r.revision NOT IN (
+        SELECT revision FROM revisions WHERE frame_id = $1 AND source = 'save' ORDER BY revision DESC LIMIT $13::integer)
+      AND r.revision NOT IN (
+        SELECT max(revision) FROM revisions WHERE frame_id = $1 AND source = 'save'
+        GROUP BY date_trunc('hour', saved_at AT TIME ZONE 'UTC')
+        HAVING date_trunc('hour', saved_at AT TIME ZONE 'UTC') <> date_trunc('hour', $6::timestamptz AT TIME ZONE 'UTC'))
+  ),
+  assigned AS (
+    INSERT INTO assignments (frame_id, annotator, reviewer, updated_at)
+    SELECT frame_id, $16::text, $18::text, $6::timestamptz FROM claimed WHERE $14::boolean
+    ON CONFLICT (frame_id) DO UPDATE SET
+      annotator = CASE WHEN $15::boolean THEN EXCLUDED.annotator ELSE assignments.annotator END,
+      reviewer = CASE WHEN $17::boolean THEN EXCLUDED.reviewer ELSE assignments.reviewer END,
+      updated_at = EXCLUDED.updated_at
+  ),
+  logged AS (
+    INSERT INTO activity (at, actor, action, frame_id, revision, detail)
+    SELECT $6::timestamptz, $7::text, $10::text, frame_id, $2::integer, $11::text FROM claimed
+  )
+  SELECT count(*) AS n FROM claimed`;
+
+const SAVE_FIRST_SQL = saveSql(`
+    INSERT INTO annotations (frame_id, revision, status, box_count, doc, label_dirty, updated_at, updated_by)
+    SELECT $1::text, $2::integer, $3::text, $4::integer, $5::text, true, $6::timestamptz, $7::text WHERE $8::integer = 0
+    ON CONFLICT (frame_id) DO NOTHING RETURNING frame_id`);
+
+const SAVE_NEXT_SQL = saveSql(`
+    UPDATE annotations SET revision = $2::integer, status = $3::text, box_count = $4::integer, doc = $5::text,
+      label_dirty = true, updated_at = $6::timestamptz, updated_by = $7::text
+    WHERE frame_id = $1::text AND revision = $8::integer RETURNING frame_id`);
 
 /** Upserts an assignment in one statement: absent fields of `patch` keep the stored value. */
 async function writeAssignment(c: Queryable, frameId: string, patch: AssignmentPatch, at: string): Promise<Assignment> {

@@ -13,8 +13,8 @@ afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
 });
 
-async function fresh(): Promise<Storage> {
-  const s = await openTestStorage();
+async function fresh(autosaves?: { recent: number }): Promise<Storage> {
+  const s = await openTestStorage(undefined, autosaves);
   open.push(s);
   return s.storage;
 }
@@ -180,5 +180,15 @@ describe(`Storage contract (${TEST_BACKEND})`, () => {
     expect(await storage.getRevision('f', 3)).toBeNull();
     const saves = (await storage.listActivity({ frameId: 'f', limit: 1000 })).filter((a) => a.action === 'save');
     expect(saves.length).toBe(28);
+  });
+
+  it('with a policy of one recent autosave keeps only the current one and the last of each earlier hour', async () => {
+    const storage = await fresh({ recent: 1 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-05-04T08:59:00Z'));
+    for (let i = 0; i < 3; i++) await saveOnTop(storage, sampleDoc('f', boxes(i + 1))); // 1-3 in hour 08
+    vi.setSystemTime(new Date('2026-05-04T09:00:00Z'));
+    for (let i = 0; i < 3; i++) await saveOnTop(storage, sampleDoc('f', boxes(i + 1))); // 4-6 in hour 09
+    expect((await storage.listRevisions('f')).map((r) => r.revision)).toEqual([3, 6]);
   });
 });
