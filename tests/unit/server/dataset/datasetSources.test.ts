@@ -155,6 +155,24 @@ describe('a bucket as the export target', () => {
   });
 });
 
+describe('an object deleted from the bucket while serving', () => {
+  it('is reported missing (422) naming it relative to the prefix, as a deleted file is', async () => {
+    const url = await bucket.upload(SHARED_KITTI, 'sets/deleted');
+    const server = await startTestServer({ dataDir: url });
+    try {
+      await bucket.remove('sets/deleted/velodyne/000002.bin');
+      await bucket.remove('sets/deleted/calib/000001.txt');
+      const points = await server.app.inject('/api/frames/000002/points');
+      expect(points.statusCode).toBe(422);
+      expect(points.json()).toMatchObject({ error: 'file_missing', file: 'velodyne/000002.bin' });
+      const calib = await server.app.inject('/api/frames/000001/calib');
+      expect(calib.json()).toMatchObject({ error: 'file_missing', file: 'calib/000001.txt' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a bucket that goes away', () => {
   it('answers 503 naming the cause, keeps every save in the database, and repairs label objects when it is back', async () => {
     const url = await bucket.upload(SHARED_KITTI, 'sets/vanish');
