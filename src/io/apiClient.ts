@@ -11,39 +11,15 @@ import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import type { FrameAnnotation, FrameStatus, ReviewFlag } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
-import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
 import type { MetricsReport } from '../domain/metrics/MetricsReport.ts';
 import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
 import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
 import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
-import type { Role } from '../domain/review/Role.ts';
 import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, ReviewStep, TrackFrame } from '../domain/api/wireTypes.ts';
 import { httpFailure, type ApiFailure } from '../domain/api/ApiFailure.ts';
+import type { CalibResponse, RevisionInfo, SessionInfo, UserInfo } from '../domain/api/replySchemas.ts';
 
-export type { ActivityEntry, DatasetInfo, ReviewInfo, ReviewStep };
-
-/** `GET /api/frames/:id/calib`. `calib` null = no calib file (use the no-camera convention). */
-export interface CalibResponse {
-  frameId: string;
-  calib: KittiCalib | null;
-  /** Image 2 `[width, height]`, pixels. */
-  imageSize: [number, number];
-}
-
-/** One entry of `GET /api/frames/:id/revisions`. */
-export interface RevisionInfo {
-  revision: number;
-  savedAt: string;
-  savedBy: string | null;
-  source: 'save' | 'import' | 'review';
-  boxCount: number;
-}
-
-/** `GET /api/session`: `single` = no login needed (everyone a lead); `auth` = log in; `locked` = the server has no users. */
-export interface SessionInfo {
-  mode: 'single' | 'auth' | 'locked';
-  user: { name: string; role: Role } | null;
-}
+export type { ActivityEntry, CalibResponse, DatasetInfo, ReviewInfo, ReviewStep, RevisionInfo, SessionInfo, UserInfo };
 
 /** A flag to add: on a box, or at a LiDAR-frame point (metres) for a missed object. */
 export interface NewFlagInput {
@@ -52,13 +28,6 @@ export interface NewFlagInput {
   /** Edge-case dictionary id. */
   reason: string;
   comment?: string;
-}
-
-/** `GET /api/users` (lead). */
-export interface UserInfo {
-  name: string;
-  role: Role;
-  createdAt: string;
 }
 
 /** Filters of `GET /api/metrics`: UTC days `YYYY-MM-DD` (inclusive) or ISO instants, a user, the idle gap in minutes. */

@@ -91,7 +91,8 @@ export const datasetInfoSchema = z.object({
   name: z.string(),
   id: z.string(),
   root: z.string().optional(),
-  layout: z.enum(['kitti', 'flat']),
+  /** The folder layout found (`kitti`, `flat`, ...; see `server/dataset/datasetLayouts.ts`). */
+  layout: z.string(),
   frameCount: z.number(),
   labelsDir: z.string(),
   stateDir: z.string(),

@@ -40,19 +40,11 @@ export function userOf(request: FastifyRequest): SessionUser {
  * frame-id pattern and looked up in the scanned index; anything else is 404, so no request can make
  * the server open a path it did not find itself.
  */
-export function frameFromParams(ctx: RouteContext, params: unknown): DatasetFrame {
-  const id = (params as { id?: unknown } | null)?.id;
-  const frame = typeof id === 'string' ? ctx.service.dataset.get(id) : undefined;
+export function frameFromParams(ctx: RouteContext, params: { id: string }): DatasetFrame {
+  const { id } = params;
+  const frame = ctx.service.dataset.get(id);
   if (frame === undefined) {
     throw new HttpError(404, 'frame_not_found', `no frame ${quoteInput(String(id))} in this dataset`);
   }
   return frame;
-}
-
-/** Reads a JSON object body, or refuses it with 400 naming what was expected. */
-export function objectBody(body: unknown, what: string): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid_body', `expected a JSON object ${what}`);
-  }
-  return body as Record<string, unknown>;
 }

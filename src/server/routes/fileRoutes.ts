@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { frameParamsSchema } from '../../domain/api/requestSchemas.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { sendDatasetFile } from '../http/sendFile.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
@@ -18,8 +19,10 @@ function binLayoutHeaders(frame: DatasetFrame): Record<string, string> {
  * `Range`; `X-Cuboid-Points-Format` says which; for a `.bin`, `X-Cuboid-Bin-Layout` names its point
  * layout and `X-Cuboid-Bin-Layout-Note` says why when detection picked it among several) and `GET /api/frames/:id/image` (image 2).
  */
-export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/frames/:id/points', async (request, reply) => {
+export function registerFileRoutes(app: ZodApp, ctx: RouteContext): void {
+  // Raw bytes (206 for a Range): no JSON reply schema.
+  const schema = { params: frameParamsSchema };
+  app.get('/api/frames/:id/points', { schema: { ...schema, description: 'the raw .bin or .pcd point file; Range honoured' } }, async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     return sendDatasetFile(request, reply, frame, frame.points.path, {
       contentType: 'application/octet-stream',
@@ -28,7 +31,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
     });
   });
 
-  app.get('/api/frames/:id/image', async (request, reply) => {
+  app.get('/api/frames/:id/image', { schema: { ...schema, description: 'image_2 of the frame; Range honoured' } }, async (request, reply) => {
     const frame = frameFromParams(ctx, request.params);
     if (frame.image === null) throw new HttpError(404, 'no_image', `frame "${frame.id}" has no image_2 file`);
     return sendDatasetFile(request, reply, frame, frame.image.path, { contentType: frame.image.contentType, ranges: true });

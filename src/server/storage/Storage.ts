@@ -1,3 +1,4 @@
+import type { RevisionInfo } from '../../domain/api/replySchemas.ts';
 import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import type { UserStore } from './UserStore.ts';
 import type { ActivityEntry } from '../../domain/api/wireTypes.ts';
@@ -36,14 +37,8 @@ export interface FrameState {
   updatedBy: string | null;
 }
 
-/** One entry of a frame's revision history. */
-export interface RevisionInfo {
-  revision: number;
-  savedAt: string;
-  savedBy: string | null;
-  source: RevisionSource;
-  boxCount: number;
-}
+/** One entry of a frame's revision history (the `GET /api/frames/:id/revisions` reply type, shared with the client). */
+export type { RevisionInfo };
 
 /** Input of `Storage.saveAnnotation`. The storage assigns `revision = baseRevision + 1`. */
 export interface SaveAnnotationInput {
