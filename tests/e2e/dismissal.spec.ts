@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { storeValue, waitForFrameLoaded } from './helpers.ts';
+import { storeValue, waitForFrameLoaded, waitForViewStill } from './helpers.ts';
 
 type Place = [number, number, number];
 
@@ -64,7 +64,7 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
 
   // A look at the mark: the place framed in the main view, a grey crossed pin on it.
   await page.evaluate((p) => (window as any).__cuboid.store.getState().requestFraming(p), dismissal.location);
-  await page.waitForTimeout(600);
+  await waitForViewStill(page, dismissal.location);
   await page.getByTestId('view-main').screenshot({ path: info.outputPath('dismissal-marker.png') });
 
   // Reload: the mark came back from the server, signed, and the finding stays gone.
@@ -93,7 +93,7 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
 
   // The pin itself: a click focuses its finding, and its card's "Not an object" dismisses it.
   await page.evaluate((p) => (window as any).__cuboid.store.getState().requestFraming(p), place);
-  await page.waitForTimeout(600);
+  await waitForViewStill(page, place);
   // Pins keep their size on screen, so their head moves with the zoom: click the pin's foot (on its axis, inside its hit column).
   const [px, py] = (await page.evaluate((p) => (window as any).__cuboid.project([p[0], p[1], p[2]]), place)) as [number, number];
   await page.mouse.click(px, py);

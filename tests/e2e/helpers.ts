@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Reads a value from the app store through the test-only hook (`vite build --mode e2e`). */
 export async function storeValue<T>(page: Page, read: string): Promise<T> {
@@ -36,4 +36,47 @@ export async function countNonBackgroundPixels(page: Page, selector: string): Pr
     }
     return n;
   }, selector);
+}
+
+type Point3 = readonly [number, number, number];
+
+/**
+ * Waits until the views' cameras are at rest and have drawn: `point` (LiDAR frame, metres; default
+ * the sensor origin) projects to the same pixel in each of `views` across two animation frames in a
+ * row. Use it after anything that moves a camera (framing, zoom, a view switch, a re-aimed close-up)
+ * instead of a fixed sleep.
+ */
+export async function waitForViewStill(page: Page, point: Point3 = [0, 0, 0], views: readonly string[] = ['main']): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([p, vs]) => {
+            const hook = (window as unknown as { __cuboid: { project: (p: Point3, v: string) => [number, number] | null } }).__cuboid;
+            const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+            const read = () => vs.map((v) => hook.project(p, v));
+            const a = read();
+            await frame();
+            await frame();
+            const b = read();
+            return a.every((xy, i) => xy !== null && b[i] !== null && Math.abs(xy[0] - b[i]![0]) < 0.5 && Math.abs(xy[1] - b[i]![1]) < 0.5);
+          },
+          [point, views] as const,
+        ),
+      { intervals: [50, 100, 200] },
+    )
+    .toBe(true);
+}
+
+/** Waits for the editor's async work (fits, refits, commands run through the action registry) to finish. */
+export async function waitForEditorIdle(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __cuboid: { editor: { tools: { settle: () => Promise<void> } } } }).__cuboid.editor.tools.settle());
+}
+
+/** Waits until the active tool's state path starts with `prefix` (e.g. `fit`). */
+export async function waitForTool(page: Page, prefix: string): Promise<void> {
+  await page.waitForFunction((p) => {
+    const hook = (window as unknown as { __cuboid?: { store: { getState: () => { tool: { path: string } } } } }).__cuboid;
+    return hook?.store.getState().tool.path.startsWith(p) === true;
+  }, prefix);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { storeValue, waitForFrameLoaded } from './helpers.ts';
+import { storeValue, waitForFrameLoaded, waitForEditorIdle } from './helpers.ts';
 
 async function openFrame(page: Page, id: string): Promise<void> {
   await page.goto(`/?frame=${id}`);
@@ -85,7 +85,7 @@ test('a toolbar button clicked with the mouse keeps no focus: Space is the fit s
   await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
   await expect.poll(() => activeTestId(page)).toBe('viewport');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
+  await waitForEditorIdle(page);
   // Had the button kept focus, Space would have pressed it again and switched back to 3D.
   expect(await storeValue<string>(page, 'state.view.mainMode')).toBe('top');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { waitForTool, waitForViewStill } from './helpers.ts';
 import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,7 +44,8 @@ async function waitFrame(page: Page, id: string): Promise<void> {
 async function fitCar(page: Page, frame: number): Promise<string> {
   const before = (await page.evaluate(() => (window as any).__cuboid.store.getState().doc.cuboids.length)) as number;
   await page.keyboard.press('f');
-  await page.waitForTimeout(300);
+  await waitForTool(page, 'fit');
+  await waitForViewStill(page, truthCentre(frame));
   const xy = (await page.evaluate((p) => (window as any).__cuboid.project(p), truthCentre(frame))) as [number, number];
   await page.mouse.click(xy[0], xy[1]);
   await page.waitForFunction((n) => (window as any).__cuboid.store.getState().doc.cuboids.length === n + 1, before);

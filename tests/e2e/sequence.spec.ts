@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storeValue } from './helpers.ts';
+import { storeValue, waitForTool, waitForViewStill } from './helpers.ts';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { iouBev } from '../../src/domain/geometry/iou.ts';
@@ -37,8 +37,10 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   await page.keyboard.press('m');
   await page.keyboard.press('1');
   await page.keyboard.press('f');
-  await page.waitForTimeout(300);
+  await waitForTool(page, 'fit');
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
   const gt0 = truthBox(0);
+  await waitForViewStill(page, gt0.center);
   const xy = (await page.evaluate((p) => (window as any).__cuboid.project(p), gt0.center)) as [number, number];
   await page.mouse.click(xy[0], xy[1]);
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.cuboids.length === 1);
@@ -74,7 +76,7 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
     for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
     return false;
   });
-  await page.waitForTimeout(500);
+  await waitForViewStill(page);
   await page.screenshot({ path: 'test-results/sequence-camera.png' });
   await page.keyboard.press('p');
 
@@ -86,7 +88,7 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
     hook.store.getState().select([box.id]);
     return box.center as [number, number, number];
   }, trackId);
-  await page.waitForTimeout(300);
+  await waitForViewStill(page, select);
   const before = (await page.evaluate((p) => (window as any).__cuboid.project(p), select)) as [number, number];
   await page.keyboard.press('d');
   await waitFrame(page, '000004');
@@ -104,7 +106,7 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
     return { center: box.center as [number, number, number], selected: s.selectedIds.includes(box.id) as boolean };
   }, trackId));
   expect(next.selected).toBe(true);
-  await page.waitForTimeout(300);
+  await waitForViewStill(page, next.center);
   const after = (await page.evaluate((p) => (window as any).__cuboid.project(p), next.center)) as [number, number];
   expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeLessThan(3);
 });

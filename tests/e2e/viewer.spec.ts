@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { countNonBackgroundPixels, storeValue, waitForFrameLoaded } from './helpers.ts';
+import { countNonBackgroundPixels, storeValue, waitForFrameLoaded, waitForViewStill } from './helpers.ts';
 
 test('the app opens a KITTI frame and renders every point of the file', async ({ page }) => {
   const errors: string[] = [];
@@ -11,7 +11,7 @@ test('the app opens a KITTI frame and renders every point of the file', async ({
   expect(await storeValue<number>(page, 'state.load.totalPoints')).toBe(115384);
   expect(await storeValue<number>(page, 'state.load.renderCount')).toBe(115384);
   await expect(page.getByTestId('load-status')).toContainText('115,384 points');
-  await page.waitForTimeout(500);
+  await waitForViewStill(page);
   const lit = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   expect(lit).toBeGreaterThan(20000);
   await page.screenshot({ path: 'test-results/viewer-000000.png' });
@@ -60,12 +60,14 @@ test('the navigator shows every frame’s check summary, opened or not, and it m
 test('every redraw replaces the last picture: switching to the top view and back, or orbiting, leaves no trace', async ({ page }) => {
   await page.goto('/?frame=000000');
   await waitForFrameLoaded(page);
-  await page.waitForTimeout(400);
+  await waitForViewStill(page);
   const before = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   await page.keyboard.press('m');
-  await page.waitForTimeout(400);
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+  await waitForViewStill(page);
   await page.keyboard.press('m');
-  await page.waitForTimeout(400);
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('perspective');
+  await waitForViewStill(page);
   const after = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   // The same 3D picture again, not the 3D view drawn over the top view.
   expect(Math.abs(after - before) / before).toBeLessThan(0.02);
@@ -77,7 +79,7 @@ test('every redraw replaces the last picture: switching to the top view and back
   await page.mouse.move(x + 120, y, { steps: 6 });
   await page.mouse.move(x, y, { steps: 6 });
   await page.mouse.up();
-  await page.waitForTimeout(400);
+  await waitForViewStill(page);
   const orbited = await countNonBackgroundPixels(page, '.stage-canvas canvas');
   expect(Math.abs(orbited - before) / before).toBeLessThan(0.02);
 });
@@ -111,15 +113,15 @@ test('the wheel zooms about the point under the cursor, in the top view and in 3
   for (const mode of ['top', '3d']) {
     if (mode === 'top') await page.keyboard.press('m');
     if (mode === '3d') await page.keyboard.press('m');
-    await page.waitForTimeout(300);
+    await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe(mode === 'top' ? 'top' : 'perspective');
     const target: [number, number, number] = [25, 8, -1.7];
+    await waitForViewStill(page, target);
     const before = (await page.evaluate((p) => (window as any).__cuboid.project(p), target)) as [number, number];
     await page.mouse.move(before[0], before[1]);
     for (let i = 0; i < 3; i++) {
       await page.mouse.wheel(0, -200);
-      await page.waitForTimeout(100);
+      await waitForViewStill(page, target);
     }
-    await page.waitForTimeout(300);
     const after = (await page.evaluate((p) => (window as any).__cuboid.project(p), target)) as [number, number];
     // The ground point under the cursor stays under it (a few pixels of drift at most).
     expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeLessThan(6);

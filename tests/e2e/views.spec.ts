@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { storeValue, waitForFrameLoaded } from './helpers.ts';
+import { storeValue, waitForFrameLoaded, waitForViewStill } from './helpers.ts';
 
 async function openFrame(page: Page, id: string): Promise<void> {
   await page.goto(`/?frame=${id}`);
@@ -16,12 +16,12 @@ test('one wheel notch zooms the top view by over 12 %', async ({ page }) => {
   await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
   // A pointer move makes the new top camera draw (and so take the view's frustum) before it is measured.
   await page.mouse.move(400, 400);
-  await page.waitForTimeout(1000);
+  await waitForViewStill(page, [20, -5, -1.7]);
   const a0 = (await project(page, [20, -5, -1.7]))!;
   const b0 = (await project(page, [30, 5, -1.7]))!;
   await page.mouse.move((a0[0] + b0[0]) / 2, (a0[1] + b0[1]) / 2);
   await page.mouse.wheel(0, -100);
-  await page.waitForTimeout(400);
+  await waitForViewStill(page, [20, -5, -1.7]);
   const a1 = (await project(page, [20, -5, -1.7]))!;
   const b1 = (await project(page, [30, 5, -1.7]))!;
   const ratio = Math.hypot(b1[0] - a1[0], b1[1] - a1[1]) / Math.hypot(b0[0] - a0[0], b0[1] - a0[1]);
@@ -103,7 +103,7 @@ test('the sensor axes keep their size on screen when the top view zooms in on th
   await page.keyboard.press('m');
   await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
   await page.mouse.move(400, 400);
-  await page.waitForTimeout(1000);
+  await waitForViewStill(page);
   const origin = (await project(page, [0, 0, 0]))!;
   const red: [number, number, number] = [0xe5, 0x48, 0x4d];
   const before = await colourPixels(page, origin, 120, red);
@@ -111,9 +111,8 @@ test('the sensor axes keep their size on screen when the top view zooms in on th
   await page.mouse.move(origin[0], origin[1]);
   for (let i = 0; i < 8; i++) {
     await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(80);
+    await waitForViewStill(page);
   }
-  await page.waitForTimeout(400);
   const o2 = (await project(page, [0, 0, 0]))!;
   const metres = Math.hypot(...((await project(page, [3, 0, 0]))!.map((v, i) => v - o2[i]) as [number, number]));
   const after = await colourPixels(page, o2, 120, red);
@@ -129,10 +128,10 @@ test('close-ups of a selected box, and pins that keep their size when zoomed (sc
   await openFrame(page, '000001');
   await page.keyboard.press('Tab');
   await expect.poll(() => storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
-  await page.waitForTimeout(800);
+  await waitForViewStill(page, await storeValue<[number, number, number]>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center'), ['main', 'top', 'side', 'front']);
   await page.screenshot({ path: 'test-results/views-closeups.png' });
   await page.keyboard.press('Home');
-  await page.waitForTimeout(500);
+  await waitForViewStill(page, await storeValue<[number, number, number]>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center'));
   await page.screenshot({ path: 'test-results/views-closeups-framed.png' });
   expect(await storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { storeValue, waitForFrameLoaded } from './helpers.ts';
+import { storeValue, waitForFrameLoaded, waitForViewStill, waitForEditorIdle } from './helpers.ts';
 
 interface Box {
   id: string;
@@ -58,7 +58,7 @@ test('one-click fit on a real KITTI car, set its class, and the saved label_2 li
   await page.keyboard.press('1');
   await page.keyboard.press('f');
   await expect(page.getByTestId('tool-path')).toHaveAttribute('data-tool-path', /^fit\./);
-  await page.waitForTimeout(300);
+  await waitForViewStill(page, [gt.center[0], gt.center[1], gt.center[2]]);
   const [x, y] = await screenOf(page, [gt.center[0], gt.center[1], gt.center[2]]);
   await page.mouse.click(x, y);
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.cuboids.some((c: Box) => c.source === 'fit'));
@@ -210,7 +210,7 @@ test('handles in the close-up views resize a face, turn the yaw, and move the bo
   const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
   const box = async () => (await boxes(page)).find((b) => b.id === id)!;
   const b0 = await box();
-  await page.waitForTimeout(500);
+  await waitForViewStill(page, b0.center, ['top', 'side', 'front']);
   const at = async (local: [number, number, number], view: string) => {
     const b = await box();
     const c = Math.cos(b.yaw);
@@ -227,7 +227,7 @@ test('handles in the close-up views resize a face, turn the yaw, and move the bo
     await page.mouse.move(from[0] + dx, from[1] + dy, { steps: 4 });
     await page.mouse.up();
     // Let the close-ups re-aim at the changed box before the next handle is located.
-    await page.waitForTimeout(400);
+    await waitForViewStill(page, (await box()).center, ['top', 'side', 'front']);
   };
 
   // Top view: the front face handle (+x), dragged up the screen (the heading points up) → longer.
@@ -262,7 +262,7 @@ test('in the main 3D view a face handle resizes the selected box and the face fo
   const id = (await storeValue<string[]>(page, 'state.selectedIds'))[0];
   const box = async () => (await boxes(page)).find((b) => b.id === id)!;
   const b0 = await box();
-  await page.waitForTimeout(400);
+  await waitForViewStill(page, b0.center);
   const world = (b: Box, local: [number, number, number]): [number, number, number] => {
     const c = Math.cos(b.yaw);
     const s = Math.sin(b.yaw);
@@ -278,7 +278,7 @@ test('in the main 3D view a face handle resizes the selected box and the face fo
   await page.mouse.move((from[0] + to[0]) / 2, (from[1] + to[1]) / 2, { steps: 4 });
   await page.mouse.move(to[0], to[1], { steps: 4 });
   await page.mouse.up();
-  await page.waitForTimeout(300);
+  await waitForEditorIdle(page);
   const b1 = await box();
   expect(b1.size[1]).toBeGreaterThan(b0.size[1] + 0.1);
   expect(b1.size[0]).toBeCloseTo(b0.size[0], 6);
@@ -295,7 +295,8 @@ test('in the main 3D view a face handle resizes the selected box and the face fo
 test('a rectangle dragged in the top view becomes a box with exactly those corners', async ({ page }) => {
   await openFrame(page, '000001');
   await page.keyboard.press('m');
-  await page.waitForTimeout(400);
+  await expect.poll(() => storeValue<string>(page, 'state.view.mainMode')).toBe('top');
+  await waitForViewStill(page);
   await page.keyboard.press('b');
   const n0 = (await boxes(page)).length;
   // A corner half a metre from the roof points of a vehicle at (30.5, -9.5): it must stay where it
@@ -326,7 +327,7 @@ test('clicking a check result brings its box or place into the middle of the mai
   // Groups may be folded: open them all.
   for (const fold of await panel.locator('summary').all()) if (!(await fold.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await fold.click();
   await panel.locator('[data-rule="unlabelledCluster"]').first().click();
-  await page.waitForTimeout(400);
+  await waitForViewStill(page, missed.location);
   const at = (await page.evaluate((p) => (window as any).__cuboid.project(p), missed.location)) as [number, number];
   expect(Math.hypot(at[0] - centre[0], at[1] - centre[1])).toBeLessThan(20);
 });
