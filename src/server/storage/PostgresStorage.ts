@@ -30,7 +30,7 @@ export interface PostgresStorageOptions {
   migrations?: readonly PostgresMigration[];
   /** Autosave compaction, as for SQLite (`revisionCompaction.ts`). */
   autosaves?: AutosavePolicy;
-  /** Query connections of this process (default 10); advisory locks use 4 more of their own. */
+  /** Query connections of this process (default 10); advisory locks use 4 more of their own, label-written hints 2. */
   poolSize?: number;
   /**
    * Apply pending migrations (default true). False (`export`, `check`: they only read) changes
@@ -57,12 +57,15 @@ export class PostgresStorage implements Storage {
   readonly autosaves: AutosavePolicy;
   private readonly pool: pg.Pool;
   private readonly lockPool: pg.Pool;
+  /** Writes a server crash may lose harmlessly (the label-written hint), committed without waiting for the disk. */
+  private readonly hintPool: pg.Pool;
   private closed = false;
 
-  private constructor(url: string, pool: pg.Pool, lockPool: pg.Pool, autosaves: AutosavePolicy) {
+  private constructor(url: string, pool: pg.Pool, lockPool: pg.Pool, hintPool: pg.Pool, autosaves: AutosavePolicy) {
     this.url = redactUrl(url);
     this.pool = pool;
     this.lockPool = lockPool;
+    this.hintPool = hintPool;
     this.autosaves = autosaves;
     this.users = new PostgresUserStore(pool);
     this.sharedLocks = new PgAdvisoryLocks(lockPool);
@@ -79,15 +82,16 @@ export class PostgresStorage implements Storage {
     checkPostgresUrl(url);
     const pool = createPool(url, { max: opts.poolSize ?? 10 });
     const lockPool = createPool(url, { max: 4 });
+    const hintPool = createPool(url, { max: 2, relaxedCommit: true });
     try {
       await assertReachable(pool, url);
       if (opts.migrate === false) await assertSchemaCurrent(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
       else await migratePostgres(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
     } catch (err) {
-      await Promise.all([pool.end(), lockPool.end()]);
+      await Promise.all([pool.end(), lockPool.end(), hintPool.end()]);
       throw err;
     }
-    return new PostgresStorage(url, pool, lockPool, opts.autosaves ?? DEFAULT_AUTOSAVE_POLICY);
+    return new PostgresStorage(url, pool, lockPool, hintPool, opts.autosaves ?? DEFAULT_AUTOSAVE_POLICY);
   }
 
   /** The applied schema versions, oldest first. */
@@ -180,7 +184,8 @@ export class PostgresStorage implements Storage {
   }
 
   async markLabelWritten(frameId: string, revision: number): Promise<void> {
-    await this.pool.query('UPDATE annotations SET label_dirty = false WHERE frame_id = $1 AND revision = $2', [frameId, revision]);
+    // Losing this in a server crash only rewrites the label at the next start: no wait for the WAL flush.
+    await this.hintPool.query('UPDATE annotations SET label_dirty = false WHERE frame_id = $1 AND revision = $2', [frameId, revision]);
   }
 
   async logActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<void> {
@@ -236,7 +241,7 @@ export class PostgresStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([this.pool.end(), this.lockPool.end()]);
+    await Promise.all([this.pool.end(), this.lockPool.end(), this.hintPool.end()]);
   }
 }
 

@@ -51,6 +51,11 @@ export interface PoolOptions {
   max?: number;
   /** How long to wait for a connection, ms (default 5000). */
   connectTimeoutMs?: number;
+  /**
+   * Commit without waiting for the WAL flush (`synchronous_commit = off`): only for writes whose
+   * loss in a server crash is harmless (a label-written hint: the label is rewritten at start).
+   */
+  relaxedCommit?: boolean;
 }
 
 /** A pool on `url`; nothing is connected until the first query. */
@@ -61,6 +66,7 @@ export function createPool(url: string, opts: PoolOptions = {}): pg.Pool {
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
     application_name: 'cuboid',
+    ...(opts.relaxedCommit === true ? { options: '-c synchronous_commit=off' } : {}),
   });
   // An idle connection the server drops (a restart, a failover) must not crash the process: the pool replaces it.
   pool.on('error', (err) => console.warn(`cuboid: PostgreSQL connection lost: ${describePgError(err)}`));
