@@ -7,6 +7,7 @@ import type { DatasetSource, SourceSpec } from './DatasetSource.ts';
 import { isValidFrameId } from './frameId.ts';
 import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
 import { openSource, SourceOpenError } from './sources.ts';
+import { isDatasetUnavailable } from './sourceErrors.ts';
 
 export type PointsFormat = 'bin' | 'pcd' | 'ply' | 'las' | 'laz';
 export type { DatasetLayout } from './datasetLayouts.ts';
@@ -188,8 +189,18 @@ export class Dataset {
     let changed = false;
     for (const kind of Object.keys(this.listings) as Listing[]) {
       const old = this.listings[kind];
-      if ((await this.source.folderStamp(old.dir)) === old.stamp) continue;
-      const next = await listFolder(this.source, old.dir, EXTENSIONS[kind], kind === 'points');
+      const stamp = await this.source.folderStamp(old.dir);
+      if (stamp === old.stamp) continue;
+      let next: FolderListing;
+      try {
+        next = await listFolder(this.source, old.dir, EXTENSIONS[kind], kind === 'points');
+      } catch (err) {
+        // A bucket that cannot be listed now: keep serving the last listing (saves go on; reads of
+        // its files answer 503 themselves) and try again in the next period, not on every request.
+        if (!isDatasetUnavailable(err)) throw err;
+        this.listings[kind] = { ...old, stamp };
+        continue;
+      }
       // A file that went away stays listed: reading it then answers "missing" naming it, rather than
       // the frame silently losing its calib or label (a restart drops it for good).
       for (const [stem, file] of old.files) if (!next.files.has(stem)) next.files.set(stem, file);

@@ -30,6 +30,9 @@ export const BUCKET_RELIST_MS = 5_000;
  */
 export class S3Source implements DatasetSource {
   readonly spec: S3Spec;
+  /** How long a listing is trusted (ms); `BUCKET_RELIST_MS` unless changed (0: re-list on every refresh, for tests). */
+  relistMs = BUCKET_RELIST_MS;
+  private stamps = 0;
   private readonly listed = new Map<string, { size: number; etag: string }>();
 
   constructor(spec: S3Spec) {
@@ -59,9 +62,9 @@ export class S3Source implements DatasetSource {
     return (out.KeyCount ?? out.Contents?.length ?? 0) > 0;
   }
 
-  /** A bucket has no cheap folder stamp: the stamp is the current `BUCKET_RELIST_MS` period, so a listing is redone at most that often. */
+  /** A bucket has no cheap folder stamp: the stamp is the current `relistMs` period, so a listing is redone at most that often. */
   async folderStamp(_relDir: string): Promise<string> {
-    return `t${Math.floor(Date.now() / BUCKET_RELIST_MS)}`;
+    return this.relistMs > 0 ? `t${Math.floor(Date.now() / this.relistMs)}` : `n${++this.stamps}`;
   }
 
   /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../../../src/server/dataset/Dataset.ts';
 import { DatasetUnavailableError } from '../../../../src/server/dataset/sourceErrors.ts';
+import type { S3Source } from '../../../../src/server/dataset/S3Source.ts';
 import { runExport } from '../../../../src/cli/exportCommand.ts';
 import { SHARED_KITTI, SHARED_PCD, makeTempDir, readTree, sampleCuboid } from '../fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
@@ -179,6 +180,8 @@ describe('a bucket that goes away', () => {
     const server = await startTestServer({ dataDir: url });
     try {
       const doc = (await server.app.inject('/api/frames/000000/annotation')).json();
+      // Re-list the bucket on every request, so that the outage meets the listing too.
+      (server.app.cuboid.dataset.source as S3Source).relistMs = 0;
       await bucket.stop();
       const points = await server.app.inject('/api/frames/000000/points');
       expect(points.statusCode).toBe(503);
@@ -192,6 +195,8 @@ describe('a bucket that goes away', () => {
       });
       expect(save.statusCode).toBe(200);
       expect(save.json()).toMatchObject({ labelWritten: false, annotation: { revision: doc.revision + 1 } });
+      const list = await server.app.inject('/api/frames');
+      expect(list.statusCode).toBe(200);
       await bucket.restart();
       const synced = await server.app.cuboid.service.syncDirtyLabels();
       expect(synced.written).toEqual(['000000']);
