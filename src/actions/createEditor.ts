@@ -25,8 +25,8 @@ export interface CreateEditorOptions {
  * calls it once with the page store and real services, tests with a fresh store and fakes.
  *
  * @example
- * const editor = createEditor(appStore, services);
- * window.addEventListener('keydown', (e) => editor.actions.handleKeyDown(e));
+ * const editor = createEditor(createAppStore(), services);
+ * element.addEventListener('keydown', (e) => editor.actions.handleKeyDown(e));
  */
 export function createEditor(store: AppStore, services: EditorServices, options: CreateEditorOptions = {}): Editor {
   const tools = new ToolManager(store, services, options.tools ?? DEFAULT_TOOLS);

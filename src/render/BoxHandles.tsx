@@ -6,9 +6,10 @@ import type { Cuboid } from '../domain/types.ts';
 import type { FaceHandle } from '../tools/ToolEvent.ts';
 import type { BoxViewKind } from './BoxCamera.tsx';
 import { fillMaterial, overlayMaterial } from './sharedMaterials.ts';
+import { sharedGeometry } from './sharedGeometry.ts';
 
-const cube = new BoxGeometry(1, 1, 1);
-const ball = new SphereGeometry(1, 12, 8);
+const cube = sharedGeometry(() => new BoxGeometry(1, 1, 1));
+const ball = sharedGeometry(() => new SphereGeometry(1, 12, 8));
 const _center = new Vector3();
 
 export interface BoxHandlesProps {
@@ -93,7 +94,7 @@ export function BoxHandles({ box, kind, pixels }: BoxHandlesProps) {
               place(m, box, face, fixed);
             } else meshes.current.delete(face);
           }}
-          geometry={face === 'rotate' ? ball : cube}
+          geometry={face === 'rotate' ? ball() : cube()}
           material={material(face === 'rotate' ? '#f5d90a' : '#ffffff')}
           renderOrder={pixels === undefined ? 0 : 10}
           userData={{ cuboidId: box.id, handle: face }}

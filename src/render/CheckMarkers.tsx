@@ -7,16 +7,17 @@ import { withoutDismissed } from '../domain/document/dismissals.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 import { ScreenSized } from './ScreenSized.tsx';
+import { sharedGeometry } from './sharedGeometry.ts';
 
 /** How tall a pin (post and ring, modelled 2.4 m) is drawn, CSS pixels, at any zoom. */
 const PIN_PIXELS = 40;
 const PIN_MODEL_HEIGHT = 2.4;
 
-const ring = new TorusGeometry(1.2, 0.06, 6, 32);
-const focusRing = new TorusGeometry(1.45, 0.08, 6, 32);
-const post = new CylinderGeometry(0.05, 0.05, 2.4, 6);
+const ring = sharedGeometry(() => new TorusGeometry(1.2, 0.06, 6, 32));
+const focusRing = sharedGeometry(() => new TorusGeometry(1.45, 0.08, 6, 32));
+const post = sharedGeometry(() => new CylinderGeometry(0.05, 0.05, 2.4, 6));
 /** An invisible column around the pin, so that a click near it picks it. */
-const hitColumn = new CylinderGeometry(1.2, 1.2, 2.6, 12);
+const hitColumn = sharedGeometry(() => new CylinderGeometry(1.2, 1.2, 2.6, 12));
 
 /**
  * Pins at check results that point at a place rather than a box (unlabelled clusters): a ring on
@@ -53,11 +54,11 @@ export function CheckMarkers() {
         const isFocused = focused !== null && focused.boxId === undefined && Math.hypot(focused.location[0] - x, focused.location[1] - y) < 0.5;
         return (
           <ScreenSized key={`${r.ruleId}-${i}`} position={[x, y, z]} modelHeight={PIN_MODEL_HEIGHT} pixels={PIN_PIXELS}>
-            <mesh geometry={ring} material={fillMaterial(color)} dispose={null} />
-            <mesh geometry={post} material={fillMaterial(color)} position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
-            {isFocused ? <mesh geometry={focusRing} material={fillMaterial('#ffffff')} dispose={null} /> : null}
+            <mesh geometry={ring()} material={fillMaterial(color)} dispose={null} />
+            <mesh geometry={post()} material={fillMaterial(color)} position={[0, 0, 1.2]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
+            {isFocused ? <mesh geometry={focusRing()} material={fillMaterial('#ffffff')} dispose={null} /> : null}
             <mesh
-              geometry={hitColumn}
+              geometry={hitColumn()}
               material={fillMaterial('#000000', 0)}
               position={[0, 0, 1.1]}
               rotation={[Math.PI / 2, 0, 0]}

@@ -3,13 +3,14 @@ import { useAppStore } from './EditorContext.ts';
 import { fillMaterial } from './sharedMaterials.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { ScreenSized } from './ScreenSized.tsx';
+import { sharedGeometry } from './sharedGeometry.ts';
 
 /** How tall a pin is drawn, CSS pixels, at any zoom (modelled 1.7 m tall: stem and head). */
 const PIN_PIXELS = 34;
 const PIN_MODEL_HEIGHT = 1.7;
 
-const stem = new CylinderGeometry(0.04, 0.04, 1.2, 6);
-const head = new ConeGeometry(0.25, 0.5, 12);
+const stem = sharedGeometry(() => new CylinderGeometry(0.04, 0.04, 1.2, 6));
+const head = sharedGeometry(() => new ConeGeometry(0.25, 0.5, 12));
 
 function cornerOf(box: Cuboid): [number, number, number] {
   const c = Math.cos(box.yaw);
@@ -39,8 +40,8 @@ export function FlagPins({ shows }: { shows?: (at: readonly [number, number, num
     <group>
       {pins.map((p) => (
         <ScreenSized key={p.id} position={p.at} modelHeight={PIN_MODEL_HEIGHT} pixels={PIN_PIXELS}>
-          <mesh geometry={stem} material={fillMaterial(p.color)} position={[0, 0, 0.6]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
-          <mesh geometry={head} material={fillMaterial(p.color)} position={[0, 0, 1.45]} rotation={[-Math.PI / 2, 0, 0]} dispose={null} />
+          <mesh geometry={stem()} material={fillMaterial(p.color)} position={[0, 0, 0.6]} rotation={[Math.PI / 2, 0, 0]} dispose={null} />
+          <mesh geometry={head()} material={fillMaterial(p.color)} position={[0, 0, 1.45]} rotation={[-Math.PI / 2, 0, 0]} dispose={null} />
         </ScreenSized>
       ))}
     </group>
