@@ -11,7 +11,15 @@ export interface CheckPoolOptions extends Partial<CheckLimits> {
   threads?: number;
   /** Checks waiting for a thread before new ones are refused (503); default 64 per thread; `Infinity` for none. */
   maxQueue?: number;
+  /**
+   * JavaScript heap of one worker thread, MiB (V8's old generation; typed arrays of points come on
+   * top). A check that needs more is stopped and answered 422 `frame_too_large`. Default 2048.
+   */
+  memoryMb?: number;
 }
+
+/** Default heap of a check worker, MiB: a 10 M-point frame with 10,000 boxes fits. */
+const DEFAULT_MEMORY_MB = 2048;
 
 const WORKER = fileURLToPath(new URL('./checkWorker.cjs', import.meta.url));
 
@@ -24,6 +32,8 @@ const WORKER = fileURLToPath(new URL('./checkWorker.cjs', import.meta.url));
 export class CheckPool {
   readonly limits: CheckLimits;
   readonly threads: number;
+  /** Heap limit of each worker thread, MiB. */
+  readonly memoryMb: number;
   private readonly pool: Piscina<CheckTask, CheckAnswer>;
   /** Checks running or waiting for a thread, at most `threads + maxQueue`. */
   private inFlight = 0;
@@ -38,6 +48,7 @@ export class CheckPool {
     this.threads = Math.max(1, Math.floor(opts.threads ?? os.availableParallelism() - 1));
     // Counted here rather than by piscina's maxQueue, which does not count tasks waiting for a starting thread.
     this.maxInFlight = this.threads + (opts.maxQueue ?? 64 * this.threads);
+    this.memoryMb = opts.memoryMb ?? DEFAULT_MEMORY_MB;
     this.pool = new Piscina<CheckTask, CheckAnswer>({
       filename: WORKER,
       minThreads: 0,
@@ -46,6 +57,8 @@ export class CheckPool {
       // A clean worker: it registers the TypeScript loader itself (checkWorker.cjs).
       execArgv: [],
       atomics: 'disabled',
+      // A frame whose check would take the process's memory ends its own worker instead (ERR_WORKER_OUT_OF_MEMORY).
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     // The pool reports on itself: the answer of a check that was just stopped (time limit, a strict
     // run ending) arriving late, or a worker's error between tasks. Neither belongs to a running
@@ -55,7 +68,8 @@ export class CheckPool {
 
   /**
    * Runs one task. Resolves with the worker's answer (a checked frame, or one refused as
-   * unreadable or too large); rejects with an `HttpError` 503 when the time limit passes
+   * unreadable or too large); rejects with an `HttpError` 422 `frame_too_large` when the worker
+   * runs out of its heap (`memoryMb`), 503 when the time limit passes
    * (`check_timeout`), the queue is full (`checks_busy`) or the worker died (`check_failed`,
    * e.g. out of memory). Every message names the frame.
    */
@@ -80,6 +94,14 @@ export class CheckPool {
         );
       }
       if (signal?.aborted === true) throw err;
+      if ((err as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new HttpError(
+          422,
+          'frame_too_large',
+          `checking frame ${frameId} needed more memory than the server's limit of ${this.memoryMb} MiB per check; it was stopped`,
+          { frameId, limitMb: this.memoryMb },
+        );
+      }
       const message = err instanceof Error ? err.message : String(err);
       throw new HttpError(503, 'check_failed', `the check of frame ${frameId} failed in its worker: ${message}`, { frameId });
     } finally {

@@ -126,4 +126,16 @@ describe('server checks in the worker pool', () => {
     const doc = (await server.app.inject('/api/frames/000000/annotation')).json() as { status: string; revision: number };
     expect(doc).toMatchObject({ status: 'in_progress', revision: 1 });
   });
+
+  it('stops a check that outgrows the worker heap limit with 422 naming the frame and the limit', async () => {
+    // 400 boxes in one place: 159,600 duplicate results (see the first test), more than a 32 MiB heap holds.
+    server = await startTestServer({ fixture: { points: 50 }, checks: { threads: 1, memoryMb: 32 } });
+    await save(server, '000000', pile(400));
+    const res = await server.app.inject('/api/frames/000000/checks');
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: 'frame_too_large', frameId: '000000', limitMb: 32 });
+    expect(res.json().detail).toMatch(/frame 000000 needed more memory than the server's limit of 32 MiB/);
+    // The server lives on.
+    expect((await server.app.inject('/api/frames')).statusCode).toBe(200);
+  });
 });
