@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_NAME_PATTERN } from '../review/Role.ts';
 import { FRAME_ID_PATTERN, MAX_FRAME_ID_LENGTH } from './frameId.ts';
+import { EXPORT_FORMATS } from '../formats/LabelFormats.ts';
 
 /**
  * The zod schemas of what the server's routes accept: path parameters, query strings and JSON
@@ -65,6 +66,8 @@ export const exportQuerySchema = z.object({
   bin: queryFlag.optional(),
   points: queryFlag.optional(),
   images: queryFlag.optional(),
+  /** Label format of the archive (`kitti` by default; see `domain/formats/LabelFormats`). */
+  format: z.enum(EXPORT_FORMATS).optional(),
 });
 
 /** The filters of `GET /api/metrics` and `/api/metrics.csv`: UTC days or ISO instants, a user, the idle gap in minutes. */

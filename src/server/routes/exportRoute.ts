@@ -5,6 +5,7 @@ import type { ZodApp } from '../http/zodRoutes.ts';
 import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
 import { parseStatuses } from '../export/parseStatuses.ts';
 import { ZipSink } from '../export/ZipSink.ts';
+import { exportLabelFormat } from '../export/formats/exportLabelFormat.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { RouteContext } from './RouteContext.ts';
 
@@ -12,8 +13,8 @@ import type { RouteContext } from './RouteContext.ts';
 const MAX_ZIP_BYTES = 3.5 * 1024 ** 3;
 
 /**
- * `GET /api/export.zip?split=0.8&seed=S&status=accepted,submitted&bin=1&points=0&images=0`: the
- * same tree as `cuboid export`, streamed as a zip. Refuses (413) an archive that would pass the zip
+ * `GET /api/export.zip?split=0.8&seed=S&status=accepted,submitted&bin=1&points=0&images=0&format=F`:
+ * the same tree as `cuboid export [--format F]`, streamed as a zip. Refuses (413) an archive that would pass the zip
  * format's 4 GiB limit; `points=0` leaves out the point clouds.
  */
 export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
@@ -28,8 +29,11 @@ export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
       }
     }
     const sink = new ZipSink();
-    const name = `${path.basename(dataset.root).replace(/[^\w.-]/g, '_') || 'dataset'}-kitti.zip`;
-    void exportDataset(ctx.service, sink, opts).catch((err: unknown) => {
+    const format = request.query.format ?? 'kitti';
+    const name = `${path.basename(dataset.root).replace(/[^\w.-]/g, '_') || 'dataset'}-${format}.zip`;
+    const { bin: _bin, images: _images, ...labelOpts } = opts;
+    const run = format === 'kitti' ? exportDataset(ctx.service, sink, opts) : exportLabelFormat(ctx.service, sink, { ...labelOpts, format });
+    void run.catch((err: unknown) => {
       request.log.error({ err }, 'export.zip failed');
       sink.abort(err instanceof Error ? err : new Error(String(err)));
     });
