@@ -3,6 +3,9 @@ import { cellRange } from '../geometry/PointGrid.ts';
 import type { Cuboid } from '../types.ts';
 import type { FrameAnalysis } from './frame/FrameAnalysis.ts';
 
+/** Above this many boxes near the box, points are looked up in the coverage mask instead. */
+const MASK_ABOVE = 8;
+
 /** The box's bottom slab (metres) holds ground returns, not the object (as `countObjectPoints`). */
 const GROUND_SLAB = 0.2;
 
@@ -23,10 +26,19 @@ export interface UnboxedNear {
  * The obstacle points (the frame analysis's above-ground clusters) within `reach` metres of the
  * box's footprint (BEV), between its bottom 0.2 m and its top, that lie in none of `boxes` (the
  * frame's boxes, this one included). The scan stops early once they span more than `maxSpan`
- * along either axis of the box (the count is then partial). An empty box with many of these beside or in front of it
+ * along either axis of the box (the count is then partial). `coverage`, when given, returns a
+ * mask over the frame's points of those inside any of `boxes` (1), used when many boxes are
+ * near. An empty box with many of these beside or in front of it
  * has slipped off its object. LiDAR frame, metres. Cost: the grid cells under the grown footprint.
  */
-export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: readonly Cuboid[], reach: number, maxSpan = Infinity): UnboxedNear {
+export function unboxedNearBox(
+  analysis: FrameAnalysis,
+  box: Cuboid,
+  boxes: readonly Cuboid[],
+  reach: number,
+  maxSpan = Infinity,
+  coverage?: () => Uint8Array,
+): UnboxedNear {
   const { grid, clusters } = analysis;
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
@@ -46,7 +58,15 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
   if (range === null) return out;
   // Only boxes whose BEV circle reaches the grown footprint's can hold one of its points.
   const radius = Math.hypot(hl + reach, hw + reach);
-  const near = boxes.filter((b) => Math.hypot(b.center[0] - cx, b.center[1] - cy) <= radius + Math.hypot(b.size[0], b.size[1]) / 2);
+  const near = boxes.filter((b) => {
+    const dx = b.center[0] - cx;
+    const dy = b.center[1] - cy;
+    const r = radius + Math.sqrt(b.size[0] * b.size[0] + b.size[1] * b.size[1]) / 2;
+    return dx * dx + dy * dy <= r * r;
+  });
+  // Among many boxes (a crowd, or thousands stacked in one place) testing each point against
+  // each is quadratic: then one mask of the points in any box answers instead.
+  const mask = coverage !== undefined && near.length > MASK_ABOVE ? coverage() : null;
   const { sorted, indices, cellStart, nx } = grid;
   const reach2 = reach * reach;
   let nearest2 = Infinity;
@@ -54,7 +74,7 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
   for (let iy = range[1]; iy <= range[3]; iy++) {
     const end = cellStart[iy * nx + range[2] + 1];
     for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-      if (labels[indices[p]] < 0) continue;
+      if (labels[indices[p]] < 0 || (mask !== null && mask[indices[p]] === 1)) continue;
       const z = sorted[3 * p + 2];
       if (z < bottom || z > top) continue;
       const x = sorted[3 * p];
@@ -66,7 +86,7 @@ export function unboxedNearBox(analysis: FrameAnalysis, box: Cuboid, boxes: read
       const du = Math.max(0, Math.abs(lx) - hl);
       const dv = Math.max(0, Math.abs(ly) - hw);
       const d2 = du * du + dv * dv;
-      if (d2 > reach2 || isPointInAnyCuboid(x, y, z, near)) continue;
+      if (d2 > reach2 || (mask === null && isPointInAnyCuboid(x, y, z, near))) continue;
       out.count++;
       if (d2 < nearest2) nearest2 = d2;
       if (lx < loX) loX = lx;

@@ -7,6 +7,7 @@ import { isOccluded } from '../frame/RangeImage.ts';
 import type { RangeImage } from '../frame/RangeImage.ts';
 import { fmt, plural } from '../formatNumber.ts';
 import { candidatePairs } from './candidatePairs.ts';
+import { coverageMask, MANY_BOXES } from '../../geometry/coverageMask.ts';
 import { createGatherScratch, gatherObject } from './gatherObject.ts';
 import { FACE_NAMES, headingModeOf, judgeFit } from './judgeFit.ts';
 import type { FitJudgement } from './judgeFit.ts';
@@ -79,11 +80,14 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
   const boxes = ctx.cuboids;
   const targetSet = new Set(targets);
   const neighbours = new Map<number, number[]>();
-  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), 2.5)) {
-    if (!neighbours.has(i)) neighbours.set(i, []);
-    if (!neighbours.has(j)) neighbours.set(j, []);
-    neighbours.get(i)!.push(j);
-    neighbours.get(j)!.push(i);
+  const covered = boxes.length >= MANY_BOXES ? coverageMask(ctx.positions, boxes, analysis.grid, margin) : null;
+  if (covered === null) {
+    for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), 2.5)) {
+      if (!neighbours.has(i)) neighbours.set(i, []);
+      if (!neighbours.has(j)) neighbours.set(j, []);
+      neighbours.get(i)!.push(j);
+      neighbours.get(j)!.push(i);
+    }
   }
   const scratch = createGatherScratch();
   const headingScratch = createHeadingScratch();
@@ -94,7 +98,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const reach = Math.min(MAX_REACH, Math.max(MIN_REACH, REACH_FRACTION * longer));
     const reachUp = Math.min(1.5, Math.max(1, 0.6 * box.size[2]));
     const others = (neighbours.get(bi) ?? []).map((j) => boxes[j]);
-    const object = gatherObject(analysis, box, others, margin, reach, reachUp, MIN_INSIDE, scratch);
+    const object = gatherObject(analysis, box, others, margin, reach, reachUp, MIN_INSIDE, scratch, covered);
     if (object.n < MIN_RETURNS) continue;
     const c = Math.cos(box.yaw);
     const s = Math.sin(box.yaw);

@@ -53,7 +53,8 @@ export interface GatheredObject {
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
  * When the clusters around hold more than 1500 points and 6 times those inside, the box is taken
  * as embedded in a larger structure: only its inside points are the object, every face `atReach`.
- * `others`: boxes near this one (their points are not followed). Nothing is gathered when the
+ * `others`: boxes near this one (their points are not followed); or, among many boxes,
+ * `covered`: a `coverageMask` of every box grown by `margin` (this one included). Nothing is gathered when the
  * box (grown by the margin) holds fewer than `minInside` (≥ 1) obstacle points. Cost: the grid cells under the
  * grown box, linear in their points.
  */
@@ -66,6 +67,7 @@ export function gatherObject(
   reachUp: number,
   minInside: number,
   scratch: GatherScratch,
+  covered: Uint8Array | null = null,
 ): GatheredObject {
   const none: GatheredObject = { n: 0, outside: 0, reach, reachUp, atReach: [false, false, false, false, false] };
   const { grid } = analysis;
@@ -143,7 +145,8 @@ export function gatherObject(
       scratch.local[3 * m + 1] = ly;
       scratch.local[3 * m + 2] = lz;
       const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
-      const state = inside ? 1 : isPointInAnyCuboid(x, y, sorted[3 * p + 2], others, margin) ? 3 : 2;
+      const inOther = covered !== null ? covered[indices[p]] === 1 : isPointInAnyCuboid(x, y, sorted[3 * p + 2], others, margin);
+      const state = inside ? 1 : inOther ? 3 : 2;
       scratch.state[m] = state;
       if (state === 2) outsidePoints++;
       else if (state === 1) insidePoints++;

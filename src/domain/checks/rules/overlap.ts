@@ -10,6 +10,8 @@ import { candidatePairs } from './candidatePairs.ts';
  * Two boxes overlap by more than the 3D IoU the dictionary allows for their class pair (the
  * larger `allowedOverlaps.maxIou` of either class, else `settings.overlapIou`). Error, reported
  * on both boxes. Pairs at or above `settings.duplicateIou` are left to the duplicate rule.
+ * At most 5 overlaps are listed per box; one more error on that box says how many others it
+ * overlaps (boxes stacked by the thousand would otherwise make millions of findings).
  */
 export const overlap: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -17,6 +19,9 @@ export const overlap: Rule = (ctx) => {
   const only = ctx.only;
   const isTarget = only === undefined ? undefined : (i: number) => only.has(boxes[i].id);
   const { overlapIou, duplicateIou } = ctx.dictionary.settings;
+  const listed = new Map<string, number>();
+  const unlisted = new Map<string, Cuboid>();
+  const more = new Map<string, number>();
   for (const [i, j] of candidatePairs(boxes, isTarget)) {
     const a = boxes[i];
     const b = boxes[j];
@@ -30,6 +35,13 @@ export const overlap: Rule = (ctx) => {
       [b, a],
     ] as const) {
       if (only !== undefined && !only.has(self.id)) continue;
+      const shown = listed.get(self.id) ?? 0;
+      if (shown >= MAX_LISTED) {
+        unlisted.set(self.id, self);
+        more.set(self.id, (more.get(self.id) ?? 0) + 1);
+        continue;
+      }
+      listed.set(self.id, shown + 1);
       out.push({
         ruleId: 'overlap',
         severity: 'error',
@@ -43,8 +55,22 @@ export const overlap: Rule = (ctx) => {
       });
     }
   }
+  for (const [id, self] of unlisted) {
+    const n = more.get(id)!;
+    out.push({
+      ruleId: 'overlap',
+      severity: 'error',
+      cuboidId: id,
+      location: null,
+      message: `${self.label} box also overlaps ${n} more ${n === 1 ? 'box' : 'boxes'} beyond the ${MAX_LISTED} listed`,
+      dictionaryEntry: edgeCaseForRule(ctx.dictionary, 'overlap', self.label) ?? 'settings.overlapIou',
+    });
+  }
   return out;
 };
+
+/** Overlaps listed per box; the rest are counted in one more finding. */
+const MAX_LISTED = 5;
 
 function allowedIou(ctx: CheckContext, a: string, b: string): number | null {
   let best: number | null = null;

@@ -1,6 +1,7 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
+import { coverageMask, MANY_BOXES } from '../../geometry/coverageMask.ts';
 import type { Rule } from '../CheckContext.ts';
 import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
@@ -43,13 +44,19 @@ export const pointsOutsideBox: Rule = (ctx) => {
   const margin = ctx.dictionary.settings.fitMargin;
   const boxes = ctx.cuboids;
   const neighbours = new Map<number, number[]>();
-  const targetSet = new Set(targets);
-  // Pairs within the largest reach: each circle grows by half of it.
-  for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), MAX_REACH / 2)) {
-    if (!neighbours.has(i)) neighbours.set(i, []);
-    if (!neighbours.has(j)) neighbours.set(j, []);
-    neighbours.get(i)!.push(j);
-    neighbours.get(j)!.push(i);
+  // Among many boxes, testing each point against each neighbouring box is quadratic: then one
+  // mask of the points in any box (grown by the margin) tells whether a point outside this box is
+  // in another.
+  const mask = boxes.length >= MANY_BOXES ? coverageMask(ctx.positions, boxes, grid, margin) : null;
+  if (mask === null) {
+    const targetSet = new Set(targets);
+    // Pairs within the largest reach: each circle grows by half of it.
+    for (const [i, j] of candidatePairs(boxes, (k) => targetSet.has(k), MAX_REACH / 2)) {
+      if (!neighbours.has(i)) neighbours.set(i, []);
+      if (!neighbours.has(j)) neighbours.set(j, []);
+      neighbours.get(i)!.push(j);
+      neighbours.get(j)!.push(i);
+    }
   }
   const { labels } = clusters;
   const { sorted, indices, cellStart, nx } = grid;
@@ -129,7 +136,7 @@ export const pointsOutsideBox: Rule = (ctx) => {
         local[3 * m + 1] = ly;
         local[3 * m + 2] = lz * zScale;
         const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && Math.abs(lz) <= hh + margin;
-        state[m] = inside ? 1 : isPointInAnyCuboid(x, y, z, others, margin) ? 3 : 2;
+        state[m] = inside ? 1 : (mask !== null ? mask[indices[p]] === 1 : isPointInAnyCuboid(x, y, z, others, margin)) ? 3 : 2;
         m++;
       }
     }

@@ -6,6 +6,7 @@ import { pointsNeeded } from '../pointsNeeded.ts';
 import { isAtScanEdge } from './isAtScanEdge.ts';
 import { targetIndices } from './targetIndices.ts';
 import { unboxedNearBox } from '../unboxedNearBox.ts';
+import { coverageMask } from '../../geometry/coverageMask.ts';
 import type { PointsNeeded } from '../pointsNeeded.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import type { Cuboid } from '../../types.ts';
@@ -37,6 +38,9 @@ export const tooFewPoints: Rule = (ctx) => {
   const targets = targetIndices(ctx);
   if (targets.length === 0) return out;
   const analysis = analysisOf(ctx);
+  // Which points lie in any box: built once, and only when many boxes crowd one (see unboxedNearBox).
+  let mask: Uint8Array | null = null;
+  const coverage = (): Uint8Array => (mask ??= coverageMask(ctx.positions, ctx.cuboids, analysis.grid));
   for (const i of targets) {
     const box = ctx.cuboids[i];
     const rule = ctx.dictionary.classes[box.label];
@@ -44,7 +48,7 @@ export const tooFewPoints: Rule = (ctx) => {
     const needed = pointsNeeded(rule, box, analysis);
     const have = ctx.pointCounts[i] ?? 0;
     if (have >= needed.need) continue;
-    const slipped = slippedOff(analysis, box, ctx.cuboids, have, needed, rule.minPoints.fraction, rule.size.l[1]);
+    const slipped = slippedOff(analysis, box, ctx.cuboids, have, needed, rule.minPoints.fraction, rule.size.l[1], coverage);
     if (slipped !== null) {
       out.push({
         ruleId: 'tooFewPoints',
@@ -108,10 +112,11 @@ function slippedOff(
   needed: PointsNeeded,
   fraction: number,
   maxLength: number,
+  coverage: () => Uint8Array,
 ): { count: number; nearest: number; reach: number } | null {
   if (!box.size.every((v) => Number.isFinite(v) && v > 0) || !box.center.every(Number.isFinite) || !Number.isFinite(box.yaw)) return null;
   const reach = Math.min(SLIP_MAX_REACH, Math.max(SLIP_MIN_REACH, SLIP_REACH_SHARE * Math.max(box.size[0], box.size[1])));
-  const near = unboxedNearBox(analysis, box, boxes, reach, maxLength + SLIP_SPAN_SLACK);
+  const near = unboxedNearBox(analysis, box, boxes, reach, maxLength + SLIP_SPAN_SLACK, coverage);
   const wanted = Math.max(SLIP_MIN_POINTS, SLIP_OVER_HELD * have, Number.isFinite(needed.unoccluded) ? fraction * needed.unoccluded : 0);
   if (near.count < wanted || Math.max(near.span[0], near.span[1]) > maxLength + SLIP_SPAN_SLACK) return null;
   return { count: near.count, nearest: near.nearest, reach };
