@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importLabelFormat } from '../../../../src/server/import/formats/importLabelFormat.ts';
+import { openWorkspace } from '../../../../src/server/openWorkspace.ts';
+import { makeKittiDataset, makeTempDir } from '../fixtures/makeDataset.ts';
+
+const root = makeTempDir();
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** Runs an import of `format` from `labels` into a fresh 3-frame KITTI dataset. */
+async function importInto(name: string, format: Parameters<typeof importLabelFormat>[2], write: (labels: string) => void, minScore?: number) {
+  const data = makeKittiDataset(path.join(root, name, 'data'));
+  const labels = path.join(root, name, 'labels');
+  fs.mkdirSync(labels, { recursive: true });
+  write(labels);
+  const ws = await openWorkspace({ dataDir: data, stateDir: path.join(root, name, 'state') });
+  try {
+    const summary = await importLabelFormat(ws.service, labels, format, { actor: 'test', ...(minScore !== undefined ? { minScore } : {}) });
+    const docs = await Promise.all(['000000', '000001', '000002'].map((id) => ws.service.getAnnotation(ws.service.dataset.get(id)!, null)));
+    return { summary, docs };
+  } finally {
+    await ws.close();
+  }
+}
+
+describe('import --format: a bad file is reported, the rest is imported', () => {
+  it('openpcdet: a line with a bad column names the file, line and field; the other frames come in with their scores', async () => {
+    const { summary, docs } = await importInto('pcdet', 'openpcdet', (dir) => {
+      fs.mkdirSync(path.join(dir, 'labels'));
+      fs.writeFileSync(path.join(dir, 'labels', '000000.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car 0.9\n12 -3 -0.8 4.2 1.8 1.5 0.1 Car 0.2\n');
+      fs.writeFileSync(path.join(dir, 'labels', '000001.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n10 2 -0.8 four 1.8 1.5 0.1 Car\n');
+      fs.writeFileSync(path.join(dir, 'labels', '000009.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n');
+    }, 0.5);
+    expect(summary.errors).toEqual([{ file: '000001.txt', error: '000001.txt: line 2, field "dx": "four" is not a number' }]);
+    expect(summary.unknownFrames).toEqual(['000009.txt']);
+    expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 1, belowScore: 1 })]);
+    expect(docs[0].cuboids).toEqual([expect.objectContaining({ label: 'Car', center: [10, 2, -0.8], size: [4.2, 1.8, 1.5], yaw: 0.1, score: 0.9, source: 'import' })]);
+    expect(docs[1].cuboids).toEqual([]);
+  });
+
+  it('kitti-tracking: a line with 16 values names the file and the line; the other sequence comes in with track ids', async () => {
+    const good = '0 4 Car 0 0 -1.57 0 0 0 0 1.5 1.8 4.2 1.0 1.6 12.0 -1.57\n1 4 Car 0 0 -1.57 0 0 0 0 1.5 1.8 4.2 1.0 1.6 13.0 -1.57\n';
+    const { summary, docs } = await importInto('tracking', 'kitti-tracking', (dir) => {
+      fs.mkdirSync(path.join(dir, 'label_02'));
+      fs.writeFileSync(path.join(dir, 'label_02', '0000.txt'), good);
+      fs.writeFileSync(path.join(dir, 'label_02', '0001.txt'), '0 1 Car 0 0 -1.57 0 0 0 0 1.5 1.8 4.2 1.0 1.6 12.0\n');
+    });
+    expect(summary.errors).toEqual([{ file: '0001.txt', error: expect.stringMatching(/0001\.txt.*line 1.*expected 17 or 18 values/) }]);
+    expect(summary.imported.map((f) => f.frameId)).toEqual(['000000', '000001']);
+    expect(docs[0].cuboids[0].trackId).toBe('t4-s0000');
+    expect(docs[1].cuboids[0].trackId).toBe('t4-s0000');
+  });
+
+  it('nuscenes: an annotation naming a missing instance is reported (file, row, field) and the frame still opens', async () => {
+    const { summary } = await importInto('nu', 'nuscenes', (dir) => {
+      const w = (name: string, rows: unknown[]) => fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(rows));
+      w('sample', [{ token: 's1', timestamp: 0, scene_token: 'sc', prev: '', next: '' }]);
+      w('sample_data', [{ token: 'd1', sample_token: 's1', ego_pose_token: 'd1', calibrated_sensor_token: 'c1', filename: 'samples/LIDAR_TOP/000000.pcd.bin', timestamp: 0, is_key_frame: true }]);
+      w('ego_pose', [{ token: 'd1', translation: [0, 0, 0], rotation: [1, 0, 0, 0], timestamp: 0 }]);
+      w('calibrated_sensor', [{ token: 'c1', sensor_token: 'x', translation: [0, 0, 0], rotation: [1, 0, 0, 0] }]);
+      w('sample_annotation', [{ token: 'a1', sample_token: 's1', instance_token: 'nope', visibility_token: '4', attribute_tokens: [], translation: [1, 2, 3], size: [2, 4, 1.5], rotation: [1, 0, 0, 0], num_lidar_pts: 3 }]);
+      w('instance', []);
+      w('category', []);
+    });
+    expect(summary.errors).toEqual([{ file: 'sample_annotation.json', error: expect.stringMatching(/^sample_annotation\.json: row \d+ \(token "a1"\), field "instance_token"/) }]);
+    expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 0 })]);
+  });
+});
