@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../../../src/server/dataset/Dataset.ts';
 import { DatasetUnavailableError } from '../../../../src/server/dataset/sourceErrors.ts';
@@ -105,6 +106,14 @@ describe.each(['folder', 'bucket'] as const)('a dataset in a %s', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ frameId: '000001', error: 0 });
     expect(res.json().warning + res.json().info).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('streams the zip export (GET /api/export.zip) with the points and images copied through the source', async () => {
+    const res = await server.app.inject('/api/export.zip?split=0.5&seed=s');
+    expect(res.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Buffer.compare(Buffer.from(files['training/velodyne/000001.bin']), bin)).toBe(0);
+    expect(files['training/image_2/000000.png'].length).toBe(893_783);
   }, 60_000);
 
   // (Before the save below: in a bucket, label_2 objects are the dataset's own.)
