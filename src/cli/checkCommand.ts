@@ -19,7 +19,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
   program
     .command('check')
     .description('run every pre-check over a dataset (stored labels, else label_2); exit 1 when errors exist')
-    .argument('<dir>', 'dataset folder (KITTI layout or a flat folder of .pcd files)')
+    .argument('<dir>', 'dataset folder (KITTI layout or a flat folder of .pcd files), or s3://BUCKET/PREFIX')
     .option('--json', 'print the full report as JSON')
     .option('--frame <id>', 'check only this frame')
     .option('--dictionary <file>', 'edge-case dictionary JSON (default: DIR/.cuboid/dictionary.json, else built-in)')

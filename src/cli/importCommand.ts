@@ -45,7 +45,7 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
   program
     .command('import')
     .description('import KITTI label files (e.g. model predictions with a score column) as editable pre-labels')
-    .argument('[dir]', 'the dataset folder', 'samples')
+    .argument('[dir]', 'the dataset folder, or s3://BUCKET/PREFIX (endpoint and credentials from the AWS SDK environment)', 'samples')
     .requiredOption('--labels <path>', 'the labels: a folder of ID.txt KITTI files, or the export / file of --format')
     .option('--format <format>', `label format: ${IMPORT_FORMATS.join(', ')} (default kitti)`)
     .option('--min-score <s>', 'skip objects whose score is below this')

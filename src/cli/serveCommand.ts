@@ -124,7 +124,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
   program
     .command('serve')
     .description('serve a dataset (KITTI layout or a folder of .pcd files) and the annotation app')
-    .argument('[dir]', 'the dataset folder', 'samples')
+    .argument('[dir]', 'the dataset folder, or s3://BUCKET/PREFIX (endpoint and credentials from the AWS SDK environment)', 'samples')
     .option('--data <dir>', 'the dataset folder (instead of the argument)')
     .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
     .option('--host <host>', 'interface to bind (beyond loopback only once users exist)', '127.0.0.1')

@@ -18,6 +18,9 @@ function binLayoutHeaders(frame: DatasetFrame): Record<string, string> {
  * The dataset's own files: `GET /api/frames/:id/points` (the raw `.bin`/`.pcd`, streamed, with
  * `Range`; `X-Cuboid-Points-Format` says which; for a `.bin`, `X-Cuboid-Bin-Layout` names its point
  * layout and `X-Cuboid-Bin-Layout-Note` says why when detection picked it among several) and `GET /api/frames/:id/image` (image 2).
+ * Both read through the dataset's source: a local folder (confined), or a bucket, proxied through
+ * the server (not redirected: see the README's "Datasets in a bucket"); a bucket that cannot be
+ * read answers 503 `dataset_unavailable`.
  */
 export function registerFileRoutes(app: ZodApp, ctx: RouteContext): void {
   // Raw bytes (206 for a Range): no JSON reply schema.
