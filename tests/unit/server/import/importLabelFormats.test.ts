@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importLabelFormat } from '../../../../src/server/import/formats/importLabelFormat.ts';
 import { openWorkspace } from '../../../../src/server/openWorkspace.ts';
+import { runExport } from '../../../../src/cli/exportCommand.ts';
 import { makeKittiDataset, makeTempDir } from '../fixtures/makeDataset.ts';
 
 const root = makeTempDir();
@@ -67,5 +68,30 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
     });
     expect(summary.errors).toEqual([{ file: 'sample_annotation.json', error: expect.stringMatching(/^sample_annotation\.json: row \d+ \(token "a1"\), field "instance_token"/) }]);
     expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 0 })]);
+  });
+
+  it('nuscenes: a detection results file comes back as scored boxes in each LiDAR frame', async () => {
+    const data = makeKittiDataset(path.join(root, 'results', 'data'));
+    const out = path.join(root, 'results', 'out');
+    await runExport(data, { out, format: 'nuscenes', state: path.join(root, 'results', 's0') });
+    const tables = path.join(out, 'v1.0-cuboid');
+    const samples = JSON.parse(fs.readFileSync(path.join(tables, 'sample_data.json'), 'utf8')) as { sample_token: string; filename: string }[];
+    const sample = samples.find((r) => r.filename.endsWith('/000001.pcd.bin'))!.sample_token;
+    const half = Math.SQRT1_2;
+    const box = (score: number) => ({ sample_token: sample, translation: [10, 2, -0.8], size: [1.8, 4.2, 1.5], rotation: [half, 0, 0, half], velocity: [0, 0], detection_name: 'car', detection_score: score, attribute_name: '' });
+    fs.writeFileSync(path.join(tables, 'results.json'), JSON.stringify({ meta: { use_lidar: true }, results: { [sample]: [box(0.8), box(0.1)] } }));
+    const ws = await openWorkspace({ dataDir: data, stateDir: path.join(root, 'results', 's1') });
+    try {
+      const summary = await importLabelFormat(ws.service, path.join(tables, 'results.json'), 'nuscenes', { actor: 'test', minScore: 0.3 });
+      expect(summary.errors).toEqual([]);
+      expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000001', boxes: 1, belowScore: 1 })]);
+      const [c] = (await ws.service.getAnnotation(ws.service.dataset.get('000001')!, null)).cuboids;
+      // No ego poses in the export: the global frame is the LiDAR frame; size [w, l, h] → [l, w, h]; yaw from the quaternion.
+      expect(c).toMatchObject({ label: 'car', score: 0.8, size: [4.2, 1.8, 1.5] });
+      expect(c.center.map((v) => Number(v.toFixed(9)))).toEqual([10, 2, -0.8]);
+      expect(c.yaw).toBeCloseTo(Math.PI / 2, 12);
+    } finally {
+      await ws.close();
+    }
   });
 });
