@@ -30,8 +30,9 @@ export function ToolInput({ view, target }: ToolInputProps) {
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
 
   useEffect(() => {
-    registerView(view, camera, target.current);
-    return () => registerView(view, null, null);
+    const el = target.current;
+    registerView(view, camera, el);
+    return () => registerView(view, null, el);
   }, [view, camera, target]);
 
   useEffect(() => {
