@@ -7,6 +7,7 @@ import { KittiError } from '../../domain/kitti/KittiError.ts';
 import { PcdError } from '../../domain/pcd/PcdError.ts';
 import { PointFileError } from '../../domain/pointcloud/PointFileError.ts';
 import { HttpError, type ErrorBody } from './HttpError.ts';
+import { describePgError, isDatabaseUnavailable } from '../storage/postgresConnection.ts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** Fastify error codes that are the client's fault, with our error name. */
@@ -74,6 +75,8 @@ export function toResponse(err: FastifyError | Error, root: string | null): [num
   if (err instanceof FrameFileError) return [422, { error: err.code, detail: err.message }];
   // The dataset's bucket is gone or refuses us: the request may succeed later; saves are in the database.
   if (isDatasetUnavailable(err)) return [503, { error: 'dataset_unavailable', detail: err.message }];
+  // The team's PostgreSQL does not answer: nothing was stored; the client keeps the edit and retries.
+  if (isDatabaseUnavailable(err)) return [503, { error: 'database_unavailable', detail: `the database does not answer: ${describePgError(err)}` }];
   if (err instanceof PcdError || err instanceof PointFileError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
   const fileError = asDatasetFileError(err) ?? (root !== null && insideRoot(err, root) ? toDatasetFileError(err, root) : null);
   if (fileError !== null) {
