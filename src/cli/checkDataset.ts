@@ -59,7 +59,7 @@ export interface FrameCheckReport {
   frameId: string;
   points: number;
   boxes: number;
-  labelSource: 'database' | 'label_2' | 'none';
+  labelSource: 'database' | 'label_2' | 'dataset' | 'none';
   /** Whether missed objects were searched in camera 2's view only. */
   cameraOnly: boolean;
   results: CheckResult[];
@@ -67,7 +67,7 @@ export interface FrameCheckReport {
 
 export interface DatasetCheckReport {
   dataset: string;
-  layout: 'kitti' | 'flat';
+  layout: 'kitti' | 'flat' | 'kitti-tracking' | 'nuscenes';
   dictionary: { source: string; version: number };
   frames: FrameCheckReport[];
   /** Cross-frame results (tracks), in frame order. */
@@ -138,7 +138,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
           frameId: frame.id,
           points: 0,
           boxes: stored?.cuboids.length ?? 0,
-          labelSource: stored !== null ? 'database' : frame.labelPath !== null ? 'label_2' : 'none',
+          labelSource: stored !== null ? 'database' : frame.shipped != null ? 'dataset' : frame.labelPath !== null ? 'label_2' : 'none',
           cameraOnly: false,
           results: [
             {

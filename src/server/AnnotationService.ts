@@ -18,6 +18,8 @@ import { displayPath } from './dataset/fileError.ts';
 import { countLabelBoxes, readImageSize } from './dataset/frameFileInfo.ts';
 import { readPointCount } from './dataset/readPointCount.ts';
 import { FolderLabelStore, type LabelStore } from './labels/LabelStore.ts';
+import type { ShippedLabels } from './dataset/layouts/SequenceScan.ts';
+import { shippedDocument } from './dataset/layouts/shippedDocument.ts';
 import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
 
 /** A problem with a dataset file that the user must fix (bad calib, unreadable label). */
@@ -132,7 +134,7 @@ export class AnnotationService {
         pointsFile: path.basename(frame.points.path),
         hasCalib: frame.calibPath !== null,
         hasImage: frame.image !== null,
-        hasLabel: frame.labelPath !== null || state !== undefined,
+        hasLabel: frame.labelPath !== null || frame.shipped != null || state !== undefined,
         pointCount,
         status: state?.status ?? 'todo',
         boxCount,
@@ -149,6 +151,7 @@ export class AnnotationService {
   async getAnnotation(frame: DatasetFrame, actor: Actor = null): Promise<FrameAnnotation> {
     const stored = await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
+    if (frame.shipped != null) return this.importShipped(frame, frame.shipped, actor);
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
     const text = (await readFrameFile(frame, frame.labelPath)).toString('utf8');
     const objects = parseLabelFile(text, path.basename(frame.labelPath));
@@ -281,7 +284,17 @@ export class AnnotationService {
     return { written, failed };
   }
 
+  /** Stores the labels a sequence dataset ships for the frame as its first revision (see `getAnnotation`). */
+  private async importShipped(frame: DatasetFrame, shipped: ShippedLabels, actor: Actor): Promise<FrameAnnotation> {
+    const doc = shippedDocument(frame.id, shipped);
+    const result = await this.storage.saveAnnotation({ doc, baseRevision: 0, user: actor, source: 'import', detail: { file: shipped.file, onFirstOpen: true } });
+    if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
+    await this.writeLabel(frame);
+    return result.doc;
+  }
+
   private async shippedBoxCount(frame: DatasetFrame): Promise<number> {
+    if (frame.shipped != null) return frame.shipped.cuboids.length;
     if (frame.labelPath === null) return 0;
     const labelPath = frame.labelPath;
     return this.shippedBoxCounts

@@ -15,7 +15,7 @@ export interface DatasetInfo {
   id: string;
   /** The dataset folder's absolute server path: sent to a lead only. */
   root?: string;
-  layout: 'kitti' | 'flat';
+  layout: 'kitti' | 'flat' | 'kitti-tracking' | 'nuscenes';
   frameCount: number;
   /** Where labels and the database go: absolute for a lead, else relative to the dataset (or just a name). */
   labelsDir: string;

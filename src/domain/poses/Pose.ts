@@ -21,4 +21,6 @@ export interface FramePose {
 /** `GET /api/poses`: every frame that has a pose, by frame id. */
 export interface PosesResponse {
   frames: Record<string, FramePose>;
+  /** Why poses the dataset has could not be used (the file, line and field), when that happened. */
+  warnings?: string[];
 }

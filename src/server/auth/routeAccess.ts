@@ -21,6 +21,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/dataset': ALL,
   'GET /api/frames': ALL,
   'GET /api/tracks': ALL,
+  'GET /api/poses': ALL,
+  'GET /api/frames/:id/pose': ALL,
   'GET /api/frames/:id/points': ALL,
   'GET /api/frames/:id/image': ALL,
   'GET /api/frames/:id/calib': ALL,

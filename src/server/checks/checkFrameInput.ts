@@ -25,7 +25,7 @@ export interface CheckFrameInput {
   positions: Float32Array;
   cuboids: Cuboid[];
   /** Where the boxes came from. */
-  labelSource: 'database' | 'label_2' | 'none';
+  labelSource: 'database' | 'label_2' | 'dataset' | 'none';
   labelRegion: LabelRegion | undefined;
   /** A beam (ring / laser id) per point when the point file has one. */
   ring?: ArrayLike<number>;
@@ -58,6 +58,11 @@ export async function readCheckFrame(
     cuboids = stored.cuboids;
     dontCare = stored.dontCare.map((d) => d.bbox);
     labelSource = 'database';
+  } else if (frame.shipped != null) {
+    // A sequence dataset's own labels (KITTI tracking label_02, nuScenes tables), already LiDAR boxes.
+    cuboids = frame.shipped.cuboids;
+    dontCare = frame.shipped.dontCare.map((d) => d.bbox);
+    labelSource = 'dataset';
   } else if (frame.labelPath !== null) {
     const labelName = path.basename(frame.labelPath);
     const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: labelName });

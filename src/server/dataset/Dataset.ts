@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
-import type { BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
+import { declaredChoice, type BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
 import { chooseBinLayouts, type DeclaredLayout } from './chooseBinLayouts.ts';
 import { DATASET_FILE, readDatasetFileFrom } from './datasetFile.ts';
 import type { DatasetSource, SourceSpec } from './DatasetSource.ts';
@@ -8,6 +8,8 @@ import { isValidFrameId } from './frameId.ts';
 import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
 import { openSource, SourceOpenError } from './sources.ts';
 import { isDatasetUnavailable } from './sourceErrors.ts';
+import type { SequenceScan, ShippedLabels } from './layouts/SequenceScan.ts';
+import type { Pose } from '../../domain/poses/Pose.ts';
 
 export type PointsFormat = 'bin' | 'pcd' | 'ply' | 'las' | 'laz';
 export type { DatasetLayout } from './datasetLayouts.ts';
@@ -36,6 +38,14 @@ export interface DatasetFrame {
    * started with `--follow-symlinks` (see `confineRead`).
    */
   confinedTo: string | null;
+  /**
+   * Sequence layouts (KITTI tracking, nuScenes; see `layouts/SequenceScan.ts`): the frame's
+   * sequence, its ego pose (LiDAR → world, null when the dataset has none) and the labels the
+   * dataset ships for it (imported on first open instead of a `label_2` file).
+   */
+  sequence?: string;
+  pose?: Pose | null;
+  shipped?: ShippedLabels | null;
 }
 
 /** Options of `Dataset.scan`. */
@@ -103,6 +113,8 @@ export class Dataset {
   private frames: ReadonlyMap<string, DatasetFrame> = new Map();
   private sortedIds: readonly string[] = [];
   private refreshing: Promise<boolean> | null = null;
+  /** The scan of a sequence layout (KITTI tracking, nuScenes); null for a layout of per-kind folders. */
+  private readonly sequenceScan: SequenceScan | null;
 
   private constructor(
     source: DatasetSource,
@@ -111,7 +123,9 @@ export class Dataset {
     fileWarnings: string[],
     listings: Record<Listing, FolderListing>,
     layouts: Map<string, BinLayoutChoice>,
+    sequence: SequenceScan | null = null,
   ) {
+    this.sequenceScan = sequence;
     this.source = source;
     this.root = source.spec.root;
     this.layout = layout;
@@ -163,6 +177,19 @@ export class Dataset {
       }
     }
     if (spec === undefined) throw new DatasetError(`Dataset: ${source.spec.root} matches no known layout`);
+    if (spec.scanSequence !== undefined) {
+      const scan = await spec.scanSequence(source);
+      if (scan.frames.length === 0) throw new DatasetError(`${spec.emptyMessage(source)}${scan.warnings.length > 0 ? ` (${scan.warnings.slice(0, 3).join('; ')})` : ''}`);
+      // The layout's format fixes the .bin records (KITTI x y z reflectance; nuScenes x y z intensity ring) unless declared.
+      const files = scan.frames.map((f) => ({ path: f.points.ref, bytes: f.points.bytes }));
+      const layouts =
+        declared !== null
+          ? await chooseBinLayouts(files, declared, (ref, n) => source.readPrefix(ref, n))
+          : new Map(scan.frames.map((f) => [f.points.ref, declaredChoice(f.binLayout, 'file-name', `the ${spec.name} layout's point files`)]));
+      const none = (dir: string): FolderListing => ({ dir, stamp: '', files: new Map(), warnings: [] });
+      const listings = { points: none(spec.folders.points), calib: none('calib'), image: none('image_2'), label: none('label_2') };
+      return new Dataset(source, spec.name, declared, fileWarnings, listings, layouts, scan);
+    }
     const listings = {} as Record<Listing, FolderListing>;
     for (const kind of Object.keys(spec.folders) as Listing[]) listings[kind] = await listFolder(source, spec.folders[kind], EXTENSIONS[kind], kind === 'points');
     if (listings.points.files.size === 0) throw new DatasetError(spec.emptyMessage(source));
@@ -186,6 +213,8 @@ export class Dataset {
   }
 
   private async refreshOnce(): Promise<boolean> {
+    // A sequence layout is indexed once, at the scan (its frames come from tables and per-sequence files).
+    if (this.sequenceScan !== null) return false;
     let changed = false;
     for (const kind of Object.keys(this.listings) as Listing[]) {
       const old = this.listings[kind];
@@ -216,6 +245,7 @@ export class Dataset {
   }
 
   private build(): void {
+    if (this.sequenceScan !== null) return this.buildSequence(this.sequenceScan);
     const { points, calib, image, label } = this.listings;
     const frames: DatasetFrame[] = [];
     const spec = this.source.spec;
@@ -238,10 +268,33 @@ export class Dataset {
     this.sortedIds = sorted.map((f) => f.id);
   }
 
+  /** The frames of a sequence layout, in its order (sequence by sequence, then time). */
+  private buildSequence(scan: SequenceScan): void {
+    const spec = this.source.spec;
+    const frames: DatasetFrame[] = scan.frames.map((f) => {
+      const ext = path.extname(f.image?.name ?? '').toLowerCase();
+      return {
+        id: f.id,
+        points: { path: f.points.ref, format: 'bin', bytes: f.points.bytes, binLayout: this.layouts.get(f.points.ref) ?? null },
+        calibPath: f.calibRef,
+        image: f.image === null ? null : { path: f.image.ref, contentType: IMAGE_TYPES[ext] ?? 'application/octet-stream' },
+        labelPath: null,
+        root: this.root,
+        source: spec,
+        confinedTo: this.confinedTo,
+        sequence: f.sequence,
+        pose: f.pose,
+        shipped: f.shipped,
+      };
+    });
+    this.frames = new Map(frames.map((f) => [f.id, f]));
+    this.sortedIds = frames.map((f) => f.id);
+  }
+
   /** Files the scan skipped, with the reason (bad names, duplicate stems, not regular files, links leading out), paths relative to the dataset. */
   get warnings(): readonly string[] {
     const layoutWarnings = new Set([...this.layouts.values()].map((c) => c.warning).filter((w): w is string => w !== null));
-    return [...this.fileWarnings, ...(Object.values(this.listings) as FolderListing[]).flatMap((l) => l.warnings), ...layoutWarnings];
+    return [...this.fileWarnings, ...(this.sequenceScan?.warnings ?? []), ...(Object.values(this.listings) as FolderListing[]).flatMap((l) => l.warnings), ...layoutWarnings];
   }
 
   /** The distinct `.bin` layouts of the frames (most frames first); empty without `.bin` files. */

@@ -1,10 +1,13 @@
 import type { DatasetSource } from './DatasetSource.ts';
+import { isKittiTrackingLayout, scanKittiTracking } from './layouts/scanKittiTracking.ts';
+import { isNuscenesLayout, scanNuscenes } from './layouts/scanNuscenes.ts';
+import type { SequenceScan } from './layouts/SequenceScan.ts';
 
 /** The kinds of file a scan lists per frame. */
 export type FileKind = 'points' | 'calib' | 'image' | 'label';
 
 /** The layouts the scan knows (add a name here with a new layout). */
-export type DatasetLayout = 'kitti' | 'flat';
+export type DatasetLayout = 'kitti' | 'flat' | 'kitti-tracking' | 'nuscenes';
 
 /**
  * A dataset layout the scan recognises: where each kind of file of a frame lives. Frame ids are
@@ -33,6 +36,11 @@ export interface DatasetLayoutSpec {
   folders: Record<FileKind, string>;
   /** The error when the points folder holds no point file. */
   emptyMessage(source: DatasetSource): string;
+  /**
+   * A sequence layout's own scan (frames in sequence order with their sequence, ego pose and
+   * shipped labels; see `layouts/SequenceScan.ts`). When given, `folders` is not used.
+   */
+  scanSequence?(source: DatasetSource): Promise<SequenceScan>;
 }
 
 const SIDE_FOLDERS = { calib: 'calib', image: 'image_2', label: 'label_2' };
@@ -55,4 +63,22 @@ export const FLAT_LAYOUT: DatasetLayoutSpec = {
 };
 
 /** The layouts `Dataset.scan` tries, in order. */
-export const DATASET_LAYOUTS: readonly DatasetLayoutSpec[] = [KITTI_LAYOUT, FLAT_LAYOUT];
+/** KITTI tracking: `velodyne/SEQ/NNNNNN.bin`, `label_02/SEQ.txt`, `calib/SEQ.txt`, `oxts/SEQ.txt` (see `scanKittiTracking`). */
+export const KITTI_TRACKING_LAYOUT: DatasetLayoutSpec = {
+  name: 'kitti-tracking',
+  matches: isKittiTrackingLayout,
+  folders: { points: 'velodyne', ...SIDE_FOLDERS },
+  emptyMessage: (source) => `Dataset: ${source.spec.root} is a KITTI tracking layout (label_02/ or oxts/) but velodyne/SEQ/ holds no .bin files`,
+  scanSequence: scanKittiTracking,
+};
+
+/** nuScenes: `samples/LIDAR_TOP/*.pcd.bin` and the v1.0 JSON tables (see `scanNuscenes`). */
+export const NUSCENES_LAYOUT: DatasetLayoutSpec = {
+  name: 'nuscenes',
+  matches: isNuscenesLayout,
+  folders: { points: 'samples/LIDAR_TOP', ...SIDE_FOLDERS },
+  emptyMessage: (source) => `Dataset: ${source.spec.root}: samples/LIDAR_TOP/ holds no .pcd.bin files`,
+  scanSequence: scanNuscenes,
+};
+
+export const DATASET_LAYOUTS: readonly DatasetLayoutSpec[] = [KITTI_TRACKING_LAYOUT, NUSCENES_LAYOUT, KITTI_LAYOUT, FLAT_LAYOUT];

@@ -15,6 +15,7 @@ import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { PostgresStorage } from '../storage/PostgresStorage.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { shippedDocument } from '../dataset/layouts/shippedDocument.ts';
 import type { ExportSource } from './ExportSource.ts';
 
 /**
@@ -47,6 +48,7 @@ export class ReadOnlyExportSource implements ExportSource {
   async getAnnotation(frame: DatasetFrame): Promise<FrameAnnotation> {
     const stored = this.storage === null ? null : await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
+    if (frame.shipped != null) return shippedDocument(frame.id, frame.shipped);
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
     const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: path.basename(frame.labelPath) });
     const calib = await this.calib(frame);

@@ -6,8 +6,9 @@ import type { RouteContext } from './RouteContext.ts';
 
 /**
  * `GET /api/tracks`: the track index of the whole dataset in one answer, for the track panel and
- * the trajectory view: every saved frame's tracked boxes, in dataset order. Frames never saved
- * (including shipped KITTI labels, which carry no track ids) have no tracks and are left out.
+ * the trajectory view: every saved frame's tracked boxes, in dataset order. A frame never saved
+ * gives the tracked boxes its dataset ships (KITTI tracking, nuScenes; revision 0); others (a
+ * KITTI `label_2` carries no track ids) have no tracks and are left out.
  */
 export function registerTracksRoute(app: ZodApp, ctx: RouteContext): void {
   app.get('/api/tracks', { schema: { response: { 200: z.array(trackFrameSchema) } } }, async (): Promise<TrackFrame[]> => {
@@ -15,7 +16,11 @@ export function registerTracksRoute(app: ZodApp, ctx: RouteContext): void {
     const states = await storage.listFrameStates();
     const out: TrackFrame[] = [];
     for (const frameId of dataset.ids()) {
-      if (!states.has(frameId)) continue;
+      if (!states.has(frameId)) {
+        const shipped = dataset.get(frameId)?.shipped?.cuboids.filter((c) => c.trackId !== null) ?? [];
+        if (shipped.length > 0) out.push({ frameId, revision: 0, cuboids: shipped });
+        continue;
+      }
       const doc = await storage.getAnnotation(frameId);
       const cuboids = doc?.cuboids.filter((c) => c.trackId !== null) ?? [];
       if (doc && cuboids.length > 0) out.push({ frameId, revision: doc.revision, cuboids });

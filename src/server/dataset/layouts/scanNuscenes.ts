@@ -1,0 +1,118 @@
+import { nuscenesFrameId, nuscenesFrames, LIDAR_TOP_DIR } from '../../../domain/nuscenes/nuscenesFrames.ts';
+import { NuscenesError } from '../../../domain/nuscenes/NuscenesError.ts';
+import { OPTIONAL_TABLES, REQUIRED_TABLES, type NuTableName } from '../../../domain/nuscenes/NuscenesTables.ts';
+import { parseNuscenesTables } from '../../../domain/nuscenes/parseNuscenesTables.ts';
+import type { DatasetSource } from '../DatasetSource.ts';
+import { isValidFrameId } from '../frameId.ts';
+import type { SequenceFrameFiles, SequenceScan } from './SequenceScan.ts';
+
+/** Where the v1.0 tables may be, relative to the dataset, in the order tried ('' = the root). */
+export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', ''] as const;
+
+/** How many table problems are listed one by one before the rest are counted. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** True for a nuScenes-style layout: `samples/LIDAR_TOP/`. */
+export function isNuscenesLayout(source: DatasetSource): Promise<boolean> {
+  return source.isFolder(LIDAR_TOP_DIR.slice(0, -1));
+}
+
+/**
+ * Scans a nuScenes-style layout: the LiDAR keyframes `samples/LIDAR_TOP/*.pcd.bin` (float32
+ * x y z intensity ring) and the v1.0 JSON tables (`sample`, `sample_data`, `ego_pose`,
+ * `calibrated_sensor`, `sample_annotation`, `instance`, `category`, and `scene` when present) in
+ * the first of `v1.0-mini/`, `v1.0-trainval/`, `v1.0-test/` or the root that holds
+ * `sample.json`. Each keyframe is a frame (id from its file name, `nuscenesFrameId`), in scene
+ * then time order, with its pose (LiDAR → global) and its sample's boxes in its LiDAR frame
+ * (track id = instance token, label = category name).
+ *
+ * Table rows that reference missing tokens are left out and named in `warnings`; tables that
+ * cannot be read leave every file a frame without labels or poses (named in `warnings`); a
+ * `.pcd.bin` no table lists is still a frame (no labels, no pose, its own sequence '').
+ */
+export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan> {
+  const warnings: string[] = [];
+  const listing = await source.listFolder(LIDAR_TOP_DIR.slice(0, -1), { accept: (n) => n.toLowerCase().endsWith('.pcd.bin'), needSize: true });
+  warnings.push(...listing.warnings);
+  const files = new Map(listing.files.map((f) => [`${LIDAR_TOP_DIR}${f.name}`, f]));
+  const frames: SequenceFrameFiles[] = [];
+  const taken = new Set<string>();
+  const add = (frame: SequenceFrameFiles, shown: string): void => {
+    if (!isValidFrameId(frame.id)) warnings.push(`skipped ${shown}: its name gives no valid frame id`);
+    else if (taken.has(frame.id)) warnings.push(`skipped ${shown}: another file has the same frame id ${frame.id}`);
+    else {
+      taken.add(frame.id);
+      frames.push(frame);
+    }
+  };
+  const tables = await readTables(source, warnings);
+  if (tables !== null) {
+    const dir = tables.dir === '' ? '' : `${tables.dir}/`;
+    for (const f of nuscenesFrames(tables.parsed)) {
+      const file = files.get(f.filename);
+      if (file === undefined) {
+        warnings.push(`${dir}sample_data.json lists ${f.filename}, which is not in ${LIDAR_TOP_DIR} (frame left out)`);
+        continue;
+      }
+      files.delete(f.filename);
+      add(
+        {
+          id: f.id,
+          points: { ref: file.ref, name: file.name, bytes: file.bytes },
+          binLayout: 'xyzir',
+          calibRef: null,
+          image: null,
+          sequence: f.sequence,
+          pose: f.pose,
+          shipped: { cuboids: f.cuboids, dontCare: [], file: `${dir}sample_annotation.json` },
+        },
+        f.filename,
+      );
+    }
+  }
+  const unlisted = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (tables !== null && unlisted.length > 0) warnings.push(`${unlisted.length} file(s) in ${LIDAR_TOP_DIR} are in no sample_data row (opened without labels or pose), e.g. ${unlisted[0][0]}`);
+  for (const [rel, file] of unlisted) {
+    add({ id: nuscenesFrameId(rel), points: { ref: file.ref, name: file.name, bytes: file.bytes }, binLayout: 'xyzir', calibRef: null, image: null, sequence: '', pose: null, shipped: null }, rel);
+  }
+  return { frames, warnings };
+}
+
+/** The tables' folder and parsed tables, or null (with a warning) when there are none or they cannot be read. */
+async function readTables(source: DatasetSource, warnings: string[]): Promise<{ dir: string; parsed: ReturnType<typeof parseNuscenesTables>['tables'] } | null> {
+  let dir: string | null = null;
+  for (const d of NUSCENES_TABLE_DIRS) {
+    const probe = await source.listFolder(d, { accept: (n) => n === 'sample.json', needSize: false });
+    if (probe.files.length > 0) {
+      dir = d;
+      break;
+    }
+  }
+  if (dir === null) {
+    warnings.push(`no nuScenes tables found (sample.json in ${NUSCENES_TABLE_DIRS.filter((d) => d !== '').join('/, ')}/ or the root): frames open without labels or poses`);
+    return null;
+  }
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const listed = await source.listFolder(dir, { accept: (n) => n.endsWith('.json'), needSize: false });
+  const refs = new Map(listed.files.map((f) => [f.name, f.ref]));
+  const texts: Partial<Record<NuTableName, string>> = {};
+  for (const name of [...REQUIRED_TABLES, ...OPTIONAL_TABLES]) {
+    const ref = refs.get(`${name}.json`);
+    if (ref === undefined) continue;
+    try {
+      texts[name] = (await source.read(ref)).toString('utf8');
+    } catch (err) {
+      warnings.push(`${prefix}${name}.json: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  try {
+    const { tables, problems } = parseNuscenesTables(texts);
+    for (const p of problems.slice(0, MAX_LISTED_PROBLEMS)) warnings.push(`${prefix}${p.message}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) warnings.push(`${prefix}: ${problems.length - MAX_LISTED_PROBLEMS} more table rows left out`);
+    return { dir, parsed: tables };
+  } catch (err) {
+    if (!(err instanceof NuscenesError)) throw err;
+    warnings.push(`${prefix}${err.message}: frames open without labels or poses`);
+    return null;
+  }
+}
