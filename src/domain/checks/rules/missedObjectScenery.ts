@@ -37,6 +37,14 @@ const FACE_ONLY = 0.5;
 /** A face across the line of sight this long (metres) may be a vehicle's rear or front: ×END_FACE_ONLY instead. */
 const END_FACE: readonly [number, number] = [1.3, 2.6];
 const END_FACE_ONLY = 0.8;
+/**
+ * A panel: at least PANEL_LENGTH long (but under FACE_LENGTH, where `FACE_*` takes over) and flat
+ * to within PANEL_DEPTH (metres) — a sign, a board, a door. A person's visible surface is curved
+ * (a body is 0.2 m deep or more) and spans a tenth of a metre or more in depth from any side.
+ */
+const PANEL_LENGTH = 0.5;
+const PANEL_DEPTH = 0.06;
+const PANEL_ONLY = 0.45;
 /** A structure: a cluster at least this long (metres) that is narrow (a hedge, a fence) or tall (a wall). */
 const STRUCTURE_LENGTH = 8;
 const STRUCTURE_WIDTH = 1.6;
@@ -62,7 +70,8 @@ const TOP_UNSEEN = 0.45;
  * highest beam (wider ones: ×0.45, their height is unknown), one with more than 10 points above it
  * over its footprint when it is narrow or tall (a trunk under its crown, a lamp post, a building).
  * Softer: a wide low cluster with many points above (a car under a tree: ×0.5), a single vertical
- * face over 1 m long and under 0.35 m deep (a fence or wall piece: ×0.5), one within 1.2 m of a
+ * face over 1 m long and under 0.35 m deep (a fence or wall piece: ×0.5), a flat panel 0.5–1 m
+ * long under 6 cm deep (a sign or a board, never a person: ×0.45), one within 1.2 m of a
  * long hedge, fence or wall it may be a piece of (×0.45).
  */
 export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCandidate, partial: boolean): number {
@@ -102,6 +111,7 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
     const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - oy, cand.center[0] - ox)));
     f *= across > 0.7 && cand.length >= END_FACE[0] && cand.length <= END_FACE[1] ? END_FACE_ONLY : FACE_ONLY;
   }
+  if (cand.width < PANEL_DEPTH && cand.length >= PANEL_LENGTH && cand.length <= FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN) f *= PANEL_ONLY;
   const nb = groups.neighbour[g];
   // A piece of a hedge, fence or wall is as thin as one; a cluster as deep as a vehicle beside
   // one is not a piece of it.
