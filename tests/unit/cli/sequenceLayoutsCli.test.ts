@@ -1,0 +1,45 @@
+/** `cuboid check` and `cuboid export` on KITTI tracking and nuScenes-style datasets (generated in temp dirs). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseKittiLabel } from '../../../src/domain/kitti/parseKittiLabel.ts';
+import { makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { makeKittiTrackingDataset, makeNuscenesDataset } from '../server/fixtures/makeSequenceDatasets.ts';
+import { runCli } from './runCli.ts';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+});
+const temp = (): string => {
+  const r = makeTempDir('cuboid-seqcli-');
+  roots.push(r);
+  return r;
+};
+
+describe('cuboid check and export on sequence layouts', () => {
+  it('checks a KITTI tracking dataset from its label_02 boxes', async () => {
+    const data = makeKittiTrackingDataset(path.join(temp(), 'data'));
+    const r = await runCli(['check', data, '--json', '--threads', '1']);
+    const report = JSON.parse(r.out);
+    expect(report.layout).toBe('kitti-tracking');
+    expect(report.frames.map((f: { frameId: string }) => f.frameId)).toEqual(['0000_000000', '0000_000001', '0000_000002', '0001_000000', '0001_000001']);
+    expect(report.frames.map((f: { labelSource: string; boxes: number }) => [f.labelSource, f.boxes])[0]).toEqual(['dataset', 2]);
+  });
+
+  it('exports a nuScenes-style dataset as a KITTI tree with its boxes, read-only', async () => {
+    const root = temp();
+    const data = makeNuscenesDataset(path.join(root, 'data'));
+    const before = fs.readdirSync(data).sort();
+    const out = path.join(root, 'out');
+    const r = await runCli(['export', data, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const ids = fs.readdirSync(path.join(out, 'training', 'label_2')).sort();
+    expect(ids).toHaveLength(5);
+    const label = parseKittiLabel(fs.readFileSync(path.join(out, 'training', 'label_2', ids[0]), 'utf8'));
+    expect(label.map((o) => o.type)).toEqual(['vehicle.car']);
+    // nuScenes .pcd.bin (x y z intensity ring) rewritten as KITTI x y z intensity.
+    expect(fs.statSync(path.join(out, 'training', 'velodyne', ids[0].replace('.txt', '.bin'))).size).toBe(150 * 16);
+    expect(fs.readdirSync(data).sort()).toEqual(before);
+  });
+});
