@@ -1,5 +1,4 @@
 import type { EdgeCase } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
-import { removeEdgeCase, upsertEdgeCase } from '../domain/checks/dictionary/editDictionary.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import { ApiError, type ApiClient } from '../io/apiClient.ts';
 
@@ -17,6 +16,8 @@ export function createDictionaryService(store: AppStore, api: ApiClient): Dictio
   return {
     async saveEdgeCase(entry, removeId) {
       const s = store.getState();
+      // Loaded on a lead's first edit: the edit validates with the dictionary schema (zod), kept out of the main chunk.
+      const { removeEdgeCase, upsertEdgeCase } = await import('../domain/checks/dictionary/editDictionary.ts');
       let next = s.dictionary;
       if (removeId) next = removeEdgeCase(next, removeId);
       if (entry) next = upsertEdgeCase(next, entry);

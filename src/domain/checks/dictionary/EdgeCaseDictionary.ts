@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_SETTINGS_DEFAULTS, CLASS_RULE_DEFAULTS, MIN_POINTS_DEFAULTS } from './dictionaryDefaults.ts';
 
 /**
  * The edge-case dictionary: a dataset's written annotation rules (the SOP), versioned, stored as
@@ -33,9 +34,9 @@ const distanceBandSchema = z.object({
  */
 const minPointsSchema = z.object({
   /** Share (0..1) of the returns the sensor would give on the box that it must hold. */
-  fraction: z.number().min(0).max(1).default(0.08),
+  fraction: z.number().min(0).max(1).default(MIN_POINTS_DEFAULTS.fraction),
   /** Fewest points any box of the class holds, however far or hidden. */
-  floor: z.number().int().nonnegative().default(1),
+  floor: z.number().int().nonnegative().default(MIN_POINTS_DEFAULTS.floor),
   /** Without a sensor model: minimum points beyond every band (the far floor). */
   default: z.number().int().nonnegative(),
   /** Without a sensor model: stricter minimums near the sensor; the first band covering the box applies. */
@@ -64,17 +65,17 @@ const classRuleSchema = z.object({
    * How far (metres) the object's surface may stand off a box face the sensor sees, e.g. thin
    * wheels at a cyclist's ends that a LiDAR barely hits; the looseFit check warns beyond it.
    */
-  fitSlack: z.number().nonnegative().default(0.35),
+  fitSlack: z.number().nonnegative().default(CLASS_RULE_DEFAULTS.fitSlack),
   /**
    * Whether an unboxed cluster of this class's size is reported as a possibly missed object
    * (false for catch-all classes like Misc, whose size range fits any clutter).
    */
-  findMissed: z.boolean().default(true),
+  findMissed: z.boolean().default(CLASS_RULE_DEFAULTS.findMissed),
   /**
    * Whether the object keeps its shape (vehicles): a track's length and width must then stay
    * constant; for non-rigid classes (people) only the height is compared across frames.
    */
-  rigid: z.boolean().default(true),
+  rigid: z.boolean().default(CLASS_RULE_DEFAULTS.rigid),
   /** Largest plausible speed, m/s, for the cross-frame speed check (relative to the ground). */
   maxSpeed: z.number().positive().optional(),
   /** Edge-case entry ids that concern this class (shown beside it in the SOP). */
@@ -95,32 +96,32 @@ const edgeCaseSchema = z.object({
 /** Numbers shared by every class. All have defaults, so a dictionary may leave any out. */
 const settingsSchema = z.object({
   /** 3D IoU above which two boxes overlap (unless the class pair is allowed). */
-  overlapIou: z.number().min(0).max(1).default(0.05),
+  overlapIou: z.number().min(0).max(1).default(CHECK_SETTINGS_DEFAULTS.overlapIou),
   /** 3D IoU at and above which two boxes are reported as duplicates. */
-  duplicateIou: z.number().min(0).max(1).default(0.6),
+  duplicateIou: z.number().min(0).max(1).default(CHECK_SETTINGS_DEFAULTS.duplicateIou),
   /** Box bottom more than this above the local ground: warning; twice this: error (metres). */
-  floatTolerance: z.number().positive().default(0.35),
+  floatTolerance: z.number().positive().default(CHECK_SETTINGS_DEFAULTS.floatTolerance),
   /** Box bottom more than this below the local ground: warning; twice this: error (metres). */
-  sinkTolerance: z.number().positive().default(0.35),
+  sinkTolerance: z.number().positive().default(CHECK_SETTINGS_DEFAULTS.sinkTolerance),
   /**
    * The team's labelling range in metres, when the SOP has one: boxes farther from the sensor are
    * a warning. Absent (the default): the range is the scan's own, read from its points.
    */
   sensorRange: z.number().positive().optional(),
   /** Points inside the box margin this close to a face still count as inside (metres). */
-  fitMargin: z.number().nonnegative().default(0.15),
+  fitMargin: z.number().nonnegative().default(CHECK_SETTINGS_DEFAULTS.fitMargin),
   /** Smallest number of uncovered points that can make an unlabelled cluster. */
-  clusterMinPoints: z.number().int().positive().default(25),
+  clusterMinPoints: z.number().int().positive().default(CHECK_SETTINGS_DEFAULTS.clusterMinPoints),
   /** Clusters closer than this to the sensor (metres) are the vehicle itself, never reported. */
-  egoRadius: z.number().nonnegative().default(3),
+  egoRadius: z.number().nonnegative().default(CHECK_SETTINGS_DEFAULTS.egoRadius),
   /** Most unlabelled-cluster results reported per frame (largest clusters first). */
-  clusterMaxResults: z.number().int().nonnegative().default(20),
+  clusterMaxResults: z.number().int().nonnegative().default(CHECK_SETTINGS_DEFAULTS.clusterMaxResults),
   /** Relative size change of a track between frames that is reported (0.15 = 15 %). */
-  trackSizeTolerance: z.number().positive().default(0.15),
+  trackSizeTolerance: z.number().positive().default(CHECK_SETTINGS_DEFAULTS.trackSizeTolerance),
   /** Seconds between consecutive frames when the frames carry no time. */
-  frameInterval: z.number().positive().default(0.1),
+  frameInterval: z.number().positive().default(CHECK_SETTINGS_DEFAULTS.frameInterval),
   /** Speed the sensor itself may move at, m/s, added to class speeds when frames carry no pose. */
-  maxEgoSpeed: z.number().nonnegative().default(35),
+  maxEgoSpeed: z.number().nonnegative().default(CHECK_SETTINGS_DEFAULTS.maxEgoSpeed),
 });
 
 export const edgeCaseDictionarySchema = z.object({
@@ -145,5 +146,5 @@ export type EdgeCaseDictionaryInput = z.input<typeof edgeCaseDictionarySchema>;
 
 /** Default settings (every field at its default). */
 export function defaultCheckSettings(): CheckSettings {
-  return settingsSchema.parse({});
+  return { ...CHECK_SETTINGS_DEFAULTS };
 }

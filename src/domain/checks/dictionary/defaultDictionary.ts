@@ -1,5 +1,5 @@
 import type { EdgeCase, EdgeCaseDictionary, EdgeCaseDictionaryInput } from './EdgeCaseDictionary.ts';
-import { parseDictionary } from './parseDictionary.ts';
+import { withDictionaryDefaults } from './dictionaryDefaults.ts';
 
 /**
  * The built-in dictionary for the KITTI classes. Size ranges (metres) cover the KITTI training
@@ -143,7 +143,8 @@ const NEAR_BANDS = (near: number, mid: number, far: number) => [
   { maxDistance: 50, minPoints: far },
 ];
 
-const INPUT: EdgeCaseDictionaryInput = {
+/** The built-in dictionary as written (defaults left out). */
+export const DEFAULT_DICTIONARY_INPUT: EdgeCaseDictionaryInput = {
   version: 1,
   classes: {
     Car: {
@@ -239,4 +240,9 @@ const INPUT: EdgeCaseDictionaryInput = {
 };
 
 /** The default dictionary for KITTI classes (version 1), validated with every default filled in. */
-export const defaultDictionary: EdgeCaseDictionary = parseDictionary(INPUT, 'defaultDictionary');
+/**
+ * The built-in dictionary, defaults filled in without zod (the app and the workers load it at
+ * start; `tests/unit/domain/checks/dictionary/defaultDictionary.test.ts` checks that it is what
+ * `parseDictionary` makes of the same input, so it is validated at test time).
+ */
+export const defaultDictionary: EdgeCaseDictionary = withDictionaryDefaults(DEFAULT_DICTIONARY_INPUT);

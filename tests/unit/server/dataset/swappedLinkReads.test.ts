@@ -41,6 +41,7 @@ describe('a file swapped for a link while serving is refused by the checks and t
     server = await startTestServer({ fixture: { images: ['000001'] } });
     swapForLink(server, 'image_2/000001.png');
     swapForLink(server, 'calib/000002.txt');
+    swapForLink(server, 'velodyne/000000.bin');
     const res = await server.app.inject('/api/export.zip');
     expect(res.statusCode).toBe(200);
     const files = unzipSync(new Uint8Array(res.rawPayload));
@@ -50,7 +51,17 @@ describe('a file swapped for a link while serving is refused by the checks and t
     const text = Buffer.from(manifest![1]).toString('utf8');
     expect(text).toMatch(/image_2\/000001\.png/);
     expect(text).toMatch(/calib\/000002\.txt/);
+    expect(text).toMatch(/velodyne\/000000\.bin/);
     expect(text).toMatch(/symbolic link leading outside/);
-    expect(Object.keys(files).some((n) => n.includes('image_2/000001'))).toBe(false);
+    expect(Object.keys(files).some((n) => n.includes('image_2/000001') || n.includes('velodyne/000000'))).toBe(false);
+  });
+
+  it('the checks refuse a label_2 file swapped for a link', async () => {
+    server = await startTestServer({ fixture: { labels: { '000002': 'Car 0 0 0 1 1 2 2 1.5 1.6 3.9 1 1.7 20 0\n' } }, checks: { threads: 1 } });
+    swapForLink(server, 'label_2/000002.txt');
+    const checks = await server.app.inject('/api/frames/000002/checks');
+    expect(checks.statusCode).toBe(422);
+    expect(checks.body).toMatch(/label_2\/000002\.txt: a symbolic link leading outside/);
+    expect(checks.body).not.toContain('root:x');
   });
 });
