@@ -33,6 +33,7 @@ const BENCHES: BenchEntry[] = [
   { id: 'checks', aliases: ['rules', 'precheck'], load: () => import('./checks.bench.ts') },
   { id: 'fit', aliases: ['click', 'fitCuboid'], load: () => import('./fit.bench.ts') },
   { id: 'server', aliases: ['save', 'export'], load: () => import('./serverSave.bench.ts') },
+  { id: 'formats', aliases: ['labelFormats', 'labelExport'], load: () => import('./labelExport.bench.ts') },
 ];
 
 const HEAP_MB = 8192;
