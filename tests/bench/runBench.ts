@@ -29,6 +29,7 @@ interface BenchEntry {
 /** Add new benches here. */
 const BENCHES: BenchEntry[] = [
   { id: 'pcd', aliases: ['pcdParse', 'parse'], load: () => import('./pcdParse.bench.ts') },
+  { id: 'plylas', aliases: ['ply', 'las'], load: () => import('./plyLasParse.bench.ts') },
   { id: 'boxes', aliases: ['pointsInCuboids', 'pib'], load: () => import('./pointsInCuboids.bench.ts') },
   { id: 'checks', aliases: ['rules', 'precheck'], load: () => import('./checks.bench.ts') },
   { id: 'fit', aliases: ['click', 'fitCuboid'], load: () => import('./fit.bench.ts') },

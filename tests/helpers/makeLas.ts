@@ -58,8 +58,8 @@ export function makeLas(points: LasTestPoint[], opts: LasTestOptions = {}): Uint
   const axis = (p: LasTestPoint, k: number) => [p.x, p.y, p.z][k];
   for (let k = 0; k < 3; k++) {
     const values = points.map((p) => axis(p, k));
-    dv.setFloat64(179 + 16 * k, values.length ? Math.max(...values) : 0, true);
-    dv.setFloat64(187 + 16 * k, values.length ? Math.min(...values) : 0, true);
+    dv.setFloat64(179 + 16 * k, values.length ? values.reduce((m, v) => Math.max(m, v), -Infinity) : 0, true);
+    dv.setFloat64(187 + 16 * k, values.length ? values.reduce((m, v) => Math.min(m, v), Infinity) : 0, true);
   }
   if (minor >= 4) dv.setBigUint64(247, BigInt(points.length), true);
   points.forEach((p, i) => {

@@ -72,60 +72,60 @@ export function decodeLasRecords(bytes: Uint8Array, at: number, count: number, h
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stride = header.recordLength;
   const f = header.pointFormat;
-  const extended = f >= 6;
-  const pos = columns.positions;
   const a = columns.attributes;
-  for (let axis = 0; axis < 3; axis++) {
-    const s = header.scale[axis];
-    const o = header.offset[axis];
-    for (let i = 0, p = at + axis * 4, q = (start * 3) + axis; i < count; i++, p += stride, q += 3) pos[q] = dv.getInt32(p, true) * s + o;
+  for (let axis = 0; axis < 3; axis++) scaledInt32Column(dv, at + axis * 4, stride, count, header.scale[axis], header.offset[axis], columns.positions, start * 3 + axis, 3);
+  uint16Column(dv, at + 12, stride, count, a.intensity as Uint16Array, start);
+  if (f >= 6) {
+    bitsColumn(bytes, at + 14, stride, count, 0, 15, a.return_number as Uint8Array, start);
+    bitsColumn(bytes, at + 14, stride, count, 4, 15, a.number_of_returns as Uint8Array, start);
+    bitsColumn(bytes, at + 16, stride, count, 0, 255, a.classification as Uint8Array, start);
+    scaledInt16Column(dv, at + 18, stride, count, 0.006, a.scan_angle as Float32Array, start);
+    uint16Column(dv, at + 20, stride, count, a.point_source_id as Uint16Array, start);
+  } else {
+    bitsColumn(bytes, at + 14, stride, count, 0, 7, a.return_number as Uint8Array, start);
+    bitsColumn(bytes, at + 14, stride, count, 3, 7, a.number_of_returns as Uint8Array, start);
+    bitsColumn(bytes, at + 15, stride, count, 0, 31, a.classification as Uint8Array, start);
+    int8Column(dv, at + 16, stride, count, a.scan_angle as Float32Array, start);
+    uint16Column(dv, at + 18, stride, count, a.point_source_id as Uint16Array, start);
   }
-  const intensity = a.intensity as Uint16Array;
-  const ret = a.return_number as Uint8Array;
-  const num = a.number_of_returns as Uint8Array;
-  const cls = a.classification as Uint8Array;
-  const angle = a.scan_angle as Float32Array;
-  const user = a.user_data as Uint8Array;
-  const source = a.point_source_id as Uint16Array;
-  for (let i = 0, p = at, k = start; i < count; i++, p += stride, k++) {
-    intensity[k] = dv.getUint16(p + 12, true);
-    const flags = bytes[p + 14];
-    if (extended) {
-      ret[k] = flags & 15;
-      num[k] = flags >> 4;
-      cls[k] = bytes[p + 16];
-      user[k] = bytes[p + 17];
-      angle[k] = dv.getInt16(p + 18, true) * 0.006;
-      source[k] = dv.getUint16(p + 20, true);
-    } else {
-      ret[k] = flags & 7;
-      num[k] = (flags >> 3) & 7;
-      cls[k] = bytes[p + 15] & 31;
-      angle[k] = dv.getInt8(p + 16);
-      user[k] = bytes[p + 17];
-      source[k] = dv.getUint16(p + 18, true);
-    }
-  }
+  bitsColumn(bytes, at + 17, stride, count, 0, 255, a.user_data as Uint8Array, start);
   const timeAt = LAS_GPS_TIME_AT[f];
-  if (timeAt >= 0) {
-    const t = a.gps_time as Float64Array;
-    for (let i = 0, p = at + timeAt, k = start; i < count; i++, p += stride, k++) t[k] = dv.getFloat64(p, true);
-  }
+  if (timeAt >= 0) float64Column(dv, at + timeAt, stride, count, a.gps_time as Float64Array, start);
   const rgbAt = LAS_RGB_AT[f];
   if (rgbAt >= 0 && columns.colour !== null) {
-    const c = columns.colour;
-    for (let i = 0, p = at + rgbAt, k = start * 3; i < count; i++, p += stride, k += 3) {
-      c[k] = dv.getUint16(p, true);
-      c[k + 1] = dv.getUint16(p + 2, true);
-      c[k + 2] = dv.getUint16(p + 4, true);
-    }
+    for (let k = 0; k < 3; k++) uint16Column(dv, at + rgbAt + 2 * k, stride, count, columns.colour, start * 3 + k, 3);
   }
   const nirAt = LAS_NIR_AT[f];
-  if (nirAt >= 0) {
-    const n = a.nir as Uint16Array;
-    for (let i = 0, p = at + nirAt, k = start; i < count; i++, p += stride, k++) n[k] = dv.getUint16(p, true);
-  }
+  if (nirAt >= 0) uint16Column(dv, at + nirAt, stride, count, a.nir as Uint16Array, start);
   for (const e of header.extraFields) decodeExtra(dv, at, stride, count, e, a[e.name], start);
+}
+
+// One small function per column kind: each is called several times per file, so the JIT
+// optimizes it after the first file, and each loop has one load and one store.
+
+function scaledInt32Column(dv: DataView, at: number, stride: number, count: number, scale: number, offset: number, out: Float32Array, o: number, step: number): void {
+  for (let i = 0; i < count; i++, at += stride, o += step) out[o] = dv.getInt32(at, true) * scale + offset;
+}
+
+function scaledInt16Column(dv: DataView, at: number, stride: number, count: number, scale: number, out: Float32Array, o: number): void {
+  for (let i = 0; i < count; i++, at += stride, o++) out[o] = dv.getInt16(at, true) * scale;
+}
+
+function int8Column(dv: DataView, at: number, stride: number, count: number, out: Float32Array, o: number): void {
+  for (let i = 0; i < count; i++, at += stride, o++) out[o] = dv.getInt8(at);
+}
+
+function uint16Column(dv: DataView, at: number, stride: number, count: number, out: Uint16Array, o: number, step = 1): void {
+  for (let i = 0; i < count; i++, at += stride, o += step) out[o] = dv.getUint16(at, true);
+}
+
+function float64Column(dv: DataView, at: number, stride: number, count: number, out: Float64Array, o: number): void {
+  for (let i = 0; i < count; i++, at += stride, o++) out[o] = dv.getFloat64(at, true);
+}
+
+/** `(byte >> shift) & mask` of one byte per record. */
+function bitsColumn(bytes: Uint8Array, at: number, stride: number, count: number, shift: number, mask: number, out: Uint8Array, o: number): void {
+  for (let i = 0; i < count; i++, at += stride, o++) out[o] = (bytes[at] >> shift) & mask;
 }
 
 function decodeExtra(dv: DataView, at: number, stride: number, count: number, e: LasExtraField, out: AttributeArray, start: number): void {
