@@ -37,7 +37,7 @@ export function LoadStatus() {
             <>
               {' · '}
               <span className="load-notice" data-testid="load-notice" title={load.notice}>
-                ⚠ .bin layout detected
+                {/ by detection /.test(load.notice) ? '⚠ .bin layout detected' : '⚠ read with notes'}
               </span>
             </>
           )}
