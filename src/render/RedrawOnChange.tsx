@@ -4,13 +4,21 @@ import { usePage } from './EditorContext.ts';
 
 /**
  * The canvas renders on demand (nothing is drawn while nothing changes): this asks for a frame
- * whenever the store changes or points of a frame land. Camera controls ask for their own frames.
+ * whenever the store changes (but for the review and session panels' state) or points of a frame land. Camera controls ask for their own frames.
  */
 export function RedrawOnChange() {
   const invalidate = useThree((s) => s.invalidate);
   const { store, io } = usePage();
   useEffect(() => {
-    const a = store.subscribe(() => invalidate());
+    // The review and session slices are panels' state: nothing on the canvas shows them.
+    const a = store.subscribe((s, prev) => {
+      for (const key of Object.keys(s) as (keyof typeof s)[]) {
+        if (key !== 'review' && key !== 'session' && s[key] !== prev[key]) {
+          invalidate();
+          return;
+        }
+      }
+    });
     const b = io.frameCache.onChange(() => invalidate());
     const onResize = () => invalidate();
     window.addEventListener('resize', onResize);

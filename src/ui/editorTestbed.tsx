@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { CuboidEditor } from './CuboidEditor.tsx';
 import { browserPageIo } from '../services/pageIo.ts';
 import type { Page } from '../services/createPage.ts';
+import { projectToView } from '../render/viewCameras.ts';
 
 interface Testbed {
   /** The pages of the mounted editors, by slot (null when unmounted). */
   pages: (Page | null)[];
   /** Unmounts both editors. */
   unmount(): void;
+  /** Client pixel of a LiDAR point in view `view` of the editor in `slot`, or null. */
+  project(point: [number, number, number], view: string, slot: number): [number, number] | null;
 }
 
 /**
@@ -17,7 +20,14 @@ interface Testbed {
  * that can be mounted twice and leaves nothing behind.
  */
 export function mountEditorTestbed(root: HTMLElement): void {
-  const testbed: Testbed = { pages: [null, null], unmount: () => undefined };
+  const testbed: Testbed = {
+    pages: [null, null],
+    unmount: () => undefined,
+    project: (point, view, slot) => {
+      const root = document.querySelector(`[data-testid=testbed-slot-${slot}]`);
+      return root ? projectToView(point, view, root) : null;
+    },
+  };
   (window as unknown as { __testbed: Testbed }).__testbed = testbed;
   const services = browserPageIo();
   function Bed() {

@@ -4,6 +4,7 @@ type Hooked = {
   __testbed: {
     pages: ({ store: { getState: () => { currentFrameId: string | null; load: { status: string }; view: { mainMode: string } } } } | null)[];
     unmount: () => void;
+    project: (p: [number, number, number], view: string, slot: number) => [number, number] | null;
   };
 };
 
@@ -23,6 +24,12 @@ test('two editors on one page: each its own store and keys; unmounting leaves no
   });
   expect(first).not.toBeNull();
   expect(second).toBe(first);
+  // Each draws its own main view: the sensor origin lands in each editor's half of the page.
+  const half = (page.viewportSize()?.width ?? 1280) / 2;
+  await page.waitForFunction(() => [0, 1].every((slot) => (window as unknown as Hooked).__testbed.project([0, 0, 0], 'main', slot) !== null));
+  const [o0, o1] = await page.evaluate(() => [0, 1].map((slot) => (window as unknown as Hooked).__testbed.project([0, 0, 0], 'main', slot)!));
+  expect(o0[0]).toBeLessThan(half);
+  expect(o1[0]).toBeGreaterThan(half);
   // The URL belongs to the host: the editors never write it.
   expect(new URL(page.url()).searchParams.has('frame')).toBe(false);
 
