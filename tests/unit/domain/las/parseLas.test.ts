@@ -71,6 +71,25 @@ describe('parseLas on published LAZ files (laz-perf test data)', () => {
     expect(Object.keys(b.attributes).sort()).toEqual(['classification', 'gps_time', 'intensity', 'number_of_returns', 'point_source_id', 'return_number', 'rgb', 'scan_angle', 'user_data']);
   });
 
+  it('decodes LAS 1.4 point format 6 compressed in layers (LASzip compressor 3) as its LAS original (laspy test data)', async () => {
+    const laz = await loadLazBackend();
+    const a = parseLas(fs.readFileSync(`${dir}/1_4_w_evlr.las`));
+    const b = parseLas(fs.readFileSync(`${dir}/1_4_w_evlr.laz`), { laz });
+    expect(b.header).toMatchObject({ version: '1.4', pointFormat: 6, compressed: true, laszip: { compressor: 3 } });
+    expect(b.count).toBe(1000);
+    expect(b.positions).toEqual(a.positions);
+    for (const name of Object.keys(a.attributes)) expect(b.attributes[name], name).toEqual(a.attributes[name]);
+    expect([b.positions[0], b.positions[1], b.positions[2]]).toEqual([1694510.375, 1816498, 5598.359375]);
+  });
+
+  it('decodes a COPC file: layered point format 7 in variable chunks (counts from the chunk table)', async () => {
+    const cloud = parseLas(fs.readFileSync(`${dir}/simple.copc.laz`), { laz: await loadLazBackend() });
+    expect(cloud.header).toMatchObject({ pointFormat: 7, laszip: { compressor: 3, chunkSize: 0xffffffff } });
+    expect(cloud.count).toBe(1065);
+    expect([cloud.positions[0], cloud.positions[1], cloud.positions[2]]).toEqual([636145.625, 849170.5, 428.1499938964844]);
+    expect(cloud.attributes.rgb).toBeInstanceOf(Uint32Array);
+  });
+
   it('decodes point format 0', async () => {
     const cloud = parseLas(fs.readFileSync(`${dir}/point10.las.laz`), { laz: await loadLazBackend() });
     expect(cloud.count).toBe(1065);
