@@ -108,7 +108,7 @@ async function countExistingUsers(opts: ServeOptions): Promise<number> {
 const SOURCE_TEXT: Record<BinLayoutSource, string> = {
   flag: '--bin-layout',
   'dataset-file': 'cuboid.json',
-  'file-name': '.pcd.bin name',
+  'file-name': '.pcd.bin name or dataset layout',
   detected: 'detected',
 };
 
