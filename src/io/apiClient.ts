@@ -15,11 +15,11 @@ import type { MetricsReport } from '../domain/metrics/MetricsReport.ts';
 import type { MetricsCsvTable } from '../domain/metrics/metricsToCsv.ts';
 import type { AnnotationDiff } from '../domain/review/diffAnnotations.ts';
 import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
-import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, ReviewStep, TrackFrame } from '../domain/api/wireTypes.ts';
+import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, TrackFrame } from '../domain/api/wireTypes.ts';
 import { httpFailure, type ApiFailure } from '../domain/api/ApiFailure.ts';
 import type { CalibResponse, RevisionInfo, SessionInfo, UserInfo } from '../domain/api/replySchemas.ts';
 
-export type { ActivityEntry, CalibResponse, DatasetInfo, ReviewInfo, ReviewStep, RevisionInfo, SessionInfo, UserInfo };
+export type { ActivityEntry, CalibResponse, DatasetInfo, ReviewInfo, RevisionInfo, SessionInfo, UserInfo };
 
 /** A flag to add: on a box, or at a LiDAR-frame point (metres) for a missed object. */
 export interface NewFlagInput {
@@ -280,34 +280,3 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** The same-origin client the app uses. */
 export const api: ApiClient = createApiClient();
-
-export const {
-  getDataset,
-  listFrames,
-  getAnnotation,
-  saveAnnotation,
-  getCalib,
-  getLabelText,
-  listRevisions,
-  getRevision,
-  listActivity,
-  pointsUrl,
-  imageUrl,
-  exportZipUrl,
-  getSession,
-  login,
-  logout,
-  getReview,
-  submitFrame,
-  acceptFrame,
-  rejectFrame,
-  addFlag,
-  setFlagState,
-  getDiff,
-  setAssignment,
-  getDictionary,
-  saveDictionary,
-  getMetrics,
-  metricsCsvUrl,
-  listUsers,
-} = api;

@@ -127,8 +127,3 @@ export function rectangleFootprint(
   if (ey > ex) return { cx, cy, length: ey, width: ex, yaw: normalizeYaw(viewYaw + Math.PI / 2) };
   return { cx, cy, length: ex, width: ey, yaw: normalizeYaw(viewYaw) };
 }
-
-/** Copies the geometric fields of `shape` onto `cuboid`. */
-export function withShape(cuboid: Cuboid, shape: CuboidShape): Cuboid {
-  return { ...cuboid, center: shape.center, size: shape.size, yaw: normalizeYaw(shape.yaw) };
-}

@@ -175,4 +175,3 @@ export type SessionInfo = z.output<typeof sessionInfoSchema>;
 export type UserInfo = z.output<typeof userInfoSchema>;
 export type RevisionInfo = z.output<typeof revisionInfoSchema>;
 export type CalibResponse = z.output<typeof calibResponseSchema>;
-export type AssignmentReply = z.output<typeof assignmentReplySchema>;

@@ -167,8 +167,3 @@ export const annotationBodySchema = z.looseObject({
   schemaVersion: z.number({ error: 'required: the document schema version, a number' }),
   baseRevision: z.number().int('expected a non-negative integer').min(0, 'expected a non-negative integer').max(Number.MAX_SAFE_INTEGER).optional(),
 });
-
-export type ActivityQuery = z.input<typeof activityQuerySchema>;
-export type SubmitOverrideInput = z.input<typeof submitOverrideSchema>;
-export type NewFlagBody = z.input<typeof newFlagBodySchema>;
-export type AssignmentBody = z.input<typeof assignmentBodySchema>;

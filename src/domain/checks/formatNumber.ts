@@ -12,8 +12,3 @@ export function fmt(value: number, decimals = 0): string {
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
-
-/** The BEV distance (metres) of a LiDAR-frame point from the sensor origin. */
-export function bevDistance(p: readonly [number, number, number] | readonly number[]): number {
-  return Math.hypot(p[0], p[1]);
-}

@@ -9,7 +9,7 @@ import { groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
 
-export type { FitConfidence, FitCuboidOptions, FitCuboidSeed, FitResult, HeadingSource } from './fitTypes.ts';
+export type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 
 /** Largest gap across the line of sight within one surface, metres (plus 0.4 % of the range). */
 const LINK_LATERAL = 0.12;

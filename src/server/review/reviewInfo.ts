@@ -8,7 +8,7 @@ import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { ReviewInfo, ReviewStep } from '../../domain/api/wireTypes.ts';
 
-export type { ReviewInfo, ReviewStep };
+export type { ReviewInfo };
 
 /** Activity actions that belong to a frame's review history. */
 const REVIEW_ACTIONS = new Set(['submit', 'accept', 'reject', 'flag_add', 'flag_update', 'assign']);

@@ -26,9 +26,3 @@ export function invertRigidZ(m: RigidZ): RigidZ {
   const s = Math.sin(-m.yaw);
   return { yaw: -m.yaw, tx: -(c * m.tx - s * m.ty), ty: -(s * m.tx + c * m.ty), tz: -m.tz };
 }
-
-/** a ∘ b: apply b first, then a. */
-export function composeRigidZ(a: RigidZ, b: RigidZ): RigidZ {
-  const p = applyRigidZ(a, b.tx, b.ty, b.tz);
-  return { yaw: a.yaw + b.yaw, tx: p[0], ty: p[1], tz: p[2] };
-}
