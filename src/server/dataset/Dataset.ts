@@ -311,7 +311,7 @@ export class Dataset {
     return [...byKey.values()].sort((a, b) => b.frames - a.frames);
   }
 
-  /** Frame ids in sorted (code point) order. */
+  /** Frame ids in dataset order: sorted (code point), or a sequence layout's own order (sequence by sequence, then time). */
   ids(): readonly string[] {
     return this.sortedIds;
   }
