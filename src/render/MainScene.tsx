@@ -5,6 +5,7 @@ import { useAppStore } from './EditorContext.ts';
 import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.ts';
 import { BoxHandles } from './BoxHandles.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';
+import { MergedCloudLayer } from './MergedCloudLayer.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { FrameTheCloud } from './FrameTheCloud.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
@@ -34,6 +35,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const primary = useAppStore(selectPrimaryCuboid);
   const tool = useAppStore((s) => s.tool.path.split('.')[0]);
   const decimated = useAppStore((s) => s.load.totalPoints > s.view.pointBudget);
+  const mergedKey = useAppStore((s) => s.merge.key);
   return (
     <>
       {mode === 'top' ? (
@@ -69,7 +71,8 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <FrameTheCloud />
       <RangeRings />
       <SensorAxes />
-      {frameId ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
+      {frameId && mergedKey ? <MergedCloudLayer cloudKey={mergedKey} highlight={primary} /> : null}
+      {frameId && !mergedKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
       <CheckMarkers />
       <DismissalMarkers />

@@ -101,7 +101,14 @@ export function ToolInput({ view, target }: ToolInputProps) {
       if (r.hit.kind === 'none' && (view === 'main' || view === 'top') && tool !== 'draw') {
         const frameId = editor.store.getState().currentFrameId;
         queue = queue.then(async () => {
-          const found = frameId ? await io.worker().pickPoint(frameId, r.rayOrigin, r.rayDirection) : null;
+          // With sweeps merged, the point under the cursor is looked up in the merged cloud (its grid).
+          const merged = editor.store.getState().merge;
+          const found =
+            merged.status === 'ready' && merged.key
+              ? ((await io.mergeWorker().pick(merged.key, r.rayOrigin, r.rayDirection))?.point ?? null)
+              : frameId
+                ? await io.worker().pickPoint(frameId, r.rayOrigin, r.rayDirection)
+                : null;
           const picked: Point3 | null = found ? [found[0], found[1], found[2]] : null;
           send('pointer_down', e, picked ? { kind: 'points', point: picked } : { kind: 'ground' }, picked ?? point);
         });

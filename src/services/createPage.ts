@@ -19,6 +19,7 @@ import { createCameraData, type CameraData } from './cameraData.ts';
 import { createPointCounter, type PointCounter } from './countPointsInBox.ts';
 import { startChecksRunner } from './checksRunner.ts';
 import { startFrameCheckSweep } from './frameCheckSweep.ts';
+import { startSweepMerger } from './sweepMerger.ts';
 
 /** Everything a page's panels and views use besides the store. */
 export interface PageServices extends EditorServices {
@@ -82,12 +83,21 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
   const review = createReviewService({ store, api: io.api, autosave: () => autosave, refreshFrames });
   const services: PageServices = {
     fit: {
-      fit: (frameId, point, opts) =>
-        io.worker().fit(frameId, point, {
+      fit: async (frameId, point, opts) => {
+        // With sweeps merged, a box without a prior is fitted on the merged cloud (a static object
+        // seen from many places), with the open frame's ground.
+        const merged = store.getState().merge;
+        if (merged.status === 'ready' && merged.key && !opts.prior && opts.headingIndex === undefined) {
+          const ground = (await io.worker().ground(frameId)) ?? undefined;
+          const r = await io.mergeWorker().fit(merged.key, point, { label: opts.label, ground });
+          if (r) return r;
+        }
+        return io.worker().fit(frameId, point, {
           label: opts.label,
           headingIndex: opts.headingIndex,
           prior: opts.prior ? { center: opts.prior.center, size: opts.prior.size, yaw: opts.prior.yaw } : undefined,
-        }),
+        });
+      },
     },
     ground: { groundZ: (frameId, x, y) => io.groundCache.groundZ(frameId, x, y) },
     navigation: { openFrame: (frameId) => frames.openFrame(frameId) },
@@ -127,11 +137,13 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
     start() {
       const stopChecks = startChecksRunner(store, io);
       const stopSweep = startFrameCheckSweep(store, io.api);
+      const stopMerger = startSweepMerger(store, io);
       const onUnload = () => void autosave?.saveNow();
       window.addEventListener('beforeunload', onUnload);
       const stop = () => {
         stopChecks();
         stopSweep();
+        stopMerger();
         window.removeEventListener('beforeunload', onUnload);
         stops.delete(stop);
       };

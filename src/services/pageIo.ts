@@ -7,6 +7,9 @@ import { groundCache } from '../io/groundCache.ts';
 import { detachProgress, requestFrame } from '../io/frameLoads.ts';
 import { getPointCloudWorker } from '../io/pointCloudWorker.ts';
 import { getChecksWorker } from '../io/checksWorker.ts';
+import type { MergeWorkerApi } from '../../workers/merge.worker.ts';
+import { getMergeWorker } from '../io/mergeWorker.ts';
+import { mergedClouds } from '../io/mergedClouds.ts';
 
 /**
  * The engine a page runs on: the server client, the two workers, the frame and ground caches, the
@@ -19,6 +22,10 @@ export interface PageIo {
   worker: () => Remote<PointCloudWorkerApi>;
   /** The checks worker (the pre-checks of the open frame). */
   checksWorker: () => Remote<ChecksWorkerApi>;
+  /** The multi-sweep merge worker (merge, LOD order, pick and fit on the merge). */
+  mergeWorker: () => Remote<MergeWorkerApi>;
+  /** Merged multi-sweep clouds (drawn by the main view). */
+  mergedClouds: typeof mergedClouds;
   /** Parsed points per frame, byte-bounded (drawn by the views). */
   frameCache: typeof frameCache;
   /** Ground-height maps per frame (synchronous lookups for drags). */
@@ -38,6 +45,8 @@ export function browserPageIo(): PageIo {
     api,
     worker: getPointCloudWorker,
     checksWorker: getChecksWorker,
+    mergeWorker: getMergeWorker,
+    mergedClouds,
     frameCache,
     groundCache,
     requestFrame,

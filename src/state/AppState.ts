@@ -13,6 +13,7 @@ import type { TracksSlice } from './slices/tracksSlice.ts';
 import type { SequenceSlice } from './slices/sequenceSlice.ts';
 import type { ReviewSlice } from './slices/reviewSlice.ts';
 import type { SessionSlice } from './slices/sessionSlice.ts';
+import type { MergeSlice } from './slices/mergeSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
 export type AppState = FramesSlice &
@@ -29,7 +30,8 @@ export type AppState = FramesSlice &
   ChecksSlice &
   TracksSlice &
   ReviewSlice &
-  SessionSlice;
+  SessionSlice &
+  MergeSlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

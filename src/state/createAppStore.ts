@@ -16,6 +16,7 @@ import { createTracksSlice } from './slices/tracksSlice.ts';
 import { createSequenceSlice } from './slices/sequenceSlice.ts';
 import { createReviewSlice } from './slices/reviewSlice.ts';
 import { createSessionSlice } from './slices/sessionSlice.ts';
+import { createMergeSlice } from './slices/mergeSlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
@@ -62,6 +63,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createSequenceSlice(set, get, store),
         ...createReviewSlice(set, get, store),
         ...createSessionSlice(set, get, store),
+        ...createMergeSlice(set, get, store),
       }),
       {
         partialize: (state): HistoryState => ({ doc: state.doc }),

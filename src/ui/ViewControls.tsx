@@ -1,4 +1,5 @@
 import { useAppStore } from '../render/EditorContext.ts';
+import { MergeControls } from './MergeControls.tsx';
 
 const BUILT_IN = ['height', 'distance'];
 const NOT_COLOURABLE = new Set(['x', 'y', 'z']);
@@ -39,6 +40,7 @@ export function ViewControls() {
           onChange={(e) => setPointSize(Number(e.target.value))}
         />
       </label>
+      <MergeControls />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../src/io/apiClient.ts';
 import { frameCache } from '../../src/io/frameCache.ts';
 import { groundCache } from '../../src/io/groundCache.ts';
+import { mergedClouds } from '../../src/io/mergedClouds.ts';
 import type { PageIo } from '../../src/services/pageIo.ts';
 import { createPage, type Page } from '../../src/services/createPage.ts';
 import type { AppStore } from '../../src/state/createAppStore.ts';
@@ -35,6 +36,8 @@ export function testPage(api: Partial<ApiClient>, store?: AppStore): Page {
     api: fakeApi,
     worker: missing('point-cloud worker'),
     checksWorker: missing('checks worker'),
+    mergeWorker: missing('merge worker'),
+    mergedClouds,
     frameCache,
     groundCache,
     requestFrame: missing('point stream'),

@@ -1,0 +1,105 @@
+import { proxy } from 'comlink';
+import type { AppStore } from '../state/createAppStore.ts';
+import type { PageIo } from './pageIo.ts';
+import type { PosesResponse } from '../domain/poses/Pose.ts';
+import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
+import { pointFileKindOf } from '../domain/pointcloud/pointFileKind.ts';
+import type { MergeEvent, SweepRequest } from '../../workers/merge.worker.ts';
+import type { MergedCloud } from '../io/mergedClouds.ts';
+
+/**
+ * Multi-sweep accumulation: while `merge.sweeps` > 0, the open frame's view holds its own sweep
+ * and up to that many before and after it, merged in the merge worker through the ego poses
+ * (`GET /api/poses`) into the open frame's LiDAR frame and streamed back coarse-first into
+ * `io.mergedClouds`. Follows the open frame and the setting; a frame without a pose (or a dataset
+ * without poses) says so in `merge.message`. Returns a function that stops it.
+ */
+export function startSweepMerger(store: AppStore, io: PageIo): () => void {
+  let poses: Promise<PosesResponse> | null = null;
+  let wanted = '';
+  let stopped = false;
+
+  const posesOnce = (): Promise<PosesResponse> => (poses ??= io.api.getPoses().catch((err: unknown) => {
+    poses = null;
+    throw err;
+  }));
+
+  const run = async (frameId: string, n: number, key: string): Promise<void> => {
+    const set = store.getState().patchMerge;
+    set({ status: 'loading', key: null, sweepCount: 0, sweepsDone: 0, points: 0, drawn: 0, message: null, firstViewMs: null, fullDetailMs: null, requestedAt: performance.now() });
+    let response: PosesResponse;
+    try {
+      response = await posesOnce();
+    } catch (err) {
+      if (wanted === key) set({ status: 'error', message: `Could not read the ego poses: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    if (wanted !== key) return;
+    const frames = store.getState().frames;
+    const index = frames.findIndex((f) => f.id === frameId);
+    const framePoses = frames.map((f) => response.frames[f.id] ?? null);
+    const window = index < 0 ? [] : sweepWindow(framePoses, index, n);
+    if (window.length === 0) {
+      const why = response.warnings?.length ? response.warnings.join('; ') : 'the dataset has no ego pose for this frame (poses.txt, oxts or ego_pose)';
+      set({ status: 'unavailable', message: `Sweeps cannot be merged: ${why}` });
+      return;
+    }
+    const sweeps: SweepRequest[] = [];
+    for (const i of window) {
+      const f = frames[i];
+      if (f.pointsFile === null) continue;
+      sweeps.push({ frameId: f.id, url: io.api.pointsUrl(f.id), kind: pointFileKindOf(f.pointsFile) ?? 'pcd', pose: framePoses[i]!.pose, time: i - index });
+    }
+    const offsets = window.map((i) => i - index);
+    set({ sweepCount: sweeps.length, timeRange: [Math.min(...offsets), Math.max(...offsets)] });
+    let cloud: MergedCloud | null = null;
+    const onEvent = proxy((e: MergeEvent) => {
+      if (wanted !== key) return;
+      if (e.type === 'sweeps') set({ sweepsDone: e.done });
+      else if (e.type === 'order') {
+        cloud = io.mergedClouds.create(key, e.count);
+        set({ key, points: e.count });
+      } else if (cloud) {
+        cloud.append(e.batch);
+        if (cloud.received >= cloud.count) cloud.complete = true;
+        io.mergedClouds.notify(key);
+      }
+    });
+    try {
+      const summary = await io.mergeWorker().merge(key, sweeps, framePoses[index]!.pose, onEvent);
+      if (wanted !== key || !summary) return;
+      set({ status: 'ready', message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null });
+      void io.mergeWorker().prepare(key);
+    } catch (err) {
+      if (wanted === key) set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+
+  const update = (): void => {
+    if (stopped) return;
+    const s = store.getState();
+    const frameId = s.currentFrameId;
+    const n = s.merge.sweeps;
+    const key = frameId !== null && n > 0 ? `merged:${frameId}:${n}` : '';
+    if (key === wanted) return;
+    const old = s.merge.key;
+    wanted = key;
+    if (old) io.mergedClouds.delete(old);
+    if (key === '') {
+      if (s.merge.status !== 'off') {
+        void io.mergeWorker().release();
+        s.patchMerge({ status: 'off', key: null, points: 0, drawn: 0, message: null });
+      }
+      return;
+    }
+    void run(frameId as string, n, key);
+  };
+  const unsubscribe = store.subscribe(update);
+  update();
+  return () => {
+    stopped = true;
+    unsubscribe();
+    const key = store.getState().merge.key;
+    if (key) io.mergedClouds.delete(key);
+  };
+}

@@ -1,0 +1,58 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+
+/** Most sweeps merged on each side of the open frame. */
+export const MAX_MERGE_SWEEPS = 25;
+
+/** Multi-sweep accumulation: the setting and the state of the merged cloud on screen. */
+export interface MergeSlice {
+  merge: {
+    /** Sweeps merged before and after the open frame (0: off). */
+    sweeps: number;
+    /** Colour the merged points by the time of their sweep. */
+    colorByTime: boolean;
+    status: 'off' | 'loading' | 'ready' | 'unavailable' | 'error';
+    /** The merged cloud's key in `io/mergedClouds` (null: none). */
+    key: string | null;
+    /** Sweeps in the merge and those fetched so far; points in it (once known). */
+    sweepCount: number;
+    sweepsDone: number;
+    points: number;
+    /** Points drawn now (the LOD refines up to the point budget). */
+    drawn: number;
+    /** Time span of the merge in sweeps from the open frame: [earliest, latest]. */
+    timeRange: [number, number];
+    /** Why there is no merge (no poses, an error), for the view panel. */
+    message: string | null;
+    /** ms from the request to the first merged points drawn, and to the budget reached. */
+    firstViewMs: number | null;
+    fullDetailMs: number | null;
+    /** `performance.now()` of the request (the views time the first view and full detail from it). */
+    requestedAt: number | null;
+  };
+  setMergeSweeps: (n: number) => void;
+  setMergeColorByTime: (on: boolean) => void;
+  patchMerge: (patch: Partial<MergeSlice['merge']>) => void;
+}
+
+export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set) => ({
+  merge: {
+    sweeps: 0,
+    colorByTime: false,
+    status: 'off',
+    key: null,
+    sweepCount: 0,
+    sweepsDone: 0,
+    points: 0,
+    drawn: 0,
+    timeRange: [0, 0],
+    message: null,
+    firstViewMs: null,
+    fullDetailMs: null,
+    requestedAt: null,
+  },
+  setMergeSweeps: (n) =>
+    set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),
+  setMergeColorByTime: (colorByTime) => set((s) => ({ merge: { ...s.merge, colorByTime } })),
+  patchMerge: (patch) => set((s) => ({ merge: { ...s.merge, ...patch } })),
+});

@@ -1,0 +1,41 @@
+import { useAppStore } from '../render/EditorContext.ts';
+
+const CHOICES = [0, 1, 2, 5, 10, 25];
+
+/**
+ * Multi-sweep accumulation in the view panel: how many sweeps before and after the open frame to
+ * merge (through the ego poses), colour by time, and what the merge is doing.
+ */
+export function MergeControls() {
+  const m = useAppStore((s) => s.merge);
+  const setSweeps = useAppStore((s) => s.setMergeSweeps);
+  const setByTime = useAppStore((s) => s.setMergeColorByTime);
+  const status =
+    m.status === 'loading'
+      ? `merging ${m.sweepsDone}/${m.sweepCount} sweeps`
+      : m.status === 'ready'
+        ? `${(m.points / 1e6).toFixed(1)}M points from ${m.sweepCount} sweeps, ${(m.drawn / 1e6).toFixed(1)}M drawn`
+        : null;
+  return (
+    <>
+      <label title="Merge the sweeps before and after this frame into it, placed by the ego poses (static objects line up; moving ones smear along their path)">
+        Sweeps ±
+        <select value={m.sweeps} onChange={(e) => setSweeps(Number(e.target.value))} data-testid="merge-sweeps">
+          {CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n === 0 ? 'off' : n}
+            </option>
+          ))}
+        </select>
+      </label>
+      {m.sweeps > 0 ? (
+        <label title="Colour merged points by the sweep they came from (blue earlier, red later)">
+          <input type="checkbox" checked={m.colorByTime} onChange={(e) => setByTime(e.target.checked)} data-testid="merge-time-colour" />
+          by time
+        </label>
+      ) : null}
+      {status ? <span className="merge-status" data-testid="merge-status">{status}</span> : null}
+      {m.message && m.sweeps > 0 ? <span className="merge-status merge-message" role="status">{m.message}</span> : null}
+    </>
+  );
+}
