@@ -12,11 +12,20 @@ import type { SequenceFrameFiles, SequenceScan } from './SequenceScan.ts';
 const txtStem = (name: string): string | null => (name.toLowerCase().endsWith('.txt') ? name.slice(0, -4) : null);
 
 /**
- * True for a KITTI tracking layout: `velodyne/` and `label_02/` or `oxts/` beside it (the
- * object-detection layout has neither).
+ * True for a KITTI tracking layout: a `label_02/`, `oxts/` or `calib/` file `SEQ.txt` whose
+ * `velodyne/SEQ/` is a folder (the first few files of each are tried; in the object-detection
+ * layout `velodyne/` holds the point files themselves).
  */
 export async function isKittiTrackingLayout(source: DatasetSource): Promise<boolean> {
-  return (await source.isFolder('velodyne')) && ((await source.isFolder('label_02')) || (await source.isFolder('oxts')));
+  if (!(await source.isFolder('velodyne'))) return false;
+  for (const dir of ['label_02', 'oxts', 'calib']) {
+    const listed = await source.listFolder(dir, { accept: (n) => txtStem(n) !== null, needSize: false });
+    for (const f of listed.files.slice(0, 3)) {
+      const seq = txtStem(f.name) as string;
+      if (isValidFrameId(seq) && (await source.isFolder(`velodyne/${seq}`))) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -47,6 +47,21 @@ describe('KITTI tracking layout', () => {
     }
   });
 
+  it('is not taken for a KITTI object layout, even beside a label_02 folder', async () => {
+    const root = temp();
+    fs.mkdirSync(path.join(root, 'velodyne'));
+    fs.mkdirSync(path.join(root, 'calib'));
+    fs.mkdirSync(path.join(root, 'label_02'));
+    fs.writeFileSync(path.join(root, 'velodyne', '000000.bin'), new Uint8Array(16));
+    fs.writeFileSync(path.join(root, 'calib', '000000.txt'), 'P2: 1 0 0 0 0 1 0 0 0 0 1 0\n');
+    fs.writeFileSync(path.join(root, 'label_02', 'notes.txt'), '');
+    expect(await isKittiTrackingLayout(local(root))).toBe(false);
+    // A tracking testing split (calib and velodyne only) is one.
+    fs.mkdirSync(path.join(root, 'velodyne', '0007'));
+    fs.writeFileSync(path.join(root, 'calib', '0007.txt'), '');
+    expect(await isKittiTrackingLayout(local(root))).toBe(true);
+  });
+
   it('opens the frames of a sequence whose label, calib or oxts file is broken, naming the file, line and field', async () => {
     const root = makeKittiTrackingDataset(temp());
     fs.appendFileSync(path.join(root, 'label_02', '0001.txt'), '1 5 Car 0 0 0 1 2 3 4 1.5 1.6 x 0 1 2 0\n');
