@@ -33,7 +33,8 @@ export class S3Source implements DatasetSource {
   /** How long a listing is trusted (ms); `BUCKET_RELIST_MS` unless changed (0: re-list on every refresh, for tests). */
   relistMs = BUCKET_RELIST_MS;
   private stamps = 0;
-  private readonly listed = new Map<string, { size: number; etag: string }>();
+  /** Each listed object's size and ETag, and when its folder was listed (ms). */
+  private readonly listed = new Map<string, { size: number; etag: string; at: number }>();
 
   constructor(spec: S3Spec) {
     this.spec = spec;
@@ -76,6 +77,8 @@ export class S3Source implements DatasetSource {
     const stamp = await this.folderStamp(relDir);
     const dirPrefix = relDir === '' ? this.spec.prefix : `${this.spec.prefix}${relDir}/`;
     const files: ListedFile[] = [];
+    const seen = new Set<string>();
+    const at = Date.now();
     let token: string | undefined;
     do {
       const page = await this.call(() =>
@@ -89,11 +92,15 @@ export class S3Source implements DatasetSource {
         if (!opts.accept(name)) continue;
         const ref = `s3://${this.spec.bucket}/${obj.Key}`;
         const size = obj.Size ?? 0;
-        this.listed.set(ref, { size, etag: obj.ETag ?? '' });
+        this.listed.set(ref, { size, etag: obj.ETag ?? '', at });
+        seen.add(ref);
         files.push({ name, ref, bytes: size });
       }
       token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
     } while (token !== undefined);
+    // An object gone from the folder is forgotten, so its readers ask the bucket (and hear it is missing).
+    const folder = `s3://${this.spec.bucket}/${dirPrefix}`;
+    for (const ref of this.listed.keys()) if (ref.startsWith(folder) && !ref.slice(folder.length).includes('/') && !seen.has(ref)) this.listed.delete(ref);
     return { stamp, files, warnings: [] };
   }
 
@@ -125,7 +132,10 @@ export class S3Source implements DatasetSource {
     }
   }
 
+  /** The size from a listing younger than `relistMs` (a frame list costs no request per object), else a HEAD. */
   async size(ref: string): Promise<number> {
+    const hit = this.listed.get(ref);
+    if (hit !== undefined && Date.now() - hit.at < this.relistMs) return hit.size;
     return (await this.head(ref)).size;
   }
 
