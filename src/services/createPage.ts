@@ -67,18 +67,18 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
   let autosaveFor: string | null = null;
 
   /** The autosave of dataset `datasetId` (`NAME:ID`): journals of different datasets never mix. */
-  const useDataset = (datasetId: string): void => {
+  const switchDataset = (datasetId: string): void => {
     if (autosave && autosaveFor === datasetId) return;
     autosave?.dispose();
     autosaveFor = datasetId;
     autosave = createAutosave({ host: createStoreAutosaveHost(store), target: io.api, journal: createJournal(io.storage, datasetId) });
   };
   const openDoc = (doc: Parameters<Autosave['openDoc']>[0]): void => {
-    if (!autosave) useDataset('default');
+    if (!autosave) switchDataset('default');
     autosave!.openDoc(doc);
   };
 
-  const frames = createFrameNavigator({ store, io, onDataset: useDataset, openDoc });
+  const frames = createFrameNavigator({ store, io, onDataset: switchDataset, openDoc });
   const refreshFrames = () => frames.refreshFrames();
   const review = createReviewService({ store, api: io.api, autosave: () => autosave, refreshFrames });
   const services: PageServices = {
