@@ -2,7 +2,12 @@
 // `services` (src/services) wires io and state for the page (frame loading, review, session, checks
 // runner): actions reach them only through the injected EditorServices, never by import.
 // Run with `eslint -c tests/lint/eslint.config.js .` (the npm `lint` script).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const UI_LIBS = ['three', 'three/*', 'react', 'react-dom', 'react-dom/*', '@react-three/*', 'zustand', 'zustand/*', 'zundo', 'comlink'];
 const NODE = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'fastify'];
@@ -34,6 +39,27 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: { 'no-debugger': 'error' },
+  },
+  // Promises must be awaited, returned, or marked `void` on purpose, and never handed where a
+  // callback's result is ignored (an event handler, a forEach): a rejected save or load then goes unseen.
+  {
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.domain.json', './tsconfig.workers.json'], tsconfigRootDir: ROOT },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  // The rules of hooks (called unconditionally, at the top level) and complete effect dependencies.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   // No stray console output in the app, workers and library code (benchmarks, tests and the CLI print on purpose).
   {
