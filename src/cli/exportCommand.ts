@@ -6,6 +6,8 @@ import { DirectorySink } from '../server/export/ExportSink.ts';
 import { EXPORT_MANIFEST, exportDataset, type ExportSummary } from '../server/export/exportDataset.ts';
 import { ReadOnlyExportSource } from '../server/export/ReadOnlyExportSource.ts';
 import { parseStatuses } from '../server/export/parseStatuses.ts';
+import { exportToBucket } from '../server/export/exportToBucket.ts';
+import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import { EXPORT_FORMATS, isExportFormat } from '../domain/formats/LabelFormats.ts';
 import { exportLabelFormat, formatWriter, type FormatExportSummary } from '../server/export/formats/exportLabelFormat.ts';
 import type { RegisterCommand } from './commands.ts';
@@ -61,6 +63,18 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
+  if (isBucketUrl(opts.out)) {
+    // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
+    const from = await ReadOnlyExportSource.open({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(binLayout !== undefined ? { binLayout } : {}) });
+    const common = { split, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(statuses !== undefined ? { statuses } : {}), strict: opts.strict === true };
+    try {
+      return await exportToBucket(opts.out, { entries: EXPORT_ENTRIES, manifest: EXPORT_MANIFEST, force: opts.force === true }, (sink) =>
+        exportDataset(from, sink, { ...common, bin: opts.bin !== false }),
+      );
+    } finally {
+      await from.close();
+    }
+  }
   const out = path.resolve(opts.out);
   const existing = (await Promise.all(entries.map((n) => fs.stat(path.join(out, n)).then(() => n, () => null)))).filter((n) => n !== null);
   if (existing.length > 0 && opts.force !== true) {
@@ -156,7 +170,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean }) => {
       try {
         const s = await runExport(dir, opts);
-        const out = path.resolve(opts.out);
+        const out = isBucketUrl(opts.out) ? opts.out : path.resolve(opts.out);
         const text = 'format' in s ? formatLabelExportSummary(s, out) : formatExportSummary(s, out);
         process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : text);
         setExitCode(s.skipped.length > 0 ? EXIT_DATA : EXIT_OK);
