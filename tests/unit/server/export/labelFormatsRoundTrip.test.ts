@@ -72,7 +72,11 @@ function checkFormatFiles(format: ExportFormat, out: string): void {
     const parsed = new npyjs().parse(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
     expect(parsed.dtype).toBe('f4');
     expect(parsed.shape[1]).toBe(4);
-    expect(parsed.data.length).toBe(parsed.shape[0] * 4);
+    expect(parsed.data).toBeInstanceOf(Float32Array);
+    expect((parsed.data as Float32Array).length).toBe(parsed.shape[0] * 4);
+    // The first point is the first finite point of the frame's KITTI .bin, bit for bit.
+    const bin = new Float32Array(new Uint8Array(fs.readFileSync(path.join(SHARED_KITTI, 'velodyne', npy[0].replace('.npy', '.bin')))).buffer);
+    expect([...(parsed.data as Float32Array).slice(0, 4)]).toEqual([...bin.slice(0, 4)]);
   }
 }
 
