@@ -6,7 +6,7 @@ import { fetchCloud } from '../../../workers/fetchCloud.ts';
 import { makeTempDir } from '../server/fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from '../server/fixtures/testServer.ts';
 import { makeLas } from '../../helpers/makeLas.ts';
-import { makePly } from '../../helpers/makePly.ts';
+import { makePly, type PlyTestType } from '../../helpers/makePly.ts';
 
 let server: TestServer;
 let base: string;
@@ -20,7 +20,10 @@ beforeAll(async () => {
     makePly('binary_big_endian', [
       {
         name: 'vertex',
-        properties: ['x', 'y', 'z'].map((name) => ({ name, type: 'float' as const })).concat(['intensity', 'red', 'green', 'blue'].map((name) => ({ name, type: 'uchar' as const }))),
+        properties: [
+          ...['x', 'y', 'z'].map((name) => ({ name, type: 'float' as PlyTestType })),
+          ...['intensity', 'red', 'green', 'blue'].map((name) => ({ name, type: 'uchar' as PlyTestType })),
+        ],
         records,
       },
     ]),
