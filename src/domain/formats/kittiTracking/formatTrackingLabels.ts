@@ -40,8 +40,8 @@ export function sequenceTrackNumbers(sequence: string, frames: readonly Tracking
  * [score]`, rectified camera 0 of `calib` (the sequence's calib, or the no-camera synthetic one),
  * bottom centre, `h w l`, floats `%.6f`, `truncated` and `occluded` as integers
  * (`trackingTruncation`), the score column only for boxes with a score. Lines go by frame, boxes
- * in the frame's order, then its DontCare regions (track id −1, KITTI's −1/−10/−1000 placeholders
- * as integers). The 3D values are settled (`settle`), so reading the file back and writing it
+ * in the frame's order, then its DontCare regions (track id −1, `truncated` and `occluded` as
+ * integers, the rest `%.6f`, as the devkit's own files: `0 -1 DontCare -1 -1 -10.000000 …`). The 3D values are settled (`settle`), so reading the file back and writing it
  * again gives the same text.
  */
 export function formatTrackingLabels(frames: readonly TrackingFrameInput[], calib: KittiCalib | null, numbers: TrackNumbers, imageSize?: [number, number]): string {
@@ -70,8 +70,7 @@ export function formatTrackingLabels(frames: readonly TrackingFrameInput[], cali
       out += `${cols.join(' ')}\n`;
     }
     for (const d of frame.dontCare) {
-      const p = (v: number): string => (v === -1 || v === -10 || v === -1000 ? String(v) : f(v));
-      const cols = [String(frame.frame), '-1', 'DontCare', p(d.truncated), p(d.occluded), p(d.alpha), ...d.bbox.map(f), ...d.dimensions.map(p), ...d.location.map(p), p(d.rotationY)];
+      const cols = [String(frame.frame), '-1', 'DontCare', String(Math.round(d.truncated)), String(Math.round(d.occluded)), f(d.alpha), ...d.bbox.map(f), ...d.dimensions.map(f), ...d.location.map(f), f(d.rotationY)];
       out += `${cols.join(' ')}\n`;
     }
   }

@@ -95,3 +95,28 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
     }
   });
 });
+
+describe('KITTI tracking: the devkit\'s published lines come back as they were', () => {
+  it('import then export reproduces the first lines of training label_02/0000.txt (no calib: the axis convention)', async () => {
+    // The first two lines of KITTI tracking training/label_02/0000.txt (frame 0).
+    const published = [
+      '0 -1 DontCare -1 -1 -10.000000 219.310000 188.490000 245.500000 218.560000 -1000.000000 -1000.000000 -1000.000000 -10.000000 -1.000000 -1.000000 -1.000000',
+      '0 0 Van 0 0 -1.793451 296.744956 161.752147 455.226042 292.372804 2.000000 1.823255 4.433886 -4.552284 1.858523 13.410495 -2.115488',
+    ];
+    const data = makeKittiDataset(path.join(root, 'published', 'data'), { ids: ['000000'], calib: [] });
+    const labels = path.join(root, 'published', 'label_02');
+    fs.mkdirSync(labels, { recursive: true });
+    fs.writeFileSync(path.join(labels, '0000.txt'), `${published.join('\n')}\n`);
+    const ws = await openWorkspace({ dataDir: data, stateDir: path.join(root, 'published', 'state') });
+    try {
+      const summary = await importLabelFormat(ws.service, labels, 'kitti-tracking', { actor: 'test' });
+      expect(summary.errors).toEqual([]);
+    } finally {
+      await ws.close();
+    }
+    const out = path.join(root, 'published', 'out');
+    await runExport(data, { out, format: 'kitti-tracking', state: path.join(root, 'published', 'state') });
+    // Boxes first, then DontCare regions, within a frame (as label_2).
+    expect(fs.readFileSync(path.join(out, 'training', 'label_02', '0000.txt'), 'utf8')).toBe(`${published[1]}\n${published[0]}\n`);
+  });
+});
