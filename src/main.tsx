@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { projectToView } from './render/viewCameras.ts';
 import { frameGeometryCount } from './render/frameGeometry.ts';
+import { lodGpuBytes } from './render/lodGeometry.ts';
 import type { Page } from './services/createPage.ts';
 
 // Test builds (vite --mode e2e) expose the page so Playwright can assert on state, not pixels.
@@ -17,6 +18,9 @@ const exposePage =
           editor: page.editor,
           openFrame: (frameId: string) => page.services.frames.openFrame(frameId),
           frameGeometryCount,
+          mergeWorker: page.io.mergeWorker,
+          worker: page.io.worker,
+          lodGpuBytes,
         };
       }
     : undefined;

@@ -37,9 +37,11 @@ export interface MergeSummary {
   orderMs: number;
 }
 
-/** The first batch: one point of most occupied voxels, so the first view covers the whole merge. */
-const FIRST_BATCH = 196_608;
+/** The first batch (one LOD chunk of the view): one point of most occupied voxels, so the first view covers the whole merge. */
+const FIRST_BATCH = 262_144;
 const BATCH = 786_432;
+/** Points per 0.4 m voxel kept for picking and fitting (about one sweep's density near the sensor). */
+const HELD_RANKS = 8;
 
 interface Held {
   key: string;
@@ -71,9 +73,10 @@ const api = {
    * Merges the sweeps into the open frame's LiDAR frame (`targetPose`), orders the points
    * coarse-first (`progressiveOrder`) and sends them in batches (transferred): a first batch that
    * covers the whole merge, then the rest. Keeps the merged cloud (and builds its grid after the
-   * last batch) for picking and fitting. A newer `merge` call cancels this one.
+   * last batch) for picking and fitting, thinned to `budget` points and HELD_RANKS a voxel. A
+   * newer `merge` call cancels this one.
    */
-  async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
+  async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
     const mine = ++generation;
     held = null;
     const cancelled = () => mine !== generation;
@@ -81,7 +84,7 @@ const api = {
     const gathered = await gatherSweeps(sweeps, targetPose, (done) => onEvent({ type: 'sweeps', done, total: sweeps.length }), cancelled);
     if (cancelled()) return null;
     const t1 = performance.now();
-    const { order } = progressiveOrder(gathered.positions, { count: gathered.count });
+    const { order, levelStart } = progressiveOrder(gathered.positions, { count: gathered.count });
     const t2 = performance.now();
     onEvent({ type: 'order', count: order.length, buildMs: t2 - t1 });
     for (let start = 0; start < order.length && !cancelled(); ) {
@@ -94,7 +97,11 @@ const api = {
       await new Promise((r) => setTimeout(r, 0));
     }
     if (cancelled()) return null;
-    held = { key, positions: gathered.positions, grid: null, zRange: [0, 0] };
+    // Picks and fits use the first levels (at most HELD_RANKS points a voxel, within the view's
+    // budget): the merge's density near the sensor is capped, so a fit gathers a few thousand
+    // points, not fifty sweeps' worth.
+    const keep = Math.min(budget, levelStart[Math.min(HELD_RANKS, levelStart.length - 1)]);
+    held = { key, positions: reorder(gathered.positions, gathered.time, order, 0, keep).positions, grid: null, zRange: [0, 0] };
     return { key, count: order.length, sweeps: sweeps.length, skipped: gathered.skipped, gatherMs: t1 - t0, orderMs: t2 - t1 };
   },
 

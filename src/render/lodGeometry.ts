@@ -5,8 +5,11 @@ const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
 /** Points per LOD chunk; each goes to the GPU once. */
 export const LOD_CHUNK = 262_144;
-/** Most chunks uploaded per rendered frame (~1M points, 16 MB): refines fast, never one huge upload. */
-const CHUNKS_PER_TICK = 4;
+/**
+ * Chunks uploaded per rendered frame (4 MB): a bigger upload in one frame blocked the main thread
+ * for over 500 ms in SwiftShader (the command buffer waits for the GPU process to take it).
+ */
+const CHUNKS_PER_TICK = 1;
 
 export interface LodChunk {
   geometry: BufferGeometry;

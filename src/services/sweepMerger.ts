@@ -66,9 +66,9 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       }
     });
     try {
-      const summary = await io.mergeWorker().merge(key, sweeps, framePoses[index]!.pose, onEvent);
+      const summary = await io.mergeWorker().merge(key, sweeps, framePoses[index]!.pose, store.getState().view.pointBudget, onEvent);
       if (wanted !== key || !summary) return;
-      set({ status: 'ready', message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null });
+      set({ status: 'ready', gatherMs: summary.gatherMs, orderMs: summary.orderMs, message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null });
       void io.mergeWorker().prepare(key);
     } catch (err) {
       if (wanted === key) set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });

@@ -34,6 +34,7 @@ const BENCHES: BenchEntry[] = [
   { id: 'checks', aliases: ['rules', 'precheck'], load: () => import('./checks.bench.ts') },
   { id: 'fit', aliases: ['click', 'fitCuboid'], load: () => import('./fit.bench.ts') },
   { id: 'server', aliases: ['save', 'export'], load: () => import('./serverSave.bench.ts') },
+  { id: 'merged', aliases: ['lod', 'sweeps'], load: () => import('./mergedSequence.bench.ts') },
   { id: 'formats', aliases: ['labelFormats', 'labelExport'], load: () => import('./labelExport.bench.ts') },
 ];
 

@@ -29,6 +29,9 @@ export interface MergeSlice {
     fullDetailMs: number | null;
     /** `performance.now()` of the request (the views time the first view and full detail from it). */
     requestedAt: number | null;
+    /** The merge worker's time fetching, parsing and moving the sweeps, and ordering them (ms). */
+    gatherMs: number | null;
+    orderMs: number | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;
@@ -50,6 +53,8 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     firstViewMs: null,
     fullDetailMs: null,
     requestedAt: null,
+    gatherMs: null,
+    orderMs: null,
   },
   setMergeSweeps: (n) =>
     set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),

@@ -1,0 +1,142 @@
+/**
+ * Measures a merged multi-sweep view in a page of the e2e build (its `window.__cuboid` hook):
+ * opens `frameId`, merges `sweeps` sweeps each side, and reads how long the first merged view and
+ * the full detail (the point budget drawn) took, the longest main-thread task meanwhile, the JS
+ * heap plus the GPU vertex buffers, a pick under the cursor and a one-click fit on the merge.
+ * Used by `npm run bench` (figures) and by an e2e test (the figures exist); asserts nothing.
+ */
+import type { Page } from '@playwright/test';
+
+export interface MergedFigures {
+  points: number;
+  sweeps: number;
+  drawn: number;
+  firstViewMs: number;
+  fullDetailMs: number;
+  longestTaskMs: number;
+  heapMb: number;
+  gpuMb: number;
+  /** Median pick: in the worker, and the round trip from the main thread. */
+  pickMs: number;
+  pickRoundTripMs: number;
+  /** Median one-click fit on the merged cloud: in the worker, and the round trip. */
+  fitMs: number;
+  fitRoundTripMs: number;
+  gridMs: number;
+  /** The merge worker's share: fetching + parsing + moving the sweeps, and the LOD order (ms). */
+  gatherMs: number;
+  orderMs: number;
+}
+
+/** Call before the page loads: records every long task (> 50 ms) of the main thread. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.startTime, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const median = (v: number[]): number => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.floor(s.length / 2)];
+};
+
+/** `fitSeeds`: LiDAR-frame points of the open frame on static objects (metres). */
+export async function measureMergedSequence(page: Page, baseUrl: string, frameId: string, sweeps: number, fitSeeds: [number, number, number][], timeoutMs = 180_000): Promise<MergedFigures> {
+  await page.goto(`${baseUrl}/?frame=${frameId}`);
+  await page.waitForFunction((id) => {
+    const s = (window as any).__cuboid?.store.getState();
+    return s?.currentFrameId === id && s.load.status === 'done';
+  }, frameId, { timeout: timeoutMs });
+  // Let the frame's own upload and the checks settle before the merge starts.
+  await page.waitForTimeout(1500);
+  const t0 = await page.evaluate((n) => {
+    const hook = (window as any).__cuboid;
+    hook.store.getState().setMergeSweeps(n);
+    return performance.now();
+  }, sweeps);
+  await page.waitForFunction(() => {
+    const m = (window as any).__cuboid.store.getState().merge;
+    if (m.status === 'error' || m.status === 'unavailable') throw new Error(`merge ${m.status}: ${m.message}`);
+    return m.fullDetailMs !== null && m.status === 'ready';
+  }, null, { timeout: timeoutMs, polling: 100 });
+  const t1 = await page.evaluate(() => performance.now());
+  const view = await page.evaluate(([a, b]) => {
+    const hook = (window as any).__cuboid;
+    const m = hook.store.getState().merge;
+    const raw = (window as any).__longTasks as number[];
+    let longest = 0;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= a && raw[i] <= b) longest = Math.max(longest, raw[i + 1]);
+    const mem = (performance as any).memory?.usedJSHeapSize ?? NaN;
+    let frameBytes = 0;
+    const current = hook.frameCache.peek(hook.store.getState().currentFrameId);
+    if (current) frameBytes = current.positions.byteLength;
+    return { key: m.key as string, points: m.points, sweeps: m.sweepCount, drawn: m.drawn, firstViewMs: m.firstViewMs, fullDetailMs: m.fullDetailMs, gatherMs: m.gatherMs ?? NaN, orderMs: m.orderMs ?? NaN, longest, heap: mem, gpu: hook.lodGpuBytes() + frameBytes };
+  }, [t0, t1]);
+  const gridMs = await page.evaluate((key) => (window as any).__cuboid.mergeWorker().prepare(key), view.key);
+  // Picks: rays from the main view's camera through points of the merged cloud's near field.
+  const picks = await page.evaluate(async (key) => {
+    const hook = (window as any).__cuboid;
+    const out: [number, number][] = [];
+    for (let k = 0; k < 21; k++) {
+      const a = (k / 21) * Math.PI * 2;
+      const origin = [-22, -14, 18];
+      const target = [Math.cos(a) * (6 + k), Math.sin(a) * (6 + k), -1.5];
+      const dir = [target[0] - origin[0], target[1] - origin[1], target[2] - origin[2]];
+      const t = performance.now();
+      const r = await hook.mergeWorker().pick(key, origin, dir);
+      out.push([r ? r.ms : NaN, performance.now() - t]);
+    }
+    return out;
+  }, view.key);
+  const fits = await page.evaluate(async ([key, seeds, id]) => {
+    const hook = (window as any).__cuboid;
+    const ground = (await hook.worker().ground(id)) ?? undefined;
+    const out: [number, number][] = [];
+    for (const seed of seeds) {
+      const t = performance.now();
+      const r = await hook.mergeWorker().fit(key, seed, { label: 'Car', ground });
+      out.push([r ? r.ms : NaN, performance.now() - t]);
+    }
+    return out;
+  }, [view.key, fitSeeds, frameId] as const);
+  return {
+    points: view.points,
+    sweeps: view.sweeps,
+    drawn: view.drawn,
+    firstViewMs: view.firstViewMs,
+    fullDetailMs: view.fullDetailMs,
+    longestTaskMs: view.longest,
+    heapMb: view.heap / 2 ** 20,
+    gpuMb: view.gpu / 2 ** 20,
+    pickMs: median(picks.map((p) => p[0]).filter(Number.isFinite)),
+    pickRoundTripMs: median(picks.map((p) => p[1])),
+    fitMs: median(fits.map((f) => f[0]).filter(Number.isFinite)),
+    fitRoundTripMs: median(fits.map((f) => f[1])),
+    gridMs,
+    gatherMs: view.gatherMs,
+    orderMs: view.orderMs,
+  };
+}
+
+const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+const r0 = (v: number): string => (Number.isFinite(v) ? String(Math.round(v)) : '—');
+const r1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '—');
+
+/** The bench's one line, beginning `merged sequence`, each figure beside its target with ✓/✗. */
+export function formatMergedLine(f: MergedFigures): string {
+  const mb = f.heapMb + f.gpuMb;
+  return (
+    `merged sequence (${f.sweeps} sweeps, ${(f.points / 1e6).toFixed(2)}M points, ${(f.drawn / 1e6).toFixed(2)}M drawn at the point budget): ` +
+    `first view ${r0(f.firstViewMs)} ms ${mark(f.firstViewMs <= 300)} (≤ 300); ` +
+    `full detail ${r0(f.fullDetailMs)} ms ${mark(f.fullDetailMs <= 1500)} (≤ 1500); ` +
+    `longest main-thread task ${r0(f.longestTaskMs)} ms ${mark(f.longestTaskMs <= 50)} (≤ 50); ` +
+    `JS heap + GPU buffers ${r0(mb)} MB (${r0(f.heapMb)} + ${r0(f.gpuMb)}) ${mark(mb <= 400)} (≤ 400); ` +
+    `pick ${r1(f.pickMs)} ms in the worker, ${r1(f.pickRoundTripMs)} ms round trip ${mark(f.pickRoundTripMs <= 5)} (≤ 5); ` +
+    `fit on the merged cloud ${r0(f.fitMs)} ms in the worker, ${r0(f.fitRoundTripMs)} ms round trip ${mark(f.fitRoundTripMs <= 50)} (≤ 50); ` +
+    `(worker: sweeps fetched, parsed and moved ${r0(f.gatherMs)} ms, LOD order ${r0(f.orderMs)} ms)`
+  );
+}
