@@ -89,7 +89,7 @@ function readTable(name: NuTableName, text: string, problems: NuscenesError[]): 
     throw nuscenesError(file, {}, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!Array.isArray(json)) throw nuscenesError(file, {}, 'expected a JSON array of rows');
-  const schema = SCHEMA[name];
+  const fields = Object.entries(SCHEMA[name]);
   const out = new Map<string, Record<string, unknown>>();
   json.forEach((row: unknown, index) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
@@ -99,17 +99,18 @@ function readTable(name: NuTableName, text: string, problems: NuscenesError[]): 
     const r = row as Record<string, unknown>;
     const token = typeof r.token === 'string' ? r.token : undefined;
     const where = (field: string) => ({ row: index, token, field });
-    const clean: Record<string, unknown> = { _row: index };
-    for (const [field, kind] of Object.entries(schema)) {
+    // The parsed row is kept as it is (it was just made by JSON.parse), with defaults filled in and its index.
+    const clean = r;
+    for (const [field, kind] of fields) {
       let value = r[field];
-      if (value === undefined && Object.hasOwn(DEFAULTS, field)) value = DEFAULTS[field];
+      if (value === undefined && Object.hasOwn(DEFAULTS, field)) value = r[field] = Array.isArray(DEFAULTS[field]) ? [] : DEFAULTS[field];
       const problem = value === undefined ? 'missing' : checkField(kind, value);
       if (problem !== null) {
         problems.push(nuscenesError(file, where(field), `${problem}; row left out`));
         return;
       }
-      clean[field] = Array.isArray(value) ? [...value] : value;
     }
+    clean._row = index;
     const key = clean.token as string;
     if (out.has(key)) {
       problems.push(nuscenesError(file, where('token'), 'the token appears twice in the table; the later row left out'));
@@ -138,7 +139,7 @@ function checkField(kind: FieldKind, v: unknown): string | null {
       return Array.isArray(v) && v.length === 3 && v.every((x) => finite(x) && x > 0) ? null : `expected [width, length, height] in metres, each above 0, got ${show(v)}`;
     case 'quaternion':
       if (!(Array.isArray(v) && v.length === 4 && v.every(finite))) return `expected a quaternion [w, x, y, z], got ${show(v)}`;
-      return Math.hypot(...(v as number[])) > 1e-9 ? null : 'the quaternion has zero length';
+      return v[0] * v[0] + v[1] * v[1] + v[2] * v[2] + v[3] * v[3] > 1e-18 ? null : 'the quaternion has zero length';
     case 'tokens':
       return Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : `expected a list of token strings, got ${show(v)}`;
     case 'countOrNull':
