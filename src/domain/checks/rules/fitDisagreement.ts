@@ -238,12 +238,30 @@ function reachesPast(
   let worst = -1;
   for (let f = 0; f < 4; f++) if (emptyEnd[f] && (worst < 0 || j.gap[f] > j.gap[worst])) worst = f;
   if (worst < 0) return null;
+  // Both ends of one axis seen empty, together a good part of the box: the box is far longer
+  // than its object that way whatever the coarse occlusion test missed (turned across, or grown).
+  for (const axis of [0, 1]) {
+    const [a, b] = axis === 0 ? [0, 1] : [2, 3];
+    const dim = box.size[axis];
+    const spare = j.gap[a] + j.gap[b];
+    if (emptyEnd[a] && emptyEnd[b] && j.n >= ERROR_RETURNS && spare >= Math.max(BOTH_ENDS_MIN, BOTH_ENDS_SHARE * dim)) {
+      return result(
+        'error',
+        `${box.label} box is ${fmt(spare, 1)} m ${axis === 0 ? 'longer' : 'wider'} than its object: the sensor saw both of the ` +
+          `object's ${axis === 0 ? 'ends' : 'sides'} stop ${fmt(j.gap[a], 1)} and ${fmt(j.gap[b], 1)} m inside its faces ${refit}`,
+      );
+    }
+  }
   return result(
     'warning',
     `${box.label} box reaches ${fmt(j.gap[worst], 1)} m past its object at its ${FACE_NAMES[worst]}, ` +
       `where the sensor saw the object's ${worst < 2 ? 'side' : 'end'} stop ${refit}`,
   );
 }
+
+/** Both ends of an axis empty: an error when the gaps add up to this much (metres) and this share of the box's size. */
+const BOTH_ENDS_MIN = 0.8;
+const BOTH_ENDS_SHARE = 0.3;
 
 /** Smallest gap (metres) between a face and its object reported as the box reaching past it. */
 function emptyEndAt(box: Cuboid, f: number, range: number): number {

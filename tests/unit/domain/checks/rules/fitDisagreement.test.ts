@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitDisagreement } from '../../../../../src/domain/checks/rules/fitDisagreement.ts';
+import { decide, fitDisagreement } from '../../../../../src/domain/checks/rules/fitDisagreement.ts';
+import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
+import type { FitJudgement } from '../../../../../src/domain/checks/rules/judgeFit.ts';
 import type { Cuboid } from '../../../../../src/domain/types.ts';
 import { box, cloud, contextFor, groundPoints, objectPoints } from '../sceneFixtures.ts';
 
@@ -83,5 +85,31 @@ describe('fitDisagreement covers the retired crossedHeading rule', () => {
     const turned = fitDisagreement(ctxFor(pts, [{ ...car, yaw: car.yaw + Math.PI / 2 }, ped]));
     expect(turned.map((r) => [r.cuboidId, r.severity])).toEqual([['car', 'error']]);
     expect(fitDisagreement(ctxFor(pts, [car, ped]))).toEqual([]);
+  });
+});
+
+describe('fitDisagreement: both ends seen empty', () => {
+  // A car seen end-on, 13 m behind, its box turned 90°: the refit cannot tell the heading, but
+  // the sensor saw the object's sides stop 1.2 m inside both of the box's ends.
+  const judgement: FitJudgement = {
+    n: 178, range: 13.4, turn: 40, sigma: 47, hugGain: 0, longAxisKnown: false,
+    beyond: [-1.25, -1.26, -1.15, 0.16, -0.05], countBeyond: [0, 0, 0, 0, 0], tolerance: [0.2, 0.2, 0.25, 0.25, 0.11],
+    atReach: [false, false, false, false, false], gap: [1.19, 1.16, 1.15, -0.16], slack: [1.16, 1.15], endsSeen: [true, false],
+    outsideShare: 0.06, outside: 11,
+  };
+  const car: Cuboid = box('car', 'Car', -13.4, 0, [4.0, 1.86, 1.48], Math.PI / 2);
+  const rule = defaultDictionary.classes.Car;
+
+  it('is an error when both ends of an axis are empty and the gaps add up to a good part of the box', () => {
+    const r = decide(car, rule, judgement, [true, true, false, false]);
+    expect(r?.severity).toBe('error');
+    expect(r?.message).toBe(
+      "Car box is 2.3 m longer than its object: the sensor saw both of the object's ends stop 1.2 and 1.2 m inside its faces (refit from 178 returns)",
+    );
+  });
+
+  it('stays a warning with one end empty, or with few returns', () => {
+    expect(decide(car, rule, judgement, [true, false, false, false])?.severity).toBe('warning');
+    expect(decide(car, rule, { ...judgement, n: 20 }, [true, true, false, false])?.severity).toBe('warning');
   });
 });
