@@ -32,6 +32,8 @@ export class S3Source implements DatasetSource {
   readonly spec: S3Spec;
   /** How long a listing is trusted (ms); `BUCKET_RELIST_MS` unless changed (0: re-list on every refresh, for tests). */
   relistMs = BUCKET_RELIST_MS;
+  /** Keys per listing page (S3's most is 1,000; smaller in tests, to page). */
+  pageSize = 1000;
   private stamps = 0;
   /** Each listed object's size and ETag, and when its folder was listed (ms). */
   private readonly listed = new Map<string, { size: number; etag: string; at: number }>();
@@ -83,7 +85,13 @@ export class S3Source implements DatasetSource {
     do {
       const page = await this.call(() =>
         bucketClient().send(
-          new ListObjectsV2Command({ Bucket: this.spec.bucket, Prefix: dirPrefix, Delimiter: '/', ...(token !== undefined ? { ContinuationToken: token } : {}) }),
+          new ListObjectsV2Command({
+            Bucket: this.spec.bucket,
+            Prefix: dirPrefix,
+            Delimiter: '/',
+            MaxKeys: this.pageSize,
+            ...(token !== undefined ? { ContinuationToken: token } : {}),
+          }),
         ),
       );
       for (const obj of page.Contents ?? []) {

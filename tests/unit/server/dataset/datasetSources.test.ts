@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../../../src/server/dataset/Dataset.ts';
 import { DatasetUnavailableError } from '../../../../src/server/dataset/sourceErrors.ts';
 import type { S3Source } from '../../../../src/server/dataset/S3Source.ts';
+import { sourceFor } from '../../../../src/server/dataset/sources.ts';
 import { runExport } from '../../../../src/cli/exportCommand.ts';
 import { SHARED_KITTI, SHARED_PCD, makeTempDir, readTree, sampleCuboid } from '../fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
@@ -162,6 +163,22 @@ describe('a bucket as the export target', () => {
     await expect(runExport(SHARED_KITTI, { out: `s3://${bucket.bucket}/exports/run1`, state: temp() })).rejects.toThrow(/already holds an export.*--force/);
     await runExport(SHARED_KITTI, { out: `s3://${bucket.bucket}/exports/run1`, state: temp(), force: true, status: 'accepted' });
     expect((await bucket.keys('exports/run1/training/')).length).toBe(0);
+  });
+});
+
+describe('a bucket listed page by page', () => {
+  it('gives the same index when every listing page holds one key', async () => {
+    const url = await bucket.upload(SHARED_KITTI, 'sets/paged');
+    const source = sourceFor({ kind: 's3', root: url, bucket: bucket.bucket, prefix: 'sets/paged/' }) as S3Source;
+    source.pageSize = 1;
+    const paged = await Dataset.scan(url);
+    expect(paged.source).toBe(source);
+    const whole = await Dataset.scan(SHARED_KITTI);
+    expect(paged.ids()).toEqual(whole.ids());
+    for (const id of whole.ids()) {
+      const [a, b] = [paged.get(id), whole.get(id)];
+      expect([a?.points.bytes, a?.calibPath !== null, a?.labelPath !== null, a?.image !== null]).toEqual([b?.points.bytes, b?.calibPath !== null, b?.labelPath !== null, b?.image !== null]);
+    }
   });
 });
 
