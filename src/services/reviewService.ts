@@ -5,8 +5,6 @@ import type { AppStore } from '../state/createAppStore.ts';
 import { checkErrorsOf, type ApiClient, type NewFlagInput } from '../io/apiClient.ts';
 import type { Autosave } from '../io/autosave.ts';
 
-export type { ReviewInfo, ReviewStep } from '../domain/api/wireTypes.ts';
-
 /** The review side of the open frame: its state lives in the store's `review` slice. */
 export interface ReviewService {
   /**

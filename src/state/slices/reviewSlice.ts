@@ -43,9 +43,6 @@ export const createReviewSlice: StateCreator<AppState, [], [], ReviewSlice> = (s
   setReview: (patch) => set((s) => ({ review: { ...s.review, ...patch } })),
 });
 
-/** Whether the editor may change boxes of the open frame (false for a reviewer, a locked or someone else's frame). */
-export const selectCanEdit = (s: AppState): boolean => s.review.info?.can.edit ?? true;
-
 /** The open frame's review info (null while another frame's answer is still shown). */
 export const selectReviewInfo = (s: AppState): ReviewInfo | null =>
   s.review.info !== null && s.review.info.frameId === s.currentFrameId ? s.review.info : null;
