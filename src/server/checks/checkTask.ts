@@ -16,6 +16,7 @@ import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
+import { readPointCount } from '../dataset/readPointCount.ts';
 import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
 import type { CheckSizeLimits } from './checkLimits.ts';
 import { frameLabelRegion, readCheckFrame, readFrameCalib } from './checkFrameInput.ts';
@@ -88,7 +89,7 @@ export async function runCheckTask(task: CheckTask): Promise<CheckAnswer> {
 
 async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
   const { frame, limits } = task;
-  const tooMany = boxesOverLimit(frame.id, task.stored, limits) ?? fileOverLimit(frame, limits);
+  const tooMany = boxesOverLimit(frame.id, task.stored, limits) ?? fileOverLimit(frame, limits) ?? (await declaredOverLimit(frame, limits));
   if (tooMany) return tooMany;
   const input = await readCheckFrame(frame, task.stored, task.region);
   const over = sizeOverLimit(frame.id, input.positions.length / 3, input.cuboids.length, limits);
@@ -108,7 +109,7 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
 
 async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { limits: CheckSizeLimits }): Promise<CheckAnswer> {
   const { frame, doc, limits } = task;
-  const tooMany = boxesOverLimit(frame.id, doc, limits) ?? fileOverLimit(frame, limits);
+  const tooMany = boxesOverLimit(frame.id, doc, limits) ?? fileOverLimit(frame, limits) ?? (await declaredOverLimit(frame, limits));
   if (tooMany) return tooMany;
   const { positions, calib, analysis } = await analyse(frame, limits);
   const over = sizeOverLimit(frame.id, positions.length / 3, doc.cuboids.length, limits);
@@ -167,6 +168,17 @@ function fileOverLimit(frame: DatasetFrame, limits: CheckSizeLimits): UncheckedF
   // A raw .bin's count is exact; a PCD's is a lower bound from its size.
   const has = pcd ? `at least ${atLeast} points (a ${(frame.points.bytes / 2 ** 20).toFixed(0)} MiB point file)` : `${atLeast} points`;
   return tooLarge(frame.id, has, `${limits.maxPoints} points`, limits.maxPoints);
+}
+
+/**
+ * A PLY, LAS or LAZ file whose header declares more points than the limit, refused before it is
+ * read (a LAZ holds ~10× more points than its size suggests, so the size bound above cannot).
+ */
+async function declaredOverLimit(frame: DatasetFrame, limits: CheckSizeLimits): Promise<UncheckedFrame | null> {
+  const f = frame.points.format;
+  if (f !== 'ply' && f !== 'las' && f !== 'laz') return null;
+  const declared = await readPointCount(frame);
+  return declared !== null && declared > limits.maxPoints ? tooLarge(frame.id, `${declared} points`, `${limits.maxPoints} points`, limits.maxPoints) : null;
 }
 
 function sizeOverLimit(frameId: string, points: number, boxes: number, limits: CheckSizeLimits): UncheckedFrame | null {

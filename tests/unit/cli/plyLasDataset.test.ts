@@ -71,6 +71,17 @@ describe('a flat folder of PLY, LAS and LAZ files', () => {
     expect(r.code).toBe(1);
   });
 
+  it('cuboid check refuses a LAS whose header declares more points than the limit, before reading it', async () => {
+    const dir = path.join(root, 'too-many');
+    fs.mkdirSync(dir);
+    const bytes = makeLas([{ x: 1, y: 2, z: 3 }], { format: 1 });
+    new DataView(bytes.buffer).setUint32(107, 20_000_000, true);
+    fs.writeFileSync(path.join(dir, 'e.las'), bytes);
+    const r = await runCli(['check', dir, '--json', '--threads', '1']);
+    const report = JSON.parse(r.out) as { unchecked: { frameId: string; reason: string; message: string }[] };
+    expect(report.unchecked).toMatchObject([{ frameId: 'e', reason: 'too_large', message: 'frame e has 20000000 points; the checks take at most 10000000 points' }]);
+  });
+
   it('cuboid export converts each to a KITTI .bin (x y z intensity float32) and names the broken one', async () => {
     const dir = makeFolder('export');
     const out = path.join(root, 'export-out');
