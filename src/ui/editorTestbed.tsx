@@ -15,7 +15,7 @@ interface Testbed {
 }
 
 /**
- * e2e only (`?testbed`): two `<CuboidEditor>`s side by side on one page, sharing one engine, each
+ * e2e only (`?testbed`): two `<CuboidEditor>`s one above the other on one page (the default layout needs the page's width), sharing one engine, each
  * with its own store; `window.__testbed.unmount()` removes both. Shows that the editor is a unit
  * that can be mounted twice and leaves nothing behind.
  */
@@ -35,9 +35,9 @@ export function mountEditorTestbed(root: HTMLElement): void {
     testbed.unmount = () => setMounted(false);
     if (!mounted) return <p data-testid="testbed-empty">No editors.</p>;
     return (
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', height: '100%' }}>
+      <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr', height: '100%' }}>
         {[0, 1].map((slot) => (
-          <div key={slot} data-testid={`testbed-slot-${slot}`} style={{ position: 'relative', minWidth: 0 }}>
+          <div key={slot} data-testid={`testbed-slot-${slot}`} style={{ position: 'relative', minHeight: 0 }}>
             <CuboidEditor
               services={services}
               onPage={(page) => {

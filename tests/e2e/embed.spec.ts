@@ -24,12 +24,20 @@ test('two editors on one page: each its own store and keys; unmounting leaves no
   });
   expect(first).not.toBeNull();
   expect(second).toBe(first);
-  // Each draws its own main view: the sensor origin lands in each editor's half of the page.
-  const half = (page.viewportSize()?.width ?? 1280) / 2;
-  await page.waitForFunction(() => [0, 1].every((slot) => (window as unknown as Hooked).__testbed.project([0, 0, 0], 'main', slot) !== null));
+  // Each draws its own main view: the sensor origin lands in each editor's half of the page (one above the other).
+  const half = (page.viewportSize()?.height ?? 800) / 2;
+  // A pointer move over each editor makes its view draw (and its camera take the view's size).
+  await page.mouse.move(640, half / 2);
+  await page.mouse.move(640, half * 1.5);
+  await page.waitForFunction(() =>
+    [0, 1].every((slot) => {
+      const xy = (window as unknown as Hooked).__testbed.project([0, 0, 0], 'main', slot);
+      return xy !== null && Number.isFinite(xy[0]) && Number.isFinite(xy[1]);
+    }),
+  );
   const [o0, o1] = await page.evaluate(() => [0, 1].map((slot) => (window as unknown as Hooked).__testbed.project([0, 0, 0], 'main', slot)!));
-  expect(o0[0]).toBeLessThan(half);
-  expect(o1[0]).toBeGreaterThan(half);
+  expect(o0[1]).toBeLessThan(half);
+  expect(o1[1]).toBeGreaterThan(half);
   // The URL belongs to the host: the editors never write it.
   expect(new URL(page.url()).searchParams.has('frame')).toBe(false);
 
