@@ -14,7 +14,7 @@ export function MergeControls() {
     m.status === 'loading'
       ? `merging ${m.sweepsDone}/${m.sweepCount} sweeps`
       : m.status === 'ready'
-        ? `${(m.points / 1e6).toFixed(1)}M points from ${m.sweepCount} sweeps, ${(m.drawn / 1e6).toFixed(1)}M drawn`
+        ? `${(m.drawn / 1e6).toFixed(1)}M of ${(m.points / 1e6).toFixed(1)}M pts`
         : null;
   return (
     <>
@@ -34,7 +34,11 @@ export function MergeControls() {
           by time
         </label>
       ) : null}
-      {status ? <span className="merge-status" data-testid="merge-status">{status}</span> : null}
+      {status ? (
+        <span className="merge-status" data-testid="merge-status" title={`${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)`}>
+          {status}
+        </span>
+      ) : null}
       {m.message && m.sweeps > 0 ? <span className="merge-status merge-message" role="status">{m.message}</span> : null}
     </>
   );

@@ -6,7 +6,7 @@
  * `merged sequence` with each figure beside its target (✓/✗). Nothing is asserted.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,13 @@ export async function run(report: BenchReport): Promise<void> {
     await recordLongTasks(page);
     const middle = String(MERGED_SWEEPS / 2).padStart(6, '0');
     const figures = await measureMergedSequence(page, `http://127.0.0.1:${PORT}`, middle, MERGED_SWEEPS / 2, staticSeeds(dataset, middle));
-    await page.screenshot({ path: join(tmpdir(), 'cuboid-bench-merged.png') });
+    // Screenshots of the merged view (height, then by time) for a look as a user would.
+    const shots = process.env.CUBOID_BENCH_SHOTS ?? join(tmpdir(), 'cuboid-bench-shots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'merged-height.png') });
+    await page.evaluate(() => (window as any).__cuboid.store.getState().setMergeColorByTime(true));
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(shots, 'merged-time.png') });
     console.log(formatMergedLine(figures));
   } finally {
     await browser.close();
