@@ -65,11 +65,11 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   const binLayout = parseBinLayoutOption(opts.binLayout);
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
-    const from = await ReadOnlyExportSource.open({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(binLayout !== undefined ? { binLayout } : {}) });
+    const from = await ReadOnlyExportSource.open({ dataDir: dir, ...(opts.db !== undefined ? { db: opts.db } : {}), ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(binLayout !== undefined ? { binLayout } : {}) });
     const common = { split, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(statuses !== undefined ? { statuses } : {}), strict: opts.strict === true };
     try {
-      return await exportToBucket(opts.out, { entries: EXPORT_ENTRIES, manifest: EXPORT_MANIFEST, force: opts.force === true }, (sink) =>
-        exportDataset(from, sink, { ...common, bin: opts.bin !== false }),
+      return await exportToBucket<ExportSummary | FormatExportSummary>(opts.out, { entries, manifest: EXPORT_MANIFEST, force: opts.force === true }, (sink) =>
+        format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
       );
     } finally {
       await from.close();
