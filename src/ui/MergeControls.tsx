@@ -12,9 +12,9 @@ export function MergeControls() {
   const setByTime = useAppStore((s) => s.setMergeColorByTime);
   const status =
     m.status === 'loading'
-      ? `merging ${m.sweepsDone}/${m.sweepCount} sweeps`
+      ? `merging ${m.sweepsDone}/${m.sweepCount}`
       : m.status === 'ready'
-        ? `${(m.drawn / 1e6).toFixed(1)}M of ${(m.points / 1e6).toFixed(1)}M pts`
+        ? `${(m.drawn / 1e6).toFixed(1)}M/${(m.points / 1e6).toFixed(1)}M`
         : null;
   return (
     <>
