@@ -4,9 +4,6 @@
  */
 export type PointFileKind = 'pcd' | 'bin' | 'ply' | 'las' | 'laz';
 
-/** Extensions of point files, longest first (`.pcd.bin` is a `.bin`). */
-export const POINT_FILE_EXTENSIONS: readonly string[] = ['.pcd.bin', '.bin', '.pcd', '.ply', '.las', '.laz'];
-
 /** The kind of a point file by its name (case-insensitive); null for any other extension. */
 export function pointFileKindOf(fileName: string): PointFileKind | null {
   const lower = fileName.toLowerCase();

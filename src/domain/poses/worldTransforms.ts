@@ -33,16 +33,6 @@ export function worldBoxToLidar<T extends CuboidShape>(box: T, pose: Pose): T {
   return transformBox(box, invertRigid(pose));
 }
 
-/** A point of a frame's LiDAR frame in the world frame, metres. */
-export function lidarPointToWorld(pose: Pose, p: Vec3): Vec3 {
-  return applyRigid(pose, p[0], p[1], p[2]);
-}
-
-/** A point of the world frame in a frame's LiDAR frame, metres. */
-export function worldPointToLidar(pose: Pose, p: Vec3): Vec3 {
-  return applyRigid(invertRigid(pose), p[0], p[1], p[2]);
-}
-
 /**
  * The transform from frame A's LiDAR frame into frame B's (`to⁻¹ · from`): a point that stays put
  * in the world has coordinates `p_B = m · p_A`. Both poses must be of the same sequence.
