@@ -71,25 +71,15 @@ const api = {
    * rules. Missed-object findings come back with `radius`, the BEV reach of their cluster.
    * @throws Error `checks.worker: ...` when no frame is set or `frameId` is not the current one
    */
-  check(
-    cuboids: Cuboid[],
-    dictionary: EdgeCaseDictionary,
-    changedIds?: string[],
-    frameId?: string,
-    dismissed?: DismissedRegion[],
-  ): CheckRunSummary {
+  check(cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[], frameId?: string, dismissed?: DismissedRegion[]): CheckRunSummary {
     if (current === null || (frameId !== undefined && current.frameId !== frameId)) {
-      throw new Error(
-        `checks.worker: frame "${frameId ?? '?'}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`,
-      );
+      throw new Error(`checks.worker: frame "${frameId ?? '?'}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`);
     }
     const t0 = performance.now();
     const run = current.check(cuboids, dictionary, changedIds, dismissed);
     const clusters = current.analysis.clusters;
     const results = run.results.map((r) =>
-      r.cuboidId === null && r.location !== null && r.radius === undefined
-        ? withRadius(r, clusterRadiusAt(clusters, r.location[0], r.location[1]))
-        : r,
+      r.cuboidId === null && r.location !== null && r.radius === undefined ? withRadius(r, clusterRadiusAt(clusters, r.location[0], r.location[1])) : r,
     );
     return { ...run, results, ms: performance.now() - t0 };
   },

@@ -23,8 +23,7 @@ export async function fetchCloud(frameId: string, url: string, kind: PointFileKi
     const other = await parseWholeFile(bytes, kind, fileName);
     return { count: other.count, positions: other.positions, attributes: other.attributes };
   }
-  const cloud =
-    kind === 'pcd' ? parsePcd(bytes, { fileName }) : readVelodyneBin(bytes, { fileName, layout: binLayoutOfResponse(response).layout });
+  const cloud = kind === 'pcd' ? parsePcd(bytes, { fileName }) : readVelodyneBin(bytes, { fileName, layout: binLayoutOfResponse(response).layout });
   return { count: cloud.count, positions: cloud.positions, attributes: cloud.attributes };
 }
 

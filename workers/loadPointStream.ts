@@ -153,7 +153,12 @@ export async function loadPointStream(
 
 /** `U2`, `F8`, ... of an attribute array, as a PCD TYPE letter and size. */
 function attributeType(a: AttributeArray): string {
-  const letter = a instanceof Float32Array || a instanceof Float64Array ? 'F' : a instanceof Int8Array || a instanceof Int16Array || a instanceof Int32Array || a instanceof BigInt64Array ? 'I' : 'U';
+  const letter =
+    a instanceof Float32Array || a instanceof Float64Array
+      ? 'F'
+      : a instanceof Int8Array || a instanceof Int16Array || a instanceof Int32Array || a instanceof BigInt64Array
+        ? 'I'
+        : 'U';
   return `${letter}${a.BYTES_PER_ELEMENT}`;
 }
 

@@ -23,9 +23,7 @@ export interface MergedBatch {
 }
 
 export type MergeEvent =
-  | { type: 'sweeps'; done: number; total: number }
-  | { type: 'order'; count: number; buildMs: number }
-  | { type: 'batch'; batch: MergedBatch };
+  { type: 'sweeps'; done: number; total: number } | { type: 'order'; count: number; buildMs: number } | { type: 'batch'; batch: MergedBatch };
 
 export interface MergeSummary {
   key: string;
@@ -87,7 +85,7 @@ const api = {
     const { order, levelStart } = progressiveOrder(gathered.positions, { count: gathered.count });
     const t2 = performance.now();
     onEvent({ type: 'order', count: order.length, buildMs: t2 - t1 });
-    for (let start = 0; start < order.length && !cancelled(); ) {
+    for (let start = 0; start < order.length && !cancelled();) {
       const end = Math.min(order.length, start + (start === 0 ? FIRST_BATCH : BATCH));
       const slice = reorder(gathered.positions, gathered.time, order, start, end);
       const batch: MergedBatch = { start, positions: slice.positions, time: slice.time };

@@ -63,7 +63,13 @@ export async function gatherSweeps(
 }
 
 /** Copies the points of `order` (a progressive order) into new arrays, in that order. */
-export function reorder(positions: Float32Array, time: Float32Array, order: Uint32Array, start: number, end: number): { positions: Float32Array; time: Float32Array } {
+export function reorder(
+  positions: Float32Array,
+  time: Float32Array,
+  order: Uint32Array,
+  start: number,
+  end: number,
+): { positions: Float32Array; time: Float32Array } {
   const p = new Float32Array((end - start) * 3);
   const t = new Float32Array(end - start);
   for (let k = start, o = 0; k < end; k++, o++) {

@@ -26,12 +26,7 @@ const api = {
    * Fetches a point file as a stream, parses it in chunks, and reports batches (transferred) through `onEvent`.
    * Keeps the parsed cloud for later requests about the same frame (fitting, picking, ground).
    */
-  async loadFrame(
-    frameId: string,
-    url: string,
-    kind: PointFileKind,
-    onEvent: (event: LoadEvent) => void,
-  ): Promise<LoadSummary> {
+  async loadFrame(frameId: string, url: string, kind: PointFileKind, onEvent: (event: LoadEvent) => void): Promise<LoadSummary> {
     const { summary, cloud } = await loadPointStream(url, kind, frameId, (event) => {
       if (event.type === 'batch') {
         const b = event.batch;

@@ -34,19 +34,7 @@ export interface ActionContext {
  */
 export type ActionResult = { docChange?: (doc: FrameAnnotation) => FrameAnnotation; ok?: boolean } | void;
 
-export type ActionGroup =
-  | 'history'
-  | 'edit'
-  | 'create'
-  | 'selection'
-  | 'class'
-  | 'attributes'
-  | 'tools'
-  | 'frames'
-  | 'file'
-  | 'help'
-  | 'review'
-  | 'session';
+export type ActionGroup = 'history' | 'edit' | 'create' | 'selection' | 'class' | 'attributes' | 'tools' | 'frames' | 'file' | 'help' | 'review' | 'session';
 
 /**
  * A user command. Toolbar buttons, shortcuts and tests all run it through

@@ -13,7 +13,6 @@ export interface KeyDownEvent extends KeyInput {
   preventDefault?: () => void;
 }
 
-
 function isEditableTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const t = target as { tagName?: unknown; isContentEditable?: unknown };

@@ -34,7 +34,14 @@ export const boxNextMissed: Action = {
     // left to the checks panel), the nearest first: a sweep outwards. Places marked "not an
     // object" are skipped even before the checks have re-run without them.
     const missed = withoutDismissed(s.checks.results, dismissalsOf(s.doc))
-      .filter((r) => r.ruleId === 'unlabelledCluster' && r.location !== null && r.cuboidId === null && r.severity !== 'info' && vehicleOrPerson(s.dictionary, r.suggestedLabel))
+      .filter(
+        (r) =>
+          r.ruleId === 'unlabelledCluster' &&
+          r.location !== null &&
+          r.cuboidId === null &&
+          r.severity !== 'info' &&
+          vehicleOrPerson(s.dictionary, r.suggestedLabel),
+      )
       .sort((a, b) => reach(a) - reach(b));
     const next = missed[0];
     if (!next?.location) {
@@ -61,11 +68,13 @@ export const boxNextMissed: Action = {
     };
     const frameId = ctx.store.getState().doc?.frameId;
     if (frameId !== undefined) ctx.store.getState().focusFinding({ frameId, ...finding });
-    ctx.store.getState().showMessage(
-      `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class; X if it is not an object.`,
-      'info',
-      { label: 'Not an object', actionId: 'dismissFinding', value: finding },
-    );
+    ctx.store
+      .getState()
+      .showMessage(
+        `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class; X if it is not an object.`,
+        'info',
+        { label: 'Not an object', actionId: 'dismissFinding', value: finding },
+      );
   },
 };
 

@@ -37,10 +37,12 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     if (attention > 0) parts.push(`${attention} need${attention === 1 ? 's' : ''} attention (too few points)`);
     if (kept > 0) parts.push(`${plural(kept, 'keyframe')} kept`);
     if (matched > 0) parts.push(matched === 1 ? '1 already boxed (that box joined the track)' : `${matched} already boxed (those boxes joined their tracks)`);
-    ctx.store.getState().showMessage(
-      steps.length === 0 ? 'No frame after this one.' : `Carried ${plural(boxes.length, 'box')} to ${frames}: ${parts.join(', ')}.`,
-      attention > 0 ? 'warning' : 'info',
-    );
+    ctx.store
+      .getState()
+      .showMessage(
+        steps.length === 0 ? 'No frame after this one.' : `Carried ${plural(boxes.length, 'box')} to ${frames}: ${parts.join(', ')}.`,
+        attention > 0 ? 'warning' : 'info',
+      );
   } catch (err) {
     ctx.store.getState().showMessage(`Propagation failed: ${errorText(err)}`, 'error');
   }

@@ -21,7 +21,4 @@ function rotate(id: string, label: string, key: string, sign: 1 | -1): Action {
 }
 
 /** Q / E turn the selected boxes about their centres by 1° (shift: 5°), counter-clockwise / clockwise seen from above. */
-export const rotateYawActions: Action[] = [
-  rotate('rotateLeft', 'Rotate counter-clockwise', 'q', 1),
-  rotate('rotateRight', 'Rotate clockwise', 'e', -1),
-];
+export const rotateYawActions: Action[] = [rotate('rotateLeft', 'Rotate counter-clockwise', 'q', 1), rotate('rotateRight', 'Rotate clockwise', 'e', -1)];

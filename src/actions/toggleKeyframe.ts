@@ -28,6 +28,8 @@ export const toggleKeyframe: Action = {
         : `${boxes} ${n === 1 ? 'is' : 'are'} no longer a keyframe.`,
       'info',
     );
-    return patchSelection(ctx, () => ({ attributes: on ? { [KEYFRAME_ATTRIBUTE]: true, [NEEDS_ATTENTION_ATTRIBUTE]: false } : { [KEYFRAME_ATTRIBUTE]: false } }));
+    return patchSelection(ctx, () => ({
+      attributes: on ? { [KEYFRAME_ATTRIBUTE]: true, [NEEDS_ATTENTION_ATTRIBUTE]: false } : { [KEYFRAME_ATTRIBUTE]: false },
+    }));
   },
 };

@@ -31,7 +31,12 @@ export const toggleLockSize: Action = {
     try {
       const r = await service.lockTrackSize(box.trackId, box.size, doc);
       const [l, w, h] = box.size.map((v) => v.toFixed(2));
-      ctx.store.getState().showMessage(`Lock size across track: on. Track resized to ${l} × ${w} × ${h} m in ${plural(r.savedFrameIds.length + (r.current.length > 0 ? 1 : 0), 'frame')}.`, 'info');
+      ctx.store
+        .getState()
+        .showMessage(
+          `Lock size across track: on. Track resized to ${l} × ${w} × ${h} m in ${plural(r.savedFrameIds.length + (r.current.length > 0 ? 1 : 0), 'frame')}.`,
+          'info',
+        );
       const patches: Record<string, CuboidPatch> = {};
       for (const c of r.current) patches[c.id] = { center: c.center, size: c.size };
       return { docChange: (d) => (d.frameId === doc.frameId ? updateCuboids(d, patches) : d) };

@@ -18,7 +18,9 @@ export const undo: Action = {
   perform: (ctx) => {
     if (ctx.store.temporal.getState().pastStates.length === 0) {
       // Undo history starts when a frame opens (it never crosses a load): say so instead of nothing.
-      ctx.store.getState().showMessage('Nothing to undo since this frame was opened. Earlier saved versions are in the Review panel (Changes, History).', 'info');
+      ctx.store
+        .getState()
+        .showMessage('Nothing to undo since this frame was opened. Earlier saved versions are in the Review panel (Changes, History).', 'info');
       return;
     }
     ctx.store.temporal.getState().undo();

@@ -29,31 +29,46 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--strict', 'stop at the first frame that cannot be checked (exit 2) instead of reporting it and going on')
     .option('--threads <n>', 'worker threads (default: every core)')
     .option('--db <url>', 'check the labels stored in this PostgreSQL database (postgres://USER@HOST:PORT/DB), as given to serve --db')
-    .action(async (dir: string, opts: { json?: boolean; frame?: string; dictionary?: string; region: string; quiet?: boolean; binLayout?: string; strict?: boolean; threads?: string; db?: string }) => {
-      try {
-        if (!['auto', 'camera', 'all'].includes(opts.region)) {
-          throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
+    .action(
+      async (
+        dir: string,
+        opts: {
+          json?: boolean;
+          frame?: string;
+          dictionary?: string;
+          region: string;
+          quiet?: boolean;
+          binLayout?: string;
+          strict?: boolean;
+          threads?: string;
+          db?: string;
+        },
+      ) => {
+        try {
+          if (!['auto', 'camera', 'all'].includes(opts.region)) {
+            throw new Error(`--region must be auto, camera or all, got "${opts.region}"`);
+          }
+          const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+          if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+            throw new Error(`--threads must be a whole number of at least 1, got "${opts.threads}"`);
+          }
+          const report = await checkDataset(dir, {
+            frame: opts.frame,
+            dictionary: opts.dictionary,
+            region: opts.region as RegionMode,
+            binLayout: parseBinLayoutOption(opts.binLayout),
+            strict: opts.strict === true,
+            ...(threads !== undefined ? { threads } : {}),
+            ...(opts.db !== undefined ? { db: opts.db } : {}),
+          });
+          process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
+          setExitCode(report.totals.error > 0 ? 1 : 0);
+        } catch (err) {
+          // Every error that stops a check is exit 2 (findings are in the report); JSON under --json.
+          setExitCode(reportCommandError('check', err, opts.json === true, 2));
         }
-        const threads = opts.threads === undefined ? undefined : Number(opts.threads);
-        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-          throw new Error(`--threads must be a whole number of at least 1, got "${opts.threads}"`);
-        }
-        const report = await checkDataset(dir, {
-          frame: opts.frame,
-          dictionary: opts.dictionary,
-          region: opts.region as RegionMode,
-          binLayout: parseBinLayoutOption(opts.binLayout),
-          strict: opts.strict === true,
-          ...(threads !== undefined ? { threads } : {}),
-          ...(opts.db !== undefined ? { db: opts.db } : {}),
-        });
-        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
-        setExitCode(report.totals.error > 0 ? 1 : 0);
-      } catch (err) {
-        // Every error that stops a check is exit 2 (findings are in the report); JSON under --json.
-        setExitCode(reportCommandError('check', err, opts.json === true, 2));
-      }
-    });
+      },
+    );
 };
 
 /** The text report: header, summary table by rule, then the results of each frame. */

@@ -65,8 +65,18 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   const binLayout = parseBinLayoutOption(opts.binLayout);
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
-    const from = await ReadOnlyExportSource.open({ dataDir: dir, ...(opts.db !== undefined ? { db: opts.db } : {}), ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(binLayout !== undefined ? { binLayout } : {}) });
-    const common = { split, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(statuses !== undefined ? { statuses } : {}), strict: opts.strict === true };
+    const from = await ReadOnlyExportSource.open({
+      dataDir: dir,
+      ...(opts.db !== undefined ? { db: opts.db } : {}),
+      ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+      ...(binLayout !== undefined ? { binLayout } : {}),
+    });
+    const common = {
+      split,
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(statuses !== undefined ? { statuses } : {}),
+      strict: opts.strict === true,
+    };
     try {
       return await exportToBucket<ExportSummary | FormatExportSummary>(opts.out, { entries, manifest: EXPORT_MANIFEST, force: opts.force === true }, (sink) =>
         format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
@@ -76,7 +86,16 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const out = path.resolve(opts.out);
-  const existing = (await Promise.all(entries.map((n) => fs.stat(path.join(out, n)).then(() => n, () => null)))).filter((n) => n !== null);
+  const existing = (
+    await Promise.all(
+      entries.map((n) =>
+        fs.stat(path.join(out, n)).then(
+          () => n,
+          () => null,
+        ),
+      ),
+    )
+  ).filter((n) => n !== null);
   if (existing.length > 0 && opts.force !== true) {
     throw new UsageError(`${out} already holds an export (${existing.join(', ')}): pass --force to replace it`);
   }
@@ -90,7 +109,12 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   await fs.mkdir(path.dirname(out), { recursive: true });
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.cuboid-export-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const common = { split, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(statuses !== undefined ? { statuses } : {}), strict: opts.strict === true };
+    const common = {
+      split,
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(statuses !== undefined ? { statuses } : {}),
+      strict: opts.strict === true,
+    };
     const summary =
       format === 'kitti'
         ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
@@ -105,7 +129,10 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
 
 /** Moves the finished tree from `temp` to `out`: the whole folder when `out` is new, else entry by entry. */
 async function moveIntoPlace(temp: string, out: string, replaced: string[], entries: readonly string[] = EXPORT_ENTRIES): Promise<void> {
-  const outExists = await fs.stat(out).then(() => true, () => false);
+  const outExists = await fs.stat(out).then(
+    () => true,
+    () => false,
+  );
   if (!outExists) {
     await fs.rename(temp, out);
     return;
@@ -113,7 +140,13 @@ async function moveIntoPlace(temp: string, out: string, replaced: string[], entr
   for (const name of replaced) await fs.rm(path.join(out, name), { recursive: true, force: true });
   for (const name of entries) {
     const from = path.join(temp, name);
-    if (await fs.stat(from).then(() => true, () => false)) await fs.rename(from, path.join(out, name));
+    if (
+      await fs.stat(from).then(
+        () => true,
+        () => false,
+      )
+    )
+      await fs.rename(from, path.join(out, name));
   }
 }
 
@@ -128,7 +161,9 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
     (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
     (s.converted.length > 0 ? `  converted ${s.converted.length} .pcd files to KITTI .bin (x y z intensity float32; --no-bin keeps .pcd)\n` : '') +
-    (s.rewrittenBins.length > 0 ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n` : '') +
+    (s.rewrittenBins.length > 0
+      ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n`
+      : '') +
     (s.nonNumericIds.length > 0
       ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
       : '') +

@@ -29,9 +29,17 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
   }
   const format = opts.format ?? 'kitti';
   if (!isImportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${IMPORT_FORMATS.join(', ')}`);
-  const ws = await openWorkspace({ dataDir: dir, ...(opts.state !== undefined ? { stateDir: opts.state } : {}), ...(opts.db !== undefined ? { db: opts.db } : {}) });
+  const ws = await openWorkspace({
+    dataDir: dir,
+    ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+    ...(opts.db !== undefined ? { db: opts.db } : {}),
+  });
   try {
-    const importOpts = { ...(minScore !== undefined ? { minScore } : {}), mode: opts.append === true ? ('append' as const) : ('replace' as const), actor: opts.user ?? 'cli' };
+    const importOpts = {
+      ...(minScore !== undefined ? { minScore } : {}),
+      mode: opts.append === true ? ('append' as const) : ('replace' as const),
+      actor: opts.user ?? 'cli',
+    };
     return format === 'kitti'
       ? await importLabels(ws.service, path.resolve(opts.labels), importOpts)
       : await importLabelFormat(ws.service, path.resolve(opts.labels), format, importOpts);
@@ -61,7 +69,9 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
           `imported ${boxes} boxes into ${s.imported.length} frames` +
             (below > 0 ? ` (${below} below --min-score skipped)` : '') +
             '\n' +
-            (s.unknownFrames.length > 0 ? `  ${s.unknownFrames.length} files name no frame of the dataset: ${s.unknownFrames.slice(0, 5).join(', ')}${s.unknownFrames.length > 5 ? ', ...' : ''}\n` : '') +
+            (s.unknownFrames.length > 0
+              ? `  ${s.unknownFrames.length} files name no frame of the dataset: ${s.unknownFrames.slice(0, 5).join(', ')}${s.unknownFrames.length > 5 ? ', ...' : ''}\n`
+              : '') +
             s.errors.map((e) => `  error ${e.error}\n`).join(''),
         );
         if (s.errors.length > 0) setExitCode(1);

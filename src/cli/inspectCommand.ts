@@ -14,7 +14,9 @@ const nf = new Intl.NumberFormat('en-US');
 export const registerInspect: RegisterCommand = (program, setExitCode) => {
   program
     .command('inspect')
-    .description('describe a point file (.pcd, .ply, .las, .laz or raw .bin): encoding, fields, points, NaN points, bounds; the layout a .bin is read with and why')
+    .description(
+      'describe a point file (.pcd, .ply, .las, .laz or raw .bin): encoding, fields, points, NaN points, bounds; the layout a .bin is read with and why',
+    )
     .argument('<file>', 'a .pcd, .ply, .las, .laz or .bin file')
     .option('--json', 'print the report as JSON')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
@@ -40,12 +42,16 @@ function formatReport(r: InspectReport): string {
   ];
   if (r.viewpoint) lines.push(`viewpoint  ${r.viewpoint.join(' ')}`);
   if (r.ply) {
-    for (const e of r.ply.elements) lines.push(`element    ${e.name} ${nf.format(e.count)}${e.name === 'vertex' ? '' : ' (skipped)'}: ${e.properties.join(', ')}`);
+    for (const e of r.ply.elements)
+      lines.push(`element    ${e.name} ${nf.format(e.count)}${e.name === 'vertex' ? '' : ' (skipped)'}: ${e.properties.join(', ')}`);
   }
   if (r.las) {
     lines.push(`scale      ${r.las.scale.join(' ')}   offset ${r.las.offset.join(' ')}`);
     if (r.las.software || r.las.systemId) lines.push(`written by ${[r.las.software, r.las.systemId].filter(Boolean).join(' / ')}`);
-    if (r.las.laszip) lines.push(`laszip     ${r.las.laszip.compressor}, ${r.las.laszip.chunkSize === 'variable' ? 'variable chunks' : `${nf.format(r.las.laszip.chunkSize)} points per chunk`}`);
+    if (r.las.laszip)
+      lines.push(
+        `laszip     ${r.las.laszip.compressor}, ${r.las.laszip.chunkSize === 'variable' ? 'variable chunks' : `${nf.format(r.las.laszip.chunkSize)} points per chunk`}`,
+      );
     for (const v of r.las.vlrs) lines.push(`vlr        ${v.userId} ${v.recordId} (${nf.format(v.bytes)} bytes)${v.description ? ` ${v.description}` : ''}`);
   }
   if (r.binLayout) {
@@ -54,7 +60,8 @@ function formatReport(r: InspectReport): string {
     if (r.binLayout.scores.length > 0) lines.push(`scores     ${r.binLayout.scores.map((s) => `${s.name} ${s.score.toFixed(2)}`).join(', ')}`);
   }
   for (const w of r.warnings) {
-    if (w === r.binLayout?.warning) lines.push(`warning    ${r.binLayout.fits.join(', ')} fit the size; ${r.binLayout.name} picked by detection (pass --bin-layout to read it otherwise)`);
+    if (w === r.binLayout?.warning)
+      lines.push(`warning    ${r.binLayout.fits.join(', ')} fit the size; ${r.binLayout.name} picked by detection (pass --bin-layout to read it otherwise)`);
     else lines.push(`warning    ${w}`);
   }
   return `${lines.join('\n')}\n`;

@@ -31,7 +31,11 @@ const PLY_LETTER: Record<PlyScalarType, string> = { char: 'I', uchar: 'U', short
 const COMPRESSORS = ['none', 'pointwise', 'pointwise and chunked', 'layered and chunked'];
 
 /** Parses a PLY or LAS/LAZ file and describes it in `cuboid inspect`'s terms. */
-export async function describeOtherPointFile(bytes: Uint8Array, kind: 'ply' | 'las', fileName: string): Promise<{ cloud: PlyCloud | LasCloud; report: Described }> {
+export async function describeOtherPointFile(
+  bytes: Uint8Array,
+  kind: 'ply' | 'las',
+  fileName: string,
+): Promise<{ cloud: PlyCloud | LasCloud; report: Described }> {
   const cloud = await parseOtherPointFile(bytes, kind, fileName);
   if ('nanCount' in cloud) {
     const h = cloud.header;
@@ -51,7 +55,11 @@ export async function describeOtherPointFile(bytes: Uint8Array, kind: 'ply' | 'l
         viewpoint: null,
         warnings: cloud.warnings,
         ply: {
-          elements: h.elements.map((e) => ({ name: e.name, count: e.count, properties: e.properties.map((p) => (p.countType === null ? `${p.type} ${p.name}` : `list ${p.countType} ${p.type} ${p.name}`)) })),
+          elements: h.elements.map((e) => ({
+            name: e.name,
+            count: e.count,
+            properties: e.properties.map((p) => (p.countType === null ? `${p.type} ${p.name}` : `list ${p.countType} ${p.type} ${p.name}`)),
+          })),
           comments: h.comments,
         },
       },
@@ -86,7 +94,14 @@ export async function describeOtherPointFile(bytes: Uint8Array, kind: 'ply' | 'l
         systemId: h.systemId,
         software: h.software,
         vlrs: h.vlrs.map((v) => ({ userId: v.userId, recordId: v.recordId, description: v.description, bytes: v.dataLength })),
-        laszip: laz === null ? null : { compressor: COMPRESSORS[laz.compressor] ?? String(laz.compressor), version: laz.version, chunkSize: laz.chunkSize === 0xffffffff ? 'variable' : laz.chunkSize },
+        laszip:
+          laz === null
+            ? null
+            : {
+                compressor: COMPRESSORS[laz.compressor] ?? String(laz.compressor),
+                version: laz.version,
+                chunkSize: laz.chunkSize === 0xffffffff ? 'variable' : laz.chunkSize,
+              },
       },
     },
   };

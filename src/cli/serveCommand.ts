@@ -134,43 +134,58 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--follow-symlinks', 'follow symbolic links that lead out of the dataset folder (default: such files are skipped)')
     .option('--db <url>', 'a PostgreSQL database, postgres://USER@HOST:PORT/DB, shared by every replica (default: STATE/cuboid.db)')
-    .action(async (dir: string, opts: { data?: string; port: string; host: string; state?: string; homeState?: boolean; dist: string; binLayout?: string; followSymlinks?: boolean; db?: string }) => {
-      try {
-        const dataDir = isBucketUrl(opts.data ?? dir) ? (opts.data ?? dir) : path.resolve(opts.data ?? dir);
-        if (opts.homeState === true && opts.state !== undefined) throw new UsageError('give --state DIR or --home-state, not both');
-        const stateDir = opts.homeState === true ? homeStateDir(dataDir) : opts.state !== undefined ? path.resolve(opts.state) : undefined;
-        const binLayout = parseBinLayoutOption(opts.binLayout);
-        const { app, url } = await startServer({
-          dataDir,
-          port: parsePort(opts.port),
-          ...(binLayout !== undefined ? { binLayout } : {}),
-          host: opts.host,
-          ...(stateDir !== undefined ? { stateDir } : {}),
-          followSymlinks: opts.followSymlinks === true,
-          ...(opts.db !== undefined ? { db: opts.db } : {}),
-          distDir: path.resolve(opts.dist),
-          logger: { level: 'warn' },
-        });
-        const ws = app.cuboid;
-        const userCount = await ws.storage.users.countUsers();
-        process.stdout.write(
-          `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
-            `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? ws.dbUrl ?? '(in memory)'}\n` +
-            (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
-            ws.dataset
-              .binLayouts()
-              .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
-              .join('') +
-            ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
-            `Open ${url}\n`,
-        );
-        const stop = (): void => {
-          void app.close().finally(() => process.exit(0));
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      } catch (err) {
-        setExitCode(reportCommandError('serve', err, false));
-      }
-    });
+    .action(
+      async (
+        dir: string,
+        opts: {
+          data?: string;
+          port: string;
+          host: string;
+          state?: string;
+          homeState?: boolean;
+          dist: string;
+          binLayout?: string;
+          followSymlinks?: boolean;
+          db?: string;
+        },
+      ) => {
+        try {
+          const dataDir = isBucketUrl(opts.data ?? dir) ? (opts.data ?? dir) : path.resolve(opts.data ?? dir);
+          if (opts.homeState === true && opts.state !== undefined) throw new UsageError('give --state DIR or --home-state, not both');
+          const stateDir = opts.homeState === true ? homeStateDir(dataDir) : opts.state !== undefined ? path.resolve(opts.state) : undefined;
+          const binLayout = parseBinLayoutOption(opts.binLayout);
+          const { app, url } = await startServer({
+            dataDir,
+            port: parsePort(opts.port),
+            ...(binLayout !== undefined ? { binLayout } : {}),
+            host: opts.host,
+            ...(stateDir !== undefined ? { stateDir } : {}),
+            followSymlinks: opts.followSymlinks === true,
+            ...(opts.db !== undefined ? { db: opts.db } : {}),
+            distDir: path.resolve(opts.dist),
+            logger: { level: 'warn' },
+          });
+          const ws = app.cuboid;
+          const userCount = await ws.storage.users.countUsers();
+          process.stdout.write(
+            `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
+              `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? ws.dbUrl ?? '(in memory)'}\n` +
+              (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
+              ws.dataset
+                .binLayouts()
+                .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
+                .join('') +
+              ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
+              `Open ${url}\n`,
+          );
+          const stop = (): void => {
+            void app.close().finally(() => process.exit(0));
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        } catch (err) {
+          setExitCode(reportCommandError('serve', err, false));
+        }
+      },
+    );
 };

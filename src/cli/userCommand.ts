@@ -67,7 +67,8 @@ export async function listUsers(opts: UserDbOptions): Promise<UserRecord[]> {
 
 /** Removes a user and ends their sessions. @throws Error when there is no such user */
 export async function removeUser(name: string, opts: UserDbOptions): Promise<{ sessionsEnded: number }> {
-  if (opts.db === undefined && !fs.existsSync(userDbPath(opts))) throw new UsageError(`no user named ${JSON.stringify(name)} (the dataset has no database yet)`);
+  if (opts.db === undefined && !fs.existsSync(userDbPath(opts)))
+    throw new UsageError(`no user named ${JSON.stringify(name)} (the dataset has no database yet)`);
   return withStorage(opts, async (storage) => {
     const ended = await storage.users.removeUser(name);
     if (ended === null) throw new UsageError(`no user named ${JSON.stringify(name)}`);
@@ -89,7 +90,7 @@ export const registerUser: RegisterCommand = (program, setExitCode) => {
   const dbOptions = (cmd: ReturnType<typeof program.command>) =>
     cmd
       .option('--data <dir>', 'the dataset folder (its database holds the users)')
-      .option('--db <url>', 'a PostgreSQL database, postgres://USER@HOST:PORT/DB, instead of the dataset folder\'s')
+      .option('--db <url>', "a PostgreSQL database, postgres://USER@HOST:PORT/DB, instead of the dataset folder's")
       .option('--state <dir>', 'the state folder given to serve --state');
 
   dbOptions(user.command('add').description('add a user and print their login token (shown only once)').argument('<name>'))
@@ -100,7 +101,7 @@ export const registerUser: RegisterCommand = (program, setExitCode) => {
         process.stdout.write(
           `added ${added.role} "${added.name}"\n` +
             `token: ${token}\n` +
-            'This token is shown only once and cannot be recovered: give it to the user now (log in at the app\'s login page).\n',
+            "This token is shown only once and cannot be recovered: give it to the user now (log in at the app's login page).\n",
         );
       } catch (err) {
         fail('add', err);
@@ -117,14 +118,12 @@ export const registerUser: RegisterCommand = (program, setExitCode) => {
     }
   });
 
-  dbOptions(user.command('remove').description('remove a user and end their sessions').argument('<name>')).action(
-    async (name: string, opts: UserDbOptions) => {
-      try {
-        const { sessionsEnded } = await removeUser(name, opts);
-        process.stdout.write(`removed "${name}"${sessionsEnded > 0 ? ` (${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended)` : ''}\n`);
-      } catch (err) {
-        fail('remove', err);
-      }
-    },
-  );
+  dbOptions(user.command('remove').description('remove a user and end their sessions').argument('<name>')).action(async (name: string, opts: UserDbOptions) => {
+    try {
+      const { sessionsEnded } = await removeUser(name, opts);
+      process.stdout.write(`removed "${name}"${sessionsEnded > 0 ? ` (${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended)` : ''}\n`);
+    } catch (err) {
+      fail('remove', err);
+    }
+  });
 };

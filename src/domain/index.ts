@@ -141,14 +141,7 @@ export type {
 export { defaultDictionary } from './checks/dictionary/defaultDictionary.ts';
 export { parseDictionary } from './checks/dictionary/parseDictionary.ts';
 export { DictionaryError } from './checks/dictionary/DictionaryError.ts';
-export {
-  bumpDictionaryVersion,
-  setClassRule,
-  removeClass,
-  upsertEdgeCase,
-  removeEdgeCase,
-  updateSettings,
-} from './checks/dictionary/editDictionary.ts';
+export { bumpDictionaryVersion, setClassRule, removeClass, upsertEdgeCase, removeEdgeCase, updateSettings } from './checks/dictionary/editDictionary.ts';
 export { searchEdgeCases } from './checks/dictionary/searchEdgeCases.ts';
 export { minPointsAt } from './checks/dictionary/minPointsAt.ts';
 export { edgeCaseForRule } from './checks/dictionary/edgeCaseForRule.ts';

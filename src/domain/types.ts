@@ -10,16 +10,7 @@ export type Vec3 = readonly [number, number, number];
 
 /** Any typed array a point attribute may be stored in. */
 export type AttributeArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint16Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array;
+  Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | BigInt64Array | BigUint64Array;
 
 /**
  * A point cloud as structure-of-arrays.
@@ -35,17 +26,7 @@ export interface PointCloud {
 }
 
 /** The KITTI object classes, in the order of the default palette. */
-export const KITTI_CLASSES = [
-  'Car',
-  'Van',
-  'Truck',
-  'Pedestrian',
-  'Person_sitting',
-  'Cyclist',
-  'Tram',
-  'Misc',
-  'DontCare',
-] as const;
+export const KITTI_CLASSES = ['Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc', 'DontCare'] as const;
 
 export type CuboidSource = 'manual' | 'fit' | 'import';
 

@@ -39,8 +39,7 @@ export interface MetricsQuery {
 }
 
 export type SaveResult =
-  | { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string }
-  | { ok: false; conflict: true; current: FrameAnnotation };
+  { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string } | { ok: false; conflict: true; current: FrameAnnotation };
 
 export interface ExportZipOptions {
   split?: number;
@@ -119,7 +118,10 @@ export interface ApiClient {
   setFlagState(frameId: string, flagId: string, state: ReviewFlag['state']): Promise<FrameAnnotation>;
   /** Per-box diff; defaults: from the first submitted revision to the accepted (else current) one. */
   getDiff(frameId: string, range?: { from?: number; to?: number }, signal?: AbortSignal): Promise<AnnotationDiff & { frameId: string }>;
-  setAssignment(frameId: string, patch: { annotator?: string | null; reviewer?: string | null }): Promise<{ frameId: string; annotator: string | null; reviewer: string | null }>;
+  setAssignment(
+    frameId: string,
+    patch: { annotator?: string | null; reviewer?: string | null },
+  ): Promise<{ frameId: string; annotator: string | null; reviewer: string | null }>;
   getDictionary(signal?: AbortSignal): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default' }>;
   /** Saves the whole dictionary; its `version` must be the one edited (409 otherwise). */
   saveDictionary(dictionary: EdgeCaseDictionary): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' }>;
@@ -208,8 +210,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       return res.text();
     },
     listRevisions: (frameId, signal) => json<RevisionInfo[]>(frameUrl(frameId, '/revisions'), { signal }),
-    getRevision: (frameId, revision, signal) =>
-      json<FrameAnnotation>(frameUrl(frameId, `/revisions/${revision}`), { signal }),
+    getRevision: (frameId, revision, signal) => json<FrameAnnotation>(frameUrl(frameId, `/revisions/${revision}`), { signal }),
     listActivity(query = {}, signal) {
       const params = new URLSearchParams();
       if (query.frameId !== undefined) params.set('frameId', query.frameId);
@@ -241,8 +242,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     acceptFrame: (frameId) => send<FrameAnnotation>('POST', frameUrl(frameId, '/accept'), {}),
     rejectFrame: (frameId, comment = '') => send<FrameAnnotation>('POST', frameUrl(frameId, '/reject'), { comment }),
     addFlag: (frameId, flag) => send<{ flag: ReviewFlag; annotation: FrameAnnotation }>('POST', frameUrl(frameId, '/flags'), flag),
-    setFlagState: (frameId, flagId, state) =>
-      send<FrameAnnotation>('PATCH', frameUrl(frameId, `/flags/${encodeURIComponent(flagId)}`), { state }),
+    setFlagState: (frameId, flagId, state) => send<FrameAnnotation>('PATCH', frameUrl(frameId, `/flags/${encodeURIComponent(flagId)}`), { state }),
     getDiff(frameId, range = {}, signal) {
       const params = new URLSearchParams();
       if (range.from !== undefined) params.set('from', String(range.from));

@@ -188,7 +188,10 @@ export function createAutosave(options: AutosaveOptions): Autosave {
             s.latest = merged.doc;
             writeJournal(s);
             if (s.attached) host.loadDoc(merged.doc);
-            host.notify?.(`Someone else saved frame ${s.frameId} (revision ${theirs.revision}) while you edited it; their changes and yours touch different boxes and are merged.`, 'info');
+            host.notify?.(
+              `Someone else saved frame ${s.frameId} (revision ${theirs.revision}) while you edited it; their changes and yours touch different boxes and are merged.`,
+              'info',
+            );
             report(s, { status: 'dirty', lastSavedRevision: theirs.revision, error: null });
             s.again = true;
           } else {

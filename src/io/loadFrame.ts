@@ -18,12 +18,7 @@ export type LoadProgressEvent =
  * Streams a frame's points through the worker into the frame cache. Points are drawable as soon as the
  * first batch lands in the cache; resolves with the worker's summary when the file is complete.
  */
-export async function loadFrame(
-  frameId: string,
-  url: string,
-  kind: PointFileKind,
-  onProgress: (event: LoadProgressEvent) => void,
-): Promise<LoadSummary> {
+export async function loadFrame(frameId: string, url: string, kind: PointFileKind, onProgress: (event: LoadProgressEvent) => void): Promise<LoadSummary> {
   let buffers = frameCache.create(frameId, 0);
   let lastProgress = 0;
   let received = 0;

@@ -64,7 +64,10 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
    * again to the server's current document and saves once more. Returns what the applied
    * `change` returned and whether a save happened (not when `change` returned the same document).
    */
-  const updateFrame = async <R extends { doc: FrameAnnotation }>(frameId: string, change: (doc: FrameAnnotation) => R): Promise<{ result: R; saved: boolean }> => {
+  const updateFrame = async <R extends { doc: FrameAnnotation }>(
+    frameId: string,
+    change: (doc: FrameAnnotation) => R,
+  ): Promise<{ result: R; saved: boolean }> => {
     if (frameId === deps.currentFrameId()) throw new Error(`sequenceService: frame ${frameId} is open in the editor; its autosave owns it`);
     let doc = await api.getAnnotation(frameId);
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -149,7 +152,10 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
           return toSource === undefined ? null : transformBox(prev, toSource);
         };
         const items: PropagateItem[] = current.map((box) => ({ box, previous: previousOf(box) }));
-        const results = await worker.propagate(from, target.id, items, { lockSize: options.lockSize ?? true, ...(egoMotion !== undefined ? { egoMotion } : {}) });
+        const results = await worker.propagate(from, target.id, items, {
+          lockSize: options.lockSize ?? true,
+          ...(egoMotion !== undefined ? { egoMotion } : {}),
+        });
         await keepCurrent();
         if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
         const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));

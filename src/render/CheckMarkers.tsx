@@ -32,10 +32,7 @@ export function CheckMarkers() {
   const focused = useAppStore(selectFocusedFinding);
   const focusFinding = useAppStore((s) => s.focusFinding);
   const dismissals = doc?.dismissals;
-  const pins = useMemo(
-    () => withoutDismissed(results, dismissals).filter((r) => r.location && !r.cuboidId),
-    [results, dismissals],
-  );
+  const pins = useMemo(() => withoutDismissed(results, dismissals).filter((r) => r.location && !r.cuboidId), [results, dismissals]);
   const focus = (r: CheckResult) => (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
     if (!doc || !r.location) return;

@@ -22,10 +22,7 @@ const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
 /** A bar from the centre to the front face with an arrow head, in unit-box coordinates. */
 const heading = new BufferGeometry();
-heading.setAttribute(
-  'position',
-  new Float32BufferAttribute([0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0.35, 0.12, 0, 0.5, 0, 0, 0.35, -0.12, 0], 3),
-);
+heading.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0.35, 0.12, 0, 0.5, 0, 0, 0.35, -0.12, 0], 3));
 
 /**
  * One box: wire edges in the class colour, a translucent body (the pick target), and a heading bar

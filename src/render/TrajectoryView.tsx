@@ -22,7 +22,13 @@ export function TrajectoryView() {
   const path = useMemo(() => {
     const centres = frames.flatMap((f) => f.cuboids.filter((c) => c.trackId === trackId).map((c) => c.center));
     const g = new BufferGeometry();
-    g.setAttribute('position', new Float32BufferAttribute(centres.flatMap((c) => [c[0], c[1], c[2]]), 3));
+    g.setAttribute(
+      'position',
+      new Float32BufferAttribute(
+        centres.flatMap((c) => [c[0], c[1], c[2]]),
+        3,
+      ),
+    );
     return new Line(g, new LineBasicMaterial({ color: '#f5d90a' }));
   }, [frames, trackId]);
   useEffect(

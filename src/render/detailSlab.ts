@@ -35,6 +35,11 @@ export function reachesSlab(box: BoxShape, focus: BoxShape, kind: BoxViewKind, m
 }
 
 /** The boxes a close-up of `focus` draws: those reaching its slab (`reachesSlab`), the focus always. */
-export function boxesInSlab<T extends BoxShape & { id: string }>(boxes: readonly T[], focus: BoxShape & { id: string }, kind: BoxViewKind, margin: number): T[] {
+export function boxesInSlab<T extends BoxShape & { id: string }>(
+  boxes: readonly T[],
+  focus: BoxShape & { id: string },
+  kind: BoxViewKind,
+  margin: number,
+): T[] {
   return boxes.filter((b) => b.id === focus.id || reachesSlab(b, focus, kind, margin));
 }

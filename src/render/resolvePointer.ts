@@ -20,14 +20,7 @@ export interface ResolvedPointer {
  * selected box for the side and front views). Only `targets` (boxes and handles, never the point
  * cloud) are raycast. Tools never raycast; this is where it happens.
  */
-export function resolvePointer(
-  clientX: number,
-  clientY: number,
-  rect: DOMRect,
-  camera: Camera,
-  targets: Object3D[],
-  plane: Plane,
-): ResolvedPointer {
+export function resolvePointer(clientX: number, clientY: number, rect: DOMRect, camera: Camera, targets: Object3D[], plane: Plane): ResolvedPointer {
   _ndc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
   _raycaster.setFromCamera(_ndc, camera);
   const hits = _raycaster.intersectObjects(targets, true);

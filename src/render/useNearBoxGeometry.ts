@@ -10,12 +10,7 @@ const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
  * The points near `box` at full density (gathered by the worker), for the close-up views and the
  * near-selection layer of a decimated overview. Until they arrive nothing is drawn.
  */
-export function useNearBoxGeometry(
-  frameId: string,
-  box: Pick<Cuboid, 'center' | 'size' | 'yaw'>,
-  margin: number,
-  colorMode: string,
-): BufferGeometry {
+export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' | 'size' | 'yaw'>, margin: number, colorMode: string): BufferGeometry {
   const invalidate = useThree((s) => s.invalidate);
   const { io } = usePage();
   const geometry = useMemo(() => {

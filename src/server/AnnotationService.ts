@@ -32,9 +32,7 @@ export class FrameFileError extends Error {
   }
 }
 
-export type SaveOutcome =
-  | { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string }
-  | { ok: false; current: FrameAnnotation };
+export type SaveOutcome = { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string } | { ok: false; current: FrameAnnotation };
 
 export interface LabelWriteResult {
   written: boolean;
@@ -124,10 +122,12 @@ export class AnnotationService {
     const frames = this.dataset.ids().map((id) => this.dataset.get(id) as DatasetFrame);
     return mapLimit(frames, 16, async (frame) => {
       const state = states.get(frame.id);
-      const pointCount = await this.pointCounts.get(frame.id, frame.points.path, async () => {
-        const bytes = await frameFileSize(frame, frame.points.path).catch(() => null);
-        return bytes === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes } });
-      }).catch(() => null);
+      const pointCount = await this.pointCounts
+        .get(frame.id, frame.points.path, async () => {
+          const bytes = await frameFileSize(frame, frame.points.path).catch(() => null);
+          return bytes === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes } });
+        })
+        .catch(() => null);
       const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
       return {
         id: frame.id,
@@ -175,13 +175,7 @@ export class AnnotationService {
    * This is the raw save: the review rules (roles, locks, server-owned status and flags) are
    * `ReviewService`'s.
    */
-  async saveAnnotation(
-    frame: DatasetFrame,
-    doc: FrameAnnotation,
-    baseRevision: number,
-    actor: Actor,
-    record: SaveRecordOptions = {},
-  ): Promise<SaveOutcome> {
+  async saveAnnotation(frame: DatasetFrame, doc: FrameAnnotation, baseRevision: number, actor: Actor, record: SaveRecordOptions = {}): Promise<SaveOutcome> {
     if (baseRevision === 0) {
       // A frame with a shipped label must be imported before anyone can build on revision 0.
       const current = await this.getAnnotation(frame, actor);
@@ -287,7 +281,13 @@ export class AnnotationService {
   /** Stores the labels a sequence dataset ships for the frame as its first revision (see `getAnnotation`). */
   private async importShipped(frame: DatasetFrame, shipped: ShippedLabels, actor: Actor): Promise<FrameAnnotation> {
     const doc = shippedDocument(frame.id, shipped);
-    const result = await this.storage.saveAnnotation({ doc, baseRevision: 0, user: actor, source: 'import', detail: { file: shipped.file, onFirstOpen: true } });
+    const result = await this.storage.saveAnnotation({
+      doc,
+      baseRevision: 0,
+      user: actor,
+      source: 'import',
+      detail: { file: shipped.file, onFirstOpen: true },
+    });
     if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
     await this.writeLabel(frame);
     return result.doc;
@@ -297,17 +297,10 @@ export class AnnotationService {
     if (frame.shipped != null) return frame.shipped.cuboids.length;
     if (frame.labelPath === null) return 0;
     const labelPath = frame.labelPath;
-    return this.shippedBoxCounts
-      .get(frame.id, labelPath, async () => countLabelBoxes((await readFrameFile(frame, labelPath)).toString('utf8')))
-      .catch(() => 0);
+    return this.shippedBoxCounts.get(frame.id, labelPath, async () => countLabelBoxes((await readFrameFile(frame, labelPath)).toString('utf8'))).catch(() => 0);
   }
 
-  private async documentFromKitti(
-    frame: DatasetFrame,
-    objects: KittiObject[],
-    base: FrameAnnotation,
-    mode: 'replace' | 'append',
-  ): Promise<FrameAnnotation> {
+  private async documentFromKitti(frame: DatasetFrame, objects: KittiObject[], base: FrameAnnotation, mode: 'replace' | 'append'): Promise<FrameAnnotation> {
     const calib = await this.calib(frame);
     const cuboids: Cuboid[] = [];
     const dontCare: KittiObject[] = [];
@@ -315,9 +308,7 @@ export class AnnotationService {
       if (obj.type === 'DontCare') dontCare.push(obj);
       else cuboids.push(kittiToCuboid(obj, calib, { id: randomUUID() }));
     }
-    return mode === 'replace'
-      ? { ...base, cuboids, dontCare }
-      : { ...base, cuboids: [...base.cuboids, ...cuboids], dontCare: [...base.dontCare, ...dontCare] };
+    return mode === 'replace' ? { ...base, cuboids, dontCare } : { ...base, cuboids: [...base.cuboids, ...cuboids], dontCare: [...base.dontCare, ...dontCare] };
   }
 }
 

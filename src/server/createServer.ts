@@ -131,7 +131,15 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     checker: opts.submitChecker ?? createSubmitChecker(checkPool),
   });
   const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checkPool });
-  const ctx: RouteContext = { service: workspace.service, review, users, stateDir: workspace.stateDir, dictionaries, checkSummaries, loginRateLimit: opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT };
+  const ctx: RouteContext = {
+    service: workspace.service,
+    review,
+    users,
+    stateDir: workspace.stateDir,
+    dictionaries,
+    checkSummaries,
+    loginRateLimit: opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
+  };
   // Every route below is validated with its zod schemas and listed in GET /api/openapi.json.
   const api = await installZodSchemas(app, cuboidVersion());
   registerSessionRoutes(api, ctx);

@@ -71,7 +71,10 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   const stateDir = path.resolve(opts.stateDir ?? defaultStateDir(dataset.root));
   // A dataset in a bucket gets its label objects in the bucket (PREFIX/label_2); its database stays local (or --db).
   const bucket = dataset.source instanceof S3Source ? dataset.source : null;
-  const labels = bucket !== null ? new BucketLabelStore(bucket) : new FolderLabelStore(opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2'));
+  const labels =
+    bucket !== null
+      ? new BucketLabelStore(bucket)
+      : new FolderLabelStore(opts.stateDir !== undefined ? path.join(stateDir, 'label_2') : path.join(dataset.root, 'label_2'));
   const labelsDir = labels.where;
   const explicit = opts.stateDir !== undefined;
   const localDirs = bucket !== null ? [stateDir] : [stateDir, labelsDir];

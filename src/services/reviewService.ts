@@ -47,7 +47,8 @@ function statusWords(status: ReviewInfo['status']): string {
 /** Why the caller may not edit the frame's boxes now, in words (null: they may). */
 export function editLockReason(info: ReviewInfo): string | null {
   if (info.can.edit) return null;
-  if (info.status === 'submitted') return `Frame ${info.frameId} is submitted and waits for review: its boxes are locked until the reviewer accepts or rejects it.`;
+  if (info.status === 'submitted')
+    return `Frame ${info.frameId} is submitted and waits for review: its boxes are locked until the reviewer accepts or rejects it.`;
   if (info.status === 'accepted') return `Frame ${info.frameId} is accepted: its boxes are locked.`;
   if (info.can.flag) return 'Reviewers do not edit boxes: flag what must change (Review panel).';
   return `Frame ${info.frameId} is assigned to someone else: its boxes are locked for you.`;
@@ -75,7 +76,9 @@ export function createReviewService({ store, api, autosave, refreshFrames }: Rev
       if (newStep && previous.status !== info.status && ownStepFrame !== frameId && info.status !== 'in_progress' && info.status !== 'todo') {
         const last = info.history[info.history.length - 1];
         const comment = typeof last.detail.comment === 'string' && last.detail.comment !== '' ? `: “${last.detail.comment}”` : '';
-        store.getState().showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}${comment}.`, info.status === 'rejected' ? 'warning' : 'info');
+        store
+          .getState()
+          .showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}${comment}.`, info.status === 'rejected' ? 'warning' : 'info');
       }
       if (store.getState().currentFrameId === frameId) store.getState().setEditLock(editLockReason(info));
       const app = store.getState();

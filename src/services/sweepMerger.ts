@@ -19,14 +19,26 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   let wanted = '';
   let stopped = false;
 
-  const posesOnce = (): Promise<PosesResponse> => (poses ??= io.api.getPoses().catch((err: unknown) => {
-    poses = null;
-    throw err;
-  }));
+  const posesOnce = (): Promise<PosesResponse> =>
+    (poses ??= io.api.getPoses().catch((err: unknown) => {
+      poses = null;
+      throw err;
+    }));
 
   const run = async (frameId: string, n: number, key: string): Promise<void> => {
     const set = store.getState().patchMerge;
-    set({ status: 'loading', key: null, sweepCount: 0, sweepsDone: 0, points: 0, drawn: 0, message: null, firstViewMs: null, fullDetailMs: null, requestedAt: performance.now() });
+    set({
+      status: 'loading',
+      key: null,
+      sweepCount: 0,
+      sweepsDone: 0,
+      points: 0,
+      drawn: 0,
+      message: null,
+      firstViewMs: null,
+      fullDetailMs: null,
+      requestedAt: performance.now(),
+    });
     let response: PosesResponse;
     try {
       response = await posesOnce();
@@ -68,7 +80,12 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     try {
       const summary = await io.mergeWorker().merge(key, sweeps, framePoses[index]!.pose, store.getState().view.pointBudget, onEvent);
       if (wanted !== key || !summary) return;
-      set({ status: 'ready', gatherMs: summary.gatherMs, orderMs: summary.orderMs, message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null });
+      set({
+        status: 'ready',
+        gatherMs: summary.gatherMs,
+        orderMs: summary.orderMs,
+        message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null,
+      });
       void io.mergeWorker().prepare(key);
     } catch (err) {
       if (wanted === key) set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });

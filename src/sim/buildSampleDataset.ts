@@ -79,7 +79,10 @@ function groundTruthJson(opts: SampleDatasetOptions, frames: SampleFrameSummary[
       egoSpeed: opts.egoSpeed,
       sensor: {
         beams: s.beams,
-        elevationsDeg: roundAll(Array.from(s.elevations, (e) => (e * 180) / Math.PI), 3),
+        elevationsDeg: roundAll(
+          Array.from(s.elevations, (e) => (e * 180) / Math.PI),
+          3,
+        ),
         azimuthSteps: s.azimuthSteps,
         minRange: s.minRange,
         maxRange: s.maxRange,
@@ -174,7 +177,15 @@ export function buildSampleDataset(
     frames.push(summary);
     onFrame?.(summary);
   }
-  files.push({ path: 'poses.txt', bytes: text(samplePosesText(frames.map((f) => f.frame.lidarToWorld), calib)) });
+  files.push({
+    path: 'poses.txt',
+    bytes: text(
+      samplePosesText(
+        frames.map((f) => f.frame.lidarToWorld),
+        calib,
+      ),
+    ),
+  });
   files.push({ path: 'ground_truth.json', bytes: text(groundTruthJson(opts, frames)) });
   files.push({ path: 'README.md', bytes: text(sampleReadme(opts, frames, files)) });
   return { files, frames };

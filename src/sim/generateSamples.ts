@@ -12,10 +12,14 @@ import { nodeDeflate } from './nodeDeflate.ts';
 function main(): void {
   const outDir = resolve(process.argv[2] ?? 'samples');
   const opts = defaultSampleOptions();
-  const { files } = buildSampleDataset(opts, (f) => {
-    const labelled = f.objects.filter((o) => o.labelled).length;
-    process.stdout.write(`frame ${f.frameId}: ${f.points} points, ${labelled} labelled objects (${f.format})\n`);
-  }, nodeDeflate);
+  const { files } = buildSampleDataset(
+    opts,
+    (f) => {
+      const labelled = f.objects.filter((o) => o.labelled).length;
+      process.stdout.write(`frame ${f.frameId}: ${f.points} points, ${labelled} labelled objects (${f.format})\n`);
+    },
+    nodeDeflate,
+  );
   for (const managed of ['velodyne', 'image_2', 'calib', 'label_2', 'poses.txt', 'ground_truth.json', 'README.md']) {
     rmSync(resolve(outDir, managed), { recursive: true, force: true });
   }

@@ -5,11 +5,7 @@ import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
 function rotation(aDeg: number, bDeg: number, cDeg: number): number[] {
   const [a, b, c] = [aDeg, bDeg, cDeg].map((d) => (d * Math.PI) / 180);
   const [ca, sa, cb, sb, cc, sc] = [Math.cos(a), Math.sin(a), Math.cos(b), Math.sin(b), Math.cos(c), Math.sin(c)];
-  return [
-    cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa,
-    sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa,
-    -sb, cb * sa, cb * ca,
-  ];
+  return [cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa, sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa, -sb, cb * sa, cb * ca];
 }
 
 function mul3(a: readonly number[], b: readonly number[]): number[] {

@@ -24,11 +24,7 @@ export type Handle = FaceHandle | 'rotate' | 'move';
  */
 export type ViewId = 'main' | 'top' | 'side' | 'front';
 
-export type Hit =
-  | { kind: 'cuboid'; id: string; handle?: Handle }
-  | { kind: 'points'; point: Point3 }
-  | { kind: 'ground' }
-  | { kind: 'none' };
+export type Hit = { kind: 'cuboid'; id: string; handle?: Handle } | { kind: 'points'; point: Point3 } | { kind: 'ground' } | { kind: 'none' };
 
 export interface Modifiers {
   shiftKey: boolean;

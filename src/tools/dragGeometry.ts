@@ -73,13 +73,7 @@ export function canResizeInView(view: ViewId, handle: FaceHandle): boolean {
  * `box` with face `handle` moved by the pointer's motion along that face's axis (box-local); the
  * opposite face stays where it was, and the edge never goes below `minSize`.
  */
-export function resizeCuboidFace<T extends CuboidShape>(
-  box: T,
-  handle: FaceHandle,
-  start: Point3,
-  current: Point3,
-  minSize = MIN_CUBOID_SIZE,
-): T {
+export function resizeCuboidFace<T extends CuboidShape>(box: T, handle: FaceHandle, start: Point3, current: Point3, minSize = MIN_CUBOID_SIZE): T {
   const { k, sign } = AXIS[handle];
   const g0 = toBoxLocal(box, start[0], start[1], start[2])[k];
   const g1 = toBoxLocal(box, current[0], current[1], current[2])[k];
@@ -92,11 +86,7 @@ export function resizeCuboidFace<T extends CuboidShape>(
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
   const local: Vec3 = k === 0 ? [centerShift, 0, 0] : k === 1 ? [0, centerShift, 0] : [0, 0, centerShift];
-  const center: Vec3 = [
-    box.center[0] + local[0] * c - local[1] * s,
-    box.center[1] + local[0] * s + local[1] * c,
-    box.center[2] + local[2],
-  ];
+  const center: Vec3 = [box.center[0] + local[0] * c - local[1] * s, box.center[1] + local[0] * s + local[1] * c, box.center[2] + local[2]];
   return { ...box, center, size };
 }
 

@@ -63,11 +63,7 @@ export function commitNewCuboid(ctx: ToolContext, cuboid: Cuboid): boolean {
  * Commits the drafts of a drag as one document change (one undo step): each draft's fields named by
  * `pick` (e.g. `center` for a move, `yaw` for a turn) are written to the box with its id.
  */
-export function commitDrafts(
-  store: ToolContext['store'],
-  drafts: readonly Cuboid[],
-  pick: (draft: Cuboid) => CuboidPatch,
-): void {
+export function commitDrafts(store: ToolContext['store'], drafts: readonly Cuboid[], pick: (draft: Cuboid) => CuboidPatch): void {
   const patches: Record<string, CuboidPatch> = {};
   for (const d of drafts) patches[d.id] = pick(d);
   store.getState().applyDocChange((doc) => updateCuboids(doc, patches));

@@ -170,7 +170,13 @@ export function CameraPanel() {
         {calib && !calib.calib ? <span className="muted">no calibration: boxes cannot be projected</span> : null}
         {error ? <span className="error">{error}</span> : null}
         <span className="camera-zoom-controls">
-          <button type="button" onClick={() => zoomBy(1 / WHEEL_STEP)} disabled={zoom.scale <= 1} aria-label="Zoom the camera image out" title="Zoom out (wheel)">
+          <button
+            type="button"
+            onClick={() => zoomBy(1 / WHEEL_STEP)}
+            disabled={zoom.scale <= 1}
+            aria-label="Zoom the camera image out"
+            title="Zoom out (wheel)"
+          >
             −
           </button>
           <span className="muted" data-testid="camera-zoom">
@@ -239,10 +245,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, uvd: Float32Array): void {
 }
 
 function insideHull(edges: ProjectedEdge[], u: number, v: number): boolean {
-  const pts: [number, number][] = edges.flatMap((e) => [
-    [e.u1, e.v1] as [number, number],
-    [e.u2, e.v2] as [number, number],
-  ]);
+  const pts: [number, number][] = edges.flatMap((e) => [[e.u1, e.v1] as [number, number], [e.u2, e.v2] as [number, number]]);
   const hull = convexHull(pts);
   if (hull.length < 3) return false;
   let sign = 0;
@@ -259,12 +262,7 @@ function insideHull(edges: ProjectedEdge[], u: number, v: number): boolean {
 }
 
 /** Reviewer flags as pins at the top of the flagged box (or at the flagged location) in the image. */
-function drawFlags(
-  ctx: CanvasRenderingContext2D,
-  flags: readonly ReviewFlag[],
-  cuboids: readonly Cuboid[],
-  calib: KittiCalib,
-): void {
+function drawFlags(ctx: CanvasRenderingContext2D, flags: readonly ReviewFlag[], cuboids: readonly Cuboid[], calib: KittiCalib): void {
   for (const f of flags) {
     if (f.state === 'closed') continue;
     const box = f.cuboidId ? cuboids.find((c) => c.id === f.cuboidId) : null;

@@ -36,11 +36,7 @@ export function ChecksPanel() {
       <h2>
         Checks{' '}
         <span className="muted">
-          {checks.status === 'preparing' || checks.status === 'running'
-            ? 'running…'
-            : checks.ms !== null
-              ? `${checks.ms.toFixed(0)} ms`
-              : ''}
+          {checks.status === 'preparing' || checks.status === 'running' ? 'running…' : checks.ms !== null ? `${checks.ms.toFixed(0)} ms` : ''}
         </span>
       </h2>
       {checks.error ? <p className="error">{checks.error}</p> : null}

@@ -15,7 +15,10 @@ export function ClassPalette() {
   return (
     <section className="panel" aria-label="Classes">
       <h2>
-        Class <span className="muted" data-testid="class-scope">· {selectedLabel !== null ? 'selected box' : 'new boxes'}</span>
+        Class{' '}
+        <span className="muted" data-testid="class-scope">
+          · {selectedLabel !== null ? 'selected box' : 'new boxes'}
+        </span>
       </h2>
       <div className="palette">
         {palette.slice(0, 9).map((label, i) => (

@@ -32,8 +32,8 @@ export function ConflictDialog() {
     <ModalOverlay role="alertdialog" label="Save conflict" onClose={() => undefined} closeKeys={[]} testId="conflict-dialog">
       <h2>This frame was changed by someone else</h2>
       <p>
-        Frame {theirs.frameId} is at revision {theirs.revision} on the server; your changes were based on revision{' '}
-        {mine.revision}. Nothing has been overwritten.
+        Frame {theirs.frameId} is at revision {theirs.revision} on the server; your changes were based on revision {mine.revision}. Nothing has been
+        overwritten.
       </p>
       {conflict.boxes && conflict.boxes.length > 0 ? (
         <p data-testid="conflict-boxes">
@@ -43,11 +43,15 @@ export function ConflictDialog() {
       <div className="conflict-columns">
         <section>
           <h3>Yours</h3>
-          <p>{plural(mine.cuboids.length, 'box', 'boxes')}: {summary(mine)}</p>
+          <p>
+            {plural(mine.cuboids.length, 'box', 'boxes')}: {summary(mine)}
+          </p>
         </section>
         <section>
           <h3>Theirs (revision {theirs.revision})</h3>
-          <p>{plural(theirs.cuboids.length, 'box', 'boxes')}: {summary(theirs)}</p>
+          <p>
+            {plural(theirs.cuboids.length, 'box', 'boxes')}: {summary(theirs)}
+          </p>
         </section>
       </div>
       <div className="dialog-buttons">

@@ -19,7 +19,12 @@ export function DismissalList() {
       <ul>
         {dismissals.map((d) => (
           <li key={d.id} className="dismissal-item" data-testid="dismissal-item">
-            <button type="button" className="dismissal-text" onClick={() => requestFraming(d.location)} title={`At (${d.location[0].toFixed(1)}, ${d.location[1].toFixed(1)}), ${d.radius.toFixed(1)} m around`}>
+            <button
+              type="button"
+              className="dismissal-text"
+              onClick={() => requestFraming(d.location)}
+              title={`At (${d.location[0].toFixed(1)}, ${d.location[1].toFixed(1)}), ${d.radius.toFixed(1)} m around`}
+            >
               {dismissalText(d)}
             </button>
             <span className="check-links">

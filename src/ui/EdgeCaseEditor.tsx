@@ -24,7 +24,10 @@ export function EdgeCaseEditor({ entry, onDone }: EdgeCaseEditorProps) {
       id,
       title: title.trim(),
       rule: rule.trim(),
-      tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
+      tags: tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
       ...(entry?.check ? { check: entry.check } : {}),
     };
     const value: SaveEdgeCaseValue = { entry: next, ...(entry && entry.id !== id ? { removeId: entry.id } : {}) };

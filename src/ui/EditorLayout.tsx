@@ -42,49 +42,49 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
   }, [canvasReady, opened, services, initialFrame]);
   return (
     <div className="app" data-tool={toolPath}>
-        <header className="toolbar">
-          <span className="brand">Cuboid</span>
-          <span className="frame-title" title={frameId ?? undefined} data-testid="frame-title">
-            {frameId ? `Frame ${frameId}` : 'No frame'}
-          </span>
-          <ToolButtons />
-          <SaveStatus />
-          <ViewControls />
-          <DashboardButton />
-          <SessionBadge />
-          <button type="button" className="tool" onClick={() => void editor.actions.executeAction('toggleHelp')} title="Shortcuts (?)">
-            ?
-          </button>
-        </header>
-        <aside className="sidebar">
-          <FrameList />
-        </aside>
-        <main className="stage">
-          <Workspace onReady={() => setCanvasReady(true)} />
-          <LoadErrorCard />
-          <ColorLegend />
-          <div className="axes-legend">
-            <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
-            <span className="ax-yaw">yaw ↺ from x</span>
-          </div>
-          <CameraPanel />
-          <MessageToast />
-          <FindingCard />
-        </main>
-        <aside className="rightbar">
-          <ClassPalette />
-          <Inspector />
-          <ChecksPanel />
-          <ReviewPanel />
-          <TracksPanel />
-        </aside>
-        <footer className="statusbar">
-          <LoadStatus />
-          <ToolHint />
-        </footer>
-        <HelpOverlay />
-        <ConflictDialog />
-        <SopPanel />
+      <header className="toolbar">
+        <span className="brand">Cuboid</span>
+        <span className="frame-title" title={frameId ?? undefined} data-testid="frame-title">
+          {frameId ? `Frame ${frameId}` : 'No frame'}
+        </span>
+        <ToolButtons />
+        <SaveStatus />
+        <ViewControls />
+        <DashboardButton />
+        <SessionBadge />
+        <button type="button" className="tool" onClick={() => void editor.actions.executeAction('toggleHelp')} title="Shortcuts (?)">
+          ?
+        </button>
+      </header>
+      <aside className="sidebar">
+        <FrameList />
+      </aside>
+      <main className="stage">
+        <Workspace onReady={() => setCanvasReady(true)} />
+        <LoadErrorCard />
+        <ColorLegend />
+        <div className="axes-legend">
+          <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
+          <span className="ax-yaw">yaw ↺ from x</span>
+        </div>
+        <CameraPanel />
+        <MessageToast />
+        <FindingCard />
+      </main>
+      <aside className="rightbar">
+        <ClassPalette />
+        <Inspector />
+        <ChecksPanel />
+        <ReviewPanel />
+        <TracksPanel />
+      </aside>
+      <footer className="statusbar">
+        <LoadStatus />
+        <ToolHint />
+      </footer>
+      <HelpOverlay />
+      <ConflictDialog />
+      <SopPanel />
     </div>
   );
 }

@@ -19,7 +19,12 @@ export function FindingCard() {
       <span>
         Missed {finding.suggestedLabel ?? 'object'}? at ({x.toFixed(1)}, {y.toFixed(1)}), {Math.hypot(x, y).toFixed(0)} m away
       </span>
-      <button type="button" disabled={locked !== null} title={locked ?? 'Fit a box of the suggested class here'} onClick={() => void editor.actions.executeAction('fitAtLocation', undefined, finding.location)}>
+      <button
+        type="button"
+        disabled={locked !== null}
+        title={locked ?? 'Fit a box of the suggested class here'}
+        onClick={() => void editor.actions.executeAction('fitAtLocation', undefined, finding.location)}
+      >
         Box it
       </button>
       <button

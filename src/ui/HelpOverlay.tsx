@@ -15,7 +15,14 @@ export function HelpOverlay() {
   const shortcuts = editor.actions.listShortcuts();
   const groups = [...new Set(shortcuts.map((s) => s.group))];
   return (
-    <ModalOverlay label="Keyboard shortcuts" onClose={() => setHelpOpen(false)} closeOnBackdrop closeKeys={CLOSE_KEYS} cardClassName="help" testId="help-overlay">
+    <ModalOverlay
+      label="Keyboard shortcuts"
+      onClose={() => setHelpOpen(false)}
+      closeOnBackdrop
+      closeKeys={CLOSE_KEYS}
+      cardClassName="help"
+      testId="help-overlay"
+    >
       <div className="dialog-head">
         <h2>Keyboard shortcuts</h2>
         <button type="button" className="dialog-close" onClick={() => setHelpOpen(false)} aria-label="Close" title="Close (Esc)">
@@ -24,8 +31,8 @@ export function HelpOverlay() {
       </div>
       <p className="help-modifiers" data-testid="help-modifiers">
         <strong>Modifiers:</strong> <kbd>Shift</kbd> makes steps bigger — arrows move {NUDGE_STEP} m, with Shift {NUDGE_STEP_LARGE} m; Q / E turn{' '}
-        {ROTATE_STEP_DEG}°, with Shift {ROTATE_STEP_LARGE_DEG}°; the size keys change {RESIZE_STEP} m, with Shift {RESIZE_STEP_LARGE} m.{' '}
-        <kbd>Ctrl</kbd>+arrows move along the box&apos;s own heading, <kbd>Alt</kbd>+↑/↓ move it up and down.
+        {ROTATE_STEP_DEG}°, with Shift {ROTATE_STEP_LARGE_DEG}°; the size keys change {RESIZE_STEP} m, with Shift {RESIZE_STEP_LARGE} m. <kbd>Ctrl</kbd>+arrows
+        move along the box&apos;s own heading, <kbd>Alt</kbd>+↑/↓ move it up and down.
       </p>
       <div className="help-columns">
         {groups.map((g) => (

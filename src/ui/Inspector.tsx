@@ -61,10 +61,7 @@ export function Inspector() {
       <div className="grid2">
         <label className="num">
           Truncated
-          <select
-            value={String(box.attributes.truncated)}
-            onChange={(e) => set({ attributes: { truncated: Number(e.target.value) } })}
-          >
+          <select value={String(box.attributes.truncated)} onChange={(e) => set({ attributes: { truncated: Number(e.target.value) } })}>
             {[0, 0.25, 0.5, 0.75, 1].map((v) => (
               <option key={v} value={String(v)}>
                 {v}
@@ -74,10 +71,7 @@ export function Inspector() {
         </label>
         <label className="num">
           Occluded
-          <select
-            value={String(box.attributes.occluded)}
-            onChange={(e) => set({ attributes: { occluded: Number(e.target.value) } })}
-          >
+          <select value={String(box.attributes.occluded)} onChange={(e) => set({ attributes: { occluded: Number(e.target.value) } })}>
             <option value="0">0 visible</option>
             <option value="1">1 partly</option>
             <option value="2">2 largely</option>

@@ -19,8 +19,7 @@ export function LoadErrorCard() {
       <h3>Frame {frameId} could not be loaded</h3>
       <p className="load-error-text">{load.error}</p>
       <p className="muted">
-        The file was not changed and the frame’s labels are kept. Fix or replace the file, then try again; the other frames
-        work as usual.
+        The file was not changed and the frame’s labels are kept. Fix or replace the file, then try again; the other frames work as usual.
       </p>
       <div className="load-error-actions">
         <button type="button" className="tool" onClick={() => void openFrame(frameId)}>

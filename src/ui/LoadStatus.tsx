@@ -24,15 +24,13 @@ export function LoadStatus() {
         <>
           <progress value={fraction} max={1} />
           <span>
-            {mb(load.bytesLoaded)} / {mb(load.bytesTotal)} MB · {nf.format(load.pointsLoaded)} of{' '}
-            {nf.format(load.totalPoints)} points
+            {mb(load.bytesLoaded)} / {mb(load.bytesTotal)} MB · {nf.format(load.pointsLoaded)} of {nf.format(load.totalPoints)} points
           </span>
         </>
       ) : (
         <span>
-          {nf.format(load.totalPoints)} points ({nf.format(load.totalPoints - load.renderCount)} invalid) ·{' '}
-          {mb(load.bytesTotal)} MB · first points {Math.round(load.firstBatchMs ?? 0)} ms · full frame{' '}
-          {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
+          {nf.format(load.totalPoints)} points ({nf.format(load.totalPoints - load.renderCount)} invalid) · {mb(load.bytesTotal)} MB · first points{' '}
+          {Math.round(load.firstBatchMs ?? 0)} ms · full frame {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
           {load.notice !== null && (
             <>
               {' · '}

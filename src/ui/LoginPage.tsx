@@ -23,7 +23,9 @@ export function LoginPage() {
         <h1>
           <span className="brand">Cuboid</span> · log in
         </h1>
-        <p className="muted">This server has users. Paste the token a lead gave you (it was printed by <code>cuboid user add</code>).</p>
+        <p className="muted">
+          This server has users. Paste the token a lead gave you (it was printed by <code>cuboid user add</code>).
+        </p>
         <label className="login-field">
           Token
           <input

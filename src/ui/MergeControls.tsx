@@ -35,11 +35,19 @@ export function MergeControls() {
         </label>
       ) : null}
       {status ? (
-        <span className="merge-status" data-testid="merge-status" title={`${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)`}>
+        <span
+          className="merge-status"
+          data-testid="merge-status"
+          title={`${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)`}
+        >
           {status}
         </span>
       ) : null}
-      {m.message && m.sweeps > 0 ? <span className="merge-status merge-message" role="status">{m.message}</span> : null}
+      {m.message && m.sweeps > 0 ? (
+        <span className="merge-status merge-message" role="status">
+          {m.message}
+        </span>
+      ) : null}
     </>
   );
 }

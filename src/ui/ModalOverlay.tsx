@@ -25,7 +25,16 @@ const openModals: symbol[] = [];
  * takes focus when it opens unless a child already has it (`autoFocus`), and focus goes back where
  * it was when it closes.
  */
-export function ModalOverlay({ label, onClose, closeOnBackdrop = false, closeKeys = ['Escape'], role = 'dialog', cardClassName, testId, children }: ModalOverlayProps) {
+export function ModalOverlay({
+  label,
+  onClose,
+  closeOnBackdrop = false,
+  closeKeys = ['Escape'],
+  role = 'dialog',
+  cardClassName,
+  testId,
+  children,
+}: ModalOverlayProps) {
   const cardRef = useRef<HTMLDivElement>(null);
   // The latest props, read from the window listener registered once.
   const latest = useRef({ onClose, closeKeys });

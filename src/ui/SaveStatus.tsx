@@ -19,7 +19,12 @@ export function SaveStatus() {
   const failed = save.status === 'error' ? saveErrorText(save.error) : null;
   const label = failed && !failed.retrying ? 'Save failed' : (LABELS[save.status] ?? save.status);
   return (
-    <span className={`save-status save-${save.status}`} data-testid="save-status" data-status={save.status} title={failed === null ? '' : failed.reason !== null ? `${failed.reason}\n${failed.raw}` : failed.raw}>
+    <span
+      className={`save-status save-${save.status}`}
+      data-testid="save-status"
+      data-status={save.status}
+      title={failed === null ? '' : failed.reason !== null ? `${failed.reason}\n${failed.raw}` : failed.raw}
+    >
       {label}
       {save.status === 'saved' && revision !== null ? ` · rev ${revision}` : ''}
       {failed?.reason ? (

@@ -44,13 +44,7 @@ export function SopPanel() {
           ×
         </button>
       </div>
-      <input
-        type="search"
-        placeholder="Search rules (e.g. bicycle, glass, truncated)"
-        value={sop.query}
-        onChange={(e) => setQuery(e.target.value)}
-        autoFocus
-      />
+      <input type="search" placeholder="Search rules (e.g. bicycle, glass, truncated)" value={sop.query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       {/* Each list scrolls on its own, so the shorter one never leaves half the dialog empty; when
           either list has no match the two stack in one column. */}
       <div className={classes.length === 0 || cases.length === 0 ? 'sop-columns single' : 'sop-columns'} ref={bodyRef}>
@@ -93,9 +87,8 @@ export function SopPanel() {
               <h4>{name}</h4>
               <p>{rule.definition}</p>
               <p className="muted">
-                l {rule.size.l.join('–')} · w {rule.size.w.join('–')} · h {rule.size.h.join('–')} m · at least{' '}
-                {Math.round(rule.minPoints.fraction * 100)} % of the returns the sensor would give on the box (never fewer than{' '}
-                {plural(rule.minPoints.floor, 'point')})
+                l {rule.size.l.join('–')} · w {rule.size.w.join('–')} · h {rule.size.h.join('–')} m · at least {Math.round(rule.minPoints.fraction * 100)} % of
+                the returns the sensor would give on the box (never fewer than {plural(rule.minPoints.floor, 'point')})
                 {rule.mustTouchGround ? ' · on the ground' : ''}
               </p>
             </article>

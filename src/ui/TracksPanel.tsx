@@ -25,16 +25,18 @@ export function TracksPanel() {
   }, [editor, open, doc?.frameId]);
 
   // The open frame's boxes come from the live document, so edits show at once.
-  const merged = useMemo(
-    () => frames.map((f) => (doc && f.frameId === doc.frameId ? { ...f, cuboids: doc.cuboids } : f)),
-    [frames, doc],
-  );
+  const merged = useMemo(() => frames.map((f) => (doc && f.frameId === doc.frameId ? { ...f, cuboids: doc.cuboids } : f)), [frames, doc]);
   const tracks = useMemo(() => listTracks(merged), [merged]);
   // Two tracks can share a number (ids from different sessions): tell them apart by the id's end.
   const shortNames = useMemo(() => {
     const count = new Map<string, number>();
     for (const t of tracks) count.set(trackName(t.trackId), (count.get(trackName(t.trackId)) ?? 0) + 1);
-    return new Map(tracks.map((t) => [t.trackId, (count.get(trackName(t.trackId)) ?? 0) > 1 ? `${trackName(t.trackId)} (${t.trackId.split('-').pop()?.slice(0, 4) ?? ''})` : trackName(t.trackId)]));
+    return new Map(
+      tracks.map((t) => [
+        t.trackId,
+        (count.get(trackName(t.trackId)) ?? 0) > 1 ? `${trackName(t.trackId)} (${t.trackId.split('-').pop()?.slice(0, 4) ?? ''})` : trackName(t.trackId),
+      ]),
+    );
   }, [tracks]);
 
   const pickTrack = (trackId: string) => {

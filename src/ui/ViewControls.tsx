@@ -11,12 +11,7 @@ export function ViewControls() {
   const fields = useAppStore((s) => s.load.fields);
   const setColorMode = useAppStore((s) => s.setColorMode);
   const setPointSize = useAppStore((s) => s.setPointSize);
-  const options = [
-    ...BUILT_IN,
-    ...fields
-      .filter((f) => f.count === 1 && !NOT_COLOURABLE.has(f.name))
-      .map((f) => (f.name === 'rgba' ? 'rgb' : f.name)),
-  ];
+  const options = [...BUILT_IN, ...fields.filter((f) => f.count === 1 && !NOT_COLOURABLE.has(f.name)).map((f) => (f.name === 'rgba' ? 'rgb' : f.name))];
   return (
     <div className="view-controls">
       <label>
@@ -31,14 +26,7 @@ export function ViewControls() {
       </label>
       <label>
         Size
-        <input
-          type="range"
-          min={1}
-          max={8}
-          step={0.5}
-          value={pointSize}
-          onChange={(e) => setPointSize(Number(e.target.value))}
-        />
+        <input type="range" min={1} max={8} step={0.5} value={pointSize} onChange={(e) => setPointSize(Number(e.target.value))} />
       </label>
       <MergeControls />
     </div>

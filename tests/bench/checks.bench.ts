@@ -61,10 +61,9 @@ export async function run(report: BenchReport): Promise<void> {
     // The worker re-runs the rules on every edit, so its code is optimized after the first few
     // edits of a session: time it warm, and show the very first call separately.
     const all = measure(check, { runs: runs * 2, warmupCalls: WARM_CALLS });
-    const cold = measure(
-      () => runChecks(createCheckContext({ frameId: 'bench', positions, cuboids: boxes, dictionary: defaultDictionary })),
-      { runs: Math.min(runs, 5) },
-    );
+    const cold = measure(() => runChecks(createCheckContext({ frameId: 'bench', positions, cuboids: boxes, dictionary: defaultDictionary })), {
+      runs: Math.min(runs, 5),
+    });
     const checker = new FrameChecker('bench', positions);
     checker.check(boxes, defaultDictionary);
     let step = 0;
@@ -73,9 +72,7 @@ export async function run(report: BenchReport): Promise<void> {
         // Move one box back and forth by 0.5 m: a drag, committed.
         step++;
         const k = step % boxes.length;
-        const moved: Cuboid[] = boxes.map((b, i) =>
-          i === k ? { ...b, center: [b.center[0] + (step % 2 ? 0.5 : 0), b.center[1], b.center[2]] } : b,
-        );
+        const moved: Cuboid[] = boxes.map((b, i) => (i === k ? { ...b, center: [b.center[0] + (step % 2 ? 0.5 : 0), b.center[1], b.center[2]] } : b));
         return checker.check(moved, defaultDictionary, [boxes[k].id]);
       },
       { runs: 15 },
@@ -104,7 +101,9 @@ export async function run(report: BenchReport): Promise<void> {
     });
   }
   table.note('min = fastest wall time; cpu = median process CPU time per call. Medians include waiting for the CPU on a busy machine.');
-  table.note(`all rules: timed after ${WARM_CALLS} warm-up calls (the worker after a few edits); first = the very first call, before the JIT has optimized the rules.`);
+  table.note(
+    `all rules: timed after ${WARM_CALLS} warm-up calls (the worker after a few edits); first = the very first call, before the JIT has optimized the rules.`,
+  );
   table.note('Boxes are placed at random over the street (some overlap, some are empty): many results are expected.');
   table.note('Incremental: reference = all rules on the frame; it re-checks the moved box and its neighbours only.');
 }

@@ -46,7 +46,7 @@ export async function run(report: BenchReport): Promise<void> {
   let boxes = 0;
   let clicks = 0;
   let seed = 12345;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (const id of FRAMES) {
     const positions = readVelodyneBin(readFileSync(path.join(KITTI, 'velodyne', `${id}.bin`))).positions;
     const calib = parseKittiCalib(readFileSync(path.join(KITTI, 'calib', `${id}.txt`), 'utf8'));
@@ -100,6 +100,8 @@ export async function run(report: BenchReport): Promise<void> {
     clicks: sortedObjects.length,
     budget: sortedObjects[sortedObjects.length - 1] <= BUDGET_MS ? `≤ ${BUDGET_MS} ms ✓ (max)` : `≤ ${BUDGET_MS} ms ✗ (max)`,
   });
-  table.note(`ratio = cold / warm medians (${formatRatio(coldMedian / median(sortedWarm))} over all clicks); the worker keeps grid, ground and sensor model per frame.`);
+  table.note(
+    `ratio = cold / warm medians (${formatRatio(coldMedian / median(sortedWarm))} over all clicks); the worker keeps grid, ground and sensor model per frame.`,
+  );
   table.note('random clicks: points 3–50 m away and above −1.4 m (objects, walls, hedges, poles), 70 % as Car, 30 % as Pedestrian.');
 }

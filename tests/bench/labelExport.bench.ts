@@ -23,7 +23,8 @@ function makeDataset(data: string): void {
     for (let i = 0; i < POINTS; i++) pts.set([5 + (i % 50), -20 + ((i * 7) % 40), -1.5 + (i % 13) * 0.1, (i % 100) / 100], i * 4);
     fs.writeFileSync(path.join(data, 'velodyne', `${id}.bin`), new Uint8Array(pts.buffer));
     let label = '';
-    for (let b = 0; b < BOXES; b++) label += `Car 0.00 0 0.00 0.00 0.00 0.00 0.00 1.50 1.80 4.20 ${(-10 + b).toFixed(2)} 1.60 ${(8 + b * 2 + f * 0.01).toFixed(2)} ${(-1.57 + b * 0.01).toFixed(2)}\n`;
+    for (let b = 0; b < BOXES; b++)
+      label += `Car 0.00 0 0.00 0.00 0.00 0.00 0.00 1.50 1.80 4.20 ${(-10 + b).toFixed(2)} 1.60 ${(8 + b * 2 + f * 0.01).toFixed(2)} ${(-1.57 + b * 0.01).toFixed(2)}\n`;
     fs.writeFileSync(path.join(data, 'label_2', `${id}.txt`), label);
   }
 }

@@ -59,10 +59,7 @@ function median(times: number[]): number {
  * robin (a, b, c, a, b, c, ...) with a GC before each call, so a burst of load from another
  * process slows every contender alike instead of one. Returns the median per function.
  */
-export function measureAll<F extends Record<string, () => unknown>>(
-  fns: F,
-  options: MeasureOptions,
-): { [K in keyof F]: Measurement<ReturnType<F[K]>> } {
+export function measureAll<F extends Record<string, () => unknown>>(fns: F, options: MeasureOptions): { [K in keyof F]: Measurement<ReturnType<F[K]>> } {
   type K = keyof F & string;
   const keys = Object.keys(fns) as K[];
   let runs = options.runs;

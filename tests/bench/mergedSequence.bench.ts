@@ -17,7 +17,15 @@ import { formatMergedLine, measureMergedSequence, recordLongTasks } from './merg
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 8793;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
 
 /** Static, labelled objects of `frameId` in its LiDAR frame (seeds for the fit on the merge). */
 function staticSeeds(dataset: string, frameId: string): [number, number, number][] {
@@ -50,9 +58,16 @@ export async function run(report: BenchReport): Promise<void> {
   const dist = mkdtempSync(join(tmpdir(), 'cuboid-bench-dist-'));
   const state = mkdtempSync(join(tmpdir(), 'cuboid-bench-state-'));
   console.log('\nmerged sequence: building the app (vite build --mode e2e) …');
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'e2e', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'e2e', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (build.status !== 0) throw new Error('merged bench: vite build failed');
-  const server = spawn(process.execPath, [join(ROOT, 'src/cli/cuboid.js'), 'serve', dataset, '--port', String(PORT), '--state', state, '--dist', dist], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn(process.execPath, [join(ROOT, 'src/cli/cuboid.js'), 'serve', dataset, '--port', String(PORT), '--state', state, '--dist', dist], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/frames`, 60_000);

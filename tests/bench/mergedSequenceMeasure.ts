@@ -45,12 +45,23 @@ const median = (v: number[]): number => {
 };
 
 /** `fitSeeds`: LiDAR-frame points of the open frame on static objects (metres). */
-export async function measureMergedSequence(page: Page, baseUrl: string, frameId: string, sweeps: number, fitSeeds: [number, number, number][], timeoutMs = 180_000): Promise<MergedFigures> {
+export async function measureMergedSequence(
+  page: Page,
+  baseUrl: string,
+  frameId: string,
+  sweeps: number,
+  fitSeeds: [number, number, number][],
+  timeoutMs = 180_000,
+): Promise<MergedFigures> {
   await page.goto(`${baseUrl}/?frame=${frameId}`);
-  await page.waitForFunction((id) => {
-    const s = (window as any).__cuboid?.store.getState();
-    return s?.currentFrameId === id && s.load.status === 'done';
-  }, frameId, { timeout: timeoutMs });
+  await page.waitForFunction(
+    (id) => {
+      const s = (window as any).__cuboid?.store.getState();
+      return s?.currentFrameId === id && s.load.status === 'done';
+    },
+    frameId,
+    { timeout: timeoutMs },
+  );
   // Let the frame's own upload and the checks settle before the merge starts.
   await page.waitForTimeout(1500);
   const t0 = await page.evaluate((n) => {
@@ -58,24 +69,43 @@ export async function measureMergedSequence(page: Page, baseUrl: string, frameId
     hook.store.getState().setMergeSweeps(n);
     return performance.now();
   }, sweeps);
-  await page.waitForFunction(() => {
-    const m = (window as any).__cuboid.store.getState().merge;
-    if (m.status === 'error' || m.status === 'unavailable') throw new Error(`merge ${m.status}: ${m.message}`);
-    return m.fullDetailMs !== null && m.status === 'ready';
-  }, null, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(
+    () => {
+      const m = (window as any).__cuboid.store.getState().merge;
+      if (m.status === 'error' || m.status === 'unavailable') throw new Error(`merge ${m.status}: ${m.message}`);
+      return m.fullDetailMs !== null && m.status === 'ready';
+    },
+    null,
+    { timeout: timeoutMs, polling: 100 },
+  );
   const t1 = await page.evaluate(() => performance.now());
-  const view = await page.evaluate(([a, b]) => {
-    const hook = (window as any).__cuboid;
-    const m = hook.store.getState().merge;
-    const raw = (window as any).__longTasks as number[];
-    let longest = 0;
-    for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= a && raw[i] <= b) longest = Math.max(longest, raw[i + 1]);
-    const mem = (performance as any).memory?.usedJSHeapSize ?? NaN;
-    let frameBytes = 0;
-    const current = hook.frameCache.peek(hook.store.getState().currentFrameId);
-    if (current) frameBytes = current.positions.byteLength;
-    return { key: m.key as string, points: m.points, sweeps: m.sweepCount, drawn: m.drawn, firstViewMs: m.firstViewMs, fullDetailMs: m.fullDetailMs, gatherMs: m.gatherMs ?? NaN, orderMs: m.orderMs ?? NaN, longest, heap: mem, gpu: hook.lodGpuBytes() + frameBytes };
-  }, [t0, t1]);
+  const view = await page.evaluate(
+    ([a, b]) => {
+      const hook = (window as any).__cuboid;
+      const m = hook.store.getState().merge;
+      const raw = (window as any).__longTasks as number[];
+      let longest = 0;
+      for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= a && raw[i] <= b) longest = Math.max(longest, raw[i + 1]);
+      const mem = (performance as any).memory?.usedJSHeapSize ?? NaN;
+      let frameBytes = 0;
+      const current = hook.frameCache.peek(hook.store.getState().currentFrameId);
+      if (current) frameBytes = current.positions.byteLength;
+      return {
+        key: m.key as string,
+        points: m.points,
+        sweeps: m.sweepCount,
+        drawn: m.drawn,
+        firstViewMs: m.firstViewMs,
+        fullDetailMs: m.fullDetailMs,
+        gatherMs: m.gatherMs ?? NaN,
+        orderMs: m.orderMs ?? NaN,
+        longest,
+        heap: mem,
+        gpu: hook.lodGpuBytes() + frameBytes,
+      };
+    },
+    [t0, t1],
+  );
   const gridMs = await page.evaluate((key) => (window as any).__cuboid.mergeWorker().prepare(key), view.key);
   // Picks: rays from the main view's camera through points of the merged cloud's near field.
   const picks = await page.evaluate(async (key) => {
@@ -92,17 +122,20 @@ export async function measureMergedSequence(page: Page, baseUrl: string, frameId
     }
     return out;
   }, view.key);
-  const fits = await page.evaluate(async ([key, seeds, id]) => {
-    const hook = (window as any).__cuboid;
-    const ground = (await hook.worker().ground(id)) ?? undefined;
-    const out: [number, number][] = [];
-    for (const seed of seeds) {
-      const t = performance.now();
-      const r = await hook.mergeWorker().fit(key, seed, { label: 'Car', ground });
-      out.push([r ? r.ms : NaN, performance.now() - t]);
-    }
-    return out;
-  }, [view.key, fitSeeds, frameId] as const);
+  const fits = await page.evaluate(
+    async ([key, seeds, id]) => {
+      const hook = (window as any).__cuboid;
+      const ground = (await hook.worker().ground(id)) ?? undefined;
+      const out: [number, number][] = [];
+      for (const seed of seeds) {
+        const t = performance.now();
+        const r = await hook.mergeWorker().fit(key, seed, { label: 'Car', ground });
+        out.push([r ? r.ms : NaN, performance.now() - t]);
+      }
+      return out;
+    },
+    [view.key, fitSeeds, frameId] as const,
+  );
   return {
     points: view.points,
     sweeps: view.sweeps,

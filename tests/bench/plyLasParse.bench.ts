@@ -166,7 +166,13 @@ export async function run(report: BenchReport): Promise<void> {
     benchLas(table, cloud, n);
     collectGarbage();
   }
-  table.note('PLY: x y z intensity float32, binary little-endian; ours keeps intensity as an attribute, three.js keeps it too (as a custom attribute), loaders.gl as well.');
-  table.note('LAS: point format 1 (28-byte records); ours decodes positions, intensity, returns, classification, scan angle, user data, source id and GPS time; loaders.gl positions, intensity and classification.');
-  table.note('ratio = reference / ours from medians (> 1: ours faster); ratio (min) from the fastest runs; check: point count and first point equal across readers.');
+  table.note(
+    'PLY: x y z intensity float32, binary little-endian; ours keeps intensity as an attribute, three.js keeps it too (as a custom attribute), loaders.gl as well.',
+  );
+  table.note(
+    'LAS: point format 1 (28-byte records); ours decodes positions, intensity, returns, classification, scan angle, user data, source id and GPS time; loaders.gl positions, intensity and classification.',
+  );
+  table.note(
+    'ratio = reference / ours from medians (> 1: ours faster); ratio (min) from the fastest runs; check: point count and first point equal across readers.',
+  );
 }

@@ -68,11 +68,10 @@ function selected(entry: BenchEntry, only: string[] | null): boolean {
 function relaunchWithBiggerHeap(): boolean {
   const limitMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
   if (limitMb >= 6144 || process.env.CUBOID_BENCH_CHILD === '1') return false;
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, ...process.argv.slice(1)],
-    { stdio: 'inherit', env: { ...process.env, CUBOID_BENCH_CHILD: '1' } },
-  );
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, CUBOID_BENCH_CHILD: '1' },
+  });
   process.exitCode = child.status ?? 1;
   return true;
 }

@@ -119,9 +119,7 @@ async function saveLoop(root: string, name: string, clients: number, durationMs:
     await server.stop();
   }
   // Every frame's label file must hold its last revision's boxes.
-  run.complete = ids.every(
-    (id) => fs.readFileSync(path.join(stateDir, 'label_2', `${id}.txt`), 'utf8').split('\n').length === BOXES_PER_FRAME + 1,
-  );
+  run.complete = ids.every((id) => fs.readFileSync(path.join(stateDir, 'label_2', `${id}.txt`), 'utf8').split('\n').length === BOXES_PER_FRAME + 1);
   run.latencies.sort((a, b) => a - b);
   return run;
 }
@@ -166,7 +164,10 @@ async function exportTime(report: BenchReport, root: string): Promise<void> {
       columns: ['frames', 'MB written'],
       nameWidth: 40,
     });
-    for (const [name, points] of [['labels, calib, ImageSets only', false], ['full tree (velodyne copied)', true]] as const) {
+    for (const [name, points] of [
+      ['labels, calib, ImageSets only', false],
+      ['full tree (velodyne copied)', true],
+    ] as const) {
       const out = path.join(root, `export-out-${points ? 'full' : 'labels'}`);
       const t0 = performance.now();
       const summary = await exportDataset(ws.service, new DirectorySink(out), { points });

@@ -143,7 +143,7 @@ function castColumns(sensorX: number, boxes: readonly Cuboid[], cosA: Float64Arr
 
 /** Ground intensity: dark asphalt with bright lane markings, integer-valued like most drivers. */
 function groundIntensity(y: number, rand: () => number): number {
-  const lane = Math.abs(((y + 1.75) % 3.5 + 3.5) % 3.5 - 1.75);
+  const lane = Math.abs(((((y + 1.75) % 3.5) + 3.5) % 3.5) - 1.75);
   if (lane > 1.62) return Math.round(90 + 40 * rand());
   return Math.round(6 + 18 * rand());
 }
@@ -224,11 +224,7 @@ export function syntheticCloud(count: number, seed = 1, scene?: readonly Cuboid[
         positions[3 * n + 1] = y;
         positions[3 * n + 2] = z;
         intensity[n] =
-          kind === 1
-            ? groundIntensity(y, rand)
-            : kind === 2
-              ? Math.round(20 + 70 * rand() + (rand() < 0.02 ? 120 : 0))
-              : Math.round(30 + 40 * rand());
+          kind === 1 ? groundIntensity(y, rand) : kind === 2 ? Math.round(20 + 70 * rand() + (rand() < 0.02 ? 120 : 0)) : Math.round(30 + 40 * rand());
         n++;
       }
     }

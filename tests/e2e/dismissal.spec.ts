@@ -49,13 +49,13 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
   const dismissal = await storeValue<{ location: Place; radius: number; label?: string }>(page, 'state.doc.dismissals[0]');
   expect(near(dismissal.location, place)).toBe(true);
   expect(dismissal.radius).toBeGreaterThanOrEqual(0.5);
-  await page.waitForFunction(
-    (p) => {
-      const s = (window as any).__cuboid.store.getState();
-      return s.checks.status === 'done' && !s.checks.results.some((r: any) => r.ruleId === 'unlabelledCluster' && r.location && Math.hypot(r.location[0] - p[0], r.location[1] - p[1]) < 0.5);
-    },
-    place,
-  );
+  await page.waitForFunction((p) => {
+    const s = (window as any).__cuboid.store.getState();
+    return (
+      s.checks.status === 'done' &&
+      !s.checks.results.some((r: any) => r.ruleId === 'unlabelledCluster' && r.location && Math.hypot(r.location[0] - p[0], r.location[1] - p[1]) < 0.5)
+    );
+  }, place);
   const panel = page.getByTestId('checks-panel');
   await expect(panel.getByTestId('dismissal-item')).toHaveCount(1);
   await expect(panel.getByTestId('dismissal-item')).toContainText('Not an object');
@@ -83,13 +83,13 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
   await page.getByTestId('dismissal-undo').click();
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc.dismissals.length === 0);
   await waitSaved(page, cleared + 1);
-  await page.waitForFunction(
-    (p) => {
-      const s = (window as any).__cuboid.store.getState();
-      return s.checks.status === 'done' && s.checks.results.some((r: any) => r.ruleId === 'unlabelledCluster' && r.location && Math.hypot(r.location[0] - p[0], r.location[1] - p[1]) < 0.5);
-    },
-    place,
-  );
+  await page.waitForFunction((p) => {
+    const s = (window as any).__cuboid.store.getState();
+    return (
+      s.checks.status === 'done' &&
+      s.checks.results.some((r: any) => r.ruleId === 'unlabelledCluster' && r.location && Math.hypot(r.location[0] - p[0], r.location[1] - p[1]) < 0.5)
+    );
+  }, place);
 
   // The pin itself: a click focuses its finding, and its card's "Not an object" dismisses it.
   await page.evaluate((p) => (window as any).__cuboid.store.getState().requestFraming(p), place);

@@ -15,7 +15,10 @@ let state = '';
 // The bundled 10-frame sequence (with the simulator's poses.txt) on a server of its own, state in a temp folder.
 test.beforeAll(async () => {
   state = mkdtempSync(join(tmpdir(), 'cuboid-e2e-merged-'));
-  server = spawn(process.execPath, [join(ROOT, 'src/cli/cuboid.js'), 'serve', SAMPLES, '--port', String(PORT), '--state', state], { cwd: ROOT, stdio: 'ignore' });
+  server = spawn(process.execPath, [join(ROOT, 'src/cli/cuboid.js'), 'serve', SAMPLES, '--port', String(PORT), '--state', state], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   await expect.poll(async () => (await fetch(`http://127.0.0.1:${PORT}/api/frames`).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
 });
 
@@ -27,8 +30,13 @@ test.afterAll(() => {
 test('the merged-sequence bench line has every measure (values are reported, not asserted)', async ({ page }, info) => {
   test.setTimeout(240_000);
   await recordLongTasks(page);
-  const truth = JSON.parse(readFileSync(join(SAMPLES, 'ground_truth.json'), 'utf8')) as { frames: { frameId: string; objects: { center: number[]; isStatic: boolean }[] }[] };
-  const seeds = truth.frames[5].objects.filter((o) => o.isStatic).slice(0, 3).map((o) => [o.center[0], o.center[1], o.center[2]] as [number, number, number]);
+  const truth = JSON.parse(readFileSync(join(SAMPLES, 'ground_truth.json'), 'utf8')) as {
+    frames: { frameId: string; objects: { center: number[]; isStatic: boolean }[] }[];
+  };
+  const seeds = truth.frames[5].objects
+    .filter((o) => o.isStatic)
+    .slice(0, 3)
+    .map((o) => [o.center[0], o.center[1], o.center[2]] as [number, number, number]);
   const figures = await measureMergedSequence(page, `http://127.0.0.1:${PORT}`, '000005', 5, seeds);
   const line = formatMergedLine(figures);
   info.annotations.push({ type: 'figure', description: line });

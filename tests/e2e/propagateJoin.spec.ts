@@ -23,7 +23,10 @@ const truthCentre = (frame: number) => truth.frames[frame].objects.find((o) => o
 test.beforeAll(async () => {
   server = spawn(process.execPath, ['src/cli/cuboid.js', 'serve', unlabelledSequence(), '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore' });
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${URL_BASE}/api/frames`).then((r) => r.ok, () => false);
+    const up = await fetch(`${URL_BASE}/api/frames`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 500));
   }

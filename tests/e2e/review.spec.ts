@@ -34,7 +34,11 @@ function cli(args: string[]): string {
 
 test.beforeAll(async () => {
   state = mkdtempSync(path.join(tmpdir(), 'cuboid-e2e-review-'));
-  for (const [name, role] of [['ann', 'annotator'], ['rev', 'reviewer'], ['lea', 'lead']]) {
+  for (const [name, role] of [
+    ['ann', 'annotator'],
+    ['rev', 'reviewer'],
+    ['lea', 'lead'],
+  ]) {
     const out = cli(['user', 'add', name, '--role', role, '--data', DATASET, '--state', state]);
     tokens[name] = /^token: (\S+)$/m.exec(out)![1];
   }

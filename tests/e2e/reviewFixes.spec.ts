@@ -31,7 +31,12 @@ function cli(args: string[]): string {
 
 test.beforeAll(async () => {
   state = mkdtempSync(path.join(tmpdir(), 'cuboid-e2e-review-fixes-'));
-  for (const [name, role] of [['ann', 'annotator'], ['rev', 'reviewer'], ['rev2', 'reviewer'], ['lea', 'lead']]) {
+  for (const [name, role] of [
+    ['ann', 'annotator'],
+    ['rev', 'reviewer'],
+    ['rev2', 'reviewer'],
+    ['lea', 'lead'],
+  ]) {
     const out = cli(['user', 'add', name, '--role', role, '--data', DATASET, '--state', state]);
     tokens[name] = /^token: (\S+)$/m.exec(out)![1];
   }
@@ -97,7 +102,9 @@ async function submit(page: Page): Promise<void> {
   await expect(page.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');
 }
 
-test('since-import diff, the first reviewer holds the frame, no resubmit with an open flag, a lead can reopen, metrics show corrections', async ({ browser }) => {
+test('since-import diff, the first reviewer holds the frame, no resubmit with an open flag, a lead can reopen, metrics show corrections', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   // The annotator corrects an imported box by 0.5 m and submits.
   const ann = await personAt(browser, 'ann');
@@ -107,7 +114,9 @@ test('since-import diff, the first reviewer holds the frame, no resubmit with an
     hook.editor.actions.executeAction('updateCuboid', undefined, { id: box.id, patch: { center: [box.center[0] + 0.5, box.center[1], box.center[2]] } });
     return box.id as string;
   });
-  await ann.waitForFunction(() => (window as any).__cuboid.store.getState().save.status === 'saved' && (window as any).__cuboid.store.getState().save.lastSavedRevision >= 2);
+  await ann.waitForFunction(
+    () => (window as any).__cuboid.store.getState().save.status === 'saved' && (window as any).__cuboid.store.getState().save.lastSavedRevision >= 2,
+  );
   await submit(ann);
 
   // The reviewer compares with the import: the corrected box, +0.50 m.

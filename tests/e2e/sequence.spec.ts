@@ -94,17 +94,21 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   await waitFrame(page, '000004');
   // The selection follows as soon as the frame has opened (a moment after its document is in).
   await page
-    .waitForFunction((t) => {
-      const s = (window as any).__cuboid.store.getState();
-      const box = s.doc?.cuboids.find((c: Cuboid) => c.trackId === t);
-      return box !== undefined && s.selectedIds.includes(box.id);
-    }, trackId, { timeout: 5000 })
+    .waitForFunction(
+      (t) => {
+        const s = (window as any).__cuboid.store.getState();
+        const box = s.doc?.cuboids.find((c: Cuboid) => c.trackId === t);
+        return box !== undefined && s.selectedIds.includes(box.id);
+      },
+      trackId,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
-  const next = (await page.evaluate((t) => {
+  const next = await page.evaluate((t) => {
     const s = (window as any).__cuboid.store.getState();
     const box = s.doc.cuboids.find((c: Cuboid) => c.trackId === t);
     return { center: box.center as [number, number, number], selected: s.selectedIds.includes(box.id) as boolean };
-  }, trackId));
+  }, trackId);
   expect(next.selected).toBe(true);
   await waitForViewStill(page, next.center);
   const after = (await page.evaluate((p) => (window as any).__cuboid.project(p), next.center)) as [number, number];

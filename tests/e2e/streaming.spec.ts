@@ -51,7 +51,8 @@ test('a 5M-point PCD streams in: points show before the file is complete; the lo
   const longTasks: number[] = [];
   for (let i = 0; i < raw.length; i += 2) if (raw[i] >= loadStart && raw[i] <= loadEnd) longTasks.push(raw[i + 1]);
   const longest = longTasks.length ? Math.max(...longTasks) : 0;
-  const figures = `5M points: first points ${Math.round(firstMs)} ms, full frame ${Math.round(totalMs)} ms (page ${Math.round(loadEnd - loadStart)} ms); ` +
+  const figures =
+    `5M points: first points ${Math.round(firstMs)} ms, full frame ${Math.round(totalMs)} ms (page ${Math.round(loadEnd - loadStart)} ms); ` +
     `long tasks during load: ${longTasks.length}, longest ${Math.round(longest)} ms`;
   info.annotations.push({ type: 'figure', description: figures });
   console.log(figures);

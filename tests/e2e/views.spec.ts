@@ -128,7 +128,12 @@ test('close-ups of a selected box, and pins that keep their size when zoomed (sc
   await openFrame(page, '000001');
   await page.keyboard.press('Tab');
   await expect.poll(() => storeValue<number>(page, 'state.selectedIds.length')).toBe(1);
-  await waitForViewStill(page, await storeValue<[number, number, number]>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center'), ['main', 'top', 'side', 'front']);
+  await waitForViewStill(page, await storeValue<[number, number, number]>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center'), [
+    'main',
+    'top',
+    'side',
+    'front',
+  ]);
   await page.screenshot({ path: 'test-results/views-closeups.png' });
   await page.keyboard.press('Home');
   await waitForViewStill(page, await storeValue<[number, number, number]>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center'));

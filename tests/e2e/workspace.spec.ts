@@ -325,7 +325,8 @@ test('clicking a check result brings its box or place into the middle of the mai
   const missed = await storeValue<{ location: [number, number, number] }>(page, "state.checks.results.find(r => r.ruleId === 'unlabelledCluster')");
   const panel = page.getByTestId('checks-panel');
   // Groups may be folded: open them all.
-  for (const fold of await panel.locator('summary').all()) if (!(await fold.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await fold.click();
+  for (const fold of await panel.locator('summary').all())
+    if (!(await fold.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await fold.click();
   await panel.locator('[data-rule="unlabelledCluster"]').first().click();
   await waitForViewStill(page, missed.location);
   const at = (await page.evaluate((p) => (window as any).__cuboid.project(p), missed.location)) as [number, number];

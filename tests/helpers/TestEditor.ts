@@ -4,15 +4,7 @@ import { createEditor } from '../../src/actions/createEditor.ts';
 import type { ActionRegistry } from '../../src/actions/ActionRegistry.ts';
 import type { KeyInput } from '../../src/actions/Action.ts';
 import type { ToolManager } from '../../src/tools/ToolManager.ts';
-import type {
-  EditorServices,
-  FitOptions,
-  FitResult,
-  FitService,
-  GroundProvider,
-  NavigationService,
-  SaveService,
-} from '../../src/tools/EditorServices.ts';
+import type { EditorServices, FitOptions, FitResult, FitService, GroundProvider, NavigationService, SaveService } from '../../src/tools/EditorServices.ts';
 import { pointerEvent, type Hit, type Modifiers, type Point3, type PointerEvent, type ViewId } from '../../src/tools/ToolEvent.ts';
 
 /** Modifiers and optional extras of a synthesized pointer event. */

@@ -98,14 +98,22 @@ function writeElement(view: DataView, at: number, f: Layout, v: PcdValue, bits: 
   if (code === 'U8') return view.setBigUint64(at, BigInt(x), true);
   const num = Number(x);
   switch (code) {
-    case 'F4': return view.setFloat32(at, num, true);
-    case 'F8': return view.setFloat64(at, num, true);
-    case 'I1': return view.setInt8(at, num);
-    case 'I2': return view.setInt16(at, num, true);
-    case 'I4': return view.setInt32(at, num, true);
-    case 'U2': return view.setUint16(at, num, true);
-    case 'U4': return view.setUint32(at, num, true);
-    default: return view.setUint8(at, num);
+    case 'F4':
+      return view.setFloat32(at, num, true);
+    case 'F8':
+      return view.setFloat64(at, num, true);
+    case 'I1':
+      return view.setInt8(at, num);
+    case 'I2':
+      return view.setInt16(at, num, true);
+    case 'I4':
+      return view.setInt32(at, num, true);
+    case 'U2':
+      return view.setUint16(at, num, true);
+    case 'U4':
+      return view.setUint32(at, num, true);
+    default:
+      return view.setUint8(at, num);
   }
 }
 
@@ -200,11 +208,15 @@ export function tinyPclFile(mode: 'ascii' | 'binary' | 'binary_compressed'): Uin
 }
 
 /** PCL 1.13's 36-byte LZF stream of §3.2's planes (FORMATS.md §3.1). */
-export const PCL_STREAM_HEX =
-  '08 00 00 80 3f 00 00 c0 bf 00 80 00 04 40 00 00 80 3e a0 0a 20 0b 01 20 41 80 0b 00 00 20 23 40 27 01 00 00';
+export const PCL_STREAM_HEX = '08 00 00 80 3f 00 00 c0 bf 00 80 00 04 40 00 00 80 3e a0 0a 20 0b 01 20 41 80 0b 00 00 20 23 40 27 01 00 00';
 
 export function hexBytes(hex: string): Uint8Array {
-  return Uint8Array.from(hex.trim().split(/\s+/).map((h) => parseInt(h, 16)));
+  return Uint8Array.from(
+    hex
+      .trim()
+      .split(/\s+/)
+      .map((h) => parseInt(h, 16)),
+  );
 }
 
 /** The real PCD files of ../shared/samples/pcd (read in place, never copied into the repo). */

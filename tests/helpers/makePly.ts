@@ -20,20 +20,40 @@ const BYTES: Record<PlyTestType, number> = { char: 1, uchar: 1, short: 2, ushort
 
 function put(dv: DataView, at: number, type: PlyTestType, v: number, le: boolean): number {
   switch (type) {
-    case 'char': dv.setInt8(at, v); break;
-    case 'uchar': dv.setUint8(at, v); break;
-    case 'short': dv.setInt16(at, v, le); break;
-    case 'ushort': dv.setUint16(at, v, le); break;
-    case 'int': dv.setInt32(at, v, le); break;
-    case 'uint': dv.setUint32(at, v, le); break;
-    case 'float': dv.setFloat32(at, v, le); break;
-    case 'double': dv.setFloat64(at, v, le); break;
+    case 'char':
+      dv.setInt8(at, v);
+      break;
+    case 'uchar':
+      dv.setUint8(at, v);
+      break;
+    case 'short':
+      dv.setInt16(at, v, le);
+      break;
+    case 'ushort':
+      dv.setUint16(at, v, le);
+      break;
+    case 'int':
+      dv.setInt32(at, v, le);
+      break;
+    case 'uint':
+      dv.setUint32(at, v, le);
+      break;
+    case 'float':
+      dv.setFloat32(at, v, le);
+      break;
+    case 'double':
+      dv.setFloat64(at, v, le);
+      break;
   }
   return at + BYTES[type];
 }
 
 /** A PLY file of `elements` in `format`; `eol` separates header lines (and ascii records). */
-export function makePly(format: 'ascii' | 'binary_little_endian' | 'binary_big_endian', elements: PlyTestElement[], opts: { eol?: string; comments?: string[] } = {}): Uint8Array {
+export function makePly(
+  format: 'ascii' | 'binary_little_endian' | 'binary_big_endian',
+  elements: PlyTestElement[],
+  opts: { eol?: string; comments?: string[] } = {},
+): Uint8Array {
   const eol = opts.eol ?? '\n';
   const head = ['ply', `format ${format} 1.0`, ...(opts.comments ?? []).map((c) => `comment ${c}`)];
   for (const el of elements) {

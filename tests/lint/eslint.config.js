@@ -13,8 +13,20 @@ const UI_LIBS = ['three', 'three/*', 'react', 'react-dom', 'react-dom/*', '@reac
 const NODE = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'fastify'];
 
 // Modules whose values pull zod into a bundle: the browser and its workers may import their types only.
-const ZOD_MODULES = ['zod', '**/requestSchemas.ts', '**/replySchemas.ts', '**/validateAnnotation.ts', '**/EdgeCaseDictionary.ts', '**/parseDictionary.ts', '**/editDictionary.ts'];
-const NO_ZOD = { group: ZOD_MODULES, allowTypeImports: true, message: 'browser code imports only types from zod schema modules (zod stays out of the bundle; see README "No zod in the browser").' };
+const ZOD_MODULES = [
+  'zod',
+  '**/requestSchemas.ts',
+  '**/replySchemas.ts',
+  '**/validateAnnotation.ts',
+  '**/EdgeCaseDictionary.ts',
+  '**/parseDictionary.ts',
+  '**/editDictionary.ts',
+];
+const NO_ZOD = {
+  group: ZOD_MODULES,
+  allowTypeImports: true,
+  message: 'browser code imports only types from zod schema modules (zod stays out of the bundle; see README "No zod in the browser").',
+};
 
 const layer = (from, forbiddenDirs, forbiddenPackages = [], extra = []) => ({
   files: [`${from}/**/*.{ts,tsx}`],
@@ -27,9 +39,7 @@ const layer = (from, forbiddenDirs, forbiddenPackages = [], extra = []) => ({
             group: [`**/${dir}/*`, `**/${dir}`],
             message: `${from} may not import from ${dir} (imports point one way: see STYLE.md §4.1).`,
           })),
-          ...(forbiddenPackages.length
-            ? [{ group: forbiddenPackages, message: `${from} may not depend on this package (STYLE.md §4.1).` }]
-            : []),
+          ...(forbiddenPackages.length ? [{ group: forbiddenPackages, message: `${from} may not depend on this package (STYLE.md §4.1).` }] : []),
           ...extra,
         ],
       },
@@ -73,14 +83,29 @@ export default tseslint.config(
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
   layer('src/domain', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli', 'sim', 'workers'], [...UI_LIBS, ...NODE]),
-  layer('src/state', ['io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli', 'workers'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE], [NO_ZOD]),
-  layer('src/io', ['state', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'], ['react', 'react-dom', '@react-three/*', 'zustand', ...NODE], [NO_ZOD]),
+  layer(
+    'src/state',
+    ['io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli', 'workers'],
+    ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'comlink', ...NODE],
+    [NO_ZOD],
+  ),
+  layer(
+    'src/io',
+    ['state', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'],
+    ['react', 'react-dom', '@react-three/*', 'zustand', ...NODE],
+    [NO_ZOD],
+  ),
   layer('src/tools', ['actions', 'services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE], [NO_ZOD]),
   layer('src/actions', ['services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE], [NO_ZOD]),
   layer('src/services', ['render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', ...NODE], [NO_ZOD]),
   layer('src/render', ['server', 'cli'], NODE, [NO_ZOD]),
   layer('src/ui', ['server', 'cli', 'io'], NODE, [NO_ZOD]),
-  layer('workers', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'], ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'zustand', ...NODE], [NO_ZOD]),
+  layer(
+    'workers',
+    ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui', 'server', 'cli'],
+    ['three', 'three/*', 'react', 'react-dom', '@react-three/*', 'zustand', ...NODE],
+    [NO_ZOD],
+  ),
   layer('src/server', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui'], UI_LIBS),
   layer('src/cli', ['state', 'io', 'tools', 'actions', 'services', 'render', 'ui'], UI_LIBS),
 );

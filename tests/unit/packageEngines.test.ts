@@ -48,7 +48,10 @@ function satisfiesComparator(v: Version, c: string): boolean {
 /** npm-style range with `||` alternatives of space-separated comparators (`>= 10` keeps its space). */
 function satisfies(v: Version, range: string): boolean {
   return range.split('||').some((alt) => {
-    const comparators = alt.trim().replace(/(>=|<=|>|<|\^|~)\s+/g, '$1').split(/\s+/);
+    const comparators = alt
+      .trim()
+      .replace(/(>=|<=|>|<|\^|~)\s+/g, '$1')
+      .split(/\s+/);
     return comparators.every((c) => satisfiesComparator(v, c));
   });
 }

@@ -104,7 +104,10 @@ const MAX_OVERRIDES = 10_000;
 
 /** `POST /api/frames/:id/submit {overrides}`. */
 export const submitBodySchema = z.object({
-  overrides: z.array(submitOverrideSchema, { error: `expected an array of at most ${MAX_OVERRIDES} items` }).max(MAX_OVERRIDES, `expected an array of at most ${MAX_OVERRIDES} items`).default([]),
+  overrides: z
+    .array(submitOverrideSchema, { error: `expected an array of at most ${MAX_OVERRIDES} items` })
+    .max(MAX_OVERRIDES, `expected an array of at most ${MAX_OVERRIDES} items`)
+    .default([]),
 });
 
 /** `POST /api/frames/:id/reject {comment?}`. */
@@ -133,7 +136,10 @@ export const newFlagBodySchema = z
       .refine((v) => v.every((c) => Math.abs(c) <= MAX_COORD), 'expected [x, y, z] in metres (LiDAR frame)')
       .nullable()
       .default(null),
-    reason: z.string({ error: 'expected an edge-case dictionary id' }).min(1, 'expected an edge-case dictionary id').max(128, 'expected an edge-case dictionary id'),
+    reason: z
+      .string({ error: 'expected an edge-case dictionary id' })
+      .min(1, 'expected an edge-case dictionary id')
+      .max(128, 'expected an edge-case dictionary id'),
     comment: z
       .string({ error: 'expected text of at most 10,000 characters' })
       .max(10_000, 'expected text of at most 10,000 characters')

@@ -49,8 +49,7 @@ export interface SequenceCheckResult extends CheckResult {
  * and to merge incremental runs: rule, box (or location rounded to 0.5 m) and the other box.
  */
 export function resultKey(r: CheckResult): string {
-  const where =
-    r.cuboidId ?? (r.location ? r.location.map((v) => Math.round(v * 2) / 2).join(',') : '-');
+  const where = r.cuboidId ?? (r.location ? r.location.map((v) => Math.round(v * 2) / 2).join(',') : '-');
   return r.otherCuboidId !== undefined ? `${r.ruleId}:${where}:${r.otherCuboidId}` : `${r.ruleId}:${where}`;
 }
 

@@ -122,9 +122,7 @@ export class FrameChecker {
       return { frameId: this.frameId, results: this.results, rechecked: cuboids.map((c) => c.id), frameRules, full: true };
     }
     const fresh = affected.size > 0 || frameRules ? runChecks(ctx, { only: affected, frameRules }) : [];
-    const kept = this.results.filter((r) =>
-      r.cuboidId === null ? !frameRules : next.has(r.cuboidId) && !affected.has(r.cuboidId),
-    );
+    const kept = this.results.filter((r) => (r.cuboidId === null ? !frameRules : next.has(r.cuboidId) && !affected.has(r.cuboidId)));
     this.results = [...kept, ...fresh].sort(compareResults);
     return { frameId: this.frameId, results: this.results, rechecked: [...affected], frameRules, full: false };
   }

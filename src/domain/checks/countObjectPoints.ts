@@ -11,11 +11,7 @@ export const GROUND_SLAB = 0.2;
  * returns. One `pointsInCuboids` pass over boxes trimmed at the bottom (boxes lower than the slab
  * are counted whole).
  */
-export function countObjectPoints(
-  positions: Float32Array,
-  cuboids: readonly CuboidShape[],
-  grid?: PointGrid,
-): Uint32Array {
+export function countObjectPoints(positions: Float32Array, cuboids: readonly CuboidShape[], grid?: PointGrid): Uint32Array {
   const trimmed = cuboids.map((c): CuboidShape => {
     const h = c.size[2];
     if (!(h > 2 * GROUND_SLAB)) return c;

@@ -10,11 +10,7 @@ import type { LabelRegion } from './CheckContext.ts';
  * @param dontCare DontCare image boxes `[left, top, right, bottom]` in pixels
  * @returns undefined for a synthetic (no-camera) calibration: everything is annotated
  */
-export function labelRegionFromCamera(
-  calib: KittiCalib,
-  imageWidth: number,
-  dontCare: readonly (readonly number[])[] = [],
-): LabelRegion | undefined {
+export function labelRegionFromCamera(calib: KittiCalib, imageWidth: number, dontCare: readonly (readonly number[])[] = []): LabelRegion | undefined {
   if (calib.synthetic) return undefined;
   const azimuthOf = (u: number): number => columnAzimuth(calib, u);
   return {

@@ -26,12 +26,9 @@ export interface RunChecksOptions {
 export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): CheckResult[] {
   const only = opts.only !== undefined ? new Set(opts.only) : undefined;
   const frameRules = opts.frameRules ?? only === undefined;
-  const selected: RuleDefinition[] = ALL_RULES.filter(
-    (r) => (opts.rules === undefined || opts.rules.includes(r.id)) && (r.scope !== 'frame' || frameRules),
-  );
+  const selected: RuleDefinition[] = ALL_RULES.filter((r) => (opts.rules === undefined || opts.rules.includes(r.id)) && (r.scope !== 'frame' || frameRules));
   const needsAnalysis = selected.some((r) => ANALYSIS_RULES.has(r.id));
-  const analysis =
-    ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring }) : undefined);
+  const analysis = ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring }) : undefined);
   const full: CheckContext = { ...ctx, analysis, only };
   const results: CheckResult[] = [];
   // One push per result: spreading a rule's results into push() overflows the stack past ~100k.

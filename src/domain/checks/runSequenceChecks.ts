@@ -20,10 +20,7 @@ export const SEQUENCE_RULES: Readonly<Record<string, SequenceRule>> = {
  * Runs the cross-frame rules over frames in capture order (LiDAR-frame boxes, tracks linked by
  * `trackId`). Results name their frame; they are ordered by frame, then errors first.
  */
-export function runSequenceChecks(
-  frames: readonly SequenceFrame[],
-  dictionary: EdgeCaseDictionary = defaultDictionary,
-): SequenceCheckResult[] {
+export function runSequenceChecks(frames: readonly SequenceFrame[], dictionary: EdgeCaseDictionary = defaultDictionary): SequenceCheckResult[] {
   const ctx = { frames, dictionary };
   const results: SequenceCheckResult[] = [];
   // One push per result (a spread into push() overflows the stack on a long sequence).

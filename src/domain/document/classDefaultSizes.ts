@@ -7,9 +7,7 @@ import { CLASS_DEFAULTS, GENERIC_DEFAULTS, classDefaults } from '../geometry/cla
  * a sparse object would give. Used for shift-create, a fit that finds nothing, and the height of
  * a rectangle drawn in the top view.
  */
-export const KITTI_CLASS_SIZES: Readonly<Record<string, Vec3>> = Object.fromEntries(
-  Object.entries(CLASS_DEFAULTS).map(([label, d]) => [label, d.size]),
-);
+export const KITTI_CLASS_SIZES: Readonly<Record<string, Vec3>> = Object.fromEntries(Object.entries(CLASS_DEFAULTS).map(([label, d]) => [label, d.size]));
 
 /**
  * The default [l, w, h] (metres) for `label`: from `sizes` (the configurable palette; default

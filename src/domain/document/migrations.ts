@@ -40,9 +40,7 @@ export function migrateAnnotation(
     throw new MigrationError(`migrateAnnotation: schemaVersion ${JSON.stringify(raw)} is not a positive integer`);
   }
   if (raw > target) {
-    throw new MigrationError(
-      `migrateAnnotation: schemaVersion ${raw} is newer than this version of Cuboid understands (${target})`,
-    );
+    throw new MigrationError(`migrateAnnotation: schemaVersion ${raw} is newer than this version of Cuboid understands (${target})`);
   }
   let doc: Record<string, unknown> = { ...input, schemaVersion: raw };
   for (let version = raw; version < target; version++) {

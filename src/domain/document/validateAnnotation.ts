@@ -119,9 +119,7 @@ export interface AnnotationIssue {
   message: string;
 }
 
-export type AnnotationValidation =
-  | { ok: true; value: FrameAnnotation }
-  | { ok: false; issues: AnnotationIssue[] };
+export type AnnotationValidation = { ok: true; value: FrameAnnotation } | { ok: false; issues: AnnotationIssue[] };
 
 /**
  * Checks an untrusted annotation document (parsed JSON): migrates it from its `schemaVersion` to

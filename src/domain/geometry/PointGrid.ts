@@ -152,13 +152,7 @@ function autoCellSize(spanX: number, spanY: number, n: number): number {
  * guarantees that every grid point with minX ≤ x ≤ maxX and minY ≤ y ≤ maxY is in one of these
  * cells.
  */
-export function cellRange(
-  grid: PointGrid,
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-): [number, number, number, number] | null {
+export function cellRange(grid: PointGrid, minX: number, minY: number, maxX: number, maxY: number): [number, number, number, number] | null {
   if (!(minX <= maxX && minY <= maxY)) return null;
   const inv = 1 / grid.cellSize;
   const fx0 = Math.floor((minX - grid.originX) * inv);
@@ -175,14 +169,7 @@ export function cellRange(
  * metres, bounds inclusive). `index` is the point's index in the positions the grid was built
  * from. Order: by cell row, then column, then ascending index within a cell.
  */
-export function queryRect(
-  grid: PointGrid,
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-  cb: (index: number) => void,
-): void {
+export function queryRect(grid: PointGrid, minX: number, minY: number, maxX: number, maxY: number, cb: (index: number) => void): void {
   const r = cellRange(grid, minX, minY, maxX, maxY);
   if (r === null) return;
   const [ix0, iy0, ix1, iy1] = r;

@@ -81,12 +81,7 @@ export interface BoxForHeadingOptions {
  * With `fixedSize`, the extent is `dims`, centred on a span seen whole, else placed away from
  * the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
  */
-export function boxForHeading(
-  cluster: BevCluster,
-  yaw: number,
-  dims: Vec3,
-  opts: BoxForHeadingOptions = {},
-): BevBox {
+export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts: BoxForHeadingOptions = {}): BevBox {
   const c = Math.cos(yaw);
   const s = Math.sin(yaw);
   const { xs, ys, originX, originY } = cluster;
@@ -117,11 +112,17 @@ export function boxForHeading(
   const rw = opts.range?.w ?? [SEEN_WHOLE * dims[1], 1.5 * dims[1]];
   const alongU = (scale: number): [number, number, boolean] =>
     axisExtent(uSorted, uRange, vRange, sensorU, sensorV, seedU, {
-      ...base, dim: dims[0] * scale, sigma: opts.spread?.[0] ?? 0.1 * dims[0], range: rl,
+      ...base,
+      dim: dims[0] * scale,
+      sigma: opts.spread?.[0] ?? 0.1 * dims[0],
+      range: rl,
     });
   const alongV = (scale: number): [number, number, boolean] =>
     axisExtent(vSorted, vRange, uRange, sensorV, sensorU, seedV, {
-      ...base, dim: dims[1] * scale, sigma: opts.spread?.[1] ?? 0.1 * dims[1], range: rw,
+      ...base,
+      dim: dims[1] * scale,
+      sigma: opts.spread?.[1] ?? 0.1 * dims[1],
+      range: rw,
     });
   let [lo1, hi1, lengthSeen] = alongU(1);
   let [lo2, hi2, widthSeen] = alongV(1);
@@ -191,8 +192,7 @@ function axisExtent(
       const face = Math.max(Math.abs(sensorAcross - (sensorAcross > acrossHi ? acrossHi : acrossLo)), 0.1);
       // Spacing of the returns along the face at t (azimuth step × range² / the face's distance
       // from the sensor), no more than the returns at that end show.
-      const spacing = (t: number, side: -1 | 1): number =>
-        Math.min((o.azimuthStep * ((t - sensor) ** 2 + face * face)) / face, endGap(sorted, side));
+      const spacing = (t: number, side: -1 | 1): number => Math.min((o.azimuthStep * ((t - sensor) ** 2 + face * face)) / face, endGap(sorted, side));
       const gapLo = sensor > b ? spacing(a, -1) : 0;
       const gapHi = sensor < a ? spacing(b, 1) : 0;
       const lower = Math.min(visible, o.range[1]);
@@ -203,9 +203,7 @@ function axisExtent(
       const toLo = (extra * gapLo) / (gapLo + gapHi);
       return [a - o.edge - toLo, b + o.edge + extra - toLo, seen];
     }
-    extent = seen
-      ? Math.min(visible, o.range[1])
-      : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
+    extent = seen ? Math.min(visible, o.range[1]) : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
   }
   if (extent <= span + 2 * o.edge) return [mid - extent / 2, mid + extent / 2, seen];
   const centred: [number, number] = [mid - extent / 2, mid + extent / 2];

@@ -62,11 +62,7 @@ export interface ClusterAroundSeedOptions {
  * Returns the cluster's point indices into the positions `grid` was built over, ascending
  * (empty when there is no non-ground point in range).
  */
-export function clusterAroundSeed(
-  seedX: number,
-  seedY: number,
-  opts: ClusterAroundSeedOptions,
-): Uint32Array {
+export function clusterAroundSeed(seedX: number, seedY: number, opts: ClusterAroundSeedOptions): Uint32Array {
   const all = gatherCandidates(seedX, seedY, opts);
   // Dense surfaces next to the sensor (a wall, a hedge) hold tens of thousands of candidates;
   // the pieces are found on one point per small top-view cell and the others follow their cell.

@@ -46,24 +46,15 @@ const PERSON_SLACK = 0.15;
  *
  * Returns null when there is no non-ground point within the search radius of the seed.
  */
-export function fitCuboid(
-  positions: Float32Array,
-  seed: FitCuboidSeed,
-  opts: FitCuboidOptions = {},
-): FitResult | null {
+export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: FitCuboidOptions = {}): FitResult | null {
   const defaults = classDefaults(opts.label ?? 'Car');
   const prior = opts.prior;
   const sensor = fitSensor(opts);
   const [ox, oy] = sensor.origin;
-  const radius = prior
-    ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1)
-    : defaults.searchRadius;
+  const radius = prior ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1) : defaults.searchRadius;
   const grid = opts.grid ?? buildPointGrid(positions);
   // A frame-wide ground model ends at its range limit (80 m by default): farther out, the local one.
-  const ground =
-    opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y)
-      ? opts.ground
-      : localGround(grid, seed.x, seed.y, radius + 8);
+  const ground = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);
 
   // Scan lines spread with range: farther points are linked more loosely.
   const range = Math.hypot(seed.x - ox, seed.y - oy);

@@ -63,13 +63,7 @@ export function fitHeight(input: FitHeightInput): FitHeightResult {
  * beam), else one row spacing above it: the spacing of the cluster's rows when it shows at least
  * three rows wider apart than `DEFAULT_ELEVATION_GAP`, else that default.
  */
-function nextBeamAbove(
-  eTop: number,
-  elevations: Float64Array | undefined,
-  zs: Float64Array,
-  ranges: Float64Array,
-  sensorZ: number,
-): number | null {
+function nextBeamAbove(eTop: number, elevations: Float64Array | undefined, zs: Float64Array, ranges: Float64Array, sensorZ: number): number | null {
   if (elevations !== undefined && elevations.length >= 2) {
     // The beam the top return came from is the nearest; the next one up is the bound.
     let j = 0;
@@ -110,7 +104,10 @@ function rowSpacing(zs: Float64Array, ranges: Float64Array, sensorZ: number): nu
     }
   }
   if (rows.length < 3) return DEFAULT_ELEVATION_GAP;
-  const gaps = rows.slice(1).map((r, k) => r - rows[k]).sort((a, b) => a - b);
+  const gaps = rows
+    .slice(1)
+    .map((r, k) => r - rows[k])
+    .sort((a, b) => a - b);
   const g = gaps[Math.floor(gaps.length / 2)];
   return g > 0.1 * (Math.PI / 180) && g < 4 * (Math.PI / 180) ? g : DEFAULT_ELEVATION_GAP;
 }

@@ -75,11 +75,7 @@ export function fitSensor(opts: FitCuboidOptions): FitSensor {
  * what is seen, completed from the class range away from the sensor); the height (`fitHeight`:
  * the highest return, or the class prior when a beam above it shows the top was not seen).
  */
-export function fitToPoints(
-  positions: Float32Array,
-  indices: ArrayLike<number>,
-  opts: FitToPointsOptions = {},
-): FitResult | null {
+export function fitToPoints(positions: Float32Array, indices: ArrayLike<number>, opts: FitToPointsOptions = {}): FitResult | null {
   const defaults = classDefaults(opts.label ?? 'Car');
   const sensor = fitSensor(opts);
   const idx = Uint32Array.from(indices as ArrayLike<number>);
@@ -103,13 +99,7 @@ export function fitToPoints(
  * The points of `idx` that are the object: not ground, not above the class's tallest size, and
  * not over a vertical gap above the class's smallest height (a tree, an awning). Sorted.
  */
-export function objectPoints(
-  positions: Float32Array,
-  idx: Uint32Array,
-  ground: GroundModel,
-  defaults: ClassDefaults,
-  sensor: FitSensor,
-): Uint32Array {
+export function objectPoints(positions: Float32Array, idx: Uint32Array, ground: GroundModel, defaults: ClassDefaults, sensor: FitSensor): Uint32Array {
   const hMax = defaults.range.h[1] + HEIGHT_MARGIN;
   const heights: number[] = [];
   const px: number[] = [];
@@ -266,8 +256,16 @@ export function fitObject(
   const bottom = bottomOf(bev);
   const [near, far] = footprintRange(bev, yaw, ox, oy);
   const fit = fitHeight({
-    zs, ranges, bottom, sensorZ: oz, footprintNear: near, footprintFar: far,
-    prior: dims[2], spread: defaults.spread[2], range: defaults.range.h, elevations: sensor.elevations,
+    zs,
+    ranges,
+    bottom,
+    sensorZ: oz,
+    footprintNear: near,
+    footprintFar: far,
+    prior: dims[2],
+    spread: defaults.spread[2],
+    range: defaults.range.h,
+    elevations: sensor.elevations,
   });
   // A sparse object is boxed at its class's size, height included: a few returns (dark paint,
   // glass, a missed row) say too little to cut the class height down.
@@ -292,7 +290,12 @@ function footprintRange(bev: BevBox, yaw: number, ox: number, oy: number): [numb
   const s = Math.sin(yaw);
   let near = Infinity;
   let far = 0;
-  for (const [u, v] of [[1, 1], [1, -1], [-1, 1], [-1, -1]]) {
+  for (const [u, v] of [
+    [1, 1],
+    [1, -1],
+    [-1, 1],
+    [-1, -1],
+  ]) {
     const x = bev.centerX + (u * bev.length * c) / 2 - (v * bev.width * s) / 2;
     const y = bev.centerY + (u * bev.length * s) / 2 + (v * bev.width * c) / 2;
     const r = Math.hypot(x - ox, y - oy);

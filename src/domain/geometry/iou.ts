@@ -31,9 +31,7 @@ export function iouBev(a: CuboidShape, b: CuboidShape): number {
  */
 export function iou3d(a: CuboidShape, b: CuboidShape): number {
   if (!(a.size[2] > 0 && b.size[2] > 0)) return 0;
-  const zOverlap =
-    Math.min(a.center[2] + a.size[2] / 2, b.center[2] + b.size[2] / 2) -
-    Math.max(a.center[2] - a.size[2] / 2, b.center[2] - b.size[2] / 2);
+  const zOverlap = Math.min(a.center[2] + a.size[2] / 2, b.center[2] + b.size[2] / 2) - Math.max(a.center[2] - a.size[2] / 2, b.center[2] - b.size[2] / 2);
   if (!(zOverlap > 0)) return 0;
   const interArea = bevIntersectionArea(a, b);
   if (interArea <= 0) return 0;

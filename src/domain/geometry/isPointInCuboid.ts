@@ -7,13 +7,7 @@ import type { CuboidShape } from './CuboidShape.ts';
  * the box). NaN or infinite coordinates are never inside. This is the reference test:
  * `pointsInCuboids` gives exactly the same answer for every point.
  */
-export function isPointInCuboid(
-  x: number,
-  y: number,
-  z: number,
-  box: CuboidShape,
-  margin = 0,
-): boolean {
+export function isPointInCuboid(x: number, y: number, z: number, box: CuboidShape, margin = 0): boolean {
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
   const hl = box.size[0] / 2 + margin;

@@ -6,13 +6,7 @@ import type { Vec3 } from '../types.ts';
  * `minDistance`. Inputs: positions xyz (LiDAR frame, metres), ray origin and direction in the same frame
  * (direction need not be normalised). Returns the point index, or -1 when nothing is under the cursor.
  */
-export function pickPointNearRay(
-  positions: Float32Array,
-  origin: Vec3,
-  direction: Vec3,
-  angle = 0.008,
-  minDistance = 0.5,
-): number {
+export function pickPointNearRay(positions: Float32Array, origin: Vec3, direction: Vec3, angle = 0.008, minDistance = 0.5): number {
   const len = Math.hypot(direction[0], direction[1], direction[2]);
   if (!(len > 0)) return -1;
   const dx = direction[0] / len;

@@ -28,11 +28,7 @@ export interface PointsInCuboidsResult {
  *
  * @throws Error `pointsInCuboids: ...` when the given grid was built over a different point count.
  */
-export function pointsInCuboids(
-  positions: Float32Array,
-  boxes: readonly CuboidShape[],
-  opts: PointsInCuboidsOptions = {},
-): PointsInCuboidsResult {
+export function pointsInCuboids(positions: Float32Array, boxes: readonly CuboidShape[], opts: PointsInCuboidsOptions = {}): PointsInCuboidsResult {
   const margin = opts.margin ?? 0;
   const withIndices = opts.withIndices ?? true;
   const counts = new Uint32Array(boxes.length);
@@ -40,9 +36,7 @@ export function pointsInCuboids(
   if (boxes.length === 0) return { counts, indices };
   const grid = opts.grid ?? buildPointGrid(positions);
   if (grid.pointCount * 3 > positions.length) {
-    throw new Error(
-      `pointsInCuboids: grid was built over ${grid.pointCount} points but positions hold ${Math.floor(positions.length / 3)}`,
-    );
+    throw new Error(`pointsInCuboids: grid was built over ${grid.pointCount} points but positions hold ${Math.floor(positions.length / 3)}`);
   }
   const { cellStart, sorted, nx } = grid;
   const gridIndices = grid.indices;
@@ -69,11 +63,10 @@ export function pointsInCuboids(
     const slackY = 1e-9 * (Math.abs(cy) + ey) + 1e-12;
     let range: [number, number, number, number] | null = null;
     if (hl >= 0 && hw >= 0 && hh >= 0) {
-      range =
-        Number.isFinite(cx + ex + cy + ey)
-          ? cellRange(grid, cx - ex - slackX, cy - ey - slackY, cx + ex + slackX, cy + ey + slackY)
-          : // Infinite or NaN extents: no prefilter, let the exact test decide for every point.
-            [0, 0, grid.nx - 1, grid.ny - 1];
+      range = Number.isFinite(cx + ex + cy + ey)
+        ? cellRange(grid, cx - ex - slackX, cy - ey - slackY, cx + ex + slackX, cy + ey + slackY)
+        : // Infinite or NaN extents: no prefilter, let the exact test decide for every point.
+          [0, 0, grid.nx - 1, grid.ny - 1];
     }
     if (range !== null) {
       const ix0 = range[0];

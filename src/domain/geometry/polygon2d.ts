@@ -83,8 +83,7 @@ export function convexHull(points: readonly Point2[]): [number, number][] {
     if (last === undefined || last[0] !== p[0] || last[1] !== p[1]) unique.push(p);
   }
   if (unique.length < 3) return unique;
-  const cross = (o: Point2, a: Point2, b: Point2): number =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const cross = (o: Point2, a: Point2, b: Point2): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower: [number, number][] = [];
   for (const p of unique) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();

@@ -26,7 +26,6 @@ function normalCdf(x: number): number {
   if (x === -Infinity) return 0;
   const t = Math.abs(x) / Math.SQRT2;
   const k = 1 / (1 + 0.3275911 * t);
-  const erf =
-    1 - ((((1.061405429 * k - 1.453152027) * k + 1.421413741) * k - 0.284496736) * k + 0.254829592) * k * Math.exp(-t * t);
+  const erf = 1 - ((((1.061405429 * k - 1.453152027) * k + 1.421413741) * k - 0.284496736) * k + 0.254829592) * k * Math.exp(-t * t);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }

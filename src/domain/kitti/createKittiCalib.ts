@@ -7,10 +7,7 @@ import { invertMat4, mat4From3x3, mat4From3x4, multiplyMat4 } from './mat4.ts';
  * `velo2rect = R0_rect(4×4) · Tr_velo_to_cam(4×4)` and its general 4×4 inverse `rect2velo`
  * (both row-major, 16 values), or `null` when the product is singular.
  */
-export function deriveCalibTransforms(
-  R0_rect: readonly number[],
-  Tr_velo_to_cam: readonly number[],
-): { velo2rect: number[]; rect2velo: number[] } | null {
+export function deriveCalibTransforms(R0_rect: readonly number[], Tr_velo_to_cam: readonly number[]): { velo2rect: number[]; rect2velo: number[] } | null {
   const velo2rect = multiplyMat4(mat4From3x3(R0_rect), mat4From3x4(Tr_velo_to_cam));
   const rect2velo = invertMat4(velo2rect);
   return rect2velo === null ? null : { velo2rect, rect2velo };

@@ -38,11 +38,7 @@ export interface CuboidToKittiOptions {
  * verbatim so the original line is reproduced. With `calib === null` (or a synthetic calib) the
  * §2.8.3 axis convention is used and the bbox is `0 0 0 0`.
  */
-export function cuboidToKitti(
-  cuboid: Cuboid,
-  calib: KittiCalib | null,
-  opts: CuboidToKittiOptions = {},
-): KittiObject {
+export function cuboidToKitti(cuboid: Cuboid, calib: KittiCalib | null, opts: CuboidToKittiOptions = {}): KittiObject {
   const c = calibOrSynthetic(calib);
   const box = cuboidCameraBox(cuboid, c);
   const [x, , z] = box.location;
@@ -52,10 +48,7 @@ export function cuboidToKitti(
     alpha = cuboid.kitti2d.alpha;
     bbox = [...cuboid.kitti2d.bbox];
   } else {
-    alpha =
-      opts.alpha === 'camera'
-        ? wrapAngle(box.rotationY - Math.atan2(x, z))
-        : wrapAngle(box.rotationY + Math.atan2(cuboid.center[1], cuboid.center[0]));
+    alpha = opts.alpha === 'camera' ? wrapAngle(box.rotationY - Math.atan2(x, z)) : wrapAngle(box.rotationY + Math.atan2(cuboid.center[1], cuboid.center[0]));
     bbox = c.synthetic === true ? [0, 0, 0, 0] : imageBox(box, c, opts.imageSize ?? [1242, 375]);
   }
   const object: KittiObject = {
@@ -72,11 +65,7 @@ export function cuboidToKitti(
   return object;
 }
 
-function imageBox(
-  box: CameraBox,
-  calib: KittiCalib,
-  imageSize: readonly [number, number],
-): [number, number, number, number] {
+function imageBox(box: CameraBox, calib: KittiCalib, imageSize: readonly [number, number]): [number, number, number, number] {
   const corners = kittiBoxCorners(box.location, box.dimensions, box.rotationY);
   const raw = projectedBounds(corners, calib.P2);
   if (raw === null || !overlapsImage(raw, imageSize)) return [0, 0, 0, 0];

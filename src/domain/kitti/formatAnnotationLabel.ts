@@ -19,7 +19,11 @@ import { formatKittiLabel } from './formatKittiLabel.ts';
 export function formatAnnotationLabel(doc: FrameAnnotation, calib: KittiCalib | null, imageSize: [number, number]): string {
   const objects = doc.cuboids.map((c, i) => {
     if (c.label.toLowerCase() === 'dontcare') {
-      throw kittiError('formatAnnotationLabel', { field: 'type' }, `box ${i + 1} (${c.id}) has class "${c.label}": a DontCare line is a region to ignore, not a box; give it a real class`);
+      throw kittiError(
+        'formatAnnotationLabel',
+        { field: 'type' },
+        `box ${i + 1} (${c.id}) has class "${c.label}": a DontCare line is a region to ignore, not a box; give it a real class`,
+      );
     }
     return cuboidToKitti(c, calib, { imageSize });
   });

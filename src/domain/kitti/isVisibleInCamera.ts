@@ -15,21 +15,14 @@ export const MIN_CAMERA_DEPTH = 0.1;
  * @param box a KITTI object (camera frame) or its 8 corners in rectified camera 0, metres
  * @param imageSize `[width, height]` of image 2 in pixels; default 1242×375
  */
-export function isVisibleInCamera(
-  box: KittiObject | readonly Vec3[],
-  calib: KittiCalib,
-  imageSize: readonly [number, number] = [1242, 375],
-): boolean {
+export function isVisibleInCamera(box: KittiObject | readonly Vec3[], calib: KittiCalib, imageSize: readonly [number, number] = [1242, 375]): boolean {
   const corners = isCornerList(box) ? box : kittiBoxCorners(box.location, box.dimensions, box.rotationY);
   const raw = projectedBounds(corners, calib.P2);
   return raw !== null && overlapsImage(raw, imageSize);
 }
 
 /** Whether unclipped 2D bounds `[x1, y1, x2, y2]` (pixels) overlap a `[width, height]` image. */
-export function overlapsImage(
-  bounds: readonly [number, number, number, number],
-  imageSize: readonly [number, number],
-): boolean {
+export function overlapsImage(bounds: readonly [number, number, number, number], imageSize: readonly [number, number]): boolean {
   const [x1, y1, x2, y2] = bounds;
   const [width, height] = imageSize;
   return !(x1 >= width || y1 >= height || x2 <= 0 || y2 <= 0);
@@ -40,10 +33,7 @@ export function overlapsImage(
  * a 3×4 `P` (dividing by the third projected component), or `null` when any point has rectified
  * z < 0.1 m (or a non-finite projection).
  */
-export function projectedBounds(
-  corners: readonly Vec3[],
-  P: readonly number[],
-): [number, number, number, number] | null {
+export function projectedBounds(corners: readonly Vec3[], P: readonly number[]): [number, number, number, number] | null {
   let minU = Infinity;
   let minV = Infinity;
   let maxU = -Infinity;

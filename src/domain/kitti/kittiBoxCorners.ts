@@ -8,11 +8,7 @@ import type { Vec3 } from '../types.ts';
  * @param dimensions `[h, w, l]` in metres (file order)
  * @param rotationY yaw about camera y, radians; the length axis is `(cos ry, 0, −sin ry)`
  */
-export function kittiBoxCorners(
-  location: Vec3,
-  dimensions: Vec3,
-  rotationY: number,
-): [number, number, number][] {
+export function kittiBoxCorners(location: Vec3, dimensions: Vec3, rotationY: number): [number, number, number][] {
   const [h, w, l] = dimensions;
   const c = Math.cos(rotationY);
   const s = Math.sin(rotationY);
@@ -22,11 +18,7 @@ export function kittiBoxCorners(
   for (const yo of [0, -h]) {
     for (let k = 0; k < 4; k++) {
       // R_y(ry) = [[c, 0, s], [0, 1, 0], [−s, 0, c]]
-      corners.push([
-        c * xs[k] + s * zs[k] + location[0],
-        yo + location[1],
-        -s * xs[k] + c * zs[k] + location[2],
-      ]);
+      corners.push([c * xs[k] + s * zs[k] + location[0], yo + location[1], -s * xs[k] + c * zs[k] + location[2]]);
     }
   }
   return corners;

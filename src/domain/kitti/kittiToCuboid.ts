@@ -31,18 +31,20 @@ let nextId = 1;
  *
  * @throws KittiError for a DontCare object or a non-finite 3D value.
  */
-export function kittiToCuboid(
-  obj: KittiObject,
-  calib: KittiCalib | null,
-  opts: KittiToCuboidOptions = {},
-): Cuboid {
+export function kittiToCuboid(obj: KittiObject, calib: KittiCalib | null, opts: KittiToCuboidOptions = {}): Cuboid {
   if (obj.type === 'DontCare') {
     throw kittiError('kittiToCuboid', { field: 'type' }, 'a DontCare line has no 3D box; keep DontCare objects separately');
   }
   const [h, w, l] = obj.dimensions;
   const [x, y, z] = obj.location;
   const checks: [string, number][] = [
-    ['h', h], ['w', w], ['l', l], ['x', x], ['y', y], ['z', z], ['rotation_y', obj.rotationY],
+    ['h', h],
+    ['w', w],
+    ['l', l],
+    ['x', x],
+    ['y', y],
+    ['z', z],
+    ['rotation_y', obj.rotationY],
   ];
   for (const [field, value] of checks) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {

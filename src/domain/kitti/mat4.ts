@@ -23,8 +23,7 @@ export function multiplyMat4(a: readonly number[], b: readonly number[]): number
   const out = new Array<number>(16);
   for (let r = 0; r < 4; r++) {
     for (let c = 0; c < 4; c++) {
-      out[r * 4 + c] =
-        a[r * 4] * b[c] + a[r * 4 + 1] * b[4 + c] + a[r * 4 + 2] * b[8 + c] + a[r * 4 + 3] * b[12 + c];
+      out[r * 4 + c] = a[r * 4] * b[c] + a[r * 4 + 1] * b[4 + c] + a[r * 4 + 2] * b[8 + c] + a[r * 4 + 3] * b[12 + c];
     }
   }
   return out;
@@ -80,11 +79,7 @@ export function invertMat4(m: readonly number[]): number[] | null {
  * (a 4×4 affine transform or a 3×4 projection).
  */
 export function transformPoint(m: readonly number[], x: number, y: number, z: number): [number, number, number] {
-  return [
-    m[0] * x + m[1] * y + m[2] * z + m[3],
-    m[4] * x + m[5] * y + m[6] * z + m[7],
-    m[8] * x + m[9] * y + m[10] * z + m[11],
-  ];
+  return [m[0] * x + m[1] * y + m[2] * z + m[3], m[4] * x + m[5] * y + m[6] * z + m[7], m[8] * x + m[9] * y + m[10] * z + m[11]];
 }
 
 function swap(a: number[], i: number, j: number): void {

@@ -60,20 +60,12 @@ export function parseKittiCalib(text: string, opts: ParseKittiCalibOptions = {})
     const key = canonicalKey(rawKey);
     if (key === null) continue;
     if (found[key] !== undefined) {
-      throw kittiError(
-        'parseKittiCalib',
-        { fileName, line, field: key },
-        `repeated key (first on line ${foundOnLine[key]})`,
-      );
+      throw kittiError('parseKittiCalib', { fileName, line, field: key }, `repeated key (first on line ${foundOnLine[key]})`);
     }
     const tokens = rest === '' ? [] : rest.split(/\s+/);
     const expected = CALIB_KEY_SIZES[key];
     if (tokens.length !== expected) {
-      throw kittiError(
-        'parseKittiCalib',
-        { fileName, line, field: key },
-        `expected ${expected} values, found ${tokens.length}`,
-      );
+      throw kittiError('parseKittiCalib', { fileName, line, field: key }, `expected ${expected} values, found ${tokens.length}`);
     }
     const values: number[] = [];
     for (const token of tokens) {
@@ -96,11 +88,7 @@ export function parseKittiCalib(text: string, opts: ParseKittiCalibOptions = {})
   const Tr_velo_to_cam = found.Tr_velo_to_cam as number[];
   const derived = deriveCalibTransforms(R0_rect, Tr_velo_to_cam);
   if (derived === null) {
-    throw kittiError(
-      'parseKittiCalib',
-      { fileName, line: foundOnLine.Tr_velo_to_cam, field: 'Tr_velo_to_cam' },
-      'R0_rect · Tr_velo_to_cam is singular',
-    );
+    throw kittiError('parseKittiCalib', { fileName, line: foundOnLine.Tr_velo_to_cam, field: 'Tr_velo_to_cam' }, 'R0_rect · Tr_velo_to_cam is singular');
   }
   const calib: KittiCalib = { P2, R0_rect, Tr_velo_to_cam, ...derived };
   for (const key of ['P0', 'P1', 'P3', 'Tr_imu_to_velo'] as const) {

@@ -8,23 +8,7 @@ export interface ParseKittiLabelOptions {
 }
 
 /** Column names after `type`, in file order (§2.2). */
-const NUMERIC_FIELDS = [
-  'truncated',
-  'occluded',
-  'alpha',
-  'left',
-  'top',
-  'right',
-  'bottom',
-  'h',
-  'w',
-  'l',
-  'x',
-  'y',
-  'z',
-  'rotation_y',
-  'score',
-] as const;
+const NUMERIC_FIELDS = ['truncated', 'occluded', 'alpha', 'left', 'top', 'right', 'bottom', 'h', 'w', 'l', 'x', 'y', 'z', 'rotation_y', 'score'] as const;
 
 /**
  * The range each column may take, `[min, max]` inclusive, in file units (pixels, metres, radians):
@@ -75,11 +59,7 @@ export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {})
     const line = i + 1;
     const tokens = trimmed.split(/\s+/);
     if (tokens.length !== 15 && tokens.length !== 16) {
-      throw kittiError(
-        'parseKittiLabel',
-        { fileName, line },
-        `expected 15 or 16 values (16 with a score), found ${tokens.length}`,
-      );
+      throw kittiError('parseKittiLabel', { fileName, line }, `expected 15 or 16 values (16 with a score), found ${tokens.length}`);
     }
     const values: number[] = [];
     for (let k = 1; k < tokens.length; k++) {

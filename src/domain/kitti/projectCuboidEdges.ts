@@ -8,9 +8,18 @@ const NEAR = 0.1;
 
 /** The 12 edges of a box as corner index pairs (corners 0–3 bottom, 4–7 top; §2.4 order). */
 const EDGES: [number, number][] = [
-  [0, 1], [1, 2], [2, 3], [3, 0],
-  [4, 5], [5, 6], [6, 7], [7, 4],
-  [0, 4], [1, 5], [2, 6], [3, 7],
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 0],
+  [4, 5],
+  [5, 6],
+  [6, 7],
+  [7, 4],
+  [0, 4],
+  [1, 5],
+  [2, 6],
+  [3, 7],
 ];
 
 /** One projected edge in image-2 pixels; `front` marks the edges of the box's front face. */

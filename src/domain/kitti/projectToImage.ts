@@ -55,11 +55,7 @@ export interface ProjectedCuboid {
  *
  * @param imageSize `[width, height]` in pixels; without it `visible` only checks depth
  */
-export function projectCuboid(
-  cuboid: Cuboid,
-  calib: KittiCalib,
-  imageSize?: [number, number],
-): ProjectedCuboid {
+export function projectCuboid(cuboid: Cuboid, calib: KittiCalib, imageSize?: [number, number]): ProjectedCuboid {
   const box = cuboidCameraBox(cuboid, calib);
   const rectCorners = kittiBoxCorners(box.location, box.dimensions, box.rotationY);
   const corners: [number, number][] = [];
@@ -69,9 +65,6 @@ export function projectCuboid(
     corners.push([p0 / p2, p1 / p2]);
     depths.push(p2);
   }
-  const visible =
-    imageSize !== undefined
-      ? isVisibleInCamera(rectCorners, calib, imageSize)
-      : rectCorners.every((c) => c[2] >= MIN_CAMERA_DEPTH);
+  const visible = imageSize !== undefined ? isVisibleInCamera(rectCorners, calib, imageSize) : rectCorners.every((c) => c[2] >= MIN_CAMERA_DEPTH);
   return { corners, depths, visible };
 }

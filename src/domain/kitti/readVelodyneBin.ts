@@ -46,8 +46,7 @@ export function readVelodyneBin(bytes: ArrayBuffer | Uint8Array, opts: ReadVelod
     throw kittiError(
       'readVelodyneBin',
       { fileName: opts.fileName, byteOffset: trailing },
-      `size ${size} bytes is not a multiple of ${record} (${what} as float32); ` +
-        `${size % record} trailing bytes at byte offset ${trailing}`,
+      `size ${size} bytes is not a multiple of ${record} (${what} as float32); ` + `${size % record} trailing bytes at byte offset ${trailing}`,
     );
   }
   const count = size / record;

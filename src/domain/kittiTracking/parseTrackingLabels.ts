@@ -44,14 +44,22 @@ export function parseTrackingLabels(text: string, opts: { fileName?: string } = 
     }
     const tokens = trimmed.split(/\s+/);
     if (tokens.length !== 17 && tokens.length !== 18) {
-      throw kittiError('parseTrackingLabels', { fileName, line }, `expected 17 or 18 values (frame, track id, then the 15 or 16 label_2 columns), found ${tokens.length}`);
+      throw kittiError(
+        'parseTrackingLabels',
+        { fileName, line },
+        `expected 17 or 18 values (frame, track id, then the 15 or 16 label_2 columns), found ${tokens.length}`,
+      );
     }
     const frame = integer(tokens[0], 'frame', fileName, line);
     const trackId = integer(tokens[1], 'track_id', fileName, line);
     if (frame < 0 || frame > MAX_FRAME) throw kittiError('parseTrackingLabels', { fileName, line, field: 'frame' }, `${tokens[0]} is outside 0..${MAX_FRAME}`);
     if (trackId < -1) throw kittiError('parseTrackingLabels', { fileName, line, field: 'track_id' }, `${tokens[1]} is below -1`);
     if (trackId === -1 && tokens[2] !== 'DontCare') {
-      throw kittiError('parseTrackingLabels', { fileName, line, field: 'track_id' }, `a ${tokens[2]} box needs a track id of 0 or more (-1 is for DontCare regions)`);
+      throw kittiError(
+        'parseTrackingLabels',
+        { fileName, line, field: 'track_id' },
+        `a ${tokens[2]} box needs a track id of 0 or more (-1 is for DontCare regions)`,
+      );
     }
     if (trackId >= 0) {
       const key = `${frame}:${trackId}`;

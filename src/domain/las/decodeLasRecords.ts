@@ -32,7 +32,8 @@ export function createLasColumns(header: LasHeader, count: number, fn: string, f
     const colour = LAS_RGB_AT[f] >= 0 ? new Uint16Array(count * 3) : null;
     return { positions: new Float32Array(count * 3), attributes, colour };
   } catch (e) {
-    if (e instanceof RangeError) throw new PointFileError(fn, 'too-large', `cannot allocate arrays for ${count} points (${e.message})`, { fileName, field: 'number of point records' });
+    if (e instanceof RangeError)
+      throw new PointFileError(fn, 'too-large', `cannot allocate arrays for ${count} points (${e.message})`, { fileName, field: 'number of point records' });
     throw e;
   }
 }
@@ -73,7 +74,8 @@ export function decodeLasRecords(bytes: Uint8Array, at: number, count: number, h
   const stride = header.recordLength;
   const f = header.pointFormat;
   const a = columns.attributes;
-  for (let axis = 0; axis < 3; axis++) scaledInt32Column(dv, at + axis * 4, stride, count, header.scale[axis], header.offset[axis], columns.positions, start * 3 + axis, 3);
+  for (let axis = 0; axis < 3; axis++)
+    scaledInt32Column(dv, at + axis * 4, stride, count, header.scale[axis], header.offset[axis], columns.positions, start * 3 + axis, 3);
   uint16Column(dv, at + 12, stride, count, a.intensity as Uint16Array, start);
   if (f >= 6) {
     bitsColumn(bytes, at + 14, stride, count, 0, 15, a.return_number as Uint8Array, start);
@@ -103,7 +105,17 @@ export function decodeLasRecords(bytes: Uint8Array, at: number, count: number, h
 // One small function per column kind: each is called several times per file, so the JIT
 // optimizes it after the first file, and each loop has one load and one store.
 
-function scaledInt32Column(dv: DataView, at: number, stride: number, count: number, scale: number, offset: number, out: Float32Array, o: number, step: number): void {
+function scaledInt32Column(
+  dv: DataView,
+  at: number,
+  stride: number,
+  count: number,
+  scale: number,
+  offset: number,
+  out: Float32Array,
+  o: number,
+  step: number,
+): void {
   for (let i = 0; i < count; i++, at += stride, o += step) out[o] = dv.getInt32(at, true) * scale + offset;
 }
 

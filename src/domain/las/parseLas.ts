@@ -71,7 +71,9 @@ function finish(header: LasHeader, columns: ReturnType<typeof createLasColumns>,
   }
   const far = Math.max(...header.min.map(Math.abs), ...header.max.map(Math.abs));
   if (far > FLOAT32_CM_LIMIT) {
-    warnings.push(`coordinates reach ${Math.round(far)} m from the origin: float32 positions keep steps of ${(far / 2 ** 23 * 100).toFixed(1)} cm there (the file's offset is not subtracted)`);
+    warnings.push(
+      `coordinates reach ${Math.round(far)} m from the origin: float32 positions keep steps of ${((far / 2 ** 23) * 100).toFixed(1)} cm there (the file's offset is not subtracted)`,
+    );
   }
   return { count: n, positions: columns.positions, attributes, header, warnings };
 }

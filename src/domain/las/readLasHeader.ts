@@ -24,7 +24,8 @@ export function readLasHeader(bytes: Uint8Array, fn: string, fileName?: string):
   if (bytes.length < 4 || text(bytes, 0, 4) !== 'LASF') {
     throw new PointFileError(fn, 'bad-signature', 'not a LAS file: it does not start with "LASF"', { fileName, byteOffset: 0, field: 'file signature' });
   }
-  if (bytes.length < LAS_MIN_HEADER_BYTES) fail('truncated', 'public header block', bytes.length, `the file has ${bytes.length} bytes, a LAS header needs at least ${LAS_MIN_HEADER_BYTES}`);
+  if (bytes.length < LAS_MIN_HEADER_BYTES)
+    fail('truncated', 'public header block', bytes.length, `the file has ${bytes.length} bytes, a LAS header needs at least ${LAS_MIN_HEADER_BYTES}`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: string[] = [];
   const major = bytes[24];
@@ -53,7 +54,8 @@ export function readLasHeader(bytes: Uint8Array, fn: string, fileName?: string):
     const big = dv.getBigUint64(247, true);
     if (big > BigInt(Number.MAX_SAFE_INTEGER)) fail('bad-header', 'number of point records', 247, `${big} points`);
     if (big > 0n) pointCount = Number(big);
-    if (legacyCount !== 0 && big > 0n && Number(big) !== legacyCount) warnings.push(`the legacy point count ${legacyCount} (byte 107) disagrees with the 64-bit count ${big} (byte 247): the 64-bit count is used`);
+    if (legacyCount !== 0 && big > 0n && Number(big) !== legacyCount)
+      warnings.push(`the legacy point count ${legacyCount} (byte 107) disagrees with the 64-bit count ${big} (byte 247): the 64-bit count is used`);
   }
   const f64 = (at: number): number => dv.getFloat64(at, true);
   const scale: [number, number, number] = [f64(131), f64(139), f64(147)];
@@ -99,8 +101,16 @@ function readVlrs(bytes: Uint8Array, dv: DataView, start: number, count: number,
       break;
     }
     const dataLength = dv.getUint16(at + 20, true);
-    if (at + 54 + dataLength > end) fail('bad-header', `VLR ${i} record length`, at + 20, `${dataLength} bytes run past the start of the point data at byte offset ${end}`);
-    vlrs.push({ userId: text(bytes, at + 2, 16), recordId: dv.getUint16(at + 18, true), description: text(bytes, at + 22, 32), dataOffset: at + 54, dataLength, extended: false });
+    if (at + 54 + dataLength > end)
+      fail('bad-header', `VLR ${i} record length`, at + 20, `${dataLength} bytes run past the start of the point data at byte offset ${end}`);
+    vlrs.push({
+      userId: text(bytes, at + 2, 16),
+      recordId: dv.getUint16(at + 18, true),
+      description: text(bytes, at + 22, 32),
+      dataOffset: at + 54,
+      dataLength,
+      extended: false,
+    });
     at += 54 + dataLength;
   }
   return vlrs;
@@ -109,11 +119,13 @@ function readVlrs(bytes: Uint8Array, dv: DataView, start: number, count: number,
 function readLaszip(bytes: Uint8Array, dv: DataView, vlrs: LasVlr[], compressed: boolean, fail: Fail): LaszipInfo | null {
   const vlr = vlrs.find((v) => v.userId === 'laszip encoded' && v.recordId === 22204);
   if (!compressed) return null;
-  if (vlr === undefined) fail('bad-header', 'point data format', 104, 'the compression bit is set (a LAZ file) but there is no laszip VLR (user "laszip encoded", record 22204)');
+  if (vlr === undefined)
+    fail('bad-header', 'point data format', 104, 'the compression bit is set (a LAZ file) but there is no laszip VLR (user "laszip encoded", record 22204)');
   const at = (vlr as LasVlr).dataOffset;
   if ((vlr as LasVlr).dataLength < 34) fail('bad-header', 'laszip VLR', at, `${(vlr as LasVlr).dataLength} bytes, it needs at least 34`);
   const itemCount = dv.getUint16(at + 32, true);
-  if (34 + itemCount * 6 > (vlr as LasVlr).dataLength) fail('bad-header', 'laszip VLR item count', at + 32, `${itemCount} items do not fit in its ${(vlr as LasVlr).dataLength} bytes`);
+  if (34 + itemCount * 6 > (vlr as LasVlr).dataLength)
+    fail('bad-header', 'laszip VLR item count', at + 32, `${itemCount} items do not fit in its ${(vlr as LasVlr).dataLength} bytes`);
   const items: LaszipInfo['items'] = [];
   for (let k = 0; k < itemCount; k++) {
     const p = at + 34 + k * 6;
@@ -142,7 +154,9 @@ function readExtraBytes(bytes: Uint8Array, dv: DataView, vlrs: LasVlr[], format:
     const name = text(bytes, at + 4, 32) || `extra_${k}`;
     const size = dataType === 0 ? options : dataType <= 10 ? EXTRA_TYPE_BYTES[dataType] : 0;
     if (size === 0) {
-      warnings.push(`extra bytes field "${name}": data type ${dataType} is not read (only single values of types 1–10); the rest of the extra bytes are skipped`);
+      warnings.push(
+        `extra bytes field "${name}": data type ${dataType} is not read (only single values of types 1–10); the rest of the extra bytes are skipped`,
+      );
       break;
     }
     if (offset + size > recordLength) {

@@ -29,7 +29,12 @@ export function readLazChunkTable(bytes: Uint8Array, header: LasHeader, fn: stri
     throw new PointFileError(fn, 'bad-laz', `${field} (byte offset ${byteOffset}): ${what}`, { fileName, byteOffset, field });
   };
   if (laz.compressor === 1) return { chunks: n === 0 ? [] : [{ start: dataStart, end: bytes.length, points: n }], warnings: [] };
-  if (laz.compressor !== 2 && laz.compressor !== 3) fail('laszip compressor', header.vlrs.find((v) => v.recordId === 22204)?.dataOffset ?? 0, `compressor ${laz.compressor} is not pointwise (1), chunked (2) or layered (3)`);
+  if (laz.compressor !== 2 && laz.compressor !== 3)
+    fail(
+      'laszip compressor',
+      header.vlrs.find((v) => v.recordId === 22204)?.dataOffset ?? 0,
+      `compressor ${laz.compressor} is not pointwise (1), chunked (2) or layered (3)`,
+    );
   if (n === 0) return { chunks: [], warnings: [] };
   if (laz.chunkSize === 0) fail('laszip chunk size', 0, 'chunk size 0');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -37,7 +37,8 @@ export function progressiveOrder(positions: Float32Array, opts: ProgressiveOrder
   const cell = opts.cellSize ?? 0.4;
   if (!(cell > 0 && Number.isFinite(cell))) throw new Error(`progressiveOrder: cellSize must be a positive number, got ${cell}`);
   const n = opts.count ?? Math.floor(positions.length / 3);
-  if (!Number.isInteger(n) || n < 0 || n * 3 > positions.length) throw new Error(`progressiveOrder: count ${n} does not fit positions of length ${positions.length}`);
+  if (!Number.isInteger(n) || n < 0 || n * 3 > positions.length)
+    throw new Error(`progressiveOrder: count ${n} does not fit positions of length ${positions.length}`);
   const inv = 1 / cell;
   const stride = scrambleStride(n);
   const rank = new Uint16Array(n);

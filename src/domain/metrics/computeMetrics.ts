@@ -57,10 +57,7 @@ export function computeMetrics(events: readonly MetricsEvent[], opts: MetricsOpt
   const byFrame = new Map<string, FrameMetricsRow>();
   const lastSeen = new Map<string, number>();
   const lastSubmit = new Map<string, number>();
-  const accsFor = (user: string, day: string): Acc[] => [
-    getOrCreate(byUser, user, newAcc),
-    getOrCreate(byDay, `${day}\u0000${user}`, newAcc),
-  ];
+  const accsFor = (user: string, day: string): Acc[] => [getOrCreate(byUser, user, newAcc), getOrCreate(byDay, `${day}\u0000${user}`, newAcc)];
 
   for (const { e, t } of timed) {
     const inRange = t >= from && t <= to;
@@ -123,7 +120,10 @@ export function computeMetrics(events: readonly MetricsEvent[], opts: MetricsOpt
   }
 
   const keep = (user: string) => opts.user === undefined || user === opts.user;
-  const users = [...byUser].filter(([u]) => keep(u)).sort(([a], [b]) => compare(a, b)).map(([u, acc]) => toRow(u, acc));
+  const users = [...byUser]
+    .filter(([u]) => keep(u))
+    .sort(([a], [b]) => compare(a, b))
+    .map(([u, acc]) => toRow(u, acc));
   const daily: DailyMetricsRow[] = [...byDay]
     .map(([key, acc]) => {
       const [day, user] = key.split('\u0000');

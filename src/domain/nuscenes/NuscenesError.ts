@@ -23,5 +23,9 @@ export function nuscenesError(file: string, where: { row?: number; token?: strin
   if (where.row !== undefined) parts.push(`row ${where.row}${where.token !== undefined ? ` (token "${where.token}")` : ''}`);
   if (where.field !== undefined) parts.push(`field "${where.field}"`);
   const loc = parts.length > 0 ? `${parts.join(', ')}: ` : '';
-  return new NuscenesError(`${file}: ${loc}${detail}`, { file, ...(where.field !== undefined ? { field: where.field } : {}), ...(where.row !== undefined ? { row: where.row } : {}) });
+  return new NuscenesError(`${file}: ${loc}${detail}`, {
+    file,
+    ...(where.field !== undefined ? { field: where.field } : {}),
+    ...(where.row !== undefined ? { row: where.row } : {}),
+  });
 }

@@ -53,18 +53,20 @@ export function nuscenesBoxToLidar(box: { translation: Vec3Tuple; size: Vec3Tupl
 export function lidarBoxToNuscenes(box: CuboidShape, lidarPose: Pose): { translation: Vec3Tuple; size: Vec3Tuple; rotation: Quaternion } {
   const m = lidarPose;
   const [x, y, z] = box.center;
-  const translation: Vec3Tuple = [
-    m[0] * x + m[1] * y + m[2] * z + m[3],
-    m[4] * x + m[5] * y + m[6] * z + m[7],
-    m[8] * x + m[9] * y + m[10] * z + m[11],
-  ];
+  const translation: Vec3Tuple = [m[0] * x + m[1] * y + m[2] * z + m[3], m[4] * x + m[5] * y + m[6] * z + m[7], m[8] * x + m[9] * y + m[10] * z + m[11]];
   // Rotation of the box in the global frame: pose rotation · Rz(yaw), as a quaternion.
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);
   const r = [
-    m[0] * c + m[1] * s, -m[0] * s + m[1] * c, m[2],
-    m[4] * c + m[5] * s, -m[4] * s + m[5] * c, m[6],
-    m[8] * c + m[9] * s, -m[8] * s + m[9] * c, m[10],
+    m[0] * c + m[1] * s,
+    -m[0] * s + m[1] * c,
+    m[2],
+    m[4] * c + m[5] * s,
+    -m[4] * s + m[5] * c,
+    m[6],
+    m[8] * c + m[9] * s,
+    -m[8] * s + m[9] * c,
+    m[10],
   ];
   return { translation, size: [box.size[1], box.size[0], box.size[2]], rotation: mat3ToQuaternion(r) };
 }

@@ -32,7 +32,10 @@ export interface NuscenesFrame {
  */
 export function nuscenesFrameId(filename: string): string {
   const base = filename.slice(filename.lastIndexOf('/') + 1).replace(/\.pcd\.bin$/i, '');
-  return base.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/\.{2,}/g, '_').replace(/^\.+|\.+$/g, '_');
+  return base
+    .replace(/[^A-Za-z0-9_.-]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^\.+|\.+$/g, '_');
 }
 
 /**
@@ -94,6 +97,9 @@ export function nuscenesFrames(t: NuscenesTables): NuscenesFrame[] {
   const firstTime = new Map<string, number>();
   for (const f of frames) firstTime.set(f.sequence, Math.min(firstTime.get(f.sequence) ?? Infinity, f.timestamp));
   return frames.sort(
-    (a, b) => (firstTime.get(a.sequence) as number) - (firstTime.get(b.sequence) as number) || (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0) || a.timestamp - b.timestamp,
+    (a, b) =>
+      (firstTime.get(a.sequence) as number) - (firstTime.get(b.sequence) as number) ||
+      (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0) ||
+      a.timestamp - b.timestamp,
   );
 }

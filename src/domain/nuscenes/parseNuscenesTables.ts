@@ -69,7 +69,12 @@ export function parseNuscenesTables(texts: Partial<Record<NuTableName, string>>)
   for (const name of [...REQUIRED_TABLES, ...OPTIONAL_TABLES]) {
     const text = texts[name];
     if (text === undefined) {
-      if ((REQUIRED_TABLES as readonly string[]).includes(name)) throw nuscenesError(`${name}.json`, {}, 'the table is missing (nuScenes v1.0 needs sample, sample_data, ego_pose, calibrated_sensor, sample_annotation, instance and category)');
+      if ((REQUIRED_TABLES as readonly string[]).includes(name))
+        throw nuscenesError(
+          `${name}.json`,
+          {},
+          'the table is missing (nuScenes v1.0 needs sample, sample_data, ego_pose, calibrated_sensor, sample_annotation, instance and category)',
+        );
       tables[name] = new Map();
       continue;
     }
@@ -136,7 +141,9 @@ function checkField(kind: FieldKind, v: unknown): string | null {
     case 'vec3':
       return Array.isArray(v) && v.length === 3 && v.every(finite) ? null : `expected [x, y, z] in metres, got ${show(v)}`;
     case 'size':
-      return Array.isArray(v) && v.length === 3 && v.every((x) => finite(x) && x > 0) ? null : `expected [width, length, height] in metres, each above 0, got ${show(v)}`;
+      return Array.isArray(v) && v.length === 3 && v.every((x) => finite(x) && x > 0)
+        ? null
+        : `expected [width, length, height] in metres, each above 0, got ${show(v)}`;
     case 'quaternion':
       if (!(Array.isArray(v) && v.length === 4 && v.every(finite))) return `expected a quaternion [w, x, y, z], got ${show(v)}`;
       return v[0] * v[0] + v[1] * v[1] + v[2] * v[2] + v[3] * v[3] > 1e-18 ? null : 'the quaternion has zero length';

@@ -7,7 +7,22 @@ import type { AttributeArray } from '../types.ts';
 import { PcdError, formatCount } from './PcdError.ts';
 import type { PcdTarget } from './PcdTarget.ts';
 import type { AsciiLinePlan } from './decodeAsciiLines.ts';
-import { FAIL_NONE, FAIL_TOKEN, KIND_BIGINT, KIND_NUMBER, KIND_RGB_FLOAT, S_AT, S_DONE, S_FAIL, S_FIELD, S_LINE, S_NANS, S_TOKEN, S_TOKEN_END, decodeAsciiLines } from './decodeAsciiLines.ts';
+import {
+  FAIL_NONE,
+  FAIL_TOKEN,
+  KIND_BIGINT,
+  KIND_NUMBER,
+  KIND_RGB_FLOAT,
+  S_AT,
+  S_DONE,
+  S_FAIL,
+  S_FIELD,
+  S_LINE,
+  S_NANS,
+  S_TOKEN,
+  S_TOKEN_END,
+  decodeAsciiLines,
+} from './decodeAsciiLines.ts';
 import { tokenText } from './parseAsciiNumber.ts';
 
 export class AsciiBodyDecoder {
@@ -110,12 +125,17 @@ export class AsciiBodyDecoder {
     const done = state[S_DONE];
     if (done < target.count) {
       const line = state[S_LINE];
-      throw new PcdError(this.fn, 'truncated', `truncated ascii body: found ${formatCount(done)} of ${formatCount(target.count)} points (body ends at line ${formatCount(line)})`, {
-        fileName: this.fileName,
-        line,
-        expected: target.count,
-        actual: done,
-      });
+      throw new PcdError(
+        this.fn,
+        'truncated',
+        `truncated ascii body: found ${formatCount(done)} of ${formatCount(target.count)} points (body ends at line ${formatCount(line)})`,
+        {
+          fileName: this.fileName,
+          line,
+          expected: target.count,
+          actual: done,
+        },
+      );
     }
   }
 

@@ -74,12 +74,17 @@ export class CompressedBodyDecoder {
     const offset = this.target.header.bodyOffset;
     const expected = this.sizesLength < 8 ? 8 : 8 + this.compressedSize;
     const what = this.sizesLength < 8 ? 'the 8-byte size prefix' : `8 + ${formatCount(this.compressedSize)} bytes (size prefix + LZF block)`;
-    throw new PcdError(this.fn, 'truncated', `truncated binary_compressed body: expected ${what} from byte offset ${formatCount(offset)}, got ${formatCount(this.received)}`, {
-      fileName: this.fileName,
-      byteOffset: offset + this.received,
-      expected,
-      actual: this.received,
-    });
+    throw new PcdError(
+      this.fn,
+      'truncated',
+      `truncated binary_compressed body: expected ${what} from byte offset ${formatCount(offset)}, got ${formatCount(this.received)}`,
+      {
+        fileName: this.fileName,
+        byteOffset: offset + this.received,
+        expected,
+        actual: this.received,
+      },
+    );
   }
 
   private readSizes(): void {
@@ -96,21 +101,31 @@ export class CompressedBodyDecoder {
     else if (us === withPad) this.withPadding = true;
     else {
       const alt = withPad !== without ? ` (or ${formatCount(withPad)} with the _ padding fields stored)` : '';
-      throw new PcdError(this.fn, 'compressed-size-mismatch', `binary_compressed body at byte offset ${formatCount(offset)}: uncompressed size ${formatCount(us)} does not fit the header, expected ${formatCount(without)} = ${formatCount(count)} points × ${dataBytes} bytes${alt}`, {
-        fileName: this.fileName,
-        byteOffset: offset + 4,
-        expected: without,
-        actual: us,
-      });
+      throw new PcdError(
+        this.fn,
+        'compressed-size-mismatch',
+        `binary_compressed body at byte offset ${formatCount(offset)}: uncompressed size ${formatCount(us)} does not fit the header, expected ${formatCount(without)} = ${formatCount(count)} points × ${dataBytes} bytes${alt}`,
+        {
+          fileName: this.fileName,
+          byteOffset: offset + 4,
+          expected: without,
+          actual: us,
+        },
+      );
     }
     // A valid stream yields at least 1 byte per 2 input bytes and at most 88 per byte.
     if (cs > 2 * us || us > cs * 88 + 8) {
-      throw new PcdError(this.fn, 'compressed-size-mismatch', `binary_compressed body at byte offset ${formatCount(offset)}: compressed size ${formatCount(cs)} cannot decode to ${formatCount(us)} bytes`, {
-        fileName: this.fileName,
-        byteOffset: offset,
-        expected: us,
-        actual: cs,
-      });
+      throw new PcdError(
+        this.fn,
+        'compressed-size-mismatch',
+        `binary_compressed body at byte offset ${formatCount(offset)}: compressed size ${formatCount(cs)} cannot decode to ${formatCount(us)} bytes`,
+        {
+          fileName: this.fileName,
+          byteOffset: offset,
+          expected: us,
+          actual: cs,
+        },
+      );
     }
     this.compressedSize = cs;
     this.uncompressedSize = us;

@@ -73,7 +73,17 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
       const bytes = array ? new Uint8Array(array.buffer, array.byteOffset, array.byteLength) : null;
       return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count };
     });
-    return { header, count, positions, positionBytes: new Uint8Array(positions.buffer), attributes, slots, xyzOffset: findXyzRun(slots), nanCount: 0, nansCounted: false };
+    return {
+      header,
+      count,
+      positions,
+      positionBytes: new Uint8Array(positions.buffer),
+      attributes,
+      slots,
+      xyzOffset: findXyzRun(slots),
+      nanCount: 0,
+      nansCounted: false,
+    };
   } catch (e) {
     if (e instanceof RangeError) {
       throw new PcdError(fn, 'too-large', `cannot allocate arrays for ${formatCount(count)} points (${e.message})`, {
@@ -98,15 +108,7 @@ function findXyzRun(slots: PcdSlot[]): number {
  * Stores `count` points of one field read from raw little-endian bytes: element group of point
  * `start + i` is at `src[srcStart + i * srcStride]` (a binary record field or a compressed plane).
  */
-export function storeStridedField(
-  target: PcdTarget,
-  slot: PcdSlot,
-  src: Uint8Array,
-  srcStart: number,
-  srcStride: number,
-  start: number,
-  count: number,
-): void {
+export function storeStridedField(target: PcdTarget, slot: PcdSlot, src: Uint8Array, srcStart: number, srcStride: number, start: number, count: number): void {
   if (slot.pad) return;
   const f = slot.field;
   if (slot.axis >= 0) {
@@ -150,11 +152,7 @@ export function countNanPoints(positions: Float32Array, start: number, count: nu
 }
 
 /** Copies points [start, start + count) into fresh arrays (a streaming batch). */
-export function slicePcdTarget(
-  target: PcdTarget,
-  start: number,
-  count: number,
-): { positions: Float32Array; attributes: Record<string, AttributeArray> } {
+export function slicePcdTarget(target: PcdTarget, start: number, count: number): { positions: Float32Array; attributes: Record<string, AttributeArray> } {
   const attributes: Record<string, AttributeArray> = {};
   for (const slot of target.slots) {
     if (slot.array === null) continue;

@@ -37,13 +37,7 @@ export function compressLzf(input: Uint8Array): Uint8Array {
     const ref = table[h];
     table[h] = ip;
     const dist = ip - ref;
-    if (
-      ref > 0 &&
-      dist <= MAX_DISTANCE &&
-      input[ref] === input[ip] &&
-      input[ref + 1] === input[ip + 1] &&
-      input[ref + 2] === input[ip + 2]
-    ) {
+    if (ref > 0 && dist <= MAX_DISTANCE && input[ref] === input[ip] && input[ref + 1] === input[ip + 1] && input[ref + 2] === input[ip + 2]) {
       const maxLen = Math.min(MAX_MATCH, n - ip - 2);
       let len = 3;
       while (len < maxLen && input[ref + len] === input[ip + len]) len++;

@@ -25,9 +25,23 @@ export function copyStrided(
   const srcSpan = (count - 1) * srcStride + groupBytes;
   const dstSpan = (count - 1) * dstStride + groupBytes;
   if ((all & 3) === 0) {
-    copyWords(new Uint32Array(src.buffer, a, srcSpan >> 2), srcStride >> 2, new Uint32Array(dst.buffer, b, dstSpan >> 2), dstStride >> 2, groupBytes >> 2, count);
+    copyWords(
+      new Uint32Array(src.buffer, a, srcSpan >> 2),
+      srcStride >> 2,
+      new Uint32Array(dst.buffer, b, dstSpan >> 2),
+      dstStride >> 2,
+      groupBytes >> 2,
+      count,
+    );
   } else if ((all & 1) === 0) {
-    copyHalfWords(new Uint16Array(src.buffer, a, srcSpan >> 1), srcStride >> 1, new Uint16Array(dst.buffer, b, dstSpan >> 1), dstStride >> 1, groupBytes >> 1, count);
+    copyHalfWords(
+      new Uint16Array(src.buffer, a, srcSpan >> 1),
+      srcStride >> 1,
+      new Uint16Array(dst.buffer, b, dstSpan >> 1),
+      dstStride >> 1,
+      groupBytes >> 1,
+      count,
+    );
   } else {
     copyBytes(src.subarray(srcStart, srcStart + srcSpan), srcStride, dst.subarray(dstStart, dstStart + dstSpan), dstStride, groupBytes, count);
   }

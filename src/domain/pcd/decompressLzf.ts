@@ -99,7 +99,7 @@ export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array 
       const len = ctrl + 1;
       if (ip + len > n) bad(at, `literal run of ${len} bytes overruns the input (${n - ip} bytes left)`);
       if (op + len > outLength) overflow(at, op, len, outLength);
-      for (const stop = ip + len; ip < stop; ) out[op++] = input[ip++];
+      for (const stop = ip + len; ip < stop;) out[op++] = input[ip++];
       continue;
     }
     let len = ctrl >> 5;
@@ -112,7 +112,7 @@ export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array 
     if (dist > op) bad(at, beforeStart(dist, op));
     len += 2;
     if (op + len > outLength) overflow(at, op, len, outLength);
-    for (let ref = op - dist, stop = op + len; op < stop; ) out[op++] = out[ref++];
+    for (let ref = op - dist, stop = op + len; op < stop;) out[op++] = out[ref++];
   }
   if (op !== outLength) {
     throw new PcdError(fn, 'lzf-size-mismatch', `LZF stream decodes to ${formatCount(op)} bytes, expected ${formatCount(outLength)}`, {
@@ -134,8 +134,13 @@ function beforeStart(dist: number, op: number): string {
 }
 
 function overflow(at: number, op: number, len: number, outLength: number): never {
-  throw new PcdError('decompressLzf', 'lzf-size-mismatch', `LZF token at input byte ${formatCount(at)} writes ${len} bytes at output position ${formatCount(op)}, past the declared ${formatCount(outLength)} bytes`, {
-    byteOffset: at,
-    expected: outLength,
-  });
+  throw new PcdError(
+    'decompressLzf',
+    'lzf-size-mismatch',
+    `LZF token at input byte ${formatCount(at)} writes ${len} bytes at output position ${formatCount(op)}, past the declared ${formatCount(outLength)} bytes`,
+    {
+      byteOffset: at,
+      expected: outLength,
+    },
+  );
 }

@@ -84,7 +84,7 @@ export function parseAsciiNumber(bytes: Uint8Array, start: number, end: number):
 export function fourDigits(w: number): number {
   // A byte is a digit when its high nibble is 3 and stays 3 after adding 6 (low nibble ≤ 9). A
   // carry out of a lower byte only comes from a byte that already failed.
-  if ((((w & 0xf0f0f0f0) | (((w + 0x06060606) & 0xf0f0f0f0) >>> 4)) >>> 0) !== 0x33333333) return -1;
+  if (((w & 0xf0f0f0f0) | (((w + 0x06060606) & 0xf0f0f0f0) >>> 4)) >>> 0 !== 0x33333333) return -1;
   const d = w - 0x30303030;
   // Byte 0 becomes d0·10 + d1 and byte 2 becomes d2·10 + d3; the other bytes are masked off.
   const pairs = (d * 10 + (d >>> 8)) & 0x00ff00ff;

@@ -58,7 +58,10 @@ function assertBodyCanHold(header: PcdHeader, available: number, fn: string, fil
   if (header.data === 'binary') {
     const need = n * header.pointStep;
     if (available < need) {
-      fail(`truncated body: expected ${formatCount(need)} bytes (${formatCount(n)} points × ${header.pointStep}) from byte offset ${formatCount(at)}, got ${formatCount(available)}`, need);
+      fail(
+        `truncated body: expected ${formatCount(need)} bytes (${formatCount(n)} points × ${header.pointStep}) from byte offset ${formatCount(at)}, got ${formatCount(available)}`,
+        need,
+      );
     }
   } else if (header.data === 'ascii') {
     let tokens = 0;
@@ -66,7 +69,10 @@ function assertBodyCanHold(header: PcdHeader, available: number, fn: string, fil
     // Every token needs at least one character and one separator or line end.
     const need = tokens === 0 ? 1 : n * tokens * 2 - 1;
     if (available < need) {
-      fail(`truncated ascii body: ${formatCount(available)} bytes from byte offset ${formatCount(at)} cannot hold ${formatCount(n)} lines of ${tokens} tokens`, need);
+      fail(
+        `truncated ascii body: ${formatCount(available)} bytes from byte offset ${formatCount(at)} cannot hold ${formatCount(n)} lines of ${tokens} tokens`,
+        need,
+      );
     }
   } else {
     let dataBytes = 0;
@@ -74,7 +80,10 @@ function assertBodyCanHold(header: PcdHeader, available: number, fn: string, fil
     // An LZF stream yields at most 88 bytes per input byte.
     const minBlock = Math.ceil((n * dataBytes - 8) / 88);
     if (available < 8 || available - 8 < minBlock) {
-      fail(`truncated binary_compressed body: ${formatCount(available)} bytes from byte offset ${formatCount(at)} cannot hold ${formatCount(n)} points of ${dataBytes} bytes`, 8 + Math.max(minBlock, 0));
+      fail(
+        `truncated binary_compressed body: ${formatCount(available)} bytes from byte offset ${formatCount(at)} cannot hold ${formatCount(n)} points of ${dataBytes} bytes`,
+        8 + Math.max(minBlock, 0),
+      );
     }
   }
 }

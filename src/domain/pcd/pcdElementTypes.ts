@@ -22,12 +22,7 @@ export function isValidPcdElement(type: PcdFieldType, size: number): boolean {
  * `B` (bool) is stored as Uint8Array holding the raw byte (0 = false).
  * `rgbBits` forces Uint32Array for 4-byte colour fields, whatever their TYPE.
  */
-export function allocatePcdArray(
-  type: PcdFieldType,
-  size: number,
-  length: number,
-  rgbBits: boolean,
-): AttributeArray {
+export function allocatePcdArray(type: PcdFieldType, size: number, length: number, rgbBits: boolean): AttributeArray {
   if (rgbBits) return new Uint32Array(length);
   if (type === 'F') return size === 8 ? new Float64Array(length) : new Float32Array(length);
   if (type === 'I') {

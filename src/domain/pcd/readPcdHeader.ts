@@ -38,10 +38,7 @@ export function readPcdHeader(bytes: Uint8Array, opts: ReadPcdHeaderOptions = {}
  * and throws as soon as a complete header line is already wrong.
  * @param bytes the bytes received so far, from file offset 0
  */
-export function tryReadPcdHeader(
-  bytes: Uint8Array,
-  opts: ReadPcdHeaderOptions = {},
-): PcdHeader | null {
+export function tryReadPcdHeader(bytes: Uint8Array, opts: ReadPcdHeaderOptions = {}): PcdHeader | null {
   return scanPcdHeader(bytes, 'tryReadPcdHeader', opts.fileName, false);
 }
 
@@ -54,12 +51,7 @@ interface Entry {
  * Shared implementation; `fn` is the public function named in error messages.
  * With `complete` false, returns null when the header is not complete yet.
  */
-export function scanPcdHeader(
-  bytes: Uint8Array,
-  fn: string,
-  fileName: string | undefined,
-  complete: boolean,
-): PcdHeader | null {
+export function scanPcdHeader(bytes: Uint8Array, fn: string, fileName: string | undefined, complete: boolean): PcdHeader | null {
   const fail: Fail = (code, text, line, keyword, extra) => {
     const where = line !== undefined ? `header line ${line}${keyword !== undefined ? ` (${keyword})` : ''}: ` : '';
     throw new PcdError(fn, code, where + text, { fileName, line, field: keyword, ...extra });
@@ -163,7 +155,12 @@ function parseViewpoint(values: string[], line: number, fail: Fail): number[] {
 function parseEncoding(values: string[], line: number, fail: Fail): PcdEncoding {
   const v = (values[0] ?? '').toLowerCase();
   if (v === 'ascii' || v === 'binary' || v === 'binary_compressed') return v;
-  return fail('unknown-data-format', values.length === 0 ? 'missing value' : `unknown DATA format "${values[0]}" (expected ascii, binary or binary_compressed)`, line, 'DATA');
+  return fail(
+    'unknown-data-format',
+    values.length === 0 ? 'missing value' : `unknown DATA format "${values[0]}" (expected ascii, binary or binary_compressed)`,
+    line,
+    'DATA',
+  );
 }
 
 function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warnings: string[], fail: Fail): PcdHeader {
@@ -205,10 +202,16 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
     if (count === 0) {
       // PCL 1.13 drops such a field with a warning, which misreads a binary body that holds it
       // (every later point shifts): refuse it instead, naming the field.
-      fail('bad-header-value', `field ${names[i]} has COUNT 0: every field holds at least one element per point (COUNT 1 for a scalar)`, countEntry?.line, 'COUNT', {
-        field: names[i],
-        actual: 0,
-      });
+      fail(
+        'bad-header-value',
+        `field ${names[i]} has COUNT 0: every field holds at least one element per point (COUNT 1 for a scalar)`,
+        countEntry?.line,
+        'COUNT',
+        {
+          field: names[i],
+          actual: 0,
+        },
+      );
     }
     let name = names[i];
     if (name !== '_' && seen.has(name)) {
@@ -232,7 +235,12 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
   const { width, height, points } = resolveDimensions(entries, data.line, warnings, fail);
   if (points > MAX_PCD_POINTS || !Number.isSafeInteger(points * Math.max(offset, 1) * 3)) {
     const e = entries.get('POINTS') ?? entries.get('WIDTH');
-    fail('too-large', `${formatCount(points)} points is more than this reader can allocate (max ${formatCount(MAX_PCD_POINTS)})`, e?.line, e === entries.get('POINTS') ? 'POINTS' : 'WIDTH');
+    fail(
+      'too-large',
+      `${formatCount(points)} points is more than this reader can allocate (max ${formatCount(MAX_PCD_POINTS)})`,
+      e?.line,
+      e === entries.get('POINTS') ? 'POINTS' : 'WIDTH',
+    );
   }
   const vp = entries.get('VIEWPOINT');
   return {
@@ -250,12 +258,7 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
 }
 
 /** Applies the defaults WIDTH = POINTS, HEIGHT = 1, POINTS = WIDTH × HEIGHT and checks they agree. */
-function resolveDimensions(
-  entries: Map<string, Entry>,
-  dataLine: number,
-  warnings: string[],
-  fail: Fail,
-): { width: number; height: number; points: number } {
+function resolveDimensions(entries: Map<string, Entry>, dataLine: number, warnings: string[], fail: Fail): { width: number; height: number; points: number } {
   const value = (key: string): number | undefined => {
     const e = entries.get(key);
     return e === undefined ? undefined : parseCount(e.tokens[0], e.line, key, fail);
@@ -281,7 +284,13 @@ function resolveDimensions(
   const height = h ?? 1;
   if (h === undefined) warnings.push('HEIGHT missing: using 1');
   if (w * height !== p) {
-    fail('points-mismatch', `POINTS ${formatCount(p)} does not equal WIDTH × HEIGHT = ${formatCount(w)} × ${formatCount(height)} = ${formatCount(w * height)}`, pLine, 'POINTS', { expected: w * height, actual: p });
+    fail(
+      'points-mismatch',
+      `POINTS ${formatCount(p)} does not equal WIDTH × HEIGHT = ${formatCount(w)} × ${formatCount(height)} = ${formatCount(w * height)}`,
+      pLine,
+      'POINTS',
+      { expected: w * height, actual: p },
+    );
   }
   return { width: w, height, points: p };
 }

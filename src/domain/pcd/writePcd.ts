@@ -78,7 +78,8 @@ export function writePcd(cloud: PointCloud, opts: WritePcdOptions): Uint8Array {
       bad(`attribute name "${name}" cannot be written as a PCD field`, name);
     }
     const k = count === 0 ? 1 : array.length / count;
-    if (!Number.isInteger(k) || k < 1 || (count === 0 && array.length !== 0)) bad(`attribute "${name}" has ${array.length} elements, not a multiple of count ${count}`, name);
+    if (!Number.isInteger(k) || k < 1 || (count === 0 && array.length !== 0))
+      bad(`attribute "${name}" has ${array.length} elements, not a multiple of count ${count}`, name);
     const element = pcdElementOf(array);
     const colour = isColourField(name, element.size);
     fields.push({

@@ -43,12 +43,20 @@ export const PLY_TYPE_BYTES: Record<PlyScalarType, number> = { char: 1, uchar: 1
 
 /** Type names of the 1994 spec and their sized aliases (rply, VTK, Open3D write either). */
 export const PLY_TYPE_NAMES: Record<string, PlyScalarType> = {
-  char: 'char', int8: 'char',
-  uchar: 'uchar', uint8: 'uchar',
-  short: 'short', int16: 'short',
-  ushort: 'ushort', uint16: 'ushort',
-  int: 'int', int32: 'int',
-  uint: 'uint', uint32: 'uint',
-  float: 'float', float32: 'float',
-  double: 'double', float64: 'double',
+  char: 'char',
+  int8: 'char',
+  uchar: 'uchar',
+  uint8: 'uchar',
+  short: 'short',
+  int16: 'short',
+  ushort: 'ushort',
+  uint16: 'ushort',
+  int: 'int',
+  int32: 'int',
+  uint: 'uint',
+  uint32: 'uint',
+  float: 'float',
+  float32: 'float',
+  double: 'double',
+  float64: 'double',
 };

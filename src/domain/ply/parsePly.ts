@@ -72,7 +72,11 @@ function headerLineCount(bytes: Uint8Array, end: number): number {
  * uchar values are taken as they are, ushort ones as 16-bit (high byte), floats as 0..1.
  */
 function packRgb(attributes: Record<string, AttributeArray>, count: number): Uint32Array | null {
-  for (const [r, g, b] of [['red', 'green', 'blue'], ['r', 'g', 'b'], ['diffuse_red', 'diffuse_green', 'diffuse_blue']]) {
+  for (const [r, g, b] of [
+    ['red', 'green', 'blue'],
+    ['r', 'g', 'b'],
+    ['diffuse_red', 'diffuse_green', 'diffuse_blue'],
+  ]) {
     const cr = attributes[r];
     const cg = attributes[g];
     const cb = attributes[b];

@@ -10,7 +10,15 @@ import type { PlyTarget } from './PlyTarget.ts';
  * @throws PointFileError `bad-ascii` naming the line, the element, the property and the token;
  *   `truncated` when the tokens end before the last vertex
  */
-export function decodePlyAscii(bytes: Uint8Array, header: PlyHeader, headerLines: number, vertexIndex: number, target: PlyTarget, fn: string, fileName?: string): void {
+export function decodePlyAscii(
+  bytes: Uint8Array,
+  header: PlyHeader,
+  headerLines: number,
+  vertexIndex: number,
+  target: PlyTarget,
+  fn: string,
+  fileName?: string,
+): void {
   const end = bytes.length;
   let p = header.bodyOffset;
   let line = headerLines + 1;
@@ -44,12 +52,17 @@ export function decodePlyAscii(bytes: Uint8Array, header: PlyHeader, headerLines
     }
     const v = parseAsciiNumber(bytes, start, stop);
     if (v !== v && !isNanToken(bytes, start, stop)) {
-      throw new PointFileError(fn, 'bad-ascii', `line ${line}: element ${element} record ${record}, property ${property}: "${tokenText(bytes, start, stop).slice(0, 40)}" is not a number`, {
-        fileName,
-        line,
-        byteOffset: start,
-        field: property,
-      });
+      throw new PointFileError(
+        fn,
+        'bad-ascii',
+        `line ${line}: element ${element} record ${record}, property ${property}: "${tokenText(bytes, start, stop).slice(0, 40)}" is not a number`,
+        {
+          fileName,
+          line,
+          byteOffset: start,
+          field: property,
+        },
+      );
     }
     return v;
   };

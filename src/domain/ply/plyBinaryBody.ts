@@ -70,7 +70,11 @@ function skipElement(dv: DataView, at: number, el: PlyElement, le: boolean, fn: 
       if (at + cb > end) truncated(fn, fileName, el, r, end);
       const n = readPlyScalar(dv, at, p.countType, le);
       if (n < 0) {
-        throw new PointFileError(fn, 'bad-header', `element ${el.name} record ${r}: list ${p.name} has a negative length ${n} at byte offset ${at}`, { fileName, byteOffset: at, field: p.name });
+        throw new PointFileError(fn, 'bad-header', `element ${el.name} record ${r}: list ${p.name} has a negative length ${n} at byte offset ${at}`, {
+          fileName,
+          byteOffset: at,
+          field: p.name,
+        });
       }
       at += cb + n * PLY_TYPE_BYTES[p.type];
     }
@@ -80,11 +84,16 @@ function skipElement(dv: DataView, at: number, el: PlyElement, le: boolean, fn: 
 }
 
 function truncated(fn: string, fileName: string | undefined, el: PlyElement, record: number, end: number): never {
-  throw new PointFileError(fn, 'truncated', `truncated body: element ${el.name} (${el.count} records) ends at record ${record}, byte offset ${end} (the end of the file)`, {
-    fileName,
-    byteOffset: end,
-    field: `element ${el.name}`,
-  });
+  throw new PointFileError(
+    fn,
+    'truncated',
+    `truncated body: element ${el.name} (${el.count} records) ends at record ${record}, byte offset ${end} (the end of the file)`,
+    {
+      fileName,
+      byteOffset: end,
+      field: `element ${el.name}`,
+    },
+  );
 }
 
 /** Vertices whose records hold a list: read one by one (lists skipped). */

@@ -33,7 +33,11 @@ export function readPlyHeader(bytes: Uint8Array, fn: string, fileName?: string, 
     if (lf < 0 || lf >= limit) {
       if (!complete && bytes.length < MAX_PLY_HEADER_BYTES) return null;
       if (bytes.length === 0) throw new PointFileError(fn, 'bad-signature', 'empty file: no PLY header', { fileName, byteOffset: 0 });
-      throw new PointFileError(fn, 'bad-header', `no end_header line in the first ${Math.min(bytes.length, MAX_PLY_HEADER_BYTES)} bytes`, { fileName, byteOffset: limit, field: 'end_header' });
+      throw new PointFileError(fn, 'bad-header', `no end_header line in the first ${Math.min(bytes.length, MAX_PLY_HEADER_BYTES)} bytes`, {
+        fileName,
+        byteOffset: limit,
+        field: 'end_header',
+      });
     }
     line++;
     let text = '';
@@ -52,14 +56,16 @@ export function readPlyHeader(bytes: Uint8Array, fn: string, fileName?: string, 
     } else if (key === 'format') {
       if (format !== null) fail('bad-header', line, 'a second format line', 'format');
       const f = words[1] as PlyFormat;
-      if (!FORMATS.includes(f)) fail('bad-header', line, `unknown format "${words[1] ?? ''}" (expected ascii, binary_little_endian or binary_big_endian)`, 'format');
+      if (!FORMATS.includes(f))
+        fail('bad-header', line, `unknown format "${words[1] ?? ''}" (expected ascii, binary_little_endian or binary_big_endian)`, 'format');
       format = f;
       version = words[2] ?? '';
       if (version !== '1.0') warnings.push(`header line ${line}: format version "${version}", read as 1.0`);
     } else if (key === 'element') {
       if (words.length !== 3) fail('bad-header', line, `expected "element NAME COUNT", got "${text.trim()}"`, 'element');
       const count = Number(words[2]);
-      if (!/^\d+$/.test(words[2]) || !Number.isSafeInteger(count)) fail('bad-header', line, `element ${words[1]}: count "${words[2]}" is not a non-negative integer`, words[1]);
+      if (!/^\d+$/.test(words[2]) || !Number.isSafeInteger(count))
+        fail('bad-header', line, `element ${words[1]}: count "${words[2]}" is not a non-negative integer`, words[1]);
       elements.push({ name: words[1], count, properties: [], recordBytes: 0 });
     } else if (key === 'property') {
       const el = elements[elements.length - 1];
@@ -77,7 +83,11 @@ export function readPlyHeader(bytes: Uint8Array, fn: string, fileName?: string, 
     const names = new Set<string>();
     for (const p of el.properties) {
       if (names.has(p.name)) {
-        throw new PointFileError(fn, 'bad-header', `header line ${p.line}: element ${el.name} declares property "${p.name}" twice`, { fileName, line: p.line, field: p.name });
+        throw new PointFileError(fn, 'bad-header', `header line ${p.line}: element ${el.name} declares property "${p.name}" twice`, {
+          fileName,
+          line: p.line,
+          field: p.name,
+        });
       }
       names.add(p.name);
     }
@@ -93,13 +103,22 @@ function readProperty(
 ): void {
   const typeOf = (word: string | undefined, name: string): PlyScalarType => {
     const t = word === undefined ? undefined : PLY_TYPE_NAMES[word];
-    return t ?? fail('unknown-type', line, `element ${el.name}, property ${name}: unknown type "${word ?? ''}" (expected char, uchar, short, ushort, int, uint, float, double or int8 … float64)`, name);
+    return (
+      t ??
+      fail(
+        'unknown-type',
+        line,
+        `element ${el.name}, property ${name}: unknown type "${word ?? ''}" (expected char, uchar, short, ushort, int, uint, float, double or int8 … float64)`,
+        name,
+      )
+    );
   };
   if (words[1] === 'list') {
     if (words.length !== 5) fail('bad-header', line, 'expected "property list COUNT_TYPE ITEM_TYPE NAME"', 'property');
     const name = words[4];
     const countType = typeOf(words[2], name);
-    if (countType === 'float' || countType === 'double') fail('unknown-type', line, `element ${el.name}, property ${name}: a list count of type ${countType}`, name);
+    if (countType === 'float' || countType === 'double')
+      fail('unknown-type', line, `element ${el.name}, property ${name}: a list count of type ${countType}`, name);
     el.properties.push({ name, type: typeOf(words[3], name), countType, line });
     el.recordBytes = null;
     return;

@@ -62,10 +62,19 @@ export function detectBinLayout(samples: readonly BinSample[]): BinLayoutDetecti
     fits = fits.filter((n) => own.includes(n));
   }
   if (fits.length === 0) {
-    throw new BinLayoutError(samples[0].fileName, 0, `detectBinLayout: the sampled files fit no common point layout (${samples.map((s) => `${s.fileName} fits ${layoutsFittingSize(s.fileSize).join(', ')}`).join('; ')})`);
+    throw new BinLayoutError(
+      samples[0].fileName,
+      0,
+      `detectBinLayout: the sampled files fit no common point layout (${samples.map((s) => `${s.fileName} fits ${layoutsFittingSize(s.fileSize).join(', ')}`).join('; ')})`,
+    );
   }
   const floats = samples.map((s) => littleEndianFloats(s.bytes.subarray(0, s.bytes.byteLength - (s.bytes.byteLength % 4))));
-  const scores = fits.map((name) => meanScore(name, floats.map((f) => scoreBinLayout(f, name))));
+  const scores = fits.map((name) =>
+    meanScore(
+      name,
+      floats.map((f) => scoreBinLayout(f, name)),
+    ),
+  );
   scores.sort((a, b) => b.score - a.score || PREFERENCE.indexOf(a.name) - PREFERENCE.indexOf(b.name));
   const best = scores[0].score;
   const chosen = PREFERENCE.find((n) => scores.some((s) => s.name === n && s.score >= best - TIE)) as BinLayoutName;
@@ -138,7 +147,10 @@ function fmt(v: number): string {
 
 function explain(fits: BinLayoutName[], scores: LayoutPlausibility[], top: LayoutPlausibility, confident: boolean, samples: readonly BinSample[]): string {
   const files = samples.length === 1 ? `size ${samples[0].fileSize} B` : `the sizes of ${samples.length} sampled files`;
-  const fitText = fits.length === 1 ? `fits only ${fits[0]} (${BIN_LAYOUTS[fits[0]].bytes} B per point)` : `fits ${fits.map((n) => `${n} (${BIN_LAYOUTS[n].bytes} B)`).join(', ')}`;
+  const fitText =
+    fits.length === 1
+      ? `fits only ${fits[0]} (${BIN_LAYOUTS[fits[0]].bytes} B per point)`
+      : `fits ${fits.map((n) => `${n} (${BIN_LAYOUTS[n].bytes} B)`).join(', ')}`;
   const points = top.records;
   const others = scores.filter((s) => s !== top).map((s) => describeScore(s));
   return (

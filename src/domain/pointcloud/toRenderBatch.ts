@@ -16,12 +16,7 @@ export interface RenderBatch {
  * Input positions are LiDAR-frame xyz (length count*3); attributes with more than one element per point
  * are skipped (not colourable). `renderStart` is where the batch goes in the compacted buffer.
  */
-export function toRenderBatch(
-  positions: Float32Array,
-  attributes: Record<string, AttributeArray>,
-  count: number,
-  renderStart: number,
-): RenderBatch {
+export function toRenderBatch(positions: Float32Array, attributes: Record<string, AttributeArray>, count: number, renderStart: number): RenderBatch {
   let finite = 0;
   const keep = new Uint8Array(count);
   for (let i = 0; i < count; i++) {

@@ -42,7 +42,8 @@ export function parseOxts(text: string, opts: { fileName?: string } = {}): OxtsR
     const trimmed = raw.trim();
     if (trimmed === '') throw kittiError('parseOxts', { fileName, line }, 'blank line: every line is one frame, so a gap would shift the frames after it');
     const tokens = trimmed.split(/\s+/);
-    if (tokens.length < 6) throw kittiError('parseOxts', { fileName, line }, `expected 30 values (at least lat lon alt roll pitch yaw), found ${tokens.length}`);
+    if (tokens.length < 6)
+      throw kittiError('parseOxts', { fileName, line }, `expected 30 values (at least lat lon alt roll pitch yaw), found ${tokens.length}`);
     const v = OXTS_FIELDS.map((field, k) => {
       const value = parseNumberToken(tokens[k]);
       if (value === null || !Number.isFinite(value)) throw kittiError('parseOxts', { fileName, line, field }, `"${tokens[k]}" is not a number`);
@@ -92,9 +93,5 @@ function rotationZyx(yaw: number, pitch: number, roll: number): number[] {
   const [cz, sz] = [Math.cos(yaw), Math.sin(yaw)];
   const [cy, sy] = [Math.cos(pitch), Math.sin(pitch)];
   const [cx, sx] = [Math.cos(roll), Math.sin(roll)];
-  return [
-    cz * cy, cz * sy * sx - sz * cx, cz * sy * cx + sz * sx,
-    sz * cy, sz * sy * sx + cz * cx, sz * sy * cx - cz * sx,
-    -sy, cy * sx, cy * cx,
-  ];
+  return [cz * cy, cz * sy * sx - sz * cx, cz * sy * cx + sz * sx, sz * cy, sz * sy * sx + cz * cx, sz * sy * cx - cz * sx, -sy, cy * sx, cy * cx];
 }

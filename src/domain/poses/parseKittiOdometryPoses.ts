@@ -42,12 +42,14 @@ export function parseKittiOdometryPoses(text: string, opts: ParseOdometryPosesOp
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     const trimmed = lines[i].trim();
-    if (trimmed === '') throw kittiError('parseKittiOdometryPoses', { fileName, line }, 'blank line: every line is one frame, so a gap would shift the frames after it');
+    if (trimmed === '')
+      throw kittiError('parseKittiOdometryPoses', { fileName, line }, 'blank line: every line is one frame, so a gap would shift the frames after it');
     const tokens = trimmed.split(/\s+/);
     if (tokens.length !== 12) throw kittiError('parseKittiOdometryPoses', { fileName, line }, `expected 12 values (a 3×4 pose), found ${tokens.length}`);
     const values = tokens.map((token, k) => {
       const v = parseNumberToken(token);
-      if (v === null || !Number.isFinite(v)) throw kittiError('parseKittiOdometryPoses', { fileName, line, field: POSE_FIELDS[k] }, `"${token}" is not a number`);
+      if (v === null || !Number.isFinite(v))
+        throw kittiError('parseKittiOdometryPoses', { fileName, line, field: POSE_FIELDS[k] }, `"${token}" is not a number`);
       return v;
     });
     const m = mat4From3x4(values);

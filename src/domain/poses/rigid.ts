@@ -11,9 +11,15 @@ export function quaternionToMat3(q: readonly number[]): number[] {
   const n = Math.hypot(q[0], q[1], q[2], q[3]);
   const [w, x, y, z] = [q[0] / n, q[1] / n, q[2] / n, q[3] / n];
   return [
-    1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-    2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-    2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y),
+    1 - 2 * (y * y + z * z),
+    2 * (x * y - w * z),
+    2 * (x * z + w * y),
+    2 * (x * y + w * z),
+    1 - 2 * (x * x + z * z),
+    2 * (y * z - w * x),
+    2 * (x * z - w * y),
+    2 * (y * z + w * x),
+    1 - 2 * (x * x + y * y),
   ];
 }
 
@@ -33,11 +39,7 @@ export function rigidFromYaw(yaw: number, t: readonly number[]): number[] {
 export function invertRigid(m: Pose): number[] {
   const r = [m[0], m[4], m[8], m[1], m[5], m[9], m[2], m[6], m[10]];
   const t = [m[3], m[7], m[11]];
-  return rigidFrom(r, [
-    -(r[0] * t[0] + r[1] * t[1] + r[2] * t[2]),
-    -(r[3] * t[0] + r[4] * t[1] + r[5] * t[2]),
-    -(r[6] * t[0] + r[7] * t[1] + r[8] * t[2]),
-  ]);
+  return rigidFrom(r, [-(r[0] * t[0] + r[1] * t[1] + r[2] * t[2]), -(r[3] * t[0] + r[4] * t[1] + r[5] * t[2]), -(r[6] * t[0] + r[7] * t[1] + r[8] * t[2])]);
 }
 
 /** `a · b` (apply `b`, then `a`). */
@@ -73,8 +75,7 @@ export function rigidProblem(m: readonly number[], tol = 1e-3): string | null {
       if (Math.abs(dot - (i === j ? 1 : 0)) > tol) return 'the rotation is not orthonormal (rows are not unit length and perpendicular)';
     }
   }
-  const det =
-    m[0] * (m[5] * m[10] - m[6] * m[9]) - m[1] * (m[4] * m[10] - m[6] * m[8]) + m[2] * (m[4] * m[9] - m[5] * m[8]);
+  const det = m[0] * (m[5] * m[10] - m[6] * m[9]) - m[1] * (m[4] * m[10] - m[6] * m[8]) + m[2] * (m[4] * m[9] - m[5] * m[8]);
   if (det < 0) return 'the rotation is a reflection (determinant -1)';
   return null;
 }

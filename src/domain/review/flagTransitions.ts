@@ -18,7 +18,9 @@ export function flagTransition(from: FlagState, to: FlagState, role: Role): Flag
     return {
       ok: false,
       kind: 'forbidden',
-      message: annotatorSide ? `a ${role} may not resolve flags (the annotator does)` : `a ${role} may not ${to === 'open' ? 'reopen' : 'close'} flags (the reviewer does)`,
+      message: annotatorSide
+        ? `a ${role} may not resolve flags (the annotator does)`
+        : `a ${role} may not ${to === 'open' ? 'reopen' : 'close'} flags (the reviewer does)`,
     };
   }
   if (to === 'resolved' && from !== 'open') return { ok: false, kind: 'invalid', message: `only an open flag can be resolved (this one is ${from})` };

@@ -62,10 +62,7 @@ export function nextStatus(status: FrameStatus, event: ReviewEvent, role: Role):
       return {
         ok: false,
         kind: 'invalid',
-        message:
-          status === 'accepted'
-            ? 'only a lead can reopen an accepted frame'
-            : `only a submitted frame can be rejected (this one is ${status})`,
+        message: status === 'accepted' ? 'only a lead can reopen an accepted frame' : `only a submitted frame can be rejected (this one is ${status})`,
       };
   }
 }

@@ -21,11 +21,7 @@ const MIN_SHARE = 0.0015;
 /** Share of the points that must lie on the histogram's beams for the cloud to count as a scan. */
 const ON_BEAM_SHARE = 0.5;
 
-export function beamElevations(
-  positions: Float32Array,
-  origin: readonly [number, number, number],
-  ring?: ArrayLike<number>,
-): BeamTable {
+export function beamElevations(positions: Float32Array, origin: readonly [number, number, number], ring?: ArrayLike<number>): BeamTable {
   const total = Math.floor(positions.length / 3);
   const step = Math.max(1, Math.floor(total / SAMPLE));
   const [ox, oy, oz] = origin;

@@ -37,8 +37,7 @@ export interface OriginSearch {
 export function estimateOrigin(positions: Float32Array, ring?: ArrayLike<number>): OriginSearch {
   const sample = samplePoints(positions, ring);
   if (sample.n < 200) return { origin: [0, 0, 0], judged: false };
-  const score = (x0: number, z0: number): number =>
-    ring !== undefined ? ringSharpness(sample, x0, z0) : histogramSharpness(sample, x0, z0);
+  const score = (x0: number, z0: number): number => (ring !== undefined ? ringSharpness(sample, x0, z0) : histogramSharpness(sample, x0, z0));
   const atZero = score(0, 0);
   let bestX = 0;
   let bestZ = 0;

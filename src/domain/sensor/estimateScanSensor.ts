@@ -25,9 +25,7 @@ const FALLBACK_AZIMUTH_STEP = (0.2 * Math.PI) / 180;
  */
 export function estimateScanSensor(positions: Float32Array, opts: EstimateScanSensorOptions = {}): ScanSensor {
   const given = opts.origin;
-  let origin: [number, number, number] = given
-    ? [given[0], given[1], given[2]]
-    : estimateOrigin(positions, opts.ring).origin;
+  let origin: [number, number, number] = given ? [given[0], given[1], given[2]] : estimateOrigin(positions, opts.ring).origin;
   let beams = beamElevations(positions, origin, opts.ring);
   // No beams seen from the estimated origin: the cloud is not a spinning scan (a mesh, a map, a
   // synthetic grid), and the search found chance sharpness; keep the frame's own origin.
@@ -68,12 +66,7 @@ export function estimateScanSensor(positions: Float32Array, opts: EstimateScanSe
  * Median angle between neighbouring returns of one beam: the busiest ring, or the points within
  * 0.08° of the busiest histogram beam; points 3–60 m away.
  */
-function azimuthStep(
-  positions: Float32Array,
-  origin: readonly number[],
-  elevations: Float64Array,
-  ring?: ArrayLike<number>,
-): number {
+function azimuthStep(positions: Float32Array, origin: readonly number[], elevations: Float64Array, ring?: ArrayLike<number>): number {
   const total = Math.floor(positions.length / 3);
   const [ox, oy, oz] = origin;
   const pick = (accept: (i: number, e: number) => boolean): number[] => {

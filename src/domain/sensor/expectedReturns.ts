@@ -84,7 +84,6 @@ export function expectedReturns(sensor: ScanSensor, box: BoxLike, opts: Expected
   return { unoccluded, expected: unoccluded * (1 - occludedFraction), beams, columns, occludedFraction };
 }
 
-
 /** Nearest BEV distance from the origin to the box's outline (box centre (cx, cy), axes c, s). */
 function nearestOnBox(cx: number, cy: number, c: number, s: number, hl: number, hw: number): number {
   // The origin in box coordinates, clamped to the rectangle, gives the nearest point.

@@ -46,7 +46,8 @@ export function mergeTrackBoxes(doc: FrameAnnotation, incoming: readonly Cuboid[
   const adopted: string[] = [];
   for (const box of incoming) {
     const at = box.trackId === null ? -1 : cuboids.findIndex((c) => c.trackId === box.trackId);
-    const same = at < 0 && box.trackId !== null ? sameObjectWithoutTrack(cuboids, box, (c) => (c.trackId === null || !incomingTracks.has(c.trackId)) && joinable(c)) : -1;
+    const same =
+      at < 0 && box.trackId !== null ? sameObjectWithoutTrack(cuboids, box, (c) => (c.trackId === null || !incomingTracks.has(c.trackId)) && joinable(c)) : -1;
     if (same >= 0) {
       const joined = { ...cuboids[same], trackId: box.trackId };
       cuboids = cuboids.map((c, i) => (i === same ? joined : c));

@@ -108,19 +108,14 @@ export function defaultGate(box: CuboidShape): number {
  * Measured on the project's `samples/` sequence (5 frames from frame 0's ground truth): mean
  * bird's-eye IoU 0.92 for cars with `previous`, 0.79 with the fit alone.
  */
-export function propagateBox(
-  positions: Float32Array,
-  history: readonly CuboidShape[],
-  opts: PropagateBoxOptions = {},
-): PropagateBoxResult {
+export function propagateBox(positions: Float32Array, history: readonly CuboidShape[], opts: PropagateBoxOptions = {}): PropagateBoxResult {
   const predicted = opts.egoMotion === undefined ? predictBox(history, opts) : transformBox(predictBox(history, opts), opts.egoMotion);
   const label = opts.label ?? 'Car';
   const minPoints = opts.minPoints ?? defaultMinPoints(label);
   const gate = opts.gate ?? defaultGate(predicted);
   const lockSize = opts.lockSize ?? true;
   const target = { positions, grid: opts.grid, ground: opts.ground };
-  const near = (b: CuboidShape): boolean =>
-    Math.hypot(b.center[0] - predicted.center[0], b.center[1] - predicted.center[1]) <= gate;
+  const near = (b: CuboidShape): boolean => Math.hypot(b.center[0] - predicted.center[0], b.center[1] - predicted.center[1]) <= gate;
 
   // 1. Track the object's points from the previous frame (when given).
   if (opts.previous) {

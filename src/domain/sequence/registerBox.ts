@@ -99,9 +99,7 @@ export function registerBox(
   const ns = src.length / 3;
   if (ns < MIN_SOURCE_POINTS) return null;
   const sourceGround = source.ground ? groundHeightAt(source.ground, box.center[0], box.center[1]) : box.center[2] - box.size[2] / 2;
-  const targetGround = target.ground
-    ? groundHeightAt(target.ground, initial.center[0], initial.center[1])
-    : initial.center[2] - initial.size[2] / 2;
+  const targetGround = target.ground ? groundHeightAt(target.ground, initial.center[0], initial.center[1]) : initial.center[2] - initial.size[2] / 2;
   const dz = targetGround - sourceGround;
   // Target points in the initial box's local frame grown by the margin, back in LiDAR coordinates.
   const tgtLocal = gatherLocal(target, initial, margin, clearance);

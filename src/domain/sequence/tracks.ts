@@ -41,7 +41,17 @@ export function listTracks(frames: readonly FrameBoxes[]): TrackSummary[] {
       if (c.trackId === null) continue;
       let t = byId.get(c.trackId);
       if (!t) {
-        t = { trackId: c.trackId, label: c.label, frameIds: [], frameIndices: [], boxCount: 0, keyframeIds: [], attentionCount: 0, attentionIds: [], labels: new Map() };
+        t = {
+          trackId: c.trackId,
+          label: c.label,
+          frameIds: [],
+          frameIndices: [],
+          boxCount: 0,
+          keyframeIds: [],
+          attentionCount: 0,
+          attentionIds: [],
+          labels: new Map(),
+        };
         byId.set(c.trackId, t);
       }
       if (t.frameIndices[t.frameIndices.length - 1] !== index) {

@@ -51,8 +51,7 @@ export async function installAuth(app: FastifyInstance, opts: AuthOptions): Prom
     if (url === undefined) return;
     const access = routeAccess(request.method, url);
     if (access === 'public') return;
-    const send = (status: number, error: string, detail: string) =>
-      reply.code(status).type('application/json; charset=utf-8').send({ error, detail });
+    const send = (status: number, error: string, detail: string) => reply.code(status).type('application/json; charset=utf-8').send({ error, detail });
     if (user === null) {
       return mode === 'locked'
         ? send(503, 'no_users', 'this server listens beyond loopback and has no users: add one with `npx cuboid user add NAME --role lead --data DIR`')

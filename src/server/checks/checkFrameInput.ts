@@ -42,11 +42,7 @@ export interface CheckFrameInput {
  * camera when the frame has a real calibration and every box has a 2D image box (KITTI-style
  * labels), else all.
  */
-export async function readCheckFrame(
-  frame: DatasetFrame,
-  stored: FrameAnnotation | null,
-  region: RegionMode,
-): Promise<CheckFrameInput> {
+export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotation | null, region: RegionMode): Promise<CheckFrameInput> {
   const cloud = await readFramePoints(frame);
   const positions = cloud.positions;
   const ring = ringOf(cloud);

@@ -179,7 +179,8 @@ export class Dataset {
     if (spec === undefined) throw new DatasetError(`Dataset: ${source.spec.root} matches no known layout`);
     if (spec.scanSequence !== undefined) {
       const scan = await spec.scanSequence(source);
-      if (scan.frames.length === 0) throw new DatasetError(`${spec.emptyMessage(source)}${scan.warnings.length > 0 ? ` (${scan.warnings.slice(0, 3).join('; ')})` : ''}`);
+      if (scan.frames.length === 0)
+        throw new DatasetError(`${spec.emptyMessage(source)}${scan.warnings.length > 0 ? ` (${scan.warnings.slice(0, 3).join('; ')})` : ''}`);
       // The layout's format fixes the .bin records (KITTI x y z reflectance; nuScenes x y z intensity ring) unless declared.
       const files = scan.frames.map((f) => ({ path: f.points.ref, bytes: f.points.bytes }));
       const layouts =
@@ -191,7 +192,8 @@ export class Dataset {
       return new Dataset(source, spec.name, declared, fileWarnings, listings, layouts, scan);
     }
     const listings = {} as Record<Listing, FolderListing>;
-    for (const kind of Object.keys(spec.folders) as Listing[]) listings[kind] = await listFolder(source, spec.folders[kind], EXTENSIONS[kind], kind === 'points');
+    for (const kind of Object.keys(spec.folders) as Listing[])
+      listings[kind] = await listFolder(source, spec.folders[kind], EXTENSIONS[kind], kind === 'points');
     if (listings.points.files.size === 0) throw new DatasetError(spec.emptyMessage(source));
     const layouts = await chooseBinLayouts(binFilesOf(listings.points), declared, (ref, n) => source.readPrefix(ref, n));
     return new Dataset(source, spec.name, declared, fileWarnings, listings, layouts);
@@ -234,7 +236,11 @@ export class Dataset {
       // the frame silently losing its calib or label (a restart drops it for good).
       for (const [stem, file] of old.files) if (!next.files.has(stem)) next.files.set(stem, file);
       if (kind === 'points') {
-        const key = (l: FolderListing) => binFilesOf(l).map((f) => `${f.path}:${f.bytes}`).sort().join('|');
+        const key = (l: FolderListing) =>
+          binFilesOf(l)
+            .map((f) => `${f.path}:${f.bytes}`)
+            .sort()
+            .join('|');
         if (key(next) !== key(old)) this.layouts = await chooseBinLayouts(binFilesOf(next), this.declared, (ref, n) => this.source.readPrefix(ref, n));
       }
       this.listings[kind] = next;
@@ -294,7 +300,12 @@ export class Dataset {
   /** Files the scan skipped, with the reason (bad names, duplicate stems, not regular files, links leading out), paths relative to the dataset. */
   get warnings(): readonly string[] {
     const layoutWarnings = new Set([...this.layouts.values()].map((c) => c.warning).filter((w): w is string => w !== null));
-    return [...this.fileWarnings, ...(this.sequenceScan?.warnings ?? []), ...(Object.values(this.listings) as FolderListing[]).flatMap((l) => l.warnings), ...layoutWarnings];
+    return [
+      ...this.fileWarnings,
+      ...(this.sequenceScan?.warnings ?? []),
+      ...(Object.values(this.listings) as FolderListing[]).flatMap((l) => l.warnings),
+      ...layoutWarnings,
+    ];
   }
 
   /** The distinct `.bin` layouts of the frames (most frames first); empty without `.bin` files. */

@@ -208,7 +208,12 @@ export class S3Source implements DatasetSource {
   async write(relPath: string, data: string | Uint8Array, contentType = 'application/octet-stream'): Promise<void> {
     await this.call(() =>
       bucketClient().send(
-        new PutObjectCommand({ Bucket: this.spec.bucket, Key: `${this.spec.prefix}${relPath}`, Body: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, ContentType: contentType }),
+        new PutObjectCommand({
+          Bucket: this.spec.bucket,
+          Key: `${this.spec.prefix}${relPath}`,
+          Body: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+          ContentType: contentType,
+        }),
       ),
     );
   }

@@ -75,7 +75,8 @@ export async function chooseBinLayouts(
 async function detectGroup(group: BinFile[], total: number, read: PrefixReader): Promise<BinLayoutChoice> {
   const sorted = [...group].sort((a, b) => (a.path < b.path ? -1 : 1));
   const picks = [...new Set([0, Math.floor(sorted.length / 2), sorted.length - 1])].slice(0, SAMPLED_FILES).map((i) => sorted[i]);
-  const what = group.length === total ? `the dataset's ${group.length} .bin file${group.length === 1 ? '' : 's'}` : `${group.length} of the dataset's .bin files`;
+  const what =
+    group.length === total ? `the dataset's ${group.length} .bin file${group.length === 1 ? '' : 's'}` : `${group.length} of the dataset's .bin files`;
   try {
     const samples = await Promise.all(
       picks.map(async (f) => ({ fileName: baseName(f.path), fileSize: f.bytes, bytes: await read(f.path, Math.min(f.bytes, SAMPLE_BYTES)) })),
@@ -83,7 +84,10 @@ async function detectGroup(group: BinFile[], total: number, read: PrefixReader):
     return detectedChoice(detectBinLayout(samples), what);
   } catch (err) {
     // An unreadable file or a size no layout fits: keep the default; reading the frame then names the problem.
-    const message = err instanceof BinLayoutError ? err.message : `could not sample ${what} to detect their point layout: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof BinLayoutError
+        ? err.message
+        : `could not sample ${what} to detect their point layout: ${err instanceof Error ? err.message : String(err)}`;
     return { name: 'xyzi', source: 'detected', detail: message, warning: message };
   }
 }

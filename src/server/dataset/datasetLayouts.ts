@@ -58,8 +58,7 @@ export const FLAT_LAYOUT: DatasetLayoutSpec = {
   name: 'flat',
   matches: async () => true,
   folders: { points: '', ...SIDE_FOLDERS },
-  emptyMessage: (source) =>
-    `Dataset: ${source.spec.root} holds no .pcd files and no velodyne/ folder (expected a KITTI layout or a flat folder of .pcd files)`,
+  emptyMessage: (source) => `Dataset: ${source.spec.root} holds no .pcd files and no velodyne/ folder (expected a KITTI layout or a flat folder of .pcd files)`,
 };
 
 /** The layouts `Dataset.scan` tries, in order. */

@@ -48,7 +48,12 @@ function fromScan(frames: readonly DatasetFrame[]): PosesResponse {
   return { frames: out };
 }
 
-async function readPosesFile(dataset: Dataset, frames: readonly DatasetFrame[], posesRef: string, calibFrame: DatasetFrame | undefined): Promise<PosesResponse> {
+async function readPosesFile(
+  dataset: Dataset,
+  frames: readonly DatasetFrame[],
+  posesRef: string,
+  calibFrame: DatasetFrame | undefined,
+): Promise<PosesResponse> {
   const file = dataset.source.display(posesRef);
   try {
     if (calibFrame === undefined) throw new Error(`the frames have no calib/ file, whose Tr_velo_to_cam turns its camera poses into LiDAR poses`);

@@ -41,7 +41,10 @@ export class ReadOnlyExportSource implements ExportSource {
     // A team's PostgreSQL database (`--db`) is the truth when given; it is only read.
     if (opts.db !== undefined) return new ReadOnlyExportSource(dataset, await PostgresStorage.open(opts.db, { migrate: false }));
     const dbPath = path.join(opts.stateDir !== undefined ? path.resolve(opts.stateDir) : defaultStateDir(opts.dataDir), 'cuboid.db');
-    const exists = await fs.stat(dbPath).then((s) => s.isFile(), () => false);
+    const exists = await fs.stat(dbPath).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     return new ReadOnlyExportSource(dataset, exists ? SqliteStorage.open(dbPath) : null);
   }
 

@@ -91,11 +91,7 @@ export class ExportFrameError extends Error {
  * whole and listed in `skipped` with the file and the reason (`strict`: `ExportFrameError`).
  * A source that can (the served dataset) first rewrites label files left stale by a failed write.
  */
-export async function exportDataset(
-  source: ExportSource,
-  sink: ExportSink,
-  opts: ExportOptions = {},
-): Promise<ExportSummary> {
+export async function exportDataset(source: ExportSource, sink: ExportSink, opts: ExportOptions = {}): Promise<ExportSummary> {
   const split = opts.split ?? 0.8;
   if (!(split >= 0 && split <= 1)) throw new RangeError(`exportDataset: split ${split} is not between 0 and 1`);
   const seed = opts.seed ?? 'cuboid';

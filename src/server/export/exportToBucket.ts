@@ -46,7 +46,9 @@ async function keysUnder(bucket: string, prefix: string, limit = Infinity): Prom
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await bucketClient().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
+    const page = await bucketClient().send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token !== undefined ? { ContinuationToken: token } : {}) }),
+    );
     for (const o of page.Contents ?? []) {
       if (o.Key === undefined) continue;
       const rest = o.Key.slice(prefix.length);

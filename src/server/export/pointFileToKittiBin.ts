@@ -11,7 +11,11 @@ const INTENSITY_NAMES = ['intensity', 'reflectance', 'i', 'remission', 'scalar_i
  * 0..1), or 0 when there is none. Points with a non-finite coordinate are dropped.
  * @throws PointFileError for a file the reader refuses
  */
-export async function pointFileToKittiBin(bytes: Uint8Array, format: 'ply' | 'las' | 'laz', fileName: string): Promise<{ bin: Uint8Array; points: number; dropped: number }> {
+export async function pointFileToKittiBin(
+  bytes: Uint8Array,
+  format: 'ply' | 'las' | 'laz',
+  fileName: string,
+): Promise<{ bin: Uint8Array; points: number; dropped: number }> {
   return cloudToKittiBin(await parseOtherPointFile(bytes, format, fileName));
 }
 

@@ -15,20 +15,20 @@ export function fnv1a32(text: string): number {
  * `0 < trainFraction < 1` and at least two frames, both sides get at least one frame. Both lists
  * are returned sorted.
  */
-export function splitFrames(
-  ids: readonly string[],
-  trainFraction: number,
-  seed: string,
-): { train: string[]; val: string[] } {
+export function splitFrames(ids: readonly string[], trainFraction: number, seed: string): { train: string[]; val: string[] } {
   const n = ids.length;
   let nTrain = Math.round(n * trainFraction);
   if (trainFraction > 0 && trainFraction < 1 && n >= 2) nTrain = Math.min(Math.max(nTrain, 1), n - 1);
-  const ranked = ids
-    .map((id) => ({ id, h: fnv1a32(`${seed}\0${id}`) }))
-    .sort((a, b) => a.h - b.h || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ranked = ids.map((id) => ({ id, h: fnv1a32(`${seed}\0${id}`) })).sort((a, b) => a.h - b.h || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
-    train: ranked.slice(0, nTrain).map((r) => r.id).sort(byId),
-    val: ranked.slice(nTrain).map((r) => r.id).sort(byId),
+    train: ranked
+      .slice(0, nTrain)
+      .map((r) => r.id)
+      .sort(byId),
+    val: ranked
+      .slice(nTrain)
+      .map((r) => r.id)
+      .sort(byId),
   };
 }

@@ -24,10 +24,13 @@ export function installHostCheck(app: FastifyInstance, allowed: readonly string[
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host;
     if (host === undefined || !names.has(hostName(host))) {
-      return reply.code(421).type('application/json; charset=utf-8').send({
-        error: 'host_not_allowed',
-        detail: `this server answers only to ${[...names].join(', ')} (got Host ${JSON.stringify(String(host).slice(0, 100))})`,
-      });
+      return reply
+        .code(421)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: 'host_not_allowed',
+          detail: `this server answers only to ${[...names].join(', ')} (got Host ${JSON.stringify(String(host).slice(0, 100))})`,
+        });
     }
   });
 }

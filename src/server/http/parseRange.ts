@@ -1,7 +1,4 @@
-export type RangeRequest =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+export type RangeRequest = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * Interprets a `Range` header for a resource of `size` bytes (RFC 9110 §14). Returns `full` for no
@@ -13,7 +10,10 @@ export function parseRange(header: string | undefined, size: number): RangeReque
   if (header === undefined) return { kind: 'full' };
   const m = /^\s*bytes\s*=\s*(.*)$/i.exec(header);
   if (m === null) return { kind: 'full' };
-  const specs = m[1].split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const specs = m[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (specs.length === 0) return { kind: 'unsatisfiable' };
   if (specs.length > 1) return { kind: 'full' };
   const spec = /^(\d*)-(\d*)$/.exec(specs[0]);

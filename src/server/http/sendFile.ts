@@ -27,12 +27,7 @@ export interface SendFileOptions {
  * Streams a file of the app's own (`dist/`) the server found itself (never a path from the
  * request); see `sendOpened`. A failed open is 404, or with `root` a `DatasetFileError` (422).
  */
-export async function sendFile(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  filePath: string,
-  opts: SendFileOptions,
-): Promise<FastifyReply> {
+export async function sendFile(request: FastifyRequest, reply: FastifyReply, filePath: string, opts: SendFileOptions): Promise<FastifyReply> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(filePath, 'r');
@@ -96,10 +91,13 @@ async function sendOpened(request: FastifyRequest, reply: FastifyReply, file: Op
     if (range.kind === 'unsatisfiable') {
       await file.close();
       reply.header('Content-Range', `bytes */${size}`);
-      return reply.code(416).type('application/json; charset=utf-8').send({
-        error: 'range_not_satisfiable',
-        detail: `cannot serve range ${JSON.stringify(String(request.headers.range).slice(0, 80))} of a ${size}-byte file`,
-      });
+      return reply
+        .code(416)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: 'range_not_satisfiable',
+          detail: `cannot serve range ${JSON.stringify(String(request.headers.range).slice(0, 80))} of a ${size}-byte file`,
+        });
     }
     if (range.kind === 'partial') {
       start = range.start;

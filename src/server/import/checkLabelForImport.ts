@@ -34,7 +34,10 @@ export function checkLabelForImport(text: string, objects: readonly KittiObject[
 export function checkAppendFits(objects: readonly KittiObject[], fileName: string, has: { boxes: number; dontCare: number }): void {
   const addDontCare = objects.filter((o) => o.type === 'DontCare').length;
   const addBoxes = objects.length - addDontCare;
-  for (const [what, add, now] of [['boxes', addBoxes, has.boxes], ['DontCare regions', addDontCare, has.dontCare]] as const) {
+  for (const [what, add, now] of [
+    ['boxes', addBoxes, has.boxes],
+    ['DontCare regions', addDontCare, has.dontCare],
+  ] as const) {
     if (now + add > MAX_ITEMS_PER_FRAME) {
       throw new Error(`${fileName}: appending ${add} ${what} to the ${now} the frame has makes more than ${MAX_ITEMS_PER_FRAME}, the most a frame can save`);
     }

@@ -31,11 +31,7 @@ export interface ImportSummary {
  * mode), so an imported frame can always be saved. Files are processed in sorted order; a bad file
  * is reported (file, line and rule) and skipped, never half-imported.
  */
-export async function importLabels(
-  service: AnnotationService,
-  labelsDir: string,
-  opts: ImportOptions = {},
-): Promise<ImportSummary> {
+export async function importLabels(service: AnnotationService, labelsDir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], unknownFrames: [], errors: [] };
   const names = (await fs.readdir(labelsDir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
   for (const name of names) {
@@ -48,9 +44,7 @@ export async function importLabels(
     const file = path.join(labelsDir, name);
     try {
       const all = parseLabelFile(await fs.readFile(file, 'utf8'), name);
-      const kept = all.filter(
-        (o) => o.type === 'DontCare' || opts.minScore === undefined || o.score === undefined || o.score >= opts.minScore,
-      );
+      const kept = all.filter((o) => o.type === 'DontCare' || opts.minScore === undefined || o.score === undefined || o.score >= opts.minScore);
       if (opts.mode === 'append') {
         // Appended boxes must leave a frame that can still be saved.
         const current = await service.getAnnotation(frame, opts.actor ?? null);

@@ -55,10 +55,7 @@ export class DictionaryStore {
     const run = this.queue.then(async () => {
       const current = (await this.load()).dictionary;
       if (current.version !== baseVersion) throw new DictionaryConflictError(baseVersion, current);
-      const next = parseDictionary(
-        { ...(typeof input === 'object' && input !== null ? input : {}), version: current.version + 1 },
-        'dictionary.json',
-      );
+      const next = parseDictionary({ ...(typeof input === 'object' && input !== null ? input : {}), version: current.version + 1 }, 'dictionary.json');
       const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
       await fs.writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
       await fs.rename(tmp, this.file);

@@ -119,7 +119,11 @@ export class ReviewService {
       this.assertReviewer(assignment, user, frame.id);
       const open = current.flags.filter((f) => f.state === 'open').length;
       if (open > 0) {
-        throw new HttpError(409, 'open_flags', `${open} flag${open === 1 ? ' is' : 's are'} still open: close ${open === 1 ? 'it' : 'them'} or reject the frame`);
+        throw new HttpError(
+          409,
+          'open_flags',
+          `${open} flag${open === 1 ? ' is' : 's are'} still open: close ${open === 1 ? 'it' : 'them'} or reject the frame`,
+        );
       }
       const closed = current.flags.filter((f) => f.state === 'resolved').length;
       return {

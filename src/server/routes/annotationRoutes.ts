@@ -25,42 +25,43 @@ export function registerAnnotationRoutes(app: ZodApp, ctx: RouteContext): void {
   });
 
   const putSchema = { params, body: annotationBodySchema, response: { 200: saveReplySchema, 409: conflictReplySchema } };
-  app.put('/api/frames/:id/annotation', { bodyLimit: ANNOTATION_BODY_LIMIT, schema: putSchema, config: { invalidBody: 'invalid_annotation' } }, async (request, reply) => {
-    const frame = frameFromParams(ctx, request.params);
-    const body = request.body;
-    const baseRevision = readBaseRevision(request.headers['if-match'], body.baseRevision);
-    const checked = validateAnnotation(body);
-    if (!checked.ok) {
-      const first = checked.issues[0];
-      throw new HttpError(400, 'invalid_annotation', `${first.path === '' ? 'body' : first.path}: ${first.message}`, {
-        issues: checked.issues.slice(0, 50),
-      });
-    }
-    if (checked.value.frameId !== frame.id) {
-      throw new HttpError(
-        400,
-        'invalid_annotation',
-        `frameId: ${quoteInput(checked.value.frameId)} does not match the URL's frame "${frame.id}"`,
-        { issues: [{ path: 'frameId', message: 'does not match the URL' }] },
-      );
-    }
-    const outcome = await ctx.review.saveEdit(frame, checked.value, baseRevision, userOf(request));
-    if (!outcome.ok) {
-      return reply
-        .code(409)
-        .header('ETag', revisionEtag(outcome.current.revision))
-        .send({
-          error: 'conflict',
-          detail: `the save was based on revision ${baseRevision} but frame "${frame.id}" is at revision ${outcome.current.revision}`,
-          current: outcome.current,
+  app.put(
+    '/api/frames/:id/annotation',
+    { bodyLimit: ANNOTATION_BODY_LIMIT, schema: putSchema, config: { invalidBody: 'invalid_annotation' } },
+    async (request, reply) => {
+      const frame = frameFromParams(ctx, request.params);
+      const body = request.body;
+      const baseRevision = readBaseRevision(request.headers['if-match'], body.baseRevision);
+      const checked = validateAnnotation(body);
+      if (!checked.ok) {
+        const first = checked.issues[0];
+        throw new HttpError(400, 'invalid_annotation', `${first.path === '' ? 'body' : first.path}: ${first.message}`, {
+          issues: checked.issues.slice(0, 50),
         });
-    }
-    return reply.header('ETag', revisionEtag(outcome.doc.revision)).send({
-      annotation: outcome.doc,
-      labelWritten: outcome.labelWritten,
-      ...(outcome.labelError !== undefined ? { labelError: outcome.labelError } : {}),
-    });
-  });
+      }
+      if (checked.value.frameId !== frame.id) {
+        throw new HttpError(400, 'invalid_annotation', `frameId: ${quoteInput(checked.value.frameId)} does not match the URL's frame "${frame.id}"`, {
+          issues: [{ path: 'frameId', message: 'does not match the URL' }],
+        });
+      }
+      const outcome = await ctx.review.saveEdit(frame, checked.value, baseRevision, userOf(request));
+      if (!outcome.ok) {
+        return reply
+          .code(409)
+          .header('ETag', revisionEtag(outcome.current.revision))
+          .send({
+            error: 'conflict',
+            detail: `the save was based on revision ${baseRevision} but frame "${frame.id}" is at revision ${outcome.current.revision}`,
+            current: outcome.current,
+          });
+      }
+      return reply.header('ETag', revisionEtag(outcome.doc.revision)).send({
+        annotation: outcome.doc,
+        labelWritten: outcome.labelWritten,
+        ...(outcome.labelError !== undefined ? { labelError: outcome.labelError } : {}),
+      });
+    },
+  );
 
   app.get('/api/frames/:id/revisions', { schema: { params, response: { 200: z.array(revisionInfoSchema) } } }, async (request) => {
     const frame = frameFromParams(ctx, request.params);

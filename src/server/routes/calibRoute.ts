@@ -5,9 +5,13 @@ import { frameFromParams, type RouteContext } from './RouteContext.ts';
 
 /** `GET /api/frames/:id/calib`: the parsed calibration (422 when the file is malformed). */
 export function registerCalibRoute(app: ZodApp, ctx: RouteContext): void {
-  app.get('/api/frames/:id/calib', { schema: { params: frameParamsSchema, response: { 200: calibResponseSchema } } }, async (request): Promise<CalibResponse> => {
-    const frame = frameFromParams(ctx, request.params);
-    const [calib, imageSize] = await Promise.all([ctx.service.calib(frame), ctx.service.imageSize(frame)]);
-    return { frameId: frame.id, calib, imageSize };
-  });
+  app.get(
+    '/api/frames/:id/calib',
+    { schema: { params: frameParamsSchema, response: { 200: calibResponseSchema } } },
+    async (request): Promise<CalibResponse> => {
+      const frame = frameFromParams(ctx, request.params);
+      const [calib, imageSize] = await Promise.all([ctx.service.calib(frame), ctx.service.imageSize(frame)]);
+      return { frameId: frame.id, calib, imageSize };
+    },
+  );
 }

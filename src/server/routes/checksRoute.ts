@@ -12,8 +12,12 @@ import { frameFromParams } from './RouteContext.ts';
  * (the limit), 503 `check_timeout` / `checks_busy` / `check_failed`.
  */
 export function registerChecksRoute(app: ZodApp, ctx: RouteContext): void {
-  app.get('/api/frames/:id/checks', { schema: { params: frameParamsSchema, response: { 200: frameCheckSummarySchema } } }, async (request): Promise<FrameCheckSummary> => {
-    const frame = frameFromParams(ctx, request.params);
-    return ctx.checkSummaries.get(frame);
-  });
+  app.get(
+    '/api/frames/:id/checks',
+    { schema: { params: frameParamsSchema, response: { 200: frameCheckSummarySchema } } },
+    async (request): Promise<FrameCheckSummary> => {
+      const frame = frameFromParams(ctx, request.params);
+      return ctx.checkSummaries.get(frame);
+    },
+  );
 }

@@ -37,11 +37,7 @@ export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
       request.log.error({ err }, 'export.zip failed');
       sink.abort(err instanceof Error ? err : new Error(String(err)));
     });
-    return reply
-      .type('application/zip')
-      .header('Content-Disposition', `attachment; filename="${name}"`)
-      .header('Cache-Control', 'no-store')
-      .send(sink.stream);
+    return reply.type('application/zip').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store').send(sink.stream);
   });
 }
 

@@ -14,10 +14,6 @@ export function registerLabelRoute(app: ZodApp, ctx: RouteContext): void {
     const frame = frameFromParams(ctx, request.params);
     const doc = await ctx.service.getAnnotation(frame);
     const text = await ctx.service.formatLabel(frame, doc);
-    return reply
-      .type('text/plain; charset=utf-8')
-      .header('ETag', revisionEtag(doc.revision))
-      .header('Cache-Control', 'no-cache')
-      .send(text);
+    return reply.type('text/plain; charset=utf-8').header('ETag', revisionEtag(doc.revision)).header('Cache-Control', 'no-cache').send(text);
   });
 }

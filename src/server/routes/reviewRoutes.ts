@@ -1,4 +1,11 @@
-import { assignmentBodySchema, diffQuerySchema, emptyBodySchema, frameParamsSchema, rejectBodySchema, submitBodySchema } from '../../domain/api/requestSchemas.ts';
+import {
+  assignmentBodySchema,
+  diffQuerySchema,
+  emptyBodySchema,
+  frameParamsSchema,
+  rejectBodySchema,
+  submitBodySchema,
+} from '../../domain/api/requestSchemas.ts';
 import { assignmentReplySchema, diffReplySchema, documentSchema, reviewInfoSchema } from '../../domain/api/replySchemas.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { revisionEtag } from '../http/parseIfMatch.ts';

@@ -1,9 +1,7 @@
 import type { FrameCheckSummary } from '../../domain/api/wireTypes.ts';
 
 /** An error a frame's check ended in, as stored: an HTTP error's fields, or a plain message. */
-export type StoredCheckError =
-  | { status: number; error: string; detail: string; extra: Record<string, unknown> }
-  | { message: string };
+export type StoredCheckError = { status: number; error: string; detail: string; extra: Record<string, unknown> } | { message: string };
 
 /** The result of one frame's check for the navigator: its counts, or the error it ended in. */
 export type StoredCheckOutcome = { summary: FrameCheckSummary } | { error: StoredCheckError };

@@ -30,9 +30,10 @@ export class PgAdvisoryLocks implements SharedLock {
       return await fn();
     } finally {
       // A connection whose state is unknown is closed, which frees whatever it held.
-      const broken = await client
-        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [FRAME_LOCK_SPACE, key])
-        .then(() => undefined, (err: Error) => err);
+      const broken = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [FRAME_LOCK_SPACE, key]).then(
+        () => undefined,
+        (err: Error) => err,
+      );
       client.release(broken);
     }
   }

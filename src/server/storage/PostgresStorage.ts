@@ -106,9 +106,7 @@ export class PostgresStorage implements Storage {
 
   async getRevision(frameId: string, revision: number): Promise<FrameAnnotation | null> {
     if (!Number.isSafeInteger(revision) || Math.abs(revision) > 2 ** 31 - 1) return null;
-    const row = (
-      await this.pool.query<{ doc: string }>('SELECT doc FROM revisions WHERE frame_id = $1 AND revision = $2', [frameId, revision])
-    ).rows[0];
+    const row = (await this.pool.query<{ doc: string }>('SELECT doc FROM revisions WHERE frame_id = $1 AND revision = $2', [frameId, revision])).rows[0];
     return row === undefined ? null : readDoc(row.doc);
   }
 
@@ -143,9 +141,24 @@ export class PostgresStorage implements Storage {
     const detail = JSON.stringify({ boxCount, status: doc.status, ...input.detail });
     const assignment = input.assignment;
     const params = [
-      frameId, revision, doc.status, boxCount, text, at, input.user, base, input.source, input.action ?? input.source, detail,
-      input.source === 'save', Math.max(1, Math.floor(this.autosaves.recent)) - 1,
-      assignment !== undefined, assignment?.annotator !== undefined, assignment?.annotator ?? null, assignment?.reviewer !== undefined, assignment?.reviewer ?? null,
+      frameId,
+      revision,
+      doc.status,
+      boxCount,
+      text,
+      at,
+      input.user,
+      base,
+      input.source,
+      input.action ?? input.source,
+      detail,
+      input.source === 'save',
+      Math.max(1, Math.floor(this.autosaves.recent)) - 1,
+      assignment !== undefined,
+      assignment?.annotator !== undefined,
+      assignment?.annotator ?? null,
+      assignment?.reviewer !== undefined,
+      assignment?.reviewer ?? null,
     ];
     const saved = (await this.pool.query<{ n: string }>(base === 0 ? SAVE_FIRST_SQL : SAVE_NEXT_SQL, params)).rows[0].n === '1';
     return saved ? { ok: true, doc } : { ok: false, current: await this.getAnnotation(frameId) };
@@ -197,10 +210,7 @@ export class PostgresStorage implements Storage {
     const rows = (
       query.frameId === undefined
         ? await this.pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity ORDER BY id DESC LIMIT $1`, [limit])
-        : await this.pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE frame_id = $1 ORDER BY id DESC LIMIT $2`, [
-            query.frameId,
-            limit,
-          ])
+        : await this.pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE frame_id = $1 ORDER BY id DESC LIMIT $2`, [query.frameId, limit])
     ).rows;
     return rows.map(toActivity);
   }
@@ -221,10 +231,7 @@ export class PostgresStorage implements Storage {
 
   async getAssignment(frameId: string): Promise<Assignment> {
     const row = (
-      await this.pool.query<{ annotator: string | null; reviewer: string | null }>(
-        'SELECT annotator, reviewer FROM assignments WHERE frame_id = $1',
-        [frameId],
-      )
+      await this.pool.query<{ annotator: string | null; reviewer: string | null }>('SELECT annotator, reviewer FROM assignments WHERE frame_id = $1', [frameId])
     ).rows[0];
     return { frameId, annotator: row?.annotator ?? null, reviewer: row?.reviewer ?? null };
   }

@@ -54,11 +54,7 @@ export class SqliteStorage implements Storage {
    * schema migrations. `autosaves` bounds each frame's autosave history (default: the last 20 and
    * one per hour; review and import revisions are always kept).
    */
-  static open(
-    file: string,
-    migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
-    autosaves: AutosavePolicy = DEFAULT_AUTOSAVE_POLICY,
-  ): SqliteStorage {
+  static open(file: string, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS, autosaves: AutosavePolicy = DEFAULT_AUTOSAVE_POLICY): SqliteStorage {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -76,25 +72,23 @@ export class SqliteStorage implements Storage {
   }
 
   async getAnnotation(frameId: string): Promise<FrameAnnotation | null> {
-    const row = this.db.prepare('SELECT doc FROM annotations WHERE frame_id = ?').get(frameId) as
-      | { doc: string }
-      | undefined;
+    const row = this.db.prepare('SELECT doc FROM annotations WHERE frame_id = ?').get(frameId) as { doc: string } | undefined;
     return row === undefined ? null : readDoc(row.doc);
   }
 
   async getRevision(frameId: string, revision: number): Promise<FrameAnnotation | null> {
-    const row = this.db
-      .prepare('SELECT doc FROM revisions WHERE frame_id = ? AND revision = ?')
-      .get(frameId, revision) as { doc: string } | undefined;
+    const row = this.db.prepare('SELECT doc FROM revisions WHERE frame_id = ? AND revision = ?').get(frameId, revision) as { doc: string } | undefined;
     return row === undefined ? null : readDoc(row.doc);
   }
 
   async listRevisions(frameId: string): Promise<RevisionInfo[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT revision, saved_at, saved_by, source, box_count FROM revisions WHERE frame_id = ? ORDER BY revision',
-      )
-      .all(frameId) as { revision: number; saved_at: string; saved_by: string | null; source: string; box_count: number }[];
+    const rows = this.db.prepare('SELECT revision, saved_at, saved_by, source, box_count FROM revisions WHERE frame_id = ? ORDER BY revision').all(frameId) as {
+      revision: number;
+      saved_at: string;
+      saved_by: string | null;
+      source: string;
+      box_count: number;
+    }[];
     return rows.map((r) => ({
       revision: r.revision,
       savedAt: r.saved_at,
@@ -107,9 +101,7 @@ export class SqliteStorage implements Storage {
   async saveAnnotation(input: SaveAnnotationInput): Promise<SaveAnnotationResult> {
     const run = this.db.transaction((): SaveAnnotationResult => {
       const frameId = input.doc.frameId;
-      const row = this.db.prepare('SELECT revision, doc FROM annotations WHERE frame_id = ?').get(frameId) as
-        | { revision: number; doc: string }
-        | undefined;
+      const row = this.db.prepare('SELECT revision, doc FROM annotations WHERE frame_id = ?').get(frameId) as { revision: number; doc: string } | undefined;
       const currentRevision = row?.revision ?? 0;
       if (currentRevision !== input.baseRevision) {
         return { ok: false, current: row === undefined ? null : readDoc(row.doc) };
@@ -129,9 +121,7 @@ export class SqliteStorage implements Storage {
         )
         .run(frameId, revision, doc.status, boxCount, text, at, input.user);
       this.db
-        .prepare(
-          'INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
+        .prepare('INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(frameId, revision, text, boxCount, input.source, at, input.user);
       if (input.source === 'save') compactAutosaves(this.db, frameId, revision, this.autosaves);
       if (input.assignment !== undefined) this.writeAssignment(frameId, input.assignment, at);
@@ -149,9 +139,10 @@ export class SqliteStorage implements Storage {
   }
 
   async listFrameStates(): Promise<Map<string, FrameState>> {
-    const rows = this.db
-      .prepare('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations')
-      .all() as Omit<AnnotationRow, 'doc'>[];
+    const rows = this.db.prepare('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations').all() as Omit<
+      AnnotationRow,
+      'doc'
+    >[];
     const states = new Map<string, FrameState>();
     for (const r of rows) {
       states.set(r.frame_id, {
@@ -168,9 +159,7 @@ export class SqliteStorage implements Storage {
   }
 
   async listDirtyLabels(): Promise<string[]> {
-    const rows = this.db
-      .prepare('SELECT frame_id FROM annotations WHERE label_dirty = 1 ORDER BY frame_id')
-      .all() as { frame_id: string }[];
+    const rows = this.db.prepare('SELECT frame_id FROM annotations WHERE label_dirty = 1 ORDER BY frame_id').all() as { frame_id: string }[];
     return rows.map((r) => r.frame_id);
   }
 
@@ -213,8 +202,7 @@ export class SqliteStorage implements Storage {
 
   async getAssignment(frameId: string): Promise<Assignment> {
     const row = this.db.prepare('SELECT annotator, reviewer FROM assignments WHERE frame_id = ?').get(frameId) as
-      | { annotator: string | null; reviewer: string | null }
-      | undefined;
+      { annotator: string | null; reviewer: string | null } | undefined;
     return { frameId, annotator: row?.annotator ?? null, reviewer: row?.reviewer ?? null };
   }
 
@@ -234,8 +222,7 @@ export class SqliteStorage implements Storage {
 
   private writeAssignment(frameId: string, patch: AssignmentPatch, at: string): Assignment {
     const row = this.db.prepare('SELECT annotator, reviewer FROM assignments WHERE frame_id = ?').get(frameId) as
-      | { annotator: string | null; reviewer: string | null }
-      | undefined;
+      { annotator: string | null; reviewer: string | null } | undefined;
     const next: Assignment = {
       frameId,
       annotator: patch.annotator !== undefined ? patch.annotator : (row?.annotator ?? null),
@@ -284,28 +271,18 @@ function readDoc(text: string): FrameAnnotation {
 }
 
 function applyMigrations(db: Database.Database, migrations: readonly SqliteMigration[]): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const newest = Math.max(0, ...applied);
   const known = Math.max(0, ...migrations.map((m) => m.version));
   if (newest > known) {
-    throw new Error(
-      `SqliteStorage: database schema version ${newest} is newer than this version of Cuboid understands (${known})`,
-    );
+    throw new Error(`SqliteStorage: database schema version ${newest} is newer than this version of Cuboid understands (${known})`);
   }
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     }).immediate();
   }
 }

@@ -53,9 +53,7 @@ export class SqliteUserStore implements UserStore {
   }
 
   async findByTokenLookup(lookup: string): Promise<StoredUser | null> {
-    const row = this.db.prepare('SELECT name, role, token_hash, created_at FROM users WHERE token_lookup = ?').get(lookup) as
-      | UserRow
-      | undefined;
+    const row = this.db.prepare('SELECT name, role, token_hash, created_at FROM users WHERE token_lookup = ?').get(lookup) as UserRow | undefined;
     return row === undefined ? null : { ...toRecord(row), tokenHash: row.token_hash };
   }
 

@@ -56,9 +56,7 @@ export interface SaveAnnotationInput {
   assignment?: AssignmentPatch;
 }
 
-export type SaveAnnotationResult =
-  | { ok: true; doc: FrameAnnotation }
-  | { ok: false; current: FrameAnnotation | null };
+export type SaveAnnotationResult = { ok: true; doc: FrameAnnotation } | { ok: false; current: FrameAnnotation | null };
 
 /**
  * Persistence of annotations, their history, frame status and the activity log: SQLite for one

@@ -20,18 +20,12 @@ export interface MigrationReport {
  * refused (it was migrated by a newer release).
  * @throws StorageOpenError for a database from a newer Cuboid
  */
-export async function migratePostgres(
-  pool: pg.Pool,
-  url: string,
-  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
-): Promise<MigrationReport> {
+export async function migratePostgres(pool: pg.Pool, url: string, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<MigrationReport> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
-      );
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
       const rows = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows;
       const present = new Set(rows.map((r) => r.version));
       const newest = Math.max(0, ...present);
@@ -77,6 +71,7 @@ export async function assertSchemaCurrent(pool: pg.Pool, url: string, migrations
   if (newest === known) return;
   const where = redactUrl(url);
   if (newest === 0) throw new StorageOpenError(`the database ${where} holds no Cuboid data yet: serve it once or run \`cuboid db migrate --db URL\``);
-  if (newest < known) throw new StorageOpenError(`the database ${where} has schema version ${newest}, older than this Cuboid's ${known}: run \`cuboid db migrate --db URL\``);
+  if (newest < known)
+    throw new StorageOpenError(`the database ${where} has schema version ${newest}, older than this Cuboid's ${known}: run \`cuboid db migrate --db URL\``);
   throw new StorageOpenError(`the database ${where} has schema version ${newest}, newer than this version of Cuboid understands (${known}): upgrade Cuboid`);
 }

@@ -8,12 +8,7 @@ import type { PersonLook } from './SceneActor.ts';
  * the box's bottom face, x forward, metres. Legs and arms swing with the gait phase; everything
  * stays inside the box (l, w, h).
  */
-export function buildPedestrianParts(
-  size: readonly [number, number, number],
-  look: PersonLook,
-  time: number,
-  owner: number,
-): Primitive[] {
+export function buildPedestrianParts(size: readonly [number, number, number], look: PersonLook, time: number, owner: number): Primitive[] {
   const [l, w, h] = size;
   const phase = look.phase0 + 2 * Math.PI * look.cadence * time;
   const swing = look.cadence > 0 ? Math.sin(phase) : 0;
@@ -36,12 +31,7 @@ export function buildPedestrianParts(
  * Primitives of a cyclist (rider and bicycle) at time `time`, in its own frame (origin at the
  * bottom-face centre, x forward, metres). Wheels are thin ellipsoids; the legs pedal.
  */
-export function buildCyclistParts(
-  size: readonly [number, number, number],
-  look: PersonLook,
-  time: number,
-  owner: number,
-): Primitive[] {
+export function buildCyclistParts(size: readonly [number, number, number], look: PersonLook, time: number, owner: number): Primitive[] {
   const [l, w, h] = size;
   const phase = look.phase0 + 2 * Math.PI * look.cadence * time;
   const wheelR = Math.min(0.35, (l - 0.05) / 4.6);

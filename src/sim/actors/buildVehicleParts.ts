@@ -78,12 +78,7 @@ function truckParts(l: number, w: number, h: number, look: VehicleLook, owner: n
  * Primitives of a vehicle in its own frame: origin at the centre of the box's bottom face, x
  * forward, y left, z up, metres. Everything stays inside the box of size (l, w, h).
  */
-export function buildVehicleParts(
-  label: ActorClass,
-  size: readonly [number, number, number],
-  look: VehicleLook,
-  owner: number,
-): Primitive[] {
+export function buildVehicleParts(label: ActorClass, size: readonly [number, number, number], look: VehicleLook, owner: number): Primitive[] {
   const [l, w, h] = size;
   if (label === 'Van') return vanParts(l, w, h, look, owner);
   if (label === 'Truck') return truckParts(l, w, h, look, owner);

@@ -56,11 +56,31 @@ const CAST: readonly Placement[] = [
 
 /** Size ranges [min, max] of length, width, height per class, metres (around KITTI's means). */
 const SIZES: Record<ActorClass, [[number, number], [number, number], [number, number]]> = {
-  Car: [[3.7, 4.7], [1.65, 1.86], [1.4, 1.62]],
-  Van: [[4.8, 5.4], [1.9, 2.05], [1.95, 2.3]],
-  Truck: [[7.5, 9.5], [2.4, 2.5], [3.1, 3.6]],
-  Pedestrian: [[0.55, 0.85], [0.6, 0.68], [1.55, 1.9]],
-  Cyclist: [[1.68, 1.82], [0.58, 0.66], [1.62, 1.8]],
+  Car: [
+    [3.7, 4.7],
+    [1.65, 1.86],
+    [1.4, 1.62],
+  ],
+  Van: [
+    [4.8, 5.4],
+    [1.9, 2.05],
+    [1.95, 2.3],
+  ],
+  Truck: [
+    [7.5, 9.5],
+    [2.4, 2.5],
+    [3.1, 3.6],
+  ],
+  Pedestrian: [
+    [0.55, 0.85],
+    [0.6, 0.68],
+    [1.55, 1.9],
+  ],
+  Cyclist: [
+    [1.68, 1.82],
+    [0.58, 0.66],
+    [1.62, 1.8],
+  ],
 };
 
 const PREFIX: Record<ActorClass, string> = { Car: 'car', Van: 'van', Truck: 'truck', Pedestrian: 'ped', Cyclist: 'cyc' };

@@ -23,9 +23,15 @@ function invert3(m: readonly number[]): number[] {
   const det = a * A + b * B + c * C;
   if (!(Math.abs(det) > 1e-12)) throw new Error('sim/cameraRig: the left 3×3 of P2 is singular');
   return [
-    A / det, -(b * i - c * h) / det, (b * f - c * e) / det,
-    B / det, (a * i - c * g) / det, -(a * f - c * d) / det,
-    C / det, -(a * h - b * g) / det, (a * e - b * d) / det,
+    A / det,
+    -(b * i - c * h) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * i - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * h - b * g) / det,
+    (a * e - b * d) / det,
   ];
 }
 

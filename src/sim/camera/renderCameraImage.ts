@@ -134,13 +134,7 @@ function marchGround(scene: Scene, o: readonly number[], dx: number, dy: number,
  * @param lidarToWorld pose of the LiDAR in the world at `time`
  * @param calib calibration whose P2, R0_rect and Tr_velo_to_cam place camera 2
  */
-export function renderCameraImage(
-  scene: Scene,
-  time: number,
-  lidarToWorld: RigidZ,
-  calib: KittiCalib,
-  opts: RenderCameraOptions = {},
-): CameraImage {
+export function renderCameraImage(scene: Scene, time: number, lidarToWorld: RigidZ, calib: KittiCalib, opts: RenderCameraOptions = {}): CameraImage {
   const [width, height] = opts.imageSize ?? [1242, 375];
   const maxDistance = opts.maxDistance ?? 400;
   const rig = cameraRigFromCalib(calib, lidarToWorld, [width, height]);

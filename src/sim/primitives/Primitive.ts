@@ -85,12 +85,7 @@ export interface EllipsoidPrimitive extends PrimitiveBase {
   yaw: number;
 }
 
-export type Primitive =
-  | PlanePrimitive
-  | AxisBoxPrimitive
-  | OrientedBoxPrimitive
-  | CylinderPrimitive
-  | EllipsoidPrimitive;
+export type Primitive = PlanePrimitive | AxisBoxPrimitive | OrientedBoxPrimitive | CylinderPrimitive | EllipsoidPrimitive;
 
 /** A surface with defaults for the rarely used fields. */
 export function surface(albedo: number, extra: Partial<Omit<Surface, 'albedo'>> = {}): Surface {

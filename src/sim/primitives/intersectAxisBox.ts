@@ -50,14 +50,6 @@ export function intersectSlabs(
 }
 
 /** Distance along the ray to an axis-aligned box, or Infinity (see {@link intersectSlabs}). */
-export function intersectAxisBox(
-  b: AxisBoxPrimitive,
-  ox: number,
-  oy: number,
-  oz: number,
-  dx: number,
-  dy: number,
-  dz: number,
-): number {
+export function intersectAxisBox(b: AxisBoxPrimitive, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number): number {
   return intersectSlabs(b.minX, b.minY, b.minZ, b.maxX, b.maxY, b.maxZ, ox, oy, oz, dx, dy, dz);
 }

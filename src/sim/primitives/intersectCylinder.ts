@@ -4,15 +4,7 @@ import type { CylinderPrimitive } from './Primitive.ts';
  * Distance along the ray to a vertical capped cylinder, or Infinity. Returns the first surface
  * crossing in front of the origin (side or cap).
  */
-export function intersectCylinder(
-  cy: CylinderPrimitive,
-  ox: number,
-  oy: number,
-  oz: number,
-  dx: number,
-  dy: number,
-  dz: number,
-): number {
+export function intersectCylinder(cy: CylinderPrimitive, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number): number {
   const rx = ox - cy.cx;
   const ry = oy - cy.cy;
   const r2 = cy.radius * cy.radius;

@@ -5,15 +5,7 @@ import type { EllipsoidPrimitive } from './Primitive.ts';
  * ellipsoid's axes and scaled into a unit sphere; the sphere's t is the same t along the
  * original ray because the direction is scaled together with the origin.
  */
-export function intersectEllipsoid(
-  e: EllipsoidPrimitive,
-  ox: number,
-  oy: number,
-  oz: number,
-  dx: number,
-  dy: number,
-  dz: number,
-): number {
+export function intersectEllipsoid(e: EllipsoidPrimitive, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number): number {
   const c = Math.cos(e.yaw);
   const s = Math.sin(e.yaw);
   const rx = ox - e.cx;

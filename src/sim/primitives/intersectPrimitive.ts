@@ -6,15 +6,7 @@ import { intersectPlane } from './intersectPlane.ts';
 import type { Primitive } from './Primitive.ts';
 
 /** Distance along a ray to any primitive (same frame, metres), or Infinity on a miss. */
-export function intersectPrimitive(
-  p: Primitive,
-  ox: number,
-  oy: number,
-  oz: number,
-  dx: number,
-  dy: number,
-  dz: number,
-): number {
+export function intersectPrimitive(p: Primitive, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number): number {
   switch (p.kind) {
     case 'plane':
       return intersectPlane(p, ox, oy, oz, dx, dy, dz);

@@ -11,9 +11,7 @@ export function primitiveBounds(p: Primitive): Aabb {
   switch (p.kind) {
     case 'plane': {
       const flat = Math.abs(p.nz) > 1 - 1e-12;
-      return flat
-        ? [-Infinity, -Infinity, p.pz, Infinity, Infinity, p.pz]
-        : [-Infinity, -Infinity, -Infinity, Infinity, Infinity, Infinity];
+      return flat ? [-Infinity, -Infinity, p.pz, Infinity, Infinity, p.pz] : [-Infinity, -Infinity, -Infinity, Infinity, Infinity, Infinity];
     }
     case 'axisBox':
       return [p.minX, p.minY, p.minZ, p.maxX, p.maxY, p.maxZ];

@@ -24,9 +24,9 @@ interface Wave {
 /** Waves of the height field: amplitudes of a few centimetres over 10–40 m. */
 function makeWaves(phases: readonly number[]): Wave[] {
   const spec: Array<[number, number, number]> = [
-    [0.035, 2 * Math.PI / 37, 2 * Math.PI / 53],
-    [0.02, -2 * Math.PI / 23, 2 * Math.PI / 29],
-    [0.012, 2 * Math.PI / 11, -2 * Math.PI / 17],
+    [0.035, (2 * Math.PI) / 37, (2 * Math.PI) / 53],
+    [0.02, (-2 * Math.PI) / 23, (2 * Math.PI) / 29],
+    [0.012, (2 * Math.PI) / 11, (-2 * Math.PI) / 17],
   ];
   return spec.map(([a, kx, ky], i) => ({ a, kx, ky, phase: phases[i % phases.length] }));
 }
@@ -47,7 +47,7 @@ function roadAlbedo(x: number, y: number): number {
   // Zebra crossing before the first cross street: stripes along x, 0.5 m wide.
   const [c0] = STREET.crossStreets[0];
   if (x > c0 - 4 && x < c0 - 1 && ay < STREET.laneHalfWidth) {
-    return ((y + 100) % 1.0) < 0.5 ? 0.6 : 0.1;
+    return (y + 100) % 1.0 < 0.5 ? 0.6 : 0.1;
   }
   if (!inCross) {
     if (ay < 0.075 && ((x % 9) + 9) % 9 < 3) return 0.55; // dashed centre line

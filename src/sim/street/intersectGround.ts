@@ -11,14 +11,7 @@ const grad = [0, 0];
  * Newton's method on f(t) = z_world(t) − h(x_world(t), y_world(t)), started from the flat-ground
  * answer; the field's slopes are a few percent, so a few steps reach sub-millimetre accuracy.
  */
-export function intersectGround(
-  ground: GroundModel,
-  lidarToWorld: RigidZ,
-  dx: number,
-  dy: number,
-  dz: number,
-  maxT: number,
-): number {
+export function intersectGround(ground: GroundModel, lidarToWorld: RigidZ, dx: number, dy: number, dz: number, maxT: number): number {
   if (dz >= -1e-6) return Infinity;
   const c = Math.cos(lidarToWorld.yaw);
   const s = Math.sin(lidarToWorld.yaw);

@@ -49,6 +49,5 @@ export const createInteractionSlice: StateCreator<AppState, [], [], InteractionS
       else delete fitHints[id];
       return { interaction: { ...s.interaction, fitHints } };
     }),
-  addPendingFits: (delta) =>
-    set((s) => ({ interaction: { ...s.interaction, pendingFits: Math.max(0, s.interaction.pendingFits + delta) } })),
+  addPendingFits: (delta) => set((s) => ({ interaction: { ...s.interaction, pendingFits: Math.max(0, s.interaction.pendingFits + delta) } })),
 });

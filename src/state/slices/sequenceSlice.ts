@@ -24,7 +24,10 @@ export const createSequenceSlice: StateCreator<AppState, [], [], SequenceSlice> 
   sequence: { propagateFrames: 5, lockSize: true },
   setPropagateFrames: (n) =>
     set((s) => ({
-      sequence: { ...s.sequence, propagateFrames: Number.isFinite(n) ? Math.min(MAX_PROPAGATE_FRAMES, Math.max(1, Math.round(n))) : s.sequence.propagateFrames },
+      sequence: {
+        ...s.sequence,
+        propagateFrames: Number.isFinite(n) ? Math.min(MAX_PROPAGATE_FRAMES, Math.max(1, Math.round(n))) : s.sequence.propagateFrames,
+      },
     })),
   setLockSize: (lockSize) => set((s) => ({ sequence: { ...s.sequence, lockSize } })),
 });

@@ -39,13 +39,24 @@ export interface ViewSlice {
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { colorMode: 'height', colorModeChosen: false, pointSize: 2, pointBudget: 2_000_000, mainMode: 'perspective', cameraPanel: false, cameraPoints: false, frameRequest: 0, frameTarget: null, panRequest: 0, panBy: [0, 0, 0] },
+  view: {
+    colorMode: 'height',
+    colorModeChosen: false,
+    pointSize: 2,
+    pointBudget: 2_000_000,
+    mainMode: 'perspective',
+    cameraPanel: false,
+    cameraPoints: false,
+    frameRequest: 0,
+    frameTarget: null,
+    panRequest: 0,
+    panBy: [0, 0, 0],
+  },
   requestPan: (panBy) => set((s) => ({ view: { ...s.view, panRequest: s.view.panRequest + 1, panBy } })),
   requestFraming: (at) => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1, frameTarget: at ?? null } })),
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode, colorModeChosen: true } })),
   suggestColorMode: (colorMode) => set((s) => (s.view.colorModeChosen || s.view.colorMode === colorMode ? s : { view: { ...s.view, colorMode } })),
-  setCameraPanel: (cameraPanel, points) =>
-    set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
+  setCameraPanel: (cameraPanel, points) => set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
 });

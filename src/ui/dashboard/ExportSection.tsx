@@ -20,8 +20,8 @@ export function ExportSection({ hrefFor }: ExportSectionProps) {
       <h3>Export for training</h3>
       <p className="muted">
         A zip in the KITTI layout: <code>training/</code> with <code>velodyne</code> (point clouds as <code>.bin</code>), <code>calib</code>,{' '}
-        <code>label_2</code> and <code>image_2</code> where a frame has an image, plus <code>ImageSets/train.txt</code> and <code>val.txt</code> (an
-        80/20 split).
+        <code>label_2</code> and <code>image_2</code> where a frame has an image, plus <code>ImageSets/train.txt</code> and <code>val.txt</code> (an 80/20
+        split).
       </p>
       <label className="metrics-export-format">
         Format{' '}

@@ -15,7 +15,12 @@ const DAY_MS = 86_400_000;
  * `GET /api/metrics`, computed from the activity log. Below them, the training export download.
  */
 export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
-  const [query, setQuery] = useState<MetricsQuery>(() => ({ from: utcDay(new Date(Date.now() - 29 * DAY_MS)), to: utcDay(new Date()), user: '', idleMinutes: 5 }));
+  const [query, setQuery] = useState<MetricsQuery>(() => ({
+    from: utcDay(new Date(Date.now() - 29 * DAY_MS)),
+    to: utcDay(new Date()),
+    user: '',
+    idleMinutes: 5,
+  }));
   const [report, setReport] = useState<MetricsReport | null>(null);
   const [users, setUsers] = useState<UserInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +104,8 @@ export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
       {report !== null && (
         <>
           <p className="muted metrics-note">
-            Days are UTC. Active time counts the gaps between a user&apos;s saves and review steps up to {formatDuration(report.idleGapMs)}; longer gaps are idle.
+            Days are UTC. Active time counts the gaps between a user&apos;s saves and review steps up to {formatDuration(report.idleGapMs)}; longer gaps are
+            idle.
           </p>
           <MetricsTable rows={report.users} total={report.total} roles={Object.fromEntries(users.map((u) => [u.name, u.role]))} />
           <MetricsCharts daily={report.daily} />

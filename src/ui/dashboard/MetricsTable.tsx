@@ -32,9 +32,17 @@ const COLUMNS: Column[] = [
   { label: 'Submits', title: 'Frames submitted', value: (r) => String(r.submits) },
   { label: 'Overrides', title: 'Check errors overridden with a reason at submit', value: (r) => String(r.checkOverrides) },
   { label: 'Flags/100', title: 'Review flags received per 100 boxes submitted (rework rate)', value: (r) => formatNumber(r.flagsPer100Boxes, 1) },
-  { label: 'Rejected', title: 'Frames rejected (share of submits)', value: (r) => (r.framesRejected === 0 ? '0' : `${r.framesRejected} (${formatPercent(r.rejectRate, 0)})`) },
+  {
+    label: 'Rejected',
+    title: 'Frames rejected (share of submits)',
+    value: (r) => (r.framesRejected === 0 ? '0' : `${r.framesRejected} (${formatPercent(r.rejectRate, 0)})`),
+  },
   { label: 'Verdicts', title: 'As reviewer: accepted / rejected', value: (r) => (r.accepts + r.rejects === 0 ? '–' : `${r.accepts} / ${r.rejects}`) },
-  { label: 'Turnaround', title: 'As reviewer: submit to verdict, mean (median)', value: (r) => (r.turnaroundMeanMs === null ? '–' : `${formatDuration(r.turnaroundMeanMs)} (${formatDuration(r.turnaroundMedianMs)})`) },
+  {
+    label: 'Turnaround',
+    title: 'As reviewer: submit to verdict, mean (median)',
+    value: (r) => (r.turnaroundMeanMs === null ? '–' : `${formatDuration(r.turnaroundMeanMs)} (${formatDuration(r.turnaroundMedianMs)})`),
+  },
 ];
 
 /** Row order: annotators, then reviewers, then leads, then users the server no longer knows; by name within each. */

@@ -68,12 +68,24 @@ export function ReviewPanel() {
           </div>
           <div className="review-buttons">
             {info.can.submit && (
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void editor.actions.run('submitFrame')} data-testid="review-submit">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy !== null}
+                onClick={() => void editor.actions.run('submitFrame')}
+                data-testid="review-submit"
+              >
                 {info.status === 'rejected' ? 'Resubmit' : 'Submit for review'}
               </button>
             )}
             {info.can.accept && (
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void editor.actions.run('acceptFrame')} data-testid="review-accept">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy !== null}
+                onClick={() => void editor.actions.run('acceptFrame')}
+                data-testid="review-accept"
+              >
                 Accept
               </button>
             )}

@@ -29,14 +29,17 @@ export function SubmitOverridesForm() {
   }
   const complete = [...groups.keys()].every((k) => (reasons[k] ?? '').trim() !== '');
   const submit = () =>
-    void editor.actions.run('submitFrame', [...groups.entries()].map(([k, g]) => ({ ruleId: g.ruleId, cuboidId: g.cuboidId, reason: reasons[k].trim() }))).then((ok) => {
-      if (ok) setReasons({});
-    });
+    void editor.actions
+      .run(
+        'submitFrame',
+        [...groups.entries()].map(([k, g]) => ({ ruleId: g.ruleId, cuboidId: g.cuboidId, reason: reasons[k].trim() })),
+      )
+      .then((ok) => {
+        if (ok) setReasons({});
+      });
   return (
     <div className="overrides" data-testid="review-overrides" role="group" aria-label="Check errors">
-      <p>
-        {groups.size === 1 ? 'A check error blocks' : `${groups.size} check errors block`} the submit. Fix the box, or say why it is right:
-      </p>
+      <p>{groups.size === 1 ? 'A check error blocks' : `${groups.size} check errors block`} the submit. Fix the box, or say why it is right:</p>
       {[...groups.entries()].map(([key, g]) => (
         <label key={key} className="override">
           <span className="override-rule" title={`Rule: ${g.ruleId}`}>

@@ -35,8 +35,7 @@ export function wrongClassFor(label: string): string {
  * check can tell a turned pedestrian box from a right one by the points. Their figures are
  * printed apart, with this reason.
  */
-export const EXCLUDED_REASON =
-  "turned pedestrians are left out of turn90/turn30: a person's returns show their outline, not which way they face";
+export const EXCLUDED_REASON = "turned pedestrians are left out of turn90/turn30: a person's returns show their outline, not which way they face";
 
 /** Whether a defect on a box of class `label` is measured apart (see `EXCLUDED_REASON`). */
 export function isExcludedTrial(defect: DefectId, label: string): boolean {
@@ -78,11 +77,7 @@ export function seedDefect(boxes: readonly Cuboid[], index: number, defect: Defe
     out[index] = box;
     return { defect, boxes: out, ids: [box.id], deleted: null };
   };
-  const sideways = (d: number): Vec3 => [
-    b.center[0] - side * d * Math.sin(b.yaw),
-    b.center[1] + side * d * Math.cos(b.yaw),
-    b.center[2],
-  ];
+  const sideways = (d: number): Vec3 => [b.center[0] - side * d * Math.sin(b.yaw), b.center[1] + side * d * Math.cos(b.yaw), b.center[2]];
   switch (defect) {
     case 'shift1':
       return one({ ...b, center: sideways(1) });
@@ -134,7 +129,15 @@ const original = (id: string | null | undefined): string =>
  * to 0.5 m.
  */
 export function findingKey(r: CheckResult): string {
-  const where = r.cuboidId !== null ? original(r.cuboidId) : r.location ? r.location.slice(0, 2).map((v) => Math.round(v * 2) / 2).join(',') : '-';
+  const where =
+    r.cuboidId !== null
+      ? original(r.cuboidId)
+      : r.location
+        ? r.location
+            .slice(0, 2)
+            .map((v) => Math.round(v * 2) / 2)
+            .join(',')
+        : '-';
   return `${r.ruleId}|${r.severity}|${where}|${original(r.otherCuboidId)}`;
 }
 

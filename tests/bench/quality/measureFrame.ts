@@ -48,8 +48,7 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
   tally.falseMissed.warning += fm.warning;
   tally.falseMissed.info += fm.info;
 
-  const bucketsOf = (i: number): BucketTally[] =>
-    frame.returns[i] >= MIN_RETURNS ? [tally.buckets.ge10, tally.buckets.all] : [tally.buckets.all];
+  const bucketsOf = (i: number): BucketTally[] => (frame.returns[i] >= MIN_RETURNS ? [tally.buckets.ge10, tally.buckets.all] : [tally.buckets.all]);
   const onBox = new Map<string, CheckResult[]>();
   for (const r of clean) if (r.cuboidId !== null) onBox.set(r.cuboidId, [...(onBox.get(r.cuboidId) ?? []), r]);
   frame.boxes.forEach((b, i) => {

@@ -10,10 +10,7 @@ import { simFrames, variantName } from './simFrames.ts';
 import type { SimVariant } from './simFrames.ts';
 import type { QualityFrame } from './QualityFrame.ts';
 
-export type QualityJob =
-  | { kind: 'sim'; variant: SimVariant; first: number; count: number }
-  | { kind: 'kitti' }
-  | { kind: 'multisensor' };
+export type QualityJob = { kind: 'sim'; variant: SimVariant; first: number; count: number } | { kind: 'kitti' } | { kind: 'multisensor' };
 
 /** The tallies a job produced: one per variant (sim) or per real dataset. */
 export type JobResult = { name: string; tally: QualityTally }[];

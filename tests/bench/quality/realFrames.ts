@@ -45,7 +45,10 @@ function objectPointsOf(positions: Float32Array, boxes: readonly Cuboid[]): { co
 export function kittiFrames(): QualityFrame[] {
   const dir = path.join(SHARED_SAMPLES, 'kitti');
   if (!existsSync(dir)) return [];
-  const ids = readdirSync(path.join(dir, 'label_2')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+  const ids = readdirSync(path.join(dir, 'label_2'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.slice(0, -4))
+    .sort();
   return ids.map((id): QualityFrame => {
     const read = (sub: string, ext: string): Buffer => readFileSync(path.join(dir, sub, `${id}.${ext}`));
     const positions = readVelodyneBin(read('velodyne', 'bin'), { fileName: `kitti/velodyne/${id}.bin` }).positions;

@@ -96,7 +96,8 @@ function jobsOf(p: ReturnType<typeof plan>): QualityJob[] {
     for (let k = 0; k < v.count; k += CHUNK) jobs.push({ kind: 'sim', variant: v.variant, first: v.first + k, count: Math.min(CHUNK, v.count - k) });
   }
   // The densest sensors first, so no thread is left with a long job at the end.
-  const cost = (j: QualityJob): number => (j.kind === 'sim' ? SENSOR_PROFILES[j.variant.profile].elevations.length * SENSOR_PROFILES[j.variant.profile].azimuthSteps * j.count : 1e6);
+  const cost = (j: QualityJob): number =>
+    j.kind === 'sim' ? SENSOR_PROFILES[j.variant.profile].elevations.length * SENSOR_PROFILES[j.variant.profile].azimuthSteps * j.count : 1e6;
   return jobs.sort((a, b) => cost(b) - cost(a));
 }
 
@@ -182,7 +183,18 @@ function jsonOf(name: string, t: QualityTally): unknown {
                 Object.fromEntries(
                   CLICKS.map((c) => {
                     const s = byClick[c];
-                    return [c, { n: s.n, misses: s.misses, medianBev: median(s.bev), meanBev: mean(s.bev), mean3d: mean(s.iou3d), medianHeadingDeg: median(s.headingDeg), backwards: s.backwards }];
+                    return [
+                      c,
+                      {
+                        n: s.n,
+                        misses: s.misses,
+                        medianBev: median(s.bev),
+                        meanBev: mean(s.bev),
+                        mean3d: mean(s.iou3d),
+                        medianHeadingDeg: median(s.headingDeg),
+                        backwards: s.backwards,
+                      },
+                    ];
                   }),
                 ),
               ]),
@@ -212,7 +224,10 @@ async function main(): Promise<void> {
   const results = await runJobs(jobs, args.workers);
 
   const profiles = [...new Set(p.variants.map((v) => v.variant.profile))] as SensorProfileId[];
-  const variantRows = mergeByName(results, p.variants.map((v) => variantName(v.variant)));
+  const variantRows = mergeByName(
+    results,
+    p.variants.map((v) => variantName(v.variant)),
+  );
   const realRows = mergeByName(results, [...new Set(results.map((r) => r.name).filter((n) => n.startsWith('real ')))]);
   const profileRows = profiles.map((profile) => {
     const t = emptyTally(profile);

@@ -34,7 +34,14 @@ describe('ActionRegistry', () => {
     expect(ed.actions.handleKeyDown({ key: 'x', shiftKey: false, ctrlKey: false, altKey: false, target: { isContentEditable: true } })).toBe(false);
     expect(ed.cuboids()).toHaveLength(1);
     let prevented = false;
-    ed.actions.handleKeyDown({ key: 'Delete', shiftKey: false, ctrlKey: false, altKey: false, target: { tagName: 'CANVAS' }, preventDefault: () => (prevented = true) });
+    ed.actions.handleKeyDown({
+      key: 'Delete',
+      shiftKey: false,
+      ctrlKey: false,
+      altKey: false,
+      target: { tagName: 'CANVAS' },
+      preventDefault: () => (prevented = true),
+    });
     expect(ed.cuboids()).toHaveLength(0);
     expect(prevented).toBe(true);
   });

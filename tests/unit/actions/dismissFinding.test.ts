@@ -39,9 +39,14 @@ describe('X: "not an object"', () => {
     expect(selectVisibleCheckResults(ed.store.getState()).map((r) => r.location)).toEqual([[20, -4, -1]]);
     ed.keyDown('n');
     await ed.settle();
-    expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1], [20, -4, -1]]);
+    expect(ed.fit.calls.map((c) => c.point)).toEqual([
+      [12, 3, -1],
+      [20, -4, -1],
+    ]);
     // Undo brings N's box back and takes the mark away.
-    ed.store.getState().setChecks({ frameId: ed.doc().frameId, status: 'done', results: [cluster(12, 3, { suggestedLabel: 'Pedestrian', radius: 2.2 })], error: null });
+    ed.store
+      .getState()
+      .setChecks({ frameId: ed.doc().frameId, status: 'done', results: [cluster(12, 3, { suggestedLabel: 'Pedestrian', radius: 2.2 })], error: null });
     ed.keyDown('z', { ctrlKey: true });
     ed.keyDown('z', { ctrlKey: true });
     expect(ed.doc().dismissals).toEqual([]);
@@ -67,7 +72,10 @@ describe('X: "not an object"', () => {
     ed.executeAction('dismissFinding', {}, { location: [12, 3, -1], suggestedLabel: 'Van', radius: 30 });
     ed.executeAction('dismissFinding', {}, { location: [30, 8, -1] });
     // A wall-sized cluster is clamped to 8 m; without a size the default covers a post or a bush.
-    expect(ed.doc().dismissals.map((d) => [d.radius, d.label])).toEqual([[8, 'Van'], [1.5, undefined]]);
+    expect(ed.doc().dismissals.map((d) => [d.radius, d.label])).toEqual([
+      [8, 'Van'],
+      [1.5, undefined],
+    ]);
     ed.executeAction('dismissFinding', {}, { location: [30.5, 8, -1] });
     expect(ed.doc().dismissals).toHaveLength(2);
     expect(ed.store.getState().ui.message?.text).toMatch(/already marked "not an object"/);

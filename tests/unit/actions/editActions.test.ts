@@ -150,7 +150,7 @@ describe('fit actions', () => {
     expect(ed.fit.calls.at(-1)).toMatchObject({ point: [10, 0, -0.95], options: { prior: { center: [10, 0, -0.95], yaw: 0 }, headingIndex: 1 } });
   });
 
-  it('R after a class key refits with the box\'s new class, not the old class\'s size', async () => {
+  it("R after a class key refits with the box's new class, not the old class's size", async () => {
     const ed = selected();
     ed.keyDown('4'); // Pedestrian: a 4 × 2 × 1.5 m box is no pedestrian's size
     ed.keyDown('r');

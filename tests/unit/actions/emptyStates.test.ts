@@ -29,10 +29,27 @@ describe('deleting a flagged box', () => {
   it('warns that the flag stays open on a deleted box, and undo brings the box back', () => {
     const ed = new TestEditor({ frames: ['000000'] });
     const id = 'flagged';
-    const car = { id, trackId: null, label: 'Car', center: [10, 0, -1] as [number, number, number], size: [4, 1.8, 1.5] as [number, number, number], yaw: 0, attributes: { truncated: 0, occluded: 0 }, source: 'manual' as const };
+    const car = {
+      id,
+      trackId: null,
+      label: 'Car',
+      center: [10, 0, -1] as [number, number, number],
+      size: [4, 1.8, 1.5] as [number, number, number],
+      yaw: 0,
+      attributes: { truncated: 0, occluded: 0 },
+      source: 'manual' as const,
+    };
     // A reviewer's open flag on it (flags arrive with the server's document; set it as a load would).
     const doc = ed.doc();
-    ed.store.getState().loadDoc({ ...doc, cuboids: [car], flags: [{ id: 'f1', cuboidId: id, location: null, reason: 'box-fits-object', comment: '', author: 'rev', state: 'open', createdAt: '2026-11-26T00:00:00Z' }] });
+    ed.store
+      .getState()
+      .loadDoc({
+        ...doc,
+        cuboids: [car],
+        flags: [
+          { id: 'f1', cuboidId: id, location: null, reason: 'box-fits-object', comment: '', author: 'rev', state: 'open', createdAt: '2026-11-26T00:00:00Z' },
+        ],
+      });
     ed.store.getState().select([id]);
     ed.keyDown('Delete');
     expect(ed.cuboids()).toHaveLength(0);

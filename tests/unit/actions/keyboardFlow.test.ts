@@ -53,14 +53,19 @@ describe('keyboard-first annotation', () => {
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
     // The nearest first, with the class the check suggests for the cluster's size (not the current class).
     expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
-    expect(ed.store.getState().ui.message?.text).toBe('Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class; X if it is not an object.');
+    expect(ed.store.getState().ui.message?.text).toBe(
+      'Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class; X if it is not an object.',
+    );
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.
     ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4, 'Car'), ...skipped], error: null });
     ed.keyDown('n');
     await ed.settle();
-    expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1], [20, -4, -1]]);
+    expect(ed.fit.calls.map((c) => c.point)).toEqual([
+      [12, 3, -1],
+      [20, -4, -1],
+    ]);
     expect(ed.cuboids()).toHaveLength(2);
     ed.store.getState().setChecks({ frameId, status: 'done', results: skipped, error: null });
     ed.keyDown('n');

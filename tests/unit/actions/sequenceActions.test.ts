@@ -34,7 +34,9 @@ class FakeSequence implements SequenceService {
 
   async lockTrackSize(trackId: string, size: Vec3, doc: FrameAnnotation): Promise<SequenceEditResult> {
     this.lockCalls.push({ trackId, size });
-    const current = doc.cuboids.filter((c) => c.trackId === trackId).map((c) => ({ ...c, size, center: [c.center[0], c.center[1], c.center[2] - c.size[2] / 2 + size[2] / 2] as Vec3 }));
+    const current = doc.cuboids
+      .filter((c) => c.trackId === trackId)
+      .map((c) => ({ ...c, size, center: [c.center[0], c.center[1], c.center[2] - c.size[2] / 2 + size[2] / 2] as Vec3 }));
     return { savedFrameIds: ['000001', '000002'], current, segments: [] };
   }
 }
@@ -138,7 +140,9 @@ describe('keyframes (K) and interpolation (I)', () => {
     t.store.getState().select(['b', 'a']);
     t.key('k');
     expect(t.doc().cuboids.map((c) => c.attributes.keyframe)).toEqual([true, true]);
-    expect(t.message()?.text).toMatch(/^Keyframe: 2 boxes in frame \S+ are fixed \(Shift\+C never overwrites them; I interpolates between keyframes\)\. K again unmarks\.$/);
+    expect(t.message()?.text).toMatch(
+      /^Keyframe: 2 boxes in frame \S+ are fixed \(Shift\+C never overwrites them; I interpolates between keyframes\)\. K again unmarks\.$/,
+    );
     expect(t.doc().cuboids[0].attributes.needsAttention).toBe(false);
     t.key('k');
     expect(t.doc().cuboids.map((c) => c.attributes.keyframe)).toEqual([false, false]);

@@ -46,7 +46,7 @@ describe('cuboid inspect on raw .bin files', () => {
     expect(r.binLayout?.scores[0]).toMatchObject({ name: 'xyzir' });
   });
 
-  it('reads a .pcd.bin by name, a declared layout by --bin-layout, and the folder\'s cuboid.json', async () => {
+  it("reads a .pcd.bin by name, a declared layout by --bin-layout, and the folder's cuboid.json", async () => {
     const dir = kittiDataset('inspect', { 'sweep.pcd.bin': AV2, 'plain.bin': AV2 }, '{ "binLayout": "xyzit" }');
     const named = JSON.parse((await runCli(['inspect', path.join(dir, 'velodyne', 'sweep.pcd.bin'), '--json'])).out) as InspectReport;
     // The dataset file (one folder up from velodyne/) wins over the name.

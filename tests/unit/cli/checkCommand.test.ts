@@ -108,7 +108,11 @@ describe('cuboid check', () => {
 
   it('uses the dataset dictionary or --dictionary, and names the JSON path of a bad one', async () => {
     const dir = kittiWithLabels('dict', {});
-    const strict = { ...defaultDictionary, version: 7, classes: { ...defaultDictionary.classes, Truck: { ...defaultDictionary.classes.Truck, size: { ...defaultDictionary.classes.Truck.size, l: [4, 10] } } } };
+    const strict = {
+      ...defaultDictionary,
+      version: 7,
+      classes: { ...defaultDictionary.classes, Truck: { ...defaultDictionary.classes.Truck, size: { ...defaultDictionary.classes.Truck.size, l: [4, 10] } } },
+    };
     fs.mkdirSync(path.join(dir, '.cuboid'));
     fs.writeFileSync(path.join(dir, '.cuboid', 'dictionary.json'), JSON.stringify(strict));
     const r = await runCli(['check', dir, '--frame', '000001']);
@@ -117,7 +121,10 @@ describe('cuboid check', () => {
     expect(r.out).toMatch(/error +sizeOutOfRange +box 000001#1 +Truck box is 12\.34 m long; a Truck is 4\.00–10\.00 m long/);
 
     const badFile = path.join(root, 'bad-dictionary.json');
-    fs.writeFileSync(badFile, JSON.stringify({ ...strict, classes: { Car: { ...defaultDictionary.classes.Car, size: { l: [3, 'x'], w: [1, 2], h: [1, 2] } } } }));
+    fs.writeFileSync(
+      badFile,
+      JSON.stringify({ ...strict, classes: { Car: { ...defaultDictionary.classes.Car, size: { l: [3, 'x'], w: [1, 2], h: [1, 2] } } } }),
+    );
     const bad = await runCli(['check', dir, '--dictionary', badFile]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^cuboid check: parseDictionary \(.*bad-dictionary\.json\): classes\.Car\.size\.l\[1\]: /);
@@ -129,7 +136,10 @@ describe('cuboid check', () => {
     const clusters = (x: DatasetCheckReport) => x.frames[0].results.filter((r) => r.ruleId === 'unlabelledCluster').length;
     expect(all.frames[0].cameraOnly).toBe(false);
     expect(clusters(all)).toBeGreaterThan(clusters(camera));
-    expect(await runCli(['check', SHARED_KITTI, '--region', 'front'])).toMatchObject({ code: 2, err: 'cuboid check: --region must be auto, camera or all, got "front"\n' });
+    expect(await runCli(['check', SHARED_KITTI, '--region', 'front'])).toMatchObject({
+      code: 2,
+      err: 'cuboid check: --region must be auto, camera or all, got "front"\n',
+    });
     const missing = await runCli(['check', SHARED_KITTI, '--frame', '999999']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^cuboid check: frame "999999" is not in /);

@@ -62,6 +62,9 @@ describe('cuboid check on a dataset with bad frames', () => {
     expect(report.unchecked).toEqual([{ frameId: '000001', reason: 'too_large', message: 'frame 000001 has 2 boxes; the checks take at most 1 boxes' }]);
     expect(report.frames[1].results[0]).toMatchObject({ ruleId: 'frameNotChecked', severity: 'error' });
     expect(report.frames[0].points).toBe(30);
-    expect(await runCli(['check', dir, '--threads', '0'])).toMatchObject({ code: 2, err: 'cuboid check: --threads must be a whole number of at least 1, got "0"\n' });
+    expect(await runCli(['check', dir, '--threads', '0'])).toMatchObject({
+      code: 2,
+      err: 'cuboid check: --threads must be a whole number of at least 1, got "0"\n',
+    });
   });
 });

@@ -53,7 +53,10 @@ describe('cuboid export', () => {
   });
 
   it('skips a frame with a bad calib, naming the file and the reason, and still writes ImageSets and the manifest', async () => {
-    const bad = makeKittiDataset(path.join(root, 'badcalib'), { ids: ['000000', '000001', '000002'], labels: { '000001': 'Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59\n' } });
+    const bad = makeKittiDataset(path.join(root, 'badcalib'), {
+      ids: ['000000', '000001', '000002'],
+      labels: { '000001': 'Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59\n' },
+    });
     fs.writeFileSync(path.join(bad, 'calib', '000001.txt'), 'P0: 1 2 3\n');
     const out = path.join(root, 'badcalib-out');
     const res = await runCli(['export', bad, '--out', out]);
@@ -61,7 +64,12 @@ describe('cuboid export', () => {
     expect(res.out).toMatch(/exported 2 frames/);
     expect(res.out).toMatch(/skipped frame 000001: calib\/000001\.txt: parseKittiCalib \(000001\.txt\)/);
     expect(res.out).toMatch(/1 frame skipped/);
-    const ids = ['train.txt', 'val.txt'].flatMap((f) => fs.readFileSync(path.join(out, 'ImageSets', f), 'utf8').split('\n').filter(Boolean));
+    const ids = ['train.txt', 'val.txt'].flatMap((f) =>
+      fs
+        .readFileSync(path.join(out, 'ImageSets', f), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    );
     expect(ids.sort()).toEqual(['000000', '000002']);
     expect(fs.readdirSync(path.join(out, 'training', 'calib')).sort()).toEqual(['000000.txt', '000002.txt']);
     expect(fs.readdirSync(path.join(out, 'training', 'velodyne')).sort()).toEqual(['000000.bin', '000002.bin']);

@@ -82,7 +82,7 @@ describe('cuboid inspect', () => {
     expect(json).toMatchObject({ bounds: null, positionFields: [], points: 2 });
   });
 
-  it('prints a broken file\'s error as JSON on stdout under --json', async () => {
+  it("prints a broken file's error as JSON on stdout under --json", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
     const file = path.join(dir, 'odd.bin');
     writeFileSync(file, new Uint8Array(33));

@@ -24,7 +24,11 @@ function scene(n: number): { x: number; y: number; z: number; intensity: number 
   for (let i = 0; i < n; i++) {
     const u = (i * 0.618034) % 1;
     const v = (i * 0.414214) % 1;
-    pts.push(i % 2 === 0 ? { x: -20 + 40 * u, y: -20 + 40 * v, z: -1.7, intensity: i % 100 } : { x: 9 + 2 * u, y: -1 + 2 * v, z: -1.6 + 1.4 * ((i * 0.3) % 1), intensity: 50 });
+    pts.push(
+      i % 2 === 0
+        ? { x: -20 + 40 * u, y: -20 + 40 * v, z: -1.7, intensity: i % 100 }
+        : { x: 9 + 2 * u, y: -1 + 2 * v, z: -1.6 + 1.4 * ((i * 0.3) % 1), intensity: 50 },
+    );
   }
   return pts;
 }
@@ -36,12 +40,30 @@ function makeFolder(name: string): string {
   fs.writeFileSync(
     path.join(dir, 'a.ply'),
     makePly('binary_little_endian', [
-      { name: 'vertex', properties: [{ name: 'x', type: 'float' }, { name: 'y', type: 'float' }, { name: 'z', type: 'float' }, { name: 'intensity', type: 'ushort' }], records: pts.map((p) => [p.x, p.y, p.z, p.intensity]) },
+      {
+        name: 'vertex',
+        properties: [
+          { name: 'x', type: 'float' },
+          { name: 'y', type: 'float' },
+          { name: 'z', type: 'float' },
+          { name: 'intensity', type: 'ushort' },
+        ],
+        records: pts.map((p) => [p.x, p.y, p.z, p.intensity]),
+      },
     ]),
   );
-  fs.writeFileSync(path.join(dir, 'b.las'), makeLas(pts.map((p) => ({ ...p, gpsTime: 1 })), { format: 1 }));
+  fs.writeFileSync(
+    path.join(dir, 'b.las'),
+    makeLas(
+      pts.map((p) => ({ ...p, gpsTime: 1 })),
+      { format: 1 },
+    ),
+  );
   fs.copyFileSync('tests/fixtures/laz/point10.las.laz', path.join(dir, 'c.laz'));
-  fs.writeFileSync(path.join(dir, 'd.ply'), new TextEncoder().encode('ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float16 y\nend_header\n1 2\n'));
+  fs.writeFileSync(
+    path.join(dir, 'd.ply'),
+    new TextEncoder().encode('ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float16 y\nend_header\n1 2\n'),
+  );
   for (const id of ['a', 'b']) fs.writeFileSync(path.join(dir, 'label_2', `${id}.txt`), `${CAR}\n`);
   return dir;
 }
@@ -79,7 +101,9 @@ describe('a flat folder of PLY, LAS and LAZ files', () => {
     fs.writeFileSync(path.join(dir, 'e.las'), bytes);
     const r = await runCli(['check', dir, '--json', '--threads', '1']);
     const report = JSON.parse(r.out) as { unchecked: { frameId: string; reason: string; message: string }[] };
-    expect(report.unchecked).toMatchObject([{ frameId: 'e', reason: 'too_large', message: 'frame e has 20000000 points; the checks take at most 10000000 points' }]);
+    expect(report.unchecked).toMatchObject([
+      { frameId: 'e', reason: 'too_large', message: 'frame e has 20000000 points; the checks take at most 10000000 points' },
+    ]);
   });
 
   it('cuboid export converts each to a KITTI .bin (x y z intensity float32) and names the broken one', async () => {
@@ -105,9 +129,22 @@ describe('a flat folder of PLY, LAS and LAZ files', () => {
     const dir = makeFolder('inspect');
     const ply = await runCli(['inspect', path.join(dir, 'a.ply'), '--json']);
     expect(ply.code).toBe(0);
-    expect(JSON.parse(ply.out)).toMatchObject({ format: 'ply', encoding: 'binary_little_endian', version: '1.0', points: 400, nanPoints: 0, positionFields: ['x', 'y', 'z'], ply: { elements: [{ name: 'vertex', count: 400 }] } });
+    expect(JSON.parse(ply.out)).toMatchObject({
+      format: 'ply',
+      encoding: 'binary_little_endian',
+      version: '1.0',
+      points: 400,
+      nanPoints: 0,
+      positionFields: ['x', 'y', 'z'],
+      ply: { elements: [{ name: 'vertex', count: 400 }] },
+    });
     const las = await runCli(['inspect', path.join(dir, 'b.las'), '--json']);
-    expect(JSON.parse(las.out)).toMatchObject({ format: 'las', version: '1.2', points: 400, las: { pointFormat: 1, recordLength: 28, scale: [0.001, 0.001, 0.001], laszip: null } });
+    expect(JSON.parse(las.out)).toMatchObject({
+      format: 'las',
+      version: '1.2',
+      points: 400,
+      las: { pointFormat: 1, recordLength: 28, scale: [0.001, 0.001, 0.001], laszip: null },
+    });
     const laz = await runCli(['inspect', path.join(dir, 'c.laz')]);
     expect(laz.code).toBe(0);
     expect(laz.out).toMatch(/^format {5}laz v1\.2, point format 0, 20-byte records, LASzip 2\.2 r0 pointwise and chunked$/m);

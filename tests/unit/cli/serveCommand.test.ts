@@ -134,7 +134,16 @@ describe('cuboid serve', () => {
     const state = homeStateDir(data, home);
     try {
       expect(out).toContain(`labels   ${path.join(state, 'label_2')}`);
-      const box = { id: 'b1', trackId: null, label: 'Car', center: [10, 1, -0.8], size: [4, 1.8, 1.5], yaw: 0, attributes: { truncated: 0, occluded: 0 }, source: 'manual' };
+      const box = {
+        id: 'b1',
+        trackId: null,
+        label: 'Car',
+        center: [10, 1, -0.8],
+        size: [4, 1.8, 1.5],
+        yaw: 0,
+        attributes: { truncated: 0, occluded: 0 },
+        source: 'manual',
+      };
       const save = await fetch(`${url}/api/frames/000000/annotation`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'if-match': '"1"', origin: url },

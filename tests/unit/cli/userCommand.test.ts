@@ -27,7 +27,12 @@ describe('cuboid user', () => {
     expect(aliceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(aliceToken, 'base64url')).toHaveLength(32);
     expect(res.out.split(aliceToken)).toHaveLength(2);
-    const db = Buffer.concat(fs.readdirSync(state).filter((f) => f.startsWith('cuboid.db')).map((f) => fs.readFileSync(path.join(state, f))));
+    const db = Buffer.concat(
+      fs
+        .readdirSync(state)
+        .filter((f) => f.startsWith('cuboid.db'))
+        .map((f) => fs.readFileSync(path.join(state, f))),
+    );
     expect(db.includes(Buffer.from(aliceToken))).toBe(false);
     expect(db.includes(Buffer.from('scrypt$16384$8$1$'))).toBe(true);
   });
@@ -37,7 +42,12 @@ describe('cuboid user', () => {
     expect(tokenOf(bob.out)).not.toBe(aliceToken);
     const list = await runCli(['user', 'list', '--data', data, '--state', state]);
     expect(list.code).toBe(0);
-    expect(list.out.trim().split('\n').map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
+    expect(
+      list.out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/).slice(0, 2)),
+    ).toEqual([
       ['alice', 'reviewer'],
       ['bob', 'annotator'],
     ]);
@@ -76,7 +86,11 @@ describe('cuboid user', () => {
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/api/frames`)).status).toBe(401);
       expect(await (await fetch(`${base}/api/session`)).json()).toEqual({ mode: 'auth', user: null });
-      const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: aliceToken }) });
+      const login = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: aliceToken }),
+      });
       expect(login.status).toBe(200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       const frames = await app.inject({ url: '/api/frames', headers: { cookie, host: 'annotation.example.org' } });

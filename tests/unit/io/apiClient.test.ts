@@ -49,9 +49,7 @@ describe('apiClient against a real server', () => {
     const err = await api.getAnnotation('../etc').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 404, error: 'frame_not_found' });
-    const bad = await api
-      .saveAnnotation('000001', { ...(await api.getAnnotation('000001')), status: 'nope' as never }, 1)
-      .catch((e: unknown) => e);
+    const bad = await api.saveAnnotation('000001', { ...(await api.getAnnotation('000001')), status: 'nope' as never }, 1).catch((e: unknown) => e);
     expect(bad).toMatchObject({ status: 400, error: 'invalid_annotation' });
     expect((bad as ApiError).detail).toMatch(/^status:/);
   });

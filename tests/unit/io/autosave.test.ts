@@ -7,8 +7,7 @@ import { addCuboid, createCuboid, updateCuboid } from '../../../src/domain/docum
 import { emptyAnnotation, type FrameAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
 import { FakeClock, FakeServer, httpError } from './autosaveFakes.ts';
 
-const car = (id: string, x = 10) =>
-  createCuboid({ id, trackId: null, label: 'Car', center: [x, 0, -0.9], size: [4, 1.7, 1.5], yaw: 0, source: 'manual' });
+const car = (id: string, x = 10) => createCuboid({ id, trackId: null, label: 'Car', center: [x, 0, -0.9], size: [4, 1.7, 1.5], yaw: 0, source: 'manual' });
 
 /** A page: store + autosave over a shared server and storage (a reload = a new page, same storage). */
 function page(server: FakeServer, storage: KeyValueStorage = createMemoryStorage(), clock = new FakeClock()) {

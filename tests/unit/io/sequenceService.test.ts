@@ -21,7 +21,14 @@ import { propagateInFrame } from '../../../workers/propagate.ts';
 import type { PropagationFrame } from '../../../workers/propagate.ts';
 
 const root = resolve(process.cwd(), 'samples');
-interface GtObject { trackId: string; class: string; center: [number, number, number]; size: [number, number, number]; yaw: number; labelled: boolean }
+interface GtObject {
+  trackId: string;
+  class: string;
+  center: [number, number, number];
+  size: [number, number, number];
+  yaw: number;
+  labelled: boolean;
+}
 const gt: { frames: { frameId: string; file: string; objects: GtObject[] }[] } = JSON.parse(readFileSync(resolve(root, 'ground_truth.json'), 'utf8'));
 const FRAME_IDS = gt.frames.map((f) => f.frameId);
 const frameList: FrameListItem[] = gt.frames.map((f) => ({
@@ -117,7 +124,11 @@ describe('sequenceService.propagate', () => {
   beforeAll(async () => {
     run = setup();
     run.api.docs.set('000002', { ...emptyAnnotation('000002'), revision: 4, cuboids: [gtCuboid(2, 'car-12', { keyframe: true }), gtCuboid(2, 'car-06')] });
-    steps = await run.service.propagate('000000', TRACKS.map((t) => gtCuboid(0, t)), 3);
+    steps = await run.service.propagate(
+      '000000',
+      TRACKS.map((t) => gtCuboid(0, t)),
+      3,
+    );
   });
 
   it('carries the boxes frame by frame and saves each frame once, under the same track ids', () => {
@@ -161,7 +172,12 @@ describe('sequenceService.propagate onto boxes made in the app', () => {
     expect(step.statuses[0]).toBe('matched');
     expect(doc.cuboids.filter((c) => iouBev(c, drawn) > 0.3).map((c) => [c.id, c.trackId])).toEqual([['drawn', 'car-06']]);
     // A box of a track that spans frames is never taken over: car-12 is added beside it.
-    expect(doc.cuboids.filter((c) => iouBev(c, other) > 0.3).map((c) => c.trackId).sort()).toEqual(['car-12', 'long']);
+    expect(
+      doc.cuboids
+        .filter((c) => iouBev(c, other) > 0.3)
+        .map((c) => c.trackId)
+        .sort(),
+    ).toEqual(['car-12', 'long']);
     expect(saved).toEqual(['000001']);
   });
 });

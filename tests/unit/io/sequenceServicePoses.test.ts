@@ -15,7 +15,17 @@ import { lidarBoxToWorld, transformBox, worldBoxToLidar } from '../../../src/dom
 import type { PropagateItem, PropagateOptions, PropagatedBox } from '../../../workers/propagate.ts';
 
 const IDS = ['a_000000', 'a_000001', 'a_000002', 'b_000000'];
-const frames: FrameListItem[] = IDS.map((id) => ({ id, pointsFile: `${id}.bin`, hasCalib: false, hasImage: false, hasLabel: false, pointCount: null, status: 'todo', boxCount: 0, revision: 0 }));
+const frames: FrameListItem[] = IDS.map((id) => ({
+  id,
+  pointsFile: `${id}.bin`,
+  hasCalib: false,
+  hasImage: false,
+  hasLabel: false,
+  pointCount: null,
+  status: 'todo',
+  boxCount: 0,
+  revision: 0,
+}));
 // Sequence a: the ego drives 2 m forward per frame, turning 0.1 rad; sequence b has a world of its own.
 const POSES: Record<string, FramePose> = {
   a_000000: { sequence: 'a', pose: rigidFromYaw(0, [0, 0, 0]) },

@@ -6,7 +6,7 @@ const car = (id: string, center: [number, number, number], yaw = 0) => ({ id, ce
 describe('close-up slabs', () => {
   const focus = car('f', [10, 0, -1]);
 
-  it('the side view (looking along the box\'s y) leaves out a car in the next lane, the front view one ahead', () => {
+  it("the side view (looking along the box's y) leaves out a car in the next lane, the front view one ahead", () => {
     const nextLane = car('lane', [10, 3.5, -1]);
     const ahead = car('ahead', [16, 0, -1]);
     // Side view: slab |y| ≤ 1 + 0.6 (focus) + 1 (the other box's half width).
@@ -20,7 +20,7 @@ describe('close-up slabs', () => {
     expect(boxesInSlab([focus, nextLane, ahead], focus, 'side', 0.6).map((b) => b.id)).toEqual(['f', 'ahead']);
   });
 
-  it('follows the focus box\'s heading and the other box\'s own extent when turned', () => {
+  it("follows the focus box's heading and the other box's own extent when turned", () => {
     const turned = { ...focus, yaw: Math.PI / 2 }; // heading +y: the side view looks along −x
     expect(reachesSlab(car('x', [10, 6, -1]), turned, 'side', 0.6)).toBe(true);
     expect(reachesSlab(car('x', [14, 0, -1]), turned, 'side', 0.6)).toBe(false);

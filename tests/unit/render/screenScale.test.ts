@@ -12,8 +12,8 @@ describe('screen-sized markers', () => {
   it('keeps a 2.6 m pin 40 px tall whether the view shows 8 m or 800 m', () => {
     const close = screenScale({ kind: 'ortho', worldHeight: 8, pixelHeight: 266 }, 40, 2.6);
     const far = screenScale({ kind: 'ortho', worldHeight: 800, pixelHeight: 800 }, 40, 2.6);
-    expect(close * 2.6 / (8 / 266)).toBeCloseTo(40, 6);
-    expect(far * 2.6 / (800 / 800)).toBeCloseTo(40, 6);
+    expect((close * 2.6) / (8 / 266)).toBeCloseTo(40, 6);
+    expect((far * 2.6) / (800 / 800)).toBeCloseTo(40, 6);
     expect(close).toBeLessThan(0.5); // in a close-up the pin shrinks well below its world size
   });
 

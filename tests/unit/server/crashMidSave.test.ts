@@ -37,7 +37,9 @@ describe('a process killed with SIGKILL in the middle of saving', () => {
     const db = new Database(path.join(stateDir, 'cuboid.db'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const current = db.prepare("SELECT revision FROM annotations WHERE frame_id = '000001'").get() as { revision: number };
-    const revisions = (db.prepare("SELECT revision FROM revisions WHERE frame_id = '000001' ORDER BY revision").all() as { revision: number }[]).map((r) => r.revision);
+    const revisions = (db.prepare("SELECT revision FROM revisions WHERE frame_id = '000001' ORDER BY revision").all() as { revision: number }[]).map(
+      (r) => r.revision,
+    );
     db.close();
     expect(current.revision).toBeGreaterThanOrEqual(acknowledged);
     // Autosaves are compacted: the newest ones stay, in an unbroken run up to the current revision

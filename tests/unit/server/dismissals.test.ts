@@ -73,7 +73,11 @@ describe('"not an object" dismissals on the server', () => {
     const severities = found.map((r) => r.severity);
     const dropped = (sev: string) => severities.filter((s) => s === sev).length;
     expect(after.revision).toBe(saved.revision);
-    expect([after.error, after.warning, after.info]).toEqual([before.error - dropped('error'), before.warning - dropped('warning'), before.info - dropped('info')]);
+    expect([after.error, after.warning, after.info]).toEqual([
+      before.error - dropped('error'),
+      before.warning - dropped('warning'),
+      before.info - dropped('info'),
+    ]);
 
     // label_2: the same boxes, the shipped DontCare lines, one more for each dismissed place in the image, none for the one behind.
     const shipped = parseKittiLabel(fs.readFileSync(path.join(SHARED_KITTI, 'label_2', '000002.txt'), 'utf8'), { fileName: 'shipped' });
@@ -110,7 +114,16 @@ describe('"not an object" dismissals on the server', () => {
 
   it('accepts a version-1 document without dismissals and stores it at the current version with none', async () => {
     server = await startTestServer();
-    const { dismissals: _none, ...old } = { schemaVersion: 1, frameId: '000000', revision: 0, cuboids: [], dontCare: [], flags: [], dismissals: [], status: 'todo' as const };
+    const { dismissals: _none, ...old } = {
+      schemaVersion: 1,
+      frameId: '000000',
+      revision: 0,
+      cuboids: [],
+      dontCare: [],
+      flags: [],
+      dismissals: [],
+      status: 'todo' as const,
+    };
     const res = await server.app.inject({ method: 'PUT', url: '/api/frames/000000/annotation', payload: old, headers: { 'if-match': '"0"' } });
     expect(res.statusCode).toBe(200);
     const doc = (await server.app.inject('/api/frames/000000/annotation')).json() as FrameAnnotation;
@@ -132,12 +145,22 @@ describe('"not an object" dismissals and the review rules', () => {
     server = s;
     const mark: Dismissal = { id: 'x1', location: [15, 3, -1], radius: 1.5, label: 'Car', reason: 'hedge' };
     const start = (await s.as('ann', '/api/frames/000000/annotation')).json() as FrameAnnotation;
-    const saved = await s.as('ann', { method: 'PUT', url: '/api/frames/000000/annotation', payload: { ...start, dismissals: [mark] }, headers: { 'if-match': `"${start.revision}"` } });
+    const saved = await s.as('ann', {
+      method: 'PUT',
+      url: '/api/frames/000000/annotation',
+      payload: { ...start, dismissals: [mark] },
+      headers: { 'if-match': `"${start.revision}"` },
+    });
     expect(saved.statusCode).toBe(200);
     const seen = (await s.as('rev', '/api/frames/000000/annotation')).json() as FrameAnnotation;
     expect(seen.dismissals.map((d) => [d.id, d.by, d.reason])).toEqual([['x1', 'ann', 'hedge']]);
     for (const dismissals of [[], [...seen.dismissals, { ...mark, id: 'x2', location: [30, 0, -1] as [number, number, number] }]]) {
-      const res = await s.as('rev', { method: 'PUT', url: '/api/frames/000000/annotation', payload: { ...seen, dismissals }, headers: { 'if-match': `"${seen.revision}"` } });
+      const res = await s.as('rev', {
+        method: 'PUT',
+        url: '/api/frames/000000/annotation',
+        payload: { ...seen, dismissals },
+        headers: { 'if-match': `"${seen.revision}"` },
+      });
       expect(res.statusCode).toBe(403);
     }
     expect(((await s.as('rev', '/api/frames/000000/annotation')).json() as FrameAnnotation).dismissals).toHaveLength(1);

@@ -36,11 +36,7 @@ const routesOf: Record<Kind, InjectOptions[]> = {
     { url: `/api/frames/${F}/checks` },
     { method: 'POST', url: `/api/frames/${F}/submit`, payload: {} },
   ],
-  points: [
-    { url: `/api/frames/${F}/points` },
-    { url: `/api/frames/${F}/checks` },
-    { method: 'POST', url: `/api/frames/${F}/submit`, payload: {} },
-  ],
+  points: [{ url: `/api/frames/${F}/points` }, { url: `/api/frames/${F}/checks` }, { method: 'POST', url: `/api/frames/${F}/submit`, payload: {} }],
 };
 
 async function serverWith(kind: Kind): Promise<{ s: TestServer; file: string }> {
@@ -53,7 +49,8 @@ async function serverWith(kind: Kind): Promise<{ s: TestServer; file: string }> 
 function makeUnreadable(file: string): void {
   fs.chmodSync(file, 0);
   if (process.getuid?.() !== 0) return;
-  const eacces = (syscall: string) => Object.assign(new Error(`EACCES: permission denied, ${syscall} '${file}'`), { code: 'EACCES', errno: -13, syscall, path: file });
+  const eacces = (syscall: string) =>
+    Object.assign(new Error(`EACCES: permission denied, ${syscall} '${file}'`), { code: 'EACCES', errno: -13, syscall, path: file });
   const same = (p: unknown) => typeof p === 'string' && path.resolve(p) === file;
   const readFile = fsp.readFile.bind(fsp);
   const open = fsp.open.bind(fsp);
@@ -98,7 +95,12 @@ describe('a deleted or unreadable dataset file is a 4xx naming the file and why,
     const s = await startTestServer({ stateInData: true });
     server = s;
     fs.mkdirSync(path.join(s.dataDir, 'label_2', '000002.txt')); // a folder where the label file goes
-    const put = await s.app.inject({ method: 'PUT', url: '/api/frames/000002/annotation', payload: { ...((await s.app.inject('/api/frames/000002/annotation')).json() as object), cuboids: [] }, headers: { 'if-match': '"0"' } });
+    const put = await s.app.inject({
+      method: 'PUT',
+      url: '/api/frames/000002/annotation',
+      payload: { ...((await s.app.inject('/api/frames/000002/annotation')).json() as object), cuboids: [] },
+      headers: { 'if-match': '"0"' },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().labelWritten).toBe(false);
     expect(put.json().labelError).toMatch(/^cannot write label_2\/\S+ \(E[A-Z]+\)$/);
@@ -107,19 +109,35 @@ describe('a deleted or unreadable dataset file is a 4xx naming the file and why,
 
   it('maps errno codes to words and names the file relative to the dataset (also after a thread hop, from the message)', () => {
     const root = '/data/kitti';
-    const err = Object.assign(new Error("EACCES: permission denied, open '/data/kitti/calib/000001.txt'"), { code: 'EACCES', path: '/data/kitti/calib/000001.txt' });
+    const err = Object.assign(new Error("EACCES: permission denied, open '/data/kitti/calib/000001.txt'"), {
+      code: 'EACCES',
+      path: '/data/kitti/calib/000001.txt',
+    });
     expect(toDatasetFileError(err, root)).toMatchObject({ code: 'file_unreadable', file: 'calib/000001.txt', reason: 'not readable (permission denied)' });
     const hopped = new Error("ENOENT: no such file or directory, open '/data/kitti/velodyne/000001.bin'");
     expect(toDatasetFileError(hopped, root)).toMatchObject({ code: 'file_missing', file: 'velodyne/000001.bin' });
     expect(toDatasetFileError(new Error('something else'), root)).toBeNull();
     expect(fsErrorReason('EISDIR')).toBe('a folder, not a file');
     // The error handler: a file error under the dataset is 422; one elsewhere (the server's own state) stays a 500.
-    expect(toResponse(err, root)).toEqual([422, { error: 'file_unreadable', detail: 'calib/000001.txt: not readable (permission denied)', file: 'calib/000001.txt', reason: 'not readable (permission denied)' }]);
+    expect(toResponse(err, root)).toEqual([
+      422,
+      {
+        error: 'file_unreadable',
+        detail: 'calib/000001.txt: not readable (permission denied)',
+        file: 'calib/000001.txt',
+        reason: 'not readable (permission denied)',
+      },
+    ]);
     expect(toResponse(hopped, root)[0]).toBe(422);
     const elsewhere = Object.assign(new Error("EACCES: permission denied, open '/var/state/cuboid.db'"), { code: 'EACCES', path: '/var/state/cuboid.db' });
     expect(toResponse(elsewhere, root)[0]).toBe(500);
     // A DatasetFileError that crossed a worker as a plain error with its fields keeps its answer.
-    const plain = Object.assign(new Error('label_2/000001.txt: not readable (permission denied)'), { name: 'DatasetFileError', code: 'file_unreadable', file: 'label_2/000001.txt', reason: 'not readable (permission denied)' });
+    const plain = Object.assign(new Error('label_2/000001.txt: not readable (permission denied)'), {
+      name: 'DatasetFileError',
+      code: 'file_unreadable',
+      file: 'label_2/000001.txt',
+      reason: 'not readable (permission denied)',
+    });
     expect(toResponse(plain, root)[1]).toMatchObject({ error: 'file_unreadable', file: 'label_2/000001.txt' });
     expect(new DatasetFileError('file_missing', 'a.txt', 'missing').message).toBe('a.txt: missing');
   });

@@ -85,16 +85,13 @@ describe('malformed requests', () => {
     expect(cases.length).toBeGreaterThan(30);
   });
 
-  it.each(cases.map(([name, request, status]) => [name, status, request] as const))(
-    '%s → %i with a JSON {error, detail}',
-    async (_name, status, request) => {
+  it.each(cases.map(([name, request, status]) => [name, status, request] as const))('%s → %i with a JSON {error, detail}', async (_name, status, request) => {
     const res = await server.app.inject(request);
     expect(res.statusCode).toBe(status);
     const body = res.json() as { error: unknown; detail: unknown };
     expect(typeof body.error).toBe('string');
     expect(typeof body.detail).toBe('string');
-    },
-  );
+  });
 
   it('left nothing stored, no label written and no prototype polluted', async () => {
     const current = (await server.app.inject(get(url))).json();

@@ -25,7 +25,12 @@ describe('caches follow the files: no restart needed', () => {
     server = await startTestServer({ fixture: { images: ['000001'] } });
     const calibFile = path.join(server.dataDir, 'calib', '000001.txt');
     const first = (await server.app.inject('/api/frames/000001/calib')).json();
-    const save = await server.app.inject({ method: 'PUT', url: '/api/frames/000001/annotation', payload: sampleDoc('000001', [sampleCuboid('a')]), headers: { 'if-match': '"0"' } });
+    const save = await server.app.inject({
+      method: 'PUT',
+      url: '/api/frames/000001/annotation',
+      payload: sampleDoc('000001', [sampleCuboid('a')]),
+      headers: { 'if-match': '"0"' },
+    });
     expect(save.statusCode).toBe(200);
     const labelBefore = (await server.app.inject('/api/frames/000001/label')).body;
     const text = fs.readFileSync(calibFile, 'utf8');

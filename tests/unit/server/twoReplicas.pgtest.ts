@@ -79,7 +79,12 @@ describe('two replicas on one PostgreSQL database', () => {
         for (;;) {
           const box = sampleCuboid(`w${w}-k${k}`, { center: [5 + w * 3, k * 3 - 8, -0.9] });
           const doc = { ...current, cuboids: [...current.cuboids, box] };
-          const res = await as(app, r.cookie, { method: 'PUT', url: '/api/frames/000001/annotation', payload: doc, headers: { 'if-match': `"${current.revision}"` } });
+          const res = await as(app, r.cookie, {
+            method: 'PUT',
+            url: '/api/frames/000001/annotation',
+            payload: doc,
+            headers: { 'if-match': `"${current.revision}"` },
+          });
           if (res.statusCode === 200) {
             acknowledged++;
             ackedRevisions.push((res.json().annotation as FrameAnnotation).revision);

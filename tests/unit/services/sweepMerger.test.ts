@@ -8,7 +8,8 @@ import type { PosesResponse } from '../../../src/domain/poses/Pose.ts';
 import type { MergeEvent, SweepRequest } from '../../../workers/merge.worker.ts';
 import { rigidFromYaw } from '../../../src/domain/poses/rigid.ts';
 
-const frame = (id: string): FrameListItem => ({ id, pointsFile: `${id}.bin`, hasCalib: true, hasImage: false, hasLabel: false, pointCount: 2, status: 'todo', boxCount: 0, revision: 0 }) as FrameListItem;
+const frame = (id: string): FrameListItem =>
+  ({ id, pointsFile: `${id}.bin`, hasCalib: true, hasImage: false, hasLabel: false, pointCount: 2, status: 'todo', boxCount: 0, revision: 0 }) as FrameListItem;
 
 function setup(poses: PosesResponse) {
   const store = createAppStore();
@@ -42,7 +43,11 @@ describe('sweepMerger', () => {
     const stop = startSweepMerger(store, io);
     store.getState().setMergeSweeps(1);
     await settle();
-    expect(asked[0].map((s) => [s.frameId, s.time])).toEqual([['000001', 0], ['000002', 1], ['000000', -1]]);
+    expect(asked[0].map((s) => [s.frameId, s.time])).toEqual([
+      ['000001', 0],
+      ['000002', 1],
+      ['000000', -1],
+    ]);
     expect(asked[0][1].pose[3]).toBe(2);
     const m = store.getState().merge;
     expect(m.status).toBe('ready');

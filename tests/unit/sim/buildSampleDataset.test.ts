@@ -28,8 +28,16 @@ describe('buildSampleDataset (reduced sensor)', () => {
   it('writes one point file per frame in mixed encodings, each readable back', () => {
     const velodyne = first.files.filter((f) => f.path.startsWith('velodyne/'));
     expect(velodyne.map((f) => f.path)).toEqual([
-      'velodyne/000000.pcd', 'velodyne/000001.pcd', 'velodyne/000002.pcd', 'velodyne/000003.pcd', 'velodyne/000004.pcd',
-      'velodyne/000005.pcd', 'velodyne/000006.pcd', 'velodyne/000007.pcd', 'velodyne/000008.pcd', 'velodyne/000009.bin',
+      'velodyne/000000.pcd',
+      'velodyne/000001.pcd',
+      'velodyne/000002.pcd',
+      'velodyne/000003.pcd',
+      'velodyne/000004.pcd',
+      'velodyne/000005.pcd',
+      'velodyne/000006.pcd',
+      'velodyne/000007.pcd',
+      'velodyne/000008.pcd',
+      'velodyne/000009.bin',
     ]);
     const encodings = new Set<string>();
     velodyne.forEach((f, i) => {
@@ -49,8 +57,16 @@ describe('buildSampleDataset (reduced sensor)', () => {
     });
     expect([...encodings].sort()).toEqual(['ascii', 'binary', 'binary_compressed']);
     expect(first.frames.map((f) => f.format)).toEqual([
-      'binary', 'binary_compressed', 'ascii', 'binary_compressed', 'binary_compressed',
-      'binary_compressed', 'binary_compressed', 'binary_compressed', 'binary_compressed', 'bin',
+      'binary',
+      'binary_compressed',
+      'ascii',
+      'binary_compressed',
+      'binary_compressed',
+      'binary_compressed',
+      'binary_compressed',
+      'binary_compressed',
+      'binary_compressed',
+      'bin',
     ]);
   });
 

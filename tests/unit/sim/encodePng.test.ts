@@ -14,7 +14,7 @@ interface Chunk {
 function chunksOf(png: Uint8Array): Chunk[] {
   const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out: Chunk[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const len = dv.getUint32(at, false);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     const crc = dv.getUint32(at + 8 + len, false);

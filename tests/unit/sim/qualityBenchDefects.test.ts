@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
 import type { Cuboid } from '../../../src/domain/types.ts';
-import {
-  DEFECT_IDS,
-  defectCaught,
-  falseMissed,
-  headingError,
-  objectReach,
-  seedDefect,
-  truthSpot,
-  wrapAngle,
-} from '../../bench/quality/defects.ts';
+import { DEFECT_IDS, defectCaught, falseMissed, headingError, objectReach, seedDefect, truthSpot, wrapAngle } from '../../bench/quality/defects.ts';
 
 const box = (id: string, over: Partial<Cuboid> = {}): Cuboid => ({
   id,
@@ -38,7 +29,10 @@ describe('bench:quality defect seeding', () => {
   const boxes = [box('a'), box('b', { center: [-8, 2, -0.9], label: 'Pedestrian', size: [0.7, 0.6, 1.7] })];
 
   it('shift moves the centre exactly 1 m / 2.5 m sideways, perpendicular to the heading', () => {
-    for (const [d, dist] of [['shift1', 1], ['shift2.5', 2.5]] as const) {
+    for (const [d, dist] of [
+      ['shift1', 1],
+      ['shift2.5', 2.5],
+    ] as const) {
       for (const side of [1, -1] as const) {
         const { boxes: out, ids } = seedDefect(boxes, 0, d, side);
         const dx = out[0].center[0] - 10;
@@ -64,7 +58,10 @@ describe('bench:quality defect seeding', () => {
   });
 
   it('shrink and grow scale all three sizes about the footprint centre and keep the bottom', () => {
-    for (const [d, k] of [['shrink70', 0.7], ['grow140', 1.4]] as const) {
+    for (const [d, k] of [
+      ['shrink70', 0.7],
+      ['grow140', 1.4],
+    ] as const) {
       const b = seedDefect(boxes, 0, d).boxes[0];
       expect(b.size[0]).toBeCloseTo(4 * k, 12);
       expect(b.size[1]).toBeCloseTo(1.8 * k, 12);

@@ -12,7 +12,7 @@ const root = resolve(process.cwd(), 'samples');
 const gt = JSON.parse(readFileSync(resolve(root, 'ground_truth.json'), 'utf8')) as { frames: { egoPose: { position: number[]; yaw: number } }[] };
 
 describe('samples/poses.txt', () => {
-  it('gives each frame\'s LiDAR pose in frame 0\'s LiDAR frame, as ground_truth.json has it (1 mm, 1e-6 rad)', () => {
+  it("gives each frame's LiDAR pose in frame 0's LiDAR frame, as ground_truth.json has it (1 mm, 1e-6 rad)", () => {
     const calib = parseKittiCalib(readFileSync(resolve(root, 'calib/000000.txt'), 'utf8'));
     const poses = parseKittiOdometryPoses(readFileSync(resolve(root, 'poses.txt'), 'utf8'), { fileName: 'poses.txt', veloToCam: calib.Tr_velo_to_cam });
     expect(poses).toHaveLength(gt.frames.length);
@@ -25,7 +25,7 @@ describe('samples/poses.txt', () => {
     });
   });
 
-  it('is written from the simulation\'s poses (a turning ego reads back exactly)', () => {
+  it("is written from the simulation's poses (a turning ego reads back exactly)", () => {
     const calib = sampleCalib();
     const lidar = [0, 1, 2].map((i) => ({ yaw: 0.3 * i, tx: 10 + 2 * i, ty: -3 + i * i, tz: 1.7 }));
     const poses = parseKittiOdometryPoses(samplePosesText(lidar, calib), { veloToCam: calib.Tr_velo_to_cam });

@@ -15,7 +15,14 @@ function extremePoints(p: Primitive): number[][] {
   if (p.kind === 'orientedBox') {
     for (const sx of [-1, 1]) for (const sy of [-1, 1]) for (const sz of [-1, 1]) out.push(rot(p.cx, p.cy, p.cz, p.yaw, sx * p.hx, sy * p.hy, sz * p.hz));
   } else if (p.kind === 'ellipsoid') {
-    for (const [x, y, z] of [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]]) {
+    for (const [x, y, z] of [
+      [1, 0, 0],
+      [-1, 0, 0],
+      [0, 1, 0],
+      [0, -1, 0],
+      [0, 0, 1],
+      [0, 0, -1],
+    ]) {
       out.push(rot(p.cx, p.cy, p.cz, p.yaw, x * p.rx, y * p.ry, z * p.rz));
     }
   } else if (p.kind === 'cylinder') {
@@ -68,9 +75,9 @@ describe('buildScene', () => {
     for (const a of scene.actors) {
       const v = a.motion.speed;
       if (a.isStatic) expect(v).toBe(0);
-      else if (a.label === 'Pedestrian') expect(v).toBeGreaterThan(1 - 1e-9), expect(v).toBeLessThan(1.7);
+      else if (a.label === 'Pedestrian') (expect(v).toBeGreaterThan(1 - 1e-9), expect(v).toBeLessThan(1.7));
       else if (a.label === 'Cyclist') expect(Math.abs(v - 4.2)).toBeLessThan(0.6);
-      else expect(v).toBeGreaterThan(3), expect(v).toBeLessThan(10);
+      else (expect(v).toBeGreaterThan(3), expect(v).toBeLessThan(10));
     }
   });
 });

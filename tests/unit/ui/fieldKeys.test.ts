@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKeyOutcome, fieldKindOf } from '../../../src/ui/fieldKeys.ts';
 
-const key = (k: string, mods: { shiftKey?: boolean; ctrlKey?: boolean; altKey?: boolean } = {}) => ({ key: k, shiftKey: false, ctrlKey: false, altKey: false, ...mods });
+const key = (k: string, mods: { shiftKey?: boolean; ctrlKey?: boolean; altKey?: boolean } = {}) => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('keys in form fields', () => {
   it('Enter and Esc hand the keyboard back from every single-line field', () => {

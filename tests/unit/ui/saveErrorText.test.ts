@@ -20,7 +20,10 @@ describe('saveErrorText', () => {
   });
 
   it("shows other server errors' detail text, retried when the server is in trouble", () => {
-    expect(saveErrorText(httpFailure(400, 'invalid_body', 'cuboids[0].size: expected 3 numbers'))).toMatchObject({ reason: 'cuboids[0].size: expected 3 numbers', retrying: false });
+    expect(saveErrorText(httpFailure(400, 'invalid_body', 'cuboids[0].size: expected 3 numbers'))).toMatchObject({
+      reason: 'cuboids[0].size: expected 3 numbers',
+      retrying: false,
+    });
     expect(saveErrorText(httpFailure(500, 'internal', 'disk full'))).toEqual({ reason: 'disk full', retrying: true, raw: 'internal (500): disk full' });
     expect(saveErrorText(httpFailure(429, 'too_many', 'slow down')).retrying).toBe(true);
     expect(saveErrorText({ kind: 'network', detail: 'Failed to fetch' })).toMatchObject({ reason: 'The server cannot be reached', retrying: true });

@@ -28,7 +28,16 @@ beforeAll(async () => {
       },
     ]),
   );
-  fs.writeFileSync(path.join(data, 'b.las'), makeLas([{ x: 1, y: 2, z: 3, intensity: 7, classification: 2, gpsTime: 5 }, { x: Number.NaN, y: 0, z: 0 }].slice(0, 1), { format: 1 }));
+  fs.writeFileSync(
+    path.join(data, 'b.las'),
+    makeLas(
+      [
+        { x: 1, y: 2, z: 3, intensity: 7, classification: 2, gpsTime: 5 },
+        { x: Number.NaN, y: 0, z: 0 },
+      ].slice(0, 1),
+      { format: 1 },
+    ),
+  );
   server = await startTestServer({ dataDir: data });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();

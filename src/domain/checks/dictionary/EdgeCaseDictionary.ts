@@ -13,9 +13,7 @@ import { CHECK_SETTINGS_DEFAULTS, CLASS_RULE_DEFAULTS, MIN_POINTS_DEFAULTS } fro
  */
 
 /** An inclusive `[min, max]` range in metres, min ≤ max. */
-const rangeSchema = z
-  .tuple([z.number().nonnegative(), z.number().positive()])
-  .refine(([min, max]) => min <= max, { message: 'min must not exceed max' });
+const rangeSchema = z.tuple([z.number().nonnegative(), z.number().positive()]).refine(([min, max]) => min <= max, { message: 'min must not exceed max' });
 
 const distanceBandSchema = z.object({
   /** Band applies to boxes whose centre is at most this far from the sensor (metres, BEV). */

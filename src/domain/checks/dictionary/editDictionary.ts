@@ -17,11 +17,7 @@ function commit(next: EdgeCaseDictionaryInput, fn: string): EdgeCaseDictionary {
 }
 
 /** Adds or replaces the rule of one class (exact name). */
-export function setClassRule(
-  dict: EdgeCaseDictionary,
-  name: string,
-  rule: ClassRule,
-): EdgeCaseDictionary {
+export function setClassRule(dict: EdgeCaseDictionary, name: string, rule: ClassRule): EdgeCaseDictionary {
   return commit({ ...dict, version: dict.version + 1, classes: { ...dict.classes, [name]: rule } }, 'setClassRule');
 }
 
@@ -60,16 +56,10 @@ export function removeEdgeCase(dict: EdgeCaseDictionary, id: string): EdgeCaseDi
   for (const [k, rule] of Object.entries(dict.classes)) {
     classes[k] = { ...rule, edgeCases: rule.edgeCases.filter((e) => e !== id) };
   }
-  return commit(
-    { ...dict, version: dict.version + 1, classes, edgeCases: dict.edgeCases.filter((e) => e.id !== id) },
-    'removeEdgeCase',
-  );
+  return commit({ ...dict, version: dict.version + 1, classes, edgeCases: dict.edgeCases.filter((e) => e.id !== id) }, 'removeEdgeCase');
 }
 
 /** Changes some of the shared settings (overlap IoU, tolerances, ...). */
-export function updateSettings(
-  dict: EdgeCaseDictionary,
-  patch: Partial<EdgeCaseDictionary['settings']>,
-): EdgeCaseDictionary {
+export function updateSettings(dict: EdgeCaseDictionary, patch: Partial<EdgeCaseDictionary['settings']>): EdgeCaseDictionary {
   return commit({ ...dict, version: dict.version + 1, settings: { ...dict.settings, ...patch } }, 'updateSettings');
 }

@@ -26,11 +26,7 @@ const EL_MAX = (30 * Math.PI) / 180;
  * Builds the range image of the points whose `labels[i] >= 0` (the obstacle points of
  * `clusterObstacles`); positions x y z interleaved, LiDAR frame, metres.
  */
-export function buildRangeImage(
-  positions: Float32Array,
-  labels: Int32Array,
-  origin: readonly [number, number, number] = [0, 0, 0],
-): RangeImage {
+export function buildRangeImage(positions: Float32Array, labels: Int32Array, origin: readonly [number, number, number] = [0, 0, 0]): RangeImage {
   const [ox, oy, oz] = origin;
   const nAzimuth = Math.ceil((2 * Math.PI) / AZ_STEP);
   const nElevation = Math.ceil((EL_MAX - EL_MIN) / EL_STEP);

@@ -219,7 +219,14 @@ export function groupClusters(
   principalAxes(positions, clusters, out);
   for (let g = 0; g < count; g++) {
     if (Math.hypot(maxX[g] - minX[g], maxY[g] - minY[g]) > 2 * MAX_GROUP) continue; // never an object: skip the query
-    out.overhead[g] = pointsAbove(grid, minX[g] - OVERHEAD_MARGIN, minY[g] - OVERHEAD_MARGIN, maxX[g] + OVERHEAD_MARGIN, maxY[g] + OVERHEAD_MARGIN, maxZ[g] + OVERHEAD_GAP);
+    out.overhead[g] = pointsAbove(
+      grid,
+      minX[g] - OVERHEAD_MARGIN,
+      minY[g] - OVERHEAD_MARGIN,
+      maxX[g] + OVERHEAD_MARGIN,
+      maxY[g] + OVERHEAD_MARGIN,
+      maxZ[g] + OVERHEAD_GAP,
+    );
   }
   return out;
 }

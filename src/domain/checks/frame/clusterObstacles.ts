@@ -67,11 +67,7 @@ const MAX_CELLS = 1 << 22;
  * Clusters the above-ground points of `positions` (x y z interleaved, LiDAR frame, metres).
  * Linear in the number of points plus the number of grid cells over their extent.
  */
-export function clusterObstacles(
-  positions: Float32Array,
-  ground: GroundModel,
-  opts: ClusterObstaclesOptions = {},
-): ObstacleClusters {
+export function clusterObstacles(positions: Float32Array, ground: GroundModel, opts: ClusterObstaclesOptions = {}): ObstacleClusters {
   const minH = opts.minHeight ?? 0.3;
   const maxH = opts.maxHeight ?? 4;
   const n = Math.floor(positions.length / 3);

@@ -6,11 +6,7 @@ import type { CuboidShape } from '../../geometry/CuboidShape.ts';
  * with at least one target box. Boxes with a non-finite centre are skipped. Sorted by x so the
  * scan stops early (n log n + close pairs).
  */
-export function candidatePairs(
-  boxes: readonly CuboidShape[],
-  isTarget?: (index: number) => boolean,
-  slack = 0,
-): [number, number][] {
+export function candidatePairs(boxes: readonly CuboidShape[], isTarget?: (index: number) => boolean, slack = 0): [number, number][] {
   const n = boxes.length;
   const radius = new Float64Array(n);
   let maxR = 0;

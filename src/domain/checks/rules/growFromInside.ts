@@ -32,13 +32,7 @@ const MAX_CELLS = 1 << 22;
  * 4/3 `link` apart along an axis never do. Cost: linear in m plus the occupied voxels, whatever the
  * point density (a breadth-first search over occupied voxels, found through a reusable cell table).
  */
-export function growFromInside(
-  xyz: Float64Array,
-  state: Uint8Array,
-  m: number,
-  link: number,
-  scratch: GrowScratch = createGrowScratch(),
-): GrowResult {
+export function growFromInside(xyz: Float64Array, state: Uint8Array, m: number, link: number, scratch: GrowScratch = createGrowScratch()): GrowResult {
   const reachedOutside: number[] = [];
   if (m === 0) return { inside: 0, outside: 0, reachedOutside };
   let x0 = Infinity;
@@ -73,9 +67,7 @@ export function growFromInside(
   const slotOf = scratch.slots;
   let inside = 0;
   for (let k = 0; k < m; k++) {
-    cellOf[k] =
-      (Math.floor((xyz[3 * k + 2] - z0) * inv) * ny + Math.floor((xyz[3 * k + 1] - y0) * inv)) * nx +
-      Math.floor((xyz[3 * k] - x0) * inv);
+    cellOf[k] = (Math.floor((xyz[3 * k + 2] - z0) * inv) * ny + Math.floor((xyz[3 * k + 1] - y0) * inv)) * nx + Math.floor((xyz[3 * k] - x0) * inv);
     if (state[k] === 1) inside++;
   }
 

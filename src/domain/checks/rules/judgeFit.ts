@@ -107,10 +107,22 @@ export function judgeFit(
   const hh = box.size[2] / 2;
   const noise = NOISE + NOISE_PER_M * range;
   const rangeTol = TOLERANCE_PER_M * range;
-  const tolerance = [END_TOLERANCE + rangeTol, END_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, SIDE_TOLERANCE + rangeTol, TOP_TOLERANCE + TOP_TOLERANCE_PER_M * range];
+  const tolerance = [
+    END_TOLERANCE + rangeTol,
+    END_TOLERANCE + rangeTol,
+    SIDE_TOLERANCE + rangeTol,
+    SIDE_TOLERANCE + rangeTol,
+    TOP_TOLERANCE + TOP_TOLERANCE_PER_M * range,
+  ];
   // Third-outermost protrusion per face, counts beyond the tolerance, and (side faces) the gap
   // between the face and the object's nearest point to it.
-  const top3 = [[-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity]];
+  const top3 = [
+    [-Infinity, -Infinity, -Infinity],
+    [-Infinity, -Infinity, -Infinity],
+    [-Infinity, -Infinity, -Infinity],
+    [-Infinity, -Infinity, -Infinity],
+    [-Infinity, -Infinity, -Infinity],
+  ];
   const countBeyond = [0, 0, 0, 0, 0];
   const lowest = [Infinity, Infinity, Infinity, Infinity];
   for (let k = 0; k < n; k++) {

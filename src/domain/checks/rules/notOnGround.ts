@@ -99,10 +99,7 @@ export const notOnGround: Rule = (ctx) => {
         `${box.label} box ${where} the ground (bottom at z ${fmt(bottom, 2)} m, ground at ` +
         `${fmt(g, 2)} m; ${fmt(tol, 2)} m tolerated)` +
         (under > 0 ? `: ${plural(under, 'point')} of its object lie under it` : ''),
-      dictionaryEntry:
-        gap > 0
-          ? (edgeCaseForRule(ctx.dictionary, 'notOnGround', box.label) ?? 'box-fits-object')
-          : 'box-fits-object',
+      dictionaryEntry: gap > 0 ? (edgeCaseForRule(ctx.dictionary, 'notOnGround', box.label) ?? 'box-fits-object') : 'box-fits-object',
     });
   }
   return out;

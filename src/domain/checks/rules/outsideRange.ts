@@ -50,8 +50,7 @@ export const outsideRange: Rule = (ctx) => {
       near = Math.min(near, Math.hypot(x - ox, y - oy));
     }
     near = Math.min(near, d);
-    const extent =
-      `x ${fmt(bounds.min[0], 1)} to ${fmt(bounds.max[0], 1)} m, y ${fmt(bounds.min[1], 1)} to ${fmt(bounds.max[1], 1)} m`;
+    const extent = `x ${fmt(bounds.min[0], 1)} to ${fmt(bounds.max[0], 1)} m, y ${fmt(bounds.min[1], 1)} to ${fmt(bounds.max[1], 1)} m`;
     if (outsideCorners === 4 && !overlapsBounds(poly, bounds.min, bounds.max)) {
       push('error', `${box.label} box lies outside the scanned area (points cover ${extent})`, 'object-partly-outside-scan');
     } else if (near > maxRange + SLACK) {
@@ -63,8 +62,7 @@ export const outsideRange: Rule = (ctx) => {
     } else if (box.attributes.truncated < 0.5 && (outsideCorners > 0 || d > maxRange + SLACK)) {
       push(
         'warning',
-        `${box.label} box reaches beyond the scanned area (points cover ${extent}, up to ${fmt(maxRange)} m); ` +
-          'box the visible extent and set truncated',
+        `${box.label} box reaches beyond the scanned area (points cover ${extent}, up to ${fmt(maxRange)} m); ` + 'box the visible extent and set truncated',
         outsideCorners > 0 ? 'object-partly-outside-scan' : 'truncated-by-scan-range',
       );
     }
@@ -72,11 +70,7 @@ export const outsideRange: Rule = (ctx) => {
   return out;
 };
 
-function overlapsBounds(
-  poly: [number, number][],
-  min: readonly number[],
-  max: readonly number[],
-): boolean {
+function overlapsBounds(poly: [number, number][], min: readonly number[], max: readonly number[]): boolean {
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;

@@ -40,8 +40,7 @@ export const sizeOutOfRange: Rule = (ctx) => {
       continue;
     }
     if (rule === undefined) continue;
-    const truncated =
-      box.attributes.truncated >= 0.5 && isAtScanEdge(box, (analysis ??= analysisOf(ctx)), ctx.dictionary.settings.egoRadius);
+    const truncated = box.attributes.truncated >= 0.5 && isAtScanEdge(box, (analysis ??= analysisOf(ctx)), ctx.dictionary.settings.egoRadius);
     const actual: string[] = [];
     const allowed: string[] = [];
     let severity: Severity | null = null;

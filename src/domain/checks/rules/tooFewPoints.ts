@@ -66,8 +66,7 @@ export const tooFewPoints: Rule = (ctx) => {
     // Declared occlusion or truncation excuses a shortfall, not a box that missed its object
     // altogether (under a quarter of the minimum where the object should be sure to show).
     const declared =
-      (box.attributes.occluded === 2 ||
-        (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius))) &&
+      (box.attributes.occluded === 2 || (box.attributes.truncated >= 0.5 && isAtScanEdge(box, analysis, ctx.dictionary.settings.egoRadius))) &&
       !(needed.sure && have < needed.need / 4);
     const holds = have === 0 ? 'holds no points' : `holds ${plural(have, 'point')}`;
     const unseen = needed.basis === 'sensor' && needed.expected < 1;

@@ -15,9 +15,7 @@ export const unknownClass: Rule = (ctx) => {
       severity: 'error',
       cuboidId: box.id,
       location: null,
-      message:
-        `Class "${box.label}" is not in the dictionary` +
-        (near !== undefined ? ` (did you mean "${near}"?)` : ` (classes: ${known.join(', ')})`),
+      message: `Class "${box.label}" is not in the dictionary` + (near !== undefined ? ` (did you mean "${near}"?)` : ` (classes: ${known.join(', ')})`),
       dictionaryEntry: 'classes-only',
     });
   }

@@ -103,9 +103,7 @@ export const unlabelledCluster: Rule = (ctx) => {
     // a rider as well as a car), or the best class is a person standing upright.
     const vehicle = scores.find((sc) => sc.kind === 'vehicle');
     const certain =
-      (vehicle !== undefined &&
-        vehicle.confidence * scenery >= ERROR_CONF &&
-        cand.length >= ctx.dictionary.classes[vehicle.label].size.w[0]) ||
+      (vehicle !== undefined && vehicle.confidence * scenery >= ERROR_CONF && cand.length >= ctx.dictionary.classes[vehicle.label].size.w[0]) ||
       (confidence >= ERROR_CONF && best.kind === 'person' && upright(cand));
     const severity: Severity = certain ? 'error' : best.kind === 'other' ? 'info' : confidence >= WARN_CONF ? 'warning' : 'info';
     const family = familyOf(groups, g);
@@ -257,7 +255,10 @@ function isDismissed(ctx: CheckContext, x: number, y: number): boolean {
 
 function message(cand: MissedCandidate, scores: readonly TemplateScore[], confidence: number): string {
   const best = scores[0];
-  const others = scores.slice(1).filter((s) => s.confidence >= 0.5 * best.confidence && s.confidence >= INFO_CONF).map((s) => s.label);
+  const others = scores
+    .slice(1)
+    .filter((s) => s.confidence >= 0.5 * best.confidence && s.confidence >= INFO_CONF)
+    .map((s) => s.label);
   const [x, y] = cand.center;
   const l = cand.length;
   const w = cand.width;

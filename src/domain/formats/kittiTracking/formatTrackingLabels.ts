@@ -44,7 +44,12 @@ export function sequenceTrackNumbers(sequence: string, frames: readonly Tracking
  * integers, the rest `%.6f`, as the devkit's own files: `0 -1 DontCare -1 -1 -10.000000 …`). The 3D values are settled (`settle`), so reading the file back and writing it
  * again gives the same text.
  */
-export function formatTrackingLabels(frames: readonly TrackingFrameInput[], calib: KittiCalib | null, numbers: TrackNumbers, imageSize?: [number, number]): string {
+export function formatTrackingLabels(
+  frames: readonly TrackingFrameInput[],
+  calib: KittiCalib | null,
+  numbers: TrackNumbers,
+  imageSize?: [number, number],
+): string {
   let out = '';
   const f = (v: number): string => formatFixed(v, TRACKING_DIGITS);
   for (const frame of [...frames].sort((a, b) => a.frame - b.frame)) {
@@ -70,7 +75,18 @@ export function formatTrackingLabels(frames: readonly TrackingFrameInput[], cali
       out += `${cols.join(' ')}\n`;
     }
     for (const d of frame.dontCare) {
-      const cols = [String(frame.frame), '-1', 'DontCare', String(Math.round(d.truncated)), String(Math.round(d.occluded)), f(d.alpha), ...d.bbox.map(f), ...d.dimensions.map(f), ...d.location.map(f), f(d.rotationY)];
+      const cols = [
+        String(frame.frame),
+        '-1',
+        'DontCare',
+        String(Math.round(d.truncated)),
+        String(Math.round(d.occluded)),
+        f(d.alpha),
+        ...d.bbox.map(f),
+        ...d.dimensions.map(f),
+        ...d.location.map(f),
+        f(d.rotationY),
+      ];
       out += `${cols.join(' ')}\n`;
     }
   }

@@ -18,8 +18,19 @@ export type NuscenesTableRows = Record<(typeof NUSCENES_TABLES)[number], Record<
 
 /** Every table `NuScenes(version, dataroot)` of the devkit loads, in its order. */
 export const NUSCENES_TABLES = [
-  'category', 'attribute', 'visibility', 'instance', 'sensor', 'calibrated_sensor', 'ego_pose',
-  'log', 'scene', 'sample', 'sample_data', 'sample_annotation', 'map',
+  'category',
+  'attribute',
+  'visibility',
+  'instance',
+  'sensor',
+  'calibrated_sensor',
+  'ego_pose',
+  'log',
+  'scene',
+  'sample',
+  'sample_data',
+  'sample_annotation',
+  'map',
 ] as const;
 
 export interface NuscenesFrameInput extends LabelFrame {
@@ -73,7 +84,12 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
   const csToken = hashToken('calibrated_sensor:LIDAR_TOP');
   t.sensor.push({ token: sensorToken, channel: 'LIDAR_TOP', modality: 'lidar' });
   t.calibrated_sensor.push({ token: csToken, sensor_token: sensorToken, translation: [0, 0, 0], rotation: [1, 0, 0, 0], camera_intrinsic: [] });
-  const levels: [string, string, string][] = [['1', 'v0-40', 'visibility of whole object is between 0 and 40%'], ['2', 'v40-60', 'visibility of whole object is between 40 and 60%'], ['3', 'v60-80', 'visibility of whole object is between 60 and 80%'], ['4', 'v80-100', 'visibility of whole object is between 80 and 100%']];
+  const levels: [string, string, string][] = [
+    ['1', 'v0-40', 'visibility of whole object is between 0 and 40%'],
+    ['2', 'v40-60', 'visibility of whole object is between 40 and 60%'],
+    ['3', 'v60-80', 'visibility of whole object is between 60 and 80%'],
+    ['4', 'v80-100', 'visibility of whole object is between 80 and 100%'],
+  ];
   for (const [token, level, description] of levels) t.visibility.push({ token, level, description });
 
   const categories = new Map<string, string>();
@@ -100,7 +116,15 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
     const sceneToken = hashToken(`scene:${name}`);
     t.log.push({ token: logToken, logfile: '', vehicle: '', date_captured: '', location: '' });
     const sampleTokens = list.map((f) => hashToken(`sample:${f.frameId}`));
-    t.scene.push({ token: sceneToken, log_token: logToken, nbr_samples: list.length, first_sample_token: sampleTokens[0], last_sample_token: sampleTokens[sampleTokens.length - 1], name, description: '' });
+    t.scene.push({
+      token: sceneToken,
+      log_token: logToken,
+      nbr_samples: list.length,
+      first_sample_token: sampleTokens[0],
+      last_sample_token: sampleTokens[sampleTokens.length - 1],
+      name,
+      description: '',
+    });
     list.forEach((f, k) => {
       const timestamp = Math.round((f.timestamp ?? frameIndex * DEFAULT_FRAME_INTERVAL) * 1e6);
       frameIndex++;
@@ -112,8 +136,18 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
       const pose = poseRow(f.pose);
       t.ego_pose.push({ token: sdToken, timestamp, rotation: pose.rotation, translation: pose.translation });
       t.sample_data.push({
-        token: sdToken, sample_token: sampleToken, ego_pose_token: sdToken, calibrated_sensor_token: csToken, timestamp,
-        fileformat: 'pcd', is_key_frame: true, height: 0, width: 0, filename: `samples/LIDAR_TOP/${f.frameId}.pcd.bin`, prev: prevSd, next: nextSd,
+        token: sdToken,
+        sample_token: sampleToken,
+        ego_pose_token: sdToken,
+        calibrated_sensor_token: csToken,
+        timestamp,
+        fileformat: 'pcd',
+        is_key_frame: true,
+        height: 0,
+        width: 0,
+        filename: `samples/LIDAR_TOP/${f.frameId}.pcd.bin`,
+        prev: prevSd,
+        next: nextSd,
       });
       f.cuboids.forEach((c, i) => {
         const inst = instanceToken(c, f.frameId);
@@ -136,7 +170,10 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
         t.sample_annotation.push(ann);
         let entry = instances.get(inst);
         if (entry === undefined) {
-          entry = { row: { token: inst, category_token: categoryOf(c.label), nbr_annotations: 0, first_annotation_token: ann.token, last_annotation_token: ann.token }, anns: [] };
+          entry = {
+            row: { token: inst, category_token: categoryOf(c.label), nbr_annotations: 0, first_annotation_token: ann.token, last_annotation_token: ann.token },
+            anns: [],
+          };
           instances.set(inst, entry);
           t.instance.push(entry.row);
         }

@@ -68,7 +68,11 @@ export function formatOpenLabel(frames: readonly OpenLabelFrameInput[]): string 
     if (frame.timestamp !== null) props.timestamp = frame.timestamp;
     if (frame.pose !== null) {
       props.transforms = {
-        [`${LIDAR_STREAM}_to_${WORLD_CS}`]: { src: LIDAR_STREAM, dst: WORLD_CS, transform_src_to_dst: { matrix4x4: frame.pose.map((v) => roundTo(v, OPENLABEL_DIGITS)) } },
+        [`${LIDAR_STREAM}_to_${WORLD_CS}`]: {
+          src: LIDAR_STREAM,
+          dst: WORLD_CS,
+          transform_src_to_dst: { matrix4x4: frame.pose.map((v) => roundTo(v, OPENLABEL_DIGITS)) },
+        },
       };
     }
     const out: Record<string, unknown> = { frame_properties: props };
@@ -89,7 +93,11 @@ export function formatOpenLabel(frames: readonly OpenLabelFrameInput[]): string 
     : { [LIDAR_STREAM]: { type: 'sensor_cs', parent: '', children: [] } };
   const doc = {
     openlabel: {
-      metadata: { schema_version: '1.0.0', annotator: 'cuboid', comment: 'Boxes in the LiDAR frame (x forward, y left, z up; metres); cuboid val = x, y, z, qx, qy, qz, qw, sx (length), sy (width), sz (height).' },
+      metadata: {
+        schema_version: '1.0.0',
+        annotator: 'cuboid',
+        comment: 'Boxes in the LiDAR frame (x forward, y left, z up; metres); cuboid val = x, y, z, qx, qy, qz, qw, sx (length), sy (width), sz (height).',
+      },
       coordinate_systems,
       streams: { [LIDAR_STREAM]: { type: 'lidar', uri: '' } },
       objects,

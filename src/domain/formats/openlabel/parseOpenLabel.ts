@@ -87,7 +87,8 @@ export function parseOpenLabel(text: string, fileName: string): OpenLabelFrame[]
         const cs = typeof cub.coordinate_system === 'string' ? cub.coordinate_system : null;
         if (cs !== null) {
           const system = systems[cs];
-          if (!isObject(system)) throw formatError(fileName, `${cAt}.coordinate_system`, `"${cs}" is not declared in openlabel.coordinate_systems`, 'coordinate_system');
+          if (!isObject(system))
+            throw formatError(fileName, `${cAt}.coordinate_system`, `"${cs}" is not declared in openlabel.coordinate_systems`, 'coordinate_system');
           if (system.type !== 'sensor_cs') shape = toLidar(shape, cs, transforms, lidarStream, fileName, `${cAt}.coordinate_system`);
         }
         const attrs = readAttributes(cub.attributes);
@@ -116,11 +117,23 @@ export function parseOpenLabel(text: string, fileName: string): OpenLabelFrame[]
 }
 
 /** A box given in a scene coordinate system `cs`, brought into the LiDAR's by the frame's LiDAR → `cs` transform. */
-function toLidar(shape: ReturnType<typeof valToShape>, cs: string, transforms: Json, lidar: string | null, fileName: string, at: string): ReturnType<typeof valToShape> {
+function toLidar(
+  shape: ReturnType<typeof valToShape>,
+  cs: string,
+  transforms: Json,
+  lidar: string | null,
+  fileName: string,
+  at: string,
+): ReturnType<typeof valToShape> {
   const t = Object.values(transforms).find((v) => isObject(v) && v.dst === cs && (lidar === null || v.src === lidar));
   const m = isObject(t) && isObject(t.transform_src_to_dst) ? t.transform_src_to_dst.matrix4x4 : undefined;
   if (!Array.isArray(m) || m.length !== 16 || !m.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    throw formatError(fileName, at, `"${cs}" is not the LiDAR's coordinate system and the frame has no matrix4x4 transform from the LiDAR to it`, 'coordinate_system');
+    throw formatError(
+      fileName,
+      at,
+      `"${cs}" is not the LiDAR's coordinate system and the frame has no matrix4x4 transform from the LiDAR to it`,
+      'coordinate_system',
+    );
   }
   const inv = invertRigid(m as number[]);
   const [x, y, z] = shape.center;

@@ -23,8 +23,7 @@ export interface BoxLine {
 
 /** The seven written numbers of a box (rounded), settled so that reading them back writes them again. */
 export function boxLineValues(c: Pick<Cuboid, 'center' | 'size' | 'yaw'>): number[] {
-  const encode = (b: Pick<Cuboid, 'center' | 'size' | 'yaw'>): number[] =>
-    [...b.center, ...b.size, wrapAngle(b.yaw)].map((v) => roundTo(v, BOX_LINE_DIGITS));
+  const encode = (b: Pick<Cuboid, 'center' | 'size' | 'yaw'>): number[] => [...b.center, ...b.size, wrapAngle(b.yaw)].map((v) => roundTo(v, BOX_LINE_DIGITS));
   const decode = (v: number[]): Pick<Cuboid, 'center' | 'size' | 'yaw'> => ({ center: [v[0], v[1], v[2]], size: [v[3], v[4], v[5]], yaw: v[6] });
   return settle(c, encode, decode).values;
 }

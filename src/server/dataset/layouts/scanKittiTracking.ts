@@ -67,8 +67,10 @@ export async function scanKittiTracking(source: DatasetSource): Promise<Sequence
     const calibRef = calibBy.get(seq)?.ref ?? null;
     const calib = calibRef === null ? null : await readOrWarn(source, calibRef, warnings, (text, file) => parseKittiCalib(text, { fileName: file }));
     const labelRef = labelBy.get(seq)?.ref ?? null;
-    const rows = labelRef === null ? null : await readOrWarn(source, labelRef, warnings, (text, file) => groupByFrame(parseTrackingLabels(text, { fileName: file })));
-    if (rows !== null && calib === null) warnings.push(`${source.display(labelRef as string)}: no readable calib/${seq}.txt; its boxes are placed with the no-camera convention`);
+    const rows =
+      labelRef === null ? null : await readOrWarn(source, labelRef, warnings, (text, file) => groupByFrame(parseTrackingLabels(text, { fileName: file })));
+    if (rows !== null && calib === null)
+      warnings.push(`${source.display(labelRef as string)}: no readable calib/${seq}.txt; its boxes are placed with the no-camera convention`);
     const oxtsRef = oxtsBy.get(seq)?.ref ?? null;
     const poses = oxtsRef === null ? null : await readOrWarn(source, oxtsRef, warnings, (text, file) => lidarPoses(text, file, calib, seq));
     const sorted = points.files
@@ -98,7 +100,10 @@ export async function scanKittiTracking(source: DatasetSource): Promise<Sequence
         shipped: rows === null ? null : { ...trackingFrameLabels(frameRows, seq, id, calib), file: source.display(labelRef as string) },
       });
     }
-    if (noPose > 0) warnings.push(`${source.display(oxtsRef as string)}: ${poses?.length ?? 0} lines, so ${noPose} of ${sorted.length} frames have no pose (line i is frame i)`);
+    if (noPose > 0)
+      warnings.push(
+        `${source.display(oxtsRef as string)}: ${poses?.length ?? 0} lines, so ${noPose} of ${sorted.length} frames have no pose (line i is frame i)`,
+      );
   }
   return { frames, warnings };
 }

@@ -71,15 +71,31 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
     }
   }
   const unlisted = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  if (tables !== null && unlisted.length > 0) warnings.push(`${unlisted.length} file(s) in ${LIDAR_TOP_DIR} are in no sample_data row (opened without labels or pose), e.g. ${unlisted[0][0]}`);
+  if (tables !== null && unlisted.length > 0)
+    warnings.push(`${unlisted.length} file(s) in ${LIDAR_TOP_DIR} are in no sample_data row (opened without labels or pose), e.g. ${unlisted[0][0]}`);
   for (const [rel, file] of unlisted) {
-    add({ id: nuscenesFrameId(rel), points: { ref: file.ref, name: file.name, bytes: file.bytes }, binLayout: 'xyzir', calibRef: null, image: null, sequence: '', pose: null, shipped: null }, rel);
+    add(
+      {
+        id: nuscenesFrameId(rel),
+        points: { ref: file.ref, name: file.name, bytes: file.bytes },
+        binLayout: 'xyzir',
+        calibRef: null,
+        image: null,
+        sequence: '',
+        pose: null,
+        shipped: null,
+      },
+      rel,
+    );
   }
   return { frames, warnings };
 }
 
 /** The tables' folder and parsed tables, or null (with a warning) when there are none or they cannot be read. */
-async function readTables(source: DatasetSource, warnings: string[]): Promise<{ dir: string; parsed: ReturnType<typeof parseNuscenesTables>['tables'] } | null> {
+async function readTables(
+  source: DatasetSource,
+  warnings: string[],
+): Promise<{ dir: string; parsed: ReturnType<typeof parseNuscenesTables>['tables'] } | null> {
   let dir: string | null = null;
   for (const d of NUSCENES_TABLE_DIRS) {
     const probe = await source.listFolder(d, { accept: (n) => n === 'sample.json', needSize: false });
@@ -89,7 +105,9 @@ async function readTables(source: DatasetSource, warnings: string[]): Promise<{ 
     }
   }
   if (dir === null) {
-    warnings.push(`no nuScenes tables found (sample.json in ${NUSCENES_TABLE_DIRS.filter((d) => d !== '').join('/, ')}/ or the root): frames open without labels or poses`);
+    warnings.push(
+      `no nuScenes tables found (sample.json in ${NUSCENES_TABLE_DIRS.filter((d) => d !== '').join('/, ')}/ or the root): frames open without labels or poses`,
+    );
     return null;
   }
   const prefix = dir === '' ? '' : `${dir}/`;

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { formatTrackingLabels, sequenceTrackNumbers, toTrackingCalibText, type TrackingFrameInput } from '../../../domain/formats/kittiTracking/formatTrackingLabels.ts';
+import {
+  formatTrackingLabels,
+  sequenceTrackNumbers,
+  toTrackingCalibText,
+  type TrackingFrameInput,
+} from '../../../domain/formats/kittiTracking/formatTrackingLabels.ts';
 import { formatKittiCalib } from '../../../domain/kitti/formatKittiCalib.ts';
 import type { KittiCalib } from '../../../domain/kitti/KittiCalib.ts';
 import { syntheticCalib } from '../../../domain/kitti/syntheticCalib.ts';
@@ -65,7 +70,8 @@ export class KittiTrackingWriter implements FormatWriter {
       this.dropped += r.dropped;
       await sink.writeFile(`training/velodyne/${stem}.bin`, littleEndianBytes(r.values));
     }
-    if (f.imageSource !== null) await sink.copyFile(`training/image_02/${stem}${path.extname(f.imageSource).toLowerCase()}`, { source: f.frame.source, ref: f.imageSource });
+    if (f.imageSource !== null)
+      await sink.copyFile(`training/image_02/${stem}${path.extname(f.imageSource).toLowerCase()}`, { source: f.frame.source, ref: f.imageSource });
   }
 
   async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
@@ -83,9 +89,13 @@ export class KittiTrackingWriter implements FormatWriter {
       'track ids: each track gets an integer, unique in its sequence (a t<N>-s<SEQ> track id read from KITTI tracking keeps N); a box without a track gets a track of its own',
       'truncated: the label_2 fraction becomes the tracking level 0/1/2 (below 0.5 → 1, from 0.5 → 2)',
     ];
-    if (this.withPoints) conversions.push(`points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
+    if (this.withPoints)
+      conversions.push(`points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
     if (noCalib.length > 0) conversions.push(`sequences ${noCalib.join(', ')} have no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);
-    if (this.calibSplits > 0) conversions.push(`${this.calibSplits} times a frame's calib differed from the frame before it in its sequence: a tracking sequence has one calib, so a new sequence was started there`);
+    if (this.calibSplits > 0)
+      conversions.push(
+        `${this.calibSplits} times a frame's calib differed from the frame before it in its sequence: a tracking sequence has one calib, so a new sequence was started there`,
+      );
     conversions.push('oxts/ poses are not written');
     return { conversions, records: { trackingFrames: this.addresses, trackIds } };
   }

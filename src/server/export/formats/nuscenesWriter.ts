@@ -31,7 +31,15 @@ export class NuscenesWriter implements FormatWriter {
         await sink.writeFile(`samples/LIDAR_TOP/${f.frame.id}.pcd.bin`, littleEndianBytes(r.values));
       }
     }
-    this.frames.push({ frameId: f.frame.id, cuboids: f.doc.cuboids, dontCare: f.doc.dontCare, pose: f.pose, sequence: f.sequence, timestamp: f.timestamp, pointsInBoxes: counts });
+    this.frames.push({
+      frameId: f.frame.id,
+      cuboids: f.doc.cuboids,
+      dontCare: f.doc.dontCare,
+      pose: f.pose,
+      sequence: f.sequence,
+      timestamp: f.timestamp,
+      pointsInBoxes: counts,
+    });
   }
 
   async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
@@ -44,13 +52,16 @@ export class NuscenesWriter implements FormatWriter {
       posed === this.frames.length && posed > 0
         ? 'global frame: every frame has an ego pose; ego_pose = the LiDAR → world pose, calibrated_sensor LIDAR_TOP = identity'
         : posed === 0
-          ? 'no ego poses: boxes are in each frame\'s LiDAR frame, ego_pose and calibrated_sensor are identities'
+          ? "no ego poses: boxes are in each frame's LiDAR frame, ego_pose and calibrated_sensor are identities"
           : `${posed} of ${this.frames.length} frames have an ego pose (global frame); the others are in their LiDAR frame with an identity ego_pose`,
       'categories: the class names as they are (no mapping to nuScenes classes); instance = track (a box without a track is an instance of its own)',
       'visibility from occluded: 0 → 4 (80–100 %), 1 → 3 (60–80 %), 2 → 1 (0–40 %), 3 → none; truncated is not written',
     ];
     if (timed < this.frames.length) conversions.push(`timestamps: ${this.frames.length - timed} frames have no capture time; they are numbered 0.1 s apart`);
-    if (this.withPoints) conversions.push(`points: .pcd.bin float32 x y z intensity ring (ring 0 when the cloud has none)${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
+    if (this.withPoints)
+      conversions.push(
+        `points: .pcd.bin float32 x y z intensity ring (ring 0 when the cloud has none)${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
+      );
     return { conversions, records: { nuscenesVersion: NUSCENES_VERSION_DIR, posedFrames: posed } };
   }
 }

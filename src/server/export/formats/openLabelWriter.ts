@@ -10,7 +10,15 @@ export class OpenLabelWriter implements FormatWriter {
   private readonly frames: OpenLabelFrameInput[] = [];
 
   async writeFrame(f: PreparedFormatFrame): Promise<void> {
-    this.frames.push({ frameId: f.frame.id, cuboids: f.doc.cuboids, dontCare: f.doc.dontCare, pose: f.pose, sequence: f.sequence, timestamp: f.timestamp, uri: f.uri });
+    this.frames.push({
+      frameId: f.frame.id,
+      cuboids: f.doc.cuboids,
+      dontCare: f.doc.dontCare,
+      pose: f.pose,
+      sequence: f.sequence,
+      timestamp: f.timestamp,
+      uri: f.uri,
+    });
   }
 
   async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
@@ -19,7 +27,9 @@ export class OpenLabelWriter implements FormatWriter {
     const conversions = [
       'cuboids: val = x, y, z, qx, qy, qz, qw, sx, sy, sz in the LIDAR_TOP coordinate system (centre, yaw as a quaternion about +z, length, width, height), 9 decimals',
       'objects: one per track (uid 0, 1, … in order of first appearance, name = track id); a box without a track is an object of its own',
-      posed > 0 ? `ego poses: ${posed} frames carry the LIDAR_TOP → odom transform (matrix4x4)` : 'no ego poses: only the LIDAR_TOP coordinate system is declared',
+      posed > 0
+        ? `ego poses: ${posed} frames carry the LIDAR_TOP → odom transform (matrix4x4)`
+        : 'no ego poses: only the LIDAR_TOP coordinate system is declared',
       'DontCare regions and "not an object" marks are not written',
     ];
     return { conversions, records: {} };

@@ -16,8 +16,12 @@ export class BoxLinesWriter implements FormatWriter {
   private dropped = 0;
   private readonly infos = new Map<string, Mmdet3dInfoFrame>();
 
-  constructor(private readonly flavour: 'openpcdet' | 'mmdet3d', private readonly withPoints: boolean) {
-    this.entries = flavour === 'openpcdet' ? ['points', 'labels', 'ImageSets'] : ['points', 'labels', 'ImageSets', 'custom_infos_train.json', 'custom_infos_val.json'];
+  constructor(
+    private readonly flavour: 'openpcdet' | 'mmdet3d',
+    private readonly withPoints: boolean,
+  ) {
+    this.entries =
+      flavour === 'openpcdet' ? ['points', 'labels', 'ImageSets'] : ['points', 'labels', 'ImageSets', 'custom_infos_train.json', 'custom_infos_val.json'];
   }
 
   get needsPoints(): boolean {
@@ -54,7 +58,9 @@ export class BoxLinesWriter implements FormatWriter {
       const pick = (ids: string[]): Mmdet3dInfoFrame[] => ids.map((id) => this.infos.get(id)).filter((x): x is Mmdet3dInfoFrame => x !== undefined);
       await sink.writeFile('custom_infos_train.json', formatMmdet3dInfos(pick(ctx.train), ctx.classes));
       await sink.writeFile('custom_infos_val.json', formatMmdet3dInfos(pick(ctx.val), ctx.classes));
-      conversions.push('info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre');
+      conversions.push(
+        'info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre',
+      );
     }
     return { conversions, records: { pointsDropped: this.dropped } };
   }

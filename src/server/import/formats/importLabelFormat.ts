@@ -49,7 +49,13 @@ export async function importLabelFormat(
           detail: { file: path.resolve(labelsPath), format, minScore: opts.minScore ?? null },
         });
         if (result.ok) {
-          summary.imported.push({ frameId: f.frameId, revision: result.doc.revision, boxes: kept.length, dontCare: f.dontCare.length, belowScore: f.cuboids.length - kept.length });
+          summary.imported.push({
+            frameId: f.frameId,
+            revision: result.doc.revision,
+            boxes: kept.length,
+            dontCare: f.dontCare.length,
+            belowScore: f.cuboids.length - kept.length,
+          });
           break;
         }
         if (attempt >= 5) throw new Error(`frame ${f.frameId} kept changing during the import`);

@@ -35,7 +35,10 @@ export async function readKittiTrackingLabels(dataset: Dataset, labelsPath: stri
         break;
       }
     }
-    files = (await fs.readdir(labelDir)).filter((n) => /\.txt$/i.test(n)).sort().map((n) => path.join(labelDir, n));
+    files = (await fs.readdir(labelDir))
+      .filter((n) => /\.txt$/i.test(n))
+      .sort()
+      .map((n) => path.join(labelDir, n));
   } else {
     labelDir = path.dirname(labelsPath);
     files = [labelsPath];
@@ -49,10 +52,13 @@ export async function readKittiTrackingLabels(dataset: Dataset, labelsPath: stri
     try {
       const labels = parseTrackingLabels(await fs.readFile(file, 'utf8'), { fileName: name });
       const calibFile = path.join(labelDir, '..', 'calib', name);
-      const seqCalib = await fs.readFile(calibFile, 'utf8').then((t) => parseKittiCalib(t, { fileName: `calib/${name}` }), (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return null;
-        throw err;
-      });
+      const seqCalib = await fs.readFile(calibFile, 'utf8').then(
+        (t) => parseKittiCalib(t, { fileName: `calib/${name}` }),
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return null;
+          throw err;
+        },
+      );
       const frameIds = sequences.get(seq) ?? sequences.get(seqOrder[Number(seq)] ?? '\0') ?? null;
       const found: ImportedFrame[] = [];
       for (const [n, rows] of groupByFrame(labels)) {
@@ -62,7 +68,11 @@ export async function readKittiTrackingLabels(dataset: Dataset, labelsPath: stri
           out.unknownFrames.push(`${name} frame ${n}`);
           continue;
         }
-        const calib: KittiCalib | null = seqCalib ?? (frame.calibPath === null ? null : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) }));
+        const calib: KittiCalib | null =
+          seqCalib ??
+          (frame.calibPath === null
+            ? null
+            : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) }));
         const imported: ImportedFrame = { frameId: id, cuboids: [], dontCare: [] };
         rows.forEach((r, k) => {
           if (r.object.type === 'DontCare') imported.dontCare.push(r.object);

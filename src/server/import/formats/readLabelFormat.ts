@@ -98,7 +98,8 @@ async function readOpenLabel(dataset: Dataset, labelsPath: string): Promise<Read
     byUri.set(path.basename(f.points.path), id);
   }
   for (const f of frames) {
-    const id = f.name !== null && dataset.get(f.name) !== undefined ? f.name : f.uri !== null ? (byUri.get(f.uri) ?? byUri.get(path.basename(f.uri))) : undefined;
+    const id =
+      f.name !== null && dataset.get(f.name) !== undefined ? f.name : f.uri !== null ? (byUri.get(f.uri) ?? byUri.get(path.basename(f.uri))) : undefined;
     if (id === undefined) {
       out.unknownFrames.push(`frame ${f.frame}${f.name !== null ? ` (${f.name})` : ''}${f.uri !== null ? ` (${f.uri})` : ''}`);
       continue;
@@ -109,7 +110,10 @@ async function readOpenLabel(dataset: Dataset, labelsPath: string): Promise<Read
 }
 
 export async function isDir(p: string): Promise<boolean> {
-  return fs.stat(p).then((s) => s.isDirectory(), () => false);
+  return fs.stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 export function message(err: unknown): string {

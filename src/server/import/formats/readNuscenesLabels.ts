@@ -27,7 +27,12 @@ export async function readNuscenesLabels(dataset: Dataset, labelsPath: string): 
   const out: ReadLabels = { frames: [], unknownFrames: [], errors: [] };
   const resultsFile = (await isDir(labelsPath)) ? null : labelsPath;
   let dir = resultsFile === null ? labelsPath : path.dirname(labelsPath);
-  if (!(await fs.stat(path.join(dir, 'sample.json')).then(() => true, () => false))) {
+  if (
+    !(await fs.stat(path.join(dir, 'sample.json')).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const versions = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('v1.0-')).sort();
     for (const v of versions) {
       if (await isDir(path.join(dir, v))) {
@@ -90,7 +95,8 @@ function readResults(dataset: Dataset, t: NuscenesTables, text: string, file: st
     throw formatError(file, '', `not JSON (${message(err)})`);
   }
   const results = typeof doc === 'object' && doc !== null ? (doc as { results?: unknown }).results : undefined;
-  if (typeof results !== 'object' || results === null || Array.isArray(results)) throw formatError(file, 'results', 'a results file needs an object "results" keyed by sample token', 'results');
+  if (typeof results !== 'object' || results === null || Array.isArray(results))
+    throw formatError(file, 'results', 'a results file needs an object "results" keyed by sample token', 'results');
   const lidarOf = new Map<string, { id: string; pose: number[] }>();
   for (const sd of t.sample_data.values()) {
     if (!sd.filename.startsWith(LIDAR_TOP_DIR)) continue;
@@ -114,7 +120,14 @@ function readResults(dataset: Dataset, t: NuscenesTables, text: string, file: st
       const name = typeof b.detection_name === 'string' ? b.detection_name : typeof b.tracking_name === 'string' ? b.tracking_name : null;
       if (name === null || name === '') throw formatError(file, `${at}.detection_name`, 'the class is missing', 'detection_name');
       const score = typeof b.detection_score === 'number' ? b.detection_score : typeof b.tracking_score === 'number' ? b.tracking_score : undefined;
-      const shape = nuscenesBoxToLidar({ translation: b.translation as [number, number, number], size: b.size as [number, number, number], rotation: b.rotation as [number, number, number, number] }, lidar.pose);
+      const shape = nuscenesBoxToLidar(
+        {
+          translation: b.translation as [number, number, number],
+          size: b.size as [number, number, number],
+          rotation: b.rotation as [number, number, number, number],
+        },
+        lidar.pose,
+      );
       return {
         id: `${lidar.id}#${k + 1}`,
         trackId: typeof b.tracking_id === 'string' && b.tracking_id !== '' ? b.tracking_id : null,

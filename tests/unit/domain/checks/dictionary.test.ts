@@ -33,7 +33,17 @@ describe('defaultDictionary', () => {
     expect(classes.sort()).toEqual(KITTI_CLASSES.filter((c) => c !== 'DontCare').sort());
     expect(defaultDictionary.edgeCases.length).toBeGreaterThanOrEqual(12);
     const ids = defaultDictionary.edgeCases.map((e) => e.id);
-    for (const id of ['rider-on-bicycle', 'reflection-in-glass', 'truncated-by-scan-range', 'parked-trailer', 'person-pushing-bicycle', 'group-of-pedestrians', 'sitting-person', 'object-partly-outside-scan', 'vehicle-on-car-carrier']) {
+    for (const id of [
+      'rider-on-bicycle',
+      'reflection-in-glass',
+      'truncated-by-scan-range',
+      'parked-trailer',
+      'person-pushing-bicycle',
+      'group-of-pedestrians',
+      'sitting-person',
+      'object-partly-outside-scan',
+      'vehicle-on-car-carrier',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(defaultDictionary.version).toBe(1);
@@ -107,7 +117,10 @@ describe('parseDictionary', () => {
     const bad = json();
     const edgeCases = bad.edgeCases as { id: string }[];
     edgeCases[1].id = edgeCases[0].id;
-    const classes = bad.classes as Record<string, { allowedOverlaps: { class: string }[]; edgeCases: string[]; minPoints: { bands: { maxDistance: number }[] } }>;
+    const classes = bad.classes as Record<
+      string,
+      { allowedOverlaps: { class: string }[]; edgeCases: string[]; minPoints: { bands: { maxDistance: number }[] } }
+    >;
     classes.Pedestrian.allowedOverlaps[0].class = 'Pedestrain';
     classes.Car.edgeCases.push('no-such-entry');
     classes.Car.minPoints.bands[1].maxDistance = 10;

@@ -32,9 +32,7 @@ export function loadKittiFrame(id: string): KittiFrame {
   const positions = readVelodyneBin(read('velodyne', 'bin')).positions;
   const calib = parseKittiCalib(read('calib', 'txt').toString('utf8'));
   const objects = parseKittiLabel(read('label_2', 'txt').toString('utf8'));
-  const cuboids = objects
-    .filter((o) => o.type !== 'DontCare')
-    .map((o, i) => kittiToCuboid(o, calib, { id: `${id}-${i}` }));
+  const cuboids = objects.filter((o) => o.type !== 'DontCare').map((o, i) => kittiToCuboid(o, calib, { id: `${id}-${i}` }));
   const dontCare = objects.filter((o) => o.type === 'DontCare').map((o) => o.bbox);
   const size = readPngSize(new Uint8Array(read('image_2', 'png').subarray(0, 24)));
   return { id, positions, cuboids, calib, dontCare, labelRegion: labelRegionFromCamera(calib, size?.[0] ?? 1242, dontCare) };

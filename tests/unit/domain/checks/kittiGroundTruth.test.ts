@@ -22,7 +22,8 @@ describe('checks on real KITTI ground truth', () => {
 
   it('gives no errors on the clean labels of any frame', () => {
     for (const { frame, results } of runs) {
-      for (const r of results.filter((x) => x.severity !== 'info')) console.log(`KITTI ${frame.id} [${r.severity}] ${r.ruleId} ${r.cuboidId ?? ''} ${r.message}`);
+      for (const r of results.filter((x) => x.severity !== 'info'))
+        console.log(`KITTI ${frame.id} [${r.severity}] ${r.ruleId} ${r.cuboidId ?? ''} ${r.message}`);
       expect(results.filter((r) => r.severity === 'error')).toEqual([]);
     }
   });

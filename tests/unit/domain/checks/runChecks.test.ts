@@ -29,12 +29,7 @@ describe('runChecks', () => {
   });
 
   it('runs every rule, errors first, and each result is well formed', () => {
-    const bad = [
-      { ...car, label: 'Bus' },
-      box('dup', 'Pedestrian', 8.02, -4, [0.7, 0.6, 1.75]),
-      ped,
-      box('fly', 'Car', 20, -10, [4, 1.8, 1.5], 0, {}, 2),
-    ];
+    const bad = [{ ...car, label: 'Bus' }, box('dup', 'Pedestrian', 8.02, -4, [0.7, 0.6, 1.75]), ped, box('fly', 'Car', 20, -10, [4, 1.8, 1.5], 0, {}, 2)];
     const results = runChecks(createCheckContext({ frameId: 'f', positions, cuboids: bad }));
     const rules = new Set(results.map((r) => r.ruleId));
     for (const id of ['unknownClass', 'duplicate', 'notOnGround', 'tooFewPoints']) expect(rules).toContain(id);

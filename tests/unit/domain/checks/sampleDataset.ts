@@ -25,9 +25,7 @@ export interface SampleFrame {
 export function loadSampleFrame(id: string): SampleFrame {
   const dir = path.join(SAMPLES_DIR, 'velodyne');
   const bin = path.join(dir, `${id}.bin`);
-  const positions = existsSync(bin)
-    ? readVelodyneBin(readFileSync(bin)).positions
-    : parsePcd(readFileSync(path.join(dir, `${id}.pcd`))).positions;
+  const positions = existsSync(bin) ? readVelodyneBin(readFileSync(bin)).positions : parsePcd(readFileSync(path.join(dir, `${id}.pcd`))).positions;
   const calib = parseKittiCalib(readFileSync(path.join(SAMPLES_DIR, 'calib', `${id}.txt`), 'utf8'));
   const cuboids = parseKittiLabel(readFileSync(path.join(SAMPLES_DIR, 'label_2', `${id}.txt`), 'utf8'))
     .map((o, i) => (o.type === 'DontCare' ? null : kittiToCuboid(o, calib, { id: `${id}#${i + 1}` })))

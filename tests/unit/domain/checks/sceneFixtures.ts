@@ -23,16 +23,7 @@ export function rng(seed: number): () => number {
 }
 
 /** A box resting on the ground (or `lift` metres above it), LiDAR frame. */
-export function box(
-  id: string,
-  label: string,
-  x: number,
-  y: number,
-  size: Vec3,
-  yaw = 0,
-  extra: Partial<Cuboid> = {},
-  lift = 0,
-): Cuboid {
+export function box(id: string, label: string, x: number, y: number, size: Vec3, yaw = 0, extra: Partial<Cuboid> = {}, lift = 0): Cuboid {
   return {
     id,
     trackId: null,

@@ -87,10 +87,7 @@ const run = (f: DefectFrame, boxes: readonly Cuboid[]): CheckResult[] =>
   runChecks(createCheckContext({ frameId: f.id, positions: f.positions, cuboids: boxes, analysis: f.analysis, labelRegion: f.labelRegion }));
 
 /** Applies every defect to every box of every frame and scores the checks. */
-export function scoreDefects(
-  frames: readonly DefectFrame[],
-  debug?: (frameId: string, box: Cuboid, defect: Defect, hits: CheckResult[]) => void,
-): DefectScore {
+export function scoreDefects(frames: readonly DefectFrame[], debug?: (frameId: string, box: Cuboid, defect: Defect, hits: CheckResult[]) => void): DefectScore {
   const score: DefectScore = {
     byDefect: Object.fromEntries(DEFECTS.map((d) => [d, [0, 0, 0]])) as DefectScore['byDefect'],
     cleanBoxes: 0,
@@ -115,9 +112,7 @@ export function scoreDefects(
         const { boxes, ids, removed } = applyDefect(f.boxes, i, defect, fi * 1000 + i * 10 + di);
         const results = run(f, boxes);
         // A result counts only when the clean frame did not already have it on that box.
-        const hits = results.filter(
-          (r) => r.severity !== 'info' && flagsDefect(r, ids, removed) && !cleanKeys.has(keyOf(r)),
-        );
+        const hits = results.filter((r) => r.severity !== 'info' && flagsDefect(r, ids, removed) && !cleanKeys.has(keyOf(r)));
         if (debug) debug(f.id, f.boxes[i], defect, hits);
         const tally = score.byDefect[defect];
         tally[2]++;
@@ -153,11 +148,16 @@ export function formatScore(title: string, s: DefectScore): string {
     e += de;
     w += dw;
     n += dn;
-    const by = Object.entries(s.caughtBy[d]).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    const by = Object.entries(s.caughtBy[d])
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     lines.push(`${d.padEnd(12)} ${pct(de, dn).padStart(6)}   ${pct(dw, dn).padStart(15)}   ${String(dn).padStart(6)}   ${by}`);
   }
   lines.push(`${'all'.padEnd(12)} ${pct(e, n).padStart(6)}   ${pct(w, n).padStart(15)}   ${String(n).padStart(6)}`);
-  lines.push(`clean boxes with an error: ${s.cleanErrors}/${s.cleanBoxes} (${pct(s.cleanErrors, s.cleanBoxes)}), with a warning: ${s.cleanWarnings}/${s.cleanBoxes}`);
+  lines.push(
+    `clean boxes with an error: ${s.cleanErrors}/${s.cleanBoxes} (${pct(s.cleanErrors, s.cleanBoxes)}), with a warning: ${s.cleanWarnings}/${s.cleanBoxes}`,
+  );
   lines.push(`untouched boxes newly given an error in defect runs: ${s.collateralErrors}/${s.collateralBoxes} (${pct(s.collateralErrors, s.collateralBoxes)})`);
   return lines.join('\n');
 }

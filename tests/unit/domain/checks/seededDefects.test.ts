@@ -54,7 +54,7 @@ describe('seeded defects', () => {
     expect(recall(score).any).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('the sample dataset\'s ground-truth tracks pass the cross-frame checks, and broken tracks do not', () => {
+  it("the sample dataset's ground-truth tracks pass the cross-frame checks, and broken tracks do not", () => {
     const frames = sampleSequence();
     expect(frames).toHaveLength(10);
     expect(runSequenceChecks(frames)).toEqual([]);
@@ -70,7 +70,11 @@ describe('seeded defects', () => {
             ),
           },
     );
-    const rules = new Set(runSequenceChecks(broken).filter((r) => r.frameId === '000005').map((r) => r.ruleId));
+    const rules = new Set(
+      runSequenceChecks(broken)
+        .filter((r) => r.frameId === '000005')
+        .map((r) => r.ruleId),
+    );
     expect(rules).toEqual(new Set(['headingFlip', 'classSwitch', 'impossibleSpeed']));
   });
 });

@@ -38,7 +38,16 @@ export function streetBoxes(seed = 11): Cuboid[] {
   // Cyclists between the lanes and the parked cars, pedestrians on the pavements.
   specs.push({ label: 'Cyclist', x: 21, y: 4.2, size: [1.8, 0.6, 1.7], yaw: 0 });
   specs.push({ label: 'Cyclist', x: 9, y: -4.1, size: [1.75, 0.65, 1.75], yaw: Math.PI });
-  for (const [x, y] of [[8, 9.5], [13, -9.4], [19, 10], [26, -9.8], [33, 9.6], [38, -10.2], [-8, 9], [-6, -9.5]]) {
+  for (const [x, y] of [
+    [8, 9.5],
+    [13, -9.4],
+    [19, 10],
+    [26, -9.8],
+    [33, 9.6],
+    [38, -10.2],
+    [-8, 9],
+    [-6, -9.5],
+  ]) {
     specs.push({ label: 'Pedestrian', x: x + r() * 0.5, y, size: [jitter(0.75, 0.15), jitter(0.65, 0.1), jitter(1.72, 0.06)], yaw: r() * 2 * Math.PI });
   }
   specs.push({ label: 'Car', x: -12, y: 2, size: [4.4, 1.8, 1.5], yaw: 0 });

@@ -4,7 +4,8 @@ import { classNameProblem, isValidClassName, quoteClassName } from '../../../../
 describe('class names', () => {
   it('take any script and punctuation, but no whitespace, control or invisible characters, 1-64 characters', () => {
     for (const ok of ['Car', 'Fußgänger', '歩行者', 'Truck(big)', 'traffic_cone.v2', 'Пешеход', '🚗', 'x'.repeat(64)]) expect(isValidClassName(ok)).toBe(true);
-    for (const bad of ['', 'two words', 'Car\t', 'Car\u00a0X', 'Car\u3000', 'A\u200dB', 'Car\u202e', 'Bell\u0007', 'x'.repeat(65)]) expect(isValidClassName(bad)).toBe(false);
+    for (const bad of ['', 'two words', 'Car\t', 'Car\u00a0X', 'Car\u3000', 'A\u200dB', 'Car\u202e', 'Bell\u0007', 'x'.repeat(65)])
+      expect(isValidClassName(bad)).toBe(false);
   });
 
   it('say what is wrong, and quote invisible characters visibly', () => {

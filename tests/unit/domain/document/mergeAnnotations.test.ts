@@ -15,7 +15,12 @@ const box = (id: string, x: number, extra: Partial<Cuboid> = {}): Cuboid => ({
   source: 'manual',
   ...extra,
 });
-const doc = (revision: number, cuboids: Cuboid[], extra: Partial<FrameAnnotation> = {}): FrameAnnotation => ({ ...emptyAnnotation('f'), revision, cuboids, ...extra });
+const doc = (revision: number, cuboids: Cuboid[], extra: Partial<FrameAnnotation> = {}): FrameAnnotation => ({
+  ...emptyAnnotation('f'),
+  revision,
+  cuboids,
+  ...extra,
+});
 
 describe('mergeAnnotations', () => {
   const base = doc(3, [box('a', 10), box('b', 20), box('c', 30)]);

@@ -16,7 +16,16 @@ const cuboid: Cuboid = {
 
 const doc = { ...emptyAnnotation('000001'), cuboids: [cuboid] };
 /** A DontCare region as KITTI writes it: a 2D box, placeholders elsewhere. */
-const DONT_CARE = { type: 'DontCare', truncated: -1, occluded: -1, alpha: -10, bbox: [503.89, 169.71, 590.61, 190.13], dimensions: [-1, -1, -1], location: [-1000, -1000, -1000], rotationY: -10 };
+const DONT_CARE = {
+  type: 'DontCare',
+  truncated: -1,
+  occluded: -1,
+  alpha: -10,
+  bbox: [503.89, 169.71, 590.61, 190.13],
+  dimensions: [-1, -1, -1],
+  location: [-1000, -1000, -1000],
+  rotationY: -10,
+};
 
 function firstIssue(input: unknown): string {
   const r = validateAnnotation(input);
@@ -40,7 +49,16 @@ describe('validateAnnotation', () => {
       ...doc,
       dictionaryVersion: 3,
       dontCare: [
-        { type: 'DontCare', truncated: -1, occluded: -1, alpha: -10, bbox: [1, 2, 3, 4], dimensions: [-1, -1, -1], location: [-1000, -1000, -1000], rotationY: -10 },
+        {
+          type: 'DontCare',
+          truncated: -1,
+          occluded: -1,
+          alpha: -10,
+          bbox: [1, 2, 3, 4],
+          dimensions: [-1, -1, -1],
+          location: [-1000, -1000, -1000],
+          rotationY: -10,
+        },
       ],
       flags: [
         { id: 'f1', cuboidId: 'c1', location: null, reason: 'too-loose', comment: 'tighten', author: 'rev', state: 'open', createdAt: '2026-01-01T00:00:00Z' },
@@ -84,8 +102,22 @@ describe('validateAnnotation', () => {
     ['a non-DontCare region', { ...doc, dontCare: [{ type: 'Car' }] }, 'dontCare[0].type:'],
     ['a dismissal with a zero radius', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 0 }] }, 'dismissals[0].radius: must be > 0'],
     ['a dismissal with a 2-vector place', { ...doc, dismissals: [{ id: 'x1', location: [5, 1], radius: 1 }] }, 'dismissals[0].location'],
-    ['a dismissal as a label with a space', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 1, label: 'Big Car' }] }, 'dismissals[0].label: must be 1-64'],
-    ['duplicate dismissal ids', { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 1 }, { id: 'x1', location: [9, 1, -1], radius: 1 }] }, 'dismissals[1].id: duplicate dismissal id "x1"'],
+    [
+      'a dismissal as a label with a space',
+      { ...doc, dismissals: [{ id: 'x1', location: [5, 1, -1], radius: 1, label: 'Big Car' }] },
+      'dismissals[0].label: must be 1-64',
+    ],
+    [
+      'duplicate dismissal ids',
+      {
+        ...doc,
+        dismissals: [
+          { id: 'x1', location: [5, 1, -1], radius: 1 },
+          { id: 'x1', location: [9, 1, -1], radius: 1 },
+        ],
+      },
+      'dismissals[1].id: duplicate dismissal id "x1"',
+    ],
     ['a huge kitti2d alpha', { ...doc, cuboids: [{ ...cuboid, kitti2d: { alpha: 1e300, bbox: [1, 2, 3, 4] } }] }, 'cuboids[0].kitti2d.alpha:'],
     ['a huge kitti2d bbox', { ...doc, cuboids: [{ ...cuboid, kitti2d: { alpha: 0, bbox: [1, 2, 1e300, 4] } }] }, 'cuboids[0].kitti2d.bbox[2]:'],
     ['a huge score', { ...doc, cuboids: [{ ...cuboid, score: 1e300 }] }, 'cuboids[0].score:'],
@@ -100,13 +132,26 @@ describe('validateAnnotation', () => {
     ['a huge DontCare bbox', { ...doc, dontCare: [{ ...DONT_CARE, bbox: [1, 2, 1e300, 4] }] }, 'dontCare[0].bbox[2]:'],
     ['a huge DontCare dimension', { ...doc, dontCare: [{ ...DONT_CARE, dimensions: [-1, 1e300, -1] }] }, 'dontCare[0].dimensions[1]:'],
     ['a huge DontCare location', { ...doc, dontCare: [{ ...DONT_CARE, location: [-1000, -1e300, -1000] }] }, 'dontCare[0].location[1]:'],
-    ['a flag without reason', { ...doc, flags: [{ id: 'f', cuboidId: null, location: null, comment: '', author: '', state: 'open', createdAt: '' }] }, 'flags[0].reason:'],
+    [
+      'a flag without reason',
+      { ...doc, flags: [{ id: 'f', cuboidId: null, location: null, comment: '', author: '', state: 'open', createdAt: '' }] },
+      'flags[0].reason:',
+    ],
   ])('rejects %s and names the field', (_name, input, expected) => {
     expect(firstIssue(input)).toContain(expected);
   });
 
   it('never throws on hostile input', () => {
-    const inputs: unknown[] = [null, undefined, 'x', true, { schemaVersion: '1' }, { schemaVersion: 1.5 }, Object.create(null), { schemaVersion: 1, cuboids: { length: 5 } }];
+    const inputs: unknown[] = [
+      null,
+      undefined,
+      'x',
+      true,
+      { schemaVersion: '1' },
+      { schemaVersion: 1.5 },
+      Object.create(null),
+      { schemaVersion: 1, cuboids: { length: 5 } },
+    ];
     for (const input of inputs) expect(validateAnnotation(input).ok).toBe(false);
   });
 });

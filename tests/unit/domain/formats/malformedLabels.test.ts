@@ -12,7 +12,11 @@ describe('malformed label files', () => {
     ['box line with a zero size', () => parseBoxLines('\n1 2 3 0 5 6 0 Car\n', '000002.txt'), /^000002\.txt: line 2, field "dx": 0 is not above 0/],
     ['OpenLABEL that is not JSON', () => parseOpenLabel('{"openlabel": ', 'ol.json'), /^ol\.json: not JSON/],
     ['OpenLABEL without a root', () => parseOpenLabel('{}', 'ol.json'), /^ol\.json: openlabel: the root object "openlabel" is missing/],
-    ['OpenLABEL of another version', () => parseOpenLabel(JSON.stringify({ openlabel: { metadata: { schema_version: '0.3.0' } } }), 'ol.json'), /schema_version: "0\.3\.0" is not an OpenLABEL 1\.x version/],
+    [
+      'OpenLABEL of another version',
+      () => parseOpenLabel(JSON.stringify({ openlabel: { metadata: { schema_version: '0.3.0' } } }), 'ol.json'),
+      /schema_version: "0\.3\.0" is not an OpenLABEL 1\.x version/,
+    ],
     [
       'OpenLABEL frame object missing from objects',
       () => parseOpenLabel(ol({ objects: {}, frames: { '0': { objects: { '7': { object_data: {} } } } } }), 'ol.json'),
@@ -20,14 +24,26 @@ describe('malformed label files', () => {
     ],
     [
       'OpenLABEL cuboid val of 8 numbers',
-      () => parseOpenLabel(ol({ objects: { '0': { name: 'a', type: 'Car' } }, frames: { '0': { objects: { '0': { object_data: { cuboid: [{ name: 'shape3D', val: [1, 2, 3, 4, 5, 6, 7, 8] }] } } } } } }), 'ol.json'),
+      () =>
+        parseOpenLabel(
+          ol({
+            objects: { '0': { name: 'a', type: 'Car' } },
+            frames: { '0': { objects: { '0': { object_data: { cuboid: [{ name: 'shape3D', val: [1, 2, 3, 4, 5, 6, 7, 8] }] } } } } },
+          }),
+          'ol.json',
+        ),
       /objects\["0"\]\.object_data\.cuboid\[0\]\.val: expected 9 or 10 finite numbers/,
     ],
     [
       'OpenLABEL cuboid in an undeclared coordinate system',
       () =>
         parseOpenLabel(
-          ol({ objects: { '0': { name: 'a', type: 'Car' } }, frames: { '0': { objects: { '0': { object_data: { cuboid: [{ name: 's', val: [1, 2, 3, 0, 0, 0, 1, 4, 2, 1.5], coordinate_system: 'base' }] } } } } } }),
+          ol({
+            objects: { '0': { name: 'a', type: 'Car' } },
+            frames: {
+              '0': { objects: { '0': { object_data: { cuboid: [{ name: 's', val: [1, 2, 3, 0, 0, 0, 1, 4, 2, 1.5], coordinate_system: 'base' }] } } } },
+            },
+          }),
           'ol.json',
         ),
       /cuboid\[0\]\.coordinate_system: "base" is not declared/,
@@ -42,10 +58,12 @@ describe('malformed label files', () => {
   it('nuScenes annotation naming a missing instance token: the row is reported (file, row, field) and left out', () => {
     const texts = {
       sample: '[{"token":"s1","timestamp":0,"scene_token":"sc","prev":"","next":""}]',
-      sample_data: '[{"token":"d1","sample_token":"s1","ego_pose_token":"d1","calibrated_sensor_token":"c1","filename":"samples/LIDAR_TOP/a.pcd.bin","timestamp":0,"is_key_frame":true}]',
+      sample_data:
+        '[{"token":"d1","sample_token":"s1","ego_pose_token":"d1","calibrated_sensor_token":"c1","filename":"samples/LIDAR_TOP/a.pcd.bin","timestamp":0,"is_key_frame":true}]',
       ego_pose: '[{"token":"d1","translation":[0,0,0],"rotation":[1,0,0,0],"timestamp":0}]',
       calibrated_sensor: '[{"token":"c1","sensor_token":"x","translation":[0,0,0],"rotation":[1,0,0,0]}]',
-      sample_annotation: '[{"token":"a1","sample_token":"s1","instance_token":"missing","visibility_token":"4","attribute_tokens":[],"translation":[1,2,3],"size":[2,4,1.5],"rotation":[1,0,0,0],"num_lidar_pts":3}]',
+      sample_annotation:
+        '[{"token":"a1","sample_token":"s1","instance_token":"missing","visibility_token":"4","attribute_tokens":[],"translation":[1,2,3],"size":[2,4,1.5],"rotation":[1,0,0,0],"num_lidar_pts":3}]',
       instance: '[]',
       category: '[]',
     };

@@ -18,9 +18,7 @@ describe('buildPointGrid', () => {
   it('holds every finite point exactly once, in its own cell, ascending within a cell', () => {
     const pos = randomCloud(5000, 1, 17);
     const g = buildPointGrid(pos, { cellSize: 1.5 });
-    const finite = Array.from({ length: 5000 }, (_, i) => i).filter((i) =>
-      [0, 1, 2].every((k) => Number.isFinite(pos[3 * i + k])),
-    );
+    const finite = Array.from({ length: 5000 }, (_, i) => i).filter((i) => [0, 1, 2].every((k) => Number.isFinite(pos[3 * i + k])));
     expect(g.indices.length).toBe(finite.length);
     expect(Array.from(g.indices).sort((a, b) => a - b)).toEqual(finite);
     expect(g.cellStart[g.nx * g.ny]).toBe(finite.length);

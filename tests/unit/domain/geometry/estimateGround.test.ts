@@ -13,7 +13,13 @@ describe('estimateGround on synthetic scenes', () => {
       ...visibleFacePoints(wall, { step: 0.05, rowStep: 0.1 }),
     ]);
     const g = estimateGround(pos);
-    for (const [x, y] of [[12, 3], [13.5, 3.5], [20, -6], [0, 0], [-25, 25]]) {
+    for (const [x, y] of [
+      [12, 3],
+      [13.5, 3.5],
+      [20, -6],
+      [0, 0],
+      [-25, 25],
+    ]) {
       expect(Math.abs(groundHeightAt(g, x, y) + 1.73)).toBeLessThan(0.05);
     }
   });
@@ -68,7 +74,11 @@ describe('estimateGround on the KITTI sample frames', () => {
     it(`puts the road near the car at about −1.7 m and the labelled boxes on the ground (${id})`, () => {
       const s = loadKittiSample(id);
       const g = estimateGround(s.positions);
-      for (const [x, y] of [[5, 0], [8, 2], [-5, 2]]) {
+      for (const [x, y] of [
+        [5, 0],
+        [8, 2],
+        [-5, 2],
+      ]) {
         expect(Math.abs(groundHeightAt(g, x, y) + 1.7)).toBeLessThan(0.2);
       }
       // Ground-truth bottoms, up to 69 m away: within 0.25 m.

@@ -24,7 +24,14 @@ describe('fitCuboid on synthetic L-shaped cars', () => {
 
   it('recovers the heading within 5° (modulo π) and the footprint, for cars all around the sensor', () => {
     let cases = 0;
-    for (const [x, y] of [[15, 0], [12, 6], [8, -9], [25, 10], [-14, 4], [3, 15]]) {
+    for (const [x, y] of [
+      [15, 0],
+      [12, 6],
+      [8, -9],
+      [25, 10],
+      [-14, 4],
+      [3, 15],
+    ]) {
       for (const yawDeg of [0, 20, 45, 70, 90, 125, -30, -80]) {
         const car = carOnGround(x, y, yawDeg * DEG, [4.2, 1.8, 1.5]);
         const pos = new Float32Array([...ground, ...visibleFacePoints(car, { seed: cases + 1 })]);
@@ -100,11 +107,7 @@ describe('fitCuboid on synthetic L-shaped cars', () => {
     const car = carOnGround(20, -3, 0, [4.2, 1.8, 1.5]);
     // A 10 m wall along the car's far side, 0.5 m from it, taller than the car.
     const wall = carOnGround(21, -4.65, 0, [10, 0.3, 2.4]);
-    const pos = new Float32Array([
-      ...ground,
-      ...visibleFacePoints(car),
-      ...visibleFacePoints(wall, { seed: 2 }),
-    ]);
+    const pos = new Float32Array([...ground, ...visibleFacePoints(car), ...visibleFacePoints(wall, { seed: 2 })]);
     const r = fitCuboid(pos, { x: 20, y: -3 }, { label: 'Car' })!;
     expect(iouBev(r, car)).toBeGreaterThan(0.8);
     for (const i of r.indices) {

@@ -109,8 +109,7 @@ describe('fitCuboid golden cases', () => {
     for (let a = Math.atan2(-3.95, 42.9); a <= Math.atan2(-2.05, 47.1); a += 0.2 * DEG) {
       const yRear = 42.9 * Math.tan(a);
       const xSide = -2.1 / Math.tan(a);
-      const hit: [number, number] | null =
-        yRear >= -3.9 && yRear <= -2.1 ? [42.9, yRear] : xSide >= 42.9 && xSide <= 47.1 ? [xSide, -2.1] : null;
+      const hit: [number, number] | null = yRear >= -3.9 && yRear <= -2.1 ? [42.9, yRear] : xSide >= 42.9 && xSide <= 47.1 ? [xSide, -2.1] : null;
       if (hit === null) continue;
       const r = Math.hypot(hit[0], hit[1]);
       for (let k = 0; k < 40; k++) {
@@ -127,7 +126,17 @@ describe('fitCuboid golden cases', () => {
     expect(r.center[2] - r.size[2] / 2).toBeCloseTo(GROUND, 1);
     // With the sensor's beams, the same: the beam above passes well over the highest return.
     const elevations = Float64Array.from({ length: 40 }, (_, k) => (-12 + 0.4 * k + 0.2) * DEG);
-    const sensor = { origin: [0, 0, 0] as [number, number, number], originSource: 'given' as const, beams: 40, elevations, elevationSource: 'ring' as const, azimuthStep: 0.2 * DEG, heightAboveGround: 1.73, maxRange: 120, returnRate: 1 };
+    const sensor = {
+      origin: [0, 0, 0] as [number, number, number],
+      originSource: 'given' as const,
+      beams: 40,
+      elevations,
+      elevationSource: 'ring' as const,
+      azimuthStep: 0.2 * DEG,
+      heightAboveGround: 1.73,
+      maxRange: 120,
+      returnRate: 1,
+    };
     const rs = fitCuboid(new Float32Array([...ground, ...pts]), { x: 45, y: -3 }, { label: 'Car', sensor })!;
     expect(rs.topSeen).toBe(false);
     expect(Math.abs(rs.size[2] - 1.5)).toBeLessThan(0.15);

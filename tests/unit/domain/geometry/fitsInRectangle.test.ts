@@ -22,9 +22,28 @@ describe('fitsInRectangle', () => {
   });
 
   it('accepts either side assignment and rejects a long line', () => {
-    const hull = convexHull(rotated([[0, 0], [1, 0], [1, 3], [0, 3]], 0.7));
+    const hull = convexHull(
+      rotated(
+        [
+          [0, 0],
+          [1, 0],
+          [1, 3],
+          [0, 3],
+        ],
+        0.7,
+      ),
+    );
     expect(fitsInRectangle(hull, 3.05, 1.05)).toBe(true);
-    expect(fitsInRectangle(convexHull([[0, 0], [6, 0.1]]), 5, 2)).toBe(false);
+    expect(
+      fitsInRectangle(
+        convexHull([
+          [0, 0],
+          [6, 0.1],
+        ]),
+        5,
+        2,
+      ),
+    ).toBe(false);
     expect(fitsInRectangle([[1, 1]], 0, 0)).toBe(true);
   });
 });

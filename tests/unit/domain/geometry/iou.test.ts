@@ -50,10 +50,7 @@ describe('iouBev and iou3d golden cases', () => {
   });
 
   it('a box shifted by half its length gives 1/3, in BEV and in z', () => {
-    expect(iouBev(box([0, 0, 0], [2, 2, 2], 0.5), box([Math.cos(0.5), Math.sin(0.5), 0], [2, 2, 2], 0.5))).toBeCloseTo(
-      1 / 3,
-      12,
-    );
+    expect(iouBev(box([0, 0, 0], [2, 2, 2], 0.5), box([Math.cos(0.5), Math.sin(0.5), 0], [2, 2, 2], 0.5))).toBeCloseTo(1 / 3, 12);
     expect(iou3d(box([0, 0, 0], [4, 2, 2]), box([2, 0, 0], [4, 2, 2]))).toBeCloseTo(1 / 3, 12);
     expect(iou3d(box([0, 0, 0], [4, 2, 2]), box([0, 0, 1], [4, 2, 2]))).toBeCloseTo(1 / 3, 12);
   });

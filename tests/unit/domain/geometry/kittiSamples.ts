@@ -51,11 +51,24 @@ function calibRect2Velo(text: string): Mat4 {
   const rows = new Map<string, number[]>();
   for (const line of text.split('\n')) {
     const i = line.indexOf(':');
-    if (i > 0) rows.set(line.slice(0, i).trim(), line.slice(i + 1).trim().split(/\s+/).map(Number));
+    if (i > 0)
+      rows.set(
+        line.slice(0, i).trim(),
+        line
+          .slice(i + 1)
+          .trim()
+          .split(/\s+/)
+          .map(Number),
+      );
   }
   const r0 = rows.get('R0_rect')!;
   const tr = rows.get('Tr_velo_to_cam')!;
-  const R0: Mat4 = [[...r0.slice(0, 3), 0], [...r0.slice(3, 6), 0], [...r0.slice(6, 9), 0], [0, 0, 0, 1]];
+  const R0: Mat4 = [
+    [...r0.slice(0, 3), 0],
+    [...r0.slice(3, 6), 0],
+    [...r0.slice(6, 9), 0],
+    [0, 0, 0, 1],
+  ];
   const Tr: Mat4 = [tr.slice(0, 4), tr.slice(4, 8), tr.slice(8, 12), [0, 0, 0, 1]];
   return invert(matMul(R0, Tr));
 }

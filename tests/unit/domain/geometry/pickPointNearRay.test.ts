@@ -3,11 +3,21 @@ import { pickPointNearRay } from '../../../../src/domain/geometry/pickPointNearR
 
 describe('pickPointNearRay', () => {
   const positions = new Float32Array([
-    10, 0, 0, // on the x axis, 10 m
-    20, 0, 0, // behind it on the same ray
-    10, 3, 0, // far off the ray
-    NaN, NaN, NaN, // invalid return
-    -5, 0, 0, // behind the camera
+    10,
+    0,
+    0, // on the x axis, 10 m
+    20,
+    0,
+    0, // behind it on the same ray
+    10,
+    3,
+    0, // far off the ray
+    NaN,
+    NaN,
+    NaN, // invalid return
+    -5,
+    0,
+    0, // behind the camera
   ]);
 
   it('returns the nearest point along the ray', () => {

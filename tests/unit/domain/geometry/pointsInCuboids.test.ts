@@ -126,8 +126,6 @@ describe('pointsInCuboids', () => {
 
   it('refuses a grid built over more points than given', () => {
     const grid = buildPointGrid(new Float32Array(30));
-    expect(() =>
-      pointsInCuboids(new Float32Array(6), [{ center: [0, 0, 0], size: [1, 1, 1], yaw: 0 }], { grid }),
-    ).toThrow(/^pointsInCuboids: grid/);
+    expect(() => pointsInCuboids(new Float32Array(6), [{ center: [0, 0, 0], size: [1, 1, 1], yaw: 0 }], { grid })).toThrow(/^pointsInCuboids: grid/);
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clipConvexPolygon,
-  convexHull,
-  polygonArea,
-  signedPolygonArea,
-} from '../../../../src/domain/geometry/polygon2d.ts';
+import { clipConvexPolygon, convexHull, polygonArea, signedPolygonArea } from '../../../../src/domain/geometry/polygon2d.ts';
 import type { Point2 } from '../../../../src/domain/geometry/polygon2d.ts';
 import { makeRandom } from './testRandom.ts';
 
@@ -20,8 +15,19 @@ describe('polygonArea', () => {
     expect(signedPolygonArea(square(0, 0, 2))).toBe(4);
     expect(signedPolygonArea([...square(0, 0, 2)].reverse())).toBe(-4);
     expect(polygonArea([...square(0, 0, 2)].reverse())).toBe(4);
-    expect(polygonArea([[0, 0], [1, 1]])).toBe(0);
-    expect(polygonArea([[0, 0], [4, 0], [0, 3]])).toBe(6);
+    expect(
+      polygonArea([
+        [0, 0],
+        [1, 1],
+      ]),
+    ).toBe(0);
+    expect(
+      polygonArea([
+        [0, 0],
+        [4, 0],
+        [0, 3],
+      ]),
+    ).toBe(6);
   });
 });
 
@@ -66,7 +72,15 @@ describe('clipConvexPolygon', () => {
 describe('convexHull', () => {
   it('returns the CCW hull without interior or collinear points', () => {
     const pts: Point2[] = [
-      [0, 0], [2, 0], [1, 0], [2, 2], [0, 2], [1, 1], [0, 1], [1, 2], [0.5, 0.5],
+      [0, 0],
+      [2, 0],
+      [1, 0],
+      [2, 2],
+      [0, 2],
+      [1, 1],
+      [0, 1],
+      [1, 2],
+      [0.5, 0.5],
     ];
     const h = convexHull(pts);
     expect(h).toEqual([
@@ -78,8 +92,24 @@ describe('convexHull', () => {
   });
 
   it('handles duplicates, collinear sets and non-finite points', () => {
-    expect(convexHull([[1, 1], [1, 1], [1, 1]])).toEqual([[1, 1]]);
-    expect(convexHull([[0, 0], [1, 1], [2, 2], [NaN, 3]])).toEqual([[0, 0], [2, 2]]);
+    expect(
+      convexHull([
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toEqual([[1, 1]]);
+    expect(
+      convexHull([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [NaN, 3],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [2, 2],
+    ]);
     expect(convexHull([])).toEqual([]);
   });
 

@@ -66,9 +66,7 @@ describe('cuboidToKitti: the authored box of §3.8', () => {
     expect(o.truncated).toBe(0);
     expect(o.occluded).toBe(0);
     expect(o.score).toBeUndefined();
-    expect(formatKittiLabel([o])).toBe(
-      'Car 0.00 0 -1.67 395.17 178.92 567.24 326.02 1.50 1.80 4.00 -1.98 1.60 9.71 -1.87\n',
-    );
+    expect(formatKittiLabel([o])).toBe('Car 0.00 0 -1.67 395.17 178.92 567.24 326.02 1.50 1.80 4.00 -1.98 1.60 9.71 -1.87\n');
   });
 });
 
@@ -108,7 +106,7 @@ describe('cuboidToKitti: other cases', () => {
     }
   });
 
-  it('uses an imported box\'s alpha and bbox verbatim', () => {
+  it("uses an imported box's alpha and bbox verbatim", () => {
     const box: Cuboid = { ...authored, kitti2d: { alpha: 0.42, bbox: [1, 2, 3, 4] } };
     const o = cuboidToKitti(box, calib1);
     expect(o.alpha).toBe(0.42);

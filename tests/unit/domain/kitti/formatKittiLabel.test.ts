@@ -26,22 +26,14 @@ function car(overrides: Partial<KittiObject> = {}): KittiObject {
 
 describe('formatKittiLabel', () => {
   it('writes the GT style of §3.8: %.2f, integer occluded, single spaces, LF', () => {
-    expect(formatKittiLabel([car()])).toBe(
-      'Car 0.00 0 -1.67 395.17 178.92 567.24 326.02 1.50 1.80 4.00 -1.98 1.60 9.71 -1.87\n',
-    );
+    expect(formatKittiLabel([car()])).toBe('Car 0.00 0 -1.67 395.17 178.92 567.24 326.02 1.50 1.80 4.00 -1.98 1.60 9.71 -1.87\n');
   });
 
   it('writes DontCare lines as the official files do, and last', () => {
     const dontCare = parseKittiLabel(DONT_CARE)[0];
     const text = formatKittiLabel([dontCare, car({ type: 'Van' }), dontCare, car()]);
     const lines = text.split('\n');
-    expect(lines).toEqual([
-      expect.stringMatching(/^Van /),
-      expect.stringMatching(/^Car /),
-      DONT_CARE,
-      DONT_CARE,
-      '',
-    ]);
+    expect(lines).toEqual([expect.stringMatching(/^Van /), expect.stringMatching(/^Car /), DONT_CARE, DONT_CARE, '']);
   });
 
   it('writes -1/-10/-1000 as integers only in DontCare lines', () => {
@@ -84,9 +76,7 @@ describe('formatKittiLabel', () => {
   });
 
   it('names object and field for a non-finite value or a bad type', () => {
-    expect(() => formatKittiLabel([car(), car({ location: [1, NaN, 3] })])).toThrow(
-      'formatKittiLabel: field "y": object 2 (Car): NaN is not a finite number',
-    );
+    expect(() => formatKittiLabel([car(), car({ location: [1, NaN, 3] })])).toThrow('formatKittiLabel: field "y": object 2 (Car): NaN is not a finite number');
     expect(() => formatKittiLabel([car({ type: 'Big car' })])).toThrow(KittiError);
     expect(() => formatKittiLabel([car({ type: '' })])).toThrow(/field "type"/);
   });
@@ -117,7 +107,16 @@ describe('formatAnnotationLabel', () => {
   };
 
   it('writes boxes, then DontCare regions', () => {
-    const dontCare = { type: 'DontCare', truncated: -1, occluded: -1, alpha: -10, bbox: [1, 2, 3, 4] as [number, number, number, number], dimensions: [-1, -1, -1] as [number, number, number], location: [-1000, -1000, -1000] as [number, number, number], rotationY: -10 };
+    const dontCare = {
+      type: 'DontCare',
+      truncated: -1,
+      occluded: -1,
+      alpha: -10,
+      bbox: [1, 2, 3, 4] as [number, number, number, number],
+      dimensions: [-1, -1, -1] as [number, number, number],
+      location: [-1000, -1000, -1000] as [number, number, number],
+      rotationY: -10,
+    };
     const text = formatAnnotationLabel({ ...emptyAnnotation('f'), cuboids: [box], dontCare: [dontCare] }, null, [1242, 375]);
     expect(text.split('\n').map((l) => l.split(' ')[0])).toEqual(['Car', 'DontCare', '']);
   });

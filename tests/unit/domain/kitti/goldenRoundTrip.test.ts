@@ -125,9 +125,7 @@ describe('golden round trip on the real KITTI frames', () => {
       const counts = boxes.map((b) => countPointsInBox(cloud.positions, b));
       counts.forEach((n, i) => {
         expect(n, `${frame} ${boxes[i].label}`).toBeGreaterThan(0);
-        expect(Math.abs(n - expected[frame][i]), `${frame} ${boxes[i].label}: ${n}`).toBeLessThanOrEqual(
-          Math.max(3, 0.05 * expected[frame][i]),
-        );
+        expect(Math.abs(n - expected[frame][i]), `${frame} ${boxes[i].label}: ${n}`).toBeLessThanOrEqual(Math.max(3, 0.05 * expected[frame][i]));
       });
     }
   });

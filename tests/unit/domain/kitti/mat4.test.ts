@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatExp12 } from '../../../../src/domain/kitti/formatFixed.ts';
-import {
-  identityMat4,
-  invertMat4,
-  mat4From3x3,
-  mat4From3x4,
-  multiplyMat4,
-  transformPoint,
-} from '../../../../src/domain/kitti/mat4.ts';
+import { identityMat4, invertMat4, mat4From3x3, mat4From3x4, multiplyMat4, transformPoint } from '../../../../src/domain/kitti/mat4.ts';
 import { expectClose } from './kittiSamples.ts';
 
 describe('mat4 helpers', () => {

@@ -1,49 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { KittiError } from '../../../../src/domain/kitti/KittiError.ts';
-import {
-  createKittiCalib,
-  formatKittiCalib,
-  parseKittiCalib,
-  syntheticCalib,
-} from '../../../../src/domain/kitti/parseKittiCalib.ts';
+import { createKittiCalib, formatKittiCalib, parseKittiCalib, syntheticCalib } from '../../../../src/domain/kitti/parseKittiCalib.ts';
 import { multiply3x4Mat4, multiplyMat4 } from '../../../../src/domain/kitti/mat4.ts';
 import { FRAMES, expectClose, readSampleText } from './kittiSamples.ts';
 
 // FORMATS.md §3.6, rows 1–3 of each matrix.
 const VELO2RECT = {
   '000000': [
-    -0.001596099421, -0.999916246748, -0.01284043631, -0.022366708918,
-    -0.005270645689, 0.012848695454, -0.999903552245, -0.05967890683,
-    0.999984790046, -0.001528267249, -0.005290712328, -0.332548998833,
+    -0.001596099421, -0.999916246748, -0.01284043631, -0.022366708918, -0.005270645689, 0.012848695454, -0.999903552245, -0.05967890683, 0.999984790046,
+    -0.001528267249, -0.005290712328, -0.332548998833,
   ],
   '000001': [
-    0.000234773698, -0.999944154544, -0.010563477811, -0.002796816941,
-    0.010449407417, 0.010565353641, -0.999889574118, -0.075108791383,
-    0.999945388562, 0.000124365378, 0.010451302996, -0.272132796406,
+    0.000234773698, -0.999944154544, -0.010563477811, -0.002796816941, 0.010449407417, 0.010565353641, -0.999889574118, -0.075108791383, 0.999945388562,
+    0.000124365378, 0.010451302996, -0.272132796406,
   ],
 };
 const RECT2VELO = {
   '000000': [
-    -0.00159609875, -0.005270646083, 0.999984882483, 0.332193725645,
-    -0.999916321779, 0.0128486867, -0.001528268232, -0.022106265806,
-    -0.012840446259, -0.999903569884, -0.00529071254, -0.061719771668,
+    -0.00159609875, -0.005270646083, 0.999984882483, 0.332193725645, -0.999916321779, 0.0128486867, -0.001528268232, -0.022106265806, -0.012840446259,
+    -0.999903569884, -0.00529071254, -0.061719771668,
   ],
   '000001': [
-    0.000234773362, 0.010449405832, 0.999945363237, 0.272903426812,
-    -0.999944200163, 0.010565354843, 0.000124365692, -0.001969265863,
-    -0.010563477335, -0.999889596882, 0.010451304557, -0.072285900515,
+    0.000234773362, 0.010449405832, 0.999945363237, 0.272903426812, -0.999944200163, 0.010565354843, 0.000124365692, -0.001969265863, -0.010563477335,
+    -0.999889596882, 0.010451304557, -0.072285900515,
   ],
 };
 const VELO2IMG = {
   '000000': [
-    602.943690972, -707.913280141, -12.274842415, -170.942720667,
-    176.777248158, 8.808798802, -707.936115177, -102.568634111,
-    0.99998479, -0.001528267, -0.005290712, -0.327567983,
+    602.943690972, -707.913280141, -12.274842415, -170.942720667, 176.777248158, 8.808798802, -707.936115177, -102.568634111, 0.99998479, -0.001528267,
+    -0.005290712, -0.327567983,
   ],
   '000001': [
-    609.695409164, -721.421597325, -1.251258546, -123.041805747,
-    180.384201588, 7.644798019, -719.651474035, -101.016687874,
-    0.999945389, 0.000124365, 0.010451303, -0.269386912,
+    609.695409164, -721.421597325, -1.251258546, -123.041805747, 180.384201588, 7.644798019, -719.651474035, -101.016687874, 0.999945389, 0.000124365,
+    0.010451303, -0.269386912,
   ],
 };
 
@@ -61,9 +50,7 @@ describe('parseKittiCalib on the real frames (§3.6)', () => {
 
   it('reads every key of 000000 by name, with P2 as printed', () => {
     const calib = parseKittiCalib(readSampleText('calib', '000000.txt'));
-    expect(calib.P2).toEqual([
-      707.0493, 0, 604.0814, 45.75831, 0, 707.0493, 180.5066, -0.3454157, 0, 0, 1, 0.004981016,
-    ]);
+    expect(calib.P2).toEqual([707.0493, 0, 604.0814, 45.75831, 0, 707.0493, 180.5066, -0.3454157, 0, 0, 1, 0.004981016]);
     expect(calib.P0?.[3]).toBe(0);
     expect(calib.P1?.[3]).toBe(-379.7842);
     expect(calib.P3?.[11]).toBe(0.003201153);
@@ -90,7 +77,10 @@ describe('parseKittiCalib robustness', () => {
   const lines = real.split('\n').filter((l) => l !== '');
 
   it('parses by key, whatever the line order, with CRLF and extra spaces', () => {
-    const shuffled = [...lines].reverse().map((l) => l.replace(/ /g, '  \t')).join('\r\n');
+    const shuffled = [...lines]
+      .reverse()
+      .map((l) => l.replace(/ /g, '  \t'))
+      .join('\r\n');
     const a = parseKittiCalib(shuffled);
     const b = parseKittiCalib(real);
     expect(a).toEqual(b);
@@ -134,9 +124,7 @@ describe('parseKittiCalib robustness', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(KittiError);
       const err = e as KittiError;
-      expect(err.message).toBe(
-        `parseKittiCalib (000001.txt): line ${line}, field "R0_rect": expected 9 values, found 8`,
-      );
+      expect(err.message).toBe(`parseKittiCalib (000001.txt): line ${line}, field "R0_rect": expected 9 values, found 8`);
       expect(err.line).toBe(line);
       expect(err.field).toBe('R0_rect');
       expect(err.fileName).toBe('000001.txt');
@@ -167,9 +155,7 @@ describe('formatKittiCalib and syntheticCalib', () => {
     const out = text.split('\n');
     expect(out).toHaveLength(9);
     expect(out.slice(7)).toEqual(['', '']);
-    expect(out.map((l) => l.split(':')[0]).slice(0, 7)).toEqual([
-      'P0', 'P1', 'P2', 'P3', 'R0_rect', 'Tr_velo_to_cam', 'Tr_imu_to_velo',
-    ]);
+    expect(out.map((l) => l.split(':')[0]).slice(0, 7)).toEqual(['P0', 'P1', 'P2', 'P3', 'R0_rect', 'Tr_velo_to_cam', 'Tr_imu_to_velo']);
     expect(out[0].slice(4)).toBe(out[2].slice(4));
     expect(out[2]).toBe(
       'P2: 7.215377000000e+02 0.000000000000e+00 6.095593000000e+02 0.000000000000e+00 ' +

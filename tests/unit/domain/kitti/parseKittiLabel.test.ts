@@ -23,9 +23,7 @@ describe('parseKittiLabel', () => {
 
   it('reads the real 000001 file in order, DontCare lines included', () => {
     const objects = parseKittiLabel(readSampleText('label_2', '000001.txt'));
-    expect(objects.map((o) => o.type)).toEqual([
-      'Truck', 'Car', 'Cyclist', 'DontCare', 'DontCare', 'DontCare', 'DontCare',
-    ]);
+    expect(objects.map((o) => o.type)).toEqual(['Truck', 'Car', 'Cyclist', 'DontCare', 'DontCare', 'DontCare', 'DontCare']);
     expect(objects[2].occluded).toBe(3);
     expect(objects[3]).toEqual({
       type: 'DontCare',
@@ -68,9 +66,7 @@ describe('parseKittiLabel', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(KittiError);
-      expect((e as KittiError).message).toBe(
-        'parseKittiLabel (000001.txt): line 3: expected 15 or 16 values (16 with a score), found 6',
-      );
+      expect((e as KittiError).message).toBe('parseKittiLabel (000001.txt): line 3: expected 15 or 16 values (16 with a score), found 6');
       expect((e as KittiError).line).toBe(3);
     }
     expect(() => parseKittiLabel(`${CAR} 1 2`)).toThrow('line 1: expected 15 or 16 values (16 with a score), found 17');

@@ -26,7 +26,7 @@ describe('projectLidarPoints', () => {
     expectClose(Array.from(out.subarray(3)), [q[0] / q[2], q[1] / q[2], q[2]], 1e-3);
   });
 
-  it('reproduces mmdet3d\'s centre_2d and depth of the 000000 pedestrian (§3.9)', () => {
+  it("reproduces mmdet3d's centre_2d and depth of the 000000 pedestrian (§3.9)", () => {
     // The gravity centre (location.y − h/2) in the camera, moved to LiDAR with rect2velo.
     const g = transformPoint(calib0.rect2velo, 1.84, 1.47 - 1.89 / 2, 8.41);
     const out = projectLidarPoints(new Float32Array(g), calib0);

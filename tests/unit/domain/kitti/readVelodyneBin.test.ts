@@ -37,7 +37,15 @@ describe('readVelodyneBin', () => {
 
   it('reads an aligned view at a non-zero offset and keeps NaN', () => {
     const host = new Uint8Array(16 + 32);
-    host.set(new Uint8Array(makeBin([[NaN, 1, 2, 3], [4, 5, 6, 7]])), 16);
+    host.set(
+      new Uint8Array(
+        makeBin([
+          [NaN, 1, 2, 3],
+          [4, 5, 6, 7],
+        ]),
+      ),
+      16,
+    );
     const cloud = readVelodyneBin(host.subarray(16));
     expect(cloud.count).toBe(2);
     expect(Number.isNaN(cloud.positions[0])).toBe(true);
@@ -59,8 +67,7 @@ describe('readVelodyneBin', () => {
       expect(e).toBeInstanceOf(KittiError);
       const err = e as KittiError;
       expect(err.message).toBe(
-        'readVelodyneBin (000009.bin): size 37 bytes is not a multiple of 16 (x y z reflectance as float32); ' +
-          '5 trailing bytes at byte offset 32',
+        'readVelodyneBin (000009.bin): size 37 bytes is not a multiple of 16 (x y z reflectance as float32); ' + '5 trailing bytes at byte offset 32',
       );
       expect(err.byteOffset).toBe(32);
       expect(err.fileName).toBe('000009.bin');

@@ -25,7 +25,11 @@ describe('parseTrackingLabels', () => {
     ]);
     expect(labels[1].object.dimensions).toEqual([2, 1.823255, 4.433886]);
     expect(labels[1].object.location).toEqual([-4.552284, 1.858523, 13.410495]);
-    expect(groupByFrame(labels).get(1)?.map((l) => l.trackId)).toEqual([0, 2]);
+    expect(
+      groupByFrame(labels)
+        .get(1)
+        ?.map((l) => l.trackId),
+    ).toEqual([0, 2]);
   });
 
   it('gives LiDAR boxes with sequence-scoped track ids and keeps DontCare aside', () => {
@@ -49,7 +53,9 @@ describe('parseTrackingLabels', () => {
     expect(bad('0 1 Car 0 0 0 1 2 3 4 1.5 1.6 4')).toThrow(/0003\.txt.*line 1: expected 17 or 18 values/);
     expect(bad(`${TEXT}\nx 1 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0`)).toThrow(/line 6, field "frame": "x" is not an integer/);
     expect(bad('0 -1 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0')).toThrow(/line 1, field "track_id": a Car box needs a track id/);
-    expect(bad('0 4 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0\n0 4 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0')).toThrow(/line 2, field "track_id": track 4 appears twice in frame 0/);
+    expect(bad('0 4 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0\n0 4 Car 0 0 0 1 2 3 4 1.5 1.6 4 1 2 3 0')).toThrow(
+      /line 2, field "track_id": track 4 appears twice in frame 0/,
+    );
     expect(bad('\n\n0 4 Car 0 0 0 1 2 3 4 1.5 abc 4 1 2 3 0')).toThrow(/line 3, field "w": "abc" is not a number/);
   });
 });

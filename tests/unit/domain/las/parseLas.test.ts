@@ -5,8 +5,36 @@ import { loadLazBackend } from '../../../../src/server/dataset/loadLazBackend.ts
 import { makeLas, type LasTestPoint } from '../../../helpers/makeLas.ts';
 
 const POINTS: LasTestPoint[] = [
-  { x: 1.5, y: -2.25, z: 0.125, intensity: 1000, returnNumber: 1, numberOfReturns: 2, classification: 2, scanAngle: -12, userData: 7, pointSourceId: 3, gpsTime: 1234.5678, rgb: [65535, 32768, 0], nir: 40000 },
-  { x: 100.001, y: 20.002, z: -1.75, intensity: 65535, returnNumber: 2, numberOfReturns: 2, classification: 6, scanAngle: 30, userData: 0, pointSourceId: 65535, gpsTime: 2e8, rgb: [256, 512, 65280], nir: 1 },
+  {
+    x: 1.5,
+    y: -2.25,
+    z: 0.125,
+    intensity: 1000,
+    returnNumber: 1,
+    numberOfReturns: 2,
+    classification: 2,
+    scanAngle: -12,
+    userData: 7,
+    pointSourceId: 3,
+    gpsTime: 1234.5678,
+    rgb: [65535, 32768, 0],
+    nir: 40000,
+  },
+  {
+    x: 100.001,
+    y: 20.002,
+    z: -1.75,
+    intensity: 65535,
+    returnNumber: 2,
+    numberOfReturns: 2,
+    classification: 6,
+    scanAngle: 30,
+    userData: 0,
+    pointSourceId: 65535,
+    gpsTime: 2e8,
+    rgb: [256, 512, 65280],
+    nir: 1,
+  },
 ];
 
 describe('parseLas', () => {
@@ -68,7 +96,17 @@ describe('parseLas on published LAZ files (laz-perf test data)', () => {
     for (const name of Object.keys(a.attributes)) expect(b.attributes[name], name).toEqual(a.attributes[name]);
     // Golden values of the first point.
     expect([b.positions[0], b.positions[1], b.positions[2]]).toEqual([494428.625, 4877455.5, 131.57000732421875]);
-    expect(Object.keys(b.attributes).sort()).toEqual(['classification', 'gps_time', 'intensity', 'number_of_returns', 'point_source_id', 'return_number', 'rgb', 'scan_angle', 'user_data']);
+    expect(Object.keys(b.attributes).sort()).toEqual([
+      'classification',
+      'gps_time',
+      'intensity',
+      'number_of_returns',
+      'point_source_id',
+      'return_number',
+      'rgb',
+      'scan_angle',
+      'user_data',
+    ]);
   });
 
   it('decodes LAS 1.4 point format 6 compressed in layers (LASzip compressor 3) as its LAS original (laspy test data)', async () => {

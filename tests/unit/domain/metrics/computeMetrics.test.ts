@@ -78,7 +78,7 @@ describe('computeMetrics on a scripted activity log', () => {
     expect(r.accepts).toBe(2);
     expect(r.rejects).toBe(1);
     expect(r.flagsRaised).toBe(1);
-    expect(r.turnaroundMeanMs).toBe((41.5 + 39 + 26) * MIN / 3);
+    expect(r.turnaroundMeanMs).toBe(((41.5 + 39 + 26) * MIN) / 3);
     expect(r.turnaroundMeanMs).toBe(35.5 * MIN);
     expect(r.turnaroundMedianMs).toBe(39 * MIN);
     expect(r.boxesCreated).toBe(0);
@@ -99,7 +99,16 @@ describe('computeMetrics on a scripted activity log', () => {
       '2024-05-02 bob',
       '2024-05-02 rita',
     ]);
-    expect(day('2024-05-01', 'alice')).toMatchObject({ activeMs: 540_000, boxesCreated: 8, submits: 2, boxesSubmitted: 8, flagsReceived: 1, flagsPer100Boxes: 12.5, framesRejected: 1, rejectRate: 0.5 });
+    expect(day('2024-05-01', 'alice')).toMatchObject({
+      activeMs: 540_000,
+      boxesCreated: 8,
+      submits: 2,
+      boxesSubmitted: 8,
+      flagsReceived: 1,
+      flagsPer100Boxes: 12.5,
+      framesRejected: 1,
+      rejectRate: 0.5,
+    });
     expect(day('2024-05-01', 'alice').boxesPerHour).toBeCloseTo(53.333, 3);
     expect(day('2024-05-02', 'alice')).toMatchObject({ activeMs: 240_000, boxesCreated: 0, boxesPerHour: 0, submits: 1, frames: 1 });
     expect(day('2024-05-02', 'rita')).toMatchObject({ activeMs: 0, accepts: 1, turnaroundMeanMs: 26 * MIN });

@@ -29,7 +29,10 @@ describe('nuScenes box → LiDAR frame (devkit conventions)', () => {
   });
 
   it('goes back to the global frame exactly', () => {
-    const pose = nuLidarPose({ translation: [411.3, 1180.9, 0.2], rotation: [0.57, -0.01, 0.012, -0.82] }, { translation: [0.94, 0.0, 1.84], rotation: [0.7078, -0.0065, 0.0106, -0.7063] });
+    const pose = nuLidarPose(
+      { translation: [411.3, 1180.9, 0.2], rotation: [0.57, -0.01, 0.012, -0.82] },
+      { translation: [0.94, 0.0, 1.84], rotation: [0.7078, -0.0065, 0.0106, -0.7063] },
+    );
     const global = { translation: [420.1, 1170.2, 1.1] as [number, number, number], size: [1.9, 4.6, 1.7] as [number, number, number], rotation: qz(-2.1) };
     const lidar = nuscenesBoxToLidar(global, pose);
     const back = lidarBoxToNuscenes(lidar, pose);
@@ -51,9 +54,33 @@ function nuscenesTables(): Record<NuTableName, unknown[]> {
       { token: 's2', timestamp: 1532402928147847, scene_token: 'sc1', prev: 's1', next: '' },
     ],
     sample_data: [
-      { token: 'sd1', sample_token: 's1', ego_pose_token: 'e1', calibrated_sensor_token: 'c1', filename: file(1532402927647951), timestamp: 1532402927647951, is_key_frame: true },
-      { token: 'sd2', sample_token: 's2', ego_pose_token: 'e2', calibrated_sensor_token: 'c1', filename: file(1532402928147847), timestamp: 1532402928147847, is_key_frame: true },
-      { token: 'cam1', sample_token: 's1', ego_pose_token: 'e1', calibrated_sensor_token: 'c1', filename: 'samples/CAM_FRONT/x.jpg', timestamp: 1532402927612460, is_key_frame: true },
+      {
+        token: 'sd1',
+        sample_token: 's1',
+        ego_pose_token: 'e1',
+        calibrated_sensor_token: 'c1',
+        filename: file(1532402927647951),
+        timestamp: 1532402927647951,
+        is_key_frame: true,
+      },
+      {
+        token: 'sd2',
+        sample_token: 's2',
+        ego_pose_token: 'e2',
+        calibrated_sensor_token: 'c1',
+        filename: file(1532402928147847),
+        timestamp: 1532402928147847,
+        is_key_frame: true,
+      },
+      {
+        token: 'cam1',
+        sample_token: 's1',
+        ego_pose_token: 'e1',
+        calibrated_sensor_token: 'c1',
+        filename: 'samples/CAM_FRONT/x.jpg',
+        timestamp: 1532402927612460,
+        is_key_frame: true,
+      },
     ],
     ego_pose: [
       { token: 'e1', translation: EGO.translation, rotation: EGO.rotation, timestamp: 1532402927647951 },
@@ -61,15 +88,40 @@ function nuscenesTables(): Record<NuTableName, unknown[]> {
     ],
     calibrated_sensor: [{ token: 'c1', sensor_token: 'lidar', translation: CS.translation, rotation: CS.rotation }],
     sample_annotation: [
-      { token: 'a1', sample_token: 's1', instance_token: 'i1', visibility_token: '4', attribute_tokens: [], translation: [100, 210, 1], size: [2, 4.5, 1.6], rotation: qz(Math.PI / 2), num_lidar_pts: 120, prev: '', next: 'a2' },
-      { token: 'a2', sample_token: 's2', instance_token: 'i1', visibility_token: '1', attribute_tokens: [], translation: [100, 210, 1], size: [2, 4.5, 1.6], rotation: qz(Math.PI / 2), num_lidar_pts: 90, prev: 'a1', next: '' },
+      {
+        token: 'a1',
+        sample_token: 's1',
+        instance_token: 'i1',
+        visibility_token: '4',
+        attribute_tokens: [],
+        translation: [100, 210, 1],
+        size: [2, 4.5, 1.6],
+        rotation: qz(Math.PI / 2),
+        num_lidar_pts: 120,
+        prev: '',
+        next: 'a2',
+      },
+      {
+        token: 'a2',
+        sample_token: 's2',
+        instance_token: 'i1',
+        visibility_token: '1',
+        attribute_tokens: [],
+        translation: [100, 210, 1],
+        size: [2, 4.5, 1.6],
+        rotation: qz(Math.PI / 2),
+        num_lidar_pts: 90,
+        prev: 'a1',
+        next: '',
+      },
     ],
     instance: [{ token: 'i1', category_token: 'cat-car', nbr_annotations: 2, first_annotation_token: 'a1', last_annotation_token: 'a2' }],
     category: [{ token: 'cat-car', name: 'vehicle.car', description: 'cars' }],
   };
 }
 
-const texts = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, JSON.stringify(v)])) as Partial<Record<NuTableName, string>>;
+const texts = (t: Record<string, unknown[]>) =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, JSON.stringify(v)])) as Partial<Record<NuTableName, string>>;
 
 describe('nuScenes tables → frames', () => {
   it('lists the LiDAR keyframes in time order with poses, boxes in each LiDAR frame and instance track ids', () => {
@@ -115,7 +167,9 @@ describe('nuScenes tables → frames', () => {
   });
 
   it('makes frame ids the app accepts from nuScenes file names', () => {
-    expect(nuscenesFrameId('samples/LIDAR_TOP/n008-2018-08-01-15-16-36-0400__LIDAR_TOP__1533151603547590.pcd.bin')).toBe('n008-2018-08-01-15-16-36-0400__LIDAR_TOP__1533151603547590');
+    expect(nuscenesFrameId('samples/LIDAR_TOP/n008-2018-08-01-15-16-36-0400__LIDAR_TOP__1533151603547590.pcd.bin')).toBe(
+      'n008-2018-08-01-15-16-36-0400__LIDAR_TOP__1533151603547590',
+    );
     expect(nuscenesFrameId('samples/LIDAR_TOP/a+b c.pcd.bin')).toBe('a_b_c');
   });
 });

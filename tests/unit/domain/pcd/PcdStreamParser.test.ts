@@ -22,7 +22,7 @@ function chunker(seed: number, max: number): () => number {
 function stream(bytes: Uint8Array, nextSize: () => number, batchPoints?: number): { cloud: PcdCloud; batches: PcdBatch[]; parser: PcdStreamParser } {
   const parser = new PcdStreamParser({ fileName: 'stream.pcd', batchPoints });
   const batches: PcdBatch[] = [];
-  for (let p = 0; p < bytes.length; ) {
+  for (let p = 0; p < bytes.length;) {
     const n = nextSize();
     batches.push(...parser.push(bytes.subarray(p, p + n)));
     p += n;

@@ -100,7 +100,16 @@ describe('ascii numbers: random tokens against Number()', () => {
   });
 
   it('a dense file counts no NaN point', () => {
-    const cloud = parsePcd(makePcd({ fields: ['x', 'y', 'z'], data: 'ascii', rows: [['1.5', '-2', '3e2'], ['3.4e38', '-0', '.25']] }));
+    const cloud = parsePcd(
+      makePcd({
+        fields: ['x', 'y', 'z'],
+        data: 'ascii',
+        rows: [
+          ['1.5', '-2', '3e2'],
+          ['3.4e38', '-0', '.25'],
+        ],
+      }),
+    );
     expect(cloud.nanCount).toBe(0);
     expect(cloud.isDense).toBe(true);
   });

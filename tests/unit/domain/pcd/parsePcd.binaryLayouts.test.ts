@@ -21,7 +21,13 @@ interface Layout {
 const L = (name: string, spec: string): Layout => {
   // "x:F4 y:F4 normal:F4x3" → fields, types, sizes, counts
   const parts = spec.split(' ').map((p) => /^(\w+):([FIUB])(\d)(?:x(\d+))?$/.exec(p) as RegExpExecArray);
-  return { name, fields: parts.map((m) => m[1]), types: parts.map((m) => m[2]), sizes: parts.map((m) => Number(m[3])), counts: parts.map((m) => Number(m[4] ?? 1)) };
+  return {
+    name,
+    fields: parts.map((m) => m[1]),
+    types: parts.map((m) => m[2]),
+    sizes: parts.map((m) => Number(m[3])),
+    counts: parts.map((m) => Number(m[4] ?? 1)),
+  };
 };
 
 const LAYOUTS: Layout[] = [

@@ -38,7 +38,10 @@ describe('§1.12 edge cases that must parse to the §3.2 points', () => {
     ['e03 lower-case keywords and data value', () => withHeader(TINY, (l) => (l.startsWith('#') ? l : l.toLowerCase()))],
     ['e04 DATA ASCII', () => makePcd({ ...TINY, data: 'ASCII' })],
     ['e05 tabs and double spaces in the ascii body', () => makePcd({ ...TINY, body: '1\t2\t3\t0.5\n-1.5  0.25 \t10  1\n\t0 0 0 0  \n' })],
-    ['e06 trailing spaces on FIELDS/SIZE/TYPE/COUNT, binary', () => withHeader({ ...TINY, data: 'binary' }, (l) => (/^(FIELDS|SIZE|TYPE|COUNT)/.test(l) ? `${l} ` : l))],
+    [
+      'e06 trailing spaces on FIELDS/SIZE/TYPE/COUNT, binary',
+      () => withHeader({ ...TINY, data: 'binary' }, (l) => (/^(FIELDS|SIZE|TYPE|COUNT)/.test(l) ? `${l} ` : l)),
+    ],
     ['e07 no COUNT', () => makePcd({ ...TINY, counts: null })],
     ['e08 no POINTS (W × H)', () => makePcd({ ...TINY, points: null })],
     ['e09 no WIDTH/HEIGHT', () => makePcd({ ...TINY, width: null, height: null, points: 3 })],
@@ -70,7 +73,15 @@ describe('§1.12 edge cases that must parse to the §3.2 points', () => {
 
 describe('§1.12 edge cases with their own expectations', () => {
   it('e10 COUNT 2 field before x y z (ascii and binary)', () => {
-    const o: MakePcdOptions = { fields: ['v', 'x', 'y', 'z'], counts: [2, 1, 1, 1], data: 'ascii', rows: [[7, 8, 1, 2, 3], [9, 10, 4, 5, 6]] };
+    const o: MakePcdOptions = {
+      fields: ['v', 'x', 'y', 'z'],
+      counts: [2, 1, 1, 1],
+      data: 'ascii',
+      rows: [
+        [7, 8, 1, 2, 3],
+        [9, 10, 4, 5, 6],
+      ],
+    };
     for (const data of ['ascii', 'binary', 'binary_compressed']) {
       const cloud = parsePcd(makePcd({ ...o, data }));
       expect(Array.from(cloud.positions)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -94,7 +105,16 @@ describe('§1.12 edge cases with their own expectations', () => {
   });
 
   it('e14 nan / NaN tokens give NaN points, kept in place and counted', () => {
-    const cloud = parsePcd(makePcd({ ...TINY, rows: [[1, 2, 3, 0.5], ['nan', 'nan', 'nan', 0], ['NaN', 'NaN', 'NaN', 1]] }));
+    const cloud = parsePcd(
+      makePcd({
+        ...TINY,
+        rows: [
+          [1, 2, 3, 0.5],
+          ['nan', 'nan', 'nan', 0],
+          ['NaN', 'NaN', 'NaN', 1],
+        ],
+      }),
+    );
     expect(cloud.count).toBe(3);
     expect(Array.from(cloud.positions.subarray(0, 3))).toEqual([1, 2, 3]);
     expect(Array.from(cloud.positions.subarray(3)).every(Number.isNaN)).toBe(true);
@@ -115,7 +135,12 @@ describe('§1.12 edge cases with their own expectations', () => {
   });
 
   it('e23 organized 2 × 2 binary with NaN points 1 and 3', () => {
-    const rows = [[1, 2, 3, 0.5], [NaN, NaN, NaN, 1], [4, 5, 6, 2], [NaN, NaN, NaN, 3]];
+    const rows = [
+      [1, 2, 3, 0.5],
+      [NaN, NaN, NaN, 1],
+      [4, 5, 6, 2],
+      [NaN, NaN, NaN, 3],
+    ];
     const cloud = parsePcd(makePcd({ ...TINY, rows, width: 2, height: 2, data: 'binary' }));
     expect([cloud.width, cloud.height, cloud.count]).toEqual([2, 2, 4]);
     expect(cloud.nanCount).toBe(2);

@@ -108,7 +108,7 @@ function run(f: () => ReturnType<typeof parsePcd>): Outcome {
 
 function streamed(bytes: Uint8Array, r: () => number): ReturnType<typeof parsePcd> {
   const parser = new PcdStreamParser();
-  for (let p = 0; p < bytes.length; ) {
+  for (let p = 0; p < bytes.length;) {
     const n = 1 + Math.floor(r() * 64);
     parser.push(bytes.subarray(p, p + n));
     p += n;

@@ -119,9 +119,11 @@ describe('parsePcd on the real sample files', () => {
       expect(cloud.nanCount).toBe(s.nan);
       expect(cloud.isDense).toBe(s.nan === 0);
       expect(Array.from(cloud.positions.subarray(0, 3))).toEqual(s.first);
-      expect(Object.keys(cloud.attributes).sort()).toEqual(Object.keys(s.attrs).concat(
-        Object.keys(cloud.attributes).filter((k) => !(k in s.attrs)),
-      ).sort());
+      expect(Object.keys(cloud.attributes).sort()).toEqual(
+        Object.keys(s.attrs)
+          .concat(Object.keys(cloud.attributes).filter((k) => !(k in s.attrs)))
+          .sort(),
+      );
       for (const [name, [ctor, v0]] of Object.entries(s.attrs)) {
         expect(cloud.attributes[name].constructor.name).toBe(ctor);
         expect(cloud.attributes[name][0]).toBe(v0);
@@ -141,7 +143,7 @@ describe('parsePcd on the real sample files', () => {
     const ys = p.filter((_, i) => i % 3 === 1);
     expect([Math.round(Math.min(...xs)), Math.round(Math.max(...xs))]).toEqual([-23, 19]);
     expect([Math.round(Math.min(...ys)), Math.round(Math.max(...ys))]).toEqual([-75, 9]);
-    expect([Math.min(...cloud.attributes.intensity as Float32Array), Math.max(...cloud.attributes.intensity as Float32Array)]).toEqual([0, 215]);
+    expect([Math.min(...(cloud.attributes.intensity as Float32Array)), Math.max(...(cloud.attributes.intensity as Float32Array))]).toEqual([0, 215]);
   });
 
   it('Pandar64 compressed scan: 64 rings, intensity 0–254, ranges to about 130 m', () => {
@@ -151,7 +153,8 @@ describe('parsePcd on the real sample files', () => {
     expect([Math.min(...ring), Math.max(...ring)]).toEqual([0, 63]);
     expect(Math.max(...(cloud.attributes.intensity as Float32Array))).toBe(254);
     let maxRange = 0;
-    for (let i = 0; i < cloud.count; i++) maxRange = Math.max(maxRange, Math.hypot(cloud.positions[3 * i], cloud.positions[3 * i + 1], cloud.positions[3 * i + 2]));
+    for (let i = 0; i < cloud.count; i++)
+      maxRange = Math.max(maxRange, Math.hypot(cloud.positions[3 * i], cloud.positions[3 * i + 1], cloud.positions[3 * i + 2]));
     expect(maxRange).toBeGreaterThan(125);
     expect(maxRange).toBeLessThan(135);
   });

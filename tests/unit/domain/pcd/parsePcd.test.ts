@@ -99,7 +99,16 @@ describe('parsePcd: field types', () => {
   }
 
   it('missing position axes read as 0 and are not attributes', () => {
-    const cloud = parsePcd(makePcd({ fields: ['x', 'intensity'], data: 'ascii', rows: [[5, 1], [6, 2]] }));
+    const cloud = parsePcd(
+      makePcd({
+        fields: ['x', 'intensity'],
+        data: 'ascii',
+        rows: [
+          [5, 1],
+          [6, 2],
+        ],
+      }),
+    );
     expect(Array.from(cloud.positions)).toEqual([5, 0, 0, 6, 0, 0]);
     expect(Object.keys(cloud.attributes)).toEqual(['intensity']);
   });
@@ -113,7 +122,16 @@ describe('parsePcd: field types', () => {
 
   it('ascii integer fields: nan stores 0, decimals truncate, big integers stay exact', () => {
     const cloud = parsePcd(
-      makePcd({ fields: ['x', 'i', 'u'], types: ['F', 'I', 'U'], sizes: [4, 4, 8], data: 'ascii', rows: [[1, 'nan', '18446744073709551615'], [2, '-3.7', '1e3']] }),
+      makePcd({
+        fields: ['x', 'i', 'u'],
+        types: ['F', 'I', 'U'],
+        sizes: [4, 4, 8],
+        data: 'ascii',
+        rows: [
+          [1, 'nan', '18446744073709551615'],
+          [2, '-3.7', '1e3'],
+        ],
+      }),
     );
     expect(values(cloud.attributes.i)).toEqual([0, -3]);
     expect(values(cloud.attributes.u)).toEqual([18446744073709551615n, 1000n]);
@@ -152,7 +170,18 @@ describe('parsePcd: colour (§1.9, §3.5)', () => {
     for (const data of ['binary', 'binary_compressed']) {
       for (const name of ['rgb', 'rgba']) {
         for (const type of ['F', 'U']) {
-          const cloud = parsePcd(makePcd({ fields: ['x', name], types: ['F', type], data, bitFields: [name], rows: [[1, 0xffffffff], [2, 0xff6c6d69]] }));
+          const cloud = parsePcd(
+            makePcd({
+              fields: ['x', name],
+              types: ['F', type],
+              data,
+              bitFields: [name],
+              rows: [
+                [1, 0xffffffff],
+                [2, 0xff6c6d69],
+              ],
+            }),
+          );
           expect(values(cloud.attributes[name])).toEqual([0xffffffff, 0xff6c6d69]);
         }
       }

@@ -36,7 +36,14 @@ describe('readPcdHeader: layout', () => {
 
   it('counts COUNT and _ padding in offsets and point step (mixed sizes)', () => {
     const h = readPcdHeader(
-      makePcd({ fields: ['v', 'x', '_', 'ring', 't'], sizes: [1, 4, 1, 2, 8], types: ['U', 'F', 'U', 'U', 'F'], counts: [3, 1, 2, 1, 1], data: 'binary', rows: [] }),
+      makePcd({
+        fields: ['v', 'x', '_', 'ring', 't'],
+        sizes: [1, 4, 1, 2, 8],
+        types: ['U', 'F', 'U', 'U', 'F'],
+        counts: [3, 1, 2, 1, 1],
+        data: 'binary',
+        rows: [],
+      }),
     );
     expect(h.fields.map((f) => f.offset)).toEqual([0, 3, 7, 9, 11]);
     expect(h.pointStep).toBe(19);
@@ -69,7 +76,8 @@ describe('readPcdHeader: lenient syntax', () => {
   });
 
   it('accepts comment lines anywhere and ends a line at a # token', () => {
-    const text = '# first\nVERSION 0.7\nFIELDS x y # trailing names are comments\n# in the middle\nSIZE 4 4\nTYPE F F\nWIDTH 3 # note\nPOINTS 3\nDATA binary # comment\n';
+    const text =
+      '# first\nVERSION 0.7\nFIELDS x y # trailing names are comments\n# in the middle\nSIZE 4 4\nTYPE F F\nWIDTH 3 # note\nPOINTS 3\nDATA binary # comment\n';
     const h = readPcdHeader(bytes(text));
     expect(h.fields.map((f) => f.name)).toEqual(['x', 'y']);
     expect(h.points).toBe(3);

@@ -83,7 +83,9 @@ describe('writePcd: byte-exact against PCL 1.13 (§3.2)', () => {
   });
 
   it('writes LF only, header keys in spec order, VERSION 0.7', () => {
-    const head = text(writePcd(mixedCloud(), { encoding: 'ascii' })).split('\n').slice(0, 11);
+    const head = text(writePcd(mixedCloud(), { encoding: 'ascii' }))
+      .split('\n')
+      .slice(0, 11);
     expect(head.map((l) => l.split(' ')[0])).toEqual(['#', 'VERSION', 'FIELDS', 'SIZE', 'TYPE', 'COUNT', 'WIDTH', 'HEIGHT', 'VIEWPOINT', 'POINTS', 'DATA']);
     expect(head[1]).toBe('VERSION 0.7');
     expect(head[2]).toBe('FIELDS x y z i1 u1 i2 u2 i4 u4 i8 u8 f4 f8 desc rgb');

@@ -4,7 +4,17 @@ import { PointFileError } from '../../../../src/domain/pointcloud/PointFileError
 import { makePly, type PlyTestElement } from '../../../helpers/makePly.ts';
 
 const FACE: PlyTestElement = { name: 'face', properties: [{ name: 'vertex_indices', list: ['uchar', 'int'] }], records: [[[0, 1, 2]], [[2, 1, 0, 1]]] };
-const CAMERA: PlyTestElement = { name: 'camera', properties: [{ name: 'view_px', type: 'float' }, { name: 'note', list: ['ushort', 'double'] }], records: [[1.5, [2, 3]], [2.5, []]] };
+const CAMERA: PlyTestElement = {
+  name: 'camera',
+  properties: [
+    { name: 'view_px', type: 'float' },
+    { name: 'note', list: ['ushort', 'double'] },
+  ],
+  records: [
+    [1.5, [2, 3]],
+    [2.5, []],
+  ],
+};
 
 function vertices(): PlyTestElement {
   return {
@@ -59,7 +69,17 @@ describe('parsePly', () => {
   });
 
   it('keeps NaN vertices in place and counts them; a missing axis reads 0 with a warning', () => {
-    const el: PlyTestElement = { name: 'vertex', properties: [{ name: 'x', type: 'float' }, { name: 'y', type: 'float' }], records: [[1, 2], [Number.NaN, 3]] };
+    const el: PlyTestElement = {
+      name: 'vertex',
+      properties: [
+        { name: 'x', type: 'float' },
+        { name: 'y', type: 'float' },
+      ],
+      records: [
+        [1, 2],
+        [Number.NaN, 3],
+      ],
+    };
     const cloud = parsePly(makePly('binary_little_endian', [el]));
     expect(cloud.nanCount).toBe(1);
     expect([...cloud.positions].map((v) => (Number.isNaN(v) ? 'nan' : v))).toEqual([1, 2, 0, 'nan', 3, 0]);
@@ -69,8 +89,16 @@ describe('parsePly', () => {
   it('skips a list property inside the vertex records (with a warning)', () => {
     const el: PlyTestElement = {
       name: 'vertex',
-      properties: [{ name: 'x', type: 'float' }, { name: 'extra', list: ['uchar', 'float'] }, { name: 'y', type: 'float' }, { name: 'z', type: 'float' }],
-      records: [[1, [9, 9], 2, 3], [4, [], 5, 6]],
+      properties: [
+        { name: 'x', type: 'float' },
+        { name: 'extra', list: ['uchar', 'float'] },
+        { name: 'y', type: 'float' },
+        { name: 'z', type: 'float' },
+      ],
+      records: [
+        [1, [9, 9], 2, 3],
+        [4, [], 5, 6],
+      ],
     };
     for (const format of ['ascii', 'binary_big_endian'] as const) {
       const cloud = parsePly(makePly(format, [el]));

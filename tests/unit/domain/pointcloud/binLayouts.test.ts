@@ -85,7 +85,9 @@ describe('reading 5-float files as xyzir', () => {
     const whole = readVelodyneBin(bytes, { layout: 'xyzir' });
     expect(streamed.count).toBe(67_153);
     const same = (a: ArrayBufferView | undefined, b: ArrayBufferView | undefined) =>
-      a !== undefined && b !== undefined && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+      a !== undefined &&
+      b !== undefined &&
+      Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
     expect(same(streamed.positions, whole.positions)).toBe(true);
     expect(same(streamed.attributes.ring, whole.attributes.ring)).toBe(true);
     expect(same(streamed.attributes.intensity, whole.attributes.intensity)).toBe(true);

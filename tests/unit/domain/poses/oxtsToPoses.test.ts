@@ -10,7 +10,7 @@ describe('KITTI oxts → poses', () => {
     const poses = oxtsToImuPoses(recs);
     poses[0].forEach((v, i) => expect(v).toBeCloseTo([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1][i], 9));
     // Mercator with scale cos(lat0): Δy = scale·er·Δln tan(...) ≈ er·Δlat(rad) at the same latitude.
-    const expected = EARTH_RADIUS * (0.0001 * Math.PI) / 180;
+    const expected = (EARTH_RADIUS * (0.0001 * Math.PI)) / 180;
     expect(poses[1][3]).toBeCloseTo(0, 6);
     expect(poses[1][7]).toBeCloseTo(expected, 3);
     expect(poses[1][11]).toBeCloseTo(0.5, 9);

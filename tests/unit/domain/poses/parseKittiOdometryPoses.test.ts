@@ -7,7 +7,7 @@ const TR = [0, -1, 0, 0.1, 0, 0, -1, -0.08, 1, 0, 0, -0.27];
 const tr4 = [...TR, 0, 0, 0, 1];
 
 describe('parseKittiOdometryPoses', () => {
-  it('reads camera poses and turns them into LiDAR poses in frame 0\'s LiDAR frame', () => {
+  it("reads camera poses and turns them into LiDAR poses in frame 0's LiDAR frame", () => {
     // The car drives 2 m forward (camera +z) and turns 0.1 rad left between frame 0 and 1.
     const lidar1 = rigidFromYaw(0.1, [2, 0, 0]);
     const cam1 = composeRigid(composeRigid(tr4, lidar1), invertRigid(tr4));
@@ -22,7 +22,9 @@ describe('parseKittiOdometryPoses', () => {
 
   it('names the file, line and field of a bad value, a short line, a gap and a non-rigid matrix', () => {
     const good = '1 0 0 0 0 1 0 0 0 0 1 0';
-    expect(() => parseKittiOdometryPoses(`${good}\n1 0 0 x 0 1 0 0 0 0 1 0\n`, { fileName: 'poses.txt' })).toThrow(/poses\.txt.*line 2, field "t1": "x" is not a number/);
+    expect(() => parseKittiOdometryPoses(`${good}\n1 0 0 x 0 1 0 0 0 0 1 0\n`, { fileName: 'poses.txt' })).toThrow(
+      /poses\.txt.*line 2, field "t1": "x" is not a number/,
+    );
     expect(() => parseKittiOdometryPoses('1 0 0 0 0 1 0 0 0 0 1', { fileName: 'poses.txt' })).toThrow(/line 1: expected 12 values/);
     expect(() => parseKittiOdometryPoses(`${good}\n\n${good}`, { fileName: 'poses.txt' })).toThrow(/line 2: blank line/);
     expect(() => parseKittiOdometryPoses('2 0 0 0 0 1 0 0 0 0 1 0', { fileName: 'poses.txt' })).toThrow(/line 1: not a rigid transform/);

@@ -24,11 +24,7 @@ function doc(revision: number, cuboids: Cuboid[]): FrameAnnotation {
 describe('diffAnnotations', () => {
   it('reports Δ position, Δ size, Δ yaw and a class change per box, matched by id', () => {
     const from = doc(3, [box('a'), box('b'), box('gone')]);
-    const to = doc(7, [
-      box('a', { center: [10.5, 1.75, -0.8], size: [4.2, 1.8, 1.45], yaw: 0.1 }),
-      box('b', { label: 'Van' }),
-      box('new', { source: 'fit' }),
-    ]);
+    const to = doc(7, [box('a', { center: [10.5, 1.75, -0.8], size: [4.2, 1.8, 1.45], yaw: 0.1 }), box('b', { label: 'Van' }), box('new', { source: 'fit' })]);
     const d = diffAnnotations(from, to);
     expect(d.fromRevision).toBe(3);
     expect(d.toRevision).toBe(7);

@@ -61,7 +61,12 @@ describe('interpolateTrack', () => {
 
 describe('meanSize', () => {
   it('averages component-wise and refuses an empty list', () => {
-    expect(meanSize([[4, 2, 1], [2, 1, 2]])).toEqual([3, 1.5, 1.5]);
+    expect(
+      meanSize([
+        [4, 2, 1],
+        [2, 1, 2],
+      ]),
+    ).toEqual([3, 1.5, 1.5]);
     expect(() => meanSize([])).toThrow(/meanSize: no sizes/);
   });
 });

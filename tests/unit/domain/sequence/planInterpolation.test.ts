@@ -27,7 +27,10 @@ describe('planInterpolation', () => {
 
   it('on a keyframe, fills both sides of it', () => {
     const plan = planInterpolation(seq, 'a', 3);
-    expect(plan.segments).toEqual([[0, 3], [3, 5]]);
+    expect(plan.segments).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
     expect(plan.updates.map((u) => u.frameId)).toEqual(['f1', 'f2', 'f4']);
     expect(plan.updates[2].cuboid.center[0]).toBeCloseTo(40, 12);
   });

@@ -10,7 +10,10 @@ import { carOnGround, groundPoints, visibleFacePoints } from '../geometry/synthe
 const CAR: [number, number, number] = [4.2, 1.8, 1.5];
 
 function frame(boxes: CuboidShape[], seed = 1) {
-  const positions = new Float32Array([...groundPoints(boxes, { extent: 25, groundStep: 0.4 }), ...boxes.flatMap((b, i) => visibleFacePoints(b, { seed: seed + i }))]);
+  const positions = new Float32Array([
+    ...groundPoints(boxes, { extent: 25, groundStep: 0.4 }),
+    ...boxes.flatMap((b, i) => visibleFacePoints(b, { seed: seed + i })),
+  ]);
   return { positions, grid: buildPointGrid(positions), ground: estimateGround(positions) };
 }
 

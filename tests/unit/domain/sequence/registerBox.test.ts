@@ -6,7 +6,10 @@ import type { CuboidShape } from '../../../../src/domain/geometry/CuboidShape.ts
 import { carOnGround, groundPoints, visibleFacePoints } from '../geometry/syntheticScene.ts';
 
 function cloud(boxes: CuboidShape[], seed: number) {
-  const positions = new Float32Array([...groundPoints(boxes, { extent: 25, groundStep: 0.4 }), ...boxes.flatMap((b, i) => visibleFacePoints(b, { seed: seed + i }))]);
+  const positions = new Float32Array([
+    ...groundPoints(boxes, { extent: 25, groundStep: 0.4 }),
+    ...boxes.flatMap((b, i) => visibleFacePoints(b, { seed: seed + i })),
+  ]);
   return { positions, grid: buildPointGrid(positions), ground: estimateGround(positions) };
 }
 

@@ -96,8 +96,7 @@ describe('propagation over the generated sequence (frame 0 ground truth, 5 frame
 
   it('reports its figures', ({ annotate }) => {
     const last = byTrack(gt.frames[STEPS]);
-    const continuity = (run: RunResult) =>
-      [...run.boxes].filter(([id, b]) => iouBev(b[STEPS], shape(last.get(id)!)) > 0.3).length / run.boxes.size;
+    const continuity = (run: RunResult) => [...run.boxes].filter(([id, b]) => iouBev(b[STEPS], shape(last.get(id)!)) > 0.3).length / run.boxes.size;
     const attention = (run: RunResult) => run.statuses.filter((s) => s !== 'fitted').length;
     const line = (name: string, run: RunResult) =>
       `${name}: mean BEV IoU ${summary(run)}; tracks matched (IoU > 0.3) at frame ${STEPS}: ` +

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { degrees, degreesToRadians, radians, radiansToDegrees, type Radians } from '../../../../src/domain/units/angles.ts';
-import { cameraPoint, cameraToLidar, lidarPoint, lidarToCamera, rotationYToYaw, yawToRotationY, type CameraPoint } from '../../../../src/domain/units/frames.ts';
+import {
+  cameraPoint,
+  cameraToLidar,
+  lidarPoint,
+  lidarToCamera,
+  rotationYToYaw,
+  yawToRotationY,
+  type CameraPoint,
+} from '../../../../src/domain/units/frames.ts';
 import { syntheticCalib } from '../../../../src/domain/kitti/syntheticCalib.ts';
 
 describe('branded angles', () => {

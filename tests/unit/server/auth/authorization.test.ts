@@ -35,11 +35,7 @@ afterAll(async () => server?.close());
 /** A concrete, well-formed request for a route pattern, as `role` would send it (null: no session). */
 async function requestFor(key: string, role: Role | null): Promise<InjectOptions> {
   const [method, pattern] = key.split(' ') as [InjectOptions['method'], string];
-  const url = pattern
-    .replace(':id', '000001')
-    .replace(':revision', '1')
-    .replace(':flagId', flagId)
-    .replace('/*', '/index.html');
+  const url = pattern.replace(':id', '000001').replace(':revision', '1').replace(':flagId', flagId).replace('/*', '/index.html');
   switch (key) {
     case 'PUT /api/frames/:id/annotation': {
       // The current document unchanged: what any role may send without a content rule refusing it.

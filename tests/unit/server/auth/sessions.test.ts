@@ -108,19 +108,30 @@ describe('tokens are never logged or returned after creation', () => {
     secrets.push(sessionId);
     const cookie = `cuboid_session=${sessionId}`;
     record(await server.app.inject({ url: '/api/session', headers: { cookie } }));
-    record(await server.app.inject({ method: 'PUT', url: '/api/frames/000001/annotation', payload: sampleDoc('000001'), headers: { cookie, 'if-match': '"0"' } }));
+    record(
+      await server.app.inject({ method: 'PUT', url: '/api/frames/000001/annotation', payload: sampleDoc('000001'), headers: { cookie, 'if-match': '"0"' } }),
+    );
     record(await server.as('lena', '/api/users'));
     record(await server.as('lena', '/api/activity'));
     record(await server.as('lena', '/api/metrics'));
     record(await server.as('lena', '/api/metrics.csv'));
     record(await server.as('lena', '/api/frames/000001/review'));
     // A malformed body that contains the token, and a wrong token.
-    record(await server.app.inject({ method: 'POST', url: '/api/session', body: `{"token": "${server.tokens.lena}",}`, headers: { 'content-type': 'application/json' } }));
+    record(
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        body: `{"token": "${server.tokens.lena}",}`,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
     record(await server.app.inject({ method: 'POST', url: '/api/session', payload: { token: `${server.tokens.lena.slice(0, 42)}A` } }));
     record(await server.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } }));
 
     const users = await server.app.cuboid.storage.users.listUsers();
-    const hashes = await Promise.all(users.map(async (u) => (await server!.app.cuboid.storage.users.findByTokenLookup(tokenLookupKey(server!.tokens[u.name])))!.tokenHash));
+    const hashes = await Promise.all(
+      users.map(async (u) => (await server!.app.cuboid.storage.users.findByTokenLookup(tokenLookupKey(server!.tokens[u.name])))!.tokenHash),
+    );
     const lookups = Object.values(server.tokens).map(tokenLookupKey);
     expect(logs.length).toBeGreaterThan(1000);
     expect(logs).toContain('incoming request');

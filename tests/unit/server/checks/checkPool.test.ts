@@ -21,7 +21,12 @@ function pile(n: number): Cuboid[] {
 }
 
 async function save(s: TestServer, frameId: string, cuboids: Cuboid[]): Promise<void> {
-  const put = await s.app.inject({ method: 'PUT', url: `/api/frames/${frameId}/annotation`, payload: sampleDoc(frameId, cuboids), headers: { 'if-match': '"0"' } });
+  const put = await s.app.inject({
+    method: 'PUT',
+    url: `/api/frames/${frameId}/annotation`,
+    payload: sampleDoc(frameId, cuboids),
+    headers: { 'if-match': '"0"' },
+  });
   expect(put.statusCode).toBe(200);
 }
 

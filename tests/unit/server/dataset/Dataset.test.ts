@@ -104,6 +104,8 @@ describe('frame file info', () => {
   });
 
   it('counts label boxes without DontCare lines', () => {
-    expect(countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\r\n\nDontCare -1 -1 -10 1 2 3 4 -1 -1 -1 -1000 -1000 -1000 -10\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0')).toBe(2);
+    expect(
+      countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\r\n\nDontCare -1 -1 -10 1 2 3 4 -1 -1 -1 -1000 -1000 -1000 -10\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0'),
+    ).toBe(2);
   });
 });

@@ -71,7 +71,9 @@ describe('Dataset.scan: the layout of .bin files', () => {
   });
 
   it('refuses a malformed dataset file, naming it and the field', async () => {
-    await expect(Dataset.scan(dataset({ 'a.bin': AV2 }, '{ "binLayout": "xyzrgb" }'))).rejects.toThrow(/cuboid\.json, field "binLayout": "xyzrgb" is not a point layout/);
+    await expect(Dataset.scan(dataset({ 'a.bin': AV2 }, '{ "binLayout": "xyzrgb" }'))).rejects.toThrow(
+      /cuboid\.json, field "binLayout": "xyzrgb" is not a point layout/,
+    );
     await expect(Dataset.scan(dataset({ 'a.bin': AV2 }, '{ binLayout: xyzir }'))).rejects.toThrow(/cuboid\.json: not valid JSON/);
     const extra = await Dataset.scan(dataset({ 'a.bin': AV2 }, '{ "binLayout": "xyzir", "colour": 1 }'));
     expect(extra.warnings.join('\n')).toMatch(/unknown field "colour" ignored/);

@@ -143,7 +143,6 @@ describe.each(['folder', 'bucket'] as const)('a dataset in a %s', (kind) => {
       kind === 'bucket' ? await bucket.text('sets/kitti/label_2/000001.txt') : fs.readFileSync(path.join(server.stateDir, 'label_2', '000001.txt'), 'utf8');
     expect(written).toBe(served);
   });
-
 });
 
 describe('a bucket as the export target', () => {
@@ -153,11 +152,13 @@ describe('a bucket as the export target', () => {
     const keys = await bucket.keys('exports/run1/');
     expect(keys).toContain('exports/run1/cuboid_export.json');
     expect(keys).toContain('exports/run1/training/velodyne/000001.bin');
-    const local = readTree(await (async () => {
-      const out = path.join(temp(), 'out');
-      await runExport(SHARED_KITTI, { out, state: temp() });
-      return out;
-    })());
+    const local = readTree(
+      await (async () => {
+        const out = path.join(temp(), 'out');
+        await runExport(SHARED_KITTI, { out, state: temp() });
+        return out;
+      })(),
+    );
     expect(keys.length).toBe(local.size);
     expect(await bucket.text('exports/run1/training/label_2/000001.txt')).toBe(local.get('training/label_2/000001.txt')?.toString('utf8'));
     await expect(runExport(SHARED_KITTI, { out: `s3://${bucket.bucket}/exports/run1`, state: temp() })).rejects.toThrow(/already holds an export.*--force/);
@@ -177,7 +178,12 @@ describe('a bucket listed page by page', () => {
     expect(paged.ids()).toEqual(whole.ids());
     for (const id of whole.ids()) {
       const [a, b] = [paged.get(id), whole.get(id)];
-      expect([a?.points.bytes, a?.calibPath !== null, a?.labelPath !== null, a?.image !== null]).toEqual([b?.points.bytes, b?.calibPath !== null, b?.labelPath !== null, b?.image !== null]);
+      expect([a?.points.bytes, a?.calibPath !== null, a?.labelPath !== null, a?.image !== null]).toEqual([
+        b?.points.bytes,
+        b?.calibPath !== null,
+        b?.labelPath !== null,
+        b?.image !== null,
+      ]);
     }
   });
 });
@@ -234,7 +240,10 @@ describe('a bucket that goes away', () => {
   });
 
   it('at start: `cuboid serve` on a missing bucket prints one line naming it and the cause, and exits 2', () => {
-    const run = spawnSync(process.execPath, ['src/cli/cuboid.js', 'serve', 's3://no-such-bucket-here/x', '--port', '0'], { encoding: 'utf8', env: process.env });
+    const run = spawnSync(process.execPath, ['src/cli/cuboid.js', 'serve', 's3://no-such-bucket-here/x', '--port', '0'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^cuboid serve: the dataset store s3:\/\/no-such-bucket-here\/x cannot be read: NoSuchBucket/);

@@ -20,7 +20,7 @@ afterEach(() => {
 const local = (root: string) => new LocalSource({ kind: 'local', root, confinedTo: fs.realpathSync(root) });
 
 describe('KITTI tracking layout', () => {
-  it('lists every sequence\'s frames in order with track ids, and a parked car stays put in the world', async () => {
+  it("lists every sequence's frames in order with track ids, and a parked car stays put in the world", async () => {
     const root = makeKittiTrackingDataset(temp());
     const source = local(root);
     expect(await isKittiTrackingLayout(source)).toBe(true);
@@ -33,14 +33,19 @@ describe('KITTI tracking layout', () => {
     expect(f0.binLayout).toBe('xyzi');
     expect(f0.calibRef).toBe(path.join(root, 'calib', '0000.txt'));
     expect(f0.shipped?.file).toBe('label_02/0000.txt');
-    expect(f0.shipped?.cuboids.map((c) => [c.trackId, c.label])).toEqual([['t0-s0000', 'Car'], ['t1-s0000', 'Pedestrian']]);
+    expect(f0.shipped?.cuboids.map((c) => [c.trackId, c.label])).toEqual([
+      ['t0-s0000', 'Car'],
+      ['t1-s0000', 'Pedestrian'],
+    ]);
     expect(f0.shipped?.dontCare).toHaveLength(1);
     expect(scan.frames[3].shipped?.cuboids.map((c) => c.trackId)).toEqual(['t0-s0001']);
     // Frame 0's pose is the identity; the ego drives ~1 m forward per frame.
     expect(f0.pose?.[3]).toBeCloseTo(0, 9);
     expect(scan.frames[2].pose?.[3]).toBeCloseTo(2, 1);
     // The parked car (10 − f m ahead in each frame) is at one place in the world.
-    const world = scan.frames.slice(0, 3).map((f) => lidarBoxToWorld(f.shipped?.cuboids[0] as NonNullable<typeof f0.shipped>['cuboids'][0], f.pose as number[]));
+    const world = scan.frames
+      .slice(0, 3)
+      .map((f) => lidarBoxToWorld(f.shipped?.cuboids[0] as NonNullable<typeof f0.shipped>['cuboids'][0], f.pose as number[]));
     for (const w of world.slice(1)) {
       expect(Math.hypot(w.center[0] - world[0].center[0], w.center[1] - world[0].center[1])).toBeLessThan(0.05);
       expect(Math.abs(w.yaw - world[0].yaw)).toBeLessThan(0.01);
@@ -105,7 +110,9 @@ describe('nuScenes layout', () => {
       (t.sample_data[4] as { calibrated_sensor_token: string }).calibrated_sensor_token = 'nope';
     });
     const scan = await scanNuscenes(local(root));
-    expect(scan.warnings).toContain('v1.0-mini/sample_annotation.json: row 1 (token "a-car-1"), field "instance_token": no instance has token "missing-instance"; row left out');
+    expect(scan.warnings).toContain(
+      'v1.0-mini/sample_annotation.json: row 1 (token "a-car-1"), field "instance_token": no instance has token "missing-instance"; row left out',
+    );
     expect(scan.warnings.some((w) => w.startsWith('v1.0-mini/sample_data.json: row 4 (token "sd4"), field "calibrated_sensor_token"'))).toBe(true);
     expect(scan.frames).toHaveLength(5);
     expect(scan.frames[1].shipped?.cuboids).toEqual([]);

@@ -34,7 +34,12 @@ describe('exportDataset', () => {
     const out = temp();
     const summary = await exportDataset(ws.service, new DirectorySink(out), { split: 0.67, seed: 'x' });
     expect(summary).toMatchObject({ frames: 3, train: 2, val: 1, filteredOut: 0, syntheticCalib: [], emptyLabels: [] });
-    for (const [dir, ext] of [['label_2', 'txt'], ['calib', 'txt'], ['velodyne', 'bin'], ['image_2', 'png']]) {
+    for (const [dir, ext] of [
+      ['label_2', 'txt'],
+      ['calib', 'txt'],
+      ['velodyne', 'bin'],
+      ['image_2', 'png'],
+    ]) {
       for (const id of ['000000', '000001', '000002']) {
         const a = fs.readFileSync(path.join(out, 'training', dir, `${id}.${ext}`));
         const b = fs.readFileSync(path.join(SHARED_KITTI, dir, `${id}.${ext}`));

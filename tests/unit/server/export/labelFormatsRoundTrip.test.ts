@@ -119,7 +119,16 @@ interface TruthFrame {
   frameId: string;
   time: number;
   egoPose: { position: [number, number, number]; yaw: number };
-  objects: { trackId: string; class: string; center: [number, number, number]; size: [number, number, number]; yaw: number; labelled: boolean; occluded: number; truncated: number }[];
+  objects: {
+    trackId: string;
+    class: string;
+    center: [number, number, number];
+    size: [number, number, number];
+    yaw: number;
+    labelled: boolean;
+    occluded: number;
+    truncated: number;
+  }[];
 }
 
 describe('label formats on the simulated 10-frame sequence with tracks and ego poses', () => {

@@ -27,7 +27,7 @@ const submit = (headers: Record<string, string>, body: string | undefined = '{}'
   ...(body !== undefined ? { body } : {}),
 });
 
-describe('CSRF: state-changing requests only from this server\'s own pages', () => {
+describe("CSRF: state-changing requests only from this server's own pages", () => {
   it.each([
     ['another site', { origin: 'http://evil.example', 'content-type': 'application/json' }],
     ['another port of 127.0.0.1', { origin: 'http://127.0.0.1:9999', 'content-type': 'application/json' }],
@@ -94,7 +94,10 @@ describe('CSRF: state-changing requests only from this server\'s own pages', () 
   });
 
   it('an allow-listed origin (a proxy) passes; GETs are never checked', () => {
-    const req = (headers: Record<string, string>, method = 'POST') => ({ method, headers: { host: 'internal:8787', 'content-type': 'application/json', ...headers } });
+    const req = (headers: Record<string, string>, method = 'POST') => ({
+      method,
+      headers: { host: 'internal:8787', 'content-type': 'application/json', ...headers },
+    });
     expect(checkOrigin(req({ origin: 'https://labels.example.com' }), { allowedOrigins: ['https://labels.example.com'] })).toBeNull();
     expect(checkOrigin(req({ origin: 'https://labels.example.com:444' }), { allowedOrigins: ['https://labels.example.com'] })?.status).toBe(403);
     expect(checkOrigin(req({ origin: 'http://internal:8787' }))).toBeNull();
@@ -115,7 +118,10 @@ describe('CSRF: state-changing requests only from this server\'s own pages', () 
           ...(init.body !== undefined ? { body: String(init.body) } : {}),
         });
         seen.push(`${init.method ?? 'GET'} ${res.statusCode}`);
-        return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+        return new Response(res.statusCode === 204 ? null : res.body, {
+          status: res.statusCode,
+          headers: { 'content-type': String(res.headers['content-type'] ?? '') },
+        });
       },
     });
     const saved = await client.saveAnnotation('000002', sampleDoc('000002', [sampleCuboid('a')]), 0);

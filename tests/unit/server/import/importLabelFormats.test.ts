@@ -29,16 +29,23 @@ async function importInto(name: string, format: Parameters<typeof importLabelFor
 
 describe('import --format: a bad file is reported, the rest is imported', () => {
   it('openpcdet: a line with a bad column names the file, line and field; the other frames come in with their scores', async () => {
-    const { summary, docs } = await importInto('pcdet', 'openpcdet', (dir) => {
-      fs.mkdirSync(path.join(dir, 'labels'));
-      fs.writeFileSync(path.join(dir, 'labels', '000000.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car 0.9\n12 -3 -0.8 4.2 1.8 1.5 0.1 Car 0.2\n');
-      fs.writeFileSync(path.join(dir, 'labels', '000001.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n10 2 -0.8 four 1.8 1.5 0.1 Car\n');
-      fs.writeFileSync(path.join(dir, 'labels', '000009.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n');
-    }, 0.5);
+    const { summary, docs } = await importInto(
+      'pcdet',
+      'openpcdet',
+      (dir) => {
+        fs.mkdirSync(path.join(dir, 'labels'));
+        fs.writeFileSync(path.join(dir, 'labels', '000000.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car 0.9\n12 -3 -0.8 4.2 1.8 1.5 0.1 Car 0.2\n');
+        fs.writeFileSync(path.join(dir, 'labels', '000001.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n10 2 -0.8 four 1.8 1.5 0.1 Car\n');
+        fs.writeFileSync(path.join(dir, 'labels', '000009.txt'), '10 2 -0.8 4.2 1.8 1.5 0.1 Car\n');
+      },
+      0.5,
+    );
     expect(summary.errors).toEqual([{ file: '000001.txt', error: '000001.txt: line 2, field "dx": "four" is not a number' }]);
     expect(summary.unknownFrames).toEqual(['000009.txt']);
     expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 1, belowScore: 1 })]);
-    expect(docs[0].cuboids).toEqual([expect.objectContaining({ label: 'Car', center: [10, 2, -0.8], size: [4.2, 1.8, 1.5], yaw: 0.1, score: 0.9, source: 'import' })]);
+    expect(docs[0].cuboids).toEqual([
+      expect.objectContaining({ label: 'Car', center: [10, 2, -0.8], size: [4.2, 1.8, 1.5], yaw: 0.1, score: 0.9, source: 'import' }),
+    ]);
     expect(docs[1].cuboids).toEqual([]);
   });
 
@@ -59,14 +66,38 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
     const { summary } = await importInto('nu', 'nuscenes', (dir) => {
       const w = (name: string, rows: unknown[]) => fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(rows));
       w('sample', [{ token: 's1', timestamp: 0, scene_token: 'sc', prev: '', next: '' }]);
-      w('sample_data', [{ token: 'd1', sample_token: 's1', ego_pose_token: 'd1', calibrated_sensor_token: 'c1', filename: 'samples/LIDAR_TOP/000000.pcd.bin', timestamp: 0, is_key_frame: true }]);
+      w('sample_data', [
+        {
+          token: 'd1',
+          sample_token: 's1',
+          ego_pose_token: 'd1',
+          calibrated_sensor_token: 'c1',
+          filename: 'samples/LIDAR_TOP/000000.pcd.bin',
+          timestamp: 0,
+          is_key_frame: true,
+        },
+      ]);
       w('ego_pose', [{ token: 'd1', translation: [0, 0, 0], rotation: [1, 0, 0, 0], timestamp: 0 }]);
       w('calibrated_sensor', [{ token: 'c1', sensor_token: 'x', translation: [0, 0, 0], rotation: [1, 0, 0, 0] }]);
-      w('sample_annotation', [{ token: 'a1', sample_token: 's1', instance_token: 'nope', visibility_token: '4', attribute_tokens: [], translation: [1, 2, 3], size: [2, 4, 1.5], rotation: [1, 0, 0, 0], num_lidar_pts: 3 }]);
+      w('sample_annotation', [
+        {
+          token: 'a1',
+          sample_token: 's1',
+          instance_token: 'nope',
+          visibility_token: '4',
+          attribute_tokens: [],
+          translation: [1, 2, 3],
+          size: [2, 4, 1.5],
+          rotation: [1, 0, 0, 0],
+          num_lidar_pts: 3,
+        },
+      ]);
       w('instance', []);
       w('category', []);
     });
-    expect(summary.errors).toEqual([{ file: 'sample_annotation.json', error: expect.stringMatching(/^sample_annotation\.json: row \d+ \(token "a1"\), field "instance_token"/) }]);
+    expect(summary.errors).toEqual([
+      { file: 'sample_annotation.json', error: expect.stringMatching(/^sample_annotation\.json: row \d+ \(token "a1"\), field "instance_token"/) },
+    ]);
     expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 0 })]);
   });
 
@@ -78,7 +109,16 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
     const samples = JSON.parse(fs.readFileSync(path.join(tables, 'sample_data.json'), 'utf8')) as { sample_token: string; filename: string }[];
     const sample = samples.find((r) => r.filename.endsWith('/000001.pcd.bin'))!.sample_token;
     const half = Math.SQRT1_2;
-    const box = (score: number) => ({ sample_token: sample, translation: [10, 2, -0.8], size: [1.8, 4.2, 1.5], rotation: [half, 0, 0, half], velocity: [0, 0], detection_name: 'car', detection_score: score, attribute_name: '' });
+    const box = (score: number) => ({
+      sample_token: sample,
+      translation: [10, 2, -0.8],
+      size: [1.8, 4.2, 1.5],
+      rotation: [half, 0, 0, half],
+      velocity: [0, 0],
+      detection_name: 'car',
+      detection_score: score,
+      attribute_name: '',
+    });
     fs.writeFileSync(path.join(tables, 'results.json'), JSON.stringify({ meta: { use_lidar: true }, results: { [sample]: [box(0.8), box(0.1)] } }));
     const ws = await openWorkspace({ dataDir: data, stateDir: path.join(root, 'results', 's1') });
     try {
@@ -96,7 +136,7 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
   });
 });
 
-describe('KITTI tracking: the devkit\'s published lines come back as they were', () => {
+describe("KITTI tracking: the devkit's published lines come back as they were", () => {
   it('import then export reproduces the first lines of training label_02/0000.txt (no calib: the axis convention)', async () => {
     // The first two lines of KITTI tracking training/label_02/0000.txt (frame 0).
     const published = [

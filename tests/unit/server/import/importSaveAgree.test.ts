@@ -44,7 +44,9 @@ describe('label_2 import and save hold one rule', () => {
     const bell = await open(server, '000000');
     expect(bell.statusCode).toBe(422);
     expect(bell.json()).toMatchObject({ error: 'label_invalid' });
-    expect(bell.json().detail).toBe('000000.txt line 3: class "Bell\\u0007": the class name holds the character U+0007; a class name is 1-64 characters with no spaces and no control or invisible characters');
+    expect(bell.json().detail).toBe(
+      '000000.txt line 3: class "Bell\\u0007": the class name holds the character U+0007; a class name is 1-64 characters with no spaces and no control or invisible characters',
+    );
     expect((await open(server, '000001')).json().detail).toMatch(/^000001\.txt line 1: class "X{65}": the class name has 65 characters/);
     // The same names in a save: refused by the same rule.
     for (const label of ['Bell\u0007', long, 'two words']) {
@@ -57,7 +59,9 @@ describe('label_2 import and save hold one rule', () => {
     fs.writeFileSync(path.join(pred, '000002.txt'), `${line('Car\u202e')}\n`);
     const summary = await importLabels(server.app.cuboid.service, pred);
     expect(summary.imported).toEqual([]);
-    expect(summary.errors).toEqual([{ file: '000002.txt', error: expect.stringMatching(/^000002\.txt line 1: class "Car\\u202e": the class name holds the character U\+202E/) }]);
+    expect(summary.errors).toEqual([
+      { file: '000002.txt', error: expect.stringMatching(/^000002\.txt line 1: class "Car\\u202e": the class name holds the character U\+202E/) },
+    ]);
   });
 
   it('at most 10,000 boxes either way: the import names the line past the limit, and a frame at the limit saves', async () => {
@@ -76,6 +80,8 @@ describe('label_2 import and save hold one rule', () => {
     fs.mkdirSync(pred);
     fs.writeFileSync(path.join(pred, '000001.txt'), `${line('Car')}\n`);
     const summary = await importLabels(server.app.cuboid.service, pred, { mode: 'append' });
-    expect(summary.errors).toEqual([{ file: '000001.txt', error: '000001.txt: appending 1 boxes to the 10000 the frame has makes more than 10000, the most a frame can save' }]);
+    expect(summary.errors).toEqual([
+      { file: '000001.txt', error: '000001.txt: appending 1 boxes to the 10000 the frame has makes more than 10000, the most a frame can save' },
+    ]);
   });
 });

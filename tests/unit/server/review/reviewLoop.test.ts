@@ -39,8 +39,7 @@ const save = async (user: string, cuboids = [sampleCuboid('a')]) => {
     headers: { 'if-match': `"${current.revision}"` },
   });
 };
-const flagState = (user: string, id: string, state: string) =>
-  s.as(user, { method: 'PATCH', url: `/api/frames/${F}/flags/${id}`, payload: { state } });
+const flagState = (user: string, id: string, state: string) => s.as(user, { method: 'PATCH', url: `/api/frames/${F}/flags/${id}`, payload: { state } });
 
 describe('the review loop: save → submit → reject → fix → resubmit → accept', () => {
   let flagId = '';
@@ -65,7 +64,9 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
     expect(wrongBox.statusCode).toBe(422);
     expect((await doc()).status).toBe('in_progress');
 
-    const ok = await post('ann', 'submit', { overrides: [{ ruleId: 'tooFewPoints', cuboidId: 'b', reason: 'far car behind a hedge, 2 points is all there is' }] });
+    const ok = await post('ann', 'submit', {
+      overrides: [{ ruleId: 'tooFewPoints', cuboidId: 'b', reason: 'far car behind a hedge, 2 points is all there is' }],
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('submitted');
     const submit = (await info('rev')).history.find((h) => h.action === 'submit')!;
@@ -196,10 +197,18 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
     expect((await post('lea', 'reject')).json().status).toBe('rejected');
   });
 
-  it('the metrics see the loop: submits, overrides, flags, rejections and the reviewer\'s verdicts', async () => {
+  it("the metrics see the loop: submits, overrides, flags, rejections and the reviewer's verdicts", async () => {
     const m = (await s.as('lea', '/api/metrics')).json() as { users: { user: string }[] };
     const row = (u: string) => m.users.find((r) => r.user === u) as Record<string, unknown>;
-    expect(row('ann')).toMatchObject({ submits: 2, checkOverrides: 1, submitsWithOverrides: 1, flagsReceived: 3, framesRejected: 2, boxesCreated: 3, boxesFit: 1 });
+    expect(row('ann')).toMatchObject({
+      submits: 2,
+      checkOverrides: 1,
+      submitsWithOverrides: 1,
+      flagsReceived: 3,
+      framesRejected: 2,
+      boxesCreated: 3,
+      boxesFit: 1,
+    });
     expect(row('rev')).toMatchObject({ accepts: 1, rejects: 1, flagsRaised: 2 });
     expect(row('lea')).toMatchObject({ rejects: 1, flagsRaised: 1 });
     expect(typeof row('rev').turnaroundMeanMs).toBe('number');
@@ -216,10 +225,16 @@ describe('the review loop: save → submit → reject → fix → resubmit → a
 describe('the first review action assigns the reviewer', () => {
   it('a flag claims the frame: another reviewer can then neither flag, close flags nor give a verdict', async () => {
     const G = '000002';
-    const at = (user: string, method: string, url: string, payload?: object) => s.as(user, { method: method as 'POST', url: `/api/frames/${G}/${url}`, payload: payload ?? {} });
+    const at = (user: string, method: string, url: string, payload?: object) =>
+      s.as(user, { method: method as 'POST', url: `/api/frames/${G}/${url}`, payload: payload ?? {} });
     await s.as('lea', { method: 'PUT', url: `/api/frames/${G}/assignment`, payload: { annotator: null, reviewer: null } });
     const current = (await s.as('lea', `/api/frames/${G}/annotation`)).json() as FrameAnnotation;
-    await s.as('lea', { method: 'PUT', url: `/api/frames/${G}/annotation`, payload: { ...current, cuboids: [sampleCuboid('g')] }, headers: { 'if-match': `"${current.revision}"` } });
+    await s.as('lea', {
+      method: 'PUT',
+      url: `/api/frames/${G}/annotation`,
+      payload: { ...current, cuboids: [sampleCuboid('g')] },
+      headers: { 'if-match': `"${current.revision}"` },
+    });
     expect((await at('lea', 'POST', 'submit')).statusCode).toBe(200);
     const first = await at('rev', 'POST', 'flags', { cuboidId: 'g', reason: 'box-fits-object' });
     expect(first.statusCode).toBe(201);
@@ -242,7 +257,12 @@ describe('assignment', () => {
     expect((await put({ annotator: 'rev' })).json().detail).toMatch(/not a user with the annotator or lead role/);
     expect((await put({ reviewer: null })).json()).toEqual({ frameId: '000002', annotator: 'ann2', reviewer: null });
     const current = (await s.as('ann', '/api/frames/000002/annotation')).json() as FrameAnnotation;
-    const res = await s.as('ann', { method: 'PUT', url: '/api/frames/000002/annotation', payload: sampleDoc('000002'), headers: { 'if-match': `"${current.revision}"` } });
+    const res = await s.as('ann', {
+      method: 'PUT',
+      url: '/api/frames/000002/annotation',
+      payload: sampleDoc('000002'),
+      headers: { 'if-match': `"${current.revision}"` },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -11,8 +11,17 @@ afterEach(async () => {
 describe('GET /api/activity', () => {
   it('lists saves newest first, per frame, with a limit', async () => {
     server = await startTestServer();
-    for (const [id, base] of [['000000', 0], ['000001', 0], ['000001', 1]] as const) {
-      await server.app.inject({ method: 'PUT', url: `/api/frames/${id}/annotation`, payload: sampleDoc(id), headers: { 'if-match': `"${base}"`, 'x-cuboid-user': 'ann' } });
+    for (const [id, base] of [
+      ['000000', 0],
+      ['000001', 0],
+      ['000001', 1],
+    ] as const) {
+      await server.app.inject({
+        method: 'PUT',
+        url: `/api/frames/${id}/annotation`,
+        payload: sampleDoc(id),
+        headers: { 'if-match': `"${base}"`, 'x-cuboid-user': 'ann' },
+      });
     }
     const all = (await server.app.inject('/api/activity')).json();
     expect(all.map((e: { frameId: string; revision: number }) => `${e.frameId}@${e.revision}`)).toEqual(['000001@2', '000001@1', '000000@1']);

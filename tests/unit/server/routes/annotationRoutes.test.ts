@@ -155,7 +155,7 @@ describe('PUT /api/frames/:id/annotation', () => {
     expect(await server.app.cuboid.storage.listDirtyLabels()).toEqual([]);
   });
 
-  it('frame status and box count show in the frame list; the status is the server\'s, not the body\'s', async () => {
+  it("frame status and box count show in the frame list; the status is the server's, not the body's", async () => {
     server = await startTestServer();
     // A save never sets the review status: the first one moves the frame from todo to in_progress.
     await put(server, '000002', { ...sampleDoc('000002', [WORKED_BOX, sampleCuboid('b')]), status: 'submitted' }, { 'if-match': '"0"' });

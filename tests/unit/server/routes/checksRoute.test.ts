@@ -43,7 +43,12 @@ describe('GET /api/frames/:id/checks', () => {
     const before = (await server.app.inject('/api/frames/000000/checks')).json() as FrameCheckSummary;
     expect(before).toMatchObject({ revision: 0, error: 0 });
     const tiny = sampleCuboid('tiny', { size: [0.4, 0.3, 0.3] });
-    const put = await server.app.inject({ method: 'PUT', url: '/api/frames/000000/annotation', payload: sampleDoc('000000', [tiny]), headers: { 'if-match': '"0"' } });
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: '/api/frames/000000/annotation',
+      payload: sampleDoc('000000', [tiny]),
+      headers: { 'if-match': '"0"' },
+    });
     expect(put.statusCode).toBe(200);
     const listed = ((await server.app.inject('/api/frames')).json() as FrameListItem[]).find((f) => f.id === '000000');
     expect(listed?.revision).toBe(1);
@@ -67,7 +72,12 @@ describe('GET /api/frames/:id/checks', () => {
     server = await startTestServer({ fixture: { points: 200 } });
     const pool = new CheckPool({ threads: 1 });
     onTestFinished(() => pool.close());
-    const summaries = new FrameCheckSummaries({ annotations: server.app.cuboid.service, dictionaries: new DictionaryStore(server.stateDir), pool, maxBytes: 1000 });
+    const summaries = new FrameCheckSummaries({
+      annotations: server.app.cuboid.service,
+      dictionaries: new DictionaryStore(server.stateDir),
+      pool,
+      maxBytes: 1000,
+    });
     const frame = server.app.cuboid.service.dataset.get('000000')!;
     const summary = await summaries.get(frame);
     expect(summary.skipped).toMatch(/point file is .* MiB; open the frame/);

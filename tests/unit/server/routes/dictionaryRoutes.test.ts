@@ -29,7 +29,12 @@ describe('/api/dictionary', () => {
     expect((await s.as('ann', '/api/dictionary')).json()).toMatchObject({ source: 'file', dictionary: { version: first.dictionary.version + 1 } });
 
     // Flags use the new entry.
-    await s.as('ann', { method: 'PUT', url: '/api/frames/000001/annotation', payload: { schemaVersion: 1, frameId: '000001', cuboids: [sampleCuboid('a')], dontCare: [], flags: [], status: 'todo' }, headers: { 'if-match': '"0"' } });
+    await s.as('ann', {
+      method: 'PUT',
+      url: '/api/frames/000001/annotation',
+      payload: { schemaVersion: 1, frameId: '000001', cuboids: [sampleCuboid('a')], dontCare: [], flags: [], status: 'todo' },
+      headers: { 'if-match': '"0"' },
+    });
     const flag = await s.as('rev', { method: 'POST', url: '/api/frames/000001/flags', payload: { cuboidId: 'a', reason: 'shopping-trolley' } });
     expect(flag.statusCode).toBe(201);
 

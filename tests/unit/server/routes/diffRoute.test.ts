@@ -15,8 +15,13 @@ describe('GET /api/frames/:id/diff before any submit', () => {
     expect(doc.revision).toBe(1);
     const untouched = (await server.app.inject('/api/frames/000001/diff')).json();
     expect(untouched).toMatchObject({ fromRevision: 1, toRevision: 1, counts: { added: 0, removed: 0, changed: 0, unchanged: 3 } });
-    const moved = { ...doc, cuboids: doc.cuboids.map((c: { center: number[] }, i: number) => (i === 0 ? { ...c, center: [c.center[0] + 1, c.center[1], c.center[2]] } : c)) };
-    expect((await server.app.inject({ method: 'PUT', url: '/api/frames/000001/annotation', payload: moved, headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+    const moved = {
+      ...doc,
+      cuboids: doc.cuboids.map((c: { center: number[] }, i: number) => (i === 0 ? { ...c, center: [c.center[0] + 1, c.center[1], c.center[2]] } : c)),
+    };
+    expect((await server.app.inject({ method: 'PUT', url: '/api/frames/000001/annotation', payload: moved, headers: { 'if-match': '"1"' } })).statusCode).toBe(
+      200,
+    );
     const edited = (await server.app.inject('/api/frames/000001/diff')).json();
     expect(edited).toMatchObject({ fromRevision: 1, toRevision: 2, counts: { added: 0, removed: 0, changed: 1, unchanged: 2 } });
   });

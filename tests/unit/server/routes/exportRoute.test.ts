@@ -19,14 +19,16 @@ describe('GET /api/export.zip', () => {
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toBe('attachment; filename="kitti-kitti.zip"');
     const files = unzipSync(new Uint8Array(res.rawPayload));
-    expect(Object.keys(files).sort()).toEqual([
-      'ImageSets/train.txt',
-      'ImageSets/val.txt',
-      'cuboid_export.json',
-      ...['calib', 'image_2', 'label_2', 'velodyne'].flatMap((d) =>
-        ['000000', '000001', '000002'].map((id) => `training/${d}/${id}.${d === 'velodyne' ? 'bin' : d === 'image_2' ? 'png' : 'txt'}`),
-      ),
-    ].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'ImageSets/train.txt',
+        'ImageSets/val.txt',
+        'cuboid_export.json',
+        ...['calib', 'image_2', 'label_2', 'velodyne'].flatMap((d) =>
+          ['000000', '000001', '000002'].map((id) => `training/${d}/${id}.${d === 'velodyne' ? 'bin' : d === 'image_2' ? 'png' : 'txt'}`),
+        ),
+      ].sort(),
+    );
     const label = new TextDecoder().decode(files['training/label_2/000001.txt']);
     expect(label).toBe(fs.readFileSync(path.join(SHARED_KITTI, 'label_2', '000001.txt'), 'utf8'));
     expect(Buffer.compare(Buffer.from(files['training/velodyne/000002.bin']), fs.readFileSync(path.join(SHARED_KITTI, 'velodyne', '000002.bin')))).toBe(0);

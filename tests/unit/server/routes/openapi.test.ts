@@ -27,7 +27,11 @@ describe('GET /api/openapi.json', () => {
     server = await startTestServer({ dataDir: SHARED_KITTI });
     const res = await server.app.inject('/api/openapi.json');
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; info: { version: string }; paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown; responses?: Record<string, unknown> }>> };
+    const doc = res.json() as {
+      openapi: string;
+      info: { version: string };
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown; responses?: Record<string, unknown> }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
     // Every route but the app's own files and this document is listed.

@@ -35,7 +35,13 @@ describe('serving a KITTI tracking layout', () => {
     const info = (await server.app.inject('/api/dataset')).json();
     expect(info.layout).toBe('kitti-tracking');
     expect(info.warnings).toEqual([]);
-    const frames = (await server.app.inject('/api/frames')).json() as { id: string; hasLabel: boolean; boxCount: number; hasCalib: boolean; pointCount: number }[];
+    const frames = (await server.app.inject('/api/frames')).json() as {
+      id: string;
+      hasLabel: boolean;
+      boxCount: number;
+      hasCalib: boolean;
+      pointCount: number;
+    }[];
     expect(frames.map((f) => f.id)).toEqual(['0000_000000', '0000_000001', '0000_000002', '0001_000000', '0001_000001']);
     expect(frames.map((f) => f.boxCount)).toEqual([2, 2, 2, 1, 1]);
     expect(frames.every((f) => f.hasLabel && f.hasCalib && f.pointCount === 200)).toBe(true);
@@ -47,7 +53,10 @@ describe('serving a KITTI tracking layout', () => {
     expect(tracks[0].cuboids.map((c) => c.trackId)).toEqual(['t0-s0000', 't1-s0000']);
     const doc = (await server.app.inject('/api/frames/0000_000001/annotation')).json();
     expect(doc.revision).toBe(1);
-    expect(doc.cuboids.map((c: Cuboid) => [c.trackId, c.label, c.source])).toEqual([['t0-s0000', 'Car', 'import'], ['t1-s0000', 'Pedestrian', 'import']]);
+    expect(doc.cuboids.map((c: Cuboid) => [c.trackId, c.label, c.source])).toEqual([
+      ['t0-s0000', 'Car', 'import'],
+      ['t1-s0000', 'Pedestrian', 'import'],
+    ]);
     const points = await server.app.inject('/api/frames/0000_000001/points');
     expect(points.statusCode).toBe(200);
     expect(points.rawPayload.length).toBe(200 * 16);
@@ -81,7 +90,9 @@ describe('serving a nuScenes-style layout', () => {
   it('lists the keyframes in scene order, names the bad table row, and opens boxes in the LiDAR frame', async () => {
     const info = (await server.app.inject('/api/dataset')).json();
     expect(info.layout).toBe('nuscenes');
-    expect(info.warnings).toContain('v1.0-mini/sample_annotation.json: row 2 (token "a-car-2"), field "instance_token": no instance has token "not-there"; row left out');
+    expect(info.warnings).toContain(
+      'v1.0-mini/sample_annotation.json: row 2 (token "a-car-2"), field "instance_token": no instance has token "not-there"; row left out',
+    );
     expect(info.binLayouts.map((b: { name: string }) => b.name)).toEqual(['xyzir']);
     const frames = (await server.app.inject('/api/frames')).json() as { id: string; boxCount: number }[];
     expect(frames).toHaveLength(5);

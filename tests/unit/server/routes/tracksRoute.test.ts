@@ -18,7 +18,10 @@ describe('GET /api/tracks', () => {
     server = await startTestServer();
     const car = (frame: number) => sampleCuboid(`car-${frame}`, { trackId: 'T1', center: [10 + frame, 2, -0.9] });
     expect((await put(server, '000002', sampleDoc('000002', [car(2), sampleCuboid('loose')]), 0)).statusCode).toBe(200);
-    expect((await put(server, '000000', sampleDoc('000000', [car(0), sampleCuboid('ped', { trackId: 'T2', label: 'Pedestrian', size: [0.8, 0.6, 1.7] })]), 0)).statusCode).toBe(200);
+    expect(
+      (await put(server, '000000', sampleDoc('000000', [car(0), sampleCuboid('ped', { trackId: 'T2', label: 'Pedestrian', size: [0.8, 0.6, 1.7] })]), 0))
+        .statusCode,
+    ).toBe(200);
     const res = await server.app.inject('/api/tracks');
     expect(res.statusCode).toBe(200);
     const index = res.json() as TrackFrame[];

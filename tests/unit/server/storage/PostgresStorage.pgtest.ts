@@ -61,7 +61,9 @@ describe('PostgresStorage migrations', () => {
     const port = await freePort();
     const refused = await PostgresStorage.open(`postgres://me:hunter2@127.0.0.1:${port}/x`).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(StorageOpenError);
-    expect((refused as Error).message).toMatch(/^cannot open the database postgres:\/\/me:\*\*\*@127\.0\.0\.1:\d+\/x: connection refused \(ECONNREFUSED\); check --db/);
+    expect((refused as Error).message).toMatch(
+      /^cannot open the database postgres:\/\/me:\*\*\*@127\.0\.0\.1:\d+\/x: connection refused \(ECONNREFUSED\); check --db/,
+    );
     expect((refused as Error).message).not.toContain('hunter2');
     const admin = new URL((await database()).url);
     admin.pathname = '/no_such_db';

@@ -71,7 +71,10 @@ describe('autosave revisions are compacted; review steps and imports are kept', 
     for (let i = 0; i < 60; i++) await save(storage, { ...doc, cuboids: doc.cuboids.map((c, j) => (j === i ? { ...c, yaw: 1 } : c)) });
     await storage.close();
     const db = new Database(file, { readonly: true });
-    const { n, bytes } = db.prepare("SELECT COUNT(*) AS n, SUM(LENGTH(doc)) AS bytes FROM revisions WHERE frame_id = 'big'").get() as { n: number; bytes: number };
+    const { n, bytes } = db.prepare("SELECT COUNT(*) AS n, SUM(LENGTH(doc)) AS bytes FROM revisions WHERE frame_id = 'big'").get() as {
+      n: number;
+      bytes: number;
+    };
     db.close();
     expect(n).toBe(20);
     expect(bytes).toBeLessThan(21 * docBytes);

@@ -7,8 +7,7 @@ import { applyRigidZ } from '../../../../src/sim/primitives/RigidZ.ts';
 import { sampleCalib } from '../../../../src/sim/sampleCalib.ts';
 
 const calib = parseKittiCalib(formatKittiCalib(sampleCalib()), { fileName: 'calib' });
-const apply3 = (m: readonly number[], u: number, v: number): number[] =>
-  [0, 1, 2].map((r) => m[r * 3] * u + m[r * 3 + 1] * v + m[r * 3 + 2]);
+const apply3 = (m: readonly number[], u: number, v: number): number[] => [0, 1, 2].map((r) => m[r * 3] * u + m[r * 3 + 1] * v + m[r * 3 + 2]);
 
 describe('cameraRigFromCalib', () => {
   it('puts camera 2 about 27 cm ahead of, 6 cm left of and 8 cm below the LiDAR', () => {

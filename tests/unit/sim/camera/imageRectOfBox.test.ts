@@ -14,9 +14,11 @@ function pixelOf(x: number, y: number, z: number): [number, number] {
 /** Points of a box on a 6×6×6 grid. */
 function gridPoints(b: Aabb): [number, number, number][] {
   const out: [number, number, number][] = [];
-  for (let i = 0; i <= 5; i++) for (let j = 0; j <= 5; j++) for (let k = 0; k <= 5; k++) {
-    out.push([b[0] + ((b[3] - b[0]) * i) / 5, b[1] + ((b[4] - b[1]) * j) / 5, b[2] + ((b[5] - b[2]) * k) / 5]);
-  }
+  for (let i = 0; i <= 5; i++)
+    for (let j = 0; j <= 5; j++)
+      for (let k = 0; k <= 5; k++) {
+        out.push([b[0] + ((b[3] - b[0]) * i) / 5, b[1] + ((b[4] - b[1]) * j) / 5, b[2] + ((b[5] - b[2]) * k) / 5]);
+      }
   return out;
 }
 

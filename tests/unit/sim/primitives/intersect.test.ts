@@ -9,8 +9,7 @@ import { transformPrimitive } from '../../../../src/sim/primitives/transformPrim
 import { createRng } from '../../../../src/sim/rng.ts';
 
 const S = surface(0.5);
-const hit = (p: Primitive, o: [number, number, number], d: [number, number, number]): number =>
-  intersectPrimitive(p, o[0], o[1], o[2], d[0], d[1], d[2]);
+const hit = (p: Primitive, o: [number, number, number], d: [number, number, number]): number => intersectPrimitive(p, o[0], o[1], o[2], d[0], d[1], d[2]);
 
 describe('ray–primitive intersection', () => {
   it('hits a plane from either side and misses parallel or behind', () => {
@@ -74,11 +73,7 @@ describe('normals, bounds and transforms', () => {
 
   it('contains every hit point in the primitive bounds (random rays)', () => {
     const r = createRng(3);
-    const prims: Primitive[] = [
-      orientedBox([4, 1, 0.5], [3, 1.5, 1], 0.7, S),
-      cylinder(-3, 2, 0.4, -1, 2, S),
-      ellipsoid([1, -4, 0], [2, 0.5, 1], -1.1, S),
-    ];
+    const prims: Primitive[] = [orientedBox([4, 1, 0.5], [3, 1.5, 1], 0.7, S), cylinder(-3, 2, 0.4, -1, 2, S), ellipsoid([1, -4, 0], [2, 0.5, 1], -1.1, S)];
     let hits = 0;
     for (let i = 0; i < 3000; i++) {
       const az = r.uniform(-Math.PI, Math.PI);

@@ -22,20 +22,26 @@ describe('metrics dashboard pieces', () => {
     expect(html.match(/data-testid="metrics-row"/g)).toHaveLength(3);
     expect(html).toContain('data-user="alice"');
     // alice: 6 boxes (5 by fit) in 4 active minutes = 90 boxes/h.
-    expect(html).toMatch(/<td>alice<\/td><td class="muted">–<\/td><td>4\.0 min<\/td><td>1<\/td><td>4\.0 min<\/td><td>6<\/td><td>0<\/td><td>83 %<\/td><td>40 s<\/td><td>90\.0<\/td>/);
+    expect(html).toMatch(
+      /<td>alice<\/td><td class="muted">–<\/td><td>4\.0 min<\/td><td>1<\/td><td>4\.0 min<\/td><td>6<\/td><td>0<\/td><td>83 %<\/td><td>40 s<\/td><td>90\.0<\/td>/,
+    );
     expect(html).toContain('data-testid="metrics-total"');
     expect(renderToStaticMarkup(<MetricsTable rows={[]} total={report.total} />)).toContain('No activity');
   });
 
-  it('shows correction work (Changed) and each user\'s role, annotators first and the lead apart', () => {
+  it("shows correction work (Changed) and each user's role, annotators first and the lead apart", () => {
     const fixes = computeMetrics([
       ev('2024-05-03T09:00:00Z', 'lea', 'accept', { annotator: 'cora' }),
       ev('2024-05-03T09:00:00Z', 'cora', 'save', { added: { manual: 0, fit: 0 }, changed: 7, removed: 2 }),
       ev('2024-05-03T09:02:00Z', 'cora', 'save', { added: { manual: 0, fit: 0 }, changed: 3, removed: 0 }),
     ]);
     const html = renderToStaticMarkup(<MetricsTable rows={fixes.users} total={fixes.total} roles={{ cora: 'annotator', lea: 'lead' }} />);
-    expect(html).toContain('<th title="Existing boxes (imported pre-labels or earlier work) moved, resized, turned or relabelled; removed in brackets">Changed</th>');
-    expect(html).toMatch(/data-user="cora" data-role="annotator"><td>cora<\/td><td class="muted">annotator<\/td><td>2\.0 min<\/td><td>1<\/td><td>2\.0 min<\/td><td>0<\/td><td>10 \(2 removed\)<\/td>/);
+    expect(html).toContain(
+      '<th title="Existing boxes (imported pre-labels or earlier work) moved, resized, turned or relabelled; removed in brackets">Changed</th>',
+    );
+    expect(html).toMatch(
+      /data-user="cora" data-role="annotator"><td>cora<\/td><td class="muted">annotator<\/td><td>2\.0 min<\/td><td>1<\/td><td>2\.0 min<\/td><td>0<\/td><td>10 \(2 removed\)<\/td>/,
+    );
     expect(html.indexOf('data-user="cora"')).toBeLessThan(html.indexOf('data-user="lea"'));
     expect(html).toContain('data-user="lea" data-role="lead"><td>lea</td><td class="muted">lead</td>');
   });

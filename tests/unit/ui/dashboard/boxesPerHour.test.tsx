@@ -5,7 +5,13 @@ import type { MetricsEvent } from '../../../../src/domain/metrics/MetricsReport.
 import { formatBoxesPerHour } from '../../../../src/ui/dashboard/formatMetrics.ts';
 import { MetricsTable } from '../../../../src/ui/dashboard/MetricsTable.tsx';
 
-const ev = (at: string, user: string, added: number): MetricsEvent => ({ at, user, action: 'save', frameId: 'F1', detail: { added: { manual: added, fit: 0 } } });
+const ev = (at: string, user: string, added: number): MetricsEvent => ({
+  at,
+  user,
+  action: 'save',
+  frameId: 'F1',
+  detail: { added: { manual: added, fit: 0 } },
+});
 
 describe('boxes per hour', () => {
   it('shows a dash, not a rate, under a minute of active time', () => {

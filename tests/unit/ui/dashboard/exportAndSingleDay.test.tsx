@@ -6,7 +6,13 @@ import { ExportSection } from '../../../../src/ui/dashboard/ExportSection.tsx';
 import { exportZipHref } from '../../../../src/services/metricsQueries.ts';
 import { MetricsCharts } from '../../../../src/ui/dashboard/MetricsCharts.tsx';
 
-const save = (at: string, user: string, added: number): MetricsEvent => ({ at, user, action: 'save', frameId: 'F1', detail: { added: { manual: added, fit: 0 } } });
+const save = (at: string, user: string, added: number): MetricsEvent => ({
+  at,
+  user,
+  action: 'save',
+  frameId: 'F1',
+  detail: { added: { manual: added, fit: 0 } },
+});
 
 describe('export links', () => {
   it('offers accepted frames (as .bin) first, then every frame', () => {

@@ -65,7 +65,18 @@ function render(over: Partial<ReviewInfo>): string {
     currentFrameId: '000001',
     doc: {
       ...emptyAnnotation('000001'),
-      flags: [{ id: 'f1', cuboidId: null, location: [8.5, -4.25, -1], reason: 'every-object-boxed', comment: 'pedestrian', author: 'rev', state: 'open', createdAt: '2024-05-01T10:00:00Z' }],
+      flags: [
+        {
+          id: 'f1',
+          cuboidId: null,
+          location: [8.5, -4.25, -1],
+          reason: 'every-object-boxed',
+          comment: 'pedestrian',
+          author: 'rev',
+          state: 'open',
+          createdAt: '2024-05-01T10:00:00Z',
+        },
+      ],
     },
   });
   appStore.getState().setReview({ frameId: '000001', info: info(over), diff, diffRange: {}, busy: null, error: null, pendingErrors: null });
@@ -120,7 +131,9 @@ describe('ReviewPanel (server render)', () => {
 
   it('offers a lead a Reopen of an accepted frame, enabled once a flag says what to change', () => {
     const waiting = render({ status: 'accepted', flags: { open: 0, resolved: 0, closed: 2 }, can: { ...NONE, edit: true, flag: true, reopen: true } });
-    expect(waiting).toMatch(/<button type="button" class="danger" disabled="" title="Flag what must change first" data-testid="review-reject">Reopen<\/button>/);
+    expect(waiting).toMatch(
+      /<button type="button" class="danger" disabled="" title="Flag what must change first" data-testid="review-reject">Reopen<\/button>/,
+    );
     expect(waiting).toContain('To reopen it for the annotator, flag what must change');
     const ready = render({ status: 'accepted', can: { ...NONE, edit: true, flag: true, reopen: true, reject: true } });
     expect(ready).toMatch(/<button type="button" class="danger" data-testid="review-reject">Reopen<\/button>/);

@@ -8,8 +8,7 @@ import { setClassRule } from '../../../../../src/domain/checks/dictionary/editDi
 import type { Cuboid } from '../../../../../src/domain/types.ts';
 import { box } from '../sceneFixtures.ts';
 
-const ctx = (cuboids: Cuboid[], dictionary = defaultDictionary) =>
-  createCheckContext({ frameId: 'f', positions: new Float32Array(0), cuboids, dictionary });
+const ctx = (cuboids: Cuboid[], dictionary = defaultDictionary) => createCheckContext({ frameId: 'f', positions: new Float32Array(0), cuboids, dictionary });
 
 describe('unknownClass', () => {
   it('errors on a class not in the dictionary, suggesting a case-insensitive match', () => {

@@ -17,7 +17,11 @@ describe('a frame with many boxes', () => {
     const { boxes, positions } = visibleStreet(11, 60_000);
     // Seed defects the point rules catch: a shifted car and a shrunk one.
     const street = boxes.map((b, i) =>
-      i === 0 ? { ...b, center: [b.center[0] + 1.2, b.center[1], b.center[2]] as Cuboid['center'] } : i === 1 ? { ...b, size: [b.size[0] * 0.6, b.size[1], b.size[2]] as Cuboid['size'] } : b,
+      i === 0
+        ? { ...b, center: [b.center[0] + 1.2, b.center[1], b.center[2]] as Cuboid['center'] }
+        : i === 1
+          ? { ...b, size: [b.size[0] * 0.6, b.size[1], b.size[2]] as Cuboid['size'] }
+          : b,
     );
     // Far boxes, 400 m out where there are no points, none near the street's.
     const far = Array.from({ length: MANY_BOXES }, (_, k) => box(`far${k}`, 'Car', 400 + 6 * (k % 20), 6 * Math.floor(k / 20), [4, 1.8, 1.5]));

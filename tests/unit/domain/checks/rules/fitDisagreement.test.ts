@@ -92,10 +92,21 @@ describe('fitDisagreement: both ends seen empty', () => {
   // A car seen end-on, 13 m behind, its box turned 90°: the refit cannot tell the heading, but
   // the sensor saw the object's sides stop 1.2 m inside both of the box's ends.
   const judgement: FitJudgement = {
-    n: 178, range: 13.4, turn: 40, sigma: 47, hugGain: 0, longAxisKnown: false,
-    beyond: [-1.25, -1.26, -1.15, 0.16, -0.05], countBeyond: [0, 0, 0, 0, 0], tolerance: [0.2, 0.2, 0.25, 0.25, 0.11],
-    atReach: [false, false, false, false, false], gap: [1.19, 1.16, 1.15, -0.16], slack: [1.16, 1.15], endsSeen: [true, false],
-    outsideShare: 0.06, outside: 11,
+    n: 178,
+    range: 13.4,
+    turn: 40,
+    sigma: 47,
+    hugGain: 0,
+    longAxisKnown: false,
+    beyond: [-1.25, -1.26, -1.15, 0.16, -0.05],
+    countBeyond: [0, 0, 0, 0, 0],
+    tolerance: [0.2, 0.2, 0.25, 0.25, 0.11],
+    atReach: [false, false, false, false, false],
+    gap: [1.19, 1.16, 1.15, -0.16],
+    slack: [1.16, 1.15],
+    endsSeen: [true, false],
+    outsideShare: 0.06,
+    outside: 11,
   };
   const car: Cuboid = box('car', 'Car', -13.4, 0, [4.0, 1.86, 1.48], Math.PI / 2);
   const rule = defaultDictionary.classes.Car;

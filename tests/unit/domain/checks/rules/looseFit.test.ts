@@ -63,7 +63,9 @@ describe('looseFit at the top: beams seen passing over the object', () => {
     expect(run(right)).toEqual([]);
     const lifted = run({ ...right, center: [18, 3, right.center[2] + 1] });
     expect(lifted.map((r) => r.severity)).toEqual(['error']);
-    expect(lifted[0].message).toMatch(/^Car box's top is \d\.\d\d m above where the sensor's beams passed over its object unblocked: the box is too tall or floats$/);
+    expect(lifted[0].message).toMatch(
+      /^Car box's top is \d\.\d\d m above where the sensor's beams passed over its object unblocked: the box is too tall or floats$/,
+    );
     const taller = run({ ...right, size: [4.4, 1.8, 2.1], center: [18, 3, right.center[2] + 0.3] });
     expect(taller).toHaveLength(1);
     expect(taller[0].message).toMatch(/top is/);

@@ -60,11 +60,7 @@ describe('notOnGround where the ground beside the box was not seen', () => {
     const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
     const { createCheckContext } = await import('../../../../../src/domain/checks/createCheckContext.ts');
     // A low wall 28–31 m out hides the road around a truck 35 m out; the truck shows above it.
-    const positions = scan([
-      ...SURROUNDINGS,
-      { kind: 'box', x: 29.5, y: 0, l: 3, w: 12, h: 0.6 },
-      { kind: 'box', x: 37, y: 0, l: 8, w: 2.5, h: 3.4 },
-    ]);
+    const positions = scan([...SURROUNDINGS, { kind: 'box', x: 29.5, y: 0, l: 3, w: 12, h: 0.6 }, { kind: 'box', x: 37, y: 0, l: 8, w: 2.5, h: 3.4 }]);
     const analysis = analyzeFrame(positions);
     const truck = { ...box('t', 'Truck', 37, 0, [8, 2.5, 3.4]), center: [37, 0, -SCAN_HEIGHT + 1.7] as [number, number, number] };
     const run = (b: typeof truck) => notOnGround(createCheckContext({ frameId: 's', positions, cuboids: [b], analysis }));

@@ -17,7 +17,9 @@ describe('pointsOutsideBox', () => {
     const r = pointsOutsideBox(contextFor(withCar(), [shifted]));
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ ruleId: 'pointsOutsideBox', severity: 'error', cuboidId: 'car', dictionaryEntry: 'box-fits-object' });
-    expect(r[0].message).toMatch(/^Car box leaves \d+ points of its object outside \(\d+ % of \d+ above-ground points\); the object reaches 1\.\d m beyond the box$/);
+    expect(r[0].message).toMatch(
+      /^Car box leaves \d+ points of its object outside \(\d+ % of \d+ above-ground points\); the object reaches 1\.\d m beyond the box$/,
+    );
   });
 
   it('errors on a shrunk box and on a box rotated by 90°', () => {

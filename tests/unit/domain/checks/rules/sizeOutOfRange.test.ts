@@ -4,8 +4,7 @@ import { createCheckContext } from '../../../../../src/domain/checks/createCheck
 import type { Cuboid } from '../../../../../src/domain/types.ts';
 import { box } from '../sceneFixtures.ts';
 
-const run = (...cuboids: Cuboid[]) =>
-  sizeOutOfRange(createCheckContext({ frameId: 'f', positions: new Float32Array(0), cuboids }));
+const run = (...cuboids: Cuboid[]) => sizeOutOfRange(createCheckContext({ frameId: 'f', positions: new Float32Array(0), cuboids }));
 
 describe('sizeOutOfRange', () => {
   it('errors on a size far outside the class range and names every bad dimension', () => {

@@ -56,7 +56,19 @@ describe('tooFewPoints on real scans: thresholds from the sensor model', () => {
       const cuboids = f.boxes
         .filter((b) => !['BOLLARD', 'SIGN'].includes(b.label))
         .map((b, i) => ({
-          ...box(`b${i}`, /PEDESTRIAN|Pedestrian/.test(b.label) ? 'Pedestrian' : /Rider|Motor/.test(b.label) ? 'Cyclist' : /BUS|Bus|TRUCK|Truck|LARGE/.test(b.label) ? 'Truck' : 'Car', 0, 0, [1, 1, 1]),
+          ...box(
+            `b${i}`,
+            /PEDESTRIAN|Pedestrian/.test(b.label)
+              ? 'Pedestrian'
+              : /Rider|Motor/.test(b.label)
+                ? 'Cyclist'
+                : /BUS|Bus|TRUCK|Truck|LARGE/.test(b.label)
+                  ? 'Truck'
+                  : 'Car',
+            0,
+            0,
+            [1, 1, 1],
+          ),
           center: b.center,
           size: b.size,
           yaw: b.yaw,
@@ -87,7 +99,9 @@ describe('tooFewPoints where the sensor could not see', () => {
     const high = { ...box('high', 'Car', 20, 0, [4, 1.8, 1.5]), center: [20, 0, 12] as const };
     const r = tooFewPoints(createCheckContext({ frameId: 'k', positions: f.positions, cuboids: [high], analysis }));
     expect(r.map((x) => x.severity)).toEqual(['warning']);
-    expect(r[0].message).toBe('Car box holds no points; at 20 m the sensor could not see it (no beam crosses it): check it in the camera image or the neighbouring frames');
+    expect(r[0].message).toBe(
+      'Car box holds no points; at 20 m the sensor could not see it (no beam crosses it): check it in the camera image or the neighbouring frames',
+    );
   });
 });
 

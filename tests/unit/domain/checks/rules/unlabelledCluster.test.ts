@@ -61,7 +61,9 @@ describe('unlabelledCluster (missed objects) on a scanned street', () => {
     const [r] = near(results, CAR.x, CAR.y);
     expect(r).toMatchObject({ ruleId: 'unlabelledCluster', severity: 'error', cuboidId: null, suggestedLabel: 'Car', dictionaryEntry: 'every-object-boxed' });
     expect(r.confidence).toBeGreaterThanOrEqual(ERROR_CONF);
-    expect(r.message).toMatch(/^\d+ points at \(1[01]\.\d, -[34]\.\d\), 1[12] m away, form a [45]\.\d × [12]\.\d m cluster 1\.\d m tall with no box, where a Car would give about \d+: a missed Car/);
+    expect(r.message).toMatch(
+      /^\d+ points at \(1[01]\.\d, -[34]\.\d\), 1[12] m away, form a [45]\.\d × [12]\.\d m cluster 1\.\d m tall with no box, where a Car would give about \d+: a missed Car/,
+    );
     expect(r.radius).toBeGreaterThan(1.5);
   });
 
@@ -106,7 +108,10 @@ describe('unlabelledCluster (missed objects) on a scanned street', () => {
 
   it('leaves out a DontCare wedge, the outside of the label region and the vehicle itself', () => {
     const carAzimuth = Math.atan2(CAR.y, CAR.x);
-    const dontCare = unlabelledCluster({ ...ctx, labelRegion: { azimuth: [-Math.PI / 2, Math.PI / 2], ignoreAzimuths: [[carAzimuth - 0.1, carAzimuth + 0.1]] } });
+    const dontCare = unlabelledCluster({
+      ...ctx,
+      labelRegion: { azimuth: [-Math.PI / 2, Math.PI / 2], ignoreAzimuths: [[carAzimuth - 0.1, carAzimuth + 0.1]] },
+    });
     expect(near(dontCare, CAR.x, CAR.y)).toEqual([]);
     expect(near(dontCare, PERSON.x, PERSON.y)).toHaveLength(1);
     expect(near(dontCare, FAR_CAR.x, FAR_CAR.y, 4)).toEqual([]);
