@@ -1,24 +1,30 @@
 import { useAppStore } from '../render/EditorContext.ts';
 
-/** The colour ramp with the value range of the current colour mode. */
+/**
+ * The colour ramp with the value range of the current colour mode; while merged sweeps are
+ * coloured by time, the ramp is the sweeps' offset from the open frame instead.
+ */
 export function ColorLegend() {
-  const mode = useAppStore((s) => s.view.colorMode);
-  const range = useAppStore((s) => s.load.ranges[s.view.colorMode]);
+  const viewMode = useAppStore((s) => s.view.colorMode);
+  const viewRange = useAppStore((s) => s.load.ranges[s.view.colorMode]);
+  const byTime = useAppStore((s) => s.merge.colorByTime && s.merge.sweeps > 0 && (s.merge.status === 'ready' || s.merge.status === 'loading'));
+  const timeRange = useAppStore((s) => s.merge.timeRange);
+  const mode = byTime ? 'sweep time' : viewMode;
   if (mode === 'rgb') return null;
-  const [lo, hi] = range ?? [0, 0];
+  const [lo, hi] = byTime ? timeRange : (viewRange ?? [0, 0]);
   const top = hi;
-  const unit = mode === 'height' || mode === 'distance' ? ' m' : '';
+  const unit = byTime ? ' sweeps' : mode === 'height' || mode === 'distance' ? ' m' : '';
   return (
     <div className="legend" data-testid="legend">
       <span className="legend-title">{mode}</span>
       <span className="legend-ramp" />
       <span className="legend-labels">
         <span>
-          {lo.toFixed(1)}
+          {lo.toFixed(byTime ? 0 : 1)}
           {unit}
         </span>
         <span>
-          {top.toFixed(1)}
+          {top.toFixed(byTime ? 0 : 1)}
           {unit}
         </span>
       </span>

@@ -1,0 +1,31 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageContext } from '../../../src/render/EditorContext.ts';
+import type { Page } from '../../../src/services/createPage.ts';
+import { ColorLegend } from '../../../src/ui/ColorLegend.tsx';
+import { testPage } from '../../helpers/testPage.ts';
+
+function render(page: Page): string {
+  // A server render reads a store's initial state (useSyncExternalStore's server snapshot): show it the current one.
+  vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
+  return renderToStaticMarkup(
+    <PageContext.Provider value={page}>
+      <ColorLegend />
+    </PageContext.Provider>,
+  );
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('ColorLegend', () => {
+  it('shows the colour mode, and the sweeps offset while merged sweeps are coloured by time', () => {
+    const page = testPage({});
+    expect(render(page)).toContain(`<span class="legend-title">${page.store.getState().view.colorMode}</span>`);
+    page.store.setState((s) => ({ merge: { ...s.merge, sweeps: 5, status: 'ready', colorByTime: true, timeRange: [-5, 5] } }));
+    const merged = render(page);
+    expect(merged).toContain('<span class="legend-title">sweep time</span>');
+    expect(merged.replace(/<!-- -->/g, '')).toContain('<span>-5 sweeps</span><span>5 sweeps</span>');
+    page.store.setState((s) => ({ merge: { ...s.merge, colorByTime: false } }));
+    expect(render(page)).not.toContain('sweep time');
+  });
+});
