@@ -41,15 +41,13 @@ describe('deleting a flagged box', () => {
     };
     // A reviewer's open flag on it (flags arrive with the server's document; set it as a load would).
     const doc = ed.doc();
-    ed.store
-      .getState()
-      .loadDoc({
-        ...doc,
-        cuboids: [car],
-        flags: [
-          { id: 'f1', cuboidId: id, location: null, reason: 'box-fits-object', comment: '', author: 'rev', state: 'open', createdAt: '2026-11-26T00:00:00Z' },
-        ],
-      });
+    ed.store.getState().loadDoc({
+      ...doc,
+      cuboids: [car],
+      flags: [
+        { id: 'f1', cuboidId: id, location: null, reason: 'box-fits-object', comment: '', author: 'rev', state: 'open', createdAt: '2026-11-26T00:00:00Z' },
+      ],
+    });
     ed.store.getState().select([id]);
     ed.keyDown('Delete');
     expect(ed.cuboids()).toHaveLength(0);
