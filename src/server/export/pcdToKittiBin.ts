@@ -1,50 +1,12 @@
 import { parsePcd } from '../../domain/pcd/parsePcd.ts';
-import type { AttributeArray } from '../../domain/types.ts';
-
-/** Attribute names read as KITTI reflectance, in order of preference. */
-const INTENSITY_NAMES = ['intensity', 'reflectance', 'i', 'remission'];
+import { cloudToKittiBin } from './cloudToKittiBin.ts';
 
 /**
- * Converts PCD bytes to a KITTI velodyne `.bin` (float32 little-endian x y z reflectance per point,
- * LiDAR frame, metres), the layout OpenPCDet and mmdet3d read. The reflectance is the `intensity`
- * (or `reflectance`, `i`, `remission`) field as stored, not rescaled (KITTI's is 0..1, many sensors
- * write 0..255), or 0 when the file has none. Points with a non-finite coordinate are dropped.
+ * Converts PCD bytes to a KITTI velodyne `.bin` (`cloudToKittiBin`: float32 little-endian x y z
+ * reflectance per point, LiDAR frame, metres; non-finite points dropped).
  *
  * @throws PcdError for a file `parsePcd` cannot read.
  */
 export function pcdToKittiBin(bytes: Uint8Array, fileName?: string): { bin: Uint8Array; points: number; dropped: number } {
-  const cloud = parsePcd(bytes, fileName === undefined ? {} : { fileName });
-  const intensity = findIntensity(cloud.attributes, cloud.count);
-  const out = new Float32Array(cloud.count * 4);
-  const pos = cloud.positions;
-  let n = 0;
-  for (let i = 0; i < cloud.count; i++) {
-    const x = pos[i * 3];
-    const y = pos[i * 3 + 1];
-    const z = pos[i * 3 + 2];
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
-    out[n * 4] = x;
-    out[n * 4 + 1] = y;
-    out[n * 4 + 2] = z;
-    out[n * 4 + 3] = intensity === null ? 0 : Number(intensity[i]);
-    n++;
-  }
-  const view = new Uint8Array(out.buffer, 0, n * 16);
-  if (!isLittleEndian()) {
-    const dv = new DataView(view.buffer, 0, n * 16);
-    for (let k = 0; k < n * 4; k++) dv.setFloat32(k * 4, out[k], true);
-  }
-  return { bin: view, points: n, dropped: cloud.count - n };
-}
-
-function findIntensity(attributes: Record<string, AttributeArray>, count: number): AttributeArray | null {
-  for (const name of INTENSITY_NAMES) {
-    const a = attributes[name];
-    if (a !== undefined && a.length === count) return a;
-  }
-  return null;
-}
-
-function isLittleEndian(): boolean {
-  return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  return cloudToKittiBin(parsePcd(bytes, fileName === undefined ? {} : { fileName }));
 }
