@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { confineRead, isInside } from './confineRead.ts';
 import { displayPath, fsErrorReason, readingDatasetFile, DatasetFileError } from './fileError.ts';
 import type { DatasetSource, FolderList, ListOptions, ListedFile, OpenedFile, SourceSpec } from './DatasetSource.ts';
+import { readPrefix } from './readPrefix.ts';
 
 /**
  * A dataset in a local folder. Refs are absolute paths found by a listing, never built from a
@@ -103,16 +104,7 @@ export class LocalSource implements DatasetSource {
 
   async readPrefix(ref: string, length: number): Promise<Uint8Array> {
     const real = await confineRead(this.spec, ref);
-    return readingDatasetFile(this.spec.root, async () => {
-      const handle = await fs.open(real, 'r');
-      try {
-        const buf = new Uint8Array(length);
-        const { bytesRead } = await handle.read(buf, 0, length, 0);
-        return buf.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    });
+    return readingDatasetFile(this.spec.root, () => readPrefix(real, length));
   }
 
   async signature(ref: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { binLayoutForFileName, layoutsFittingSize, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
 import { BinLayoutError, detectBinLayout, noLayoutFits } from '../../domain/pointcloud/detectBinLayout.ts';
-import { readPrefix } from './frameFileInfo.ts';
+import { readPrefix } from './readPrefix.ts';
 
 /** Reads the first bytes of a file by its ref (a local path by default; the dataset's source in a scan). */
 export type PrefixReader = (ref: string, length: number) => Promise<Uint8Array>;

@@ -1,22 +1,9 @@
-import fs from 'node:fs/promises';
 import { readPngSize } from '../../domain/kitti/readPngSize.ts';
 import type { DatasetFrame } from './Dataset.ts';
 import { readFramePrefix } from './frameFiles.ts';
 
 /** KITTI's typical image 2 size, used when a frame has no readable PNG (pixels, [width, height]). */
 export const DEFAULT_IMAGE_SIZE: [number, number] = [1242, 375];
-
-/** Reads the first `length` bytes of a local file (fewer if it is shorter). Dataset files: `readFramePrefix`. */
-export async function readPrefix(filePath: string, length: number): Promise<Uint8Array> {
-  const handle = await fs.open(filePath, 'r');
-  try {
-    const buf = new Uint8Array(length);
-    const { bytesRead } = await handle.read(buf, 0, length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * `[width, height]` of the frame's image 2 in pixels from the PNG header, or the KITTI default
