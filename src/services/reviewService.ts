@@ -4,27 +4,10 @@ import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import { checkErrorsOf, type ApiClient, type NewFlagInput } from '../io/apiClient.ts';
 import type { Autosave } from '../io/autosave.ts';
+import type { ReviewCommands } from '../tools/EditorServices.ts';
 
-/** The review side of the open frame: its state lives in the store's `review` slice. */
-export interface ReviewService {
-  /**
-   * Loads the review state (and the diff) of a frame; a load for another frame in the meantime
-   * wins. When someone else moved the frame on (a verdict, a flag) and this page has no unsaved
-   * work, the editor gets the server's document, so that status and flags stay current.
-   */
-  load(frameId: string): Promise<void>;
-  /** Compares other revisions (0 = empty, before any save). */
-  setDiffRange(range: { from?: number; to?: number }): Promise<void>;
-  /** Submits the open frame; a refusal for check errors fills `review.pendingErrors`. */
-  submit(overrides?: readonly SubmitOverride[]): Promise<boolean>;
-  cancelSubmit(): void;
-  accept(): Promise<boolean>;
-  reject(comment: string): Promise<boolean>;
-  /** Flags a box or a missed object's location (LiDAR frame, metres) on the open frame. */
-  addFlag(input: NewFlagInput): Promise<boolean>;
-  /** Resolves (annotator), closes or reopens (reviewer) a flag of the open frame. */
-  setFlagState(flagId: string, state: ReviewFlag['state']): Promise<boolean>;
-}
+/** The review side of the open frame (its state lives in the store's `review` slice): the editor's review commands. */
+export type ReviewService = ReviewCommands;
 
 export interface ReviewServiceDeps {
   store: AppStore;

@@ -63,14 +63,22 @@ export interface FrameListService {
 
 /** Review steps on the open frame (the store's `review` slice shows their state); true when done. */
 export interface ReviewCommands {
+  /**
+   * Loads the review state (and the diff) of a frame; a load for another frame in the meantime
+   * wins. When someone else moved the frame on (a verdict, a flag) and this page has no unsaved
+   * work, the editor gets the server's document, so that status and flags stay current.
+   */
   load(frameId: string): Promise<void>;
+  /** Compares other revisions (0 = empty, before any save). */
   setDiffRange(range: { from?: number; to?: number }): Promise<void>;
+  /** Submits the open frame; a refusal for check errors fills `review.pendingErrors`. */
   submit(overrides?: readonly SubmitOverride[]): Promise<boolean>;
   cancelSubmit(): void;
   accept(): Promise<boolean>;
   reject(comment: string): Promise<boolean>;
   /** A flag on a box, or at a LiDAR-frame point (metres) for a missed object. */
   addFlag(input: NewFlagInput): Promise<boolean>;
+  /** Resolves (annotator), closes or reopens (reviewer) a flag of the open frame. */
   setFlagState(flagId: string, state: ReviewFlag['state']): Promise<boolean>;
 }
 
