@@ -14,6 +14,7 @@ import type { SequenceSlice } from './slices/sequenceSlice.ts';
 import type { ReviewSlice } from './slices/reviewSlice.ts';
 import type { SessionSlice } from './slices/sessionSlice.ts';
 import type { MergeSlice } from './slices/mergeSlice.ts';
+import type { VisibilitySlice } from './slices/visibilitySlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
 export type AppState = FramesSlice &
@@ -31,7 +32,8 @@ export type AppState = FramesSlice &
   TracksSlice &
   ReviewSlice &
   SessionSlice &
-  MergeSlice;
+  MergeSlice &
+  VisibilitySlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

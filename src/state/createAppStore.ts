@@ -17,6 +17,7 @@ import { createSequenceSlice } from './slices/sequenceSlice.ts';
 import { createReviewSlice } from './slices/reviewSlice.ts';
 import { createSessionSlice } from './slices/sessionSlice.ts';
 import { createMergeSlice } from './slices/mergeSlice.ts';
+import { createVisibilitySlice } from './slices/visibilitySlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
@@ -64,6 +65,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createReviewSlice(set, get, store),
         ...createSessionSlice(set, get, store),
         ...createMergeSlice(set, get, store),
+        ...createVisibilitySlice(set, get, store),
       }),
       {
         partialize: (state): HistoryState => ({ doc: state.doc }),

@@ -1,0 +1,78 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../AppState.ts';
+
+/** A closed interval; either end null means unbounded on that side. */
+export interface Interval {
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * What the annotator hides or locks, and how the viewer filters points. Not in the undo history and
+ * not saved with the annotation: it is a view of the frame, kept across frames of one session.
+ */
+export interface VisibilitySlice {
+  visibility: {
+    /** Classes whose boxes (and the points inside them) are hidden. */
+    hiddenClasses: readonly string[];
+    /** Single boxes hidden, by box id. */
+    hiddenBoxIds: readonly string[];
+    /** Classes whose boxes cannot be selected in the viewport or edited. */
+    lockedClasses: readonly string[];
+    /** Single boxes locked, by box id. */
+    lockedBoxIds: readonly string[];
+    /** Height slice: points kept only with z in this interval (LiDAR frame, metres). */
+    heightSlice: Interval;
+    /** Range crop: points kept only with horizontal distance from the sensor in this interval (metres). */
+    rangeCrop: Interval;
+    /** Hide the points the ground model labels as ground. */
+    hideGround: boolean;
+    /** Draw class and track-id labels on boxes (hidden automatically when cluttered). */
+    boxLabels: boolean;
+  };
+  /** Toggles (or sets, when `hidden` is given) a class's visibility. */
+  setClassHidden: (cls: string, hidden?: boolean) => void;
+  setBoxHidden: (boxId: string, hidden?: boolean) => void;
+  setClassLocked: (cls: string, locked?: boolean) => void;
+  setBoxLocked: (boxId: string, locked?: boolean) => void;
+  setHeightSlice: (slice: Interval) => void;
+  setRangeCrop: (crop: Interval) => void;
+  setHideGround: (hide: boolean) => void;
+  setBoxLabels: (show: boolean) => void;
+  /** Shows and unlocks everything and clears the slice and crop. */
+  resetVisibility: () => void;
+}
+
+const NO_LIMIT: Interval = { min: null, max: null };
+
+const INITIAL: VisibilitySlice['visibility'] = {
+  hiddenClasses: [],
+  hiddenBoxIds: [],
+  lockedClasses: [],
+  lockedBoxIds: [],
+  heightSlice: NO_LIMIT,
+  rangeCrop: NO_LIMIT,
+  hideGround: false,
+  boxLabels: true,
+};
+
+/** `list` with `item` added or removed: toggled when `on` is undefined. */
+function toggled(list: readonly string[], item: string, on: boolean | undefined): readonly string[] {
+  const has = list.includes(item);
+  const want = on ?? !has;
+  if (want === has) return list;
+  return want ? [...list, item] : list.filter((x) => x !== item);
+}
+
+export const createVisibilitySlice: StateCreator<AppState, [], [], VisibilitySlice> = (set) => ({
+  visibility: INITIAL,
+  setClassHidden: (cls, hidden) => set((s) => ({ visibility: { ...s.visibility, hiddenClasses: toggled(s.visibility.hiddenClasses, cls, hidden) } })),
+  setBoxHidden: (id, hidden) => set((s) => ({ visibility: { ...s.visibility, hiddenBoxIds: toggled(s.visibility.hiddenBoxIds, id, hidden) } })),
+  setClassLocked: (cls, locked) => set((s) => ({ visibility: { ...s.visibility, lockedClasses: toggled(s.visibility.lockedClasses, cls, locked) } })),
+  setBoxLocked: (id, locked) => set((s) => ({ visibility: { ...s.visibility, lockedBoxIds: toggled(s.visibility.lockedBoxIds, id, locked) } })),
+  setHeightSlice: (heightSlice) => set((s) => ({ visibility: { ...s.visibility, heightSlice } })),
+  setRangeCrop: (rangeCrop) => set((s) => ({ visibility: { ...s.visibility, rangeCrop } })),
+  setHideGround: (hideGround) => set((s) => ({ visibility: { ...s.visibility, hideGround } })),
+  setBoxLabels: (boxLabels) => set((s) => ({ visibility: { ...s.visibility, boxLabels } })),
+  resetVisibility: () => set((s) => ({ visibility: { ...INITIAL, boxLabels: s.visibility.boxLabels } })),
+});
