@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_BATCH_SIZE,
+  clampBatchSize,
+  moveTileFocus,
+  pageWindowStart,
+  tileColumns,
+  windowIndices,
+  windowStartAround,
+} from '../../../../src/domain/sequence/batchWindow.ts';
+
+describe('batch window', () => {
+  it('centres the window on the frame, clipped at both ends of the list', () => {
+    expect(windowStartAround(100, 50, 8)).toBe(47);
+    expect(windowIndices(47, 100, 8)).toEqual([47, 48, 49, 50, 51, 52, 53, 54]);
+    expect(windowStartAround(100, 1, 8)).toBe(0);
+    expect(windowStartAround(100, 99, 8)).toBe(92);
+    expect(windowStartAround(5, 3, 8)).toBe(0);
+    expect(windowIndices(0, 5, 8)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('pages by a whole window and keeps the last page full', () => {
+    expect(pageWindowStart(0, 20, 8, 1)).toBe(8);
+    expect(pageWindowStart(8, 20, 8, 1)).toBe(12);
+    expect(pageWindowStart(12, 20, 8, 1)).toBe(12);
+    expect(pageWindowStart(12, 20, 8, -1)).toBe(4);
+    expect(pageWindowStart(4, 20, 8, -1)).toBe(0);
+    expect(pageWindowStart(0, 5, 8, 1)).toBe(0);
+  });
+
+  it('clamps the size to 2..12 and takes the default for NaN', () => {
+    expect(clampBatchSize(1)).toBe(2);
+    expect(clampBatchSize(40)).toBe(12);
+    expect(clampBatchSize(6.4)).toBe(6);
+    expect(clampBatchSize(Number.NaN)).toBe(DEFAULT_BATCH_SIZE);
+  });
+});
+
+describe('tile grid and focus', () => {
+  it('balances rows: as many columns as fit, then even rows', () => {
+    expect(tileColumns(8, 2000, 200)).toBe(8);
+    expect(tileColumns(8, 1000, 200)).toBe(4);
+    expect(tileColumns(8, 700, 200)).toBe(3);
+    expect(tileColumns(6, 150, 200)).toBe(1);
+    expect(tileColumns(0, 1000, 200)).toBe(1);
+  });
+
+  it('moves focus by tile and by row, stopping at the edges; Tab wraps', () => {
+    // 8 tiles, 4 across: 0 1 2 3 / 4 5 6 7
+    expect(moveTileFocus(1, 8, 4, 'down')).toBe(5);
+    expect(moveTileFocus(5, 8, 4, 'down')).toBe(5);
+    expect(moveTileFocus(5, 8, 4, 'up')).toBe(1);
+    expect(moveTileFocus(1, 8, 4, 'up')).toBe(1);
+    expect(moveTileFocus(0, 8, 4, 'left')).toBe(0);
+    expect(moveTileFocus(3, 8, 4, 'right')).toBe(4);
+    expect(moveTileFocus(7, 8, 4, 'right')).toBe(7);
+    expect(moveTileFocus(7, 8, 4, 'next')).toBe(0);
+    expect(moveTileFocus(0, 8, 4, 'prev')).toBe(7);
+    expect(moveTileFocus(3, 8, 4, 'last')).toBe(7);
+    // 7 tiles, 4 across: no tile under 3.
+    expect(moveTileFocus(3, 7, 4, 'down')).toBe(3);
+    // A focus past the end (the window shrank) is brought back first.
+    expect(moveTileFocus(9, 5, 4, 'left')).toBe(3);
+  });
+});
