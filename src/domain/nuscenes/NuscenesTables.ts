@@ -42,6 +42,13 @@ export interface NuCalibratedSensor {
   sensor_token: string;
   translation: Vec3Tuple;
   rotation: Quaternion;
+  /**
+   * A camera's 3×3 intrinsics (pixels; empty for other sensors), as read: not checked by the parse,
+   * `nuscenesIntrinsic` (domain/camera) checks it where it is used.
+   */
+  camera_intrinsic?: unknown;
+  /** The row's index in the file (set by the parse), for messages. */
+  _row?: number;
 }
 
 /** `sample_annotation.json`: one box, global frame: centre, size `[w, l, h]`, rotation. */
