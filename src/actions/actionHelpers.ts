@@ -2,6 +2,7 @@ import type { Cuboid } from '../domain/types.ts';
 import { updateCuboids, type CuboidPatch } from '../domain/document/cuboidOps.ts';
 import type { AppState } from '../state/AppState.ts';
 import { selectSelectedCuboids } from '../state/selectors.ts';
+import { isBoxLocked, lockedMessage } from '../state/visibilitySelectors.ts';
 import type { ActionContext, ActionResult } from './Action.ts';
 import { degreesToRadians, type Degrees, type Radians } from '../domain/units/angles.ts';
 
@@ -21,12 +22,24 @@ export function stepFor<T extends number>(ctx: ActionContext, small: T, large: T
 }
 
 /**
+ * The selected boxes an edit may change: locked ones (object list) are left out, and when any are,
+ * a message says so (`what`: "edited", "deleted", ...).
+ */
+export function editableSelection(ctx: ActionContext, what = 'edited'): Cuboid[] {
+  const state = ctx.store.getState();
+  const selected = selectSelectedCuboids(state);
+  const editable = selected.filter((c) => !isBoxLocked(state.visibility, c));
+  if (editable.length < selected.length) state.showMessage(lockedMessage(selected.length - editable.length, what), 'warning');
+  return editable;
+}
+
+/**
  * A document change that patches every selected box with `fn(box)` (null = leave it): one undo
- * step for the whole selection.
+ * step for the whole selection. Locked boxes are left as they are (`editableSelection`).
  */
 export function patchSelection(ctx: ActionContext, fn: (c: Cuboid) => CuboidPatch | null): ActionResult {
   const patches: Record<string, CuboidPatch> = {};
-  for (const c of selectSelectedCuboids(ctx.store.getState())) {
+  for (const c of editableSelection(ctx)) {
     const p = fn(c);
     if (p) patches[c.id] = p;
   }

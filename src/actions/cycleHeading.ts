@@ -1,8 +1,7 @@
 import type { Cuboid } from '../domain/types.ts';
 import { updateCuboids, type CuboidPatch } from '../domain/document/cuboidOps.ts';
-import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { Action, ActionContext, ActionResult } from './Action.ts';
-import { hasSelection } from './actionHelpers.ts';
+import { editableSelection, hasSelection } from './actionHelpers.ts';
 
 /** The same footprint with the heading turned a quarter: yaw + π/2, length and width swapped. */
 export function quarterTurn(c: Cuboid): CuboidPatch {
@@ -37,7 +36,8 @@ export const cycleHeading: Action = {
   predicate: hasSelection,
   perform: async (ctx): Promise<ActionResult> => {
     const frameId = ctx.store.getState().doc!.frameId;
-    const boxes = selectSelectedCuboids(ctx.store.getState());
+    const boxes = editableSelection(ctx);
+    if (boxes.length === 0) return;
     const patches: Record<string, CuboidPatch> = {};
     const results = await Promise.all(boxes.map((c) => nextHeading(ctx, frameId, c).catch(() => quarterTurn(c))));
     results.forEach((p, i) => (patches[boxes[i].id] = p));

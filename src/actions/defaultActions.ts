@@ -34,12 +34,16 @@ import { sessionActions } from './sessionActions.ts';
 import { frameListActions } from './frameListActions.ts';
 import { conflictActions } from './conflictActions.ts';
 import { saveEdgeCase } from './sopActions.ts';
+import { toggleHideGround } from './toggleHideGround.ts';
+import { findObject, toggleBoxLabels } from './visibilityActions.ts';
 
 /** Every built-in action, in the order the `?` overlay lists them. */
 export const DEFAULT_ACTIONS: readonly Action[] = [
   ...toolActions,
   toggleMainView,
   frameView,
+  toggleBoxLabels,
+  toggleHideGround,
   toggleCamera,
   toggleCameraPoints,
   fitAtCursor,
@@ -59,6 +63,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   selectNext,
   selectPrev,
   selectAll,
+  findObject,
   deleteSelection,
   duplicateSelection,
   ...nudgeActions,

@@ -1,6 +1,6 @@
 import { removeCuboids } from '../domain/document/cuboidOps.ts';
 import type { Action } from './Action.ts';
-import { hasSelection } from './actionHelpers.ts';
+import { editableSelection, hasSelection } from './actionHelpers.ts';
 
 export const deleteSelection: Action = {
   id: 'deleteSelection',
@@ -10,7 +10,9 @@ export const deleteSelection: Action = {
   predicate: hasSelection,
   perform: (ctx) => {
     const s = ctx.store.getState();
-    const ids = [...s.selectedIds];
+    // Locked boxes stay (and selected); the message says why.
+    const ids = editableSelection(ctx, 'deleted').map((c) => c.id);
+    if (ids.length === 0) return;
     const flagged = s.doc?.flags.filter((f) => f.state === 'open' && f.cuboidId !== null && ids.includes(f.cuboidId)).length ?? 0;
     if (flagged > 0) {
       s.showMessage(
@@ -18,7 +20,7 @@ export const deleteSelection: Action = {
         'warning',
       );
     }
-    s.clearSelection();
+    s.select(s.selectedIds.filter((id) => !ids.includes(id)));
     return { docChange: (doc) => removeCuboids(doc, ids) };
   },
 };

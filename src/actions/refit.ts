@@ -1,8 +1,7 @@
 import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
 import { updateCuboids } from '../domain/document/cuboidOps.ts';
-import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { Action, ActionResult } from './Action.ts';
-import { hasSelection } from './actionHelpers.ts';
+import { editableSelection, hasSelection } from './actionHelpers.ts';
 import { refitPrior } from './refitPrior.ts';
 
 /**
@@ -20,7 +19,8 @@ export const refit: Action = {
   perform: async (ctx): Promise<ActionResult> => {
     const state = ctx.store.getState();
     const frameId = state.doc!.frameId;
-    const boxes = selectSelectedCuboids(state);
+    const boxes = editableSelection(ctx);
+    if (boxes.length === 0) return;
     state.addPendingFits(boxes.length);
     const patches: Record<string, CuboidPatch> = {};
     let missed = 0;

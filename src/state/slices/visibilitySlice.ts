@@ -29,6 +29,8 @@ export interface VisibilitySlice {
     hideGround: boolean;
     /** Draw class and track-id labels on boxes (hidden automatically when cluttered). */
     boxLabels: boolean;
+    /** Bumped to ask the object list to focus its search field (the `/` key). */
+    searchRequest: number;
   };
   /** Toggles (or sets, when `hidden` is given) a class's visibility. */
   setClassHidden: (cls: string, hidden?: boolean) => void;
@@ -39,6 +41,8 @@ export interface VisibilitySlice {
   setRangeCrop: (crop: Interval) => void;
   setHideGround: (hide: boolean) => void;
   setBoxLabels: (show: boolean) => void;
+  /** Asks the object list to focus its search field. */
+  requestObjectSearch: () => void;
   /** Shows and unlocks everything and clears the slice and crop. */
   resetVisibility: () => void;
 }
@@ -54,6 +58,7 @@ const INITIAL: VisibilitySlice['visibility'] = {
   rangeCrop: NO_LIMIT,
   hideGround: false,
   boxLabels: true,
+  searchRequest: 0,
 };
 
 /** `list` with `item` added or removed: toggled when `on` is undefined. */
@@ -74,5 +79,6 @@ export const createVisibilitySlice: StateCreator<AppState, [], [], VisibilitySli
   setRangeCrop: (rangeCrop) => set((s) => ({ visibility: { ...s.visibility, rangeCrop } })),
   setHideGround: (hideGround) => set((s) => ({ visibility: { ...s.visibility, hideGround } })),
   setBoxLabels: (boxLabels) => set((s) => ({ visibility: { ...s.visibility, boxLabels } })),
-  resetVisibility: () => set((s) => ({ visibility: { ...INITIAL, boxLabels: s.visibility.boxLabels } })),
+  requestObjectSearch: () => set((s) => ({ visibility: { ...s.visibility, searchRequest: s.visibility.searchRequest + 1 } })),
+  resetVisibility: () => set((s) => ({ visibility: { ...INITIAL, boxLabels: s.visibility.boxLabels, searchRequest: s.visibility.searchRequest } })),
 });
