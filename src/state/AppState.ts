@@ -15,6 +15,7 @@ import type { ReviewSlice } from './slices/reviewSlice.ts';
 import type { SessionSlice } from './slices/sessionSlice.ts';
 import type { MergeSlice } from './slices/mergeSlice.ts';
 import type { VisibilitySlice } from './slices/visibilitySlice.ts';
+import type { BatchSlice } from './slices/batchSlice.ts';
 
 /** The whole app store: the union of its slices. Plain, serializable data only. */
 export type AppState = FramesSlice &
@@ -33,7 +34,8 @@ export type AppState = FramesSlice &
   ReviewSlice &
   SessionSlice &
   MergeSlice &
-  VisibilitySlice;
+  VisibilitySlice &
+  BatchSlice;
 
 /** The part of the state the undo history records (zundo `partialize`). */
 export type HistoryState = Pick<AppState, 'doc'>;

@@ -18,6 +18,7 @@ import { createReviewSlice } from './slices/reviewSlice.ts';
 import { createSessionSlice } from './slices/sessionSlice.ts';
 import { createMergeSlice } from './slices/mergeSlice.ts';
 import { createVisibilitySlice } from './slices/visibilitySlice.ts';
+import { createBatchSlice } from './slices/batchSlice.ts';
 
 /** Most undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
@@ -66,6 +67,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
         ...createSessionSlice(set, get, store),
         ...createMergeSlice(set, get, store),
         ...createVisibilitySlice(set, get, store),
+        ...createBatchSlice(set, get, store),
       }),
       {
         partialize: (state): HistoryState => ({ doc: state.doc }),
