@@ -7,6 +7,7 @@ import type { FaceHandle } from '../tools/ToolEvent.ts';
 import type { BoxViewKind } from './BoxCamera.tsx';
 import { fillMaterial, overlayMaterial } from './sharedMaterials.ts';
 import { sharedGeometry } from './sharedGeometry.ts';
+import { useBoxVisibility } from './useBoxVisibility.ts';
 
 const cube = sharedGeometry(() => new BoxGeometry(1, 1, 1));
 const ball = sharedGeometry(() => new SphereGeometry(1, 12, 8));
@@ -59,12 +60,14 @@ function place(mesh: Mesh, box: Cuboid, face: FaceHandle | 'rotate', s: number):
 
 /**
  * Grab handles on the faces of the selected box, plus a yaw handle in front of the box in the top
- * view. They carry `{cuboidId, handle}` so the pointer resolver can name them.
+ * view. They carry `{cuboidId, handle}` so the pointer resolver can name them. A box locked or
+ * hidden in the object list has none (it cannot be dragged).
  */
 export function BoxHandles({ box, kind, pixels }: BoxHandlesProps) {
   const meshes = useRef<Map<FaceHandle | 'rotate', Mesh>>(new Map());
   const faces: (FaceHandle | 'rotate')[] = kind === 'top' ? [...FACES[kind], 'rotate'] : FACES[kind];
   const fixed = boxRelativeSize(box);
+  const { hidden, locked } = useBoxVisibility();
 
   useFrame(({ camera, size }) => {
     if (pixels === undefined) return;
@@ -82,6 +85,7 @@ export function BoxHandles({ box, kind, pixels }: BoxHandlesProps) {
     for (const [face, mesh] of meshes.current) place(mesh, box, face, s);
   });
 
+  if (locked.has(box.id) || hidden.has(box.id)) return null;
   const material = (color: string) => (pixels === undefined ? fillMaterial(color) : overlayMaterial(color));
   return (
     <group position={box.center as [number, number, number]} rotation={[0, 0, box.yaw]}>

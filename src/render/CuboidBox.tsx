@@ -16,7 +16,12 @@ export interface CuboidBoxProps {
   onPointerDown?: (e: ThreeEvent<PointerEvent>) => void;
   /** Body tint; the close-up views use a fainter one so the points inside stay readable. */
   fillOpacity?: number;
+  /** Locked in the object list: drawn faint, and its body is no pick target (clicks go through it). */
+  locked?: boolean;
 }
+
+/** A raycast that hits nothing: the body of a locked box. */
+const noRaycast = () => undefined;
 
 const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
@@ -29,15 +34,25 @@ heading.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 0.5, 0, 0,
  * from the centre to the front face so the yaw reads at a glance. Geometries and materials are
  * shared by all boxes (never disposed here).
  */
-export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, needsAttention = false, onPointerDown, fillOpacity }: CuboidBoxProps) {
+export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, needsAttention = false, onPointerDown, fillOpacity, locked = false }: CuboidBoxProps) {
   const [l, w, h] = cuboid.size;
   const color = hasError ? '#ff4d4f' : draft ? '#ffffff' : needsAttention ? '#f5b93d' : classColor(cuboid.label);
-  const edges = lineMaterial(color, selected || draft ? 1 : 0.9);
-  const fill = fillMaterial(color, fillOpacity ?? (selected ? 0.16 : 0.06));
+  const edges = lineMaterial(color, selected || draft ? 1 : locked ? 0.45 : 0.9);
+  const fill = fillMaterial(color, locked ? 0.02 : (fillOpacity ?? (selected ? 0.16 : 0.06)));
   return (
     <group position={cuboid.center as [number, number, number]} rotation={[0, 0, cuboid.yaw]} userData={{ cuboidId: cuboid.id }}>
       <lineSegments geometry={unitEdges} material={edges} scale={[l, w, h]} dispose={null} />
-      <mesh geometry={unitBox} material={fill} scale={[l, w, h]} onPointerDown={onPointerDown} userData={{ cuboidId: cuboid.id }} dispose={null} />
+      <mesh
+        // Remounted when the lock changes, so the default raycast comes back whole.
+        key={locked ? 'locked' : 'open'}
+        geometry={unitBox}
+        material={fill}
+        scale={[l, w, h]}
+        onPointerDown={locked ? undefined : onPointerDown}
+        userData={locked ? {} : { cuboidId: cuboid.id }}
+        {...(locked ? { raycast: noRaycast } : {})}
+        dispose={null}
+      />
       <lineSegments geometry={heading} material={lineMaterial(color)} scale={[l, w, h]} dispose={null} />
     </group>
   );

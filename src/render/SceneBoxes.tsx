@@ -1,6 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import type { Cuboid } from '../domain/types.ts';
 import { CuboidBox } from './CuboidBox.tsx';
+import { useBoxVisibility } from './useBoxVisibility.ts';
 
 export interface SceneBoxesProps {
   cuboids: Cuboid[];
@@ -12,13 +13,17 @@ export interface SceneBoxesProps {
   fillOpacity?: number;
 }
 
-/** Every box of the frame, drafts drawn in place of the committed box they edit. */
+/**
+ * Every box of the frame, drafts drawn in place of the committed box they edit. Boxes hidden in the
+ * object list are not drawn (so not picked either); locked ones are drawn faint and are not pick targets.
+ */
 export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxPointerDown, fillOpacity }: SceneBoxesProps) {
   const draftIds = new Set(drafts.map((d) => d.id));
+  const { hidden, locked } = useBoxVisibility();
   return (
     <group>
       {cuboids
-        .filter((c) => !draftIds.has(c.id))
+        .filter((c) => !draftIds.has(c.id) && !hidden.has(c.id))
         .map((c) => (
           <CuboidBox
             key={c.id}
@@ -27,6 +32,7 @@ export function SceneBoxes({ cuboids, selectedIds, drafts = [], errorIds, onBoxP
             hasError={errorIds?.has(c.id) ?? false}
             needsAttention={c.attributes.needsAttention === true}
             fillOpacity={fillOpacity}
+            locked={locked.has(c.id)}
             onPointerDown={onBoxPointerDown ? (e) => onBoxPointerDown(c.id, e) : undefined}
           />
         ))}

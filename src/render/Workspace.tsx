@@ -18,6 +18,7 @@ import { RedrawOnChange } from './RedrawOnChange.tsx';
 import { ClearCanvas } from './ClearCanvas.tsx';
 import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
+import { BoxLabels } from './BoxLabels.tsx';
 import { boxesInSlab, reachesSlab } from './detailSlab.ts';
 
 export interface WorkspaceProps {
@@ -79,6 +80,7 @@ export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
         <View track={main as RefObject<HTMLElement>} index={1}>
           <MainScene frameId={frameId} errorIds={errorIds} />
           <ToolInput view="main" target={main} />
+          <BoxLabels target={main} />
         </View>
         {primary && frameId
           ? DETAILS.map((kind, i) => (

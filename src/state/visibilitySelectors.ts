@@ -1,5 +1,4 @@
 import type { Cuboid } from '../domain/types.ts';
-import type { AppState } from './AppState.ts';
 import type { VisibilitySlice } from './slices/visibilitySlice.ts';
 
 type Visibility = VisibilitySlice['visibility'];
@@ -14,22 +13,24 @@ export function isBoxLocked(v: Visibility, box: Pick<Cuboid, 'id' | 'label'>): b
   return v.lockedClasses.includes(box.label) || v.lockedBoxIds.includes(box.id);
 }
 
-/** Ids of the open frame's boxes of one of `classes` or among `ids`, as a set. */
-function idsWhere(state: AppState, classes: readonly string[], ids: readonly string[]): Set<string> {
+/** Ids of `cuboids` of one of `classes` or among `ids`, as a set. */
+function idsWhere(cuboids: readonly Cuboid[], classes: readonly string[], ids: readonly string[]): Set<string> {
   const out = new Set<string>();
   if (classes.length === 0 && ids.length === 0) return out;
-  for (const c of state.doc?.cuboids ?? []) if (classes.includes(c.label) || ids.includes(c.id)) out.add(c.id);
+  const classSet = new Set(classes);
+  const idSet = new Set(ids);
+  for (const c of cuboids) if (classSet.has(c.label) || idSet.has(c.id)) out.add(c.id);
   return out;
 }
 
-/** Ids of the hidden boxes of the open frame. Returns a new set: React callers memoise on `doc` and `visibility`. */
-export function selectHiddenIds(state: AppState): Set<string> {
-  return idsWhere(state, state.visibility.hiddenClasses, state.visibility.hiddenBoxIds);
+/** Ids of the hidden boxes among `cuboids`. */
+export function hiddenIdsOf(cuboids: readonly Cuboid[], v: Visibility): Set<string> {
+  return idsWhere(cuboids, v.hiddenClasses, v.hiddenBoxIds);
 }
 
-/** Ids of the locked boxes of the open frame. Returns a new set: React callers memoise on `doc` and `visibility`. */
-export function selectLockedIds(state: AppState): Set<string> {
-  return idsWhere(state, state.visibility.lockedClasses, state.visibility.lockedBoxIds);
+/** Ids of the locked boxes among `cuboids`. */
+export function lockedIdsOf(cuboids: readonly Cuboid[], v: Visibility): Set<string> {
+  return idsWhere(cuboids, v.lockedClasses, v.lockedBoxIds);
 }
 
 /** The message shown when an edit is refused because boxes are locked. */

@@ -3,11 +3,13 @@ import { Workspace } from '../render/Workspace.tsx';
 import { LoadErrorCard } from './LoadErrorCard.tsx';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { FrameList } from './FrameList.tsx';
+import { ObjectList } from './ObjectList.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { ViewControls } from './ViewControls.tsx';
 import { ColorLegend } from './ColorLegend.tsx';
 import { ToolButtons } from './ToolButtons.tsx';
 import { ClassPalette } from './ClassPalette.tsx';
+import { VisibilityControls } from './VisibilityControls.tsx';
 import { Inspector } from './Inspector.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { MessageToast } from './MessageToast.tsx';
@@ -58,6 +60,7 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
       </header>
       <aside className="sidebar">
         <FrameList />
+        <ObjectList />
       </aside>
       <main className="stage">
         <Workspace onReady={() => setCanvasReady(true)} />
@@ -73,6 +76,7 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
       </main>
       <aside className="rightbar">
         <ClassPalette />
+        <VisibilityControls />
         <Inspector />
         <ChecksPanel />
         <ReviewPanel />
