@@ -6,6 +6,7 @@ import { registerImport } from './importCommand.ts';
 import { registerInspect } from './inspectCommand.ts';
 import { registerServe } from './serveCommand.ts';
 import { registerUser } from './userCommand.ts';
+import { registerWorker } from './workerCommand.ts';
 
 /** Sets the process exit code for the current command. */
 export type SetExitCode = (code: number) => void;
@@ -13,4 +14,13 @@ export type SetExitCode = (code: number) => void;
 /** A command module adds one subcommand to the program. One file per command. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerInspect, registerServe, registerExport, registerImport, registerCheck, registerUser, registerDb];
+export const commands: RegisterCommand[] = [
+  registerInspect,
+  registerServe,
+  registerExport,
+  registerImport,
+  registerCheck,
+  registerUser,
+  registerDb,
+  registerWorker,
+];

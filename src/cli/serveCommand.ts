@@ -65,7 +65,8 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
     followSymlinks: opts.followSymlinks === true,
-    ...(opts.db !== undefined ? { db: opts.db } : {}),
+    // With --db, checks and exports are jobs for `cuboid worker` processes.
+    ...(opts.db !== undefined ? { db: opts.db, jobs: 'queue' as const } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
@@ -170,6 +171,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           process.stdout.write(
             `Cuboid is serving ${ws.dataset.size} frames from ${dataDir} (${ws.dataset.layout} layout)\n` +
               `  labels   ${ws.labelsDir}\n  database ${ws.dbPath ?? ws.dbUrl ?? '(in memory)'}\n` +
+              (ws.dbUrl !== null ? '  jobs     queued in the database: run `cuboid worker --db URL` (checks, big submits, exports)\n' : '') +
               (userCount > 0 ? `  users    ${userCount} (login required)\n` : '  users    none: single-user mode, no login\n') +
               ws.dataset
                 .binLayouts()

@@ -11,6 +11,7 @@ import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWork
 import { registerActivityRoute } from './routes/activityRoute.ts';
 import { registerAnnotationRoutes } from './routes/annotationRoutes.ts';
 import { registerCalibRoute } from './routes/calibRoute.ts';
+import { registerCameraRoutes } from './routes/cameraRoutes.ts';
 import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
 import { registerChecksRoute } from './routes/checksRoute.ts';
 import { registerTracksRoute } from './routes/tracksRoute.ts';
@@ -29,6 +30,11 @@ import { registerSessionRoutes } from './routes/sessionRoutes.ts';
 import { registerStaticRoutes } from './routes/staticRoutes.ts';
 import { registerUsersRoute } from './routes/usersRoute.ts';
 import { createSubmitChecker, type SubmitChecker } from './review/checkFrameForSubmit.ts';
+import { InProcessJobRunner } from './jobs/InProcessJobRunner.ts';
+import { QueueJobRunner } from './jobs/QueueJobRunner.ts';
+import { checkRunners } from './jobs/jobChecks.ts';
+import type { JobRunner } from './jobs/JobRunner.ts';
+import { registerJobRoutes } from './routes/jobRoutes.ts';
 import { DictionaryStore } from './review/DictionaryStore.ts';
 import { ReviewService } from './review/ReviewService.ts';
 
@@ -59,6 +65,12 @@ export interface ServerOptions extends WorkspaceOptions {
   submitChecker?: SubmitChecker;
   /** The check pool (worker threads) of the navigator summaries and the submit gate: threads, time and size limits. */
   checks?: CheckPoolOptions;
+  /**
+   * Where background jobs run (navigator summaries, submit gates, exports): `in-process` (default:
+   * this process's check pool) or `queue` (needs `db`: the PostgreSQL queue that `cuboid worker`
+   * processes take jobs from; `cuboid serve --db` uses it).
+   */
+  jobs?: 'in-process' | 'queue';
 }
 
 declare module 'fastify' {
@@ -125,12 +137,25 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   // Checks run in worker threads, never on the event loop; closing the app stops them.
   const checkPool = new CheckPool(opts.checks);
   app.addHook('onClose', async () => checkPool.close());
+  // Jobs: in this process (the pool above), or queued in PostgreSQL for `cuboid worker` processes.
+  let jobs: JobRunner;
+  if (opts.jobs === 'queue') {
+    if (opts.db === undefined) throw new Error('createServer: jobs "queue" needs db (a PostgreSQL URL)');
+    jobs = await QueueJobRunner.open(opts.db).catch(async (err: unknown) => {
+      await app.close();
+      throw err;
+    });
+  } else {
+    jobs = new InProcessJobRunner({ pool: checkPool, exportSource: workspace.service });
+  }
+  app.addHook('onClose', async () => jobs.close());
+  const checks = checkRunners(jobs, checkPool);
   const review = new ReviewService({
     annotations: workspace.service,
     dictionaries,
-    checker: opts.submitChecker ?? createSubmitChecker(checkPool),
+    checker: opts.submitChecker ?? createSubmitChecker(checks.submit),
   });
-  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checkPool });
+  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checks.summaries });
   const ctx: RouteContext = {
     service: workspace.service,
     review,
@@ -146,6 +171,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerFramesRoutes(api, ctx);
   registerFileRoutes(api, ctx);
   registerCalibRoute(api, ctx);
+  registerCameraRoutes(api, ctx);
   registerAnnotationRoutes(api, ctx);
   registerLabelRoute(api, ctx);
   registerChecksRoute(api, ctx);
@@ -158,6 +184,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerDictionaryRoutes(api, ctx);
   registerMetricsRoutes(api, ctx);
   registerUsersRoute(api, ctx);
+  registerJobRoutes(api, { jobs, service: workspace.service, ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}) });
   if (opts.distDir !== undefined && opts.distDir !== null) await registerStaticRoutes(app, opts.distDir);
   return app;
 }

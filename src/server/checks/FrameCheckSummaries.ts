@@ -1,5 +1,4 @@
 import type { FrameCheckSummary } from '../../domain/api/wireTypes.ts';
-import { HttpError } from '../http/HttpError.ts';
 import type { CheckPool } from './CheckPool.ts';
 import { checkedOrThrow } from './CheckPool.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
@@ -7,7 +6,7 @@ import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { frameFileSize } from '../dataset/frameFiles.ts';
 import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import type { DictionaryStore } from '../review/DictionaryStore.ts';
-import { computeOnce, errorFromStored } from './sharedCheckSummaries.ts';
+import { computeOnce, errorFromStored, isTransientCheckError } from './sharedCheckSummaries.ts';
 
 /** Point files above this size are not checked in the background (the analysis would hold the server for seconds). */
 export const MAX_BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024;
@@ -27,12 +26,13 @@ type Outcome = { revision: number; dictionaryVersion: number } & ({ summary: Fra
 export class FrameCheckSummaries {
   private readonly annotations: AnnotationService;
   private readonly dictionaries: DictionaryStore;
-  private readonly pool: CheckPool;
+  private readonly pool: Pick<CheckPool, 'run'>;
   private readonly maxBytes: number;
   private readonly done = new Map<string, Outcome>();
   private readonly running = new Map<string, Promise<FrameCheckSummary>>();
 
-  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; pool: CheckPool; maxBytes?: number }) {
+  /** `pool`: where checks run, the check pool itself or a job runner's checks (`jobs/JobRunner.ts`). */
+  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; pool: Pick<CheckPool, 'run'>; maxBytes?: number }) {
     this.annotations = opts.annotations;
     this.dictionaries = opts.dictionaries;
     this.pool = opts.pool;
@@ -105,7 +105,8 @@ export class FrameCheckSummaries {
           (error: unknown) => {
             // A full queue says nothing about the frame: ask again next time.
             // Nor does a bucket that cannot be read now (it may come back).
-            if (!(error instanceof HttpError && error.error === 'checks_busy') && !isDatasetUnavailable(error)) this.done.set(frame.id, { ...at, error });
+            // Nor a job no worker took (`cuboid worker` not running): ask again once one runs.
+            if (!isTransientCheckError(error) && !isDatasetUnavailable(error)) this.done.set(frame.id, { ...at, error });
           },
         )
         .finally(() => this.running.delete(key));

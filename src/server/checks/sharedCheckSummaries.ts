@@ -16,8 +16,13 @@ export function errorFromStored(e: StoredCheckError): Error {
   return 'status' in e ? new HttpError(e.status, e.error, e.detail, e.extra) : new Error(e.message);
 }
 
-/** True for the answer that says nothing about the frame (a full queue): never stored. */
-const isBusy = (err: unknown): boolean => err instanceof HttpError && err.error === 'checks_busy';
+/**
+ * True for an answer that says nothing about the frame, never stored: a full pool (`checks_busy`),
+ * or a check job no `cuboid worker` took or finished in time (`job_no_worker`, `job_timeout`).
+ */
+export const isTransientCheckError = (err: unknown): boolean =>
+  err instanceof HttpError && (err.error === 'checks_busy' || err.error === 'job_no_worker' || err.error === 'job_timeout');
+const isBusy = isTransientCheckError;
 
 /**
  * The summary of one (frame, revision, dictionary version), computed by one replica for all: the

@@ -17,7 +17,7 @@ export type SubmitChecker = (frame: DatasetFrame, doc: FrameAnnotation, dictiona
  * Rejects with an HttpError 422 (unreadable file, frame over a size limit) or 503 (time limit,
  * pool busy) naming the frame and the limit.
  */
-export function createSubmitChecker(pool: CheckPool): SubmitChecker {
+export function createSubmitChecker(pool: Pick<CheckPool, 'run'>): SubmitChecker {
   return async (frame, doc, dictionary) => {
     const answer = await pool.run({ kind: 'submit', frame, doc, dictionary });
     return checkedOrThrow(answer, frame.id).results;

@@ -63,6 +63,8 @@ async function requestFor(key: string, role: Role | null): Promise<InjectOptions
     }
     case 'GET /api/export.zip':
       return { method, url: `${url}?points=0&images=0` };
+    case 'POST /api/jobs/export':
+      return { method, url: `${url}?points=0&images=0`, payload: {} };
     default:
       return { method, url };
   }

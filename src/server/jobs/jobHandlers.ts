@@ -1,0 +1,92 @@
+import type { Readable } from 'node:stream';
+import type { CheckPool } from '../checks/CheckPool.ts';
+import type { ExportSource } from '../export/ExportSource.ts';
+import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
+import { exportLabelFormat } from '../export/formats/exportLabelFormat.ts';
+import { parseStatuses } from '../export/parseStatuses.ts';
+import { ZipSink } from '../export/ZipSink.ts';
+import { isExportFormat } from '../../domain/formats/LabelFormats.ts';
+import { HttpError } from '../http/HttpError.ts';
+import type { ExportJobInput, ExportJobOutput, JobKind, JobKinds } from './JobRunner.ts';
+
+/** What a job's code may use where it runs (the server's process, or a `cuboid worker`). */
+export interface JobContext {
+  /** The worker-thread pool checks run in (never the event loop). */
+  pool: CheckPool;
+  /** Reports the fraction done, 0..1 (the runner stores it now and then). */
+  progress(fraction: number): void;
+  /** Keeps the job's file (the export zip) as `stream` delivers it; resolves with its size in bytes. */
+  saveFile(stream: Readable): Promise<number>;
+  /** The dataset and documents an export reads, and how to let them go. */
+  openExportSource(input: ExportJobInput): Promise<{ source: ExportSource; close(): Promise<void> }>;
+}
+
+/**
+ * Runs one job: the same code in the server's process (SQLite) and in `cuboid worker` (PostgreSQL).
+ * @throws an `HttpError` (or another error) that becomes the job's recorded error
+ */
+export async function runJob<K extends JobKind>(kind: K, input: JobKinds[K]['input'], ctx: JobContext): Promise<JobKinds[K]['output']> {
+  if (kind === 'check') {
+    const answer = await ctx.pool.run(input as JobKinds['check']['input']);
+    ctx.progress(1);
+    return answer as JobKinds[K]['output'];
+  }
+  if (kind === 'export') return (await runExportJob(input as ExportJobInput, ctx)) as JobKinds[K]['output'];
+  throw new Error(`unknown job kind ${JSON.stringify(kind)}`);
+}
+
+/** The training export as a zip kept with the job; progress is the fraction of frames read. */
+async function runExportJob(input: ExportJobInput, ctx: JobContext): Promise<ExportJobOutput> {
+  const format = input.format;
+  if (!isExportFormat(format)) throw new HttpError(400, 'invalid_query', `format ${JSON.stringify(format)} is not an export format`);
+  const opts = exportOptions(input);
+  const { source, close } = await ctx.openExportSource(input);
+  try {
+    const total = Math.max(1, source.dataset.ids().length);
+    let started = 0;
+    const counted: ExportSource = {
+      dataset: source.dataset,
+      // A frame's document is read first: the frames before it are written.
+      getAnnotation: (frame) => {
+        ctx.progress(Math.min(started++, total) / total);
+        return source.getAnnotation(frame);
+      },
+      formatLabel: (frame, doc) => source.formatLabel(frame, doc),
+      ...(source.syncDirtyLabels !== undefined ? { syncDirtyLabels: () => source.syncDirtyLabels?.() ?? Promise.resolve({ written: [] }) } : {}),
+    };
+    const sink = new ZipSink();
+    const saved = ctx.saveFile(sink.stream);
+    let summary: { frames: number; skipped: unknown[] };
+    try {
+      const { bin: _bin, images: _images, ...labelOpts } = opts;
+      summary = format === 'kitti' ? await exportDataset(counted, sink, opts) : await exportLabelFormat(counted, sink, { ...labelOpts, format });
+    } catch (err) {
+      sink.abort(err instanceof Error ? err : new Error(String(err)));
+      await saved.catch(() => undefined);
+      throw err;
+    }
+    const bytes = await saved;
+    ctx.progress(1);
+    return { fileName: input.fileName, bytes, frames: summary.frames, skipped: summary.skipped.length };
+  } finally {
+    await close();
+  }
+}
+
+function exportOptions(input: ExportJobInput): ExportOptions {
+  const opts: ExportOptions = {};
+  if (input.split !== undefined) opts.split = input.split;
+  if (input.seed !== undefined) opts.seed = input.seed;
+  for (const key of ['bin', 'points', 'images'] as const) {
+    const v = input[key];
+    if (v !== undefined) opts[key] = v;
+  }
+  if (input.status !== undefined) {
+    try {
+      opts.statuses = parseStatuses(input.status);
+    } catch (err) {
+      throw new HttpError(400, 'invalid_query', err instanceof Error ? err.message : String(err));
+    }
+  }
+  return opts;
+}
