@@ -133,7 +133,8 @@ export class AnnotationService {
         id: frame.id,
         pointsFile: path.basename(frame.points.path),
         hasCalib: frame.calibPath !== null,
-        hasImage: frame.image !== null,
+        // image_2, or a nuScenes sample's camera keyframes (other KITTI image_N folders are listed on request: GET /cameras).
+        hasImage: frame.image !== null || (frame.cameras?.some((c) => c.image !== null) ?? false),
         hasLabel: frame.labelPath !== null || frame.shipped != null || state !== undefined,
         pointCount,
         status: state?.status ?? 'todo',

@@ -10,6 +10,7 @@ import { openSource, SourceOpenError } from './sources.ts';
 import { isDatasetUnavailable } from './sourceErrors.ts';
 import type { SequenceScan, ShippedLabels } from './layouts/SequenceScan.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
+import type { DatasetCamera } from './DatasetCamera.ts';
 
 export type PointsFormat = 'bin' | 'pcd' | 'ply' | 'las' | 'laz';
 export type { DatasetLayout } from './datasetLayouts.ts';
@@ -46,6 +47,8 @@ export interface DatasetFrame {
   sequence?: string;
   pose?: Pose | null;
   shipped?: ShippedLabels | null;
+  /** A nuScenes frame's camera images (its sample's `CAM_*` keyframes); other layouts list theirs on request (`frameCameras`). */
+  cameras?: DatasetCamera[];
 }
 
 /** Options of `Dataset.scan`. */
@@ -291,6 +294,7 @@ export class Dataset {
         sequence: f.sequence,
         pose: f.pose,
         shipped: f.shipped,
+        ...(f.cameras === undefined ? {} : { cameras: f.cameras }),
       };
     });
     this.frames = new Map(frames.map((f) => [f.id, f]));

@@ -2,6 +2,7 @@ import type { KittiObject } from '../../../domain/kitti/KittiObject.ts';
 import type { Pose } from '../../../domain/poses/Pose.ts';
 import type { Cuboid } from '../../../domain/types.ts';
 import type { BinLayoutName } from '../../../domain/pointcloud/binLayouts.ts';
+import type { DatasetCamera } from '../DatasetCamera.ts';
 
 /**
  * Labels a sequence dataset ships for one frame, already in the app's terms (LiDAR-frame boxes
@@ -29,6 +30,8 @@ export interface SequenceFrameFiles {
   /** LiDAR → world of the sequence (see `domain/poses/Pose`), or null when the dataset has none for the frame. */
   pose: Pose | null;
   shipped: ShippedLabels | null;
+  /** The frame's camera images with their projections (nuScenes: the sample's `CAM_*` keyframes). */
+  cameras?: DatasetCamera[];
 }
 
 /** What a sequence layout's scan found: frames in sequence order, and what it left out and why. */

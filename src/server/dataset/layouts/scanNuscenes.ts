@@ -5,6 +5,7 @@ import { parseNuscenesTables } from '../../../domain/nuscenes/parseNuscenesTable
 import type { DatasetSource } from '../DatasetSource.ts';
 import { isValidFrameId } from '../frameId.ts';
 import type { SequenceFrameFiles, SequenceScan } from './SequenceScan.ts';
+import { indexNuscenesCameras } from './nuscenesCameraFiles.ts';
 
 /** Where the v1.0 tables may be, relative to the dataset, in the order tried ('' = the root). */
 export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', ''] as const;
@@ -48,6 +49,7 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
   const tables = await readTables(source, warnings);
   if (tables !== null) {
     const dir = tables.dir === '' ? '' : `${tables.dir}/`;
+    const cameraIndex = await indexNuscenesCameras(source, tables.parsed, warnings);
     for (const f of nuscenesFrames(tables.parsed)) {
       const file = files.get(f.filename);
       if (file === undefined) {
@@ -65,6 +67,7 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
           sequence: f.sequence,
           pose: f.pose,
           shipped: { cuboids: f.cuboids, dontCare: [], file: `${dir}sample_annotation.json` },
+          cameras: cameraIndex.cameras(f.sampleToken, f.pose),
         },
         f.filename,
       );
