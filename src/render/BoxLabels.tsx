@@ -6,8 +6,7 @@ import { useAppStore } from './EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { useBoxVisibility } from './useBoxVisibility.ts';
 import { classColor } from './classColors.ts';
-import { labelWidth, placeLabels, type LabelCandidate } from './labelPlacement.ts';
-import { trackName } from '../domain/sequence/trackName.ts';
+import { boxLabelText, labelWidth, placeLabels, type LabelCandidate } from './labelPlacement.ts';
 
 /** Most labels drawn at once; past it (and wherever two would overlap) the farther ones are left out. */
 export const MAX_BOX_LABELS = 40;
@@ -20,11 +19,6 @@ interface LabelItem {
   color: string;
   /** The middle of the box's top face, LiDAR frame, metres. */
   anchor: [number, number, number];
-}
-
-/** "Car 12": the class and the track's number (or the start of its id). */
-export function boxLabelText(label: string, trackId: string | null): string {
-  return trackId === null ? label : `${label} ${trackName(trackId).replace(/^Track /, '')}`;
 }
 
 /**

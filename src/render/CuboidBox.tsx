@@ -34,7 +34,16 @@ heading.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 0.5, 0, 0,
  * from the centre to the front face so the yaw reads at a glance. Geometries and materials are
  * shared by all boxes (never disposed here).
  */
-export function CuboidBox({ cuboid, selected = false, draft = false, hasError = false, needsAttention = false, onPointerDown, fillOpacity, locked = false }: CuboidBoxProps) {
+export function CuboidBox({
+  cuboid,
+  selected = false,
+  draft = false,
+  hasError = false,
+  needsAttention = false,
+  onPointerDown,
+  fillOpacity,
+  locked = false,
+}: CuboidBoxProps) {
   const [l, w, h] = cuboid.size;
   const color = hasError ? '#ff4d4f' : draft ? '#ffffff' : needsAttention ? '#f5b93d' : classColor(cuboid.label);
   const edges = lineMaterial(color, selected || draft ? 1 : locked ? 0.45 : 0.9);

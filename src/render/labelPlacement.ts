@@ -1,3 +1,5 @@
+import { trackName } from '../domain/sequence/trackName.ts';
+
 /** One label that could be drawn: its anchor on screen and its size, CSS pixels of the view. */
 export interface LabelCandidate {
   id: string;
@@ -52,4 +54,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], width: number
 /** Width of a label of `text` in the labels' 11 px font, CSS pixels (an estimate: no layout is read while drawing). */
 export function labelWidth(text: string): number {
   return Math.ceil(text.length * 6.4) + 11;
+}
+
+/** "Car 12": the class and the track's number (or the start of its id). */
+export function boxLabelText(label: string, trackId: string | null): string {
+  return trackId === null ? label : `${label} ${trackName(trackId).replace(/^Track /, '')}`;
 }

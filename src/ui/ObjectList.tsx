@@ -171,13 +171,18 @@ export function ObjectList() {
               if (first) pickBox(first, true);
             }
           }}
-          placeholder="Find: class:car #12 is:error (/)"
+          placeholder="Find (/)  car #12 is:error"
           aria-label="Find objects"
           title="Words all match: class:NAME, #TRACK, is:error | warning | flagged | hidden | locked | attention, or any text. Enter frames the first, ↓ goes to the list, Esc clears."
           data-testid="object-search"
         />
         <label className="ol-labels" title="Class and track labels on the boxes (Shift+L)">
-          <input type="checkbox" checked={visibility.boxLabels} onChange={(e) => store.getState().setBoxLabels(e.target.checked)} data-testid="box-labels-toggle" />
+          <input
+            type="checkbox"
+            checked={visibility.boxLabels}
+            onChange={(e) => store.getState().setBoxLabels(e.target.checked)}
+            data-testid="box-labels-toggle"
+          />
           labels
         </label>
       </div>

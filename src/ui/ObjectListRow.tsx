@@ -19,7 +19,14 @@ export interface ObjectListRowProps {
 /** One row of the object list: a class heading or a box, with its eye and lock toggles. */
 export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLock }: ObjectListRowProps) {
   const isClass = row.kind === 'class';
-  const cls = ['ol-row', isClass ? 'ol-class' : 'ol-box', active ? 'active' : '', selected ? 'selected' : '', row.hidden ? 'hidden' : '', row.locked ? 'locked' : '']
+  const cls = [
+    'ol-row',
+    isClass ? 'ol-class' : 'ol-box',
+    active ? 'active' : '',
+    selected ? 'selected' : '',
+    row.hidden ? 'hidden' : '',
+    row.locked ? 'locked' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const what = isClass ? `every ${row.label}` : 'this box';
@@ -44,7 +51,9 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
           {row.label} <span className="muted">{row.shown === row.count ? row.count : `${row.shown}/${row.count}`}</span>
         </span>
       ) : (
-        <span className="ol-name">{row.track}</span>
+        <span className="ol-name">
+          {row.trackId === null ? <span className="muted">no track</span> : row.track} <span className="muted ol-range">{row.range.toFixed(0)} m</span>
+        </span>
       )}
       <span className="ol-status">
         {row.errors > 0 ? (
