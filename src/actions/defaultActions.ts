@@ -28,6 +28,7 @@ import { updateCuboid } from './updateCuboid.ts';
 import { copyToNextFrame, propagateForward } from './propagateForward.ts';
 import { interpolateTrack } from './interpolateTrack.ts';
 import { toggleKeyframe } from './toggleKeyframe.ts';
+import { openBatchView } from './openBatchView.ts';
 import { toggleLockSize } from './toggleLockSize.ts';
 import { reviewActions } from './reviewActions.ts';
 import { sessionActions } from './sessionActions.ts';
@@ -59,6 +60,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   propagateForward,
   interpolateTrack,
   toggleKeyframe,
+  openBatchView,
   toggleLockSize,
   selectNext,
   selectPrev,
