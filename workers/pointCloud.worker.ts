@@ -15,6 +15,7 @@ import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
 import { ensureFrameCloud } from './fetchCloud.ts';
 import { propagateInFrame } from './propagate.ts';
+import { renderedBoxOfEachPoint, renderedGroundMask } from './pointTags.ts';
 import type { PointFileKind } from '../src/domain/pointcloud/pointFileKind.ts';
 import type { PropagateItem, PropagateOptions, PropagatedBox } from './propagate.ts';
 
@@ -130,6 +131,25 @@ const api = {
     if (near.values) buffers.push(near.values.buffer as ArrayBuffer);
     if (near.colors) buffers.push(near.colors.buffer as ArrayBuffer);
     return transfer(near, buffers);
+  },
+
+  /**
+   * Which box each rendered point falls in (0 none, `k` = `boxes[k - 1]`; render order, finite
+   * points only), transferred; null if the frame is not loaded. The viewer colours and hides by it.
+   */
+  boxOfEachPoint(frameId: string, boxes: CuboidShape[]): Uint16Array | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const out = renderedBoxOfEachPoint(entry, boxes);
+    return transfer(out, [out.buffer as ArrayBuffer]);
+  },
+
+  /** The frame's ground points (1, by its ground model; render order), transferred; null if not loaded. */
+  groundMask(frameId: string): Uint8Array | null {
+    const entry = frameClouds.get(frameId);
+    if (!entry) return null;
+    const out = renderedGroundMask(entry);
+    return transfer(out, [out.buffer as ArrayBuffer]);
   },
 
   /** Parses a whole frame into the cache if absent (no batches; for propagation into other frames). */

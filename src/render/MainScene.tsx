@@ -17,6 +17,8 @@ import { DismissalMarkers } from './DismissalMarkers.tsx';
 import { TrajectoryView } from './TrajectoryView.tsx';
 import { FlagPins } from './FlagPins.tsx';
 import { WHEEL_ZOOM_SPEED } from './framing.ts';
+import { PointTagSync } from './PointTagSync.tsx';
+import { SliceCropHandles } from './SliceCropHandles.tsx';
 import type { Cuboid } from '../domain/types.ts';
 
 export interface MainSceneProps {
@@ -74,6 +76,8 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       {frameId && mergedKey ? <MergedCloudLayer cloudKey={mergedKey} highlight={primary} /> : null}
       {frameId && !mergedKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
+      {frameId && !mergedKey ? <PointTagSync frameId={frameId} /> : null}
+      <SliceCropHandles />
       <CheckMarkers />
       <DismissalMarkers />
       <TrajectoryView />

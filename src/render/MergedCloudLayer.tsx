@@ -6,6 +6,7 @@ import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { disposeLod, lodLimit, syncLodGeometry } from './lodGeometry.ts';
+import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 /**
  * The merged multi-sweep cloud (`io.mergedClouds`): drawn coarse-first and refined chunk by chunk
@@ -23,6 +24,8 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   const byTime = useAppStore((s) => s.merge.colorByTime);
   const timeRange = useAppStore((s) => s.merge.timeRange);
   const heightRange = useAppStore((s) => s.load.ranges.height);
+  const heightSlice = useAppStore((s) => s.visibility.heightSlice);
+  const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => () => material.dispose(), [material]);
@@ -42,8 +45,11 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
       worldToBox(highlight, u.uBoxInverse.value);
       boxHalfSize(highlight, u.uBoxHalf.value);
     }
+    // The height slice and range crop hold for the merged points too (the per-point ground and box filters do not).
+    const l = sliceCropLimits(heightSlice, rangeCrop);
+    u.uLimits.value.set(l.zMin, l.zMax, l.rMin, l.rMax);
     invalidate();
-  }, [material, pointSize, byTime, timeRange, heightRange, highlight, invalidate]);
+  }, [material, pointSize, byTime, timeRange, heightRange, highlight, heightSlice, rangeCrop, invalidate]);
 
   useFrame((state) => {
     const cloud = io.mergedClouds.get(cloudKey);

@@ -7,6 +7,8 @@ import { useAppStore } from './EditorContext.ts';
 import { getFrameChunks, syncFrameGeometry } from './frameGeometry.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
+import { pointTags } from './pointTags.ts';
+import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 type BoxShape = Pick<Cuboid, 'center' | 'size' | 'yaw'>;
 
@@ -34,7 +36,17 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
   const colorMode = useAppStore((s) => s.view.colorMode);
   const pointSize = useAppStore((s) => s.view.pointSize);
   const budget = useAppStore((s) => s.view.pointBudget);
-  const range = useAppStore((s) => s.load.ranges[s.view.colorMode]);
+  const byClass = colorMode === 'boxClass';
+  // Colour by class needs each point's box, known for the frame's own points only (not for the
+  // close-ups' gathered points): those keep the height ramp.
+  const range = useAppStore((s) => s.load.ranges[byClass ? 'height' : s.view.colorMode]);
+  const heightSlice = useAppStore((s) => s.visibility.heightSlice);
+  const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
+  const hideGround = useAppStore((s) => s.visibility.hideGround);
+  const tagsSeen = useRef(-1);
+  // The visibility filters apply to the overview, not to the close-ups of the selected box (clipped).
+  const filtered = clipMargin === null;
+  const tagged = filtered && !geometry;
 
   useEffect(() => () => material.dispose(), [material]);
 
@@ -44,18 +56,28 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
 
   useEffect(() => {
     const source =
-      colorMode === 'height'
-        ? COLOR_SOURCE.height
-        : colorMode === 'distance'
-          ? COLOR_SOURCE.distance
-          : colorMode === 'rgb'
-            ? COLOR_SOURCE.rgb
-            : COLOR_SOURCE.attribute;
+      byClass && tagged
+        ? COLOR_SOURCE.boxClass
+        : colorMode === 'height' || byClass
+          ? COLOR_SOURCE.height
+          : colorMode === 'distance'
+            ? COLOR_SOURCE.distance
+            : colorMode === 'rgb'
+              ? COLOR_SOURCE.rgb
+              : COLOR_SOURCE.attribute;
     material.uniforms.uSource.value = source;
-    const [lo, hi] = range ?? (colorMode === 'height' ? [-2.5, 1.5] : [0, 1]);
+    const [lo, hi] = range ?? (colorMode === 'height' || byClass ? [-2.5, 1.5] : [0, 1]);
     material.uniforms.uMin.value = lo;
     material.uniforms.uMax.value = hi;
-  }, [material, colorMode, range]);
+  }, [material, colorMode, byClass, tagged, range]);
+
+  useEffect(() => {
+    const u = material.uniforms;
+    const l = filtered ? sliceCropLimits(heightSlice, rangeCrop) : sliceCropLimits({ min: null, max: null }, { min: null, max: null });
+    u.uLimits.value.set(l.zMin, l.zMax, l.rMin, l.rMax);
+    u.uHideGround.value = tagged && hideGround;
+    tagsSeen.current = -1;
+  }, [material, filtered, tagged, heightSlice, rangeCrop, hideGround]);
 
   useEffect(() => {
     const u = material.uniforms;
@@ -76,6 +98,11 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
 
   useFrame((state) => {
     if (syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame, budget)) state.invalidate();
+    if (tagsSeen.current !== pointTags.version()) {
+      tagsSeen.current = pointTags.version();
+      material.uniforms.uBoxTable.value = pointTags.table();
+      material.uniforms.uUseBoxTable.value = tagged && pointTags.tableInUse();
+    }
     const g = group.current;
     if (!g || geometry) return;
     const { chunks, version } = getFrameChunks(frameId);

@@ -2,6 +2,7 @@ import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
 import { frameCache } from '../io/frameCache.ts';
 import type { FrameBuffers } from '../io/FrameBuffers.ts';
 import { overviewIndex } from '../domain/pointcloud/overviewIndex.ts';
+import { syncTagAttributes } from './pointTags.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
@@ -99,6 +100,8 @@ export function syncFrameGeometry(frameId: string, colorMode: string, tick: numb
     added++;
   }
   if (added > 0) entry.version++;
+  // The worker's per-point tags (box, ground) for the visibility filters, once they change.
+  for (const c of entry.chunks) syncTagAttributes(frameId, c.geometry, c.start, c.count);
   return next < buffers.renderCount && (buffers.complete || buffers.renderCount - next >= CHUNK_POINTS);
 }
 

@@ -1,11 +1,20 @@
-import { Matrix4, ShaderMaterial, Vector3 } from 'three';
+import { Matrix4, ShaderMaterial, Vector3, Vector4 } from 'three';
+import type { Texture } from 'three';
+import { NO_LIMIT } from '../domain/pointcloud/sliceAndCrop.ts';
 
-/** Colour source of the point shader. */
-export const COLOR_SOURCE = { attribute: 0, rgb: 1, height: 2, distance: 3 } as const;
+/** Colour source of the point shader; `boxClass` is the class colour of the box a point is in. */
+export const COLOR_SOURCE = { attribute: 0, rgb: 1, height: 2, distance: 3, boxClass: 4 } as const;
+
+/** Texels per row of the box table (`uBoxTable`): box number k − 1 is at (k − 1) mod 256, ⌊(k − 1) / 256⌋. */
+export const BOX_TABLE_WIDTH = 256;
 
 const vertexShader = /* glsl */ `
   attribute float aValue;
   attribute vec3 aColor;
+  // The box a point falls in (0: none, k: box table entry k - 1) and whether it is ground (1),
+  // both computed in the worker; absent attributes read as 0.
+  attribute float aBox;
+  attribute float aGround;
   uniform float uSize;
   uniform float uMin;
   uniform float uMax;
@@ -17,7 +26,20 @@ const vertexShader = /* glsl */ `
   // Optional clip region in the same box-local frame (side views show only the box's slab).
   uniform bool uClip;
   uniform vec3 uClipHalf;
+  // Height slice and range crop: zMin, zMax, rMin, rMax (LiDAR frame, metres).
+  uniform vec4 uLimits;
+  uniform bool uHideGround;
+  // Per box: class colour (rgb) and whether its points show (a = 1) or are hidden (a = 0).
+  uniform sampler2D uBoxTable;
+  uniform bool uUseBoxTable;
+  // Colour of the points outside every box when colouring by box class.
+  uniform vec3 uNoBoxColor;
   varying vec3 vColor;
+
+  void hidePoint() {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+  }
 
   vec3 ramp(float t) {
     t = clamp(t, 0.0, 1.0);
@@ -38,10 +60,24 @@ const vertexShader = /* glsl */ `
     if (uSource == 3) v = length(position.xy);
     float t = (v - uMin) / max(uMax - uMin, 1e-6);
     vColor = uSource == 1 ? aColor : ramp(t);
+    float r = length(position.xy);
+    if (position.z < uLimits.x || position.z > uLimits.y || r < uLimits.z || r > uLimits.w || (uHideGround && aGround > 0.5)) {
+      hidePoint();
+      return;
+    }
+    if (uSource == 4) vColor = uNoBoxColor;
+    if (uUseBoxTable && aBox > 0.5) {
+      int b = int(aBox + 0.5) - 1;
+      vec4 entry = texelFetch(uBoxTable, ivec2(b % ${BOX_TABLE_WIDTH}, b / ${BOX_TABLE_WIDTH}), 0);
+      if (entry.a < 0.5) {
+        hidePoint();
+        return;
+      }
+      if (uSource == 4) vColor = entry.rgb;
+    }
     vec3 local = (uBoxInverse * vec4(position, 1.0)).xyz;
     if (uClip && any(greaterThan(abs(local), uClipHalf))) {
-      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
-      gl_PointSize = 0.0;
+      hidePoint();
       return;
     }
     float size = uSize;
@@ -62,11 +98,13 @@ const fragmentShader = /* glsl */ `
 `;
 
 /**
- * One shader for every view: colour by a scalar through a ramp or by the file's rgb; points inside the
- * selected box highlighted; an optional box-local clip region for the side views.
+ * One shader for every view: colour by a scalar through a ramp, by the file's rgb or by the class of
+ * the box a point is in; points inside the selected box highlighted; an optional box-local clip
+ * region for the side views; the visibility filters (height slice, range crop, ground, hidden
+ * boxes and classes) applied per point on the GPU.
  */
 export function createPointMaterial(): ShaderMaterial {
-  return new ShaderMaterial({
+  const material = new ShaderMaterial({
     vertexShader,
     fragmentShader,
     uniforms: {
@@ -79,6 +117,15 @@ export function createPointMaterial(): ShaderMaterial {
       uHighlight: { value: false },
       uClip: { value: false },
       uClipHalf: { value: new Vector3(1, 1, 1) },
+      uLimits: { value: new Vector4(-NO_LIMIT, NO_LIMIT, 0, NO_LIMIT) },
+      uHideGround: { value: false },
+      uBoxTable: { value: null as Texture | null },
+      uUseBoxTable: { value: false },
+      uNoBoxColor: { value: new Vector3(0.36, 0.38, 0.42) },
     },
   });
+  // A geometry without these attributes reads 0 for them (no box, not ground, value 0), whatever
+  // another program left in the attribute slot.
+  Object.assign(material.defaultAttributeValues as Record<string, number[]>, { aBox: [0], aGround: [0], aValue: [0] });
+  return material;
 }

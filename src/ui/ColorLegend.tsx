@@ -1,4 +1,5 @@
 import { useAppStore } from '../render/EditorContext.ts';
+import { ClassLegend } from './ClassLegend.tsx';
 
 /**
  * The colour ramp with the value range of the current colour mode; while merged sweeps are
@@ -11,6 +12,7 @@ export function ColorLegend() {
   const timeRange = useAppStore((s) => s.merge.timeRange);
   const mode = byTime ? 'sweep time' : viewMode;
   if (mode === 'rgb') return null;
+  if (mode === 'boxClass') return <ClassLegend />;
   const [lo, hi] = byTime ? timeRange : (viewRange ?? [0, 0]);
   const top = hi;
   const unit = byTime ? ' sweeps' : mode === 'height' || mode === 'distance' ? ' m' : '';

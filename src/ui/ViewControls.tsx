@@ -1,7 +1,9 @@
 import { useAppStore } from '../render/EditorContext.ts';
 import { MergeControls } from './MergeControls.tsx';
 
-const BUILT_IN = ['height', 'distance'];
+const BUILT_IN = ['height', 'distance', 'boxClass'];
+/** What the colour menu shows for a mode, when not its name. */
+const MODE_LABEL: Record<string, string> = { boxClass: 'box class' };
 const NOT_COLOURABLE = new Set(['x', 'y', 'z']);
 
 /** Colour mode (height, distance or any scalar field of the file) and point size. */
@@ -19,7 +21,7 @@ export function ViewControls() {
         <select value={colorMode} onChange={(e) => setColorMode(e.target.value)} data-testid="color-mode">
           {[...new Set(options)].map((o) => (
             <option key={o} value={o}>
-              {o}
+              {MODE_LABEL[o] ?? o}
             </option>
           ))}
         </select>

@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
 
-/** How points are coloured: a built-in scalar or any attribute name of the file. */
-export type ColorMode = 'height' | 'distance' | 'intensity' | 'rgb' | string;
+/**
+ * How points are coloured: a built-in scalar, any attribute name of the file, or `boxClass`: the class
+ * colour of the box a point falls in (grey outside every box).
+ */
+export type ColorMode = 'height' | 'distance' | 'intensity' | 'rgb' | 'boxClass' | string;
 
 export interface ViewSlice {
   view: {

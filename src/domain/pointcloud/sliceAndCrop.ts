@@ -1,0 +1,52 @@
+/** A closed interval; either end null means unbounded on that side (metres). */
+export interface OpenInterval {
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * The height slice and range crop as four finite numbers, the form the point shader takes:
+ * a point is kept when `zMin ≤ z ≤ zMax` and `rMin ≤ √(x² + y²) ≤ rMax` (LiDAR frame, metres;
+ * the range is the horizontal distance from the sensor at the frame's origin).
+ */
+export interface SliceCropLimits {
+  zMin: number;
+  zMax: number;
+  rMin: number;
+  rMax: number;
+}
+
+/** Stands for "no limit" (a float32 the shader can compare with; far beyond any scan). */
+export const NO_LIMIT = 1e30;
+
+/**
+ * Limits from the height slice and the range crop. An open end (null, or not a finite number)
+ * is no limit; ends given the wrong way round are swapped, so two handles dragged past each
+ * other keep a slice instead of hiding the whole cloud. A range below 0 is 0.
+ */
+export function sliceCropLimits(heightSlice: OpenInterval, rangeCrop: OpenInterval): SliceCropLimits {
+  const [zMin, zMax] = ordered(heightSlice, -NO_LIMIT);
+  const [rMin, rMax] = ordered(rangeCrop, 0);
+  return { zMin, zMax, rMin: Math.max(0, rMin), rMax: Math.max(0, rMax) };
+}
+
+function ordered(interval: OpenInterval, openLow: number): [number, number] {
+  const lo = finiteOr(interval.min, openLow);
+  const hi = finiteOr(interval.max, NO_LIMIT);
+  return lo <= hi ? [lo, hi] : [hi, lo];
+}
+
+function finiteOr(v: number | null, fallback: number): number {
+  return v !== null && Number.isFinite(v) ? v : fallback;
+}
+
+/** Whether a point (LiDAR frame, metres) is inside the limits: what the point shader keeps. */
+export function insideSliceCrop(x: number, y: number, z: number, limits: SliceCropLimits): boolean {
+  const r = Math.sqrt(x * x + y * y);
+  return z >= limits.zMin && z <= limits.zMax && r >= limits.rMin && r <= limits.rMax;
+}
+
+/** Whether the limits keep every point (nothing to filter). */
+export function isUnlimited(limits: SliceCropLimits): boolean {
+  return limits.zMin <= -NO_LIMIT && limits.zMax >= NO_LIMIT && limits.rMin <= 0 && limits.rMax >= NO_LIMIT;
+}

@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useAppStore, usePage } from '../render/EditorContext.ts';
+import { classColor } from '../render/classColors.ts';
+import type { Interval } from '../state/slices/visibilitySlice.ts';
+import './visibilityControls.css';
+
+/** Ground height under the sensor when the ground model is not known yet (LiDAR z, metres). */
+const GROUND_FALLBACK_Z = -1.7;
+/** Range crop a new crop starts with (metres from the sensor). */
+const DEFAULT_CROP: Interval = { min: 0, max: 40 };
+
+/**
+ * What the viewer shows: hide the ground, a height slice and a range crop (also draggable in the
+ * main view), the classes whose boxes and points are hidden, and the point size. None of it is
+ * saved with the labels.
+ */
+export function VisibilityControls() {
+  const { io, editor } = usePage();
+  const vis = useAppStore((s) => s.visibility);
+  const frameId = useAppStore((s) => s.currentFrameId);
+  const cuboids = useAppStore((s) => s.doc?.cuboids);
+  const pointSize = useAppStore((s) => s.view.pointSize);
+  const setPointSize = useAppStore((s) => s.setPointSize);
+  const setHeightSlice = useAppStore((s) => s.setHeightSlice);
+  const setRangeCrop = useAppStore((s) => s.setRangeCrop);
+  const setClassHidden = useAppStore((s) => s.setClassHidden);
+  const resetVisibility = useAppStore((s) => s.resetVisibility);
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const c of cuboids ?? []) m.set(c.label, (m.get(c.label) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }, [cuboids]);
+  const sliceOn = vis.heightSlice.min !== null || vis.heightSlice.max !== null;
+  const cropOn = vis.rangeCrop.min !== null || vis.rangeCrop.max !== null;
+  const groundZ = () => (frameId ? io.groundCache.groundZ(frameId, 0, 0) : null) ?? GROUND_FALLBACK_Z;
+  const hiddenCount = vis.hiddenClasses.length + vis.hiddenBoxIds.length;
+
+  return (
+    <section className="panel visibility" aria-label="Visibility" data-testid="visibility-controls">
+      <h2>
+        Visibility
+        {sliceOn || cropOn || vis.hideGround || hiddenCount > 0 ? (
+          <button type="button" className="vis-reset" onClick={resetVisibility} title="Show everything and clear the slice and crop">
+            show all
+          </button>
+        ) : null}
+      </h2>
+      <label className="vis-row">
+        <input type="checkbox" checked={vis.hideGround} onChange={() => void editor.actions.executeAction('toggleHideGround')} data-testid="vis-hide-ground" />
+        Hide ground <kbd>Shift+G</kbd>
+      </label>
+      <div className="vis-row">
+        <label>
+          <input
+            type="checkbox"
+            checked={sliceOn}
+            onChange={() => {
+              // A new slice keeps what stands on the ground up to a van's roof, and cuts trees and ceilings.
+              const g = groundZ();
+              setHeightSlice(sliceOn ? { min: null, max: null } : { min: round(g + 0.2), max: round(g + 2.5) });
+            }}
+            data-testid="vis-slice"
+          />
+          Height z
+        </label>
+        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice({ ...vis.heightSlice, min })} />
+        <span className="muted">–</span>
+        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice({ ...vis.heightSlice, max })} />
+        <span className="muted">m</span>
+      </div>
+      <div className="vis-row">
+        <label>
+          <input type="checkbox" checked={cropOn} onChange={() => setRangeCrop(cropOn ? { min: null, max: null } : DEFAULT_CROP)} data-testid="vis-crop" />
+          Range
+        </label>
+        <LimitField label="range min" value={vis.rangeCrop.min} min={0} onChange={(min) => setRangeCrop({ ...vis.rangeCrop, min })} />
+        <span className="muted">–</span>
+        <LimitField label="range max" value={vis.rangeCrop.max} min={0} onChange={(max) => setRangeCrop({ ...vis.rangeCrop, max })} />
+        <span className="muted">m</span>
+      </div>
+      {sliceOn || cropOn ? <p className="muted vis-hint">Drag the cyan (height) and amber (range) knobs in the main view.</p> : null}
+      <label className="vis-row">
+        Point size
+        <input type="range" min={1} max={8} step={0.5} value={pointSize} onChange={(e) => setPointSize(Number(e.target.value))} data-testid="vis-point-size" />
+        <output>{pointSize}</output>
+      </label>
+      {counts.length > 0 ? (
+        <div className="vis-classes" role="group" aria-label="Classes shown">
+          {counts.map(([label, n]) => {
+            const hidden = vis.hiddenClasses.includes(label);
+            return (
+              <button
+                key={label}
+                type="button"
+                className={hidden ? 'vis-class hidden' : 'vis-class'}
+                aria-pressed={!hidden}
+                onClick={() => setClassHidden(label)}
+                title={hidden ? `Show ${label} boxes and their points` : `Hide ${label} boxes and their points`}
+                data-testid={`vis-class-${label}`}
+              >
+                <span className="swatch" style={{ background: classColor(label) }} />
+                {label} <span className="muted">{n}</span>
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+/** A limit in metres: empty means none; commits on Enter or blur, bad text reverts. */
+function LimitField({ label, value, min, onChange }: { label: string; value: number | null; min?: number; onChange: (v: number | null) => void }) {
+  const shown = value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  const commit = () => {
+    const t = text.trim();
+    if (t === '') {
+      if (value !== null) onChange(null);
+      return;
+    }
+    const v = Number(t);
+    if (!Number.isFinite(v)) {
+      setText(shown);
+      return;
+    }
+    const next = min !== undefined ? Math.max(min, v) : v;
+    if (next !== value) onChange(next);
+    else setText(shown);
+  };
+  return (
+    <input
+      className="vis-limit"
+      type="number"
+      step={0.1}
+      placeholder="none"
+      aria-label={label}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setText(shown);
+      }}
+      data-testid={`vis-${label.replace(' ', '-')}`}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { insideSliceCrop, isUnlimited, NO_LIMIT, sliceCropLimits } from '../../../../src/domain/pointcloud/sliceAndCrop.ts';
+import { finiteOnly } from '../../../../src/domain/pointcloud/finiteOnly.ts';
+
+const OPEN = { min: null, max: null };
+
+describe('sliceCropLimits and insideSliceCrop', () => {
+  it('keeps everything with no slice and no crop', () => {
+    const l = sliceCropLimits(OPEN, OPEN);
+    expect(isUnlimited(l)).toBe(true);
+    expect(insideSliceCrop(500, -300, 40, l)).toBe(true);
+    expect(insideSliceCrop(0, 0, -1e6, l)).toBe(true);
+  });
+
+  it('slices by z and crops by horizontal distance from the sensor, ends included', () => {
+    const l = sliceCropLimits({ min: -1.5, max: 1 }, { min: 5, max: 40 });
+    expect(isUnlimited(l)).toBe(false);
+    expect(insideSliceCrop(10, 0, 0, l)).toBe(true);
+    expect(insideSliceCrop(10, 0, 1, l)).toBe(true);
+    expect(insideSliceCrop(10, 0, 1.01, l)).toBe(false);
+    expect(insideSliceCrop(10, 0, -1.6, l)).toBe(false);
+    // Horizontal distance only: a point high above a near spot is still near.
+    expect(insideSliceCrop(3, 4, 0.5, l)).toBe(true);
+    expect(insideSliceCrop(3, 3.9, 0.5, l)).toBe(false);
+    expect(insideSliceCrop(30, 30, 0, l)).toBe(false);
+  });
+
+  it('treats an open end as no limit, swaps ends given backwards, and floors the range at 0', () => {
+    expect(sliceCropLimits({ min: null, max: 2 }, OPEN)).toEqual({ zMin: -NO_LIMIT, zMax: 2, rMin: 0, rMax: NO_LIMIT });
+    expect(sliceCropLimits({ min: 3, max: -1 }, { min: 50, max: 10 })).toEqual({ zMin: -1, zMax: 3, rMin: 10, rMax: 50 });
+    expect(sliceCropLimits({ min: NaN, max: Infinity }, { min: -5, max: null })).toEqual({ zMin: -NO_LIMIT, zMax: NO_LIMIT, rMin: 0, rMax: NO_LIMIT });
+  });
+});
+
+describe('finiteOnly', () => {
+  it('keeps the values of the finite points, in order (the render buffer order)', () => {
+    const positions = new Float32Array([0, 0, 0, NaN, 1, 1, 2, 2, 2, 3, Infinity, 3, 4, 4, 4]);
+    expect(Array.from(finiteOnly(new Uint16Array([1, 2, 3, 4, 5]), positions))).toEqual([1, 3, 5]);
+    const all = new Uint8Array([1, 0]);
+    expect(finiteOnly(all, new Float32Array([0, 0, 0, 1, 1, 1]))).toBe(all);
+    expect(() => finiteOnly(new Uint8Array(3), positions)).toThrow(/finiteOnly: 3 values for 5 points/);
+  });
+});
