@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
-import { progressiveOrder } from '../src/domain/lod/progressiveOrder.ts';
+import { StreamingOrder } from '../src/domain/lod/streamingOrder.ts';
 import { pickInGrid } from '../src/domain/lod/pickInGrid.ts';
 import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
 import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
@@ -22,21 +22,27 @@ export interface MergedBatch {
   time: Float32Array;
 }
 
+/**
+ * What the merge streams back, in order: `sweeps` after each sweep is in; `batch` slices of the
+ * level-of-detail order (coarse points of each sweep as it arrives, then the refinement up to the
+ * point budget); `done` once every batch was sent (`sent` points in all, `count` in the merge).
+ */
 export type MergeEvent =
-  { type: 'sweeps'; done: number; total: number } | { type: 'order'; count: number; buildMs: number } | { type: 'batch'; batch: MergedBatch };
+  { type: 'sweeps'; done: number; total: number } | { type: 'batch'; batch: MergedBatch } | { type: 'done'; count: number; sent: number; coarse: number };
 
 export interface MergeSummary {
   key: string;
   count: number;
   sweeps: number;
   skipped: string[];
-  /** Worker time: fetching + parsing + moving the sweeps, and building the LOD order (ms). */
+  /** Worker time: fetching + parsing + moving + ranking the sweeps, and the refinement order once all are in (ms). */
   gatherMs: number;
   orderMs: number;
+  /** Worker time from the call to the first coarse batch sent (ms). */
+  firstBatchMs: number;
 }
 
-/** The first batch (one LOD chunk of the view): one point of most occupied voxels, so the first view covers the whole merge. */
-const FIRST_BATCH = 262_144;
+/** Points per refinement batch (12 MB): few messages, each copied into the view's pages in well under a frame. */
 const BATCH = 786_432;
 /** Points per 0.4 m voxel kept for picking and fitting (about one sweep's density near the sensor). */
 const HELD_RANKS = 8;
@@ -68,39 +74,72 @@ function gridOf(h: Held): PointGrid {
 
 const api = {
   /**
-   * Merges the sweeps into the open frame's LiDAR frame (`targetPose`), orders the points
-   * coarse-first (`progressiveOrder`) and sends them in batches (transferred): a first batch that
-   * covers the whole merge, then the rest. Keeps the merged cloud (and builds its grid after the
-   * last batch) for picking and fitting, thinned to `budget` points and HELD_RANKS a voxel. A
-   * newer `merge` call cancels this one.
+   * Merges the sweeps into the open frame's LiDAR frame (`targetPose`) and streams them back in a
+   * level-of-detail order (`StreamingOrder`, transferred): as each sweep arrives its points that
+   * open a new 0.4 m voxel are sent at once (the first view: the open frame's sweep, thinned to a
+   * point a voxel, then every sweep's new voxels), and once all are in the rest by rank up to
+   * `budget` points. Keeps the merge thinned to HELD_RANKS points a voxel (within the budget) for
+   * picking and fitting. A newer `merge` call cancels this one.
    */
   async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
     const mine = ++generation;
     held = null;
     const cancelled = () => mine !== generation;
     const t0 = performance.now();
-    const gathered = await gatherSweeps(sweeps, targetPose, (done) => onEvent({ type: 'sweeps', done, total: sweeps.length }), cancelled);
+    const lod = new StreamingOrder(0.4, sweeps.length * 131_072);
+    let coarse = new Uint32Array(1 << 16);
+    let coarseCount = 0;
+    let sent = 0;
+    let firstBatchMs = NaN;
+    const send = (positions: Float32Array, time: Float32Array, order: Uint32Array, start: number, end: number): void => {
+      end = Math.min(end, start + budget - sent);
+      if (end <= start) return;
+      const slice = reorder(positions, time, order, start, end);
+      const batch: MergedBatch = { start: sent, positions: slice.positions, time: slice.time };
+      onEvent(transfer({ type: 'batch', batch }, [slice.positions.buffer as ArrayBuffer, slice.time.buffer as ArrayBuffer]));
+      sent += end - start;
+      if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
+    };
+    const gathered = await gatherSweeps(
+      sweeps,
+      targetPose,
+      (done, added) => {
+        if (cancelled()) return;
+        const opened = lod.add(added.positions, added.from, added.to);
+        if (coarseCount + opened.length > coarse.length) {
+          const grown = new Uint32Array(Math.max(coarseCount + opened.length, coarse.length * 2));
+          grown.set(coarse.subarray(0, coarseCount));
+          coarse = grown;
+        }
+        coarse.set(opened, coarseCount);
+        coarseCount += opened.length;
+        send(added.positions, added.time, opened, 0, opened.length);
+        onEvent({ type: 'sweeps', done, total: sweeps.length });
+      },
+      cancelled,
+    );
     if (cancelled()) return null;
     const t1 = performance.now();
-    const { order, levelStart } = progressiveOrder(gathered.positions, { count: gathered.count });
+    const { order, levelStart } = lod.refine();
     const t2 = performance.now();
-    onEvent({ type: 'order', count: order.length, buildMs: t2 - t1 });
-    for (let start = 0; start < order.length && !cancelled();) {
-      const end = Math.min(order.length, start + (start === 0 ? FIRST_BATCH : BATCH));
-      const slice = reorder(gathered.positions, gathered.time, order, start, end);
-      const batch: MergedBatch = { start, positions: slice.positions, time: slice.time };
-      onEvent(transfer({ type: 'batch', batch }, [slice.positions.buffer as ArrayBuffer, slice.time.buffer as ArrayBuffer]));
-      start = end;
+    for (let start = 0; start < order.length && sent < budget && !cancelled(); start += BATCH) {
+      send(gathered.positions, gathered.time, order, start, start + BATCH);
       // Let picks and fits of the previous merge in between batches.
       await new Promise((r) => setTimeout(r, 0));
     }
     if (cancelled()) return null;
-    // Picks and fits use the first levels (at most HELD_RANKS points a voxel, within the view's
-    // budget): the merge's density near the sensor is capped, so a fit gathers a few thousand
-    // points, not fifty sweeps' worth.
-    const keep = Math.min(budget, levelStart[Math.min(HELD_RANKS, levelStart.length - 1)]);
-    held = { key, positions: reorder(gathered.positions, gathered.time, order, 0, keep).positions, grid: null, zRange: [0, 0] };
-    return { key, count: order.length, sweeps: sweeps.length, skipped: gathered.skipped, gatherMs: t1 - t0, orderMs: t2 - t1 };
+    onEvent({ type: 'done', count: gathered.count, sent, coarse: coarseCount });
+    // Picks and fits use the coarse points and the next ranks (at most HELD_RANKS points a voxel,
+    // within the view's budget): the merge's density near the sensor is capped, so a fit gathers
+    // a few thousand points, not fifty sweeps' worth.
+    const refineKeep = Math.max(0, Math.min(budget - coarseCount, levelStart[Math.min(HELD_RANKS - 1, levelStart.length - 1)]));
+    const a = reorder(gathered.positions, gathered.time, coarse, 0, Math.min(coarseCount, budget)).positions;
+    const b = reorder(gathered.positions, gathered.time, order, 0, refineKeep).positions;
+    const positions = new Float32Array(a.length + b.length);
+    positions.set(a);
+    positions.set(b, a.length);
+    held = { key, positions, grid: null, zRange: [0, 0] };
+    return { key, count: gathered.count, sweeps: sweeps.length, skipped: gathered.skipped, gatherMs: t1 - t0, orderMs: t2 - t1, firstBatchMs };
   },
 
   /** Builds the merged cloud's grid now (else the first pick or fit does); returns its time in ms. */

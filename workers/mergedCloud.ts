@@ -13,6 +13,8 @@ export interface SweepRequest {
   pose: Pose;
   /** Sweeps from the open frame (negative: earlier). */
   time: number;
+  /** The sweep's points when the page has them already (the open frame: x y z, its LiDAR frame, metres); not fetched then. */
+  positions?: Float32Array;
 }
 
 /** Sweeps fetched and parsed at once (the network and the parser overlap). */
@@ -21,13 +23,14 @@ const PARALLEL = 4;
 /**
  * Fetches and parses the sweeps (a few at a time), moves each into the open frame's LiDAR frame
  * through the world (`lidarToLidar`) as it arrives and appends it to one growing buffer; calls
- * `onSweep` after each. Positions metres (target LiDAR frame), time seconds. A sweep that cannot
- * be read is skipped and named in `skipped`.
+ * `onSweep` after each with the buffers as they are now and the range of points it added
+ * (`from` … `to − 1`; empty for a skipped sweep). Positions metres (target LiDAR frame), time in
+ * sweeps from the open frame. A sweep that cannot be read is skipped and named in `skipped`.
  */
 export async function gatherSweeps(
   sweeps: readonly SweepRequest[],
   targetPose: Pose,
-  onSweep: (done: number) => void,
+  onSweep: (done: number, added: { positions: Float32Array; time: Float32Array; from: number; to: number }) => void,
   cancelled: () => boolean,
 ): Promise<{ positions: Float32Array; time: Float32Array; count: number; skipped: string[] }> {
   let positions = new Float32Array(0);
@@ -39,8 +42,9 @@ export async function gatherSweeps(
   const one = async (): Promise<void> => {
     while (next < sweeps.length && !cancelled()) {
       const s = sweeps[next++];
+      let from = count;
       try {
-        const cloud = await fetchCloud(s.frameId, s.url, s.kind);
+        const cloud = s.positions ? { positions: s.positions, count: Math.floor(s.positions.length / 3) } : await fetchCloud(s.frameId, s.url, s.kind);
         const need = count + cloud.count;
         if (need > time.length) {
           const size = Math.max(need, Math.ceil(time.length * 1.6), cloud.count * sweeps.length);
@@ -51,11 +55,13 @@ export async function gatherSweeps(
           positions = p;
           time = t;
         }
+        from = count;
         count = appendSweep({ positions: cloud.positions, pose: s.pose, time: s.time }, lidarToLidar(s.pose, targetPose), positions, time, count);
       } catch (err) {
+        from = count;
         skipped.push(`${s.frameId}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      onSweep(++done);
+      onSweep(++done, { positions, time, from, to: count });
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, one));

@@ -9,8 +9,8 @@ import { disposeLod, lodLimit, syncLodGeometry } from './lodGeometry.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 /**
- * The merged multi-sweep cloud (`io.mergedClouds`): drawn coarse-first and refined chunk by chunk
- * up to the point budget; coloured by height, or by the time of each point's sweep. Reports when
+ * The merged multi-sweep cloud (`io.mergedClouds`): drawn coarse-first as the sweeps arrive and
+ * refined page by page up to the point budget (`syncLodGeometry`); coloured by height, or by the time of each point's sweep. Reports when
  * the first merged points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`).
  */
 export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null }) {
@@ -62,7 +62,7 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
       m.key === cloudKey && store.getState().patchMerge(milestone.current === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
       milestone.current = null;
     }
-    const { chunks, version, drawn, more } = syncLodGeometry(cloud, budget, state.gl.info.render.frame);
+    const { chunks, version, drawn, changed, more } = syncLodGeometry(cloud, budget, state.gl.info.render.frame);
     if (version !== seen.current) {
       seen.current = version;
       g.clear();
@@ -71,12 +71,14 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
         p.frustumCulled = false;
         g.add(p);
       }
+    }
+    if (changed) {
       if (m.drawn !== drawn) store.getState().patchMerge({ drawn });
       state.invalidate();
     }
     if (!milestone.current && m.key === cloudKey) {
       if (m.firstViewMs === null && drawn > 0) milestone.current = 'first';
-      else if (m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.count, budget)) milestone.current = 'full';
+      else if (m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.received, budget)) milestone.current = 'full';
     }
     if (more || milestone.current) state.invalidate();
   });

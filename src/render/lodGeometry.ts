@@ -1,16 +1,18 @@
 import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
+import { MERGED_PAGE } from '../io/mergedClouds.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
-/** Points per LOD chunk; each goes to the GPU once. */
-export const LOD_CHUNK = 262_144;
 /**
- * Chunks uploaded per rendered frame (4 MB): a bigger upload in one frame blocked the main thread
- * for over 500 ms in SwiftShader (the command buffer waits for the GPU process to take it).
+ * Points sent to the GPU per rendered frame (4 MB of positions and time). A page's first upload is
+ * the whole page; later ones only the newly arrived range (`addUpdateRange`). A bigger upload in
+ * one frame blocked the main thread for over 500 ms in SwiftShader (the command buffer waits for
+ * the GPU process to take it).
  */
-const CHUNKS_PER_TICK = 1;
+export const UPLOAD_PER_TICK = MERGED_PAGE;
 
+/** One page of the merged cloud on the GPU: its geometry and the points of it uploaded (and drawn). */
 export interface LodChunk {
   geometry: BufferGeometry;
   start: number;
@@ -27,47 +29,77 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 /**
- * Turns the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
- * into chunk geometries, coarse first, up to `budget` points: the first chunk alone already covers
- * the whole merge, each later one refines it. Called by the layer every frame; the work is done
- * once per tick. Returns the chunks, their list version, the points drawn, and whether more can
- * be uploaded (the caller asks for another frame).
+ * Draws the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
+ * up to `budget` points, one geometry per page of the cloud, coarse first. Called by the layer every
+ * frame; once per tick it uploads at most UPLOAD_PER_TICK points: a new page whole, then each new
+ * slice of a partly filled page as an update range, so the first coarse batch shows at once and
+ * later batches refine it. Returns the chunks, their list version (changes when a page is added),
+ * the points drawn, whether this tick changed anything, and whether more can be uploaded now.
  */
-export function syncLodGeometry(cloud: MergedCloud, budget: number, tick: number): { chunks: LodChunk[]; version: number; drawn: number; more: boolean } {
+export function syncLodGeometry(
+  cloud: MergedCloud,
+  budget: number,
+  tick: number,
+): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean } {
   let e = entries.get(cloud.key);
   if (!e || e.cloud !== cloud) {
     if (e) disposeLod(cloud.key);
     e = { cloud, chunks: [], lastTick: -1, version: 0 };
     entries.set(cloud.key, e);
   }
-  const limit = lodLimit(cloud.count, budget);
-  let next = e.chunks.length === 0 ? 0 : e.chunks[e.chunks.length - 1].start + e.chunks[e.chunks.length - 1].count;
+  const limit = lodLimit(cloud.received, budget);
+  let changed = false;
   if (e.lastTick !== tick) {
     e.lastTick = tick;
-    let added = 0;
-    while (next < limit && added < CHUNKS_PER_TICK) {
-      const end = Math.min(next + LOD_CHUNK, limit);
-      if (end > cloud.received) break;
-      e.chunks.push(makeChunk(cloud, next, end - next));
-      next = end;
-      added++;
+    let left = UPLOAD_PER_TICK;
+    while (left > 0) {
+      const drawn = drawnOf(e.chunks);
+      if (drawn >= limit) break;
+      const p = Math.floor(drawn / MERGED_PAGE);
+      const pageEnd = Math.min(limit, (p + 1) * MERGED_PAGE) - p * MERGED_PAGE;
+      const chunk = e.chunks[p];
+      if (!chunk) {
+        // A new page: its first upload sends the whole page, with what has arrived so far.
+        if (left < MERGED_PAGE && left < UPLOAD_PER_TICK) break;
+        e.chunks.push(makeChunk(cloud, p, pageEnd));
+        e.version++;
+        left -= MERGED_PAGE;
+      } else {
+        const take = Math.min(pageEnd - chunk.count, left);
+        const pos = chunk.geometry.getAttribute('position') as BufferAttribute;
+        const val = chunk.geometry.getAttribute('aValue') as BufferAttribute;
+        pos.addUpdateRange(chunk.count * 3, take * 3);
+        val.addUpdateRange(chunk.count, take);
+        pos.needsUpdate = true;
+        val.needsUpdate = true;
+        chunk.count += take;
+        chunk.geometry.setDrawRange(0, chunk.count);
+        left -= take;
+      }
+      changed = true;
     }
-    if (added > 0) e.version++;
   }
-  return { chunks: e.chunks, version: e.version, drawn: next, more: next < limit && Math.min(next + LOD_CHUNK, limit) <= cloud.received };
+  const drawn = drawnOf(e.chunks);
+  return { chunks: e.chunks, version: e.version, drawn, changed, more: drawn < limit };
 }
 
-/** Points drawn once the cloud is refined to `budget` (at least one chunk). */
+function drawnOf(chunks: LodChunk[]): number {
+  const last = chunks[chunks.length - 1];
+  return last ? last.start + last.count : 0;
+}
+
+/** Points drawn once the cloud is refined to `budget`. */
 export function lodLimit(count: number, budget: number): number {
-  return Math.min(count, Math.max(LOD_CHUNK, budget));
+  return Math.min(count, Math.max(0, budget));
 }
 
-function makeChunk(cloud: MergedCloud, start: number, count: number): LodChunk {
+function makeChunk(cloud: MergedCloud, page: number, count: number): LodChunk {
   const g = new BufferGeometry();
   g.boundingSphere = BIG_SPHERE;
-  g.setAttribute('position', new BufferAttribute(cloud.positions.subarray(start * 3, (start + count) * 3), 3));
-  g.setAttribute('aValue', new BufferAttribute(cloud.time.subarray(start, start + count), 1));
-  return { geometry: g, start, count };
+  g.setAttribute('position', new BufferAttribute(cloud.pages[page].positions, 3));
+  g.setAttribute('aValue', new BufferAttribute(cloud.pages[page].time, 1));
+  g.setDrawRange(0, count);
+  return { geometry: g, start: page * MERGED_PAGE, count };
 }
 
 /** Frees a merged cloud's GPU buffers. */
@@ -78,9 +110,9 @@ export function disposeLod(key: string): void {
   entries.delete(key);
 }
 
-/** Bytes of merged-cloud vertex data on the GPU (positions and time, 16 B a point). */
+/** Bytes of merged-cloud vertex data on the GPU (whole pages of positions and time, 16 B a point). */
 export function lodGpuBytes(): number {
   let n = 0;
-  for (const e of entries.values()) for (const c of e.chunks) n += c.count * 16;
+  for (const e of entries.values()) n += e.chunks.length * MERGED_PAGE * 16;
   return n;
 }

@@ -32,6 +32,8 @@ export interface MergeSlice {
     /** The merge worker's time fetching, parsing and moving the sweeps, and ordering them (ms). */
     gatherMs: number | null;
     orderMs: number | null;
+    /** The merge worker's time from the request to its first coarse batch (ms). */
+    firstBatchMs: number | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;
@@ -55,6 +57,7 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     requestedAt: null,
     gatherMs: null,
     orderMs: null,
+    firstBatchMs: null,
   },
   setMergeSweeps: (n) =>
     set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),

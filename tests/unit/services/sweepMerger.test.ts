@@ -19,13 +19,16 @@ function setup(poses: PosesResponse) {
   const io = {
     api: { getPoses: async () => poses, pointsUrl: (id: string) => `/api/frames/${id}/points` },
     mergedClouds,
+    // The open frame's points are on the page: sent with its sweep, not fetched again.
+    frameCache: { peek: (id: string) => (id === '000001' ? { complete: true, renderCount: 1, positions: new Float32Array([7, 8, 9, 0, 0, 0]) } : undefined) },
     mergeWorker: () => ({
       merge: async (key: string, sweeps: SweepRequest[], _pose: unknown, _budget: number, onEvent: (e: MergeEvent) => void) => {
         asked.push(sweeps);
+        onEvent({ type: 'batch', batch: { start: 0, positions: new Float32Array([1, 2, 3]), time: new Float32Array([0]) } });
         onEvent({ type: 'sweeps', done: sweeps.length, total: sweeps.length });
-        onEvent({ type: 'order', count: 2, buildMs: 1 });
-        onEvent({ type: 'batch', batch: { start: 0, positions: new Float32Array([1, 2, 3, 4, 5, 6]), time: new Float32Array([0, -1]) } });
-        return { key, count: 2, sweeps: sweeps.length, skipped: [], gatherMs: 1, orderMs: 1 };
+        onEvent({ type: 'batch', batch: { start: 1, positions: new Float32Array([4, 5, 6]), time: new Float32Array([-1]) } });
+        onEvent({ type: 'done', count: 3, sent: 2, coarse: 1 });
+        return { key, count: 3, sweeps: sweeps.length, skipped: [], gatherMs: 1, orderMs: 1, firstBatchMs: 1 };
       },
       prepare: async () => 0,
       release: async () => undefined,
@@ -49,13 +52,20 @@ describe('sweepMerger', () => {
       ['000000', -1],
     ]);
     expect(asked[0][1].pose[3]).toBe(2);
+    expect(Array.from(asked[0][0].positions ?? [])).toEqual([7, 8, 9]);
+    expect(asked[0][1].positions).toBeUndefined();
     const m = store.getState().merge;
     expect(m.status).toBe('ready');
     expect(m.key).toBe('merged:000001:1');
     expect(m.timeRange).toEqual([-1, 1]);
     const cloud = mergedClouds.get(m.key!);
     expect(cloud?.complete).toBe(true);
-    expect(Array.from(cloud!.time)).toEqual([0, -1]);
+    expect(cloud!.received).toBe(2);
+    expect(cloud!.total).toBe(3);
+    expect(m.points).toBe(3);
+    const drawn = cloud!.slice(0, 2);
+    expect(Array.from(drawn.time)).toEqual([0, -1]);
+    expect(Array.from(drawn.positions)).toEqual([1, 2, 3, 4, 5, 6]);
     store.getState().setMergeSweeps(0);
     expect(store.getState().merge.status).toBe('off');
     expect(mergedClouds.get('merged:000001:1')).toBeUndefined();

@@ -1,0 +1,129 @@
+import { VoxelCounter } from './voxelCounter.ts';
+
+/** Ranks above this share one level (a voxel with more points than this is thinned evenly anyway). */
+const MAX_RANK = 4095;
+/** Rank of a point that is not finite (left out of every level). */
+const SKIP = 0xffff;
+
+/** The order of the points that were not sent coarse, once every sweep is in. */
+export interface RefineOrder {
+  /** Point indices with rank ≥ 1, by rank (then by arrival); length = ranked points − coarse points. */
+  order: Uint32Array;
+  /** `levelStart[r - 1]` = where the rank-r points begin in `order` (r ≥ 1); last entry = `order.length`. */
+  levelStart: Uint32Array;
+}
+
+/**
+ * A level-of-detail order built while the sweeps arrive (importance sampling by voxel occupancy).
+ * Each point's rank is its place among the points of its voxel (a cube of `cellSize` metres, any
+ * metric frame) in arrival order, scrambled within each added range so a level is not biased to the
+ * first scan lines. `add` answers at once the points that opened a new voxel (rank 0): sent as they
+ * come, they make a coarse view of everything seen so far (one point a voxel). `refine` answers the
+ * rest by rank, so any prefix of [coarse points…, refine order…] is a spatially even sample: a budget
+ * cut thins the dense near field and keeps every return of a sparse far object.
+ *
+ * Cost per point: one hash probe while adding, one counting-sort step in `refine`.
+ */
+export class StreamingOrder {
+  private readonly inv: number;
+  private readonly counter: VoxelCounter;
+  private rank = new Uint16Array(0);
+  private length = 0;
+  private coarseCount = 0;
+
+  /**
+   * @param cellSize voxel edge in metres (default 0.4)
+   * @param expectedPoints a size hint for the first buffers
+   * @throws Error `StreamingOrder: ...` for a non-positive cell size
+   */
+  constructor(cellSize = 0.4, expectedPoints = 1 << 20) {
+    if (!(cellSize > 0 && Number.isFinite(cellSize))) throw new Error(`StreamingOrder: cellSize must be a positive number, got ${cellSize}`);
+    this.inv = 1 / cellSize;
+    this.counter = new VoxelCounter(Math.max(1024, expectedPoints >> 4));
+    this.rank = new Uint16Array(Math.max(1024, expectedPoints));
+  }
+
+  /** Points ranked so far (the index one past the last added). */
+  get count(): number {
+    return this.length;
+  }
+
+  /** Points answered by `add` as coarse (= occupied voxels). */
+  get coarse(): number {
+    return this.coarseCount;
+  }
+
+  /**
+   * Ranks points `from` … `to − 1` of `positions` (x y z interleaved, metres). Points must be added
+   * in index order: `from` = the previous `to` (0 first).
+   * @returns the indices of the points that opened a voxel (coarse), in a scrambled order
+   * @throws Error `StreamingOrder.add: ...` when the range does not continue the previous one or passes the buffer
+   */
+  add(positions: Float32Array, from: number, to: number): Uint32Array {
+    if (from !== this.length || to < from || to * 3 > positions.length)
+      throw new Error(`StreamingOrder.add: range ${from}…${to} must start at ${this.length} and fit positions of length ${positions.length}`);
+    const n = to - from;
+    if (to > this.rank.length) {
+      const grown = new Uint16Array(Math.max(to, Math.ceil(this.rank.length * 1.6)));
+      grown.set(this.rank.subarray(0, this.length));
+      this.rank = grown;
+    }
+    const rank = this.rank;
+    const inv = this.inv;
+    const counter = this.counter;
+    const opened = new Uint32Array(n);
+    let k = 0;
+    const stride = scrambleStride(n);
+    for (let j = 0, off = 0; j < n; j++, off += stride, off >= n && (off -= n)) {
+      const i = from + off;
+      const o = i * 3;
+      const x = positions[o];
+      const y = positions[o + 1];
+      const z = positions[o + 2];
+      if (x - x !== 0 || y - y !== 0 || z - z !== 0) {
+        rank[i] = SKIP;
+        continue;
+      }
+      const r = counter.bump(Math.floor(x * inv), Math.floor(y * inv), Math.floor(z * inv));
+      rank[i] = r > MAX_RANK ? MAX_RANK : r;
+      if (r === 0) opened[k++] = i;
+    }
+    this.length = to;
+    this.coarseCount += k;
+    return opened.slice(0, k);
+  }
+
+  /** The points of rank ≥ 1 by rank (a counting sort; arrival order within a rank). */
+  refine(): RefineOrder {
+    const rank = this.rank;
+    const histogram = new Uint32Array(MAX_RANK + 1);
+    for (let i = 0; i < this.length; i++) {
+      const r = rank[i];
+      if (r !== SKIP && r > 0) histogram[r]++;
+    }
+    let top = MAX_RANK;
+    while (top > 0 && histogram[top] === 0) top--;
+    const levelStart = new Uint32Array(top + 1);
+    for (let r = 1; r <= top; r++) levelStart[r] = levelStart[r - 1] + histogram[r];
+    const next = levelStart.slice(0, Math.max(1, top));
+    const order = new Uint32Array(levelStart[top]);
+    for (let i = 0; i < this.length; i++) {
+      const r = rank[i];
+      if (r !== SKIP && r > 0) order[next[r - 1]++] = i;
+    }
+    return { order, levelStart };
+  }
+}
+
+/** A stride near n·0.618 that is coprime to n, so k·stride mod n visits every index once. */
+function scrambleStride(n: number): number {
+  if (n < 3) return 1;
+  let s = Math.max(1, Math.floor(n * 0.6180339887));
+  while (gcd(s, n) !== 1) s++;
+  return s;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}

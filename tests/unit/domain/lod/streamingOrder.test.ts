@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { StreamingOrder } from '../../../../src/domain/lod/streamingOrder.ts';
+import { VoxelCounter } from '../../../../src/domain/lod/voxelCounter.ts';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+const voxelOf = (p: Float32Array, i: number, cell: number): string =>
+  [Math.floor(p[i * 3] / cell), Math.floor(p[i * 3 + 1] / cell), Math.floor(p[i * 3 + 2] / cell)].join();
+
+describe('StreamingOrder', () => {
+  it('answers each sweep’s new voxels at once, and the rest by rank: together every finite point once', () => {
+    const r = rng(3);
+    const sweeps = 5;
+    const per = 4_000;
+    const p = new Float32Array(sweeps * per * 3);
+    // Each sweep: a 10 m cube seen again, shifted 2 m further along x (new voxels at the front).
+    for (let s = 0; s < sweeps; s++) for (let i = 0; i < per; i++) p.set([r() * 10 + 2 * s, r() * 10, r() * 10], (s * per + i) * 3);
+    p[7 * 3 + 1] = NaN;
+    const lod = new StreamingOrder(1, 1024);
+    const coarse: number[] = [];
+    const seen = new Set<string>();
+    for (let s = 0; s < sweeps; s++) {
+      const opened = lod.add(p, s * per, (s + 1) * per);
+      for (const i of opened) {
+        const v = voxelOf(p, i, 1);
+        expect(seen.has(v)).toBe(false);
+        seen.add(v);
+        coarse.push(i);
+      }
+      // After the first sweep only the 2 m slab ahead is new: 200 of its 1,000 voxels (and the few the earlier sweeps left empty).
+      if (s > 0) expect(opened.length).toBeLessThanOrEqual(240);
+    }
+    const truth = new Set<string>();
+    for (let i = 0; i < sweeps * per; i++) if (i !== 7) truth.add(voxelOf(p, i, 1));
+    expect(seen).toEqual(truth);
+    expect(lod.coarse).toBe(coarse.length);
+    const { order, levelStart } = lod.refine();
+    const all = [...coarse, ...order];
+    expect(all.length).toBe(sweeps * per - 1);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.includes(7)).toBe(false);
+    expect(levelStart[levelStart.length - 1]).toBe(order.length);
+    // Rank 1 comes first in the refinement: a second point of a voxel already drawn.
+    const rank1 = new Set<string>();
+    for (let k = 0; k < levelStart[1]; k++) rank1.add(voxelOf(p, order[k], 1));
+    expect(rank1.size).toBe(levelStart[1]);
+  });
+
+  it('keeps every sparse far point ahead of a budget that thins a dense cluster', () => {
+    const r = rng(4);
+    const dense = 30_000;
+    const far = 150;
+    const p = new Float32Array((dense + far) * 3);
+    for (let i = 0; i < dense; i++) p.set([r() * 2, r() * 2, r() * 2], i * 3);
+    for (let j = 0; j < far; j++) p.set([60 + j, 5, 0.5], (dense + j) * 3);
+    const lod = new StreamingOrder(0.5, 16);
+    const opened = lod.add(p, 0, dense + far);
+    const ids = new Set(opened);
+    for (let j = 0; j < far; j++) expect(ids.has(dense + j)).toBe(true);
+    expect(opened.length).toBe(64 + far);
+  });
+
+  it('refuses a range that does not continue the last one, and a bad cell size', () => {
+    const lod = new StreamingOrder(1, 4);
+    lod.add(new Float32Array(6), 0, 2);
+    expect(() => lod.add(new Float32Array(12), 3, 4)).toThrow(/StreamingOrder\.add: range 3…4 must start at 2/);
+    expect(() => new StreamingOrder(0)).toThrow(/cellSize/);
+  });
+});
+
+describe('VoxelCounter', () => {
+  it('counts points per voxel through growth, negative cells included', () => {
+    const c = new VoxelCounter(4);
+    for (let i = 0; i < 5_000; i++) expect(c.bump(i - 2500, -i, i % 7)).toBe(0);
+    expect(c.bump(-2500, 0, 0)).toBe(1);
+    expect(c.bump(-2500, 0, 0)).toBe(2);
+    expect(c.voxels).toBe(5_000);
+  });
+});
