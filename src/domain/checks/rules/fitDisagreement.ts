@@ -43,6 +43,8 @@ const EMPTY_END_PER_M = 0.01;
 const MIN_INCIDENCE = 0.26;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
+/** The top is not judged when more than this share of the points above it spread beside the box. */
+const SPREAD_SHARE = 0.5;
 const WARN_SHARE = 0.02;
 const ERROR_COUNT = 6;
 const ERROR_SHARE = 0.05;
@@ -188,27 +190,35 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
       return result(severity, `${box.label} box is turned ${fmt(j.turn)}° from its points' axis${across} ${refit}`);
     }
   }
-  if (j.outside >= OUTSIDE_ERROR_COUNT && j.outsideShare >= OUTSIDE_ERROR_SHARE) return null;
-  // Part of a larger structure beside it (a wall, a hedge): where the object ends is not seen.
-  // Something above it (a canopy) hides only where its top ends: that face is skipped below.
-  if (j.atReach.slice(0, 4).some(Boolean)) return null;
+  // Part of a larger structure beside it (a wall, a hedge, a pole): where the object ends is not
+  // seen, so only its top is judged (a person beside a hedge still has a head). Something above
+  // it (a canopy) hides where its top ends: that face is skipped below.
+  const besideStructure = j.atReach.slice(0, 4).some(Boolean);
+  // pointsOutsideBox reports an object that is cut off (unless it is part of a larger structure).
+  if (!besideStructure && j.outside >= OUTSIDE_ERROR_COUNT && j.outsideShare >= OUTSIDE_ERROR_SHARE) return null;
   let worst = -1;
   let worstSeverity: Severity | null = null;
   let worstExcess = 0;
-  for (let f = 0; f < 5; f++) {
+  for (let f = besideStructure ? 4 : 0; f < 5; f++) {
     if (j.atReach[f]) continue;
-    const count = j.countBeyond[f];
-    if (count < Math.max(WARN_COUNT, WARN_SHARE * j.n) || !(j.beyond[f] > j.tolerance[f])) continue;
-    const sure = count >= Math.max(ERROR_COUNT, ERROR_SHARE * j.n) && j.beyond[f] > ERROR_BEYOND * j.tolerance[f] && j.n >= ERROR_RETURNS;
-    const excess = j.beyond[f] / j.tolerance[f] + (sure ? 100 : 0);
+    // Beside a structure the top is judged over the core of the footprint, and not when
+    // something spreads over the box (a crown, an overhang).
+    if (besideStructure && j.core.spread > SPREAD_SHARE * j.core.count) continue;
+    const count = besideStructure ? j.core.count : j.countBeyond[f];
+    const beyond = besideStructure ? j.core.beyond : j.beyond[f];
+    const base = besideStructure ? j.core.n : j.n;
+    if (count < Math.max(WARN_COUNT, WARN_SHARE * base) || !(beyond > j.tolerance[f])) continue;
+    const sure = count >= Math.max(ERROR_COUNT, ERROR_SHARE * base) && beyond > ERROR_BEYOND * j.tolerance[f] && base >= ERROR_RETURNS;
+    const excess = beyond / j.tolerance[f] + (sure ? 100 : 0);
     if (excess > worstExcess) {
       worstExcess = excess;
       worst = f;
       worstSeverity = sure ? 'error' : 'warning';
     }
   }
-  if (worst < 0 || worstSeverity === null) return reachesPast(box, j, emptyEnd, refit, result);
-  const beyond = `${plural(j.countBeyond[worst], 'point')} of its object reach ${fmt(j.beyond[worst], 2)} m beyond its ${FACE_NAMES[worst]}`;
+  if (worst < 0 || worstSeverity === null) return besideStructure ? null : reachesPast(box, j, emptyEnd, refit, result);
+  const [shownCount, shownBeyond] = besideStructure ? [j.core.count, j.core.beyond] : [j.countBeyond[worst], j.beyond[worst]];
+  const beyond = `${plural(shownCount, 'point')} of its object reach ${fmt(shownBeyond, 2)} m beyond its ${FACE_NAMES[worst]}`;
   if (worst < 4) {
     const axis = worst < 2 ? 0 : 1;
     const gap = j.slack[axis];

@@ -1,4 +1,5 @@
 import { cellRange } from '../../geometry/PointGrid.ts';
+import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Cuboid } from '../../types.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
@@ -82,6 +83,10 @@ export function gatherObject(
   const ex = (hl + reach) * Math.abs(c) + (hw + reach) * Math.abs(s);
   const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
+  // Rows of one surface lie one beam gap apart vertically: heights are squeezed while the surface
+  // is followed so that the gap at this range links like LINK does (a 16-beam scan's rows are
+  // 0.3 m apart at 9 m), and restored in the object's points.
+  const zScale = Math.min(1, LINK / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
   // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
   const fy = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
@@ -143,7 +148,7 @@ export function gatherObject(
       if (m === scratch.state.length) growScratch(scratch);
       scratch.local[3 * m] = lx;
       scratch.local[3 * m + 1] = ly;
-      scratch.local[3 * m + 2] = lz;
+      scratch.local[3 * m + 2] = lz * zScale;
       const inside = Math.abs(lx) <= hl + margin && Math.abs(ly) <= hw + margin && lz <= hh + margin;
       const inOther = covered !== null ? covered[indices[p]] === 1 : isPointInAnyCuboid(x, y, sorted[3 * p + 2], others, margin);
       const state = inside ? 1 : inOther ? 3 : 2;
@@ -167,7 +172,7 @@ export function gatherObject(
     if (state[k] !== 1) continue;
     object[3 * n] = local[3 * k];
     object[3 * n + 1] = local[3 * k + 1];
-    object[3 * n + 2] = local[3 * k + 2];
+    object[3 * n + 2] = local[3 * k + 2] / zScale;
     n++;
   }
   const atReach: GatheredObject['atReach'] = [embedded, embedded, embedded, embedded, embedded];
@@ -175,7 +180,7 @@ export function gatherObject(
   for (const k of grown.reachedOutside) {
     const lx = local[3 * k];
     const ly = local[3 * k + 1];
-    const lz = local[3 * k + 2];
+    const lz = local[3 * k + 2] / zScale;
     object[3 * n] = lx;
     object[3 * n + 1] = ly;
     object[3 * n + 2] = lz;

@@ -34,6 +34,15 @@ export interface FitJudgement {
   tolerance: number[];
   /** Per face: the object goes on to the edge of the gathered region (a larger structure). */
   atReach: readonly boolean[];
+  /**
+   * The top judged over the core of the footprint only (the middle 60 % each way, `TOP_CORE`),
+   * for a box beside a larger structure: its object points there (`n`, at any height), how many
+   * of them lie above the top beyond its tolerance (`count`) and the third-highest's height above
+   * the top (`beyond`, metres); and `spread`, the object points above the top and well beside the
+   * footprint (beyond `SPREAD` times its half-extents plus the margin): a crown or an overhang
+   * spreading over the box rather than its own object rising through its top.
+   */
+  core: { n: number; count: number; beyond: number; spread: number };
   /** Per side face (0 front, 1 rear, 2 left, 3 right): gap between it and the object's nearest point. */
   gap: number[];
   /** Per axis (0 length, 1 width): gap between the object and the face opposite to the larger protrusion. */
@@ -91,6 +100,11 @@ export function headingModeOf(rule: ClassRule | undefined): HeadingMode {
  * margin. When the object's surface goes on to the edge of the gathered region (a wall), the
  * heading is refitted from the points inside the box (grown by the margin) only.
  */
+/** Share of each half-extent of the footprint over which points above the top count. */
+const TOP_CORE = 0.6;
+/** Points above the top beyond this multiple of the half-extents spread wider than a cut-off object would. */
+const SPREAD = 1.6;
+
 export function judgeFit(
   box: Cuboid,
   rule: ClassRule | undefined,
@@ -125,10 +139,23 @@ export function judgeFit(
   ];
   const countBeyond = [0, 0, 0, 0, 0];
   const lowest = [Infinity, Infinity, Infinity, Infinity];
+  const core = { n: 0, count: 0, beyond: -Infinity, spread: 0 };
+  const coreTop3 = [-Infinity, -Infinity, -Infinity];
   for (let k = 0; k < n; k++) {
     const x = xyz[3 * k];
     const y = xyz[3 * k + 1];
     const z = xyz[3 * k + 2];
+    // The top over the core of the footprint: a hedge or a wall the box grazes rises through its
+    // edge without the box cutting its object (a head is central).
+    if (Math.abs(x) <= TOP_CORE * hl && Math.abs(y) <= TOP_CORE * hw) {
+      core.n++;
+      const v = z - hh;
+      if (v > tolerance[4]) core.count++;
+      if (v > coreTop3[2]) {
+        coreTop3[2] = v;
+        coreTop3.sort((a, b) => b - a);
+      }
+    } else if (z - hh > tolerance[4] && (Math.abs(x) > SPREAD * hl + margin || Math.abs(y) > SPREAD * hw + margin)) core.spread++;
     for (let f = 0; f < 5; f++) {
       const v = f === 0 ? x - hl : f === 1 ? -x - hl : f === 2 ? y - hw : f === 3 ? -y - hw : z - hh;
       if (f < 4 && -v < lowest[f]) lowest[f] = -v;
@@ -196,6 +223,7 @@ export function judgeFit(
   }
   return {
     n,
+    core: { ...core, beyond: coreTop3[2] },
     range,
     turn,
     sigma,

@@ -93,6 +93,7 @@ describe('fitDisagreement: both ends seen empty', () => {
   // the sensor saw the object's sides stop 1.2 m inside both of the box's ends.
   const judgement: FitJudgement = {
     n: 178,
+    core: { n: 150, count: 0, beyond: -0.1, spread: 0 },
     range: 13.4,
     turn: 40,
     sigma: 47,
@@ -122,5 +123,45 @@ describe('fitDisagreement: both ends seen empty', () => {
   it('stays a warning with one end empty, or with few returns', () => {
     expect(decide(car, rule, judgement, [true, false, false, false])?.severity).toBe('warning');
     expect(decide(car, rule, { ...judgement, n: 20 }, [true, true, false, false])?.severity).toBe('warning');
+  });
+});
+
+describe('fitDisagreement: a person beside a larger structure', () => {
+  // A pedestrian under a tree, 9 m out, the trunk and canopy joined to it: the sides run into the
+  // structure, so only the top is judged, from the points over the footprint.
+  const beside: FitJudgement = {
+    n: 360,
+    core: { n: 39, count: 6, beyond: 0.33, spread: 1 },
+    range: 9.1,
+    turn: null,
+    sigma: Infinity,
+    hugGain: 1,
+    longAxisKnown: false,
+    beyond: [1.9, 0.4, 1.8, 0.6, 0.33],
+    countBeyond: [200, 20, 180, 30, 6],
+    tolerance: [0.19, 0.19, 0.24, 0.24, 0.1],
+    atReach: [true, false, true, false, false],
+    gap: [-1, -0.3, -1, -0.4],
+    slack: [0, 0],
+    endsSeen: [true, true],
+    outsideShare: 0.9,
+    outside: 320,
+  };
+  const ped: Cuboid = box('ped', 'Pedestrian', 9.1, 0, [0.56, 0.42, 1.22], 0);
+  const rule = defaultDictionary.classes.Pedestrian;
+
+  it('reports a box cut at the top', () => {
+    const r = decide(ped, rule, beside);
+    expect(r?.severity).toBe('error');
+    expect(r?.message).toMatch(/^Pedestrian box cuts its object: 6 points of its object reach 0\.33 m beyond its top/);
+  });
+
+  it('says nothing about the sides, nor about a top that fits', () => {
+    expect(decide(ped, rule, { ...beside, core: { n: 39, count: 0, beyond: 0.02, spread: 0 } })).toBeNull();
+  });
+
+  it('leaves the top alone when the structure also rises over it, or spreads over it (a crown)', () => {
+    expect(decide(ped, rule, { ...beside, atReach: [true, false, true, false, true] })).toBeNull();
+    expect(decide(ped, rule, { ...beside, core: { ...beside.core, spread: 20 } })).toBeNull();
   });
 });
