@@ -21,7 +21,7 @@ import { fitAtLocation } from './fitAtLocation.ts';
 import { boxNextMissed } from './boxNextMissed.ts';
 import { dismissFinding } from './dismissFinding.ts';
 import { removeDismissal } from './removeDismissal.ts';
-import { toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
+import { cycleCameraActions, toggleCamera, toggleCameraPoints } from './toggleCamera.ts';
 import { save } from './save.ts';
 import { cycleAttributeActions } from './cycleAttributes.ts';
 import { updateCuboid } from './updateCuboid.ts';
@@ -47,6 +47,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   toggleHideGround,
   toggleCamera,
   toggleCameraPoints,
+  ...cycleCameraActions,
   fitAtCursor,
   fitAtLocation,
   boxNextMissed,

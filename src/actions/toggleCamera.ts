@@ -1,7 +1,7 @@
 import type { Action } from './Action.ts';
 import type { AppState } from '../state/AppState.ts';
 
-/** True when the open frame has a camera image; otherwise says so (a key that does nothing is a puzzle). */
+/** True when the open frame has a camera image (image_2, or a nuScenes camera); otherwise says so (a key that does nothing is a puzzle). */
 function hasImage(s: AppState): boolean {
   const frame = s.frames.find((f) => f.id === s.currentFrameId);
   if (frame?.hasImage) return true;
@@ -9,7 +9,7 @@ function hasImage(s: AppState): boolean {
   return false;
 }
 
-/** P: show or hide the camera panel (image 2 with every box projected through the export's math). */
+/** P: show or hide the camera panel (the chosen camera's image with every box projected through the export's math). */
 export const toggleCamera: Action = {
   id: 'toggleCamera',
   label: 'Camera panel',
@@ -36,3 +36,41 @@ export const toggleCameraPoints: Action = {
     s.setCameraPanel(true, !s.view.cameraPoints);
   },
 };
+
+/** The camera `step` places after the shown one, in the frame's rig order (wrapping). */
+function stepCamera(names: readonly string[], current: string | null, step: 1 | -1): string {
+  const at = current === null ? 0 : names.indexOf(current);
+  return names[((((at < 0 ? 0 : at) + step) % names.length) + names.length) % names.length];
+}
+
+function cycleCameraAction(id: string, label: string, keys: string[], step: 1 | -1): Action {
+  return {
+    id,
+    label,
+    keys,
+    group: 'tools',
+    predicate: (s) => s.currentFrameId !== null,
+    perform: (ctx) => {
+      const s = ctx.store.getState();
+      if (!s.view.cameraPanel) {
+        if (hasImage(s)) s.setCameraPanel(true);
+        return;
+      }
+      const names = s.view.cameraNames;
+      if (names.length < 2) {
+        s.showMessage(
+          `Frame ${s.currentFrameId ?? ''} has ${names.length === 1 ? `one camera (${names[0]})` : 'no camera image'}: nothing to switch to.`,
+          'info',
+        );
+        return;
+      }
+      s.setCamera(stepCamera(names, s.view.camera, step));
+    },
+  };
+}
+
+/** Y / Shift+Y: show the frame's next / previous camera in the panel (KITTI image_0–image_3, nuScenes CAM_*); the choice is kept across frames. */
+export const cycleCameraActions: Action[] = [
+  cycleCameraAction('nextCamera', 'Camera panel: next camera', ['y'], 1),
+  cycleCameraAction('prevCamera', 'Camera panel: previous camera', ['shift+y'], -1),
+];

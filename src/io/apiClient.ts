@@ -18,6 +18,7 @@ import type { SubmitOverride } from '../domain/review/matchOverrides.ts';
 import type { ActivityEntry, DatasetInfo, FrameCheckSummary, ReviewInfo, TrackFrame } from '../domain/api/wireTypes.ts';
 import { httpFailure, type ApiFailure } from '../domain/api/ApiFailure.ts';
 import type { CalibResponse, RevisionInfo, SessionInfo, UserInfo } from '../domain/api/replySchemas.ts';
+import type { FrameCamerasResponse } from '../domain/api/cameraSchemas.ts';
 
 export type { ActivityEntry, CalibResponse, DatasetInfo, ReviewInfo, RevisionInfo, SessionInfo, UserInfo };
 
@@ -104,6 +105,10 @@ export interface ApiClient {
   /** URL of the raw point file (`.bin` or `.pcd`; the `X-Cuboid-Points-Format` header says which; `Range` works). */
   pointsUrl(frameId: string): string;
   imageUrl(frameId: string): string;
+  /** The frame's cameras with their projections (`GET /api/frames/:id/cameras`; 422 `calib_invalid` for a malformed calib). */
+  getCameras(frameId: string, signal?: AbortSignal): Promise<FrameCamerasResponse>;
+  /** URL of one camera's image (`image_3`, `CAM_FRONT`: a name `getCameras` listed). */
+  cameraImageUrl(frameId: string, camera: string): string;
   exportZipUrl(opts?: ExportZipOptions): string;
   getSession(signal?: AbortSignal): Promise<SessionInfo>;
   /** Logs in with a token (the server sets the session cookie). 401 `invalid_token` for a wrong one. */
@@ -220,6 +225,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     },
     pointsUrl: (frameId) => frameUrl(frameId, '/points'),
     imageUrl: (frameId) => frameUrl(frameId, '/image'),
+    getCameras: (frameId, signal) => json<FrameCamerasResponse>(frameUrl(frameId, '/cameras'), { signal }),
+    cameraImageUrl: (frameId, camera) => frameUrl(frameId, `/cameras/${encodeURIComponent(camera)}/image`),
     exportZipUrl(o = {}) {
       const params = new URLSearchParams();
       if (o.split !== undefined) params.set('split', String(o.split));

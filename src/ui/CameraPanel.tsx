@@ -11,6 +11,9 @@ import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
+import type { FrameCameraView } from '../services/cameraData.ts';
+import { CameraTabs } from './CameraTabs.tsx';
+import './cameraPanel.css';
 
 /** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
 const MIN_WIDTH = 260;
@@ -24,21 +27,28 @@ function storedWidth(): number | null {
   return Number.isFinite(v) && v >= MIN_WIDTH ? v : null;
 }
 
-interface CalibState {
+/** The size used until the image has loaded when the server could not read it (a JPEG). */
+const DEFAULT_SIZE: [number, number] = [1242, 375];
+
+interface CamerasState {
   frameId: string;
-  calib: KittiCalib | null;
-  imageSize: [number, number];
+  list: FrameCameraView[];
 }
 
 /**
- * Image 2 of the current frame with every box projected through the same conversion the KITTI export
- * uses (edges clipped at the camera's near plane, so boxes beside or behind the camera leave no
- * artefacts). Shift+P adds the projected points (depth-coloured) to check the calibration by eye.
- * Clicking a projected box selects it. The corner grip (top right) resizes the panel; the wheel
- * zooms the image about the cursor (up to 8×), a drag pans it, a double click fits it again.
+ * One camera of the current frame (KITTI image_0–image_3, nuScenes CAM_*; tabs above the image, Y /
+ * Shift+Y, the choice kept across frames) with every box projected through the same conversion the
+ * KITTI export uses, with that camera's projection (edges clipped at the camera's near plane, so
+ * boxes beside or behind the camera leave no artefacts). Shift+P adds the projected points
+ * (depth-coloured) to check the calibration by eye. Clicking a projected box selects it. The corner
+ * grip (top right) resizes the panel; the wheel zooms the image about the cursor (up to 8×), a drag
+ * pans it, a double click fits it again.
  */
 export function CameraPanel() {
-  const { loadCalib, projectFramePoints, imageUrl } = usePage().services.camera;
+  const { loadCameras, projectFramePoints } = usePage().services.camera;
+  const chosenName = useAppStore((s) => s.view.camera);
+  const setCamera = useAppStore((s) => s.setCamera);
+  const setCameraNames = useAppStore((s) => s.setCameraNames);
   const open = useAppStore((s) => s.view.cameraPanel);
   const showPoints = useAppStore((s) => s.view.cameraPoints);
   const frameId = useAppStore((s) => s.currentFrameId);
@@ -48,7 +58,9 @@ export function CameraPanel() {
   const selectedIds = useAppStore((s) => s.selectedIds);
   const select = useAppStore((s) => s.select);
   const setCameraPanel = useAppStore((s) => s.setCameraPanel);
-  const [calib, setCalib] = useState<CalibState | null>(null);
+  const [cameras, setCameras] = useState<CamerasState | null>(null);
+  /** The shown image's own size once loaded (`[width, height]` pixels), keyed by its URL. */
+  const [natural, setNatural] = useState<{ url: string; size: [number, number] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [points, setPoints] = useState<Float32Array | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -58,7 +70,14 @@ export function CameraPanel() {
   /** The drag in progress on the image (a pan) or on the grip (a resize); `moved`: more than a click. */
   const drag = useRef<{ kind: 'pan' | 'resize'; x: number; y: number; start: ImageZoom; width: number; moved: boolean } | null>(null);
 
-  useEffect(() => setZoom(FIT), [frameId]);
+  // The remembered camera when this frame has it, else its first (the choice is kept for the frames after).
+  const list = cameras !== null && cameras.frameId === frameId ? cameras.list : null;
+  const camera = list === null ? null : (list.find((c) => c.name === chosenName) ?? list[0] ?? null);
+  const calib = camera?.calib ?? null;
+  const imageUrl = camera?.imageUrl ?? null;
+  const [w, h] = camera?.imageSize ?? (natural !== null && natural.url === imageUrl ? natural.size : DEFAULT_SIZE);
+
+  useEffect(() => setZoom(FIT), [frameId, camera?.name]);
 
   // The wheel zooms the image (a native listener: React's wheel handlers cannot prevent scrolling).
   useEffect(() => {
@@ -78,33 +97,40 @@ export function CameraPanel() {
     if (!open || !frameId) return;
     let live = true;
     setError(null);
-    loadCalib(frameId)
-      .then((c) => live && setCalib({ frameId, ...c }))
+    loadCameras(frameId)
+      .then((l) => {
+        if (!live) return;
+        setCameras({ frameId, list: l });
+        setCameraNames(l.map((c) => c.name));
+      })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [open, frameId, loadCalib]);
+  }, [open, frameId, loadCameras, setCameraNames]);
+
+  useEffect(() => {
+    setError(null);
+  }, [imageUrl]);
 
   useEffect(() => {
     setPoints(null);
-    if (!open || !showPoints || !loaded || !calib?.calib || calib.frameId !== frameId) return;
+    if (!open || !showPoints || !loaded || calib === null || !frameId) return;
     let live = true;
-    void projectFramePoints(calib.frameId, calib.calib).then((p) => live && setPoints(p));
+    void projectFramePoints(frameId, calib).then((p) => live && setPoints(p));
     return () => {
       live = false;
     };
   }, [open, showPoints, loaded, calib, frameId, projectFramePoints]);
 
   const projected = useMemo(() => {
-    if (!calib?.calib) return [];
-    const c = calib.calib;
-    return cuboids.map((box) => ({ box, edges: projectCuboidEdges(box, c) }));
+    if (calib === null) return [];
+    return cuboids.map((box) => ({ box, edges: projectCuboidEdges(box, calib) }));
   }, [calib, cuboids]);
 
   useEffect(() => {
     const el = canvas.current;
-    if (!el || !calib) return;
+    if (!el || !camera) return;
     const ctx = el.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, el.width, el.height);
@@ -112,11 +138,10 @@ export function CameraPanel() {
     for (const { box, edges } of projected) {
       drawEdges(ctx, edges, classColor(box.label), selectedIds.includes(box.id));
     }
-    if (calib.calib && flags) drawFlags(ctx, flags, cuboids, calib.calib);
-  }, [calib, projected, points, selectedIds, flags, cuboids]);
+    if (calib && flags) drawFlags(ctx, flags, cuboids, calib);
+  }, [camera, calib, projected, points, selectedIds, flags, cuboids, w, h]);
 
   if (!open || !frameId) return null;
-  const [w, h] = calib?.imageSize ?? [1242, 375];
   const box = () => frame.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 1, height: 1 };
   const zoomBy = (factor: number) => {
     const r = box();
@@ -166,8 +191,13 @@ export function CameraPanel() {
   return (
     <div className="camera-panel" data-testid="camera-panel" style={{ width: width === null ? 'min(62%, 760px)' : `min(${width}px, calc(100% - 24px))` }}>
       <div className="camera-head">
-        <span>Camera · image 2</span>
-        {calib && !calib.calib ? <span className="muted">no calibration: boxes cannot be projected</span> : null}
+        <span title={camera === null ? undefined : `${camera.label} · ${camera.file}`}>Camera</span>
+        {list !== null && list.length > 1 ? <CameraTabs cameras={list} shown={camera?.name ?? null} onPick={setCamera} /> : null}
+        {list !== null && list.length === 1 && camera !== null ? <span title={camera.file}>{camera.label}</span> : null}
+        {list !== null && list.length === 0 ? <span className="muted">this frame has no camera image</span> : null}
+        {camera !== null && camera.calib === null ? (
+          <span className="muted camera-problem">{camera.problem ?? 'no calibration: boxes cannot be projected'}</span>
+        ) : null}
         {error ? <span className="error">{error}</span> : null}
         <span className="camera-zoom-controls">
           <button
@@ -214,8 +244,20 @@ export function CameraPanel() {
         data-zoomed={zoom.scale > 1 ? '' : undefined}
       >
         <div className="camera-zoom" style={{ transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})` }}>
-          <img src={imageUrl(frameId)} alt={`Camera image of frame ${frameId}`} draggable={false} onError={() => setError('This frame has no camera image.')} />
-          <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" />
+          {imageUrl !== null && camera !== null ? (
+            <img
+              key={imageUrl}
+              src={imageUrl}
+              alt={`${camera.label} image of frame ${frameId}`}
+              draggable={false}
+              onLoad={(e) => {
+                const img = e.currentTarget;
+                if (img.naturalWidth > 0) setNatural({ url: imageUrl, size: [img.naturalWidth, img.naturalHeight] });
+              }}
+              onError={() => setError(`No image for ${camera.name}: ${camera.file} could not be loaded.`)}
+            />
+          ) : null}
+          <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" data-camera={camera?.name} />
         </div>
       </div>
     </div>

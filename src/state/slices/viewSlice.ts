@@ -20,6 +20,10 @@ export interface ViewSlice {
     /** The camera panel (image 2 with projected boxes) and whether it also shows projected points. */
     cameraPanel: boolean;
     cameraPoints: boolean;
+    /** The camera the panel shows (a name `GET /api/frames/:id/cameras` lists: `image_2`, `CAM_FRONT`), kept across frames; null = the first. */
+    camera: string | null;
+    /** The open frame's camera names as the panel loaded them, in rig order (what the cycle key steps through). */
+    cameraNames: string[];
     /** Bumped to ask the main view to frame the cloud (or the selected box, or `frameTarget`). */
     frameRequest: number;
     /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
@@ -35,6 +39,9 @@ export interface ViewSlice {
   setPointSize: (size: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
   setCameraPanel: (open: boolean, points?: boolean) => void;
+  /** Shows camera `name` in the panel (kept for the frames after). */
+  setCamera: (name: string) => void;
+  setCameraNames: (names: string[]) => void;
   /** Frames `at` (a point of interest) if given, else the selected box, else the whole cloud. */
   requestFraming: (at?: [number, number, number]) => void;
   /** Slides the main view's camera (and its orbit target) by `delta`, LiDAR frame, metres. */
@@ -50,6 +57,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
     mainMode: 'perspective',
     cameraPanel: false,
     cameraPoints: false,
+    camera: null,
+    cameraNames: [],
     frameRequest: 0,
     frameTarget: null,
     panRequest: 0,
@@ -60,6 +69,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode, colorModeChosen: true } })),
   suggestColorMode: (colorMode) => set((s) => (s.view.colorModeChosen || s.view.colorMode === colorMode ? s : { view: { ...s.view, colorMode } })),
   setCameraPanel: (cameraPanel, points) => set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
+  setCamera: (camera) => set((s) => ({ view: { ...s.view, camera } })),
+  setCameraNames: (cameraNames) =>
+    set((s) =>
+      s.view.cameraNames.length === cameraNames.length && s.view.cameraNames.every((n, i) => n === cameraNames[i]) ? s : { view: { ...s.view, cameraNames } },
+    ),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
 });
