@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { BufferGeometry, Float32BufferAttribute, Raycaster, SphereGeometry, Vector2, Vector3 } from 'three';
 import { useAppStore, usePage } from './EditorContext.ts';
@@ -78,10 +78,15 @@ export function SliceCropHandles() {
   useEffect(() => () => outlines.dispose(), [outlines]);
   useEffect(() => () => rings.dispose(), [rings]);
 
+  // Read through refs: a drag changes the handles on every move, and must not restart the listeners.
+  const live = useRef({ handles, groundZ });
+  live.current = { handles, groundZ };
+  const any = handles.length > 0;
+
   useEffect(() => {
     const stage = gl.domElement.closest('[data-viewport]') as HTMLElement | null;
     const view = stage?.querySelector('[data-testid="view-main"]') as HTMLElement | null;
-    if (!stage || !view || handles.length === 0) return;
+    if (!stage || !view || !any) return;
     const raycaster = new Raycaster();
     const ndc = new Vector2();
     const p = new Vector3();
@@ -100,7 +105,7 @@ export function SliceCropHandles() {
       camera.updateMatrixWorld();
       let best: HandleId | null = null;
       let bestD = GRAB_PIXELS;
-      for (const h of handles) {
+      for (const h of live.current.handles) {
         p.set(h.at[0], h.at[1], h.at[2]).project(camera);
         if (p.z > 1 || p.z < -1) continue;
         const d = Math.hypot(r.left + ((p.x + 1) / 2) * r.width - e.clientX, r.top + ((1 - p.y) / 2) * r.height - e.clientY);
@@ -135,7 +140,7 @@ export function SliceCropHandles() {
         const next: Interval = { ...s.visibility.heightSlice, [dragging === 'zMin' ? 'min' : 'max']: roundHandle(z) };
         s.setHeightSlice(next);
       } else {
-        const r = rangeAtRay(o, d, groundZ);
+        const r = rangeAtRay(o, d, live.current.groundZ);
         if (r === null) return;
         const next: Interval = { ...s.visibility.rangeCrop, [dragging === 'rMin' ? 'min' : 'max']: roundHandle(r) };
         s.setRangeCrop(next);
@@ -158,7 +163,7 @@ export function SliceCropHandles() {
       stage.removeEventListener('pointerup', onUp, { capture: true });
       stage.style.cursor = '';
     };
-  }, [gl, camera, handles, store, groundZ, invalidate]);
+  }, [gl, camera, any, store, invalidate]);
 
   if (handles.length === 0) return null;
   return (

@@ -6,8 +6,8 @@ import './visibilityControls.css';
 
 /** Ground height under the sensor when the ground model is not known yet (LiDAR z, metres). */
 const GROUND_FALLBACK_Z = -1.7;
-/** Range crop a new crop starts with (metres from the sensor). */
-const DEFAULT_CROP: Interval = { min: 0, max: 40 };
+/** Range crop a new crop starts with (metres from the sensor): everything within 40 m (a near limit is typed in). */
+const DEFAULT_CROP: Interval = { min: null, max: 40 };
 
 /**
  * What the viewer shows: hide the ground, a height slice and a range crop (also draggable in the
