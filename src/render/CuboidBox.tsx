@@ -1,5 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { BoxGeometry, BufferGeometry, EdgesGeometry, Float32BufferAttribute } from 'three';
+import { BoxGeometry, BufferGeometry, EdgesGeometry, Float32BufferAttribute, Mesh } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { classColor } from './classColors.ts';
 import { fillMaterial, lineMaterial } from './sharedMaterials.ts';
@@ -22,6 +22,7 @@ export interface CuboidBoxProps {
 
 /** A raycast that hits nothing: the body of a locked box. */
 const noRaycast = () => undefined;
+const meshRaycast = Mesh.prototype.raycast;
 
 const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
@@ -52,14 +53,12 @@ export function CuboidBox({
     <group position={cuboid.center as [number, number, number]} rotation={[0, 0, cuboid.yaw]} userData={{ cuboidId: cuboid.id }}>
       <lineSegments geometry={unitEdges} material={edges} scale={[l, w, h]} dispose={null} />
       <mesh
-        // Remounted when the lock changes, so the default raycast comes back whole.
-        key={locked ? 'locked' : 'open'}
         geometry={unitBox}
         material={fill}
         scale={[l, w, h]}
         onPointerDown={locked ? undefined : onPointerDown}
         userData={locked ? {} : { cuboidId: cuboid.id }}
-        {...(locked ? { raycast: noRaycast } : {})}
+        raycast={locked ? noRaycast : meshRaycast}
         dispose={null}
       />
       <lineSegments geometry={heading} material={lineMaterial(color)} scale={[l, w, h]} dispose={null} />

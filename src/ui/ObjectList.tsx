@@ -157,9 +157,16 @@ export function ObjectList() {
         <input
           ref={searchRef}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (listRef.current) listRef.current.scrollTop = 0;
+            setScrollTop(0);
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setQuery('');
+            if (e.key === 'Escape') {
+              setQuery('');
+              setScrollTop(listRef.current?.scrollTop ?? 0);
+            }
             else if (e.key === 'ArrowDown' && rows.length > 0) {
               e.preventDefault();
               const first = rows.findIndex((r) => r.kind === 'box');

@@ -52,7 +52,7 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
         </span>
       ) : (
         <span className="ol-name">
-          {row.trackId === null ? <span className="muted">no track</span> : row.track} <span className="muted ol-range">{row.range.toFixed(0)} m</span>
+          {row.trackId === null ? <span className="muted">—</span> : row.track} <span className="muted ol-range">{row.range.toFixed(0)} m</span>
         </span>
       )}
       <span className="ol-status">

@@ -234,8 +234,10 @@ export const OVERSCAN = 8;
 
 /** The rows `[start, end)` to draw for a scroll position and view height (CSS pixels). */
 export function visibleRange(scrollTop: number, viewHeight: number, rowCount: number): [number, number] {
-  const first = Math.floor(Math.max(0, scrollTop) / ROW_HEIGHT);
-  const last = Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewHeight)) / ROW_HEIGHT);
+  // A scroll position left from a longer list (before a search) counts as the end of this one.
+  const top = Math.max(0, Math.min(scrollTop, rowCount * ROW_HEIGHT - viewHeight));
+  const first = Math.floor(top / ROW_HEIGHT);
+  const last = Math.ceil((top + Math.max(0, viewHeight)) / ROW_HEIGHT);
   return [Math.max(0, first - OVERSCAN), Math.min(rowCount, last + OVERSCAN)];
 }
 

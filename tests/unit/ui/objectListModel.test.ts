@@ -90,7 +90,10 @@ describe('list windowing and keys', () => {
   it('draws only the rows in view plus the overscan', () => {
     expect(visibleRange(0, 10 * ROW_HEIGHT, 1000)).toEqual([0, 10 + OVERSCAN]);
     expect(visibleRange(500 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000)).toEqual([500 - OVERSCAN, 510 + OVERSCAN]);
-    expect(visibleRange(995 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000)).toEqual([995 - OVERSCAN, 1000]);
+    expect(visibleRange(990 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000)).toEqual([990 - OVERSCAN, 1000]);
+    // A scroll position beyond a shorter (searched) list shows its end, never nothing.
+    expect(visibleRange(500 * ROW_HEIGHT, 10 * ROW_HEIGHT, 30)).toEqual([20 - OVERSCAN, 30]);
+    expect(visibleRange(500 * ROW_HEIGHT, 10 * ROW_HEIGHT, 3)).toEqual([0, 3]);
   });
 
   it('moves with arrows and j/k, pages, and ends; other keys are no move', () => {
