@@ -166,8 +166,7 @@ export function ObjectList() {
             if (e.key === 'Escape') {
               setQuery('');
               setScrollTop(listRef.current?.scrollTop ?? 0);
-            }
-            else if (e.key === 'ArrowDown' && rows.length > 0) {
+            } else if (e.key === 'ArrowDown' && rows.length > 0) {
               e.preventDefault();
               const first = rows.findIndex((r) => r.kind === 'box');
               setActiveKey(rows[Math.max(0, first)].key);
