@@ -1,15 +1,56 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { JobStatusReply } from '../../domain/api/jobSchemas.ts';
 import { EXPORT_FORMATS, FORMAT_TITLES, type ExportFormat } from '../../domain/formats/LabelFormats.ts';
 import type { ExportScope } from '../../services/metricsQueries.ts';
 
 export interface ExportSectionProps {
   /** The download link of each scope. */
   hrefFor: (scope: ExportScope) => string;
+  /**
+   * Runs the export as a background job (`services/exportJob.ts`): reports each state and resolves
+   * with the zip's download URL. Absent: the links download directly (`GET /api/export.zip`).
+   */
+  runJob?: (href: string, onStatus: (status: JobStatusReply) => void, signal: AbortSignal) => Promise<string>;
 }
 
+/** What the section shows of the running export job. */
+export type JobView =
+  { phase: 'starting' | 'queued' | 'running'; progress: number } | { phase: 'done'; url: string; fileName: string } | { phase: 'failed'; message: string };
+
 /** Leads' download of the labelled dataset as a KITTI training zip, accepted frames or all. */
-export function ExportSection({ hrefFor }: ExportSectionProps) {
+export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
   const [format, setFormat] = useState<ExportFormat>('kitti');
+  const [job, setJob] = useState<JobView | null>(null);
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
+  /** With a job runner, a link starts the export job and the section shows its progress; the zip downloads when done. */
+  const start = (e: MouseEvent<HTMLAnchorElement>): void => {
+    if (runJob === undefined) return;
+    e.preventDefault();
+    if (job !== null && (job.phase === 'starting' || job.phase === 'queued' || job.phase === 'running')) return;
+    const abort = new AbortController();
+    running.current = abort;
+    setJob({ phase: 'starting', progress: 0 });
+    let fileName = 'export.zip';
+    runJob(
+      e.currentTarget.getAttribute('href') ?? '',
+      (s) => {
+        const name = (s.result as { fileName?: unknown } | undefined)?.fileName;
+        if (typeof name === 'string') fileName = name;
+        if (s.state === 'queued' || s.state === 'running') setJob({ phase: s.state, progress: s.progress });
+      },
+      abort.signal,
+    ).then(
+      (url) => {
+        if (abort.signal.aborted) return;
+        setJob({ phase: 'done', url, fileName });
+        window.location.assign(url);
+      },
+      (err: unknown) => {
+        if (!abort.signal.aborted) setJob({ phase: 'failed', message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+  };
   /** The scope's link with the chosen label format (the server's `format` query; KITTI when absent). */
   const href = (scope: ExportScope): string => {
     const base = hrefFor(scope);
@@ -34,15 +75,41 @@ export function ExportSection({ hrefFor }: ExportSectionProps) {
         </select>
       </label>
       <div className="metrics-export-links">
-        <a className="primary" href={href('accepted')} download data-testid="export-accepted">
+        <a className="primary" href={href('accepted')} download onClick={start} data-testid="export-accepted">
           Accepted frames only
         </a>
         <span className="muted">recommended: only frames a reviewer accepted</span>
-        <a href={href('all')} download data-testid="export-all">
+        <a href={href('all')} download onClick={start} data-testid="export-all">
           All frames
         </a>
         <span className="muted">includes unreviewed and rejected work</span>
       </div>
+      {job !== null && <ExportJobStatus job={job} />}
     </section>
+  );
+}
+
+/** The export job's state: a progress bar while it waits or runs, the download link, or its error. */
+export function ExportJobStatus({ job }: { job: JobView }) {
+  if (job.phase === 'failed') {
+    return (
+      <p className="metrics-export-job error" role="alert" data-testid="export-job-error">
+        Export failed: {job.message}
+      </p>
+    );
+  }
+  if (job.phase === 'done') {
+    return (
+      <p className="metrics-export-job" data-testid="export-job-done">
+        Export ready: <a href={job.url}>{job.fileName}</a>
+      </p>
+    );
+  }
+  const percent = Math.round(job.progress * 100);
+  const text = job.phase === 'running' ? `Exporting… ${percent} %` : job.phase === 'queued' ? 'Waiting for a worker…' : 'Starting the export…';
+  return (
+    <div className="metrics-export-job" role="status" data-testid="export-job-progress">
+      <progress max={1} value={job.progress} aria-label="Export progress" /> <span>{text}</span>
+    </div>
   );
 }

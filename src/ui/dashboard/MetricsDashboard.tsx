@@ -5,6 +5,7 @@ import { formatDuration, utcDay } from './formatMetrics.ts';
 import { MetricsCharts } from './MetricsCharts.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { ExportSection } from './ExportSection.tsx';
+import { runExportJob } from '../../services/exportJob.ts';
 import './dashboard.css';
 
 const DAY_MS = 86_400_000;
@@ -111,7 +112,7 @@ export function MetricsDashboard({ onClose }: { onClose?: () => void }) {
           <MetricsCharts daily={report.daily} />
         </>
       )}
-      <ExportSection hrefFor={exportZipHref} />
+      <ExportSection hrefFor={exportZipHref} runJob={runExportJob} />
     </section>
   );
 }
