@@ -3,17 +3,24 @@ import type { AppState } from '../state/AppState.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Action } from './Action.ts';
 
-/** Predicate: the selected box has a track and the open frame is in the frame list. */
+/** The track the batch view opens on: `value.trackId`, else the selected box's, else the tracks panel's pick. */
+function trackFor(state: AppState, value?: unknown): string | null {
+  const asked = (value as { trackId?: unknown } | undefined)?.trackId;
+  if (typeof asked === 'string') return asked;
+  return selectPrimaryCuboid(state)?.trackId ?? state.tracks.selectedTrackId;
+}
+
+/** Predicate: a frame of the frame list is open and there is a track to show (the selected box's, or the one picked in the tracks panel). */
 function canOpenBatch(state: AppState): boolean {
-  const box = selectPrimaryCuboid(state);
   const doc = state.doc;
-  return box !== null && box.trackId !== null && doc !== null && state.frames.some((f) => f.id === doc.frameId);
+  return doc !== null && trackFor(state) !== null && state.frames.some((f) => f.id === doc.frameId);
 }
 
 /**
- * Shift+B: the batch view of the selected box's track: the frames around the open one side by
- * side (`batch.size`, 8 by default), each with a top and a side close-up of the track's box, the
- * open frame's tile focused. Shift+B or Esc closes it.
+ * Shift+B: the batch view of the selected box's track (or the track picked in the tracks panel;
+ * a panel passes `{ trackId }`): the frames around the open one side by side (`batch.size`, 8 by
+ * default), each with a top and a side close-up of the track's box, the open frame's tile focused.
+ * Shift+B or Esc closes it.
  */
 export const openBatchView: Action = {
   id: 'openBatchView',
@@ -23,11 +30,11 @@ export const openBatchView: Action = {
   predicate: canOpenBatch,
   perform: (ctx) => {
     const state = ctx.store.getState();
-    const box = selectPrimaryCuboid(state);
+    const trackId = trackFor(state, ctx.value);
     const frameId = state.doc?.frameId;
     const index = state.frames.findIndex((f) => f.id === frameId);
-    if (!box?.trackId || index < 0) return;
+    if (trackId === null || index < 0) return;
     const start = windowStartAround(state.frames.length, index, state.batch.size);
-    state.openBatch(box.trackId, start, index - start);
+    state.openBatch(trackId, start, index - start);
   },
 };

@@ -12,6 +12,7 @@ import { ClassPalette } from './ClassPalette.tsx';
 import { VisibilityControls } from './VisibilityControls.tsx';
 import { Inspector } from './Inspector.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { BatchView } from './batch/BatchView.tsx';
 import { MessageToast } from './MessageToast.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -87,6 +88,7 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
         <ToolHint />
       </footer>
       <HelpOverlay />
+      <BatchView />
       <ConflictDialog />
       <SopPanel />
     </div>

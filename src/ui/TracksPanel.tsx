@@ -71,6 +71,18 @@ export function TracksPanel() {
                 <span className="muted track-label">{t.label}</span>
                 {t.attentionCount > 0 ? <span className="attention">· {plural(t.attentionCount, 'needs attention', 'need attention')}</span> : null}
               </button>
+              <button
+                type="button"
+                className="track-batch"
+                onClick={() => {
+                  setTracks({ selectedTrackId: t.trackId });
+                  void editor.actions.run('openBatchView', { trackId: t.trackId });
+                }}
+                title="Batch view: this track's frames side by side (Shift+B)"
+                data-testid={`track-batch-${t.trackId}`}
+              >
+                ▦
+              </button>
               <span className="track-frames">
                 {t.frameIds.map((f) => (
                   <button

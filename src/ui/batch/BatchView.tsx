@@ -1,0 +1,144 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { tileColumns, windowIndices } from '../../domain/sequence/batchWindow.ts';
+import { trackName } from '../../domain/sequence/trackName.ts';
+import { createBatchController } from '../../services/batchController.ts';
+import { useAppStore, usePage } from '../../render/EditorContext.ts';
+import { ModalOverlay } from '../ModalOverlay.tsx';
+import { BatchTile } from './BatchTile.tsx';
+import './batchView.css';
+
+/** Narrowest tile, CSS pixels. */
+const MIN_TILE_PX = 190;
+const SIZES = [6, 8, 10, 12];
+
+/**
+ * The batch view of one track (Shift+B, or the tracks panel's button): K frames side by side, each
+ * with a top and a side close-up of the track's box, edited from the keyboard (the focused tile)
+ * or by dragging. Closing waits until every frame is saved.
+ */
+export function BatchView() {
+  const open = useAppStore((s) => s.batch.open);
+  return open ? <BatchViewOpen /> : null;
+}
+
+function BatchViewOpen() {
+  const page = usePage();
+  const controller = useMemo(() => createBatchController({ store: page.store, io: page.io, editor: page.editor, services: page.services }), [page]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  const { trackId, start, size, focus, closing } = useAppStore(
+    useShallow((s) => ({ trackId: s.batch.trackId, start: s.batch.start, size: s.batch.size, focus: s.batch.focus, closing: s.batch.closing })),
+  );
+  const frames = useAppStore((s) => s.frames);
+  const label = useAppStore((s) => {
+    const id = s.batch.trackId;
+    for (const d of [s.doc, ...Object.values(s.batch.tiles).map((t) => t.doc)]) {
+      const c = d?.cuboids.find((b) => b.trackId === id);
+      if (c) return c.label;
+    }
+    return '';
+  });
+  const setBatchSize = useAppStore((s) => s.setBatchSize);
+  const setBatchWindow = useAppStore((s) => s.setBatchWindow);
+  const window = useMemo(() => windowIndices(start, frames.length, size).map((i) => frames[i]), [start, size, frames]);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1200);
+  const columns = tileColumns(window.length, width, MIN_TILE_PX);
+
+  useEffect(() => {
+    void controller.syncWindow();
+  }, [controller, start, size, frames.length]);
+
+  useLayoutEffect(() => {
+    rootRef.current?.focus({ preventScroll: true });
+    const el = gridRef.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    if (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') {
+      if (e.key === 'Escape') rootRef.current?.focus();
+      return;
+    }
+    if (controller.handleKey(e, columns)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const first = window[0]?.id ?? '';
+  const last = window[window.length - 1]?.id ?? '';
+  const changeSize = (n: number) => {
+    setBatchSize(n);
+    // Keep the focused frame in view.
+    const focusedIndex = start + focus;
+    const s = Math.min(Math.max(0, focusedIndex - Math.floor((n - 1) / 2)), Math.max(0, frames.length - n));
+    setBatchWindow(s, focusedIndex - s);
+  };
+
+  return (
+    <ModalOverlay label="Batch view of one track" onClose={() => void controller.close()} closeKeys={[]} cardClassName="batch" testId="batch-view">
+      <div ref={rootRef} className="batch-root" tabIndex={-1} onKeyDown={onKeyDown}>
+        <div className="dialog-head batch-head">
+          <h2>
+            Track {trackId ? trackName(trackId) : ''} <span className="muted">{label}</span>
+          </h2>
+          <span className="muted">
+            frames {first}–{last} of {frames.length}
+          </span>
+          <span className="batch-pager">
+            <button type="button" onClick={() => controller.handleKey({ key: 'PageUp', shiftKey: false, ctrlKey: false, altKey: false }, columns)} disabled={start === 0} title="Previous frames (PgUp or A)">
+              ‹ earlier
+            </button>
+            <button
+              type="button"
+              onClick={() => controller.handleKey({ key: 'PageDown', shiftKey: false, ctrlKey: false, altKey: false }, columns)}
+              disabled={start + size >= frames.length}
+              title="Next frames (PgDn or D)"
+            >
+              later ›
+            </button>
+            <label className="muted">
+              {' '}
+              frames{' '}
+              <select value={size} onChange={(e) => changeSize(Number(e.target.value))} aria-label="Frames shown">
+                {SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </span>
+          {closing ? <span className="muted">saving…</span> : null}
+          <button type="button" className="dialog-close" onClick={() => void controller.close()} aria-label="Close" title="Close (Esc or Shift+B); waits for the saves">
+            ×
+          </button>
+        </div>
+        <p className="batch-keys muted">
+          <kbd>←</kbd>
+          <kbd>→</kbd>
+          <kbd>↑</kbd>
+          <kbd>↓</kbd>/<kbd>Tab</kbd> tile · <kbd>PgUp</kbd>/<kbd>PgDn</kbd> page · <kbd>Ctrl</kbd>+arrows move along the box · <kbd>Alt</kbd>+↑/↓ up/down ·{' '}
+          <kbd>Q</kbd>/<kbd>E</kbd> turn · <kbd>[</kbd>
+          <kbd>]</kbd> <kbd>;</kbd>
+          <kbd>&apos;</kbd> <kbd>-</kbd>
+          <kbd>=</kbd> size · <kbd>R</kbd> refit · <kbd>K</kbd> keyframe · <kbd>I</kbd> interpolate · <kbd>Del</kbd> delete · <kbd>Ctrl+Z</kbd> undo · <kbd>Shift</kbd> bigger
+          steps · drag the box or its handle in the top view · <kbd>Esc</kbd> close
+        </p>
+        <div ref={gridRef} className="batch-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} data-columns={columns}>
+          {window.map((f, i) => (
+            <BatchTile key={f.id} controller={controller} frame={f} index={i} focused={i === focus} />
+          ))}
+        </div>
+      </div>
+    </ModalOverlay>
+  );
+}
