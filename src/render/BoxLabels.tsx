@@ -107,7 +107,10 @@ export function BoxLabels({ target }: { target: RefObject<HTMLElement | null> })
       el.style.transform = `translate(${Math.round(p.left)}px, ${Math.round(p.top)}px)`;
       el.classList.toggle('selected', selected.has(it.id));
     });
-    for (let i = placed.length; i < els.length; i++) els[i].style.display = 'none';
+    for (let i = placed.length; i < els.length; i++) {
+      els[i].style.display = 'none';
+      delete els[i].dataset.id;
+    }
   });
   return null;
 }

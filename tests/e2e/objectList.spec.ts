@@ -50,7 +50,7 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   await expect.poll(() => storeValue<string[]>(page, 'state.selectedIds')).toContain(target);
 
   // Hidden: its label goes.
-  await expect(page.locator(`.box-label[data-id="${target}"]`)).toBeVisible();
+  await expect(page.locator(`.box-label[data-id="${target}"]:visible`)).toHaveCount(1);
   await page.getByTestId(`hide-box-${target}`).click();
   await expect(page.locator(`.box-label[data-id="${target}"]:visible`)).toHaveCount(0);
   expect(await storeValue<string[]>(page, 'state.visibility.hiddenBoxIds')).toEqual([target]);
