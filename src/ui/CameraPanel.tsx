@@ -174,8 +174,9 @@ export function CameraPanel() {
   const onPointerUp = () => {
     const d = drag.current;
     if (d?.kind === 'resize' && width !== null) window.localStorage.setItem(WIDTH_KEY, String(width));
-    // A pan is not a click: keep `drag` until the click handler has seen it.
-    if (d && !d.moved) drag.current = null;
+    // A pan is not a click: keep `drag` until the click handler has seen it. A resize ends here (the
+    // grip has no click handler: a kept resize would go on resizing with every later move over the image).
+    if (d && (!d.moved || d.kind === 'resize')) drag.current = null;
   };
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     if (drag.current?.moved) {
