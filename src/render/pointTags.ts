@@ -96,10 +96,18 @@ function setTag(g: BufferGeometry, name: string, values: Uint16Array | Uint8Arra
   }
   const part = values.subarray(start, start + count);
   if (current && current.array.constructor === part.constructor && current.count === count) {
-    // Same size and type: upload into the existing buffer instead of making a new one.
-    (current.array as Uint16Array | Uint8Array).set(part);
+    // Same size and type: upload into the existing buffer, and only when this chunk's values
+    // changed (a moved box renumbers the points of a few chunks, not of the whole cloud).
+    const array = current.array as Uint16Array | Uint8Array;
+    if (sameValues(array, part)) return;
+    array.set(part);
     current.needsUpdate = true;
     return;
   }
   g.setAttribute(name, new BufferAttribute(part.slice(), 1));
+}
+
+function sameValues(a: Uint16Array | Uint8Array, b: Uint16Array | Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -15,7 +15,7 @@ function render(page: Page, node: React.ReactNode): string {
 }
 
 function box(id: string, label: string): Cuboid {
-  return { id, label, center: [10, 0, -1], size: [4, 2, 1.5], yaw: 0, attributes: { truncated: 0, occluded: 0 }, source: 'manual' } as Cuboid;
+  return { id, label, center: [10, 0, -1], size: [4, 2, 1.5], yaw: 0, attributes: { truncated: 0, occluded: 0 }, source: 'manual', trackId: null };
 }
 
 afterEach(() => vi.restoreAllMocks());
