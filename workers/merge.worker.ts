@@ -42,8 +42,16 @@ export interface MergeSummary {
   firstBatchMs: number;
 }
 
-/** Points per refinement batch (12 MB): few messages, each copied into the view's pages in well under a frame. */
-const BATCH = 786_432;
+/**
+ * Points per refinement batch (4 MB): one page of the view; a 12 MB batch took the main thread
+ * ~300 ms to copy in on the loaded 2-core machine.
+ */
+const BATCH = 262_144;
+/**
+ * While sweeps arrive, ranks are sent early only until this share of the budget is sent: the rest
+ * is kept for later sweeps' new voxels (about a tenth of the budget on a 50-sweep drive).
+ */
+const STREAM_SHARE = 0.85;
 /** Points per 0.4 m voxel kept for picking and fitting (about one sweep's density near the sensor). */
 const HELD_RANKS = 8;
 
@@ -77,8 +85,8 @@ const api = {
    * Merges the sweeps into the open frame's LiDAR frame (`targetPose`) and streams them back in a
    * level-of-detail order (`StreamingOrder`, transferred): as each sweep arrives its points that
    * open a new 0.4 m voxel are sent at once (the first view: the open frame's sweep, thinned to a
-   * point a voxel, then every sweep's new voxels), and once all are in the rest by rank up to
-   * `budget` points. Keeps the merge thinned to HELD_RANKS points a voxel (within the budget) for
+   * point a voxel, then every sweep's new voxels) with the low ranks the budget will surely reach
+   * (estimated from the sweeps so far), and once all are in the rest by rank up to `budget` points. Keeps the merge thinned to HELD_RANKS points a voxel (within the budget) for
    * picking and fitting. A newer `merge` call cancels this one.
    */
   async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
@@ -87,8 +95,6 @@ const api = {
     const cancelled = () => mine !== generation;
     const t0 = performance.now();
     const lod = new StreamingOrder(0.4, sweeps.length * 131_072);
-    let coarse = new Uint32Array(1 << 16);
-    let coarseCount = 0;
     let sent = 0;
     let firstBatchMs = NaN;
     const send = (positions: Float32Array, time: Float32Array, order: Uint32Array, start: number, end: number): void => {
@@ -100,27 +106,22 @@ const api = {
       sent += end - start;
       if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
     };
+    let streamBelow = 1;
     const gathered = await gatherSweeps(
       sweeps,
       targetPose,
       (done, added) => {
         if (cancelled()) return;
-        const opened = lod.add(added.positions, added.from, added.to);
-        if (coarseCount + opened.length > coarse.length) {
-          const grown = new Uint32Array(Math.max(coarseCount + opened.length, coarse.length * 2));
-          grown.set(coarse.subarray(0, coarseCount));
-          coarse = grown;
-        }
-        coarse.set(opened, coarseCount);
-        coarseCount += opened.length;
-        send(added.positions, added.time, opened, 0, opened.length);
+        send(added.positions, added.time, lod.add(added.positions, added.from, added.to, streamBelow), 0, Infinity);
+        // Send the ranks that will be drawn while later sweeps arrive (so the view refines meanwhile).
+        streamBelow = sent < STREAM_SHARE * budget ? Math.max(1, lod.rankForBudget(budget, sweeps.length / done)) : 1;
         onEvent({ type: 'sweeps', done, total: sweeps.length });
       },
       cancelled,
     );
     if (cancelled()) return null;
     const t1 = performance.now();
-    const { order, levelStart } = lod.refine();
+    const { order } = lod.refine();
     const t2 = performance.now();
     for (let start = 0; start < order.length && sent < budget && !cancelled(); start += BATCH) {
       send(gathered.positions, gathered.time, order, start, start + BATCH);
@@ -128,17 +129,11 @@ const api = {
       await new Promise((r) => setTimeout(r, 0));
     }
     if (cancelled()) return null;
-    onEvent({ type: 'done', count: gathered.count, sent, coarse: coarseCount });
-    // Picks and fits use the coarse points and the next ranks (at most HELD_RANKS points a voxel,
-    // within the view's budget): the merge's density near the sensor is capped, so a fit gathers
-    // a few thousand points, not fifty sweeps' worth.
-    const refineKeep = Math.max(0, Math.min(budget - coarseCount, levelStart[Math.min(HELD_RANKS - 1, levelStart.length - 1)]));
-    const a = reorder(gathered.positions, gathered.time, coarse, 0, Math.min(coarseCount, budget)).positions;
-    const b = reorder(gathered.positions, gathered.time, order, 0, refineKeep).positions;
-    const positions = new Float32Array(a.length + b.length);
-    positions.set(a);
-    positions.set(b, a.length);
-    held = { key, positions, grid: null, zRange: [0, 0] };
+    onEvent({ type: 'done', count: gathered.count, sent, coarse: lod.coarse });
+    // Picks and fits use at most HELD_RANKS points a voxel (within the view's budget): the merge's
+    // density near the sensor is capped, so a fit gathers a few thousand points, not fifty sweeps' worth.
+    const heldOrder = lod.below(HELD_RANKS, budget);
+    held = { key, positions: reorder(gathered.positions, gathered.time, heldOrder, 0, heldOrder.length).positions, grid: null, zRange: [0, 0] };
     return { key, count: gathered.count, sweeps: sweeps.length, skipped: gathered.skipped, gatherMs: t1 - t0, orderMs: t2 - t1, firstBatchMs };
   },
 

@@ -76,6 +76,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     // The cloud (and `merge.key`, which swaps the view to it) comes with the first batch, so the
     // open frame stays on screen until merged points can replace it.
     let cloud: MergedCloud | null = null;
+    let progressAt = -Infinity;
     const cloudOnce = (): MergedCloud => {
       if (!cloud) {
         cloud = io.mergedClouds.create(key);
@@ -85,8 +86,14 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     };
     const onEvent = proxy((e: MergeEvent) => {
       if (wanted !== key) return;
-      if (e.type === 'sweeps') set({ sweepsDone: e.done });
-      else if (e.type === 'done') {
+      if (e.type === 'sweeps') {
+        // The progress line re-renders the panel: at most every 200 ms, and the last sweep.
+        const now = performance.now();
+        if (e.done === e.total || now - progressAt >= 200) {
+          progressAt = now;
+          set({ sweepsDone: e.done });
+        }
+      } else if (e.type === 'done') {
         const c = cloudOnce();
         c.total = e.count;
         c.complete = true;

@@ -63,6 +63,36 @@ describe('StreamingOrder', () => {
     expect(opened.length).toBe(64 + far);
   });
 
+  it('answers the low ranks early when asked, and refine keeps the rest; below thins to a few points a voxel', () => {
+    const r = rng(5);
+    const n = 12_000;
+    const p = new Float32Array(n * 3);
+    for (let i = 0; i < n * 3; i++) p[i] = r() * 10;
+    const lod = new StreamingOrder(1, 16);
+    const first = lod.add(p, 0, n / 2);
+    expect(first.length).toBe(lod.coarse);
+    // 6,000 points in 1,000 voxels (6 a voxel): 4,000 of twice as many with the same mix fall below about rank 2.
+    const est = lod.rankForBudget(8_000, 2);
+    expect(est).toBeGreaterThanOrEqual(1);
+    expect(est).toBeLessThanOrEqual(4);
+    expect(lod.rankForBudget(1e9, 1)).toBeGreaterThan(4000);
+    const second = lod.add(p, n / 2, n, 4);
+    expect(lod.sent).toBe(first.length + second.length);
+    const { order } = lod.refine();
+    expect(new Set([...first, ...second, ...order]).size).toBe(n);
+    const counts = new Map<string, number>();
+    for (const i of second) {
+      const v = voxelOf(p, i, 1);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    for (const c of counts.values()) expect(c).toBeLessThanOrEqual(4);
+    const held = lod.below(3, 1_000_000);
+    const perVoxel = new Map<string, number>();
+    for (const i of held) perVoxel.set(voxelOf(p, i, 1), (perVoxel.get(voxelOf(p, i, 1)) ?? 0) + 1);
+    expect(Math.max(...perVoxel.values())).toBe(3);
+    expect(lod.below(3, 1_500).length).toBeLessThanOrEqual(1_500);
+  });
+
   it('refuses a range that does not continue the last one, and a bad cell size', () => {
     const lod = new StreamingOrder(1, 4);
     lod.add(new Float32Array(6), 0, 2);
