@@ -28,6 +28,8 @@ const BROKEN = brokenDataset();
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // team/: the same app on PostgreSQL and a bucket, run by playwright.team.config.ts.
+  testIgnore: ['team/**'],
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

@@ -3,9 +3,12 @@ import http from 'node:http';
 /** A replica behind the simulated load balancer. */
 export interface Backend {
   url: string;
-  /** False once a connection to it failed (the balancer's health check), until replaced. */
-  up: boolean;
+  /** Date.now() before which the balancer sends it nothing (set for 2 s when a connection to it failed). */
+  downUntil: number;
 }
+
+/** How long a replica whose connection failed is left out of the rotation, ms (a balancer's health check). */
+const DOWN_MS = 2_000;
 
 /** A round-robin load balancer over `backends` (no sticky sessions), as the bench's annotators see it. */
 export class RoundRobin {
@@ -15,19 +18,25 @@ export class RoundRobin {
 
   constructor(readonly backends: Backend[]) {}
 
-  /** The next replica that is up. @throws Error when none is */
+  /** The next replica not left out (or, when all are, the next one anyway). */
   pick(): Backend {
+    const now = Date.now();
     for (let i = 0; i < this.backends.length; i++) {
       const b = this.backends[this.next++ % this.backends.length];
-      if (b.up) return b;
+      if (b.downUntil <= now) return b;
     }
-    throw new Error('no replica is up');
+    return this.backends[this.next++ % this.backends.length];
   }
 
-  /** Replaces `old` (e.g. a killed replica) by a new one at the same place in the rotation. */
-  replace(old: Backend, url: string): void {
-    const i = this.backends.indexOf(old);
-    this.backends[i] = { url, up: true };
+  /** Leaves `b` out of the rotation for a while after a failed connection. */
+  markDown(b: Backend): void {
+    b.downUntil = Date.now() + DOWN_MS;
+  }
+
+  /** Replaces the replica at `url` (e.g. a killed one) by a new one at the same place in the rotation. */
+  replace(url: string, by: string): void {
+    const i = this.backends.findIndex((b) => b.url === url);
+    this.backends[i < 0 ? this.backends.length : i] = { url: by, downUntil: 0 };
   }
 }
 
@@ -40,8 +49,9 @@ export interface Answer {
 /**
  * One annotator's HTTP client: keep-alive connections from its own loopback source address
  * (127.0.x.y), so the server's per-address login rate limit sees 200 clients, not one.
- * Each request goes to the balancer's next replica; a connection failure marks that replica down and
- * sends the same request to the next one (as a browser's retry through a load balancer would).
+ * Each request goes to the balancer's next replica; a connection failure (refused, or a kept-alive
+ * connection the server had just closed) leaves that replica out for 2 s and sends the same request
+ * to the next one (as a browser's retry through a load balancer would).
  */
 export class LoopbackClient {
   private readonly agent: http.Agent;
@@ -61,7 +71,7 @@ export class LoopbackClient {
         return await this.once(backend.url, method, pathname, opts);
       } catch (err) {
         if (!isConnectionError(err) || attempt >= 8) throw err;
-        backend.up = false;
+        this.lb.markDown(backend);
         this.lb.connectionFailures++;
       }
     }
