@@ -20,6 +20,8 @@ export interface BoxRow {
   trackId: string | null;
   /** "Track 12", or "no track". */
   track: string;
+  /** The number of a `t<N>-…` track id, else null. */
+  trackNo: number | null;
   errors: number;
   warnings: number;
   /** Open review flags on the box. */
@@ -74,13 +76,18 @@ export interface ObjectListInput {
 
 const NUMBERED = /^t(\d+)-/;
 
+function trackNumber(trackId: string | null): number | null {
+  const m = trackId === null ? null : NUMBERED.exec(trackId);
+  return m ? Number(m[1]) : null;
+}
+
 /** Sort key of a track: numbered tracks by number, then the others by id, then boxes without one. */
 function trackOrder(a: BoxRow, b: BoxRow): number {
-  const na = a.trackId ? NUMBERED.exec(a.trackId) : null;
-  const nb = b.trackId ? NUMBERED.exec(b.trackId) : null;
-  if (na && nb && na[1] !== nb[1]) return Number(na[1]) - Number(nb[1]);
-  if (na && !nb) return -1;
-  if (nb && !na) return 1;
+  const na = a.trackNo;
+  const nb = b.trackNo;
+  if (na !== null && nb !== null && na !== nb) return na - nb;
+  if (na !== null && nb === null) return -1;
+  if (nb !== null && na === null) return 1;
   if (a.trackId !== b.trackId) {
     if (a.trackId === null) return 1;
     if (b.trackId === null) return -1;
@@ -89,27 +96,43 @@ function trackOrder(a: BoxRow, b: BoxRow): number {
   return a.range - b.range;
 }
 
+/** One word of a search, parsed: which part of a row it tests. */
+type QueryWord = { kind: 'class' | 'track' | 'is' | 'text'; arg: string };
+
 /**
- * A parsed search: words all of which must match. `class:car` (or `c:`) the class, `track:12` (or
- * `t:`, `#12`) the track number or id, `is:error|warning|flagged|hidden|locked|attention` a state;
- * any other word a part of the class, track name, track id or box id (case-insensitive).
+ * A search parsed into words, all of which must match. `class:car` (or `c:`) the class,
+ * `track:12` (or `t:`, `#12`) the track number or id, `is:error|warning|flagged|hidden|locked|attention`
+ * a state; any other word a part of the class, track name, track id or box id (case-insensitive).
  */
-export function matchesQuery(row: BoxRow, query: string): boolean {
+export function parseQuery(query: string): QueryWord[] {
+  const words: QueryWord[] = [];
   for (const raw of query.toLowerCase().split(/\s+/)) {
     if (raw === '') continue;
-    const [head, ...rest] = raw.split(':');
-    const arg = rest.join(':');
-    if (rest.length > 0 && (head === 'class' || head === 'c')) {
-      if (!row.label.toLowerCase().includes(arg)) return false;
-    } else if ((rest.length > 0 && (head === 'track' || head === 't')) || raw.startsWith('#')) {
-      const want = raw.startsWith('#') ? raw.slice(1) : arg;
-      const n = row.trackId ? NUMBERED.exec(row.trackId) : null;
-      if (!(n && n[1] === String(Number(want))) && !(row.trackId ?? '').toLowerCase().includes(want)) return false;
-    } else if (rest.length > 0 && head === 'is') {
-      if (!isState(row, arg)) return false;
+    const colon = raw.indexOf(':');
+    const head = colon < 0 ? '' : raw.slice(0, colon);
+    const arg = raw.slice(colon + 1);
+    if (head === 'class' || head === 'c') words.push({ kind: 'class', arg });
+    else if (head === 'track' || head === 't') words.push({ kind: 'track', arg });
+    else if (raw.startsWith('#')) words.push({ kind: 'track', arg: raw.slice(1) });
+    else if (head === 'is') words.push({ kind: 'is', arg });
+    else words.push({ kind: 'text', arg: raw });
+  }
+  return words;
+}
+
+/** Whether `row` matches every word of a parsed search (`parseQuery`). */
+export function matchesQuery(row: BoxRow, words: readonly QueryWord[]): boolean {
+  let hay: string | null = null;
+  for (const w of words) {
+    if (w.kind === 'class') {
+      if (!row.label.toLowerCase().includes(w.arg)) return false;
+    } else if (w.kind === 'track') {
+      if (!(row.trackNo !== null && row.trackNo === Number(w.arg)) && !(row.trackId ?? '').toLowerCase().includes(w.arg)) return false;
+    } else if (w.kind === 'is') {
+      if (!isState(row, w.arg)) return false;
     } else {
-      const hay = `${row.label} ${row.track} ${row.trackId ?? ''} ${row.id}`.toLowerCase();
-      if (!hay.includes(raw)) return false;
+      hay ??= `${row.label} ${row.track} ${row.trackId ?? ''} ${row.id}`.toLowerCase();
+      if (!hay.includes(w.arg)) return false;
     }
   }
   return true;
@@ -169,6 +192,7 @@ export function buildObjectList(input: ObjectListInput): ObjectListModel {
       label: c.label,
       trackId: c.trackId,
       track: c.trackId ? trackName(c.trackId) : 'no track',
+      trackNo: trackNumber(c.trackId),
       errors: errors.get(c.id) ?? 0,
       warnings: warnings.get(c.id) ?? 0,
       flags: flags.get(c.id) ?? 0,
@@ -189,12 +213,12 @@ export function buildObjectList(input: ObjectListInput): ObjectListModel {
   };
   const classes = [...byClass.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
   const collapsed = new Set(input.collapsed);
-  const query = input.query.trim();
+  const words = parseQuery(input.query);
   const rows: ObjectRow[] = [];
   const model: ObjectListModel = { rows, total: input.cuboids.length, shown: 0, errors: 0, warnings: 0, flagged: 0 };
   for (const label of classes) {
     const all = byClass.get(label)!;
-    const shown = query === '' ? all : all.filter((r) => matchesQuery(r, query));
+    const shown = words.length === 0 ? all : all.filter((r) => matchesQuery(r, words));
     let e = 0;
     let w = 0;
     let f = 0;
