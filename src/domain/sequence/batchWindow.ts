@@ -56,6 +56,38 @@ export function tileColumns(count: number, widthPx: number, minTilePx: number): 
   return Math.ceil(count / rows);
 }
 
+/**
+ * The columns of a tile grid that show a tile's close-ups biggest. The grid is `width` × `height`
+ * pixels with `gap` between tiles; a tile spends `chromePx` on its header and footer, and its two
+ * close-ups stack with heights `topAspect` and `sideAspect` times the tile's width (their content's
+ * height over width). For each column count the tile width is the smaller of its share of the width
+ * and what its row's height allows; the widest wins, then its rows are evened out (12 in
+ * two rows: 6 + 6).
+ */
+export function bestTileColumns(
+  count: number,
+  width: number,
+  height: number,
+  opts: { topAspect: number; sideAspect: number; chromePx: number; gap: number },
+): { columns: number; tileWidth: number } {
+  if (count <= 0) return { columns: 1, tileWidth: Math.max(0, width) };
+  let best = { columns: 1, tileWidth: -1 };
+  const stack = Math.max(1e-6, opts.topAspect + opts.sideAspect);
+  for (let columns = count; columns >= 1; columns--) {
+    const rows = Math.ceil(count / columns);
+    const byWidth = (width - (columns - 1) * opts.gap) / columns;
+    const byHeight = ((height - (rows - 1) * opts.gap) / rows - opts.chromePx) / stack;
+    const tileWidth = Math.max(0, Math.min(byWidth, byHeight));
+    if (tileWidth > best.tileWidth + 1e-9) best = { columns, tileWidth };
+  }
+  // Rows as even as the row count allows (12 in two rows: 6 + 6, not 9 + 3); tiles only widen.
+  const rows = Math.ceil(count / best.columns);
+  const columns = Math.ceil(count / rows);
+  const byWidth = (width - (columns - 1) * opts.gap) / columns;
+  const byHeight = ((height - (rows - 1) * opts.gap) / rows - opts.chromePx) / stack;
+  return { columns, tileWidth: Math.max(0, Math.min(byWidth, byHeight)) };
+}
+
 export type TileMove = 'left' | 'right' | 'up' | 'down' | 'next' | 'prev' | 'first' | 'last';
 
 /**

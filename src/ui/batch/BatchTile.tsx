@@ -21,6 +21,9 @@ export interface BatchTileProps {
   /** Position in the window. */
   index: number;
   focused: boolean;
+  /** Heights of the top and side close-ups, CSS pixels. */
+  topHeight: number;
+  sideHeight: number;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface BatchTileProps {
  * keyframe, and the top and side close-ups of that box over the points around it. The open
  * frame's tile edits the store (undo, autosave); the others' edits are saved on their own.
  */
-export function BatchTile({ controller, frame, index, focused }: BatchTileProps) {
+export function BatchTile({ controller, frame, index, focused, topHeight, sideHeight }: BatchTileProps) {
   const isOpen = useAppStore((s) => s.doc?.frameId === frame.id);
   const openSave = useAppStore((s) => s.save.status);
   const tile = useAppStore((s) => s.batch.tiles[frame.id]);
@@ -99,6 +102,7 @@ export function BatchTile({ controller, frame, index, focused }: BatchTileProps)
         focused={focused}
         note={note ?? (cropError ? `points: ${cropError}` : undefined)}
         editable
+        height={topHeight}
         onCommit={(patch) => controller.placeBox(frame.id, patch)}
         testId={`batch-top-${frame.id}`}
       />
@@ -110,6 +114,7 @@ export function BatchTile({ controller, frame, index, focused }: BatchTileProps)
         focused={focused}
         note={note}
         editable
+        height={sideHeight}
         onCommit={(patch) => controller.placeBox(frame.id, patch)}
         testId={`batch-side-${frame.id}`}
       />

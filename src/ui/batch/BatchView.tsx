@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tileColumns, windowIndices } from '../../domain/sequence/batchWindow.ts';
+import { bestTileColumns, windowIndices } from '../../domain/sequence/batchWindow.ts';
+import { closeUpHalfExtent } from '../../domain/geometry/boxCloseUp.ts';
 import { trackName } from '../../domain/sequence/trackName.ts';
 import { createBatchController } from '../../services/batchController.ts';
 import { useAppStore, usePage } from '../../render/EditorContext.ts';
@@ -8,8 +9,9 @@ import { ModalOverlay } from '../ModalOverlay.tsx';
 import { BatchTile } from './BatchTile.tsx';
 import './batchView.css';
 
-/** Narrowest tile, CSS pixels. */
-const MIN_TILE_PX = 190;
+/** A tile's header and footer, and the gap between tiles, CSS pixels. */
+const TILE_CHROME_PX = 52;
+const TILE_GAP_PX = 8;
 const SIZES = [6, 8, 10, 12];
 
 /**
@@ -30,21 +32,33 @@ function BatchViewOpen() {
     useShallow((s) => ({ trackId: s.batch.trackId, start: s.batch.start, size: s.batch.size, focus: s.batch.focus, closing: s.batch.closing })),
   );
   const frames = useAppStore((s) => s.frames);
-  const label = useAppStore((s) => {
-    const id = s.batch.trackId;
-    for (const d of [s.doc, ...Object.values(s.batch.tiles).map((t) => t.doc)]) {
-      const c = d?.cuboids.find((b) => b.trackId === id);
-      if (c) return c.label;
-    }
-    return '';
-  });
+  // The track's box in the open frame (else any tile's) sets the label and the close-ups' shape.
+  const shape = useAppStore(
+    useShallow((s) => {
+      const id = s.batch.trackId;
+      for (const d of [s.doc, ...Object.values(s.batch.tiles).map((t) => t.doc)]) {
+        const c = d?.cuboids.find((b) => b.trackId === id);
+        if (c) return { label: c.label, l: c.size[0], w: c.size[1], h: c.size[2] };
+      }
+      return { label: '', l: 4, w: 1.8, h: 1.5 };
+    }),
+  );
+  const label = shape.label;
   const setBatchSize = useAppStore((s) => s.setBatchSize);
   const setBatchWindow = useAppStore((s) => s.setBatchWindow);
   const window = useMemo(() => windowIndices(start, frames.length, size).map((i) => frames[i]), [start, size, frames]);
   const gridRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(1200);
-  const columns = tileColumns(window.length, width, MIN_TILE_PX);
+  const [area, setArea] = useState<[number, number]>([1200, 700]);
+  const aspects = useMemo(() => {
+    const box = { center: [0, 0, 0] as const, size: [shape.l, shape.w, shape.h] as const, yaw: 0 };
+    const [tu, tv] = closeUpHalfExtent(box, 'top');
+    const [su, sv] = closeUpHalfExtent(box, 'side');
+    return { topAspect: tv / tu, sideAspect: sv / su };
+  }, [shape.l, shape.w, shape.h]);
+  const { columns, tileWidth } = bestTileColumns(window.length, area[0], area[1], { ...aspects, chromePx: TILE_CHROME_PX, gap: TILE_GAP_PX });
+  const sideHeight = Math.max(60, Math.round(aspects.sideAspect * tileWidth));
+  const topHeight = Math.max(80, Math.round(aspects.topAspect * tileWidth));
 
   useEffect(() => {
     void controller.syncWindow();
@@ -54,11 +68,20 @@ function BatchViewOpen() {
     rootRef.current?.focus({ preventScroll: true });
     const el = gridRef.current;
     if (!el) return;
-    const measure = () => setWidth(el.clientWidth);
+    // The card shrinks to its tiles (at most 95% of the window): the grid may grow down to there.
+    const measure = () => {
+      const card = el.closest('.overlay-card');
+      const above = card ? el.getBoundingClientRect().top - card.getBoundingClientRect().top : 80;
+      setArea([el.clientWidth, globalThis.innerHeight * 0.95 - above - 24]);
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    return () => ro.disconnect();
+    globalThis.addEventListener('resize', measure);
+    return () => {
+      ro.disconnect();
+      globalThis.removeEventListener('resize', measure);
+    };
   }, []);
 
   const onKeyDown = (e: ReactKeyboardEvent) => {
@@ -88,7 +111,7 @@ function BatchViewOpen() {
       <div ref={rootRef} className="batch-root" tabIndex={-1} onKeyDown={onKeyDown}>
         <div className="dialog-head batch-head">
           <h2>
-            Track {trackId ? trackName(trackId) : ''} <span className="muted">{label}</span>
+            {trackId ? trackName(trackId) : ''} <span className="muted">{label}</span>
           </h2>
           <span className="muted">
             frames {first}–{last} of {frames.length}
@@ -135,7 +158,7 @@ function BatchViewOpen() {
         </p>
         <div ref={gridRef} className="batch-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} data-columns={columns}>
           {window.map((f, i) => (
-            <BatchTile key={f.id} controller={controller} frame={f} index={i} focused={i === focus} />
+            <BatchTile key={f.id} controller={controller} frame={f} index={i} focused={i === focus} topHeight={topHeight} sideHeight={sideHeight} />
           ))}
         </div>
       </div>

@@ -12,6 +12,8 @@ export interface CloseUpCanvasProps {
   note?: string;
   /** Whether drags edit the box (the top view moves and turns it, the side view moves it along its heading and up). */
   editable: boolean;
+  /** A fixed height in CSS pixels (default: the space the tile leaves it). */
+  height?: number;
   /** A pointer went down on the canvas (the tile takes the focus). */
   onPointerDown?: () => void;
   /** A drag ended: the box's new centre or yaw (LiDAR frame, metres, radians). */
@@ -28,7 +30,7 @@ type Drag = { mode: 'move' | 'turn'; start: [number, number, number]; startBox: 
  * turns it; in the side view a drag moves it along its heading and up. The view stays framed on
  * the box as it was when the drag started and the drag commits once, on release.
  */
-export function CloseUpCanvas({ kind, box, color, positions, focused, note, editable, onPointerDown, onCommit, testId }: CloseUpCanvasProps) {
+export function CloseUpCanvas({ kind, box, color, positions, focused, note, editable, height, onPointerDown, onCommit, testId }: CloseUpCanvasProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<[number, number]>([0, 0]);
@@ -117,7 +119,7 @@ export function CloseUpCanvas({ kind, box, color, positions, focused, note, edit
   };
 
   return (
-    <div ref={wrap} className={`batch-canvas ${kind}`}>
+    <div ref={wrap} className={`batch-canvas ${kind}`} style={height !== undefined ? { flex: 'none', height } : undefined}>
       <canvas
         ref={canvas}
         data-testid={testId}

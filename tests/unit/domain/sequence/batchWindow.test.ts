@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_BATCH_SIZE,
+  bestTileColumns,
   clampBatchSize,
   moveTileFocus,
   pageWindowStart,
@@ -61,5 +62,29 @@ describe('tile grid and focus', () => {
     expect(moveTileFocus(3, 7, 4, 'down')).toBe(3);
     // A focus past the end (the window shrank) is brought back first.
     expect(moveTileFocus(9, 5, 4, 'left')).toBe(3);
+  });
+});
+
+describe('bestTileColumns', () => {
+  // A car's close-ups: the top view 1.56 times as tall as wide, the side view 0.63.
+  const car = { topAspect: 1.56, sideAspect: 0.63, chromePx: 60, gap: 8 };
+
+  it('puts 8 car tiles in one row on a wide screen, where a second row would make them smaller', () => {
+    const r = bestTileColumns(8, 1560, 830, car);
+    expect(r.columns).toBe(8);
+    expect(r.tileWidth).toBeCloseTo((1560 - 7 * 8) / 8, 9);
+  });
+
+  it('takes two rows when one row would be narrower than the height allows two rows to be', () => {
+    const r = bestTileColumns(12, 1560, 830, car);
+    expect(r.columns).toBe(6);
+    expect(r.tileWidth).toBeCloseTo(((830 - 8) / 2 - 60) / 2.19, 9);
+    // A tall, narrow screen stacks more rows.
+    expect(bestTileColumns(8, 700, 2400, car).columns).toBe(2);
+  });
+
+  it('has one column for no tiles and never a negative width', () => {
+    expect(bestTileColumns(0, 500, 500, car)).toEqual({ columns: 1, tileWidth: 500 });
+    expect(bestTileColumns(4, 100, 50, car).tileWidth).toBe(0);
   });
 });
