@@ -11,6 +11,7 @@ import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import { EXPORT_FORMATS, isExportFormat } from '../domain/formats/LabelFormats.ts';
 import { exportLabelFormat, formatWriter, type FormatExportSummary } from '../server/export/formats/exportLabelFormat.ts';
 import type { RegisterCommand } from './commands.ts';
+import { runExportAsJob } from './exportJob.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
@@ -202,9 +203,14 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--format <format>', `label format: ${EXPORT_FORMATS.join(', ')} (default kitti)`)
     .option('--json', 'print the summary as JSON')
-    .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean }) => {
+    .option('--job', 'with --db: queue the export for a `cuboid worker` (OUT: an s3:// prefix or a folder the workers share) and wait for it')
+    .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean; job?: boolean }) => {
       try {
-        const s = await runExport(dir, opts);
+        // With --job a worker runs the same export and answers the same summary.
+        const s =
+          opts.job === true
+            ? ((await runExportAsJob(dir, opts, (line) => process.stderr.write(`${line}\n`))).summary as unknown as ExportSummary)
+            : await runExport(dir, opts);
         const out = isBucketUrl(opts.out) ? opts.out : path.resolve(opts.out);
         const text = 'format' in s ? formatLabelExportSummary(s, out) : formatExportSummary(s, out);
         process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : text);

@@ -1,6 +1,8 @@
 import { runWorker } from '../server/jobs/runWorker.ts';
 import { checkPostgresUrl, redactUrl } from '../server/storage/postgresConnection.ts';
+import type { ExportTreeJobOutput } from '../server/jobs/JobRunner.ts';
 import type { RegisterCommand } from './commands.ts';
+import { runExport, type ExportCommandOptions } from './exportCommand.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
 
 /** Parses `--concurrency N` (1..64). */
@@ -31,6 +33,11 @@ export const registerWorker: RegisterCommand = (program, setExitCode) => {
           db: opts.db,
           ...(concurrency !== undefined ? { concurrency } : {}),
           log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+          // `cuboid export --job`: the command's own export, reading this worker's database.
+          exportTree: async (input) => {
+            const summary = await runExport(input.dataDir, { ...input.options, db: opts.db } as ExportCommandOptions);
+            return { out: input.options.out, summary: summary as unknown as ExportTreeJobOutput['summary'] };
+          },
         });
         process.stdout.write(
           `cuboid worker ${worker.id}: taking jobs from ${redactUrl(opts.db)}${concurrency !== undefined ? `, ${concurrency} of each kind at once` : ''}\n`,

@@ -12,13 +12,16 @@ export type JobState = (typeof JOB_STATES)[number];
 /** `:id` of the job routes: the UUID `POST /api/jobs/export` answered. */
 export const jobParamsSchema = z.object({ id: z.uuid('not a job id (a UUID)') });
 
+/** The kinds of job: a frame's check, the dashboard's export zip, `cuboid export --job`'s tree. */
+export const JOB_KINDS = ['check', 'export', 'export-tree'] as const;
+
 /** The result of a done export job: the zip's name and size, frames written and frames skipped. */
 export const exportJobResultSchema = z.object({ fileName: z.string(), bytes: z.number(), frames: z.number(), skipped: z.number() });
 
 /** `GET /api/jobs/:id`: state, progress (0..1, fraction of frames exported), result or error. */
 export const jobStatusSchema = z.object({
   id: z.string(),
-  kind: z.enum(['check', 'export']),
+  kind: z.enum(JOB_KINDS),
   state: z.enum(JOB_STATES),
   /** Fraction done, 0..1 (1 once done). */
   progress: z.number().min(0).max(1),
@@ -34,5 +37,5 @@ export const jobStatusSchema = z.object({
 export type JobStatusReply = z.output<typeof jobStatusSchema>;
 
 /** `POST /api/jobs/export` (202): the queued job; poll `GET /api/jobs/:id`, then fetch `GET /api/jobs/:id/file`. */
-export const jobCreatedSchema = z.object({ id: z.string(), kind: z.enum(['check', 'export']), state: z.enum(JOB_STATES) });
+export const jobCreatedSchema = z.object({ id: z.string(), kind: z.enum(JOB_KINDS), state: z.enum(JOB_STATES) });
 export type JobCreatedReply = z.output<typeof jobCreatedSchema>;

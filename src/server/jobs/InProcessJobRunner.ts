@@ -25,7 +25,7 @@ interface Entry {
 }
 
 /** How long an ended job stays answerable, ms: a check is read once by its waiter; an export waits for its download. */
-const KEEP_MS: Record<JobKind, number> = { check: 60_000, export: 3_600_000 };
+const KEEP_MS: Record<JobKind, number> = { check: 60_000, export: 3_600_000, 'export-tree': 3_600_000 };
 
 /**
  * The embedded (SQLite) mode's jobs: run at once in this process, checks in its worker-thread

@@ -33,12 +33,30 @@ export interface ExportJobOutput {
   skipped: number;
 }
 
+/**
+ * `cuboid export DIR --out OUT --db URL --job`: the CLI's export run by a worker. `options` are
+ * the command's own (`out` absolute or `s3://`, as the worker sees it); the worker reads the
+ * dataset from its database.
+ */
+export interface ExportTreeJobInput {
+  dataDir: string;
+  options: { out: string } & Record<string, string | boolean | undefined>;
+}
+
+/** What `cuboid export --job` prints from: where the tree went and the export's summary (as `--json` prints it). */
+export interface ExportTreeJobOutput {
+  out: string;
+  summary: { skipped: unknown[] } & Record<string, unknown>;
+}
+
 /** Every kind of job, with its input and its result (both plain JSON: they cross the database). */
 export interface JobKinds {
   /** One frame's check: the navigator's summary or a submit gate (see `checks/checkTask.ts`). */
   check: { input: CheckRequest; output: CheckAnswer };
   /** The dashboard's training export, a zip kept with the job. */
   export: { input: ExportJobInput; output: ExportJobOutput };
+  /** `cuboid export --db URL --job`: a tree written to a folder the workers share or a bucket prefix. */
+  'export-tree': { input: ExportTreeJobInput; output: ExportTreeJobOutput };
 }
 export type JobKind = keyof JobKinds;
 

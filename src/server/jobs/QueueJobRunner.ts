@@ -123,9 +123,11 @@ export class QueueJobRunner implements JobRunner {
     await this.pool.end().catch(() => undefined);
   }
 
-  /** Live workers, asked of the database at most every 2 s. */
+  /** Live workers, asked of the database at most every 2 s while some run (at once while none did, so a new worker is seen). */
   private async liveWorkers(): Promise<number> {
-    if (Date.now() - this.workersSeen.at > 2000) this.workersSeen = { at: Date.now(), count: await liveWorkers(this.pool, WORKER_SEEN_MS) };
+    if (this.workersSeen.count === 0 || Date.now() - this.workersSeen.at > 2000) {
+      this.workersSeen = { at: Date.now(), count: await liveWorkers(this.pool, WORKER_SEEN_MS) };
+    }
     return this.workersSeen.count;
   }
 }

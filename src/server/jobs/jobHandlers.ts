@@ -7,7 +7,7 @@ import { parseStatuses } from '../export/parseStatuses.ts';
 import { ZipSink } from '../export/ZipSink.ts';
 import { isExportFormat } from '../../domain/formats/LabelFormats.ts';
 import { HttpError } from '../http/HttpError.ts';
-import type { ExportJobInput, ExportJobOutput, JobKind, JobKinds } from './JobRunner.ts';
+import type { ExportJobInput, ExportJobOutput, ExportTreeJobInput, ExportTreeJobOutput, JobKind, JobKinds } from './JobRunner.ts';
 
 /** What a job's code may use where it runs (the server's process, or a `cuboid worker`). */
 export interface JobContext {
@@ -19,6 +19,8 @@ export interface JobContext {
   saveFile(stream: Readable): Promise<number>;
   /** The dataset and documents an export reads, and how to let them go. */
   openExportSource(input: ExportJobInput): Promise<{ source: ExportSource; close(): Promise<void> }>;
+  /** Runs `cuboid export` for an `export-tree` job (the CLI's code, given by `cuboid worker`); absent in a server. */
+  exportTree?: (input: ExportTreeJobInput) => Promise<ExportTreeJobOutput>;
 }
 
 /**
@@ -32,6 +34,12 @@ export async function runJob<K extends JobKind>(kind: K, input: JobKinds[K]['inp
     return answer as JobKinds[K]['output'];
   }
   if (kind === 'export') return (await runExportJob(input as ExportJobInput, ctx)) as JobKinds[K]['output'];
+  if (kind === 'export-tree') {
+    if (ctx.exportTree === undefined) throw new HttpError(501, 'job_unsupported', 'export-tree jobs run in `cuboid worker` only');
+    const out = await ctx.exportTree(input as ExportTreeJobInput);
+    ctx.progress(1);
+    return out as JobKinds[K]['output'];
+  }
   throw new Error(`unknown job kind ${JSON.stringify(kind)}`);
 }
 

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { JobError, JobKind } from './JobRunner.ts';
 
 /** pg-boss queue of each job kind. */
-export const QUEUE_OF: Record<JobKind, string> = { check: 'cuboid-check', export: 'cuboid-export' };
+export const QUEUE_OF: Record<JobKind, string> = { check: 'cuboid-check', export: 'cuboid-export', 'export-tree': 'cuboid-export-tree' };
 
 /**
  * Each kind's queue policy. A job's own failure (an unreadable frame, a bad option) is recorded
@@ -15,6 +15,7 @@ export const QUEUE_OF: Record<JobKind, string> = { check: 'cuboid-check', export
 export const QUEUE_POLICY: Record<JobKind, { retryLimit: number; expireInSeconds: number; retryDelay: number }> = {
   check: { retryLimit: 2, expireInSeconds: 90, retryDelay: 0 },
   export: { retryLimit: 2, expireInSeconds: 30 * 60, retryDelay: 0 },
+  'export-tree': { retryLimit: 2, expireInSeconds: 60 * 60, retryDelay: 0 },
 };
 
 /** Options of a pg-boss instance: its own small pool, no cron; `supervise` = run its maintenance (expiry, archive). */

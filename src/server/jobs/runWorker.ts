@@ -6,7 +6,7 @@ import { storedError } from '../checks/sharedCheckSummaries.ts';
 import { ReadOnlyExportSource } from '../export/ReadOnlyExportSource.ts';
 import { parseBinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { assertReachable, createPool, describePgError, redactUrl, StorageOpenError } from '../storage/postgresConnection.ts';
-import { runJob } from './jobHandlers.ts';
+import { runJob, type JobContext } from './jobHandlers.ts';
 import { bossOptions, ensureQueues, QUEUE_OF, type JobOutcome } from './jobQueue.ts';
 import { beat, deleteOldJobs, ensureJobTables, leave, writeJobFile, writeProgress } from './jobTables.ts';
 import type { JobKind, JobKinds } from './JobRunner.ts';
@@ -22,6 +22,8 @@ export interface WorkerOptions {
   maintenanceIntervalSeconds?: number;
   /** How often the queue is polled for new jobs, s (at least 0.5); default 0.5. */
   pollingIntervalSeconds?: number;
+  /** Runs `cuboid export` for `export-tree` jobs (the CLI passes its own; without it such jobs fail, recorded). */
+  exportTree?: JobContext['exportTree'];
   /** One line per job ended (default: nothing). */
   log?: (line: string) => void;
 }
@@ -83,6 +85,7 @@ export async function runWorker(opts: WorkerOptions): Promise<RunningWorker> {
         pool: checks,
         progress,
         saveFile: (stream) => writeJobFile(pool, job.id, stream),
+        ...(opts.exportTree !== undefined ? { exportTree: opts.exportTree } : {}),
         openExportSource: async (input) => {
           const binLayout = input.binLayout === undefined ? undefined : parseBinLayoutName(input.binLayout, 'binLayout');
           const source = await ReadOnlyExportSource.open({ dataDir: input.dataDir, db: opts.db, ...(binLayout !== undefined ? { binLayout } : {}) });

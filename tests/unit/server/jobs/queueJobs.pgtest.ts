@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -69,7 +70,7 @@ describe('cuboid worker --db URL', () => {
     expect(res.err).not.toContain('secret');
   });
 
-  it('runs the replicas’ jobs in its own process: the export zip, a navigator summary, a failure recorded; none without a worker', async () => {
+  it('runs the replicas’ jobs in a worker: the export zip, a navigator summary, a failure recorded; none without a worker', async () => {
     const db = await database();
     const server = await startTestServer({ db: db.url, jobs: 'queue', fixture: { labels: { '000001': LABEL } } });
     cleanup.push(() => server.close());
@@ -79,8 +80,9 @@ describe('cuboid worker --db URL', () => {
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ error: 'job_no_worker' });
     expect(refused.json().detail).toMatch(/cuboid worker --db URL/);
-
-    await spawnWorker(db.url);
+    // The worker's own code in this process (the next test spawns `cuboid worker` itself).
+    const worker = await runWorker({ db: db.url, concurrency: 1 });
+    cleanup.push(() => worker.stop());
     const posted = await app.inject({ method: 'POST', url: '/api/jobs/export?bin=1', payload: {} });
     expect(posted.statusCode).toBe(202);
     const { id } = jobCreatedSchema.parse(posted.json());
@@ -103,6 +105,24 @@ describe('cuboid worker --db URL', () => {
     expect(failed.attempts).toBe(1);
     expect(failed.error).toMatchObject({ error: 'invalid_query' });
     expect(failed.error?.detail).toMatch(/finished/);
+  });
+
+  it('runs `cuboid export --db URL --job` in a worker, and says so when none runs', async () => {
+    const db = await database();
+    const server = await startTestServer({ db: db.url, jobs: 'queue', fixture: { labels: { '000001': LABEL } } });
+    cleanup.push(() => server.close());
+    const outDir = path.join(server.root, 'out');
+    const noWorker = await runCli(['export', server.dataDir, '--out', outDir, '--db', db.url, '--job']);
+    expect(noWorker.code).toBe(2);
+    expect(noWorker.err).toMatch(/^cuboid export: no cuboid worker is running/);
+
+    await spawnWorker(db.url);
+    // `cuboid export --db URL --job`: the worker writes the tree, the command prints its summary.
+    const exported = await runCli(['export', server.dataDir, '--out', outDir, '--db', db.url, '--job']);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/^exported 3 frames to .*out \(train \d, val \d\)/);
+    expect(exported.err).toMatch(/export job [0-9a-f-]{36} queued/);
+    expect(fs.readFileSync(path.join(outDir, 'training', 'label_2', '000001.txt'), 'utf8')).toBe(LABEL);
   });
 
   it('retries a job whose worker died: the queue expires it and another worker runs it', async () => {
