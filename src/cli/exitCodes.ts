@@ -22,7 +22,16 @@ export class UsageError extends Error {
 }
 
 /** Error classes (by name) that mean the command could not run or finish, whatever their message. */
-const CANNOT_RUN = new Set(['UsageError', 'WorkspaceError', 'ServeError', 'DatasetError', 'ExportFrameError', 'StorageOpenError', 'DatasetUnavailableError', 'ExportJobError']);
+const CANNOT_RUN = new Set([
+  'UsageError',
+  'WorkspaceError',
+  'ServeError',
+  'DatasetError',
+  'ExportFrameError',
+  'StorageOpenError',
+  'DatasetUnavailableError',
+  'ExportJobError',
+]);
 
 /** The exit code for an error that stopped a command: 2 for usage and I/O errors, else 1 (bad data). */
 export function exitCodeFor(err: unknown): number {
