@@ -64,7 +64,9 @@ function cycleCameraAction(id: string, label: string, keys: string[], step: 1 | 
         );
         return;
       }
-      s.setCamera(stepCamera(names, s.view.camera, step));
+      // From the shown camera: the chosen one when this frame has it, else the panel's default.
+      const { camera, cameraShown } = s.view;
+      s.setCamera(stepCamera(names, camera !== null && names.includes(camera) ? camera : cameraShown, step));
     },
   };
 }

@@ -12,7 +12,7 @@ import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
 import type { FrameCameraView } from '../services/cameraData.ts';
-import { CameraTabs } from './CameraTabs.tsx';
+import { CameraTabs, shownCamera } from './CameraTabs.tsx';
 import './cameraPanel.css';
 
 /** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
@@ -72,7 +72,7 @@ export function CameraPanel() {
 
   // The remembered camera when this frame has it, else its first (the choice is kept for the frames after).
   const list = cameras !== null && cameras.frameId === frameId ? cameras.list : null;
-  const camera = list === null ? null : (list.find((c) => c.name === chosenName) ?? list[0] ?? null);
+  const camera = list === null ? null : shownCamera(list, chosenName);
   const calib = camera?.calib ?? null;
   const imageUrl = camera?.imageUrl ?? null;
   const [w, h] = camera?.imageSize ?? (natural !== null && natural.url === imageUrl ? natural.size : DEFAULT_SIZE);
@@ -101,7 +101,6 @@ export function CameraPanel() {
       .then((l) => {
         if (!live) return;
         setCameras({ frameId, list: l });
-        setCameraNames(l.map((c) => c.name));
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -112,6 +111,14 @@ export function CameraPanel() {
   useEffect(() => {
     setError(null);
   }, [imageUrl]);
+
+  useEffect(() => {
+    if (list !== null)
+      setCameraNames(
+        list.map((c) => c.name),
+        camera?.name ?? null,
+      );
+  }, [list, camera, setCameraNames]);
 
   useEffect(() => {
     setPoints(null);
@@ -199,7 +206,11 @@ export function CameraPanel() {
         {camera !== null && camera.calib === null ? (
           <span className="muted camera-problem">{camera.problem ?? 'no calibration: boxes cannot be projected'}</span>
         ) : null}
-        {error ? <span className="error">{error}</span> : null}
+        {error ? (
+          <span className="error camera-problem" title={error}>
+            {error}
+          </span>
+        ) : null}
         <span className="camera-zoom-controls">
           <button
             type="button"
@@ -245,7 +256,8 @@ export function CameraPanel() {
         data-zoomed={zoom.scale > 1 ? '' : undefined}
       >
         <div className="camera-zoom" style={{ transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})` }}>
-          {imageUrl !== null && camera !== null ? (
+          {camera !== null && !camera.hasImage ? <p className="camera-missing">{camera.file} is not in the dataset</p> : null}
+          {imageUrl !== null && camera !== null && camera.hasImage ? (
             <img
               key={imageUrl}
               src={imageUrl}

@@ -1,5 +1,19 @@
 import type { FrameCameraView } from '../services/cameraData.ts';
 
+/**
+ * The camera the panel shows: the chosen one when the frame has it, else the labels' camera
+ * (KITTI `image_2`, nuScenes `CAM_FRONT`), else the first with an image, else the first.
+ */
+export function shownCamera<T extends { name: string; hasImage: boolean }>(cameras: readonly T[], chosen: string | null): T | null {
+  return (
+    cameras.find((c) => c.name === chosen) ??
+    cameras.find((c) => c.hasImage && (c.name === 'image_2' || c.name === 'CAM_FRONT')) ??
+    cameras.find((c) => c.hasImage) ??
+    cameras[0] ??
+    null
+  );
+}
+
 /** A tab's short text: `image_3` → `3`, `CAM_FRONT_LEFT` → `FRONT LEFT`; the full label is its tooltip. */
 export function cameraTabText(name: string): string {
   const kitti = /^image_0?(\d)$/.exec(name);

@@ -21,7 +21,15 @@ export function nuscenesCameraChannel(filename: string): string | null {
   return m === null ? null : m[1];
 }
 
-/** Camera sample_data rows (keyframes under `samples/CAM_*`) by sample token, in channel order. */
+/** The nuScenes camera channels clockwise around the car from the front (others follow by name). */
+export const NUSCENES_CHANNEL_ORDER = ['CAM_FRONT', 'CAM_FRONT_RIGHT', 'CAM_BACK_RIGHT', 'CAM_BACK', 'CAM_BACK_LEFT', 'CAM_FRONT_LEFT'];
+
+function channelRank(filename: string): number {
+  const i = NUSCENES_CHANNEL_ORDER.indexOf(nuscenesCameraChannel(filename) ?? '');
+  return i < 0 ? NUSCENES_CHANNEL_ORDER.length : i;
+}
+
+/** Camera sample_data rows (keyframes under `samples/CAM_*`) by sample token, clockwise from the front (`NUSCENES_CHANNEL_ORDER`). */
 export function nuscenesCameraRows(t: NuscenesTables): Map<string, NuSampleData[]> {
   const bySample = new Map<string, NuSampleData[]>();
   for (const sd of t.sample_data.values()) {
@@ -30,7 +38,8 @@ export function nuscenesCameraRows(t: NuscenesTables): Map<string, NuSampleData[
     if (list === undefined) bySample.set(sd.sample_token, [sd]);
     else list.push(sd);
   }
-  for (const list of bySample.values()) list.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
+  for (const list of bySample.values())
+    list.sort((a, b) => channelRank(a.filename) - channelRank(b.filename) || (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
   return bySample;
 }
 

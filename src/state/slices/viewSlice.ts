@@ -24,6 +24,8 @@ export interface ViewSlice {
     camera: string | null;
     /** The open frame's camera names as the panel loaded them, in rig order (what the cycle key steps through). */
     cameraNames: string[];
+    /** The camera the panel shows now: `camera`, or the frame's default when it has not that one. */
+    cameraShown: string | null;
     /** Bumped to ask the main view to frame the cloud (or the selected box, or `frameTarget`). */
     frameRequest: number;
     /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
@@ -41,7 +43,8 @@ export interface ViewSlice {
   setCameraPanel: (open: boolean, points?: boolean) => void;
   /** Shows camera `name` in the panel (kept for the frames after). */
   setCamera: (name: string) => void;
-  setCameraNames: (names: string[]) => void;
+  /** The panel's report: the open frame's cameras and the one it shows. */
+  setCameraNames: (names: string[], shown: string | null) => void;
   /** Frames `at` (a point of interest) if given, else the selected box, else the whole cloud. */
   requestFraming: (at?: [number, number, number]) => void;
   /** Slides the main view's camera (and its orbit target) by `delta`, LiDAR frame, metres. */
@@ -59,6 +62,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
     cameraPoints: false,
     camera: null,
     cameraNames: [],
+    cameraShown: null,
     frameRequest: 0,
     frameTarget: null,
     panRequest: 0,
@@ -70,9 +74,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   suggestColorMode: (colorMode) => set((s) => (s.view.colorModeChosen || s.view.colorMode === colorMode ? s : { view: { ...s.view, colorMode } })),
   setCameraPanel: (cameraPanel, points) => set((s) => ({ view: { ...s.view, cameraPanel, cameraPoints: points ?? s.view.cameraPoints } })),
   setCamera: (camera) => set((s) => ({ view: { ...s.view, camera } })),
-  setCameraNames: (cameraNames) =>
+  setCameraNames: (cameraNames, cameraShown) =>
     set((s) =>
-      s.view.cameraNames.length === cameraNames.length && s.view.cameraNames.every((n, i) => n === cameraNames[i]) ? s : { view: { ...s.view, cameraNames } },
+      s.view.cameraShown === cameraShown && s.view.cameraNames.length === cameraNames.length && s.view.cameraNames.every((n, i) => n === cameraNames[i])
+        ? s
+        : { view: { ...s.view, cameraNames, cameraShown } },
     ),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FrameCameraView } from '../../../src/services/cameraData.ts';
-import { CameraTabs, cameraTabText } from '../../../src/ui/CameraTabs.tsx';
+import { CameraTabs, cameraTabText, shownCamera } from '../../../src/ui/CameraTabs.tsx';
 
 const cam = (name: string, label: string, hasImage = true): FrameCameraView => ({
   name,
@@ -34,5 +34,15 @@ describe('the camera picker', () => {
     expect(html).toMatch(/aria-selected="true"[^>]*title="Camera 3 \(right colour\) · image_3\/000000.png \(missing\)/);
     expect(html).toMatch(/aria-selected="false"[^>]*title="Camera 2 \(left colour\) · image_2\/000000.png —/);
     expect(html).toContain('>Cam 3</button>');
+  });
+
+  it('shows the chosen camera when the frame has it, else image 2 / CAM_FRONT, else the first with an image', () => {
+    const kitti = [cam('image_0', 'Camera 0'), cam('image_2', 'Camera 2'), cam('image_3', 'Camera 3')];
+    expect(shownCamera(kitti, 'image_3')?.name).toBe('image_3');
+    expect(shownCamera(kitti, null)?.name).toBe('image_2');
+    expect(shownCamera(kitti, 'CAM_BACK')?.name).toBe('image_2');
+    const nu = [cam('CAM_BACK', 'CAM_BACK', false), cam('CAM_BACK_LEFT', 'CAM_BACK_LEFT')];
+    expect(shownCamera(nu, 'image_2')?.name).toBe('CAM_BACK_LEFT');
+    expect(shownCamera([], null)).toBeNull();
   });
 });

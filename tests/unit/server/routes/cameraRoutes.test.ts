@@ -212,13 +212,13 @@ describe('cameras of a nuScenes-style layout', () => {
     );
     const body = await cameras(server, frames[0].id);
     expect(body.cameras.map((c) => [c.name, c.hasImage, c.imageSize])).toEqual([
-      ['CAM_BACK', false, null],
       ['CAM_FRONT', true, null],
+      ['CAM_BACK', false, null],
     ]);
-    expect(body.cameras[0].problem).toMatch(/calibrated_sensor\.json: row \d+ \(token "c-back"\), field "camera_intrinsic": expected a 3×3 matrix/);
+    expect(body.cameras[1].problem).toMatch(/calibrated_sensor\.json: row \d+ \(token "c-back"\), field "camera_intrinsic": expected a 3×3 matrix/);
     const doc = (await server.app.inject(`/api/frames/${frames[0].id}/annotation`)).json();
     const car = doc.cuboids[0] as Cuboid;
-    const [u, v, depth] = projectLidarPoints(new Float32Array(car.center), cameraCalib(body.cameras[1].projection!));
+    const [u, v, depth] = projectLidarPoints(new Float32Array(car.center), cameraCalib(body.cameras[0].projection!));
     // 30 m ahead of the ego is 28.5 m ahead of the camera, 0.5 m below it.
     expect(depth).toBeCloseTo(28.5, 3);
     expect(u).toBeCloseTo(816, 2);
