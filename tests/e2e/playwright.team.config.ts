@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** The team backend's port (the folder run uses 8796–8799). */
-export const TEAM_PORT = 8795;
+const TEAM_PORT = 8795;
 
 /**
  * The core flow once more on the team backend: `cuboid serve s3://cuboid-e2e/kitti --db

@@ -73,9 +73,15 @@ function withBox(doc: FrameAnnotation, box: Cuboid): FrameAnnotation {
  */
 export async function runAnnotator(plan: AnnotatorPlan, client: LoopbackClient, log: ScaleLog): Promise<void> {
   await sleep(plan.startDelayMs);
+  // A person whose login fails (the server busy: 503) tries again a few seconds later, up to 5 times.
   const login = async (): Promise<void> => {
-    const res = await client.request('POST', '/api/session', { body: { token: plan.token } });
-    if (res.status !== 200) throw new Error(`${plan.name}: login answered ${res.status}: ${res.body.toString('utf8').slice(0, 200)}`);
+    let res = await client.request('POST', '/api/session', { body: { token: plan.token } });
+    for (let tries = 1; res.status === 503 && tries < 5; tries++) {
+      log.errors.push(`${plan.name}: login answered 503 (tried again): ${res.body.toString('utf8').slice(0, 160)}`);
+      await sleep(3_000);
+      res = await client.request('POST', '/api/session', { body: { token: plan.token } });
+    }
+    if (res.status !== 200) throw new Error(`login answered ${res.status}: ${res.body.toString('utf8').slice(0, 200)}`);
     client.cookie = String([res.headers['set-cookie']].flat()[0]).split(';')[0];
     log.logins++;
   };

@@ -6,7 +6,7 @@
  * every acknowledged save is in the database, no revision is duplicated and the label objects
  * (files) equal the database. A benchmark: it prints figures beside the targets, asserts nothing.
  *
- *   npm run bench:scale [-- --annotators 200 --frames 200 --seconds 60 --ramp 20] [-- --quick] [-- --only postgres|sqlite] [-- --keep]
+ *   npm run bench:scale [-- --annotators 200 --frames 200 --seconds 45 --ramp 45] [-- --quick] [-- --only postgres|sqlite] [-- --keep]
  *
  * Loopback only. Needs Debian's `postgresql` server binaries (see tests/helpers/postgresCluster.ts)
  * and a Node whose OpenSSL has the legacy provider (s3rver).
@@ -38,15 +38,16 @@ const num = (name: string, dflt: number): number => {
 };
 const ANNOTATORS = num('annotators', quick ? 40 : 200);
 const FRAMES = num('frames', quick ? 40 : 200);
-const BURST_S = num('seconds', quick ? 20 : 60);
-const RAMP_S = num('ramp', quick ? 10 : 20);
+const BURST_S = num('seconds', quick ? 20 : 45);
+const RAMP_S = num('ramp', quick ? 10 : 45);
 const REPLICAS = num('replicas', 4);
 /** `--only postgres|sqlite` runs one backend; `--keep` keeps the work folder (server logs). */
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const KEEP = args.includes('--keep');
-/** A person edits a box for a few seconds; the app saves after each edit (the autosave). */
-const PAUSE_MS: [number, number] = [5_000, 15_000];
-const SAVES_PER_FRAME: [number, number] = [3, 6];
+/** A person edits a box for a while; the app saves after each edit (the autosave). */
+const PAUSE_MS: [number, number] = [8_000, 20_000];
+/** A frame takes minutes: within the burst each annotator mostly stays on its first frame. */
+const SAVES_PER_FRAME: [number, number] = [6, 10];
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cuboid-bench-scale-'));
 const logs = path.join(root, 'logs');
@@ -126,7 +127,10 @@ async function postgresRun(dataDir: string, frameIds: string[]): Promise<Backend
           // An orchestrator restarts it a few seconds later; on start it repairs dirty labels.
           await new Promise((resolve) => setTimeout(resolve, 5_000));
           const t = Date.now();
-          const again = await startServe(serveArgs(REPLICAS), path.join(logs, 'replica-restarted.log'));
+          const again = await startServe(serveArgs(REPLICAS), path.join(logs, 'replica-restarted.log')).catch((err: unknown) => {
+            say(`postgres: the replacement replica did not start: ${(err as Error).message}`);
+            throw err;
+          });
           replicas.push(again);
           lb.replace(victim.url, again.url);
           kill.restartedAfterS = 5 + (Date.now() - t) / 1000;

@@ -94,7 +94,9 @@ export function printScaleTable(
   );
   add(
     'kill -9 of one replica',
-    results.map((r) => (r.kill === null ? '–' : `at ${r.kill.atS} s, back after ${r.kill.restartedAfterS.toFixed(1)} s`)),
+    results.map((r) =>
+      r.kill === null ? '–' : `at ${r.kill.atS} s, ${r.kill.restartedAfterS > 0 ? `back after ${r.kill.restartedAfterS.toFixed(1)} s` : 'not restarted'}`,
+    ),
   );
   add(
     '  requests cut, resent elsewhere',

@@ -21,7 +21,7 @@ export interface ServeProcess {
 /**
  * Starts `node src/cli/cuboid.js serve ARGS --port 0` (a free port) and waits for its
  * `Open http://…` line. The environment (AWS_*, CUBOID_S3_*) is inherited. `logFile` gets stderr.
- * @throws Error with the process's output when it exits before listening (60 s at most)
+ * @throws Error with the process's output when it exits before listening (180 s at most: a loaded machine)
  */
 export async function startServe(args: string[], logFile: string): Promise<ServeProcess> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -31,7 +31,7 @@ export async function startServe(args: string[], logFile: string): Promise<Serve
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`cuboid serve ${args.join(' ')}: not listening after 60 s: ${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`cuboid serve ${args.join(' ')}: not listening after 180 s: ${out}`)), 180_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /Open (http:\/\/\S+)/.exec(out);
