@@ -52,6 +52,9 @@ const STRUCTURE_TOP = 3.2;
 /** Confidence factors for what may still be an object: under a tree, beside a hedge or wall, raised but hidden below. */
 const UNDER_CROWN = 0.5;
 const BESIDE_STRUCTURE = 0.45;
+/** Beside a structure whose top is more than OTHER_HEIGHT (metres) above or below the candidate's: ×BESIDE_OTHER_HEIGHT. */
+const OTHER_HEIGHT = 0.35;
+const BESIDE_OTHER_HEIGHT = 0.75;
 /** Candidates at least this deep (metres, across their long axis) are not pieces of a thin structure. */
 const VEHICLE_DEPTH = 1.2;
 const HIDDEN_BELOW = 0.8;
@@ -121,7 +124,9 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
     clusters.length[nb] >= STRUCTURE_LENGTH &&
     (clusters.width[nb] < STRUCTURE_WIDTH || clusters.maxHeight[nb] > STRUCTURE_TOP)
   ) {
-    f *= BESIDE_STRUCTURE;
+    // A piece of it stands as high as it does; something whose top is well above or below the
+    // structure's (a person beside a low hedge or a high wall) is less likely a piece of it.
+    f *= Math.abs(cand.top - clusters.maxHeight[nb]) > OTHER_HEIGHT ? BESIDE_OTHER_HEIGHT : BESIDE_STRUCTURE;
   }
   return f;
 }
