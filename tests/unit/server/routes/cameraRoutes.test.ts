@@ -133,6 +133,20 @@ describe('cameras of a KITTI copy with image_3', () => {
   });
 });
 
+describe('camera images stay inside the dataset', () => {
+  it('leaves out an image_3 file that is a link leading outside the dataset folder', async () => {
+    const data = kittiWithImage3();
+    const outside = path.join(path.dirname(data), 'secret.png');
+    fs.copyFileSync(path.join(data, 'image_2', '000002.png'), outside);
+    fs.symlinkSync(outside, path.join(data, 'image_3', '000002.png'));
+    server = await startTestServer({ dataDir: data });
+    expect((await cameras(server, '000002')).cameras.map((c) => c.name)).toEqual(['image_2']);
+    const res = await server.app.inject('/api/frames/000002/cameras/image_3/image');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toBe('camera_not_found');
+  });
+});
+
 describe('cameras of a KITTI tracking layout', () => {
   it('pairs image_02/SEQ and image_03/SEQ with P2 and P3 of calib/SEQ.txt', async () => {
     const root = makeTempDir('cuboid-cameras-trk-');
