@@ -2,25 +2,30 @@ import { useEffect, useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute, Line, LineBasicMaterial } from 'three';
 import { useAppStore } from './EditorContext.ts';
 import { CuboidBox } from './CuboidBox.tsx';
+import { useEgoPoses } from './useEgoPoses.ts';
+import { trackInFrame } from '../domain/poses/trackInFrame.ts';
 
 /**
  * The selected track across the sequence, drawn in the open frame's view: every frame's box of the
- * track as a faint outline and a line through their centres in frame order. Boxes are in each
- * frame's own sensor frame (the dataset gives no ego poses), so a static object drifts by the ego
- * motion; moving ones show their path relative to the sensor.
+ * track as a faint outline and a line through their centres in frame order. With ego poses the
+ * boxes are moved through the world frame into the open frame's LiDAR frame (`trackInFrame`), so a
+ * parked car is one box while the ego moves and a moving one shows its path over the ground, the
+ * frame the merged sweeps are drawn in; without poses each box stays in its own frame's sensor
+ * frame (a static object then drifts by the ego motion).
  */
 export function TrajectoryView() {
   const trackId = useAppStore((s) => s.tracks.selectedTrackId);
   const frames = useAppStore((s) => s.tracks.frames);
   const currentId = useAppStore((s) => s.currentFrameId);
-  const boxes = useMemo(() => {
-    if (!trackId) return [];
-    return frames.flatMap((f) =>
-      f.frameId === currentId ? [] : f.cuboids.filter((c) => c.trackId === trackId).map((c) => ({ ...c, id: `${f.frameId}:${c.id}` })),
-    );
-  }, [trackId, frames, currentId]);
+  const poses = useEgoPoses();
+  const placed = useMemo(() => {
+    if (!trackId || !currentId) return [];
+    const own = frames.map((f) => ({ frameId: f.frameId, boxes: f.cuboids.filter((c) => c.trackId === trackId) }));
+    return trackInFrame(own, currentId, poses).boxes;
+  }, [trackId, frames, currentId, poses]);
+  const boxes = useMemo(() => placed.filter((p) => p.frameId !== currentId).map((p) => ({ ...p.box, id: `${p.frameId}:${p.box.id}` })), [placed, currentId]);
   const path = useMemo(() => {
-    const centres = frames.flatMap((f) => f.cuboids.filter((c) => c.trackId === trackId).map((c) => c.center));
+    const centres = placed.map((p) => p.box.center);
     const g = new BufferGeometry();
     g.setAttribute(
       'position',
@@ -30,7 +35,7 @@ export function TrajectoryView() {
       ),
     );
     return new Line(g, new LineBasicMaterial({ color: '#f5d90a' }));
-  }, [frames, trackId]);
+  }, [placed]);
   useEffect(
     () => () => {
       path.geometry.dispose();
