@@ -15,9 +15,6 @@ export const jobParamsSchema = z.object({ id: z.uuid('not a job id (a UUID)') })
 /** The kinds of job: a frame's check, the dashboard's export zip, `cuboid export --job`'s tree. */
 export const JOB_KINDS = ['check', 'export', 'export-tree'] as const;
 
-/** The result of a done export job: the zip's name and size, frames written and frames skipped. */
-export const exportJobResultSchema = z.object({ fileName: z.string(), bytes: z.number(), frames: z.number(), skipped: z.number() });
-
 /** `GET /api/jobs/:id`: state, progress (0..1, fraction of frames exported), result or error. */
 export const jobStatusSchema = z.object({
   id: z.string(),
@@ -29,7 +26,7 @@ export const jobStatusSchema = z.object({
   attempts: z.number(),
   /** ISO-8601 UTC instant the job was queued. */
   createdAt: z.string(),
-  /** The done job's result (an export: `exportJobResultSchema`). */
+  /** The done job's result (an export: `{fileName, bytes, frames, skipped}`: the zip's name and size, frames written and skipped). */
   result: z.unknown().optional(),
   /** The failed job's error, as the other routes answer errors. */
   error: z.object({ error: z.string(), detail: z.string() }).optional(),

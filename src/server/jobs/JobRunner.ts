@@ -108,8 +108,3 @@ export async function runCheckJob(runner: JobRunner, request: CheckRequest, opts
   const id = await runner.enqueue('check', request);
   return runner.result(id, 'check', opts);
 }
-
-/** Job state after the fact, for messages: `queued` and `running` are not ended. */
-export function isEnded(state: JobState): boolean {
-  return state === 'done' || state === 'failed';
-}
