@@ -21,6 +21,7 @@ const cam = (i: number) => cameraCalib(kittiCameraProjection(calib, KITTI_CAMERA
 const AHEAD = new Float32Array([5, 0, 0, 10, 2, -1, 20, -3, 0.5, 35, 6, -1.5, 60, -8, 1]);
 const CAR: Cuboid = {
   id: 'a',
+  trackId: null,
   label: 'Car',
   center: [15, 2, -0.9],
   size: [4, 1.8, 1.5],
