@@ -7,6 +7,9 @@ import { pointFileKindOf } from '../domain/pointcloud/pointFileKind.ts';
 import type { MergeEvent, SweepRequest } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
+/** Delay after page start before the poses and the merge worker are readied (ms). */
+const WARM_UP_MS = 3000;
+
 /**
  * Multi-sweep accumulation: while `merge.sweeps` > 0, the open frame's view holds its own sweep
  * and up to that many before and after it, merged in the merge worker through the ego poses
@@ -141,7 +144,15 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   };
   const unsubscribe = store.subscribe(update);
   update();
+  // Warm up once the page has settled: the poses and the merge worker (its module loaded and
+  // compiled), so turning the merge on does not wait for them.
+  const warm = setTimeout(() => {
+    if (stopped || store.getState().frames.length < 2) return;
+    posesOnce().catch(() => undefined);
+    io.mergeWorker();
+  }, WARM_UP_MS);
   return () => {
+    clearTimeout(warm);
     stopped = true;
     unsubscribe();
     const key = store.getState().merge.key;
