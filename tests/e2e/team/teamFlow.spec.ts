@@ -7,6 +7,8 @@ import { teamInfoFile, type TeamServerInfo } from './teamServerInfo.ts';
 
 // The core flow on the team backend (playwright.team.config.ts): points and calib from the bucket
 // (s3rver), the document in PostgreSQL, the label object written back to the bucket.
+// (The SDK's notice that its 2027 releases need Node 22 is noise here, as in the server.)
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 interface Box {
   id: string;

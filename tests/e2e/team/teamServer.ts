@@ -6,8 +6,9 @@
  * PostgreSQL: a fresh database on `CUBOID_TEST_PG_URL` when set (`.ci/run`), else a throwaway
  * cluster (tests/helpers/postgresCluster.ts). S3: s3rver on a free port holding the real KITTI frames
  * of ../shared/samples/kitti (uploaded; the folder is only read). Then `cuboid serve
- * s3://cuboid-e2e/kitti --db URL --port PORT`, single-user on loopback. Writes where everything is to
- * `teamServerInfo(PORT)` for the spec, and on SIGTERM/SIGINT stops the server, s3rver and the
+ * s3://cuboid-e2e/kitti --db URL --port PORT` (single-user on loopback) and one `cuboid worker --db
+ * URL` for its background jobs. Writes where everything is to
+ * `teamServerInfo(PORT)` for the spec, and on SIGTERM/SIGINT stops the server, the worker, s3rver and the
  * cluster (or drops the database) and removes its folders.
  */
 import { spawn } from 'node:child_process';
@@ -80,6 +81,26 @@ async function main(): Promise<void> {
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
+  });
+  // The team topology's background worker (the navigator's check summaries are its jobs), started
+  // once the server answers: a worker and a replica setting up a fresh database at once have deadlocked.
+  for (let t = Date.now(); ;) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/frames`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (child.exitCode !== null || Date.now() - t > 170_000) throw new Error('cuboid serve did not answer');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const worker = spawn(process.execPath, [path.join(repo, 'src/cli/cuboid.js'), 'worker', '--db', dbUrl, '--concurrency', '1'], {
+    cwd: repo,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const workerExited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  cleanups.push(async () => {
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGTERM');
+    await workerExited;
   });
   const info: TeamServerInfo = { dbUrl, bucket: bucket.bucket, prefix: 'kitti', endpoint: bucket.endpoint };
   fs.writeFileSync(teamInfoFile(port), JSON.stringify(info));
