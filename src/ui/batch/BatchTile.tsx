@@ -80,11 +80,11 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
         </span>
       </header>
       {status === 'conflict' && !isOpen ? (
-        <div className="batch-conflict" role="alert">
-          Someone else changed this box.{' '}
+        <div className="batch-conflict" role="alert" title="Someone else saved a different change to this box meanwhile: keep your version or take theirs">
+          <span>Changed elsewhere too</span>
           <button type="button" onClick={() => void controller.resolve(frame.id, 'mine')}>
             Keep mine
-          </button>{' '}
+          </button>
           <button type="button" onClick={() => void controller.resolve(frame.id, 'theirs')}>
             Take theirs
           </button>
