@@ -70,6 +70,23 @@ async function labelReader(lb: RoundRobin, token: string): Promise<(id: string) 
   };
 }
 
+/** What the database's connections are doing right now: counts by state and wait, the busiest first. */
+async function connectionSnapshot(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const rows = (
+      await c.query<{ what: string; n: number }>(
+        `SELECT coalesce(state, '?') || coalesce(' (' || wait_event_type || ':' || wait_event || ')', '') || ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 48) AS what, count(*)::int AS n
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC LIMIT 6`,
+      )
+    ).rows;
+    return rows.map((r) => `${r.n}× ${r.what}`).join('; ');
+  } finally {
+    await c.end();
+  }
+}
+
 function summarize(name: string, log: ScaleLog, wallMs: number): Omit<BackendResult, 'audit' | 'labels' | 'kill'> {
   return {
     name,
@@ -120,6 +137,7 @@ async function postgresRun(dataDir: string, frameIds: string[]): Promise<Backend
       midBurst: {
         atMs: killAtMs,
         run: async () => {
+          say(`postgres: connections just before the kill: ${await connectionSnapshot(dbUrl)}`);
           await victim.killHard();
           kill.atS = killAtMs / 1000;
           kill.victim = victim.url;
