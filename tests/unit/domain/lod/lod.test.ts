@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { progressiveOrder } from '../../../../src/domain/lod/progressiveOrder.ts';
 import { mergeSweeps, sweepWindow } from '../../../../src/domain/lod/mergeSweeps.ts';
 import { pickInGrid } from '../../../../src/domain/lod/pickInGrid.ts';
 import { pickPointNearRay } from '../../../../src/domain/geometry/pickPointNearRay.ts';
@@ -11,44 +10,6 @@ function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
-
-describe('progressiveOrder', () => {
-  it('is a permutation of the finite points whose first level holds one point of every voxel', () => {
-    const r = rng(1);
-    const n = 20_000;
-    const p = new Float32Array(n * 3);
-    for (let i = 0; i < n * 3; i++) p[i] = r() * 10;
-    p[30] = NaN;
-    const { order, levelStart } = progressiveOrder(p, { cellSize: 1 });
-    expect(order.length).toBe(n - 1);
-    expect(new Set(order).size).toBe(n - 1);
-    expect(order.includes(10)).toBe(false);
-    const voxels = new Set<string>();
-    for (let k = levelStart[0]; k < levelStart[1]; k++) {
-      const i = order[k];
-      voxels.add([Math.floor(p[i * 3]), Math.floor(p[i * 3 + 1]), Math.floor(p[i * 3 + 2])].join());
-    }
-    expect(voxels.size).toBe(levelStart[1]);
-    expect(levelStart[1]).toBe(1000);
-    expect(levelStart[levelStart.length - 1]).toBe(n - 1);
-  });
-
-  it('keeps every sparse far point within a budget that thins a dense cluster', () => {
-    const r = rng(2);
-    const dense = 50_000;
-    const far = 200;
-    const p = new Float32Array((dense + far) * 3);
-    for (let i = 0; i < dense; i++) p.set([r() * 2, r() * 2, r() * 2], i * 3);
-    for (let j = 0; j < far; j++) p.set([60 + j, 5, 0.5], (dense + j) * 3);
-    const { order } = progressiveOrder(p, { cellSize: 0.5 });
-    const prefix = new Set(order.subarray(0, 2_000));
-    for (let j = 0; j < far; j++) expect(prefix.has(dense + j)).toBe(true);
-  });
-
-  it('names a bad cell size', () => {
-    expect(() => progressiveOrder(new Float32Array(3), { cellSize: 0 })).toThrow(/cellSize/);
-  });
-});
 
 describe('mergeSweeps', () => {
   it('puts a static point seen from two ego poses in one place of the target frame', () => {
