@@ -107,8 +107,23 @@ function BatchViewOpen() {
   };
 
   return (
-    <ModalOverlay label="Batch view of one track" onClose={() => void controller.close()} closeKeys={[]} cardClassName="batch" testId="batch-view">
-      <div ref={rootRef} className="batch-root" tabIndex={-1} onKeyDown={onKeyDown}>
+    <ModalOverlay
+      label="Batch view of one track"
+      onClose={() => controller.handleKey({ key: 'Escape', shiftKey: false, ctrlKey: false, altKey: false }, columns)}
+      closeKeys={['Escape']}
+      cardClassName="batch"
+      testId="batch-view"
+    >
+      <div
+        ref={rootRef}
+        className="batch-root"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onBlur={(e) => {
+          // A button that goes away (a resolved conflict) drops the focus on the page: take it back so the keys keep working.
+          if (e.relatedTarget === null) setTimeout(() => (document.activeElement === document.body ? rootRef.current?.focus({ preventScroll: true }) : undefined), 0);
+        }}
+      >
         <div className="dialog-head batch-head">
           <h2>
             {trackId ? trackName(trackId) : ''} <span className="muted">{label}</span>
