@@ -98,9 +98,13 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     if (f === undefined) throw new Error(`frame "${id}" is not in ${dataset.root}`);
     return f;
   });
-  const { dictionary, source } = await loadDictionary(dataset.root, opts.dictionary);
   const dbPath = path.join(defaultStateDir(dataset.root), 'cuboid.db');
   const storage = opts.db !== undefined ? await PostgresStorage.open(opts.db, { migrate: false }) : (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
+  // With --db the team's dictionary is the one stored in the database (as the server reads it).
+  const { dictionary, source } =
+    storage instanceof PostgresStorage && opts.dictionary === undefined
+      ? await dictionaryFromDatabase(storage, dataset.root)
+      : await loadDictionary(dataset.root, opts.dictionary);
   const reports: FrameCheckReport[] = [];
   const unchecked: UncheckedFrameReport[] = [];
   const sequenceFrames: SequenceFrame[] = [];
@@ -186,6 +190,12 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     byRule,
     unchecked,
   };
+}
+
+/** The dictionary stored in the database (`serve --db` keeps a lead's edits there), else the state folder's or the built-in one. */
+async function dictionaryFromDatabase(storage: PostgresStorage, root: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
+  const loaded = await storage.dictionaryStore(null).load();
+  return loaded.source === 'database' ? { dictionary: loaded.dictionary, source: 'the database (--db)' } : loadDictionary(root);
 }
 
 async function loadDictionary(root: string, file?: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {

@@ -36,6 +36,7 @@ import { checkRunners } from './jobs/jobChecks.ts';
 import type { JobRunner } from './jobs/JobRunner.ts';
 import { registerJobRoutes } from './routes/jobRoutes.ts';
 import { DictionaryStore } from './review/DictionaryStore.ts';
+import { PostgresStorage } from './storage/PostgresStorage.ts';
 import { ReviewService } from './review/ReviewService.ts';
 
 export interface ServerOptions extends WorkspaceOptions {
@@ -133,7 +134,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
   // Only routes that ask for it (the login) are limited.
   await app.register(rateLimit, { global: false });
-  const dictionaries = new DictionaryStore(workspace.stateDir);
+  // With PostgreSQL the dictionary lives in the database (every replica reads a lead's edit).
+  const fileDictionary = new DictionaryStore(workspace.stateDir);
+  const dictionaries = workspace.storage instanceof PostgresStorage ? workspace.storage.dictionaryStore(fileDictionary) : fileDictionary;
   // Checks run in worker threads, never on the event loop; closing the app stops them.
   const checkPool = new CheckPool(opts.checks);
   app.addHook('onClose', async () => checkPool.close());

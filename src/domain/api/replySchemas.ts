@@ -166,7 +166,7 @@ export const assignmentReplySchema = z.object({ frameId: z.string(), annotator: 
 export const newFlagReplySchema = z.object({ flag: flagSchema, annotation: documentSchema });
 
 /** `GET /api/dictionary` and `PUT` (the stored one). */
-export const dictionaryReplySchema = z.object({ dictionary: edgeCaseDictionarySchema, source: z.enum(['file', 'default']) });
+export const dictionaryReplySchema = z.object({ dictionary: edgeCaseDictionarySchema, source: z.enum(['file', 'database', 'default']) });
 
 /** `GET /api/metrics`: see `domain/metrics/MetricsReport.ts`. */
 export const metricsReplySchema = z.custom<MetricsReport>();

@@ -5,7 +5,7 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { frameFileSize } from '../dataset/frameFiles.ts';
 import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
-import type { DictionaryStore } from '../review/DictionaryStore.ts';
+import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import { computeOnce, errorFromStored, isTransientCheckError } from './sharedCheckSummaries.ts';
 
 /** Point files above this size are not checked in the background (the analysis would hold the server for seconds). */
@@ -25,14 +25,14 @@ type Outcome = { revision: number; dictionaryVersion: number } & ({ summary: Fra
  */
 export class FrameCheckSummaries {
   private readonly annotations: AnnotationService;
-  private readonly dictionaries: DictionaryStore;
+  private readonly dictionaries: DictionaryStorage;
   private readonly pool: Pick<CheckPool, 'run'>;
   private readonly maxBytes: number;
   private readonly done = new Map<string, Outcome>();
   private readonly running = new Map<string, Promise<FrameCheckSummary>>();
 
   /** `pool`: where checks run, the check pool itself or a job runner's checks (`jobs/JobRunner.ts`). */
-  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; pool: Pick<CheckPool, 'run'>; maxBytes?: number }) {
+  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStorage; pool: Pick<CheckPool, 'run'>; maxBytes?: number }) {
     this.annotations = opts.annotations;
     this.dictionaries = opts.dictionaries;
     this.pool = opts.pool;

@@ -16,8 +16,22 @@ export class DictionaryConflictError extends Error {
 
 export interface LoadedDictionary {
   dictionary: EdgeCaseDictionary;
-  /** `file` when `dictionary.json` exists in the state folder, else the built-in KITTI default. */
-  source: 'file' | 'default';
+  /**
+   * `file` when `dictionary.json` exists in the state folder, `database` when it is stored in
+   * PostgreSQL, else `default` (the built-in KITTI one).
+   */
+  source: 'file' | 'database' | 'default';
+}
+
+/** Where the served dataset's edge-case dictionary lives: the state folder, or the database. */
+export interface DictionaryStorage {
+  /** @throws DictionaryError when the stored dictionary is not valid */
+  load(): Promise<LoadedDictionary>;
+  /**
+   * Stores `input` (a dictionary as JSON) as the version after `baseVersion`.
+   * @throws DictionaryError for an invalid dictionary, DictionaryConflictError for a stale base
+   */
+  save(input: unknown, baseVersion: number): Promise<EdgeCaseDictionary>;
 }
 
 /**
@@ -26,7 +40,7 @@ export interface LoadedDictionary {
  * cached by modification time; saves are serialised, validated with `parseDictionary`, checked
  * against the version they edit and written atomically (temp file + rename) as version + 1.
  */
-export class DictionaryStore {
+export class DictionaryStore implements DictionaryStorage {
   readonly file: string;
   private cache: { key: string; value: LoadedDictionary } | null = null;
   private queue: Promise<unknown> = Promise.resolve();

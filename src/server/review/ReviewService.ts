@@ -11,7 +11,7 @@ import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { Assignment } from '../storage/Storage.ts';
-import type { DictionaryStore } from './DictionaryStore.ts';
+import type { DictionaryStorage } from './DictionaryStore.ts';
 import type { SubmitChecker } from './checkFrameForSubmit.ts';
 
 /** A flag to add: on a box (`cuboidId`) or at a LiDAR-frame point for a missed object (`location`, metres). */
@@ -41,10 +41,10 @@ interface Plan {
  */
 export class ReviewService {
   readonly annotations: AnnotationService;
-  readonly dictionaries: DictionaryStore;
+  readonly dictionaries: DictionaryStorage;
   private readonly checker: SubmitChecker;
 
-  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStore; checker: SubmitChecker }) {
+  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStorage; checker: SubmitChecker }) {
     this.annotations = opts.annotations;
     this.dictionaries = opts.dictionaries;
     this.checker = opts.checker;

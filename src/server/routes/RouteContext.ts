@@ -5,7 +5,7 @@ import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
 import type { LoginRateLimit } from '../http/serverLimits.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
-import type { DictionaryStore } from '../review/DictionaryStore.ts';
+import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
 import type { UserStore } from '../storage/UserStore.ts';
 
@@ -16,7 +16,7 @@ export interface RouteContext {
   review: ReviewService;
   users: UserStore;
   /** The edge-case dictionary (one store shared by every route). */
-  dictionaries: DictionaryStore;
+  dictionaries: DictionaryStorage;
   /** Per-frame check summaries for the navigator. */
   checkSummaries: FrameCheckSummaries;
   /** Where the database lives, for `GET /api/dataset`. */

@@ -16,6 +16,8 @@ import type { CheckSummaryStore } from './CheckSummaryStore.ts';
 import { assertSchemaCurrent, migratePostgres } from './migratePostgres.ts';
 import { PgAdvisoryLocks } from './PgAdvisoryLocks.ts';
 import { PostgresCheckSummaryStore } from './PostgresCheckSummaryStore.ts';
+import { PostgresDictionaryStore } from './PostgresDictionaryStore.ts';
+import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import { assertReachable, checkPostgresUrl, createPool, inTransaction, redactUrl } from './postgresConnection.ts';
 import type { PostgresMigration } from './postgresMigrations.ts';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations.ts';
@@ -95,6 +97,11 @@ export class PostgresStorage implements Storage {
   }
 
   /** The applied schema versions, oldest first. */
+  /** The edge-case dictionary in this database, `fallback` answering until the first save. */
+  dictionaryStore(fallback: DictionaryStorage | null): DictionaryStorage {
+    return new PostgresDictionaryStore(this.pool, fallback);
+  }
+
   async schemaVersions(): Promise<number[]> {
     return (await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
   }

@@ -89,4 +89,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'the edge-case dictionary shared by every replica',
+    sql: `
+      CREATE TABLE edge_case_dictionary (
+        id       smallint PRIMARY KEY CHECK (id = 1),
+        version  integer NOT NULL,
+        body     text NOT NULL,
+        saved_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

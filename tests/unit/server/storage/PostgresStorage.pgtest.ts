@@ -47,14 +47,14 @@ describe('PostgresStorage migrations', () => {
     const db = await database();
     await expect(open(db.url, { migrate: false })).rejects.toThrow(/holds no Cuboid data yet.*cuboid db migrate/);
     await open(db.url, { migrations: POSTGRES_MIGRATIONS.slice(0, 1) });
-    await expect(open(db.url, { migrate: false })).rejects.toThrow(/schema version 1, older than this Cuboid's 2/);
+    await expect(open(db.url, { migrate: false })).rejects.toThrow(/schema version 1, older than this Cuboid's 3/);
     await open(db.url);
     await open(db.url, { migrate: false });
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     await client.query("INSERT INTO schema_migrations VALUES (500, 'future', now())");
     await client.end();
-    await expect(open(db.url)).rejects.toThrow(/schema version 500, newer than this version of Cuboid understands \(2\)/);
+    await expect(open(db.url)).rejects.toThrow(/schema version 500, newer than this version of Cuboid understands \(3\)/);
   });
 
   it('says in one line why a database cannot be opened, never showing the password', async () => {
