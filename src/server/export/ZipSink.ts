@@ -68,7 +68,13 @@ export class ZipSink implements ExportSink {
 
   private async drain(): Promise<void> {
     if (this.stream.writableNeedDrain && !this.stream.destroyed) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+      // The listener of the event that did not come is removed (it would pile up, one per wait, on a slow reader).
+      const done = new AbortController();
+      try {
+        await Promise.race([once(this.stream, 'drain', { signal: done.signal }), once(this.stream, 'close', { signal: done.signal })]);
+      } finally {
+        done.abort();
+      }
     }
   }
 }
