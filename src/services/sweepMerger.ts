@@ -144,12 +144,12 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   };
   const unsubscribe = store.subscribe(update);
   update();
-  // Warm up once the page has settled: the poses and the merge worker (its module loaded and
-  // compiled), so turning the merge on does not wait for them.
+  // Warm up once the page has settled: the poses and the merge worker (its module loaded, its hot
+  // loops run once so they are compiled), so turning the merge on does not wait for them.
   const warm = setTimeout(() => {
     if (stopped || store.getState().frames.length < 2) return;
     posesOnce().catch(() => undefined);
-    io.mergeWorker();
+    void Promise.resolve(io.mergeWorker().warm?.()).catch(() => undefined);
   }, WARM_UP_MS);
   return () => {
     clearTimeout(warm);
