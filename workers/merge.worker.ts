@@ -100,7 +100,7 @@ const api = {
     let sent = 0;
     let firstBatchMs = NaN;
     const send = (positions: Float32Array, time: Float32Array, order: Uint32Array, start: number, end: number): void => {
-      end = Math.min(end, start + budget - sent);
+      end = Math.min(end, order.length, start + budget - sent);
       if (end <= start) return;
       const slice = reorder(positions, time, order, start, end);
       const batch: MergedBatch = { start: sent, positions: slice.positions, time: slice.time };
@@ -114,7 +114,8 @@ const api = {
       targetPose,
       (done, added) => {
         if (cancelled()) return;
-        send(added.positions, added.time, lod.add(added.positions, added.from, added.to, streamBelow), 0, Infinity);
+        const ranked = lod.add(added.positions, added.from, added.to, streamBelow);
+        send(added.positions, added.time, ranked, 0, ranked.length);
         // Send the ranks that will be drawn while later sweeps arrive (so the view refines meanwhile).
         streamBelow = sent < STREAM_SHARE * budget ? Math.max(1, lod.rankForBudget(budget, sweeps.length / done)) : 1;
         onEvent({ type: 'sweeps', done, total: sweeps.length });

@@ -48,6 +48,7 @@ export class StreamingOrder {
     this.inv = 1 / cellSize;
     this.counter = new VoxelCounter(Math.max(1024, expectedPoints >> 4));
     this.rank = new Uint16Array(Math.max(1024, expectedPoints));
+    this.sentMark = new Uint8Array(this.rank.length);
   }
 
   /** Points ranked so far (the index one past the last added). */

@@ -10,6 +10,34 @@ function rng(seed: number): () => number {
 const voxelOf = (p: Float32Array, i: number, cell: number): string =>
   [Math.floor(p[i * 3] / cell), Math.floor(p[i * 3 + 1] / cell), Math.floor(p[i * 3 + 2] / cell)].join();
 
+function checkEarlyRanks(p: Float32Array, n: number, expected: number): void {
+  const lod = new StreamingOrder(1, expected);
+  const first = lod.add(p, 0, n / 2);
+  expect(first.length).toBe(lod.coarse);
+  // 6,000 points in 1,000 voxels (6 a voxel): 4,000 of twice as many with the same mix fall below about rank 2.
+  const est = lod.rankForBudget(8_000, 2);
+  expect(est).toBeGreaterThanOrEqual(1);
+  expect(est).toBeLessThanOrEqual(4);
+  expect(lod.rankForBudget(1e9, 1)).toBeGreaterThan(4000);
+  const second = lod.add(p, n / 2, n, 4);
+  expect(lod.sent).toBe(first.length + second.length);
+  const { order } = lod.refine();
+  const all = [...first, ...second, ...order];
+  expect(all.length).toBe(n);
+  expect(new Set(all).size).toBe(n);
+  const counts = new Map<string, number>();
+  for (const i of second) {
+    const v = voxelOf(p, i, 1);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  for (const c of counts.values()) expect(c).toBeLessThanOrEqual(4);
+  const held = lod.below(3, 1_000_000);
+  const perVoxel = new Map<string, number>();
+  for (const i of held) perVoxel.set(voxelOf(p, i, 1), (perVoxel.get(voxelOf(p, i, 1)) ?? 0) + 1);
+  expect(Math.max(...perVoxel.values())).toBe(3);
+  expect(lod.below(3, 1_500).length).toBeLessThanOrEqual(1_500);
+}
+
 describe('StreamingOrder', () => {
   it('answers each sweep’s new voxels at once, and the rest by rank: together every finite point once', () => {
     const r = rng(3);
@@ -68,29 +96,8 @@ describe('StreamingOrder', () => {
     const n = 12_000;
     const p = new Float32Array(n * 3);
     for (let i = 0; i < n * 3; i++) p[i] = r() * 10;
-    const lod = new StreamingOrder(1, 16);
-    const first = lod.add(p, 0, n / 2);
-    expect(first.length).toBe(lod.coarse);
-    // 6,000 points in 1,000 voxels (6 a voxel): 4,000 of twice as many with the same mix fall below about rank 2.
-    const est = lod.rankForBudget(8_000, 2);
-    expect(est).toBeGreaterThanOrEqual(1);
-    expect(est).toBeLessThanOrEqual(4);
-    expect(lod.rankForBudget(1e9, 1)).toBeGreaterThan(4000);
-    const second = lod.add(p, n / 2, n, 4);
-    expect(lod.sent).toBe(first.length + second.length);
-    const { order } = lod.refine();
-    expect(new Set([...first, ...second, ...order]).size).toBe(n);
-    const counts = new Map<string, number>();
-    for (const i of second) {
-      const v = voxelOf(p, i, 1);
-      counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    for (const c of counts.values()) expect(c).toBeLessThanOrEqual(4);
-    const held = lod.below(3, 1_000_000);
-    const perVoxel = new Map<string, number>();
-    for (const i of held) perVoxel.set(voxelOf(p, i, 1), (perVoxel.get(voxelOf(p, i, 1)) ?? 0) + 1);
-    expect(Math.max(...perVoxel.values())).toBe(3);
-    expect(lod.below(3, 1_500).length).toBeLessThanOrEqual(1_500);
+    // Buffers sized up front (no growth) and grown from small: the same answers.
+    for (const expected of [16, 100_000]) checkEarlyRanks(p, n, expected);
   });
 
   it('refuses a range that does not continue the last one, and a bad cell size', () => {
