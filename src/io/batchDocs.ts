@@ -166,7 +166,10 @@ export function createBatchDocs(options: BatchDocsOptions): BatchDocs {
           e.baseDoc = theirs;
           e.latest = merged.doc;
           writeJournal(e);
-          host.notify?.(`Someone else saved frame ${e.frameId} (revision ${theirs.revision}) meanwhile; their changes touch other boxes and are merged with yours.`, 'info');
+          host.notify?.(
+            `Someone else saved frame ${e.frameId} (revision ${theirs.revision}) meanwhile; their changes touch other boxes and are merged with yours.`,
+            'info',
+          );
           e.again = true;
         } else {
           e.conflict = { theirs, boxes: merged?.conflicts ?? [] };

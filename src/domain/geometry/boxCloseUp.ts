@@ -47,11 +47,6 @@ export function topCloseUpToLidar(box: CuboidShape, u: number, v: number): [numb
   return [box.center[0] + c * v + s * u, box.center[1] + s * v - c * u];
 }
 
-/** The yaw (radians) that points a box's heading at top-view point `(u, v)` of `box` (screen up = the current heading). */
-export function yawTowardsTopPoint(box: CuboidShape, u: number, v: number): number {
-  return box.yaw + Math.atan2(-u, v);
-}
-
 /**
  * Half extents `[u, v]` (metres) of the area a close-up of `box` shows: the box with the padding
  * on each side (top: width across, length up; side: length across, height up).

@@ -45,18 +45,6 @@ export function windowIndices(start: number, total: number, size: number): numbe
 }
 
 /**
- * Columns of a tile grid of `count` tiles in `widthPx` pixels, tiles at least `minTilePx` wide:
- * as many as fit, at most `count`, at least 1. Rows are then balanced: 8 tiles that fit 5 across
- * take 4 columns (two rows of 4), not 5 + 3.
- */
-export function tileColumns(count: number, widthPx: number, minTilePx: number): number {
-  if (count <= 0) return 1;
-  const fit = Math.max(1, Math.min(count, Math.floor(widthPx / Math.max(1, minTilePx))));
-  const rows = Math.ceil(count / fit);
-  return Math.ceil(count / rows);
-}
-
-/**
  * The columns of a tile grid that show a tile's close-ups biggest. The grid is `width` × `height`
  * pixels with `gap` between tiles; a tile spends `chromePx` on its header and footer, and its two
  * close-ups stack with heights `topAspect` and `sideAspect` times the tile's width (their content's

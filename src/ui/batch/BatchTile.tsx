@@ -75,7 +75,11 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
             !
           </span>
         ) : null}
-        <span className={`batch-save ${status}`} title={tile?.error ?? (tile?.revision != null ? `revision ${tile.revision}` : undefined)} data-testid={`batch-save-${frame.id}`}>
+        <span
+          className={`batch-save ${status}`}
+          title={tile?.error ?? (tile?.revision != null ? `revision ${tile.revision}` : undefined)}
+          data-testid={`batch-save-${frame.id}`}
+        >
           {SAVE_TEXT[status] ?? status}
         </span>
       </header>

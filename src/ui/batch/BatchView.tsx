@@ -121,7 +121,8 @@ function BatchViewOpen() {
         onKeyDown={onKeyDown}
         onBlur={(e) => {
           // A button that goes away (a resolved conflict) drops the focus on the page: take it back so the keys keep working.
-          if (e.relatedTarget === null) setTimeout(() => (document.activeElement === document.body ? rootRef.current?.focus({ preventScroll: true }) : undefined), 0);
+          if (e.relatedTarget === null)
+            setTimeout(() => (document.activeElement === document.body ? rootRef.current?.focus({ preventScroll: true }) : undefined), 0);
         }}
       >
         <div className="dialog-head batch-head">
@@ -132,7 +133,12 @@ function BatchViewOpen() {
             frames {first}–{last} of {frames.length}
           </span>
           <span className="batch-pager">
-            <button type="button" onClick={() => controller.handleKey({ key: 'PageUp', shiftKey: false, ctrlKey: false, altKey: false }, columns)} disabled={start === 0} title="Previous frames (PgUp or A)">
+            <button
+              type="button"
+              onClick={() => controller.handleKey({ key: 'PageUp', shiftKey: false, ctrlKey: false, altKey: false }, columns)}
+              disabled={start === 0}
+              title="Previous frames (PgUp or A)"
+            >
               ‹ earlier
             </button>
             <button
@@ -156,7 +162,13 @@ function BatchViewOpen() {
             </label>
           </span>
           {closing ? <span className="muted">saving…</span> : null}
-          <button type="button" className="dialog-close" onClick={() => void controller.close()} aria-label="Close" title="Close (Esc or Shift+B); waits for the saves">
+          <button
+            type="button"
+            className="dialog-close"
+            onClick={() => void controller.close()}
+            aria-label="Close"
+            title="Close (Esc or Shift+B); waits for the saves"
+          >
             ×
           </button>
         </div>
@@ -168,8 +180,8 @@ function BatchViewOpen() {
           <kbd>Q</kbd>/<kbd>E</kbd> turn · <kbd>[</kbd>
           <kbd>]</kbd> <kbd>;</kbd>
           <kbd>&apos;</kbd> <kbd>-</kbd>
-          <kbd>=</kbd> size · <kbd>R</kbd> refit · <kbd>K</kbd> keyframe · <kbd>I</kbd> interpolate · <kbd>Del</kbd> delete · <kbd>Ctrl+Z</kbd> undo · <kbd>Shift</kbd> bigger
-          steps · drag the box or its handle in the top view · <kbd>Esc</kbd> close
+          <kbd>=</kbd> size · <kbd>R</kbd> refit · <kbd>K</kbd> keyframe · <kbd>I</kbd> interpolate · <kbd>Del</kbd> delete · <kbd>Ctrl+Z</kbd> undo ·{' '}
+          <kbd>Shift</kbd> bigger steps · drag the box or its handle in the top view · <kbd>Esc</kbd> close
         </p>
         <div ref={gridRef} className="batch-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} data-columns={columns}>
           {window.map((f, i) => (

@@ -84,7 +84,10 @@ export function CloseUpCanvas({ kind, box, color, positions, focused, note, edit
     }
     if (mode === null) {
       const [lx, ly, lz] = toBoxLocal(box, q[0], q[1], q[2]);
-      const inside = kind === 'top' ? Math.abs(lx) <= box.size[0] / 2 && Math.abs(ly) <= box.size[1] / 2 : Math.abs(lx) <= box.size[0] / 2 && Math.abs(lz) <= box.size[2] / 2;
+      const inside =
+        kind === 'top'
+          ? Math.abs(lx) <= box.size[0] / 2 && Math.abs(ly) <= box.size[1] / 2
+          : Math.abs(lx) <= box.size[0] / 2 && Math.abs(lz) <= box.size[2] / 2;
       if (inside) mode = 'move';
     }
     if (mode === null) return;
@@ -99,7 +102,9 @@ export function CloseUpCanvas({ kind, box, color, positions, focused, note, edit
     const q = pointAt(e, b);
     if (drag.mode === 'turn') return { ...b, yaw: Math.atan2(q[1] - b.center[1], q[0] - b.center[0]) };
     const d = [q[0] - drag.start[0], q[1] - drag.start[1], q[2] - drag.start[2]];
-    return kind === 'top' ? { ...b, center: [b.center[0] + d[0], b.center[1] + d[1], b.center[2]] } : { ...b, center: [b.center[0] + d[0], b.center[1] + d[1], b.center[2] + d[2]] };
+    return kind === 'top'
+      ? { ...b, center: [b.center[0] + d[0], b.center[1] + d[1], b.center[2]] }
+      : { ...b, center: [b.center[0] + d[0], b.center[1] + d[1], b.center[2] + d[2]] };
   };
 
   const move = (e: ReactPointerEvent) => {

@@ -10,7 +10,11 @@ import type { BatchCrops, TileCrop } from '../../services/batchCrops.ts';
  * holds (`cropCovers`), so nudges and small turns redraw from the points already here. An answer
  * for another frame than the tile's current one is dropped.
  */
-export function useTileCrop(crops: BatchCrops, frame: FrameListItem | undefined, box: CuboidShape | null): { positions: Float32Array | null; error: string | null } {
+export function useTileCrop(
+  crops: BatchCrops,
+  frame: FrameListItem | undefined,
+  box: CuboidShape | null,
+): { positions: Float32Array | null; error: string | null } {
   const [crop, setCrop] = useState<TileCrop | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The region last asked for (answered or not). */

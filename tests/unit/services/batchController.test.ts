@@ -65,7 +65,16 @@ function setup() {
         },
         fit: async (id: string, point: [number, number, number]) => {
           workerCalls.push(`fit ${id}`);
-          return { center: [point[0] + 0.5, point[1], -0.9], size: [4.2, 1.8, 1.5], yaw: 0.1, pointCount: 80, headingCandidates: [0.1], headingSource: 'lshape', confidence: 'high', topSeen: true };
+          return {
+            center: [point[0] + 0.5, point[1], -0.9],
+            size: [4.2, 1.8, 1.5],
+            yaw: 0.1,
+            pointCount: 80,
+            headingCandidates: [0.1],
+            headingSource: 'lshape',
+            confidence: 'high',
+            topSeen: true,
+          };
         },
       }) as unknown as ReturnType<BatchIo['worker']>,
   };

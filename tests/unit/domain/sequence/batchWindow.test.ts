@@ -5,7 +5,6 @@ import {
   clampBatchSize,
   moveTileFocus,
   pageWindowStart,
-  tileColumns,
   windowIndices,
   windowStartAround,
 } from '../../../../src/domain/sequence/batchWindow.ts';
@@ -38,14 +37,6 @@ describe('batch window', () => {
 });
 
 describe('tile grid and focus', () => {
-  it('balances rows: as many columns as fit, then even rows', () => {
-    expect(tileColumns(8, 2000, 200)).toBe(8);
-    expect(tileColumns(8, 1000, 200)).toBe(4);
-    expect(tileColumns(8, 700, 200)).toBe(3);
-    expect(tileColumns(6, 150, 200)).toBe(1);
-    expect(tileColumns(0, 1000, 200)).toBe(1);
-  });
-
   it('moves focus by tile and by row, stopping at the edges; Tab wraps', () => {
     // 8 tiles, 4 across: 0 1 2 3 / 4 5 6 7
     expect(moveTileFocus(1, 8, 4, 'down')).toBe(5);
