@@ -6,7 +6,7 @@ import { HttpError } from '../http/HttpError.ts';
 import { assertReachable, createPool, describePgError, redactUrl, StorageOpenError } from '../storage/postgresConnection.ts';
 import { jobTimeout, pause, wireJobError } from './jobErrors.ts';
 import { bossOptions, ensureQueues, QUEUE_OF, QUEUE_POLICY, type JobOutcome } from './jobQueue.ts';
-import { ensureJobTables, insertJob, liveWorkers, readJob, readJobFile } from './jobTables.ts';
+import { ensureJobTables, startSerialised, insertJob, liveWorkers, readJob, readJobFile } from './jobTables.ts';
 import type { JobError, JobFile, JobKind, JobKinds, JobRunner, JobStatus, WaitOptions } from './JobRunner.ts';
 
 /** A worker not seen for this long is taken for gone (they beat every 5 s). */
@@ -41,9 +41,11 @@ export class QueueJobRunner implements JobRunner {
     boss.on('error', () => undefined);
     try {
       await assertReachable(pool, url);
-      await ensureJobTables(pool);
-      await boss.start();
-      await ensureQueues(boss);
+      await startSerialised(pool, async () => {
+        await ensureJobTables(pool);
+        await boss.start();
+        await ensureQueues(boss);
+      });
     } catch (err) {
       await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
       await pool.end().catch(() => undefined);

@@ -139,3 +139,22 @@ export async function deleteOldJobs(pool: pg.Pool): Promise<void> {
   await pool.query(`DELETE FROM cuboid_jobs.jobs WHERE created_at < now() - interval '${JOB_KEEP_HOURS} hours'`);
   await pool.query("DELETE FROM cuboid_jobs.workers WHERE seen_at < now() - interval '1 hour'");
 }
+
+/**
+ * Runs `start` (creating the job tables, starting pg-boss, creating its queues) while holding a
+ * session advisory lock, so replicas and workers starting together on a fresh database do it one
+ * at a time: pg-boss's own schema and queue creation, run concurrently, can deadlock (40P01).
+ */
+export async function startSerialised(pool: pg.Pool, start: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('cuboid_jobs_start'))");
+    try {
+      await start();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('cuboid_jobs_start'))").catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -8,7 +8,7 @@ import { parseBinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { assertReachable, createPool, describePgError, redactUrl, StorageOpenError } from '../storage/postgresConnection.ts';
 import { runJob, type JobContext } from './jobHandlers.ts';
 import { bossOptions, ensureQueues, QUEUE_OF, type JobOutcome } from './jobQueue.ts';
-import { beat, deleteOldJobs, ensureJobTables, leave, writeJobFile, writeProgress } from './jobTables.ts';
+import { beat, deleteOldJobs, ensureJobTables, startSerialised, leave, writeJobFile, writeProgress } from './jobTables.ts';
 import type { JobKind, JobKinds } from './JobRunner.ts';
 
 export interface WorkerOptions {
@@ -54,9 +54,11 @@ export async function runWorker(opts: WorkerOptions): Promise<RunningWorker> {
   boss.on('error', (err) => log(`queue error: ${describePgError(err)}`));
   try {
     await assertReachable(pool, opts.db);
-    await ensureJobTables(pool);
-    await boss.start();
-    await ensureQueues(boss);
+    await startSerialised(pool, async () => {
+      await ensureJobTables(pool);
+      await boss.start();
+      await ensureQueues(boss);
+    });
   } catch (err) {
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     await pool.end().catch(() => undefined);

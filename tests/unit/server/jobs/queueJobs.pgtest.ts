@@ -125,6 +125,16 @@ describe('cuboid worker --db URL', () => {
     expect(fs.readFileSync(path.join(outDir, 'training', 'label_2', '000001.txt'), 'utf8')).toBe(LABEL);
   });
 
+  it('starts four replicas together on a fresh database (the queue is created once, without a deadlock)', async () => {
+    const db = await database();
+    const runners = await Promise.all([0, 1, 2, 3].map(() => QueueJobRunner.open(db.url)));
+    for (const r of runners) cleanup.push(() => r.close());
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    cleanup.push(() => pool.end());
+    const queues = await pool.query<{ name: string }>("SELECT name FROM pgboss.queue WHERE name LIKE 'cuboid-%' ORDER BY name");
+    expect(queues.rows.map((r) => r.name)).toEqual(Object.values(QUEUE_OF).sort());
+  });
+
   it('retries a job whose worker died: the queue expires it and another worker runs it', async () => {
     const db = await database();
     const root = makeTempDir();
