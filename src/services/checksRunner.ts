@@ -78,6 +78,14 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
   const unsubscribe = store.subscribe((s, prev) => {
     const frameId = s.currentFrameId;
     const ready = s.load.status === 'done' && s.load.frameId === frameId && s.doc?.frameId === frameId;
+    if (frameId && s.checks.frameId !== null && s.checks.frameId !== frameId && !ready) {
+      // Another frame opened: the last frame's findings (and their pins) go at once, not when this
+      // frame's points are in, and never stay on a frame whose points could not be loaded.
+      preparedFor = null;
+      preparing = null;
+      s.setChecks({ frameId, results: [], status: 'idle', error: null, ms: null });
+      return;
+    }
     if (frameId && ready && preparedFor !== frameId && preparing !== frameId) {
       void prepare(frameId);
       return;
