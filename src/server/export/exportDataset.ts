@@ -196,6 +196,9 @@ interface PreparedFrame {
   imageSource: string | null;
 }
 
+/** Bytes of one KITTI velodyne record: x, y, z, reflectance as little-endian float32. */
+const KITTI_RECORD_BYTES = 16;
+
 type PreparedPoints =
   | { kind: 'copy'; source: string }
   | { kind: 'converted'; bin: Uint8Array; points: number; dropped: number }
@@ -218,7 +221,15 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
     const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path));
     return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points };
   }
-  await frameFileSize(frame, points.path);
+  const size = await frameFileSize(frame, points.path);
+  if (points.format === 'bin' && size % KITTI_RECORD_BYTES !== 0) {
+    // A KITTI reader would stop at (or misread) the partial record: the frame is skipped, not copied.
+    const trailing = size - (size % KITTI_RECORD_BYTES);
+    throw new Error(
+      `${path.basename(points.path)}: size ${size} bytes is not a multiple of ${KITTI_RECORD_BYTES} (x y z reflectance as float32); ` +
+        `${size % KITTI_RECORD_BYTES} trailing bytes at byte offset ${trailing}`,
+    );
+  }
   return { kind: 'copy', source: points.path };
 }
 

@@ -84,6 +84,22 @@ describe('exportDataset', () => {
     expect(manifest.noCamera).toEqual(['a']);
   });
 
+  it('skips a .bin whose size is not whole 16-byte records, naming the file, size and offset, instead of copying it', async () => {
+    const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a', 'b'] });
+    fs.appendFileSync(path.join(data, 'velodyne', 'b.bin'), Buffer.from([1, 2, 3]));
+    const ws = await workspace(data);
+    const out = temp();
+    const summary = await exportDataset(ws.service, new DirectorySink(out));
+    expect(summary.skipped).toEqual([
+      {
+        frameId: 'b',
+        file: path.join('velodyne', 'b.bin'),
+        reason: 'b.bin: size 323 bytes is not a multiple of 16 (x y z reflectance as float32); 3 trailing bytes at byte offset 320',
+      },
+    ]);
+    expect(fs.readdirSync(path.join(out, 'training', 'velodyne'))).toEqual(['a.bin']);
+  });
+
   it('filters by status and converts PCD to .bin on request', async () => {
     const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a', 'b', 'c'], pcd: ['a', 'b'] });
     const ws = await workspace(data);
