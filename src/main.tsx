@@ -2,22 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { projectToView } from './render/viewCameras.ts';
-import { frameGeometryCount } from './render/frameGeometry.ts';
+import type { RenderState } from './render/renderState.ts';
 import { lodGpuBytes } from './render/lodGeometry.ts';
 import type { Page } from './services/createPage.ts';
 
 // Test builds (vite --mode e2e) expose the page so Playwright can assert on state, not pixels.
 const exposePage =
   import.meta.env.MODE === 'e2e'
-    ? (page: Page | null) => {
-        if (page === null) return;
+    ? (page: Page | null, render: RenderState | null) => {
+        if (page === null || render === null) return;
         (window as unknown as { __cuboid: unknown }).__cuboid = {
           store: page.store,
           frameCache: page.io.frameCache,
           project: projectToView,
           editor: page.editor,
           openFrame: (frameId: string) => page.services.frames.openFrame(frameId),
-          frameGeometryCount,
+          frameGeometryCount: () => render.frameGeometry.count(),
           mergeWorker: page.io.mergeWorker,
           worker: page.io.worker,
           lodGpuBytes,

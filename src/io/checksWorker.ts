@@ -1,13 +1,7 @@
-import { wrap } from 'comlink';
-import type { Remote } from 'comlink';
 import type { ChecksWorkerApi } from '../../workers/checks.worker.ts';
+import { lazyWorker, type WorkerHandle } from './workerHandle.ts';
 
-let worker: Remote<ChecksWorkerApi> | null = null;
-
-/** The page's checks worker (pre-checks of every box on every change), created on first use. */
-export function getChecksWorker(): Remote<ChecksWorkerApi> {
-  if (!worker) {
-    worker = wrap<ChecksWorkerApi>(new Worker(new URL('../../workers/checks.worker.ts', import.meta.url), { type: 'module' }));
-  }
-  return worker;
+/** A page's checks worker (pre-checks of every box on every change), started on first use. */
+export function createChecksWorker(): WorkerHandle<ChecksWorkerApi> {
+  return lazyWorker(() => new Worker(new URL('../../workers/checks.worker.ts', import.meta.url), { type: 'module' }));
 }

@@ -5,7 +5,7 @@ const DEFAULT_BUDGET_BYTES = 768 * 1024 * 1024;
 /**
  * Byte-bounded LRU of frames' point buffers, keyed by frame id. The current frame is never evicted.
  */
-class FrameCache {
+export class FrameCache {
   private readonly frames = new Map<string, FrameBuffers>();
   budgetBytes = DEFAULT_BUDGET_BYTES;
   /** The frame on screen: never evicted. */
@@ -49,6 +49,17 @@ class FrameCache {
     this.frames.delete(frameId);
   }
 
+  /** Drops every frame (telling eviction listeners, so GPU resources go too) and every listener. */
+  clear(): void {
+    for (const id of [...this.frames.keys()]) {
+      this.frames.delete(id);
+      for (const l of this.listeners) l(id);
+    }
+    this.current = null;
+    this.listeners.clear();
+    this.changeListeners.clear();
+  }
+
   totalBytes(): number {
     let n = 0;
     for (const b of this.frames.values()) n += b.byteSize;
@@ -78,5 +89,3 @@ class FrameCache {
     return () => this.listeners.delete(listener);
   }
 }
-
-export const frameCache = new FrameCache();

@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
-import { frameCache } from './frameCache.ts';
-import { getPointCloudWorker } from './pointCloudWorker.ts';
+import type { Remote } from 'comlink';
+import type { FrameCache } from './frameCache.ts';
+import type { PointCloudWorkerApi } from '../../workers/pointCloud.worker.ts';
 import type { PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 import type { LoadEvent, LoadSummary } from '../../workers/loadPointStream.ts';
 import type { FieldInfo } from '../../workers/loadPointStream.ts';
@@ -14,11 +15,23 @@ export type LoadProgressEvent =
   | { type: 'header'; totalPoints: number; bytesTotal: number; fields: FieldInfo[] }
   | { type: 'progress'; bytesLoaded: number; bytesTotal: number; pointsLoaded: number; renderCount: number };
 
+/** The page's frame cache and point-cloud worker a load runs through. */
+export interface LoadFrameEngine {
+  frameCache: FrameCache;
+  worker: () => Remote<PointCloudWorkerApi>;
+}
+
 /**
- * Streams a frame's points through the worker into the frame cache. Points are drawable as soon as the
+ * Streams a frame's points through the page's worker into its frame cache. Points are drawable as soon as the
  * first batch lands in the cache; resolves with the worker's summary when the file is complete.
  */
-export async function loadFrame(frameId: string, url: string, kind: PointFileKind, onProgress: (event: LoadProgressEvent) => void): Promise<LoadSummary> {
+export async function loadFrame(
+  { frameCache, worker }: LoadFrameEngine,
+  frameId: string,
+  url: string,
+  kind: PointFileKind,
+  onProgress: (event: LoadProgressEvent) => void,
+): Promise<LoadSummary> {
   let buffers = frameCache.create(frameId, 0);
   let lastProgress = 0;
   let received = 0;
@@ -53,7 +66,7 @@ export async function loadFrame(frameId: string, url: string, kind: PointFileKin
     }
   });
   try {
-    const summary = await getPointCloudWorker().loadFrame(frameId, url, kind, onEvent);
+    const summary = await worker().loadFrame(frameId, url, kind, onEvent);
     // Batches come through the callback's own port: wait until every one has landed.
     expected = summary.batches;
     if (received >= expected) allReceived();

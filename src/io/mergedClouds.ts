@@ -72,7 +72,7 @@ export class MergedCloud {
 }
 
 /** The merged clouds of the page's editors, by key (`merged:FRAME:N`); listeners hear every change. */
-class MergedClouds {
+export class MergedClouds {
   private readonly map = new Map<string, MergedCloud>();
   private readonly listeners = new Set<(key: string) => void>();
 
@@ -99,6 +99,10 @@ class MergedClouds {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
 
-export const mergedClouds = new MergedClouds();
+  /** Drops every cloud and every listener (the page is torn down). */
+  clear(): void {
+    this.map.clear();
+    this.listeners.clear();
+  }
+}

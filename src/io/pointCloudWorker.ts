@@ -1,13 +1,7 @@
-import { wrap } from 'comlink';
-import type { Remote } from 'comlink';
 import type { PointCloudWorkerApi } from '../../workers/pointCloud.worker.ts';
+import { lazyWorker, type WorkerHandle } from './workerHandle.ts';
 
-let worker: Remote<PointCloudWorkerApi> | null = null;
-
-/** The one point-cloud worker of the page, created on first use. */
-export function getPointCloudWorker(): Remote<PointCloudWorkerApi> {
-  if (!worker) {
-    worker = wrap<PointCloudWorkerApi>(new Worker(new URL('../../workers/pointCloud.worker.ts', import.meta.url), { type: 'module' }));
-  }
-  return worker;
+/** A page's point-cloud worker (parsing, picking, fitting, counting, propagation), started on first use. */
+export function createPointCloudWorker(): WorkerHandle<PointCloudWorkerApi> {
+  return lazyWorker(() => new Worker(new URL('../../workers/pointCloud.worker.ts', import.meta.url), { type: 'module' }));
 }

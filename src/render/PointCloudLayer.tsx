@@ -4,10 +4,9 @@ import { Group, Points } from 'three';
 import type { BufferGeometry } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { useAppStore } from './EditorContext.ts';
-import { getFrameChunks, syncFrameGeometry } from './frameGeometry.ts';
+import { useRenderState } from './renderState.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
-import { pointTags } from './pointTags.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 type BoxShape = Pick<Cuboid, 'center' | 'size' | 'yaw'>;
@@ -31,6 +30,7 @@ export interface PointCloudLayerProps {
  */
 export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, sizeBoost = 0, geometry }: PointCloudLayerProps) {
   const material = useMemo(createPointMaterial, []);
+  const { frameGeometry, pointTags } = useRenderState();
   const group = useRef<Group>(null);
   const seen = useRef(-1);
   const colorMode = useAppStore((s) => s.view.colorMode);
@@ -97,7 +97,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
   }, [frameId, geometry]);
 
   useFrame((state) => {
-    if (syncFrameGeometry(frameId, colorMode, state.gl.info.render.frame, budget)) state.invalidate();
+    if (frameGeometry.sync(frameId, colorMode, state.gl.info.render.frame, budget)) state.invalidate();
     if (tagsSeen.current !== pointTags.version()) {
       tagsSeen.current = pointTags.version();
       material.uniforms.uBoxTable.value = pointTags.table();
@@ -105,7 +105,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
     }
     const g = group.current;
     if (!g || geometry) return;
-    const { chunks, version } = getFrameChunks(frameId);
+    const { chunks, version } = frameGeometry.chunks(frameId);
     if (version === seen.current && g.children.length === chunks.length) return;
     seen.current = version;
     g.clear();

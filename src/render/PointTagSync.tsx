@@ -3,7 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
-import { pointTags } from './pointTags.ts';
+import { useRenderState } from './renderState.ts';
 import { boxTableTexels, hexToRgb } from './boxTable.ts';
 import { classColor } from './classColors.ts';
 
@@ -19,6 +19,7 @@ const RENUMBER_DELAY_MS = 120;
  */
 export function PointTagSync({ frameId }: { frameId: string }) {
   const { io } = usePage();
+  const { pointTags } = useRenderState();
   const invalidate = useThree((s) => s.invalidate);
   const loaded = useAppStore((s) => s.load.status === 'done' && s.load.frameId === frameId);
   const hideGround = useAppStore((s) => s.visibility.hideGround);
@@ -47,7 +48,7 @@ export function PointTagSync({ frameId }: { frameId: string }) {
     return () => {
       live = false;
     };
-  }, [hideGround, loaded, frameId, io, invalidate]);
+  }, [hideGround, loaded, frameId, io, pointTags, invalidate]);
 
   useEffect(() => {
     if (!needBoxes || !loaded) return;
@@ -69,7 +70,7 @@ export function PointTagSync({ frameId }: { frameId: string }) {
       live = false;
       clearTimeout(t);
     };
-  }, [needBoxes, loaded, frameId, shapeKey, io]);
+  }, [needBoxes, loaded, frameId, shapeKey, io, pointTags]);
 
   useEffect(() => {
     const ids = pointTags.boxIds(frameId);
@@ -87,7 +88,7 @@ export function PointTagSync({ frameId }: { frameId: string }) {
       pointTags.setTable(texels, true);
     }
     invalidate();
-  }, [numbered, cuboids, hiddenClasses, hiddenBoxIds, needBoxes, frameId, invalidate]);
+  }, [numbered, cuboids, hiddenClasses, hiddenBoxIds, needBoxes, frameId, pointTags, invalidate]);
 
   return null;
 }

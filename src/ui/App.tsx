@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { CuboidEditor, type CuboidEditorProps } from './CuboidEditor.tsx';
-import { browserPageIo } from '../services/pageIo.ts';
 
 /** Writes the open frame into the page's URL (`?frame=ID`), replacing the history entry. */
 function writeFrameToUrl(frameId: string): void {
@@ -11,10 +10,10 @@ function writeFrameToUrl(frameId: string): void {
 
 /**
  * The app: one host of `<CuboidEditor>` that gives it the whole page. The host owns the URL: it
- * opens `?frame=ID` first and keeps `?frame` current as frames are opened.
+ * opens `?frame=ID` first and keeps `?frame` current as frames are opened. The editor builds its own
+ * engine (workers, caches) and ends it on unmount.
  */
 export function App({ onPage }: Pick<CuboidEditorProps, 'onPage'>) {
-  const [services] = useState(browserPageIo);
   const [initialFrame] = useState(() => new URL(window.location.href).searchParams.get('frame'));
-  return <CuboidEditor services={services} initialFrame={initialFrame} onFrameChange={writeFrameToUrl} onPage={onPage} pageKeys />;
+  return <CuboidEditor initialFrame={initialFrame} onFrameChange={writeFrameToUrl} onPage={onPage} pageKeys />;
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CuboidEditor } from './CuboidEditor.tsx';
-import { browserPageIo } from '../services/pageIo.ts';
 import type { Page } from '../services/createPage.ts';
 import { projectToView } from '../render/viewCameras.ts';
 
@@ -15,8 +14,8 @@ interface Testbed {
 }
 
 /**
- * e2e only (`?testbed`): two `<CuboidEditor>`s one above the other on one page (the default layout needs the page's width), sharing one engine, each
- * with its own store; `window.__testbed.unmount()` removes both. Shows that the editor is a unit
+ * e2e only (`?testbed`): two `<CuboidEditor>`s one above the other on one page (the default layout needs the page's width), each
+ * with its own store and its own engine (workers, caches); `window.__testbed.unmount()` removes both. Shows that the editor is a unit
  * that can be mounted twice and leaves nothing behind.
  */
 export function mountEditorTestbed(root: HTMLElement): void {
@@ -29,7 +28,6 @@ export function mountEditorTestbed(root: HTMLElement): void {
     },
   };
   (window as unknown as { __testbed: Testbed }).__testbed = testbed;
-  const services = browserPageIo();
   function Bed() {
     const [mounted, setMounted] = useState(true);
     testbed.unmount = () => setMounted(false);
@@ -39,7 +37,6 @@ export function mountEditorTestbed(root: HTMLElement): void {
         {[0, 1].map((slot) => (
           <div key={slot} data-testid={`testbed-slot-${slot}`} style={{ position: 'relative', minHeight: 0 }}>
             <CuboidEditor
-              services={services}
               onPage={(page) => {
                 testbed.pages[slot] = page;
               }}

@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../src/io/apiClient.ts';
-import { frameCache } from '../../src/io/frameCache.ts';
-import { groundCache } from '../../src/io/groundCache.ts';
-import { mergedClouds } from '../../src/io/mergedClouds.ts';
+import { FrameCache } from '../../src/io/frameCache.ts';
+import { createGroundCache } from '../../src/io/groundCache.ts';
+import { MergedClouds } from '../../src/io/mergedClouds.ts';
 import type { PageIo } from '../../src/services/pageIo.ts';
 import { createPage, type Page } from '../../src/services/createPage.ts';
 import type { AppStore } from '../../src/state/createAppStore.ts';
@@ -37,9 +37,9 @@ export function testPage(api: Partial<ApiClient>, store?: AppStore): Page {
     worker: missing('point-cloud worker'),
     checksWorker: missing('checks worker'),
     mergeWorker: missing('merge worker'),
-    mergedClouds,
-    frameCache,
-    groundCache,
+    mergedClouds: new MergedClouds(),
+    frameCache: new FrameCache(),
+    groundCache: createGroundCache(missing('point-cloud worker')),
     requestFrame: missing('point stream'),
     detachProgress: () => undefined,
     storage: memoryStorage(),

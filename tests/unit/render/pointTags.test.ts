@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BufferAttribute, BufferGeometry } from 'three';
-import { pointTags, syncTagAttributes } from '../../../src/render/pointTags.ts';
+import { createPointTags } from '../../../src/render/pointTags.ts';
+
+const pointTags = createPointTags();
+const syncTagAttributes = pointTags.syncAttributes;
 
 function chunk(): BufferGeometry {
   const g = new BufferGeometry();

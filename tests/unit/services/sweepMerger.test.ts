@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/createAppStore.ts';
 import { startSweepMerger } from '../../../src/services/sweepMerger.ts';
-import { mergedClouds } from '../../../src/io/mergedClouds.ts';
+import { MergedClouds } from '../../../src/io/mergedClouds.ts';
 import type { PageIo } from '../../../src/services/pageIo.ts';
 import type { FrameListItem } from '../../../src/domain/document/FrameListItem.ts';
 import type { PosesResponse } from '../../../src/domain/poses/Pose.ts';
 import type { MergeEvent, SweepRequest } from '../../../workers/merge.worker.ts';
 import { rigidFromYaw } from '../../../src/domain/poses/rigid.ts';
+
+const mergedClouds = new MergedClouds();
 
 const frame = (id: string): FrameListItem =>
   ({ id, pointsFile: `${id}.bin`, hasCalib: true, hasImage: false, hasLabel: false, pointCount: 2, status: 'todo', boxCount: 0, revision: 0 }) as FrameListItem;
