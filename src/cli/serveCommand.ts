@@ -66,7 +66,8 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
     followSymlinks: opts.followSymlinks === true,
     // With --db, checks and exports are jobs for `cuboid worker` processes.
-    ...(opts.db !== undefined ? { db: opts.db, jobs: 'queue' as const } : {}),
+    // With --db (replicas of a team), a save answers at its commit; its label object follows (repaired on start if a replica dies first).
+    ...(opts.db !== undefined ? { db: opts.db, jobs: 'queue' as const, labelWrites: 'after-ack' as const } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),

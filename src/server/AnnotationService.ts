@@ -74,12 +74,25 @@ export class AnnotationService {
   private readonly pointCounts = new FileMemo<number | null>(this.sign);
   private readonly shippedBoxCounts = new FileMemo<number>(this.sign);
 
-  constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string; labels?: LabelStore }) {
+  /**
+   * `in-request`: a save answers after its label file is written (`labelWritten` says whether it
+   * was). `after-ack`: a save answers as soon as its revision is committed and the label write
+   * follows in the background (`labelWritten: false`, "not yet"); the frame is marked dirty in the
+   * same commit, so a crash before the write is repaired on the next start (`syncDirtyLabels`).
+   */
+  readonly labelWrites: 'in-request' | 'after-ack';
+  /** Frames with a background label write queued and not yet started (a later save joins it: it writes the newest revision). */
+  private readonly queuedLabels = new Set<string>();
+  /** Background label writes not yet settled (awaited by `drainLabelWrites`). */
+  private readonly backgroundLabels = new Set<Promise<unknown>>();
+
+  constructor(opts: { dataset: Dataset; storage: Storage; labelsDir: string; labels?: LabelStore; labelWrites?: 'in-request' | 'after-ack' }) {
     this.dataset = opts.dataset;
     this.storage = opts.storage;
     this.labelsDir = opts.labelsDir;
     this.labels = opts.labels ?? new FolderLabelStore(opts.labelsDir);
     this.locks = new FrameLocks(opts.storage.sharedLocks);
+    this.labelWrites = opts.labelWrites ?? 'in-request';
   }
 
   /** Path of the label file the server writes for a frame (the id comes from the dataset index). */
@@ -192,8 +205,33 @@ export class AnnotationService {
       ...(record.assignment !== undefined ? { assignment: record.assignment } : {}),
     });
     if (!result.ok) return { ok: false, current: result.current ?? emptyAnnotation(frame.id) };
+    if (this.labelWrites === 'after-ack') {
+      this.scheduleLabelWrite(frame);
+      return { ok: true, doc: result.doc, labelWritten: false };
+    }
     const label = await this.writeLabel(frame);
     return { ok: true, doc: result.doc, labelWritten: label.written, ...(label.error ? { labelError: label.error } : {}) };
+  }
+
+  /**
+   * Queues the frame's label write after the current one (if any) and returns at once. Saves that
+   * arrive while a write is queued share it: it renders whatever revision is stored when it starts.
+   * A failure leaves the frame dirty (retried by the label sync).
+   */
+  scheduleLabelWrite(frame: DatasetFrame): void {
+    if (this.queuedLabels.has(frame.id)) return;
+    this.queuedLabels.add(frame.id);
+    const write = this.locks.run(frame.id, () => {
+      this.queuedLabels.delete(frame.id);
+      return this.writeCurrentLabel(frame);
+    });
+    this.backgroundLabels.add(write);
+    void write.finally(() => this.backgroundLabels.delete(write));
+  }
+
+  /** Waits for every background label write started so far (before closing the storage). */
+  async drainLabelWrites(): Promise<void> {
+    while (this.backgroundLabels.size > 0) await Promise.allSettled([...this.backgroundLabels]);
   }
 
   /**
@@ -244,18 +282,21 @@ export class AnnotationService {
    * frame stays dirty.
    */
   writeLabel(frame: DatasetFrame): Promise<LabelWriteResult> {
-    return this.locks.run(frame.id, async () => {
-      try {
-        const doc = await this.storage.getAnnotation(frame.id);
-        if (doc === null) return { written: false };
-        const text = await this.formatLabel(frame, doc);
-        await this.labels.writeIfChanged(frame.id, text);
-        await this.storage.markLabelWritten(frame.id, doc.revision);
-        return { written: true };
-      } catch (err) {
-        return { written: false, error: this.writeErrorMessage(err) };
-      }
-    });
+    return this.locks.run(frame.id, () => this.writeCurrentLabel(frame));
+  }
+
+  /** The body of a label write; run only under the frame's lock. Never throws. */
+  private async writeCurrentLabel(frame: DatasetFrame): Promise<LabelWriteResult> {
+    try {
+      const doc = await this.storage.getAnnotation(frame.id);
+      if (doc === null) return { written: false };
+      const text = await this.formatLabel(frame, doc);
+      await this.labels.writeIfChanged(frame.id, text);
+      await this.storage.markLabelWritten(frame.id, doc.revision);
+      return { written: true };
+    } catch (err) {
+      return { written: false, error: this.writeErrorMessage(err) };
+    }
   }
 
   /** A label write failure for the client: the file relative to the dataset (never a server path) and the errno code. */

@@ -34,6 +34,12 @@ export interface WorkspaceOptions {
   db?: string;
   /** A storage to use instead of opening `cuboid.db` (tests). */
   storage?: Storage;
+  /**
+   * When a save's label file is written: `in-request` (default: the answer says whether it was)
+   * or `after-ack` (`cuboid serve --db`: the save answers at its commit, the label follows; see
+   * `AnnotationService.labelWrites`).
+   */
+  labelWrites?: 'in-request' | 'after-ack';
 }
 
 /** A served dataset: its index, its storage and the annotation service over both. */
@@ -84,7 +90,7 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   if (bucket === null) await removeStaleTempLabels(labelsDir);
   const dbPath = opts.storage === undefined && opts.db === undefined ? path.join(stateDir, 'cuboid.db') : null;
   const storage = opts.storage ?? (opts.db !== undefined ? await PostgresStorage.open(opts.db) : SqliteStorage.open(dbPath as string));
-  const service = new AnnotationService({ dataset, storage, labelsDir, labels });
+  const service = new AnnotationService({ dataset, storage, labelsDir, labels, ...(opts.labelWrites !== undefined ? { labelWrites: opts.labelWrites } : {}) });
   try {
     await service.syncDirtyLabels();
   } catch (err) {
@@ -101,8 +107,10 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
     labelsDir,
     dbPath,
     dbUrl: storage instanceof PostgresStorage ? storage.url : null,
-    close: () => {
+    close: async () => {
       stopLabelRetry();
+      // Label writes that follow acknowledged saves finish first (a frame left dirty is repaired on start anyway).
+      await service.drainLabelWrites();
       return storage.close();
     },
   };

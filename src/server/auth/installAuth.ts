@@ -65,13 +65,16 @@ export async function installAuth(app: FastifyInstance, opts: AuthOptions): Prom
 
 /** The auth mode and the user of a request. */
 async function resolveUser(request: FastifyRequest, opts: AuthOptions): Promise<{ mode: AuthMode; user: SessionUser | null }> {
+  // A live session names a user, so users exist: a logged-in request costs one query, not two
+  // (the user count is asked only when there is no session to go by).
+  const id = request.cookies[SESSION_COOKIE];
+  const hasCookie = typeof id === 'string' && id !== '' && id.length <= 200;
+  const found = hasCookie ? await opts.users.findSession(hashSessionId(id), new Date()) : null;
+  if (found !== null) return { mode: 'auth', user: { name: found.name, role: found.role } };
   if ((await opts.users.countUsers()) === 0) {
     return opts.requireUsers ? { mode: 'locked', user: null } : { mode: 'single', user: { name: singleUserName(request), role: 'lead' } };
   }
-  const id = request.cookies[SESSION_COOKIE];
-  if (typeof id !== 'string' || id === '' || id.length > 200) return { mode: 'auth', user: null };
-  const found = await opts.users.findSession(hashSessionId(id), new Date());
-  return { mode: 'auth', user: found === null ? null : { name: found.name, role: found.role } };
+  return { mode: 'auth', user: null };
 }
 
 /** Single-user mode: the name for the activity log from `X-Cuboid-User` when well-formed, else `local`. */

@@ -52,13 +52,16 @@ export class ReviewService {
 
   /** A box save (`PUT .../annotation`) by `user`, based on `baseRevision`. */
   async saveEdit(frame: DatasetFrame, body: FrameAnnotation, baseRevision: number, user: SessionUser): Promise<SaveOutcome> {
-    const current = await this.annotations.getAnnotation(frame, user.name);
+    // Both reads at once: one database round trip of waiting, not two.
+    const [current, assignment] = await Promise.all([
+      this.annotations.getAnnotation(frame, user.name),
+      this.annotations.storage.getAssignment(frame.id),
+    ]);
     if (current.revision !== baseRevision) return { ok: false, current };
     if (user.role === 'reviewer') {
       if (sameBoxes(current, body)) return { ok: true, doc: current, labelWritten: true };
       throw new HttpError(403, 'forbidden', 'a reviewer cannot edit boxes: flag the box for the annotator instead');
     }
-    const assignment = await this.annotations.storage.getAssignment(frame.id);
     const status = this.transition(current, 'save', user);
     this.assertAnnotator(assignment, user, frame.id);
     const doc: FrameAnnotation = { ...body, status, flags: current.flags, dismissals: stampDismissals(current, body, user.name) };

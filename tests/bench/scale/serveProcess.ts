@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../src/cli/cuboid.js', import.meta.url));
 
+/**
+ * `CUBOID_SCALE_PROFILE_DIR=DIR`: every replica runs with `--cpu-prof` and writes its V8 CPU
+ * profile into DIR when it stops (SIGTERM; a replica killed with `kill -9` writes none). Open the
+ * `.cpuprofile` files in Chrome DevTools, or summarise them with `tests/bench/scale/profileTop.ts`.
+ */
+function profileArgs(): string[] {
+  const dir = process.env.CUBOID_SCALE_PROFILE_DIR;
+  return dir === undefined || dir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
 /** One `cuboid serve` child process on a loopback port. */
 export interface ServeProcess {
   /** `http://127.0.0.1:PORT`. */
@@ -26,7 +36,7 @@ export interface ServeProcess {
 export async function startServe(args: string[], logFile: string): Promise<ServeProcess> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', log] });
+  const child: ChildProcess = spawn(process.execPath, [...profileArgs(), CLI, 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', log] });
   fs.closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
