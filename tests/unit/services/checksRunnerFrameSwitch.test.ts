@@ -9,8 +9,8 @@ const missed: CheckResult = {
   cuboidId: null,
   location: [4.7, 5.9, -1],
   message: 'Missed object?',
-  source: 'every-object-boxed',
-} as CheckResult;
+  dictionaryEntry: 'every-object-boxed',
+};
 
 /** The runner's I/O is never reached on a frame switch; any call fails the test. */
 const noIo = new Proxy(
