@@ -15,7 +15,9 @@ export interface ExportSectionProps {
 
 /** What the section shows of the running export job. */
 export type JobView =
-  { phase: 'starting' | 'queued' | 'running'; progress: number } | { phase: 'done'; url: string; fileName: string } | { phase: 'failed'; message: string };
+  | { phase: 'starting' | 'queued' | 'running'; progress: number }
+  | { phase: 'done'; url: string; fileName: string; frames?: number; skipped?: number }
+  | { phase: 'failed'; message: string };
 
 /** Leads' download of the labelled dataset as a KITTI training zip, accepted frames or all. */
 export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
@@ -32,18 +34,21 @@ export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
     running.current = abort;
     setJob({ phase: 'starting', progress: 0 });
     let fileName = 'export.zip';
+    let counts: { frames?: number; skipped?: number } = {};
     runJob(
       e.currentTarget.getAttribute('href') ?? '',
       (s) => {
         const name = (s.result as { fileName?: unknown } | undefined)?.fileName;
         if (typeof name === 'string') fileName = name;
+        const { frames, skipped } = (s.result ?? {}) as { frames?: unknown; skipped?: unknown };
+        if (typeof frames === 'number' && typeof skipped === 'number') counts = { frames, skipped };
         if (s.state === 'queued' || s.state === 'running') setJob({ phase: s.state, progress: s.progress });
       },
       abort.signal,
     ).then(
       (url) => {
         if (abort.signal.aborted) return;
-        setJob({ phase: 'done', url, fileName });
+        setJob({ phase: 'done', url, fileName, ...counts });
         window.location.assign(url);
       },
       (err: unknown) => {
@@ -102,6 +107,13 @@ export function ExportJobStatus({ job }: { job: JobView }) {
     return (
       <p className="metrics-export-job" data-testid="export-job-done">
         Export ready: <a href={job.url}>{job.fileName}</a>
+        {job.frames !== undefined ? ` · ${job.frames} ${job.frames === 1 ? 'frame' : 'frames'}` : null}
+        {job.skipped !== undefined && job.skipped > 0 ? (
+          <span className="error">
+            {' '}
+            · {job.skipped} skipped (unreadable files; <code>cuboid_export.json</code> in the zip names each file and why)
+          </span>
+        ) : null}
       </p>
     );
   }

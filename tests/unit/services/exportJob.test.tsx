@@ -48,6 +48,13 @@ describe('the export dialog’s job line', () => {
     expect(renderToStaticMarkup(<ExportJobStatus job={{ phase: 'queued', progress: 0 }} />)).toContain('Waiting for a worker');
     const done = renderToStaticMarkup(<ExportJobStatus job={{ phase: 'done', url: '/api/jobs/x/file', fileName: 'data-kitti.zip' }} />);
     expect(done).toContain('href="/api/jobs/x/file"');
+    expect(done).not.toContain('skipped');
+    const withSkips = renderToStaticMarkup(
+      <ExportJobStatus job={{ phase: 'done', url: '/api/jobs/x/file', fileName: 'data-kitti.zip', frames: 4, skipped: 1 }} />,
+    );
+    expect(withSkips).toContain('4 frames');
+    expect(withSkips).toContain('1 skipped');
+    expect(withSkips).toContain('cuboid_export.json');
     const failed = renderToStaticMarkup(<ExportJobStatus job={{ phase: 'failed', message: 'frame 000001: calib/000001.txt: unreadable' }} />);
     expect(failed).toContain('role="alert"');
     expect(failed).toContain('Export failed: frame 000001: calib/000001.txt: unreadable');
