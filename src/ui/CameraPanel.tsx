@@ -204,7 +204,9 @@ export function CameraPanel() {
         {list !== null && list.length === 1 && camera !== null ? <span title={camera.file}>{camera.label}</span> : null}
         {list !== null && list.length === 0 ? <span className="muted">this frame has no camera image</span> : null}
         {camera !== null && camera.calib === null ? (
-          <span className="muted camera-problem">{camera.problem ?? 'no calibration: boxes cannot be projected'}</span>
+          <span className="muted camera-problem" title={camera.problem ?? undefined} data-testid="camera-problem">
+            {camera.problem ?? 'no calibration: boxes cannot be projected'}
+          </span>
         ) : null}
         {error ? (
           <span className="error camera-problem" title={error}>
