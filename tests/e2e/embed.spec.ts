@@ -41,7 +41,12 @@ test('two editors on one page: each its own store, engine and keys; unmounting l
     const pages = (window as unknown as { __testbed: { pages: { io: { worker: () => unknown; frameCache: { size: number } } }[] } }).__testbed.pages;
     (window as unknown as { __caches: unknown[] }).__caches = pages.map((p) => p.io.frameCache);
     const pointWorkers = (window as unknown as Engines).__workers.filter((w) => w.url.includes('pointCloud'));
-    return { sameWorker: pages[0].io.worker() === pages[1].io.worker(), sameCache: pages[0].io.frameCache === pages[1].io.frameCache, sizes: pages.map((p) => p.io.frameCache.size), pointWorkers: pointWorkers.length };
+    return {
+      sameWorker: pages[0].io.worker() === pages[1].io.worker(),
+      sameCache: pages[0].io.frameCache === pages[1].io.frameCache,
+      sizes: pages.map((p) => p.io.frameCache.size),
+      pointWorkers: pointWorkers.length,
+    };
   });
   expect(engines.sameWorker).toBe(false);
   expect(engines.sameCache).toBe(false);
