@@ -39,6 +39,8 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
   const doc = useAppStore((s) => (s.doc?.frameId === frame.id ? s.doc : (s.batch.tiles[frame.id]?.doc ?? null)));
   const setFocus = useAppStore((s) => s.setBatchFocus);
   const box = doc?.cuboids.find((c) => c.trackId === trackId) ?? null;
+  /** Size (m) and heading (degrees) for the footer; the full text is its tooltip where the tile is narrow. */
+  const dims = box ? `${box.size.map((v) => v.toFixed(2)).join(' × ')} m · ${((box.yaw * 180) / Math.PI).toFixed(1)}°` : '';
   const { positions, error: cropError } = useTileCrop(controller.crops, frame, box);
   const status = isOpen ? openSave : (tile?.status ?? 'loading');
   const key = box !== null && isKeyframe(box);
@@ -132,7 +134,9 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
         <button type="button" disabled={box === null} onClick={() => run('deleteSelection')} title="Delete the box from this frame (Del)">
           Del
         </button>
-        <span className="muted batch-dims">{box ? `${box.size.map((v) => v.toFixed(2)).join(' × ')} m · ${((box.yaw * 180) / Math.PI).toFixed(1)}°` : ''}</span>
+        <span className="muted batch-dims" title={dims}>
+          {dims}
+        </span>
       </footer>
     </section>
   );
