@@ -178,7 +178,7 @@ export class AnnotationService {
       detail: { file: this.dataset.source.display(frame.labelPath), onFirstOpen: true },
     });
     if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
-    await this.writeLabel(frame);
+    await this.followLabel(frame);
     return result.doc;
   }
 
@@ -229,6 +229,12 @@ export class AnnotationService {
     void write.finally(() => this.backgroundLabels.delete(write));
   }
 
+  /** After a commit that is not a save (an import on first open, a pre-label import): the label write, awaited or queued as `labelWrites` says. */
+  private async followLabel(frame: DatasetFrame): Promise<void> {
+    if (this.labelWrites === 'after-ack') this.scheduleLabelWrite(frame);
+    else await this.writeLabel(frame);
+  }
+
   /** Waits for every background label write started so far (before closing the storage). */
   async drainLabelWrites(): Promise<void> {
     while (this.backgroundLabels.size > 0) await Promise.allSettled([...this.backgroundLabels]);
@@ -255,7 +261,7 @@ export class AnnotationService {
         detail: opts.detail,
       });
       if (result.ok) {
-        await this.writeLabel(frame);
+        await this.followLabel(frame);
         return result.doc;
       }
       if (attempt >= 5) throw new Error(`import: frame ${frame.id} kept changing during the import`);
@@ -331,7 +337,7 @@ export class AnnotationService {
       detail: { file: shipped.file, onFirstOpen: true },
     });
     if (!result.ok) return result.current ?? emptyAnnotation(frame.id);
-    await this.writeLabel(frame);
+    await this.followLabel(frame);
     return result.doc;
   }
 

@@ -221,20 +221,33 @@ export class Dataset {
     // A sequence layout is indexed once, at the scan (its frames come from tables and per-sequence files).
     if (this.sequenceScan !== null) return false;
     let changed = false;
-    for (const kind of Object.keys(this.listings) as Listing[]) {
+    // The folders are stamped and listed at once (a bucket: one LIST round trip of waiting, not four).
+    const kinds = Object.keys(this.listings) as Listing[];
+    const fresh = await Promise.all(
+      kinds.map(async (kind): Promise<{ stamp: string; next: FolderListing | null; error?: unknown } | null> => {
+        const old = this.listings[kind];
+        const stamp = await this.source.folderStamp(old.dir);
+        if (stamp === old.stamp) return null;
+        try {
+          return { stamp, next: await listFolder(this.source, old.dir, EXTENSIONS[kind], kind === 'points') };
+        } catch (error) {
+          return { stamp, next: null, error };
+        }
+      }),
+    );
+    for (const [i, kind] of kinds.entries()) {
       const old = this.listings[kind];
-      const stamp = await this.source.folderStamp(old.dir);
-      if (stamp === old.stamp) continue;
-      let next: FolderListing;
-      try {
-        next = await listFolder(this.source, old.dir, EXTENSIONS[kind], kind === 'points');
-      } catch (err) {
+      const got = fresh[i];
+      if (got === null) continue;
+      const { stamp } = got;
+      if (got.next === null) {
         // A bucket that cannot be listed now: keep serving the last listing (saves go on; reads of
         // its files answer 503 themselves) and try again in the next period, not on every request.
-        if (!isDatasetUnavailable(err)) throw err;
+        if (!isDatasetUnavailable(got.error)) throw got.error;
         this.listings[kind] = { ...old, stamp };
         continue;
       }
+      const next = got.next;
       // A file that went away stays listed: reading it then answers "missing" naming it, rather than
       // the frame silently losing its calib or label (a restart drops it for good).
       for (const [stem, file] of old.files) if (!next.files.has(stem)) next.files.set(stem, file);

@@ -10,6 +10,8 @@ export interface ScaleLog {
   conflictMs: number[];
   /** Opening a frame: calib, points and annotation fetched in parallel, until the last byte, ms. */
   openMs: number[];
+  /** Each part of those opens on its own (first byte sent to last byte received), ms. */
+  openPartMs: { calib: number[]; points: number[]; annotation: number[] };
   /** Every acknowledged save: the revision the server gave and the box state it carried. */
   acks: { frameId: string; revision: number; boxId: string; step: number }[];
   /** Every edit an annotator tried, in order, per box: the centres it set (step = index). */
@@ -20,7 +22,7 @@ export interface ScaleLog {
 }
 
 export function newScaleLog(): ScaleLog {
-  return { saveMs: [], conflictMs: [], openMs: [], acks: [], steps: new Map(), errors: [], logins: 0 };
+  return { saveMs: [], conflictMs: [], openMs: [], openPartMs: { calib: [], points: [], annotation: [] }, acks: [], steps: new Map(), errors: [], logins: 0 };
 }
 
 /** One simulated annotator's plan: who, which frames in which order, and its random stream. */
@@ -97,7 +99,13 @@ export async function runAnnotator(plan: AnnotatorPlan, client: LoopbackClient, 
     const frameId = plan.frames[visit++ % plan.frames.length];
     const url = `/api/frames/${frameId}`;
     const t0 = performance.now();
-    const [calib, points, annotation] = await Promise.all([call('GET', `${url}/calib`), call('GET', `${url}/points`), call('GET', `${url}/annotation`)]);
+    const timed = async (part: keyof ScaleLog['openPartMs']) => {
+      const t = performance.now();
+      const res = await call('GET', `${url}/${part}`);
+      if (res.status === 200) log.openPartMs[part].push(performance.now() - t);
+      return res;
+    };
+    const [calib, points, annotation] = await Promise.all([timed('calib'), timed('points'), timed('annotation')]);
     for (const [what, r] of [
       ['calib', calib],
       ['points', points],

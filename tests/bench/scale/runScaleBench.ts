@@ -88,6 +88,9 @@ async function connectionSnapshot(url: string): Promise<string> {
 }
 
 function summarize(name: string, log: ScaleLog, wallMs: number): Omit<BackendResult, 'audit' | 'labels' | 'kill'> {
+  const part = (ms: number[]) => `${percentile(ms, 50).toFixed(0)} / ${percentile(ms, 99).toFixed(0)} ms`;
+  const { calib, points, annotation } = log.openPartMs;
+  say(`${name}: frame open parts p50 / p99: calib ${part(calib)}, points ${part(points)}, annotation ${part(annotation)}`);
   return {
     name,
     saves: log.saveMs.length,
