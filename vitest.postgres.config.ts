@@ -19,6 +19,7 @@ export default defineConfig({
       'tests/unit/server/staleCaches.test.ts',
       'tests/unit/server/malformedRequests.test.ts',
       'tests/unit/server/fileErrors.test.ts',
+      'tests/unit/server/labels/labelsAfterAck.test.ts',
       'tests/unit/**/*.pgtest.ts',
     ],
     environment: 'node',
