@@ -34,5 +34,4 @@ export const frameCamerasResponseSchema = z.object({
   cameras: z.array(frameCameraSchema),
 });
 
-export type FrameCameraInfo = z.output<typeof frameCameraSchema>;
 export type FrameCamerasResponse = z.output<typeof frameCamerasResponseSchema>;
