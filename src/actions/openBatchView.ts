@@ -10,10 +10,10 @@ function trackFor(state: AppState, value?: unknown): string | null {
   return selectPrimaryCuboid(state)?.trackId ?? state.tracks.selectedTrackId;
 }
 
-/** Predicate: a frame of the frame list is open and there is a track to show (the selected box's, or the one picked in the tracks panel). */
+/** Predicate: a frame of the frame list is open (without a track to show, Shift+B says so). */
 function canOpenBatch(state: AppState): boolean {
   const doc = state.doc;
-  return doc !== null && trackFor(state) !== null && state.frames.some((f) => f.id === doc.frameId);
+  return doc !== null && state.frames.some((f) => f.id === doc.frameId);
 }
 
 /**
@@ -33,7 +33,17 @@ export const openBatchView: Action = {
     const trackId = trackFor(state, ctx.value);
     const frameId = state.doc?.frameId;
     const index = state.frames.findIndex((f) => f.id === frameId);
-    if (trackId === null || index < 0) return;
+    if (trackId === null) {
+      const box = selectPrimaryCuboid(state);
+      state.showMessage(
+        box === undefined || box === null
+          ? 'Select a box with a track (or pick a track in the tracks panel) to see it across frames'
+          : 'The selected box has no track: give it one (Shift+C carries it to the next frame) to see it across frames',
+        'warning',
+      );
+      return;
+    }
+    if (index < 0) return;
     const start = windowStartAround(state.frames.length, index, state.batch.size);
     state.openBatch(trackId, start, index - start);
   },

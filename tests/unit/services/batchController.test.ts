@@ -95,6 +95,15 @@ describe('batch controller', () => {
     expect(ctl.trackBox('f2')?.id).toBe('a2');
   });
 
+  it('says why Shift+B does nothing when no box with a track is selected', () => {
+    const { store, editor } = setup();
+    store.getState().clearSelection();
+    store.getState().setTracks({ selectedTrackId: null });
+    expect(editor.actions.handleKeyDown(key('B', { shiftKey: true }))).toBe(true);
+    expect(store.getState().batch.open).toBe(false);
+    expect(store.getState().ui.message?.text).toMatch(/Select a box with a track/);
+  });
+
   it("applies a keyboard edit to the focused tile's frame only: the open frame through the store, others saved", async () => {
     const { server, store, editor, ctl, doc } = setup();
     store.getState().setBatchSize(4);
