@@ -147,7 +147,16 @@ export function ObjectList() {
   const filtered = query.trim() !== '';
   return (
     <section className="object-list" aria-label="Objects" data-testid="object-list">
-      <h2>
+      <h2
+        title={[
+          `Objects (${filtered ? `${model.shown} of ${model.total}` : model.total})`,
+          model.errors > 0 ? plural(model.errors, 'error') : '',
+          model.warnings > 0 ? plural(model.warnings, 'warning') : '',
+          model.flagged > 0 ? `${model.flagged} flagged` : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      >
         Objects ({filtered ? `${model.shown} of ${model.total}` : model.total})
         {model.errors > 0 ? <span className="checks-badge err"> · {plural(model.errors, 'error')}</span> : null}
         {model.warnings > 0 ? <span className="checks-badge warn"> · {plural(model.warnings, 'warning')}</span> : null}
