@@ -20,6 +20,21 @@ export type JobView =
   | { phase: 'failed'; message: string };
 
 /** Leads' download of the labelled dataset as a KITTI training zip, accepted frames or all. */
+/** What the zip holds, per format (the same files as `cuboid export --format`, see the README). */
+const EXPORT_DESCRIPTIONS: Record<ExportFormat, string> = {
+  kitti:
+    'A zip in the KITTI layout: training/ with velodyne (point clouds as .bin), calib, label_2 and image_2 where a frame has an image, plus ImageSets/train.txt and val.txt (an 80/20 split).',
+  'kitti-tracking':
+    'A zip in the KITTI tracking layout: training/label_02/SEQ.txt (one line per box with its track id), calib/SEQ.txt, velodyne/SEQ/ and image_02/SEQ/; a frame whose calib differs starts a new sequence.',
+  nuscenes:
+    'A zip with nuScenes tables (v1.0-cuboid/*.json: samples, ego poses, instances per track, annotations) and samples/LIDAR_TOP/*.pcd.bin; boxes in the global frame when the dataset has ego poses.',
+  openlabel: 'One ASAM OpenLABEL 1.0.0 file (openlabel.json): one object per track, cuboids in the LIDAR_TOP frame, per-frame poses when the dataset has them.',
+  openpcdet:
+    'A zip for an OpenPCDet custom dataset: points/ID.npy (float32, N × 4), labels/ID.txt (x y z dx dy dz heading class) and ImageSets/train.txt and val.txt.',
+  mmdet3d:
+    'A zip for an mmdetection3d custom dataset: points/ID.bin, labels/ID.txt, ImageSets/, and custom_infos_train.json / _val.json (mmengine annotation files; point ann_file at them).',
+};
+
 export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
   const [format, setFormat] = useState<ExportFormat>('kitti');
   const [job, setJob] = useState<JobView | null>(null);
@@ -64,10 +79,8 @@ export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
   return (
     <section className="metrics-export" aria-label="Export for training" data-testid="metrics-export">
       <h3>Export for training</h3>
-      <p className="muted">
-        A zip in the KITTI layout: <code>training/</code> with <code>velodyne</code> (point clouds as <code>.bin</code>), <code>calib</code>,{' '}
-        <code>label_2</code> and <code>image_2</code> where a frame has an image, plus <code>ImageSets/train.txt</code> and <code>val.txt</code> (an 80/20
-        split).
+      <p className="muted" data-testid="export-description">
+        {EXPORT_DESCRIPTIONS[format]}
       </p>
       <label className="metrics-export-format">
         Format{' '}
