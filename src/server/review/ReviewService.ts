@@ -53,10 +53,7 @@ export class ReviewService {
   /** A box save (`PUT .../annotation`) by `user`, based on `baseRevision`. */
   async saveEdit(frame: DatasetFrame, body: FrameAnnotation, baseRevision: number, user: SessionUser): Promise<SaveOutcome> {
     // Both reads at once: one database round trip of waiting, not two.
-    const [current, assignment] = await Promise.all([
-      this.annotations.getAnnotation(frame, user.name),
-      this.annotations.storage.getAssignment(frame.id),
-    ]);
+    const [current, assignment] = await Promise.all([this.annotations.getAnnotation(frame, user.name), this.annotations.storage.getAssignment(frame.id)]);
     if (current.revision !== baseRevision) return { ok: false, current };
     if (user.role === 'reviewer') {
       if (sameBoxes(current, body)) return { ok: true, doc: current, labelWritten: true };
