@@ -28,8 +28,8 @@ describe('--db postgres://… on the commands', () => {
     const data = makeKittiDataset(path.join(root, 'data'), { ids: ['000000', '000001'] });
     const migrated = await runCli(['db', 'migrate', '--db', db.url]);
     expect(migrated.code).toBe(0);
-    expect(migrated.out).toMatch(/schema version 2\n {2}applied 1: .*\n {2}applied 2: /);
-    expect((await runCli(['db', 'migrate', '--db', db.url])).out).toMatch(/schema version 2, up to date/);
+    expect(migrated.out).toMatch(/schema version 3\n {2}applied 1: .*\n {2}applied 2: .*\n {2}applied 3: /);
+    expect((await runCli(['db', 'migrate', '--db', db.url])).out).toMatch(/schema version 3, up to date/);
 
     const added = await runCli(['user', 'add', 'ann', '--role', 'annotator', '--db', db.url]);
     expect(added.code).toBe(0);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EdgeCaseDictionary } from '../../../../src/domain/checks/dictionary/EdgeCaseDictionary.ts';
+import { TEST_BACKEND } from '../../../helpers/testDatabase.ts';
 import { startAuthServer, type AuthTestServer } from '../fixtures/authServer.ts';
 import { sampleCuboid } from '../fixtures/makeDataset.ts';
 
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('/api/dictionary', () => {
-  it('serves the built-in dictionary until a lead saves one; saves bump the version and land in the state folder', async () => {
+  it('serves the built-in dictionary until a lead saves one; saves bump the version and land in the state folder (SQLite) or the database (PostgreSQL)', async () => {
     s = await startAuthServer({ lea: 'lead', rev: 'reviewer', ann: 'annotator' });
     const first = (await s.as('rev', '/api/dictionary')).json() as { dictionary: EdgeCaseDictionary; source: string };
     expect(first.source).toBe('default');
@@ -24,9 +25,14 @@ describe('/api/dictionary', () => {
     const put = await s.as('lea', { method: 'PUT', url: '/api/dictionary', payload: edited });
     expect(put.statusCode).toBe(200);
     expect(put.json().dictionary.version).toBe(first.dictionary.version + 1);
-    const file = JSON.parse(fs.readFileSync(path.join(s.stateDir, 'dictionary.json'), 'utf8')) as EdgeCaseDictionary;
-    expect(file.version).toBe(first.dictionary.version + 1);
-    expect((await s.as('ann', '/api/dictionary')).json()).toMatchObject({ source: 'file', dictionary: { version: first.dictionary.version + 1 } });
+    // SQLite: the state folder's dictionary.json; PostgreSQL: the database (every replica reads it), no file.
+    const inFile = path.join(s.stateDir, 'dictionary.json');
+    if (TEST_BACKEND === 'postgres') expect(fs.existsSync(inFile)).toBe(false);
+    else expect((JSON.parse(fs.readFileSync(inFile, 'utf8')) as EdgeCaseDictionary).version).toBe(first.dictionary.version + 1);
+    expect((await s.as('ann', '/api/dictionary')).json()).toMatchObject({
+      source: TEST_BACKEND === 'postgres' ? 'database' : 'file',
+      dictionary: { version: first.dictionary.version + 1 },
+    });
 
     // Flags use the new entry.
     await s.as('ann', {
