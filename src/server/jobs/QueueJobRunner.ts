@@ -3,10 +3,11 @@ import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import { errorFromStored } from '../checks/sharedCheckSummaries.ts';
 import { HttpError } from '../http/HttpError.ts';
-import { assertReachable, createPool, describePgError, redactUrl, StorageOpenError } from '../storage/postgresConnection.ts';
+import { createPool } from '../storage/postgresConnection.ts';
+import { openJobQueue } from './openJobQueue.ts';
 import { jobTimeout, pause, wireJobError } from './jobErrors.ts';
-import { bossOptions, ensureQueues, QUEUE_OF, QUEUE_POLICY, type JobOutcome } from './jobQueue.ts';
-import { ensureJobTables, startSerialised, insertJob, liveWorkers, readJob, readJobFile } from './jobTables.ts';
+import { bossOptions, QUEUE_OF, QUEUE_POLICY, type JobOutcome } from './jobQueue.ts';
+import { insertJob, liveWorkers, readJob, readJobFile } from './jobTables.ts';
 import type { JobError, JobFile, JobKind, JobKinds, JobRunner, JobStatus, WaitOptions } from './JobRunner.ts';
 
 /** A worker not seen for this long is taken for gone (they beat every 5 s). */
@@ -39,19 +40,7 @@ export class QueueJobRunner implements JobRunner {
     const boss = new PgBoss(bossOptions(url, { max: 2, supervise: false }));
     // pg-boss reports lost connections here; the next query fails on its own and is answered 503.
     boss.on('error', () => undefined);
-    try {
-      await assertReachable(pool, url);
-      await startSerialised(pool, async () => {
-        await ensureJobTables(pool);
-        await boss.start();
-        await ensureQueues(boss);
-      });
-    } catch (err) {
-      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
-      await pool.end().catch(() => undefined);
-      if (err instanceof StorageOpenError) throw err;
-      throw new StorageOpenError(`cannot open the job queue in ${redactUrl(url)}: ${describePgError(err)}`);
-    }
+    await openJobQueue(pool, boss, url);
     return new QueueJobRunner(boss, pool);
   }
 

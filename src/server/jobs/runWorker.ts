@@ -5,10 +5,11 @@ import { CheckPool, type CheckPoolOptions } from '../checks/CheckPool.ts';
 import { storedError } from '../checks/sharedCheckSummaries.ts';
 import { ReadOnlyExportSource } from '../export/ReadOnlyExportSource.ts';
 import { parseBinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
-import { assertReachable, createPool, describePgError, redactUrl, StorageOpenError } from '../storage/postgresConnection.ts';
+import { createPool, describePgError } from '../storage/postgresConnection.ts';
+import { openJobQueue } from './openJobQueue.ts';
 import { runJob, type JobContext } from './jobHandlers.ts';
-import { bossOptions, ensureQueues, QUEUE_OF, type JobOutcome } from './jobQueue.ts';
-import { beat, deleteOldJobs, ensureJobTables, startSerialised, leave, writeJobFile, writeProgress } from './jobTables.ts';
+import { bossOptions, QUEUE_OF, type JobOutcome } from './jobQueue.ts';
+import { beat, deleteOldJobs, leave, writeJobFile, writeProgress } from './jobTables.ts';
 import type { JobKind, JobKinds } from './JobRunner.ts';
 
 export interface WorkerOptions {
@@ -52,19 +53,7 @@ export async function runWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const pool = createPool(opts.db, { max: concurrency + 2 });
   const boss = new PgBoss(bossOptions(opts.db, { max: concurrency + 2, supervise: true, maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 30 }));
   boss.on('error', (err) => log(`queue error: ${describePgError(err)}`));
-  try {
-    await assertReachable(pool, opts.db);
-    await startSerialised(pool, async () => {
-      await ensureJobTables(pool);
-      await boss.start();
-      await ensureQueues(boss);
-    });
-  } catch (err) {
-    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
-    await pool.end().catch(() => undefined);
-    if (err instanceof StorageOpenError) throw err;
-    throw new StorageOpenError(`cannot open the job queue in ${redactUrl(opts.db)}: ${describePgError(err)}`);
-  }
+  await openJobQueue(pool, boss, opts.db);
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const checks = new CheckPool({ ...opts.checks, threads: opts.checks?.threads ?? concurrency, maxQueue: Infinity });
   await beat(pool, id);
