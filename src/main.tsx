@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { projectToView } from './render/viewCameras.ts';
 import type { RenderState } from './render/renderState.ts';
-import { lodGpuBytes } from './render/lodGeometry.ts';
 import type { Page } from './services/createPage.ts';
 
 // Test builds (vite --mode e2e) expose the page so Playwright can assert on state, not pixels.
@@ -20,7 +19,7 @@ const exposePage =
           frameGeometryCount: () => render.frameGeometry.count(),
           mergeWorker: page.io.mergeWorker,
           worker: page.io.worker,
-          lodGpuBytes,
+          lodGpuBytes: () => render.lodGeometry.gpuBytes(),
         };
       }
     : undefined;

@@ -5,16 +5,18 @@ import type { Cuboid } from '../domain/types.ts';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
-import { disposeLod, lodLimit, syncLodGeometry } from './lodGeometry.ts';
+import { lodLimit } from './lodGeometry.ts';
+import { useRenderState } from './renderState.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 /**
  * The merged multi-sweep cloud (`io.mergedClouds`): drawn coarse-first as the sweeps arrive and
- * refined page by page up to the point budget (`syncLodGeometry`); coloured by height, or by the time of each point's sweep. Reports when
+ * refined page by page up to the point budget (the editor's `lodGeometry`); coloured by height, or by the time of each point's sweep. Reports when
  * the first merged points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`).
  */
 export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null }) {
   const { io, store } = usePage();
+  const { lodGeometry } = useRenderState();
   const material = useMemo(createPointMaterial, []);
   const group = useRef<Group>(null);
   const seen = useRef(-1);
@@ -29,7 +31,7 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => () => material.dispose(), [material]);
-  useEffect(() => () => disposeLod(cloudKey), [cloudKey]);
+  useEffect(() => () => lodGeometry.disposeCloud(cloudKey), [lodGeometry, cloudKey]);
   useEffect(() => io.mergedClouds.onChange(() => invalidate()), [io, invalidate]);
 
   useEffect(() => {
@@ -62,7 +64,7 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
       m.key === cloudKey && store.getState().patchMerge(milestone.current === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
       milestone.current = null;
     }
-    const { chunks, version, drawn, changed, more } = syncLodGeometry(cloud, budget, state.gl.info.render.frame);
+    const { chunks, version, drawn, changed, more } = lodGeometry.sync(cloud, budget, state.gl.info.render.frame);
     if (version !== seen.current) {
       seen.current = version;
       g.clear();

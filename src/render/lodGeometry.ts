@@ -26,61 +26,94 @@ interface Entry {
   version: number;
 }
 
-const entries = new Map<string, Entry>();
-
 /**
- * Draws the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
- * up to `budget` points, one geometry per page of the cloud, coarse first. Called by the layer every
- * frame; once per tick it uploads at most UPLOAD_PER_TICK points: a new page whole, then each new
- * slice of a partly filled page as an update range, so the first coarse batch shows at once and
- * later batches refine it. Returns the chunks, their list version (changes when a page is added),
- * the points drawn, whether this tick changed anything, and whether more can be uploaded now.
+ * A page's merged-cloud GPU geometry (see `createLodGeometry`). Each `<CuboidEditor>` has its own,
+ * in its render state: two editors never share or free each other's buffers.
  */
-export function syncLodGeometry(
-  cloud: MergedCloud,
-  budget: number,
-  tick: number,
-): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean } {
-  let e = entries.get(cloud.key);
-  if (!e || e.cloud !== cloud) {
-    if (e) disposeLod(cloud.key);
-    e = { cloud, chunks: [], lastTick: -1, version: 0 };
-    entries.set(cloud.key, e);
-  }
-  const limit = lodLimit(cloud.received, budget);
-  let changed = false;
-  if (e.lastTick !== tick) {
-    e.lastTick = tick;
-    let left = UPLOAD_PER_TICK;
-    while (left > 0) {
-      const drawn = drawnOf(e.chunks);
-      if (drawn >= limit) break;
-      const p = Math.floor(drawn / MERGED_PAGE);
-      const pageEnd = Math.min(limit, (p + 1) * MERGED_PAGE) - p * MERGED_PAGE;
-      const chunk = e.chunks[p];
-      if (!chunk) {
-        // A new page: its first upload sends the whole page, with what has arrived so far.
-        if (left < MERGED_PAGE && left < UPLOAD_PER_TICK) break;
-        e.chunks.push(makeChunk(cloud, p, pageEnd));
-        e.version++;
-        left -= MERGED_PAGE;
-      } else {
-        const take = Math.min(pageEnd - chunk.count, left);
-        const pos = chunk.geometry.getAttribute('position') as BufferAttribute;
-        const val = chunk.geometry.getAttribute('aValue') as BufferAttribute;
-        pos.addUpdateRange(chunk.count * 3, take * 3);
-        val.addUpdateRange(chunk.count, take);
-        pos.needsUpdate = true;
-        val.needsUpdate = true;
-        chunk.count += take;
-        chunk.geometry.setDrawRange(0, chunk.count);
-        left -= take;
-      }
-      changed = true;
+export interface LodGeometry {
+  /**
+   * Draws the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
+   * up to `budget` points, one geometry per page of the cloud, coarse first. Called by the layer every
+   * frame; once per tick it uploads at most UPLOAD_PER_TICK points: a new page whole, then each new
+   * slice of a partly filled page as an update range, so the first coarse batch shows at once and
+   * later batches refine it. Returns the chunks, their list version (changes when a page is added),
+   * the points drawn, whether this tick changed anything, and whether more can be uploaded now.
+   */
+  sync(cloud: MergedCloud, budget: number, tick: number): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean };
+  /** Frees one merged cloud's GPU buffers. */
+  disposeCloud(key: string): void;
+  /** Bytes of merged-cloud vertex data on the GPU (whole pages of positions and time, 16 B a point). */
+  gpuBytes(): number;
+  /** Frees every merged cloud's GPU buffers (the editor is unmounted). */
+  dispose(): void;
+}
+
+/** The merged-cloud geometries of one page: its own map of clouds, freed by `dispose`. */
+export function createLodGeometry(): LodGeometry {
+  const entries = new Map<string, Entry>();
+
+  const disposeCloud = (key: string): void => {
+    const e = entries.get(key);
+    if (!e) return;
+    for (const c of e.chunks) c.geometry.dispose();
+    entries.delete(key);
+  };
+
+  const sync: LodGeometry['sync'] = (cloud, budget, tick) => {
+    let e = entries.get(cloud.key);
+    if (!e || e.cloud !== cloud) {
+      if (e) disposeCloud(cloud.key);
+      e = { cloud, chunks: [], lastTick: -1, version: 0 };
+      entries.set(cloud.key, e);
     }
-  }
-  const drawn = drawnOf(e.chunks);
-  return { chunks: e.chunks, version: e.version, drawn, changed, more: drawn < limit };
+    const limit = lodLimit(cloud.received, budget);
+    let changed = false;
+    if (e.lastTick !== tick) {
+      e.lastTick = tick;
+      let left = UPLOAD_PER_TICK;
+      while (left > 0) {
+        const drawn = drawnOf(e.chunks);
+        if (drawn >= limit) break;
+        const p = Math.floor(drawn / MERGED_PAGE);
+        const pageEnd = Math.min(limit, (p + 1) * MERGED_PAGE) - p * MERGED_PAGE;
+        const chunk = e.chunks[p];
+        if (!chunk) {
+          // A new page: its first upload sends the whole page, with what has arrived so far.
+          if (left < MERGED_PAGE && left < UPLOAD_PER_TICK) break;
+          e.chunks.push(makeChunk(cloud, p, pageEnd));
+          e.version++;
+          left -= MERGED_PAGE;
+        } else {
+          const take = Math.min(pageEnd - chunk.count, left);
+          const pos = chunk.geometry.getAttribute('position') as BufferAttribute;
+          const val = chunk.geometry.getAttribute('aValue') as BufferAttribute;
+          pos.addUpdateRange(chunk.count * 3, take * 3);
+          val.addUpdateRange(chunk.count, take);
+          pos.needsUpdate = true;
+          val.needsUpdate = true;
+          chunk.count += take;
+          chunk.geometry.setDrawRange(0, chunk.count);
+          left -= take;
+        }
+        changed = true;
+      }
+    }
+    const drawn = drawnOf(e.chunks);
+    return { chunks: e.chunks, version: e.version, drawn, changed, more: drawn < limit };
+  };
+
+  return {
+    sync,
+    disposeCloud,
+    gpuBytes() {
+      let n = 0;
+      for (const e of entries.values()) n += e.chunks.length * MERGED_PAGE * 16;
+      return n;
+    },
+    dispose() {
+      for (const key of [...entries.keys()]) disposeCloud(key);
+    },
+  };
 }
 
 function drawnOf(chunks: LodChunk[]): number {
@@ -100,19 +133,4 @@ function makeChunk(cloud: MergedCloud, page: number, count: number): LodChunk {
   g.setAttribute('aValue', new BufferAttribute(cloud.pages[page].time, 1));
   g.setDrawRange(0, count);
   return { geometry: g, start: page * MERGED_PAGE, count };
-}
-
-/** Frees a merged cloud's GPU buffers. */
-export function disposeLod(key: string): void {
-  const e = entries.get(key);
-  if (!e) return;
-  for (const c of e.chunks) c.geometry.dispose();
-  entries.delete(key);
-}
-
-/** Bytes of merged-cloud vertex data on the GPU (whole pages of positions and time, 16 B a point). */
-export function lodGpuBytes(): number {
-  let n = 0;
-  for (const e of entries.values()) n += e.chunks.length * MERGED_PAGE * 16;
-  return n;
 }

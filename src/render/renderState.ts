@@ -2,27 +2,32 @@ import { createContext, useContext } from 'react';
 import type { FrameCache } from '../io/frameCache.ts';
 import { createFrameGeometry, type FrameGeometry } from './frameGeometry.ts';
 import { createPointTags, type PointTags } from './pointTags.ts';
+import { createLodGeometry, type LodGeometry } from './lodGeometry.ts';
 
 /**
- * A page's GPU-side state besides the store: the chunk geometries of its frames and the per-point
- * tags (with their box table texture). Built per `<CuboidEditor>` mount over the page's frame
+ * A page's GPU-side state besides the store: the chunk geometries of its frames, the per-point
+ * tags (with their box table texture) and the merged multi-sweep clouds' page geometries. Built per `<CuboidEditor>` mount over the page's frame
  * cache, reached through `RenderStateContext`, freed by `dispose` when the editor unmounts.
  */
 export interface RenderState {
   frameGeometry: FrameGeometry;
   pointTags: PointTags;
+  lodGeometry: LodGeometry;
   dispose(): void;
 }
 
 export function createRenderState(frameCache: FrameCache): RenderState {
   const pointTags = createPointTags();
   const frameGeometry = createFrameGeometry(frameCache, pointTags);
+  const lodGeometry = createLodGeometry();
   return {
     frameGeometry,
     pointTags,
+    lodGeometry,
     dispose() {
       frameGeometry.dispose();
       pointTags.dispose();
+      lodGeometry.dispose();
     },
   };
 }
