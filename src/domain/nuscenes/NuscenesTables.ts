@@ -76,6 +76,15 @@ export interface NuCategory {
   name: string;
 }
 
+/** The cuboid attribute that carries a box's nuScenes attribute names (comma-separated, e.g. `cycle.with_rider`). */
+export const NUSCENES_ATTRIBUTE_KEY = 'nuscenes_attribute';
+
+/** `attribute.json` (optional): a property of an annotation, e.g. `cycle.with_rider`. */
+export interface NuAttribute {
+  token: string;
+  name: string;
+}
+
 /** `scene.json` (optional): a scene's name, e.g. `scene-0061`. */
 export interface NuScene {
   token: string;
@@ -93,10 +102,12 @@ export interface NuscenesTables {
   category: Map<string, NuCategory>;
   /** Empty when the dataset has no `scene.json`. */
   scene: Map<string, NuScene>;
+  /** Empty when the dataset has no `attribute.json` (annotations then carry no attribute names). */
+  attribute: Map<string, NuAttribute>;
 }
 
 /** The table names Cuboid needs (each a `NAME.json` file). */
 export const REQUIRED_TABLES = ['sample', 'sample_data', 'ego_pose', 'calibrated_sensor', 'sample_annotation', 'instance', 'category'] as const;
 /** Tables read when present. */
-export const OPTIONAL_TABLES = ['scene'] as const;
+export const OPTIONAL_TABLES = ['scene', 'attribute'] as const;
 export type NuTableName = (typeof REQUIRED_TABLES)[number] | (typeof OPTIONAL_TABLES)[number];

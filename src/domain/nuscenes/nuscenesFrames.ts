@@ -1,7 +1,7 @@
 import type { Pose } from '../poses/Pose.ts';
 import type { Cuboid } from '../types.ts';
 import { nuLidarPose, nuscenesBoxToLidar } from './nuscenesBoxToLidar.ts';
-import type { NuscenesTables, NuSampleAnnotation } from './NuscenesTables.ts';
+import { NUSCENES_ATTRIBUTE_KEY, type NuscenesTables, type NuSampleAnnotation } from './NuscenesTables.ts';
 
 /** Where nuScenes keeps the top LiDAR's keyframe files, relative to the dataset root. */
 export const LIDAR_TOP_DIR = 'samples/LIDAR_TOP/';
@@ -47,6 +47,15 @@ export function occludedFromVisibility(token: string): number {
 }
 
 /**
+ * The annotation's nuScenes attribute names (`attribute.json`; tokens it does not hold are
+ * skipped) as the cuboid attribute `nuscenes_attribute`, comma-separated, or nothing.
+ */
+function attributeNames(t: NuscenesTables, a: NuSampleAnnotation): Record<string, string> {
+  const names = a.attribute_tokens.map((tok) => t.attribute.get(tok)?.name).filter((n): n is string => n !== undefined && n !== '');
+  return names.length > 0 ? { [NUSCENES_ATTRIBUTE_KEY]: names.join(',') } : {};
+}
+
+/**
  * The LiDAR keyframes of the tables (sample_data rows whose file is in `samples/LIDAR_TOP/`), in
  * scene order then time order, each with its pose and its sample's boxes converted into its LiDAR
  * frame (`nuscenesBoxToLidar`; `truncated` 0, `occluded` from visibility, `source` 'import').
@@ -79,7 +88,7 @@ export function nuscenesFrames(t: NuscenesTables): NuscenesFrame[] {
         center: shape.center,
         size: shape.size,
         yaw: shape.yaw,
-        attributes: { truncated: 0, occluded: occludedFromVisibility(a.visibility_token) },
+        attributes: { truncated: 0, occluded: occludedFromVisibility(a.visibility_token), ...attributeNames(t, a) },
         source: 'import',
       });
     }

@@ -32,6 +32,7 @@ const SCHEMA: Record<NuTableName, Record<string, FieldKind>> = {
   instance: { token: 'token', category_token: 'token' },
   category: { token: 'token', name: 'string' },
   scene: { token: 'token', name: 'string' },
+  attribute: { token: 'token', name: 'string' },
 };
 
 /** Fields that may be absent from a row (older or trimmed exports), with the value used instead. */

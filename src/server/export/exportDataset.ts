@@ -11,6 +11,7 @@ import { pcdToKittiBin } from './pcdToKittiBin.ts';
 import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
 import { splitFrames } from './splitFrames.ts';
+import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 
 export interface ExportOptions {
   /** Fraction of frames in `train.txt` (0..1); default 0.8. */
@@ -61,6 +62,11 @@ export interface ExportSummary {
   rewrittenBins: { frameId: string; layout: string; points: number }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
+  /**
+   * nuScenes categories written as KITTI classes (`KittiClassMapper`; `to` = `from` for a category
+   * kept as it is), with box counts; empty when no box had a nuScenes category.
+   */
+  classMapping: ClassChange[];
   /** Frame ids that are not all digits (mmdet3d's KITTI converter reads ImageSets ids as integers). */
   nonNumericIds: string[];
 }
@@ -109,7 +115,9 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     rewrittenBins: [],
     labelsRepaired: repaired.written.length,
     nonNumericIds: [],
+    classMapping: [],
   };
+  const classMapper = new KittiClassMapper();
   const synthetic = formatKittiCalib(syntheticCalib());
   const exported: string[] = [];
   const root = source.dataset.root;
@@ -133,11 +141,12 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
           return bytes;
         });
       }
-      const doc = await step(frame.labelPath, () => source.getAnnotation(frame));
-      if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
+      const stored = await step(frame.labelPath, () => source.getAnnotation(frame));
+      if (opts.statuses !== undefined && !opts.statuses.includes(stored.status)) {
         summary.filteredOut++;
         continue;
       }
+      const doc = { ...stored, cuboids: classMapper.map(stored.cuboids) };
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
@@ -174,6 +183,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   summary.frames = exported.length;
   summary.train = train.length;
   summary.val = val.length;
+  summary.classMapping = classMapper.list();
   summary.nonNumericIds = exported.filter((id) => !/^\d+$/.test(id));
   const manifest = {
     tool: 'cuboid',
@@ -181,6 +191,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     options: { split, seed, statuses: opts.statuses ?? null, bin },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
+    conversions: [classMapper.sentence()].filter((x): x is string => x !== null),
     ...summary,
   };
   await sink.writeFile(EXPORT_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { LabelFrame } from '../common/LabelFrame.ts';
 import { hashToken, isToken } from '../common/hashToken.ts';
 import { roundTo } from '../common/roundTo.ts';
 import { settle } from '../common/settle.ts';
+import { nuscenesAttributesOf } from './nuscenesKittiClasses.ts';
 
 /** Decimals written for metres and quaternion components. */
 export const NUSCENES_DIGITS = 9;
@@ -67,7 +68,8 @@ function poseRow(pose: Pose | null): { translation: Vec3Tuple; rotation: Quatern
  * The nuScenes v1.0 tables of the frames (the nuscenes-devkit's schema): one `log` and `scene` per
  * sequence, one keyframe `sample` and LiDAR `sample_data` (`samples/LIDAR_TOP/<frame id>.pcd.bin`)
  * per frame, one `instance` per track, one `sample_annotation` per box, one `category` per class
- * (the class name as it is), the four `visibility` levels, one `sensor` (`LIDAR_TOP`) and one
+ * (the class name as it is; `exportLabelFormat` maps KITTI classes first), one `attribute` per
+ * nuScenes attribute name of the boxes (`nuscenes_attribute`), the four `visibility` levels, one `sensor` (`LIDAR_TOP`) and one
  * identity `calibrated_sensor` (the LiDAR frame is the ego frame).
  *
  * Boxes follow the devkit's conventions: `translation` the box centre and `rotation` (`[w, x, y,
@@ -102,6 +104,17 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
     }
     return token;
   };
+  const attributes = new Map<string, string>();
+  const attributeTokens = (c: Cuboid): string[] =>
+    nuscenesAttributesOf(c.attributes).map((name) => {
+      let token = attributes.get(name);
+      if (token === undefined) {
+        token = hashToken(`attribute:${name}`);
+        attributes.set(name, token);
+        t.attribute.push({ token, name, description: '' });
+      }
+      return token;
+    });
   const bySequence = new Map<string, NuscenesFrameInput[]>();
   for (const f of frames) {
     const list = bySequence.get(f.sequence);
@@ -157,7 +170,7 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
           sample_token: sampleToken,
           instance_token: inst,
           visibility_token: visibilityFromOccluded(Number(c.attributes.occluded)),
-          attribute_tokens: [],
+          attribute_tokens: attributeTokens(c),
           translation: box.translation,
           size: box.size,
           rotation: box.rotation,

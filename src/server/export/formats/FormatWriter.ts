@@ -44,6 +44,11 @@ export interface FormatWriter {
   readonly needsPoints: boolean;
   /** Whether the frames' calibs must be read. */
   readonly needsCalib: boolean;
+  /**
+   * The class names the format is read with: `kitti` (nuScenes categories become KITTI classes,
+   * `KittiClassMapper`), `nuscenes` (KITTI classes become nuScenes categories) or `as-is`.
+   */
+  readonly classNames: 'kitti' | 'nuscenes' | 'as-is';
   /** The top-level names the format writes in the export folder (besides the manifest). */
   readonly entries: readonly string[];
   writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void>;

@@ -12,6 +12,7 @@ import type { ExportSink } from '../ExportSink.ts';
 import type { ExportSource } from '../ExportSource.ts';
 import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportDataset.ts';
 import { splitFrames } from '../splitFrames.ts';
+import { KittiClassMapper, NuscenesClassMapper } from '../../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { framePlacement } from './framePlacement.ts';
 import type { FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { KittiTrackingWriter } from './kittiTrackingWriter.ts';
@@ -90,17 +91,19 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const classes = new Set<string>();
   let filteredOut = 0;
   let boxes = 0;
+  const classMapper = writer.classNames === 'kitti' ? new KittiClassMapper() : writer.classNames === 'nuscenes' ? new NuscenesClassMapper() : null;
   for (const id of source.dataset.ids()) {
     const frame = source.dataset.get(id);
     if (frame === undefined) continue;
     let file = frame.labelPath ?? frame.points.path;
     let prepared: PreparedFormatFrame;
     try {
-      const doc = await source.getAnnotation(frame);
-      if (opts.statuses !== undefined && !opts.statuses.includes(doc.status)) {
+      const stored = await source.getAnnotation(frame);
+      if (opts.statuses !== undefined && !opts.statuses.includes(stored.status)) {
         filteredOut++;
         continue;
       }
+      const doc = classMapper === null ? stored : { ...stored, cuboids: classMapper.map(stored.cuboids) };
       let calib: KittiCalib | null = null;
       if (writer.needsCalib && frame.calibPath !== null) {
         file = frame.calibPath;
@@ -141,7 +144,10 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const { train, val } = splitFrames(ids, split, seed);
   const sortedClasses = [...classes].sort();
   const dataset = root.replace(/\/+$/, '').split('/').pop() ?? root;
-  const { conversions, records } = await writer.finish({ dataset, ids, train, val, classes: sortedClasses }, sink);
+  const finished = await writer.finish({ dataset, ids, train, val, classes: sortedClasses }, sink);
+  const records = finished.records;
+  const classSentence = classMapper?.sentence() ?? null;
+  const conversions = classSentence === null ? finished.conversions : [classSentence, ...finished.conversions];
   const summary: FormatExportSummary = {
     format: opts.format,
     formatVersion: FORMAT_VERSIONS[opts.format],
@@ -168,6 +174,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     boxes,
     classes: sortedClasses,
     conversions,
+    ...(classMapper !== null ? { classMapping: classMapper.list() } : {}),
     filteredOut,
     skipped,
     ...records,

@@ -37,6 +37,7 @@ interface SequenceState {
  * A sequence without a calib gets the no-camera synthetic one.
  */
 export class KittiTrackingWriter implements FormatWriter {
+  readonly classNames = 'kitti' as const;
   readonly needsCalib = true;
   readonly entries = ['training'] as const;
   private readonly sequences: SequenceState[] = [];

@@ -14,6 +14,7 @@ export const NUSCENES_VERSION_DIR = 'v1.0-cuboid';
  */
 export class NuscenesWriter implements FormatWriter {
   readonly needsPoints = true;
+  readonly classNames = 'nuscenes' as const;
   readonly needsCalib = false;
   readonly entries = ['samples', NUSCENES_VERSION_DIR] as const;
   private readonly frames: NuscenesFrameInput[] = [];

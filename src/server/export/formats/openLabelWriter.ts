@@ -5,6 +5,7 @@ import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWr
 /** ASAM OpenLABEL 1.0: one `openlabel.json` for the whole export (labels only; the points stay where they are, named by each frame's stream `uri`). */
 export class OpenLabelWriter implements FormatWriter {
   readonly needsPoints = false;
+  readonly classNames = 'as-is' as const;
   readonly needsCalib = false;
   readonly entries = ['openlabel.json'] as const;
   private readonly frames: OpenLabelFrameInput[] = [];

@@ -11,6 +11,7 @@ import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
  * float32 records, plus `custom_infos_train.json` / `custom_infos_val.json`).
  */
 export class BoxLinesWriter implements FormatWriter {
+  readonly classNames = 'kitti' as const;
   readonly needsCalib = false;
   readonly entries: readonly string[];
   private dropped = 0;

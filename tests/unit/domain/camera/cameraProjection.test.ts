@@ -99,6 +99,7 @@ function tables(cameraIntrinsic: unknown, cameraEgoY = 200): NuscenesTables {
     instance: new Map(),
     category: new Map(),
     scene: new Map(),
+    attribute: new Map(),
   } as NuscenesTables;
 }
 const CAM_ROW: NuSampleData = {

@@ -117,6 +117,7 @@ function nuscenesTables(): Record<NuTableName, unknown[]> {
     ],
     instance: [{ token: 'i1', category_token: 'cat-car', nbr_annotations: 2, first_annotation_token: 'a1', last_annotation_token: 'a2' }],
     category: [{ token: 'cat-car', name: 'vehicle.car', description: 'cars' }],
+    attribute: [],
   };
 }
 
@@ -164,6 +165,18 @@ describe('nuScenes tables → frames', () => {
     expect(() => parseNuscenesTables({ ...texts(nuscenesTables()), ego_pose: '[{' })).toThrow(/^ego_pose\.json: not valid JSON/);
     const { category: _c, ...rest } = texts(nuscenesTables());
     expect(() => parseNuscenesTables(rest)).toThrow(/^category\.json: the table is missing/);
+  });
+
+  it('keeps the annotation attribute names (attribute.json) as the nuscenes_attribute of each box', () => {
+    const t = nuscenesTables();
+    t.attribute = [
+      { token: 'at-moving', name: 'vehicle.moving', description: '' },
+      { token: 'at-rider', name: 'cycle.with_rider', description: '' },
+    ];
+    (t.sample_annotation[0] as { attribute_tokens: string[] }).attribute_tokens = ['at-rider', 'unknown-token', 'at-moving'];
+    const frames = nuscenesFrames(parseNuscenesTables(texts(t)).tables);
+    expect(frames[0].cuboids[0].attributes.nuscenes_attribute).toBe('cycle.with_rider,vehicle.moving');
+    expect(frames[1].cuboids[0].attributes).toEqual({ truncated: 0, occluded: 2 });
   });
 
   it('makes frame ids the app accepts from nuScenes file names', () => {

@@ -89,7 +89,12 @@ describe('label formats on the real KITTI frames: export → import → export',
       expect(first).toMatchObject({ code: 0, err: '' });
       checkFormatFiles(format, out1);
       const manifest = JSON.parse(fs.readFileSync(path.join(out1, 'cuboid_export.json'), 'utf8')) as Record<string, unknown>;
-      expect(manifest).toMatchObject({ format, frames: 3, boxes: 6, classes: ['Car', 'Cyclist', 'Misc', 'Pedestrian', 'Truck'] });
+      // nuScenes gets nuScenes categories (KITTI classes mapped: the README's table, inverted), the others KITTI's.
+      const classes =
+        format === 'nuscenes'
+          ? ['Misc', 'human.pedestrian.adult', 'vehicle.bicycle', 'vehicle.car', 'vehicle.truck']
+          : ['Car', 'Cyclist', 'Misc', 'Pedestrian', 'Truck'];
+      expect(manifest).toMatchObject({ format, frames: 3, boxes: 6, classes });
       expect((manifest.conversions as string[]).length).toBeGreaterThan(0);
 
       const bare = path.join(dir, 'kitti');
