@@ -111,7 +111,8 @@ export class AnnotationService {
     return this.calibs.get(frame.id, calibPath, async () => {
       const text = (await readFrameFile(frame, calibPath)).toString('utf8');
       try {
-        return parseKittiCalib(text, { fileName: path.basename(calibPath) });
+        // Named as in the dataset (`calib/000001.txt`), not only by its base name, which label_2 shares.
+        return parseKittiCalib(text, { fileName: this.dataset.source.display(calibPath) });
       } catch (err) {
         throw new FrameFileError('calib_invalid', errorMessage(err));
       }
@@ -221,10 +222,18 @@ export class AnnotationService {
   scheduleLabelWrite(frame: DatasetFrame): void {
     if (this.queuedLabels.has(frame.id)) return;
     this.queuedLabels.add(frame.id);
-    const write = this.locks.run(frame.id, () => {
-      this.queuedLabels.delete(frame.id);
-      return this.writeCurrentLabel(frame);
-    });
+    const write = this.locks
+      .run(frame.id, () => {
+        this.queuedLabels.delete(frame.id);
+        return this.writeCurrentLabel(frame);
+      })
+      .catch((err: unknown): LabelWriteResult => {
+        // The shared lock could not be taken (no lock connection in time, the database gone): the
+        // frame stays dirty and the label sync writes it. A rejection here would end the process.
+        this.queuedLabels.delete(frame.id);
+        console.warn(`cuboid: the label of frame ${frame.id} was not written (it stays marked for the label sync): ${errorMessage(err)}`);
+        return { written: false, error: errorMessage(err) };
+      });
     this.backgroundLabels.add(write);
     void write.finally(() => this.backgroundLabels.delete(write));
   }

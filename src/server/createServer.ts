@@ -5,6 +5,7 @@ import { installErrorHandling } from './http/errorHandler.ts';
 import { installHostCheck } from './http/hostCheck.ts';
 import { installOriginCheck } from './http/originCheck.ts';
 import { installZodSchemas } from './http/zodRoutes.ts';
+import { installServerTiming, markPhase, serverTimingEnabled } from './http/serverTiming.ts';
 import { cuboidVersion } from './cuboidVersion.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_TIMEOUTS, type LoginRateLimit, type ServerTimeouts } from './http/serverLimits.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './openWorkspace.ts';
@@ -118,6 +119,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   // Bodies are JSON only: anything else is 415, not a string handed to the validators.
   app.removeContentTypeParser('text/plain');
   app.decorate('cuboid', workspace);
+  // CUBOID_SERVER_TIMING=1 (the scale bench): phase timings in Server-Timing; first, so every hook is timed.
+  const timing = serverTimingEnabled();
+  if (timing) installServerTiming(app);
   app.addHook('onClose', async () => workspace.close());
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -126,12 +130,23 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   installErrorHandling(app);
   if (opts.allowedHosts !== null) installHostCheck(app, opts.allowedHosts);
   installOriginCheck(app, { allowedOrigins: opts.allowedOrigins ?? [] });
-  // Files added, removed or renamed in the dataset while serving are seen by the next request (a few stats).
+  // Files added, removed or renamed in a dataset folder are seen by the next request (a few stats).
+  // A bucket is re-listed (one LIST per folder, at most every 5 s) beside the requests, never in
+  // front of them: they are answered from the last listing, and new objects appear once the LIST
+  // is back. (Awaited, every request of a re-list period waited for it: up to 1.5 s of a save's p99
+  // under load in bench:scale, and a bucket outage's failing LIST in front of every save.)
+  const relistBeside = workspace.dataset.source.spec.kind === 's3';
+  const relistFailed = warnOnce('cuboid: re-listing the dataset failed');
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) await workspace.dataset.refresh();
+    if (request.url.startsWith('/api/')) {
+      if (relistBeside) void workspace.dataset.refresh().catch(relistFailed);
+      else await workspace.dataset.refresh();
+    }
+    if (timing) markPhase('refresh');
   });
   const users = workspace.storage.users;
   await installAuth(app, { users, requireUsers: opts.requireUsers === true });
+  if (timing) app.addHook('onRequest', async () => markPhase('auth'));
   // Only routes that ask for it (the login) are limited.
   await app.register(rateLimit, { global: false });
   // With PostgreSQL the dictionary lives in the database (every replica reads a lead's edit).
@@ -190,4 +205,15 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerJobRoutes(api, { jobs, service: workspace.service, ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}) });
   if (opts.distDir !== undefined && opts.distDir !== null) await registerStaticRoutes(app, opts.distDir);
   return app;
+}
+
+/** A warning for `err` on stderr, once per distinct message (a failure repeated on every request is said once). */
+function warnOnce(prefix: string): (err: unknown) => void {
+  const said = new Set<string>();
+  return (err) => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (said.has(message)) return;
+    said.add(message);
+    console.warn(`${prefix}: ${message}`);
+  };
 }

@@ -16,7 +16,10 @@ export function bucketClient(): S3Client {
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     forcePathStyle: process.env.CUBOID_S3_FORCE_PATH_STYLE === '1',
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    // socketTimeout: a request whose socket is silent 30 s fails (TimeoutError → 503); the SDK's
+    // requestTimeout only warns, so without it a stalled server held a label write (and its frame's
+    // lock connection) forever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000, socketTimeout: 30_000 },
   });
   return client;
 }

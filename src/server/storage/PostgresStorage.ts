@@ -24,6 +24,8 @@ import { POSTGRES_MIGRATIONS } from './postgresMigrations.ts';
 import { PostgresUserStore } from './PostgresUserStore.ts';
 import { DEFAULT_AUTOSAVE_POLICY, type AutosavePolicy } from './revisionCompaction.ts';
 import type { UserStore } from './UserStore.ts';
+import { timedQuery } from './timedQuery.ts';
+import { serverTimingEnabled, timingGauges } from '../http/serverTiming.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -72,6 +74,10 @@ export class PostgresStorage implements Storage {
     this.users = new PostgresUserStore(pool);
     this.sharedLocks = new PgAdvisoryLocks(lockPool);
     this.checkSummaries = new PostgresCheckSummaryStore(pool);
+    if (serverTimingEnabled()) {
+      const sizes = (p: pg.Pool) => ({ total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount });
+      timingGauges('pgPools', () => ({ ...prefixed('query', sizes(pool)), ...prefixed('lock', sizes(lockPool)), ...prefixed('hint', sizes(hintPool)) }));
+    }
   }
 
   /**
@@ -82,9 +88,11 @@ export class PostgresStorage implements Storage {
    */
   static async open(url: string, opts: PostgresStorageOptions = {}): Promise<PostgresStorage> {
     checkPostgresUrl(url);
-    const pool = createPool(url, { max: opts.poolSize ?? 10 });
-    const lockPool = createPool(url, { max: 4 });
-    const hintPool = createPool(url, { max: 2, relaxedCommit: true });
+    // Connections once opened stay open (no reconnect in a request's path after a quiet spell).
+    const size = opts.poolSize ?? 10;
+    const pool = createPool(url, { max: size, min: size });
+    const lockPool = createPool(url, { max: 4, min: 4 });
+    const hintPool = createPool(url, { max: 2, min: 2, relaxedCommit: true });
     try {
       await assertReachable(pool, url);
       if (opts.migrate === false) await assertSchemaCurrent(pool, url, opts.migrations ?? POSTGRES_MIGRATIONS);
@@ -107,7 +115,7 @@ export class PostgresStorage implements Storage {
   }
 
   async getAnnotation(frameId: string): Promise<FrameAnnotation | null> {
-    const row = (await this.pool.query<{ doc: string }>('SELECT doc FROM annotations WHERE frame_id = $1', [frameId])).rows[0];
+    const row = (await timedQuery<{ doc: string }>(this.pool, 'read', 'SELECT doc FROM annotations WHERE frame_id = $1', [frameId])).rows[0];
     return row === undefined ? null : readDoc(row.doc);
   }
 
@@ -167,7 +175,7 @@ export class PostgresStorage implements Storage {
       assignment?.reviewer !== undefined,
       assignment?.reviewer ?? null,
     ];
-    const saved = (await this.pool.query<{ n: string }>(base === 0 ? SAVE_FIRST_SQL : SAVE_NEXT_SQL, params)).rows[0].n === '1';
+    const saved = (await timedQuery<{ n: string }>(this.pool, 'save', base === 0 ? SAVE_FIRST_SQL : SAVE_NEXT_SQL, params)).rows[0].n === '1';
     return saved ? { ok: true, doc } : { ok: false, current: await this.getAnnotation(frameId) };
   }
 
@@ -238,7 +246,9 @@ export class PostgresStorage implements Storage {
 
   async getAssignment(frameId: string): Promise<Assignment> {
     const row = (
-      await this.pool.query<{ annotator: string | null; reviewer: string | null }>('SELECT annotator, reviewer FROM assignments WHERE frame_id = $1', [frameId])
+      await timedQuery<{ annotator: string | null; reviewer: string | null }>(this.pool, 'read', 'SELECT annotator, reviewer FROM assignments WHERE frame_id = $1', [
+        frameId,
+      ])
     ).rows[0];
     return { frameId, annotator: row?.annotator ?? null, reviewer: row?.reviewer ?? null };
   }
@@ -359,6 +369,11 @@ function toActivity(r: ActivityRow): ActivityEntry {
     revision: r.revision,
     detail: JSON.parse(r.detail) as Record<string, unknown>,
   };
+}
+
+/** `{ total: 3 }` as `{ queryTotal: 3 }`. */
+function prefixed(name: string, values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${name}${k[0].toUpperCase()}${k.slice(1)}`, v]));
 }
 
 function readDoc(text: string): FrameAnnotation {

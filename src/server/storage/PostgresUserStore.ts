@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Role } from '../../domain/review/Role.ts';
 import { inTransaction } from './postgresConnection.ts';
+import { timedQuery } from './timedQuery.ts';
 import { UserExistsError, type StoredUser, type UserRecord, type UserStore } from './UserStore.ts';
 
 interface UserRow {
@@ -78,7 +79,9 @@ export class PostgresUserStore implements UserStore {
 
   async findSession(idHash: string, now: Date): Promise<UserRecord | null> {
     const row = (
-      await this.pool.query<UserRow>(
+      await timedQuery<UserRow>(
+        this.pool,
+        'session',
         `SELECT u.name, u.role, u.token_hash, u.created_at FROM sessions s JOIN users u ON u.name = s.user_name
          WHERE s.id_hash = $1 AND s.expires_at > $2`,
         [idHash, now.toISOString()],

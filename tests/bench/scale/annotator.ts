@@ -6,6 +6,8 @@ import type { LoopbackClient } from './loopbackClient.ts';
 export interface ScaleLog {
   /** Round trip of each acknowledged save (PUT answered 200), ms. */
   saveMs: number[];
+  /** Each acknowledged save's round trip beside the server's own phase times (its Server-Timing header, ms; empty without one). */
+  saveTimings: { clientMs: number; server: Record<string, number> }[];
   /** Round trip of each PUT answered 409 (base revision stale), ms. */
   conflictMs: number[];
   /** Opening a frame: calib, points and annotation fetched in parallel, until the last byte, ms. */
@@ -22,7 +24,7 @@ export interface ScaleLog {
 }
 
 export function newScaleLog(): ScaleLog {
-  return { saveMs: [], conflictMs: [], openMs: [], openPartMs: { calib: [], points: [], annotation: [] }, acks: [], steps: new Map(), errors: [], logins: 0 };
+  return { saveMs: [], saveTimings: [], conflictMs: [], openMs: [], openPartMs: { calib: [], points: [], annotation: [] }, acks: [], steps: new Map(), errors: [], logins: 0 };
 }
 
 /** One simulated annotator's plan: who, which frames in which order, and its random stream. */
@@ -136,6 +138,7 @@ export async function runAnnotator(plan: AnnotatorPlan, client: LoopbackClient, 
         const reply = JSON.parse(res.body.toString('utf8')) as { annotation?: FrameAnnotation; current?: FrameAnnotation };
         if (res.status === 200 && reply.annotation !== undefined) {
           log.saveMs.push(ms);
+          log.saveTimings.push({ clientMs: ms, server: parseServerTiming(res.headers['server-timing']) });
           doc = reply.annotation;
           log.acks.push({ frameId, revision: doc.revision, boxId, step });
           break;
@@ -150,4 +153,14 @@ export async function runAnnotator(plan: AnnotatorPlan, client: LoopbackClient, 
       }
     }
   }
+}
+
+/** `a;dur=1.5, b;dur=2` → `{ a: 1.5, b: 2 }` (ms); {} when absent. */
+export function parseServerTiming(header: string | string[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of [header ?? []].flat().join(',').split(',')) {
+    const m = /^\s*([\w-]+)\s*;\s*dur=([\d.]+)/.exec(part);
+    if (m !== null) out[m[1]] = Number(m[2]);
+  }
+  return out;
 }

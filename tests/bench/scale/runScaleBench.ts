@@ -27,6 +27,9 @@ import { addAnnotators, makeScaleDataset, percentile } from './scaleDataset.ts';
 import { printScaleTable, type BackendResult } from './scaleTable.ts';
 import { auditEdits, auditLabels } from './verifyEdits.ts';
 import { startServe, type ServeProcess } from './serveProcess.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { formatCpuShares, startCpuShares } from './cpuShares.ts';
+import { saveTimingLines, serverHealthLine } from './timingReport.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -44,6 +47,8 @@ const REPLICAS = num('replicas', 4);
 /** `--only postgres|sqlite` runs one backend; `--keep` keeps the work folder (server logs). */
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const KEEP = args.includes('--keep');
+/** The servers report phase timings (Server-Timing, see src/server/http/serverTiming.ts) unless `--no-timing`. */
+if (!args.includes('--no-timing')) process.env.CUBOID_SERVER_TIMING = '1';
 /** A person edits a box for a while; the app saves after each edit (the autosave). */
 const PAUSE_MS: [number, number] = [8_000, 20_000];
 /** A frame takes minutes: within the burst each annotator mostly stays on its first frame. */
@@ -85,6 +90,25 @@ async function connectionSnapshot(url: string): Promise<string> {
   } finally {
     await c.end();
   }
+}
+
+/**
+ * `runBurst` while measuring what it costs the machine: each process group's CPU share (is the
+ * load generator itself starving the servers?) and this client's own event-loop delay (a late
+ * client adds to every round trip it measures).
+ */
+async function measuredBurst(name: string, lb: RoundRobin, opts: BurstOptions): Promise<{ log: ScaleLog; wallMs: number }> {
+  const cpu = startCpuShares();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const out = await runBurst(lb, opts);
+  delay.disable();
+  say(`${name}: ${formatCpuShares(cpu.stop())}`);
+  say(
+    `${name}: the bench client's event-loop delay p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`,
+  );
+  for (const line of saveTimingLines(name, out.log)) say(line);
+  return out;
 }
 
 function summarize(name: string, log: ScaleLog, wallMs: number): Omit<BackendResult, 'audit' | 'labels' | 'kill'> {
@@ -159,7 +183,8 @@ async function postgresRun(dataDir: string, frameIds: string[]): Promise<Backend
         },
       },
     };
-    const { log, wallMs } = await runBurst(lb, opts);
+    const { log, wallMs } = await measuredBurst('postgres', lb, opts);
+    for (const [i, r] of replicas.entries()) say(serverHealthLine(`postgres: replica ${i} (${r.url})`, r.logFile));
     say(`postgres: burst done in ${(wallMs / 1000).toFixed(0)} s; auditing…`);
     const audit = await auditEdits(storage, log);
     const saved = [...new Set(log.acks.map((a) => a.frameId))].sort();
@@ -190,7 +215,8 @@ async function sqliteRun(source: string, frameIds: string[]): Promise<BackendRes
   try {
     const lb = new RoundRobin([{ url: server.url, downUntil: 0 }]);
     say(`sqlite: one process at ${server.url}; ${ANNOTATORS} annotators for ${RAMP_S} + ${BURST_S} s…`);
-    const { log, wallMs } = await runBurst(lb, burstOptions(users.slice(0, ANNOTATORS), frameIds));
+    const { log, wallMs } = await measuredBurst('sqlite', lb, burstOptions(users.slice(0, ANNOTATORS), frameIds));
+    say(serverHealthLine(`sqlite: ${server.url}`, server.logFile));
     say(`sqlite: burst done in ${(wallMs / 1000).toFixed(0)} s; auditing…`);
     const audit = await auditEdits(storage, log);
     const saved = [...new Set(log.acks.map((a) => a.frameId))].sort();
