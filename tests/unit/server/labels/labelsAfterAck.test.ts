@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AnnotationService } from '../../../../src/server/AnnotationService.ts';
 import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
 import { sampleCuboid } from '../fixtures/makeDataset.ts';
 import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
@@ -56,5 +57,36 @@ describe("labelWrites: 'after-ack' (cuboid serve --db)", () => {
     fs.rmSync(path.join(s.stateDir, 'label_2', '000000.txt'), { recursive: true });
     expect((await s.app.cuboid.service.syncDirtyLabels()).written).toEqual(['000000']);
     expect(fs.readFileSync(path.join(s.stateDir, 'label_2', '000000.txt'), 'utf8')).toBe((await s.app.inject('/api/frames/000000/label')).body);
+  });
+});
+
+describe('a background label write whose shared lock cannot be taken', () => {
+  it('leaves the frame dirty and the save standing, and does not reject (an unhandled rejection ends the replica)', async () => {
+    server = await startTestServer({ labelWrites: 'after-ack' });
+    const { dataset, storage, service } = server.app.cuboid;
+    // The lock connection of a loaded PostgreSQL that does not come in time.
+    const failing = { run: () => Promise.reject(new Error('timeout exceeded when trying to connect')) };
+    const lockless = Object.assign(Object.create(storage) as typeof storage, { sharedLocks: failing });
+    const annotations = new AnnotationService({ dataset, storage: lockless, labelsDir: service.labelsDir, labelWrites: 'after-ack' });
+    const frame = dataset.get('000000');
+    if (frame === undefined) throw new Error('no frame 000000');
+    const doc = await annotations.getAnnotation(frame, 'ann');
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const saved = await annotations.saveAnnotation(frame, { ...doc, cuboids: [sampleCuboid('x')] }, doc.revision, 'ann');
+      expect(saved).toMatchObject({ ok: true, labelWritten: false });
+      await annotations.drainLabelWrites();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rejections).toEqual([]);
+      expect(warn.mock.calls.flat().join('\n')).toMatch(/label of frame 000000 was not written .*timeout exceeded when trying to connect/);
+      expect(await storage.listDirtyLabels()).toEqual(['000000']);
+      expect((await storage.getAnnotation('000000'))?.revision).toBe(doc.revision + 1);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      warn.mockRestore();
+    }
   });
 });
