@@ -97,8 +97,9 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
     await storage.close();
     throw err;
   }
-  // A bucket may come back: label objects a failed write left stale are retried on a timer.
-  const stopLabelRetry = bucket !== null ? startLabelSyncTimer(() => service.syncDirtyLabels()) : () => undefined;
+  // A bucket may come back, and a broken calib may be fixed (label_2 is in camera coordinates, so a
+  // frame's label waits for its calib): label files a failed write left stale are retried on a timer.
+  const stopLabelRetry = startLabelSyncTimer(() => service.syncDirtyLabels());
   return {
     dataset,
     storage,

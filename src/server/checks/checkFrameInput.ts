@@ -13,6 +13,8 @@ import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { readFrameFile } from '../dataset/frameFiles.ts';
+import { displayPath, toDatasetFileError } from '../dataset/fileError.ts';
+import { KittiError } from '../../domain/kitti/KittiError.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
 export type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
@@ -31,6 +33,11 @@ export interface CheckFrameInput {
   ring?: ArrayLike<number>;
   /** The stored document's "not an object" places (none for a frame read from `label_2`). */
   dismissed: DismissedRegion[];
+  /**
+   * Why the frame's calib could not be used (the file, line and reason), when the boxes did not
+   * need it: they were checked without the camera (missed objects searched all around).
+   */
+  calibProblem?: string;
 }
 
 /**
@@ -46,7 +53,10 @@ export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotatio
   const cloud = await readFramePoints(frame);
   const positions = cloud.positions;
   const ring = ringOf(cloud);
-  const calib = await readFrameCalib(frame);
+  // label_2 lines are in camera coordinates: only they need the calib to be read at all. Boxes
+  // stored or shipped in the LiDAR frame are checked without it when it is broken.
+  const needsCalib = stored === null && frame.shipped == null && frame.labelPath !== null;
+  const { calib, problem } = needsCalib || region === 'camera' ? { calib: await readFrameCalib(frame), problem: null } : await readCheckCalib(frame);
   let cuboids: Cuboid[] = [];
   let dontCare: number[][] = [];
   let labelSource: CheckFrameInput['labelSource'] = 'none';
@@ -71,14 +81,34 @@ export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotatio
 
   const labelRegion = await frameLabelRegion(frame, calib, region, cuboids, dontCare);
   const dismissed = dismissedRegions(stored?.dismissals);
-  return { frameId: frame.id, positions, ring, cuboids, labelSource, labelRegion, dismissed };
+  return { frameId: frame.id, positions, ring, cuboids, labelSource, labelRegion, dismissed, ...(problem !== null ? { calibProblem: problem } : {}) };
 }
 
-/** The frame's KITTI calibration, or null when it has none. */
+/**
+ * The frame's KITTI calibration, or null when it has none. @throws KittiError naming the file
+ * relative to the dataset (`calib/ID.txt`), the line and the field; a file system error for a
+ * missing or unreadable one.
+ */
 export async function readFrameCalib(frame: DatasetFrame): Promise<KittiCalib | null> {
   return frame.calibPath === null
     ? null
-    : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
+    : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: displayPath(frame.root, frame.calibPath) });
+}
+
+/**
+ * The calib for checks of LiDAR-frame boxes, which need it only to know camera 2's view: a
+ * malformed, missing or unreadable file gives `calib: null` (missed objects are searched all
+ * around, as the browser's checks panel does) and `problem` naming the file, line and reason.
+ */
+export async function readCheckCalib(frame: DatasetFrame): Promise<{ calib: KittiCalib | null; problem: string | null }> {
+  try {
+    return { calib: await readFrameCalib(frame), problem: null };
+  } catch (err) {
+    const file = toDatasetFileError(err, frame.root);
+    if (file !== null) return { calib: null, problem: file.message };
+    if (err instanceof KittiError) return { calib: null, problem: err.message };
+    throw err;
+  }
 }
 
 /** The part of the frame's scan its labels cover (see `readCheckFrame`). */

@@ -19,7 +19,7 @@ import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readPointCount } from '../dataset/readPointCount.ts';
 import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
 import type { CheckSizeLimits } from './checkLimits.ts';
-import { frameLabelRegion, readCheckFrame, readFrameCalib } from './checkFrameInput.ts';
+import { frameLabelRegion, readCheckCalib, readCheckFrame } from './checkFrameInput.ts';
 import type { CheckFrameInput, RegionMode } from './checkFrameInput.ts';
 
 /**
@@ -46,6 +46,8 @@ export interface CheckedFrame {
   cameraOnly: boolean;
   /** The boxes checked (LiDAR frame), for the cross-frame rules of `cuboid check`; absent when `countOnly`. */
   cuboids?: Cuboid[];
+  /** The frame's calib could not be used (file, line, reason): checked without the camera, missed objects searched all around. */
+  calibProblem?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ const MAX_PCD_POINT_BYTES = 256;
 /** Frames whose points and analysis a worker keeps for the submit gate (a queue touches few at a time). */
 const CACHE_FRAMES = 2;
 /** `analysis` is absent for a frame over the point limit (it is refused on the count). */
-const analysed = new Map<string, Promise<{ positions: Float32Array; calib: KittiCalib | null; analysis: FrameAnalysis | undefined }>>();
+const analysed = new Map<string, Promise<{ positions: Float32Array; analysis: FrameAnalysis | undefined }>>();
 
 /**
  * Runs one check task (in a check worker thread; see `CheckPool`). Never throws for a bad frame:
@@ -104,6 +106,7 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
     labelSource: input.labelSource,
     cameraOnly: input.labelRegion !== undefined,
     ...(task.countOnly ? {} : { cuboids: input.cuboids }),
+    ...(input.calibProblem !== undefined ? { calibProblem: input.calibProblem } : {}),
   };
 }
 
@@ -111,7 +114,10 @@ async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { l
   const { frame, doc, limits } = task;
   const tooMany = boxesOverLimit(frame.id, doc, limits) ?? fileOverLimit(frame, limits) ?? (await declaredOverLimit(frame, limits));
   if (tooMany) return tooMany;
-  const { positions, calib, analysis } = await analyse(frame, limits);
+  // The submitted boxes are in the LiDAR frame: a broken calib widens the missed-object search to all around; it never blocks the gate.
+  const { positions, analysis } = await analyse(frame, limits);
+  // Read on every submit (a small file), so a corrected calib counts at once.
+  const { calib, problem: calibProblem } = await readCheckCalib(frame);
   const over = sizeOverLimit(frame.id, positions.length / 3, doc.cuboids.length, limits);
   if (over || analysis === undefined) return over ?? tooLarge(frame.id, 'too many points', `${limits.maxPoints} points`, limits.maxPoints);
   const dismissed = dismissedRegions(doc.dismissals);
@@ -127,20 +133,20 @@ async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { l
     boxes: doc.cuboids.length,
     labelSource: 'database',
     cameraOnly: labelRegion !== undefined,
+    ...(calibProblem !== null ? { calibProblem } : {}),
   };
 }
 
-/** The frame's points, calib and analysis, cached for the last few frames of this worker. */
+/** The frame's points and analysis, cached for the last few frames of this worker. */
 function analyse(frame: DatasetFrame, limits: CheckSizeLimits) {
   const key = `${frame.id}:${frame.points.path}:${frame.points.bytes}`;
   let hit = analysed.get(key);
   if (hit === undefined) {
     hit = (async () => {
       const cloud = await readFramePoints(frame);
-      const calib = await readFrameCalib(frame);
       const over = cloud.positions.length / 3 > limits.maxPoints;
       const analysis = over ? undefined : analyzeFrame(cloud.positions, { ring: ringOf(cloud) });
-      return { positions: cloud.positions, calib, analysis };
+      return { positions: cloud.positions, analysis };
     })();
     const entry = hit;
     entry.catch(() => analysed.delete(key));

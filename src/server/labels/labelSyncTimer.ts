@@ -1,4 +1,4 @@
-/** How often label files left dirty by a failed write are retried (ms), for a bucket. */
+/** How often label files left dirty by a failed write are retried (ms): a bucket that was away, a calib that was fixed. */
 export const LABEL_RETRY_MS = 15_000;
 
 /**
