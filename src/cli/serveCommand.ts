@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../server/createServer.ts';
-import { countPostgresUsers } from '../server/storage/PostgresStorage.ts';
+import { countPostgresUsers, PostgresStorage } from '../server/storage/PostgresStorage.ts';
 import type { RegisterCommand } from './commands.ts';
 import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
@@ -73,6 +73,9 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
   });
   try {
+    // A replica opens its database connections before it listens: no request waits for one to start.
+    const storage = app.cuboid.storage;
+    if (storage instanceof PostgresStorage) await storage.warm();
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host });
   } catch (err) {
     await app.close();

@@ -24,7 +24,17 @@ export interface ScaleLog {
 }
 
 export function newScaleLog(): ScaleLog {
-  return { saveMs: [], saveTimings: [], conflictMs: [], openMs: [], openPartMs: { calib: [], points: [], annotation: [] }, acks: [], steps: new Map(), errors: [], logins: 0 };
+  return {
+    saveMs: [],
+    saveTimings: [],
+    conflictMs: [],
+    openMs: [],
+    openPartMs: { calib: [], points: [], annotation: [] },
+    acks: [],
+    steps: new Map(),
+    errors: [],
+    logins: 0,
+  };
 }
 
 /** One simulated annotator's plan: who, which frames in which order, and its random stream. */

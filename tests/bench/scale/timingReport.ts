@@ -34,7 +34,9 @@ export function saveTimingLines(name: string, log: ScaleLog): string[] {
 }
 
 /** The `cuboid-timing {json}` lines a server wrote to `logFile` every 5 s (see `src/server/http/serverTiming.ts`). */
-export function serverTimingLines(logFile: string): { cpuMs: number; periodMs: number; loopDelayMs: { p50: number; p99: number; max: number }; pgPools?: Record<string, number> }[] {
+export function serverTimingLines(
+  logFile: string,
+): { cpuMs: number; periodMs: number; loopDelayMs: { p50: number; p99: number; max: number }; pgPools?: Record<string, number> }[] {
   if (!fs.existsSync(logFile)) return [];
   return fs
     .readFileSync(logFile, 'utf8')

@@ -81,6 +81,28 @@ describe('PostgresStorage migrations', () => {
   });
 });
 
+describe('connections', () => {
+  it('warm() opens every pooled connection (10 queries, 4 locks, 2 hints); a burst of queries then opens none', async () => {
+    const db = await database();
+    const storage = await open(db.url, { poolSize: 10 });
+    const count = async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        const sql = "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'cuboid'";
+        return (await c.query<{ n: number }>(sql)).rows[0].n;
+      } finally {
+        await c.end();
+      }
+    };
+    await storage.warm();
+    expect(await count()).toBe(16);
+    // The pools are kept at their size (pg-pool's `min`): a burst finds its connections open.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => storage.getAnnotation(`f${i}`)));
+    expect(await count()).toBe(16);
+  });
+});
+
 describe('what replicas share besides rows', () => {
   it('advisory locks keep two processes out of one key at once, and let other keys through', async () => {
     const db = await database();
