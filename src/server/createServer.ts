@@ -90,7 +90,12 @@ declare module 'fastify' {
  * (or use `app.inject` in tests).
  */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const workspace = await openWorkspace(opts);
+  // Checks run in worker threads, never on the event loop; the same threads parse a nuScenes dataset's tables at the scan.
+  const checkPool = new CheckPool(opts.checks);
+  const workspace = await openWorkspace({ ...opts, runTask: (task) => checkPool.runDatasetTask(task) }).catch(async (err: unknown) => {
+    await checkPool.close();
+    throw err;
+  });
   const t: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -152,8 +157,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   // With PostgreSQL the dictionary lives in the database (every replica reads a lead's edit).
   const fileDictionary = new DictionaryStore(workspace.stateDir);
   const dictionaries = workspace.storage instanceof PostgresStorage ? workspace.storage.dictionaryStore(fileDictionary) : fileDictionary;
-  // Checks run in worker threads, never on the event loop; closing the app stops them.
-  const checkPool = new CheckPool(opts.checks);
+  // Closing the app stops the check threads.
   app.addHook('onClose', async () => checkPool.close());
   // Jobs: in this process (the pool above), or queued in PostgreSQL for `cuboid worker` processes.
   let jobs: JobRunner;

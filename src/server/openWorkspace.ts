@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AnnotationService } from './AnnotationService.ts';
-import { Dataset } from './dataset/Dataset.ts';
+import { Dataset, type DatasetScanOptions } from './dataset/Dataset.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import { removeStaleTempLabels } from './labels/writeLabelAtomic.ts';
 import { BucketLabelStore, FolderLabelStore } from './labels/LabelStore.ts';
@@ -40,6 +40,8 @@ export interface WorkspaceOptions {
    * `AnnotationService.labelWrites`).
    */
   labelWrites?: 'in-request' | 'after-ack';
+  /** Where the dataset scan runs its heavy parsing (nuScenes tables): the server's check pool; default this thread. */
+  runTask?: DatasetScanOptions['runTask'];
 }
 
 /** A served dataset: its index, its storage and the annotation service over both. */
@@ -73,6 +75,7 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   const dataset = await Dataset.scan(opts.dataDir, {
     ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
     followSymlinks: opts.followSymlinks === true,
+    ...(opts.runTask !== undefined ? { runTask: opts.runTask } : {}),
   });
   const stateDir = path.resolve(opts.stateDir ?? defaultStateDir(dataset.root));
   // A dataset in a bucket gets its label objects in the bucket (PREFIX/label_2); its database stays local (or --db).

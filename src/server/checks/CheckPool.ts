@@ -5,6 +5,7 @@ import { HttpError } from '../http/HttpError.ts';
 import type { CheckLimits } from './checkLimits.ts';
 import { DEFAULT_CHECK_LIMITS, formatMs } from './checkLimits.ts';
 import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './checkTask.ts';
+import type { NuscenesTableAnswer, NuscenesTableTask } from '../dataset/layouts/nuscenesTableTask.ts';
 
 export interface CheckPoolOptions extends Partial<CheckLimits> {
   /** Worker threads; default the cores less one (the event loop keeps one), at least 1. */
@@ -107,6 +108,19 @@ export class CheckPool {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * Runs a dataset task on a pool thread (parsing a nuScenes dataset's tables at the scan,
+   * `nuscenesTableTask.ts`), the table bytes transferred. No check limits apply; a task that
+   * outgrows the worker heap (`memoryMb`) rejects with the worker's error.
+   */
+  async runDatasetTask(task: NuscenesTableTask): Promise<NuscenesTableAnswer> {
+    // Only buffers a table owns whole are moved (a small file's bytes may share Node's buffer pool: copied).
+    const transferList = new Set<ArrayBuffer>();
+    for (const f of Object.values(task.files))
+      if (f.buffer instanceof ArrayBuffer && f.byteOffset === 0 && f.byteLength === f.buffer.byteLength) transferList.add(f.buffer);
+    return (await this.pool.run(task as unknown as CheckTask, { transferList: [...transferList] })) as unknown as NuscenesTableAnswer;
   }
 
   /** Stops every thread; running and queued checks are rejected. */

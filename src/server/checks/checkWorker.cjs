@@ -8,8 +8,13 @@ const ready = import('tsx/esm/api').then(({ register }) => {
 });
 ready.catch(() => undefined);
 
-/** Runs one `CheckTask` (checkTask.ts) and resolves with its `CheckAnswer`. */
+/** Runs one `CheckTask` (checkTask.ts) and resolves with its `CheckAnswer`; a dataset task (`CheckPool.runDatasetTask`) goes to its own module. */
 module.exports = async function runInWorker(task) {
+  if (task.kind === 'nuscenes-tables') {
+    await ready;
+    const { runNuscenesTableTask } = await import('../dataset/layouts/nuscenesTableTask.ts');
+    return runNuscenesTableTask(task);
+  }
   const { runCheckTask } = await ready;
   return runCheckTask(task);
 };

@@ -8,7 +8,7 @@ import { isValidFrameId } from './frameId.ts';
 import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
 import { openSource, SourceOpenError } from './sources.ts';
 import { isDatasetUnavailable } from './sourceErrors.ts';
-import type { SequenceScan, ShippedLabels } from './layouts/SequenceScan.ts';
+import type { SequenceScan, SequenceScanOptions, ShippedLabels } from './layouts/SequenceScan.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
 import type { DatasetCamera } from './DatasetCamera.ts';
 
@@ -60,6 +60,8 @@ export interface DatasetScanOptions {
    * real path is outside the dataset folder is skipped with a warning, and every read checks again.
    */
   followSymlinks?: boolean;
+  /** Where a sequence layout runs its heavy parsing (the server: its check pool's worker threads); default this thread. */
+  runTask?: SequenceScanOptions['runTask'];
 }
 
 /** A distinct `.bin` layout choice of a dataset and how many frames it applies to. */
@@ -181,7 +183,7 @@ export class Dataset {
     }
     if (spec === undefined) throw new DatasetError(`Dataset: ${source.spec.root} matches no known layout`);
     if (spec.scanSequence !== undefined) {
-      const scan = await spec.scanSequence(source);
+      const scan = await spec.scanSequence(source, opts.runTask !== undefined ? { runTask: opts.runTask } : {});
       if (scan.frames.length === 0)
         throw new DatasetError(`${spec.emptyMessage(source)}${scan.warnings.length > 0 ? ` (${scan.warnings.slice(0, 3).join('; ')})` : ''}`);
       // The layout's format fixes the .bin records (KITTI x y z reflectance; nuScenes x y z intensity ring) unless declared.

@@ -1,7 +1,7 @@
 import type { DatasetSource } from './DatasetSource.ts';
 import { isKittiTrackingLayout, scanKittiTracking } from './layouts/scanKittiTracking.ts';
 import { isNuscenesLayout, scanNuscenes } from './layouts/scanNuscenes.ts';
-import type { SequenceScan } from './layouts/SequenceScan.ts';
+import type { SequenceScan, SequenceScanOptions } from './layouts/SequenceScan.ts';
 
 /** The kinds of file a scan lists per frame. */
 export type FileKind = 'points' | 'calib' | 'image' | 'label';
@@ -40,7 +40,7 @@ export interface DatasetLayoutSpec {
    * A sequence layout's own scan (frames in sequence order with their sequence, ego pose and
    * shipped labels; see `layouts/SequenceScan.ts`). When given, `folders` is not used.
    */
-  scanSequence?(source: DatasetSource): Promise<SequenceScan>;
+  scanSequence?(source: DatasetSource, opts?: SequenceScanOptions): Promise<SequenceScan>;
 }
 
 const SIDE_FOLDERS = { calib: 'calib', image: 'image_2', label: 'label_2' };

@@ -39,3 +39,12 @@ export interface SequenceScan {
   frames: SequenceFrameFiles[];
   warnings: string[];
 }
+
+/** How a sequence layout's scan may run its heavy work. */
+export interface SequenceScanOptions {
+  /**
+   * Runs a nuScenes table task (parse, references, boxes; `nuscenesTableTask.ts`) off this
+   * thread, e.g. `CheckPool.runDatasetTask`; default: in this thread.
+   */
+  runTask?: (task: import('./nuscenesTableTask.ts').NuscenesTableTask) => Promise<import('./nuscenesTableTask.ts').NuscenesTableAnswer>;
+}

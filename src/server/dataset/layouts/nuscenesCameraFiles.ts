@@ -1,24 +1,22 @@
-import { nuscenesCameraChannel, nuscenesCameraRows, nuscenesSampleCameras } from '../../../domain/camera/nuscenesCameras.ts';
-import type { NuscenesTables } from '../../../domain/nuscenes/NuscenesTables.ts';
-import type { Pose } from '../../../domain/poses/Pose.ts';
+import { nuscenesCameraChannel, type NuscenesSampleCamera } from '../../../domain/camera/nuscenesCameras.ts';
 import type { DatasetSource, ListedFile } from '../DatasetSource.ts';
 import { cameraImageType, type DatasetCamera } from '../DatasetCamera.ts';
 
-/** The cameras of each nuScenes sample, by sample token: what `scanNuscenes` gives each LiDAR frame. */
+/** The listed camera images of a nuScenes dataset: what `scanNuscenes` gives each LiDAR frame. */
 export interface NuscenesCameraIndex {
-  cameras(sampleToken: string, lidarPose: Pose): DatasetCamera[];
+  /** A sample's cameras (from the tables) with their listed image, or `image` null when the file is not there. */
+  cameras(sampleCameras: readonly NuscenesSampleCamera[]): DatasetCamera[];
 }
 
 /**
- * Lists the folders of the tables' camera keyframes (`samples/CAM_*`, one listing per channel, at
- * the scan) so that every image ref comes from a listing. A keyframe whose file is not there keeps
- * its camera with `image` null (its image route answers 404 naming the file); how many are missing
- * is one warning.
+ * Lists the folders of the tables' camera keyframes (`cameraFiles`: every camera file `samples/CAM_X/NAME`
+ * file the tables name; one listing per channel, at the scan) so that every image ref comes from
+ * a listing. A keyframe whose file is not there keeps its camera with `image` null (its image
+ * route answers 404 naming the file); how many are missing is one warning.
  */
-export async function indexNuscenesCameras(source: DatasetSource, tables: NuscenesTables, warnings: string[]): Promise<NuscenesCameraIndex> {
-  const rows = nuscenesCameraRows(tables);
+export async function indexNuscenesCameras(source: DatasetSource, cameraFiles: readonly string[], warnings: string[]): Promise<NuscenesCameraIndex> {
   const channels = new Set<string>();
-  for (const list of rows.values()) for (const sd of list) channels.add(nuscenesCameraChannel(sd.filename) as string);
+  for (const f of cameraFiles) channels.add(nuscenesCameraChannel(f) as string);
   const files = new Map<string, ListedFile>();
   for (const channel of [...channels].sort()) {
     const listed = await source.listFolder(`samples/${channel}`, { accept: (n) => /\.(jpe?g|png)$/i.test(n), needSize: false });
@@ -27,17 +25,16 @@ export async function indexNuscenesCameras(source: DatasetSource, tables: Nuscen
   }
   let missing = 0;
   let example = '';
-  for (const list of rows.values())
-    for (const sd of list)
-      if (!files.has(sd.filename)) {
-        missing++;
-        example ||= sd.filename;
-      }
+  for (const f of cameraFiles)
+    if (!files.has(f)) {
+      missing++;
+      example ||= f;
+    }
   if (missing > 0)
     warnings.push(`${missing} camera image(s) that sample_data.json lists are not in the dataset (their cameras show no image), e.g. ${example}`);
   return {
-    cameras(sampleToken, lidarPose) {
-      return nuscenesSampleCameras(tables, rows.get(sampleToken) ?? [], lidarPose).map((c) => {
+    cameras(sampleCameras) {
+      return sampleCameras.map((c) => {
         const file = files.get(c.filename);
         return {
           name: c.channel,

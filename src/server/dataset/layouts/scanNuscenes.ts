@@ -1,11 +1,13 @@
-import { nuscenesFrameId, nuscenesFrames, LIDAR_TOP_DIR } from '../../../domain/nuscenes/nuscenesFrames.ts';
-import { NuscenesError } from '../../../domain/nuscenes/NuscenesError.ts';
+import { nuscenesFrameId, LIDAR_TOP_DIR } from '../../../domain/nuscenes/nuscenesFrames.ts';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type NuTableName } from '../../../domain/nuscenes/NuscenesTables.ts';
-import { parseNuscenesTables } from '../../../domain/nuscenes/parseNuscenesTables.ts';
 import type { DatasetSource } from '../DatasetSource.ts';
 import { isValidFrameId } from '../frameId.ts';
-import type { SequenceFrameFiles, SequenceScan } from './SequenceScan.ts';
+import type { SequenceFrameFiles, SequenceScan, SequenceScanOptions } from './SequenceScan.ts';
 import { indexNuscenesCameras } from './nuscenesCameraFiles.ts';
+import { runNuscenesTableTask, type NuscenesTableAnswer, type NuscenesTableFrame, type NuscenesTableTask } from './nuscenesTableTask.ts';
+
+/** Runs the table task somewhere (a worker thread of the server's pool) and answers what it answered. */
+export type NuscenesTableRunner = (task: NuscenesTableTask) => Promise<NuscenesTableAnswer>;
 
 /** Where the v1.0 tables may be, relative to the dataset, in the order tried ('' = the root). */
 export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', ''] as const;
@@ -30,8 +32,12 @@ export function isNuscenesLayout(source: DatasetSource): Promise<boolean> {
  * Table rows that reference missing tokens are left out and named in `warnings`; tables that
  * cannot be read leave every file a frame without labels or poses (named in `warnings`); a
  * `.pcd.bin` no table lists is still a frame (no labels, no pose, its own sequence '').
+ *
+ * The tables are read here and parsed by `opts.runTask` (the server runs it on its check pool's
+ * worker threads, so a big `sample_annotation.json` never holds up the event loop; without one,
+ * in this thread: the CLI).
  */
-export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan> {
+export async function scanNuscenes(source: DatasetSource, opts: SequenceScanOptions = {}): Promise<SequenceScan> {
   const warnings: string[] = [];
   const listing = await source.listFolder(LIDAR_TOP_DIR.slice(0, -1), { accept: (n) => n.toLowerCase().endsWith('.pcd.bin'), needSize: true });
   warnings.push(...listing.warnings);
@@ -46,11 +52,11 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
       frames.push(frame);
     }
   };
-  const tables = await readTables(source, warnings);
+  const tables = await readTables(source, warnings, opts.runTask ?? (async (task) => runNuscenesTableTask(task)));
   if (tables !== null) {
     const dir = tables.dir === '' ? '' : `${tables.dir}/`;
-    const cameraIndex = await indexNuscenesCameras(source, tables.parsed, warnings);
-    for (const f of nuscenesFrames(tables.parsed)) {
+    const cameraIndex = await indexNuscenesCameras(source, tables.cameraFiles, warnings);
+    for (const f of tables.frames) {
       const file = files.get(f.filename);
       if (file === undefined) {
         warnings.push(`${dir}sample_data.json lists ${f.filename}, which is not in ${LIDAR_TOP_DIR} (frame left out)`);
@@ -67,7 +73,7 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
           sequence: f.sequence,
           pose: f.pose,
           shipped: { cuboids: f.cuboids, dontCare: [], file: `${dir}sample_annotation.json` },
-          cameras: cameraIndex.cameras(f.sampleToken, f.pose),
+          cameras: cameraIndex.cameras(f.cameras),
         },
         f.filename,
       );
@@ -94,11 +100,12 @@ export async function scanNuscenes(source: DatasetSource): Promise<SequenceScan>
   return { frames, warnings };
 }
 
-/** The tables' folder and parsed tables, or null (with a warning) when there are none or they cannot be read. */
+/** The tables' folder and what the table task made of them, or null (with a warning) when there are none or they cannot be read. */
 async function readTables(
   source: DatasetSource,
   warnings: string[],
-): Promise<{ dir: string; parsed: ReturnType<typeof parseNuscenesTables>['tables'] } | null> {
+  runTask: NuscenesTableRunner,
+): Promise<{ dir: string; frames: NuscenesTableFrame[]; cameraFiles: string[] } | null> {
   let dir: string | null = null;
   for (const d of NUSCENES_TABLE_DIRS) {
     const probe = await source.listFolder(d, { accept: (n) => n === 'sample.json', needSize: false });
@@ -116,24 +123,29 @@ async function readTables(
   const prefix = dir === '' ? '' : `${dir}/`;
   const listed = await source.listFolder(dir, { accept: (n) => n.endsWith('.json'), needSize: false });
   const refs = new Map(listed.files.map((f) => [f.name, f.ref]));
-  const texts: Partial<Record<NuTableName, string>> = {};
+  const files: Partial<Record<NuTableName, Uint8Array>> = {};
   for (const name of [...REQUIRED_TABLES, ...OPTIONAL_TABLES]) {
     const ref = refs.get(`${name}.json`);
     if (ref === undefined) continue;
     try {
-      texts[name] = (await source.read(ref)).toString('utf8');
+      files[name] = await source.read(ref);
     } catch (err) {
       warnings.push(`${prefix}${name}.json: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  let answer: NuscenesTableAnswer;
   try {
-    const { tables, problems } = parseNuscenesTables(texts);
-    for (const p of problems.slice(0, MAX_LISTED_PROBLEMS)) warnings.push(`${prefix}${p.message}`);
-    if (problems.length > MAX_LISTED_PROBLEMS) warnings.push(`${prefix}: ${problems.length - MAX_LISTED_PROBLEMS} more table rows left out`);
-    return { dir, parsed: tables };
+    answer = await runTask({ kind: 'nuscenes-tables', files });
   } catch (err) {
-    if (!(err instanceof NuscenesError)) throw err;
-    warnings.push(`${prefix}${err.message}: frames open without labels or poses`);
+    // The worker thread died (e.g. the tables outgrew its heap): the point files still open.
+    warnings.push(`${prefix}: the tables could not be parsed (${err instanceof Error ? err.message : String(err)}): frames open without labels or poses`);
     return null;
   }
+  if (!answer.ok) {
+    warnings.push(`${prefix}${answer.message}: frames open without labels or poses`);
+    return null;
+  }
+  for (const p of answer.problems.slice(0, MAX_LISTED_PROBLEMS)) warnings.push(`${prefix}${p}`);
+  if (answer.problems.length > MAX_LISTED_PROBLEMS) warnings.push(`${prefix}: ${answer.problems.length - MAX_LISTED_PROBLEMS} more table rows left out`);
+  return { dir, frames: answer.frames, cameraFiles: answer.cameraFiles };
 }

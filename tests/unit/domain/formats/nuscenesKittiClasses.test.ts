@@ -8,7 +8,10 @@ import {
   nuscenesCategoryOfKitti,
 } from '../../../../src/domain/formats/nuscenes/nuscenesKittiClasses.ts';
 
-const box = (label: string, attr?: string) => ({ label, attributes: { truncated: 0, occluded: 0, ...(attr !== undefined ? { nuscenes_attribute: attr } : {}) } });
+const box = (label: string, attr?: string) => ({
+  label,
+  attributes: { truncated: 0, occluded: 0, ...(attr !== undefined ? { nuscenes_attribute: attr } : {}) },
+});
 
 describe('nuScenes categories → KITTI classes', () => {
   it('knows the 23 general categories and the 10 detection classes the nuscenes-devkit publishes', () => {
@@ -38,7 +41,8 @@ describe('nuScenes categories → KITTI classes', () => {
     expect(kittiClassOfNuscenes('Car', [])).toBeNull();
     expect(kittiClassOfNuscenes('vehicle.cars', [])).toBeNull();
     // Every category has a decision that is a KITTI class or "kept".
-    for (const c of NUSCENES_CATEGORIES) expect([null, 'Car', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Misc']).toContain(kittiClassOfNuscenes(c, []));
+    for (const c of NUSCENES_CATEGORIES)
+      expect([null, 'Car', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Misc']).toContain(kittiClassOfNuscenes(c, []));
   });
 
   it('counts the changes an export makes and says them in one manifest sentence', () => {

@@ -22,10 +22,7 @@ function makeDataset(dir: string): string {
       { token: 'at-rider', name: 'cycle.with_rider', description: '' },
       { token: 'at-norider', name: 'cycle.without_rider', description: '' },
     ];
-    t.category.push(
-      { token: 'cat-bike', name: 'vehicle.bicycle', description: '' },
-      { token: 'cat-barrier', name: 'movable_object.barrier', description: '' },
-    );
+    t.category.push({ token: 'cat-bike', name: 'vehicle.bicycle', description: '' }, { token: 'cat-barrier', name: 'movable_object.barrier', description: '' });
     const ann = (token: string, instance: string, attrs: string[], x: number) => ({
       token,
       sample_token: 's0',
@@ -40,7 +37,11 @@ function makeDataset(dir: string): string {
       prev: '',
       next: '',
     });
-    t.sample_annotation.push(ann('a-rider', 'i-rider', ['at-rider'], 95), ann('a-parked', 'i-parked', ['at-norider'], 94), ann('a-barrier', 'i-barrier', [], 106));
+    t.sample_annotation.push(
+      ann('a-rider', 'i-rider', ['at-rider'], 95),
+      ann('a-parked', 'i-parked', ['at-norider'], 94),
+      ann('a-barrier', 'i-barrier', [], 106),
+    );
     t.instance.push(
       { token: 'i-rider', category_token: 'cat-bike', nbr_annotations: 1, first_annotation_token: 'a-rider', last_annotation_token: 'a-rider' },
       { token: 'i-parked', category_token: 'cat-bike', nbr_annotations: 1, first_annotation_token: 'a-parked', last_annotation_token: 'a-parked' },
@@ -73,7 +74,9 @@ describe('exporting a nuScenes dataset to KITTI-class formats', () => {
       ]);
       const manifest = JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8')) as { conversions: string[]; classMapping: unknown[] };
       expect(manifest.classMapping).toHaveLength(4);
-      expect(manifest.conversions[0]).toMatch(/vehicle\.bicycle \(cycle\.with_rider\) → Cyclist ×1, vehicle\.bicycle \(cycle\.without_rider\) → Misc ×1, vehicle\.car → Car ×3/);
+      expect(manifest.conversions[0]).toMatch(
+        /vehicle\.bicycle \(cycle\.with_rider\) → Cyclist ×1, vehicle\.bicycle \(cycle\.without_rider\) → Misc ×1, vehicle\.car → Car ×3/,
+      );
     } finally {
       await src.close();
     }
