@@ -4,6 +4,7 @@ import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
 import { countBySeverity } from '../domain/checks/CheckResult.ts';
 import { dismissedRegions } from '../domain/document/dismissals.ts';
 import type { AppStore } from '../state/createAppStore.ts';
+import { ApiError } from '../io/apiClient.ts';
 import type { PageIo } from './pageIo.ts';
 
 /** Quiet time after an edit before the checks re-run, milliseconds. */
@@ -48,9 +49,14 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     const doc = store.getState().doc;
     if (!buffers?.complete || !doc || doc.frameId !== frameId) return;
     preparing = frameId;
-    store.getState().setChecks({ frameId, results: [], status: 'preparing', error: null });
+    store.getState().setChecks({ frameId, results: [], status: 'preparing', error: null, calibProblem: null });
     try {
-      const calib = await api.getCalib(frameId).catch(() => null);
+      // The boxes are in the LiDAR frame: a broken calib only means the camera view is unknown, so
+      // the checks run without it (missed objects searched all around) and the panel says why.
+      const calib = await api.getCalib(frameId).catch((err: unknown) => {
+        if (store.getState().checks.frameId === frameId) store.getState().setChecks({ calibProblem: calibProblemOf(err) });
+        return null;
+      });
       const region = autoLabelRegion(
         'auto',
         calib?.calib ?? null,
@@ -83,7 +89,7 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
       // frame's points are in, and never stay on a frame whose points could not be loaded.
       preparedFor = null;
       preparing = null;
-      s.setChecks({ frameId, results: [], status: 'idle', error: null, ms: null });
+      s.setChecks({ frameId, results: [], status: 'idle', error: null, ms: null, calibProblem: null });
       return;
     }
     if (frameId && ready && preparedFor !== frameId && preparing !== frameId) {
@@ -101,6 +107,12 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     unsubscribe();
     if (timer) clearTimeout(timer);
   };
+}
+
+/** What the checks panel says about a calib the server could not give (its message names the file and line). */
+function calibProblemOf(err: unknown): string {
+  if (err instanceof ApiError) return err.failure.kind === 'network' ? `the calib could not be fetched (${err.detail})` : err.detail;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Ids of boxes added, removed or changed between two versions of a frame's boxes. */

@@ -22,6 +22,10 @@ export function ChecksPanel() {
   const frameId = useAppStore((s) => s.doc?.frameId);
   const focusFinding = useAppStore((s) => s.focusFinding);
   const locked = useAppStore((s) => s.editLock);
+  const currentFrameId = useAppStore((s) => s.currentFrameId);
+  const load = useAppStore((s) => s.load);
+  // The frame's points could not be read: nothing can be checked (the card over the view says why).
+  const pointsFailed = load.status === 'error' && load.frameId !== null && load.frameId === currentFrameId;
   const results = useMemo(() => withoutDismissed(checks.results, dismissals), [checks.results, dismissals]);
   const select = useAppStore((s) => s.select);
   const requestFraming = useAppStore((s) => s.requestFraming);
@@ -36,9 +40,32 @@ export function ChecksPanel() {
       <h2>
         Checks{' '}
         <span className="muted">
-          {checks.status === 'preparing' || checks.status === 'running' ? 'running…' : checks.ms !== null ? `${checks.ms.toFixed(0)} ms` : ''}
+          {pointsFailed
+            ? 'not run'
+            : checks.status === 'preparing' || checks.status === 'running'
+              ? 'running…'
+              : checks.ms !== null
+                ? `${checks.ms.toFixed(0)} ms`
+                : ''}
         </span>
       </h2>
+      {pointsFailed ? (
+        <p className="error" data-testid="checks-not-run">
+          Not checked: the points of frame {load.frameId} could not be loaded ({load.error}). The checks run on the points, so this frame cannot be checked or
+          submitted until its point file is fixed.
+        </p>
+      ) : null}
+      {!pointsFailed && checks.status === 'idle' && currentFrameId !== null ? (
+        <p className="muted" data-testid="checks-waiting">
+          The checks run once the frame’s points are in.
+        </p>
+      ) : null}
+      {checks.calibProblem !== null && checks.frameId === currentFrameId ? (
+        <p className="warning" data-testid="checks-calib-problem">
+          The calib cannot be used: {checks.calibProblem}. Checked without the camera: missed objects are searched all around the sensor, not only in camera 2’s
+          view.
+        </p>
+      ) : null}
       {checks.error ? <p className="error">{checks.error}</p> : null}
       {checks.status === 'done' && results.length === 0 ? <p className="ok">No findings.</p> : null}
       {groups.map(({ sev, items }) =>

@@ -12,6 +12,11 @@ export interface ChecksState {
   error: string | null;
   /** Milliseconds the last run took in the worker. */
   ms: number | null;
+  /**
+   * Why the frame's calib could not be used (the server's message: file, line, field), or null.
+   * The checks then ran without the camera: missed objects searched all around the sensor.
+   */
+  calibProblem: string | null;
 }
 
 /**
@@ -50,7 +55,7 @@ export interface ChecksSlice {
 }
 
 export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (set) => ({
-  checks: { frameId: null, results: [], status: 'idle', error: null, ms: null },
+  checks: { frameId: null, results: [], status: 'idle', error: null, ms: null, calibProblem: null },
   focusedFinding: null,
   focusFinding: (focusedFinding) => set({ focusedFinding }),
   checkSummary: {},

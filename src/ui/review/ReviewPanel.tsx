@@ -25,6 +25,8 @@ export function ReviewPanel() {
   const info = useAppStore(selectReviewInfo);
   const busy = useAppStore((s) => s.review.busy);
   const error = useAppStore((s) => s.review.error);
+  const load = useAppStore((s) => s.load);
+  const calibProblem = useAppStore((s) => (s.checks.frameId === s.currentFrameId ? s.checks.calibProblem : null));
   const [comment, setComment] = useState('');
   useEffect(() => {
     if (frameId !== null) void editor.actions.run('loadReview', frameId);
@@ -50,6 +52,9 @@ export function ReviewPanel() {
   }, [editor, frameId]);
 
   if (frameId === null) return null;
+  // The submit gate runs the checks on the points: a frame whose point file failed cannot pass it.
+  const pointsFailed = load.status === 'error' && load.frameId === frameId;
+  const submitBlocked = pointsFailed ? `Submit needs the frame’s points (the checks run on them): ${load.error ?? 'they could not be loaded'}` : null;
   return (
     <section className="panel review-panel" aria-label="Review" data-testid="review-panel">
       <h2>Review</h2>
@@ -71,7 +76,8 @@ export function ReviewPanel() {
               <button
                 type="button"
                 className="primary"
-                disabled={busy !== null}
+                disabled={busy !== null || submitBlocked !== null}
+                title={submitBlocked ?? undefined}
                 onClick={() => void editor.actions.run('submitFrame')}
                 data-testid="review-submit"
               >
@@ -110,6 +116,17 @@ export function ReviewPanel() {
               placeholder="Note for the annotator (optional)"
               data-testid="review-reject-comment"
             />
+          )}
+          {info.can.submit && submitBlocked !== null && (
+            <p className="review-error" data-testid="review-submit-blocked">
+              {submitBlocked}. Fix the point file, then Try again.
+            </p>
+          )}
+          {info.can.submit && submitBlocked === null && calibProblem !== null && (
+            <p className="muted review-hint" data-testid="review-calib-note">
+              The calib cannot be used ({calibProblem}). You can still save, check and submit the boxes; the label_2 file (camera coordinates), the camera view
+              and this frame’s export wait until the calib is fixed.
+            </p>
           )}
           {hint(info) !== null && (
             <p className="muted review-hint" data-testid="review-hint">

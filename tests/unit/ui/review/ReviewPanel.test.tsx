@@ -145,6 +145,35 @@ describe('ReviewPanel (server render)', () => {
     expect(render({ can: { ...NONE, flag: true } })).not.toContain('since import');
   });
 
+  it('disables Submit with the reason when the frame’s points failed to load (the gate checks them)', () => {
+    appStore.getState().setLoad({ status: 'error', frameId: '000001', error: '000001.bin: size 1000003 bytes is not a multiple of 16' });
+    try {
+      const html = render({ status: 'in_progress', flags: { open: 0, resolved: 0, closed: 0 }, can: { ...NONE, edit: true, submit: true } });
+      expect(html).toMatch(/<button type="button" class="primary" disabled="" title="Submit needs the frame’s points[^"]*" data-testid="review-submit">/);
+      expect(html).toContain('data-testid="review-submit-blocked"');
+      expect(html).toContain('size 1000003 bytes is not a multiple of 16');
+    } finally {
+      appStore.getState().setLoad({ status: 'idle', frameId: null, error: null });
+    }
+    const loaded = render({ status: 'in_progress', flags: { open: 0, resolved: 0, closed: 0 }, can: { ...NONE, edit: true, submit: true } });
+    expect(loaded).toMatch(/<button type="button" class="primary" data-testid="review-submit">/);
+    expect(loaded).not.toContain('review-submit-blocked');
+  });
+
+  it('with a broken calib keeps Submit and says what waits for the calib, naming the file and line', () => {
+    appStore.getState().setChecks({ frameId: '000001', calibProblem: 'parseKittiCalib (calib/000001.txt): line 2, field "P1": expected 12 values, found 3' });
+    try {
+      appStore.setState({ currentFrameId: '000001' });
+      const html = render({ status: 'in_progress', flags: { open: 0, resolved: 0, closed: 0 }, can: { ...NONE, edit: true, submit: true } });
+      expect(html).toMatch(/<button type="button" class="primary" data-testid="review-submit">/);
+      expect(html).toContain('data-testid="review-calib-note"');
+      expect(html).toContain('calib/000001.txt): line 2, field');
+      expect(html).toContain('the label_2 file (camera coordinates)');
+    } finally {
+      appStore.getState().setChecks({ frameId: null, calibProblem: null });
+    }
+  });
+
   it('formats deltas with a real minus sign and no negative zero', () => {
     expect(signed(-0.004)).toBe('0.00');
     expect(signed(0.126)).toBe('+0.13');
