@@ -51,8 +51,8 @@ export function ChecksPanel() {
       </h2>
       {pointsFailed ? (
         <p className="error" data-testid="checks-not-run">
-          Not checked: the points of frame {load.frameId} could not be loaded ({load.error}). The checks run on the points, so this frame cannot be checked or
-          submitted until its point file is fixed.
+          Not checked: the points of frame {load.frameId} could not be loaded ({load.error}). The checks, and Submit, need them: fix the point file, then Try
+          again.
         </p>
       ) : null}
       {!pointsFailed && checks.status === 'idle' && currentFrameId !== null ? (

@@ -21,13 +21,21 @@ export function unlabelledSequence(): string {
 const SHARED_KITTI = fileURLToPath(new URL('../../../shared/samples/kitti/', import.meta.url));
 
 /**
- * A KITTI folder with one good frame (000000, the shared sample) and one broken one: 000001.bin
- * cut to 1,000,003 bytes, which is not a whole number of 16-byte points.
+ * A KITTI folder with one good frame (000000, the shared sample) and two broken ones: 000001.bin
+ * cut to 1,000,003 bytes, which is not a whole number of 16-byte points; 000002 (good points and
+ * image, no label_2) whose calib's P2 line (line 3) has only 3 of its 12 values.
  */
 export function brokenDataset(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cuboid-e2e-broken-'));
   mkdirSync(join(dir, 'velodyne'));
   cpSync(join(SHARED_KITTI, 'velodyne', '000000.bin'), join(dir, 'velodyne', '000000.bin'));
   writeFileSync(join(dir, 'velodyne', '000001.bin'), readFileSync(join(SHARED_KITTI, 'velodyne', '000001.bin')).subarray(0, 1_000_003));
+  cpSync(join(SHARED_KITTI, 'velodyne', '000002.bin'), join(dir, 'velodyne', '000002.bin'));
+  mkdirSync(join(dir, 'image_2'));
+  cpSync(join(SHARED_KITTI, 'image_2', '000002.png'), join(dir, 'image_2', '000002.png'));
+  mkdirSync(join(dir, 'calib'));
+  const calib = readFileSync(join(SHARED_KITTI, 'calib', '000002.txt'), 'utf8').split('\n');
+  calib[2] = calib[2].split(' ').slice(0, 4).join(' ');
+  writeFileSync(join(dir, 'calib', '000002.txt'), calib.join('\n'));
   return dir;
 }

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { storeValue, waitForFrameLoaded } from './helpers.ts';
+
+/**
+ * The broken dataset (`brokenDataset`, served on 8796): 000001's point file is cut short, 000002's
+ * calib has a short P2 line (line 3). Screenshots go to test-results/ for a look as a user sees it.
+ */
+const BROKEN = 'http://127.0.0.1:8796';
+
+test('a frame whose points failed: Submit is disabled with the reason and the checks panel says it was not checked', async ({ page }) => {
+  await page.goto(`${BROKEN}/?frame=000001`);
+  await expect(page.getByTestId('load-error-card')).toBeVisible();
+  const checks = page.getByTestId('checks-not-run');
+  await expect(checks).toBeVisible();
+  await expect(checks).toContainText('Not checked: the points of frame 000001 could not be loaded');
+  await expect(checks).toContainText('000001.bin');
+  const submit = page.getByTestId('review-submit');
+  await expect(submit).toBeVisible();
+  await expect(submit).toBeDisabled();
+  await expect(page.getByTestId('review-submit-blocked')).toContainText('Submit needs the frame’s points');
+  await page.screenshot({ path: 'test-results/broken-points-frame.png' });
+});
+
+test('a frame whose calib is broken: the checks run without the camera, naming the calib file and line, and the frame submits', async ({ page }) => {
+  await page.goto(`${BROKEN}/?frame=000002`);
+  await waitForFrameLoaded(page);
+  expect(await storeValue<string>(page, 'state.load.status')).toBe('done');
+  const note = page.getByTestId('checks-calib-problem');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('calib/000002.txt');
+  await expect(note).toContainText('line 3');
+  await expect(note).toContainText('missed objects are searched all around the sensor');
+  await expect(page.getByTestId('checks-panel')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('review-calib-note')).toContainText('the label_2 file (camera coordinates)');
+  await page.screenshot({ path: 'test-results/broken-calib-frame.png' });
+
+  // Submit: the gate runs (no "unreadable" refusal); any check error is given a reason, as an annotator would.
+  const submit = page.getByTestId('review-submit');
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  const submitted = page.locator('[data-testid="review-status"][data-status="submitted"]');
+  const overrides = page.getByTestId('review-overrides');
+  await expect(submitted.or(overrides)).toBeVisible();
+  if (await overrides.isVisible()) {
+    for (const reason of await overrides.getByTestId('review-override-reason').all()) await reason.fill('checked by eye');
+    await page.getByTestId('review-submit-overrides').click();
+  }
+  await expect(submitted).toBeVisible();
+  await expect(page.getByTestId('review-error')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/broken-calib-submitted.png' });
+});
