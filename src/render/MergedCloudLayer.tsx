@@ -6,6 +6,8 @@ import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { lodLimit } from './lodGeometry.ts';
+import { afterGpu, type GpuWait } from './afterGpu.ts';
+import { uploadTarget } from './mergedUploadTarget.ts';
 import { useRenderState } from './renderState.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
@@ -20,7 +22,8 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   const material = useMemo(createPointMaterial, []);
   const group = useRef<Group>(null);
   const seen = useRef(-1);
-  const milestone = useRef<'first' | 'full' | null>(null);
+  const gpuWait = useRef<GpuWait | null>(null);
+  const drawnBefore = useRef(0);
   const pointSize = useAppStore((s) => s.view.pointSize);
   const budget = useAppStore((s) => s.view.pointBudget);
   const byTime = useAppStore((s) => s.merge.colorByTime);
@@ -31,8 +34,41 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => () => material.dispose(), [material]);
-  useEffect(() => () => lodGeometry.disposeCloud(cloudKey), [lodGeometry, cloudKey]);
-  useEffect(() => io.mergedClouds.onChange(() => invalidate()), [io, invalidate]);
+  useEffect(() => {
+    drawnBefore.current = 0;
+    return () => lodGeometry.disposeCloud(cloudKey);
+  }, [lodGeometry, cloudKey]);
+  // A batch asks for a frame only when the view would upload it (see `uploadTarget`) and the GPU is
+  // done with the last upload: a redraw of the whole cloud for nothing new is what slowed the merge
+  // most in software GL.
+  const wantsFrame = (): boolean => {
+    const c = io.mergedClouds.get(cloudKey);
+    if (!c) return true;
+    const m = store.getState().merge;
+    const b = store.getState().view.pointBudget;
+    return lodLimit(c.received, uploadTarget(c, b, drawnBefore.current)) > drawnBefore.current || (c.complete && m.key === cloudKey && m.fullDetailMs === null);
+  };
+  const stampMilestone = (which: 'first' | 'full'): void => {
+    const m = store.getState().merge;
+    if (m.key !== cloudKey || m.requestedAt === null) return;
+    const ms = performance.now() - m.requestedAt;
+    store.getState().patchMerge(which === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
+  };
+  useEffect(
+    () =>
+      io.mergedClouds.onChange((key) => {
+        if (key === cloudKey && gpuWait.current === null && wantsFrame()) invalidate();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- wantsFrame reads refs and the store only
+    [io, store, cloudKey, invalidate],
+  );
+  useEffect(
+    () => () => {
+      gpuWait.current?.cancel();
+      gpuWait.current = null;
+    },
+    [cloudKey],
+  );
 
   useEffect(() => {
     const u = material.uniforms;
@@ -57,14 +93,12 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
     const cloud = io.mergedClouds.get(cloudKey);
     const g = group.current;
     if (!cloud || !g) return;
-    // A milestone is stamped one tick after the frame that drew it was submitted.
     const m = store.getState().merge;
-    if (milestone.current && m.requestedAt !== null) {
-      const ms = performance.now() - m.requestedAt;
-      m.key === cloudKey && store.getState().patchMerge(milestone.current === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
-      milestone.current = null;
-    }
-    const { chunks, version, drawn, changed, more } = lodGeometry.sync(cloud, budget, state.gl.info.render.frame);
+    // While the GPU still draws the last upload, add nothing: an upload then waits for it (seconds
+    // in software GL, all of it on the main thread).
+    const target = gpuWait.current !== null ? drawnBefore.current : uploadTarget(cloud, budget, drawnBefore.current);
+    const { chunks, version, drawn, changed } = lodGeometry.sync(cloud, target, state.gl.info.render.frame);
+    drawnBefore.current = drawn;
     if (version !== seen.current) {
       seen.current = version;
       g.clear();
@@ -74,15 +108,19 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
         g.add(p);
       }
     }
+    const full = m.key === cloudKey && m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.received, budget);
     if (changed) {
       if (m.drawn !== drawn) store.getState().patchMerge({ drawn });
-      state.invalidate();
+      const milestone = m.key === cloudKey && m.firstViewMs === null && drawn > 0 ? 'first' : full ? 'full' : null;
+      // Once this frame is drawn: stamp its milestone, and upload more if more has come.
+      gpuWait.current = afterGpu(state.gl.getContext(), () => {
+        gpuWait.current = null;
+        if (milestone) stampMilestone(milestone);
+        if (wantsFrame()) invalidate();
+      });
+    } else if (full && gpuWait.current === null) {
+      stampMilestone('full');
     }
-    if (!milestone.current && m.key === cloudKey) {
-      if (m.firstViewMs === null && drawn > 0) milestone.current = 'first';
-      else if (m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.received, budget)) milestone.current = 'full';
-    }
-    if (more || milestone.current) state.invalidate();
   });
 
   return <group ref={group} />;

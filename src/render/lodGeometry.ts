@@ -5,12 +5,13 @@ import type { MergedCloud } from '../io/mergedClouds.ts';
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
 /**
- * Points sent to the GPU per rendered frame (4 MB of positions and time). A page's first upload is
- * the whole page; later ones only the newly arrived range (`addUpdateRange`). A bigger upload in
- * one frame blocked the main thread for over 500 ms in SwiftShader (the command buffer waits for
- * the GPU process to take it).
+ * Points sent to the GPU per rendered frame (up to 32 MB of positions and time). A page's first
+ * upload is the whole page; later ones only the newly arrived range (`addUpdateRange`). The merged
+ * layer uploads only once the GPU is done with its last frame (`afterGpu`): an upload behind a
+ * busy GPU blocked the main thread for 1–2 s in SwiftShader (the command buffer waits for the GPU
+ * process to take it), one into an idle GPU took under 130 ms on the loaded 2-core machine.
  */
-export const UPLOAD_PER_TICK = MERGED_PAGE;
+export const UPLOAD_PER_TICK = 8 * MERGED_PAGE;
 
 /** One page of the merged cloud on the GPU: its geometry and the points of it uploaded (and drawn). */
 export interface LodChunk {

@@ -50,6 +50,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       return;
     }
     if (wanted !== key) return;
+    performance.mark('merge:poses');
     const frames = store.getState().frames;
     const index = frames.findIndex((f) => f.id === frameId);
     const framePoses = frames.map((f) => response.frames[f.id] ?? null);
@@ -103,6 +104,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
         set({ points: e.count });
         io.mergedClouds.notify(key);
       } else {
+        if (!cloud) performance.mark('merge:first-batch');
         cloudOnce().append(e.batch);
         io.mergedClouds.notify(key);
       }
