@@ -11,6 +11,14 @@ import { nuscenesAttributesOf } from './nuscenesKittiClasses.ts';
 /** Decimals written for metres and quaternion components. */
 export const NUSCENES_DIGITS = 9;
 
+/**
+ * The map mask file the one `map` row names, relative to the export root. The devkit's
+ * `NuScenes()` needs a map row listing every log (`__make_reverse_index__` reads
+ * `self.map[0]['log_tokens']` and looks each log up) and a file at its `filename` (`MapMask`
+ * asserts it exists); Cuboid has no map, so the mask is a 1×1 black PNG (no drivable surface).
+ */
+export const NUSCENES_MAP_FILE = 'maps/cuboid-no-map.png';
+
 /** Seconds between frames when the dataset gives no capture times (a 10 Hz LiDAR). */
 export const DEFAULT_FRAME_INTERVAL = 0.1;
 
@@ -70,7 +78,8 @@ function poseRow(pose: Pose | null): { translation: Vec3Tuple; rotation: Quatern
  * per frame, one `instance` per track, one `sample_annotation` per box, one `category` per class
  * (the class name as it is; `exportLabelFormat` maps KITTI classes first), one `attribute` per
  * nuScenes attribute name of the boxes (`nuscenes_attribute`), the four `visibility` levels, one `sensor` (`LIDAR_TOP`) and one
- * identity `calibrated_sensor` (the LiDAR frame is the ego frame).
+ * identity `calibrated_sensor` (the LiDAR frame is the ego frame), and one `map` row naming every
+ * log (`NUSCENES_MAP_FILE`).
  *
  * Boxes follow the devkit's conventions: `translation` the box centre and `rotation` (`[w, x, y,
  * z]`, the box's +x along its length) in the **global** frame (`ego_pose` = the frame's LiDAR →
@@ -201,6 +210,7 @@ export function formatNuscenesTables(frames: readonly NuscenesFrameInput[]): Nus
       });
     });
   }
+  t.map.push({ token: hashToken('map:cuboid'), log_tokens: t.log.map((l) => l.token), category: 'semantic_prior', filename: NUSCENES_MAP_FILE });
   return t;
 }
 

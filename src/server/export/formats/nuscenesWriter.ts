@@ -1,8 +1,11 @@
-import { formatNuscenesTables, NUSCENES_TABLES, type NuscenesFrameInput } from '../../../domain/formats/nuscenes/formatNuscenesTables.ts';
+import { formatNuscenesTables, NUSCENES_MAP_FILE, NUSCENES_TABLES, type NuscenesFrameInput } from '../../../domain/formats/nuscenes/formatNuscenesTables.ts';
 import { pointsInCuboids } from '../../../domain/geometry/pointsInCuboids.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
+
+/** A 1×1 8-bit grey PNG, black: the map mask of an export without a map (the devkit only checks that the file exists until a map query reads it). */
+const NO_MAP_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
 
 /** The version folder of the tables: `NuScenes(version='v1.0-cuboid', dataroot=OUT)` loads it. */
 export const NUSCENES_VERSION_DIR = 'v1.0-cuboid';
@@ -16,7 +19,7 @@ export class NuscenesWriter implements FormatWriter {
   readonly needsPoints = true;
   readonly classNames = 'nuscenes' as const;
   readonly needsCalib = false;
-  readonly entries = ['samples', NUSCENES_VERSION_DIR] as const;
+  readonly entries = ['samples', 'maps', NUSCENES_VERSION_DIR] as const;
   private readonly frames: NuscenesFrameInput[] = [];
   private dropped = 0;
 
@@ -46,6 +49,7 @@ export class NuscenesWriter implements FormatWriter {
   async finish(_ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
     const tables = formatNuscenesTables(this.frames);
     for (const name of NUSCENES_TABLES) await sink.writeFile(`${NUSCENES_VERSION_DIR}/${name}.json`, `${JSON.stringify(tables[name], null, 1)}\n`);
+    await sink.writeFile(NUSCENES_MAP_FILE, new Uint8Array(NO_MAP_PNG));
     const posed = this.frames.filter((f) => f.pose !== null).length;
     const timed = this.frames.filter((f) => f.timestamp !== null).length;
     const conversions = [
@@ -55,7 +59,8 @@ export class NuscenesWriter implements FormatWriter {
         : posed === 0
           ? "no ego poses: boxes are in each frame's LiDAR frame, ego_pose and calibrated_sensor are identities"
           : `${posed} of ${this.frames.length} frames have an ego pose (global frame); the others are in their LiDAR frame with an identity ego_pose`,
-      'categories: the class names as they are (no mapping to nuScenes classes); instance = track (a box without a track is an instance of its own)',
+      'categories: nuScenes categories as they are, KITTI classes mapped (see the classes sentence), other names as they are; attributes from nuscenes_attribute; instance = track (a box without a track is an instance of its own)',
+      `map: one map row naming every log, its mask ${NUSCENES_MAP_FILE} a 1×1 black PNG (no map; the devkit needs the row and the file to load)`,
       'visibility from occluded: 0 → 4 (80–100 %), 1 → 3 (60–80 %), 2 → 1 (0–40 %), 3 → none; truncated is not written',
     ];
     if (timed < this.frames.length) conversions.push(`timestamps: ${this.frames.length - timed} frames have no capture time; they are numbered 0.1 s apart`);
