@@ -90,6 +90,7 @@ export function formatCheckReport(report: DatasetCheckReport, quiet = false): st
     const seq = report.sequence.filter((r) => r.frameId === f.frameId && show(r.severity));
     const where = f.labelSource === 'none' ? 'no labels' : `${f.boxes} box${f.boxes === 1 ? '' : 'es'} from ${f.labelSource}`;
     lines.push('', `frame ${f.frameId}: ${f.points} points, ${where}${f.cameraOnly ? ', missed objects searched in the camera view' : ''}`);
+    if (f.calibProblem !== undefined) lines.push(`  calib not used (${f.calibProblem}): missed objects searched all around`);
     if (shown.length + seq.length === 0) lines.push(quiet ? '  no errors' : '  no findings');
     for (const r of [...shown, ...seq]) {
       const what = r.cuboidId !== null ? `box ${r.cuboidId}` : r.location !== null ? `at (${r.location[0].toFixed(1)}, ${r.location[1].toFixed(1)})` : '';

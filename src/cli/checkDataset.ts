@@ -62,6 +62,8 @@ export interface FrameCheckReport {
   labelSource: 'database' | 'label_2' | 'dataset' | 'none';
   /** Whether missed objects were searched in camera 2's view only. */
   cameraOnly: boolean;
+  /** Why the frame's calib could not be used (file, line, reason): its stored boxes were checked without the camera. */
+  calibProblem?: string;
   results: CheckResult[];
 }
 
@@ -163,6 +165,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         boxes: answer.boxes,
         labelSource: answer.labelSource,
         cameraOnly: answer.cameraOnly,
+        ...(answer.calibProblem !== undefined ? { calibProblem: answer.calibProblem } : {}),
         results: answer.results,
       });
       sequenceFrames.push({ frameId: frame.id, cuboids: answer.cuboids ?? [] });

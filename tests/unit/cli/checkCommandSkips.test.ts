@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatCheckReport } from '../../../src/cli/checkCommand.ts';
 import { FrameCheckError, checkDataset, type DatasetCheckReport } from '../../../src/cli/checkDataset.ts';
-import { makeKittiDataset, makeTempDir } from '../server/fixtures/makeDataset.ts';
+import { makeKittiDataset, makeTempDir, sampleCuboid } from '../server/fixtures/makeDataset.ts';
+import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
+import { SqliteStorage } from '../../../src/server/storage/SqliteStorage.ts';
 import { runCli } from './runCli.ts';
 
 const root = makeTempDir('cuboid-check-skip-');
@@ -36,7 +38,7 @@ describe('cuboid check on a dataset with bad frames', () => {
       ['000001', 'unreadable'],
       ['000002', 'too_large'],
     ]);
-    expect(report.unchecked[0].message).toMatch(/^parseKittiCalib \(000001\.txt\): line 1/);
+    expect(report.unchecked[0].message).toMatch(/^parseKittiCalib \(calib\/000001\.txt\): line 1/);
     expect(report.unchecked[1].message).toBe('frame 000002 has 201326592 points; the checks take at most 10000000 points');
     // The readable frames were checked: each has its box.
     for (const id of ['000000', '000003']) expect(report.frames.find((f) => f.frameId === id)).toMatchObject({ boxes: 1, points: 30, labelSource: 'label_2' });
@@ -44,7 +46,22 @@ describe('cuboid check on a dataset with bad frames', () => {
     expect(report.byRule.frameNotChecked.error).toBe(1);
 
     // The text report (the same report, printed without --json) lists them at the end.
-    expect(formatCheckReport(report, true)).toMatch(/2 frames could not be checked \(skipped; --strict stops at the first\):\n {2}000001: parseKittiCalib/);
+    expect(formatCheckReport(report, true)).toMatch(
+      /2 frames could not be checked \(skipped; --strict stops at the first\):\n {2}000001: parseKittiCalib \(calib\/000001\.txt\)/,
+    );
+  });
+
+  it('checks a frame whose stored boxes (LiDAR frame) do not need its broken calib, saying the calib was not used', async () => {
+    const dir = brokenDataset('stored');
+    const storage = SqliteStorage.open(path.join(dir, '.cuboid', 'cuboid.db'));
+    const doc = { ...emptyAnnotation('000001'), cuboids: [sampleCuboid('a')] };
+    expect((await storage.saveAnnotation({ doc, baseRevision: 0, user: null, source: 'save' })).ok).toBe(true);
+    await storage.close();
+    const report = await checkDataset(dir, { frame: '000001', threads: 1 });
+    expect(report.unchecked).toEqual([]);
+    expect(report.frames[0]).toMatchObject({ frameId: '000001', points: 30, boxes: 1, labelSource: 'database', cameraOnly: false });
+    expect(report.frames[0].calibProblem).toMatch(/^parseKittiCalib \(calib\/000001\.txt\): line 1/);
+    expect(formatCheckReport(report, false)).toMatch(/calib not used \(parseKittiCalib \(calib\/000001\.txt\): line 1.*\): missed objects searched all around/);
   });
 
   it('--strict stops at the first frame it cannot read: exit 2, naming the frame and the file', async () => {
@@ -52,7 +69,7 @@ describe('cuboid check on a dataset with bad frames', () => {
     const r = await runCli(['check', dir, '--strict']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^cuboid check: frame 000001 was not checked: parseKittiCalib \(000001\.txt\): line 1/);
+    expect(r.err).toMatch(/^cuboid check: frame 000001 was not checked: parseKittiCalib \(calib\/000001\.txt\): line 1/);
     await expect(checkDataset(dir, { strict: true, threads: 1 })).rejects.toBeInstanceOf(FrameCheckError);
   });
 
