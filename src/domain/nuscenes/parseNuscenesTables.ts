@@ -179,4 +179,15 @@ function checkRefs(t: NuscenesTables, problems: NuscenesError[]): void {
   ref('sample_data.json', t.sample_data, 'calibrated_sensor_token', t.calibrated_sensor, 'calibrated_sensor');
   ref('sample_annotation.json', t.sample_annotation, 'sample_token', t.sample, 'sample');
   ref('sample_annotation.json', t.sample_annotation, 'instance_token', t.instance, 'instance');
+  // An attribute token no attribute row holds is named, and only that token is dropped (the box stays).
+  if (t.attribute.size > 0)
+    for (const [token, a] of t.sample_annotation) {
+      const missing = a.attribute_tokens.filter((x) => !t.attribute.has(x));
+      if (missing.length === 0) continue;
+      const row = (a as unknown as { _row: number })._row;
+      problems.push(
+        nuscenesError('sample_annotation.json', { row, token, field: 'attribute_tokens' }, `no attribute has token "${missing[0]}"; the token is ignored`),
+      );
+      a.attribute_tokens = a.attribute_tokens.filter((x) => t.attribute.has(x));
+    }
 }

@@ -174,7 +174,11 @@ describe('nuScenes tables → frames', () => {
       { token: 'at-rider', name: 'cycle.with_rider', description: '' },
     ];
     (t.sample_annotation[0] as { attribute_tokens: string[] }).attribute_tokens = ['at-rider', 'unknown-token', 'at-moving'];
-    const frames = nuscenesFrames(parseNuscenesTables(texts(t)).tables);
+    const parsed = parseNuscenesTables(texts(t));
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      'sample_annotation.json: row 0 (token "a1"), field "attribute_tokens": no attribute has token "unknown-token"; the token is ignored',
+    ]);
+    const frames = nuscenesFrames(parsed.tables);
     expect(frames[0].cuboids[0].attributes.nuscenes_attribute).toBe('cycle.with_rider,vehicle.moving');
     expect(frames[1].cuboids[0].attributes).toEqual({ truncated: 0, occluded: 2 });
   });
