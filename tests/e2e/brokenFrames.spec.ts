@@ -33,6 +33,12 @@ test('a frame whose calib is broken: the checks run without the camera, naming t
   await expect(page.getByTestId('checks-panel')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('review-calib-note')).toContainText('the label_2 file (camera coordinates)');
   await page.screenshot({ path: 'test-results/broken-calib-frame.png' });
+  // The camera panel shows image 2 without the projection, and says why (the calib file and line).
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('camera-panel')).toBeVisible();
+  await expect(page.getByTestId('camera-problem')).toHaveAttribute('title', /calib\/000002\.txt\): line 3/);
+  await page.screenshot({ path: 'test-results/broken-calib-camera.png' });
+  await page.keyboard.press('p');
 
   // Submit: the gate runs (no "unreadable" refusal); any check error is given a reason, as an annotator would.
   const submit = page.getByTestId('review-submit');
