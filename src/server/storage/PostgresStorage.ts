@@ -91,7 +91,9 @@ export class PostgresStorage implements Storage {
     // Connections once opened stay open (no reconnect in a request's path after a quiet spell).
     const size = opts.poolSize ?? 10;
     const pool = createPool(url, { max: size, min: size });
-    const lockPool = createPool(url, { max: 4, min: 4 });
+    // Only label writes take locks, in the background (with --db): one that finds the 4 connections
+    // held (slow bucket PUTs) waits its turn rather than failing after the pool's usual 5 s.
+    const lockPool = createPool(url, { max: 4, min: 4, connectTimeoutMs: 60_000 });
     const hintPool = createPool(url, { max: 2, min: 2, relaxedCommit: true });
     try {
       await assertReachable(pool, url);

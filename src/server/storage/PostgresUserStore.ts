@@ -77,7 +77,24 @@ export class PostgresUserStore implements UserStore {
     ]);
   }
 
-  async findSession(idHash: string, now: Date): Promise<UserRecord | null> {
+  /**
+   * Lookups of one session in flight now, shared: a browser opening a frame sends its calib,
+   * points and annotation requests at once, and they need one query, not three. Nothing is kept
+   * once the query answers, so a logout on any replica is seen by the next request.
+   */
+  private readonly sessionLookups = new Map<string, Promise<UserRecord | null>>();
+
+  findSession(idHash: string, now: Date): Promise<UserRecord | null> {
+    const inFlight = this.sessionLookups.get(idHash);
+    if (inFlight !== undefined) return inFlight;
+    const lookup: Promise<UserRecord | null> = this.querySession(idHash, now).finally(() => {
+      if (this.sessionLookups.get(idHash) === lookup) this.sessionLookups.delete(idHash);
+    });
+    this.sessionLookups.set(idHash, lookup);
+    return lookup;
+  }
+
+  private async querySession(idHash: string, now: Date): Promise<UserRecord | null> {
     const row = (
       await timedQuery<UserRow>(
         this.pool,
@@ -91,6 +108,8 @@ export class PostgresUserStore implements UserStore {
   }
 
   async deleteSession(idHash: string): Promise<void> {
+    // A lookup still in flight may predate the logout: requests after it ask again.
+    this.sessionLookups.delete(idHash);
     await this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
   }
 

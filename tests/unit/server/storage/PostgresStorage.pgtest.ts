@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeOnce } from '../../../../src/server/checks/sharedCheckSummaries.ts';
 import { HttpError } from '../../../../src/server/http/HttpError.ts';
 import { PgAdvisoryLocks } from '../../../../src/server/storage/PgAdvisoryLocks.ts';
@@ -100,6 +100,23 @@ describe('connections', () => {
     // The pools are kept at their size (pg-pool's `min`): a burst finds its connections open.
     await Promise.all(Array.from({ length: 20 }, (_, i) => storage.getAnnotation(`f${i}`)));
     expect(await count()).toBe(16);
+  });
+});
+
+describe('sessions', () => {
+  it('lookups of one session in flight share one query; a logout is seen by the next lookup', async () => {
+    const db = await database();
+    const storage = await open(db.url);
+    await storage.users.addUser({ name: 'ann', role: 'annotator', tokenLookup: 'l', tokenHash: 'h' });
+    await storage.users.createSession({ idHash: 's1', userName: 'ann', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const pool = (storage.users as unknown as { pool: pg.Pool }).pool;
+    const query = vi.spyOn(pool, 'query');
+    // A frame open: calib, points and annotation ask at once.
+    const found = await Promise.all([1, 2, 3].map(() => storage.users.findSession('s1', new Date())));
+    expect(found.map((u) => u?.name)).toEqual(['ann', 'ann', 'ann']);
+    expect(query).toHaveBeenCalledTimes(1);
+    await storage.users.deleteSession('s1');
+    expect(await storage.users.findSession('s1', new Date())).toBeNull();
   });
 });
 
