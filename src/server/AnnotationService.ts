@@ -8,10 +8,11 @@ import type { KittiObject } from '../domain/kitti/KittiObject.ts';
 import { formatAnnotationLabel } from '../domain/kitti/formatAnnotationLabel.ts';
 import { kittiToCuboid } from '../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
-import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
-import { checkLabelForImport } from './import/checkLabelForImport.ts';
 import type { Cuboid } from '../domain/types.ts';
 import { FrameLocks } from './FrameLocks.ts';
+import { FileMemo } from './dataset/FileMemo.ts';
+import { FrameFileError } from './dataset/FrameFileError.ts';
+import { parseLabelFile } from './labels/parseLabelFile.ts';
 import type { Dataset, DatasetFrame } from './dataset/Dataset.ts';
 import { frameFileSignature, frameFileSize, readFrameFile } from './dataset/frameFiles.ts';
 import { displayPath } from './dataset/fileError.ts';
@@ -21,16 +22,6 @@ import { FolderLabelStore, type LabelStore } from './labels/LabelStore.ts';
 import type { ShippedLabels } from './dataset/layouts/SequenceScan.ts';
 import { shippedDocument } from './dataset/layouts/shippedDocument.ts';
 import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
-
-/** A problem with a dataset file that the user must fix (bad calib, unreadable label). */
-export class FrameFileError extends Error {
-  readonly code: 'calib_invalid' | 'label_invalid';
-  constructor(code: 'calib_invalid' | 'label_invalid', message: string) {
-    super(message);
-    this.name = 'FrameFileError';
-    this.code = code;
-  }
-}
 
 export type SaveOutcome = { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string } | { ok: false; current: FrameAnnotation };
 
@@ -369,48 +360,8 @@ export class AnnotationService {
   }
 }
 
-/**
- * Parses a label file held to the save rules (class names, at most 10,000 boxes: see
- * `checkLabelForImport`), turning any problem into a `FrameFileError` naming the file and line.
- */
-export function parseLabelFile(text: string, fileName: string): KittiObject[] {
-  try {
-    const objects = parseKittiLabel(text, { fileName });
-    checkLabelForImport(text, objects, fileName);
-    return objects;
-  } catch (err) {
-    throw new FrameFileError('label_invalid', errorMessage(err));
-  }
-}
-
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/**
- * Values computed from one file per key, kept while the file's stat signature (path, size,
- * mtime, ctime, inode) is unchanged: one `stat` per use instead of a read, and a file corrected
- * on disk is read again at once. Failures are not kept.
- */
-class FileMemo<T> {
-  private readonly entries = new Map<string, { signature: string; value: Promise<T> }>();
-  private readonly statSignature: (file: string) => Promise<string>;
-
-  constructor(sign: (file: string) => Promise<string>) {
-    this.statSignature = sign;
-  }
-
-  async get(key: string, file: string, compute: () => Promise<T>): Promise<T> {
-    const signature = await this.statSignature(file);
-    const hit = this.entries.get(key);
-    if (hit !== undefined && hit.signature === signature) return hit.value;
-    const value = compute();
-    this.entries.set(key, { signature, value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
-  }
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

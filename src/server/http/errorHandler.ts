@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import path from 'node:path';
-import { FrameFileError } from '../AnnotationService.ts';
+import { FrameFileError } from '../dataset/FrameFileError.ts';
 import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
 import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnotationService } from '../AnnotationService.ts';
-import { parseLabelFile } from '../AnnotationService.ts';
+import { parseLabelFile } from '../labels/parseLabelFile.ts';
 import { isValidFrameId } from '../dataset/frameId.ts';
 import { checkAppendFits } from './checkLabelForImport.ts';
 
