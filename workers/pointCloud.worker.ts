@@ -10,6 +10,8 @@ import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
 import { projectLidarPoints } from '../src/domain/kitti/projectToImage.ts';
 import type { KittiCalib } from '../src/domain/kitti/KittiCalib.ts';
 import { nearPoints } from './nearPoints.ts';
+import { hiddenMask } from '../src/domain/geometry/hiddenMask.ts';
+import type { NearFilters } from '../src/domain/geometry/hiddenMask.ts';
 import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { Vec3 } from '../src/domain/types.ts';
@@ -115,22 +117,29 @@ const api = {
   /**
    * Copies of the points within `margin` metres of a box (positions, and the colour source as
    * float32 or rgb bytes), transferred: the close-up views and the full-density layer near the
-   * selection draw these while the overview may be decimated.
+   * selection draw these while the overview may be decimated. With `filters`, also which of them
+   * the ground and hidden-box filters hide (`hidden`, 1 = hidden; see `hiddenMask`), so the
+   * close-ups obey the same filters as the overview.
    */
   pointsNearBox(
     frameId: string,
     box: CuboidShape,
     margin: number,
     colorMode: string,
-  ): { positions: Float32Array; values: Float32Array | null; colors: Uint8Array | null } | null {
+    filters?: NearFilters,
+  ): { positions: Float32Array; values: Float32Array | null; colors: Uint8Array | null; hidden: Uint8Array | null } | null {
     const entry = frameClouds.get(frameId);
     if (!entry) return null;
     const { indices } = pointsInCuboids(entry.cloud.positions, [box], { grid: entry.grid(), margin });
     const near = nearPoints(entry.cloud, indices[0], colorMode);
+    const hidden = filters
+      ? hiddenMask(near.positions, { ground: filters.ground ? entry.ground() : undefined, boxes: filters.boxes, hidden: filters.hidden })
+      : null;
     const buffers: ArrayBuffer[] = [near.positions.buffer as ArrayBuffer];
     if (near.values) buffers.push(near.values.buffer as ArrayBuffer);
     if (near.colors) buffers.push(near.colors.buffer as ArrayBuffer);
-    return transfer(near, buffers);
+    if (hidden) buffers.push(hidden.buffer as ArrayBuffer);
+    return transfer({ ...near, hidden }, buffers);
   },
 
   /**

@@ -44,9 +44,10 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const hideGround = useAppStore((s) => s.visibility.hideGround);
   const tagsSeen = useRef(-1);
-  // The visibility filters apply to the overview, not to the close-ups of the selected box (clipped).
-  const filtered = clipMargin === null;
-  const tagged = filtered && !geometry;
+  // The height slice and range crop apply in every view (shader limits). The ground and hidden-box
+  // filters use the frame's per-point tags in the overview's chunks; gathered points (close-ups,
+  // the near-selection layer) carry their own `aHidden` flags from the worker instead.
+  const tagged = clipMargin === null && !geometry;
 
   useEffect(() => () => material.dispose(), [material]);
 
@@ -73,11 +74,11 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
 
   useEffect(() => {
     const u = material.uniforms;
-    const l = filtered ? sliceCropLimits(heightSlice, rangeCrop) : sliceCropLimits({ min: null, max: null }, { min: null, max: null });
+    const l = sliceCropLimits(heightSlice, rangeCrop);
     u.uLimits.value.set(l.zMin, l.zMax, l.rMin, l.rMax);
     u.uHideGround.value = tagged && hideGround;
     tagsSeen.current = -1;
-  }, [material, filtered, tagged, heightSlice, rangeCrop, hideGround]);
+  }, [material, tagged, heightSlice, rangeCrop, hideGround]);
 
   useEffect(() => {
     const u = material.uniforms;

@@ -15,6 +15,9 @@ const vertexShader = /* glsl */ `
   // both computed in the worker; absent attributes read as 0.
   attribute float aBox;
   attribute float aGround;
+  // 1: hidden by the ground or hidden-box filters as the worker worked out for these points (the
+  // close-ups' gathered points, which have no per-frame tags); absent reads as 0.
+  attribute float aHidden;
   uniform float uSize;
   uniform float uMin;
   uniform float uMax;
@@ -61,7 +64,7 @@ const vertexShader = /* glsl */ `
     float t = (v - uMin) / max(uMax - uMin, 1e-6);
     vColor = uSource == 1 ? aColor : ramp(t);
     float r = length(position.xy);
-    if (position.z < uLimits.x || position.z > uLimits.y || r < uLimits.z || r > uLimits.w || (uHideGround && aGround > 0.5)) {
+    if (position.z < uLimits.x || position.z > uLimits.y || r < uLimits.z || r > uLimits.w || (uHideGround && aGround > 0.5) || aHidden > 0.5) {
       hidePoint();
       return;
     }
@@ -126,6 +129,6 @@ export function createPointMaterial(): ShaderMaterial {
   });
   // A geometry without these attributes reads 0 for them (no box, not ground, value 0), whatever
   // another program left in the attribute slot.
-  Object.assign(material.defaultAttributeValues as Record<string, number[]>, { aBox: [0], aGround: [0], aValue: [0] });
+  Object.assign(material.defaultAttributeValues as Record<string, number[]>, { aBox: [0], aGround: [0], aHidden: [0], aValue: [0] });
   return material;
 }

@@ -1,18 +1,33 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
 import type { Cuboid } from '../domain/types.ts';
-import { usePage } from './EditorContext.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore, usePage } from './EditorContext.ts';
+import { selectDisplayedCuboids } from '../state/selectors.ts';
+import { closeUpFilters } from './closeUpFilters.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
 /**
  * The points near `box` at full density (gathered by the worker), for the close-up views and the
- * near-selection layer of a decimated overview. Until they arrive nothing is drawn.
+ * near-selection layer of a decimated overview, with the points the ground and hidden-box filters
+ * hide flagged in `aHidden` (asked again when those filters or, while a box is hidden, any box
+ * change). Until they arrive nothing is drawn.
  */
 export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' | 'size' | 'yaw'>, margin: number, colorMode: string): BufferGeometry {
   const invalidate = useThree((s) => s.invalidate);
   const { io } = usePage();
+  const cuboids = useAppStore(useShallow(selectDisplayedCuboids));
+  const hideGround = useAppStore((s) => s.visibility.hideGround);
+  const hiddenClasses = useAppStore((s) => s.visibility.hiddenClasses);
+  const hiddenBoxIds = useAppStore((s) => s.visibility.hiddenBoxIds);
+  const { filters, key: filtersKey } = useMemo(
+    () => closeUpFilters(cuboids, { hideGround, hiddenClasses, hiddenBoxIds }),
+    [cuboids, hideGround, hiddenClasses, hiddenBoxIds],
+  );
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
     g.boundingSphere = BIG_SPHERE;
@@ -27,7 +42,7 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
     const t = setTimeout(() => {
       void io
         .worker()
-        .pointsNearBox(frameId, shape, margin, colorMode)
+        .pointsNearBox(frameId, shape, margin, colorMode, latestFilters.current)
         .then((near) => {
           if (!live || !near) return;
           geometry.setAttribute('position', new BufferAttribute(near.positions, 3));
@@ -35,6 +50,8 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
           else geometry.deleteAttribute('aValue');
           if (near.colors) geometry.setAttribute('aColor', new BufferAttribute(near.colors, 3, true));
           else geometry.deleteAttribute('aColor');
+          if (near.hidden) geometry.setAttribute('aHidden', new BufferAttribute(near.hidden, 1));
+          else geometry.deleteAttribute('aHidden');
           geometry.setDrawRange(0, near.positions.length / 3);
           invalidate();
         });
@@ -43,6 +60,6 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
       live = false;
       clearTimeout(t);
     };
-  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, geometry, invalidate, io]);
+  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, filtersKey, geometry, invalidate, io]);
   return geometry;
 }
