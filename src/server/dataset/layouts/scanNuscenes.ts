@@ -4,7 +4,7 @@ import type { DatasetSource } from '../DatasetSource.ts';
 import { isValidFrameId } from '../frameId.ts';
 import type { SequenceFrameFiles, SequenceScan, SequenceScanOptions } from './SequenceScan.ts';
 import { indexNuscenesCameras } from './nuscenesCameraFiles.ts';
-import { runNuscenesTableTask, type NuscenesTableAnswer, type NuscenesTableFrame, type NuscenesTableTask } from './nuscenesTableTask.ts';
+import { runNuscenesTableTask, unpackNuscenesFrames, type NuscenesTableAnswer, type NuscenesTableFrame, type NuscenesTableTask } from './nuscenesTableTask.ts';
 
 /** Runs the table task somewhere (a worker thread of the server's pool) and answers what it answered. */
 export type NuscenesTableRunner = (task: NuscenesTableTask) => Promise<NuscenesTableAnswer>;
@@ -147,5 +147,5 @@ async function readTables(
   }
   for (const p of answer.problems.slice(0, MAX_LISTED_PROBLEMS)) warnings.push(`${prefix}${p}`);
   if (answer.problems.length > MAX_LISTED_PROBLEMS) warnings.push(`${prefix}: ${answer.problems.length - MAX_LISTED_PROBLEMS} more table rows left out`);
-  return { dir, frames: answer.frames, cameraFiles: answer.cameraFiles };
+  return { dir, frames: await unpackNuscenesFrames(answer), cameraFiles: answer.cameraFiles };
 }
