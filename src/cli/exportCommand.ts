@@ -165,6 +165,12 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.rewrittenBins.length > 0
       ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n`
       : '') +
+    (s.classMapping.some((c) => c.to !== c.from)
+      ? `  nuScenes categories written as KITTI classes: ${s.classMapping
+          .filter((c) => c.to !== c.from)
+          .map((c) => `${c.from}${c.because !== '' ? ` (${c.because})` : ''} → ${c.to} ×${c.boxes}`)
+          .join(', ')} (cuboid_export.json lists every change)\n`
+      : '') +
     (s.nonNumericIds.length > 0
       ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
       : '') +
