@@ -43,7 +43,7 @@ function processTimes(): Map<number, { cmd: string; jiffies: number }> {
 
 /** Which group a process belongs to in the bench's accounting. */
 function groupOf(pid: number, cmd: string): string {
-  if (pid === process.pid) return 'bench client (200 annotators)';
+  if (pid === process.pid) return 'bench client (all annotators)';
   if (cmd.includes('cuboid.js serve')) return 'cuboid serve';
   if (cmd.includes('s3rver')) return 's3rver';
   if (/^postgres|postgres:|bin\/postgres/.test(cmd)) return 'postgres';
