@@ -49,7 +49,12 @@ const ids = makeScaleDataset(data, N);
 const bucket = await startTestBucket('cuboid-probe');
 try {
   const url = await bucket.upload(data, 'kitti');
-  const s3 = new S3Client({ forcePathStyle: true, endpoint: bucket.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  const s3 = new S3Client({
+    forcePathStyle: true,
+    endpoint: bucket.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   const direct: number[] = [];
   await Promise.all(
     ids.map(async (id) => {
