@@ -10,6 +10,8 @@ import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 import type { Vec3 } from '../src/domain/types.ts';
 import type { Pose } from '../src/domain/poses/Pose.ts';
 import { gatherSweeps, reorder } from './mergedCloud.ts';
+import { hiddenMask } from '../src/domain/geometry/hiddenMask.ts';
+import type { HideFilters } from '../src/domain/geometry/hiddenMask.ts';
 import { appendSweep } from '../src/domain/lod/mergeSweeps.ts';
 import type { SweepRequest } from './mergedCloud.ts';
 import type { WorkerFitResult } from './pointCloud.worker.ts';
@@ -64,6 +66,8 @@ interface Held {
 }
 
 let held: Held | null = null;
+/** The points sent to the view, in the order sent (x y z, target LiDAR frame, metres), for the visibility filters' mask. */
+let shown: { key: string; positions: Float32Array; count: number } | null = null;
 const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 let generation = 0;
 
@@ -94,6 +98,8 @@ const api = {
   async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
     const mine = ++generation;
     held = null;
+    const mineShown = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
+    shown = mineShown;
     const cancelled = () => mine !== generation;
     const t0 = performance.now();
     const lod = new StreamingOrder(0.4, sweeps.length * 131_072);
@@ -103,6 +109,8 @@ const api = {
       end = Math.min(end, order.length, start + budget - sent);
       if (end <= start) return;
       const slice = reorder(positions, time, order, start, end);
+      mineShown.positions.set(slice.positions, sent * 3);
+      mineShown.count = sent + end - start;
       const batch: MergedBatch = { start: sent, positions: slice.positions, time: slice.time };
       onEvent(transfer({ type: 'batch', batch }, [slice.positions.buffer as ArrayBuffer, slice.time.buffer as ArrayBuffer]));
       sent += end - start;
@@ -192,10 +200,23 @@ const api = {
     return { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen, ms: performance.now() - t };
   },
 
+  /**
+   * Which points sent to the view the ground and hidden-box filters hide (1), in the order sent,
+   * transferred; null when the merge is not this one or nothing is hidden. The ground is the open
+   * frame's model and the boxes are the open frame's (the merge is in its LiDAR frame): a static
+   * object's points from every sweep fall in its box; a moving one's trail outside it stays shown.
+   */
+  hiddenMask(key: string, filters: HideFilters): Uint8Array | null {
+    if (shown?.key !== key) return null;
+    const mask = hiddenMask(shown.positions.subarray(0, shown.count * 3), filters);
+    return mask ? transfer(mask, [mask.buffer as ArrayBuffer]) : null;
+  },
+
   /** Drops the merged cloud (the view went back to one sweep). */
   release(): void {
     generation++;
     held = null;
+    shown = null;
   },
 };
 

@@ -9,6 +9,7 @@ import { lodLimit } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
 import { uploadTarget } from './mergedUploadTarget.ts';
 import { useRenderState } from './renderState.ts';
+import { applyHiddenMask, useMergedHiddenMask } from './useMergedHiddenMask.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 /**
@@ -32,6 +33,10 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   const heightSlice = useAppStore((s) => s.visibility.heightSlice);
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const invalidate = useThree((s) => s.invalidate);
+  const hiddenMask = useMergedHiddenMask(cloudKey);
+  const hiddenRef = useRef(hiddenMask);
+  hiddenRef.current = hiddenMask;
+  useEffect(() => invalidate(), [hiddenMask, invalidate]);
 
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => {
@@ -83,7 +88,7 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
       worldToBox(highlight, u.uBoxInverse.value);
       boxHalfSize(highlight, u.uBoxHalf.value);
     }
-    // The height slice and range crop hold for the merged points too (the per-point ground and box filters do not).
+    // The height slice and range crop as for every view; the ground and hidden boxes by `aHidden` (useMergedHiddenMask).
     const l = sliceCropLimits(heightSlice, rangeCrop);
     u.uLimits.value.set(l.zMin, l.zMax, l.rMin, l.rMax);
     invalidate();
@@ -108,6 +113,7 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
         g.add(p);
       }
     }
+    if (applyHiddenMask(chunks, hiddenRef.current.mask, hiddenRef.current.version)) state.invalidate();
     const full = m.key === cloudKey && m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.received, budget);
     if (changed) {
       if (m.drawn !== drawn) store.getState().patchMerge({ drawn });
