@@ -198,8 +198,8 @@ export function nuscenesCategoryOfKitti(cls: string): { category: NuscenesCatego
 
 /**
  * Counts the class changes of the boxes an export to nuScenes makes (KITTI class → nuScenes
- * category, with the attribute the class implies added to `nuscenes_attribute`), like
- * `KittiClassMapper` the other way.
+ * category, with the attribute the class implies put in `nuscenes_attribute` in place of one of
+ * its group), like `KittiClassMapper` the other way.
  */
 export class NuscenesClassMapper {
   private readonly changes = new Map<string, ClassChange>();
@@ -214,7 +214,10 @@ export class NuscenesClassMapper {
       if (change === undefined) this.changes.set(key, { from: b.label, to: to.category, because, boxes: 1 });
       else change.boxes++;
       const attrs = nuscenesAttributesOf(b.attributes);
-      const withAttr = to.attribute !== null && !attrs.includes(to.attribute) ? [...attrs, to.attribute] : attrs;
+      // The class's attribute replaces one of the same group (`cycle.`, `pedestrian.`): the devkit's
+      // evaluation refuses a ground-truth box with more than one attribute (eval/common/loaders.py).
+      const group = to.attribute === null ? '' : to.attribute.slice(0, to.attribute.indexOf('.') + 1);
+      const withAttr = to.attribute === null ? attrs : [...attrs.filter((a) => !a.startsWith(group)), to.attribute];
       return { ...b, label: to.category, attributes: withAttr.length > 0 ? { ...b.attributes, [NUSCENES_ATTRIBUTE_KEY]: withAttr.join(',') } : b.attributes };
     });
   }

@@ -69,6 +69,8 @@ describe('nuScenes categories → KITTI classes', () => {
     expect(cyclist).toEqual(box('vehicle.bicycle', 'cycle.with_rider'));
     expect(car.label).toBe('vehicle.car');
     expect(misc.label).toBe('Misc');
+    // One attribute per group: a rider replaces "without rider" (the devkit's evaluation takes at most one attribute).
+    expect(new NuscenesClassMapper().map([box('Cyclist', 'cycle.without_rider')])[0].attributes.nuscenes_attribute).toBe('cycle.with_rider');
     // Back to KITTI: the same classes.
     expect(new KittiClassMapper().map([cyclist, car, misc]).map((b) => b.label)).toEqual(['Cyclist', 'Car', 'Misc']);
   });
