@@ -6,6 +6,7 @@ import { DATASET_FILE, readDatasetFileFrom } from './datasetFile.ts';
 import type { DatasetSource, SourceSpec } from './DatasetSource.ts';
 import { isValidFrameId } from './frameId.ts';
 import { DATASET_LAYOUTS, type DatasetLayoutSpec, type FileKind } from './datasetLayouts.ts';
+import { EXTENSIONS, IMAGE_TYPES, binFilesOf, listFolder, type FolderListing } from './folderListing.ts';
 import { openSource, SourceOpenError } from './sources.ts';
 import { isDatasetUnavailable } from './sourceErrors.ts';
 import type { SequenceScan, SequenceScanOptions, ShippedLabels } from './layouts/SequenceScan.ts';
@@ -67,7 +68,8 @@ export interface DatasetScanOptions {
 /** A distinct `.bin` layout choice of a dataset and how many frames it applies to. */
 export type DatasetBinLayout = BinLayoutChoice & { frames: number };
 
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+/** The kinds of file a dataset's folders are listed for. */
+type Listing = FileKind;
 
 /** Thrown when a folder is not a dataset; the message says what was expected. */
 export class DatasetError extends Error {
@@ -76,24 +78,6 @@ export class DatasetError extends Error {
     this.name = 'DatasetError';
   }
 }
-
-type Listing = FileKind;
-
-/** One listed folder: what it held and the stamp it had when listed. */
-interface FolderListing {
-  /** Relative to the dataset ('' = its root). */
-  dir: string;
-  stamp: string;
-  files: Map<string, FoundFile>;
-  warnings: string[];
-}
-
-const EXTENSIONS: Record<Listing, string[]> = {
-  points: ['.bin', '.pcd.bin', '.pcd', '.ply', '.las', '.laz'],
-  calib: ['.txt'],
-  image: Object.keys(IMAGE_TYPES),
-  label: ['.txt'],
-};
 
 /**
  * An index of a dataset in a folder or a bucket (`DatasetSource`): a KITTI layout (`velodyne/`
@@ -354,54 +338,4 @@ export class Dataset {
   get(id: string): DatasetFrame | undefined {
     return isValidFrameId(id) ? this.frames.get(id) : undefined;
   }
-}
-
-interface FoundFile {
-  path: string;
-  ext: string;
-  bytes: number;
-}
-
-function binFilesOf(listing: FolderListing): { path: string; bytes: number }[] {
-  return [...listing.files.values()].filter((f) => f.ext.endsWith('.bin')).map((f) => ({ path: f.path, bytes: f.bytes }));
-}
-
-/** The extension of `name` among `exts` (`.pcd.bin` before `.bin`), lower case, or null. */
-function extensionOf(name: string, exts: string[]): string | null {
-  const lower = name.toLowerCase();
-  const ext = exts.includes('.pcd.bin') && lower.endsWith('.pcd.bin') ? '.pcd.bin' : path.extname(lower);
-  return exts.includes(ext) ? ext : null;
-}
-
-/**
- * The files of `dir` (relative to the dataset) with one of `exts`, keyed by stem; the first
- * extension wins a shared stem. Every entry with a wanted extension that is left out gets a
- * warning naming it relative to the dataset and why (a bad frame id here; the source adds links
- * leading out and entries that are not regular files).
- */
-async function listFolder(source: DatasetSource, dir: string, exts: string[], needSize: boolean): Promise<FolderListing> {
-  const warnings: string[] = [];
-  const accept = (name: string): boolean => {
-    const ext = extensionOf(name, exts);
-    if (ext === null) return false;
-    if (isValidFrameId(name.slice(0, name.length - ext.length))) return true;
-    if (!name.startsWith('.')) warnings.push(`skipped ${source.display(source.ref(dir === '' ? name : `${dir}/${name}`))}: not a valid frame id`);
-    return false;
-  };
-  const listed = await source.listFolder(dir, { accept, needSize });
-  const candidates = listed.files.map((f) => {
-    const ext = extensionOf(f.name, exts) as string;
-    return { ...f, ext, stem: f.name.slice(0, f.name.length - ext.length) };
-  });
-  candidates.sort((a, b) => exts.indexOf(a.ext) - exts.indexOf(b.ext) || (a.ref < b.ref ? -1 : 1));
-  const found = new Map<string, FoundFile>();
-  for (const c of candidates) {
-    const prior = found.get(c.stem);
-    if (prior !== undefined) {
-      warnings.push(`skipped ${source.display(c.ref)}: ${source.display(prior.path)} has the same frame id`);
-      continue;
-    }
-    found.set(c.stem, { path: c.ref, ext: c.ext, bytes: c.bytes });
-  }
-  return { dir, stamp: listed.stamp, files: found, warnings: [...warnings, ...listed.warnings] };
 }
