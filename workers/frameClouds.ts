@@ -1,9 +1,8 @@
 import type { PointCloud } from '../src/domain/types.ts';
 import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
 import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
-import { estimateGround } from '../src/domain/geometry/estimateGround.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
-import { estimateScanSensor } from '../src/domain/sensor/estimateScanSensor.ts';
+import { groundAndSensor } from '../src/domain/sensor/groundAndSensor.ts';
 import { ringOf } from '../src/domain/sensor/ringOf.ts';
 import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 
@@ -20,14 +19,13 @@ export interface FrameEntry {
 
 function entryFor(cloud: PointCloud): FrameEntry {
   let grid: PointGrid | null = null;
-  let ground: GroundModel | null = null;
-  let sensor: ScanSensor | null = null;
-  const groundOf = (): GroundModel => (ground ??= estimateGround(cloud.positions));
+  let both: { ground: GroundModel; sensor: ScanSensor } | null = null;
+  const bothOf = (): { ground: GroundModel; sensor: ScanSensor } => (both ??= groundAndSensor(cloud.positions, { ring: ringOf(cloud) }));
   return {
     cloud,
     grid: () => (grid ??= buildPointGrid(cloud.positions)),
-    ground: groundOf,
-    sensor: () => (sensor ??= estimateScanSensor(cloud.positions, { ring: ringOf(cloud), ground: groundOf() })),
+    ground: () => bothOf().ground,
+    sensor: () => bothOf().sensor,
   };
 }
 

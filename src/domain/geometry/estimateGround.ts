@@ -35,6 +35,12 @@ export interface EstimateGroundOptions {
   tolerance?: number;
   /** Ground height when the cloud has no usable point (default −1.73, a KITTI-like mount). */
   fallbackZ?: number;
+  /**
+   * Where (cell centre x, y) the scanner's ground rings lie farther apart than a cell, so that a
+   * cell may hold only an object's returns: there a low layer that is the foot of a surface is no
+   * ground (`liesUnderSurface`). Default: nowhere (every cell's low layer may be ground).
+   */
+  sparseRingsAt?: (x: number, y: number) => boolean;
 }
 
 /** Neighbourhood radius, in cells, of the lower quartile a cell is compared with. */
@@ -78,6 +84,9 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
   const { nx, ny, cellStart, sorted } = grid;
   const nCells = nx * ny;
   const low = new Float64Array(nCells).fill(NaN);
+  const foot = new Uint8Array(nCells);
+  const sparse = opts.sparseRingsAt;
+  const cols = sparse !== undefined ? columnTops(sorted, m, grid.originX, grid.originY, cellSize, nx, ny) : null;
   let zs = new Float64Array(64);
   for (let k = 0; k < nCells; k++) {
     const a = cellStart[k];
@@ -86,19 +95,107 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     if (b - a > zs.length) zs = new Float64Array(2 * (b - a));
     for (let p = a; p < b; p++) zs[p - a] = sorted[3 * p + 2];
     const cell = zs.subarray(0, b - a).sort();
-    low[k] = cell[Math.min(cell.length - 1, Math.floor(quantile * cell.length))];
+    const v = cell[Math.min(cell.length - 1, Math.floor(quantile * cell.length))];
+    low[k] = v;
+    const cx = grid.originX + ((k % nx) + 0.5) * cellSize;
+    const cy = grid.originY + (Math.floor(k / nx) + 0.5) * cellSize;
+    if (sparse !== undefined && sparse(cx, cy) && liesUnderSurface(sorted, a, b, cols, grid.originX, grid.originY, cellSize, v)) foot[k] = 1;
   }
 
-  // Keep a cell only when it agrees with the lower quartile of its neighbourhood: a cell covered
-  // by an object (car roof, bumper, wall) stands above it, a pit or a below-ground echo below.
-  const measured = new Uint8Array(nCells);
-  const heights = new Float32Array(nCells);
+  // The feet of surfaces are no ground, unless nothing else is (a far patch of one object).
+  let cells = keepGroundCells(low, foot, nx, ny, tolerance);
+  if (!cells.measured.includes(1)) cells = keepGroundCells(low, null, nx, ny, tolerance);
+  const { measured, heights } = cells;
+
+  const defaultZ = medianOfMeasured(heights, measured) ?? opts.fallbackZ ?? -1.73;
+  fillHoles(heights, measured, nx, ny, defaultZ);
+  return {
+    originX: grid.originX + cellSize / 2,
+    originY: grid.originY + cellSize / 2,
+    cellSize,
+    nx,
+    ny,
+    heights,
+    measured,
+    defaultZ,
+  };
+}
+
+/** Edge of the columns the map is cut into to tell ground from the foot of a surface, metres. */
+const COLUMN = 0.25;
+/** Points this far (metres) above a cell's low value in a column within one column of a low point make it the foot of a surface. */
+const SURFACE_RISE = 0.35;
+/** Points within this of the low value (metres) are the cell's low layer. */
+const LOW_LAYER = 0.1;
+/** Share of the low layer under a surface above which the cell's low is an object's foot, not ground. */
+const UNDER_SHARE = 0.5;
+/** Columns on each side searched for a surface over a low point. */
+const REACH = 2;
+
+/** Highest z per COLUMN-wide column over the whole grid (row-major, `side` columns per cell edge). */
+interface Columns {
+  side: number;
+  width: number;
+  height: number;
+  top: Float32Array;
+}
+
+function columnTops(sorted: Float32Array, count: number, originX: number, originY: number, cellSize: number, nx: number, ny: number): Columns {
+  const side = Math.min(16, Math.max(1, Math.round(cellSize / COLUMN)));
+  const width = nx * side;
+  const height = ny * side;
+  const top = new Float32Array(width * height).fill(-Infinity);
+  const step = cellSize / side;
+  for (let p = 0; p < count; p++) {
+    const cx = Math.min(width - 1, Math.max(0, Math.floor((sorted[3 * p] - originX) / step)));
+    const cy = Math.min(height - 1, Math.max(0, Math.floor((sorted[3 * p + 1] - originY) / step)));
+    const k = cy * width + cx;
+    if (sorted[3 * p + 2] > top[k]) top[k] = sorted[3 * p + 2];
+  }
+  return { side, width, height, top };
+}
+
+/**
+ * Whether the low layer of one ground cell (points `a..b` of `sorted`, its low value `low`) is
+ * mostly the foot of a vertical surface: some point within a column (0.25 m) of it stands 0.35 m
+ * or more above. Between the ground rings of a sparse scanner (20–33 m for a 16-beam one on a
+ * car) a cell can hold only an object's returns, the lowest of them half a metre above the
+ * ground; ground returns lie where nothing stands on the spot a beam reached.
+ */
+function liesUnderSurface(sorted: Float32Array, a: number, b: number, cols: Columns | null, originX: number, originY: number, cellSize: number, low: number): boolean {
+  if (cols === null) return false;
+  const step = cellSize / cols.side;
+  let layer = 0;
+  let under = 0;
+  for (let p = a; p < b; p++) {
+    const z = sorted[3 * p + 2];
+    if (z > low + LOW_LAYER) continue;
+    layer++;
+    const cx = Math.floor((sorted[3 * p] - originX) / step);
+    const cy = Math.floor((sorted[3 * p + 1] - originY) / step);
+    let high = -Infinity;
+    for (let jy = Math.max(0, cy - REACH); jy <= Math.min(cols.height - 1, cy + REACH); jy++) {
+      for (let jx = Math.max(0, cx - REACH); jx <= Math.min(cols.width - 1, cx + REACH); jx++) high = Math.max(high, cols.top[jy * cols.width + jx]);
+    }
+    if (high - low >= SURFACE_RISE) under++;
+  }
+  return layer > 0 && under > UNDER_SHARE * layer;
+}
+
+/**
+ * Keeps a cell only when it agrees with the lower quartile of its 5×5 neighbourhood (`low`: each
+ * cell's low value, NaN for none): a cell covered by an object (car roof, bumper, wall) stands
+ * above it, a pit or a below-ground echo below.
+ */
+function keepGroundCells(low: Float64Array, foot: Uint8Array | null, nx: number, ny: number, tolerance: number): { measured: Uint8Array; heights: Float32Array } {
+  const measured = new Uint8Array(nx * ny);
+  const heights = new Float32Array(nx * ny);
   const near = new Float64Array((2 * NEIGHBOUR_RADIUS + 1) ** 2);
   for (let iy = 0; iy < ny; iy++) {
     for (let ix = 0; ix < nx; ix++) {
       const k = iy * nx + ix;
       const v = low[k];
-      if (v !== v) continue;
+      if (v !== v || (foot !== null && foot[k] === 1)) continue;
       let cnt = 0;
       for (let jy = Math.max(0, iy - NEIGHBOUR_RADIUS); jy <= Math.min(ny - 1, iy + NEIGHBOUR_RADIUS); jy++) {
         for (let jx = Math.max(0, ix - NEIGHBOUR_RADIUS); jx <= Math.min(nx - 1, ix + NEIGHBOUR_RADIUS); jx++) {
@@ -113,19 +210,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
       }
     }
   }
-
-  const defaultZ = medianOfMeasured(heights, measured) ?? opts.fallbackZ ?? -1.73;
-  fillHoles(heights, measured, nx, ny, defaultZ);
-  return {
-    originX: grid.originX + cellSize / 2,
-    originY: grid.originY + cellSize / 2,
-    cellSize,
-    nx,
-    ny,
-    heights,
-    measured,
-    defaultZ,
-  };
+  return { measured, heights };
 }
 
 /** The value a quarter of the way up the sorted values (sorts in place). */

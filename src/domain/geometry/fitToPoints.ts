@@ -313,5 +313,6 @@ export function localGround(grid: PointGrid, x: number, y: number, r: number): G
   const b = grid.cellStart[range[3] * grid.nx + range[2] + 1];
   // Whole rows of cells between the two corners: a superset of the square, good enough here.
   // No range limit: the square is local already, and may lie beyond the frame model's 80 m.
-  return estimateGround(grid.sorted.subarray(3 * a, 3 * b), { maxRange: Infinity });
+  // Beyond the frame model's range every scanner's ground rings lie metres apart.
+  return estimateGround(grid.sorted.subarray(3 * a, 3 * b), { maxRange: Infinity, sparseRingsAt: () => true });
 }

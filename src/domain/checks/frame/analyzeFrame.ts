@@ -1,10 +1,9 @@
 import { buildPointGrid } from '../../geometry/PointGrid.ts';
 import type { PointGrid } from '../../geometry/PointGrid.ts';
 import { pointBounds } from '../../geometry/pointBounds.ts';
-import { estimateGround } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
-import { estimateScanSensor } from '../../sensor/estimateScanSensor.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
+import { groundAndSensor } from '../../sensor/groundAndSensor.ts';
 import type { FrameAnalysis } from './FrameAnalysis.ts';
 import { clusterObstacles } from './clusterObstacles.ts';
 import { groupClusters } from './clusterGroups.ts';
@@ -31,8 +30,7 @@ export interface AnalyzeFrameOptions {
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
   const grid = opts.grid ?? buildPointGrid(positions);
   const bounds = pointBounds(positions);
-  const ground = opts.ground ?? estimateGround(positions);
-  const sensor = opts.sensor ?? estimateScanSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground });
+  const { ground, sensor } = groundAndSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground: opts.ground, sensor: opts.sensor });
   const [ox, oy, oz] = sensor.origin;
   let maxRange2 = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {

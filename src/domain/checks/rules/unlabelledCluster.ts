@@ -99,11 +99,11 @@ export const unlabelledCluster: Rule = (ctx) => {
     const confidence = best.confidence * scenery;
     if (confidence < INFO_CONF) continue;
     // Near-certain: some vehicle class explains it that well and the cluster shows at least that
-    // class's narrowest width (a vehicle shows its width from any side; a car seen end-on may fit
-    // a rider as well as a car), or the best class is a person standing upright.
+    // class's narrowest width (`showsWidth`; a car seen end-on may fit a rider as well as a car),
+    // or the best class is a person standing upright.
     const vehicle = scores.find((sc) => sc.kind === 'vehicle');
     const certain =
-      (vehicle !== undefined && vehicle.confidence * scenery >= ERROR_CONF && cand.length >= ctx.dictionary.classes[vehicle.label].size.w[0]) ||
+      (vehicle !== undefined && vehicle.confidence * scenery >= ERROR_CONF && showsWidth(cand, ctx.dictionary.classes[vehicle.label].size.w[0], analysis)) ||
       (confidence >= ERROR_CONF && best.kind === 'person' && upright(cand));
     const severity: Severity = certain ? 'error' : best.kind === 'other' ? 'info' : confidence >= WARN_CONF ? 'warning' : 'info';
     const family = familyOf(groups, g);
@@ -217,6 +217,22 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
     if (low >= 0) add(low, px, py, pz, tan);
   }
   return { points, sumX, sumY, sumZ, ext, tanElevation };
+}
+
+/** |sin| of the angle between a cluster's long axis and the line of sight below which the axis lies along it (30°). */
+const ALONG_SIGHT = 0.5;
+
+/**
+ * Whether a candidate shows a vehicle's width `w` (metres): across the line of sight, as its long
+ * axis (an end face, or a side), or, when its long axis lies along the line of sight, as its
+ * extent across that axis (the end face toward the sensor). A strip along the line of sight (a
+ * wall or a fence seen edge-on, or a vehicle whose near end is hidden) is no sure vehicle.
+ */
+function showsWidth(cand: MissedCandidate, w: number, analysis: FrameAnalysis): boolean {
+  if (cand.length < w) return false;
+  const [ox, oy] = analysis.sensor.origin;
+  const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - oy, cand.center[0] - ox)));
+  return across >= ALONG_SIGHT || cand.width >= 0.8 * w;
 }
 
 /**

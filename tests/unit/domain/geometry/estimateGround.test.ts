@@ -24,6 +24,33 @@ describe('estimateGround on synthetic scenes', () => {
     }
   });
 
+  it('keeps a car between the ground rings of a 16-beam scanner off the ground', () => {
+    // Flat ground at −1.73 m, seen only on rings at 20 m and 33 m (the −5° and −3° beams from 1.73 m);
+    // between them, a car at 25 m returns from 0.42 m up (the −3° beam) and 1.29 m up (the −1°
+    // beam) on its near face, and from the −3° beam alone on its low front (a hood: nothing above).
+    const pts: number[] = [];
+    for (const r of [19.8, 33]) for (let a = -0.6; a <= 0.6; a += 0.002) pts.push(r * Math.cos(a), r * Math.sin(a), -1.73);
+    for (let y = -0.9; y <= 0.9; y += 0.05) {
+      pts.push(24.1, y, -1.31);
+      pts.push(25.1, y, -0.44);
+    }
+    for (let x = 23.1; x < 24.1; x += 0.2) pts.push(x, 0.9, -1.31 + 0.02 * (x - 23.1));
+    for (let x = 24.1; x <= 27.3; x += 0.2) {
+      pts.push(x, 0.9, -1.31);
+      pts.push(x, 0.9, -0.44);
+    }
+    // Every cell lies between two rings (the scanner model says where: `sparseGroundRings`).
+    const g = estimateGround(new Float32Array(pts), { sparseRingsAt: () => true });
+    expect(Math.abs(groundHeightAt(estimateGround(new Float32Array(pts)), 25, 0) + 1.73)).toBeGreaterThan(0.3);
+    for (const [x, y] of [
+      [25, 0],
+      [24, 0.5],
+      [26, 0.9],
+    ]) {
+      expect(Math.abs(groundHeightAt(g, x, y) + 1.73)).toBeLessThan(0.15);
+    }
+  });
+
   it('follows a gentle slope', () => {
     const pts: number[] = [];
     for (let x = -30; x <= 30; x += 0.4) for (let y = -30; y <= 30; y += 0.4) pts.push(x, y, -1.7 + 0.04 * x);

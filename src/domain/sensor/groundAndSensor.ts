@@ -1,0 +1,34 @@
+import { estimateGround } from '../geometry/estimateGround.ts';
+import type { GroundModel } from '../geometry/estimateGround.ts';
+import { estimateScanSensor } from './estimateScanSensor.ts';
+import type { ScanSensor } from './ScanSensor.ts';
+import { sparseGroundRings } from './sparseGroundRings.ts';
+
+/** Cell edge of the ground model, metres (`estimateGround`'s default). */
+const GROUND_CELL = 2;
+
+export interface GroundAndSensorOptions {
+  /** A beam (ring / laser id) per point, when the file has one. */
+  ring?: ArrayLike<number>;
+  /** Where the sensor sat in the points' frame, when known. */
+  origin?: readonly [number, number, number];
+  /** A ground model already estimated for the same positions: kept as it is. */
+  ground?: GroundModel;
+  /** A sensor model already estimated for the same positions. */
+  sensor?: ScanSensor;
+}
+
+/**
+ * The ground under a scan (x y z interleaved, metres) and the sensor model read from it, each
+ * knowing the other: a first ground gives the sensor its height; knowing the beams, the ground
+ * is estimated again where the scanner's ground rings lie farther apart than a ground cell, as
+ * only objects return there (`estimateGround`'s `sparseRingsAt`: a car 25 m from a 16-beam
+ * scanner no longer lifts the ground to its bumper). The one ground the checks, the fit, ground
+ * hiding and drag-to-ground all use.
+ */
+export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOptions = {}): { ground: GroundModel; sensor: ScanSensor } {
+  const first = opts.ground ?? estimateGround(positions);
+  const sensor = opts.sensor ?? estimateScanSensor(positions, { ring: opts.ring, origin: opts.origin, ground: first });
+  if (opts.ground !== undefined || sensor.beams < 2) return { ground: first, sensor };
+  return { ground: estimateGround(positions, { sparseRingsAt: sparseGroundRings(sensor, GROUND_CELL) }), sensor };
+}
