@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storeValue, waitForFrameLoaded, waitForViewStill } from './helpers.ts';
+import { storeValue, waitForEditorIdle, waitForFrameLoaded, waitForViewStill } from './helpers.ts';
 
 type Hook = { store: { getState: () => any }; project: (p: [number, number, number], v: string) => [number, number] | null };
 
@@ -43,7 +43,8 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   const at = await page.evaluate((p) => ((window as any).__cuboid as Hook).project(p, 'main'), c);
   expect(at).not.toBeNull();
   await page.mouse.click(at![0], at![1]);
-  await page.waitForTimeout(300);
+  // The click's tool work (pick, select) has settled: a state wait, not a fixed sleep.
+  await waitForEditorIdle(page);
   expect(await storeValue<string[]>(page, 'state.selectedIds')).not.toContain(target);
   await page.getByTestId(`lock-box-${target}`).click();
   await page.mouse.click(at![0], at![1]);
