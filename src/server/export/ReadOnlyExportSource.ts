@@ -8,7 +8,7 @@ import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
-import { Dataset, type DatasetFrame } from '../dataset/Dataset.ts';
+import { Dataset, type DatasetFrame, type DatasetScanOptions } from '../dataset/Dataset.ts';
 import { readFrameFile } from '../dataset/frameFiles.ts';
 import { defaultStateDir } from '../dataset/bucketUrl.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
@@ -36,8 +36,18 @@ export class ReadOnlyExportSource implements ExportSource {
    * Scans the dataset and opens its database if there is one (none yet: every frame's `label_2`).
    * @throws DatasetError for a folder that is not a dataset
    */
-  static async open(opts: { dataDir: string; stateDir?: string; binLayout?: BinLayoutName; db?: string }): Promise<ReadOnlyExportSource> {
-    const dataset = await Dataset.scan(opts.dataDir, opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {});
+  static async open(opts: {
+    dataDir: string;
+    stateDir?: string;
+    binLayout?: BinLayoutName;
+    db?: string;
+    /** Where the scan parses a nuScenes dataset's tables (`cuboid worker`: its check pool); default this thread. */
+    runTask?: DatasetScanOptions['runTask'];
+  }): Promise<ReadOnlyExportSource> {
+    const dataset = await Dataset.scan(opts.dataDir, {
+      ...(opts.binLayout !== undefined ? { binLayout: opts.binLayout } : {}),
+      ...(opts.runTask !== undefined ? { runTask: opts.runTask } : {}),
+    });
     // A team's PostgreSQL database (`--db`) is the truth when given; it is only read.
     if (opts.db !== undefined) return new ReadOnlyExportSource(dataset, await PostgresStorage.open(opts.db, { migrate: false }));
     const dbPath = path.join(opts.stateDir !== undefined ? path.resolve(opts.stateDir) : defaultStateDir(opts.dataDir), 'cuboid.db');

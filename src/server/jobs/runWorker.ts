@@ -79,7 +79,13 @@ export async function runWorker(opts: WorkerOptions): Promise<RunningWorker> {
         ...(opts.exportTree !== undefined ? { exportTree: opts.exportTree } : {}),
         openExportSource: async (input) => {
           const binLayout = input.binLayout === undefined ? undefined : parseBinLayoutName(input.binLayout, 'binLayout');
-          const source = await ReadOnlyExportSource.open({ dataDir: input.dataDir, db: opts.db, ...(binLayout !== undefined ? { binLayout } : {}) });
+          const source = await ReadOnlyExportSource.open({
+            dataDir: input.dataDir,
+            db: opts.db,
+            ...(binLayout !== undefined ? { binLayout } : {}),
+            // A nuScenes dataset's tables are parsed on the check threads, so heartbeats and other jobs go on.
+            runTask: (task) => checks.runDatasetTask(task),
+          });
           return { source, close: () => source.close() };
         },
       });
