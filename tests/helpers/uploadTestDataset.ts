@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+let client: S3Client | undefined;
+
+/**
+ * Copies every file under `dir` to a fresh prefix of `bucket` on the S3-compatible server of the
+ * AWS SDK environment (the team run's s3rver) and returns `s3://BUCKET/PREFIX`.
+ */
+export async function uploadTestDataset(dir: string, bucket: string): Promise<string> {
+  client ??= new S3Client({ forcePathStyle: true });
+  const prefix = `t-${randomUUID()}`;
+  const walk = async (d: string, rel: string): Promise<void> => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full, `${rel}${e.name}/`);
+      else if (e.isFile()) await client?.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}/${rel}${e.name}`, Body: fs.readFileSync(full) }));
+    }
+  };
+  await walk(dir, '');
+  return `s3://${bucket}/${prefix}`;
+}
