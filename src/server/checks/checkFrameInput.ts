@@ -89,7 +89,7 @@ export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotatio
  * relative to the dataset (`calib/ID.txt`), the line and the field; a file system error for a
  * missing or unreadable one.
  */
-export async function readFrameCalib(frame: DatasetFrame): Promise<KittiCalib | null> {
+async function readFrameCalib(frame: DatasetFrame): Promise<KittiCalib | null> {
   return frame.calibPath === null
     ? null
     : parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: displayPath(frame.root, frame.calibPath) });
