@@ -162,7 +162,16 @@ function columnTops(sorted: Float32Array, count: number, originX: number, origin
  * car) a cell can hold only an object's returns, the lowest of them half a metre above the
  * ground; ground returns lie where nothing stands on the spot a beam reached.
  */
-function liesUnderSurface(sorted: Float32Array, a: number, b: number, cols: Columns | null, originX: number, originY: number, cellSize: number, low: number): boolean {
+function liesUnderSurface(
+  sorted: Float32Array,
+  a: number,
+  b: number,
+  cols: Columns | null,
+  originX: number,
+  originY: number,
+  cellSize: number,
+  low: number,
+): boolean {
   if (cols === null) return false;
   const step = cellSize / cols.side;
   let layer = 0;
@@ -187,7 +196,13 @@ function liesUnderSurface(sorted: Float32Array, a: number, b: number, cols: Colu
  * cell's low value, NaN for none): a cell covered by an object (car roof, bumper, wall) stands
  * above it, a pit or a below-ground echo below.
  */
-function keepGroundCells(low: Float64Array, foot: Uint8Array | null, nx: number, ny: number, tolerance: number): { measured: Uint8Array; heights: Float32Array } {
+function keepGroundCells(
+  low: Float64Array,
+  foot: Uint8Array | null,
+  nx: number,
+  ny: number,
+  tolerance: number,
+): { measured: Uint8Array; heights: Float32Array } {
   const measured = new Uint8Array(nx * ny);
   const heights = new Float32Array(nx * ny);
   const near = new Float64Array((2 * NEIGHBOUR_RADIUS + 1) ** 2);

@@ -17,6 +17,8 @@ const SLIP_MIN_REACH = 1.5;
 const SLIP_MAX_REACH = 3.5;
 /** Those points may span the class's longest length plus this (metres); more and they are part of something larger. */
 const SLIP_SPAN_SLACK = 0.5;
+/** Share of a box hidden behind nearer points from which those points may be its own object. */
+const HIDDEN = 0.5;
 /** Unboxed points next to it that make a short box "slipped off": at least this many... */
 const SLIP_MIN_POINTS = 10;
 /** ...and twice what the box holds. */
@@ -32,6 +34,11 @@ const SLIP_OVER_HELD = 2;
  * box is declared largely occluded (occluded = 2), or mostly truncated (truncated ≥ 0.5) at the
  * edge of the scan, since the SOP asks to box such objects anyway, unless it holds under a
  * quarter of the minimum where the object should be sure to show (the box missed its object).
+ *
+ * A box more than half hidden that holds enough for its visible part but under the class's share
+ * of what it would give unhidden is asked whether the points hiding it are its own object
+ * (`slippedOff`): a box turned 90° or pushed back behind a car seen end-on hides in the shadow
+ * of that car's rear face.
  */
 export const tooFewPoints: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -47,7 +54,10 @@ export const tooFewPoints: Rule = (ctx) => {
     if (rule === undefined) continue;
     const needed = pointsNeeded(rule, box, analysis);
     const have = ctx.pointCounts[i] ?? 0;
-    if (have >= needed.need) continue;
+    // Enough for what the sensor sees of it, but short of what it would see unhidden: the points
+    // hiding it may be its own object, standing in front of it (a box turned or pushed back).
+    const hiddenShort = have < rule.minPoints.fraction * needed.unoccluded && needed.occludedFraction >= HIDDEN;
+    if (have >= needed.need && !hiddenShort) continue;
     const slipped = slippedOff(analysis, box, ctx.cuboids, have, needed, rule.minPoints.fraction, rule.size.l[1], coverage);
     if (slipped !== null) {
       out.push({
@@ -63,6 +73,7 @@ export const tooFewPoints: Rule = (ctx) => {
       });
       continue;
     }
+    if (have >= needed.need) continue;
     // Declared occlusion or truncation excuses a shortfall, not a box that missed its object
     // altogether (under a quarter of the minimum where the object should be sure to show).
     const declared =

@@ -125,9 +125,37 @@ describe('tooFewPoints on a box that slipped off its object', () => {
     expect(turned.map((x) => x.severity)).toEqual(['error']);
     expect(turned[0].message).toMatch(/^Car box holds no points, but \d+ points that no box holds lie within .* the box has slipped off its object/);
     expect(check({ ...car, center: [25, 2.2, bottom] }).map((x) => x.severity)).toEqual(['error']);
+    // Pushed 2.6 m back, behind its object: an error too.
+    const back = check({ ...car, center: [27.6, 0, bottom] });
+    expect(back.map((x) => x.severity)).toEqual(['error']);
+    expect(back[0].message).toMatch(/slipped off its object/);
     // A car box on the far side of the hedge, marked occluded: the hedge goes on past the reach, so it is not the box's object.
     const behindHedge: Cuboid = { ...box('h', 'Car', 20, 12, [4.4, 1.8, 1.5]), center: [20, 12, bottom], attributes: { truncated: 0, occluded: 2 } };
     const hedge = check(behindHedge);
     expect(hedge.every((x) => !/slipped off/.test(x.message))).toBe(true);
   });
+});
+
+describe('tooFewPoints on a box turned behind its own object (simulated 64-beam frame)', () => {
+  it('is an error although the object in front hides most of the box', async () => {
+    const { simFrames } = await import('../../../../bench/quality/simFrames.ts');
+    const { analyzeFrame } = await import('../../../../../src/domain/checks/frame/analyzeFrame.ts');
+    const { pointsNeeded } = await import('../../../../../src/domain/checks/pointsNeeded.ts');
+    const { defaultDictionary } = await import('../../../../../src/domain/checks/dictionary/defaultDictionary.ts');
+    const [frame] = [...simFrames({ profile: 'hdl64', height: 1.73, vehicleFrame: false }, 1)];
+    const analysis = analyzeFrame(frame.positions, { ring: frame.ring });
+    // The van 32 m ahead, seen from behind: turned 90°, its box lies behind its own rear face.
+    const i = frame.boxes.findIndex((b) => b.label === 'Van' && Math.hypot(b.center[0] - 32.2, b.center[1] + 3.3) < 1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const turned: Cuboid = { ...frame.boxes[i], yaw: frame.boxes[i].yaw + Math.PI / 2 };
+    const boxes = frame.boxes.map((b, k) => (k === i ? turned : b));
+    const needed = pointsNeeded(defaultDictionary.classes.Van, turned, analysis);
+    // Enough points for what stays in view: the old rule let it pass.
+    expect(needed.occludedFraction).toBeGreaterThan(0.5);
+    const found = tooFewPoints(createCheckContext({ frameId: frame.id, positions: frame.positions, cuboids: boxes, analysis })).filter(
+      (r) => r.cuboidId === turned.id,
+    );
+    expect(found.map((r) => r.severity)).toEqual(['error']);
+    expect(found[0].message).toMatch(/slipped off its object/);
+  }, 30_000);
 });
