@@ -125,7 +125,12 @@ export async function runAnnotator(plan: AnnotatorPlan, client: LoopbackClient, 
     ] as const) {
       if (r.status !== 200) log.errors.push(`${plan.name}: GET ${url}/${what} answered ${r.status}: ${r.body.toString('utf8').slice(0, 160)}`);
     }
-    if (annotation.status !== 200) continue;
+    if (annotation.status !== 200) {
+      // A person whose frame did not open reads the error and tries again a few seconds later
+      // (an immediate retry loop would only pile more opens on an overloaded server).
+      await sleep(3_000);
+      continue;
+    }
     log.openMs.push(performance.now() - t0);
     let doc = JSON.parse(annotation.body.toString('utf8')) as FrameAnnotation;
     const boxId = `${plan.name}-${frameId}`;
