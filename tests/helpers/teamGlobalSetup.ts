@@ -1,8 +1,6 @@
 import { startTestBucket } from '../unit/server/fixtures/testBucket.ts';
 import postgresSetup from './postgresGlobalSetup.ts';
-
-/** The bucket the team run's test servers serve their datasets from (each under a prefix of its own). */
-export const TEAM_TEST_BUCKET = 'cuboid-team-tests';
+import { TEAM_TEST_BUCKET } from './uploadTestDataset.ts';
 
 /**
  * Vitest global setup of the team run (`vitest.team.config.ts`): PostgreSQL as in the PostgreSQL

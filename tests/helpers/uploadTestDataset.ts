@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+
+/** The bucket the team run's test servers serve their datasets from (each under a prefix of its own). */
+export const TEAM_TEST_BUCKET = 'cuboid-team-tests';
 
 let client: S3Client | undefined;
 
@@ -10,6 +13,8 @@ let client: S3Client | undefined;
  * AWS SDK environment (the team run's s3rver) and returns `s3://BUCKET/PREFIX`.
  */
 export async function uploadTestDataset(dir: string, bucket: string): Promise<string> {
+  // Loaded only in the team run: the other runs' test files do not pay for the SDK's import.
+  const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
   client ??= new S3Client({ forcePathStyle: true });
   const prefix = `t-${randomUUID()}`;
   const walk = async (d: string, rel: string): Promise<void> => {
