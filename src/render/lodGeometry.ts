@@ -5,13 +5,14 @@ import type { MergedCloud } from '../io/mergedClouds.ts';
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
 /**
- * Points sent to the GPU per rendered frame (up to 32 MB of positions and time). A page's first
+ * Points sent to the GPU per rendered frame (up to 8 MB of positions and time). A page's first
  * upload is the whole page; later ones only the newly arrived range (`addUpdateRange`). The merged
  * layer uploads only once the GPU is done with its last frame (`afterGpu`): an upload behind a
  * busy GPU blocked the main thread for 1–2 s in SwiftShader (the command buffer waits for the GPU
- * process to take it), one into an idle GPU took under 130 ms on the loaded 2-core machine.
+ * process to take it); 32 MB into an idle GPU once took 3.8 s at load 28 (more than the command
+ * buffer's transfer memory, so the main thread waited on a starved GPU process).
  */
-export const UPLOAD_PER_TICK = 8 * MERGED_PAGE;
+export const UPLOAD_PER_TICK = 2 * MERGED_PAGE;
 
 /** One page of the merged cloud on the GPU: its geometry and the points of it uploaded (and drawn). */
 export interface LodChunk {
