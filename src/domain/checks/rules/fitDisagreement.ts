@@ -37,6 +37,8 @@ const WARN_HUG_GAIN = 0.1;
 const ERROR_HUG_GAIN = 0.2;
 /** A gap between an end and the object, seen empty, of max(0.5 m, 12 % of that dimension) + 1 % of the range. */
 const EMPTY_END_MIN = 0.5;
+/** The same for riders and people, whose boxes are a third as long (only both ends empty together count: `reachesPast`). */
+const OUTLINE_EMPTY_END_MIN = 0.3;
 const EMPTY_END_SHARE = 0.12;
 const EMPTY_END_PER_M = 0.01;
 /** ...and only when the sensor sees the side running into that end at 15° or more (sin 15°). */
@@ -64,6 +66,8 @@ export interface BoxJudgement {
    * points) while the sensor saw the object's face running into it: the box reaches past its object there.
    */
   emptyEnd: boolean[];
+  /** Whether the class is box-shaped (vehicles): a rider's or a person's outline only counts when both ends are empty. */
+  solid: boolean;
 }
 
 /**
@@ -113,7 +117,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const solid = headingModeOf(rule) === 'rectangle';
     const emptyEnd = [0, 1, 2, 3].map((f) => {
       const axis = f < 2 ? 0 : 1;
-      if (!solid || !judgement.endsSeen[axis] || !(judgement.gap[f] > emptyEndAt(box, f, range))) return false;
+      if (!judgement.endsSeen[axis] || !(judgement.gap[f] > emptyEndAt(box, f, range, solid))) return false;
       // The side running into that end must be seen at a fair angle: at grazing incidence a face
       // returns few points, and none towards its far end.
       const [sx, sy] = sensorLocal;
@@ -121,7 +125,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
       if (off < MIN_INCIDENCE * Math.hypot(sx, sy)) return false;
       return stripSeen(analysis.rangeImage, box, f, judgement.gap[f], sensorLocal);
     });
-    out.push({ index: bi, judgement, emptyEnd });
+    out.push({ index: bi, judgement, emptyEnd, solid });
   }
   return out;
 }
@@ -150,22 +154,25 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  * - reaching past (vehicles): the object's side seen by the sensor stops short of an end face
  *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, the sensor sees that side at 15°
  *   or more, and that strip of the box was in view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
+ *   Both ends of one axis so, the gaps adding up to max(0.8 m, 30 % of the box): an error. Riders
+ *   and people: both ends only (at max(0.3 m, 12 %) + 1 % of the range each), adding up to half the
+ *   box (a rider box turned across a cyclist seen from behind); one empty end says nothing there.
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
  */
 export const fitDisagreement: Rule = (ctx) => {
   const out: CheckResult[] = [];
-  for (const { index, judgement, emptyEnd } of judgeBoxes(ctx)) {
+  for (const { index, judgement, emptyEnd, solid } of judgeBoxes(ctx)) {
     const box = ctx.cuboids[index];
-    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd);
+    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid);
     if (result !== null) out.push(result);
   }
   return out;
 };
 
 /** The finding for one box from its refit, or null. */
-export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement, emptyEnd: readonly boolean[] = []): CheckResult | null {
+export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement, emptyEnd: readonly boolean[] = [], solid = true): CheckResult | null {
   const refit = `(refit from ${plural(j.n, 'return')})`;
   const result = (severity: Severity, message: string): CheckResult => ({
     ruleId: 'fitDisagreement',
@@ -216,7 +223,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
       worstSeverity = sure ? 'error' : 'warning';
     }
   }
-  if (worst < 0 || worstSeverity === null) return besideStructure ? null : reachesPast(box, j, emptyEnd, refit, result);
+  if (worst < 0 || worstSeverity === null) return besideStructure ? null : reachesPast(box, j, emptyEnd, solid, refit, result);
   const [shownCount, shownBeyond] = besideStructure ? [j.core.count, j.core.beyond] : [j.countBeyond[worst], j.beyond[worst]];
   const beyond = `${plural(shownCount, 'point')} of its object reach ${fmt(shownBeyond, 2)} m beyond its ${FACE_NAMES[worst]}`;
   if (worst < 4) {
@@ -242,6 +249,7 @@ function reachesPast(
   box: Cuboid,
   j: FitJudgement,
   emptyEnd: readonly boolean[],
+  solid: boolean,
   refit: string,
   result: (severity: Severity, message: string) => CheckResult,
 ): CheckResult | null {
@@ -254,7 +262,8 @@ function reachesPast(
     const [a, b] = axis === 0 ? [0, 1] : [2, 3];
     const dim = box.size[axis];
     const spare = j.gap[a] + j.gap[b];
-    if (emptyEnd[a] && emptyEnd[b] && j.n >= ERROR_RETURNS && spare >= Math.max(BOTH_ENDS_MIN, BOTH_ENDS_SHARE * dim)) {
+    const share = solid ? BOTH_ENDS_SHARE : OUTLINE_BOTH_ENDS_SHARE;
+    if (emptyEnd[a] && emptyEnd[b] && j.n >= ERROR_RETURNS && spare >= Math.max(BOTH_ENDS_MIN, share * dim)) {
       return result(
         'error',
         `${box.label} box is ${fmt(spare, 1)} m ${axis === 0 ? 'longer' : 'wider'} than its object: the sensor saw both of the ` +
@@ -262,6 +271,8 @@ function reachesPast(
       );
     }
   }
+  // A rider's outline (thin wheels, a frame) can stop short of one face of a right box.
+  if (!solid) return null;
   return result(
     'warning',
     `${box.label} box reaches ${fmt(j.gap[worst], 1)} m past its object at its ${FACE_NAMES[worst]}, ` +
@@ -272,11 +283,17 @@ function reachesPast(
 /** Both ends of an axis empty: an error when the gaps add up to this much (metres) and this share of the box's size. */
 const BOTH_ENDS_MIN = 0.8;
 const BOTH_ENDS_SHARE = 0.3;
+/**
+ * For riders and people (no box-shaped outline: a bicycle's spoked wheels return little) both
+ * ends must be empty over half the box: a rider box turned across the line of sight (1.7 m wide
+ * where the sensor sees a 0.6 m back) and not a right box whose wheels were missed.
+ */
+const OUTLINE_BOTH_ENDS_SHARE = 0.5;
 
 /** Smallest gap (metres) between a face and its object reported as the box reaching past it. */
-function emptyEndAt(box: Cuboid, f: number, range: number): number {
+function emptyEndAt(box: Cuboid, f: number, range: number, solid: boolean): number {
   const dim = f < 2 ? box.size[0] : box.size[1];
-  return Math.max(EMPTY_END_MIN, EMPTY_END_SHARE * dim) + EMPTY_END_PER_M * range;
+  return Math.max(solid ? EMPTY_END_MIN : OUTLINE_EMPTY_END_MIN, EMPTY_END_SHARE * dim) + EMPTY_END_PER_M * range;
 }
 
 /**

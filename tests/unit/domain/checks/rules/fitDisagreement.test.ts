@@ -124,6 +124,19 @@ describe('fitDisagreement: both ends seen empty', () => {
     expect(decide(car, rule, judgement, [true, false, false, false])?.severity).toBe('warning');
     expect(decide(car, rule, { ...judgement, n: 20 }, [true, true, false, false])?.severity).toBe('warning');
   });
+
+  it('holds a rider box to both ends over half its length, and says nothing of one empty end', () => {
+    // A cyclist seen from behind (a 0.6 m back) in a box turned across the line of sight.
+    const cyclist: Cuboid = box('cy', 'Cyclist', 25.5, -1.5, [1.72, 0.66, 1.66], Math.PI / 2);
+    const cyc = defaultDictionary.classes.Cyclist;
+    const turned: FitJudgement = { ...judgement, n: 29, gap: [0.6, 0.68, -0.11, 0.08], slack: [0.6, 0.08] };
+    const r = decide(cyclist, cyc, turned, [true, true, false, false], false);
+    expect(r?.severity).toBe('error');
+    expect(r?.message).toMatch(/^Cyclist box is 1\.3 m longer than its object/);
+    expect(decide(cyclist, cyc, turned, [true, false, false, false], false)).toBeNull();
+    // Wheels missed at both ends of a right box: 0.25 + 0.25 m of 1.72 is no error.
+    expect(decide(cyclist, cyc, { ...turned, gap: [0.25, 0.25, -0.11, 0.08] }, [true, true, false, false], false)).toBeNull();
+  });
 });
 
 describe('fitDisagreement: a person beside a larger structure', () => {
