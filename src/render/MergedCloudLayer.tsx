@@ -55,9 +55,11 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   };
   const stampMilestone = (which: 'first' | 'full'): void => {
     const m = store.getState().merge;
-    if (m.key !== cloudKey || m.requestedAt === null) return;
+    if (m.key !== cloudKey || m.requestedAt === null || (which === 'first' ? m.firstViewMs : m.fullDetailMs) !== null) return;
     const ms = performance.now() - m.requestedAt;
     store.getState().patchMerge(which === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
+    // Full detail may be waiting for the first view's stamp.
+    if (which === 'first' && gpuWait.current === null && wantsFrame()) invalidate();
   };
   useEffect(
     () =>
@@ -118,14 +120,15 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
     if (changed) {
       if (m.drawn !== drawn) store.getState().patchMerge({ drawn });
       const milestone = m.key === cloudKey && m.firstViewMs === null && drawn > 0 ? 'first' : full ? 'full' : null;
-      // Once this frame is drawn: stamp its milestone, and upload more if more has come.
+      // A milestone is stamped at the next animation frame (this one submitted; no redraw forced).
+      if (milestone) requestAnimationFrame(() => stampMilestone(milestone));
+      // Once the GPU has drawn this frame, upload more if more has come.
       gpuWait.current = afterGpu(state.gl.getContext(), () => {
         gpuWait.current = null;
-        if (milestone) stampMilestone(milestone);
         if (wantsFrame()) invalidate();
       });
     } else if (full && gpuWait.current === null) {
-      stampMilestone('full');
+      requestAnimationFrame(() => stampMilestone('full'));
     }
   });
 

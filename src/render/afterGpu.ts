@@ -10,8 +10,9 @@ const POLL_MS = 8;
  * Calls `done` once the GPU has carried out every command issued so far and in the current task
  * (the frame being rendered now): a WebGL2 fence, polled from timers so the main thread never
  * waits on it. Without WebGL2 fences (WebGL1), `done` runs on the next task. Used to upload more
- * points only once the last frame is drawn (an upload behind a busy GPU blocks the main thread)
- * and to time when points were on screen.
+ * points only once the last frame is drawn (an upload behind a busy GPU blocks the main thread).
+ * Not for timing: Chromium reports a fence's status late (a 25k-point frame's fence took 1.4 s to
+ * read as signalled in SwiftShader under load), so milestones are stamped at the next animation frame.
  */
 export function afterGpu(gl: WebGLRenderingContext | WebGL2RenderingContext, done: () => void): GpuWait {
   let live = true;
