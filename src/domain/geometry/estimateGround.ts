@@ -123,7 +123,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
 
 /** Edge of the columns the map is cut into to tell ground from the foot of a surface, metres. */
 const COLUMN = 0.25;
-/** Points this far (metres) above a cell's low value in a column within one column of a low point make it the foot of a surface. */
+/** Points this far (metres) above a cell's low value, within REACH columns of a low point, make it the foot of a surface. */
 const SURFACE_RISE = 0.35;
 /** Points within this of the low value (metres) are the cell's low layer. */
 const LOW_LAYER = 0.1;
@@ -157,7 +157,7 @@ function columnTops(sorted: Float32Array, count: number, originX: number, origin
 
 /**
  * Whether the low layer of one ground cell (points `a..b` of `sorted`, its low value `low`) is
- * mostly the foot of a vertical surface: some point within a column (0.25 m) of it stands 0.35 m
+ * mostly the foot of a vertical surface: some point within two columns (0.5 m) of it stands 0.35 m
  * or more above. Between the ground rings of a sparse scanner (20–33 m for a 16-beam one on a
  * car) a cell can hold only an object's returns, the lowest of them half a metre above the
  * ground; ground returns lie where nothing stands on the spot a beam reached.
