@@ -74,9 +74,6 @@ export const NUSCENES_DETECTION_NAME: Partial<Record<NuscenesCategory, string>> 
   'vehicle.truck': 'truck',
 };
 
-/** The KITTI object classes (object devkit readme), `DontCare` left out: it is a 2D region, not a box class. */
-export const KITTI_CLASSES = ['Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc'] as const;
-
 const ALWAYS: Partial<Record<NuscenesCategory, string>> = {
   'vehicle.car': 'Car',
   'vehicle.truck': 'Truck',
