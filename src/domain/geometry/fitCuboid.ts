@@ -3,7 +3,7 @@ import type { ClassDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
 import type { ClusterAroundSeedOptions } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
-import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints } from './fitToPoints.ts';
+import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
 import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
@@ -17,6 +17,12 @@ const LINK_LATERAL = 0.12;
 const LINK_COLUMNS = 2.5;
 /** How much larger than the expected size an object's footprint may be before a piece is refused. */
 const FOOTPRINT_SLACK = 1.1;
+/**
+ * How much farther pieces may lie apart when the piece under the click holds only a handful of
+ * returns: the far edge of a car's roof, hit by one beam, lies 1.5 m beyond its near side with
+ * no return between.
+ */
+const SPARSE_MERGE_STRETCH = 2.5;
 /** For people and riders: how much wider than the expected size (metres) a footprint may be. */
 const PERSON_SLACK = 0.15;
 
@@ -99,7 +105,40 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     const again = objectAroundSeed(positions, seed, { ...clusterOpts, center: centre }, ground, defaults, sensor);
     if (again.length > kept.length) kept = again;
   }
+  if (kept.length < SPARSE_POINTS) kept = partOfLargerObject(positions, kept, seed, clusterOpts, ground, defaults, sensor);
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
+}
+
+/**
+ * A handful of returns under the click (`kept`) together with the larger object they are part
+ * of: gathered again with pieces linked across wider gaps, the union is taken when what joined is
+ * an object of its own (at least 10 returns) whose fitted footprint holds every one of `kept`
+ * (within 0.1 m): the far edge of a roof, seen past the near side. A sparse object beside a
+ * larger one lies outside its footprint and stays alone.
+ */
+function partOfLargerObject(
+  positions: Float32Array,
+  kept: Uint32Array,
+  seed: FitCuboidSeed,
+  clusterOpts: ClusterAroundSeedOptions,
+  ground: GroundModel,
+  defaults: ClassDefaults,
+  sensor: FitSensor,
+): Uint32Array {
+  const md = SPARSE_MERGE_STRETCH * clusterOpts.mergeDistance;
+  const wider = objectAroundSeed(positions, seed, { ...clusterOpts, mergeDistance: md }, ground, defaults, sensor);
+  if (wider.length < kept.length + SPARSE_POINTS) return kept;
+  const mine = new Set(kept);
+  const rest = wider.filter((i) => !mine.has(i));
+  const other = fitObject(positions, rest, ground, defaults, sensor, {});
+  const c = Math.cos(other.yaw);
+  const s = Math.sin(other.yaw);
+  for (const i of kept) {
+    const dx = positions[3 * i] - other.center[0];
+    const dy = positions[3 * i + 1] - other.center[1];
+    if (Math.abs(dx * c + dy * s) > other.size[0] / 2 + 0.1 || Math.abs(dy * c - dx * s) > other.size[1] / 2 + 0.1) return kept;
+  }
+  return wider;
 }
 
 /**

@@ -34,7 +34,7 @@ const LINE_SPREAD = 0.2;
  */
 const FACE_SPREAD = 0.1;
 /** Fewer returns than this: a sparse object, boxed at the class size around them. */
-const SPARSE_POINTS = 10;
+export const SPARSE_POINTS = 10;
 /** Azimuth step assumed without a sensor model, radians (0.2°, a VLP-32C at 10 Hz; HDL-64E ≈ 0.17°). */
 const DEFAULT_AZIMUTH_STEP = 0.2 * (Math.PI / 180);
 /** Clearance a label keeps around the returns of a face (about the range noise), metres. */
@@ -182,7 +182,7 @@ export function fitObject(
   // People: the direction of largest spread when elongated (a rider, a stride), else along the
   // road (+x): people mostly walk along pavements.
   else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : 0;
-  else if ((headOn = isHeadOn(hx, hy, los, defaults))) theta = headOnHeading(hx, hy, los, axis);
+  else if ((headOn = isHeadOn(hx, hy, los, defaults, [xs, ys]))) theta = headOnHeading(hx, hy, los, axis);
   else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 

@@ -41,11 +41,21 @@ export function bodyBand(xs: Float64Array, ys: Float64Array, zs: Float64Array, b
  * A vehicle cluster that is one face across the line of sight, about a vehicle's width wide.
  * Depth and width are taken between percentiles (5–90 % along the line of sight, 2–98 % across),
  * so that a few returns from the mirrors, which stick out of the sides further forward, do not
- * hide a face seen square on.
+ * hide a face seen square on. `whole` (x and y of all the object's returns, when xs/ys are its
+ * body band) must not be wider across either: seen from close by, the band of a car's side holds
+ * only the returns of its far part, a car-width strip, while the side itself spans its length.
  */
-export function isHeadOn(xs: Float64Array, ys: Float64Array, los: number, d: ClassDefaults): boolean {
+export function isHeadOn(xs: Float64Array, ys: Float64Array, los: number, d: ClassDefaults, whole?: readonly [Float64Array, Float64Array]): boolean {
   const n = xs.length;
   if (n < 3) return false;
+  const [depth, across] = extentsAlong(xs, ys, los);
+  if (!(depth <= HEAD_ON_DEPTH && across >= 0.6 * d.range.w[0] && across <= 1.2 * d.range.w[1])) return false;
+  return whole === undefined || whole[0] === xs || extentsAlong(whole[0], whole[1], los)[1] <= 1.2 * d.range.w[1];
+}
+
+/** Depth along `los` (5–90 % percentiles) and width across it (2–98 %) of the points. */
+function extentsAlong(xs: Float64Array, ys: Float64Array, los: number): [number, number] {
+  const n = xs.length;
   const c = Math.cos(los);
   const s = Math.sin(los);
   const t = new Float64Array(n);
@@ -57,9 +67,7 @@ export function isHeadOn(xs: Float64Array, ys: Float64Array, los: number, d: Cla
   t.sort();
   w.sort();
   const at = (a: Float64Array, q: number): number => a[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))];
-  const depth = at(t, 0.9) - at(t, 0.05);
-  const across = at(w, 0.98) - at(w, 0.02);
-  return depth <= HEAD_ON_DEPTH && across >= 0.6 * d.range.w[0] && across <= 1.2 * d.range.w[1];
+  return [at(t, 0.9) - at(t, 0.05), at(w, 0.98) - at(w, 0.02)];
 }
 
 /** Largest angle (radians, 10°) by which a face seen head-on may turn the heading off the line of sight. */
