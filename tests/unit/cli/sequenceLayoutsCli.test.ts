@@ -37,7 +37,8 @@ describe('cuboid check and export on sequence layouts', () => {
     const ids = fs.readdirSync(path.join(out, 'training', 'label_2')).sort();
     expect(ids).toHaveLength(5);
     const label = parseKittiLabel(fs.readFileSync(path.join(out, 'training', 'label_2', ids[0]), 'utf8'));
-    expect(label.map((o) => o.type)).toEqual(['vehicle.car']);
+    // nuScenes categories become KITTI classes in a KITTI tree (README, the class table under formats).
+    expect(label.map((o) => o.type)).toEqual(['Car']);
     // nuScenes .pcd.bin (x y z intensity ring) rewritten as KITTI x y z intensity.
     expect(fs.statSync(path.join(out, 'training', 'velodyne', ids[0].replace('.txt', '.bin'))).size).toBe(150 * 16);
     expect(fs.readdirSync(data).sort()).toEqual(before);
