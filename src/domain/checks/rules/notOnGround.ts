@@ -49,7 +49,8 @@ const DENSE_SHARE = 0.05;
  * (the model filled in an object's underside where the road was hidden), that level is the
  * ground instead. Boxes with fewer than three ring
  * points near that ground height are skipped: the ground next to them was not seen (an occluded
- * object far behind others), so nothing can be said.
+ * object far behind others), so nothing can be said. A box is not sunk below a level that three
+ * or more returns inside its footprint lie under (a far scanner's "ground" on a hedge top).
  */
 export const notOnGround: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -79,7 +80,7 @@ export const notOnGround: Rule = (ctx) => {
     // object still shows by the object's own points under it, between the model's ground and the bottom.
     let under = 0;
     if (g === null && bottom - model > floatTolerance) {
-      under = pointsUnder(analysis, box, model + GROUND_BAND + UNDER_CLEARANCE, bottom - UNDER_CLEARANCE);
+      under = pointsInFootprint(analysis, box, model + GROUND_BAND + UNDER_CLEARANCE, bottom - UNDER_CLEARANCE, true);
       if (under >= MIN_UNDER) {
         g = model;
         floatsOnly = true;
@@ -89,6 +90,9 @@ export const notOnGround: Rule = (ctx) => {
     const gap = bottom - g;
     const tol = gap > 0 ? floatTolerance : sinkTolerance;
     if (!(Math.abs(gap) > tol) || (floatsOnly && gap < 0)) continue;
+    // A box cannot sink below a ground that its own returns reach under: the sensor sees nothing
+    // through the road, so the level beside it is something else (a far hedge top, a wall).
+    if (gap < 0 && pointsInFootprint(analysis, box, bottom, g - GROUND_BAND, false) >= MIN_SUPPORT) continue;
     const where = gap > 0 ? `floats ${fmt(gap, 2)} m above` : `sinks ${fmt(-gap, 2)} m below`;
     out.push({
       ruleId: 'notOnGround',
@@ -195,11 +199,11 @@ function groundLevel(ring: number[], model: number): number | null {
 }
 
 /**
- * Obstacle points (the analysis's above-ground clusters) inside the box's footprint grown by
- * 0.1 m (the object's faces seen by the sensor lie on the box's), with z between `zLo` and `zHi` (LiDAR frame, metres): the object's lower part left under
- * a box lifted off it.
+ * Points inside the box's footprint grown by 0.1 m (the object's faces seen by the sensor lie on
+ * the box's), with z between `zLo` and `zHi` (LiDAR frame, metres); with `obstaclesOnly`, only
+ * the analysis's above-ground clusters (the object's lower part left under a box lifted off it).
  */
-function pointsUnder(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi: number): number {
+function pointsInFootprint(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi: number, obstaclesOnly: boolean): number {
   if (!(zHi > zLo)) return 0;
   const { grid, clusters } = analysis;
   const c = Math.cos(box.yaw);
@@ -216,7 +220,7 @@ function pointsUnder(analysis: FrameAnalysis, box: CuboidShape, zLo: number, zHi
   for (let iy = range[1]; iy <= range[3]; iy++) {
     const end = cellStart[iy * nx + range[2] + 1];
     for (let p = cellStart[iy * nx + range[0]]; p < end; p++) {
-      if (clusters.labels[indices[p]] < 0) continue;
+      if (obstaclesOnly && clusters.labels[indices[p]] < 0) continue;
       const z = sorted[3 * p + 2];
       if (z < zLo || z > zHi) continue;
       const dx = sorted[3 * p] - cx;

@@ -46,6 +46,19 @@ describe('notOnGround', () => {
     expect(r[0].message).toMatch(/^Car box floats 1\.0\d m above the ground \(bottom at z -0\.70 m, ground at -1\.7\d m;/);
   });
 
+  it('does not sink a box below a ground that its own returns reach under', () => {
+    // A ground model 1.5 m too high at the box, and a wall top beside it at that height (a sparse
+    // scanner far out): the truck's own returns inside the box lie below that level.
+    const truck: number[] = [];
+    for (let y = -1.2; y <= 1.2; y += 0.1) for (const z of [-1.2, -0.6]) truck.push(20 - 4, 3 + y, z);
+    const wallTop = [16.5, 5, -0.25, 16.6, 5.05, -0.24, 16.7, 5.1, -0.26];
+    const pts = cloud(groundPoints(-5, 10, -20, 20, 0.5), truck, wallTop);
+    const cuboids = [box('t', 'Truck', 20, 3, [8, 2.5, 3.2])];
+    const ctx = contextFor(pts, cuboids);
+    const high = { ...ctx.analysis!.ground, heights: ctx.analysis!.ground.heights.map((h) => h + 1.5), defaultZ: -0.23 };
+    expect(notOnGround({ ...ctx, ground: high })).toEqual([]);
+  });
+
   it('is not fooled by a few ghost returns far below the road next to the box', () => {
     // As in KITTI 000000 at (11, 5): four multipath returns 2.7 m under the road in the ring.
     const ghosts = [12.6, 3, -4.3, 12.7, 3.2, -4.31, 7.6, 2.9, -4.32, 12.5, 4.4, -4.72];
