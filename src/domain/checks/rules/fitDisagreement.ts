@@ -41,6 +41,11 @@ const EMPTY_END_MIN = 0.5;
 const OUTLINE_EMPTY_END_MIN = 0.3;
 const EMPTY_END_SHARE = 0.12;
 const EMPTY_END_PER_M = 0.01;
+/**
+ * Riders and people: their returns come from a body, not from corners that thin out as a face
+ * turns away: about the sample spacing and range noise (0.2–0.4 % of the range) short of an end.
+ */
+const OUTLINE_EMPTY_END_PER_M = 0.005;
 /** ...and only when the sensor sees the side running into that end at 15° or more (sin 15°). */
 const MIN_INCIDENCE = 0.26;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
@@ -154,9 +159,10 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  * - reaching past (vehicles): the object's side seen by the sensor stops short of an end face
  *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, the sensor sees that side at 15°
  *   or more, and that strip of the box was in view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
- *   Both ends of one axis so, the gaps adding up to max(0.8 m, 30 % of the box): an error. Riders
- *   and people: both ends only (at max(0.3 m, 12 %) + 1 % of the range each), adding up to half the
- *   box (a rider box turned across a cyclist seen from behind); one empty end says nothing there.
+ *   Both ends of one axis so, the gaps adding up to max(0.8 m, 30 % of the box): an error (a
+ *   warning under 25 returns). Riders and people: both ends only (at max(0.3 m, 12 %) + 0.5 % of the
+ *   range each), adding up to half the box (a rider box turned across a cyclist seen from behind);
+ *   one empty end says nothing there.
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
@@ -263,9 +269,10 @@ function reachesPast(
     const dim = box.size[axis];
     const spare = j.gap[a] + j.gap[b];
     const share = solid ? BOTH_ENDS_SHARE : OUTLINE_BOTH_ENDS_SHARE;
-    if (emptyEnd[a] && emptyEnd[b] && j.n >= ERROR_RETURNS && spare >= Math.max(BOTH_ENDS_MIN, share * dim)) {
+    if (emptyEnd[a] && emptyEnd[b] && spare >= Math.max(BOTH_ENDS_MIN, share * dim)) {
+      // Fewer returns than an error needs: a warning (for a rider, one empty end alone says nothing).
       return result(
-        'error',
+        j.n >= ERROR_RETURNS ? 'error' : 'warning',
         `${box.label} box is ${fmt(spare, 1)} m ${axis === 0 ? 'longer' : 'wider'} than its object: the sensor saw both of the ` +
           `object's ${axis === 0 ? 'ends' : 'sides'} stop ${fmt(j.gap[a], 1)} and ${fmt(j.gap[b], 1)} m inside its faces ${refit}`,
       );
@@ -293,7 +300,7 @@ const OUTLINE_BOTH_ENDS_SHARE = 0.5;
 /** Smallest gap (metres) between a face and its object reported as the box reaching past it. */
 function emptyEndAt(box: Cuboid, f: number, range: number, solid: boolean): number {
   const dim = f < 2 ? box.size[0] : box.size[1];
-  return Math.max(solid ? EMPTY_END_MIN : OUTLINE_EMPTY_END_MIN, EMPTY_END_SHARE * dim) + EMPTY_END_PER_M * range;
+  return Math.max(solid ? EMPTY_END_MIN : OUTLINE_EMPTY_END_MIN, EMPTY_END_SHARE * dim) + (solid ? EMPTY_END_PER_M : OUTLINE_EMPTY_END_PER_M) * range;
 }
 
 /**

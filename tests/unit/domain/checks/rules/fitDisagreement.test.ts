@@ -134,6 +134,8 @@ describe('fitDisagreement: both ends seen empty', () => {
     expect(r?.severity).toBe('error');
     expect(r?.message).toMatch(/^Cyclist box is 1\.3 m longer than its object/);
     expect(decide(cyclist, cyc, turned, [true, false, false, false], false)).toBeNull();
+    // A far cyclist with fewer returns than an error needs: a warning, not silence.
+    expect(decide(cyclist, cyc, { ...turned, n: 18 }, [true, true, false, false], false)?.severity).toBe('warning');
     // Wheels missed at both ends of a right box: 0.25 + 0.25 m of 1.72 is no error.
     expect(decide(cyclist, cyc, { ...turned, gap: [0.25, 0.25, -0.11, 0.08] }, [true, true, false, false], false)).toBeNull();
   });
