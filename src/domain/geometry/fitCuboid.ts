@@ -86,7 +86,8 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     sensorX: ox,
     sensorY: oy,
   };
-  let kept = objectAroundSeed(positions, seed, clusterOpts, ground, defaults, sensor);
+  const scene: ObjectScene = { positions, ground, defaults, sensor };
+  let kept = objectAroundSeed(scene, seed, clusterOpts);
   if (kept.length === 0) return null;
   // A click near one end of an object: its far end may lie beyond the search disc (a 4.6 m car
   // clicked at its bumper, with a 4 m radius). Gather again around the middle of what was found,
@@ -102,11 +103,19 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     Math.max(Math.hypot(defaults.range.l[1], defaults.range.w[1]), Math.hypot(longest, shortest)),
   );
   if (centre !== null) {
-    const again = objectAroundSeed(positions, seed, { ...clusterOpts, center: centre }, ground, defaults, sensor);
+    const again = objectAroundSeed(scene, seed, { ...clusterOpts, center: centre });
     if (again.length > kept.length) kept = again;
   }
-  if (kept.length < SPARSE_POINTS) kept = partOfLargerObject(positions, kept, seed, clusterOpts, ground, defaults, sensor);
+  if (kept.length < SPARSE_POINTS) kept = partOfLargerObject(scene, kept, seed, clusterOpts);
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
+}
+
+/** What the object search under a click works on. */
+interface ObjectScene {
+  positions: Float32Array;
+  ground: GroundModel;
+  defaults: ClassDefaults;
+  sensor: FitSensor;
 }
 
 /**
@@ -116,17 +125,9 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
  * (within 0.1 m): the far edge of a roof, seen past the near side. A sparse object beside a
  * larger one lies outside its footprint and stays alone.
  */
-function partOfLargerObject(
-  positions: Float32Array,
-  kept: Uint32Array,
-  seed: FitCuboidSeed,
-  clusterOpts: ClusterAroundSeedOptions,
-  ground: GroundModel,
-  defaults: ClassDefaults,
-  sensor: FitSensor,
-): Uint32Array {
-  const md = SPARSE_MERGE_STRETCH * clusterOpts.mergeDistance;
-  const wider = objectAroundSeed(positions, seed, { ...clusterOpts, mergeDistance: md }, ground, defaults, sensor);
+function partOfLargerObject(scene: ObjectScene, kept: Uint32Array, seed: FitCuboidSeed, clusterOpts: ClusterAroundSeedOptions): Uint32Array {
+  const { positions, ground, defaults, sensor } = scene;
+  const wider = objectAroundSeed(scene, seed, { ...clusterOpts, mergeDistance: SPARSE_MERGE_STRETCH * clusterOpts.mergeDistance });
   if (wider.length < kept.length + SPARSE_POINTS) return kept;
   const mine = new Set(kept);
   const rest = wider.filter((i) => !mine.has(i));
@@ -147,14 +148,8 @@ function partOfLargerObject(
  * joined the cluster's pieces in the top view (a crown over a car links it to the pavement), so
  * then the clustering runs again below the cut. Sorted indices; empty when nothing is there.
  */
-function objectAroundSeed(
-  positions: Float32Array,
-  seed: FitCuboidSeed,
-  clusterOpts: ClusterAroundSeedOptions,
-  ground: GroundModel,
-  defaults: ClassDefaults,
-  sensor: FitSensor,
-): Uint32Array {
+function objectAroundSeed(scene: ObjectScene, seed: FitCuboidSeed, clusterOpts: ClusterAroundSeedOptions): Uint32Array {
+  const { positions, ground, defaults, sensor } = scene;
   const indices = clusterAroundSeed(seed.x, seed.y, clusterOpts);
   if (indices.length === 0) return indices;
   const kept = objectPoints(positions, indices, ground, defaults, sensor);
