@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { BoxGeometry, BufferGeometry, EdgesGeometry, Float32BufferAttribute, LineSegments, Mesh, PerspectiveCamera, Points, Scene } from 'three';
-import type { Object3D, ShaderMaterial } from 'three';
+import type { Object3D, ShaderMaterial, WebGLRenderer } from 'three';
 import { createPointMaterial } from './pointMaterial.ts';
 import { fillMaterial, lineMaterial, overlayMaterial } from './sharedMaterials.ts';
 
-/** The warm-up's point material, never disposed, so the program it linked stays for the real layers. */
-let keepAlive: ShaderMaterial | null = null;
+/**
+ * Per renderer, the warm-up's point material, never disposed, so the program it linked stays for
+ * the real layers; weakly held, so an unmounted editor's renderer takes it with it.
+ */
+const keepAlive = new WeakMap<WebGLRenderer, ShaderMaterial>();
 
 export interface WarmUpShadersProps {
   /** Called once the programs are linked and have been used once (then streaming may start). */
@@ -30,7 +33,11 @@ export function WarmUpShaders({ onDone }: WarmUpShadersProps) {
     const edges = new EdgesGeometry(box);
     const dots = new BufferGeometry();
     dots.setAttribute('position', new Float32BufferAttribute([0, 0, 0], 3));
-    const points = (keepAlive ??= createPointMaterial());
+    let points = keepAlive.get(gl);
+    if (points === undefined) {
+      points = createPointMaterial();
+      keepAlive.set(gl, points);
+    }
     const objects: Object3D[] = [
       new Points(dots, points),
       new Mesh(box, fillMaterial('#ffffff')),
