@@ -39,8 +39,9 @@ const PERSON_SLACK = 0.15;
  *    above a vertical gap (a tree, an awning) is cut off (`objectPoints`);
  * 3. heading axis: along the line of sight for a vehicle seen head-on (one face across it), the
  *    least-squares direction of a single visible face, an L-shape fit (`fitLShape`) otherwise;
- *    the direction of largest spread for people and riders; the road axis (+x) for a sparse
- *    object. The front: the previous frame's centre (`previousCenter`), the vehicle's profile,
+ *    the direction of largest spread for people and riders (a rider whose returns are a blob, seen
+ *    from behind or ahead: the line of sight; a person: the road axis, +x); the road axis for a
+ *    sparse object. The front: the previous frame's centre (`previousCenter`), the vehicle's profile,
  *    the traffic convention, else +x (`headingSource` says which). 4 candidates are returned
  *    (`headingIndex` picks one; a `prior` reorders them by closeness to its yaw);
  * 4. extents (`boxForHeading`): what is seen where it is seen whole, the class prior within the

@@ -226,3 +226,28 @@ describe('truncatedNormalMean', () => {
     expect(truncatedNormalMean(4, 0.5, 5, 5)).toBe(5);
   });
 });
+
+describe('fitCuboid on a rider seen from behind', () => {
+  it('heads a cyclist whose returns are a blob along the line of sight, not along +x', () => {
+    // A rider 14 m out at 45°, riding away: the sensor sees a back 0.55 m wide and 0.4 m deep
+    // (shoulders, the rear wheel below), 1.2–1.75 m of it above the road.
+    const ground = groundPoints([], { extent: 30, groundStep: 0.5 });
+    const los = Math.PI / 4;
+    const [cx, cy] = [14 * Math.cos(los), 14 * Math.sin(los)];
+    const pts: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      for (let j = 0; j < 4; j++) {
+        const across = -0.27 + (0.55 * j) / 3;
+        const depth = -0.85 + (0.4 * ((k * 7 + j * 3) % 5)) / 4;
+        const x = cx + depth * Math.cos(los) - across * Math.sin(los);
+        const y = cy + depth * Math.sin(los) + across * Math.cos(los);
+        pts.push(x, y, GROUND + 0.3 + 0.25 * k);
+      }
+    }
+    const r = fitCuboid(new Float32Array([...ground, ...pts]), { x: cx - 0.7, y: cy - 0.7 }, { label: 'Cyclist' })!;
+    expect(r.pointCount).toBe(24);
+    // Front or back is another cue's: the axis is what the blob gives.
+    expect(Math.min(angleDiff(r.yaw, los), 180 - angleDiff(r.yaw, los))).toBeLessThan(5);
+    expect(r.size[0]).toBeGreaterThan(r.size[1]);
+  });
+});
