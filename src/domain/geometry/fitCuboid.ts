@@ -6,6 +6,7 @@ import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
 import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
+import { isPointInCuboid } from './isPointInCuboid.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
 
@@ -133,14 +134,9 @@ function partOfLargerObject(scene: ObjectScene, kept: Uint32Array, seed: FitCubo
   const mine = new Set(kept);
   const rest = wider.filter((i) => !mine.has(i));
   const other = fitObject(positions, rest, ground, defaults, sensor, {});
-  const c = Math.cos(other.yaw);
-  const s = Math.sin(other.yaw);
-  for (const i of kept) {
-    const dx = positions[3 * i] - other.center[0];
-    const dy = positions[3 * i + 1] - other.center[1];
-    if (Math.abs(dx * c + dy * s) > other.size[0] / 2 + 0.1 || Math.abs(dy * c - dx * s) > other.size[1] / 2 + 0.1) return kept;
-  }
-  return wider;
+  // In the top view: each point is tested at the box's mid-height.
+  const inside = (i: number): boolean => isPointInCuboid(positions[3 * i], positions[3 * i + 1], other.center[2], other, 0.1);
+  return kept.every(inside) ? wider : kept;
 }
 
 /**
