@@ -26,8 +26,9 @@ import { DEFAULT_AUTOSAVE_POLICY, type AutosavePolicy } from './revisionCompacti
 import type { UserStore } from './UserStore.ts';
 import { timedQuery } from './timedQuery.ts';
 import { serverTimingEnabled, timingGauges } from '../http/serverTiming.ts';
-
-type Queryable = pg.Pool | pg.PoolClient;
+import { ACTIVITY_COLUMNS, insertActivity, toActivity } from './postgresActivity.ts';
+import type { ActivityRow, Queryable } from './postgresActivity.ts';
+import { SAVE_FIRST_SQL, SAVE_NEXT_SQL } from './postgresSaveSql.ts';
 
 export interface PostgresStorageOptions {
   /** The schema history to apply (tests add versions); default `POSTGRES_MIGRATIONS`. */
@@ -287,57 +288,6 @@ export class PostgresStorage implements Storage {
   }
 }
 
-/**
- * One save as one statement (one round trip, one implicit transaction): `claimed` takes the next
- * revision (the first: an insert that does nothing when the frame exists; later ones: an update
- * of the row still at the base revision, which under READ COMMITTED waits for a concurrent save of
- * the frame and then finds its revision moved on), and every other step runs only when it did.
- * The steps see the snapshot from before the statement, so autosave compaction is written for the
- * history without the new revision: of the older autosaves it keeps the newest `recent - 1` ($13;
- * with the new one, `recent`) and the last of each UTC hour except the new revision's hour (the
- * new one is that hour's last); import and review revisions are never touched. Same rule as
- * `revisionCompaction.ts`, in the same transaction as the save.
- */
-const saveSql = (claim: string): string => `
-  WITH claimed AS (${claim}),
-  history AS (
-    INSERT INTO revisions (frame_id, revision, doc, box_count, source, saved_at, saved_by)
-    SELECT frame_id, $2::integer, $5::text, $4::integer, $9::text, $6::timestamptz, $7::text FROM claimed
-  ),
-  compacted AS (
-    DELETE FROM revisions r
-    WHERE $12::boolean AND EXISTS (SELECT 1 FROM claimed) AND r.frame_id = $1 AND r.source = 'save'
-      AND r.revision NOT IN (
-        SELECT revision FROM revisions WHERE frame_id = $1 AND source = 'save' ORDER BY revision DESC LIMIT $13::integer)
-      AND r.revision NOT IN (
-        SELECT max(revision) FROM revisions WHERE frame_id = $1 AND source = 'save'
-        GROUP BY date_trunc('hour', saved_at AT TIME ZONE 'UTC')
-        HAVING date_trunc('hour', saved_at AT TIME ZONE 'UTC') <> date_trunc('hour', $6::timestamptz AT TIME ZONE 'UTC'))
-  ),
-  assigned AS (
-    INSERT INTO assignments (frame_id, annotator, reviewer, updated_at)
-    SELECT frame_id, $16::text, $18::text, $6::timestamptz FROM claimed WHERE $14::boolean
-    ON CONFLICT (frame_id) DO UPDATE SET
-      annotator = CASE WHEN $15::boolean THEN EXCLUDED.annotator ELSE assignments.annotator END,
-      reviewer = CASE WHEN $17::boolean THEN EXCLUDED.reviewer ELSE assignments.reviewer END,
-      updated_at = EXCLUDED.updated_at
-  ),
-  logged AS (
-    INSERT INTO activity (at, actor, action, frame_id, revision, detail)
-    SELECT $6::timestamptz, $7::text, $10::text, frame_id, $2::integer, $11::text FROM claimed
-  )
-  SELECT count(*) AS n FROM claimed`;
-
-const SAVE_FIRST_SQL = saveSql(`
-    INSERT INTO annotations (frame_id, revision, status, box_count, doc, label_dirty, updated_at, updated_by)
-    SELECT $1::text, $2::integer, $3::text, $4::integer, $5::text, true, $6::timestamptz, $7::text WHERE $8::integer = 0
-    ON CONFLICT (frame_id) DO NOTHING RETURNING frame_id`);
-
-const SAVE_NEXT_SQL = saveSql(`
-    UPDATE annotations SET revision = $2::integer, status = $3::text, box_count = $4::integer, doc = $5::text,
-      label_dirty = true, updated_at = $6::timestamptz, updated_by = $7::text
-    WHERE frame_id = $1::text AND revision = $8::integer RETURNING frame_id`);
-
 /** Upserts an assignment in one statement: absent fields of `patch` keep the stored value. */
 async function writeAssignment(c: Queryable, frameId: string, patch: AssignmentPatch, at: string): Promise<Assignment> {
   const row = (
@@ -352,41 +302,6 @@ async function writeAssignment(c: Queryable, frameId: string, patch: AssignmentP
     )
   ).rows[0];
   return { frameId, annotator: row.annotator, reviewer: row.reviewer };
-}
-
-async function insertActivity(c: Queryable, entry: Omit<ActivityEntry, 'id'>): Promise<void> {
-  await c.query('INSERT INTO activity (at, actor, action, frame_id, revision, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-    entry.at,
-    entry.user,
-    entry.action,
-    entry.frameId,
-    entry.revision,
-    JSON.stringify(entry.detail),
-  ]);
-}
-
-const ACTIVITY_COLUMNS = 'id, at, actor, action, frame_id, revision, detail';
-
-interface ActivityRow {
-  id: string;
-  at: Date;
-  actor: string | null;
-  action: string;
-  frame_id: string | null;
-  revision: number | null;
-  detail: string;
-}
-
-function toActivity(r: ActivityRow): ActivityEntry {
-  return {
-    id: Number(r.id),
-    at: r.at.toISOString(),
-    user: r.actor,
-    action: r.action,
-    frameId: r.frame_id,
-    revision: r.revision,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-  };
 }
 
 /** `{ total: 3 }` as `{ queryTotal: 3 }`. */
