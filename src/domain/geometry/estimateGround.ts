@@ -1,4 +1,6 @@
 import { buildPointGrid } from './PointGrid.ts';
+import type { PointGrid } from './PointGrid.ts';
+import { raysUnderCells } from './raysUnderCells.ts';
 
 /**
  * A local ground-height map: a coarse x–y grid of ground z values (LiDAR frame, metres), with
@@ -41,8 +43,21 @@ export interface EstimateGroundOptions {
    * ground (`liesUnderSurface`). Default: nowhere (every cell's low layer may be ground).
    */
   sparseRingsAt?: (x: number, y: number) => boolean;
+  /**
+   * Points known not to be ground (1 per point, e.g. `standingOnRings`: returns standing in front
+   * of the ground their beam reaches): left out of the map. Default: none.
+   */
+  exclude?: Uint8Array;
+  /**
+   * Where the sensor sat (points' frame, metres), when known: a cell that at least 3 rays from it
+   * to farther returns pass under (`raysUnderCells`) is covered by an object, whatever its
+   * neighbours say. Default: unknown.
+   */
+  sensorOrigin?: readonly [number, number, number];
 }
 
+/** Rays passing under a cell's low value that show it is no ground. */
+const RAYS_UNDER = 3;
 /** Neighbourhood radius, in cells, of the lower quartile a cell is compared with. */
 const NEIGHBOUR_RADIUS = 2;
 
@@ -68,6 +83,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
   }
   // Keep only points within range, so a far outlier cannot stretch the map.
   const n = Math.floor(positions.length / 3);
+  const exclude = opts.exclude;
   const kept = new Float32Array(n * 3);
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -75,6 +91,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     const y = positions[3 * i + 1];
     const z = positions[3 * i + 2];
     if (!(Math.abs(x) <= maxRange && Math.abs(y) <= maxRange && z - z === 0)) continue;
+    if (exclude !== undefined && exclude[i] === 1) continue;
     kept[3 * m] = x;
     kept[3 * m + 1] = y;
     kept[3 * m + 2] = z;
@@ -102,6 +119,11 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     if (sparse !== undefined && sparse(cx, cy) && liesUnderSurface(sorted, a, b, cols, grid.originX, grid.originY, cellSize, v)) foot[k] = 1;
   }
 
+  if (exclude !== undefined) underExcluded(positions, exclude, maxRange, grid, low, foot);
+  if (opts.sensorOrigin !== undefined) {
+    const under = raysUnderCells(sorted, m, { originX: grid.originX, originY: grid.originY, cellSize, nx, ny }, low, opts.sensorOrigin);
+    for (let k = 0; k < nCells; k++) if (under[k] >= RAYS_UNDER) foot[k] = 1;
+  }
   // The feet of surfaces are no ground, unless nothing else is (a far patch of one object).
   let cells = keepGroundCells(low, foot, nx, ny, tolerance);
   if (!cells.measured.includes(1)) cells = keepGroundCells(low, null, nx, ny, tolerance);
@@ -119,6 +141,32 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     measured,
     defaultZ,
   };
+}
+
+/** How far (metres) above the lowest excluded return in its cell a cell's low value may lie and still be ground (noise). */
+const ABOVE_EXCLUDED = 0.1;
+
+/**
+ * Marks in `foot` the cells whose low value lies above the lowest of the excluded returns (known
+ * not to be ground: things standing on it) in the cell: ground lies under what stands on it, so
+ * such a low is the top of something else (a roof seen past a car's side).
+ */
+function underExcluded(positions: Float32Array, exclude: Uint8Array, maxRange: number, grid: PointGrid, low: Float64Array, foot: Uint8Array): void {
+  const { originX, originY, cellSize, nx, ny } = grid;
+  const lowest = new Float64Array(nx * ny).fill(Infinity);
+  const n = Math.min(exclude.length, Math.floor(positions.length / 3));
+  for (let i = 0; i < n; i++) {
+    if (exclude[i] !== 1) continue;
+    const x = positions[3 * i];
+    const y = positions[3 * i + 1];
+    if (!(Math.abs(x) <= maxRange && Math.abs(y) <= maxRange)) continue;
+    const ix = Math.floor((x - originX) / cellSize);
+    const iy = Math.floor((y - originY) / cellSize);
+    if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) continue;
+    const k = iy * nx + ix;
+    lowest[k] = Math.min(lowest[k], positions[3 * i + 2]);
+  }
+  for (let k = 0; k < nx * ny; k++) if (low[k] > lowest[k] + ABOVE_EXCLUDED) foot[k] = 1;
 }
 
 /** Edge of the columns the map is cut into to tell ground from the foot of a surface, metres. */

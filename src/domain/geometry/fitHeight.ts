@@ -51,7 +51,9 @@ export function fitHeight(input: FitHeightInput): FitHeightResult {
     const rho = eNext >= 0 ? input.footprintNear : input.footprintFar;
     upper = sensorZ + Math.max(rho, 0) * Math.tan(eNext) - bottom;
   }
-  upper = Math.max(upper, visible);
+  // A bound below the class's least height says the bottom is wrong (a ground model lifted by
+  // the object's own returns), not that the object is flat: never a box of no height.
+  upper = Math.max(upper, visible, input.range[0]);
   const hi = Math.max(visible, Math.min(upper, input.range[1]));
   const lo = Math.max(visible, Math.min(input.range[0], hi));
   const topSeen = upper - visible <= Math.max(0.1, 0.1 * input.prior);

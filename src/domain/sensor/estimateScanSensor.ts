@@ -2,6 +2,7 @@ import { groundHeightAt } from '../geometry/estimateGround.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
 import { beamElevations } from './beamElevations.ts';
 import { estimateOrigin } from './estimateOrigin.ts';
+import { nearestIndex } from './nearestIndex.ts';
 import type { ScanSensor } from './ScanSensor.ts';
 
 export interface EstimateScanSensorOptions {
@@ -133,16 +134,4 @@ function lowGround(positions: Float32Array, origin: readonly number[]): number {
   if (zs.length === 0) return NaN;
   zs.sort((a, b) => a - b);
   return zs[Math.floor(0.05 * zs.length)];
-}
-
-/** Index of the value of ascending `values` nearest to `v` (binary search). */
-function nearestIndex(values: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= v) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs(values[lo] - v) <= Math.abs(values[hi] - v) ? lo : hi;
 }

@@ -3,9 +3,14 @@ import type { GroundModel } from '../geometry/estimateGround.ts';
 import { estimateScanSensor } from './estimateScanSensor.ts';
 import type { ScanSensor } from './ScanSensor.ts';
 import { sparseGroundRings } from './sparseGroundRings.ts';
+import { standingOnRings } from './standingOnRings.ts';
 
 /** Cell edge of the ground model, metres (`estimateGround`'s default). */
 const GROUND_CELL = 2;
+/** Reach of the first ground estimate, before the sensor is known, metres (`estimateGround`'s default). */
+const FIRST_PASS_RANGE = 80;
+/** The ground model never reaches farther than this, metres: 250 m is past any automotive LiDAR's range. */
+const FARTHEST = 250;
 
 export interface GroundAndSensorOptions {
   /** A beam (ring / laser id) per point, when the file has one. */
@@ -23,12 +28,21 @@ export interface GroundAndSensorOptions {
  * knowing the other: a first ground gives the sensor its height; knowing the beams, the ground
  * is estimated again where the scanner's ground rings lie farther apart than a ground cell, as
  * only objects return there (`estimateGround`'s `sparseRingsAt`: a car 25 m from a 16-beam
- * scanner no longer lifts the ground to its bumper). The one ground the checks, the fit, ground
+ * scanner no longer lifts the ground to its bumper), and without the returns that stand in front
+ * of the ground their beam reaches (`standingOnRings`: a far car hit by one beam only). The one ground the checks, the fit, ground
  * hiding and drag-to-ground all use.
  */
 export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOptions = {}): { ground: GroundModel; sensor: ScanSensor } {
   const first = opts.ground ?? estimateGround(positions);
   const sensor = opts.sensor ?? estimateScanSensor(positions, { ring: opts.ring, origin: opts.origin, ground: first });
   if (opts.ground !== undefined || sensor.beams < 2) return { ground: first, sensor };
-  return { ground: estimateGround(positions, { sparseRingsAt: sparseGroundRings(sensor, GROUND_CELL) }), sensor };
+  const exclude = standingOnRings(positions, sensor, opts.ring) ?? undefined;
+  const maxRange = Math.max(FIRST_PASS_RANGE, Math.min(FARTHEST, 1.05 * sensor.maxRange + Math.hypot(sensor.origin[0], sensor.origin[1])));
+  const ground = estimateGround(positions, {
+    sparseRingsAt: sparseGroundRings(sensor, GROUND_CELL),
+    exclude,
+    sensorOrigin: sensor.origin,
+    maxRange,
+  });
+  return { ground, sensor };
 }
