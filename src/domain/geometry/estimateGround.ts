@@ -54,6 +54,12 @@ export interface EstimateGroundOptions {
    * neighbours say. Default: unknown.
    */
   sensorOrigin?: readonly [number, number, number];
+  /**
+   * Horizontal distance from `sensorOrigin` (metres) within which the scanner's lowest beam cannot
+   * reach flat ground: cells whose centre lies there hold objects (or the vehicle), not ground.
+   * Default 0.
+   */
+  blindRadius?: number;
 }
 
 /** Rays passing under a cell's low value that show it is no ground. */
@@ -104,6 +110,8 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
   const foot = new Uint8Array(nCells);
   const sparse = opts.sparseRingsAt;
   const cols = sparse !== undefined ? columnTops(sorted, m, grid.originX, grid.originY, cellSize, nx, ny) : null;
+  const blind = opts.sensorOrigin !== undefined ? (opts.blindRadius ?? 0) : 0;
+  const [bx, by] = opts.sensorOrigin ?? [0, 0];
   let zs = new Float64Array(64);
   for (let k = 0; k < nCells; k++) {
     const a = cellStart[k];
@@ -117,6 +125,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     const cx = grid.originX + ((k % nx) + 0.5) * cellSize;
     const cy = grid.originY + (Math.floor(k / nx) + 0.5) * cellSize;
     if (sparse !== undefined && sparse(cx, cy) && liesUnderSurface(sorted, a, b, cols, grid.originX, grid.originY, cellSize, v)) foot[k] = 1;
+    if (blind > 0 && Math.hypot(cx - bx, cy - by) < blind) foot[k] = 1;
   }
 
   if (exclude !== undefined) underExcluded(positions, exclude, maxRange, grid, low, foot);

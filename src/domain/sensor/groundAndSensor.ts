@@ -42,7 +42,26 @@ export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOp
     sparseRingsAt: sparseGroundRings(sensor, GROUND_CELL),
     exclude,
     sensorOrigin: sensor.origin,
+    blindRadius: blindRadius(sensor),
     maxRange,
   });
   return { ground, sensor };
+}
+
+/** Share of the distance at which the lowest beam meets flat ground that is taken as blind. */
+const BLIND_SHARE = 0.9;
+/** The blind disc never reaches farther than this, metres. */
+const MAX_BLIND = 15;
+
+/**
+ * Horizontal distance (metres) within which the sensor's lowest beam cannot reach flat ground
+ * `heightAboveGround` below it (90 % of where it meets it, at most 15 m): a 16-beam scanner 2 m up
+ * sees no ground within 7.5 m, so what lies lowest there is a car or a van beside it. 0 when
+ * unknown.
+ */
+function blindRadius(sensor: ScanSensor): number {
+  const h = sensor.heightAboveGround;
+  const lowest = sensor.elevations.length > 0 ? sensor.elevations[0] : 0;
+  if (!(h > 0) || !(lowest < 0)) return 0;
+  return Math.min(MAX_BLIND, (BLIND_SHARE * h) / Math.tan(-lowest));
 }
