@@ -6,6 +6,8 @@ import { analysisOf } from '../frame/analysisOf.ts';
 import { isOccluded } from '../frame/RangeImage.ts';
 import type { RangeImage } from '../frame/RangeImage.ts';
 import { fmt, plural } from '../formatNumber.ts';
+import { acrossSight } from './acrossSight.ts';
+import type { AcrossSight } from './acrossSight.ts';
 import { candidatePairs } from './candidatePairs.ts';
 import { coverageMask, MANY_BOXES } from '../../geometry/coverageMask.ts';
 import { createGatherScratch, gatherObject } from './gatherObject.ts';
@@ -73,6 +75,8 @@ export interface BoxJudgement {
   emptyEnd: boolean[];
   /** Whether the class is box-shaped (vehicles): a rider's or a person's outline only counts when both ends are empty. */
   solid: boolean;
+  /** Riders: the box against its object across the line of sight (`acrossSight`); else null. */
+  across: AcrossSight | null;
 }
 
 /**
@@ -130,7 +134,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
       if (off < MIN_INCIDENCE * Math.hypot(sx, sy)) return false;
       return stripSeen(analysis.rangeImage, box, f, judgement.gap[f], sensorLocal);
     });
-    out.push({ index: bi, judgement, emptyEnd, solid });
+    const across = headingModeOf(rule) === 'line' ? acrossSight(box, scratch.object, object.n, sensorLocal, analysis.rangeImage) : null;
+    out.push({ index: bi, judgement, emptyEnd, solid, across });
   }
   return out;
 }
@@ -169,9 +174,9 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  */
 export const fitDisagreement: Rule = (ctx) => {
   const out: CheckResult[] = [];
-  for (const { index, judgement, emptyEnd, solid } of judgeBoxes(ctx)) {
+  for (const { index, judgement, emptyEnd, solid, across } of judgeBoxes(ctx)) {
     const box = ctx.cuboids[index];
-    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid);
+    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid) ?? widerThanSeen(box, judgement, across);
     if (result !== null) out.push(result);
   }
   return out;
@@ -286,6 +291,37 @@ function reachesPast(
       `where the sensor saw the object's ${worst < 2 ? 'side' : 'end'} stop ${refit}`,
   );
 }
+
+/**
+ * A rider box wider across the line of sight than its object on both sides by max(0.25 m, 15 %
+ * of the box's width there) + 0.5 % of the range, both margins seen empty: a box turned across a
+ * rider seen from behind or ahead. An error with 25 returns and margins 1.5 × that.
+ */
+function widerThanSeen(box: Cuboid, j: FitJudgement, across: AcrossSight | null): CheckResult | null {
+  if (across === null || !across.seen[0] || !across.seen[1]) return null;
+  const need = Math.max(ACROSS_MIN, ACROSS_SHARE * across.boxWidth) + ACROSS_PER_M * j.range;
+  const [a, b] = across.margins;
+  if (!(a >= need && b >= need)) return null;
+  const sure = j.n >= ERROR_RETURNS && a >= ACROSS_ERROR * need && b >= ACROSS_ERROR * need;
+  return {
+    ruleId: 'fitDisagreement',
+    severity: sure ? 'error' : 'warning',
+    cuboidId: box.id,
+    location: null,
+    message:
+      `${box.label} box is ${fmt(across.boxWidth, 1)} m wide across the line of sight, but the sensor saw its object only ` +
+      `${fmt(across.objectWidth, 1)} m wide there, with ${fmt(a, 1)} and ${fmt(b, 1)} m seen empty on either side: it is turned ` +
+      `across its object or too big (refit from ${plural(j.n, 'return')})`,
+    dictionaryEntry: 'box-follows-points',
+  };
+}
+
+/** Rider boxes: the empty margin needed on both sides across the line of sight (metres, share of the box's width there, per metre of range). */
+const ACROSS_MIN = 0.25;
+const ACROSS_SHARE = 0.15;
+const ACROSS_PER_M = 0.005;
+/** An error needs both margins this many times that. */
+const ACROSS_ERROR = 1.5;
 
 /** Both ends of an axis empty: an error when the gaps add up to this much (metres) and this share of the box's size. */
 const BOTH_ENDS_MIN = 0.8;
