@@ -5,6 +5,8 @@ import type { RegionMode } from '../server/checks/checkFrameInput.ts';
 import type { RegisterCommand } from './commands.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { reportCommandError } from './exitCodes.ts';
+import { printDatasetWarnings } from './datasetWarnings.ts';
+import { DATASET_KINDS } from './datasetHelp.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -19,7 +21,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
   program
     .command('check')
     .description('run every pre-check over a dataset (stored labels, else label_2); exit 1 when errors exist')
-    .argument('<dir>', 'dataset folder (KITTI layout or a flat folder of .pcd files), or s3://BUCKET/PREFIX')
+    .argument('<dir>', `dataset folder (${DATASET_KINDS}), or s3://BUCKET/PREFIX`)
     .option('--json', 'print the full report as JSON')
     .option('--frame <id>', 'check only this frame')
     .option('--dictionary <file>', 'edge-case dictionary JSON (default: DIR/.cuboid/dictionary.json, else built-in)')
@@ -61,6 +63,8 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
             ...(threads !== undefined ? { threads } : {}),
             ...(opts.db !== undefined ? { db: opts.db } : {}),
           });
+          // Under --json the warnings are in the report; else on stderr, one line each.
+          if (opts.json !== true) printDatasetWarnings('check', report.warnings);
           process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));
           setExitCode(report.totals.error > 0 ? 1 : 0);
         } catch (err) {

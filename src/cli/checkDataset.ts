@@ -79,6 +79,8 @@ export interface DatasetCheckReport {
   byRule: Record<string, Record<Severity, number>>;
   /** Frames that could not be checked (each also has one error result in `frames`), in frame order. */
   unchecked: UncheckedFrameReport[];
+  /** The dataset's warnings (files skipped by the scan, table rows left out), as `serve` prints them. */
+  warnings: string[];
 }
 
 /**
@@ -192,6 +194,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     totals: countBySeverity(all),
     byRule,
     unchecked,
+    warnings: [...dataset.warnings],
   };
 }
 

@@ -12,6 +12,9 @@ import { EXPORT_FORMATS, isExportFormat } from '../domain/formats/LabelFormats.t
 import { exportLabelFormat, formatWriter, type FormatExportSummary } from '../server/export/formats/exportLabelFormat.ts';
 import type { RegisterCommand } from './commands.ts';
 import { runExportAsJob } from './exportJob.ts';
+import { convertedFormatsText } from '../server/export/kittiTreeConversions.ts';
+import { printDatasetWarnings } from './datasetWarnings.ts';
+import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
@@ -20,7 +23,7 @@ export interface ExportCommandOptions {
   split?: string;
   status?: string;
   seed?: string;
-  /** `--bin` / `--no-bin`: convert `.pcd` to KITTI `.bin` (default true). */
+  /** `--bin` / `--no-bin`: convert `.pcd`, `.ply`, `.las` and `.laz` to KITTI `.bin` (default true; the kitti format only). */
   bin?: boolean;
   state?: string;
   /** `--db`: the PostgreSQL database given to serve (read only). */
@@ -34,6 +37,9 @@ export interface ExportCommandOptions {
   format?: string;
 }
 
+/** A summary with the dataset's warnings (files the scan skipped, table rows left out), which `serve` prints too. */
+type WithDatasetWarnings<T> = T & { warnings: string[] };
+
 /** What an export leaves in `OUT`; everything else there is left alone. */
 const EXPORT_ENTRIES = ['training', 'ImageSets', EXPORT_MANIFEST];
 
@@ -45,9 +51,9 @@ const EXPORT_ENTRIES = ['training', 'ImageSets', EXPORT_MANIFEST];
  * and manifest are then replaced, once the new ones are complete).
  * @throws UsageError for a bad option or an existing export; ExportFrameError with `strict`
  */
-export async function runExport(dir: string, opts: ExportCommandOptions & { format?: 'kitti' }): Promise<ExportSummary>;
-export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary | FormatExportSummary>;
-export async function runExport(dir: string, opts: ExportCommandOptions): Promise<ExportSummary | FormatExportSummary> {
+export async function runExport(dir: string, opts: ExportCommandOptions & { format?: 'kitti' }): Promise<WithDatasetWarnings<ExportSummary>>;
+export async function runExport(dir: string, opts: ExportCommandOptions): Promise<WithDatasetWarnings<ExportSummary | FormatExportSummary>>;
+export async function runExport(dir: string, opts: ExportCommandOptions): Promise<WithDatasetWarnings<ExportSummary | FormatExportSummary>> {
   const format = opts.format ?? 'kitti';
   if (!isExportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${EXPORT_FORMATS.join(', ')}`);
   const entries = format === 'kitti' ? EXPORT_ENTRIES : [...formatWriter(format, true).entries, EXPORT_MANIFEST];
@@ -79,9 +85,13 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
       strict: opts.strict === true,
     };
     try {
-      return await exportToBucket<ExportSummary | FormatExportSummary>(opts.out, { entries, manifest: EXPORT_MANIFEST, force: opts.force === true }, (sink) =>
-        format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
+      const summary = await exportToBucket<ExportSummary | FormatExportSummary>(
+        opts.out,
+        { entries, manifest: EXPORT_MANIFEST, force: opts.force === true },
+        (sink) =>
+          format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
       );
+      return { ...summary, warnings: [...from.dataset.warnings] };
     } finally {
       await from.close();
     }
@@ -121,7 +131,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
         ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
         : await exportLabelFormat(source, new DirectorySink(temp), { ...common, format });
     await moveIntoPlace(temp, out, existing, entries);
-    return summary;
+    return { ...summary, warnings: [...source.dataset.warnings] };
   } finally {
     await source.close();
     await fs.rm(temp, { recursive: true, force: true });
@@ -161,7 +171,9 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
     (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
     (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
-    (s.converted.length > 0 ? `  converted ${s.converted.length} .pcd files to KITTI .bin (x y z intensity float32; --no-bin keeps .pcd)\n` : '') +
+    (s.converted.length > 0
+      ? `  converted ${s.converted.length} ${convertedFormatsText(s.converted)} file${s.converted.length === 1 ? '' : 's'} to KITTI .bin (x y z intensity float32; --no-bin copies them as they are)\n`
+      : '') +
     (s.rewrittenBins.length > 0
       ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n`
       : '') +
@@ -194,14 +206,16 @@ export function formatLabelExportSummary(s: FormatExportSummary, out: string): s
 export const registerExport: RegisterCommand = (program, setExitCode) => {
   program
     .command('export')
-    .description('write a training-ready KITTI tree (training/, ImageSets/{train,val}.txt) for the dataset; reads the dataset, never writes to it')
-    .argument('[dir]', 'the dataset folder', 'samples')
+    .description(
+      "write the dataset's labels as training data: a KITTI tree (training/, ImageSets/{train,val}.txt) by default, or another --format; reads the dataset, never writes to it",
+    )
+    .argument('[dir]', `the dataset folder (${DATASET_KINDS})`, 'samples')
     .requiredOption('--out <dir>', 'output folder')
     .option('--split <fraction>', 'fraction of frames in train.txt', '0.8')
     .option('--status <list>', 'only frames with these statuses (comma-separated, e.g. accepted)')
     .option('--seed <seed>', 'seed of the deterministic train/val split', 'cuboid')
-    .option('--bin', 'convert .pcd point clouds to KITTI .bin (x y z intensity float32), the default')
-    .option('--no-bin', 'copy .pcd point clouds as they are (OpenPCDet and mmdet3d read only .bin)')
+    .option('--bin', 'kitti format: convert .pcd, .ply, .las and .laz point clouds to KITTI .bin (x y z intensity float32), the default')
+    .option('--no-bin', 'kitti format: copy .pcd, .ply, .las and .laz point clouds as they are (OpenPCDet and mmdet3d read only .bin)')
     .option('--strict', 'stop at the first frame that cannot be exported (default: skip it and report it)')
     .option('--state <dir>', 'folder of the database (as given to serve --state)')
     .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB); only read')
@@ -218,6 +232,8 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
             ? ((await runExportAsJob(dir, opts, (line) => process.stderr.write(`${line}\n`))).summary as unknown as ExportSummary)
             : await runExport(dir, opts);
         const out = isBucketUrl(opts.out) ? opts.out : path.resolve(opts.out);
+        // Under --json the warnings are in the summary; else on stderr, one line each (a worker's summary older than them has none).
+        if (opts.json !== true) printDatasetWarnings('export', (s as Partial<WithDatasetWarnings<object>>).warnings ?? []);
         const text = 'format' in s ? formatLabelExportSummary(s, out) : formatExportSummary(s, out);
         process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : text);
         setExitCode(s.skipped.length > 0 ? EXIT_DATA : EXIT_OK);

@@ -52,7 +52,7 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
 export const registerImport: RegisterCommand = (program, setExitCode) => {
   program
     .command('import')
-    .description('import KITTI label files (e.g. model predictions with a score column) as editable pre-labels')
+    .description('import labels as editable pre-labels: KITTI label_2 files by default (e.g. model predictions with a score column), or another --format')
     .argument('[dir]', 'the dataset folder, or s3://BUCKET/PREFIX (endpoint and credentials from the AWS SDK environment)', 'samples')
     .requiredOption('--labels <path>', 'the labels: a folder of ID.txt KITTI files, or the export / file of --format')
     .option('--format <format>', `label format: ${IMPORT_FORMATS.join(', ')} (default kitti)`)

@@ -10,6 +10,8 @@ import { userDbPath } from './userCommand.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
 import { homeStateDir } from './homeState.ts';
+import { formatDatasetWarnings } from './datasetWarnings.ts';
+import { DATASET_KINDS } from './datasetHelp.ts';
 import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
@@ -128,7 +130,7 @@ export function parsePort(text: string): number {
 export const registerServe: RegisterCommand = (program, setExitCode) => {
   program
     .command('serve')
-    .description('serve a dataset (KITTI layout or a folder of .pcd files) and the annotation app')
+    .description(`serve a dataset (${DATASET_KINDS}) and the annotation app`)
     .argument('[dir]', 'the dataset folder, or s3://BUCKET/PREFIX (endpoint and credentials from the AWS SDK environment)', 'samples')
     .option('--data <dir>', 'the dataset folder (instead of the argument)')
     .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
@@ -181,7 +183,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
                 .binLayouts()
                 .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
                 .join('') +
-              ws.dataset.warnings.map((w) => `  warning  ${w}\n`).join('') +
+              formatDatasetWarnings(ws.dataset.warnings, '  ') +
               `Open ${url}\n`,
           );
           const stop = (): void => {

@@ -12,6 +12,8 @@ import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
 import { splitFrames } from './splitFrames.ts';
 import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
+import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
+import { kittiTreeConversions } from './kittiTreeConversions.ts';
 
 export interface ExportOptions {
   /** Fraction of frames in `train.txt` (0..1); default 0.8. */
@@ -56,8 +58,8 @@ export interface ExportSummary {
   syntheticCalib: string[];
   /** Frames whose label file is empty (OpenPCDet's info builder cannot read those). */
   emptyLabels: string[];
-  /** PCD files converted to `.bin`, with the points dropped for non-finite coordinates. */
-  converted: { frameId: string; points: number; dropped: number }[];
+  /** PCD, PLY, LAS and LAZ files converted to `.bin` (`format`: the source's), with the points dropped for non-finite coordinates. */
+  converted: { frameId: string; format: 'pcd' | 'ply' | 'las' | 'laz'; points: number; dropped: number }[];
   /** `.bin` files of another layout (nuScenes `xyzir`, ...) rewritten as KITTI `xyzi`, every point kept. */
   rewrittenBins: { frameId: string; layout: string; points: number }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
@@ -90,7 +92,8 @@ export class ExportFrameError extends Error {
  * (copied after parsing; the synthetic no-camera calib for frames without one, so readers recover
  * the LiDAR boxes exactly), `training/label_2` (the current revision, the same text as the served
  * `label_2`), `training/image_2` where present, `ImageSets/train.txt` and `val.txt` (see
- * `splitFrames`), and `cuboid_export.json` (options and counts).
+ * `splitFrames`), and `cuboid_export.json` (format and version, options, counts, classes with box
+ * counts, the conversions made).
  *
  * Each frame is prepared in memory first (label text, calib check, point conversion) and written
  * only when all of it succeeded, so a frame with a bad calib, label or point file is left out
@@ -120,6 +123,8 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   const classMapper = new KittiClassMapper();
   const synthetic = formatKittiCalib(syntheticCalib());
   const exported: string[] = [];
+  /** Boxes written per class (after the class mapping), for the manifest. */
+  const boxesByClass = new Map<string, number>();
   const root = source.dataset.root;
   for (const id of source.dataset.ids()) {
     const frame = source.dataset.get(id);
@@ -151,7 +156,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
       if (image !== null) await step(image, () => frameFileSize(frame, image));
-      prepared = { label, points, calibBytes, imageSource: image };
+      prepared = { label, points, calibBytes, imageSource: image, labels: doc.cuboids.map((c) => c.label) };
     } catch (err) {
       const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
       if (opts.strict === true) throw new ExportFrameError(skipped);
@@ -169,12 +174,13 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     if (p !== null) {
       if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, { source: frame.source, ref: p.source });
       else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
-      if (p.kind === 'converted') summary.converted.push({ frameId: id, points: p.points, dropped: p.dropped });
+      if (p.kind === 'converted') summary.converted.push({ frameId: id, format: p.format, points: p.points, dropped: p.dropped });
       if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points });
     }
     if (prepared.imageSource !== null && frame.image !== null) {
       await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, { source: frame.source, ref: prepared.imageSource });
     }
+    for (const label of prepared.labels) boxesByClass.set(label, (boxesByClass.get(label) ?? 0) + 1);
     exported.push(id);
   }
   const { train, val } = splitFrames(exported, split, seed);
@@ -185,13 +191,21 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   summary.val = val.length;
   summary.classMapping = classMapper.list();
   summary.nonNumericIds = exported.filter((id) => !/^\d+$/.test(id));
+  const classes = [...boxesByClass.keys()].sort();
+  // The same records as the other formats' manifests (format, version, boxes, classes, conversions), then the KITTI tree's own.
   const manifest = {
     tool: 'cuboid',
+    format: 'kitti',
+    formatVersion: FORMAT_VERSIONS.kitti,
     dataset: root.replace(/\/+$/, '').split('/').pop() ?? root,
     options: { split, seed, statuses: opts.statuses ?? null, bin },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
-    conversions: [classMapper.sentence()].filter((x): x is string => x !== null),
+    frameIds: exported,
+    boxes: classes.reduce((n, c) => n + (boxesByClass.get(c) ?? 0), 0),
+    classes,
+    boxesByClass: Object.fromEntries(classes.map((c) => [c, boxesByClass.get(c) ?? 0])),
+    conversions: kittiTreeConversions(summary, classMapper.sentence()),
     ...summary,
   };
   await sink.writeFile(EXPORT_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -205,6 +219,8 @@ interface PreparedFrame {
   points: PreparedPoints | null;
   calibBytes: Buffer | null;
   imageSource: string | null;
+  /** The class of each box written. */
+  labels: string[];
 }
 
 /** Bytes of one KITTI velodyne record: x, y, z, reflectance as little-endian float32. */
@@ -212,7 +228,7 @@ const KITTI_RECORD_BYTES = 16;
 
 type PreparedPoints =
   | { kind: 'copy'; source: string }
-  | { kind: 'converted'; bin: Uint8Array; points: number; dropped: number }
+  | { kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz'; bin: Uint8Array; points: number; dropped: number }
   | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number };
 
 /** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
@@ -221,11 +237,11 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
   // Every read goes through the frame's source: confined to the dataset folder (unless the server follows symlinks), like the routes'.
   if (points.format === 'pcd' && bin) {
     const result = pcdToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), path.basename(points.path));
-    return { kind: 'converted', ...result };
+    return { kind: 'converted', format: 'pcd', ...result };
   }
   if ((points.format === 'ply' || points.format === 'las' || points.format === 'laz') && bin) {
     const result = await pointFileToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.format, path.basename(points.path));
-    return { kind: 'converted', ...result };
+    return { kind: 'converted', format: points.format, ...result };
   }
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
     // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.

@@ -14,6 +14,7 @@ import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportD
 import { splitFrames } from '../splitFrames.ts';
 import { KittiClassMapper, NuscenesClassMapper } from '../../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { framePlacement } from './framePlacement.ts';
+import { DatasetPoses } from '../../dataset/datasetPoses.ts';
 import type { FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { KittiTrackingWriter } from './kittiTrackingWriter.ts';
 import { NuscenesWriter } from './nuscenesWriter.ts';
@@ -34,7 +35,10 @@ export interface FormatExportOptions {
   points?: boolean;
   /** Stop at the first frame that cannot be exported (default: skip it and list it). */
   strict?: boolean;
-  /** A frame's sequence and ego pose; default what the dataset layout knows (`framePlacement`). */
+  /**
+   * A frame's sequence and ego pose; default the poses the server serves (`DatasetPoses`: the
+   * sequence layout's, else the dataset's `poses.txt`), else what the frame knows (`framePlacement`).
+   */
   placement?: (frame: DatasetFrame) => { sequence: string; pose: Pose | null };
   /** A frame's capture time in seconds; default unknown (null). */
   timestamp?: (frame: DatasetFrame) => number | null;
@@ -84,7 +88,8 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const seed = opts.seed ?? 'cuboid';
   const points = opts.points !== false;
   const writer = formatWriter(opts.format, points);
-  const placement = opts.placement ?? framePlacement;
+  const served = opts.placement === undefined ? await new DatasetPoses(source.dataset).get() : null;
+  const placement = opts.placement ?? ((frame: DatasetFrame): { sequence: string; pose: Pose | null } => served?.frames[frame.id] ?? framePlacement(frame));
   const root = source.dataset.root;
   const ids: string[] = [];
   const skipped: SkippedFrame[] = [];
@@ -147,7 +152,12 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const finished = await writer.finish({ dataset, ids, train, val, classes: sortedClasses }, sink);
   const records = finished.records;
   const classSentence = classMapper?.sentence() ?? null;
-  const conversions = classSentence === null ? finished.conversions : [classSentence, ...finished.conversions];
+  const conversions = [
+    ...(classSentence === null ? [] : [classSentence]),
+    ...finished.conversions,
+    // Why a dataset's poses.txt was not used (line count, parse error, no calib), naming the file.
+    ...(served?.warnings ?? []).map((w) => `ego poses not used: ${w}`),
+  ];
   const summary: FormatExportSummary = {
     format: opts.format,
     formatVersion: FORMAT_VERSIONS[opts.format],
