@@ -10,7 +10,8 @@ import { runNuscenesTableTask, unpackNuscenesFrames, type NuscenesTableAnswer, t
 export type NuscenesTableRunner = (task: NuscenesTableTask) => Promise<NuscenesTableAnswer>;
 
 /** Where the v1.0 tables may be, relative to the dataset, in the order tried ('' = the root). */
-export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', ''] as const;
+/** The devkit's version folders, Cuboid's own export's (`export --format nuscenes`: `v1.0-cuboid`), then the root. */
+export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', 'v1.0-cuboid', ''] as const;
 
 /** How many table problems are listed one by one before the rest are counted. */
 const MAX_LISTED_PROBLEMS = 20;

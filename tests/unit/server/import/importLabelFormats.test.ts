@@ -101,6 +101,19 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
     expect(summary.imported).toEqual([expect.objectContaining({ frameId: '000000', boxes: 0 })]);
   });
 
+  it('nuscenes: an export opens as a dataset again, its tables read from v1.0-cuboid/', async () => {
+    const data = makeKittiDataset(path.join(root, 'reopen', 'data'));
+    const out = path.join(root, 'reopen', 'out');
+    await runExport(data, { out, format: 'nuscenes', state: path.join(root, 'reopen', 's0') });
+    const ws = await openWorkspace({ dataDir: out, stateDir: path.join(root, 'reopen', 's1') });
+    try {
+      expect(ws.service.dataset.warnings.filter((w) => w.includes('no nuScenes tables'))).toEqual([]);
+      expect(ws.service.dataset.get('000001')?.points.path).toMatch(/samples[/\\]LIDAR_TOP[/\\]000001\.pcd\.bin$/);
+    } finally {
+      await ws.close();
+    }
+  });
+
   it('nuscenes: a detection results file comes back as scored boxes in each LiDAR frame', async () => {
     const data = makeKittiDataset(path.join(root, 'results', 'data'));
     const out = path.join(root, 'results', 'out');
