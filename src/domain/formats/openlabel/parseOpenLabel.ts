@@ -29,9 +29,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  *   `openlabel` root, a `schema_version` other than 1.x, a frame key that is not a number, a frame
  *   object whose uid is not in `openlabel.objects`, a cuboid `val` that is not 9 or 10 finite
  *   numbers or has a size not above 0, or a coordinate system that is not declared or cannot be
- *   reached from the LiDAR's.
+ *   reached from the LiDAR's. With `problems`, an undeclared object or a bad cuboid is listed
+ *   there instead (its message) and left out, and the rest is read.
  */
-export function parseOpenLabel(text: string, fileName: string): OpenLabelFrame[] {
+export function parseOpenLabel(text: string, fileName: string, problems?: string[]): OpenLabelFrame[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -65,51 +66,58 @@ export function parseOpenLabel(text: string, fileName: string): OpenLabelFrame[]
     for (const uid of Object.keys(frameObjects)) {
       const oAt = `${at}.objects["${uid}"]`;
       const object = objects[uid];
-      if (!isObject(object)) throw formatError(fileName, oAt, `object "${uid}" is not declared in openlabel.objects`, 'objects');
+      if (!isObject(object)) {
+        guard(problems, () => {
+          throw formatError(fileName, oAt, `object "${uid}" is not declared in openlabel.objects`, 'objects');
+        });
+        continue;
+      }
       const entry = frameObjects[uid];
       const data = isObject(entry) && isObject(entry.object_data) ? entry.object_data : {};
       const list = Array.isArray(data.cuboid) ? data.cuboid : [];
-      list.forEach((cub: unknown, k: number) => {
-        const cAt = `${oAt}.object_data.cuboid[${k}]`;
-        if (!isObject(cub)) throw formatError(fileName, cAt, 'a cuboid must be an object', 'cuboid');
-        const val = cub.val;
-        if (val === null) return;
-        if (!Array.isArray(val) || (val.length !== 9 && val.length !== 10) || !val.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-          throw formatError(fileName, `${cAt}.val`, 'expected 9 or 10 finite numbers (x, y, z, rotation, sx, sy, sz)', 'val');
-        }
-        let shape;
-        try {
-          shape = valToShape(val as number[]);
-        } catch (err) {
-          throw formatError(fileName, `${cAt}.val`, err instanceof Error ? err.message : String(err), 'val');
-        }
-        if (!shape.size.every((s) => s > 0)) throw formatError(fileName, `${cAt}.val`, `the size ${shape.size.join(', ')} is not above 0`, 'val');
-        const cs = typeof cub.coordinate_system === 'string' ? cub.coordinate_system : null;
-        if (cs !== null) {
-          const system = systems[cs];
-          if (!isObject(system))
-            throw formatError(fileName, `${cAt}.coordinate_system`, `"${cs}" is not declared in openlabel.coordinate_systems`, 'coordinate_system');
-          if (system.type !== 'sensor_cs') shape = toLidar(shape, cs, transforms, lidarStream, fileName, `${cAt}.coordinate_system`);
-        }
-        const attrs = readAttributes(cub.attributes);
-        const label = typeof attrs.text.class === 'string' ? attrs.text.class : String(object.type ?? '');
-        if (label === '') throw formatError(fileName, `openlabel.objects["${uid}"].type`, 'the object has no type (class)', 'type');
-        const attributes: CuboidAttributes = { truncated: 0, occluded: 0 };
-        for (const [name, v] of Object.entries(attrs.num)) if (name !== 'score') attributes[name] = v;
-        for (const [name, v] of Object.entries(attrs.text)) if (name !== 'class') attributes[name] = v;
-        for (const [name, v] of Object.entries(attrs.boolean)) attributes[name] = v;
-        const box: Omit<Cuboid, 'id'> = {
-          trackId: typeof object.name === 'string' && object.name !== '' ? object.name : uid,
-          label,
-          center: shape.center,
-          size: shape.size,
-          yaw: shape.yaw,
-          attributes,
-          source: 'import',
-        };
-        if (attrs.num.score !== undefined) box.score = attrs.num.score;
-        cuboids.push(box);
-      });
+      list.forEach((cub: unknown, k: number) =>
+        guard(problems, () => {
+          const cAt = `${oAt}.object_data.cuboid[${k}]`;
+          if (!isObject(cub)) throw formatError(fileName, cAt, 'a cuboid must be an object', 'cuboid');
+          const val = cub.val;
+          if (val === null) return;
+          if (!Array.isArray(val) || (val.length !== 9 && val.length !== 10) || !val.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+            throw formatError(fileName, `${cAt}.val`, 'expected 9 or 10 finite numbers (x, y, z, rotation, sx, sy, sz)', 'val');
+          }
+          let shape;
+          try {
+            shape = valToShape(val as number[]);
+          } catch (err) {
+            throw formatError(fileName, `${cAt}.val`, err instanceof Error ? err.message : String(err), 'val');
+          }
+          if (!shape.size.every((s) => s > 0)) throw formatError(fileName, `${cAt}.val`, `the size ${shape.size.join(', ')} is not above 0`, 'val');
+          const cs = typeof cub.coordinate_system === 'string' ? cub.coordinate_system : null;
+          if (cs !== null) {
+            const system = systems[cs];
+            if (!isObject(system))
+              throw formatError(fileName, `${cAt}.coordinate_system`, `"${cs}" is not declared in openlabel.coordinate_systems`, 'coordinate_system');
+            if (system.type !== 'sensor_cs') shape = toLidar(shape, cs, transforms, lidarStream, fileName, `${cAt}.coordinate_system`);
+          }
+          const attrs = readAttributes(cub.attributes);
+          const label = typeof attrs.text.class === 'string' ? attrs.text.class : String(object.type ?? '');
+          if (label === '') throw formatError(fileName, `openlabel.objects["${uid}"].type`, 'the object has no type (class)', 'type');
+          const attributes: CuboidAttributes = { truncated: 0, occluded: 0 };
+          for (const [name, v] of Object.entries(attrs.num)) if (name !== 'score') attributes[name] = v;
+          for (const [name, v] of Object.entries(attrs.text)) if (name !== 'class') attributes[name] = v;
+          for (const [name, v] of Object.entries(attrs.boolean)) attributes[name] = v;
+          const box: Omit<Cuboid, 'id'> = {
+            trackId: typeof object.name === 'string' && object.name !== '' ? object.name : uid,
+            label,
+            center: shape.center,
+            size: shape.size,
+            yaw: shape.yaw,
+            attributes,
+            source: 'import',
+          };
+          if (attrs.num.score !== undefined) box.score = attrs.num.score;
+          cuboids.push(box);
+        }),
+      );
     }
     out.push({ frame: Number(key), name: typeof props.name === 'string' ? props.name : null, uri, cuboids });
   }
@@ -161,4 +169,14 @@ function readAttributes(a: unknown): { num: Record<string, number>; text: Record
     }
   }
   return out;
+}
+
+/** Runs `read`; a problem it throws is thrown on, or, with a `problems` list, added to it. */
+function guard(problems: string[] | undefined, read: () => void): void {
+  try {
+    read();
+  } catch (err) {
+    if (problems === undefined) throw err;
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
 }

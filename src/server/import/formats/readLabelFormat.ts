@@ -82,12 +82,15 @@ async function readOpenLabel(dataset: Dataset, labelsPath: string): Promise<Read
   const name = path.basename(file);
   const out: ReadLabels = { frames: [], unknownFrames: [], errors: [] };
   let frames;
+  const problems: string[] = [];
   try {
-    frames = parseOpenLabel(await fs.readFile(file, 'utf8'), name);
+    frames = parseOpenLabel(await fs.readFile(file, 'utf8'), name, problems);
   } catch (err) {
     out.errors.push({ file: name, error: message(err) });
     return out;
   }
+  // A bad cuboid or an undeclared object is named (file and JSON path) and left out; the rest comes in.
+  for (const p of problems) out.errors.push({ file: name, error: p });
   // A frame is named by `frame_properties.name` (a frame id), else by its LiDAR stream's uri (the point file).
   const byUri = new Map<string, string>();
   for (const id of dataset.ids()) {

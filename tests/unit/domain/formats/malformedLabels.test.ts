@@ -55,6 +55,31 @@ describe('malformed label files', () => {
     });
   }
 
+  it('OpenLABEL with a problems list: a bad cuboid and an undeclared object are named and left out, the rest is read', () => {
+    const problems: string[] = [];
+    const frames = parseOpenLabel(
+      ol({
+        objects: { '0': { name: 'a', type: 'Car' }, '1': { name: 'b', type: 'Pedestrian' } },
+        frames: {
+          '0': {
+            objects: {
+              '0': { object_data: { cuboid: [{ name: 'shape3D', val: [1, 2, 3, 4, 5, 6, 7, 8] }] } },
+              '1': { object_data: { cuboid: [{ name: 'shape3D', val: [5, 1, -1, 0, 0, 0, 1, 0.6, 0.6, 1.7] }] } },
+              '9': { object_data: {} },
+            },
+          },
+        },
+      }),
+      'ol.json',
+      problems,
+    );
+    expect(frames[0].cuboids.map((c) => c.label)).toEqual(['Pedestrian']);
+    expect(problems).toEqual([
+      expect.stringMatching(/^ol\.json: .*objects\["0"\]\.object_data\.cuboid\[0\]\.val: expected 9 or 10 finite numbers/),
+      expect.stringMatching(/^ol\.json: .*objects\["9"\]: object "9" is not declared/),
+    ]);
+  });
+
   it('nuScenes annotation naming a missing instance token: the row is reported (file, row, field) and left out', () => {
     const texts = {
       sample: '[{"token":"s1","timestamp":0,"scene_token":"sc","prev":"","next":""}]',
