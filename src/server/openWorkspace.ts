@@ -13,7 +13,7 @@ import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { PostgresStorage } from './storage/PostgresStorage.ts';
 
 export interface WorkspaceOptions {
-  /** The dataset folder (KITTI layout or flat folder of .pcd files). */
+  /** The dataset folder (a KITTI object or tracking layout, a nuScenes layout, or a flat folder of point files). */
   dataDir: string;
   /**
    * Where the database and label files go. Default: `DATA/.cuboid` for the database and

@@ -58,7 +58,8 @@ export const FLAT_LAYOUT: DatasetLayoutSpec = {
   name: 'flat',
   matches: async () => true,
   folders: { points: '', ...SIDE_FOLDERS },
-  emptyMessage: (source) => `Dataset: ${source.spec.root} holds no .pcd files and no velodyne/ folder (expected a KITTI layout or a flat folder of .pcd files)`,
+  emptyMessage: (source) =>
+    `Dataset: ${source.spec.root} holds no point files (.pcd, .ply, .las, .laz, .bin) and no velodyne/ folder (expected a KITTI object or tracking layout, a nuScenes layout, or a flat folder of point files)`,
 };
 
 /** The layouts `Dataset.scan` tries, in order. */

@@ -70,7 +70,7 @@ describe('Dataset.scan', () => {
   });
 
   it('explains what a dataset looks like when the folder is not one', async () => {
-    await expect(Dataset.scan(temp())).rejects.toThrow(/no \.pcd files and no velodyne\/ folder/);
+    await expect(Dataset.scan(temp())).rejects.toThrow(/no point files \(\.pcd, \.ply, \.las, \.laz, \.bin\) and no velodyne\/ folder/);
     await expect(Dataset.scan(path.join(temp(), 'missing'))).rejects.toThrow(DatasetError);
     const root = temp();
     fs.mkdirSync(path.join(root, 'velodyne'));
