@@ -1,16 +1,12 @@
+import type { PointGrid } from './PointGrid.ts';
+
 /** A ray passing this far (metres) or more below a cell's low value shows the low value is no ground. */
 const CLEARANCE = 0.1;
 /** Rays shorter than this (horizontal metres) are not walked: near the sensor every cell holds ground returns. */
 const MIN_RAY = 10;
 
 /** The cells of a uniform x–y grid (`originX`, `originY`: lower edge of cell (0, 0), metres). */
-export interface CellGrid {
-  originX: number;
-  originY: number;
-  cellSize: number;
-  nx: number;
-  ny: number;
-}
+export type CellGrid = Pick<PointGrid, 'originX' | 'originY' | 'cellSize' | 'nx' | 'ny'>;
 
 /**
  * For each cell of `grid`, how many rays from the sensor (`origin`, points' frame) to the returns

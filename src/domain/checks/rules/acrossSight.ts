@@ -1,5 +1,6 @@
 import type { Cuboid } from '../../types.ts';
 import { isOccluded } from '../frame/RangeImage.ts';
+import { keep2 } from './keepTwoExtremes.ts';
 import type { RangeImage } from '../frame/RangeImage.ts';
 
 /** How a box and its object compare across the line of sight (metres). */
@@ -46,8 +47,8 @@ export function acrossSight(box: Cuboid, xyz: Float64Array, n: number, sensorLoc
   // The width counts half: a rider box's width is handlebars and shoulders, and the bicycle in
   // its lower half is a thin line along the length.
   const half = (box.size[0] / 2) * Math.abs(px) + WIDTH_SHARE * (box.size[1] / 2) * Math.abs(py);
-  const lo = [Infinity, Infinity];
-  const hi = [-Infinity, -Infinity];
+  // The two smallest and the two largest positions across the line of sight (`keep2`).
+  const extremes = [Infinity, Infinity, -Infinity, -Infinity];
   let near = Infinity;
   let lowCount = 0;
   const hh = box.size[2] / 2;
@@ -59,18 +60,11 @@ export function acrossSight(box: Cuboid, xyz: Float64Array, n: number, sensorLoc
     near = Math.min(near, x * dx + y * dy);
     if (xyz[3 * k + 2] > lowTop) continue;
     lowCount++;
-    if (a < lo[0]) {
-      lo[1] = lo[0];
-      lo[0] = a;
-    } else if (a < lo[1]) lo[1] = a;
-    if (a > hi[0]) {
-      hi[1] = hi[0];
-      hi[0] = a;
-    } else if (a > hi[1]) hi[1] = a;
+    keep2(extremes, a);
   }
   if (lowCount < MIN_LOW) return null;
-  const low = lo[1];
-  const high = hi[1];
+  const low = extremes[1];
+  const high = extremes[2];
   const margins: [number, number] = [half - high, half + low];
   const c = Math.cos(box.yaw);
   const s = Math.sin(box.yaw);

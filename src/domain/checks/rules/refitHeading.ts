@@ -1,4 +1,5 @@
 import { fitLShape } from '../../geometry/fitLShape.ts';
+import { keep2 } from './keepTwoExtremes.ts';
 import { principalAxis } from '../../geometry/principalAxis.ts';
 
 /** The heading refitted to an object's bird's-eye-view points, and how sure it is. */
@@ -98,18 +99,6 @@ function spans(xyz: Float64Array, n: number, angle: number): [number, number, nu
   const sdV = Math.sqrt(Math.max(0, svv / n - (sv / n) ** 2));
   const second = (t: number[], lo: boolean) => (lo ? (n > 3 ? t[1] : t[0]) : n > 3 ? t[3] : t[2]);
   return [second(u, false) - second(u, true), second(v, false) - second(v, true), sdU, sdV];
-}
-
-/** Keeps the two smallest values in t[0] ≤ t[1] and the two largest in t[3] ≥ t[2]. */
-function keep2(t: number[], a: number): void {
-  if (a < t[0]) {
-    t[1] = t[0];
-    t[0] = a;
-  } else if (a < t[1]) t[1] = a;
-  if (a > t[3]) {
-    t[2] = t[3];
-    t[3] = a;
-  } else if (a > t[2]) t[2] = a;
 }
 
 /**
