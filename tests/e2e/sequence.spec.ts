@@ -118,16 +118,20 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
 test('stepping through the sequence with D, every frame gets its checks, close-ups and point counts', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(`${SEQ_URL}/?frame=000000`);
+  // The status is read in the same evaluation that sees it settle: a second read could catch a
+  // later re-run of the checks (a frame's checks run again when its inputs change).
   const settled = async (id: string) => {
-    await page.waitForFunction(
+    const handle = await page.waitForFunction(
       (fid) => {
         const s = (window as any).__cuboid?.store.getState();
-        return s?.load.frameId === fid && s.load.status === 'done' && s.checks.frameId === fid && (s.checks.status === 'done' || s.checks.status === 'error');
+        const ok =
+          s?.load.frameId === fid && s.load.status === 'done' && s.checks.frameId === fid && (s.checks.status === 'done' || s.checks.status === 'error');
+        return ok ? { status: s.checks.status as string, error: s.checks.error as string | null } : false;
       },
       id,
       { timeout: 60_000 },
     );
-    return storeValue<{ status: string; error: string | null }>(page, '({ status: state.checks.status, error: state.checks.error })');
+    return (await handle.jsonValue()) as { status: string; error: string | null };
   };
   const seen: string[] = [];
   for (let i = 0; i < 9; i++) {
