@@ -130,7 +130,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
 
   if (exclude !== undefined) underExcluded(positions, exclude, maxRange, grid, low, foot);
   if (opts.sensorOrigin !== undefined) {
-    const under = raysUnderCells(sorted, m, { originX: grid.originX, originY: grid.originY, cellSize, nx, ny }, low, opts.sensorOrigin);
+    const under = raysUnderCells(sorted, m, grid, low, opts.sensorOrigin);
     for (let k = 0; k < nCells; k++) if (under[k] >= RAYS_UNDER) foot[k] = 1;
   }
   // The feet of surfaces are no ground, unless nothing else is (a far patch of one object).

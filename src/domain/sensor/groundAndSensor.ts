@@ -28,9 +28,10 @@ export interface GroundAndSensorOptions {
  * knowing the other: a first ground gives the sensor its height; knowing the beams, the ground
  * is estimated again where the scanner's ground rings lie farther apart than a ground cell, as
  * only objects return there (`estimateGround`'s `sparseRingsAt`: a car 25 m from a 16-beam
- * scanner no longer lifts the ground to its bumper), and without the returns that stand in front
- * of the ground their beam reaches (`standingOnRings`: a far car hit by one beam only). The one ground the checks, the fit, ground
- * hiding and drag-to-ground all use.
+ * scanner no longer lifts the ground to its bumper), without the returns that stand in front of
+ * the ground their beam reaches (`standingOnRings`: a far car hit by one beam only), without cells
+ * that rays pass under, out to the scan's range and none within the sensor's blind disc. The one
+ * ground the checks, the fit, ground hiding and drag-to-ground all use.
  */
 export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOptions = {}): { ground: GroundModel; sensor: ScanSensor } {
   const first = opts.ground ?? estimateGround(positions);

@@ -202,7 +202,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
     frameIds: exported,
-    boxes: classes.reduce((n, c) => n + (boxesByClass.get(c) ?? 0), 0),
+    boxes: [...boxesByClass.values()].reduce((n, k) => n + k, 0),
     classes,
     boxesByClass: Object.fromEntries(classes.map((c) => [c, boxesByClass.get(c) ?? 0])),
     conversions: kittiTreeConversions(summary, classMapper.sentence()),

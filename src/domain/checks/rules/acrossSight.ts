@@ -7,7 +7,7 @@ import type { RangeImage } from '../frame/RangeImage.ts';
 export interface AcrossSight {
   /** The box's footprint across the line of sight from the sensor to its centre. */
   boxWidth: number;
-  /** The object's points across it (second-outermost each way). */
+  /** The lower half of the object's points across it (second-outermost each way): the bicycle, not the shoulders. */
   objectWidth: number;
   /** Empty width between the object and the box's outline on each side. */
   margins: [number, number];

@@ -123,7 +123,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
     const range = Math.hypot(dx, dy);
     const rule = ctx.dictionary.classes[box.label];
     const judgement = judgeFit(box, rule, object, scratch.object, sensorLocal, range, margin, headingScratch);
-    const solid = headingModeOf(rule) === 'rectangle';
+    const mode = headingModeOf(rule);
+    const solid = mode === 'rectangle';
     const emptyEnd = [0, 1, 2, 3].map((f) => {
       const axis = f < 2 ? 0 : 1;
       if (!judgement.endsSeen[axis] || !(judgement.gap[f] > emptyEndAt(box, f, range, solid))) return false;
@@ -134,7 +135,7 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
       if (off < MIN_INCIDENCE * Math.hypot(sx, sy)) return false;
       return stripSeen(analysis.rangeImage, box, f, judgement.gap[f], sensorLocal);
     });
-    const across = headingModeOf(rule) === 'line' ? acrossSight(box, scratch.object, object.n, sensorLocal, analysis.rangeImage) : null;
+    const across = mode === 'line' ? acrossSight(box, scratch.object, object.n, sensorLocal, analysis.rangeImage) : null;
     out.push({ index: bi, judgement, emptyEnd, solid, across });
   }
   return out;
