@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
-import { StreamingOrder } from '../src/domain/lod/streamingOrder.ts';
 import { pickInGrid } from '../src/domain/lod/pickInGrid.ts';
 import { buildPointGrid } from '../src/domain/geometry/PointGrid.ts';
 import type { PointGrid } from '../src/domain/geometry/PointGrid.ts';
@@ -8,15 +7,12 @@ import { fitCuboid } from '../src/domain/geometry/fitCuboid.ts';
 import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 import type { Vec3 } from '../src/domain/types.ts';
-import type { Pose } from '../src/domain/poses/Pose.ts';
-import { gatherSweeps, reorder } from './mergedCloud.ts';
 import { hiddenMask } from '../src/domain/geometry/hiddenMask.ts';
 import type { HideFilters } from '../src/domain/geometry/hiddenMask.ts';
-import { appendSweep } from '../src/domain/lod/mergeSweeps.ts';
-import type { SweepRequest } from './mergedCloud.ts';
+import { MergedStreamDecoder } from '../src/domain/lod/mergedWire.ts';
+import type { MergedDone, WireMessage } from '../src/domain/lod/mergedWire.ts';
 import type { WorkerFitResult } from './pointCloud.worker.ts';
-
-export type { SweepRequest };
+import { HeldPoints } from './heldPoints.ts';
 
 /** A slice of the merged cloud in level-of-detail order (coarse first), transferred. */
 export interface MergedBatch {
@@ -38,25 +34,30 @@ export interface MergeSummary {
   count: number;
   sweeps: number;
   skipped: string[];
-  /** Worker time: fetching + parsing + moving + ranking the sweeps, and the refinement order once all are in (ms). */
+  /** Server time: reading + moving + ranking the sweeps, and the refinement order once all are in (ms). */
   gatherMs: number;
   orderMs: number;
-  /** Worker time from the call to the first coarse batch sent (ms). */
+  /** Time from the request to the first batch decoded here (ms), and on the server to its first batch sent. */
   firstBatchMs: number;
+  serverFirstBatchMs: number;
+  /** Whether the server answered from its cache of recent merges. */
+  cached: boolean;
 }
 
-/**
- * Points per refinement batch (4 MB): one page of the view; a 12 MB batch took the main thread
- * ~300 ms to copy in on the loaded 2-core machine.
- */
-const BATCH = 262_144;
-/**
- * While sweeps arrive, ranks are sent early only until this share of the budget is sent: the rest
- * is kept for later sweeps' new voxels (about a tenth of the budget on a 50-sweep drive).
- */
-const STREAM_SHARE = 0.85;
 /** Points per 0.4 m voxel kept for picking and fitting (about one sweep's density near the sensor). */
 const HELD_RANKS = 8;
+
+/** The server's reason for a refused request (its JSON `detail`), else the status. */
+async function errorOf(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    if (typeof detail === 'string') return detail;
+  } catch {
+    // not JSON: the status says it
+  }
+  return `the server answered ${response.status} ${response.statusText}`;
+}
 
 interface Held {
   key: string;
@@ -68,8 +69,9 @@ interface Held {
 let held: Held | null = null;
 /** The points sent to the view, in the order sent (x y z, target LiDAR frame, metres), for the visibility filters' mask. */
 let shown: { key: string; positions: Float32Array; count: number } | null = null;
-const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 let generation = 0;
+/** The request of the merge under way, aborted when a newer one starts. */
+let current: AbortController | null = null;
 
 function gridOf(h: Held): PointGrid {
   if (!h.grid) {
@@ -88,90 +90,86 @@ function gridOf(h: Held): PointGrid {
 
 const api = {
   /**
-   * Merges the sweeps into the open frame's LiDAR frame (`targetPose`) and streams them back in a
-   * level-of-detail order (`StreamingOrder`, transferred): as each sweep arrives its points that
-   * open a new 0.4 m voxel are sent at once (the first view: the open frame's sweep, thinned to a
-   * point a voxel, then every sweep's new voxels) with the low ranks the budget will surely reach
-   * (estimated from the sweeps so far), and once all are in the rest by rank up to `budget` points. Keeps the merge thinned to HELD_RANKS points a voxel (within the budget) for
-   * picking and fitting. A newer `merge` call cancels this one.
+   * Streams the merged cloud from `url` (`GET /api/frames/:id/merged`: merged on the server, in
+   * level-of-detail order, `mergedWire`) and passes it on as it arrives: each batch to the view
+   * (transferred), progress per sweep, `done` at the end. Keeps the points of rank below
+   * HELD_RANKS (at most that many a voxel) for picking and fitting, and every point sent for the
+   * visibility mask. A newer `merge` call (or `release`) cancels this one and its request.
+   * @throws Error naming the server's answer when the request fails or the stream breaks off
    */
-  async merge(key: string, sweeps: SweepRequest[], targetPose: Pose, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
+  async merge(key: string, url: string, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
     const mine = ++generation;
     held = null;
+    current?.abort();
+    const abort = new AbortController();
+    current = abort;
     const mineShown = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
     shown = mineShown;
     const cancelled = () => mine !== generation;
     const t0 = performance.now();
-    // Sized for the first sweeps, grown as more come: a voxel table sized for the whole merge up
-    // front (16 MB) page-faulted on every first touch and made the first batch several times slower.
-    const lod = new StreamingOrder(0.4, 262_144);
-    let sent = 0;
+    const keep = new HeldPoints();
     let firstBatchMs = NaN;
-    const send = (positions: Float32Array, time: Float32Array, order: Uint32Array, start: number, end: number): void => {
-      end = Math.min(end, order.length, start + budget - sent);
-      if (end <= start) return;
-      const slice = reorder(positions, time, order, start, end);
-      mineShown.positions.set(slice.positions, sent * 3);
-      mineShown.count = sent + end - start;
-      const batch: MergedBatch = { start: sent, positions: slice.positions, time: slice.time };
-      onEvent(transfer({ type: 'batch', batch }, [slice.positions.buffer as ArrayBuffer, slice.time.buffer as ArrayBuffer]));
-      sent += end - start;
-      if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
-    };
-    let streamBelow = 1;
-    const gathered = await gatherSweeps(
-      sweeps,
-      targetPose,
-      (done, added) => {
-        if (cancelled()) return;
-        const ranked = lod.add(added.positions, added.from, added.to, streamBelow);
-        send(added.positions, added.time, ranked, 0, ranked.length);
-        // Send the ranks that will be drawn while later sweeps arrive (so the view refines meanwhile).
-        streamBelow = sent < STREAM_SHARE * budget ? Math.max(1, lod.rankForBudget(budget, sweeps.length / done)) : 1;
-        onEvent({ type: 'sweeps', done, total: sweeps.length });
-      },
-      cancelled,
-    );
-    if (cancelled()) return null;
-    const t1 = performance.now();
-    const { order } = lod.refine();
-    const t2 = performance.now();
-    for (let start = 0; start < order.length && sent < budget && !cancelled(); start += BATCH) {
-      send(gathered.positions, gathered.time, order, start, start + BATCH);
-      // Let picks and fits of the previous merge in between batches.
-      await new Promise((r) => setTimeout(r, 0));
+    let sweeps = 0;
+    let done: MergedDone | null = null;
+    const decoder = new MergedStreamDecoder();
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: abort.signal });
+    } catch (err) {
+      if (cancelled()) return null;
+      throw err;
     }
-    if (cancelled()) return null;
-    onEvent({ type: 'done', count: gathered.count, sent, coarse: lod.coarse });
-    // Picks and fits use at most HELD_RANKS points a voxel (within the view's budget): the merge's
-    // density near the sensor is capped, so a fit gathers a few thousand points, not fifty sweeps' worth.
-    const heldOrder = lod.below(HELD_RANKS, budget);
-    held = { key, positions: reorder(gathered.positions, gathered.time, heldOrder, 0, heldOrder.length).positions, grid: null, zRange: [0, 0] };
-    return { key, count: gathered.count, sweeps: sweeps.length, skipped: gathered.skipped, gatherMs: t1 - t0, orderMs: t2 - t1, firstBatchMs };
+    if (!response.ok || response.body === null) throw new Error(await errorOf(response));
+    const reader = response.body.getReader();
+    const handle = (m: WireMessage): void => {
+      if (m.type === 'head') sweeps = m.head.offsets.length;
+      else if (m.type === 'progress') onEvent({ type: 'sweeps', done: m.done, total: m.total });
+      else if (m.type === 'error') throw new Error(m.message);
+      else if (m.type === 'done') done = m.done;
+      else {
+        const { start, positions, time, rank } = m.batch;
+        const n = rank.length;
+        if (start + n <= budget) {
+          mineShown.positions.set(positions, start * 3);
+          mineShown.count = start + n;
+        }
+        keep.add(positions, rank, HELD_RANKS);
+        if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
+        onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
+      }
+    };
+    try {
+      for (;;) {
+        const { value, done: ended } = await reader.read();
+        if (cancelled()) return null;
+        if (ended) break;
+        for (const m of decoder.push(value)) handle(m);
+      }
+    } catch (err) {
+      if (cancelled()) return null;
+      throw err;
+    }
+    if (current === abort) current = null;
+    const summary = done as MergedDone | null;
+    if (summary === null) throw new Error(`the merged stream from the server ended early (${decoder.pending} bytes of an unfinished message)`);
+    onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: summary.coarse });
+    held = { key, positions: keep.positions(), grid: null, zRange: [0, 0] };
+    return {
+      key,
+      count: summary.count,
+      sweeps,
+      skipped: summary.skipped,
+      gatherMs: summary.gatherMs,
+      orderMs: summary.orderMs,
+      firstBatchMs,
+      serverFirstBatchMs: summary.firstBatchMs,
+      cached: summary.cached,
+    };
   },
 
-  /**
-   * Runs the merge's hot loops once on a small made-up cloud (moving, ranking, reordering), so
-   * they are compiled before a real merge needs them; returns its time in ms.
-   */
-  warm(): number {
-    const t = performance.now();
-    const n = 40_000;
-    const p = new Float32Array(n * 3);
-    for (let i = 0; i < p.length; i++) p[i] = ((i * 7919) % 1000) / 25;
-    const out = new Float32Array(n * 3);
-    const time = new Float32Array(n);
-    appendSweep({ positions: p, pose: IDENTITY, time: 0 }, IDENTITY, out, time, 0);
-    // A few rounds: one call leaves the ranking loop unoptimised for the first real sweep.
-    for (let round = 0; round < 3; round++) {
-      const lod = new StreamingOrder(0.4, n);
-      const first = lod.add(out, 0, n / 2);
-      lod.add(out, n / 2, n, 4);
-      reorder(out, time, first, 0, first.length);
-      lod.below(HELD_RANKS, n);
-      lod.refine();
-    }
-    return performance.now() - t;
+  /** Nothing: called once the page settles, so the worker's module is loaded before the first merge needs it. */
+  warm(): boolean {
+    return true;
   },
 
   /** Builds the merged cloud's grid now (else the first pick or fit does); returns its time in ms. */
@@ -220,6 +218,8 @@ const api = {
   /** Drops the merged cloud (the view went back to one sweep). */
   release(): void {
     generation++;
+    current?.abort();
+    current = null;
     held = null;
     shown = null;
   },

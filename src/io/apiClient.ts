@@ -104,6 +104,8 @@ export interface ApiClient {
   listActivity(query?: { frameId?: string; limit?: number }, signal?: AbortSignal): Promise<ActivityEntry[]>;
   /** URL of the raw point file (`.bin` or `.pcd`; the `X-Cuboid-Points-Format` header says which; `Range` works). */
   pointsUrl(frameId: string): string;
+  /** The merged sweeps around a frame, streamed (`GET /api/frames/:id/merged`, `mergedWire`). */
+  mergedUrl(frameId: string, sweeps: number, budget: number): string;
   imageUrl(frameId: string): string;
   /** The frame's cameras with their projections (`GET /api/frames/:id/cameras`; 422 `calib_invalid` for a malformed calib). */
   getCameras(frameId: string, signal?: AbortSignal): Promise<FrameCamerasResponse>;
@@ -224,6 +226,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       return json<ActivityEntry[]>(`${base}/api/activity${qs === '' ? '' : `?${qs}`}`, { signal });
     },
     pointsUrl: (frameId) => frameUrl(frameId, '/points'),
+    mergedUrl: (frameId, sweeps, budget) => frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}`),
     imageUrl: (frameId) => frameUrl(frameId, '/image'),
     getCameras: (frameId, signal) => json<FrameCamerasResponse>(frameUrl(frameId, '/cameras'), { signal }),
     cameraImageUrl: (frameId, camera) => frameUrl(frameId, `/cameras/${encodeURIComponent(camera)}/image`),

@@ -5,7 +5,7 @@ import type { Cuboid } from '../domain/types.ts';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
-import { lodLimit } from './lodGeometry.ts';
+import { lodLimit, UPLOAD_PER_TICK } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
 import { uploadTarget } from './mergedUploadTarget.ts';
 import { useRenderState } from './renderState.ts';
@@ -104,7 +104,9 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
     // While the GPU still draws the last upload, add nothing: an upload then waits for it (seconds
     // in software GL, all of it on the main thread).
     const target = gpuWait.current !== null ? drawnBefore.current : uploadTarget(cloud, budget, drawnBefore.current);
-    const { chunks, version, drawn, changed } = lodGeometry.sync(cloud, target, state.gl.info.render.frame);
+    // Once the merge is complete the rest goes up in one tick (the GPU is idle here): paced at
+    // UPLOAD_PER_TICK, the last million points took three more full redraws.
+    const { chunks, version, drawn, changed } = lodGeometry.sync(cloud, target, state.gl.info.render.frame, cloud.complete ? Infinity : UPLOAD_PER_TICK);
     drawnBefore.current = drawn;
     if (version !== seen.current) {
       seen.current = version;

@@ -36,12 +36,17 @@ export interface LodGeometry {
   /**
    * Draws the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
    * up to `budget` points, one geometry per page of the cloud, coarse first. Called by the layer every
-   * frame; once per tick it uploads at most UPLOAD_PER_TICK points: a new page whole, then each new
+   * frame; once per tick it uploads at most `perTick` points (UPLOAD_PER_TICK unless given): a new page whole, then each new
    * slice of a partly filled page as an update range, so the first coarse batch shows at once and
    * later batches refine it. Returns the chunks, their list version (changes when a page is added),
    * the points drawn, whether this tick changed anything, and whether more can be uploaded now.
    */
-  sync(cloud: MergedCloud, budget: number, tick: number): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean };
+  sync(
+    cloud: MergedCloud,
+    budget: number,
+    tick: number,
+    perTick?: number,
+  ): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean };
   /** Frees one merged cloud's GPU buffers. */
   disposeCloud(key: string): void;
   /** Bytes of merged-cloud vertex data on the GPU (whole pages of positions and time, 16 B a point). */
@@ -61,7 +66,7 @@ export function createLodGeometry(): LodGeometry {
     entries.delete(key);
   };
 
-  const sync: LodGeometry['sync'] = (cloud, budget, tick) => {
+  const sync: LodGeometry['sync'] = (cloud, budget, tick, perTick = UPLOAD_PER_TICK) => {
     let e = entries.get(cloud.key);
     if (!e || e.cloud !== cloud) {
       if (e) disposeCloud(cloud.key);
@@ -72,7 +77,7 @@ export function createLodGeometry(): LodGeometry {
     let changed = false;
     if (e.lastTick !== tick) {
       e.lastTick = tick;
-      let left = UPLOAD_PER_TICK;
+      let left = perTick;
       while (left > 0) {
         const drawn = drawnOf(e.chunks);
         if (drawn >= limit) break;
@@ -81,7 +86,7 @@ export function createLodGeometry(): LodGeometry {
         const chunk = e.chunks[p];
         if (!chunk) {
           // A new page: its first upload sends the whole page, with what has arrived so far.
-          if (left < MERGED_PAGE && left < UPLOAD_PER_TICK) break;
+          if (left < MERGED_PAGE && left < perTick) break;
           e.chunks.push(makeChunk(cloud, p, pageEnd));
           e.version++;
           left -= MERGED_PAGE;

@@ -17,6 +17,8 @@ import { registerDictionaryRoutes } from './routes/dictionaryRoutes.ts';
 import { registerChecksRoute } from './routes/checksRoute.ts';
 import { registerTracksRoute } from './routes/tracksRoute.ts';
 import { registerPosesRoute } from './routes/posesRoute.ts';
+import { registerMergedRoute } from './routes/mergedRoute.ts';
+import { MergePool } from './merge/MergePool.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { CheckPool, type CheckPoolOptions } from './checks/CheckPool.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
@@ -199,6 +201,10 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   registerChecksRoute(api, ctx);
   registerTracksRoute(api, ctx);
   registerPosesRoute(api, ctx);
+  // Merged sweeps are read, moved and ranked in their own worker thread (not the checks').
+  const mergePool = new MergePool();
+  app.addHook('onClose', async () => mergePool.close());
+  registerMergedRoute(api, ctx, mergePool);
   registerActivityRoute(api, ctx);
   registerExportRoute(api, ctx);
   registerReviewRoutes(api, ctx);

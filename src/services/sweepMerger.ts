@@ -1,10 +1,9 @@
-import { proxy, transfer } from 'comlink';
+import { proxy } from 'comlink';
 import type { AppStore } from '../state/createAppStore.ts';
 import type { PageIo } from './pageIo.ts';
 import type { PosesResponse } from '../domain/poses/Pose.ts';
 import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
-import { pointFileKindOf } from '../domain/pointcloud/pointFileKind.ts';
-import type { MergeEvent, SweepRequest } from '../../workers/merge.worker.ts';
+import type { MergeEvent } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
 /** Delay after page start before the poses and the merge worker are readied (ms). */
@@ -40,6 +39,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       message: null,
       firstViewMs: null,
       fullDetailMs: null,
+      cached: null,
       requestedAt: performance.now(),
     });
     let response: PosesResponse;
@@ -60,23 +60,8 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       set({ status: 'unavailable', message: `Sweeps cannot be merged: ${why}` });
       return;
     }
-    const sweeps: SweepRequest[] = [];
-    for (const i of window) {
-      const f = frames[i];
-      if (f.pointsFile === null) continue;
-      sweeps.push({ frameId: f.id, url: io.api.pointsUrl(f.id), kind: pointFileKindOf(f.pointsFile) ?? 'pcd', pose: framePoses[i]!.pose, time: i - index });
-    }
-    // The open frame's points are on the page already: the worker ranks them first, without a
-    // fetch, so the first merged view does not wait for the network (1.4 MB copied for 120k points).
-    const own = io.frameCache.peek(frameId);
-    const transfers: ArrayBuffer[] = [];
-    if (own?.complete && sweeps[0]?.frameId === frameId) {
-      const positions = own.positions.slice(0, own.renderCount * 3);
-      sweeps[0] = { ...sweeps[0], positions };
-      transfers.push(positions.buffer);
-    }
     const offsets = window.map((i) => i - index);
-    set({ sweepCount: sweeps.length, timeRange: [Math.min(...offsets), Math.max(...offsets)] });
+    set({ sweepCount: window.length, timeRange: [Math.min(...offsets), Math.max(...offsets)] });
     // The cloud (and `merge.key`, which swaps the view to it) comes with the first batch, so the
     // open frame stays on screen until merged points can replace it.
     let cloud: MergedCloud | null = null;
@@ -110,13 +95,15 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       }
     });
     try {
-      const summary = await io.mergeWorker().merge(key, transfer(sweeps, transfers), framePoses[index]!.pose, store.getState().view.pointBudget, onEvent);
+      const budget = store.getState().view.pointBudget;
+      const summary = await io.mergeWorker().merge(key, io.api.mergedUrl(frameId, n, budget), budget, onEvent);
       if (wanted !== key || !summary) return;
       set({
         status: 'ready',
         gatherMs: summary.gatherMs,
         orderMs: summary.orderMs,
         firstBatchMs: summary.firstBatchMs,
+        cached: summary.cached,
         message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null,
       });
       void io.mergeWorker().prepare(key);

@@ -81,6 +81,10 @@ try {
     });
     console.log(`sweeps ${sweeps}: two-frame redraw times ms`, gaps.join(' '));
   }
+  // The same merge again in a fresh page (the server answers it from its cache of recent merges).
+  const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await recordLongTasks(again);
+  console.log('reopened:', formatMergedLine(await measureMergedSequence(again, `http://127.0.0.1:${PORT}`, middle, MERGED_SWEEPS / 2, [])));
 } finally {
   await browser.close();
   server.kill();

@@ -23,10 +23,12 @@ export interface MergedFigures {
   fitMs: number;
   fitRoundTripMs: number;
   gridMs: number;
-  /** The merge worker's share: its first coarse batch, fetching + parsing + moving + ranking the sweeps, and the refinement order (ms). */
+  /** The page's merge worker: its first batch decoded (ms); the server: reading + moving + ranking the sweeps, and the refinement order (ms). */
   firstBatchMs: number;
   gatherMs: number;
   orderMs: number;
+  /** The server answered from its cache of recent merges. */
+  cached: boolean;
 }
 
 /** Call before the page loads: records every long task (> 50 ms) of the main thread. */
@@ -101,6 +103,7 @@ export async function measureMergedSequence(
         firstBatchMs: m.firstBatchMs ?? NaN,
         gatherMs: m.gatherMs ?? NaN,
         orderMs: m.orderMs ?? NaN,
+        cached: m.cached === true,
         longest,
         heap: mem,
         gpu: hook.lodGpuBytes() + frameBytes,
@@ -155,6 +158,7 @@ export async function measureMergedSequence(
     firstBatchMs: view.firstBatchMs,
     gatherMs: view.gatherMs,
     orderMs: view.orderMs,
+    cached: view.cached,
   };
 }
 
@@ -173,6 +177,8 @@ export function formatMergedLine(f: MergedFigures): string {
     `JS heap + GPU buffers ${r0(mb)} MB (${r0(f.heapMb)} + ${r0(f.gpuMb)}) ${mark(mb <= 400)} (≤ 400); ` +
     `pick ${r1(f.pickMs)} ms in the worker, ${r1(f.pickRoundTripMs)} ms round trip ${mark(f.pickRoundTripMs <= 5)} (≤ 5); ` +
     `fit on the merged cloud ${r0(f.fitMs)} ms in the worker, ${r0(f.fitRoundTripMs)} ms round trip ${mark(f.fitRoundTripMs <= 50)} (≤ 50); ` +
-    `(worker: first coarse batch ${r0(f.firstBatchMs)} ms, sweeps fetched, parsed, moved and ranked ${r0(f.gatherMs)} ms, refinement order ${r0(f.orderMs)} ms)`
+    (f.cached
+      ? `(answered from the server's cache of recent merges; first batch in the page's worker ${r0(f.firstBatchMs)} ms)`
+      : `(server: sweeps read, moved and ranked ${r0(f.gatherMs)} ms, refinement order ${r0(f.orderMs)} ms; first batch in the page's worker ${r0(f.firstBatchMs)} ms)`)
   );
 }

@@ -61,6 +61,11 @@ export class StreamingOrder {
     return this.coarseCount;
   }
 
+  /** Point `i`'s place among the points of its voxel (0: it opened the voxel; 65535: not finite). */
+  rankAt(i: number): number {
+    return this.rank[i];
+  }
+
   /** Points answered by `add` in all (coarse and the ranks below `streamBelow`). */
   get sent(): number {
     return this.streamed;

@@ -24,6 +24,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/poses': ALL,
   'GET /api/frames/:id/pose': ALL,
   'GET /api/frames/:id/points': ALL,
+  'GET /api/frames/:id/merged': ALL,
   'GET /api/frames/:id/image': ALL,
   'GET /api/frames/:id/calib': ALL,
   'GET /api/frames/:id/cameras': ALL,

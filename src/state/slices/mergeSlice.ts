@@ -29,11 +29,13 @@ export interface MergeSlice {
     fullDetailMs: number | null;
     /** `performance.now()` of the request (the views time the first view and full detail from it). */
     requestedAt: number | null;
-    /** The merge worker's time fetching, parsing and moving the sweeps, and ordering them (ms). */
+    /** The server's time reading, moving and ranking the sweeps, and ordering them (ms). */
     gatherMs: number | null;
     orderMs: number | null;
-    /** The merge worker's time from the request to its first coarse batch (ms). */
+    /** The page's merge worker's time from the request to its first batch decoded (ms). */
     firstBatchMs: number | null;
+    /** Whether the server answered the merge from its cache of recent merges (null before it is done). */
+    cached: boolean | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;
@@ -58,6 +60,7 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     gatherMs: null,
     orderMs: null,
     firstBatchMs: null,
+    cached: null,
   },
   setMergeSweeps: (n) =>
     set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),

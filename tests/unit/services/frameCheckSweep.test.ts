@@ -75,6 +75,21 @@ describe('frame check sweep', () => {
     stop();
   });
 
+  it('waits while sweeps are being merged (the server merges them on the same cores)', async () => {
+    const store = createAppStore();
+    const server = fakeApi({ b: { error: 1 } });
+    store.getState().setCurrentFrame('a');
+    store.getState().patchMerge({ status: 'loading' });
+    const stop = startFrameCheckSweep(store, server.api);
+    store.getState().setFrames([item('a'), item('b')]);
+    await server.flush();
+    expect(server.asked).toEqual([]);
+    store.getState().patchMerge({ status: 'ready' });
+    await server.flush();
+    expect(server.asked).toEqual(['b']);
+    stop();
+  });
+
   it('asks again for a frame whose summary was dropped after a save from elsewhere', async () => {
     const store = createAppStore();
     const answers: Record<string, Partial<FrameCheckSummary>> = { b: { error: 1 } };

@@ -5,7 +5,7 @@ import { MergedClouds } from '../../../src/io/mergedClouds.ts';
 import type { PageIo } from '../../../src/services/pageIo.ts';
 import type { FrameListItem } from '../../../src/domain/document/FrameListItem.ts';
 import type { PosesResponse } from '../../../src/domain/poses/Pose.ts';
-import type { MergeEvent, SweepRequest } from '../../../workers/merge.worker.ts';
+import type { MergeEvent } from '../../../workers/merge.worker.ts';
 import { rigidFromYaw } from '../../../src/domain/poses/rigid.ts';
 
 const mergedClouds = new MergedClouds();
@@ -17,20 +17,18 @@ function setup(poses: PosesResponse) {
   const store = createAppStore();
   store.getState().setFrames(['000000', '000001', '000002', '000003'].map(frame));
   store.getState().setCurrentFrame('000001');
-  const asked: SweepRequest[][] = [];
+  const asked: string[] = [];
   const io = {
-    api: { getPoses: async () => poses, pointsUrl: (id: string) => `/api/frames/${id}/points` },
+    api: { getPoses: async () => poses, mergedUrl: (id: string, n: number, budget: number) => `/api/frames/${id}/merged?sweeps=${n}&budget=${budget}` },
     mergedClouds,
-    // The open frame's points are on the page: sent with its sweep, not fetched again.
-    frameCache: { peek: (id: string) => (id === '000001' ? { complete: true, renderCount: 1, positions: new Float32Array([7, 8, 9, 0, 0, 0]) } : undefined) },
     mergeWorker: () => ({
-      merge: async (key: string, sweeps: SweepRequest[], _pose: unknown, _budget: number, onEvent: (e: MergeEvent) => void) => {
-        asked.push(sweeps);
+      merge: async (key: string, url: string, _budget: number, onEvent: (e: MergeEvent) => void) => {
+        asked.push(url);
         onEvent({ type: 'batch', batch: { start: 0, positions: new Float32Array([1, 2, 3]), time: new Float32Array([0]) } });
-        onEvent({ type: 'sweeps', done: sweeps.length, total: sweeps.length });
+        onEvent({ type: 'sweeps', done: 3, total: 3 });
         onEvent({ type: 'batch', batch: { start: 1, positions: new Float32Array([4, 5, 6]), time: new Float32Array([-1]) } });
         onEvent({ type: 'done', count: 3, sent: 2, coarse: 1 });
-        return { key, count: 3, sweeps: sweeps.length, skipped: [], gatherMs: 1, orderMs: 1, firstBatchMs: 1 };
+        return { key, count: 3, sweeps: 3, skipped: [], gatherMs: 1, orderMs: 1, firstBatchMs: 1, serverFirstBatchMs: 1, cached: false };
       },
       prepare: async () => 0,
       release: async () => undefined,
@@ -42,20 +40,15 @@ function setup(poses: PosesResponse) {
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
 describe('sweepMerger', () => {
-  it('merges the window around the open frame with each sweep pose and offset, and fills the merged cloud', async () => {
+  it('asks the server for the merge around the open frame, and fills the merged cloud as batches come', async () => {
     const pose = (x: number) => ({ sequence: '', pose: rigidFromYaw(0, [x, 0, 0]) });
     const { store, io, asked } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(2), '000003': pose(3) } });
     const stop = startSweepMerger(store, io);
     store.getState().setMergeSweeps(1);
     await settle();
-    expect(asked[0].map((s) => [s.frameId, s.time])).toEqual([
-      ['000001', 0],
-      ['000002', 1],
-      ['000000', -1],
-    ]);
-    expect(asked[0][1].pose[3]).toBe(2);
-    expect(Array.from(asked[0][0].positions ?? [])).toEqual([7, 8, 9]);
-    expect(asked[0][1].positions).toBeUndefined();
+    // The server merges (GET /api/frames/:id/merged); the page asks for the open frame, the sweeps each side and its point budget.
+    expect(asked).toEqual(['/api/frames/000001/merged?sweeps=1&budget=2000000']);
+    expect(store.getState().merge.sweepCount).toBe(3);
     const m = store.getState().merge;
     expect(m.status).toBe('ready');
     expect(m.key).toBe('merged:000001:1');

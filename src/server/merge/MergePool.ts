@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import Piscina from 'piscina';
+import { WIRE_DONE, type MergedDone } from '../../domain/lod/mergedWire.ts';
+import type { MergeSweep, MergeTask } from './mergeTask.ts';
+import type { Pose } from '../../domain/poses/Pose.ts';
+
+const WORKER = fileURLToPath(new URL('./mergeWorker.cjs', import.meta.url));
+
+/**
+ * Worker threads (piscina, one by default) that merge sweeps for the merged view (`mergeTask.ts`),
+ * off the event loop: reading, moving and ranking 50 sweeps of 120k points is about a second of
+ * CPU. Threads start on demand (or ahead, `warm`) and stop after 10 minutes idle.
+ */
+export class MergePool {
+  private readonly pool: Piscina<MergeTask, MergedDone>;
+
+  constructor(threads = 1) {
+    this.pool = new Piscina<MergeTask, MergedDone>({
+      filename: WORKER,
+      minThreads: 0,
+      maxThreads: Math.max(1, threads),
+      // A thread's start loads the TypeScript loader and the merge's modules (about 2 s on a busy
+      // 2-core machine): kept for 10 minutes between merges, and started ahead by `warm`.
+      idleTimeout: 600_000,
+      execArgv: [],
+      atomics: 'disabled',
+    });
+    this.pool.on('error', () => undefined);
+  }
+
+  /**
+   * Runs one merge; `onMessage` receives each encoded message (`mergedWire`) as the worker sends
+   * it, in order. Resolves with the closing summary once every message was delivered; rejects
+   * with the worker's error, or when `signal` aborts (the client went away).
+   */
+  async run(sweeps: MergeSweep[], targetPose: Pose, budget: number, onMessage: (bytes: Uint8Array) => void, signal: AbortSignal): Promise<MergedDone> {
+    const { port1, port2 } = new MessageChannel();
+    // The worker's last message on the port is the closing `done`: the task's answer can come back
+    // on piscina's own channel before the port has delivered everything.
+    let delivered: () => void = () => undefined;
+    const last = new Promise<void>((resolve) => (delivered = resolve));
+    port1.on('message', (bytes: Uint8Array) => {
+      onMessage(bytes);
+      if (bytes[0] === WIRE_DONE) delivered();
+    });
+    try {
+      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2 }, { transferList: [port2], signal });
+      await last;
+      return done;
+    } finally {
+      port1.close();
+    }
+  }
+
+  /** Starts a thread, loads the merge's modules and runs its loops once now, so the first merge does not wait for them. */
+  warm(): void {
+    const { port1, port2 } = new MessageChannel();
+    port1.unref();
+    const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    this.pool
+      .run({ sweeps: [], targetPose: identity, budget: 100_000, port: port2, warm: true }, { transferList: [port2] })
+      .catch(() => undefined)
+      .finally(() => port1.close());
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

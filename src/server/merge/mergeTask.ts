@@ -1,0 +1,129 @@
+import type { MessagePort } from 'node:worker_threads';
+import { appendSweep } from '../../domain/lod/mergeSweeps.ts';
+import { encodeBatch, encodeDone, encodeProgress } from '../../domain/lod/mergedWire.ts';
+import type { MergedDone } from '../../domain/lod/mergedWire.ts';
+import { StreamingOrder } from '../../domain/lod/streamingOrder.ts';
+import type { Pose } from '../../domain/poses/Pose.ts';
+import { lidarToLidar } from '../../domain/poses/worldTransforms.ts';
+import type { DatasetFrame } from '../dataset/Dataset.ts';
+import { readFramePoints } from '../dataset/readFramePoints.ts';
+
+/** One sweep of a merge: its frame, its ego pose (LiDAR → world) and its offset from the open frame. */
+export interface MergeSweep {
+  frame: DatasetFrame;
+  pose: Pose;
+  time: number;
+}
+
+/**
+ * A merge asked of a worker thread: `sweeps` (the open frame first) into the LiDAR frame of
+ * `targetPose`, at most `budget` points sent. The encoded messages (`mergedWire`) go to `port` as
+ * they are ready, transferred; the answer is the closing `MergedDone` (also sent last on the port).
+ */
+export interface MergeTask {
+  sweeps: MergeSweep[];
+  targetPose: Pose;
+  budget: number;
+  port: MessagePort;
+  /** Run the hot loops once on a made-up cloud instead (so the first real merge finds them compiled). */
+  warm?: boolean;
+}
+
+/**
+ * Three small made-up sweeps (40k points each, no file): a warm-up merge runs the same loops on
+ * them, so V8 has compiled them before the first real merge (its first batch came 194 ms after the
+ * request with cold loops, 26 ms warm).
+ */
+function madeUpSweeps(pose: Pose): (MergeSweep & { made?: Float32Array })[] {
+  return [0, 1, 2].map((time) => {
+    const made = new Float32Array(40_000 * 3);
+    for (let i = 0; i < made.length; i++) made[i] = (((i + time) * 7919) % 1000) / 25;
+    return { frame: { id: `warm-up ${time}` } as DatasetFrame, pose, time, made };
+  });
+}
+
+/** Sweeps read and parsed at once (file reads overlap the parsing). */
+const PARALLEL = 4;
+/** Points per refinement batch (2 MB on the wire). */
+const BATCH = 262_144;
+/** While sweeps arrive, ranks are sent early only until this share of the budget is sent. */
+const STREAM_SHARE = 0.85;
+
+/**
+ * Reads the sweeps (a few at a time), moves each through the world into the open frame's LiDAR
+ * frame and ranks it as it comes (`StreamingOrder`): its points that open a new 0.4 m voxel go out
+ * at once (the open frame first: the first view), with the low ranks the budget will surely reach;
+ * once all are in, the rest goes by rank up to the budget. Any prefix of what was sent is an even
+ * sample of the merge. A sweep that cannot be read is skipped and named.
+ */
+export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
+  const { targetPose, budget, port } = task;
+  const sweeps: (MergeSweep & { made?: Float32Array })[] = task.warm === true ? madeUpSweeps(targetPose) : task.sweeps;
+  const t0 = performance.now();
+  const post = (bytes: Uint8Array): void => port.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+  const lod = new StreamingOrder(0.4, 262_144);
+  let positions = new Float32Array(0);
+  let time = new Float32Array(0);
+  let count = 0;
+  let sent = 0;
+  let firstBatchMs = NaN;
+  const rankOf = (i: number): number => lod.rankAt(i);
+  const send = (order: Uint32Array, from: number, to: number): void => {
+    to = Math.min(to, order.length, from + budget - sent);
+    if (to <= from) return;
+    post(encodeBatch(sent, positions, time, rankOf, order, from, to));
+    sent += to - from;
+    if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
+  };
+  // Read ahead: sweeps are parsed in parallel but appended (and ranked) in order, open frame first.
+  const skipped: string[] = [];
+  const reads = new Map<number, Promise<Float32Array | null>>();
+  const read = (k: number): Promise<Float32Array | null> => {
+    let p = reads.get(k);
+    if (!p) {
+      const made = sweeps[k].made;
+      p = (made ? Promise.resolve({ positions: made }) : readFramePoints(sweeps[k].frame)).then(
+        (c) => c.positions,
+        (err: unknown) => {
+          skipped.push(`${sweeps[k].frame.id}: ${err instanceof Error ? err.message : String(err)}`);
+          return null;
+        },
+      );
+      reads.set(k, p);
+    }
+    return p;
+  };
+  let streamBelow = 1;
+  for (let k = 0; k < sweeps.length; k++) {
+    // The open frame alone first (its coarse points are the first view), then read ahead.
+    for (let a = k; a < Math.min(sweeps.length, k === 0 ? 1 : k + PARALLEL); a++) void read(a);
+    const points = await read(k);
+    reads.delete(k);
+    if (points) {
+      const need = count + points.length / 3;
+      if (need > time.length) {
+        const size = Math.max(need, Math.ceil(time.length * 1.6), (points.length / 3) * sweeps.length);
+        const p = new Float32Array(size * 3);
+        p.set(positions.subarray(0, count * 3));
+        const t = new Float32Array(size);
+        t.set(time.subarray(0, count));
+        positions = p;
+        time = t;
+      }
+      const from = count;
+      const s = sweeps[k];
+      count = appendSweep({ positions: points, pose: s.pose, time: s.time }, lidarToLidar(s.pose, targetPose), positions, time, count);
+      const ranked = lod.add(positions, from, count, streamBelow);
+      send(ranked, 0, ranked.length);
+      streamBelow = sent < STREAM_SHARE * budget ? Math.max(1, lod.rankForBudget(budget, sweeps.length / (k + 1))) : 1;
+    }
+    post(encodeProgress(k + 1, sweeps.length));
+  }
+  const t1 = performance.now();
+  const { order } = lod.refine();
+  const t2 = performance.now();
+  for (let from = 0; from < order.length && sent < budget; from += BATCH) send(order, from, from + BATCH);
+  const done: MergedDone = { count, sent, coarse: lod.coarse, skipped, gatherMs: t1 - t0, orderMs: t2 - t1, firstBatchMs, cached: false };
+  post(encodeDone(done));
+  return done;
+}

@@ -1,0 +1,103 @@
+import { PassThrough, Readable } from 'node:stream';
+import { frameParamsSchema, mergedQuerySchema } from '../../domain/api/requestSchemas.ts';
+import { sweepWindow } from '../../domain/lod/mergeSweeps.ts';
+import { encodeDone, encodeError, encodeHead } from '../../domain/lod/mergedWire.ts';
+import type { MergedDone } from '../../domain/lod/mergedWire.ts';
+import { DatasetPoses } from '../dataset/datasetPoses.ts';
+import { HttpError } from '../http/HttpError.ts';
+import type { ZodApp } from '../http/zodRoutes.ts';
+import type { MergePool } from '../merge/MergePool.ts';
+import type { MergeSweep } from '../merge/mergeTask.ts';
+import { frameFromParams, type RouteContext } from './RouteContext.ts';
+
+/** Merges kept whole for a repeated request (about 16 MB each at the default budget), for at most CACHE_MS. */
+const CACHED = 2;
+/**
+ * A kept merge is dropped after this long: its key names each sweep's file and size as the dataset
+ * scan saw them, so a point file rewritten in place at the same size is seen by the next merge
+ * after 5 minutes at the latest.
+ */
+const CACHE_MS = 5 * 60_000;
+const DEFAULT_BUDGET = 2_000_000;
+
+/**
+ * `GET /api/frames/:id/merged?sweeps=N&budget=B`: the frame's sweep and up to N before and after
+ * it (`sweepWindow`: same sequence, with poses), moved through the ego poses into its LiDAR frame
+ * and streamed in level-of-detail order (`mergedWire`: the head, the open frame's coarse points
+ * first, progress per sweep, the refinement up to B points, then `done`). The merge runs in a
+ * worker thread (`MergePool`); the last merges are kept and answered again from memory. 409
+ * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
+ */
+export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
+  const poses = new DatasetPoses(ctx.service.dataset);
+  const cache = new Map<string, { at: number; messages: Uint8Array[] }>();
+  // A dataset with poses may be merged: its merge thread is started now, not on the first request.
+  void poses
+    .get()
+    .then((p) => {
+      if (Object.keys(p.frames).length > 0) pool.warm();
+    })
+    .catch(() => undefined);
+  app.get(
+    '/api/frames/:id/merged',
+    { schema: { params: frameParamsSchema, querystring: mergedQuerySchema, description: 'merged sweeps around the frame, streamed coarse first (binary)' } },
+    async (request, reply) => {
+      const frame = frameFromParams(ctx, request.params);
+      const n = request.query.sweeps;
+      const budget = request.query.budget ?? DEFAULT_BUDGET;
+      const all = await poses.get();
+      const ids = ctx.service.dataset.ids();
+      const index = ids.indexOf(frame.id);
+      const window = sweepWindow(
+        ids.map((id) => all.frames[id] ?? null),
+        index,
+        n,
+      );
+      if (window.length === 0) {
+        const why = all.warnings?.length ? all.warnings.join('; ') : 'the dataset has no ego pose for this frame (poses.txt, oxts or ego_pose)';
+        throw new HttpError(409, 'no_pose', `frame "${frame.id}" cannot be merged with its neighbours: ${why}`);
+      }
+      const sweeps: MergeSweep[] = [];
+      for (const i of window) {
+        const f = ctx.service.dataset.get(ids[i]);
+        if (f) sweeps.push({ frame: f, pose: all.frames[ids[i]]!.pose, time: i - index });
+      }
+      const key = `${frame.id}|${window.join(',')}|${budget}|${sweeps.map((s) => `${s.frame.points.path}:${s.frame.points.bytes}`).join(',')}`;
+      reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store');
+      const entry = cache.get(key);
+      if (entry && Date.now() - entry.at > CACHE_MS) cache.delete(key);
+      const hit = entry && Date.now() - entry.at <= CACHE_MS ? entry.messages : undefined;
+      if (hit) {
+        const last = hit[hit.length - 1];
+        const done = JSON.parse(new TextDecoder().decode(last.subarray(8))) as MergedDone;
+        return reply.send(
+          Readable.from([...hit.slice(0, -1), encodeDone({ ...done, cached: true })].map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))),
+        );
+      }
+      const out = new PassThrough();
+      const kept: Uint8Array[] = [];
+      const write = (bytes: Uint8Array): void => {
+        kept.push(bytes);
+        out.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      };
+      write(encodeHead({ offsets: sweeps.map((s) => s.time), budget }));
+      const abort = new AbortController();
+      request.raw.once('close', () => {
+        if (!out.writableEnded) abort.abort();
+      });
+      pool.run(sweeps, all.frames[frame.id]!.pose, budget, write, abort.signal).then(
+        () => {
+          out.end();
+          cache.set(key, { at: Date.now(), messages: kept });
+          while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
+        },
+        (err: unknown) => {
+          if (!abort.signal.aborted)
+            out.write(Buffer.from(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
+          out.end();
+        },
+      );
+      return reply.send(out);
+    },
+  );
+}

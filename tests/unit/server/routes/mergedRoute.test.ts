@@ -1,0 +1,141 @@
+/**
+ * `GET /api/frames/:id/merged` on a generated KITTI tracking dataset (two sequences with oxts
+ * poses): the window around the frame, every point moved through the poses into the open frame's
+ * LiDAR frame, the budget, the cache, a sweep that cannot be read, and the refusals.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MergedStreamDecoder } from '../../../../src/domain/lod/mergedWire.ts';
+import type { MergedDone, MergedHead } from '../../../../src/domain/lod/mergedWire.ts';
+import { readVelodyneBin } from '../../../../src/domain/kitti/readVelodyneBin.ts';
+import type { FramePose } from '../../../../src/domain/poses/Pose.ts';
+import { mergeSweeps } from '../../../../src/domain/lod/mergeSweeps.ts';
+import { makeKittiDataset, makeTempDir } from '../fixtures/makeDataset.ts';
+import { makeKittiTrackingDataset } from '../fixtures/makeSequenceDatasets.ts';
+import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
+
+interface Decoded {
+  head: MergedHead;
+  done: MergedDone;
+  positions: number[];
+  time: number[];
+}
+
+function decode(payload: Buffer): Decoded {
+  const d = new MergedStreamDecoder();
+  let head: MergedHead | null = null;
+  let done: MergedDone | null = null;
+  const positions: number[] = [];
+  const time: number[] = [];
+  for (const m of d.push(new Uint8Array(payload))) {
+    if (m.type === 'head') head = m.head;
+    if (m.type === 'done') done = m.done;
+    if (m.type === 'error') throw new Error(m.message);
+    if (m.type === 'batch') {
+      expect(m.batch.start).toBe(time.length);
+      positions.push(...m.batch.positions);
+      time.push(...m.batch.time);
+    }
+  }
+  expect(d.pending).toBe(0);
+  if (!head || !done) throw new Error('no head or done');
+  return { head, done, positions, time };
+}
+
+/** How many points of `want` have no point of `got` of the same sweep within 1 mm (the wire quantises to 0.25 mm here). */
+function unmatched(got: Decoded, want: { positions: Float32Array; time: Float32Array }): number {
+  let missing = 0;
+  for (let i = 0; i < want.time.length; i++) {
+    let found = false;
+    for (let j = 0; j < got.time.length && !found; j++) {
+      found =
+        got.time[j] === want.time[i] &&
+        Math.abs(got.positions[j * 3] - want.positions[i * 3]) < 1e-3 &&
+        Math.abs(got.positions[j * 3 + 1] - want.positions[i * 3 + 1]) < 1e-3 &&
+        Math.abs(got.positions[j * 3 + 2] - want.positions[i * 3 + 2]) < 1e-3;
+    }
+    if (!found) missing++;
+  }
+  return missing;
+}
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+});
+
+describe('merged sweeps from the server', () => {
+  let server: TestServer;
+  let data: string;
+  beforeAll(async () => {
+    const root = makeTempDir('cuboid-merged-');
+    roots.push(root);
+    data = makeKittiTrackingDataset(path.join(root, 'data'));
+    server = await startTestServer({ dataDir: data });
+  });
+  afterAll(() => server.close());
+
+  it('merges the frame and its neighbours of the same sequence through their poses, open frame first', async () => {
+    const res = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    const got = decode(res.rawPayload);
+    expect(got.head.offsets).toEqual([0, 1, -1]);
+    expect(got.done.count).toBe(600);
+    expect(got.done.sent).toBe(600);
+    expect(got.done.skipped).toEqual([]);
+    // The same merge worked out here from the files and the served poses.
+    const poses = (await server.app.inject('/api/poses')).json() as { frames: Record<string, FramePose> };
+    const ids = ['0000_000001', '0000_000002', '0000_000000'];
+    const sweeps = ids.map((id, k) => ({
+      positions: readVelodyneBin(new Uint8Array(fs.readFileSync(path.join(data, 'velodyne', '0000', `${id.slice(5)}.bin`))), { layout: 'xyzi' }).positions,
+      pose: poses.frames[id].pose,
+      time: [0, 1, -1][k],
+    }));
+    const want = mergeSweeps(sweeps, poses.frames['0000_000001'].pose);
+    expect(want.count).toBe(600);
+    expect(unmatched(got, want)).toBe(0);
+    // The first points sent are the open frame's (its sweep is ranked first).
+    expect(got.time[0]).toBe(0);
+  });
+
+  it('stops the window at the sequence end, keeps to the budget, and answers a repeat from its cache', async () => {
+    const first = decode((await server.app.inject('/api/frames/0001_000000/merged?sweeps=3&budget=1000')).rawPayload);
+    expect(first.head.offsets).toEqual([0, 1]);
+    expect(first.done.cached).toBe(false);
+    const again = decode((await server.app.inject('/api/frames/0001_000000/merged?sweeps=3&budget=1000')).rawPayload);
+    expect(again.done.cached).toBe(true);
+    expect(again.positions).toEqual(first.positions);
+    // 1,000 points asked of 400: all of them.
+    expect(first.done.sent).toBe(400);
+  });
+
+  it('names a sweep that cannot be read and merges the others', async () => {
+    fs.writeFileSync(path.join(data, 'velodyne', '0000', '000002.bin'), new Uint8Array(7));
+    const got = decode((await server.app.inject('/api/frames/0000_000000/merged?sweeps=2')).rawPayload);
+    expect(got.head.offsets).toEqual([0, 1, 2]);
+    expect(got.done.count).toBe(400);
+    expect(got.done.skipped).toHaveLength(1);
+    expect(got.done.skipped[0]).toMatch(/^0000_000002: .*000002\.bin/);
+  });
+
+  it('refuses an unknown frame, a bad query, and says why a frame without a pose cannot be merged', async () => {
+    expect((await server.app.inject('/api/frames/nope/merged?sweeps=1')).statusCode).toBe(404);
+    const bad = await server.app.inject('/api/frames/0000_000001/merged?sweeps=26');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toBe('sweeps: expected an integer from 1 to 25');
+    const root = makeTempDir('cuboid-merged-plain-');
+    roots.push(root);
+    const plain = await startTestServer({ dataDir: makeKittiDataset(path.join(root, 'data')) });
+    try {
+      const id = ((await plain.app.inject('/api/frames')).json() as { id: string }[])[0].id;
+      const res = await plain.app.inject(`/api/frames/${id}/merged?sweeps=2`);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toBe('no_pose');
+      expect(res.json().detail).toContain(`frame "${id}" cannot be merged with its neighbours`);
+    } finally {
+      await plain.close();
+    }
+  });
+});
