@@ -39,6 +39,8 @@ export interface MergeSummary {
   orderMs: number;
   /** Time from the request to the first batch decoded here (ms), and on the server to its first batch sent. */
   firstBatchMs: number;
+  /** Time from the request to the server's response headers, in the page's worker (ms). */
+  headersMs: number;
   serverFirstBatchMs: number;
   /** Whether the server answered from its cache of recent merges. */
   cached: boolean;
@@ -119,6 +121,7 @@ const api = {
       if (cancelled()) return null;
       throw err;
     }
+    const headersMs = performance.now() - t0;
     if (!response.ok || response.body === null) throw new Error(await errorOf(response));
     const reader = response.body.getReader();
     const handle = (m: WireMessage): void => {
@@ -162,6 +165,7 @@ const api = {
       gatherMs: summary.gatherMs,
       orderMs: summary.orderMs,
       firstBatchMs,
+      headersMs,
       serverFirstBatchMs: summary.firstBatchMs,
       cached: summary.cached,
     };

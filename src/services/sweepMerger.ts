@@ -98,6 +98,8 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       const budget = store.getState().view.pointBudget;
       const summary = await io.mergeWorker().merge(key, io.api.mergedUrl(frameId, n, budget), budget, onEvent);
       if (wanted !== key || !summary) return;
+      // For a performance trace: where the time to the first batch went (worker and server clocks).
+      performance.mark(`merge:worker headers@${Math.round(summary.headersMs)} first-batch@${Math.round(summary.firstBatchMs)} server-first-batch@${Math.round(summary.serverFirstBatchMs)}`);
       set({
         status: 'ready',
         gatherMs: summary.gatherMs,

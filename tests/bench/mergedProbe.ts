@@ -82,9 +82,18 @@ try {
     console.log(`sweeps ${sweeps}: two-frame redraw times ms`, gaps.join(' '));
   }
   // The same merge again in a fresh page (the server answers it from its cache of recent merges).
+  await page.close();
   const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await recordLongTasks(again);
   console.log('reopened:', formatMergedLine(await measureMergedSequence(again, `http://127.0.0.1:${PORT}`, middle, MERGED_SWEEPS / 2, [])));
+  const againReq = (await again.evaluate(() => (window as any).__cuboid.store.getState().merge.requestedAt)) as number;
+  const againMarks = (await again.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))) as [string, number][];
+  const againLong = (await again.evaluate(() => (window as any).__longTasks)) as number[];
+  console.log('reopened marks', againMarks.map(([n, t]) => `${n}@${t - Math.round(againReq)}`).join(' '));
+  const al: string[] = [];
+  for (let i = 0; i < againLong.length; i += 2)
+    if (againLong[i] >= againReq - 200) al.push(`${Math.round(againLong[i] - againReq)}:${Math.round(againLong[i + 1])}`);
+  console.log('reopened long tasks (start:ms)', al.join(' '));
 } finally {
   await browser.close();
   server.kill();

@@ -87,6 +87,7 @@ export async function run(report: BenchReport): Promise<void> {
     console.log(formatMergedLine(figures));
     // The same frame opened again in a fresh page (an annotator coming back to it): the server
     // answers from its cache of recent merges.
+    await page.close();
     const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await recordLongTasks(again);
     const reopened = await measureMergedSequence(again, `http://127.0.0.1:${PORT}`, middle, MERGED_SWEEPS / 2, staticSeeds(dataset, middle));

@@ -35,7 +35,9 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
   void poses
     .get()
     .then((p) => {
-      if (Object.keys(p.frames).length > 0) pool.warm();
+      const id = ctx.service.dataset.ids().find((i) => p.frames[i] !== undefined);
+      const frame = id === undefined ? undefined : ctx.service.dataset.get(id);
+      if (id !== undefined && frame) pool.warm({ frame, pose: p.frames[id].pose, time: 0 });
     })
     .catch(() => undefined);
   app.get(

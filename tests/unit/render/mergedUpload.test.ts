@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GROWTH, uploadTarget } from '../../../src/render/mergedUploadTarget.ts';
+import { FIRST_VIEW, GROWTH, uploadTarget } from '../../../src/render/mergedUploadTarget.ts';
 import { afterGpu } from '../../../src/render/afterGpu.ts';
 
 describe('uploadTarget (merged points to have on the GPU)', () => {
   it('uploads the first batch, then only once what arrived is GROWTH times what is drawn, and all of the budget once complete', () => {
-    expect(uploadTarget({ received: 8000, complete: false }, 2e6, 0)).toBe(2e6);
+    expect(uploadTarget({ received: 8000, complete: false }, 2e6, 0)).toBe(FIRST_VIEW);
+    // A merge that came whole at once (the server's cache): a small first view, then everything.
+    expect(uploadTarget({ received: 2e6, complete: true }, 2e6, 0)).toBe(FIRST_VIEW);
+    expect(uploadTarget({ received: 2e6, complete: true }, 2e6, FIRST_VIEW)).toBe(2e6);
     // 8k drawn: 12k arrived is not enough to redraw the whole cloud for.
     expect(uploadTarget({ received: 12_000, complete: false }, 2e6, 8000)).toBe(8000);
     expect(uploadTarget({ received: GROWTH * 8000, complete: false }, 2e6, 8000)).toBe(2e6);

@@ -28,7 +28,7 @@ function setup(poses: PosesResponse) {
         onEvent({ type: 'sweeps', done: 3, total: 3 });
         onEvent({ type: 'batch', batch: { start: 1, positions: new Float32Array([4, 5, 6]), time: new Float32Array([-1]) } });
         onEvent({ type: 'done', count: 3, sent: 2, coarse: 1 });
-        return { key, count: 3, sweeps: 3, skipped: [], gatherMs: 1, orderMs: 1, firstBatchMs: 1, serverFirstBatchMs: 1, cached: false };
+        return { key, count: 3, sweeps: 3, skipped: [], gatherMs: 1, orderMs: 1, firstBatchMs: 1, headersMs: 1, serverFirstBatchMs: 1, cached: false };
       },
       prepare: async () => 0,
       release: async () => undefined,
