@@ -106,6 +106,8 @@ export interface ApiClient {
   pointsUrl(frameId: string): string;
   /** The merged sweeps around a frame, streamed (`GET /api/frames/:id/merged`, `mergedWire`). */
   mergedUrl(frameId: string, sweeps: number, budget: number): string;
+  /** Asks the server to merge a frame's sweeps ahead into its cache (`prefetch=1`); true when it started. */
+  prefetchMerged(frameId: string, sweeps: number, budget: number): Promise<boolean>;
   imageUrl(frameId: string): string;
   /** The frame's cameras with their projections (`GET /api/frames/:id/cameras`; 422 `calib_invalid` for a malformed calib). */
   getCameras(frameId: string, signal?: AbortSignal): Promise<FrameCamerasResponse>;
@@ -227,6 +229,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     },
     pointsUrl: (frameId) => frameUrl(frameId, '/points'),
     mergedUrl: (frameId, sweeps, budget) => frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}`),
+    prefetchMerged: async (frameId, sweeps, budget) =>
+      (await request(frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}&prefetch=1`))).status === 202,
     imageUrl: (frameId) => frameUrl(frameId, '/image'),
     getCameras: (frameId, signal) => json<FrameCamerasResponse>(frameUrl(frameId, '/cameras'), { signal }),
     cameraImageUrl: (frameId, camera) => frameUrl(frameId, `/cameras/${encodeURIComponent(camera)}/image`),

@@ -20,6 +20,9 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   let poses: Promise<PosesResponse> | null = null;
   let wanted = '';
   let stopped = false;
+  /** The way the annotator last stepped through the frames (+1 or −1), for merging ahead. */
+  let step = 1;
+  let lastIndex = -1;
 
   const posesOnce = (): Promise<PosesResponse> =>
     (poses ??= io.api.getPoses().catch((err: unknown) => {
@@ -53,6 +56,8 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     performance.mark('merge:poses');
     const frames = store.getState().frames;
     const index = frames.findIndex((f) => f.id === frameId);
+    if (lastIndex >= 0 && index !== lastIndex) step = index < lastIndex ? -1 : 1;
+    lastIndex = index;
     const framePoses = frames.map((f) => response.frames[f.id] ?? null);
     const window = index < 0 ? [] : sweepWindow(framePoses, index, n);
     if (window.length === 0) {
@@ -99,7 +104,9 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       const summary = await io.mergeWorker().merge(key, io.api.mergedUrl(frameId, n, budget), budget, onEvent);
       if (wanted !== key || !summary) return;
       // For a performance trace: where the time to the first batch went (worker and server clocks).
-      performance.mark(`merge:worker headers@${Math.round(summary.headersMs)} first-batch@${Math.round(summary.firstBatchMs)} server-first-batch@${Math.round(summary.serverFirstBatchMs)}`);
+      performance.mark(
+        `merge:worker headers@${Math.round(summary.headersMs)} first-batch@${Math.round(summary.firstBatchMs)} server-first-batch@${Math.round(summary.serverFirstBatchMs)}`,
+      );
       set({
         status: 'ready',
         gatherMs: summary.gatherMs,
@@ -109,6 +116,10 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
         message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null,
       });
       void io.mergeWorker().prepare(key);
+      // The frame an annotator steps to next (the way they last stepped) is merged ahead on the
+      // server, so stepping with sweeps shown finds it ready.
+      const next = frames[index + step]?.id;
+      if (next !== undefined) io.api.prefetchMerged(next, n, budget).catch(() => undefined);
     } catch (err) {
       if (wanted === key) set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });
     }

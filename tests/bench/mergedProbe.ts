@@ -94,6 +94,27 @@ try {
   for (let i = 0; i < againLong.length; i += 2)
     if (againLong[i] >= againReq - 200) al.push(`${Math.round(againLong[i] - againReq)}:${Math.round(againLong[i + 1])}`);
   console.log('reopened long tasks (start:ms)', al.join(' '));
+  // Step to the next frame with the sweeps still shown (the server merged it ahead meanwhile).
+  await again.waitForTimeout(4000);
+  await again
+    .locator('canvas')
+    .first()
+    .click({ position: { x: 5, y: 5 } })
+    .catch(() => undefined);
+  await again.keyboard.press('d');
+  await again.waitForFunction(
+    (id) => {
+      const s = (window as any).__cuboid.store.getState();
+      return s.currentFrameId !== id && s.merge.fullDetailMs !== null && s.merge.status === 'ready';
+    },
+    middle,
+    { timeout: 120_000 },
+  );
+  const stepped = await again.evaluate(() => {
+    const m = (window as any).__cuboid.store.getState().merge;
+    return { key: m.key, firstViewMs: m.firstViewMs, fullDetailMs: m.fullDetailMs, cached: m.cached };
+  });
+  console.log('stepped to the next frame:', JSON.stringify(stepped));
 } finally {
   await browser.close();
   server.kill();

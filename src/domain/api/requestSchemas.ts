@@ -42,10 +42,12 @@ export const revisionParamsSchema = z.object({ id: z.string(), revision: z.strin
 /** `/api/frames/:id/flags/:flagId`. */
 export const flagParamsSchema = z.object({ id: z.string(), flagId: z.string() });
 
-/** `GET /api/frames/:id/merged?sweeps=N&budget=B`: sweeps each side 1–25, points sent 1,000–10,000,000 (default 2,000,000). */
+/** `GET /api/frames/:id/merged?sweeps=N&budget=B&prefetch=1`: sweeps each side 1–25, points sent 1,000–10,000,000 (default 2,000,000). */
 export const mergedQuerySchema = z.object({
   sweeps: queryInt(1, 25, 'expected an integer from 1 to 25'),
   budget: queryInt(1000, 10_000_000, 'expected an integer from 1000 to 10000000').optional(),
+  /** 1: merge into the server's cache of recent merges and answer at once (202), streaming nothing. */
+  prefetch: queryFlag.optional(),
 });
 
 /** `GET /api/activity?frameId=ID&limit=N` (limit 1–1000, default 100). */

@@ -25,12 +25,17 @@ const DEFAULT_BUDGET = 2_000_000;
  * it (`sweepWindow`: same sequence, with poses), moved through the ego poses into its LiDAR frame
  * and streamed in level-of-detail order (`mergedWire`: the head, the open frame's coarse points
  * first, progress per sweep, the refinement up to B points, then `done`). The merge runs in a
- * worker thread (`MergePool`); the last merges are kept and answered again from memory. 409
+ * worker thread (`MergePool`); the last merges are kept and answered again from memory. With
+ * `prefetch=1` nothing is streamed: the merge is made into that memory (202, also while it is
+ * under way), unless it is there already or another merge is streaming (204). 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  */
 export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
   const poses = new DatasetPoses(ctx.service.dataset);
   const cache = new Map<string, { at: number; messages: Uint8Array[] }>();
+  /** Merges streaming to a page now, and the keys being merged ahead (`prefetch=1`). */
+  let running = 0;
+  const prefetching = new Set<string>();
   // A dataset with poses may be merged: its merge thread is started now, not on the first request.
   void poses
     .get()
@@ -69,6 +74,7 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       const entry = cache.get(key);
       if (entry && Date.now() - entry.at > CACHE_MS) cache.delete(key);
       const hit = entry && Date.now() - entry.at <= CACHE_MS ? entry.messages : undefined;
+      if (hit && request.query.prefetch === true) return reply.code(204).send();
       if (hit) {
         const last = hit[hit.length - 1];
         const done = JSON.parse(new TextDecoder().decode(last.subarray(8))) as MergedDone;
@@ -76,29 +82,54 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
           Readable.from([...hit.slice(0, -1), encodeDone({ ...done, cached: true })].map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))),
         );
       }
+      const remember = (messages: Uint8Array[]): void => {
+        cache.set(key, { at: Date.now(), messages });
+        while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
+      };
+      const head = encodeHead({ offsets: sweeps.map((s) => s.time), budget });
+      if (request.query.prefetch === true) {
+        // Merged ahead into the cache (the page asks for the next frame once its merge is shown),
+        // only when no other merge is running: never in front of one someone waits for.
+        if (prefetching.has(key)) return reply.code(202).send();
+        if (running > 0) return reply.code(204).send();
+        prefetching.add(key);
+        const kept: Uint8Array[] = [head];
+        pool
+          .run(sweeps, all.frames[frame.id]!.pose, budget, (bytes) => kept.push(bytes), new AbortController().signal)
+          .then(
+            () => remember(kept),
+            () => undefined,
+          )
+          .finally(() => prefetching.delete(key));
+        return reply.code(202).send();
+      }
       const out = new PassThrough();
       const kept: Uint8Array[] = [];
       const write = (bytes: Uint8Array): void => {
         kept.push(bytes);
         out.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       };
-      write(encodeHead({ offsets: sweeps.map((s) => s.time), budget }));
+      write(head);
       const abort = new AbortController();
-      request.raw.once('close', () => {
-        if (!out.writableEnded) abort.abort();
+      // The page went away (a newer merge, another frame): the merge stops.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) abort.abort();
       });
-      pool.run(sweeps, all.frames[frame.id]!.pose, budget, write, abort.signal).then(
-        () => {
-          out.end();
-          cache.set(key, { at: Date.now(), messages: kept });
-          while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
-        },
-        (err: unknown) => {
-          if (!abort.signal.aborted)
-            out.write(Buffer.from(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
-          out.end();
-        },
-      );
+      running++;
+      pool
+        .run(sweeps, all.frames[frame.id]!.pose, budget, write, abort.signal)
+        .then(
+          () => {
+            out.end();
+            remember(kept);
+          },
+          (err: unknown) => {
+            if (!abort.signal.aborted)
+              out.write(Buffer.from(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
+            out.end();
+          },
+        )
+        .finally(() => running--);
       return reply.send(out);
     },
   );

@@ -18,8 +18,16 @@ function setup(poses: PosesResponse) {
   store.getState().setFrames(['000000', '000001', '000002', '000003'].map(frame));
   store.getState().setCurrentFrame('000001');
   const asked: string[] = [];
+  const prefetched: string[] = [];
   const io = {
-    api: { getPoses: async () => poses, mergedUrl: (id: string, n: number, budget: number) => `/api/frames/${id}/merged?sweeps=${n}&budget=${budget}` },
+    api: {
+      getPoses: async () => poses,
+      mergedUrl: (id: string, n: number, budget: number) => `/api/frames/${id}/merged?sweeps=${n}&budget=${budget}`,
+      prefetchMerged: async (id: string, n: number) => {
+        prefetched.push(`${id}:${n}`);
+        return true;
+      },
+    },
     mergedClouds,
     mergeWorker: () => ({
       merge: async (key: string, url: string, _budget: number, onEvent: (e: MergeEvent) => void) => {
@@ -34,7 +42,7 @@ function setup(poses: PosesResponse) {
       release: async () => undefined,
     }),
   } as unknown as PageIo;
-  return { store, io, asked };
+  return { store, io, asked, prefetched };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -42,13 +50,15 @@ const settle = () => new Promise((r) => setTimeout(r, 10));
 describe('sweepMerger', () => {
   it('asks the server for the merge around the open frame, and fills the merged cloud as batches come', async () => {
     const pose = (x: number) => ({ sequence: '', pose: rigidFromYaw(0, [x, 0, 0]) });
-    const { store, io, asked } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(2), '000003': pose(3) } });
+    const { store, io, asked, prefetched } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(2), '000003': pose(3) } });
     const stop = startSweepMerger(store, io);
     store.getState().setMergeSweeps(1);
     await settle();
     // The server merges (GET /api/frames/:id/merged); the page asks for the open frame, the sweeps each side and its point budget.
     expect(asked).toEqual(['/api/frames/000001/merged?sweeps=1&budget=2000000']);
     expect(store.getState().merge.sweepCount).toBe(3);
+    // Once shown, the next frame's merge is asked for ahead.
+    expect(prefetched).toEqual(['000002:1']);
     const m = store.getState().merge;
     expect(m.status).toBe('ready');
     expect(m.key).toBe('merged:000001:1');

@@ -111,6 +111,23 @@ describe('merged sweeps from the server', () => {
     expect(first.done.sent).toBe(400);
   });
 
+  it('merges ahead into its cache when asked to prefetch, and streams that merge from it', async () => {
+    const ahead = await server.app.inject('/api/frames/0000_000002/merged?sweeps=2&prefetch=1');
+    expect(ahead.statusCode).toBe(202);
+    expect(ahead.rawPayload.length).toBe(0);
+    // 202 while it is under way, 204 once it is in the cache.
+    let status = 202;
+    for (let i = 0; i < 200 && status === 202; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = (await server.app.inject('/api/frames/0000_000002/merged?sweeps=2&prefetch=1')).statusCode;
+    }
+    expect(status).toBe(204);
+    const got = decode((await server.app.inject('/api/frames/0000_000002/merged?sweeps=2')).rawPayload);
+    expect(got.done.cached).toBe(true);
+    expect(got.head.offsets).toEqual([0, -1, -2]);
+    expect(got.done.count).toBe(600);
+  });
+
   it('names a sweep that cannot be read and merges the others', async () => {
     fs.writeFileSync(path.join(data, 'velodyne', '0000', '000002.bin'), new Uint8Array(7));
     const got = decode((await server.app.inject('/api/frames/0000_000000/merged?sweeps=2')).rawPayload);
