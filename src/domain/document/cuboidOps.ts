@@ -19,6 +19,8 @@ export type CuboidPatch = Partial<Omit<Cuboid, 'id' | 'attributes'>> & { attribu
 export type RandomSource = () => number;
 
 let idCounter = 0;
+/** Tracks count on their own: shared with box ids, the first box drawn was "Track 2" ("Car 2" in the object list). */
+let trackCounter = 0;
 
 function randomSuffix(random: RandomSource): string {
   let out = '';
@@ -36,10 +38,10 @@ export function newCuboidId(random: RandomSource = Math.random): string {
   return `c${idCounter}-${randomSuffix(random)}`;
 }
 
-/** A new track id (`t` + counter + random suffix), same scheme as `newCuboidId`. */
+/** A new track id (`t` + a per-page track counter + random suffix), same scheme as `newCuboidId`: tracks of a session are numbered 1, 2, 3, … */
 export function newTrackId(random: RandomSource = Math.random): string {
-  idCounter += 1;
-  return `t${idCounter}-${randomSuffix(random)}`;
+  trackCounter += 1;
+  return `t${trackCounter}-${randomSuffix(random)}`;
 }
 
 /** Wraps an angle (radians) to (−π, π]. */

@@ -27,6 +27,14 @@ describe('cuboid ids', () => {
     expect(newCuboidId(() => 0)).toMatch(/^c\d+-000000$/);
     expect(newTrackId(() => 0.999)).toMatch(/^t\d+-zzzzzz$/);
   });
+
+  it('number tracks on their own: a new box and its track do not share one count', () => {
+    const track = (id: string): number => Number(/^t(\d+)-/.exec(id)![1]);
+    const first = track(newTrackId());
+    newCuboidId();
+    newCuboidId();
+    expect(track(newTrackId())).toBe(first + 1);
+  });
 });
 
 describe('createCuboid', () => {
