@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBatch, encodeDone, encodeHead, encodeProgress, MergedStreamDecoder } from '../../../../src/domain/lod/mergedWire.ts';
 import type { WireMessage } from '../../../../src/domain/lod/mergedWire.ts';
+import { concatBytes } from '../../../helpers/makePcd.ts';
 
-const joined = (parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const joined = (parts: Uint8Array[]): Uint8Array => concatBytes(...parts);
 
 describe('the merged stream on the wire', () => {
   const positions = new Float32Array([1.234, -5.5, 0.25, 249.9, -120.003, 3.3, 0, 0, -1.75]);
