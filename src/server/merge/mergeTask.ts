@@ -6,7 +6,7 @@ import { StreamingOrder } from '../../domain/lod/streamingOrder.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
 import { lidarToLidar } from '../../domain/poses/worldTransforms.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
-import { readFramePoints } from '../dataset/readFramePoints.ts';
+import { SweepCache } from './sweepCache.ts';
 
 /** One sweep of a merge: its frame, its ego pose (LiDAR → world) and its offset from the open frame. */
 export interface MergeSweep {
@@ -41,6 +41,9 @@ function madeUpSweeps(pose: Pose): (MergeSweep & { made?: Float32Array })[] {
     return { frame: { id: `warm-up ${time}` } as DatasetFrame, pose, time, made };
   });
 }
+
+/** This thread's parsed sweeps, kept across merges. */
+const sweepCache = new SweepCache();
 
 /** Sweeps read and parsed at once (file reads overlap the parsing). */
 const PARALLEL = 4;
@@ -82,13 +85,10 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     let p = reads.get(k);
     if (!p) {
       const made = sweeps[k].made;
-      p = (made ? Promise.resolve({ positions: made }) : readFramePoints(sweeps[k].frame)).then(
-        (c) => c.positions,
-        (err: unknown) => {
-          skipped.push(`${sweeps[k].frame.id}: ${err instanceof Error ? err.message : String(err)}`);
-          return null;
-        },
-      );
+      p = (made ? Promise.resolve(made) : sweepCache.positions(sweeps[k].frame)).catch((err: unknown) => {
+        skipped.push(`${sweeps[k].frame.id}: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      });
       reads.set(k, p);
     }
     return p;

@@ -129,12 +129,21 @@ describe('merged sweeps from the server', () => {
   });
 
   it('names a sweep that cannot be read and merges the others', async () => {
-    fs.writeFileSync(path.join(data, 'velodyne', '0000', '000002.bin'), new Uint8Array(7));
-    const got = decode((await server.app.inject('/api/frames/0000_000000/merged?sweeps=2')).rawPayload);
-    expect(got.head.offsets).toEqual([0, 1, 2]);
-    expect(got.done.count).toBe(400);
-    expect(got.done.skipped).toHaveLength(1);
-    expect(got.done.skipped[0]).toMatch(/^0000_000002: .*000002\.bin/);
+    // A dataset of its own: the merge thread keeps the sweeps it parsed (by file and size).
+    const root = makeTempDir('cuboid-merged-bad-');
+    roots.push(root);
+    const bad = makeKittiTrackingDataset(path.join(root, 'data'));
+    fs.writeFileSync(path.join(bad, 'velodyne', '0000', '000002.bin'), new Uint8Array(7));
+    const own = await startTestServer({ dataDir: bad });
+    try {
+      const got = decode((await own.app.inject('/api/frames/0000_000000/merged?sweeps=2')).rawPayload);
+      expect(got.head.offsets).toEqual([0, 1, 2]);
+      expect(got.done.count).toBe(400);
+      expect(got.done.skipped).toHaveLength(1);
+      expect(got.done.skipped[0]).toMatch(/^0000_000002: .*000002\.bin/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('refuses an unknown frame, a bad query, and says why a frame without a pose cannot be merged', async () => {
