@@ -44,7 +44,10 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   await page.mouse.move(box0.x + box0.width * 0.6, box0.y + box0.height * 0.5);
   await page.mouse.wheel(0, -300);
   await expect(page.getByTestId('camera-zoom')).not.toHaveText('100 %');
-  expect(await project(page, [20, 0, -1.7])).toEqual(before);
+  // The 3D view did not move (the same screen point, to float rounding: the camera's matrices are recomputed per frame).
+  const after = await project(page, [20, 0, -1.7]);
+  expect(after).not.toBeNull();
+  after!.forEach((v, k) => expect(v).toBeCloseTo(before![k], 6));
   const zoomed = Number((await page.getByTestId('camera-zoom').innerText()).replace(/[^0-9]/g, ''));
   expect(zoomed).toBeGreaterThan(150);
   // A drag pans the zoomed image.
