@@ -9,6 +9,8 @@ import { fmt } from '../formatNumber.ts';
 import { inLabelRegion } from './missedObjectRegion.ts';
 import { sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
+import { objectKind } from './missedObjectKind.ts';
+import { peopleInCluster } from './peopleInCluster.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 
 /** Clusters with more than this share of their points in boxes are the boxed objects themselves. */
@@ -26,6 +28,8 @@ export const WARN_CONF = 0.5;
 export const INFO_CONF = 0.3;
 /** Obstacle points stop 4 m above the ground (`clusterObstacles`): a top this high may go on above. */
 const CEILING = 3.85;
+/** Confidence factor of a person-sized column carved out of a larger cluster (`peopleInCluster`). */
+const CARVED = 0.8;
 /** Findings closer than this (metres, BEV) are one: the most confident is kept. */
 const SAME_PLACE = 1;
 /** A cluster whose top is within this angle (radians, 0.4°) of the highest beam is cut off there. */
@@ -65,6 +69,38 @@ export const unlabelledCluster: Rule = (ctx) => {
   const [ox, oy] = analysis.sensor.origin;
   // At most one finding per family (a group and its clusters): the most confident.
   const chosen = new Map<number, { confidence: number; result: CheckResult }>();
+  const split: { g: number; need: number; scenery: number }[] = [];
+  const consider = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number): void => {
+    const best = scores[0];
+    const confidence = best.confidence * scenery;
+    if (confidence < INFO_CONF) return;
+    // Near-certain: some vehicle class explains it that well and the cluster shows at least that
+    // class's narrowest width (`showsWidth`; a car seen end-on may fit a rider as well as a car),
+    // or the best class is a person standing upright.
+    const vehicle = scores.find((sc) => sc.kind === 'vehicle');
+    const certain =
+      (vehicle !== undefined && vehicle.confidence * scenery >= ERROR_CONF && showsWidth(cand, ctx.dictionary.classes[vehicle.label].size.w[0], analysis)) ||
+      (confidence >= ERROR_CONF && best.kind === 'person' && upright(cand));
+    const severity: Severity = certain ? 'error' : best.kind === 'other' ? 'info' : confidence >= WARN_CONF ? 'warning' : 'info';
+    const family = familyOf(groups, g);
+    const prev = chosen.get(family);
+    if (prev !== undefined && prev.confidence >= confidence) return;
+    const [x, y, z] = cand.center;
+    chosen.set(family, {
+      confidence,
+      result: {
+        ruleId: 'unlabelledCluster',
+        severity,
+        cuboidId: null,
+        location: [x, y, z],
+        message: message(cand, scores, confidence),
+        dictionaryEntry: 'every-object-boxed',
+        suggestedLabel: best.label,
+        confidence: Math.round(confidence * 100) / 100,
+        radius: Math.max(0.5, Math.hypot(cand.length, cand.width) / 2),
+      },
+    });
+  };
   for (let g = 0; g < groups.count; g++) {
     const n = free.points[g];
     if (n === 0 || groups.points[g] - n > COVERED_FRACTION * groups.points[g]) continue;
@@ -97,32 +133,44 @@ export const unlabelledCluster: Rule = (ctx) => {
     const scores = scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage);
     const best = scores[0];
     const confidence = best.confidence * scenery;
+    // Bigger than a person and no person: someone may stand against it (split below).
+    const person = scores.find((sc) => sc.kind === 'person');
+    if (g < groups.lowStart && (cand.length > 1.2 || cand.top > 2.3) && (person?.confidence ?? 0) * scenery < INFO_CONF) split.push({ g, need, scenery });
     if (confidence < INFO_CONF) continue;
-    // Near-certain: some vehicle class explains it that well and the cluster shows at least that
-    // class's narrowest width (`showsWidth`; a car seen end-on may fit a rider as well as a car),
-    // or the best class is a person standing upright.
-    const vehicle = scores.find((sc) => sc.kind === 'vehicle');
-    const certain =
-      (vehicle !== undefined && vehicle.confidence * scenery >= ERROR_CONF && showsWidth(cand, ctx.dictionary.classes[vehicle.label].size.w[0], analysis)) ||
-      (confidence >= ERROR_CONF && best.kind === 'person' && upright(cand));
-    const severity: Severity = certain ? 'error' : best.kind === 'other' ? 'info' : confidence >= WARN_CONF ? 'warning' : 'info';
-    const family = familyOf(groups, g);
-    const prev = chosen.get(family);
-    if (prev !== undefined && prev.confidence >= confidence) continue;
-    chosen.set(family, {
-      confidence,
-      result: {
-        ruleId: 'unlabelledCluster',
-        severity,
-        cuboidId: null,
-        location: [x, y, z],
-        message: message(cand, scores, confidence),
-        dictionaryEntry: 'every-object-boxed',
-        suggestedLabel: best.label,
-        confidence: Math.round(confidence * 100) / 100,
-        radius: Math.max(0.5, Math.hypot(cand.length, cand.width) / 2),
-      },
-    });
+    consider(g, cand, scores, scenery);
+  }
+  // People standing against something no class explains (a tree, a post, a bush): their columns.
+  if (split.length > 0) {
+    const people = classes.filter(([, r]) => objectKind(r) === 'person');
+    const points = pointsOfUnits(
+      ctx,
+      analysis,
+      free.covered,
+      split.map((c) => c.g),
+    );
+    for (const { g, need, scenery } of split) {
+      for (const part of peopleInCluster(points.get(g) ?? new Float32Array(0), analysis.ground, need)) {
+        const range = Math.hypot(part.x - ox, part.y - oy);
+        if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
+        const cand: MissedCandidate = {
+          points: part.points,
+          center: [part.x, part.y, part.z],
+          groundZ: part.groundZ,
+          range,
+          length: part.length,
+          width: part.width,
+          yaw: part.yaw,
+          top: part.top,
+          bottom: part.bottom,
+          topCut: false,
+        };
+        // Carved out of a larger cluster, a column is less sure to stand apart than a cluster that does.
+        const partScenery = CARVED * sceneryFactor(analysis, g, cand, true);
+        if (partScenery <= 0) continue;
+        const sc = scoreTemplates(cand, people, analysis.sensor, analysis.rangeImage);
+        consider(g, cand, sc, partScenery);
+      }
+    }
   }
   const found: { confidence: number; result: CheckResult }[] = [];
   for (const f of [...chosen.values()].sort((a, b) => b.confidence - a.confidence)) {
@@ -216,7 +264,28 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
     const low = anyLow ? unitOfCell(clusters, groups.cellUnit, px, py) : -1;
     if (low >= 0) add(low, px, py, pz, tan);
   }
-  return { points, sumX, sumY, sumZ, ext, tanElevation };
+  return { points, sumX, sumY, sumZ, ext, tanElevation, covered };
+}
+
+/**
+ * The unboxed points (x y z) of each of `units` (clusters or groups of clusters, not low parts),
+ * in one pass over the obstacle points.
+ */
+function pointsOfUnits(ctx: CheckContext, analysis: FrameAnalysis, covered: Uint8Array, units: number[]): Map<number, Float32Array> {
+  const { labels } = analysis.clusters;
+  const { groupUnit } = analysis.groups;
+  const wanted = new Set(units);
+  const lists = new Map<number, number[]>(units.map((u) => [u, []]));
+  const pos = ctx.positions;
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0 || covered[i]) continue;
+    for (const u of [c, groupUnit[c]]) {
+      if (u < 0 || !wanted.has(u)) continue;
+      lists.get(u)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
+    }
+  }
+  return new Map([...lists].map(([u, l]) => [u, Float32Array.from(l)]));
 }
 
 /** |sin| of the angle between a cluster's long axis and the line of sight below which the axis lies along it (30°). */

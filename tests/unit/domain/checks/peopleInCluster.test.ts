@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { peopleInCluster } from '../../../../src/domain/checks/rules/peopleInCluster.ts';
+import type { GroundModel } from '../../../../src/domain/geometry/estimateGround.ts';
+
+/** Flat ground at z = −1.7 m everywhere. */
+const ground: GroundModel = {
+  originX: 0,
+  originY: 0,
+  cellSize: 100,
+  nx: 1,
+  ny: 1,
+  heights: new Float32Array([-1.7]),
+  measured: new Uint8Array([1]),
+  defaultZ: -1.7,
+};
+
+/** Points on a column's surface: `w` × `d` metres at (x, y), from `from` to `to` above the ground. */
+function column(x: number, y: number, w: number, d: number, from: number, to: number, step = 0.05): number[] {
+  const out: number[] = [];
+  for (let h = from; h <= to; h += step) for (let u = -w / 2; u <= w / 2; u += step) for (const v of [-d / 2, d / 2]) out.push(x + v, y + u, -1.7 + h);
+  return out;
+}
+
+describe('peopleInCluster (a person standing against something)', () => {
+  it('finds the person beside a post and a tree trunk, and neither of them', () => {
+    const person = column(10, 0, 0.45, 0.3, 0.2, 1.75);
+    const post = column(10, 0.8, 0.12, 0.12, 0.1, 3.2);
+    const trunk = column(10, -0.75, 0.3, 0.3, 0.1, 3.5);
+    const parts = peopleInCluster(Float32Array.from([...person, ...post, ...trunk]), ground, 10);
+    expect(parts).toHaveLength(1);
+    const [p] = parts;
+    expect(p.x).toBeCloseTo(10, 1);
+    expect(p.y).toBeCloseTo(0, 1);
+    expect(p.top).toBeGreaterThan(1.6);
+    expect(p.bottom).toBeLessThan(0.3);
+    expect(p.length).toBeLessThan(0.6);
+    expect(p.groundZ).toBeCloseTo(-1.7, 5);
+    // Touching the post (the cells join), the person is not told apart from it.
+    const touching = column(10, 0.3, 0.12, 0.12, 0.1, 3.2);
+    expect(peopleInCluster(Float32Array.from([...person, ...touching]), ground, 10)).toEqual([]);
+  });
+
+  it('finds nothing in one connected thing (a hedge), nor in a column that does not stand on the ground', () => {
+    const hedge = column(5, 0, 4, 0.8, 0.1, 1.6);
+    expect(peopleInCluster(Float32Array.from(hedge), ground, 10)).toEqual([]);
+    const hanging = column(5, 0, 0.4, 0.3, 1.0, 2.0);
+    const other = column(5, 1, 0.4, 0.3, 0.1, 0.5);
+    expect(peopleInCluster(Float32Array.from([...hanging, ...other]), ground, 10)).toEqual([]);
+  });
+});
