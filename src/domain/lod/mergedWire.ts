@@ -45,6 +45,8 @@ export interface MergedDone {
   firstBatchMs: number;
   /** Whether the server answered from its cache of recent merges. */
   cached: boolean;
+  /** The merge was stopped before it was complete (its request went away). */
+  cancelled?: boolean;
 }
 
 /** One decoded batch: positions x y z (metres), time per point, rank per point. */

@@ -32,7 +32,8 @@ export class MergePool {
   /**
    * Runs one merge; `onMessage` receives each encoded message (`mergedWire`) as the worker sends
    * it, in order. Resolves with the closing summary once every message was delivered; rejects
-   * with the worker's error, or when `signal` aborts (the client went away).
+   * with the worker's error. When `signal` aborts (the client went away) the worker stops between
+   * two sweeps and the summary says `cancelled`.
    */
   async run(sweeps: MergeSweep[], targetPose: Pose, budget: number, onMessage: (bytes: Uint8Array) => void, signal: AbortSignal): Promise<MergedDone> {
     const { port1, port2 } = new MessageChannel();
@@ -45,7 +46,12 @@ export class MergePool {
       if (bytes[0] === WIRE_DONE) delivered();
     });
     try {
-      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2 }, { transferList: [port2], signal });
+      // Stopped from inside (between two sweeps), not by piscina's abort: that would end the thread.
+      const cancel = (): void => port1.postMessage('cancel');
+      if (signal.aborted) cancel();
+      else signal.addEventListener('abort', cancel, { once: true });
+      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2 }, { transferList: [port2] });
+      signal.removeEventListener('abort', cancel);
       await last;
       return done;
     } finally {

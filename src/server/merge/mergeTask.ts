@@ -64,6 +64,13 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
   const sweeps: (MergeSweep & { made?: Float32Array })[] = task.warm === true ? madeUpSweeps(targetPose) : task.sweeps;
   const t0 = performance.now();
   const post = (bytes: Uint8Array): void => port.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+  // Cancelled by a 'cancel' message (the page went away): the merge stops between two sweeps. The
+  // thread lives on (stopping a piscina task ends its thread, and a new one takes ~2 s to load).
+  let stopped = false;
+  const onMessage = (m: unknown): void => {
+    if (m === 'cancel') stopped = true;
+  };
+  port.on('message', onMessage);
   const lod = new StreamingOrder(0.4, 262_144);
   let positions = new Float32Array(0);
   let time = new Float32Array(0);
@@ -94,7 +101,7 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     return p;
   };
   let streamBelow = 1;
-  for (let k = 0; k < sweeps.length; k++) {
+  for (let k = 0; k < sweeps.length && !stopped; k++) {
     // The open frame alone first (its coarse points are the first view), then read ahead.
     for (let a = k; a < Math.min(sweeps.length, k === 0 ? 1 : k + PARALLEL); a++) void read(a);
     const points = await read(k);
@@ -122,10 +129,21 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     post(encodeProgress(k + 1, sweeps.length));
   }
   const t1 = performance.now();
-  const { order } = lod.refine();
+  const { order } = stopped ? { order: new Uint32Array(0) } : lod.refine();
   const t2 = performance.now();
   for (let from = 0; from < order.length && sent < budget; from += BATCH) send(order, from, from + BATCH);
-  const done: MergedDone = { count, sent, coarse: lod.coarse, skipped, gatherMs: t1 - t0, orderMs: t2 - t1, firstBatchMs, cached: false };
+  const done: MergedDone = {
+    count,
+    sent,
+    coarse: lod.coarse,
+    skipped,
+    gatherMs: t1 - t0,
+    orderMs: t2 - t1,
+    firstBatchMs,
+    cached: false,
+    ...(stopped ? { cancelled: true } : {}),
+  };
+  port.off('message', onMessage);
   post(encodeDone(done));
   return done;
 }

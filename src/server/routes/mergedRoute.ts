@@ -27,7 +27,8 @@ const DEFAULT_BUDGET = 2_000_000;
  * first, progress per sweep, the refinement up to B points, then `done`). The merge runs in a
  * worker thread (`MergePool`); the last merges are kept and answered again from memory. With
  * `prefetch=1` nothing is streamed: the merge is made into that memory (202, also while it is
- * under way), unless it is there already or another merge is streaming (204). 409
+ * under way), unless it is there already or another merge is streaming (204); a streamed request
+ * stops the merges made ahead. 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  */
 export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
@@ -35,7 +36,7 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
   const cache = new Map<string, { at: number; messages: Uint8Array[] }>();
   /** Merges streaming to a page now, and the keys being merged ahead (`prefetch=1`). */
   let running = 0;
-  const prefetching = new Set<string>();
+  const prefetching = new Map<string, AbortController>();
   // A dataset with poses may be merged: its merge thread is started now, not on the first request.
   void poses
     .get()
@@ -89,20 +90,25 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       const head = encodeHead({ offsets: sweeps.map((s) => s.time), budget });
       if (request.query.prefetch === true) {
         // Merged ahead into the cache (the page asks for the next frame once its merge is shown),
-        // only when no other merge is running: never in front of one someone waits for.
+        // only when no other merge is running, and stopped when one is asked for: never in front
+        // of a merge someone waits for.
         if (prefetching.has(key)) return reply.code(202).send();
         if (running > 0) return reply.code(204).send();
-        prefetching.add(key);
+        const stop = new AbortController();
+        prefetching.set(key, stop);
         const kept: Uint8Array[] = [head];
         pool
-          .run(sweeps, all.frames[frame.id]!.pose, budget, (bytes) => kept.push(bytes), new AbortController().signal)
+          .run(sweeps, all.frames[frame.id]!.pose, budget, (bytes) => kept.push(bytes), stop.signal)
           .then(
-            () => remember(kept),
+            (done) => {
+              if (done.cancelled !== true) remember(kept);
+            },
             () => undefined,
           )
           .finally(() => prefetching.delete(key));
         return reply.code(202).send();
       }
+      for (const stop of prefetching.values()) stop.abort();
       const out = new PassThrough();
       const kept: Uint8Array[] = [];
       const write = (bytes: Uint8Array): void => {
@@ -119,9 +125,9 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       pool
         .run(sweeps, all.frames[frame.id]!.pose, budget, write, abort.signal)
         .then(
-          () => {
+          (done) => {
             out.end();
-            remember(kept);
+            if (done.cancelled !== true) remember(kept);
           },
           (err: unknown) => {
             if (!abort.signal.aborted)
