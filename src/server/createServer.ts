@@ -19,6 +19,7 @@ import { registerTracksRoute } from './routes/tracksRoute.ts';
 import { registerPosesRoute } from './routes/posesRoute.ts';
 import { registerMergedRoute } from './routes/mergedRoute.ts';
 import { MergePool } from './merge/MergePool.ts';
+import { DatasetPoses } from './dataset/datasetPoses.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { CheckPool, type CheckPoolOptions } from './checks/CheckPool.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
@@ -182,6 +183,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checks.summaries });
   const ctx: RouteContext = {
     service: workspace.service,
+    poses: new DatasetPoses(workspace.service.dataset),
     review,
     users,
     stateDir: workspace.stateDir,

@@ -7,8 +7,7 @@
  * - `progress` (2): u32 sweeps read, u32 sweeps in all;
  * - `batch` (3): u32 start (points sent before it), u32 count, f32 scale, then count × 3 int16
  *   (x y z ÷ scale, metres in the open frame's LiDAR frame), count × int8 time (sweeps from the
- *   open frame), count × u8 rank (the point's place in its voxel, 255 for 255 and more), zero
- *   padding to 4 bytes. The scale is the batch's largest |coordinate| ÷ 32767 (at least 1 mm ÷ 2),
+ *   open frame), count × u8 rank (the point's place in its voxel, 255 for 255 and more). The scale is the batch's largest |coordinate| ÷ 32767 (at least 1 mm ÷ 2),
  *   so a point 250 m away is within 4 mm of where it was.
  * - `error` (5): UTF-8 JSON `{ message }`: the merge failed after the stream began.
  */
@@ -66,7 +65,7 @@ export type WireMessage =
 
 const HEADER = 8;
 const MIN_SCALE = 0.0005;
-/** A body larger than this is not a message of this stream (a batch of 16 M points). */
+/** A body larger than this is not a message of this stream (a batch of 20 M points). */
 const MAX_BODY = 16 * 1024 * 1024 * 10;
 
 function frame(type: number, body: Uint8Array): Uint8Array {
@@ -116,7 +115,7 @@ export function encodeBatch(
   }
   const scale = Math.max(MIN_SCALE, max / 32767);
   const inv = 1 / scale;
-  const bodyLength = 12 + n * 8 + ((4 - ((n * 8) % 4)) % 4);
+  const bodyLength = 12 + n * 8;
   const out = new Uint8Array(HEADER + bodyLength);
   const v = new DataView(out.buffer);
   v.setUint8(0, WIRE_BATCH);

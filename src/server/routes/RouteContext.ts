@@ -8,10 +8,13 @@ import type { ReviewService } from '../review/ReviewService.ts';
 import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
 import type { UserStore } from '../storage/UserStore.ts';
+import type { DatasetPoses } from '../dataset/datasetPoses.ts';
 
 /** What every route module receives. */
 export interface RouteContext {
   service: AnnotationService;
+  /** The dataset's ego poses (read once, again when their files change): served, and merged by. */
+  poses: DatasetPoses;
   /** The review loop (status, flags, submit gate) over `service`. */
   review: ReviewService;
   users: UserStore;

@@ -1,9 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { frameParamsSchema, mergedQuerySchema } from '../../domain/api/requestSchemas.ts';
 import { sweepWindow } from '../../domain/lod/mergeSweeps.ts';
-import { encodeDone, encodeError, encodeHead } from '../../domain/lod/mergedWire.ts';
+import { WIRE_DONE, encodeDone, encodeError, encodeHead } from '../../domain/lod/mergedWire.ts';
 import type { MergedDone } from '../../domain/lod/mergedWire.ts';
-import { DatasetPoses } from '../dataset/datasetPoses.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
 import type { MergePool } from '../merge/MergePool.ts';
@@ -32,8 +31,9 @@ const DEFAULT_BUDGET = 2_000_000;
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  */
 export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
-  const poses = new DatasetPoses(ctx.service.dataset);
-  const cache = new Map<string, { at: number; messages: Uint8Array[] }>();
+  const { poses } = ctx;
+  /** Finished merges by key: their messages but the closing summary, and that summary. */
+  const cache = new Map<string, { at: number; messages: Uint8Array[]; done: MergedDone }>();
   /** Merges streaming to a page now, and the keys being merged ahead (`prefetch=1`). */
   let running = 0;
   const prefetching = new Map<string, AbortController>();
@@ -73,21 +73,29 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       const key = `${frame.id}|${window.join(',')}|${budget}|${sweeps.map((s) => `${s.frame.points.path}:${s.frame.points.bytes}`).join(',')}`;
       reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store');
       const entry = cache.get(key);
-      if (entry && Date.now() - entry.at > CACHE_MS) cache.delete(key);
-      const hit = entry && Date.now() - entry.at <= CACHE_MS ? entry.messages : undefined;
+      const hit = entry !== undefined && Date.now() - entry.at <= CACHE_MS ? entry : undefined;
+      if (entry !== undefined && hit === undefined) cache.delete(key);
       if (hit && request.query.prefetch === true) return reply.code(204).send();
-      if (hit) {
-        const last = hit[hit.length - 1];
-        const done = JSON.parse(new TextDecoder().decode(last.subarray(8))) as MergedDone;
-        return reply.send(
-          Readable.from([...hit.slice(0, -1), encodeDone({ ...done, cached: true })].map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))),
+      if (hit) return reply.send(Readable.from([...hit.messages, encodeDone({ ...hit.done, cached: true })].map(toBuffer)));
+      /** Runs the merge, each message to `onMessage` as it comes, and keeps it unless it was stopped. */
+      const merge = async (onMessage: (bytes: Uint8Array) => void, signal: AbortSignal): Promise<void> => {
+        const head = encodeHead({ offsets: sweeps.map((s) => s.time), budget });
+        const messages: Uint8Array[] = [head];
+        onMessage(head);
+        const done = await pool.run(
+          sweeps,
+          all.frames[frame.id]!.pose,
+          budget,
+          (bytes) => {
+            if (bytes[0] !== WIRE_DONE) messages.push(bytes);
+            onMessage(bytes);
+          },
+          signal,
         );
-      }
-      const remember = (messages: Uint8Array[]): void => {
-        cache.set(key, { at: Date.now(), messages });
+        if (done.cancelled === true) return;
+        cache.set(key, { at: Date.now(), messages, done });
         while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
       };
-      const head = encodeHead({ offsets: sweeps.map((s) => s.time), budget });
       if (request.query.prefetch === true) {
         // Merged ahead into the cache (the page asks for the next frame once its merge is shown),
         // only when no other merge is running, and stopped when one is asked for: never in front
@@ -96,47 +104,34 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
         if (running > 0) return reply.code(204).send();
         const stop = new AbortController();
         prefetching.set(key, stop);
-        const kept: Uint8Array[] = [head];
-        pool
-          .run(sweeps, all.frames[frame.id]!.pose, budget, (bytes) => kept.push(bytes), stop.signal)
-          .then(
-            (done) => {
-              if (done.cancelled !== true) remember(kept);
-            },
-            () => undefined,
-          )
+        merge(() => undefined, stop.signal)
+          .catch(() => undefined)
           .finally(() => prefetching.delete(key));
         return reply.code(202).send();
       }
       for (const stop of prefetching.values()) stop.abort();
       const out = new PassThrough();
-      const kept: Uint8Array[] = [];
-      const write = (bytes: Uint8Array): void => {
-        kept.push(bytes);
-        out.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      };
-      write(head);
       const abort = new AbortController();
       // The page went away (a newer merge, another frame): the merge stops.
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
       running++;
-      pool
-        .run(sweeps, all.frames[frame.id]!.pose, budget, write, abort.signal)
-        .then(
-          (done) => {
-            out.end();
-            if (done.cancelled !== true) remember(kept);
-          },
-          (err: unknown) => {
-            if (!abort.signal.aborted)
-              out.write(Buffer.from(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
-            out.end();
-          },
-        )
-        .finally(() => running--);
+      merge((bytes) => out.write(toBuffer(bytes)), abort.signal)
+        .catch((err: unknown) => {
+          if (!abort.signal.aborted)
+            out.write(toBuffer(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
+        })
+        .finally(() => {
+          out.end();
+          running--;
+        });
       return reply.send(out);
     },
   );
+}
+
+/** The bytes as a Buffer over the same memory. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

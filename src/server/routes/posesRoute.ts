@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { frameParamsSchema } from '../../domain/api/requestSchemas.ts';
 import type { FramePose, PosesResponse } from '../../domain/poses/Pose.ts';
-import { DatasetPoses } from '../dataset/datasetPoses.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
@@ -20,7 +19,7 @@ const framePoseSchema = z.object({
  * Where poses come from: `DatasetPoses`.
  */
 export function registerPosesRoute(app: ZodApp, ctx: RouteContext): void {
-  const poses = new DatasetPoses(ctx.service.dataset);
+  const { poses } = ctx;
   app.get(
     '/api/poses',
     { schema: { response: { 200: z.object({ frames: z.record(z.string(), framePoseSchema), warnings: z.array(z.string()).optional() }) } } },

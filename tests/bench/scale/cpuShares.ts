@@ -17,7 +17,7 @@ const TICK_MS = 10; // USER_HZ = 100 on Linux
 function machineBusy(): { busy: number; cores: number } {
   const lines = fs.readFileSync('/proc/stat', 'utf8').split('\n');
   const f = lines[0].trim().split(/\s+/).slice(1).map(Number);
-  const cores = lines.filter((l) => /^cpu\d+ /.test(l)).length;
+  const cores = lines.filter((l) => l.match(/^cpu\d+ /) !== null).length;
   // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
   return { busy: f[0] + f[1] + f[2] + f[5] + f[6] + f[7], cores };
 }
@@ -26,7 +26,7 @@ function machineBusy(): { busy: number; cores: number } {
 function processTimes(): Map<number, { cmd: string; jiffies: number }> {
   const out = new Map<number, { cmd: string; jiffies: number }>();
   for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+    if (name.match(/^\d+$/) === null) continue;
     try {
       const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -46,7 +46,7 @@ function groupOf(pid: number, cmd: string): string {
   if (pid === process.pid) return 'bench client (all annotators)';
   if (cmd.includes('cuboid.js serve')) return 'cuboid serve';
   if (cmd.includes('s3rver')) return 's3rver';
-  if (/^postgres|postgres:|bin\/postgres/.test(cmd)) return 'postgres';
+  if (cmd.match(/^postgres|postgres:|bin\/postgres/) !== null) return 'postgres';
   return OTHER;
 }
 

@@ -280,10 +280,10 @@ function pointsOfUnits(ctx: CheckContext, analysis: FrameAnalysis, covered: Uint
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i];
     if (c < 0 || covered[i]) continue;
-    for (const u of [c, groupUnit[c]]) {
-      if (u < 0 || !wanted.has(u)) continue;
-      lists.get(u)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
-    }
+    // A point is in its cluster's unit and in its group's, if it has one.
+    if (wanted.has(c)) lists.get(c)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
+    const g = groupUnit[c];
+    if (g >= 0 && wanted.has(g)) lists.get(g)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
   }
   return new Map([...lists].map(([u, l]) => [u, Float32Array.from(l)]));
 }

@@ -9,8 +9,10 @@ import { runNuscenesTableTask, unpackNuscenesFrames, type NuscenesTableAnswer, t
 /** Runs the table task somewhere (a worker thread of the server's pool) and answers what it answered. */
 export type NuscenesTableRunner = (task: NuscenesTableTask) => Promise<NuscenesTableAnswer>;
 
-/** Where the v1.0 tables may be, relative to the dataset, in the order tried ('' = the root). */
-/** The devkit's version folders, Cuboid's own export's (`export --format nuscenes`: `v1.0-cuboid`), then the root. */
+/**
+ * Where the v1.0 tables may be, relative to the dataset, in the order tried: the devkit's version
+ * folders, Cuboid's own export's (`export --format nuscenes`: `v1.0-cuboid`), then the root ('').
+ */
 export const NUSCENES_TABLE_DIRS = ['v1.0-mini', 'v1.0-trainval', 'v1.0-test', 'v1.0-cuboid', ''] as const;
 
 /** How many table problems are listed one by one before the rest are counted. */
