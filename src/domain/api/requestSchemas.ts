@@ -42,9 +42,12 @@ export const revisionParamsSchema = z.object({ id: z.string(), revision: z.strin
 /** `/api/frames/:id/flags/:flagId`. */
 export const flagParamsSchema = z.object({ id: z.string(), flagId: z.string() });
 
+/** Sweeps merged at most on each side of the open frame. */
+export const MAX_SWEEPS_EACH_SIDE = 25;
+
 /** `GET /api/frames/:id/merged?sweeps=N&budget=B&prefetch=1`: sweeps each side 1–25, points sent 1,000–10,000,000 (default 2,000,000). */
 export const mergedQuerySchema = z.object({
-  sweeps: queryInt(1, 25, 'expected an integer from 1 to 25'),
+  sweeps: queryInt(1, MAX_SWEEPS_EACH_SIDE, `expected an integer from 1 to ${MAX_SWEEPS_EACH_SIDE}`),
   budget: queryInt(1000, 10_000_000, 'expected an integer from 1000 to 10000000').optional(),
   /** 1: merge into the server's cache of recent merges and answer at once (202), streaming nothing. */
   prefetch: queryFlag.optional(),

@@ -123,21 +123,22 @@ export function encodeBatch(
   v.setUint32(HEADER, start, true);
   v.setUint32(HEADER + 4, n, true);
   v.setFloat32(HEADER + 8, scale, true);
-  const xyz = new Int16Array(n * 3);
-  const t = new Int8Array(n);
-  const r = new Uint8Array(n);
+  // Written in place (the body starts at an even offset): no arrays of their own to copy in.
+  const body = HEADER + 12;
+  const xyz = new Int16Array(out.buffer, body, n * 3);
+  const t = new Int8Array(out.buffer, body + n * 6, n);
+  const r = new Uint8Array(out.buffer, body + n * 7, n);
   for (let k = 0; k < n; k++) {
     const i = order[from + k];
-    xyz[k * 3] = Math.round(positions[i * 3] * inv);
-    xyz[k * 3 + 1] = Math.round(positions[i * 3 + 1] * inv);
-    xyz[k * 3 + 2] = Math.round(positions[i * 3 + 2] * inv);
-    t[k] = Math.max(-128, Math.min(127, Math.round(time[i])));
-    r[k] = Math.min(255, rank(i));
+    const o = i * 3;
+    xyz[k * 3] = Math.round(positions[o] * inv);
+    xyz[k * 3 + 1] = Math.round(positions[o + 1] * inv);
+    xyz[k * 3 + 2] = Math.round(positions[o + 2] * inv);
+    const ti = Math.round(time[i]);
+    t[k] = ti < -128 ? -128 : ti > 127 ? 127 : ti;
+    const ri = rank(i);
+    r[k] = ri > 255 ? 255 : ri;
   }
-  const body = HEADER + 12;
-  out.set(new Uint8Array(xyz.buffer), body);
-  out.set(new Uint8Array(t.buffer), body + n * 6);
-  out.set(r, body + n * 7);
   return out;
 }
 

@@ -51,6 +51,36 @@ export class StreamingOrder {
     this.sentMark = new Uint8Array(this.rank.length);
   }
 
+  /**
+   * Starts a new order with the same cell size, keeping the buffers (see `VoxelCounter.clear`):
+   * the merge thread ranks merge after merge with one `StreamingOrder`.
+   */
+  reset(): void {
+    this.sentMark.fill(0, 0, this.length);
+    this.length = 0;
+    this.coarseCount = 0;
+    this.streamed = 0;
+    this.histogram.fill(0);
+    this.counter.clear();
+  }
+
+  /**
+   * Makes room for `points` points now and writes every byte of it once, so the merge that fills
+   * it does not pay for first-touch page faults (see `reset`). Keeps what was ranked.
+   */
+  reserve(points: number): void {
+    if (points > this.rank.length) {
+      const grown = new Uint16Array(points);
+      grown.set(this.rank.subarray(0, this.length));
+      this.rank = grown;
+      const marks = new Uint8Array(points);
+      marks.set(this.sentMark.subarray(0, this.length));
+      this.sentMark = marks;
+    }
+    this.rank.fill(0, this.length);
+    this.sentMark.fill(0, this.length);
+  }
+
   /** Points ranked so far (the index one past the last added). */
   get count(): number {
     return this.length;

@@ -15,6 +15,15 @@ export class VoxelCounter {
     this.slots = new Int32Array(size * 4);
   }
 
+  /**
+   * Forgets every voxel and keeps the table's memory: a merge thread reuses one counter, since
+   * fresh memory costs a page fault per 4 KB on first touch (its 64 MB took ~150 ms to fault in).
+   */
+  clear(): void {
+    if (this.used > 0) this.slots.fill(0);
+    this.used = 0;
+  }
+
   /** Occupied voxels. */
   get voxels(): number {
     return this.used;

@@ -4,6 +4,7 @@ import Piscina from 'piscina';
 import { WIRE_DONE, type MergedDone } from '../../domain/lod/mergedWire.ts';
 import type { MergeSweep, MergeTask } from './mergeTask.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
+import { MAX_SWEEPS_EACH_SIDE } from '../../domain/api/requestSchemas.ts';
 
 const WORKER = fileURLToPath(new URL('./mergeWorker.cjs', import.meta.url));
 
@@ -63,7 +64,8 @@ export class MergePool {
    * Starts a thread, loads the merge's modules and runs its loops once now (on made-up points,
    * then on `sweep`, a real frame, so its file format's parser is compiled too), so the first
    * merge does not wait for them: its first batch came 290 ms after the request with cold
-   * loops and parser, most of it parsing the open frame.
+   * loops and parser, most of it parsing the open frame. Then it readies the thread's buffers for
+   * the largest window of sweeps like that one (`reserveBuffers`).
    */
   warm(sweep?: MergeSweep): void {
     const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
@@ -76,7 +78,7 @@ export class MergePool {
         .finally(() => port1.close());
     };
     void once({ sweeps: [], targetPose: identity, budget: 100_000, warm: true }).then(() =>
-      sweep ? once({ sweeps: [sweep], targetPose: sweep.pose, budget: 100_000 }) : undefined,
+      sweep ? once({ sweeps: [sweep], targetPose: sweep.pose, budget: 100_000, reserveSweeps: 2 * MAX_SWEEPS_EACH_SIDE + 1 }) : undefined,
     );
   }
 

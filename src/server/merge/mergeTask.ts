@@ -2,11 +2,11 @@ import type { MessagePort } from 'node:worker_threads';
 import { appendSweep } from '../../domain/lod/mergeSweeps.ts';
 import { encodeBatch, encodeDone, encodeProgress } from '../../domain/lod/mergedWire.ts';
 import type { MergedDone } from '../../domain/lod/mergedWire.ts';
-import { StreamingOrder } from '../../domain/lod/streamingOrder.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
 import { lidarToLidar } from '../../domain/poses/worldTransforms.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { SweepCache } from './sweepCache.ts';
+import { giveBack, reserveBuffers, takeBuffers } from './mergeBuffers.ts';
 
 /** One sweep of a merge: its frame, its ego pose (LiDAR → world) and its offset from the open frame. */
 export interface MergeSweep {
@@ -27,6 +27,8 @@ export interface MergeTask {
   port: MessagePort;
   /** Run the hot loops once on a made-up cloud instead (so the first real merge finds them compiled). */
   warm?: boolean;
+  /** After the merge, make the thread's buffers ready for this many sweeps like these (`reserveBuffers`). */
+  reserveSweeps?: number;
 }
 
 /**
@@ -71,9 +73,9 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     if (m === 'cancel') stopped = true;
   };
   port.on('message', onMessage);
-  const lod = new StreamingOrder(0.4, 262_144);
-  let positions = new Float32Array(0);
-  let time = new Float32Array(0);
+  const buffers = takeBuffers();
+  const { lod } = buffers;
+  let { positions, time } = buffers;
   let count = 0;
   let sent = 0;
   let firstBatchMs = NaN;
@@ -144,6 +146,8 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     ...(stopped ? { cancelled: true } : {}),
   };
   port.off('message', onMessage);
+  giveBack({ positions, time, lod });
+  if (task.reserveSweeps !== undefined && count > 0) reserveBuffers(count * task.reserveSweeps);
   post(encodeDone(done));
   return done;
 }

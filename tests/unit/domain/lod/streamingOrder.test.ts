@@ -100,6 +100,26 @@ describe('StreamingOrder', () => {
     for (const expected of [16, 100_000]) checkEarlyRanks(p, n, expected);
   });
 
+  it('ranks again from nothing after reset, and after reserve, as a new order would', () => {
+    const r = rng(11);
+    const n = 6_000;
+    const a = new Float32Array(n * 3).map(() => r() * 12);
+    const b = new Float32Array(n * 3).map(() => r() * 8 - 20);
+    const fresh = (p: Float32Array) => {
+      const lod = new StreamingOrder(0.5, 64);
+      const opened = [...lod.add(p, 0, n / 2), ...lod.add(p, n / 2, n, 3)];
+      return { opened, order: [...lod.refine().order], coarse: lod.coarse, sent: lod.sent };
+    };
+    const reused = new StreamingOrder(0.5, 64);
+    reused.add(a, 0, n);
+    reused.refine();
+    reused.reset();
+    reused.reserve(3 * n);
+    expect(reused.count).toBe(0);
+    const opened = [...reused.add(b, 0, n / 2), ...reused.add(b, n / 2, n, 3)];
+    expect({ opened, order: [...reused.refine().order], coarse: reused.coarse, sent: reused.sent }).toEqual(fresh(b));
+  });
+
   it('refuses a range that does not continue the last one, and a bad cell size', () => {
     const lod = new StreamingOrder(1, 4);
     lod.add(new Float32Array(6), 0, 2);

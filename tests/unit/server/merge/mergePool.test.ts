@@ -34,4 +34,20 @@ describe('MergePool', () => {
     expect(whole.count).toBe(12 * 2000);
     expect(whole.sent).toBe(12 * 2000);
   });
+
+  it('streams the same merge again byte for byte after other merges reused its thread’s buffers', async () => {
+    const ds = await Dataset.scan(dir);
+    const ids = ds.ids();
+    const sweepsOf = (from: number, to: number) => ids.slice(from, to).map((id, k) => ({ frame: ds.get(id)!, pose: IDENTITY, time: k }));
+    const bytesOf = async (from: number, to: number): Promise<number[]> => {
+      const out: number[] = [];
+      await pool.run(sweepsOf(from, to), IDENTITY, 100_000, (b) => b[0] !== 4 && out.push(...b), new AbortController().signal);
+      return out;
+    };
+    pool.warm({ frame: ds.get(ids[0])!, pose: IDENTITY, time: 0 });
+    const first = await bytesOf(0, 12);
+    const other = await bytesOf(3, 8);
+    expect(other.length).toBeLessThan(first.length);
+    expect(await bytesOf(0, 12)).toEqual(first);
+  });
 });
