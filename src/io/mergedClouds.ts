@@ -71,7 +71,7 @@ export class MergedCloud {
   }
 }
 
-/** The merged clouds of the page's editors, by key (`merged:FRAME:N`); listeners hear every change. */
+/** The merged clouds of the page's editors, by key (`merged:FRAME:N:BUDGET`); listeners hear every change. */
 export class MergedClouds {
   private readonly map = new Map<string, MergedCloud>();
   private readonly listeners = new Set<(key: string) => void>();

@@ -20,6 +20,7 @@ import { WarmUpShaders } from './WarmUpShaders.tsx';
 import { FlagPins } from './FlagPins.tsx';
 import { BoxLabels } from './BoxLabels.tsx';
 import { boxesInSlab, reachesSlab } from './detailSlab.ts';
+import { isSoftwareRenderer, SOFTWARE_POINT_BUDGET } from './softwareRenderer.ts';
 
 export interface WorkspaceProps {
   /** Ids of boxes with check errors, marked in every view. */
@@ -50,6 +51,7 @@ export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
   const refs: Record<BoxViewKind, RefObject<HTMLDivElement | null>> = { top, side, front };
   const frameId = useAppStore((s) => s.currentFrameId);
   const primary = useAppStore(selectPrimaryCuboid);
+  const suggestPointBudget = useAppStore((s) => s.suggestPointBudget);
   return (
     // Focusable (not in the tab order) so that fields can hand the keyboard back to it (`focusViewport`).
     <div className="workspace" ref={stage} tabIndex={-1} data-viewport="" data-testid="viewport">
@@ -72,6 +74,8 @@ export function Workspace({ errorIds: given, onReady }: WorkspaceProps) {
           // Checking every new shader program's link status blocks the page until the GPU process has
           // compiled it (hundreds of ms in software GL); builds skip the check, dev keeps it.
           gl.debug.checkShaderErrors = import.meta.env.DEV;
+          // A software renderer pays for every drawn point on the CPU: a smaller point budget.
+          if (isSoftwareRenderer(gl.getContext())) suggestPointBudget(SOFTWARE_POINT_BUDGET);
         }}
       >
         <ClearCanvas />

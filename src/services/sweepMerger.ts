@@ -6,8 +6,8 @@ import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
 import type { MergeEvent } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
-/** Delay after page start before the poses and the merge worker are readied (ms). */
-const WARM_UP_MS = 3000;
+/** Delay after the first frame is loaded before the poses and the merge worker are readied (ms). */
+const WARM_UP_MS = 400;
 
 /**
  * Multi-sweep accumulation: while `merge.sweeps` > 0, the open frame's view holds its own sweep
@@ -100,7 +100,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       }
     });
     try {
-      const budget = store.getState().view.pointBudget;
+      const budget = Number(key.slice(key.lastIndexOf(':') + 1));
       const summary = await io.mergeWorker().merge(key, io.api.mergedUrl(frameId, n, budget), budget, onEvent);
       if (wanted !== key || !summary) return;
       // For a performance trace: where the time to the first batch went (worker and server clocks).
@@ -130,7 +130,8 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     const s = store.getState();
     const frameId = s.currentFrameId;
     const n = s.merge.sweeps;
-    const key = frameId !== null && n > 0 ? `merged:${frameId}:${n}` : '';
+    // The budget is part of the key: a new budget asks the server again (it sends up to the budget).
+    const key = frameId !== null && n > 0 ? `merged:${frameId}:${n}:${s.view.pointBudget}` : '';
     if (key === wanted) return;
     const old = s.merge.key;
     wanted = key;
@@ -146,15 +147,22 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   };
   const unsubscribe = store.subscribe(update);
   update();
-  // Warm up once the page has settled: the poses and the merge worker (its module loaded, its hot
-  // loops run once so they are compiled), so turning the merge on does not wait for them.
-  const warm = setTimeout(() => {
+  // Warm up once the first frame is loaded: the poses and the merge worker (its module loaded),
+  // so turning the merge on does not wait for them (the worker's start took ~100 ms of a first view).
+  let warm: ReturnType<typeof setTimeout> | undefined;
+  const warmUp = (): void => {
     if (stopped || store.getState().frames.length < 2) return;
     posesOnce().catch(() => undefined);
     void Promise.resolve(io.mergeWorker().warm?.()).catch(() => undefined);
-  }, WARM_UP_MS);
+  };
+  const untilLoaded = store.subscribe((s) => {
+    if (s.load.status !== 'done' || warm !== undefined) return;
+    warm = setTimeout(warmUp, WARM_UP_MS);
+    untilLoaded();
+  });
   return () => {
     clearTimeout(warm);
+    untilLoaded();
     stopped = true;
     unsubscribe();
     const key = store.getState().merge.key;

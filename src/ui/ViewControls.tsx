@@ -5,14 +5,20 @@ const BUILT_IN = ['height', 'distance', 'boxClass'];
 /** What the colour menu shows for a mode, when not its name. */
 const MODE_LABEL: Record<string, string> = { boxClass: 'box class' };
 const NOT_COLOURABLE = new Set(['x', 'y', 'z']);
+/** Point budgets the menu offers (the current one is added when it is not among them). */
+const BUDGETS = [250_000, 500_000, 1_000_000, 2_000_000, 4_000_000];
+const millions = (n: number): string => `${+(n / 1e6).toFixed(2)}M`;
 
-/** Colour mode (height, distance or any scalar field of the file) and point size. */
+/** Colour mode (height, distance or any scalar field of the file), point size and point budget. */
 export function ViewControls() {
   const colorMode = useAppStore((s) => s.view.colorMode);
   const pointSize = useAppStore((s) => s.view.pointSize);
   const fields = useAppStore((s) => s.load.fields);
   const setColorMode = useAppStore((s) => s.setColorMode);
   const setPointSize = useAppStore((s) => s.setPointSize);
+  const budget = useAppStore((s) => s.view.pointBudget);
+  const setBudget = useAppStore((s) => s.setPointBudget);
+  const budgets = [...new Set([...BUDGETS, budget])].sort((a, b) => a - b);
   const options = [...BUILT_IN, ...fields.filter((f) => f.count === 1 && !NOT_COLOURABLE.has(f.name)).map((f) => (f.name === 'rgba' ? 'rgb' : f.name))];
   return (
     <div className="view-controls">
@@ -29,6 +35,16 @@ export function ViewControls() {
       <label>
         Size
         <input type="range" min={1} max={8} step={0.5} value={pointSize} onChange={(e) => setPointSize(Number(e.target.value))} />
+      </label>
+      <label title="Most points drawn at once (one big frame, or merged sweeps): fewer redraw faster. 0.5M by default on a software renderer (no GPU)">
+        Budget
+        <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} data-testid="point-budget">
+          {budgets.map((b) => (
+            <option key={b} value={b}>
+              {millions(b)}
+            </option>
+          ))}
+        </select>
       </label>
       <MergeControls />
     </div>

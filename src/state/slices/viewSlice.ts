@@ -13,8 +13,14 @@ export interface ViewSlice {
     /** Whether the user picked the colour mode (else it follows the file: its colours when it has rgb). */
     colorModeChosen: boolean;
     pointSize: number;
-    /** Most points drawn in the overview; the rest are decimated away from the selection. */
+    /**
+     * Most points drawn in the overview and the merged view; the rest are decimated away from the
+     * selection (one frame) or not drawn (the merge's level-of-detail order). 2M, or 0.5M on a
+     * software renderer (`suggestPointBudget`) until the user picks one.
+     */
     pointBudget: number;
+    /** Whether the user picked the point budget (else the renderer's suggestion holds). */
+    pointBudgetChosen: boolean;
     /** The main view: perspective orbit, or bird's-eye top view (draw boxes by dragging). */
     mainMode: 'perspective' | 'top';
     /** The camera panel (image 2 with projected boxes) and whether it also shows projected points. */
@@ -39,6 +45,10 @@ export interface ViewSlice {
   /** The colour mode a newly loaded file suggests; ignored once the user has chosen one. */
   suggestColorMode: (mode: ColorMode) => void;
   setPointSize: (size: number) => void;
+  /** The user's point budget (points, 100k–10M). */
+  setPointBudget: (points: number) => void;
+  /** The budget the renderer can draw in time; ignored once the user has chosen one. */
+  suggestPointBudget: (points: number) => void;
   setMainMode: (mode: 'perspective' | 'top') => void;
   setCameraPanel: (open: boolean, points?: boolean) => void;
   /** Shows camera `name` in the panel (kept for the frames after). */
@@ -57,6 +67,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
     colorModeChosen: false,
     pointSize: 2,
     pointBudget: 2_000_000,
+    pointBudgetChosen: false,
     mainMode: 'perspective',
     cameraPanel: false,
     cameraPoints: false,
@@ -81,5 +92,13 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
         : { view: { ...s.view, cameraNames, cameraShown } },
     ),
   setMainMode: (mainMode) => set((s) => ({ view: { ...s.view, mainMode } })),
+  setPointBudget: (points) => set((s) => ({ view: { ...s.view, pointBudget: clampBudget(points), pointBudgetChosen: true } })),
+  suggestPointBudget: (points) =>
+    set((s) => (s.view.pointBudgetChosen || s.view.pointBudget === clampBudget(points) ? s : { view: { ...s.view, pointBudget: clampBudget(points) } })),
   setPointSize: (pointSize) => set((s) => ({ view: { ...s.view, pointSize: Math.min(8, Math.max(1, pointSize)) } })),
 });
+
+/** A point budget within what the merged route serves (1,000–10M), at least 100k. */
+function clampBudget(points: number): number {
+  return Math.round(Math.min(10_000_000, Math.max(100_000, Number.isFinite(points) ? points : 2_000_000)));
+}

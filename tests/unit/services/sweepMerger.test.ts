@@ -61,7 +61,7 @@ describe('sweepMerger', () => {
     expect(prefetched).toEqual(['000002:1']);
     const m = store.getState().merge;
     expect(m.status).toBe('ready');
-    expect(m.key).toBe('merged:000001:1');
+    expect(m.key).toBe('merged:000001:1:2000000');
     expect(m.timeRange).toEqual([-1, 1]);
     const cloud = mergedClouds.get(m.key!);
     expect(cloud?.complete).toBe(true);
@@ -73,7 +73,26 @@ describe('sweepMerger', () => {
     expect(Array.from(drawn.positions)).toEqual([1, 2, 3, 4, 5, 6]);
     store.getState().setMergeSweeps(0);
     expect(store.getState().merge.status).toBe('off');
-    expect(mergedClouds.get('merged:000001:1')).toBeUndefined();
+    expect(mergedClouds.get('merged:000001:1:2000000')).toBeUndefined();
+    stop();
+  });
+
+  it('asks again with a new point budget; a software renderer’s suggestion gives way to the user’s choice', async () => {
+    const pose = (x: number) => ({ sequence: '', pose: rigidFromYaw(0, [x, 0, 0]) });
+    const { store, io, asked } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(2) } });
+    const stop = startSweepMerger(store, io);
+    store.getState().suggestPointBudget(500_000);
+    store.getState().setMergeSweeps(1);
+    await settle();
+    store.getState().setPointBudget(1_000_000);
+    await settle();
+    store.getState().suggestPointBudget(500_000);
+    await settle();
+    expect(asked).toEqual(['/api/frames/000001/merged?sweeps=1&budget=500000', '/api/frames/000001/merged?sweeps=1&budget=1000000']);
+    expect(store.getState().merge.key).toBe('merged:000001:1:1000000');
+    store.getState().setPointBudget(50);
+    expect(store.getState().view.pointBudget).toBe(100_000);
+    store.getState().setMergeSweeps(0);
     stop();
   });
 
