@@ -1,24 +1,22 @@
-import type { MergedBatch } from '../../workers/merge.worker.ts';
-
-/** Points per page of a merged cloud (4 MB: positions and time); each page is one GPU geometry. */
-export const MERGED_PAGE = 262_144;
-
-/** One fixed-size page of a merged cloud: x y z interleaved (metres) and the sweep time per point. */
-export interface MergedPage {
+/** One batch of a merged cloud as the merge worker transferred it: points `start` … `start + n − 1`. */
+export interface MergedSegment {
+  start: number;
+  /** x y z interleaved (metres, the open frame's LiDAR frame). */
   positions: Float32Array;
+  /** Sweep offset per point (sweeps from the open frame). */
   time: Float32Array;
 }
 
 /**
  * A merged multi-sweep cloud on the main thread, in level-of-detail order (any prefix is an even
- * sample), filled batch by batch as the merge worker streams it: positions (metres, the open frame's
- * LiDAR frame) and per-point time (sweeps from the open frame) in fixed pages of MERGED_PAGE points,
- * so it grows without copying and each page is drawn by its own geometry. Typed arrays live here,
- * never in the store.
+ * sample), filled batch by batch as the merge worker streams it. The batches are kept as the worker
+ * transferred them (`segments`), in order: the main thread copies nothing (copying each 4 MB batch
+ * into pages of its own took tens of ms a batch when a cached merge came all at once). Typed arrays
+ * live here, never in the store.
  */
 export class MergedCloud {
   readonly key: string;
-  readonly pages: MergedPage[] = [];
+  readonly segments: MergedSegment[] = [];
   /** Points that have arrived, from the start of the order. */
   received = 0;
   /** Points in the whole merge (known once the worker is done; the view draws up to its budget). */
@@ -37,36 +35,46 @@ export class MergedCloud {
     return this.received;
   }
 
-  /** Copies a batch in at its place (`batch.start`), adding pages as needed. */
-  append(batch: MergedBatch): void {
+  /**
+   * Adds a batch at its place (`batch.start`), which must follow the points received so far; a batch
+   * overlapping them keeps only its new points.
+   * @throws Error naming both offsets when the batch leaves a gap after the points received
+   */
+  append(batch: MergedSegment): void {
     const n = batch.time.length;
-    for (let done = 0; done < n;) {
-      const at = batch.start + done;
-      const page = Math.floor(at / MERGED_PAGE);
-      while (this.pages.length <= page) this.pages.push({ positions: new Float32Array(MERGED_PAGE * 3), time: new Float32Array(MERGED_PAGE) });
-      const offset = at - page * MERGED_PAGE;
-      const take = Math.min(n - done, MERGED_PAGE - offset);
-      this.pages[page].positions.set(batch.positions.subarray(done * 3, (done + take) * 3), offset * 3);
-      this.pages[page].time.set(batch.time.subarray(done, done + take), offset);
-      done += take;
-    }
-    this.received = Math.max(this.received, batch.start + n);
+    if (batch.start > this.received)
+      throw new Error(`merged cloud ${this.key}: a batch at point ${batch.start} leaves a gap after the ${this.received} points received`);
+    const skip = this.received - batch.start;
+    if (skip >= n) return;
+    this.segments.push(skip === 0 ? batch : { start: this.received, positions: batch.positions.subarray(skip * 3), time: batch.time.subarray(skip) });
+    this.received = batch.start + n;
     this.version++;
   }
 
-  /** Points `start` … `start + count − 1` as new arrays (tests, reads across pages). */
+  /**
+   * Calls `each` with the pieces of points `from` … `to − 1`, in order (each piece within one
+   * segment: its first point's index and subarrays of its positions and times).
+   */
+  forEachRange(from: number, to: number, each: (at: number, positions: Float32Array, time: Float32Array) => void): void {
+    to = Math.min(to, this.received);
+    for (const seg of this.segments) {
+      const n = seg.time.length;
+      const lo = Math.max(from, seg.start);
+      const hi = Math.min(to, seg.start + n);
+      if (lo >= hi) continue;
+      const o = lo - seg.start;
+      each(lo, seg.positions.subarray(o * 3, (hi - seg.start) * 3), seg.time.subarray(o, hi - seg.start));
+    }
+  }
+
+  /** Points `start` … `start + count − 1` as new arrays (tests, reads across batches). */
   slice(start: number, count: number): { positions: Float32Array; time: Float32Array } {
     const positions = new Float32Array(count * 3);
     const time = new Float32Array(count);
-    for (let k = 0; k < count; k++) {
-      const i = start + k;
-      const page = this.pages[Math.floor(i / MERGED_PAGE)];
-      const o = i % MERGED_PAGE;
-      positions[k * 3] = page.positions[o * 3];
-      positions[k * 3 + 1] = page.positions[o * 3 + 1];
-      positions[k * 3 + 2] = page.positions[o * 3 + 2];
-      time[k] = page.time[o];
-    }
+    this.forEachRange(start, start + count, (at, p, t) => {
+      positions.set(p, (at - start) * 3);
+      time.set(t, at - start);
+    });
     return { positions, time };
   }
 }

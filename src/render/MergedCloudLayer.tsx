@@ -5,7 +5,7 @@ import type { Cuboid } from '../domain/types.ts';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
-import { lodLimit, UPLOAD_PER_TICK } from './lodGeometry.ts';
+import { lodLimit, type MergedGpu } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
 import { uploadTarget } from './mergedUploadTarget.ts';
 import { useRenderState } from './renderState.ts';
@@ -14,68 +14,96 @@ import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
 /**
  * The merged multi-sweep cloud (`io.mergedClouds`): drawn coarse-first as the sweeps arrive and
- * refined page by page up to the point budget (the editor's `lodGeometry`); coloured by height, or by the time of each point's sweep. Reports when
- * the first merged points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`).
+ * refined up to the point budget; coloured by height, or by the time of each point's sweep.
+ * Points go to the GPU between frames, a step at a time, each once the GPU has taken the last
+ * (`lodGeometry.upload`, `afterGpu`), and are drawn only at a few steps (`uploadTarget`): each
+ * redraw of a big cloud costs a software renderer the whole cloud. Reports when the first merged
+ * points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`).
  */
 export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null }) {
   const { io, store } = usePage();
   const { lodGeometry } = useRenderState();
   const material = useMemo(createPointMaterial, []);
   const group = useRef<Group>(null);
-  const seen = useRef(-1);
+  const gpuRef = useRef<MergedGpu | null>(null);
   const gpuWait = useRef<GpuWait | null>(null);
-  const drawnBefore = useRef(0);
+  /** Points the last rendered frame drew (−1: none yet). */
+  const drawnInFrame = useRef(-1);
   const pointSize = useAppStore((s) => s.view.pointSize);
-  const budget = useAppStore((s) => s.view.pointBudget);
   const byTime = useAppStore((s) => s.merge.colorByTime);
   const timeRange = useAppStore((s) => s.merge.timeRange);
   const heightRange = useAppStore((s) => s.load.ranges.height);
   const heightSlice = useAppStore((s) => s.visibility.heightSlice);
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
+  const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const hiddenMask = useMergedHiddenMask(cloudKey);
   const hiddenRef = useRef(hiddenMask);
   hiddenRef.current = hiddenMask;
   useEffect(() => invalidate(), [hiddenMask, invalidate]);
-
   useEffect(() => () => material.dispose(), [material]);
+
+  // Copies arrived points to the GPU one step at a time, and draws them once they reach the next
+  // target (the first view, then about twice what is drawn, then the whole budget).
+  const pump = (): void => {
+    const cloud = io.mergedClouds.get(cloudKey);
+    const g = group.current;
+    if (gpuWait.current !== null || !cloud || !g || cloud.received === 0) return;
+    const budget = store.getState().view.pointBudget;
+    let gpu = gpuRef.current;
+    if (!gpu || gpu.cloud !== cloud) {
+      gpu = lodGeometry.of(cloud, gl.getContext(), budget);
+      gpuRef.current = gpu;
+      drawnInFrame.current = -1;
+      g.clear();
+      const p = new Points(gpu.geometry, material);
+      p.frustumCulled = false;
+      g.add(p);
+    }
+    const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown));
+    if (target <= gpu.shown) return;
+    if (gpu.uploaded < target) lodGeometry.upload(gpu, target);
+    if (gpu.uploaded < target) {
+      // More steps to go before the target: the next once the GPU has taken this one.
+      gpuWait.current = afterGpu(gl.getContext(), () => {
+        gpuWait.current = null;
+        pump();
+      });
+      return;
+    }
+    // Drawn in the next frame (behind the last step in the GPU's queue); uploading goes on once
+    // the GPU has drawn it (see useFrame).
+    lodGeometry.show(gpu, target);
+    invalidate();
+  };
+  const pumpRef = useRef(pump);
+  pumpRef.current = pump;
+
   useEffect(() => {
-    drawnBefore.current = 0;
-    return () => lodGeometry.disposeCloud(cloudKey);
-  }, [lodGeometry, cloudKey]);
-  // A batch asks for a frame only when the view would upload it (see `uploadTarget`) and the GPU is
-  // done with the last upload: a redraw of the whole cloud for nothing new is what slowed the merge
-  // most in software GL.
-  const wantsFrame = (): boolean => {
-    const c = io.mergedClouds.get(cloudKey);
-    if (!c) return true;
-    const m = store.getState().merge;
-    const b = store.getState().view.pointBudget;
-    return lodLimit(c.received, uploadTarget(c, b, drawnBefore.current)) > drawnBefore.current || (c.complete && m.key === cloudKey && m.fullDetailMs === null);
-  };
-  const stampMilestone = (which: 'first' | 'full'): void => {
-    const m = store.getState().merge;
-    if (m.key !== cloudKey || m.requestedAt === null || (which === 'first' ? m.firstViewMs : m.fullDetailMs) !== null) return;
-    const ms = performance.now() - m.requestedAt;
-    store.getState().patchMerge(which === 'first' ? { firstViewMs: ms } : { fullDetailMs: ms });
-    // Full detail may be waiting for the first view's stamp.
-    if (which === 'first' && gpuWait.current === null && wantsFrame()) invalidate();
-  };
-  useEffect(
-    () =>
-      io.mergedClouds.onChange((key) => {
-        if (key === cloudKey && gpuWait.current === null && wantsFrame()) invalidate();
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- wantsFrame reads refs and the store only
-    [io, store, cloudKey, invalidate],
-  );
-  useEffect(
-    () => () => {
+    const g = group.current;
+    const off = io.mergedClouds.onChange((key) => {
+      if (key === cloudKey) pumpRef.current();
+    });
+    pumpRef.current();
+    return () => {
+      off();
       gpuWait.current?.cancel();
       gpuWait.current = null;
-    },
-    [cloudKey],
-  );
+      gpuRef.current = null;
+      drawnInFrame.current = -1;
+      g?.clear();
+      lodGeometry.disposeCloud(cloudKey);
+    };
+  }, [io, cloudKey, lodGeometry]);
+
+  // Stamped at the animation frame after the one that drew the points (that one was submitted).
+  const stampMilestones = (full: boolean): void => {
+    const m = store.getState().merge;
+    if (m.key !== cloudKey || m.requestedAt === null) return;
+    const ms = performance.now() - m.requestedAt;
+    if (m.firstViewMs === null) store.getState().patchMerge({ firstViewMs: ms });
+    if (full && m.fullDetailMs === null) store.getState().patchMerge({ fullDetailMs: ms });
+  };
 
   useEffect(() => {
     const u = material.uniforms;
@@ -97,40 +125,22 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   }, [material, pointSize, byTime, timeRange, heightRange, highlight, heightSlice, rangeCrop, invalidate]);
 
   useFrame((state) => {
-    const cloud = io.mergedClouds.get(cloudKey);
-    const g = group.current;
-    if (!cloud || !g) return;
+    const gpu = gpuRef.current;
+    if (!gpu) return;
+    if (applyHiddenMask(gpu, hiddenRef.current.mask, hiddenRef.current.version)) state.invalidate();
+    if (gpu.shown === drawnInFrame.current) return;
+    drawnInFrame.current = gpu.shown;
     const m = store.getState().merge;
-    // While the GPU still draws the last upload, add nothing: an upload then waits for it (seconds
-    // in software GL, all of it on the main thread).
-    const target = gpuWait.current !== null ? drawnBefore.current : uploadTarget(cloud, budget, drawnBefore.current);
-    // Once the merge is complete the rest goes up in one tick (the GPU is idle here): paced at
-    // UPLOAD_PER_TICK, the last million points took three more full redraws.
-    const { chunks, version, drawn, changed } = lodGeometry.sync(cloud, target, state.gl.info.render.frame, cloud.complete ? Infinity : UPLOAD_PER_TICK);
-    drawnBefore.current = drawn;
-    if (version !== seen.current) {
-      seen.current = version;
-      g.clear();
-      for (const c of chunks) {
-        const p = new Points(c.geometry, material);
-        p.frustumCulled = false;
-        g.add(p);
-      }
-    }
-    if (applyHiddenMask(chunks, hiddenRef.current.mask, hiddenRef.current.version)) state.invalidate();
-    const full = m.key === cloudKey && m.firstViewMs !== null && m.fullDetailMs === null && cloud.complete && drawn >= lodLimit(cloud.received, budget);
-    if (changed) {
-      if (m.drawn !== drawn) store.getState().patchMerge({ drawn });
-      const milestone = m.key === cloudKey && m.firstViewMs === null && drawn > 0 ? 'first' : full ? 'full' : null;
-      // A milestone is stamped at the next animation frame (this one submitted; no redraw forced).
-      if (milestone) requestAnimationFrame(() => stampMilestone(milestone));
-      // Once the GPU has drawn this frame, upload more if more has come.
+    if (m.key !== cloudKey) return;
+    if (m.drawn !== gpu.shown) store.getState().patchMerge({ drawn: gpu.shown });
+    const full = gpu.cloud.complete && gpu.shown >= lodLimit(gpu.cloud.received, gpu.capacity);
+    requestAnimationFrame(() => stampMilestones(full));
+    // More may have come while these were uploaded: go on once this frame is drawn.
+    if (!full && gpuWait.current === null) {
       gpuWait.current = afterGpu(state.gl.getContext(), () => {
         gpuWait.current = null;
-        if (wantsFrame()) invalidate();
+        pumpRef.current();
       });
-    } else if (full && gpuWait.current === null) {
-      requestAnimationFrame(() => stampMilestone('full'));
     }
   });
 

@@ -1,120 +1,132 @@
-import { BufferAttribute, BufferGeometry, Sphere, Vector3 } from 'three';
-import { MERGED_PAGE } from '../io/mergedClouds.ts';
+import { BufferGeometry, GLBufferAttribute, Sphere, Vector3 } from 'three';
+import type { BufferAttribute } from 'three';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
 const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
 
 /**
- * Points sent to the GPU per rendered frame (up to 8 MB of positions and time). A page's first
- * upload is the whole page; later ones only the newly arrived range (`addUpdateRange`). The merged
- * layer uploads only once the GPU is done with its last frame (`afterGpu`): an upload behind a
- * busy GPU blocked the main thread for 1–2 s in SwiftShader (the command buffer waits for the GPU
- * process to take it); 32 MB into an idle GPU once took 3.8 s at load 28 (more than the command
- * buffer's transfer memory, so the main thread waited on a starved GPU process).
+ * Points copied to the GPU per upload step (1 MB of positions and time). The merged layer copies
+ * one step, then waits for the GPU to take it (`afterGpu`) before the next, between frames, never
+ * inside one: a 16 MB upload behind a busy GPU had blocked the main thread for 1–2 s in SwiftShader
+ * (the command buffer waits for the GPU process to take it), and uploads done inside a frame cost
+ * that frame their whole size.
  */
-export const UPLOAD_PER_TICK = 2 * MERGED_PAGE;
+export const UPLOAD_STEP = 65_536;
 
-/** One page of the merged cloud on the GPU: its geometry and the points of it uploaded (and drawn). */
-export interface LodChunk {
-  geometry: BufferGeometry;
-  start: number;
-  count: number;
-}
+/** The WebGL calls the merged cloud's buffers need (a stand-in in unit tests). */
+export type BufferGl = Pick<
+  WebGLRenderingContext,
+  'createBuffer' | 'bindBuffer' | 'bufferData' | 'bufferSubData' | 'deleteBuffer' | 'ARRAY_BUFFER' | 'STATIC_DRAW' | 'FLOAT'
+>;
 
-interface Entry {
-  cloud: MergedCloud;
-  chunks: LodChunk[];
-  lastTick: number;
-  version: number;
+/**
+ * One merged cloud on the GPU: two buffers (x y z, and the sweep time) made once for the point
+ * budget and filled range by range as points arrive, drawn as one geometry up to `shown` points.
+ */
+export interface MergedGpu {
+  readonly key: string;
+  readonly cloud: MergedCloud;
+  readonly geometry: BufferGeometry;
+  /** Points the buffers hold (16 B a point). */
+  readonly capacity: number;
+  /** Points copied to the GPU so far, from the start of the cloud's order. */
+  uploaded: number;
+  /** Points drawn (the geometry's draw range), at most `uploaded`. */
+  shown: number;
 }
 
 /**
- * A page's merged-cloud GPU geometry (see `createLodGeometry`). Each `<CuboidEditor>` has its own,
- * in its render state: two editors never share or free each other's buffers.
+ * A page's merged-cloud GPU buffers, one per cloud key (see `createLodGeometry`). Each
+ * `<CuboidEditor>` has its own, in its render state: two editors never share or free each other's.
  */
 export interface LodGeometry {
-  /**
-   * Draws the arrived prefix of a merged cloud (level-of-detail order: any prefix is an even sample)
-   * up to `budget` points, one geometry per page of the cloud, coarse first. Called by the layer every
-   * frame; once per tick it uploads at most `perTick` points (UPLOAD_PER_TICK unless given): a new page whole, then each new
-   * slice of a partly filled page as an update range, so the first coarse batch shows at once and
-   * later batches refine it. Returns the chunks, their list version (changes when a page is added),
-   * the points drawn, whether this tick changed anything, and whether more can be uploaded now.
-   */
-  sync(
-    cloud: MergedCloud,
-    budget: number,
-    tick: number,
-    perTick?: number,
-  ): { chunks: LodChunk[]; version: number; drawn: number; changed: boolean; more: boolean };
+  /** The cloud's GPU buffers, made (empty, for `capacity` points) on first call for this cloud. */
+  of(cloud: MergedCloud, gl: BufferGl, capacity: number): MergedGpu;
+  /** Copies the next points up to `upTo` (at most `step` of them) to the GPU; returns how many. */
+  upload(gpu: MergedGpu, upTo: number, step?: number): number;
+  /** Draws the first `n` points (at most those uploaded). */
+  show(gpu: MergedGpu, n: number): void;
   /** Frees one merged cloud's GPU buffers. */
   disposeCloud(key: string): void;
-  /** Bytes of merged-cloud vertex data on the GPU (whole pages of positions and time, 16 B a point). */
+  /** Bytes of merged-cloud vertex data on the GPU (16 B a point of capacity). */
   gpuBytes(): number;
   /** Frees every merged cloud's GPU buffers (the editor is unmounted). */
   dispose(): void;
 }
 
-/** The merged-cloud geometries of one page: its own map of clouds, freed by `dispose`. */
+interface Entry {
+  gpu: MergedGpu;
+  gl: BufferGl;
+  buffers: [WebGLBuffer, WebGLBuffer];
+}
+
+/** The merged-cloud buffers of one page: its own map of clouds, freed by `dispose`. */
 export function createLodGeometry(): LodGeometry {
   const entries = new Map<string, Entry>();
 
   const disposeCloud = (key: string): void => {
     const e = entries.get(key);
     if (!e) return;
-    for (const c of e.chunks) c.geometry.dispose();
+    e.gpu.geometry.dispose();
+    for (const b of e.buffers) e.gl.deleteBuffer(b);
     entries.delete(key);
   };
 
-  const sync: LodGeometry['sync'] = (cloud, budget, tick, perTick = UPLOAD_PER_TICK) => {
-    let e = entries.get(cloud.key);
-    if (!e || e.cloud !== cloud) {
-      if (e) disposeCloud(cloud.key);
-      e = { cloud, chunks: [], lastTick: -1, version: 0 };
-      entries.set(cloud.key, e);
-    }
-    const limit = lodLimit(cloud.received, budget);
-    let changed = false;
-    if (e.lastTick !== tick) {
-      e.lastTick = tick;
-      let left = perTick;
-      while (left > 0) {
-        const drawn = drawnOf(e.chunks);
-        if (drawn >= limit) break;
-        const p = Math.floor(drawn / MERGED_PAGE);
-        const pageEnd = Math.min(limit, (p + 1) * MERGED_PAGE) - p * MERGED_PAGE;
-        const chunk = e.chunks[p];
-        if (!chunk) {
-          // A new page: its first upload sends the whole page, with what has arrived so far.
-          if (left < MERGED_PAGE && left < perTick) break;
-          e.chunks.push(makeChunk(cloud, p, pageEnd));
-          e.version++;
-          left -= MERGED_PAGE;
-        } else {
-          const take = Math.min(pageEnd - chunk.count, left);
-          const pos = chunk.geometry.getAttribute('position') as BufferAttribute;
-          const val = chunk.geometry.getAttribute('aValue') as BufferAttribute;
-          pos.addUpdateRange(chunk.count * 3, take * 3);
-          val.addUpdateRange(chunk.count, take);
-          pos.needsUpdate = true;
-          val.needsUpdate = true;
-          chunk.count += take;
-          chunk.geometry.setDrawRange(0, chunk.count);
-          left -= take;
-        }
-        changed = true;
-      }
-    }
-    const drawn = drawnOf(e.chunks);
-    return { chunks: e.chunks, version: e.version, drawn, changed, more: drawn < limit };
+  const of: LodGeometry['of'] = (cloud, gl, capacity) => {
+    const had = entries.get(cloud.key);
+    if (had && had.gpu.cloud === cloud && had.gpu.capacity >= capacity) return had.gpu;
+    if (had) disposeCloud(cloud.key);
+    const size = Math.max(1, capacity);
+    const make = (bytes: number): WebGLBuffer => {
+      const b = gl.createBuffer() as WebGLBuffer;
+      gl.bindBuffer(gl.ARRAY_BUFFER, b);
+      // Allocated on the GPU without data: nothing crosses to the GPU process until `upload`.
+      gl.bufferData(gl.ARRAY_BUFFER, bytes, gl.STATIC_DRAW);
+      return b;
+    };
+    const buffers: [WebGLBuffer, WebGLBuffer] = [make(size * 12), make(size * 4)];
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    const geometry = new BufferGeometry();
+    geometry.boundingSphere = BIG_SPHERE;
+    // three draws a GLBufferAttribute (a buffer it does not own) as any attribute; its typings list only the others.
+    geometry.setAttribute('position', new GLBufferAttribute(buffers[0], gl.FLOAT, 3, 4, size) as unknown as BufferAttribute);
+    geometry.setAttribute('aValue', new GLBufferAttribute(buffers[1], gl.FLOAT, 1, 4, size) as unknown as BufferAttribute);
+    geometry.setDrawRange(0, 0);
+    const gpu: MergedGpu = { key: cloud.key, cloud, geometry, capacity: size, uploaded: 0, shown: 0 };
+    entries.set(cloud.key, { gpu, gl, buffers });
+    return gpu;
+  };
+
+  const upload: LodGeometry['upload'] = (gpu, upTo, step = UPLOAD_STEP) => {
+    const e = entries.get(gpu.key);
+    if (!e || e.gpu !== gpu) return 0;
+    const end = Math.min(upTo, gpu.cloud.received, gpu.capacity, gpu.uploaded + step);
+    const { gl, buffers } = e;
+    let copied = 0;
+    // Batch by batch: a step may cross from one of the cloud's batches into the next.
+    gpu.cloud.forEachRange(gpu.uploaded, end, (at, positions, time) => {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers[0]);
+      gl.bufferSubData(gl.ARRAY_BUFFER, at * 12, positions);
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers[1]);
+      gl.bufferSubData(gl.ARRAY_BUFFER, at * 4, time);
+      copied += time.length;
+    });
+    if (copied > 0) gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    gpu.uploaded += copied;
+    return copied;
   };
 
   return {
-    sync,
+    of,
+    upload,
+    show(gpu, n) {
+      gpu.shown = Math.max(0, Math.min(n, gpu.uploaded));
+      gpu.geometry.setDrawRange(0, gpu.shown);
+    },
     disposeCloud,
     gpuBytes() {
       let n = 0;
-      for (const e of entries.values()) n += e.chunks.length * MERGED_PAGE * 16;
+      for (const e of entries.values()) n += e.gpu.capacity * 16;
       return n;
     },
     dispose() {
@@ -123,21 +135,7 @@ export function createLodGeometry(): LodGeometry {
   };
 }
 
-function drawnOf(chunks: LodChunk[]): number {
-  const last = chunks[chunks.length - 1];
-  return last ? last.start + last.count : 0;
-}
-
 /** Points drawn once the cloud is refined to `budget`. */
 export function lodLimit(count: number, budget: number): number {
   return Math.min(count, Math.max(0, budget));
-}
-
-function makeChunk(cloud: MergedCloud, page: number, count: number): LodChunk {
-  const g = new BufferGeometry();
-  g.boundingSphere = BIG_SPHERE;
-  g.setAttribute('position', new BufferAttribute(cloud.pages[page].positions, 3));
-  g.setAttribute('aValue', new BufferAttribute(cloud.pages[page].time, 1));
-  g.setDrawRange(0, count);
-  return { geometry: g, start: page * MERGED_PAGE, count };
 }

@@ -1,7 +1,7 @@
 import type { MergedCloud } from '../io/mergedClouds.ts';
 
 /**
- * How many points of a merged cloud to have on the GPU now (`lodGeometry.sync`'s budget): while the
+ * How many points of a merged cloud to draw now (the merged layer uploads and then shows them): while the
  * merge streams, only once what has arrived is at least GROWTH times what is drawn (so the view is
  * redrawn a few times, about log₂(budget / first batch), not once per batch: each redraw of a big
  * cloud costs the GPU the same as the last one, and in software GL that time is taken from the merge

@@ -4,8 +4,7 @@ import { BufferAttribute } from 'three';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { closeUpFilters } from './closeUpFilters.ts';
-import { MERGED_PAGE } from '../io/mergedClouds.ts';
-import type { LodChunk } from './lodGeometry.ts';
+import type { MergedGpu } from './lodGeometry.ts';
 
 /**
  * The merged cloud's points hidden by the ground and hidden-box filters (the open frame's ground
@@ -49,26 +48,20 @@ export function useMergedHiddenMask(cloudKey: string): { mask: Uint8Array | null
 }
 
 /**
- * Gives each page geometry of the merged cloud its slice of `mask` as `aHidden` (1 = hidden; the
- * point shader drops those), or removes it when there is no mask. Returns whether anything changed.
+ * Gives the merged cloud's geometry `mask` as `aHidden` (1 = hidden; the point shader drops those),
+ * or removes it when there is no mask; once per mask version. Returns whether anything changed.
  */
-export function applyHiddenMask(chunks: readonly LodChunk[], mask: Uint8Array | null, version: number): boolean {
-  let changed = false;
-  for (const c of chunks) {
-    const g = c.geometry;
-    if (g.userData.hiddenVersion === version) continue;
-    g.userData.hiddenVersion = version;
-    if (!mask) {
-      if (g.getAttribute('aHidden')) {
-        g.deleteAttribute('aHidden');
-        changed = true;
-      }
-      continue;
-    }
-    changed = true;
-    const page = new Uint8Array(MERGED_PAGE);
-    page.set(mask.subarray(Math.min(mask.length, c.start), Math.min(mask.length, c.start + MERGED_PAGE)));
-    g.setAttribute('aHidden', new BufferAttribute(page, 1));
+export function applyHiddenMask(gpu: Pick<MergedGpu, 'geometry' | 'capacity'>, mask: Uint8Array | null, version: number): boolean {
+  const g = gpu.geometry;
+  if (g.userData.hiddenVersion === version) return false;
+  g.userData.hiddenVersion = version;
+  if (!mask) {
+    if (!g.getAttribute('aHidden')) return false;
+    g.deleteAttribute('aHidden');
+    return true;
   }
-  return changed;
+  const all = new Uint8Array(gpu.capacity);
+  all.set(mask.subarray(0, Math.min(mask.length, gpu.capacity)));
+  g.setAttribute('aHidden', new BufferAttribute(all, 1));
+  return true;
 }

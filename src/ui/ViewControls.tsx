@@ -32,12 +32,12 @@ export function ViewControls() {
           ))}
         </select>
       </label>
-      <label>
-        Size
+      <label title="Point size">
+        <span className="control-name">Size</span>
         <input type="range" min={1} max={8} step={0.5} value={pointSize} onChange={(e) => setPointSize(Number(e.target.value))} />
       </label>
       <label title="Most points drawn at once (one big frame, or merged sweeps): fewer redraw faster. 0.5M by default on a software renderer (no GPU)">
-        Budget
+        <span className="control-name">Budget</span>
         <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} data-testid="point-budget">
           {budgets.map((b) => (
             <option key={b} value={b}>
