@@ -6,6 +6,7 @@ import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
 import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
+import { groundUnderReturns } from './groundUnderReturns.ts';
 import { isPointInCuboid } from './isPointInCuboid.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
@@ -62,7 +63,9 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
   const radius = prior ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1) : defaults.searchRadius;
   const grid = opts.grid ?? buildPointGrid(positions);
   // A frame-wide ground model ends at its range limit (80 m by default): farther out, the local one.
-  const ground = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);
+  const model = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);
+  // Returns below that ground say it is the top of something there (a far truck near the horizon).
+  const ground = groundUnderReturns(positions, grid, model, seed.x, seed.y, radius, sensor.origin);
 
   // Scan lines spread with range: farther points are linked more loosely.
   const range = Math.hypot(seed.x - ox, seed.y - oy);
