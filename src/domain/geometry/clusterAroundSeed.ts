@@ -1,7 +1,9 @@
+import { groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { fitsInRectangle } from './fitsInRectangle.ts';
 import { gatherCandidates, thinCandidates, THIN_ABOVE, THIN_VOXEL } from './seedCandidates.ts';
 import { convexHull } from './polygon2d.ts';
+import { tallColumns, tallKey, underTall } from './tallColumns.ts';
 import { buildPointGrid, cellRange } from './PointGrid.ts';
 import type { PointGrid } from './PointGrid.ts';
 
@@ -42,6 +44,15 @@ export interface ClusterAroundSeedOptions {
   groundClearance: number;
   /** Points more than this above the local ground are ignored (trees, signs), metres. */
   maxHeight: number;
+  /**
+   * Something taller than the object can be: a piece whose top comes within `gap` metres of
+   * `from` metres above the ground (the class's height cap), under returns from `from` to
+   * `from + gap` (a wall, a trunk going on up past the cap), never joins the cluster. Default:
+   * no such test. `refused` collects the top-view cells (`tallKey`) of the pieces so kept out, and
+   * a piece with a point in one of them stays out too: a second pass under a lower cap (after an
+   * overhang was cut) no longer sees how high they went.
+   */
+  taller?: { from: number; gap: number; refused?: Set<number> };
   /** LiDAR-frame x, y of the sensor (the line of sight starts there), metres; default 0, 0. */
   sensorX?: number;
   sensorY?: number;
@@ -100,6 +111,31 @@ export function clusterAroundSeed(seedX: number, seedY: number, opts: ClusterAro
   const mergeGrid = buildPointGrid(xyz, { count: n, cellSize: Math.max(md / 2, 0.05) });
   const near = new Float64Array(2);
 
+  // A piece reaching up to the height cap under returns that go on above it is part of something
+  // taller than the object: it stays out, however well it fits the footprint.
+  const taller = opts.taller;
+  const tall =
+    taller !== undefined
+      ? tallColumns(opts.grid, opts.ground, opts.center?.[0] ?? seedX, opts.center?.[1] ?? seedY, opts.radius, taller.from, taller.gap)
+      : null;
+  const isTall = (k: number): boolean => {
+    if (tall === null || taller === undefined) return false;
+    const refused = taller.refused;
+    if (refused !== undefined)
+      for (let q = pieceFrom[k]; q < pieceFrom[k + 1]; q++) if (refused.has(tallKey(xyz[3 * order[q]], xyz[3 * order[q] + 1]))) return true;
+    if (tall.size === 0) return false;
+    let top = -Infinity;
+    for (let q = pieceFrom[k]; q < pieceFrom[k + 1]; q++) {
+      const i = order[q];
+      top = Math.max(top, xyz[3 * i + 2] - groundHeightAt(opts.ground, xyz[3 * i], xyz[3 * i + 1]));
+    }
+    if (top < taller.from - taller.gap) return false;
+    let under = false;
+    for (let q = pieceFrom[k]; q < pieceFrom[k + 1] && !under; q++) under = underTall(tall, xyz[3 * order[q]], xyz[3 * order[q] + 1]);
+    if (under && refused !== undefined) for (let q = pieceFrom[k]; q < pieceFrom[k + 1]; q++) refused.add(tallKey(xyz[3 * order[q]], xyz[3 * order[q] + 1]));
+    return under;
+  };
+
   // Grow by whole pieces while the footprint fits.
   const state = new Uint8Array(pieceCount); // 0 untouched, 1 in cluster, 2 queued, 3 rejected
   const members: number[] = [];
@@ -140,7 +176,7 @@ export function clusterAroundSeed(seedX: number, seedY: number, opts: ClusterAro
     const k = queued[bi];
     queued.splice(bi, 1);
     // The hull of the cluster and the piece is the hull of both hulls.
-    if (fits(hull.concat(convexHull(piecePoints(pieces, k, xyz))))) add(k);
+    if (!isTall(k) && fits(hull.concat(convexHull(piecePoints(pieces, k, xyz))))) add(k);
     else state[k] = 3;
   }
   if (thin !== null) {

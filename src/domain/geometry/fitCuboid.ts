@@ -3,9 +3,10 @@ import type { ClassDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
 import type { ClusterAroundSeedOptions } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
-import { fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
+import { beamSpacing, fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
 import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
+import { groundUnderReturns } from './groundUnderReturns.ts';
 import { isPointInCuboid } from './isPointInCuboid.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
@@ -24,6 +25,8 @@ const FOOTPRINT_SLACK = 1.1;
  * no return between.
  */
 const SPARSE_MERGE_STRETCH = 2.5;
+/** Least height band (metres) above the class's height cap in which a taller structure is looked for. */
+const TALLER_GAP = 0.5;
 /** For people and riders: how much wider than the expected size (metres) a footprint may be. */
 const PERSON_SLACK = 0.15;
 
@@ -62,7 +65,9 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
   const radius = prior ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1) : defaults.searchRadius;
   const grid = opts.grid ?? buildPointGrid(positions);
   // A frame-wide ground model ends at its range limit (80 m by default): farther out, the local one.
-  const ground = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);
+  const model = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);
+  // Returns below that ground say it is the top of something there (a far truck near the horizon).
+  const ground = groundUnderReturns(positions, grid, model, seed.x, seed.y, radius, sensor.origin);
 
   // Scan lines spread with range: farther points are linked more loosely.
   const range = Math.hypot(seed.x - ox, seed.y - oy);
@@ -85,6 +90,11 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     reach: Math.hypot(longest, shortest) / 2 + defaults.clusterDistance,
     groundClearance: GROUND_CLEARANCE,
     maxHeight: Math.max(defaults.range.h[1], prior?.size[2] ?? 0) + HEIGHT_MARGIN,
+    // One and a half beam rows at that range (at least 0.5 m): the next row up a wall would show.
+    taller: {
+      from: Math.max(defaults.range.h[1], prior?.size[2] ?? 0) + HEIGHT_MARGIN,
+      gap: Math.max(TALLER_GAP, 1.5 * range * Math.tan(beamSpacing(sensor))),
+    },
     sensorX: ox,
     sensorY: oy,
   };
@@ -145,8 +155,10 @@ function partOfLargerObject(scene: ObjectScene, kept: Uint32Array, seed: FitCubo
  * joined the cluster's pieces in the top view (a crown over a car links it to the pavement), so
  * then the clustering runs again below the cut. Sorted indices; empty when nothing is there.
  */
-function objectAroundSeed(scene: ObjectScene, seed: FitCuboidSeed, clusterOpts: ClusterAroundSeedOptions): Uint32Array {
+function objectAroundSeed(scene: ObjectScene, seed: FitCuboidSeed, options: ClusterAroundSeedOptions): Uint32Array {
   const { positions, ground, defaults, sensor } = scene;
+  // What is refused as taller than the object stays out of the second pass, too.
+  const clusterOpts = options.taller !== undefined ? { ...options, taller: { ...options.taller, refused: new Set<number>() } } : options;
   const indices = clusterAroundSeed(seed.x, seed.y, clusterOpts);
   if (indices.length === 0) return indices;
   const kept = objectPoints(positions, indices, ground, defaults, sensor);

@@ -126,7 +126,8 @@ export function objectPoints(positions: Float32Array, idx: Uint32Array, ground: 
   return Uint32Array.from(out).sort();
 }
 
-function beamSpacing(sensor: FitSensor): number {
+/** The median angle between neighbouring beams (radians), or the default without beam data. */
+export function beamSpacing(sensor: FitSensor): number {
   const e = sensor.elevations;
   if (e === undefined) return DEFAULT_ELEVATION_GAP;
   const gaps: number[] = [];
