@@ -8,6 +8,8 @@ import type { GroundModel } from '../src/domain/geometry/estimateGround.ts';
 import type { ScanSensor } from '../src/domain/sensor/ScanSensor.ts';
 import type { Vec3 } from '../src/domain/types.ts';
 import { hiddenMask } from '../src/domain/geometry/hiddenMask.ts';
+import { pointsInCuboids } from '../src/domain/geometry/pointsInCuboids.ts';
+import type { CuboidShape } from '../src/domain/geometry/CuboidShape.ts';
 import type { HideFilters } from '../src/domain/geometry/hiddenMask.ts';
 import { MergedStreamDecoder } from '../src/domain/lod/mergedWire.ts';
 import type { MergedDone, WireMessage } from '../src/domain/lod/mergedWire.ts';
@@ -205,6 +207,27 @@ const api = {
     if (!r) return null;
     const { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen } = r;
     return { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen, ms: performance.now() - t };
+  },
+
+  /**
+   * The merged points kept for picking (up to 8 a 0.4 m voxel) in and around `box` (within
+   * `margin`), for its close-up views, with those the ground and hidden-box filters hide flagged
+   * (the open frame's ground); transferred. Null when the merge is not this one.
+   */
+  pointsNearBox(key: string, box: CuboidShape, margin: number, filters?: HideFilters): { positions: Float32Array; hidden: Uint8Array | null } | null {
+    if (held?.key !== key) return null;
+    const { indices } = pointsInCuboids(held.positions, [box], { grid: gridOf(held), margin });
+    const idx = indices[0];
+    const positions = new Float32Array(idx.length * 3);
+    const p = held.positions;
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k] * 3;
+      positions[k * 3] = p[i];
+      positions[k * 3 + 1] = p[i + 1];
+      positions[k * 3 + 2] = p[i + 2];
+    }
+    const hidden = filters ? hiddenMask(positions, filters) : null;
+    return transfer({ positions, hidden }, hidden ? [positions.buffer as ArrayBuffer, hidden.buffer as ArrayBuffer] : [positions.buffer as ArrayBuffer]);
   },
 
   /**

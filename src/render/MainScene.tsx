@@ -75,7 +75,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <SensorAxes />
       {frameId && mergedKey ? <MergedCloudLayer cloudKey={mergedKey} highlight={primary} /> : null}
       {frameId && !mergedKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
-      {frameId && primary && decimated ? <NearSelection frameId={frameId} box={primary} /> : null}
+      {frameId && primary && decimated && !mergedKey ? <NearSelection frameId={frameId} box={primary} /> : null}
       {frameId && !mergedKey ? <PointTagSync frameId={frameId} /> : null}
       <SliceCropHandles />
       <CheckMarkers />

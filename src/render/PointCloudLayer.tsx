@@ -21,6 +21,8 @@ export interface PointCloudLayerProps {
   sizeBoost?: number;
   /** Draw this geometry (e.g. the full-density points near the selection) instead of the frame's chunks. */
   geometry?: BufferGeometry;
+  /** Colour by height whatever the colour mode (the geometry has no attribute to colour by: merged points). */
+  heightOnly?: boolean;
 }
 
 /**
@@ -28,18 +30,19 @@ export interface PointCloudLayerProps {
  * it fills, so points appear while the file streams), or a given geometry. Each view has its own
  * material (uniforms), never its own copy of the frame's points.
  */
-export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, sizeBoost = 0, geometry }: PointCloudLayerProps) {
+export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, sizeBoost = 0, geometry, heightOnly = false }: PointCloudLayerProps) {
   const material = useMemo(createPointMaterial, []);
   const { frameGeometry, pointTags } = useRenderState();
   const group = useRef<Group>(null);
   const seen = useRef(-1);
-  const colorMode = useAppStore((s) => s.view.colorMode);
+  const chosenMode = useAppStore((s) => s.view.colorMode);
+  const colorMode = heightOnly ? 'height' : chosenMode;
   const pointSize = useAppStore((s) => s.view.pointSize);
   const budget = useAppStore((s) => s.view.pointBudget);
   const byClass = colorMode === 'boxClass';
   // Colour by class needs each point's box, known for the frame's own points only (not for the
   // close-ups' gathered points): those keep the height ramp.
-  const range = useAppStore((s) => s.load.ranges[byClass ? 'height' : s.view.colorMode]);
+  const range = useAppStore((s) => s.load.ranges[byClass || heightOnly ? 'height' : s.view.colorMode]);
   const heightSlice = useAppStore((s) => s.visibility.heightSlice);
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const hideGround = useAppStore((s) => s.visibility.hideGround);

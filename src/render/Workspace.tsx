@@ -105,6 +105,8 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
   const margin = kind === 'top' ? 1.5 : 0.6;
   const colorMode = useAppStore((s) => s.view.colorMode);
   const near = useNearBoxGeometry(frameId, box, Math.max(margin, 1.5), colorMode);
+  // With merged sweeps shown, the close-ups show the merged points (height colours: they carry no other value).
+  const merged = useAppStore((s) => s.merge.status === 'ready' && s.merge.key !== null);
   // Like the points, only the boxes within the view's depth slab: not every box along the view axis.
   const shown = useMemo(() => boxesInSlab(cuboids, box, kind, margin), [cuboids, box, kind, margin]);
   const pinShows = useMemo(
@@ -114,7 +116,7 @@ function DetailScene({ kind, frameId, box, errorIds }: { kind: BoxViewKind; fram
   return (
     <>
       <BoxCamera box={box} kind={kind} />
-      <PointCloudLayer frameId={frameId} highlight={box} clipMargin={margin} sizeBoost={2} geometry={near} />
+      <PointCloudLayer frameId={frameId} highlight={box} clipMargin={margin} sizeBoost={2} geometry={near} heightOnly={merged} />
       <group name={PICK_TARGETS}>
         <SceneBoxes cuboids={shown} selectedIds={selectedIds} errorIds={errorIds} fillOpacity={0.03} />
         <BoxHandles box={box} kind={kind} />

@@ -13,7 +13,9 @@ const BIG_SPHERE = new Sphere(new Vector3(), 1e5);
  * The points near `box` at full density (gathered by the worker), for the close-up views and the
  * near-selection layer of a decimated overview, with the points the ground and hidden-box filters
  * hide flagged in `aHidden` (asked again when those filters or, while a box is hidden, any box
- * change). Until they arrive nothing is drawn.
+ * change). While merged sweeps are shown, the merged points kept for picking (up to 8 a 0.4 m
+ * voxel, from every sweep: a sparse far object seen dense), coloured by height. Until they arrive
+ * nothing is drawn.
  */
 export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' | 'size' | 'yaw'>, margin: number, colorMode: string): BufferGeometry {
   const invalidate = useThree((s) => s.invalidate);
@@ -26,6 +28,7 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
     () => closeUpFilters(cuboids, { hideGround, hiddenClasses, hiddenBoxIds }),
     [cuboids, hideGround, hiddenClasses, hiddenBoxIds],
   );
+  const mergedKey = useAppStore((s) => (s.merge.status === 'ready' ? s.merge.key : null));
   const latestFilters = useRef(filters);
   latestFilters.current = filters;
   const geometry = useMemo(() => {
@@ -40,9 +43,15 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
     let live = true;
     const shape = { center: box.center, size: box.size, yaw: box.yaw };
     const t = setTimeout(() => {
-      void io
-        .worker()
-        .pointsNearBox(frameId, shape, margin, colorMode, latestFilters.current)
+      const f = latestFilters.current;
+      const ask = mergedKey
+        ? (async () => {
+            const ground = f?.ground ? ((await io.worker().ground(frameId)) ?? undefined) : undefined;
+            const near = await io.mergeWorker().pointsNearBox(mergedKey, shape, margin, f ? { ground, boxes: f.boxes, hidden: f.hidden } : undefined);
+            return near && { ...near, values: null, colors: null };
+          })()
+        : io.worker().pointsNearBox(frameId, shape, margin, colorMode, f);
+      void ask
         .then((near) => {
           if (!live || !near) return;
           geometry.setAttribute('position', new BufferAttribute(near.positions, 3));
@@ -54,12 +63,13 @@ export function useNearBoxGeometry(frameId: string, box: Pick<Cuboid, 'center' |
           else geometry.deleteAttribute('aHidden');
           geometry.setDrawRange(0, near.positions.length / 3);
           invalidate();
-        });
+        })
+        .catch(() => undefined);
     }, 30);
     return () => {
       live = false;
       clearTimeout(t);
     };
-  }, [frameId, box.center, box.size, box.yaw, margin, colorMode, filtersKey, geometry, invalidate, io]);
+  }, [frameId, mergedKey, box.center, box.size, box.yaw, margin, colorMode, filtersKey, geometry, invalidate, io]);
   return geometry;
 }

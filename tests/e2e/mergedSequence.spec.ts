@@ -47,4 +47,16 @@ test('the merged-sequence bench line has every measure (values are reported, not
     expect(line).toMatch(new RegExp(`${measure.replace(/[+]/g, '\\+')} \\d+(\\.\\d+)? (ms|MB)`));
   }
   await page.screenshot({ path: 'test-results/merged-sequence.png' });
+
+  // The close-ups of a static object's box show the merged points: more of them than its own sweep has.
+  const counts = await page.evaluate(async (at) => {
+    const hook = (window as any).__cuboid;
+    const s = hook.store.getState();
+    const box = { center: at, size: [5, 2.5, 2.5], yaw: 0 };
+    const merged = await hook.mergeWorker().pointsNearBox(s.merge.key, box, 1.5);
+    const single = await hook.worker().pointsNearBox(s.currentFrameId, box, 1.5, 'height');
+    return { merged: merged.positions.length / 3, single: single.positions.length / 3 };
+  }, seeds[0]);
+  expect(counts.single).toBeGreaterThan(0);
+  expect(counts.merged).toBeGreaterThan(counts.single);
 });
