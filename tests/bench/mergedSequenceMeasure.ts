@@ -55,6 +55,8 @@ export async function measureMergedSequence(
   sweeps: number,
   fitSeeds: [number, number, number][],
   timeoutMs = 180_000,
+  /** A point budget the user picks before merging (else the renderer's default). */
+  budget?: number,
 ): Promise<MergedFigures> {
   await page.goto(`${baseUrl}/?frame=${frameId}`);
   await page.waitForFunction(
@@ -67,6 +69,7 @@ export async function measureMergedSequence(
   );
   // Let the frame's own upload and the checks settle before the merge starts.
   await page.waitForTimeout(1500);
+  if (budget !== undefined) await page.evaluate((b) => (window as any).__cuboid.store.getState().setPointBudget(b), budget);
   const t0 = await page.evaluate((n) => {
     const hook = (window as any).__cuboid;
     hook.store.getState().setMergeSweeps(n);
