@@ -69,16 +69,19 @@ export class StreamingOrder {
    * it does not pay for first-touch page faults (see `reset`). Keeps what was ranked.
    */
   reserve(points: number): void {
-    if (points > this.rank.length) {
-      const grown = new Uint16Array(points);
-      grown.set(this.rank.subarray(0, this.length));
-      this.rank = grown;
-      const marks = new Uint8Array(points);
-      marks.set(this.sentMark.subarray(0, this.length));
-      this.sentMark = marks;
-    }
+    if (points > this.rank.length) this.grow(points);
     this.rank.fill(0, this.length);
     this.sentMark.fill(0, this.length);
+  }
+
+  /** New rank and mark buffers of `size` points, keeping those ranked. */
+  private grow(size: number): void {
+    const grown = new Uint16Array(size);
+    grown.set(this.rank.subarray(0, this.length));
+    this.rank = grown;
+    const marks = new Uint8Array(size);
+    marks.set(this.sentMark.subarray(0, this.length));
+    this.sentMark = marks;
   }
 
   /** Points ranked so far (the index one past the last added). */
@@ -113,15 +116,7 @@ export class StreamingOrder {
     if (from !== this.length || to < from || to * 3 > positions.length)
       throw new Error(`StreamingOrder.add: range ${from}…${to} must start at ${this.length} and fit positions of length ${positions.length}`);
     const n = to - from;
-    if (to > this.rank.length) {
-      const size = Math.max(to, Math.ceil(this.rank.length * 1.6));
-      const grown = new Uint16Array(size);
-      grown.set(this.rank.subarray(0, this.length));
-      this.rank = grown;
-      const marks = new Uint8Array(size);
-      marks.set(this.sentMark.subarray(0, this.length));
-      this.sentMark = marks;
-    }
+    if (to > this.rank.length) this.grow(Math.max(to, Math.ceil(this.rank.length * 1.6)));
     const rank = this.rank;
     const sent = this.sentMark;
     const inv = this.inv;
