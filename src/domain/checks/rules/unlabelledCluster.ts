@@ -7,10 +7,11 @@ import { familyOf, unitOfCell } from '../frame/clusterGroups.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { fmt } from '../formatNumber.ts';
 import { inLabelRegion } from './missedObjectRegion.ts';
-import { sceneryFactor } from './missedObjectScenery.ts';
+import { isFace, sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
 import { objectKind } from './missedObjectKind.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
+import { isRiderProfile } from './riderProfile.ts';
 import { unboxedParts } from './unboxedParts.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 
@@ -74,6 +75,7 @@ export const unlabelledCluster: Rule = (ctx) => {
   const chosen = new Map<number, { confidence: number; result: CheckResult }>();
   const split: { g: number; need: number; scenery: number }[] = [];
   const mostlyBoxed: number[] = [];
+  const faces: { g: number; cand: MissedCandidate; scores: TemplateScore[]; partial: boolean }[] = [];
   const consider = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number): void => {
     const best = scores[0];
     const confidence = best.confidence * scenery;
@@ -145,6 +147,9 @@ export const unlabelledCluster: Rule = (ctx) => {
     // Bigger than a person and no person: someone may stand against it (split below).
     const person = scores.find((sc) => sc.kind === 'person');
     if (g < groups.lowStart && (cand.length > 1.2 || cand.top > 2.3) && (person?.confidence ?? 0) * scenery < INFO_CONF) split.push({ g, need, scenery });
+    // One thin face that a person class explains: a cyclist's side, if its profile is a rider's (below).
+    if (g < groups.lowStart && isFace(cand) && (person?.confidence ?? 0) >= WARN_CONF)
+      faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
     if (confidence < INFO_CONF) continue;
     consider(g, cand, scores, scenery);
   }
@@ -179,6 +184,19 @@ export const unlabelledCluster: Rule = (ctx) => {
         const sc = scoreTemplates(cand, people, analysis.sensor, analysis.rangeImage);
         consider(g, cand, sc, partScenery);
       }
+    }
+  }
+  // Faces with a rider's profile over a bicycle are cyclists rather than pieces of fence.
+  if (faces.length > 0) {
+    const points = pointsOfUnits(
+      ctx,
+      analysis,
+      free.covered,
+      faces.map((f) => f.g),
+    );
+    for (const { g, cand, scores, partial } of faces) {
+      if (isRiderProfile(points.get(g) ?? new Float32Array(0), analysis.ground, cand.yaw))
+        consider(g, cand, scores, sceneryFactor(analysis, g, cand, partial, true));
     }
   }
   // The unboxed parts of mostly boxed clusters (a cyclist beside a boxed van joins its cluster).
