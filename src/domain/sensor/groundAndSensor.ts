@@ -31,9 +31,13 @@ export interface GroundAndSensorOptions {
  * scanner no longer lifts the ground to its bumper), without the returns that stand in front of
  * the ground their beam reaches (`standingOnRings`: a far car hit by one beam only), without cells
  * that rays pass under, out to the scan's range and none within the sensor's blind disc. The one
- * ground the checks, the fit, ground hiding and drag-to-ground all use.
+ * ground the checks, the fit, ground hiding and drag-to-ground all use. `standing`: those returns
+ * (1 per point), when the beams were read.
  */
-export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOptions = {}): { ground: GroundModel; sensor: ScanSensor } {
+export function groundAndSensor(
+  positions: Float32Array,
+  opts: GroundAndSensorOptions = {},
+): { ground: GroundModel; sensor: ScanSensor; standing?: Uint8Array } {
   const first = opts.ground ?? estimateGround(positions);
   const sensor = opts.sensor ?? estimateScanSensor(positions, { ring: opts.ring, origin: opts.origin, ground: first });
   if (opts.ground !== undefined || sensor.beams < 2) return { ground: first, sensor };
@@ -46,7 +50,7 @@ export function groundAndSensor(positions: Float32Array, opts: GroundAndSensorOp
     blindRadius: blindRadius(sensor),
     maxRange,
   });
-  return { ground, sensor };
+  return { ground, sensor, standing: exclude };
 }
 
 /** Share of the distance at which the lowest beam meets flat ground that is taken as blind. */

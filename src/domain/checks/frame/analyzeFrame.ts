@@ -4,6 +4,7 @@ import { pointBounds } from '../../geometry/pointBounds.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import { groundAndSensor } from '../../sensor/groundAndSensor.ts';
+import { standingOnSparseRows } from '../../sensor/standingOnSparseRows.ts';
 import type { FrameAnalysis } from './FrameAnalysis.ts';
 import { clusterObstacles } from './clusterObstacles.ts';
 import { groupClusters } from './clusterGroups.ts';
@@ -30,7 +31,7 @@ export interface AnalyzeFrameOptions {
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
   const grid = opts.grid ?? buildPointGrid(positions);
   const bounds = pointBounds(positions);
-  const { ground, sensor } = groundAndSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground: opts.ground, sensor: opts.sensor });
+  const { ground, sensor, standing } = groundAndSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground: opts.ground, sensor: opts.sensor });
   const [ox, oy, oz] = sensor.origin;
   let maxRange2 = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {
@@ -39,7 +40,10 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
     const d2 = dx * dx + dy * dy;
     if (d2 > maxRange2 && d2 !== Infinity) maxRange2 = d2;
   }
-  const clusters = clusterObstacles(positions, ground, { origin: sensor.origin });
+  const clusters = clusterObstacles(positions, ground, {
+    origin: sensor.origin,
+    standing: standing === undefined ? undefined : standingOnSparseRows(positions, standing, sensor),
+  });
   const rangeImage = buildRangeImage(positions, clusters.labels, sensor.origin);
   return {
     grid,

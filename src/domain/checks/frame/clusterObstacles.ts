@@ -57,11 +57,19 @@ export interface ClusterObstaclesOptions {
   minHeight?: number;
   /** Points more than this above the ground (canopies, overhangs) are left out (default 4 m). */
   maxHeight?: number;
+  /**
+   * Per point, 1 for a return that stands in front of the ground its own beam reaches
+   * (`standingOnRings`): such a return counts from `STANDING_MIN` above the ground instead of
+   * `minHeight` (a car's lowest row, 0.2–0.3 m up, is all a sparse scanner may give of its body).
+   */
+  standing?: Uint8Array;
   /** Sensor optical centre the elevations are measured from (default the frame origin), metres. */
   origin?: readonly [number, number, number];
 }
 
 const MAX_CELLS = 1 << 22;
+/** Height above the ground (metres) from which a return standing in front of its beam's ground is an obstacle point. */
+const STANDING_MIN = 0.15;
 
 /**
  * Clusters the above-ground points of `positions` (x y z interleaved, LiDAR frame, metres).
@@ -84,7 +92,8 @@ export function clusterObstacles(positions: Float32Array, ground: GroundModel, o
     const z = positions[o + 2];
     if (x - x !== 0 || y - y !== 0 || z - z !== 0) continue;
     const h = z - groundHeightAt(ground, x, y);
-    if ((h < minH && z - lowGroundAt(ground, x, y) < minH) || h > maxH) continue;
+    const low = opts.standing !== undefined && opts.standing[i] === 1 ? Math.min(minH, STANDING_MIN) : minH;
+    if ((h < low && z - lowGroundAt(ground, x, y) < low) || h > maxH) continue;
     labels[i] = 0; // marks "obstacle point" until cluster ids are known
     heightAbove[i] = h;
     kept++;

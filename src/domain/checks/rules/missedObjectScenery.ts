@@ -73,11 +73,12 @@ const TOP_UNSEEN = 0.45;
  * highest beam (wider ones: ×0.45, their height is unknown), one with more than 10 points above it
  * over its footprint when it is narrow or tall (a trunk under its crown, a lamp post, a building).
  * Softer: a wide low cluster with many points above (a car under a tree: ×0.5), a single vertical
- * face over 1 m long and under 0.35 m deep (a fence or wall piece: ×0.5), a flat panel 0.5–1 m
+ * face over 1 m long and under 0.35 m deep (a fence or wall piece: ×0.5; ×0.8 when `rider`, its
+ * profile a rider's over a bicycle, `isRiderProfile`), a flat panel 0.5–1 m
  * long under 6 cm deep (a sign or a board, never a person: ×0.45), one within 1.2 m of a
  * long hedge, fence or wall it may be a piece of (×0.45).
  */
-export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCandidate, partial: boolean): number {
+export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCandidate, partial: boolean, rider = false): number {
   const { clusters, groups, sensor } = analysis;
   const gap = topBeamGap(sensor, cand) * cand.range;
   const column = (sensor.azimuthStep > 0 ? sensor.azimuthStep : (0.2 * Math.PI) / 180) * cand.range;
@@ -109,10 +110,10 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
   }
   // (One scan line shows no depth whatever it lies on: ONE_LINE said so already.) A face across
   // the line of sight as wide as a vehicle is its rear or front as often as a piece of a wall.
-  if (cand.width < FACE_WIDTH && cand.length > FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN) {
+  if (isFace(cand)) {
     const [ox, oy] = sensor.origin;
     const across = Math.abs(Math.sin(cand.yaw - Math.atan2(cand.center[1] - oy, cand.center[0] - ox)));
-    f *= across > 0.7 && cand.length >= END_FACE[0] && cand.length <= END_FACE[1] ? END_FACE_ONLY : FACE_ONLY;
+    f *= rider || (across > 0.7 && cand.length >= END_FACE[0] && cand.length <= END_FACE[1]) ? END_FACE_ONLY : FACE_ONLY;
   }
   if (cand.width < PANEL_DEPTH && cand.length >= PANEL_LENGTH && cand.length <= FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN) f *= PANEL_ONLY;
   const nb = groups.neighbour[g];
@@ -129,6 +130,11 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
     f *= Math.abs(cand.top - clusters.maxHeight[nb]) > OTHER_HEIGHT ? BESIDE_OTHER_HEIGHT : BESIDE_STRUCTURE;
   }
   return f;
+}
+
+/** Whether a candidate is one vertical face (`FACE_WIDTH`, `FACE_LENGTH`): a fence or wall piece, a vehicle's end, a cyclist's side. */
+export function isFace(cand: MissedCandidate): boolean {
+  return cand.width < FACE_WIDTH && cand.length > FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN;
 }
 
 /** Whether something nearer than the candidate hides the ground-level part under it from the sensor. */

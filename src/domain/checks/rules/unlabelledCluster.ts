@@ -7,10 +7,12 @@ import { familyOf, unitOfCell } from '../frame/clusterGroups.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { fmt } from '../formatNumber.ts';
 import { inLabelRegion } from './missedObjectRegion.ts';
-import { sceneryFactor } from './missedObjectScenery.ts';
+import { isFace, sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
 import { objectKind } from './missedObjectKind.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
+import { isRiderProfile } from './riderProfile.ts';
+import { unboxedParts } from './unboxedParts.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 
 /** Clusters with more than this share of their points in boxes are the boxed objects themselves. */
@@ -41,7 +43,9 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * `settings.clusterMaxResults`.
  *
  * A group of obstacle clusters (`groupClusters`: an object split by gaps in its returns is one) is
- * a candidate when at most 90 % of its points are in boxes (grown by `settings.fitMargin`) and its
+ * a candidate when at most 90 % of its points are in boxes (grown by `settings.fitMargin`; of a
+ * cluster more boxed than that, each connected part of the unboxed points is one: `unboxedParts`,
+ * someone standing against a boxed van) and its
  * unboxed part holds at least `settings.clusterMinPoints` points within 5 m (beyond, that number
  * scaled by (5/d)², but at least 10); the unboxed part is then measured: points, centroid, extents along and
  * across its principal axis, top and bottom above the ground. Scenery is set aside by shape
@@ -70,6 +74,8 @@ export const unlabelledCluster: Rule = (ctx) => {
   // At most one finding per family (a group and its clusters): the most confident.
   const chosen = new Map<number, { confidence: number; result: CheckResult }>();
   const split: { g: number; need: number; scenery: number }[] = [];
+  const mostlyBoxed: number[] = [];
+  const faces: { g: number; cand: MissedCandidate; scores: TemplateScore[]; partial: boolean }[] = [];
   const consider = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number): void => {
     const best = scores[0];
     const confidence = best.confidence * scenery;
@@ -103,12 +109,17 @@ export const unlabelledCluster: Rule = (ctx) => {
   };
   for (let g = 0; g < groups.count; g++) {
     const n = free.points[g];
-    if (n === 0 || groups.points[g] - n > COVERED_FRACTION * groups.points[g]) continue;
+    if (n === 0) continue;
+    if (groups.points[g] - n > COVERED_FRACTION * groups.points[g]) {
+      // Mostly boxed: what is left may be someone standing against the boxed object (below).
+      if (g < analysis.clusters.count && n >= MIN_POINTS) mostlyBoxed.push(g);
+      continue;
+    }
     const x = free.sumX[g] / n;
     const y = free.sumY[g] / n;
     const z = free.sumZ[g] / n;
     const range = Math.hypot(x - ox, y - oy);
-    const need = Math.max(MIN_POINTS, Math.min(settings.clusterMinPoints, Math.round(settings.clusterMinPoints * (NEAR / Math.max(range, 1)) ** 2)));
+    const need = needAt(settings.clusterMinPoints, range);
     if (n < need || (range < settings.egoRadius && isEgo(analysis, free.ext, g, range, settings.egoRadius))) continue;
     if (!inLabelRegion(ctx.labelRegion, x - ox, y - oy, range) || isDismissed(ctx, x, y)) continue;
     const groundZ = groundHeightAt(analysis.ground, x, y);
@@ -136,6 +147,9 @@ export const unlabelledCluster: Rule = (ctx) => {
     // Bigger than a person and no person: someone may stand against it (split below).
     const person = scores.find((sc) => sc.kind === 'person');
     if (g < groups.lowStart && (cand.length > 1.2 || cand.top > 2.3) && (person?.confidence ?? 0) * scenery < INFO_CONF) split.push({ g, need, scenery });
+    // One thin face that a person class explains: a cyclist's side, if its profile is a rider's (below).
+    if (g < groups.lowStart && isFace(cand) && (person?.confidence ?? 0) >= WARN_CONF)
+      faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
     if (confidence < INFO_CONF) continue;
     consider(g, cand, scores, scenery);
   }
@@ -169,6 +183,45 @@ export const unlabelledCluster: Rule = (ctx) => {
         if (partScenery <= 0) continue;
         const sc = scoreTemplates(cand, people, analysis.sensor, analysis.rangeImage);
         consider(g, cand, sc, partScenery);
+      }
+    }
+  }
+  // Faces with a rider's profile over a bicycle are cyclists rather than pieces of fence.
+  if (faces.length > 0) {
+    const points = pointsOfUnits(
+      ctx,
+      analysis,
+      free.covered,
+      faces.map((f) => f.g),
+    );
+    for (const { g, cand, scores, partial } of faces) {
+      if (isRiderProfile(points.get(g) ?? new Float32Array(0), analysis.ground, cand.yaw))
+        consider(g, cand, scores, sceneryFactor(analysis, g, cand, partial, true));
+    }
+  }
+  // The unboxed parts of mostly boxed clusters (a cyclist beside a boxed van joins its cluster).
+  if (mostlyBoxed.length > 0) {
+    const points = pointsOfUnits(ctx, analysis, free.covered, mostlyBoxed);
+    for (const g of mostlyBoxed) {
+      for (const part of unboxedParts(points.get(g) ?? new Float32Array(0), analysis.ground, analysis.sensor.origin, MIN_POINTS)) {
+        const range = Math.hypot(part.x - ox, part.y - oy);
+        if (part.points < needAt(settings.clusterMinPoints, range)) continue;
+        if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
+        const cand: MissedCandidate = {
+          points: part.points,
+          center: [part.x, part.y, part.z],
+          groundZ: part.groundZ,
+          range,
+          length: part.length,
+          width: part.width,
+          yaw: part.yaw,
+          top: part.top,
+          bottom: part.bottom,
+          topCut: Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || part.top >= CEILING,
+        };
+        const scenery = sceneryFactor(analysis, g, cand, true);
+        if (scenery <= 0) continue;
+        consider(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery);
       }
     }
   }
@@ -286,6 +339,11 @@ function pointsOfUnits(ctx: CheckContext, analysis: FrameAnalysis, covered: Uint
     if (g >= 0 && wanted.has(g)) lists.get(g)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
   }
   return new Map([...lists].map(([u, l]) => [u, Float32Array.from(l)]));
+}
+
+/** Fewest unboxed points of a candidate `range` metres from the sensor (`MIN_POINTS`, `NEAR`). */
+function needAt(minPoints: number, range: number): number {
+  return Math.max(MIN_POINTS, Math.min(minPoints, Math.round(minPoints * (NEAR / Math.max(range, 1)) ** 2)));
 }
 
 /** |sin| of the angle between a cluster's long axis and the line of sight below which the axis lies along it (30°). */
