@@ -1,5 +1,6 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import { cellComponents } from '../../geometry/cellComponents.ts';
 
 /** A person-sized column found inside a larger cluster (LiDAR frame, metres; heights above the ground). */
 export interface PersonPart {
@@ -59,33 +60,7 @@ export function peopleInCluster(xyz: Float32Array, ground: GroundModel, minPoint
   const cellOf = (i: number): number => Math.floor((xyz[3 * i + 1] - minY) / CELL) * nx + Math.floor((xyz[3 * i] - minX) / CELL);
   const occupied = new Uint8Array(nx * ny);
   for (let i = 0; i < n; i++) if (h[i] >= LOW && h[i] <= HIGH) occupied[cellOf(i)] = 1;
-  // Connected components of the occupied cells (8-neighbourhood).
-  const comp = new Int32Array(nx * ny).fill(-1);
-  let count = 0;
-  const stack: number[] = [];
-  for (let c = 0; c < comp.length; c++) {
-    if (!occupied[c] || comp[c] >= 0) continue;
-    comp[c] = count;
-    stack.push(c);
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      const cx = d % nx;
-      const cy = (d - cx) / nx;
-      for (let oy = -1; oy <= 1; oy++) {
-        for (let ox = -1; ox <= 1; ox++) {
-          const x = cx + ox;
-          const y = cy + oy;
-          if (x < 0 || y < 0 || x >= nx || y >= ny) continue;
-          const e = y * nx + x;
-          if (occupied[e] && comp[e] < 0) {
-            comp[e] = count;
-            stack.push(e);
-          }
-        }
-      }
-    }
-    count++;
-  }
+  const { comp, count } = cellComponents(occupied, nx, ny);
   if (count < 2) return [];
   // Per component: points in the layer, sums and second moments, heights, and points above it.
   const pts = new Uint32Array(count);

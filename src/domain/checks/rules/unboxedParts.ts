@@ -1,5 +1,6 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
+import { cellComponents } from '../../geometry/cellComponents.ts';
 
 /** A connected part of a cluster's unboxed points (LiDAR frame, metres; heights above the ground). */
 export interface UnboxedPart {
@@ -44,33 +45,9 @@ export function unboxedParts(xyz: Float32Array, ground: GroundModel, origin: rea
   const ny = Math.floor((maxY - minY) / CELL) + 1;
   if (nx * ny > 1 << 20) return [];
   const cellOf = (i: number): number => Math.floor((xyz[3 * i + 1] - minY) / CELL) * nx + Math.floor((xyz[3 * i] - minX) / CELL);
-  const comp = new Int32Array(nx * ny).fill(-2);
-  for (let i = 0; i < n; i++) comp[cellOf(i)] = -1;
-  let count = 0;
-  const stack: number[] = [];
-  for (let c = 0; c < comp.length; c++) {
-    if (comp[c] !== -1) continue;
-    comp[c] = count;
-    stack.push(c);
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      const cx = d % nx;
-      const cy = (d - cx) / nx;
-      for (let oy = -1; oy <= 1; oy++) {
-        for (let ox = -1; ox <= 1; ox++) {
-          const x = cx + ox;
-          const y = cy + oy;
-          if (x < 0 || y < 0 || x >= nx || y >= ny) continue;
-          const e = y * nx + x;
-          if (comp[e] === -1) {
-            comp[e] = count;
-            stack.push(e);
-          }
-        }
-      }
-    }
-    count++;
-  }
+  const occupied = new Uint8Array(nx * ny);
+  for (let i = 0; i < n; i++) occupied[cellOf(i)] = 1;
+  const { comp, count } = cellComponents(occupied, nx, ny);
   const members: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < n; i++) members[comp[cellOf(i)]].push(i);
   const out: UnboxedPart[] = [];

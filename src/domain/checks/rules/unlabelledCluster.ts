@@ -166,18 +166,7 @@ export const unlabelledCluster: Rule = (ctx) => {
       for (const part of peopleInCluster(points.get(g) ?? new Float32Array(0), analysis.ground, need)) {
         const range = Math.hypot(part.x - ox, part.y - oy);
         if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
-        const cand: MissedCandidate = {
-          points: part.points,
-          center: [part.x, part.y, part.z],
-          groundZ: part.groundZ,
-          range,
-          length: part.length,
-          width: part.width,
-          yaw: part.yaw,
-          top: part.top,
-          bottom: part.bottom,
-          topCut: false,
-        };
+        const cand = candidateOfPart(part, range, false);
         // Carved out of a larger cluster, a column is less sure to stand apart than a cluster that does.
         const partScenery = CARVED * sceneryFactor(analysis, g, cand, true);
         if (partScenery <= 0) continue;
@@ -207,18 +196,7 @@ export const unlabelledCluster: Rule = (ctx) => {
         const range = Math.hypot(part.x - ox, part.y - oy);
         if (part.points < needAt(settings.clusterMinPoints, range)) continue;
         if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
-        const cand: MissedCandidate = {
-          points: part.points,
-          center: [part.x, part.y, part.z],
-          groundZ: part.groundZ,
-          range,
-          length: part.length,
-          width: part.width,
-          yaw: part.yaw,
-          top: part.top,
-          bottom: part.bottom,
-          topCut: Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || part.top >= CEILING,
-        };
+        const cand = candidateOfPart(part, range, Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || part.top >= CEILING);
         const scenery = sceneryFactor(analysis, g, cand, true);
         if (scenery <= 0) continue;
         consider(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery);
@@ -411,4 +389,14 @@ function message(cand: MissedCandidate, scores: readonly TemplateScore[], confid
     `${fmt(w, w < 0.1 ? 2 : 1)} m cluster ${fmt(cand.top, 1)} m tall with no box${returns}: a missed ${best.label}` +
     `${others.length > 0 ? ` (or ${others.join(', ')})` : ''}? Confidence ${fmt(confidence, 2)}.`
   );
+}
+
+/** A missed-object candidate from a part carved out of a cluster (a person-sized column, an unboxed part). */
+function candidateOfPart(
+  part: Pick<MissedCandidate, 'points' | 'groundZ' | 'length' | 'width' | 'yaw' | 'top' | 'bottom'> & { x: number; y: number; z: number },
+  range: number,
+  topCut: boolean,
+): MissedCandidate {
+  const { points, groundZ, length, width, yaw, top, bottom } = part;
+  return { points, center: [part.x, part.y, part.z], groundZ, range, length, width, yaw, top, bottom, topCut };
 }
