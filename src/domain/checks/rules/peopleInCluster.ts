@@ -1,21 +1,10 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { cellComponents } from '../../geometry/cellComponents.ts';
+import type { ClusterPart } from './ClusterPart.ts';
 
-/** A person-sized column found inside a larger cluster (LiDAR frame, metres; heights above the ground). */
-export interface PersonPart {
-  points: number;
-  x: number;
-  y: number;
-  z: number;
-  groundZ: number;
-  /** BEV extents along and across the part's principal axis, and that axis's direction (radians about +z). */
-  length: number;
-  width: number;
-  yaw: number;
-  top: number;
-  bottom: number;
-}
+/** A person-sized column found inside a larger cluster. */
+export type PersonPart = ClusterPart;
 
 /** Cells of the split (metres): two columns 0.2 m apart are two. */
 const CELL = 0.2;

@@ -1,20 +1,10 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { cellComponents } from '../../geometry/cellComponents.ts';
+import type { ClusterPart } from './ClusterPart.ts';
 
-/** A connected part of a cluster's unboxed points (LiDAR frame, metres; heights above the ground). */
-export interface UnboxedPart {
-  points: number;
-  x: number;
-  y: number;
-  z: number;
-  groundZ: number;
-  /** BEV extents along and across the part's principal axis, and that axis's direction (radians about +z). */
-  length: number;
-  width: number;
-  yaw: number;
-  top: number;
-  bottom: number;
+/** A connected part of a cluster's unboxed points. */
+export interface UnboxedPart extends ClusterPart {
   /** Largest tangent of a point's elevation angle seen from `origin`. */
   tanElevation: number;
 }

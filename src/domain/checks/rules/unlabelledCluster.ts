@@ -10,6 +10,7 @@ import { inLabelRegion } from './missedObjectRegion.ts';
 import { isFace, sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
 import { objectKind } from './missedObjectKind.ts';
+import type { ClusterPart } from './ClusterPart.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
 import { isRiderProfile } from './riderProfile.ts';
 import { unboxedParts } from './unboxedParts.ts';
@@ -392,11 +393,7 @@ function message(cand: MissedCandidate, scores: readonly TemplateScore[], confid
 }
 
 /** A missed-object candidate from a part carved out of a cluster (a person-sized column, an unboxed part). */
-function candidateOfPart(
-  part: Pick<MissedCandidate, 'points' | 'groundZ' | 'length' | 'width' | 'yaw' | 'top' | 'bottom'> & { x: number; y: number; z: number },
-  range: number,
-  topCut: boolean,
-): MissedCandidate {
+function candidateOfPart(part: ClusterPart, range: number, topCut: boolean): MissedCandidate {
   const { points, groundZ, length, width, yaw, top, bottom } = part;
   return { points, center: [part.x, part.y, part.z], groundZ, range, length, width, yaw, top, bottom, topCut };
 }
