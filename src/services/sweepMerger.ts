@@ -30,7 +30,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       throw err;
     }));
 
-  const run = async (frameId: string, n: number, key: string): Promise<void> => {
+  const run = async (frameId: string, n: number, budget: number, key: string): Promise<void> => {
     const set = store.getState().patchMerge;
     set({
       status: 'loading',
@@ -100,7 +100,6 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       }
     });
     try {
-      const budget = Number(key.slice(key.lastIndexOf(':') + 1));
       const summary = await io.mergeWorker().merge(key, io.api.mergedUrl(frameId, n, budget), budget, onEvent);
       if (wanted !== key || !summary) return;
       // For a performance trace: where the time to the first batch went (worker and server clocks).
@@ -143,7 +142,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       }
       return;
     }
-    void run(frameId as string, n, key);
+    void run(frameId as string, n, s.view.pointBudget, key);
   };
   const unsubscribe = store.subscribe(update);
   update();

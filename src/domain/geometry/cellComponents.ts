@@ -32,3 +32,36 @@ export function cellComponents(occupied: Uint8Array, nx: number, ny: number): { 
   }
   return { comp, count };
 }
+
+/**
+ * Splits points (x y z interleaved) into the connected components of the `cell`-metre BEV cells
+ * that hold a point `keep` accepts (all when absent). `of[i]` is the component of point i's cell
+ * (−1 when no kept point lies in it), whether or not i itself is kept. Null when the points span
+ * more than 2^20 cells.
+ */
+export function pointComponents(xyz: Float32Array, cell: number, keep?: (i: number) => boolean): { of: Int32Array; count: number } | null {
+  const n = Math.floor(xyz.length / 3);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = xyz[3 * i];
+    const y = xyz[3 * i + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const nx = Math.floor((maxX - minX) / cell) + 1;
+  const ny = Math.floor((maxY - minY) / cell) + 1;
+  if (!(nx * ny <= 1 << 20)) return null;
+  const cells = new Int32Array(n);
+  for (let i = 0; i < n; i++) cells[i] = Math.floor((xyz[3 * i + 1] - minY) / cell) * nx + Math.floor((xyz[3 * i] - minX) / cell);
+  const occupied = new Uint8Array(nx * ny);
+  for (let i = 0; i < n; i++) if (!keep || keep(i)) occupied[cells[i]] = 1;
+  const { comp, count } = cellComponents(occupied, nx, ny);
+  const of = new Int32Array(n);
+  for (let i = 0; i < n; i++) of[i] = comp[cells[i]];
+  return { of, count };
+}

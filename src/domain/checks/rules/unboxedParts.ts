@@ -1,6 +1,7 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
-import { cellComponents } from '../../geometry/cellComponents.ts';
+import { pointComponents } from '../../geometry/cellComponents.ts';
+import { principalFootprint } from '../../geometry/principalFootprint.ts';
 import type { ClusterPart } from './ClusterPart.ts';
 
 /** A connected part of a cluster's unboxed points. */
@@ -21,25 +22,10 @@ const CELL = 0.4;
 export function unboxedParts(xyz: Float32Array, ground: GroundModel, origin: readonly [number, number, number], minPoints: number): UnboxedPart[] {
   const n = Math.floor(xyz.length / 3);
   if (n < minPoints) return [];
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, xyz[3 * i]);
-    maxX = Math.max(maxX, xyz[3 * i]);
-    minY = Math.min(minY, xyz[3 * i + 1]);
-    maxY = Math.max(maxY, xyz[3 * i + 1]);
-  }
-  const nx = Math.floor((maxX - minX) / CELL) + 1;
-  const ny = Math.floor((maxY - minY) / CELL) + 1;
-  if (nx * ny > 1 << 20) return [];
-  const cellOf = (i: number): number => Math.floor((xyz[3 * i + 1] - minY) / CELL) * nx + Math.floor((xyz[3 * i] - minX) / CELL);
-  const occupied = new Uint8Array(nx * ny);
-  for (let i = 0; i < n; i++) occupied[cellOf(i)] = 1;
-  const { comp, count } = cellComponents(occupied, nx, ny);
-  const members: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < n; i++) members[comp[cellOf(i)]].push(i);
+  const split = pointComponents(xyz, CELL);
+  if (!split) return [];
+  const members: number[][] = Array.from({ length: split.count }, () => []);
+  for (let i = 0; i < n; i++) members[split.of[i]].push(i);
   const out: UnboxedPart[] = [];
   for (const list of members) {
     if (list.length < minPoints) continue;
@@ -49,35 +35,12 @@ export function unboxedParts(xyz: Float32Array, ground: GroundModel, origin: rea
 }
 
 function measure(xyz: Float32Array, list: number[], ground: GroundModel, origin: readonly [number, number, number]): UnboxedPart {
-  const m = list.length;
-  let sx = 0;
-  let sy = 0;
+  const f = principalFootprint(
+    Float64Array.from(list, (i) => xyz[3 * i]),
+    Float64Array.from(list, (i) => xyz[3 * i + 1]),
+  );
+  const groundZ = groundHeightAt(ground, f.x, f.y);
   let sz = 0;
-  for (const i of list) {
-    sx += xyz[3 * i];
-    sy += xyz[3 * i + 1];
-    sz += xyz[3 * i + 2];
-  }
-  const x = sx / m;
-  const y = sy / m;
-  let cxx = 0;
-  let cyy = 0;
-  let cxy = 0;
-  for (const i of list) {
-    const dx = xyz[3 * i] - x;
-    const dy = xyz[3 * i + 1] - y;
-    cxx += dx * dx;
-    cyy += dy * dy;
-    cxy += dx * dy;
-  }
-  const yaw = 0.5 * Math.atan2(2 * cxy, cxx - cyy);
-  const ax = Math.cos(yaw);
-  const ay = Math.sin(yaw);
-  const groundZ = groundHeightAt(ground, x, y);
-  let u0 = Infinity;
-  let u1 = -Infinity;
-  let v0 = Infinity;
-  let v1 = -Infinity;
   let zMin = Infinity;
   let zMax = -Infinity;
   let tanElevation = -Infinity;
@@ -85,27 +48,10 @@ function measure(xyz: Float32Array, list: number[], ground: GroundModel, origin:
     const px = xyz[3 * i];
     const py = xyz[3 * i + 1];
     const pz = xyz[3 * i + 2];
-    const u = (px - x) * ax + (py - y) * ay;
-    const v = (py - y) * ax - (px - x) * ay;
-    u0 = Math.min(u0, u);
-    u1 = Math.max(u1, u);
-    v0 = Math.min(v0, v);
-    v1 = Math.max(v1, v);
+    sz += pz;
     zMin = Math.min(zMin, pz);
     zMax = Math.max(zMax, pz);
     tanElevation = Math.max(tanElevation, (pz - origin[2]) / Math.max(0.1, Math.hypot(px - origin[0], py - origin[1])));
   }
-  return {
-    points: m,
-    x,
-    y,
-    z: sz / m,
-    groundZ,
-    length: Math.max(u1 - u0, v1 - v0),
-    width: Math.min(u1 - u0, v1 - v0),
-    yaw: u1 - u0 >= v1 - v0 ? yaw : yaw + Math.PI / 2,
-    top: zMax - groundZ,
-    bottom: zMin - groundZ,
-    tanElevation,
-  };
+  return { ...f, points: list.length, z: sz / list.length, groundZ, top: zMax - groundZ, bottom: zMin - groundZ, tanElevation };
 }
