@@ -38,6 +38,14 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const tool = useAppStore((s) => s.tool.path.split('.')[0]);
   const decimated = useAppStore((s) => s.load.totalPoints > s.view.pointBudget);
   const mergedKey = useAppStore((s) => s.merge.key);
+  const stale = useAppStore((s) => s.merge.stale);
+  const shownKey = mergedKey ?? stale?.key ?? null;
+  // Keyed siblings: the merged cloud on screen keeps its layer (and its points on the GPU) when it
+  // becomes the kept one while the next merge loads out of sight.
+  const mergedLayers = [
+    stale ? <MergedCloudLayer key={stale.key} cloudKey={stale.key} transform={stale.matrix} highlight={null} /> : null,
+    mergedKey ? <MergedCloudLayer key={mergedKey} cloudKey={mergedKey} hidden={stale !== null} highlight={primary} /> : null,
+  ];
   return (
     <>
       {mode === 'top' ? (
@@ -73,8 +81,8 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <FrameTheCloud />
       <RangeRings />
       <SensorAxes />
-      {frameId && mergedKey ? <MergedCloudLayer cloudKey={mergedKey} highlight={primary} /> : null}
-      {frameId && !mergedKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
+      {frameId ? mergedLayers : null}
+      {frameId && !shownKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated && !mergedKey ? <NearSelection frameId={frameId} box={primary} /> : null}
       {frameId && !mergedKey ? <PointTagSync frameId={frameId} /> : null}
       <SliceCropHandles />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Group, Points } from 'three';
+import type { Matrix4 } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { useAppStore, usePage } from './EditorContext.ts';
 import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
@@ -18,9 +19,22 @@ import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
  * Points go to the GPU between frames, a step at a time, each once the GPU has taken the last
  * (`lodGeometry.upload`, `afterGpu`), and are drawn only at a few steps (`uploadTarget`): each
  * redraw of a big cloud costs a software renderer the whole cloud. Reports when the first merged
- * points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`).
+ * points and the whole budget were on screen (`merge.firstViewMs`, `fullDetailMs`). A cloud kept
+ * while the next merge loads (`merge.stale`) is drawn moved by `transform` into the open frame.
  */
-export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null }) {
+export function MergedCloudLayer({
+  cloudKey,
+  transform = null,
+  hidden = false,
+  highlight,
+}: {
+  cloudKey: string;
+  /** Row-major 4×4 from the LiDAR frame the cloud was merged in into the open frame's (a kept cloud: `merge.stale`); null: the same. */
+  transform?: readonly number[] | null;
+  /** Uploaded out of sight while a kept cloud is on screen; once the whole budget is on the GPU the kept one goes (`merge.stale` = null). */
+  hidden?: boolean;
+  highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null;
+}) {
   const { io, store } = usePage();
   const { lodGeometry } = useRenderState();
   const material = useMemo(createPointMaterial, []);
@@ -61,7 +75,11 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
       g.add(p);
     }
     const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown));
-    if (target <= gpu.shown) return;
+    if (target <= gpu.shown) {
+      // Out of sight and all on the GPU: this cloud takes the kept one's place.
+      if (hidden && isFull(gpu)) store.getState().patchMerge({ stale: null });
+      return;
+    }
     if (gpu.uploaded < target) lodGeometry.upload(gpu, target);
     if (gpu.uploaded < target) {
       // More steps to go before the target: the next once the GPU has taken this one.
@@ -74,7 +92,15 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
     // Drawn in the next frame (behind the last step in the GPU's queue); uploading goes on once
     // the GPU has drawn it (see useFrame).
     lodGeometry.show(gpu, target);
-    invalidate();
+    if (!hidden) {
+      invalidate();
+      return;
+    }
+    // Out of sight nothing is drawn: go on once the GPU has taken this step.
+    gpuWait.current = afterGpu(gl.getContext(), () => {
+      gpuWait.current = null;
+      pumpRef.current();
+    });
   };
   const pumpRef = useRef(pump);
   pumpRef.current = pump;
@@ -106,6 +132,16 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
   };
 
   useEffect(() => {
+    const g = group.current;
+    if (!g) return;
+    g.matrixAutoUpdate = false;
+    if (transform) g.matrix.set(...(transform as Parameters<Matrix4['set']>));
+    else g.matrix.identity();
+    g.matrixWorldNeedsUpdate = true;
+    invalidate();
+  }, [transform, invalidate]);
+
+  useEffect(() => {
     const u = material.uniforms;
     u.uSize.value = pointSize;
     u.uSource.value = byTime ? COLOR_SOURCE.attribute : COLOR_SOURCE.height;
@@ -126,14 +162,14 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
 
   useFrame((state) => {
     const gpu = gpuRef.current;
-    if (!gpu) return;
+    if (!gpu || hidden) return;
     if (applyHiddenMask(gpu, hiddenRef.current.mask, hiddenRef.current.version)) state.invalidate();
     if (gpu.shown === drawnInFrame.current) return;
     drawnInFrame.current = gpu.shown;
     const m = store.getState().merge;
     if (m.key !== cloudKey) return;
     if (m.drawn !== gpu.shown) store.getState().patchMerge({ drawn: gpu.shown });
-    const full = gpu.cloud.complete && gpu.shown >= lodLimit(gpu.cloud.received, gpu.capacity);
+    const full = isFull(gpu);
     requestAnimationFrame(() => stampMilestones(full));
     // More may have come while these were uploaded: go on once this frame is drawn.
     if (!full && gpuWait.current === null) {
@@ -144,5 +180,16 @@ export function MergedCloudLayer({ cloudKey, highlight }: { cloudKey: string; hi
     }
   });
 
-  return <group ref={group} />;
+  // Shown again (the kept cloud gone): drawn, and its milestones stamped, from the next frame.
+  useEffect(() => {
+    if (!hidden) invalidate();
+    else pumpRef.current();
+  }, [hidden, invalidate]);
+
+  return <group ref={group} visible={!hidden} />;
+}
+
+/** The whole cloud has arrived and every point up to the budget is on the GPU and shown. */
+function isFull(gpu: MergedGpu): boolean {
+  return gpu.cloud.complete && gpu.shown >= lodLimit(gpu.cloud.received, gpu.capacity);
 }

@@ -5,6 +5,9 @@ import type { PosesResponse } from '../domain/poses/Pose.ts';
 import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
 import type { MergeEvent } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
+import { lidarToLidar } from '../domain/poses/worldTransforms.ts';
+
+const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 /** Delay after the first frame is loaded before the poses and the merge worker are readied (ms). */
 const WARM_UP_MS = 400;
@@ -23,12 +26,39 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
   /** The way the annotator last stepped through the frames (+1 or −1), for merging ahead. */
   let step = 1;
   let lastIndex = -1;
+  /** The poses once read (the transform of a kept merged cloud into the next frame needs them at once). */
+  let posesRead: PosesResponse | null = null;
+  /** The frame each merged cloud on screen or kept was merged in, by key. */
+  const frameOfKey = new Map<string, string>();
+
+  /** The transform from `from`'s LiDAR frame into `to`'s, when both have poses of one sequence. */
+  const between = (from: string, to: string): number[] | null => {
+    if (from === to) return IDENTITY;
+    const a = posesRead?.frames[from];
+    const b = posesRead?.frames[to];
+    return a && b && a.sequence === b.sequence ? lidarToLidar(a.pose, b.pose) : null;
+  };
+  const forget = (key: string): void => {
+    io.mergedClouds.delete(key);
+    frameOfKey.delete(key);
+  };
+  /** The merged cloud kept on screen while the next one loads (`merge.stale`), by key. */
+  let keptKey: string | null = null;
+  /** Drops the merged cloud kept on screen while the next one loads. */
+  const dropStale = (): void => {
+    if (keptKey !== null) forget(keptKey);
+    keptKey = null;
+    if (store.getState().merge.stale) store.getState().patchMerge({ stale: null });
+  };
 
   const posesOnce = (): Promise<PosesResponse> =>
-    (poses ??= io.api.getPoses().catch((err: unknown) => {
-      poses = null;
-      throw err;
-    }));
+    (poses ??= io.api.getPoses().then(
+      (r) => (posesRead = r),
+      (err: unknown) => {
+        poses = null;
+        throw err;
+      },
+    ));
 
   const run = async (frameId: string, n: number, budget: number, key: string): Promise<void> => {
     const set = store.getState().patchMerge;
@@ -49,7 +79,10 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     try {
       response = await posesOnce();
     } catch (err) {
-      if (wanted === key) set({ status: 'error', message: `Could not read the ego poses: ${err instanceof Error ? err.message : String(err)}` });
+      if (wanted === key) {
+        dropStale();
+        set({ status: 'error', message: `Could not read the ego poses: ${err instanceof Error ? err.message : String(err)}` });
+      }
       return;
     }
     if (wanted !== key) return;
@@ -62,6 +95,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     const window = index < 0 ? [] : sweepWindow(framePoses, index, n);
     if (window.length === 0) {
       const why = response.warnings?.length ? response.warnings.join('; ') : 'the dataset has no ego pose for this frame (poses.txt, oxts or ego_pose)';
+      dropStale();
       set({ status: 'unavailable', message: `Sweeps cannot be merged: ${why}` });
       return;
     }
@@ -74,6 +108,8 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     const cloudOnce = (): MergedCloud => {
       if (!cloud) {
         cloud = io.mergedClouds.create(key);
+        frameOfKey.set(key, frameId);
+        // A cloud kept on screen meanwhile stays until this one is on the GPU (`MergedCloudLayer`).
         set({ key });
       }
       return cloud;
@@ -120,13 +156,21 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       const next = frames[index + step]?.id;
       if (next !== undefined) io.api.prefetchMerged(next, n, budget).catch(() => undefined);
     } catch (err) {
-      if (wanted === key) set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });
+      if (wanted === key) {
+        dropStale();
+        set({ status: 'error', message: `Merging sweeps failed: ${err instanceof Error ? err.message : String(err)}` });
+      }
     }
   };
 
   const update = (): void => {
     if (stopped) return;
     const s = store.getState();
+    // The view let the kept cloud go (the new one is on the GPU): its points go too.
+    if (keptKey !== null && s.merge.stale?.key !== keptKey) {
+      forget(keptKey);
+      keptKey = null;
+    }
     const frameId = s.currentFrameId;
     const n = s.merge.sweeps;
     // The budget is part of the key: a new budget asks the server again (it sends up to the budget).
@@ -134,7 +178,25 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     if (key === wanted) return;
     const old = s.merge.key;
     wanted = key;
-    if (old) io.mergedClouds.delete(old);
+    if (key !== '') {
+      // What is on screen (a kept cloud while `old` loads out of sight, else `old`) stays there,
+      // moved into the open frame, until the new merge is on the GPU (`MergedCloudLayer`):
+      // stepping with sweeps shown never drops to one sweep or to a coarse first batch.
+      const kept = s.merge.stale?.key ?? old;
+      const from = kept === null ? undefined : frameOfKey.get(kept);
+      const matrix = from === undefined ? null : between(from, frameId as string);
+      if (old !== null && old !== kept) forget(old);
+      if (kept !== null && matrix !== null) {
+        keptKey = kept;
+        s.patchMerge({ stale: { key: kept, matrix } });
+      } else {
+        if (old !== null && old === kept) forget(old);
+        dropStale();
+      }
+    } else {
+      if (old) forget(old);
+      dropStale();
+    }
     if (key === '') {
       if (s.merge.status !== 'off') {
         void io.mergeWorker().release();
@@ -165,6 +227,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     stopped = true;
     unsubscribe();
     const key = store.getState().merge.key;
-    if (key) io.mergedClouds.delete(key);
+    if (key) forget(key);
+    dropStale();
   };
 }

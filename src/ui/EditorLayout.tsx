@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Workspace } from '../render/Workspace.tsx';
 import { LoadErrorCard } from './LoadErrorCard.tsx';
+import { MergeNotice } from './MergeNotice.tsx';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { FrameList } from './FrameList.tsx';
 import { ObjectList } from './ObjectList.tsx';
@@ -48,7 +49,14 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
       <header className="toolbar">
         <span className="brand">Cuboid</span>
         <span className="frame-title" title={frameId ?? undefined} data-testid="frame-title">
-          {frameId ? `Frame ${frameId}` : 'No frame'}
+          {frameId ? (
+            <>
+              <span className="frame-word">Frame </span>
+              {frameId}
+            </>
+          ) : (
+            'No frame'
+          )}
         </span>
         <ToolButtons />
         <SaveStatus />
@@ -71,6 +79,7 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
           <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
           <span className="ax-yaw">yaw ↺ from x</span>
         </div>
+        <MergeNotice />
         <CameraPanel />
         <MessageToast />
         <FindingCard />

@@ -11,11 +11,13 @@ export function MergeControls() {
   const setSweeps = useAppStore((s) => s.setMergeSweeps);
   const setByTime = useAppStore((s) => s.setMergeColorByTime);
   const status =
-    m.status === 'loading'
-      ? `merging ${m.sweepsDone}/${m.sweepCount}`
-      : m.status === 'ready'
-        ? `${(m.drawn / 1e6).toFixed(1)}M/${(m.points / 1e6).toFixed(1)}M`
-        : null;
+    m.stale !== null && m.status !== 'loading'
+      ? 'updating'
+      : m.status === 'loading'
+        ? `merging ${m.sweepsDone}/${m.sweepCount}`
+        : m.status === 'ready'
+          ? `${(m.drawn / 1e6).toFixed(1)}M/${(m.points / 1e6).toFixed(1)}M`
+          : null;
   return (
     <>
       <label title="Merge the sweeps before and after this frame into it, placed by the ego poses (static objects line up; moving ones smear along their path)">
@@ -44,8 +46,9 @@ export function MergeControls() {
         </span>
       ) : null}
       {m.message && m.sweeps > 0 ? (
-        <span className="merge-status merge-message" role="status">
-          {m.message}
+        // The whole message is in the view (`MergeNotice`): the toolbar has room for a word.
+        <span className="merge-status merge-message" title={m.message} data-testid="merge-short-message">
+          {m.status === 'unavailable' || m.status === 'error' ? 'not merged' : 'some skipped'}
         </span>
       ) : null}
     </>

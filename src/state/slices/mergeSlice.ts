@@ -14,6 +14,13 @@ export interface MergeSlice {
     status: 'off' | 'loading' | 'ready' | 'unavailable' | 'error';
     /** The merged cloud's key in `io/mergedClouds` (null: none). */
     key: string | null;
+    /**
+     * The last merged cloud, kept on screen while the next merge (another frame, sweep count or
+     * budget) has sent nothing yet: its key and the transform (row-major 4×4) from the LiDAR frame
+     * it was merged in into the open frame's, so static objects stay put. Null once the next
+     * merge's first points arrive, it fails, or the merge is turned off.
+     */
+    stale: { key: string; matrix: number[] } | null;
     /** Sweeps in the merge and those fetched so far; points in it (once known). */
     sweepCount: number;
     sweepsDone: number;
@@ -48,6 +55,7 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     colorByTime: false,
     status: 'off',
     key: null,
+    stale: null,
     sweepCount: 0,
     sweepsDone: 0,
     points: 0,

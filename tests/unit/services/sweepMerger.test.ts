@@ -96,6 +96,49 @@ describe('sweepMerger', () => {
     stop();
   });
 
+  it('keeps the last merged cloud on screen, moved into the next frame, until the next merge is on the GPU', async () => {
+    const pose = (x: number) => ({ sequence: 's', pose: rigidFromYaw(0, [x, 0, 0]) });
+    const { store, io } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(3), '000003': pose(4) } });
+    // The second merge sends its first batch only when told.
+    const base = io.mergeWorker();
+    let release: (() => void) | null = null;
+    let calls = 0;
+    (io as { mergeWorker: () => unknown }).mergeWorker = () => ({
+      ...base,
+      merge: async (key: string, url: string, budget: number, onEvent: (e: MergeEvent) => void) => {
+        if (calls++ === 1) await new Promise<void>((r) => (release = r));
+        return base.merge(key, url, budget, onEvent);
+      },
+    });
+    const stop = startSweepMerger(store, io);
+    store.getState().setMergeSweeps(1);
+    await settle();
+    const first = store.getState().merge.key!;
+    store.getState().setCurrentFrame('000002');
+    await settle();
+    let m = store.getState().merge;
+    // Nothing of the new merge yet: the last cloud stays, moved from 000001 (x = 1) into 000002 (x = 3).
+    expect(m.key).toBeNull();
+    expect(m.stale?.key).toBe(first);
+    expect(m.stale?.matrix[3]).toBeCloseTo(-2);
+    expect(mergedClouds.get(first)).toBeDefined();
+    release!();
+    await settle();
+    m = store.getState().merge;
+    // The new merge loads out of sight; once the view has it on the GPU it lets the kept one go, and its points go.
+    expect(m.key).toBe('merged:000002:1:2000000');
+    expect(m.stale?.key).toBe(first);
+    store.getState().patchMerge({ stale: null });
+    expect(mergedClouds.get(first)).toBeUndefined();
+    expect(mergedClouds.get('merged:000002:1:2000000')).toBeDefined();
+    // A new sweep count keeps the cloud in place (same frame) until the new one arrives; turned off, nothing is kept.
+    store.getState().setMergeSweeps(2);
+    expect(store.getState().merge.stale?.matrix).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+    store.getState().setMergeSweeps(0);
+    expect(store.getState().merge.stale).toBeNull();
+    stop();
+  });
+
   it('says why there is no merge when the dataset has no poses', async () => {
     const { store, io, asked } = setup({ frames: {}, warnings: ['poses.txt: 3 lines for 4 frames (line i is the i-th frame)'] });
     const stop = startSweepMerger(store, io);
