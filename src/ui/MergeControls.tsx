@@ -30,7 +30,7 @@ export function MergeControls() {
           ))}
         </select>
       </label>
-      {m.sweeps > 0 ? (
+      {m.sweeps > 0 && m.status !== 'unavailable' ? (
         <label title="Colour merged points by the sweep they came from (blue earlier, red later)">
           <input type="checkbox" checked={m.colorByTime} onChange={(e) => setByTime(e.target.checked)} data-testid="merge-time-colour" />
           by time
