@@ -44,6 +44,8 @@ export interface MergedDone {
   firstBatchMs: number;
   /** Whether the server answered from its cache of recent merges. */
   cached: boolean;
+  /** The merge was under way (merged ahead) when it was asked for: the stream caught up with it and followed it. */
+  joined?: boolean;
   /** The merge was stopped before it was complete (its request went away). */
   cancelled?: boolean;
 }

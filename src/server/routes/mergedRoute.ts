@@ -27,25 +27,17 @@ const DEFAULT_BUDGET = 2_000_000;
  * worker thread (`MergePool`); the last merges are kept and answered again from memory. With
  * `prefetch=1` nothing is streamed: the merge is made into that memory (202, also while it is
  * under way), unless it is there already or another merge is streaming (204); a streamed request
- * stops the merges made ahead. 409
+ * stops the other merges made ahead, and follows one of its own window (what it sent so far, then
+ * the rest: `done.joined`). 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  */
 export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
   const { poses } = ctx;
   /** Finished merges by key: their messages but the closing summary, and that summary. */
   const cache = new Map<string, { at: number; messages: Uint8Array[]; done: MergedDone }>();
-  /** Merges streaming to a page now, and the keys being merged ahead (`prefetch=1`). */
-  let running = 0;
-  const prefetching = new Map<string, AbortController>();
-  // A dataset with poses may be merged: its merge thread is started now, not on the first request.
-  void poses
-    .get()
-    .then((p) => {
-      const id = ctx.service.dataset.ids().find((i) => p.frames[i] !== undefined);
-      const frame = id === undefined ? undefined : ctx.service.dataset.get(id);
-      if (id !== undefined && frame) pool.warm({ frame, pose: p.frames[id].pose, time: 0 });
-    })
-    .catch(() => undefined);
+  /** Merges under way, by key: streamed to pages (followers) or merged ahead (`ahead`). */
+  const live = new Map<string, LiveMerge>();
+  const streaming = (): boolean => [...live.values()].some((m) => !m.ahead);
   app.get(
     '/api/frames/:id/merged',
     { schema: { params: frameParamsSchema, querystring: mergedQuerySchema, description: 'merged sweeps around the frame, streamed coarse first (binary)' } },
@@ -77,58 +69,91 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       if (entry !== undefined && hit === undefined) cache.delete(key);
       if (hit && request.query.prefetch === true) return reply.code(204).send();
       if (hit) return reply.send(Readable.from([...hit.messages, encodeDone({ ...hit.done, cached: true })].map(toBuffer)));
-      /** Runs the merge, each message to `onMessage` as it comes, and keeps it unless it was stopped. */
-      const merge = async (onMessage: (bytes: Uint8Array) => void, signal: AbortSignal): Promise<void> => {
-        const head = encodeHead({ offsets: sweeps.map((s) => s.time), budget });
-        const messages: Uint8Array[] = [head];
-        onMessage(head);
-        const done = await pool.run(
-          sweeps,
-          all.frames[frame.id]!.pose,
-          budget,
-          (bytes) => {
-            if (bytes[0] !== WIRE_DONE) messages.push(bytes);
-            onMessage(bytes);
-          },
-          signal,
-        );
-        if (done.cancelled === true) return;
-        cache.set(key, { at: Date.now(), messages, done });
-        while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
+      /** Starts the merge: its messages go to its followers as they come; once complete it is kept. */
+      const start = (ahead: boolean): LiveMerge => {
+        const m: LiveMerge = {
+          messages: [encodeHead({ offsets: sweeps.map((s) => s.time), budget })],
+          followers: new Set(),
+          stop: new AbortController(),
+          ahead,
+        };
+        live.set(key, m);
+        pool
+          .run(
+            sweeps,
+            all.frames[frame.id]!.pose,
+            budget,
+            (bytes) => {
+              // The summary goes out once the run is over (below), with how each follower came.
+              if (bytes[0] === WIRE_DONE) return;
+              m.messages.push(bytes);
+              for (const f of m.followers) f.write(bytes);
+            },
+            m.stop.signal,
+          )
+          .then((done) => {
+            if (done.cancelled === true) return;
+            cache.set(key, { at: Date.now(), messages: m.messages, done });
+            while (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
+            for (const f of m.followers) f.write(encodeDone(f.joined ? { ...done, joined: true } : done));
+          })
+          .catch((err: unknown) => {
+            if (m.stop.signal.aborted) return;
+            const e = encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+            for (const f of m.followers) f.write(e);
+          })
+          .finally(() => {
+            if (live.get(key) === m) live.delete(key);
+            for (const f of m.followers) f.end();
+          });
+        return m;
       };
+      const running = live.get(key);
       if (request.query.prefetch === true) {
         // Merged ahead into the cache (the page asks for the next frame once its merge is shown),
-        // only when no other merge is running, and stopped when one is asked for: never in front
-        // of a merge someone waits for.
-        if (prefetching.has(key)) return reply.code(202).send();
-        if (running > 0) return reply.code(204).send();
-        const stop = new AbortController();
-        prefetching.set(key, stop);
-        merge(() => undefined, stop.signal)
-          .catch(() => undefined)
-          .finally(() => prefetching.delete(key));
+        // only when no merge is streaming, and stopped when another one is asked for: never in
+        // front of a merge someone waits for.
+        if (running) return reply.code(202).send();
+        if (streaming()) return reply.code(204).send();
+        start(true);
         return reply.code(202).send();
       }
-      for (const stop of prefetching.values()) stop.abort();
+      for (const [k, m] of live) if (m.ahead && k !== key) m.stop.abort();
+      // A merge of this very window made ahead and still under way is followed, not begun again:
+      // what it sent so far first, then the rest as it comes.
+      const joined = running !== undefined && !running.stop.signal.aborted;
+      const m = joined ? running : start(false);
+      m.ahead = false;
       const out = new PassThrough();
-      const abort = new AbortController();
-      // The page went away (a newer merge, another frame): the merge stops.
+      for (const bytes of m.messages) out.write(toBuffer(bytes));
+      const follower: Follower = { joined, write: (bytes) => out.write(toBuffer(bytes)), end: () => out.end() };
+      m.followers.add(follower);
+      // The page went away (a newer merge, another frame): the merge stops, unless another page follows it.
       reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
+        if (reply.raw.writableFinished) return;
+        m.followers.delete(follower);
+        if (m.followers.size === 0) m.stop.abort();
       });
-      running++;
-      merge((bytes) => out.write(toBuffer(bytes)), abort.signal)
-        .catch((err: unknown) => {
-          if (!abort.signal.aborted)
-            out.write(toBuffer(encodeError(`merging the sweeps of frame ${frame.id} failed: ${err instanceof Error ? err.message : String(err)}`)));
-        })
-        .finally(() => {
-          out.end();
-          running--;
-        });
       return reply.send(out);
     },
   );
+}
+
+/** A page's request following a merge. */
+interface Follower {
+  /** It came while the merge was under way (merged ahead). */
+  joined: boolean;
+  write: (bytes: Uint8Array) => void;
+  end: () => void;
+}
+
+/** A merge under way: what it sent so far (from the head on, without the summary) and who follows it. */
+interface LiveMerge {
+  messages: Uint8Array[];
+  followers: Set<Follower>;
+  stop: AbortController;
+  /** Merged ahead, with no page waiting for it. */
+  ahead: boolean;
 }
 
 /** The bytes as a Buffer over the same memory. */

@@ -128,6 +128,23 @@ describe('merged sweeps from the server', () => {
     expect(got.done.count).toBe(600);
   });
 
+  it('follows a merge made ahead that is still under way instead of beginning it again', async () => {
+    const url = '/api/frames/0000_000001/merged?sweeps=2&budget=1000';
+    // The page asks for the frame it merged ahead before that merge is over.
+    const [ahead, streamed] = await Promise.all([server.app.inject(`${url}&prefetch=1`), server.app.inject(url)]);
+    expect(ahead.statusCode).toBe(202);
+    const got = decode(streamed.rawPayload);
+    expect(got.done.joined).toBe(true);
+    expect(got.done.cached).toBe(false);
+    expect(got.head.offsets).toEqual([0, 1, -1]);
+    expect(got.done.count).toBe(600);
+    expect(got.time.length).toBe(600);
+    // The merge was kept: the same window again comes from the cache, the same points.
+    const again = decode((await server.app.inject(url)).rawPayload);
+    expect(again.done.cached).toBe(true);
+    expect(again.positions).toEqual(got.positions);
+  });
+
   it('names a sweep that cannot be read and merges the others', async () => {
     // A dataset of its own: the merge thread keeps the sweeps it parsed (by file and size).
     const root = makeTempDir('cuboid-merged-bad-');
