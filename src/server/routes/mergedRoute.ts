@@ -38,6 +38,15 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
   /** Merges under way, by key: streamed to pages (followers) or merged ahead (`ahead`). */
   const live = new Map<string, LiveMerge>();
   const streaming = (): boolean => [...live.values()].some((m) => !m.ahead);
+  // A dataset with poses may be merged: its merge thread is started now, not on the first request.
+  void poses
+    .get()
+    .then((p) => {
+      const id = ctx.service.dataset.ids().find((i) => p.frames[i] !== undefined);
+      const frame = id === undefined ? undefined : ctx.service.dataset.get(id);
+      if (id !== undefined && frame) pool.warm({ frame, pose: p.frames[id].pose, time: 0 });
+    })
+    .catch(() => undefined);
   app.get(
     '/api/frames/:id/merged',
     { schema: { params: frameParamsSchema, querystring: mergedQuerySchema, description: 'merged sweeps around the frame, streamed coarse first (binary)' } },

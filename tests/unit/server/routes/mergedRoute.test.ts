@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MergePool } from '../../../../src/server/merge/MergePool.ts';
 import { MergedStreamDecoder } from '../../../../src/domain/lod/mergedWire.ts';
 import type { MergedDone, MergedHead } from '../../../../src/domain/lod/mergedWire.ts';
 import { readVelodyneBin } from '../../../../src/domain/kitti/readVelodyneBin.ts';
@@ -68,6 +69,7 @@ afterAll(() => {
 describe('merged sweeps from the server', () => {
   let server: TestServer;
   let data: string;
+  const warm = vi.spyOn(MergePool.prototype, 'warm');
   beforeAll(async () => {
     const root = makeTempDir('cuboid-merged-');
     roots.push(root);
@@ -75,6 +77,11 @@ describe('merged sweeps from the server', () => {
     server = await startTestServer({ dataDir: data });
   });
   afterAll(() => server.close());
+
+  it('starts and warms its merge thread when the server starts on a dataset with poses', async () => {
+    await expect.poll(() => warm.mock.calls.length).toBe(1);
+    expect(warm.mock.calls[0][0]?.frame.id).toBe('0000_000000');
+  });
 
   it('merges the frame and its neighbours of the same sequence through their poses, open frame first', async () => {
     const res = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1');
