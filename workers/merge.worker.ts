@@ -44,8 +44,9 @@ export interface MergeSummary {
   /** Time from the request to the server's response headers, in the page's worker (ms). */
   headersMs: number;
   serverFirstBatchMs: number;
-  /** Whether the server answered from its cache of recent merges. */
+  /** Whether the server answered from its cache of recent merges, or followed a merge it had begun ahead. */
   cached: boolean;
+  joined: boolean;
 }
 
 /** Points per 0.4 m voxel kept for picking and fitting (about one sweep's density near the sensor). */
@@ -170,6 +171,7 @@ const api = {
       headersMs,
       serverFirstBatchMs: summary.firstBatchMs,
       cached: summary.cached,
+      joined: summary.joined === true,
     };
   },
 

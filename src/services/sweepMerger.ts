@@ -73,6 +73,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
       firstViewMs: null,
       fullDetailMs: null,
       cached: null,
+      joined: null,
       requestedAt: performance.now(),
     });
     let response: PosesResponse;
@@ -148,6 +149,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
         orderMs: summary.orderMs,
         firstBatchMs: summary.firstBatchMs,
         cached: summary.cached,
+        joined: summary.joined,
         message: summary.skipped.length ? `Skipped: ${summary.skipped.join('; ')}` : null,
       });
       void io.mergeWorker().prepare(key);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchReport } from './BenchReport.ts';
 import { ensureMergedDataset, MERGED_SWEEPS } from './mergedDataset.ts';
-import { formatMergedLine, measureMergedSequence, recordLongTasks } from './mergedSequenceMeasure.ts';
+import { formatMergedLine, formatStepLine, measureMergedSequence, measureStep, recordLongTasks } from './mergedSequenceMeasure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 8793;
@@ -93,6 +93,8 @@ export async function run(report: BenchReport): Promise<void> {
     await recordLongTasks(again);
     const reopened = await measureMergedSequence(again, `http://127.0.0.1:${PORT}`, middle, MERGED_SWEEPS / 2, staticSeeds(dataset, middle));
     console.log(formatMergedLine(reopened).replace('merged sequence (', 'merged sequence, reopened ('));
+    // Then on to the next frame with D, as an annotator steps through a sequence (merged ahead).
+    console.log(formatStepLine(await measureStep(again)));
     // The same frame with a 2M budget picked in the toolbar (the default on a GPU; on software GL
     // the default is 0.5M): the server merges it again (its parsed sweeps kept).
     await again.close();

@@ -185,3 +185,61 @@ export function formatMergedLine(f: MergedFigures): string {
       : `(server: sweeps read, moved and ranked ${r0(f.gatherMs)} ms, refinement order ${r0(f.orderMs)} ms; first batch in the page's worker ${r0(f.firstBatchMs)} ms)`)
   );
 }
+
+/** What stepping to the next frame with sweeps shown looked like (`measureStep`). */
+export interface StepFigures {
+  /** The merged view stayed on screen from the step until the next frame's merge replaced it. */
+  kept: boolean;
+  /** From the step to the next frame's whole merge on screen (ms). */
+  wholeMs: number;
+  /** How the server answered: from its cache, by following the merge it had begun ahead, or by merging anew. */
+  answer: 'cache' | 'joined' | 'merged';
+  longestTaskMs: number;
+}
+
+/**
+ * Steps to the next frame (`D`) in a page that shows a merge, and measures how the merged view
+ * went over to the next frame's merge: whether a merged cloud stayed on screen at every store
+ * change in between, and when the new one was whole on screen.
+ */
+export async function measureStep(page: Page, timeoutMs = 120_000): Promise<StepFigures> {
+  const from = await page.evaluate(() => {
+    const hook = (window as any).__cuboid;
+    const w = window as unknown as { __stepShown: boolean[] };
+    w.__stepShown = [];
+    hook.store.subscribe((s: any) => w.__stepShown.push(s.merge.key !== null || s.merge.stale !== null));
+    return { id: hook.store.getState().currentFrameId as string, t0: performance.now() };
+  });
+  await page.getByTestId('viewport').focus();
+  await page.keyboard.press('d');
+  await page.waitForFunction(
+    (id) => {
+      const s = (window as any).__cuboid.store.getState();
+      return s.currentFrameId !== id && s.merge.status === 'ready' && s.merge.fullDetailMs !== null && s.merge.stale === null;
+    },
+    from.id,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return page.evaluate((t0) => {
+    const m = (window as any).__cuboid.store.getState().merge;
+    const shown = (window as unknown as { __stepShown: boolean[] }).__stepShown;
+    const raw = (window as any).__longTasks as number[];
+    let longest = 0;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= t0) longest = Math.max(longest, raw[i + 1]);
+    return {
+      kept: shown.length > 0 && shown.every(Boolean),
+      wholeMs: m.requestedAt + m.fullDetailMs - t0,
+      answer: m.cached ? 'cache' : m.joined ? 'joined' : 'merged',
+      longestTaskMs: longest,
+    } as const;
+  }, from.t0);
+}
+
+/** The bench's line for stepping with sweeps shown. */
+export function formatStepLine(f: StepFigures): string {
+  const answer = { cache: "from the server's cache (merged ahead)", joined: 'following the merge the server had begun ahead', merged: 'merged anew' }[f.answer];
+  return (
+    `merged sequence, stepped to the next frame: a merged view on screen throughout ${f.kept ? 'yes' : 'no'}; ` +
+    `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms`
+  );
+}

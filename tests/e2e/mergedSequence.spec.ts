@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatMergedLine, measureMergedSequence, recordLongTasks } from '../bench/mergedSequenceMeasure.ts';
+import { formatMergedLine, formatStepLine, measureMergedSequence, measureStep, recordLongTasks } from '../bench/mergedSequenceMeasure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 8794;
@@ -60,20 +60,11 @@ test('the merged-sequence bench line has every measure (values are reported, not
   expect(counts.single).toBeGreaterThan(0);
   expect(counts.merged).toBeGreaterThan(counts.single);
 
-  // Stepping on with sweeps shown: until the next frame's merge sends points, the last one stays on
+  // Stepping on with sweeps shown: until the next frame's merge is on the GPU, the last one stays on
   // screen, moved into the new frame (never the new frame's single sweep).
-  await page.evaluate(() => {
-    const hook = (window as any).__cuboid;
-    const w = window as unknown as { __mergeShown: boolean[] };
-    w.__mergeShown = [];
-    hook.store.subscribe((s: any) => w.__mergeShown.push(s.merge.key !== null || s.merge.stale !== null));
-  });
-  await page.getByTestId('viewport').focus();
-  await page.keyboard.press('d');
-  await expect
-    .poll(() => page.evaluate(() => (window as any).__cuboid.store.getState().merge.key as string | null), { timeout: 60_000 })
-    .toMatch(/^merged:000006:5:/);
-  const shown = await page.evaluate(() => (window as unknown as { __mergeShown: boolean[] }).__mergeShown);
-  expect(shown.length).toBeGreaterThan(0);
-  expect(shown.every(Boolean)).toBe(true);
+  const step = await measureStep(page);
+  info.annotations.push({ type: 'figure', description: formatStepLine(step) });
+  expect(step.kept).toBe(true);
+  expect(await page.evaluate(() => (window as any).__cuboid.store.getState().merge.key as string)).toMatch(/^merged:000006:5:/);
+  expect(formatStepLine(step)).toMatch(/whole on screen after \d+ ms/);
 });

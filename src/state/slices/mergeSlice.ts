@@ -43,6 +43,8 @@ export interface MergeSlice {
     firstBatchMs: number | null;
     /** Whether the server answered the merge from its cache of recent merges (null before it is done). */
     cached: boolean | null;
+    /** Whether the server had begun the merge ahead and the page followed it (null before it is done). */
+    joined: boolean | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;
@@ -69,6 +71,7 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     orderMs: null,
     firstBatchMs: null,
     cached: null,
+    joined: null,
   },
   setMergeSweeps: (n) =>
     set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),
