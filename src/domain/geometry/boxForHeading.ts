@@ -47,6 +47,12 @@ export interface BoxForHeadingOptions {
    * the box is placed halfway between starting at it and being centred on it.
    */
   rounded?: boolean;
+  /**
+   * An unseen extent is the prior itself, or the visible span when that is longer, rather than
+   * the mean of the prior above the span (which runs past the prior whenever the span is near
+   * it): for people, whose depth the points show least, the typical size is the likeliest.
+   */
+  unseenAtPrior?: boolean;
   /** Sizes the class spans, [min, max] metres, along the heading (l) and across it (w). */
   range?: { l: readonly [number, number]; w: readonly [number, number] };
   /** One standard deviation of the class size around `dims`, [along, across], metres. */
@@ -105,6 +111,7 @@ export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts
   const base = {
     fixedSize: opts.fixedSize ?? false,
     rounded: opts.rounded ?? false,
+    unseenAtPrior: opts.unseenAtPrior ?? false,
     edge: opts.edge ?? 0,
     azimuthStep: opts.azimuthStep ?? 0,
   };
@@ -151,6 +158,7 @@ interface AxisOptions {
   range: readonly [number, number];
   fixedSize: boolean;
   rounded: boolean;
+  unseenAtPrior: boolean;
   edge: number;
   azimuthStep: number;
 }
@@ -203,7 +211,11 @@ function axisExtent(
       const toLo = (extra * gapLo) / (gapLo + gapHi);
       return [a - o.edge - toLo, b + o.edge + extra - toLo, seen];
     }
-    extent = seen ? Math.min(visible, o.range[1]) : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
+    extent = seen
+      ? Math.min(visible, o.range[1])
+      : o.unseenAtPrior
+        ? Math.min(Math.max(visible, o.dim), Math.max(visible, o.range[1]))
+        : truncatedNormalMean(o.dim, o.sigma, Math.max(visible, o.range[0]), Math.max(visible, o.range[1]));
   }
   if (extent <= span + 2 * o.edge) return [mid - extent / 2, mid + extent / 2, seen];
   const centred: [number, number] = [mid - extent / 2, mid + extent / 2];

@@ -2,7 +2,11 @@ import type { Vec3 } from '../types.ts';
 
 /** Per-class priors used when fitting a box to a clicked object. */
 export interface ClassDefaults {
-  /** Typical size [length, width, height], metres (KITTI class means, rounded). */
+  /**
+   * Typical size [length, width, height], metres (KITTI class means, rounded; a pedestrian's
+   * footprint is the middle of the datasets' means, nuScenes 0.73 × 0.67, KITTI 0.84 × 0.66,
+   * Argoverse 2 about 0.65 square: nearly square, since a person's heading is the least sure).
+   */
   size: Vec3;
   /** Points farther than this (bird's-eye view, metres) from the click are not considered. */
   searchRadius: number;
@@ -61,7 +65,7 @@ export const CLASS_DEFAULTS: Readonly<Record<string, ClassDefaults>> = {
     spread: [5, 0.2, 0.3],
   },
   Pedestrian: {
-    size: [0.8, 0.6, 1.73],
+    size: [0.7, 0.65, 1.73],
     searchRadius: 1.5,
     clusterDistance: 0.4,
     boxShaped: false,

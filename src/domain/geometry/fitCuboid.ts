@@ -10,6 +10,7 @@ import { groundUnderReturns } from './groundUnderReturns.ts';
 import { isPointInCuboid } from './isPointInCuboid.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { buildPointGrid } from './PointGrid.ts';
+import { splitPeople } from './splitPeople.ts';
 
 export type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
 
@@ -29,6 +30,8 @@ const SPARSE_MERGE_STRETCH = 2.5;
 const TALLER_GAP = 0.5;
 /** For people and riders: how much wider than the expected size (metres) a footprint may be. */
 const PERSON_SLACK = 0.15;
+/** A class whose typical footprint is shorter than this (metres) and not box-shaped is a person (not a rider). */
+const PERSON_LONGEST = 1.2;
 
 /**
  * Fits an oriented box to the object under a click in a LiDAR scan.
@@ -119,6 +122,8 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     if (again.length > kept.length) kept = again;
   }
   if (kept.length < SPARSE_POINTS) kept = partOfLargerObject(scene, kept, seed, clusterOpts);
+  // People walking together touch in the links: the one under the click is boxed, not the group.
+  if (!defaults.boxShaped && !prior && longest < PERSON_LONGEST) kept = splitPeople(positions, kept, seed.x, seed.y, longest + PERSON_SLACK);
   return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
 }
 

@@ -198,6 +198,8 @@ export function fitObject(
   const boxOpts = {
     fixedSize: prior !== undefined,
     rounded: !defaults.boxShaped,
+    // A person's unseen depth is a person's, unless the points show more (a rider's is its bicycle's).
+    unseenAtPrior: !defaults.boxShaped && !rider,
     range: { l: defaults.range.l, w: defaults.range.w },
     spread: [defaults.spread[0], defaults.spread[1]] as const,
     edge,

@@ -148,6 +148,30 @@ describe('fitCuboid on synthetic L-shaped cars', () => {
     expect(iouBev(r, person)).toBeGreaterThan(0.6);
   });
 
+  it('boxes the one of two people walking side by side that was clicked, at a person’s size', () => {
+    // Two people 0.6 m apart across the line of sight, 12 m ahead: their returns touch in the links.
+    const pts: number[] = [];
+    for (const cy of [-0.3, 0.3]) {
+      for (let v = -0.24; v <= 0.24; v += 0.03) {
+        for (let h = 0.2; h <= 1.72; h += 0.12) {
+          // The front half of a rounded body, facing the sensor.
+          const u = -0.12 * Math.sqrt(Math.max(0, 1 - (v / 0.25) ** 2));
+          pts.push(12 + u, cy + v, -1.73 + h);
+        }
+      }
+    }
+    const pos = new Float32Array([...groundPoints([], { extent: 16, groundStep: 0.3 }), ...pts]);
+    for (const cy of [-0.3, 0.3]) {
+      const truth = carOnGround(12, cy, 0, [0.65, 0.6, 1.75]);
+      const r = fitCuboid(pos, { x: 12, y: cy }, { label: 'Pedestrian' })!;
+      // One person: about half the returns, a box no longer than a person and on their side.
+      expect(r.pointCount).toBeLessThan((0.6 * pts.length) / 3);
+      expect(Math.max(r.size[0], r.size[1])).toBeLessThan(0.85);
+      expect(Math.sign(r.center[1])).toBe(Math.sign(cy));
+      expect(iouBev(r, truth)).toBeGreaterThan(0.5);
+    }
+  });
+
   it('returns null where there is nothing but ground, or no point at all', () => {
     const pos = new Float32Array(ground);
     expect(fitCuboid(pos, { x: 5, y: 5 }, { label: 'Car' })).toBeNull();
