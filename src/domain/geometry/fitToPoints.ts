@@ -39,6 +39,8 @@ export const SPARSE_POINTS = 10;
 const DEFAULT_AZIMUTH_STEP = 0.2 * (Math.PI / 180);
 /** Clearance a label keeps around the returns of a face (about the range noise), metres. */
 const LABEL_CLEARANCE = 0.02;
+/** How far (azimuth steps × range) a face's edge lies beyond its outermost return (see `fitObject`). */
+const EDGE_STEPS = 0.25;
 
 export interface FitToPointsOptions extends FitCuboidOptions {
   /** Where the user clicked (LiDAR frame, metres); default the points' centroid. */
@@ -194,7 +196,12 @@ export function fitObject(
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
   const cluster: BevCluster = { xs, ys, originX: mx, originY: my, seedX: seed.x - mx, seedY: seed.y - my, sensorX: ox, sensorY: oy };
-  const edge = LABEL_CLEARANCE + 0.5 * sensor.azimuthStep * range;
+  // The last return on a face lies inside its edge by up to one azimuth step (half on average),
+  // but a beam that only grazes the edge still comes back from it: its footprint (a divergence of
+  // 2–3 mrad, about the step's size) puts the outermost returns up to half of it past the edge.
+  // Net, the edge lies about a quarter step beyond the last return (real cars' widths came out
+  // 0.1–0.3 m wide with half a step).
+  const edge = LABEL_CLEARANCE + EDGE_STEPS * sensor.azimuthStep * range;
   const boxOpts = {
     fixedSize: prior !== undefined,
     rounded: !defaults.boxShaped,
