@@ -1,5 +1,6 @@
 import { nearestInDirection } from '../frame/RangeImage.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import { topBeamGap } from './missedObjectScore.ts';
 import type { MissedCandidate } from './missedObjectScore.ts';
 
@@ -24,6 +25,8 @@ const LINE_WIDTH = 0.25;
 const LINE_RATIO = 0.1;
 /** A cluster whose lowest point is this far above the ground (metres) hangs (a crown, a sign) unless hidden below. */
 const RAISED = 0.6;
+/** A lowest point this close (metres) above the lowest beam's height at a cluster is all the sensor could show of it. */
+const VIEW_MARGIN = 0.2;
 /** Points over the footprint above the top: more than this many and this share of the cluster's. */
 const OVERHEAD_MIN = 10;
 const OVERHEAD_SHARE = 0.2;
@@ -69,7 +72,8 @@ const TOP_UNSEEN = 0.45;
  *
  * Scenery: one scan line (where the beams are dense enough to give more), a post or a pole (narrow
  * and standing), a line along the ground (kerb, rail, fence), a cluster hanging above the ground
- * that nothing hides from below (a crown, a sign), a narrow or hanging one whose top reaches the
+ * (a crown, a sign) that nothing hides from below and whose lowest point is not the lowest the
+ * sensor sees there (`belowView`: ×0.8 as when hidden), a narrow or hanging one whose top reaches the
  * highest beam (wider ones: ×0.45, their height is unknown), one with more than 10 points above it
  * over its footprint when it is narrow or tall (a trunk under its crown, a lamp post, a building).
  * Softer: a wide low cluster with many points above (a car under a tree: ×0.5), a single vertical
@@ -97,7 +101,7 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
   // A sparse scanner's lowest row on an object can lie a beam gap above the ground: only a
   // bottom higher than that proves the cluster hangs.
   if (cand.bottom > Math.max(RAISED, gap + 0.1)) {
-    if (!hiddenBelow(analysis, cand)) return 0;
+    if (!hiddenBelow(analysis, cand) && !belowView(sensor, cand)) return 0;
     f *= HIDDEN_BELOW;
   }
   if (cand.topCut) {
@@ -135,6 +139,17 @@ export function sceneryFactor(analysis: FrameAnalysis, g: number, cand: MissedCa
 /** Whether a candidate is one vertical face (`FACE_WIDTH`, `FACE_LENGTH`): a fence or wall piece, a vehicle's end, a cyclist's side. */
 export function isFace(cand: MissedCandidate): boolean {
   return cand.width < FACE_WIDTH && cand.length > FACE_LENGTH && cand.top - cand.bottom >= MIN_SPAN;
+}
+
+/**
+ * Whether the candidate's lowest point is as low as the sensor sees there: within `VIEW_MARGIN`
+ * of where its lowest beam passes at the candidate's near side (range less half its width). A car
+ * 3 m from a VLP-16 shows nothing below 0.9 m; it stands on the ground all the same.
+ */
+export function belowView(sensor: ScanSensor, cand: MissedCandidate): boolean {
+  if (sensor.beams === 0) return false;
+  const d = Math.max(0.5, cand.range - cand.width / 2);
+  return cand.bottom <= sensor.origin[2] + d * Math.tan(sensor.elevations[0]) - cand.groundZ + VIEW_MARGIN;
 }
 
 /** Whether something nearer than the candidate hides the ground-level part under it from the sensor. */

@@ -9,6 +9,7 @@ import { fmt } from '../formatNumber.ts';
 import { inLabelRegion } from './missedObjectRegion.ts';
 import { isFace, sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
+import { atCeiling } from './missedObjectCeiling.ts';
 import { objectKind } from './missedObjectKind.ts';
 import type { ClusterPart } from './ClusterPart.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
@@ -29,8 +30,6 @@ const NEAR = 5;
 export const ERROR_CONF = 0.8;
 export const WARN_CONF = 0.5;
 export const INFO_CONF = 0.3;
-/** Obstacle points stop 4 m above the ground (`clusterObstacles`): a top this high may go on above. */
-const CEILING = 3.85;
 /** Confidence factor of a person-sized column carved out of a larger cluster (`peopleInCluster`). */
 const CARVED = 0.8;
 /** Findings closer than this (metres, BEV) are one: the most confident is kept. */
@@ -137,9 +136,10 @@ export const unlabelledCluster: Rule = (ctx) => {
       yaw: Math.atan2(groups.axisY[g], groups.axisX[g]) + (du >= dv ? 0 : Math.PI / 2),
       top: free.ext[b + 5] - groundZ,
       bottom: free.ext[b + 4] - groundZ,
-      // Cut off by the highest beam, or by the 4 m ceiling of the obstacle points: taller than it looks.
-      topCut: Math.atan(free.tanElevation[g]) >= analysis.topElevation - TOP_MARGIN || free.ext[b + 5] - groundZ >= CEILING,
+      topCut: false,
     };
+    // Cut off by the highest beam, or by the 4 m ceiling of the obstacle points: taller than it looks.
+    cand.topCut = Math.atan(free.tanElevation[g]) >= analysis.topElevation - TOP_MARGIN || atCeiling(analysis.sensor, cand, groups.overhead[g]);
     const scenery = sceneryFactor(analysis, g, cand, n < groups.points[g]);
     if (scenery <= 0) continue;
     const scores = scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage);
@@ -197,7 +197,8 @@ export const unlabelledCluster: Rule = (ctx) => {
         const range = Math.hypot(part.x - ox, part.y - oy);
         if (part.points < needAt(settings.clusterMinPoints, range)) continue;
         if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
-        const cand = candidateOfPart(part, range, Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || part.top >= CEILING);
+        const cand = candidateOfPart(part, range, false);
+        cand.topCut = Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || atCeiling(analysis.sensor, cand, groups.overhead[g]);
         const scenery = sceneryFactor(analysis, g, cand, true);
         if (scenery <= 0) continue;
         consider(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery);
