@@ -15,6 +15,7 @@ import { FACE_NAMES, headingModeOf, judgeFit } from './judgeFit.ts';
 import type { FitJudgement } from './judgeFit.ts';
 import { createHeadingScratch } from './refitHeading.ts';
 import { targetIndices } from './targetIndices.ts';
+import { besideObject } from './besideObject.ts';
 
 /** How far beyond the side faces the object is followed: 60 % of the longer side, 1–3 m. */
 const REACH_FRACTION = 0.6;
@@ -169,15 +170,29 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   warning under 25 returns). Riders and people: both ends only (at max(0.3 m, 12 %) + 0.5 % of the
  *   range each), adding up to half the box (a rider box turned across a cyclist seen from behind);
  *   one empty end says nothing there.
+ * - seen through beside its object (vehicles, `besideObject`, also for boxes with too few object
+ *   points for a refit): at an end of the box's silhouette the sensor's beams crossed its lower
+ *   body in view and returned nothing from it, over 0.4 m plus two columns of the azimuth
+ *   resolution, while the object shows elsewhere in the silhouette.
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
  */
 export const fitDisagreement: Rule = (ctx) => {
   const out: CheckResult[] = [];
+  const judged = new Set<number>();
   for (const { index, judgement, emptyEnd, solid, across } of judgeBoxes(ctx)) {
+    judged.add(index);
     const box = ctx.cuboids[index];
-    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid) ?? widerThanSeen(box, judgement, across);
+    const result =
+      decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid) ?? widerThanSeen(box, judgement, across) ?? besideObject(ctx, box);
+    if (result !== null) out.push(result);
+  }
+  // Boxes with too few object points for a refit (turned or moved off most of them) may still
+  // show the sensor seeing through them beside their object.
+  for (const i of targetIndices(ctx)) {
+    if (judged.has(i)) continue;
+    const result = besideObject(ctx, ctx.cuboids[i]);
     if (result !== null) out.push(result);
   }
   return out;
