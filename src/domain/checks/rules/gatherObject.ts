@@ -48,7 +48,8 @@ export interface GatheredObject {
  * The boxed object's points in and around a box, box-local (x along the heading, y to the left,
  * z up from the box centre; metres): the above-ground points (obstacle clusters of the frame
  * analysis) of the clusters the box holds, inside the box grown by `reach` horizontally and
- * `reachUp` above its top, and not below its bottom 0.2 m; then only the surface connected to the
+ * `reachUp` above its top, and not below its bottom 0.2 m, plus the returns too low for an obstacle
+ * cluster (a car's lowest row, 0.2–0.3 m up) inside the box grown by `margin` above that slab; then only the surface connected to the
  * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
  * never through another box. So a second object 0.4 m away or more is left out, and a wall that
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
@@ -137,13 +138,17 @@ export function gatherObject(
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + reachUp) continue;
       const label = labels[indices[p]];
-      if (few ? label !== first && label !== second : !own.has(label)) continue;
       const x = sorted[3 * p];
       const y = sorted[3 * p + 1];
       const dx = x - cx;
       const dy = y - cy;
       const lx = dx * c + dy * s;
       const ly = dy * c - dx * s;
+      if (few ? label !== first && label !== second : !own.has(label)) {
+        // A return too low for an obstacle cluster (a car's lowest row, 0.2–0.3 m up) is the
+        // object's when it stands inside the box above its bottom slab.
+        if (label >= 0 || Math.abs(lx) > hl + margin || Math.abs(ly) > hw + margin || lz > hh + margin) continue;
+      }
       if (Math.abs(lx) > hl + reach || Math.abs(ly) > hw + reach) continue;
       if (m === scratch.state.length) growScratch(scratch);
       scratch.local[3 * m] = lx;
