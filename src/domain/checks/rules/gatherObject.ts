@@ -8,6 +8,8 @@ import type { GrowScratch } from './growFromInside.ts';
 
 /** Two above-ground points closer than this (metres) belong to one surface (as in pointsOutsideBox). */
 const LINK = 0.3;
+/** `growFromInside` always joins points closer than this share of its link (its voxels are 2/3 of it). */
+const ALWAYS_LINKED = 2 / 3;
 /** Outside points beyond this count and this multiple of the inside ones: the box is embedded in a larger structure. */
 const EMBEDDED_MIN = 1500;
 const EMBEDDED_RATIO = 6;
@@ -85,9 +87,9 @@ export function gatherObject(
   const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
   // Rows of one surface lie one beam gap apart vertically: heights are squeezed while the surface
-  // is followed so that the gap at this range links like LINK does (a 16-beam scan's rows are
-  // 0.3 m apart at 9 m), and restored in the object's points.
-  const zScale = Math.min(1, LINK / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
+  // is followed so that the gap at this range always links (within 2/3 of LINK, whatever the
+  // voxel boundaries: a 16-beam scan's rows are 0.3 m apart at 9 m), and restored in the object's points.
+  const zScale = Math.min(1, (ALWAYS_LINKED * LINK) / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
   // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
   const fy = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
