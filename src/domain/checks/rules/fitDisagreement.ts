@@ -23,7 +23,7 @@ const MIN_REACH = 1;
 const MAX_REACH = 3;
 /** Fewest object points (returns) for the refit to judge a box at all. */
 const MIN_RETURNS = 10;
-/** Fewest obstacle points inside the box (grown by the fit margin) to refit it at all. */
+/** Fewest returns above its bottom slab inside the box (grown by the fit margin) to refit it at all. */
 const MIN_INSIDE = 5;
 /** Fewest object points for an error. */
 const ERROR_RETURNS = 25;

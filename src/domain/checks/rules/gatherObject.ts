@@ -59,7 +59,7 @@ export interface GatheredObject {
  * as embedded in a larger structure: only its inside points are the object, every face `atReach`.
  * `others`: boxes near this one (their points are not followed); or, among many boxes,
  * `covered`: a `coverageMask` of every box grown by `margin` (this one included). Nothing is gathered when the
- * box (grown by the margin) holds fewer than `minInside` (≥ 1) obstacle points. Cost: the grid cells under the
+ * box (grown by the margin) holds fewer than `minInside` (≥ 1) returns above its bottom slab. Cost: the grid cells under the
  * grown box, linear in their points.
  */
 export function gatherObject(
@@ -90,7 +90,8 @@ export function gatherObject(
   // is followed so that the gap at this range always links (within 2/3 of LINK, whatever the
   // voxel boundaries: a 16-beam scan's rows are 0.3 m apart at 9 m), and restored in the object's points.
   const zScale = Math.min(1, (ALWAYS_LINKED * LINK) / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
-  // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
+  // Pass 1: the obstacle clusters with points inside the box (grown by the margin), and how many
+  // returns above its bottom slab it holds (the lowest too, clustered or not).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
   const fy = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
   const footprint = cellRange(grid, cx - fx, cy - fy, cx + fx, cy + fy);
@@ -103,11 +104,10 @@ export function gatherObject(
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + margin) continue;
       const label = labels[indices[p]];
-      if (label < 0) continue;
       const dx = sorted[3 * p] - cx;
       const dy = sorted[3 * p + 1] - cy;
       if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) {
-        own.add(label);
+        if (label >= 0) own.add(label);
         held++;
       }
     }
@@ -125,7 +125,14 @@ export function gatherObject(
     bx1 = Math.max(bx1, clusters.maxX[label]);
     by1 = Math.max(by1, clusters.maxY[label]);
   }
-  const range = cellRange(grid, Math.max(cx - ex, bx0), Math.max(cy - ey, by0), Math.min(cx + ex, bx1), Math.min(cy + ey, by1));
+  // ...and the box itself (grown by the margin), for the returns too low for a cluster.
+  const range = cellRange(
+    grid,
+    Math.min(Math.max(cx - ex, bx0), cx - fx),
+    Math.min(Math.max(cy - ey, by0), cy - fy),
+    Math.max(Math.min(cx + ex, bx1), cx + fx),
+    Math.max(Math.min(cy + ey, by1), cy + fy),
+  );
   if (range === null) return none;
   // Pass 2: those clusters' points in the grown region, with a state for growFromInside.
   const [first, second] = own.size <= 2 ? [...own, -2] : [-2, -2];

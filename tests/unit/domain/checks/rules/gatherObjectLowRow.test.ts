@@ -31,4 +31,16 @@ describe('gatherObject keeps a car lowest row', () => {
     expect(found.map((r) => r.ruleId)).toContain('fitDisagreement');
     expect(checker.check(frame.boxes, defaultDictionary, [], []).results.filter((r) => r.cuboidId === car.id && r.severity !== 'info')).toEqual([]);
   }, 30_000);
+
+  it("gathers a low row outside the clusters' bounds, and a box holding only a few clustered returns", () => {
+    // A car 30 m away seen from ahead: 23 returns, 16 of them on a row 0.3 m up, none of them
+    // clustered; the 7 clustered ones are on its bonnet, 1.3 m behind that row.
+    const [other] = [...simFrames({ profile: 'vlp16', height: 1.73, vehicleFrame: false }, 1, 1)];
+    const front = other.boxes[0];
+    const analysis = new FrameChecker(other.id, other.positions, { ring: other.ring }).analysis;
+    const clustered = [...other.objectPoints[0]].filter((k) => analysis.clusters.labels[k] >= 0).length;
+    expect(clustered).toBeLessThanOrEqual(7);
+    const object = gatherObject(analysis, front, [], defaultDictionary.settings.fitMargin, 2.5, 1, 5, createGatherScratch());
+    expect(object.n).toBeGreaterThanOrEqual(other.objectPoints[0].length - 1);
+  });
 });
