@@ -53,6 +53,8 @@ const OUTLINE_EMPTY_END_PER_M = 0.005;
 const MIN_INCIDENCE = 0.26;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
+/** Above the top two object points are evidence (a head seen at range is a row of two or three). */
+const TOP_WARN_COUNT = 2;
 /** The top is not judged when more than this share of the points above it spread beside the box. */
 const SPREAD_SHARE = 0.5;
 const WARN_SHARE = 0.02;
@@ -241,7 +243,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     const count = besideStructure ? j.core.count : j.countBeyond[f];
     const beyond = besideStructure ? j.core.beyond : j.beyond[f];
     const base = besideStructure ? j.core.n : j.n;
-    if (count < Math.max(WARN_COUNT, WARN_SHARE * base) || !(beyond > j.tolerance[f])) continue;
+    if (count < Math.max(f === 4 ? TOP_WARN_COUNT : WARN_COUNT, WARN_SHARE * base) || !(beyond > j.tolerance[f])) continue;
     const sure = count >= Math.max(ERROR_COUNT, ERROR_SHARE * base) && beyond > ERROR_BEYOND * j.tolerance[f] && base >= ERROR_RETURNS;
     const excess = beyond / j.tolerance[f] + (sure ? 100 : 0);
     if (excess > worstExcess) {
