@@ -158,9 +158,10 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   fit by itself. A vehicle turned by about 90° is told by its points running further across
  *   the box than any width of its class; People are not judged: from one
  *   side a person's points show their visible outline, not which way they face;
- * - shifted / cut off: at least 3 object points (and 2 %) lie beyond a face by more than its
- *   tolerance (ends 0.15 m and sides 0.2 m (mirrors), plus 0.4 % of the range; top 0.08 m plus 0.2 %);
- *   error with 6 points (5 %) and the third-outermost beyond 1.25 tolerances. When the object
+ * - shifted / cut off: at least 3 object points (and 2 %; above the top 2, the second-highest) lie
+ *   beyond a face by more than its tolerance (ends 0.15 m and sides 0.2 m (mirrors), plus 0.4 % of
+ *   the range; top 0.08 m plus 0.2 %); error with 6 points (5 %) and the third-outermost (top:
+ *   second-highest) beyond 1.25 tolerances. When the object
  *   also stops short of the opposite face, seen by the sensor, the box is reported as off its
  *   object along that axis, otherwise as cutting it. When the object's surface goes on to the
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
