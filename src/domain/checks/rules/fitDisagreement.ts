@@ -15,6 +15,7 @@ import { FACE_NAMES, headingModeOf, judgeFit } from './judgeFit.ts';
 import type { FitJudgement } from './judgeFit.ts';
 import { createHeadingScratch } from './refitHeading.ts';
 import { targetIndices } from './targetIndices.ts';
+import { besideObject } from './besideObject.ts';
 
 /** How far beyond the side faces the object is followed: 60 % of the longer side, 1–3 m. */
 const REACH_FRACTION = 0.6;
@@ -22,7 +23,7 @@ const MIN_REACH = 1;
 const MAX_REACH = 3;
 /** Fewest object points (returns) for the refit to judge a box at all. */
 const MIN_RETURNS = 10;
-/** Fewest obstacle points inside the box (grown by the fit margin) to refit it at all. */
+/** Fewest returns above its bottom slab inside the box (grown by the fit margin) to refit it at all. */
 const MIN_INSIDE = 5;
 /** Fewest object points for an error. */
 const ERROR_RETURNS = 25;
@@ -52,6 +53,8 @@ const OUTLINE_EMPTY_END_PER_M = 0.005;
 const MIN_INCIDENCE = 0.26;
 /** A protrusion is evidence when this many object points (and this share) lie beyond the face. */
 const WARN_COUNT = 3;
+/** Above the top two object points are evidence (a head seen at range is a row of two or three). */
+const TOP_WARN_COUNT = 2;
 /** The top is not judged when more than this share of the points above it spread beside the box. */
 const SPREAD_SHARE = 0.5;
 const WARN_SHARE = 0.02;
@@ -155,9 +158,10 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   fit by itself. A vehicle turned by about 90° is told by its points running further across
  *   the box than any width of its class; People are not judged: from one
  *   side a person's points show their visible outline, not which way they face;
- * - shifted / cut off: at least 3 object points (and 2 %) lie beyond a face by more than its
- *   tolerance (ends 0.15 m and sides 0.2 m (mirrors), plus 0.4 % of the range; top 0.08 m plus 0.2 %);
- *   error with 6 points (5 %) and the third-outermost beyond 1.25 tolerances. When the object
+ * - shifted / cut off: at least 3 object points (and 2 %; above the top 2, the second-highest) lie
+ *   beyond a face by more than its tolerance (ends 0.15 m and sides 0.2 m (mirrors), plus 0.4 % of
+ *   the range; top 0.08 m plus 0.2 %); error with 6 points (5 %) and the third-outermost (top:
+ *   second-highest) beyond 1.25 tolerances. When the object
  *   also stops short of the opposite face, seen by the sensor, the box is reported as off its
  *   object along that axis, otherwise as cutting it. When the object's surface goes on to the
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
@@ -169,15 +173,29 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   warning under 25 returns). Riders and people: both ends only (at max(0.3 m, 12 %) + 0.5 % of the
  *   range each), adding up to half the box (a rider box turned across a cyclist seen from behind);
  *   one empty end says nothing there.
+ * - seen through beside its object (vehicles, `besideObject`, also for boxes with too few object
+ *   points for a refit): at an end of the box's silhouette the sensor's beams crossed its lower
+ *   body in view and returned nothing from it, over 0.4 m plus two columns of the azimuth
+ *   resolution, while the object shows elsewhere in the silhouette.
  * Shifted / cut-off findings are left to `pointsOutsideBox` when its error applies (at least 12
  * object points and 35 % outside): one message per box and cause. Not judged with fewer than 10
  * object points; errors need 25.
  */
 export const fitDisagreement: Rule = (ctx) => {
   const out: CheckResult[] = [];
+  const judged = new Set<number>();
   for (const { index, judgement, emptyEnd, solid, across } of judgeBoxes(ctx)) {
+    judged.add(index);
     const box = ctx.cuboids[index];
-    const result = decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid) ?? widerThanSeen(box, judgement, across);
+    const result =
+      decide(box, ctx.dictionary.classes[box.label], judgement, emptyEnd, solid) ?? widerThanSeen(box, judgement, across) ?? besideObject(ctx, box);
+    if (result !== null) out.push(result);
+  }
+  // Boxes with too few object points for a refit (turned or moved off most of them) may still
+  // show the sensor seeing through them beside their object.
+  for (const i of targetIndices(ctx)) {
+    if (judged.has(i)) continue;
+    const result = besideObject(ctx, ctx.cuboids[i]);
     if (result !== null) out.push(result);
   }
   return out;
@@ -226,7 +244,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
     const count = besideStructure ? j.core.count : j.countBeyond[f];
     const beyond = besideStructure ? j.core.beyond : j.beyond[f];
     const base = besideStructure ? j.core.n : j.n;
-    if (count < Math.max(WARN_COUNT, WARN_SHARE * base) || !(beyond > j.tolerance[f])) continue;
+    if (count < Math.max(f === 4 ? TOP_WARN_COUNT : WARN_COUNT, WARN_SHARE * base) || !(beyond > j.tolerance[f])) continue;
     const sure = count >= Math.max(ERROR_COUNT, ERROR_SHARE * base) && beyond > ERROR_BEYOND * j.tolerance[f] && base >= ERROR_RETURNS;
     const excess = beyond / j.tolerance[f] + (sure ? 100 : 0);
     if (excess > worstExcess) {

@@ -8,6 +8,8 @@ import type { GrowScratch } from './growFromInside.ts';
 
 /** Two above-ground points closer than this (metres) belong to one surface (as in pointsOutsideBox). */
 const LINK = 0.3;
+/** `growFromInside` always joins points closer than this share of its link (its voxels are 2/3 of it). */
+const ALWAYS_LINKED = 2 / 3;
 /** Outside points beyond this count and this multiple of the inside ones: the box is embedded in a larger structure. */
 const EMBEDDED_MIN = 1500;
 const EMBEDDED_RATIO = 6;
@@ -48,7 +50,8 @@ export interface GatheredObject {
  * The boxed object's points in and around a box, box-local (x along the heading, y to the left,
  * z up from the box centre; metres): the above-ground points (obstacle clusters of the frame
  * analysis) of the clusters the box holds, inside the box grown by `reach` horizontally and
- * `reachUp` above its top, and not below its bottom 0.2 m; then only the surface connected to the
+ * `reachUp` above its top, and not below its bottom 0.2 m, plus the returns too low for an obstacle
+ * cluster (a car's lowest row, 0.2–0.3 m up) inside the box grown by `margin` above that slab; then only the surface connected to the
  * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
  * never through another box. So a second object 0.4 m away or more is left out, and a wall that
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
@@ -56,7 +59,7 @@ export interface GatheredObject {
  * as embedded in a larger structure: only its inside points are the object, every face `atReach`.
  * `others`: boxes near this one (their points are not followed); or, among many boxes,
  * `covered`: a `coverageMask` of every box grown by `margin` (this one included). Nothing is gathered when the
- * box (grown by the margin) holds fewer than `minInside` (≥ 1) obstacle points. Cost: the grid cells under the
+ * box (grown by the margin) holds fewer than `minInside` (≥ 1) returns above its bottom slab. Cost: the grid cells under the
  * grown box, linear in their points.
  */
 export function gatherObject(
@@ -84,10 +87,11 @@ export function gatherObject(
   const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
   // Rows of one surface lie one beam gap apart vertically: heights are squeezed while the surface
-  // is followed so that the gap at this range links like LINK does (a 16-beam scan's rows are
-  // 0.3 m apart at 9 m), and restored in the object's points.
-  const zScale = Math.min(1, LINK / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
-  // Pass 1: the obstacle clusters with points inside the box (grown by the margin).
+  // is followed so that the gap at this range always links (within 2/3 of LINK, whatever the
+  // voxel boundaries: a 16-beam scan's rows are 0.3 m apart at 9 m), and restored in the object's points.
+  const zScale = Math.min(1, (ALWAYS_LINKED * LINK) / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
+  // Pass 1: the obstacle clusters with points inside the box (grown by the margin), and how many
+  // returns above its bottom slab it holds (the lowest too, clustered or not).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
   const fy = (hl + margin) * Math.abs(s) + (hw + margin) * Math.abs(c);
   const footprint = cellRange(grid, cx - fx, cy - fy, cx + fx, cy + fy);
@@ -100,11 +104,10 @@ export function gatherObject(
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + margin) continue;
       const label = labels[indices[p]];
-      if (label < 0) continue;
       const dx = sorted[3 * p] - cx;
       const dy = sorted[3 * p + 1] - cy;
       if (Math.abs(dx * c + dy * s) <= hl + margin && Math.abs(dy * c - dx * s) <= hw + margin) {
-        own.add(label);
+        if (label >= 0) own.add(label);
         held++;
       }
     }
@@ -122,7 +125,14 @@ export function gatherObject(
     bx1 = Math.max(bx1, clusters.maxX[label]);
     by1 = Math.max(by1, clusters.maxY[label]);
   }
-  const range = cellRange(grid, Math.max(cx - ex, bx0), Math.max(cy - ey, by0), Math.min(cx + ex, bx1), Math.min(cy + ey, by1));
+  // ...and the box itself (grown by the margin), for the returns too low for a cluster.
+  const range = cellRange(
+    grid,
+    Math.min(Math.max(cx - ex, bx0), cx - fx),
+    Math.min(Math.max(cy - ey, by0), cy - fy),
+    Math.max(Math.min(cx + ex, bx1), cx + fx),
+    Math.max(Math.min(cy + ey, by1), cy + fy),
+  );
   if (range === null) return none;
   // Pass 2: those clusters' points in the grown region, with a state for growFromInside.
   const [first, second] = own.size <= 2 ? [...own, -2] : [-2, -2];
@@ -137,13 +147,17 @@ export function gatherObject(
       const lz = sorted[3 * p + 2] - cz;
       if (lz < zLow || lz > hh + reachUp) continue;
       const label = labels[indices[p]];
-      if (few ? label !== first && label !== second : !own.has(label)) continue;
       const x = sorted[3 * p];
       const y = sorted[3 * p + 1];
       const dx = x - cx;
       const dy = y - cy;
       const lx = dx * c + dy * s;
       const ly = dy * c - dx * s;
+      if (few ? label !== first && label !== second : !own.has(label)) {
+        // A return too low for an obstacle cluster (a car's lowest row, 0.2–0.3 m up) is the
+        // object's when it stands inside the box above its bottom slab.
+        if (label >= 0 || Math.abs(lx) > hl + margin || Math.abs(ly) > hw + margin || lz > hh + margin) continue;
+      }
       if (Math.abs(lx) > hl + reach || Math.abs(ly) > hw + reach) continue;
       if (m === scratch.state.length) growScratch(scratch);
       scratch.local[3 * m] = lx;

@@ -27,7 +27,7 @@ export interface FitJudgement {
   hugGain: number;
   /** Whether the refit's long axis is known (the object is longer than its class can be wide). */
   longAxisKnown: boolean;
-  /** Per face: how far the third-outermost object point lies beyond it (≤ 0 when inside). */
+  /** Per face: how far the third-outermost object point (the top: the second-highest) lies beyond it (≤ 0 when inside). */
   beyond: number[];
   /** Per face: object points beyond it by more than its tolerance `tolerance[f]`. */
   countBeyond: number[];
@@ -173,7 +173,10 @@ export function judgeFit(
       }
     }
   }
-  const beyond = top3.map((t) => t[2]);
+  // Ends and sides: the third-outermost point (range noise and mixed returns at an edge spread
+  // points across the line of sight). The top: the second-highest, since heights carry little
+  // noise (the beam's divergence) and a head seen at range is one row of two or three returns.
+  const beyond = top3.map((t, f) => (f === 4 ? t[1] : t[2]));
   const slack: [number, number] = [0, 0];
   for (const a of [0, 1]) {
     // The side opposite to the larger protrusion.
