@@ -39,12 +39,14 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const decimated = useAppStore((s) => s.load.totalPoints > s.view.pointBudget);
   const mergedKey = useAppStore((s) => s.merge.key);
   const stale = useAppStore((s) => s.merge.stale);
-  const shownKey = mergedKey ?? stale?.key ?? null;
+  const onScreen = useAppStore((s) => s.merge.onScreen);
+  // The open frame's own sweep is drawn until a merge (or a kept one) takes its place.
+  const single = stale === null && (mergedKey === null || !onScreen);
   // Keyed siblings: the merged cloud on screen keeps its layer (and its points on the GPU) when it
   // becomes the kept one while the next merge loads out of sight.
   const mergedLayers = [
     stale ? <MergedCloudLayer key={stale.key} cloudKey={stale.key} transform={stale.matrix} highlight={null} /> : null,
-    mergedKey ? <MergedCloudLayer key={mergedKey} cloudKey={mergedKey} hidden={stale !== null} highlight={primary} /> : null,
+    mergedKey ? <MergedCloudLayer key={mergedKey} cloudKey={mergedKey} hidden={!onScreen} revealAt={stale ? 'full' : 'first'} highlight={primary} /> : null,
   ];
   return (
     <>
@@ -82,9 +84,9 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <RangeRings />
       <SensorAxes />
       {frameId ? mergedLayers : null}
-      {frameId && !shownKey ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
-      {frameId && primary && decimated && !mergedKey ? <NearSelection frameId={frameId} box={primary} /> : null}
-      {frameId && !mergedKey ? <PointTagSync frameId={frameId} /> : null}
+      {frameId && single ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
+      {frameId && primary && decimated && single ? <NearSelection frameId={frameId} box={primary} /> : null}
+      {frameId && single ? <PointTagSync frameId={frameId} /> : null}
       <SliceCropHandles />
       <CheckMarkers />
       <DismissalMarkers />

@@ -26,13 +26,19 @@ export function MergedCloudLayer({
   cloudKey,
   transform = null,
   hidden = false,
+  revealAt = 'full',
   highlight,
 }: {
   cloudKey: string;
   /** Row-major 4×4 from the LiDAR frame the cloud was merged in into the open frame's (a kept cloud: `merge.stale`); null: the same. */
   transform?: readonly number[] | null;
-  /** Uploaded out of sight while a kept cloud is on screen; once the whole budget is on the GPU the kept one goes (`merge.stale` = null). */
+  /**
+   * Uploaded out of sight while something else is on screen: the open frame's own sweep (until its
+   * first view is on the GPU: `revealAt` 'first') or a kept merged cloud (until the whole budget
+   * is: 'full'). Then it takes their place in one redraw (`merge.onScreen`, `merge.stale` = null).
+   */
   hidden?: boolean;
+  revealAt?: 'first' | 'full';
   highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null;
 }) {
   const { io, store } = usePage();
@@ -77,7 +83,7 @@ export function MergedCloudLayer({
     const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown));
     if (target <= gpu.shown) {
       // Out of sight and all on the GPU: this cloud takes the kept one's place.
-      if (hidden && isFull(gpu)) store.getState().patchMerge({ stale: null });
+      if (hidden && (revealAt === 'first' ? gpu.shown > 0 : isFull(gpu))) store.getState().patchMerge({ stale: null, onScreen: true });
       return;
     }
     if (gpu.uploaded < target) lodGeometry.upload(gpu, target);
@@ -94,6 +100,11 @@ export function MergedCloudLayer({
     lodGeometry.show(gpu, target);
     if (!hidden) {
       invalidate();
+      return;
+    }
+    if (revealAt === 'first') {
+      // Its first view is on the GPU: it replaces the open frame's sweep in the next redraw.
+      store.getState().patchMerge({ onScreen: true });
       return;
     }
     // Out of sight nothing is drawn: go on once the GPU has taken this step.

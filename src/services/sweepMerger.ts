@@ -65,6 +65,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     set({
       status: 'loading',
       key: null,
+      onScreen: false,
       sweepCount: 0,
       sweepsDone: 0,
       points: 0,
@@ -202,7 +203,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     if (key === '') {
       if (s.merge.status !== 'off') {
         void io.mergeWorker().release();
-        s.patchMerge({ status: 'off', key: null, points: 0, drawn: 0, message: null });
+        s.patchMerge({ status: 'off', key: null, onScreen: false, points: 0, drawn: 0, message: null });
       }
       return;
     }

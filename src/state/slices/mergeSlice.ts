@@ -21,6 +21,11 @@ export interface MergeSlice {
      * merge's first points arrive, it fails, or the merge is turned off.
      */
     stale: { key: string; matrix: number[] } | null;
+    /**
+     * The merge (`key`) is drawn: its first points are on the GPU and it replaced what was on
+     * screen (the open frame's sweep, or `stale`). Until then the view keeps that.
+     */
+    onScreen: boolean;
     /** Sweeps in the merge and those fetched so far; points in it (once known). */
     sweepCount: number;
     sweepsDone: number;
@@ -58,6 +63,7 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     status: 'off',
     key: null,
     stale: null,
+    onScreen: false,
     sweepCount: 0,
     sweepsDone: 0,
     points: 0,
