@@ -137,19 +137,40 @@ describe('merged sweeps from the server', () => {
 
   it('follows a merge made ahead that is still under way instead of beginning it again', async () => {
     const url = '/api/frames/0000_000001/merged?sweeps=2&budget=1000';
-    // The page asks for the frame it merged ahead before that merge is over.
-    const [ahead, streamed] = await Promise.all([server.app.inject(`${url}&prefetch=1`), server.app.inject(url)]);
-    expect(ahead.statusCode).toBe(202);
-    const got = decode(streamed.rawPayload);
-    expect(got.done.joined).toBe(true);
-    expect(got.done.cached).toBe(false);
-    expect(got.head.offsets).toEqual([0, 1, -1]);
-    expect(got.done.count).toBe(600);
-    expect(got.time.length).toBe(600);
-    // The merge was kept: the same window again comes from the cache, the same points.
-    const again = decode((await server.app.inject(url)).rawPayload);
-    expect(again.done.cached).toBe(true);
-    expect(again.positions).toEqual(got.positions);
+    // The merge made ahead is held until the page's request has joined it.
+    const run = MergePool.prototype.run;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const spy = vi.spyOn(MergePool.prototype, 'run').mockImplementationOnce(async function (this: MergePool, ...args: Parameters<MergePool['run']>) {
+      await held;
+      return run.apply(this, args);
+    });
+    try {
+      expect((await server.app.inject(`${url}&prefetch=1`)).statusCode).toBe(202);
+      const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const res = await fetch(`${base}${url}`);
+      const reader = res.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      // The head (what the merge made ahead sent so far) comes at once: the request has joined it.
+      const first = await reader.read();
+      chunks.push(first.value!);
+      release();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+      const got = decode(Buffer.concat(chunks));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(got.done.joined).toBe(true);
+      expect(got.done.cached).toBe(false);
+      expect(got.head.offsets).toEqual([0, 1, -1]);
+      expect(got.done.count).toBe(600);
+      expect(got.time.length).toBe(600);
+      // The merge was kept: the same window again comes from the cache, the same points.
+      const again = decode((await server.app.inject(url)).rawPayload);
+      expect(again.done.cached).toBe(true);
+      expect(again.positions).toEqual(got.positions);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it('names a sweep that cannot be read and merges the others', async () => {
