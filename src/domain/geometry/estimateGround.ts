@@ -60,7 +60,19 @@ export interface EstimateGroundOptions {
    * Default 0.
    */
   blindRadius?: number;
+  /**
+   * Where no ground answers (x, y: cell centre): the scanner's ground rings lie so far apart there
+   * that a cell's low is a far object's single row unless it lies near the ground under the
+   * sensor (`flatZ`, points' frame, metres). A cell there whose low stands 0.3–4 m above `flatZ`
+   * holds an object (higher: a hillside or a building, judged as anywhere else). Default: nowhere.
+   */
+  ringGap?: { flatZ: number; at: (x: number, y: number, z: number) => boolean };
 }
+
+/** How far (metres) above the flat ground under the sensor a cell's low in the ring gap may lie and be ground. */
+const ABOVE_FLAT = 0.3;
+/** A low in the ring gap higher than this above flat ground (metres) is no vehicle's row: a hillside or a building, left alone. */
+const VEHICLE_TOP = 4;
 
 /** Rays passing under a cell's low value that show it is no ground. */
 const RAYS_UNDER = 3;
@@ -112,6 +124,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
   const cols = sparse !== undefined ? columnTops(sorted, m, grid.originX, grid.originY, cellSize, nx, ny) : null;
   const blind = opts.sensorOrigin !== undefined ? (opts.blindRadius ?? 0) : 0;
   const [bx, by] = opts.sensorOrigin ?? [0, 0];
+  const gap = opts.ringGap;
   let zs = new Float64Array(64);
   for (let k = 0; k < nCells; k++) {
     const a = cellStart[k];
@@ -126,6 +139,7 @@ export function estimateGround(positions: Float32Array, opts: EstimateGroundOpti
     const cy = grid.originY + (Math.floor(k / nx) + 0.5) * cellSize;
     if (sparse !== undefined && sparse(cx, cy) && liesUnderSurface(sorted, a, b, cols, grid.originX, grid.originY, cellSize, v)) foot[k] = 1;
     if (blind > 0 && Math.hypot(cx - bx, cy - by) < blind) foot[k] = 1;
+    if (gap !== undefined && v - gap.flatZ >= ABOVE_FLAT && v - gap.flatZ <= VEHICLE_TOP && gap.at(cx, cy, v)) foot[k] = 1;
   }
 
   if (exclude !== undefined) underExcluded(positions, exclude, maxRange, grid, low, foot);

@@ -1,5 +1,6 @@
 import { estimateGround } from '../geometry/estimateGround.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
+import { beamGapAt } from './beamGapAt.ts';
 import { estimateScanSensor } from './estimateScanSensor.ts';
 import type { ScanSensor } from './ScanSensor.ts';
 import { sparseGroundRings } from './sparseGroundRings.ts';
@@ -30,7 +31,8 @@ export interface GroundAndSensorOptions {
  * only objects return there (`estimateGround`'s `sparseRingsAt`: a car 25 m from a 16-beam
  * scanner no longer lifts the ground to its bumper), without the returns that stand in front of
  * the ground their beam reaches (`standingOnRings`: a far car hit by one beam only), without cells
- * that rays pass under, out to the scan's range and none within the sensor's blind disc. The one
+ * that rays pass under, without a far vehicle's row in the ring gap of a sparse scanner (`ringGap`),
+ * out to the scan's range and none within the sensor's blind disc. The one
  * ground the checks, the fit, ground hiding and drag-to-ground all use. `standing`: those returns
  * (1 per point), when the beams were read.
  */
@@ -48,9 +50,28 @@ export function groundAndSensor(
     exclude,
     sensorOrigin: sensor.origin,
     blindRadius: blindRadius(sensor),
+    ringGap: ringGap(sensor),
     maxRange,
   });
   return { ground, sensor, standing: exclude };
+}
+
+/** Ground rings farther apart than this (metres) leave a gap where no ground answers. */
+const RING_GAP = 15;
+/** Beams farther apart than this (metres, vertically at the range) show a far car's body as one row at most. */
+const ONE_ROW = 1;
+
+/**
+ * Where a cell's low return (x, y, z) lies in the ring gap of a sparse scanner: its ground rings
+ * there lie more than 15 m apart and its beams more than 1 m apart, so a far vehicle shows one row
+ * and no ground answers beside it (a 16-beam scanner beyond about 33 m, a 32-beam one beyond
+ * about 43 m; a 64-beam one, 0.3–0.4° apart near the horizon, hardly anywhere); and the height of
+ * flat ground under the sensor. None without a height.
+ */
+function ringGap(sensor: ScanSensor): { flatZ: number; at: (x: number, y: number, z: number) => boolean } | undefined {
+  if (!(sensor.heightAboveGround > 0)) return undefined;
+  const sparse = sparseGroundRings(sensor, RING_GAP);
+  return { flatZ: sensor.origin[2] - sensor.heightAboveGround, at: (x, y, z) => beamGapAt(sensor, x, y, z) > ONE_ROW && sparse(x, y) };
 }
 
 /** Share of the distance at which the lowest beam meets flat ground that is taken as blind. */

@@ -51,6 +51,26 @@ describe('estimateGround on synthetic scenes', () => {
     }
   });
 
+  it('keeps far rows in the ring gap of a 16-beam scanner off the ground, but not a hillside', () => {
+    // Flat ground at −1.73 m answers only on the rings of the −5° and −3° beams (20 m, 33 m); the
+    // −1° beam meets it at 99 m. Between, a car 58 m away shows the −1° beam's row alone, 0.72 m
+    // up, and a truck 45 m away the +1° beam's row alone, above the sensor; nothing else answers
+    // there. A hillside 78 m away rises 5 m: too high for a vehicle's row, it stays ground.
+    const pts: number[] = [];
+    for (const r of [19.8, 33]) for (let a = -1.2; a <= 1.2; a += 0.002) pts.push(r * Math.cos(a), r * Math.sin(a), -1.73);
+    for (let y = -0.9; y <= 0.9; y += 0.2) pts.push(58, y, -1.01);
+    for (let y = -1.2; y <= 1.2; y += 0.15) pts.push(45 * Math.cos(0.5), 45 * Math.sin(0.5) + y, 0.74);
+    for (let x = 50; x <= 60; x += 0.5) for (let y = -60; y <= -50; y += 0.5) pts.push(x, y, 3.5);
+    const ringGap = { flatZ: -1.73, at: (x: number, y: number) => Math.hypot(x, y) > 34 };
+    const plain = estimateGround(new Float32Array(pts));
+    const g = estimateGround(new Float32Array(pts), { ringGap });
+    expect(groundHeightAt(plain, 58, 0) + 1.73).toBeGreaterThan(0.5);
+    expect(groundHeightAt(plain, 45 * Math.cos(0.5), 45 * Math.sin(0.5)) + 1.73).toBeGreaterThan(2);
+    expect(Math.abs(groundHeightAt(g, 58, 0) + 1.73)).toBeLessThan(0.15);
+    expect(Math.abs(groundHeightAt(g, 45 * Math.cos(0.5), 45 * Math.sin(0.5)) + 1.73)).toBeLessThan(0.15);
+    expect(Math.abs(groundHeightAt(g, 55, -55) - 3.5)).toBeLessThan(0.15);
+  });
+
   it('follows a gentle slope', () => {
     const pts: number[] = [];
     for (let x = -30; x <= 30; x += 0.4) for (let y = -30; y <= 30; y += 0.4) pts.push(x, y, -1.7 + 0.04 * x);

@@ -23,4 +23,22 @@ describe('groundAndSensor', () => {
       expect(Math.abs(groundHeightAt(ground, van.center[0] + dx, van.center[1] + dy) - bottom)).toBeLessThan(0.15);
     }
   }, 30_000);
+
+  it('puts the ground under far vehicles that one row of a 16-beam scanner shows at the road, not at the row', () => {
+    // 45–60 m from a VLP-16 1.73 m up no ground answers (its −3° beam meets the road at 33 m, its
+    // −1° beam at 99 m): the van's only row, 0.7 m up, and the truck's, above the sensor, were
+    // taken for the ground there and the van and the truck vanished into it.
+    const [f] = [...simFrames({ profile: 'vlp16', height: 1.73, vehicleFrame: false }, 1, 0)];
+    const { ground } = groundAndSensor(f.positions, { ring: f.ring });
+    for (const [i, label] of [
+      [15, 'Van'],
+      [16, 'Truck'],
+    ] as const) {
+      const box = f.boxes[i];
+      expect(box.label).toBe(label);
+      expect(Math.hypot(box.center[0], box.center[1])).toBeGreaterThan(44);
+      const bottom = box.center[2] - box.size[2] / 2;
+      expect(Math.abs(groundHeightAt(ground, box.center[0], box.center[1]) - bottom)).toBeLessThan(0.15);
+    }
+  }, 30_000);
 });
