@@ -88,10 +88,11 @@ export function MergedCloudLayer({
     }
     if (gpu.uploaded < target) lodGeometry.upload(gpu, target);
     if (gpu.uploaded < target) {
-      // More steps to go before the target: the next once the GPU has taken this one.
-      gpuWait.current = afterGpu(gl.getContext(), () => {
+      // More steps to go before the target: the next once the GPU has taken this one (out of
+      // sight, at the next animation frame: see `nextStep`).
+      gpuWait.current = nextStep(gl.getContext(), hidden, () => {
         gpuWait.current = null;
-        pump();
+        pumpRef.current();
       });
       return;
     }
@@ -107,8 +108,8 @@ export function MergedCloudLayer({
       store.getState().patchMerge({ onScreen: true });
       return;
     }
-    // Out of sight nothing is drawn: go on once the GPU has taken this step.
-    gpuWait.current = afterGpu(gl.getContext(), () => {
+    // Out of sight nothing is drawn: go on at the next animation frame.
+    gpuWait.current = nextStep(gl.getContext(), true, () => {
       gpuWait.current = null;
       pumpRef.current();
     });
@@ -198,6 +199,22 @@ export function MergedCloudLayer({
   }, [hidden, invalidate]);
 
   return <group ref={group} visible={!hidden} />;
+}
+
+/** Pause between two upload steps of a cloud out of sight (ms). */
+const HIDDEN_STEP_MS = 16;
+
+/**
+ * When to upload the next step: once the GPU has taken the last (`afterGpu`) while the cloud is
+ * drawn, so no upload waits behind a frame; after a short pause while it is out of sight. There,
+ * fences and animation frames both wait for the frames that draw the cloud kept on screen (a
+ * SwiftShader frame of 0.5M points is most of a second): paced by them, the steps of a 0.5M
+ * merge took 6–8.5 s.
+ */
+function nextStep(gl: WebGLRenderingContext | WebGL2RenderingContext, hidden: boolean, done: () => void): GpuWait {
+  if (!hidden) return afterGpu(gl, done);
+  const id = setTimeout(done, HIDDEN_STEP_MS);
+  return { cancel: () => clearTimeout(id) };
 }
 
 /** The whole cloud has arrived and every point up to the budget is on the GPU and shown. */
