@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FrameChecker } from '../../../../../src/domain/checks/FrameChecker.ts';
 import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
 import { simFrames } from '../../../../bench/quality/simFrames.ts';
+import { seedDefect } from '../../../../bench/quality/defects.ts';
 
 describe('fitDisagreement on a pedestrian whose head rises above a shrunk box', () => {
   // A pedestrian 27 m from the 64-beam scanner (32 returns on rows 0.16 m apart): the shoulders'
@@ -11,13 +12,8 @@ describe('fitDisagreement on a pedestrian whose head rises above a shrunk box', 
   const [frame] = [...simFrames({ profile: 'hdl64', height: 1.73, vehicleFrame: false }, 1, 1)];
   const index = 29;
   const person = frame.boxes[index];
-  const h = person.size[2] * 0.7;
-  const bottom = person.center[2] - person.size[2] / 2;
-  const shrunk = {
-    ...person,
-    size: [person.size[0] * 0.7, person.size[1] * 0.7, h] as [number, number, number],
-    center: [person.center[0], person.center[1], bottom + h / 2] as [number, number, number],
-  };
+  // Shrunk as the quality bench seeds it: every side × 0.7, the bottom kept.
+  const shrunk = seedDefect(frame.boxes, index, 'shrink70').boxes[index];
   const checker = new FrameChecker(frame.id, frame.positions, { ring: frame.ring });
   const findings = (boxes: typeof frame.boxes) =>
     checker.check(boxes, defaultDictionary, [], []).results.filter((r) => r.cuboidId === person.id && r.ruleId === 'fitDisagreement');

@@ -3,6 +3,7 @@ import { FrameChecker } from '../../../../../src/domain/checks/FrameChecker.ts';
 import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
 import { createGatherScratch, gatherObject } from '../../../../../src/domain/checks/rules/gatherObject.ts';
 import { simFrames } from '../../../../bench/quality/simFrames.ts';
+import { seedDefect } from '../../../../bench/quality/defects.ts';
 
 describe('gatherObject follows a surface from row to row', () => {
   // A pedestrian 13.5 m from the 32-beam scanner: 22 returns on four rows 0.31 m apart (one
@@ -12,13 +13,8 @@ describe('gatherObject follows a surface from row to row', () => {
   const [frame] = [...simFrames({ profile: 'hdl32', height: 1.73, vehicleFrame: false }, 1, 0)];
   const index = 22;
   const person = frame.boxes[index];
-  const h = person.size[2] * 0.7;
-  const bottom = person.center[2] - person.size[2] / 2;
-  const shrunk = {
-    ...person,
-    size: [person.size[0] * 0.7, person.size[1] * 0.7, h] as [number, number, number],
-    center: [person.center[0], person.center[1], bottom + h / 2] as [number, number, number],
-  };
+  // Shrunk as the quality bench seeds it: every side × 0.7, the bottom kept.
+  const shrunk = seedDefect(frame.boxes, index, 'shrink70').boxes[index];
   const checker = new FrameChecker(frame.id, frame.positions, { ring: frame.ring });
 
   it('gathers the head row above the shrunk box', () => {
