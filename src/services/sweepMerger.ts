@@ -182,10 +182,11 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     const old = s.merge.key;
     wanted = key;
     if (key !== '') {
-      // What is on screen (a kept cloud while `old` loads out of sight, else `old`) stays there,
-      // moved into the open frame, until the new merge is on the GPU (`MergedCloudLayer`):
-      // stepping with sweeps shown never drops to one sweep or to a coarse first batch.
-      const kept = s.merge.stale?.key ?? old;
+      // What is on screen (a kept cloud while `old` loads out of sight, else `old` once drawn)
+      // stays there, moved into the open frame, until the new merge is on the GPU
+      // (`MergedCloudLayer`): stepping with sweeps shown never drops to one sweep or to a coarse
+      // first batch. A merge not drawn yet goes, and the open frame's sweep stays.
+      const kept = s.merge.stale?.key ?? (s.merge.onScreen ? old : null);
       const from = kept === null ? undefined : frameOfKey.get(kept);
       const matrix = from === undefined ? null : between(from, frameId as string);
       if (old !== null && old !== kept) forget(old);

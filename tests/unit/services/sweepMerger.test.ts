@@ -114,6 +114,10 @@ describe('sweepMerger', () => {
     store.getState().setMergeSweeps(1);
     await settle();
     const first = store.getState().merge.key!;
+    // Not drawn yet, a merge is not kept: stepping now would leave the open frame's sweep on screen.
+    expect(store.getState().merge.onScreen).toBe(false);
+    // The view draws it (`MergedCloudLayer` once its first view is on the GPU).
+    store.getState().patchMerge({ onScreen: true });
     store.getState().setCurrentFrame('000002');
     await settle();
     let m = store.getState().merge;
@@ -128,7 +132,7 @@ describe('sweepMerger', () => {
     // The new merge loads out of sight; once the view has it on the GPU it lets the kept one go, and its points go.
     expect(m.key).toBe('merged:000002:1:2000000');
     expect(m.stale?.key).toBe(first);
-    store.getState().patchMerge({ stale: null });
+    store.getState().patchMerge({ stale: null, onScreen: true });
     expect(mergedClouds.get(first)).toBeUndefined();
     expect(mergedClouds.get('merged:000002:1:2000000')).toBeDefined();
     // A new sweep count keeps the cloud in place (same frame) until the new one arrives; turned off, nothing is kept.
@@ -136,6 +140,22 @@ describe('sweepMerger', () => {
     expect(store.getState().merge.stale?.matrix).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
     store.getState().setMergeSweeps(0);
     expect(store.getState().merge.stale).toBeNull();
+    stop();
+  });
+
+  it('keeps no merge that was never drawn: stepping then leaves the open frame’s sweep on screen', async () => {
+    const pose = (x: number) => ({ sequence: 's', pose: rigidFromYaw(0, [x, 0, 0]) });
+    const { store, io } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(3), '000003': pose(4) } });
+    const stop = startSweepMerger(store, io);
+    store.getState().setMergeSweeps(1);
+    await settle();
+    const first = store.getState().merge.key!;
+    store.getState().setCurrentFrame('000002');
+    expect(store.getState().merge.stale).toBeNull();
+    expect(mergedClouds.get(first)).toBeUndefined();
+    await settle();
+    expect(store.getState().merge.key).toBe('merged:000002:1:2000000');
+    store.getState().setMergeSweeps(0);
     stop();
   });
 
