@@ -25,6 +25,10 @@ const OCCLUSION_SLACK = 0.5;
 /** Directions sampled across the box for the occlusion share (azimuth × elevation). */
 const SAMPLES_AZ = 7;
 const SAMPLES_EL = 3;
+/** Elevation (radians, 0.1°) either side of a beam's own where its returns may be binned. */
+const BIN_SLACK = (0.1 * Math.PI) / 180;
+/** Beams asked at most per sampled azimuth (spread evenly over those crossing the box). */
+const SAMPLES_BEAMS = 4;
 
 /**
  * How many returns the sensor would give on an object filling `box`: the beams whose rays cross
@@ -33,7 +37,8 @@ const SAMPLES_EL = 3;
  * counted once. The bottom `clearance` is left out, as the object point count leaves it out.
  * Real objects fill their boxes in part and absorb or pass some rays (glass, dark paint): rules
  * compare a count with a fraction of this, never with the whole. `expected` is discounted by the
- * share of the box's directions in which something at least 0.5 m nearer was hit.
+ * share of the box's directions in which something at least 0.5 m nearer was hit, asked along the
+ * beams that cross the box (between a sparse scanner's beams the range image holds nothing).
  *
  * Without beam data (`sensor.beams === 0`) the count is NaN: callers fall back to fixed minima.
  */
@@ -68,15 +73,25 @@ export function expectedReturns(sensor: ScanSensor, box: BoxLike, opts: Expected
   const unoccluded = beams * Math.max(columns, columns > 0 ? 1 : 0);
   let occludedFraction = 0;
   if (opts.rangeImage !== undefined && unoccluded > 0) {
+    const img = opts.rangeImage;
+    const els = sensor.elevations;
+    // Ask along the beams that cross the box: a sparse scanner's range image is empty between
+    // its rays. Without one crossing it, SAMPLES_EL elevations spread over the box.
+    let first = 0;
+    while (first < els.length && els[first] < elLo) first++;
+    let count = 0;
+    while (first + count < els.length && els[first + count] <= elHi) count++;
+    const rays = count === 0 ? SAMPLES_EL : Math.min(count, SAMPLES_BEAMS);
     let hidden = 0;
     let total = 0;
     for (let i = 0; i < SAMPLES_AZ; i++) {
-      const az = centerAz + azLo + ((i + 0.5) / SAMPLES_AZ) * (azHi - azLo);
-      for (let j = 0; j < SAMPLES_EL; j++) {
-        const el = elLo + ((j + 0.5) / SAMPLES_EL) * (elHi - elLo);
+      const az = wrapAngle(centerAz + azLo + ((i + 0.5) / SAMPLES_AZ) * (azHi - azLo));
+      for (let j = 0; j < rays; j++) {
+        const el = count === 0 ? elLo + ((j + 0.5) / rays) * (elHi - elLo) : els[first + Math.floor(((j + 0.5) / rays) * count)];
         const limit = near / Math.cos(el) - OCCLUSION_SLACK;
         total++;
-        if (nearestInDirection(opts.rangeImage, wrapAngle(az), el) < limit) hidden++;
+        // A beam's returns lie in its elevation's bin or, rounded, the next one.
+        if (Math.min(nearestInDirection(img, az, el - BIN_SLACK), nearestInDirection(img, az, el + BIN_SLACK)) < limit) hidden++;
       }
     }
     occludedFraction = hidden / total;

@@ -64,6 +64,24 @@ describe('expectedReturns', () => {
     expect(r.expected).toBeLessThan(r.unoccluded);
   });
 
+  it('finds what hides a box from a sparse scanner along its beams, not between them', () => {
+    // VLP-16-like: beams every 2°. A car 3 m away in the next lane, its side scanned only by the
+    // beams (the range image is empty between them), hides the lower half of a person 7 m away.
+    const s = uniformSensor(16, -15, 15, 0.2);
+    const pts: number[] = [];
+    for (const e of s.elevations) {
+      const z = 3 * Math.tan(e);
+      if (z < -1.73 || z > -0.3) continue;
+      for (let y = -0.6; y <= 0.6; y += 0.01) pts.push(3, y, z);
+    }
+    const img = buildRangeImage(Float32Array.from(pts), new Int32Array(pts.length / 3));
+    const person = { center: [7, 0, -1.73 + 0.87] as const, size: [0.6, 0.6, 1.75] as const, yaw: 0 };
+    const r = expectedReturns(s, person, { groundZ: -1.73, rangeImage: img });
+    // Its beams from the ground up to about 1.1 m come back from the car: about half of its rays.
+    expect(r.occludedFraction).toBeGreaterThanOrEqual(0.4);
+    expect(r.expected).toBeLessThanOrEqual(0.6 * r.unoccluded);
+  });
+
   it('is NaN without beam data, so callers fall back to fixed minima', () => {
     const s = { ...uniformSensor(2, -1, 1, 0.2), beams: 0, elevations: new Float64Array(0), elevationSource: 'none' as const };
     expect(Number.isNaN(expectedReturns(s, car(20)).expected)).toBe(true);
