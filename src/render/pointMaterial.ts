@@ -58,13 +58,16 @@ const vertexShader = /* glsl */ `
   }
 
   void main() {
+    // Where the point is drawn: a merged cloud kept from the last frame is moved into the open
+    // one by its model matrix, and is sliced, cropped, coloured and highlighted there.
+    vec3 p = (modelMatrix * vec4(position, 1.0)).xyz;
     float v = aValue;
-    if (uSource == 2) v = position.z;
-    if (uSource == 3) v = length(position.xy);
+    if (uSource == 2) v = p.z;
+    if (uSource == 3) v = length(p.xy);
     float t = (v - uMin) / max(uMax - uMin, 1e-6);
     vColor = uSource == 1 ? aColor : ramp(t);
-    float r = length(position.xy);
-    if (position.z < uLimits.x || position.z > uLimits.y || r < uLimits.z || r > uLimits.w || (uHideGround && aGround > 0.5) || aHidden > 0.5) {
+    float r = length(p.xy);
+    if (p.z < uLimits.x || p.z > uLimits.y || r < uLimits.z || r > uLimits.w || (uHideGround && aGround > 0.5) || aHidden > 0.5) {
       hidePoint();
       return;
     }
@@ -78,7 +81,7 @@ const vertexShader = /* glsl */ `
       }
       if (uSource == 4) vColor = entry.rgb;
     }
-    vec3 local = (uBoxInverse * vec4(position, 1.0)).xyz;
+    vec3 local = (uBoxInverse * vec4(p, 1.0)).xyz;
     if (uClip && any(greaterThan(abs(local), uClipHalf))) {
       hidePoint();
       return;
