@@ -85,3 +85,39 @@ export function sweepWindow(poses: readonly ({ sequence: string } | null)[], ind
   }
   return out;
 }
+
+/** A disc of the merged view, BEV, in the open frame's LiDAR frame (metres). */
+export interface MergedDisc {
+  x: number;
+  y: number;
+  radius: number;
+}
+
+/**
+ * Keeps, of points `from` … `to − 1` of `positions` / `time`, those whose BEV distance from the
+ * disc's centre is at most its radius, moved down in place from `from` on; returns the new end.
+ */
+export function keepInDisc(positions: Float32Array, time: Float32Array, from: number, to: number, disc: MergedDisc): number {
+  const r2 = disc.radius * disc.radius;
+  let n = from;
+  for (let i = from; i < to; i++) {
+    const dx = positions[3 * i] - disc.x;
+    const dy = positions[3 * i + 1] - disc.y;
+    if (dx * dx + dy * dy > r2) continue;
+    if (n !== i) {
+      positions[3 * n] = positions[3 * i];
+      positions[3 * n + 1] = positions[3 * i + 1];
+      positions[3 * n + 2] = positions[3 * i + 2];
+      time[n] = time[i];
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Indices 0 … count − 1, or `most` of them spread evenly when there are more. */
+export function evenSample(count: number, most: number): Uint32Array {
+  if (count <= most) return Uint32Array.from({ length: count }, (_, i) => i);
+  const step = count / most;
+  return Uint32Array.from({ length: most }, (_, k) => Math.floor(k * step));
+}

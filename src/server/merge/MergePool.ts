@@ -4,6 +4,7 @@ import Piscina from 'piscina';
 import { WIRE_DONE, type MergedDone } from '../../domain/lod/mergedWire.ts';
 import type { MergeSweep, MergeTask } from './mergeTask.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
+import type { MergedDisc } from '../../domain/lod/mergeSweeps.ts';
 import { MAX_SWEEPS_EACH_SIDE } from '../../domain/api/requestSchemas.ts';
 
 const WORKER = fileURLToPath(new URL('./mergeWorker.cjs', import.meta.url));
@@ -34,9 +35,17 @@ export class MergePool {
    * Runs one merge; `onMessage` receives each encoded message (`mergedWire`) as the worker sends
    * it, in order. Resolves with the closing summary once every message was delivered; rejects
    * with the worker's error. When `signal` aborts (the client went away) the worker stops between
-   * two sweeps and the summary says `cancelled`.
+   * two sweeps and the summary says `cancelled`. With `near`, only the points in that disc (the
+   * detail of a view zoomed in past the budget, `MergeTask.near`).
    */
-  async run(sweeps: MergeSweep[], targetPose: Pose, budget: number, onMessage: (bytes: Uint8Array) => void, signal: AbortSignal): Promise<MergedDone> {
+  async run(
+    sweeps: MergeSweep[],
+    targetPose: Pose,
+    budget: number,
+    onMessage: (bytes: Uint8Array) => void,
+    signal: AbortSignal,
+    near?: MergedDisc,
+  ): Promise<MergedDone> {
     const { port1, port2 } = new MessageChannel();
     // The worker's last message on the port is the closing `done`: the task's answer can come back
     // on piscina's own channel before the port has delivered everything.
@@ -51,7 +60,7 @@ export class MergePool {
       const cancel = (): void => port1.postMessage('cancel');
       if (signal.aborted) cancel();
       else signal.addEventListener('abort', cancel, { once: true });
-      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2 }, { transferList: [port2] });
+      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2, ...(near ? { near } : {}) }, { transferList: [port2] });
       signal.removeEventListener('abort', cancel);
       await last;
       return done;

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import { appendSweep } from '../../domain/lod/mergeSweeps.ts';
+import { appendSweep, evenSample, keepInDisc } from '../../domain/lod/mergeSweeps.ts';
+import type { MergedDisc } from '../../domain/lod/mergeSweeps.ts';
 import { encodeBatch, encodeDone, encodeProgress } from '../../domain/lod/mergedWire.ts';
 import type { MergedDone } from '../../domain/lod/mergedWire.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
@@ -29,6 +30,11 @@ export interface MergeTask {
   warm?: boolean;
   /** After the merge, make the thread's buffers ready for this many sweeps like these (`reserveBuffers`). */
   reserveSweeps?: number;
+  /**
+   * Only the points in this disc, every one of them (an even sample of `budget` when more), sent
+   * once all sweeps are in: the detail of a view zoomed in past the point budget.
+   */
+  near?: MergedDisc;
 }
 
 /**
@@ -79,7 +85,8 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
   let count = 0;
   let sent = 0;
   let firstBatchMs = NaN;
-  const rankOf = (i: number): number => lod.rankAt(i);
+  // A disc's points are not ranked: all of them are its detail.
+  const rankOf = task.near ? (): number => 0 : (i: number): number => lod.rankAt(i);
   const send = (order: Uint32Array, from: number, to: number): void => {
     to = Math.min(to, order.length, from + budget - sent);
     if (to <= from) return;
@@ -124,6 +131,11 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
       const from = count;
       const s = sweeps[k];
       count = appendSweep({ positions: points, pose: s.pose, time: s.time }, lidarToLidar(s.pose, targetPose), positions, time, count);
+      if (task.near) {
+        count = keepInDisc(positions, time, from, count, task.near);
+        post(encodeProgress(k + 1, sweeps.length));
+        continue;
+      }
       const ranked = lod.add(positions, from, count, streamBelow);
       send(ranked, 0, ranked.length);
       streamBelow = sent < STREAM_SHARE * budget ? Math.max(1, lod.rankForBudget(budget, sweeps.length / (k + 1))) : 1;
@@ -131,13 +143,13 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
     post(encodeProgress(k + 1, sweeps.length));
   }
   const t1 = performance.now();
-  const { order } = stopped ? { order: new Uint32Array(0) } : lod.refine();
+  const { order } = stopped ? { order: new Uint32Array(0) } : task.near ? { order: evenSample(count, budget) } : lod.refine();
   const t2 = performance.now();
   for (let from = 0; from < order.length && sent < budget; from += BATCH) send(order, from, from + BATCH);
   const done: MergedDone = {
     count,
     sent,
-    coarse: lod.coarse,
+    coarse: task.near ? 0 : lod.coarse,
     skipped,
     gatherMs: t1 - t0,
     orderMs: t2 - t1,

@@ -7,6 +7,8 @@ import { HttpError } from '../http/HttpError.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
 import type { MergePool } from '../merge/MergePool.ts';
 import type { MergeSweep } from '../merge/mergeTask.ts';
+import type { MergedDisc } from '../../domain/lod/mergeSweeps.ts';
+import type { Pose } from '../../domain/poses/Pose.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
 
 /** Merges kept whole for a repeated request (about 16 MB each at the default budget), for at most CACHE_MS. */
@@ -28,7 +30,8 @@ const DEFAULT_BUDGET = 2_000_000;
  * `prefetch=1` nothing is streamed: the merge is made into that memory (202, also while it is
  * under way), unless it is there already or another merge is streaming (204); a streamed request
  * stops the other merges made ahead, and follows one of its own window (what it sent so far, then
- * the rest: `done.joined`). 409
+ * the rest: `done.joined`). With `near=x,y,r`, only the merged points within r metres of (x, y),
+ * every one up to B, merged anew (no cache): the detail of a view zoomed in past the budget. 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  */
 export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
@@ -71,8 +74,13 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
         const f = ctx.service.dataset.get(ids[i]);
         if (f) sweeps.push({ frame: f, pose: all.frames[ids[i]]!.pose, time: i - index });
       }
-      const key = `${frame.id}|${window.join(',')}|${budget}|${sweeps.map((s) => `${s.frame.points.path}:${s.frame.points.bytes}`).join(',')}`;
       reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store');
+      const near = request.query.near;
+      if (near !== undefined) {
+        if (request.query.prefetch === true) throw new HttpError(400, 'bad_request', 'near: the detail of a disc is not merged ahead (leave out prefetch)');
+        return reply.send(streamNear(pool, sweeps, all.frames[frame.id]!.pose, budget, near, frame.id, reply.raw));
+      }
+      const key = `${frame.id}|${window.join(',')}|${budget}|${sweeps.map((s) => `${s.frame.points.path}:${s.frame.points.bytes}`).join(',')}`;
       const entry = cache.get(key);
       const hit = entry !== undefined && Date.now() - entry.at <= CACHE_MS ? entry : undefined;
       if (entry !== undefined && hit === undefined) cache.delete(key);
@@ -146,6 +154,37 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
       return reply.send(out);
     },
   );
+}
+
+/**
+ * The merged points in a disc, streamed as they come from the merge thread (head, progress, the
+ * points, done); the merge stops when the page goes away (`close`).
+ */
+function streamNear(
+  pool: MergePool,
+  sweeps: MergeSweep[],
+  pose: Pose,
+  budget: number,
+  near: MergedDisc,
+  frameId: string,
+  raw: NodeJS.WritableStream,
+): PassThrough {
+  const out = new PassThrough();
+  const stop = new AbortController();
+  out.write(toBuffer(encodeHead({ offsets: sweeps.map((s) => s.time), budget })));
+  raw.once('close', () => stop.abort());
+  pool
+    .run(sweeps, pose, budget, (bytes) => out.write(toBuffer(bytes)), stop.signal, near)
+    .catch((err: unknown) => {
+      if (!stop.signal.aborted)
+        out.write(
+          toBuffer(
+            encodeError(`merging the sweeps near (${near.x}, ${near.y}) of frame ${frameId} failed: ${err instanceof Error ? err.message : String(err)}`),
+          ),
+        );
+    })
+    .finally(() => out.end());
+  return out;
 }
 
 /** A page's request following a merge. */

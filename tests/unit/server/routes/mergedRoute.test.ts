@@ -173,6 +173,40 @@ describe('merged sweeps from the server', () => {
     }
   });
 
+  it('sends every merged point within a disc, and only those, for a view zoomed in past the budget', async () => {
+    const all = decode((await server.app.inject('/api/frames/0000_000001/merged?sweeps=1')).rawPayload);
+    // A disc around the first point of the whole merge, 3 m across.
+    const [x, y] = [all.positions[0], all.positions[1]];
+    const inside = (px: number, py: number): boolean => Math.hypot(px - x, py - y) <= 3;
+    const want = all.time.filter((_, i) => inside(all.positions[3 * i], all.positions[3 * i + 1])).length;
+    expect(want).toBeGreaterThan(0);
+    expect(want).toBeLessThan(all.time.length);
+    const res = await server.app.inject(`/api/frames/0000_000001/merged?sweeps=1&near=${x.toFixed(3)},${y.toFixed(3)},3`);
+    expect(res.statusCode).toBe(200);
+    const got = decode(res.rawPayload);
+    expect(got.head.offsets).toEqual([0, 1, -1]);
+    expect(got.done.count).toBe(got.time.length);
+    expect(got.done.sent).toBe(got.time.length);
+    // Within the rounding of the disc's centre to 1 mm and of the wire to 0.25 mm.
+    expect(Math.abs(got.time.length - want)).toBeLessThanOrEqual(1);
+    for (let i = 0; i < got.time.length; i++) expect(Math.hypot(got.positions[3 * i] - x, got.positions[3 * i + 1] - y)).toBeLessThan(3.01);
+    // A disc wider than the whole merge: all of it.
+    const few = decode((await server.app.inject(`/api/frames/0000_000001/merged?sweeps=1&budget=1000&near=${x.toFixed(3)},${y.toFixed(3)},100`)).rawPayload);
+    expect(few.done.count).toBe(600);
+    expect(few.done.sent).toBe(600);
+  });
+
+  it('refuses a malformed disc, and a disc merged ahead', async () => {
+    const bad = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&near=1,2');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toBe('near: expected x,y,r in metres (r from 1 to 100)');
+    const far = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&near=1,2,500');
+    expect(far.statusCode).toBe(400);
+    const ahead = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&near=1,2,5&prefetch=1');
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().detail).toMatch(/^near: /);
+  });
+
   it('names a sweep that cannot be read and merges the others', async () => {
     // A dataset of its own: the merge thread keeps the sweeps it parsed (by file and size).
     const root = makeTempDir('cuboid-merged-bad-');
