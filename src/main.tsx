@@ -18,6 +18,7 @@ const exposePage =
           openFrame: (frameId: string) => page.services.frames.openFrame(frameId),
           frameGeometryCount: () => render.frameGeometry.count(),
           mergeWorker: page.io.mergeWorker,
+          mergedCloud: (key: string) => page.io.mergedClouds.get(key),
           worker: page.io.worker,
           lodGpuBytes: () => render.lodGeometry.gpuBytes(),
         };

@@ -64,6 +64,44 @@ async function errorOf(response: Response): Promise<string> {
   return `the server answered ${response.status} ${response.statusText}`;
 }
 
+/**
+ * Fetches a merged stream (`mergedWire`) and hands each message to `handle` as it is decoded;
+ * `onHeaders` once the response is in. Returns the bytes of an unfinished message left at the
+ * end, or null once `cancelled()` (a newer request).
+ * @throws Error naming the server's answer when the request fails, or what `handle` throws
+ */
+async function streamWire(
+  url: string,
+  signal: AbortSignal,
+  cancelled: () => boolean,
+  handle: (m: WireMessage) => void,
+  onHeaders: () => void = () => undefined,
+): Promise<number | null> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (err) {
+    if (cancelled()) return null;
+    throw err;
+  }
+  onHeaders();
+  if (!response.ok || response.body === null) throw new Error(await errorOf(response));
+  const reader = response.body.getReader();
+  const decoder = new MergedStreamDecoder();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (cancelled()) return null;
+      if (done) break;
+      for (const m of decoder.push(value)) handle(m);
+    }
+  } catch (err) {
+    if (cancelled()) return null;
+    throw err;
+  }
+  return decoder.pending;
+}
+
 interface Held {
   key: string;
   positions: Float32Array;
@@ -79,6 +117,10 @@ let generation = 0;
 let fitWarmed = false;
 /** The request of the merge under way, aborted when a newer one starts. */
 let current: AbortController | null = null;
+/** The detail around the view's focus (`near`): its request, and its points as sent, for the visibility filters' mask. */
+let nearRequest: AbortController | null = null;
+let nearShown: { key: string; positions: Float32Array; count: number } | null = null;
+let nearGeneration = 0;
 
 function gridOf(h: Held): PointGrid {
   if (!h.grid) {
@@ -118,17 +160,6 @@ const api = {
     let firstBatchMs = NaN;
     let sweeps = 0;
     let done: MergedDone | null = null;
-    const decoder = new MergedStreamDecoder();
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: abort.signal });
-    } catch (err) {
-      if (cancelled()) return null;
-      throw err;
-    }
-    const headersMs = performance.now() - t0;
-    if (!response.ok || response.body === null) throw new Error(await errorOf(response));
-    const reader = response.body.getReader();
     const handle = (m: WireMessage): void => {
       if (m.type === 'head') sweeps = m.head.offsets.length;
       else if (m.type === 'progress') onEvent({ type: 'sweeps', done: m.done, total: m.total });
@@ -146,20 +177,12 @@ const api = {
         onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
       }
     };
-    try {
-      for (;;) {
-        const { value, done: ended } = await reader.read();
-        if (cancelled()) return null;
-        if (ended) break;
-        for (const m of decoder.push(value)) handle(m);
-      }
-    } catch (err) {
-      if (cancelled()) return null;
-      throw err;
-    }
+    let headersMs = NaN;
+    const pending = await streamWire(url, abort.signal, cancelled, handle, () => (headersMs = performance.now() - t0));
+    if (pending === null) return null;
     if (current === abort) current = null;
     const summary = done as MergedDone | null;
-    if (summary === null) throw new Error(`the merged stream from the server ended early (${decoder.pending} bytes of an unfinished message)`);
+    if (summary === null) throw new Error(`the merged stream from the server ended early (${pending} bytes of an unfinished message)`);
     onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: summary.coarse });
     held = { key, positions: keep.positions(), grid: null, zRange: [0, 0] };
     return {
@@ -175,6 +198,50 @@ const api = {
       cached: summary.cached,
       joined: summary.joined === true,
     };
+  },
+
+  /**
+   * Streams every merged point in a disc (`url`: `GET /api/frames/:id/merged?…&near=x,y,r`) as
+   * `batch` events, then `done`: the detail of a view zoomed in past the point budget, drawn over
+   * the merge. Keeps the points for the visibility filters' mask (`hiddenMask(key)`); a newer
+   * `near` (or `release`) cancels it. Returns the points sent, or null when cancelled.
+   * @throws Error naming the server's answer when the request fails or the stream breaks off
+   */
+  async near(key: string, url: string, budget: number, onEvent: (e: MergeEvent) => void): Promise<number | null> {
+    const mine = ++nearGeneration;
+    nearRequest?.abort();
+    const abort = new AbortController();
+    nearRequest = abort;
+    const kept = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
+    nearShown = kept;
+    const cancelled = () => mine !== nearGeneration;
+    let done: MergedDone | null = null;
+    const handle = (m: WireMessage): void => {
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'done') done = m.done;
+      if (m.type !== 'batch') return;
+      const { start, positions, time } = m.batch;
+      if (start + time.length <= budget) {
+        kept.positions.set(positions, start * 3);
+        kept.count = start + time.length;
+      }
+      onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
+    };
+    const pending = await streamWire(url, abort.signal, cancelled, handle);
+    if (pending === null) return null;
+    if (nearRequest === abort) nearRequest = null;
+    const summary = done as MergedDone | null;
+    if (summary === null) throw new Error(`the merged detail from the server ended early (${pending} bytes of an unfinished message)`);
+    onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: 0 });
+    return summary.sent;
+  },
+
+  /** Drops the detail around the view's focus (zoomed out, or another merge). */
+  releaseNear(): void {
+    nearGeneration++;
+    nearRequest?.abort();
+    nearRequest = null;
+    nearShown = null;
   },
 
   /** Nothing: called once the page settles, so the worker's module is loaded before the first merge needs it. */
@@ -250,18 +317,20 @@ const api = {
    * object's points from every sweep fall in its box; a moving one's trail outside it stays shown.
    */
   hiddenMask(key: string, filters: HideFilters): Uint8Array | null {
-    if (shown?.key !== key) return null;
-    const mask = hiddenMask(shown.positions.subarray(0, shown.count * 3), filters);
+    const points = shown?.key === key ? shown : nearShown?.key === key ? nearShown : null;
+    if (points === null) return null;
+    const mask = hiddenMask(points.positions.subarray(0, points.count * 3), filters);
     return mask ? transfer(mask, [mask.buffer as ArrayBuffer]) : null;
   },
 
-  /** Drops the merged cloud (the view went back to one sweep). */
+  /** Drops the merged cloud (the view went back to one sweep), and its detail. */
   release(): void {
     generation++;
     current?.abort();
     current = null;
     held = null;
     shown = null;
+    api.releaseNear();
   },
 };
 

@@ -106,6 +106,8 @@ export interface ApiClient {
   pointsUrl(frameId: string): string;
   /** The merged sweeps around a frame, streamed (`GET /api/frames/:id/merged`, `mergedWire`). */
   mergedUrl(frameId: string, sweeps: number, budget: number): string;
+  /** Every merged point within a disc (BEV, the open frame's LiDAR frame), up to `budget` (`near=x,y,r`). */
+  mergedNearUrl(frameId: string, sweeps: number, budget: number, disc: { x: number; y: number; radius: number }): string;
   /** Asks the server to merge a frame's sweeps ahead into its cache (`prefetch=1`); true when it started. */
   prefetchMerged(frameId: string, sweeps: number, budget: number): Promise<boolean>;
   imageUrl(frameId: string): string;
@@ -229,6 +231,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     },
     pointsUrl: (frameId) => frameUrl(frameId, '/points'),
     mergedUrl: (frameId, sweeps, budget) => frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}`),
+    mergedNearUrl: (frameId, sweeps, budget, d) =>
+      frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}&near=${d.x.toFixed(2)},${d.y.toFixed(2)},${d.radius.toFixed(1)}`),
     prefetchMerged: async (frameId, sweeps, budget) =>
       (await request(frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}&prefetch=1`))).status === 202,
     imageUrl: (frameId) => frameUrl(frameId, '/image'),

@@ -6,6 +6,7 @@ import { selectDisplayedCuboids, selectPrimaryCuboid } from '../state/selectors.
 import { BoxHandles } from './BoxHandles.tsx';
 import { PointCloudLayer } from './PointCloudLayer.tsx';
 import { MergedCloudLayer } from './MergedCloudLayer.tsx';
+import { MergedDetailFocus } from './MergedDetailFocus.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { FrameTheCloud } from './FrameTheCloud.tsx';
 import { SceneBoxes } from './SceneBoxes.tsx';
@@ -40,6 +41,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const mergedKey = useAppStore((s) => s.merge.key);
   const stale = useAppStore((s) => s.merge.stale);
   const onScreen = useAppStore((s) => s.merge.onScreen);
+  const detailKey = useAppStore((s) => s.merge.detail?.key ?? null);
   // The open frame's own sweep is drawn until a merge (or a kept one) takes its place.
   const single = stale === null && (mergedKey === null || !onScreen);
   // Keyed siblings: the merged cloud on screen keeps its layer (and its points on the GPU) when it
@@ -47,6 +49,8 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   const mergedLayers = [
     stale ? <MergedCloudLayer key={stale.key} cloudKey={stale.key} transform={stale.matrix} highlight={null} /> : null,
     mergedKey ? <MergedCloudLayer key={mergedKey} cloudKey={mergedKey} hidden={!onScreen} revealAt={stale ? 'full' : 'first'} highlight={primary} /> : null,
+    // Every merged point where the view looks closely, over the budgeted merge (`mergeDetail`).
+    detailKey && mergedKey && onScreen ? <MergedCloudLayer key={detailKey} cloudKey={detailKey} highlight={primary} /> : null,
   ];
   return (
     <>
@@ -84,6 +88,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
       <RangeRings />
       <SensorAxes />
       {frameId ? mergedLayers : null}
+      {frameId && mergedKey ? <MergedDetailFocus /> : null}
       {frameId && single ? <PointCloudLayer frameId={frameId} highlight={primary} /> : null}
       {frameId && primary && decimated && single ? <NearSelection frameId={frameId} box={primary} /> : null}
       {frameId && single ? <PointTagSync frameId={frameId} /> : null}

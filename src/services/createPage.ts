@@ -20,6 +20,7 @@ import { createPointCounter, type PointCounter } from './countPointsInBox.ts';
 import { startChecksRunner } from './checksRunner.ts';
 import { startFrameCheckSweep } from './frameCheckSweep.ts';
 import { startSweepMerger } from './sweepMerger.ts';
+import { startMergeDetail } from './mergeDetail.ts';
 
 /** Everything a page's panels and views use besides the store. */
 export interface PageServices extends EditorServices {
@@ -138,12 +139,14 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
       const stopChecks = startChecksRunner(store, io);
       const stopSweep = startFrameCheckSweep(store, io.api);
       const stopMerger = startSweepMerger(store, io);
+      const stopDetail = startMergeDetail(store, io);
       const onUnload = () => void autosave?.saveNow();
       window.addEventListener('beforeunload', onUnload);
       const stop = () => {
         stopChecks();
         stopSweep();
         stopMerger();
+        stopDetail();
         window.removeEventListener('beforeunload', onUnload);
         stops.delete(stop);
       };

@@ -16,7 +16,7 @@ export function MergeControls() {
       : m.status === 'loading'
         ? `merging ${m.sweepsDone}/${m.sweepCount}`
         : m.status === 'ready'
-          ? `${(m.drawn / 1e6).toFixed(1)}M/${(m.points / 1e6).toFixed(1)}M`
+          ? `${(m.drawn / 1e6).toFixed(1)}M/${(m.points / 1e6).toFixed(1)}M${detailText(m.detail)}`
           : null;
   return (
     <>
@@ -40,7 +40,10 @@ export function MergeControls() {
         <span
           className="merge-status"
           data-testid="merge-status"
-          title={`${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)`}
+          title={
+            `${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)` +
+            (m.detail?.status === 'ready' ? `; every point within ${m.detail.radius} m of where the view looks: ${m.detail.points.toLocaleString()}` : '')
+          }
         >
           {status}
         </span>
@@ -53,4 +56,12 @@ export function MergeControls() {
       ) : null}
     </>
   );
+}
+
+/** The detail past the budget where the view looks closely, for the status: " +312k within 12 m". */
+function detailText(d: { points: number; radius: number; status: string } | null): string {
+  if (d === null) return '';
+  if (d.status === 'loading') return ' +detail…';
+  if (d.status === 'error') return '';
+  return ` +${d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`} within ${d.radius} m`;
 }

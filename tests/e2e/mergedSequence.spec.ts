@@ -68,3 +68,51 @@ test('the merged-sequence bench line has every measure (values are reported, not
   expect(await page.evaluate(() => (window as any).__cuboid.store.getState().merge.key as string)).toMatch(/^merged:000006:5:/);
   expect(formatStepLine(step)).toMatch(/whole on screen after \d+ ms/);
 });
+
+test('zoomed in past the point budget, the view draws every merged point around where it looks', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`http://127.0.0.1:${PORT}/?frame=000005`);
+  await page.waitForFunction(() => (window as any).__cuboid?.store.getState().load.status === 'done', null, { timeout: 60_000 });
+  // A budget under the merge's points: the budgeted view thins them.
+  await page.evaluate(() => {
+    const s = (window as any).__cuboid.store.getState();
+    s.setPointBudget(250_000);
+    s.setMergeSweeps(5);
+  });
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.fullDetailMs !== null, null, { timeout: 120_000, polling: 200 });
+  const before = await page.evaluate(() => (window as any).__cuboid.store.getState().merge);
+  expect(before.points).toBeGreaterThan(before.drawn);
+  expect(before.detail).toBeNull();
+  // Zoom in with the wheel towards the middle of the view, as an annotator would.
+  const canvas = page.locator('canvas').first();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let k = 0; k < 10; k++) await page.mouse.wheel(0, -300);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.detail?.status === 'ready', null, { timeout: 60_000, polling: 200 });
+  const m = await page.evaluate(() => (window as any).__cuboid.store.getState().merge);
+  expect(m.focus).not.toBeNull();
+  expect(m.detail.points).toBeGreaterThan(0);
+  expect(m.detail.points).toBeLessThanOrEqual(250_000);
+  await expect(page.getByTestId('merge-status')).toContainText(`within ${m.detail.radius} m`);
+  // Every one of them within the disc, and more there than the budgeted view draws there.
+  const counts = await page.evaluate(
+    ({ d, mergedKey }) => {
+      const hook = (window as any).__cuboid;
+      const inDisc = (key: string): { inside: number; all: number } => {
+        const c = hook.mergedCloud(key);
+        const { positions } = c.slice(0, c.received);
+        let inside = 0;
+        for (let i = 0; i < positions.length; i += 3) if (Math.hypot(positions[i] - d.x, positions[i + 1] - d.y) <= d.radius + 0.01) inside++;
+        return { inside, all: positions.length / 3 };
+      };
+      return { detail: inDisc(d.key), merged: inDisc(mergedKey) };
+    },
+    { d: m.detail, mergedKey: m.key },
+  );
+  expect(counts.detail.all).toBe(m.detail.points);
+  expect(counts.detail.inside).toBe(counts.detail.all);
+  expect(counts.detail.inside).toBeGreaterThan(counts.merged.inside);
+  // Standing back again, the detail goes.
+  for (let k = 0; k < 14; k++) await page.mouse.wheel(0, 400);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.detail === null, null, { timeout: 30_000, polling: 200 });
+});

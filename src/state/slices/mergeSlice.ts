@@ -50,6 +50,16 @@ export interface MergeSlice {
     cached: boolean | null;
     /** Whether the server had begun the merge ahead and the page followed it (null before it is done). */
     joined: boolean | null;
+    /**
+     * Where the main view looks closely (its orbit target, BEV, and a radius from its distance),
+     * when it is close enough for the merge's detail past the budget; null otherwise.
+     */
+    focus: { x: number; y: number; radius: number } | null;
+    /**
+     * Every merged point around `focus` (`mergeDetail`): its cloud's key in `io/mergedClouds`,
+     * drawn over the budgeted merge, the disc it covers and its points. Null: none.
+     */
+    detail: { key: string; x: number; y: number; radius: number; points: number; status: 'loading' | 'ready' | 'error' } | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;
@@ -78,6 +88,8 @@ export const createMergeSlice: StateCreator<AppState, [], [], MergeSlice> = (set
     firstBatchMs: null,
     cached: null,
     joined: null,
+    focus: null,
+    detail: null,
   },
   setMergeSweeps: (n) =>
     set((s) => ({ merge: { ...s.merge, sweeps: Number.isFinite(n) ? Math.min(MAX_MERGE_SWEEPS, Math.max(0, Math.round(n))) : s.merge.sweeps } })),
