@@ -16,7 +16,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchReport } from './BenchReport.ts';
 import { ensureMergedDataset, MERGED_SWEEPS } from './mergedDataset.ts';
-import { formatMergedLine, formatStepLine, measureMergedSequence, measureStep, recordLongTasks } from './mergedSequenceMeasure.ts';
+import {
+  formatDetailLine,
+  formatMergedLine,
+  formatStepLine,
+  measureDetail,
+  measureMergedSequence,
+  measureStep,
+  recordLongTasks,
+} from './mergedSequenceMeasure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 8793;
@@ -95,6 +103,12 @@ export async function run(report: BenchReport): Promise<void> {
     console.log(formatMergedLine(reopened).replace('merged sequence (', 'merged sequence, reopened ('));
     // Then on to the next frame with D, as an annotator steps through a sequence (merged ahead).
     console.log(formatStepLine(await measureStep(again)));
+    // Looking closely at the street 8 m ahead (where the sweeps are densest and the budget thins
+    // them most), then at a parked car of that frame: every merged point there, past the budget.
+    console.log(formatDetailLine(await measureDetail(again, [8, 3])));
+    const next = await again.evaluate(() => (window as any).__cuboid.store.getState().currentFrameId as string);
+    const seed = staticSeeds(dataset, next)[0];
+    if (seed) console.log(formatDetailLine(await measureDetail(again, [seed[0], seed[1]])));
     // The same frame with a 2M budget picked in the toolbar (the default on a GPU; on software GL
     // the default is 0.5M): the server merges it again (its parsed sweeps kept).
     await again.close();

@@ -243,3 +243,52 @@ export function formatStepLine(f: StepFigures): string {
     `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms`
   );
 }
+
+/** Detail past the budget where the view looks closely (`measureDetail`). */
+export interface DetailFigures {
+  /** Where the view looked (LiDAR frame, m). */
+  x: number;
+  y: number;
+  /** Merged points sent for the disc, and its radius (m). */
+  points: number;
+  radius: number;
+  /** Merged points of the budgeted view within the disc. */
+  budgetedInDisc: number;
+  /** From the focus set to every point of the disc in the page (ms). */
+  readyMs: number;
+}
+
+/**
+ * Looks closely at (x, y) (`merge.focus`, as the view sets it once settled within 20 m of its
+ * target) in a page that shows a whole merge, and measures the detail past the budget that comes.
+ */
+export async function measureDetail(page: Page, at: readonly [number, number], radius = 12, timeoutMs = 60_000): Promise<DetailFigures> {
+  const t0 = await page.evaluate(
+    ([x, y, r]) => {
+      (window as any).__cuboid.store.getState().patchMerge({ focus: { x, y, radius: r } });
+      return performance.now();
+    },
+    [at[0], at[1], radius] as const,
+  );
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.detail?.status === 'ready', null, { timeout: timeoutMs, polling: 20 });
+  return page.evaluate(
+    ([x, y, r, start]) => {
+      const hook = (window as any).__cuboid;
+      const m = hook.store.getState().merge;
+      const c = hook.mergedCloud(m.key);
+      const { positions } = c.slice(0, c.received);
+      let inside = 0;
+      for (let i = 0; i < positions.length; i += 3) if (Math.hypot(positions[i] - x, positions[i + 1] - y) <= r) inside++;
+      return { x, y, points: m.detail.points, radius: m.detail.radius, budgetedInDisc: inside, readyMs: performance.now() - start };
+    },
+    [at[0], at[1], radius, t0] as const,
+  );
+}
+
+/** The bench's line for the detail past the budget. */
+export function formatDetailLine(f: DetailFigures): string {
+  return (
+    `merged sequence, looking closely at (${f.x.toFixed(1)}, ${f.y.toFixed(1)}): every merged point within ${f.radius} m, ${f.points.toLocaleString('en-US')} points ` +
+    `(the budgeted view draws ${f.budgetedInDisc.toLocaleString('en-US')} there), in the page after ${r0(f.readyMs)} ms`
+  );
+}
