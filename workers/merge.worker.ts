@@ -102,6 +102,23 @@ async function streamWire(
   return decoder.pending;
 }
 
+/** Points sent to the view, in the order sent, for the visibility filters' mask (room for the budget). */
+interface SentPoints {
+  key: string;
+  positions: Float32Array;
+  count: number;
+}
+
+/** Keeps a batch's points where they go in `sent` (while they fit) and hands the batch to the view, transferred. */
+function forward(batch: { start: number; positions: Float32Array; time: Float32Array }, sent: SentPoints, onEvent: (e: MergeEvent) => void): void {
+  const { start, positions, time } = batch;
+  if ((start + time.length) * 3 <= sent.positions.length) {
+    sent.positions.set(positions, start * 3);
+    sent.count = start + time.length;
+  }
+  onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
+}
+
 interface Held {
   key: string;
   positions: Float32Array;
@@ -111,7 +128,7 @@ interface Held {
 
 let held: Held | null = null;
 /** The points sent to the view, in the order sent (x y z, target LiDAR frame, metres), for the visibility filters' mask. */
-let shown: { key: string; positions: Float32Array; count: number } | null = null;
+let shown: SentPoints | null = null;
 let generation = 0;
 /** Whether a fit has run in this worker (`prepare`). */
 let fitWarmed = false;
@@ -119,7 +136,7 @@ let fitWarmed = false;
 let current: AbortController | null = null;
 /** The detail around the view's focus (`near`): its request, and its points as sent, for the visibility filters' mask. */
 let nearRequest: AbortController | null = null;
-let nearShown: { key: string; positions: Float32Array; count: number } | null = null;
+let nearShown: SentPoints | null = null;
 let nearGeneration = 0;
 
 function gridOf(h: Held): PointGrid {
@@ -166,15 +183,9 @@ const api = {
       else if (m.type === 'error') throw new Error(m.message);
       else if (m.type === 'done') done = m.done;
       else {
-        const { start, positions, time, rank } = m.batch;
-        const n = rank.length;
-        if (start + n <= budget) {
-          mineShown.positions.set(positions, start * 3);
-          mineShown.count = start + n;
-        }
-        keep.add(positions, rank, HELD_RANKS);
+        keep.add(m.batch.positions, m.batch.rank, HELD_RANKS);
         if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
-        onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
+        forward(m.batch, mineShown, onEvent);
       }
     };
     let headersMs = NaN;
@@ -219,13 +230,7 @@ const api = {
     const handle = (m: WireMessage): void => {
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'done') done = m.done;
-      if (m.type !== 'batch') return;
-      const { start, positions, time } = m.batch;
-      if (start + time.length <= budget) {
-        kept.positions.set(positions, start * 3);
-        kept.count = start + time.length;
-      }
-      onEvent(transfer({ type: 'batch', batch: { start, positions, time } }, [positions.buffer as ArrayBuffer, time.buffer as ArrayBuffer]));
+      if (m.type === 'batch') forward(m.batch, kept, onEvent);
     };
     const pending = await streamWire(url, abort.signal, cancelled, handle);
     if (pending === null) return null;
