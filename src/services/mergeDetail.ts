@@ -49,9 +49,9 @@ export function startMergeDetail(store: AppStore, io: PageIo): () => void {
     });
     try {
       await io.mergeWorker().near(key, io.api.mergedNearUrl(frameId, sweeps, budget, disc), budget, onEvent);
-    } catch {
-      // The budgeted merge stays on screen: the detail is a bonus over it.
-      patch({ status: 'error' });
+    } catch (err) {
+      // The budgeted merge stays on screen: the detail is a bonus over it (the toolbar says why it failed).
+      patch({ status: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   };
 

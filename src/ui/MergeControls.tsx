@@ -42,7 +42,8 @@ export function MergeControls() {
           data-testid="merge-status"
           title={
             `${m.points.toLocaleString()} points from ${m.sweepCount} sweeps; ${m.drawn.toLocaleString()} drawn (the point budget)` +
-            (m.detail?.status === 'ready' ? `; every point within ${m.detail.radius} m of where the view looks: ${m.detail.points.toLocaleString()}` : '')
+            (m.detail?.status === 'ready' ? `; every point within ${m.detail.radius} m of where the view looks: ${m.detail.points.toLocaleString()}` : '') +
+            (m.detail?.status === 'error' ? `; the detail where the view looks failed: ${m.detail.message ?? 'no reason given'}` : '')
           }
         >
           {status}
@@ -62,6 +63,7 @@ export function MergeControls() {
 function detailText(d: { points: number; radius: number; status: string } | null): string {
   if (d === null) return '';
   if (d.status === 'loading') return ' +detail…';
-  if (d.status === 'error') return '';
+  if (d.status === 'error') return ' (no detail)';
+  if (d.points === 0) return '';
   return ` +${d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`} within ${d.radius} m`;
 }

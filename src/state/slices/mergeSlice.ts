@@ -59,7 +59,7 @@ export interface MergeSlice {
      * Every merged point around `focus` (`mergeDetail`): its cloud's key in `io/mergedClouds`,
      * drawn over the budgeted merge, the disc it covers and its points. Null: none.
      */
-    detail: { key: string; x: number; y: number; radius: number; points: number; status: 'loading' | 'ready' | 'error' } | null;
+    detail: { key: string; x: number; y: number; radius: number; points: number; status: 'loading' | 'ready' | 'error'; message?: string } | null;
   };
   setMergeSweeps: (n: number) => void;
   setMergeColorByTime: (on: boolean) => void;

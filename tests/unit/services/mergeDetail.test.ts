@@ -79,6 +79,22 @@ describe('mergeDetail (every merged point where the view looks closely)', () => 
     expect(store.getState().merge.detail).toBeNull();
     stop();
   });
+
+  it('says why the detail failed, and keeps the budgeted merge', async () => {
+    const { store, io } = setup();
+    (io as unknown as { mergeWorker: () => unknown }).mergeWorker = () => ({
+      near: async () => {
+        throw new Error('the server answered 500 Internal Server Error');
+      },
+      releaseNear: async () => undefined,
+    });
+    const stop = startMergeDetail(store, io);
+    store.getState().patchMerge({ focus: { x: 10, y: 1, radius: 12 } });
+    await settle();
+    expect(store.getState().merge.detail).toMatchObject({ status: 'error', message: 'the server answered 500 Internal Server Error' });
+    expect(store.getState().merge.key).toBe('merged:000001:5:500000');
+    stop();
+  });
 });
 
 describe('focusOfView', () => {
