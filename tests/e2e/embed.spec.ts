@@ -9,7 +9,7 @@ type Hooked = {
 };
 
 const state = (slot: number, read: string) =>
-  `(() => { const p = window.__testbed.pages[${slot}]; if (!p) return null; const s = p.store.getState(); return ${read}; })()`;
+  `(() => { const p = window.__testbed?.pages[${slot}]; if (!p) return null; const s = p.store.getState(); return ${read}; })()`;
 
 type Engines = { __workers: { url: string; terminated: boolean }[] };
 
