@@ -11,9 +11,16 @@ export class FrameCache {
   /** The frame on screen: never evicted. */
   current: string | null = null;
   private listeners = new Set<(frameId: string) => void>();
+  /** Set by `close`: the page is torn down, and what lands afterwards is not kept. */
+  private closed = false;
 
+  /**
+   * A frame's buffers, kept under its id. On a closed cache they are handed back but not kept: a
+   * batch the worker posted before it was terminated can still arrive after the page was torn down.
+   */
   create(frameId: string, capacity: number): FrameBuffers {
     const buffers = new FrameBuffers(frameId, capacity);
+    if (this.closed) return buffers;
     this.frames.delete(frameId);
     this.frames.set(frameId, buffers);
     return buffers;
@@ -58,6 +65,12 @@ export class FrameCache {
     this.current = null;
     this.listeners.clear();
     this.changeListeners.clear();
+  }
+
+  /** Clears the cache for good (the page is torn down): frames that land afterwards are not kept. */
+  close(): void {
+    this.closed = true;
+    this.clear();
   }
 
   totalBytes(): number {

@@ -73,7 +73,7 @@ export function browserPageIo(): PageIo {
       merge.terminate();
       groundCache.clear();
       mergedClouds.clear();
-      frameCache.clear();
+      frameCache.close();
     },
   };
 }
