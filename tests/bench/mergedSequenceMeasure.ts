@@ -14,6 +14,8 @@ export interface MergedFigures {
   firstViewMs: number;
   fullDetailMs: number;
   longestTaskMs: number;
+  /** The longest long animation frame meanwhile (ms; 0 where the browser reports none). */
+  longestFrameMs: number;
   heapMb: number;
   gpuMb: number;
   /** Median pick: in the worker, and the round trip from the main thread. */
@@ -31,15 +33,41 @@ export interface MergedFigures {
   cached: boolean;
 }
 
-/** Call before the page loads: records every long task (> 50 ms) of the main thread. */
+/**
+ * Call before the page loads: records every long task (> 50 ms) of the main thread and every long
+ * animation frame (> 50 ms, where the browser reports them: Chromium 123+). Chromium 156 lists
+ * `longtask` among its entry types but delivered none in our headless runs (a 200 ms busy loop
+ * gave no entry), while its long animation frames came through; so both are read, and the
+ * figure is the longer of the two.
+ */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.startTime, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
+    for (const type of ['longtask', 'long-animation-frame']) {
+      if (!PerformanceObserver.supportedEntryTypes.includes(type)) continue;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.startTime, e.duration, type === 'longtask' ? 0 : 1);
+      }).observe({ type, buffered: true });
+    }
   });
+}
+
+/** The longest long task and long animation frame recorded (`recordLongTasks`) that end after `from` and start before `to`. */
+export async function longestRecorded(page: Page, from: number, to = Infinity): Promise<{ task: number; frame: number }> {
+  return page.evaluate(
+    ([a, b]) => {
+      const raw = ((window as any).__longTasks ?? []) as number[];
+      const out = { task: 0, frame: 0 };
+      for (let i = 0; i + 2 < raw.length; i += 3) {
+        if (raw[i] + raw[i + 1] < a || raw[i] > b) continue;
+        if (raw[i + 2] === 0) out.task = Math.max(out.task, raw[i + 1]);
+        else out.frame = Math.max(out.frame, raw[i + 1]);
+      }
+      return out;
+    },
+    [from, to === Infinity ? Number.MAX_VALUE : to] as const,
+  );
 }
 
 const median = (v: number[]): number => {
@@ -89,9 +117,6 @@ export async function measureMergedSequence(
     ([a, b]) => {
       const hook = (window as any).__cuboid;
       const m = hook.store.getState().merge;
-      const raw = (window as any).__longTasks as number[];
-      let longest = 0;
-      for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= a && raw[i] <= b) longest = Math.max(longest, raw[i + 1]);
       const mem = (performance as any).memory?.usedJSHeapSize ?? NaN;
       let frameBytes = 0;
       const current = hook.frameCache.peek(hook.store.getState().currentFrameId);
@@ -107,13 +132,13 @@ export async function measureMergedSequence(
         gatherMs: m.gatherMs ?? NaN,
         orderMs: m.orderMs ?? NaN,
         cached: m.cached === true,
-        longest,
         heap: mem,
         gpu: hook.lodGpuBytes() + frameBytes,
       };
     },
     [t0, t1],
   );
+  const longest = await longestRecorded(page, t0, t1);
   const gridMs = await page.evaluate((key) => (window as any).__cuboid.mergeWorker().prepare(key), view.key);
   // Picks: rays from the main view's camera through points of the merged cloud's near field.
   const picks = await page.evaluate(async (key) => {
@@ -150,7 +175,8 @@ export async function measureMergedSequence(
     drawn: view.drawn,
     firstViewMs: view.firstViewMs,
     fullDetailMs: view.fullDetailMs,
-    longestTaskMs: view.longest,
+    longestTaskMs: longest.task,
+    longestFrameMs: longest.frame,
     heapMb: view.heap / 2 ** 20,
     gpuMb: view.gpu / 2 ** 20,
     pickMs: median(picks.map((p) => p[0]).filter(Number.isFinite)),
@@ -176,7 +202,7 @@ export function formatMergedLine(f: MergedFigures): string {
     `merged sequence (${f.sweeps} sweeps, ${(f.points / 1e6).toFixed(2)}M points, ${(f.drawn / 1e6).toFixed(2)}M drawn at the point budget): ` +
     `first view ${r0(f.firstViewMs)} ms ${mark(f.firstViewMs <= 300)} (≤ 300); ` +
     `full detail ${r0(f.fullDetailMs)} ms ${mark(f.fullDetailMs <= 1500)} (≤ 1500); ` +
-    `longest main-thread task ${r0(f.longestTaskMs)} ms ${mark(f.longestTaskMs <= 50)} (≤ 50); ` +
+    `longest main-thread task ${r0(f.longestTaskMs)} ms, animation frame ${r0(f.longestFrameMs)} ms ${mark(Math.max(f.longestTaskMs, f.longestFrameMs) <= 50)} (≤ 50); ` +
     `JS heap + GPU buffers ${r0(mb)} MB (${r0(f.heapMb)} + ${r0(f.gpuMb)}) ${mark(mb <= 400)} (≤ 400); ` +
     `pick ${r1(f.pickMs)} ms in the worker, ${r1(f.pickRoundTripMs)} ms round trip ${mark(f.pickRoundTripMs <= 5)} (≤ 5); ` +
     `fit on the merged cloud ${r0(f.fitMs)} ms in the worker, ${r0(f.fitRoundTripMs)} ms round trip ${mark(f.fitRoundTripMs <= 50)} (≤ 50); ` +
@@ -195,6 +221,7 @@ export interface StepFigures {
   /** How the server answered: from its cache, by following the merge it had begun ahead, or by merging anew. */
   answer: 'cache' | 'joined' | 'merged';
   longestTaskMs: number;
+  longestFrameMs: number;
 }
 
 /**
@@ -220,19 +247,17 @@ export async function measureStep(page: Page, timeoutMs = 120_000): Promise<Step
     from.id,
     { timeout: timeoutMs, polling: 50 },
   );
-  return page.evaluate((t0) => {
+  const longest = await longestRecorded(page, from.t0);
+  const step = await page.evaluate((t0) => {
     const m = (window as any).__cuboid.store.getState().merge;
     const shown = (window as unknown as { __stepShown: boolean[] }).__stepShown;
-    const raw = (window as any).__longTasks as number[];
-    let longest = 0;
-    for (let i = 0; i < raw.length; i += 2) if (raw[i] + raw[i + 1] >= t0) longest = Math.max(longest, raw[i + 1]);
     return {
       kept: shown.length > 0 && shown.every(Boolean),
       wholeMs: m.requestedAt + m.fullDetailMs - t0,
       answer: m.cached ? 'cache' : m.joined ? 'joined' : 'merged',
-      longestTaskMs: longest,
     } as const;
   }, from.t0);
+  return { ...step, longestTaskMs: longest.task, longestFrameMs: longest.frame };
 }
 
 /** The bench's line for stepping with sweeps shown. */
@@ -240,7 +265,7 @@ export function formatStepLine(f: StepFigures): string {
   const answer = { cache: "from the server's cache (merged ahead)", joined: 'following the merge the server had begun ahead', merged: 'merged anew' }[f.answer];
   return (
     `merged sequence, stepped to the next frame: a merged view on screen throughout ${f.kept ? 'yes' : 'no'}; ` +
-    `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms`
+    `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms, animation frame ${r0(f.longestFrameMs)} ms`
   );
 }
 

@@ -43,7 +43,15 @@ test('the merged-sequence bench line has every measure (values are reported, not
   expect(line.startsWith('merged sequence')).toBe(true);
   expect(figures.sweeps).toBe(10);
   expect(figures.points).toBeGreaterThan(0);
-  for (const measure of ['first view', 'full detail', 'longest main-thread task', 'JS heap + GPU buffers', 'pick', 'fit on the merged cloud']) {
+  for (const measure of [
+    'first view',
+    'full detail',
+    'longest main-thread task',
+    'animation frame',
+    'JS heap + GPU buffers',
+    'pick',
+    'fit on the merged cloud',
+  ]) {
     expect(line).toMatch(new RegExp(`${measure.replace(/[+]/g, '\\+')} \\d+(\\.\\d+)? (ms|MB)`));
   }
   await page.screenshot({ path: 'test-results/merged-sequence.png' });
