@@ -7,7 +7,7 @@ import { countPostgresUsers, PostgresStorage } from '../../../../src/server/stor
 import { PostgresCheckSummaryStore } from '../../../../src/server/storage/PostgresCheckSummaryStore.ts';
 import { StorageOpenError } from '../../../../src/server/storage/postgresConnection.ts';
 import { POSTGRES_MIGRATIONS } from '../../../../src/server/storage/postgresMigrations.ts';
-import { createTestDatabase, type TestDatabase } from '../../../helpers/testDatabase.ts';
+import { createTestDatabase, testPool, type TestDatabase } from '../../../helpers/testDatabase.ts';
 import { freePort } from '../../../helpers/postgresCluster.ts';
 import { sampleDoc } from '../fixtures/makeDataset.ts';
 
@@ -123,7 +123,7 @@ describe('sessions', () => {
 describe('what replicas share besides rows', () => {
   it('advisory locks keep two processes out of one key at once, and let other keys through', async () => {
     const db = await database();
-    const pools = [new pg.Pool({ connectionString: db.url, max: 3 }), new pg.Pool({ connectionString: db.url, max: 3 })];
+    const pools = [testPool(db.url, 3), testPool(db.url, 3)];
     cleanup.push(async () => {
       for (const p of pools) await p.end();
     });
