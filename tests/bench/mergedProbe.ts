@@ -59,7 +59,7 @@ try {
   const t0 = timeline[0]?.[0] as number;
   for (const row of timeline) console.log(`${(row[0] as number) - t0}\tsweeps ${row[1]}\tdrawn ${row[2]}\tgpuMB ${row[3]}\tmaxFrameGap ${row[4]}\t${row[5]}`);
   const lt: string[] = [];
-  for (let i = 0; i < longTasks.length; i += 3) if (longTasks[i] >= t0 - 200) lt.push(`${Math.round(longTasks[i] - t0)}:${Math.round(longTasks[i + 1])}`);
+  for (let i = 0; i < longTasks.length; i += 4) if (longTasks[i] >= t0 - 200) lt.push(`${Math.round(longTasks[i] - t0)}:${Math.round(longTasks[i + 2])}`);
   console.log('long tasks (start:ms)', lt.join(' '));
   console.log(formatMergedLine(figures));
   // Frame cost: redraws forced by a point-size change, timed by animation frames.
@@ -91,8 +91,8 @@ try {
   const againLong = (await again.evaluate(() => (window as any).__longTasks)) as number[];
   console.log('reopened marks', againMarks.map(([n, t]) => `${n}@${t - Math.round(againReq)}`).join(' '));
   const al: string[] = [];
-  for (let i = 0; i < againLong.length; i += 3)
-    if (againLong[i] >= againReq - 200) al.push(`${Math.round(againLong[i] - againReq)}:${Math.round(againLong[i + 1])}`);
+  for (let i = 0; i < againLong.length; i += 4)
+    if (againLong[i] >= againReq - 200) al.push(`${Math.round(againLong[i] - againReq)}:${Math.round(againLong[i + 2])}`);
   console.log('reopened long tasks (start:ms)', al.join(' '));
   // Step to the next frame with the sweeps still shown (the server merged it ahead meanwhile).
   await again.waitForTimeout(4000);

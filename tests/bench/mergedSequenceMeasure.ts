@@ -14,7 +14,7 @@ export interface MergedFigures {
   firstViewMs: number;
   fullDetailMs: number;
   longestTaskMs: number;
-  /** The longest long animation frame meanwhile (ms; 0 where the browser reports none). */
+  /** The longest long animation frame meanwhile (ms; 0 where the browser reports none): main-thread work and waits for the next frame. */
   longestFrameMs: number;
   heapMb: number;
   gpuMb: number;
@@ -37,8 +37,10 @@ export interface MergedFigures {
  * Call before the page loads: records every long task (> 50 ms) of the main thread and every long
  * animation frame (> 50 ms, where the browser reports them: Chromium 123+). Chromium 156 lists
  * `longtask` among its entry types but delivered none in our headless runs (a 200 ms busy loop
- * gave no entry), while its long animation frames came through; so both are read, and the
- * figure is the longer of the two.
+ * gave no entry), while its long animation frames came through. A long animation frame's
+ * `blockingDuration` is what its long tasks (rendering included) held the main thread past 50 ms
+ * each, so its longest task is at most 50 ms + that; its `duration` also counts time the page
+ * waited, idle, for the next frame (with software GL, for the GPU process to draw the last one).
  */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -47,22 +49,31 @@ export async function recordLongTasks(page: Page): Promise<void> {
     for (const type of ['longtask', 'long-animation-frame']) {
       if (!PerformanceObserver.supportedEntryTypes.includes(type)) continue;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.startTime, e.duration, type === 'longtask' ? 0 : 1);
+        for (const e of list.getEntries()) {
+          // A long task: its duration. A long animation frame: the most its longest task can have taken (see above), and the frame.
+          const blocking = (e as unknown as { blockingDuration?: number }).blockingDuration ?? 0;
+          if (type === 'longtask') w.__longTasks.push(e.startTime, e.duration, e.duration, 0);
+          else w.__longTasks.push(e.startTime, e.duration, blocking > 0 ? 50 + blocking : 0, 1);
+        }
       }).observe({ type, buffered: true });
     }
   });
 }
 
-/** The longest long task and long animation frame recorded (`recordLongTasks`) that end after `from` and start before `to`. */
+/**
+ * Of what `recordLongTasks` recorded between `from` and `to`: the longest main-thread task (a long
+ * task's duration, or the bound a long animation frame's blocking time sets) and the longest
+ * animation frame.
+ */
 export async function longestRecorded(page: Page, from: number, to = Infinity): Promise<{ task: number; frame: number }> {
   return page.evaluate(
     ([a, b]) => {
       const raw = ((window as any).__longTasks ?? []) as number[];
       const out = { task: 0, frame: 0 };
-      for (let i = 0; i + 2 < raw.length; i += 3) {
+      for (let i = 0; i + 3 < raw.length; i += 4) {
         if (raw[i] + raw[i + 1] < a || raw[i] > b) continue;
-        if (raw[i + 2] === 0) out.task = Math.max(out.task, raw[i + 1]);
-        else out.frame = Math.max(out.frame, raw[i + 1]);
+        out.task = Math.max(out.task, raw[i + 2]);
+        if (raw[i + 3] === 1) out.frame = Math.max(out.frame, raw[i + 1]);
       }
       return out;
     },
@@ -202,7 +213,7 @@ export function formatMergedLine(f: MergedFigures): string {
     `merged sequence (${f.sweeps} sweeps, ${(f.points / 1e6).toFixed(2)}M points, ${(f.drawn / 1e6).toFixed(2)}M drawn at the point budget): ` +
     `first view ${r0(f.firstViewMs)} ms ${mark(f.firstViewMs <= 300)} (≤ 300); ` +
     `full detail ${r0(f.fullDetailMs)} ms ${mark(f.fullDetailMs <= 1500)} (≤ 1500); ` +
-    `longest main-thread task ${r0(f.longestTaskMs)} ms, animation frame ${r0(f.longestFrameMs)} ms ${mark(Math.max(f.longestTaskMs, f.longestFrameMs) <= 50)} (≤ 50); ` +
+    `longest main-thread task ${r0(f.longestTaskMs)} ms ${mark(f.longestTaskMs <= 50)} (≤ 50; animation frames up to ${r0(f.longestFrameMs)} ms); ` +
     `JS heap + GPU buffers ${r0(mb)} MB (${r0(f.heapMb)} + ${r0(f.gpuMb)}) ${mark(mb <= 400)} (≤ 400); ` +
     `pick ${r1(f.pickMs)} ms in the worker, ${r1(f.pickRoundTripMs)} ms round trip ${mark(f.pickRoundTripMs <= 5)} (≤ 5); ` +
     `fit on the merged cloud ${r0(f.fitMs)} ms in the worker, ${r0(f.fitRoundTripMs)} ms round trip ${mark(f.fitRoundTripMs <= 50)} (≤ 50); ` +
@@ -265,7 +276,7 @@ export function formatStepLine(f: StepFigures): string {
   const answer = { cache: "from the server's cache (merged ahead)", joined: 'following the merge the server had begun ahead', merged: 'merged anew' }[f.answer];
   return (
     `merged sequence, stepped to the next frame: a merged view on screen throughout ${f.kept ? 'yes' : 'no'}; ` +
-    `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms, animation frame ${r0(f.longestFrameMs)} ms`
+    `the next frame's merge whole on screen after ${r0(f.wholeMs)} ms (${answer}); longest main-thread task ${r0(f.longestTaskMs)} ms (animation frames up to ${r0(f.longestFrameMs)} ms)`
   );
 }
 
