@@ -47,7 +47,7 @@ test('the merged-sequence bench line has every measure (values are reported, not
     'first view',
     'full detail',
     'longest main-thread task',
-    'animation frame',
+    'animation frames up to',
     'JS heap + GPU buffers',
     'pick',
     'fit on the merged cloud',
