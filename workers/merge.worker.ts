@@ -126,18 +126,49 @@ interface Held {
   zRange: [number, number];
 }
 
+/**
+ * One stream of points to the view: its request, aborted when a newer one begins or on `release`,
+ * and the points it sent (x y z, target LiDAR frame, metres, in the order sent) for the visibility
+ * filters' mask.
+ */
+class StreamSlot {
+  sent: SentPoints | null = null;
+  private generation = 0;
+  private request: AbortController | null = null;
+
+  /** Starts a stream of up to `budget` points for `key`, cancelling the one under way. */
+  begin(key: string, budget: number): { signal: AbortSignal; cancelled: () => boolean; sent: SentPoints; end: () => void } {
+    const mine = ++this.generation;
+    this.request?.abort();
+    const abort = new AbortController();
+    this.request = abort;
+    const sent = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
+    this.sent = sent;
+    return {
+      signal: abort.signal,
+      cancelled: () => mine !== this.generation,
+      sent,
+      end: () => {
+        if (this.request === abort) this.request = null;
+      },
+    };
+  }
+
+  /** Cancels the stream under way and forgets what it sent. */
+  release(): void {
+    this.generation++;
+    this.request?.abort();
+    this.request = null;
+    this.sent = null;
+  }
+}
+
 let held: Held | null = null;
-/** The points sent to the view, in the order sent (x y z, target LiDAR frame, metres), for the visibility filters' mask. */
-let shown: SentPoints | null = null;
-let generation = 0;
 /** Whether a fit has run in this worker (`prepare`). */
 let fitWarmed = false;
-/** The request of the merge under way, aborted when a newer one starts. */
-let current: AbortController | null = null;
-/** The detail around the view's focus (`near`): its request, and its points as sent, for the visibility filters' mask. */
-let nearRequest: AbortController | null = null;
-let nearShown: SentPoints | null = null;
-let nearGeneration = 0;
+/** The merge, and the detail around the view's focus (`near`). */
+const mergeStream = new StreamSlot();
+const nearStream = new StreamSlot();
 
 function gridOf(h: Held): PointGrid {
   if (!h.grid) {
@@ -164,14 +195,8 @@ const api = {
    * @throws Error naming the server's answer when the request fails or the stream breaks off
    */
   async merge(key: string, url: string, budget: number, onEvent: (e: MergeEvent) => void): Promise<MergeSummary | null> {
-    const mine = ++generation;
     held = null;
-    current?.abort();
-    const abort = new AbortController();
-    current = abort;
-    const mineShown = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
-    shown = mineShown;
-    const cancelled = () => mine !== generation;
+    const stream = mergeStream.begin(key, budget);
     const t0 = performance.now();
     const keep = new HeldPoints();
     let firstBatchMs = NaN;
@@ -185,13 +210,13 @@ const api = {
       else {
         keep.add(m.batch.positions, m.batch.rank, HELD_RANKS);
         if (Number.isNaN(firstBatchMs)) firstBatchMs = performance.now() - t0;
-        forward(m.batch, mineShown, onEvent);
+        forward(m.batch, stream.sent, onEvent);
       }
     };
     let headersMs = NaN;
-    const pending = await streamWire(url, abort.signal, cancelled, handle, () => (headersMs = performance.now() - t0));
+    const pending = await streamWire(url, stream.signal, stream.cancelled, handle, () => (headersMs = performance.now() - t0));
     if (pending === null) return null;
-    if (current === abort) current = null;
+    stream.end();
     const summary = done as MergedDone | null;
     if (summary === null) throw new Error(`the merged stream from the server ended early (${pending} bytes of an unfinished message)`);
     onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: summary.coarse });
@@ -219,22 +244,16 @@ const api = {
    * @throws Error naming the server's answer when the request fails or the stream breaks off
    */
   async near(key: string, url: string, budget: number, onEvent: (e: MergeEvent) => void): Promise<number | null> {
-    const mine = ++nearGeneration;
-    nearRequest?.abort();
-    const abort = new AbortController();
-    nearRequest = abort;
-    const kept = { key, positions: new Float32Array(Math.max(0, budget) * 3), count: 0 };
-    nearShown = kept;
-    const cancelled = () => mine !== nearGeneration;
+    const stream = nearStream.begin(key, budget);
     let done: MergedDone | null = null;
     const handle = (m: WireMessage): void => {
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'done') done = m.done;
-      if (m.type === 'batch') forward(m.batch, kept, onEvent);
+      if (m.type === 'batch') forward(m.batch, stream.sent, onEvent);
     };
-    const pending = await streamWire(url, abort.signal, cancelled, handle);
+    const pending = await streamWire(url, stream.signal, stream.cancelled, handle);
     if (pending === null) return null;
-    if (nearRequest === abort) nearRequest = null;
+    stream.end();
     const summary = done as MergedDone | null;
     if (summary === null) throw new Error(`the merged detail from the server ended early (${pending} bytes of an unfinished message)`);
     onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: 0 });
@@ -243,10 +262,7 @@ const api = {
 
   /** Drops the detail around the view's focus (zoomed out, or another merge). */
   releaseNear(): void {
-    nearGeneration++;
-    nearRequest?.abort();
-    nearRequest = null;
-    nearShown = null;
+    nearStream.release();
   },
 
   /** Nothing: called once the page settles, so the worker's module is loaded before the first merge needs it. */
@@ -322,7 +338,7 @@ const api = {
    * object's points from every sweep fall in its box; a moving one's trail outside it stays shown.
    */
   hiddenMask(key: string, filters: HideFilters): Uint8Array | null {
-    const points = shown?.key === key ? shown : nearShown?.key === key ? nearShown : null;
+    const points = [mergeStream.sent, nearStream.sent].find((p) => p?.key === key) ?? null;
     if (points === null) return null;
     const mask = hiddenMask(points.positions.subarray(0, points.count * 3), filters);
     return mask ? transfer(mask, [mask.buffer as ArrayBuffer]) : null;
@@ -330,11 +346,8 @@ const api = {
 
   /** Drops the merged cloud (the view went back to one sweep), and its detail. */
   release(): void {
-    generation++;
-    current?.abort();
-    current = null;
+    mergeStream.release();
     held = null;
-    shown = null;
     api.releaseNear();
   },
 };
