@@ -7,6 +7,7 @@ export class VoxelCounter {
   private slots: Int32Array;
   private mask: number;
   private used = 0;
+  private rebuilt = 0;
 
   constructor(expected = 1024) {
     let size = 1024;
@@ -29,27 +30,42 @@ export class VoxelCounter {
     return this.used;
   }
 
-  /** Returns the voxel's count before this point (its rank in the voxel), and counts the point. */
-  bump(ix: number, iy: number, iz: number): number {
+  /** Times the table was rebuilt larger: slot numbers taken before a rebuild are stale. */
+  get generation(): number {
+    return this.rebuilt;
+  }
+
+  /** The voxel's slot, inserted with no points when new. Valid until the table grows (`generation`). */
+  slotOf(ix: number, iy: number, iz: number): number {
     const s = this.slots;
     let h = voxelHash(ix, iy, iz) & this.mask;
     for (;;) {
       const o = h << 2;
-      const c = s[o + 3];
-      if (c === 0) {
+      if (s[o + 3] === 0) {
         s[o] = ix;
         s[o + 1] = iy;
         s[o + 2] = iz;
         s[o + 3] = 1;
-        if (++this.used * 2 > this.mask) this.grow();
-        return 0;
+        if (++this.used * 2 <= this.mask) return h;
+        this.grow();
+        return this.slotOf(ix, iy, iz);
       }
-      if (s[o] === ix && s[o + 1] === iy && s[o + 2] === iz) {
-        s[o + 3] = c + 1;
-        return c;
-      }
+      if (s[o] === ix && s[o + 1] === iy && s[o + 2] === iz) return h;
       h = (h + 1) & this.mask;
     }
+  }
+
+  /** Returns the count of the voxel in slot `h` before this point (its rank in the voxel), and counts the point. */
+  bumpSlot(h: number): number {
+    const o = (h << 2) + 3;
+    const c = this.slots[o];
+    this.slots[o] = c + 1;
+    return c - 1;
+  }
+
+  /** Returns the voxel's count before this point (its rank in the voxel), and counts the point. */
+  bump(ix: number, iy: number, iz: number): number {
+    return this.bumpSlot(this.slotOf(ix, iy, iz));
   }
 
   private grow(): void {
@@ -68,6 +84,7 @@ export class VoxelCounter {
       s[d + 3] = old[o + 3];
     }
     this.slots = s;
+    this.rebuilt++;
   }
 }
 

@@ -136,4 +136,15 @@ describe('VoxelCounter', () => {
     expect(c.bump(-2500, 0, 0)).toBe(2);
     expect(c.voxels).toBe(5_000);
   });
+
+  it('gives slots that count like bump, and a new generation when the table grows', () => {
+    const c = new VoxelCounter(4);
+    const h = c.slotOf(3, -1, 2);
+    expect(c.slotOf(3, -1, 2)).toBe(h);
+    expect([c.bumpSlot(h), c.bumpSlot(h), c.bump(3, -1, 2)]).toEqual([0, 1, 2]);
+    const before = c.generation;
+    for (let i = 0; i < 5_000; i++) c.slotOf(i, i, 0);
+    expect(c.generation).toBeGreaterThan(before);
+    expect(c.bumpSlot(c.slotOf(3, -1, 2))).toBe(3);
+  });
 });
