@@ -58,7 +58,7 @@ export class AsciiBodyDecoder {
       total += field.count;
       counts[f] = field.count;
       this.names.push(field.name);
-      if (slot.pad) return;
+      if (slot.pad || slot.skip) return;
       if (slot.axis >= 0) {
         kind[f] = KIND_NUMBER;
         axis[f] = slot.axis;

@@ -131,11 +131,25 @@ export class CompressedBodyDecoder {
     this.uncompressedSize = us;
   }
 
+  /** Bytes of the planes to decode: all, or for `positionsOnly` up to the end of the last x y z plane. */
+  private wantedBytes(): number {
+    const { target } = this;
+    if (!target.positionsOnly) return this.uncompressedSize;
+    let plane = 0;
+    let end = 0;
+    for (const slot of target.slots) {
+      if (slot.pad && !this.withPadding) continue;
+      plane += target.count * slot.pointBytes;
+      if (slot.axis >= 0) end = plane;
+    }
+    return end;
+  }
+
   private decode(stream: Uint8Array): void {
     const { target } = this;
     let planes: Uint8Array;
     try {
-      planes = decompressLzf(stream, this.uncompressedSize);
+      planes = decompressLzf(stream, this.uncompressedSize, this.wantedBytes());
     } catch (e) {
       if (!(e instanceof PcdError)) throw e;
       const at = target.header.bodyOffset + 8 + (e.byteOffset ?? 0);

@@ -25,6 +25,8 @@ export interface PcdSlot {
   rgbBits: boolean;
   /** Bytes per point (size × count). */
   pointBytes: number;
+  /** An attribute left out (`positionsOnly`): its bytes or tokens are read past, not stored. */
+  skip: boolean;
 }
 
 export interface PcdTarget {
@@ -43,17 +45,19 @@ export interface PcdTarget {
   nanCount: number;
   /** True when the decoder counted every point's NaNs itself, so finishing needs no extra pass. */
   nansCounted: boolean;
+  /** Only x y z are wanted: no attribute is stored, and a compressed body is decoded only as far as they go. */
+  positionsOnly: boolean;
 }
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Allocates positions (count × 3, zero-filled so missing axes read 0) and one typed array per
- * attribute field.
+ * attribute field (none when `positionsOnly`).
  * @throws PcdError `too-large` when the engine cannot allocate the arrays,
  *   `unsupported-platform` on a big-endian engine
  */
-export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string): PcdTarget {
+export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string, positionsOnly = false): PcdTarget {
   if (!HOST_IS_LITTLE_ENDIAN) {
     throw new PcdError(fn, 'unsupported-platform', 'big-endian JavaScript engines are not supported', { fileName });
   }
@@ -66,12 +70,13 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
       const axis = pad ? -1 : positionAxisOf(field.name, field.count);
       const rgbBits = isColourField(field.name, field.size);
       let array: AttributeArray | null = null;
-      if (!pad && axis < 0) {
+      const skip = !pad && axis < 0 && positionsOnly;
+      if (!pad && axis < 0 && !skip) {
         array = allocatePcdArray(field.type, field.size, count * field.count, rgbBits);
         attributes[field.name] = array;
       }
       const bytes = array ? new Uint8Array(array.buffer, array.byteOffset, array.byteLength) : null;
-      return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count };
+      return { field, pad, axis, array, bytes, rgbBits, pointBytes: field.size * field.count, skip };
     });
     return {
       header,
@@ -83,6 +88,7 @@ export function createPcdTarget(header: PcdHeader, fn: string, fileName?: string
       xyzOffset: findXyzRun(slots),
       nanCount: 0,
       nansCounted: false,
+      positionsOnly,
     };
   } catch (e) {
     if (e instanceof RangeError) {
@@ -109,7 +115,7 @@ function findXyzRun(slots: PcdSlot[]): number {
  * `start + i` is at `src[srcStart + i * srcStride]` (a binary record field or a compressed plane).
  */
 export function storeStridedField(target: PcdTarget, slot: PcdSlot, src: Uint8Array, srcStart: number, srcStride: number, start: number, count: number): void {
-  if (slot.pad) return;
+  if (slot.pad || slot.skip) return;
   const f = slot.field;
   if (slot.axis >= 0) {
     if (f.type === 'F' && f.size === 4) {

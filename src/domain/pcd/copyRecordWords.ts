@@ -36,7 +36,7 @@ export function planRecordWords(target: PcdTarget): RecordWordPlan | null {
   const extraDst: Uint32Array[] = [];
   const rest: PcdSlot[] = [];
   for (const slot of target.slots) {
-    if (slot.pad || slot.axis >= 0) continue;
+    if (slot.pad || slot.skip || slot.axis >= 0) continue;
     const f = slot.field;
     const array = slot.array;
     if (array !== null && f.size === 4 && f.count === 1 && (f.offset & 3) === 0 && extraWords.length < MAX_EXTRA_WORDS) {

@@ -15,12 +15,14 @@ export function maxLzfOutputLength(inputLength: number): number {
  * Decodes an LZF stream.
  * @param input the compressed bytes (all of them are consumed)
  * @param outLength the exact decoded length expected, in bytes
- * @returns a new Uint8Array of `outLength` bytes
+ * @param wanted decode only until this many bytes are out (default all of them): the rest of the
+ *   stream is left unread and unchecked
+ * @returns a new Uint8Array of `outLength` bytes (past `wanted`, unwritten)
  * @throws PcdError `bad-lzf` (malformed token; `byteOffset` = offset of the token in `input`),
  *   `lzf-size-mismatch` (the stream decodes to more or fewer than `outLength` bytes),
  *   `bad-input` (`outLength` not a non-negative integer)
  */
-export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array {
+export function decompressLzf(input: Uint8Array, outLength: number, wanted = outLength): Uint8Array {
   const fn = 'decompressLzf';
   if (!Number.isSafeInteger(outLength) || outLength < 0) {
     throw new PcdError(fn, 'bad-input', `output length ${String(outLength)} is not a non-negative integer`);
@@ -42,12 +44,15 @@ export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array 
   const outView = new DataView(out.buffer);
   let ip = 0;
   let op = 0;
+  // Decoding stops once `until` bytes are out; for the whole stream, never (every byte is read, so
+  // a stream that goes on past `outLength` is an error).
+  const until = wanted < outLength ? wanted : outLength + 1;
   // While ip < inFast and op < outFast, no token can read past the input or write past the
   // output even with the over-copy (≤ 3 + 32 bytes read, ≤ 264 + 3 written), so only the
   // back-reference distance needs checking.
   const inFast = n - 36;
   const outFast = outLength - 268;
-  while (ip < inFast && op < outFast) {
+  while (ip < inFast && op < outFast && op < until) {
     const ctrl = input[ip];
     if (ctrl < 32) {
       const len = ctrl + 1;
@@ -92,7 +97,7 @@ export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array 
     op = end;
   }
   // The last tokens: exact copies with every check.
-  while (ip < n) {
+  while (ip < n && op < until) {
     const at = ip;
     const ctrl = input[ip++];
     if (ctrl < 32) {
@@ -114,7 +119,7 @@ export function decompressLzf(input: Uint8Array, outLength: number): Uint8Array 
     if (op + len > outLength) overflow(at, op, len, outLength);
     for (let ref = op - dist, stop = op + len; op < stop;) out[op++] = out[ref++];
   }
-  if (op !== outLength) {
+  if (op < wanted || (wanted >= outLength && op !== outLength)) {
     throw new PcdError(fn, 'lzf-size-mismatch', `LZF stream decodes to ${formatCount(op)} bytes, expected ${formatCount(outLength)}`, {
       byteOffset: n,
       expected: outLength,

@@ -13,6 +13,12 @@ export type { PcdCloud } from './PcdCloud.ts';
 export interface ParsePcdOptions {
   /** Shown in error messages and stored in PcdError.fileName. */
   fileName?: string;
+  /**
+   * Only the positions: no attribute is stored (`attributes` is empty), and a `binary_compressed`
+   * body is decompressed only as far as its last x y z plane, so the rest of its stream is not
+   * checked. For a merge of many sweeps, which draws positions alone.
+   */
+  positionsOnly?: boolean;
 }
 
 /**
@@ -29,7 +35,7 @@ export function parsePcd(input: ArrayBuffer | Uint8Array, opts: ParsePcdOptions 
   const bytes = toBytes(input, fn, fileName);
   const header = scanPcdHeader(bytes, fn, fileName, true) as PcdHeader;
   assertBodyCanHold(header, bytes.length - header.bodyOffset, fn, fileName);
-  const target = createPcdTarget(header, fn, fileName);
+  const target = createPcdTarget(header, fn, fileName, opts.positionsOnly === true);
   const decoder = createBodyDecoder(target, lineNumberAt(bytes, header.bodyOffset), fn, fileName);
   decoder.feed(bytes, header.bodyOffset);
   decoder.finish();

@@ -33,7 +33,8 @@ export class SweepCache {
       }
       this.bytes -= kept.positions.byteLength;
     }
-    const { positions } = await readFramePoints(frame);
+    // A merge draws positions alone: a compressed PCD's other planes are not even decompressed.
+    const { positions } = await readFramePoints(frame, { positionsOnly: true });
     this.entries.set(key, { at: Date.now(), positions });
     this.bytes += positions.byteLength;
     for (const [k, v] of this.entries) {
