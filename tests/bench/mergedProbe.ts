@@ -41,12 +41,22 @@ try {
     let gap = 0;
     function raf() { const now = performance.now(); gap = Math.max(gap, now - last); last = now; requestAnimationFrame(raf); }
     requestAnimationFrame(raf);
+    let drawCalls = 0;
+    let drawnPoints = 0;
+    const drawArrays = WebGL2RenderingContext.prototype.drawArrays;
+    WebGL2RenderingContext.prototype.drawArrays = function (mode, first, count) {
+      drawCalls++;
+      drawnPoints += count;
+      return drawArrays.call(this, mode, first, count);
+    };
     setInterval(function () {
       const m = window.__cuboid && window.__cuboid.store.getState().merge;
       if (!m || m.status === 'off') return;
       const c = m.key ? window.__cuboid.lodGpuBytes() : 0;
-      window.__timeline.push([Math.round(performance.now()), m.sweepsDone, m.drawn, Math.round(c / 1048576), Math.round(gap), m.status]);
+      window.__timeline.push([Math.round(performance.now()), m.sweepsDone, m.drawn, Math.round(c / 1048576), Math.round(gap), m.status, drawCalls, drawnPoints]);
       gap = 0;
+      drawCalls = 0;
+      drawnPoints = 0;
     }, 20);
   `);
   const middle = String(MERGED_SWEEPS / 2).padStart(6, '0');
@@ -55,9 +65,14 @@ try {
   const longTasks = (await page.evaluate(() => (window as any).__longTasks)) as number[];
   const marks = (await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))) as [string, number][];
   const req = (await page.evaluate(() => (window as any).__cuboid.store.getState().merge.requestedAt)) as number;
+  const origin = (await page.evaluate(() => performance.timeOrigin)) as number;
+  console.log('request at wall', Math.round(origin + req), 'full detail at wall', Math.round(origin + req + (figures.fullDetailMs ?? 0)));
   console.log('request at', Math.round(req), 'marks', marks.map(([n, t]) => `${n}@${t - Math.round(req)}`).join(' '));
   const t0 = timeline[0]?.[0] as number;
-  for (const row of timeline) console.log(`${(row[0] as number) - t0}\tsweeps ${row[1]}\tdrawn ${row[2]}\tgpuMB ${row[3]}\tmaxFrameGap ${row[4]}\t${row[5]}`);
+  for (const row of timeline)
+    console.log(
+      `${(row[0] as number) - t0}\tsweeps ${row[1]}\tdrawn ${row[2]}\tgpuMB ${row[3]}\tmaxFrameGap ${row[4]}\t${row[5]}\tdraw calls ${row[6]} (${row[7]} vertices)`,
+    );
   const lt: string[] = [];
   for (let i = 0; i < longTasks.length; i += 4) if (longTasks[i] >= t0 - 200) lt.push(`${Math.round(longTasks[i] - t0)}:${Math.round(longTasks[i + 2])}`);
   console.log('long tasks (start:ms)', lt.join(' '));

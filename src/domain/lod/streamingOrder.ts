@@ -132,7 +132,7 @@ export class StreamingOrder {
     // with locality), then counted in a scrambled order (see the class comment).
     if (this.slotScratch.length < n) this.slotScratch = new Int32Array(Math.max(n, this.slotScratch.length * 2));
     const slot = this.slotScratch;
-    for (let gen = -1; gen !== counter.generation; ) {
+    for (let gen = -1; gen !== counter.generation;) {
       gen = counter.generation;
       for (let j = 0, o = from * 3; j < n; j++, o += 3) {
         const x = positions[o];
