@@ -325,8 +325,14 @@ function boundingSpan([lo, hi, rawLo, rawHi]: Span, sensor: number): [number, nu
  * whole (span ≈ expected size) or seen in part (any span up to the expected size, equally
  * likely). A side seen end-on (under 0.3 m) carries no information. Lower is better; used to
  * decide which rectangle axis is the length.
+ *
+ * `seen(x, y)` (LiDAR frame, metres), when given, says whether the sensor saw through that place
+ * at the object's body height (`seenPast`). A side whose both ends have such a place just beyond
+ * them (0.5 m, across the other side's span) is seen whole: the object does not go on there, so
+ * the span is its size. (A truck seen end-on with 2.4 m of its side, the rest hidden behind a
+ * hedge: the end face is bounded by what the sensor saw past it, the side runs into the shadow.)
  */
-export function scoreAxisAssignment(cluster: BevCluster, yaw: number, dims: Vec3): number {
+export function scoreAxisAssignment(cluster: BevCluster, yaw: number, dims: Vec3, seen?: (x: number, y: number) => boolean): number {
   const c = Math.cos(yaw);
   const s = Math.sin(yaw);
   let lo1 = Infinity;
@@ -343,14 +349,25 @@ export function scoreAxisAssignment(cluster: BevCluster, yaw: number, dims: Vec3
     if (v < lo2) lo2 = v;
     if (v > hi2) hi2 = v;
   }
-  return legCost(hi1 - lo1, dims[0]) + legCost(hi2 - lo2, dims[1]);
+  if (seen === undefined) return legCost(hi1 - lo1, dims[0], false) + legCost(hi2 - lo2, dims[1], false);
+  // A place in (u, v) box coordinates, asked in the LiDAR frame.
+  const at = (u: number, v: number): boolean => seen(cluster.originX + u * c - v * s, cluster.originY + u * s + v * c);
+  const across = (a: number, b: number): number[] => [a, (a + b) / 2, b];
+  const endSeen = (end: number, lo: number, hi: number, alongU: boolean): boolean => across(lo, hi).some((w) => (alongU ? at(end, w) : at(w, end)));
+  const boundedU = hi1 - lo1 >= 0.3 && endSeen(hi1 + END_PROBE, lo2, hi2, true) && endSeen(lo1 - END_PROBE, lo2, hi2, true);
+  const boundedV = hi2 - lo2 >= 0.3 && endSeen(hi2 + END_PROBE, lo1, hi1, false) && endSeen(lo2 - END_PROBE, lo1, hi1, false);
+  return legCost(hi1 - lo1, dims[0], boundedU) + legCost(hi2 - lo2, dims[1], boundedV);
 }
 
-function legCost(span: number, dim: number): number {
+/** How far beyond a side's end (metres) `scoreAxisAssignment` asks whether the sensor saw through. */
+const END_PROBE = 0.5;
+
+function legCost(span: number, dim: number, bounded: boolean): number {
   if (!(span >= 0.3 && dim > 0)) return 0;
   const sigma = 0.12 * dim + 0.05;
   const z = (span - dim) / sigma;
-  const whole = (0.5 * Math.exp(-0.5 * z * z)) / (sigma * Math.sqrt(2 * Math.PI));
+  const pdf = Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
+  if (bounded) return -Math.log(pdf + 1e-3);
   const part = span <= dim ? 0.5 / dim : 0;
-  return -Math.log(whole + part + 1e-3);
+  return -Math.log(0.5 * pdf + part + 1e-3);
 }

@@ -124,7 +124,7 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
   if (kept.length < SPARSE_POINTS) kept = partOfLargerObject(scene, kept, seed, clusterOpts);
   // People walking together touch in the links: the one under the click is boxed, not the group.
   if (!defaults.boxShaped && !prior && longest < PERSON_LONGEST) kept = splitPeople(positions, kept, seed.x, seed.y, longest + PERSON_SLACK);
-  return fitObject(positions, kept, ground, defaults, sensor, { ...opts, seed: { x: seed.x, y: seed.y } });
+  return fitObject(positions, kept, ground, defaults, sensor, { ...opts, grid, seed: { x: seed.x, y: seed.y } });
 }
 
 /** What the object search under a click works on. */

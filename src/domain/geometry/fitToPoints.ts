@@ -13,6 +13,7 @@ import { chooseHeading, wrapAngle } from './headingSign.ts';
 import { principalAxis } from './principalAxis.ts';
 import { bodyBand, headOnHeading, isHeadOn } from './vehicleHeadingCues.ts';
 import { buildPointGrid, cellRange } from './PointGrid.ts';
+import { seenPast } from './seenPast.ts';
 import type { PointGrid } from './PointGrid.ts';
 
 /** Points this close above the local ground are ground (metres). */
@@ -214,7 +215,8 @@ export function fitObject(
   };
   const a = theta;
   const b = theta + Math.PI / 2;
-  const first = headOn || (rider && !sparse) || scoreAxisAssignment(cluster, a, dims) <= scoreAxisAssignment(cluster, b, dims) ? a : b;
+  const seen = seenThroughAt(positions, ground, defaults, sensor, opts.grid);
+  const first = headOn || (rider && !sparse) || scoreAxisAssignment(cluster, a, dims, seen) <= scoreAxisAssignment(cluster, b, dims, seen) ? a : b;
   const second = first === a ? b : a;
   const firstBox = boxForHeading(cluster, first, dims, boxOpts);
   const bottomOf = (bev: BevBox): number => groundHeightAt(ground, bev.centerX, bev.centerY);
@@ -297,6 +299,27 @@ export function fitObject(
     headingSource,
     confidence,
     topSeen: fit.topSeen,
+  };
+}
+
+/**
+ * Whether the sensor saw through a place at a vehicle's body height (half to nine tenths of the
+ * class's least height above the ground there; `seenPast`), for the axis assignment; undefined
+ * without a point grid, or for a class that is not box-shaped.
+ */
+function seenThroughAt(
+  positions: Float32Array,
+  ground: GroundModel,
+  defaults: ClassDefaults,
+  sensor: FitSensor,
+  grid: PointGrid | undefined,
+): ((x: number, y: number) => boolean) | undefined {
+  if (grid === undefined || !defaults.boxShaped) return undefined;
+  void positions;
+  const hMin = defaults.range.h[0];
+  return (x, y) => {
+    const g = groundHeightAt(ground, x, y);
+    return seenPast(grid, sensor.origin, { x, y, zLo: g + 0.5 * hMin, zHi: g + 0.9 * hMin, halfAngle: 1.5 * sensor.azimuthStep, reach: 25 });
   };
 }
 
