@@ -1,7 +1,6 @@
-import { nearestInDirection } from '../frame/RangeImage.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
-import type { RangeImage } from '../frame/RangeImage.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
+import { hiddenBelow } from './hiddenBelow.ts';
 import { topBeamGap } from './missedObjectScore.ts';
 import type { MissedCandidate } from './missedObjectScore.ts';
 
@@ -62,9 +61,6 @@ const BESIDE_OTHER_HEIGHT = 0.75;
 /** Candidates at least this deep (metres, across their long axis) are not pieces of a thin structure. */
 const VEHICLE_DEPTH = 1.2;
 const HIDDEN_BELOW = 0.8;
-/** Heights above the ground (metres) of the part under a raised cluster that something nearer must hide. */
-const LOW_FROM = 0.2;
-const LOW_TO = 1;
 const ONE_LINE = 0.7;
 /** Top cut off by the highest beam: the height, the best evidence, is unknown (a tree, a wall, a truck). */
 const TOP_UNSEEN = 0.45;
@@ -154,26 +150,4 @@ export function belowView(sensor: ScanSensor, cand: MissedCandidate): boolean {
   if (sensor.beams === 0) return false;
   const d = Math.max(0.5, cand.range - cand.width / 2);
   return cand.bottom <= sensor.origin[2] + d * Math.tan(sensor.elevations[0]) - cand.groundZ + VIEW_MARGIN;
-}
-
-/**
- * Whether something nearer than the candidate hides the part under it, LOW_FROM to LOW_TO above
- * the ground, from the sensor (the apex of `img`).
- */
-export function hiddenBelow(img: RangeImage, cand: MissedCandidate): boolean {
-  const [ox, oy, oz] = img.origin;
-  const az = Math.atan2(cand.center[1] - oy, cand.center[0] - ox);
-  // Every elevation bin between LOW_FROM and LOW_TO above the ground at the candidate: a sparse
-  // scanner's beams cross only some of them, and any one coming back nearer hides that part.
-  const zFrom = cand.groundZ + LOW_FROM - oz;
-  const zTo = cand.groundZ + Math.max(LOW_FROM, Math.min(LOW_TO, cand.bottom - 0.1)) - oz;
-  const elFrom = Math.atan2(zFrom, cand.range);
-  const elTo = Math.atan2(zTo, cand.range);
-  const limit = Math.hypot(cand.range, zFrom) - 1;
-  for (let el = elFrom; el <= elTo + 1e-9; el += img.elevationStep) {
-    for (const da of [-img.azimuthStep, 0, img.azimuthStep]) {
-      if (nearestInDirection(img, az + da, el) < limit) return true;
-    }
-  }
-  return false;
 }

@@ -4,6 +4,7 @@ import { expectedReturns } from '../../sensor/expectedReturns.ts';
 import { elevationGapAt } from '../../sensor/beamGapAt.ts';
 import type { ScanSensor } from '../../sensor/ScanSensor.ts';
 import type { Vec3 } from '../../types.ts';
+import { hiddenBelow } from './hiddenBelow.ts';
 import { objectKind } from './missedObjectKind.ts';
 import type { ObjectKind } from './missedObjectKind.ts';
 
@@ -63,6 +64,8 @@ const OVERFULL = 2.5;
 const SEEN = 0.7;
 /** Points at which a cluster's count is good evidence (factor 1 − e^(−n/EVIDENCE_POINTS): 10 points 0.4, 30 points 0.78, 60 points 0.95). */
 const EVIDENCE_POINTS = 20;
+/** A cluster whose lowest return is this high above the ground (metres) may show only its upper part. */
+const RAISED_SHOWN = 0.6;
 /** Beam gap assumed when the scan shows no beam structure (radians, 0.4°). */
 const DEFAULT_BEAM_GAP = (0.4 * Math.PI) / 180;
 
@@ -76,7 +79,9 @@ const DEFAULT_BEAM_GAP = (0.4 * Math.PI) / 180;
  *
  * Returns: `expectedReturns` of the sensor on a box of the class standing at the cluster, set
  * back from the sensor by half the depth that the class's smallest object has and the cluster
- * does not show (the returns lie on its near faces), discounted for what nearer points hide. The
+ * does not show (the returns lie on its near faces), discounted for what nearer points hide (for a
+ * person class, a raised cluster whose lower part something nearer hides is counted on the band it
+ * shows, from a beam gap under its lowest return up). The
  * box lies along the cluster's long axis or, when the cluster is no longer than the class is
  * wide, across it (an end face seen head-on); the orientation whose count fits better is kept. A
  * cluster with fewer than `FILL` of them (vehicles 0.3, people 0.15) is either hidden more than
@@ -95,6 +100,11 @@ export function scoreTemplates(
 ): TemplateScore[] {
   const gap = topBeamGap(sensor, cand);
   const slackLow = 0.1 + cand.range * gap;
+  // A raised cluster whose lower part something nearer hides (a person behind a parked car shows
+  // head and shoulders): what the sensor could give a person there is counted on the band it
+  // shows, from a beam gap under its lowest return up, not on the whole person less a coarse
+  // share of hidden rays. (Not for vehicles: the tops of walls behind cars then passed for vans.)
+  const shownFrom = rangeImage !== undefined && cand.bottom > RAISED_SHOWN && hiddenBelow(rangeImage, cand) ? Math.max(0.2, cand.bottom - slackLow) : undefined;
   const out: TemplateScore[] = [];
   for (const [label, rule] of classes) {
     const { l, w, h } = rule.size;
@@ -141,7 +151,7 @@ export function scoreTemplates(
         let e = NaN;
         let seen = 1;
         if (sensor !== undefined && sensor.beams > 0) {
-          const r = expectedReturns(sensor, box, { groundZ: cand.groundZ, rangeImage });
+          const r = expectedReturns(sensor, box, { groundZ: cand.groundZ, rangeImage, clearance: kind === 'person' ? shownFrom : undefined });
           e = r.expected;
           seen = 1 - r.occludedFraction;
         }

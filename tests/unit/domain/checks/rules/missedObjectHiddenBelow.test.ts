@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRangeImage } from '../../../../../src/domain/checks/frame/RangeImage.ts';
-import { hiddenBelow } from '../../../../../src/domain/checks/rules/missedObjectScenery.ts';
+import { hiddenBelow } from '../../../../../src/domain/checks/rules/hiddenBelow.ts';
+import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
+import { scoreTemplates } from '../../../../../src/domain/checks/rules/missedObjectScore.ts';
 import type { MissedCandidate } from '../../../../../src/domain/checks/rules/missedObjectScore.ts';
+import type { ScanSensor } from '../../../../../src/domain/sensor/ScanSensor.ts';
 
 const DEG = Math.PI / 180;
 /** VLP-16 beam elevations: every 2° from −15° to +15°; the sensor 1.73 m above flat ground at z = 0. */
@@ -44,5 +47,30 @@ describe('hiddenBelow (a raised cluster whose lower part something nearer hides)
     const pts = carSide(12, 1.45);
     const img = buildRangeImage(pts, new Int32Array(pts.length / 3), ORIGIN);
     expect(hiddenBelow(img, person)).toBe(false);
+  });
+});
+
+describe('scoreTemplates on a person whose legs a nearer car hides', () => {
+  const sensor: ScanSensor = {
+    origin: ORIGIN,
+    originSource: 'given',
+    beams: 16,
+    elevations: Float64Array.from(BEAMS),
+    elevationSource: 'ring',
+    azimuthStep: 0.2 * DEG,
+    heightAboveGround: 1.73,
+    maxRange: 100,
+    returnRate: 1,
+  };
+  const people = Object.entries(defaultDictionary.classes).filter(([label]) => label === 'Pedestrian');
+
+  it('expects the returns of the band it shows, not of a whole person less a share of hidden rays', () => {
+    const hidden = buildRangeImage(carSide(3, 1.45), new Int32Array(carSide(3, 1.45).length / 3), ORIGIN);
+    const open = buildRangeImage(carSide(12, 1.45), new Int32Array(carSide(12, 1.45).length / 3), ORIGIN);
+    const behindCar = scoreTemplates(person, people, sensor, hidden)[0];
+    const inTheOpen = scoreTemplates(person, people, sensor, open)[0];
+    // 8 m from a VLP-16 a 1.7 m person spans several beams; its top half-metre one or two.
+    expect(behindCar.expected).toBeLessThan(0.6 * inTheOpen.expected);
+    expect(behindCar.confidence).toBeGreaterThan(inTheOpen.confidence);
   });
 });
