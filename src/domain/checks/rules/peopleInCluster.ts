@@ -14,6 +14,8 @@ const LOW = 0.15;
 const HIGH = 2.2;
 /** Above the layer, up to here: a column that goes on there is a post, a trunk or a wall, not a person. */
 const ABOVE = 2.6;
+/** A column whose top stays this far under the layer's top (metres) has a gap over it: what is above hangs. */
+const OVERHANG_GAP = 0.25;
 /** A person's footprint at most (metres, along its principal axis), and at least. */
 const MAX_LENGTH = 1.2;
 const MIN_LENGTH = 0.25;
@@ -24,8 +26,9 @@ const MIN_LENGTH = 0.25;
  * the cluster's points 0.15–2.2 m above the ground, split into connected 0.2 m cells, each
  * component kept when it has `minPoints` points, a footprint 0.25–1.2 m long, reaches within
  * 0.6 m of the ground and at least 1.0 m above it, and has almost nothing (4 points, or 3 % of
- * its points) 2.2–2.6 m above its cells (a trunk or a post goes on up: a person touching one is
- * not told apart from it). `xyz`: the cluster's points.
+ * its points) 2.2–2.6 m above its cells unless its own top stays 0.25 m under 2.2 m (a trunk or a
+ * post goes on up: a person touching one is not told apart from it; a crown hangs over a gap).
+ * `xyz`: the cluster's points.
  */
 export function peopleInCluster(xyz: Float32Array, ground: GroundModel, minPoints: number): PersonPart[] {
   const n = Math.floor(xyz.length / 3);
@@ -49,7 +52,7 @@ export function peopleInCluster(xyz: Float32Array, ground: GroundModel, minPoint
   for (let k = 0; k < count; k++) {
     const list = members[k];
     const m = list.length;
-    if (m < minPoints || above[k] > Math.max(4, 0.03 * m)) continue;
+    if (m < minPoints) continue;
     let top = -Infinity;
     let bottom = Infinity;
     let sz = 0;
@@ -58,6 +61,9 @@ export function peopleInCluster(xyz: Float32Array, ground: GroundModel, minPoint
       bottom = Math.min(bottom, h[i]);
       sz += xyz[3 * i + 2];
     }
+    // Something above that the column reaches up to goes on up (a trunk, a post); something above
+    // a gap hangs over it (a crown over a person standing under the tree).
+    if (above[k] > Math.max(4, 0.03 * m) && top > HIGH - OVERHANG_GAP) continue;
     if (top < 1.0 || bottom > 0.6) continue;
     const f = principalFootprint(
       Float64Array.from(list, (i) => xyz[3 * i]),

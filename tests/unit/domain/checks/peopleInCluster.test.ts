@@ -21,6 +21,14 @@ function column(x: number, y: number, w: number, d: number, from: number, to: nu
   return out;
 }
 
+/** Points filling a box `w` × `d` metres at (x, y), from `from` to `to` above the ground, every 5 cm. */
+function solid(x: number, y: number, w: number, d: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let h = from; h <= to; h += 0.05)
+    for (let u = -w / 2; u <= w / 2; u += 0.05) for (let v = -d / 2; v <= d / 2; v += 0.05) out.push(x + v, y + u, -1.7 + h);
+  return out;
+}
+
 describe('peopleInCluster (a person standing against something)', () => {
   it('finds the person beside a post and a tree trunk, and neither of them', () => {
     const person = column(10, 0, 0.45, 0.3, 0.2, 1.75);
@@ -46,5 +54,19 @@ describe('peopleInCluster (a person standing against something)', () => {
     const hanging = column(5, 0, 0.4, 0.3, 1.0, 2.0);
     const other = column(5, 1, 0.4, 0.3, 0.1, 0.5);
     expect(peopleInCluster(Float32Array.from([...hanging, ...other]), ground, 10)).toEqual([]);
+  });
+
+  it('finds a person under a tree crown that hangs over a gap, not the trunk the crown sits on', () => {
+    const person = solid(10, 0, 0.45, 0.3, 0.2, 1.75);
+    const trunk = column(10, -1.2, 0.3, 0.3, 0.1, 3.0);
+    // The crown: a disc 2.3–3.5 m up over both, 3 m across.
+    const crown: number[] = [];
+    for (let x = 8.5; x <= 11.5; x += 0.1) for (let y = -2; y <= 1; y += 0.1) crown.push(x, y, -1.7 + 2.3 + 0.4 * Math.abs(Math.sin(x * 7 + y * 3)));
+    const parts = peopleInCluster(Float32Array.from([...person, ...trunk, ...crown]), ground, 10);
+    expect(parts).toHaveLength(1);
+    expect(parts[0].y).toBeCloseTo(0, 1);
+    // A column that reaches up into what is above is still a trunk or a post, not a person.
+    const tall = solid(10, 0, 0.45, 0.3, 0.2, 2.15);
+    expect(peopleInCluster(Float32Array.from([...tall, ...crown]), ground, 10)).toEqual([]);
   });
 });
