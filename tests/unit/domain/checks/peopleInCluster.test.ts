@@ -57,16 +57,16 @@ describe('peopleInCluster (a person standing against something)', () => {
   });
 
   it('finds a person under a tree crown that hangs over a gap, not the trunk the crown sits on', () => {
-    const person = solid(10, 0, 0.45, 0.3, 0.2, 1.75);
+    const person = solid(10, 0, 0.45, 0.3, 0.2, 1.75, 0.1);
     const trunk = column(10, -1.2, 0.3, 0.3, 0.1, 3.0);
-    // The crown: a disc 2.3–3.5 m up over both, 3 m across.
+    // The crown's underside, 2.3–2.7 m up over both, 3 m across.
     const crown: number[] = [];
-    for (let x = 8.5; x <= 11.5; x += 0.1) for (let y = -2; y <= 1; y += 0.1) crown.push(x, y, -1.7 + 2.3 + 0.4 * Math.abs(Math.sin(x * 7 + y * 3)));
+    for (let x = 8.5; x <= 11.5; x += 0.05) for (let y = -2; y <= 1; y += 0.05) crown.push(x, y, -1.7 + 2.3 + 0.4 * Math.abs(Math.sin(x * 7 + y * 3)));
     const parts = peopleInCluster(Float32Array.from([...person, ...trunk, ...crown]), ground, 10);
     expect(parts).toHaveLength(1);
     expect(parts[0].y).toBeCloseTo(0, 1);
     // A column that reaches up into what is above is still a trunk or a post, not a person.
-    const tall = solid(10, 0, 0.45, 0.3, 0.2, 2.15);
+    const tall = solid(10, 0, 0.45, 0.3, 0.2, 2.15, 0.1);
     expect(peopleInCluster(Float32Array.from([...tall, ...crown]), ground, 10)).toEqual([]);
   });
 });
