@@ -215,7 +215,7 @@ export function fitObject(
   };
   const a = theta;
   const b = theta + Math.PI / 2;
-  const seen = seenThroughAt(positions, ground, defaults, sensor, opts.grid);
+  const seen = seenThroughAt(ground, defaults, sensor, opts.grid);
   const first = headOn || (rider && !sparse) || scoreAxisAssignment(cluster, a, dims, seen) <= scoreAxisAssignment(cluster, b, dims, seen) ? a : b;
   const second = first === a ? b : a;
   const firstBox = boxForHeading(cluster, first, dims, boxOpts);
@@ -308,14 +308,12 @@ export function fitObject(
  * without a point grid, or for a class that is not box-shaped.
  */
 function seenThroughAt(
-  positions: Float32Array,
   ground: GroundModel,
   defaults: ClassDefaults,
   sensor: FitSensor,
   grid: PointGrid | undefined,
 ): ((x: number, y: number) => boolean) | undefined {
   if (grid === undefined || !defaults.boxShaped) return undefined;
-  void positions;
   const hMin = defaults.range.h[0];
   return (x, y) => {
     const g = groundHeightAt(ground, x, y);
