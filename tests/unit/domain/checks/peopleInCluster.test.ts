@@ -21,11 +21,11 @@ function column(x: number, y: number, w: number, d: number, from: number, to: nu
   return out;
 }
 
-/** Points filling a box `w` × `d` metres at (x, y), from `from` to `to` above the ground, every 5 cm. */
-function solid(x: number, y: number, w: number, d: number, from: number, to: number): number[] {
+/** Points filling a box `w` × `d` metres at (x, y), from `from` to `to` above the ground, every `step` metres. */
+function solid(x: number, y: number, w: number, d: number, from: number, to: number, step: number): number[] {
   const out: number[] = [];
-  for (let h = from; h <= to; h += 0.05)
-    for (let u = -w / 2; u <= w / 2; u += 0.05) for (let v = -d / 2; v <= d / 2; v += 0.05) out.push(x + v, y + u, -1.7 + h);
+  for (let h = from; h <= to; h += step)
+    for (let u = -w / 2; u <= w / 2; u += step) for (let v = -d / 2; v <= d / 2; v += step) out.push(x + v, y + u, -1.7 + h);
   return out;
 }
 
