@@ -319,22 +319,26 @@ function boundingSpan([lo, hi, rawLo, rawHi]: Span, sensor: number): [number, nu
   return [lo, hi];
 }
 
+/** A cluster's two rectangle sides along an axis and across it (`rectangleSides`). */
+export interface RectangleSides {
+  /** The points' span along the axis and across it, metres. */
+  spans: [number, number];
+  /** Whether each side is seen whole: the sensor saw through just beyond both its ends. */
+  whole: [boolean, boolean];
+}
+
 /**
- * How badly the cluster fits the expected size when the heading (length axis) is `yaw`: the
- * negative log-likelihood of the rectangle sides the points span, each side being either seen
- * whole (span ≈ expected size) or seen in part (any span up to the expected size, equally
- * likely). A side seen end-on (under 0.3 m) carries no information. Lower is better; used to
- * decide which rectangle axis is the length.
- *
- * `seen(x, y)` (LiDAR frame, metres), when given, says whether the sensor saw through that place
- * at the object's body height (`seenPast`). A side whose both ends have such a place just beyond
- * them (0.5 m, across the other side's span) is seen whole: the object does not go on there, so
- * the span is its size. (A truck seen end-on with 2.4 m of its side, the rest hidden behind a
- * hedge: the end face is bounded by what the sensor saw past it, the side runs into the shadow.)
+ * The spans of the cluster along `axis` (radians) and across it, and whether each side is seen
+ * whole. `seen(x, y)` (LiDAR frame, metres), when given, says whether the sensor saw through that
+ * place at the object's body height (`seenPast`): a side whose both ends have such a place just
+ * beyond them (0.5 m, across the other side's span) is seen whole, since the object does not go
+ * on there. (A truck seen end-on with 2.4 m of its side, the rest hidden behind a hedge: the end
+ * face is bounded by what the sensor saw past it, the side runs into the shadow.) Both length
+ * assignments (`scoreAxisAssignment`) share one of these.
  */
-export function scoreAxisAssignment(cluster: BevCluster, yaw: number, dims: Vec3, seen?: (x: number, y: number) => boolean): number {
-  const c = Math.cos(yaw);
-  const s = Math.sin(yaw);
+export function rectangleSides(cluster: BevCluster, axis: number, seen?: (x: number, y: number) => boolean): RectangleSides {
+  const c = Math.cos(axis);
+  const s = Math.sin(axis);
   let lo1 = Infinity;
   let hi1 = -Infinity;
   let lo2 = Infinity;
@@ -349,17 +353,35 @@ export function scoreAxisAssignment(cluster: BevCluster, yaw: number, dims: Vec3
     if (v < lo2) lo2 = v;
     if (v > hi2) hi2 = v;
   }
-  if (seen === undefined) return legCost(hi1 - lo1, dims[0], false) + legCost(hi2 - lo2, dims[1], false);
+  const spans: [number, number] = [hi1 - lo1, hi2 - lo2];
+  if (seen === undefined) return { spans, whole: [false, false] };
   // A place in (u, v) box coordinates, asked in the LiDAR frame.
   const at = (u: number, v: number): boolean => seen(cluster.originX + u * c - v * s, cluster.originY + u * s + v * c);
   const across = (a: number, b: number): number[] => [a, (a + b) / 2, b];
   const endSeen = (end: number, lo: number, hi: number, alongU: boolean): boolean => across(lo, hi).some((w) => (alongU ? at(end, w) : at(w, end)));
-  const boundedU = hi1 - lo1 >= 0.3 && endSeen(hi1 + END_PROBE, lo2, hi2, true) && endSeen(lo1 - END_PROBE, lo2, hi2, true);
-  const boundedV = hi2 - lo2 >= 0.3 && endSeen(hi2 + END_PROBE, lo1, hi1, false) && endSeen(lo2 - END_PROBE, lo1, hi1, false);
-  return legCost(hi1 - lo1, dims[0], boundedU) + legCost(hi2 - lo2, dims[1], boundedV);
+  return {
+    spans,
+    whole: [
+      spans[0] >= 0.3 && endSeen(hi1 + END_PROBE, lo2, hi2, true) && endSeen(lo1 - END_PROBE, lo2, hi2, true),
+      spans[1] >= 0.3 && endSeen(hi2 + END_PROBE, lo1, hi1, false) && endSeen(lo2 - END_PROBE, lo1, hi1, false),
+    ],
+  };
 }
 
-/** How far beyond a side's end (metres) `scoreAxisAssignment` asks whether the sensor saw through. */
+/**
+ * How badly the cluster fits the expected size with its length along the sides' axis
+ * (`lengthAcross` false) or across it: the negative log-likelihood of the rectangle sides the
+ * points span, each side being either seen whole (span ≈ expected size) or seen in part (any span
+ * up to the expected size, equally likely; not when `whole` says it is seen whole). A side seen
+ * end-on (under 0.3 m) carries no information. Lower is better; used to decide which rectangle
+ * axis is the length.
+ */
+export function scoreAxisAssignment(sides: RectangleSides, dims: Vec3, lengthAcross: boolean): number {
+  const [l, w] = lengthAcross ? [1, 0] : [0, 1];
+  return legCost(sides.spans[l], dims[0], sides.whole[l]) + legCost(sides.spans[w], dims[1], sides.whole[w]);
+}
+
+/** How far beyond a side's end (metres) `rectangleSides` asks whether the sensor saw through. */
 const END_PROBE = 0.5;
 
 function legCost(span: number, dim: number, bounded: boolean): number {

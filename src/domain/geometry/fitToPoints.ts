@@ -1,5 +1,5 @@
 import type { Vec3 } from '../types.ts';
-import { boxForHeading, scoreAxisAssignment } from './boxForHeading.ts';
+import { boxForHeading, rectangleSides, scoreAxisAssignment } from './boxForHeading.ts';
 import type { BevBox, BevCluster } from './boxForHeading.ts';
 import { classDefaults } from './classDefaults.ts';
 import type { ClassDefaults } from './classDefaults.ts';
@@ -215,8 +215,11 @@ export function fitObject(
   };
   const a = theta;
   const b = theta + Math.PI / 2;
-  const seen = seenThroughAt(ground, defaults, sensor, opts.grid);
-  const first = headOn || (rider && !sparse) || scoreAxisAssignment(cluster, a, dims, seen) <= scoreAxisAssignment(cluster, b, dims, seen) ? a : b;
+  const assignLength = (): number => {
+    const sides = rectangleSides(cluster, a, seenThroughAt(ground, defaults, sensor, opts.grid));
+    return scoreAxisAssignment(sides, dims, false) <= scoreAxisAssignment(sides, dims, true) ? a : b;
+  };
+  const first = headOn || (rider && !sparse) ? a : assignLength();
   const second = first === a ? b : a;
   const firstBox = boxForHeading(cluster, first, dims, boxOpts);
   const bottomOf = (bev: BevBox): number => groundHeightAt(ground, bev.centerX, bev.centerY);

@@ -1,7 +1,7 @@
 /**
  * Points counted per voxel (integer cell coordinates ix, iy, iz): an open-addressed hash table in
- * one interleaved Int32Array (ix, iy, iz, count per slot), so a probe touches one cache line, not
- * four arrays. Grown when half full. No per-point allocation.
+ * one interleaved Int32Array (ix, iy, iz, points + 1 per slot; 0 marks an empty slot), so a probe
+ * touches one cache line, not four arrays. Grown when half full. No per-point allocation.
  */
 export class VoxelCounter {
   private slots: Int32Array;
@@ -61,11 +61,6 @@ export class VoxelCounter {
     const c = this.slots[o];
     this.slots[o] = c + 1;
     return c - 1;
-  }
-
-  /** Returns the voxel's count before this point (its rank in the voxel), and counts the point. */
-  bump(ix: number, iy: number, iz: number): number {
-    return this.bumpSlot(this.slotOf(ix, iy, iz));
   }
 
   private grow(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPointGrid } from '../../../../src/domain/geometry/PointGrid.ts';
-import { scoreAxisAssignment } from '../../../../src/domain/geometry/boxForHeading.ts';
+import { rectangleSides, scoreAxisAssignment } from '../../../../src/domain/geometry/boxForHeading.ts';
 import { seenPast } from '../../../../src/domain/geometry/seenPast.ts';
 
 const ORIGIN = [0, 0, 0] as const;
@@ -33,7 +33,7 @@ describe('seenPast', () => {
   });
 });
 
-describe('scoreAxisAssignment with what the sensor saw through', () => {
+describe('rectangleSides and scoreAxisAssignment with what the sensor saw through', () => {
   // An L of two 2.4 m legs: an end face along x (y = 0, x 0…2.4) and the start of a side along y
   // (x = 0, y 0…2.4); the sensor far off towards −x −y. A truck's length is along one of them.
   const xs: number[] = [];
@@ -46,13 +46,16 @@ describe('scoreAxisAssignment with what the sensor saw through', () => {
   const truck: [number, number, number] = [10, 2.6, 3.2];
 
   it('cannot tell the legs apart from the points alone', () => {
-    expect(scoreAxisAssignment(cluster, 0, truck)).toBeCloseTo(scoreAxisAssignment(cluster, Math.PI / 2, truck), 6);
+    const sides = rectangleSides(cluster, 0);
+    expect(scoreAxisAssignment(sides, truck, false)).toBeCloseTo(scoreAxisAssignment(sides, truck, true), 6);
   });
 
   it('puts the length along the leg that runs into the unseen, not the one seen to end', () => {
     // Seen through beyond both ends of the x leg (and before the near end of the y leg); beyond
     // the y leg's far end the sensor saw nothing (a hedge in front).
     const seen = (x: number, y: number): boolean => y - 10 < 2.6;
-    expect(scoreAxisAssignment(cluster, Math.PI / 2, truck, seen)).toBeLessThan(scoreAxisAssignment(cluster, 0, truck, seen) - 1);
+    const sides = rectangleSides(cluster, 0, seen);
+    expect(sides.whole).toEqual([true, false]);
+    expect(scoreAxisAssignment(sides, truck, true)).toBeLessThan(scoreAxisAssignment(sides, truck, false) - 1);
   });
 });
