@@ -72,6 +72,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     ...(opts.db !== undefined ? { db: opts.db, jobs: 'queue' as const, labelWrites: 'after-ack' as const } : {}),
     distDir: opts.distDir === undefined ? DEFAULT_DIST_DIR : opts.distDir,
     logger: opts.logger ?? false,
+    checks: { keepThread: true },
     ...(loopback ? {} : { allowedHosts: null, requireUsers: true }),
   });
   try {

@@ -206,7 +206,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   // Merged sweeps are read, moved and ranked in their own worker thread (not the checks').
   const mergePool = new MergePool();
   app.addHook('onClose', async () => mergePool.close());
-  registerMergedRoute(api, ctx, mergePool);
+  registerMergedRoute(api, ctx, mergePool, () => checkPool.holdChecks());
   registerActivityRoute(api, ctx);
   registerExportRoute(api, ctx);
   registerReviewRoutes(api, ctx);

@@ -16,6 +16,8 @@ export interface RunChecksOptions {
   frameRules?: boolean;
   /** Run only these rule ids (default: all). */
   rules?: readonly string[];
+  /** Called before each rule and between the stages of the frame analysis (see `AnalyzeFrameOptions.pause`). */
+  pause?: () => void;
 }
 
 /**
@@ -28,11 +30,15 @@ export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): Check
   const frameRules = opts.frameRules ?? only === undefined;
   const selected: RuleDefinition[] = ALL_RULES.filter((r) => (opts.rules === undefined || opts.rules.includes(r.id)) && (r.scope !== 'frame' || frameRules));
   const needsAnalysis = selected.some((r) => ANALYSIS_RULES.has(r.id));
-  const analysis = ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring }) : undefined);
+  const analysis =
+    ctx.analysis ?? (needsAnalysis ? analyzeFrame(ctx.positions, { grid: ctx.grid, ground: ctx.ground, ring: ctx.ring, pause: opts.pause }) : undefined);
   const full: CheckContext = { ...ctx, analysis, only };
   const results: CheckResult[] = [];
   // One push per result: spreading a rule's results into push() overflows the stack past ~100k.
-  for (const rule of selected) for (const r of rule.run(full)) results.push(r);
+  for (const rule of selected) {
+    opts.pause?.();
+    for (const r of rule.run(full)) results.push(r);
+  }
   return corroborate(results).sort(compareResults);
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
 import { HttpError } from '../http/HttpError.ts';
 import type { CheckLimits } from './checkLimits.ts';
+import { CheckPause } from './CheckPause.ts';
 import { DEFAULT_CHECK_LIMITS, formatMs } from './checkLimits.ts';
 import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './checkTask.ts';
 import type { NuscenesTableAnswer, NuscenesTableTask } from '../dataset/layouts/nuscenesTableTask.ts';
@@ -17,6 +18,12 @@ export interface CheckPoolOptions extends Partial<CheckLimits> {
    * top). A check that needs more is stopped and answered 422 `frame_too_large`. Default 2048.
    */
   memoryMb?: number;
+  /**
+   * Start one thread now and keep it (`cuboid serve`): its rules load at start-up instead of when
+   * the frame list's first summary is asked for, which is when a user opens a frame and
+   * turns on sweeps (loading took 1–2 s of a core). Default false: threads start on demand.
+   */
+  keepThread?: boolean;
 }
 
 /** Default heap of a check worker, MiB: a 10 M-point frame with 10,000 boxes fits. */
@@ -28,7 +35,7 @@ const WORKER = fileURLToPath(new URL('./checkWorker.cjs', import.meta.url));
  * A pool of worker threads (piscina) that runs frame checks off the event loop: each task reads
  * the frame's files, analyses the points and runs the rules in a worker (`checkTask.ts`), within
  * a time limit (queue wait included; the worker is stopped when it is exceeded) and size limits
- * (points, boxes). Threads start on demand and stop after 30 s idle.
+ * (points, boxes). Threads start on demand (one at once with `keepThread`) and stop after 30 s idle.
  */
 export class CheckPool {
   readonly limits: CheckLimits;
@@ -36,6 +43,8 @@ export class CheckPool {
   /** Heap limit of each worker thread, MiB. */
   readonly memoryMb: number;
   private readonly pool: Piscina<CheckTask, CheckAnswer>;
+  /** Held while a user waits on other work: frame checks pause at their next step (`CheckPause`). */
+  private readonly pause = new CheckPause();
   /** Checks running or waiting for a thread, at most `threads + maxQueue`. */
   private inFlight = 0;
   private readonly maxInFlight: number;
@@ -52,12 +61,13 @@ export class CheckPool {
     this.memoryMb = opts.memoryMb ?? DEFAULT_MEMORY_MB;
     this.pool = new Piscina<CheckTask, CheckAnswer>({
       filename: WORKER,
-      minThreads: 0,
+      minThreads: opts.keepThread === true ? 1 : 0,
       maxThreads: this.threads,
       idleTimeout: 30_000,
       // A clean worker: it registers the TypeScript loader itself (checkWorker.cjs).
       execArgv: [],
       atomics: 'disabled',
+      workerData: { pause: this.pause.buffer },
       // A frame whose check would take the process's memory ends its own worker instead (ERR_WORKER_OUT_OF_MEMORY).
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
@@ -108,6 +118,14 @@ export class CheckPool {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * Pauses the frame checks (not the submit gate) at their next step until the returned function
+   * is called, each for at most 5 s in all: a merge of sweeps a page waits on gets the cores.
+   */
+  holdChecks(): () => void {
+    return this.pause.hold();
   }
 
   /**

@@ -18,7 +18,9 @@ import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readPointCount } from '../dataset/readPointCount.ts';
 import { DatasetFileError, toDatasetFileError } from '../dataset/fileError.ts';
+import { workerData } from 'node:worker_threads';
 import type { CheckSizeLimits } from './checkLimits.ts';
+import { pauseWhileHeld } from './CheckPause.ts';
 import { frameLabelRegion, readCheckCalib, readCheckFrame } from './checkFrameInput.ts';
 import type { CheckFrameInput, RegionMode } from './checkFrameInput.ts';
 
@@ -67,6 +69,14 @@ export type CheckAnswer = CheckedFrame | UncheckedFrame;
 /** Bytes a PCD point takes at most, for the size check before reading (ascii, many fields). */
 const MAX_PCD_POINT_BYTES = 256;
 
+/**
+ * Longest a frame check waits in all (ms) while the server holds its checks (`CheckPause`: a merge
+ * of sweeps streams to a page); the pool's time limit counts it.
+ */
+const MAX_PAUSE_MS = 5000;
+/** The pause shared by the pool (`CheckPool`), absent when this module runs outside it. */
+const pauseBuffer = (workerData as { pause?: SharedArrayBuffer } | null)?.pause;
+
 /** Frames whose points and analysis a worker keeps for the submit gate (a queue touches few at a time). */
 const CACHE_FRAMES = 2;
 /** `analysis` is absent for a frame over the point limit (it is refused on the count). */
@@ -96,7 +106,9 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
   const input = await readCheckFrame(frame, task.stored, task.region);
   const over = sizeOverLimit(frame.id, input.positions.length / 3, input.cuboids.length, limits);
   if (over) return over;
-  const results = runChecks(createCheckContext({ ...input, dictionary: task.dictionary }));
+  // A background check (the frame list's summaries, `cuboid check`) steps aside while a user waits
+  // on a merge; the submit gate (below), which a user waits on, does not.
+  const results = runChecks(createCheckContext({ ...input, dictionary: task.dictionary }), { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS) });
   return {
     ok: true,
     results: task.countOnly ? [] : results,

@@ -33,8 +33,10 @@ const DEFAULT_BUDGET = 2_000_000;
  * the rest: `done.joined`). With `near=x,y,r`, only the merged points within r metres of (x, y),
  * every one up to B, merged anew (no cache): the detail of a view zoomed in past the budget. 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
+ * While a page waits on a merge (streamed or near, not merged ahead), `holdChecks` pauses the
+ * server's background checks (`CheckPool.holdChecks`) until the response ends.
  */
-export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool): void {
+export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergePool, holdChecks: () => () => void = () => () => undefined): void {
   const { poses } = ctx;
   /** Finished merges by key: their messages but the closing summary, and that summary. */
   const cache = new Map<string, { at: number; messages: Uint8Array[]; done: MergedDone }>();
@@ -75,9 +77,14 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
         if (f) sweeps.push({ frame: f, pose: all.frames[ids[i]]!.pose, time: i - index });
       }
       reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store');
+      /** A page waits on this response: the background checks step aside until it ends. */
+      const waitedOn = (): void => {
+        reply.raw.once('close', holdChecks());
+      };
       const near = request.query.near;
       if (near !== undefined) {
         if (request.query.prefetch === true) throw new HttpError(400, 'bad_request', 'near: the detail of a disc is not merged ahead (leave out prefetch)');
+        waitedOn();
         return reply.send(streamNear(pool, sweeps, all.frames[frame.id]!.pose, budget, near, frame.id, reply.raw));
       }
       const key = `${frame.id}|${window.join(',')}|${budget}|${sweeps.map((s) => `${s.frame.points.path}:${s.frame.points.bytes}`).join(',')}`;
@@ -135,6 +142,7 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
         start(true);
         return reply.code(202).send();
       }
+      waitedOn();
       for (const [k, m] of live) if (m.ahead && k !== key) m.stop.abort();
       // A merge of this very window made ahead and still under way is followed, not begun again:
       // what it sent so far first, then the rest as it comes.

@@ -21,6 +21,11 @@ export interface AnalyzeFrameOptions {
   sensorOrigin?: readonly [number, number, number];
   /** A sensor model already estimated for the same positions. */
   sensor?: ScanSensor;
+  /**
+   * Called between the stages (ground and sensor, clusters, range image, groups): a host may block
+   * in it to give the core to more urgent work (the server's check threads, `CheckPause`).
+   */
+  pause?: () => void;
 }
 
 /**
@@ -29,9 +34,12 @@ export interface AnalyzeFrameOptions {
  * Linear in the number of points; call once per frame.
  */
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
+  const pause = opts.pause ?? noPause;
   const grid = opts.grid ?? buildPointGrid(positions);
   const bounds = pointBounds(positions);
+  pause();
   const { ground, sensor, standing } = groundAndSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground: opts.ground, sensor: opts.sensor });
+  pause();
   const [ox, oy, oz] = sensor.origin;
   let maxRange2 = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {
@@ -44,19 +52,15 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
     origin: sensor.origin,
     standing: standing === undefined ? undefined : standingOnSparseRows(positions, standing, sensor),
   });
+  pause();
   const rangeImage = buildRangeImage(positions, clusters.labels, sensor.origin);
-  return {
-    grid,
-    bounds,
-    maxRange: Math.sqrt(maxRange2),
-    topElevation: topElevation(positions, ox, oy, oz),
-    ground,
-    sensor,
-    clusters,
-    groups: groupClusters(positions, clusters, grid, ground, sensor.origin),
-    rangeImage,
-  };
+  const top = topElevation(positions, ox, oy, oz);
+  pause();
+  const groups = groupClusters(positions, clusters, grid, ground, sensor.origin);
+  return { grid, bounds, maxRange: Math.sqrt(maxRange2), topElevation: top, ground, sensor, clusters, groups, rangeImage };
 }
+
+function noPause(): void {}
 
 /**
  * Elevation (radians) of the sensor's highest beam: the 99.9th percentile of the elevation

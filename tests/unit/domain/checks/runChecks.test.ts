@@ -44,6 +44,15 @@ describe('runChecks', () => {
     expect(counts.error + counts.warning + counts.info).toBe(results.length);
   });
 
+  it('calls its pause between the stages of the frame analysis and before every rule, and the results do not change', () => {
+    const ctx = createCheckContext({ frameId: 'f', positions, cuboids: [car, { ...ped, label: 'Bus' }] });
+    let steps = 0;
+    const paused = runChecks(ctx, { pause: () => steps++ });
+    expect(paused).toEqual(runChecks(ctx));
+    // Four between the analysis stages, one before each rule.
+    expect(steps).toBe(4 + ALL_RULES.length);
+  });
+
   it('reports only on the given boxes in an incremental run, without frame rules', () => {
     const cuboids = [box('a', 'Car', 12, 3, [4.2, 1.8, 1.5], 0, {}, 1.5), { ...ped, label: 'Bus' }];
     const ctx = createCheckContext({ frameId: 'f', positions, cuboids });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MergePool } from '../../../../src/server/merge/MergePool.ts';
+import { CheckPool } from '../../../../src/server/checks/CheckPool.ts';
 import { MergedStreamDecoder } from '../../../../src/domain/lod/mergedWire.ts';
 import type { MergedDone, MergedHead } from '../../../../src/domain/lod/mergedWire.ts';
 import { readVelodyneBin } from '../../../../src/domain/kitti/readVelodyneBin.ts';
@@ -116,6 +117,22 @@ describe('merged sweeps from the server', () => {
     expect(again.positions).toEqual(first.positions);
     // 1,000 points asked of 400: all of them.
     expect(first.done.sent).toBe(400);
+  });
+
+  it('pauses the background checks while a page waits on a merge, not for one merged ahead', async () => {
+    const released = vi.fn();
+    const hold = vi.spyOn(CheckPool.prototype, 'holdChecks').mockImplementation(() => released);
+    try {
+      const res = await server.app.inject('/api/frames/0001_000001/merged?sweeps=1&budget=1500');
+      expect(decode(res.rawPayload).done.count).toBeGreaterThan(0);
+      expect(hold).toHaveBeenCalledTimes(1);
+      await expect.poll(() => released.mock.calls.length).toBe(1);
+      // Merged ahead, no page waiting: the checks go on.
+      expect((await server.app.inject('/api/frames/0001_000000/merged?sweeps=1&budget=1500&prefetch=1')).statusCode).toBe(202);
+      expect(hold).toHaveBeenCalledTimes(1);
+    } finally {
+      hold.mockRestore();
+    }
   });
 
   it('merges ahead into its cache when asked to prefetch, and streams that merge from it', async () => {
