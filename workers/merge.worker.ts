@@ -169,6 +169,8 @@ let fitWarmed = false;
 /** The merge, and the detail around the view's focus (`near`). */
 const mergeStream = new StreamSlot();
 const nearStream = new StreamSlot();
+/** Discs streamed whole before and kept by the page for a view that looks there again (trimmed to what was sent), by key. */
+const keptNear = new Map<string, SentPoints>();
 
 function gridOf(h: Held): PointGrid {
   if (!h.grid) {
@@ -256,13 +258,19 @@ const api = {
     stream.end();
     const summary = done as MergedDone | null;
     if (summary === null) throw new Error(`the merged detail from the server ended early (${pending} bytes of an unfinished message)`);
+    const sent = stream.sent;
+    keptNear.set(key, { key, positions: sent.positions.slice(0, sent.count * 3), count: sent.count });
     onEvent({ type: 'done', count: summary.count, sent: summary.sent, coarse: 0 });
     return summary.sent;
   },
 
-  /** Drops the detail around the view's focus (zoomed out, or another merge). */
-  releaseNear(): void {
+  /**
+   * Cancels the detail under way and forgets every disc but those in `keep` (the page keeps the
+   * last few for a view that looks there again; none when the merge itself goes).
+   */
+  releaseNear(keep: readonly string[] = []): void {
     nearStream.release();
+    for (const k of [...keptNear.keys()]) if (!keep.includes(k)) keptNear.delete(k);
   },
 
   /** Nothing: called once the page settles, so the worker's module is loaded before the first merge needs it. */
@@ -338,7 +346,7 @@ const api = {
    * object's points from every sweep fall in its box; a moving one's trail outside it stays shown.
    */
   hiddenMask(key: string, filters: HideFilters): Uint8Array | null {
-    const points = [mergeStream.sent, nearStream.sent].find((p) => p?.key === key) ?? null;
+    const points = [mergeStream.sent, nearStream.sent].find((p) => p?.key === key) ?? keptNear.get(key) ?? null;
     if (points === null) return null;
     const mask = hiddenMask(points.positions.subarray(0, points.count * 3), filters);
     return mask ? transfer(mask, [mask.buffer as ArrayBuffer]) : null;

@@ -7,25 +7,59 @@ import type { MergedDisc } from '../domain/lod/mergeSweeps.ts';
 /** The merged view's detail disc (`merge.detail`), as the store holds it. */
 type Detail = NonNullable<ReturnType<AppStore['getState']>['merge']['detail']>;
 
+/** Discs of the same merge kept after the view looked elsewhere, for a view that looks there again. */
+const KEPT = 3;
+
 /**
  * Detail past the point budget: while the main view looks closely at a place (`merge.focus`, set
  * by `MergedDetailFocus`) over a merge wholly in and holding more points than it drew, every merged
  * point within the focus disc (up to the point budget: at least as many as the budgeted merge draws
  * there) is asked of the server (`near=x,y,r`) and
  * kept in `io.mergedClouds` under `merge.detail.key`, drawn over the merge. A focus that stays
- * inside the disc keeps it; one elsewhere asks again; none (zoomed out), another merge or the
- * merge turned off drop it. Returns a function that stops it.
+ * inside the disc keeps it. One elsewhere asks again, unless one of the last three discs fetched
+ * whole for this merge covers it: that one is shown again at once (the view panned back, or
+ * zoomed out and in again). Another merge, or the merge turned off, drops them all. Returns a
+ * function that stops it.
  */
 export function startMergeDetail(store: AppStore, io: PageIo): () => void {
   let wanted = '';
   let stopped = false;
+  /** Discs fetched whole for the merge `keptFor`, least recently shown first. */
+  let kept: Detail[] = [];
+  let keptFor: string | null = null;
 
-  const drop = (): void => {
+  /** Tells the worker which discs' points to keep (for the visibility filters), cancelling the one under way. */
+  const syncWorker = (): void => {
+    const d = store.getState().merge.detail;
+    const keys = kept.map((k) => k.key);
+    if (d?.status === 'ready') keys.push(d.key);
+    void io.mergeWorker().releaseNear(keys);
+  };
+
+  /** Takes the shown disc off screen: kept when it came whole, else dropped. */
+  const stash = (): void => {
     const d = store.getState().merge.detail;
     if (d === null) return;
-    io.mergedClouds.delete(d.key);
-    void io.mergeWorker().releaseNear();
     store.getState().patchMerge({ detail: null });
+    if (d.status !== 'ready') {
+      io.mergedClouds.delete(d.key);
+      return;
+    }
+    kept.push(d);
+    while (kept.length > KEPT) io.mergedClouds.delete(kept.shift()!.key);
+  };
+
+  /** Drops every disc (another merge, or none). */
+  const dropAll = (): void => {
+    const d = store.getState().merge.detail;
+    if (d === null && kept.length === 0) return;
+    for (const k of kept) io.mergedClouds.delete(k.key);
+    kept = [];
+    if (d !== null) {
+      io.mergedClouds.delete(d.key);
+      store.getState().patchMerge({ detail: null });
+    }
+    void io.mergeWorker().releaseNear([]);
   };
 
   const fetchDetail = async (key: string, frameId: string, sweeps: number, budget: number, disc: MergedDisc): Promise<void> => {
@@ -55,24 +89,54 @@ export function startMergeDetail(store: AppStore, io: PageIo): () => void {
     }
   };
 
+  /** Set while `update` runs: the store changes it makes call it again, and it has seen to them. */
+  let updating = false;
   const update = (): void => {
-    if (stopped) return;
+    if (stopped || updating) return;
+    updating = true;
+    try {
+      step();
+    } finally {
+      updating = false;
+    }
+  };
+  const step = (): void => {
     const s = store.getState();
     const m = s.merge;
+    if (m.key !== keptFor) {
+      wanted = '';
+      dropAll();
+      keptFor = m.key;
+    }
     const focus = m.focus;
     const usable =
       focus !== null && m.status === 'ready' && m.key !== null && m.onScreen && m.stale === null && m.points > m.drawn && s.currentFrameId !== null;
     if (!usable) {
       wanted = '';
-      drop();
+      if (m.detail === null) return;
+      stash();
+      syncWorker();
       return;
     }
     const d = m.detail;
     // Looking within the disc already fetched for this merge: it stays.
-    if (d !== null && d.key.startsWith(`${m.key}#`) && covers(d, focus)) return;
+    if (d !== null && covers(d, focus)) return;
+    const again = kept.findIndex((k) => covers(k, focus));
+    if (again >= 0) {
+      const k = kept[again];
+      kept.splice(again, 1);
+      wanted = k.key;
+      stash();
+      store.getState().patchMerge({ detail: k });
+      syncWorker();
+      return;
+    }
     const key = `${m.key}#near:${focus.x.toFixed(1)},${focus.y.toFixed(1)},${focus.radius.toFixed(0)}`;
     if (key === wanted) return;
-    drop();
+    if (d !== null) {
+      stash();
+      syncWorker();
+    }
     wanted = key;
     void fetchDetail(key, s.currentFrameId as string, m.sweeps, s.view.pointBudget, focus);
   };
@@ -82,7 +146,7 @@ export function startMergeDetail(store: AppStore, io: PageIo): () => void {
     stopped = true;
     unsubscribe();
     wanted = '';
-    drop();
+    dropAll();
   };
 }
 

@@ -123,4 +123,13 @@ test('zoomed in past the point budget, the view draws every merged point around 
   // Standing back again, the detail goes.
   for (let k = 0; k < 14; k++) await page.mouse.wheel(0, 400);
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.detail === null, null, { timeout: 30_000, polling: 200 });
+  // Zoomed in there again: the disc fetched before is shown again, whole, without asking anew
+  // (the very cloud kept in the page, marked here).
+  await page.evaluate((key) => ((window as any).__cuboid.mergedCloud(key).keptMark = true), m.detail.key);
+  for (let k = 0; k < 14; k++) await page.mouse.wheel(0, -400);
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().merge.detail !== null, null, { timeout: 30_000, polling: 200 });
+  const again = await page.evaluate(() => (window as any).__cuboid.store.getState().merge.detail);
+  expect(again).toMatchObject({ key: m.detail.key, status: 'ready', points: m.detail.points });
+  expect(await page.evaluate((key) => (window as any).__cuboid.mergedCloud(key).keptMark, m.detail.key)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('detail-shown-again.png') });
 });

@@ -14,6 +14,7 @@ function setup() {
   store.getState().patchMerge({ status: 'ready', key: 'merged:000001:5:500000', onScreen: true, points: 3_000_000, drawn: 500_000 });
   const asked: string[] = [];
   let released = 0;
+  const keptInWorker: string[][] = [];
   const mergedClouds = new MergedClouds();
   const io = {
     api: {
@@ -28,10 +29,13 @@ function setup() {
         onEvent({ type: 'done', count: 2, sent: 2, coarse: 0 });
         return 2;
       },
-      releaseNear: async () => void released++,
+      releaseNear: async (keep: string[] = []) => {
+        released++;
+        keptInWorker.push(keep);
+      },
     }),
   } as unknown as PageIo;
-  return { store, io, asked, mergedClouds, released: () => released };
+  return { store, io, asked, mergedClouds, released: () => released, keptInWorker };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -53,12 +57,55 @@ describe('mergeDetail (every merged point where the view looks closely)', () => 
     store.getState().patchMerge({ focus: { x: 12, y: 1, radius: 8 } });
     await settle();
     expect(asked).toHaveLength(1);
-    // Elsewhere: the old detail goes, the new one is asked for.
+    // Elsewhere: the new one is asked for, once; the old one is kept aside.
     store.getState().patchMerge({ focus: { x: 40, y: -5, radius: 10 } });
     await settle();
+    expect(asked).toHaveLength(2);
     expect(asked[1]).toBe('/api/frames/000001/merged?sweeps=5&budget=2000000&near=40,-5,10');
-    expect(mergedClouds.get(d.key)).toBeUndefined();
+    expect(mergedClouds.get(d.key)?.complete).toBe(true);
     expect(store.getState().merge.detail?.x).toBe(40);
+    stop();
+  });
+
+  it('shows a disc fetched before again at once when the view looks there again, and keeps the last three', async () => {
+    const { store, io, asked, mergedClouds, keptInWorker } = setup();
+    const stop = startMergeDetail(store, io);
+    const look = async (x: number) => {
+      store.getState().patchMerge({ focus: { x, y: 0, radius: 10 } });
+      await settle();
+      return store.getState().merge.detail!;
+    };
+    const first = await look(0);
+    const second = await look(100);
+    // Back at the first place: no request, the same disc and its points.
+    expect(await look(1)).toEqual(first);
+    expect(asked).toHaveLength(2);
+    // The worker keeps both discs' points (for the visibility filters).
+    expect([...keptInWorker.at(-1)!].sort()).toEqual([first.key, second.key].sort());
+    // Zoomed out and in again: the same disc, no request.
+    store.getState().patchMerge({ focus: null });
+    expect(store.getState().merge.detail).toBeNull();
+    expect(await look(0)).toEqual(first);
+    expect(asked).toHaveLength(2);
+    // Four more places: the first is no longer kept, and is asked for again.
+    for (const x of [200, 300, 400, 500]) await look(x);
+    expect(asked).toHaveLength(6);
+    expect(mergedClouds.get(first.key)).toBeUndefined();
+    await look(0);
+    expect(asked).toHaveLength(7);
+    stop();
+  });
+
+  it('drops every disc when the merge changes', async () => {
+    const { store, io, mergedClouds, keptInWorker } = setup();
+    const stop = startMergeDetail(store, io);
+    store.getState().patchMerge({ focus: { x: 10, y: 1, radius: 12 } });
+    await settle();
+    const key = store.getState().merge.detail!.key;
+    store.getState().patchMerge({ key: 'merged:000002:5:500000', focus: null });
+    expect(store.getState().merge.detail).toBeNull();
+    expect(mergedClouds.get(key)).toBeUndefined();
+    expect(keptInWorker.at(-1)).toEqual([]);
     stop();
   });
 
@@ -70,7 +117,8 @@ describe('mergeDetail (every merged point where the view looks closely)', () => 
     const key = store.getState().merge.detail!.key;
     store.getState().patchMerge({ focus: null });
     expect(store.getState().merge.detail).toBeNull();
-    expect(mergedClouds.get(key)).toBeUndefined();
+    // Kept aside for a view that zooms in there again; the worker told which discs to keep.
+    expect(mergedClouds.get(key)?.complete).toBe(true);
     expect(released()).toBe(1);
     // A merge whose budget holds every point has no detail to add.
     store.getState().patchMerge({ drawn: 3_000_000, focus: { x: 10, y: 1, radius: 12 } });
