@@ -24,9 +24,8 @@ const KEPT = 3;
 export function startMergeDetail(store: AppStore, io: PageIo): () => void {
   let wanted = '';
   let stopped = false;
-  /** Discs fetched whole for the merge `keptFor`, least recently shown first. */
+  /** Discs fetched whole for the merge on screen (keys `<merge key>#near:…`), least recently shown first. */
   let kept: Detail[] = [];
-  let keptFor: string | null = null;
 
   /** Tells the worker which discs' points to keep (for the visibility filters), cancelling the one under way. */
   const syncWorker = (): void => {
@@ -103,10 +102,11 @@ export function startMergeDetail(store: AppStore, io: PageIo): () => void {
   const step = (): void => {
     const s = store.getState();
     const m = s.merge;
-    if (m.key !== keptFor) {
+    // Discs of another merge (or of none) go.
+    const ofMerge = (d: Detail | null): boolean => d === null || (m.key !== null && d.key.startsWith(`${m.key}#`));
+    if (!ofMerge(m.detail) || !kept.every(ofMerge)) {
       wanted = '';
       dropAll();
-      keptFor = m.key;
     }
     const focus = m.focus;
     const usable =

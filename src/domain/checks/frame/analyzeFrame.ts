@@ -34,12 +34,11 @@ export interface AnalyzeFrameOptions {
  * Linear in the number of points; call once per frame.
  */
 export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions = {}): FrameAnalysis {
-  const pause = opts.pause ?? noPause;
   const grid = opts.grid ?? buildPointGrid(positions);
   const bounds = pointBounds(positions);
-  pause();
+  opts.pause?.();
   const { ground, sensor, standing } = groundAndSensor(positions, { ring: opts.ring, origin: opts.sensorOrigin, ground: opts.ground, sensor: opts.sensor });
-  pause();
+  opts.pause?.();
   const [ox, oy, oz] = sensor.origin;
   let maxRange2 = 0;
   for (let o = 0; o + 2 < positions.length; o += 3) {
@@ -52,15 +51,13 @@ export function analyzeFrame(positions: Float32Array, opts: AnalyzeFrameOptions 
     origin: sensor.origin,
     standing: standing === undefined ? undefined : standingOnSparseRows(positions, standing, sensor),
   });
-  pause();
+  opts.pause?.();
   const rangeImage = buildRangeImage(positions, clusters.labels, sensor.origin);
   const top = topElevation(positions, ox, oy, oz);
-  pause();
+  opts.pause?.();
   const groups = groupClusters(positions, clusters, grid, ground, sensor.origin);
   return { grid, bounds, maxRange: Math.sqrt(maxRange2), topElevation: top, ground, sensor, clusters, groups, rangeImage };
 }
-
-function noPause(): void {}
 
 /**
  * Elevation (radians) of the sensor's highest beam: the 99.9th percentile of the elevation
