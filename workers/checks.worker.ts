@@ -2,7 +2,7 @@
 import { expose } from 'comlink';
 import { FrameChecker } from '../src/domain/checks/FrameChecker.ts';
 import type { FrameCheckRun } from '../src/domain/checks/FrameChecker.ts';
-import type { DismissedRegion, LabelRegion } from '../src/domain/checks/CheckContext.ts';
+import type { DismissedRegion, ExpectedTrackBox, LabelRegion } from '../src/domain/checks/CheckContext.ts';
 import { clusterRadiusAt } from '../src/domain/checks/clusterRadiusAt.ts';
 import type { SequenceCheckResult } from '../src/domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../src/domain/checks/dictionary/EdgeCaseDictionary.ts';
@@ -68,15 +68,23 @@ const api = {
    * edited as a hint; only they and their neighbours are re-checked. With `frameId`, refuses to
    * check boxes of another frame than the one set (a stale call after a frame switch).
    * `dismissed`: the frame's "not an object" places (BEV, metres); a change re-runs the frame
-   * rules. Missed-object findings come back with `radius`, the BEV reach of their cluster.
+   * rules. `expectedTracks`: tracks of the frames around with no box here (`trackGap`); a change
+   * re-runs the frame rules. Missed-object findings come back with `radius`, the BEV reach of their cluster.
    * @throws Error `checks.worker: ...` when no frame is set or `frameId` is not the current one
    */
-  check(cuboids: Cuboid[], dictionary: EdgeCaseDictionary, changedIds?: string[], frameId?: string, dismissed?: DismissedRegion[]): CheckRunSummary {
+  check(
+    cuboids: Cuboid[],
+    dictionary: EdgeCaseDictionary,
+    changedIds?: string[],
+    frameId?: string,
+    dismissed?: DismissedRegion[],
+    expectedTracks?: ExpectedTrackBox[],
+  ): CheckRunSummary {
     if (current === null || (frameId !== undefined && current.frameId !== frameId)) {
       throw new Error(`checks.worker: frame "${frameId ?? '?'}" is not loaded (current: ${current?.frameId ?? 'none'}); call setFrame first`);
     }
     const t0 = performance.now();
-    const run = current.check(cuboids, dictionary, changedIds, dismissed);
+    const run = current.check(cuboids, dictionary, changedIds, dismissed, expectedTracks);
     const clusters = current.analysis.clusters;
     const results = run.results.map((r) =>
       r.cuboidId === null && r.location !== null && r.radius === undefined ? withRadius(r, clusterRadiusAt(clusters, r.location[0], r.location[1])) : r,

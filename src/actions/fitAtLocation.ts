@@ -1,6 +1,8 @@
 import type { Action } from './Action.ts';
 import { hasDoc } from './actionHelpers.ts';
+import { createCuboid } from '../domain/document/cuboidOps.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
+import { commitNewCuboid } from '../tools/toolHelpers.ts';
 
 function isPoint(v: unknown): v is [number, number, number] {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
@@ -9,6 +11,8 @@ function isPoint(v: unknown): v is [number, number, number] {
 /**
  * Fits a box at a given LiDAR point (metres): the checks panel's "Box it" on an unlabelled cluster,
  * of the class the check suggests for the cluster's size. `value` is the point `[x, y, z]`.
+ * On a track gap (`trackGap`), places the track's box where it was bridged, with the track's id,
+ * class and size, selected for the annotator to adjust (one undo step).
  */
 export const fitAtLocation: Action = {
   id: 'fitAtLocation',
@@ -21,6 +25,14 @@ export const fitAtLocation: Action = {
     const at = ctx.value;
     // "Box it" on a missed-object result: the class that fits the cluster, not the current class.
     const result = ctx.store.getState().checks.results.find((r) => r.location !== null && r.location.every((v, i) => v === at[i]));
+    if (result?.track !== undefined && ctx.store.getState().editLock === null) {
+      const { trackId, box } = result.track;
+      const label = result.suggestedLabel ?? ctx.store.getState().classes.current;
+      if (commitNewCuboid(ctx.tools.ctx, createCuboid({ label, center: box.center, size: box.size, yaw: box.yaw, trackId, source: 'manual' }))) {
+        ctx.store.getState().showMessage(`Placed track ${trackId}'s ${label} box where the frames around put it; adjust it to its points.`, 'info');
+      }
+      return;
+    }
     await fitAtPoint(ctx.tools.ctx, at, result?.suggestedLabel !== undefined ? { label: result.suggestedLabel } : {});
   },
 };

@@ -8,6 +8,7 @@
  */
 import type { PosesResponse } from '../domain/poses/Pose.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';
+import type { ExpectedTrackBox } from '../domain/checks/CheckContext.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import type { FrameAnnotation, FrameStatus, ReviewFlag } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
@@ -97,6 +98,8 @@ export interface ApiClient {
   getTracks(signal?: AbortSignal): Promise<TrackFrame[]>;
   /** Every frame's ego pose (LiDAR → world) and sequence, by frame id; `{ frames: {} }` for a dataset without poses. */
   getPoses(signal?: AbortSignal): Promise<PosesResponse>;
+  /** The tracks boxed in the frames around this one, bridged into it (`trackGap` reads those it lacks). */
+  getTrackGaps(frameId: string, signal?: AbortSignal): Promise<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>;
   /** The server's check summary of the frame's current revision (422 `frame_unreadable` for a broken file). */
   getFrameChecks(frameId: string, signal?: AbortSignal): Promise<FrameCheckSummary>;
   listRevisions(frameId: string, signal?: AbortSignal): Promise<RevisionInfo[]>;
@@ -193,6 +196,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     getAnnotation: (frameId, signal) => json<FrameAnnotation>(frameUrl(frameId, '/annotation'), { signal }),
     getTracks: (signal) => json<TrackFrame[]>(`${base}/api/tracks`, { signal }),
     getPoses: (signal) => json<PosesResponse>(`${base}/api/poses`, { signal }),
+    getTrackGaps: (frameId, signal) => json<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>(frameUrl(frameId, '/track-gaps'), { signal }),
     getFrameChecks: (frameId, signal) => json<FrameCheckSummary>(frameUrl(frameId, '/checks'), { signal }),
     async saveAnnotation(frameId, doc, baseRevision, signal) {
       const res = await request(frameUrl(frameId, '/annotation'), {

@@ -20,6 +20,7 @@ import { registerPosesRoute } from './routes/posesRoute.ts';
 import { registerMergedRoute } from './routes/mergedRoute.ts';
 import { MergePool } from './merge/MergePool.ts';
 import { DatasetPoses } from './dataset/datasetPoses.ts';
+import { TrackWindows } from './checks/TrackWindows.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { CheckPool, type CheckPoolOptions } from './checks/CheckPool.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
@@ -175,15 +176,18 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }
   app.addHook('onClose', async () => jobs.close());
   const checks = checkRunners(jobs, checkPool);
+  const poses = new DatasetPoses(workspace.service.dataset);
+  const trackWindows = new TrackWindows(workspace.service, poses);
   const review = new ReviewService({
     annotations: workspace.service,
     dictionaries,
-    checker: opts.submitChecker ?? createSubmitChecker(checks.submit),
+    checker: opts.submitChecker ?? createSubmitChecker(checks.submit, trackWindows),
   });
-  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checks.summaries });
+  const checkSummaries = new FrameCheckSummaries({ annotations: workspace.service, dictionaries, pool: checks.summaries, trackWindows });
   const ctx: RouteContext = {
     service: workspace.service,
-    poses: new DatasetPoses(workspace.service.dataset),
+    poses,
+    trackWindows,
     review,
     users,
     stateDir: workspace.stateDir,

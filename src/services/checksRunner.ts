@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import type { Cuboid } from '../domain/types.ts';
 import { autoLabelRegion } from '../domain/checks/autoLabelRegion.ts';
+import type { ExpectedTrackBox } from '../domain/checks/CheckContext.ts';
 import { countBySeverity } from '../domain/checks/CheckResult.ts';
 import { dismissedRegions } from '../domain/document/dismissals.ts';
 import type { AppStore } from '../state/createAppStore.ts';
@@ -14,7 +15,8 @@ const DEBOUNCE_MS = 80;
  * Keeps the checks panel current: once a frame's points are in, hands them to the checks worker
  * (which derives grid, ground and clusters once per frame), then re-runs the rules after every
  * document change, incrementally (only the boxes that changed, and their neighbours; the frame
- * rules also when the "not an object" dismissals changed).
+ * rules also when the "not an object" dismissals changed). The tracks of the frames around are
+ * asked once per frame open (`GET /api/frames/:id/track-gaps`), for the track-gap rule.
  */
 export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'frameCache' | 'worker' | 'checksWorker'>): () => void {
   const { api, frameCache } = io;
@@ -25,6 +27,8 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
   let lastCuboids: Cuboid[] | null = null;
   let lastDictionary = store.getState().dictionary;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The tracks bridged into the prepared frame from the frames around it (`trackGap`). */
+  let expectedTracks: ExpectedTrackBox[] = [];
 
   const run = async (full: boolean) => {
     const s = store.getState();
@@ -34,7 +38,7 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     lastCuboids = doc.cuboids;
     s.setChecks({ status: 'running' });
     try {
-      const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId, dismissedRegions(doc.dismissals));
+      const out = await getChecksWorker().check(doc.cuboids, s.dictionary, changed, doc.frameId, dismissedRegions(doc.dismissals), expectedTracks);
       if (store.getState().doc?.frameId !== out.frameId) return;
       store.getState().setChecks({ frameId: out.frameId, results: out.results, status: 'done', ms: out.ms, error: null });
       const counts = countBySeverity(out.results);
@@ -51,6 +55,11 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     preparing = frameId;
     store.getState().setChecks({ frameId, results: [], status: 'preparing', error: null, calibProblem: null });
     try {
+      // Asked beside the calib; a server that cannot say leaves the track-gap rule out, nothing else.
+      const gaps = Promise.resolve()
+        .then(() => api.getTrackGaps(frameId))
+        .then((g) => g.expectedTracks)
+        .catch((): ExpectedTrackBox[] => []);
       // The boxes are in the LiDAR frame: a broken calib only means the camera view is unknown, so
       // the checks run without it (missed objects searched all around) and the panel says why.
       const calib = await api.getCalib(frameId).catch((err: unknown) => {
@@ -70,7 +79,9 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
       const sent = await getPointCloudWorker().sendPositions(frameId, transfer(channel.port1, [channel.port1]));
       if (!sent) throw new Error(`The points of frame ${frameId} are not in the point-cloud worker; reopen the frame to check it.`);
       await summary;
+      const tracks = await gaps;
       if (preparing !== frameId) return;
+      expectedTracks = tracks;
       preparedFor = frameId;
       lastCuboids = null;
       await run(true);

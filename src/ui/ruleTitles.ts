@@ -17,6 +17,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   overlap: 'Overlapping boxes',
   duplicate: 'Duplicate box',
   unlabelledCluster: 'Missed object?',
+  trackGap: 'Track gap',
   trackSizeChange: 'Size changes along track',
   headingFlip: 'Heading flips',
   classSwitch: 'Class changes along track',

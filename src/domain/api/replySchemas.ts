@@ -111,6 +111,22 @@ export const frameCheckSummarySchema = checkCountsSchema.extend({
 /** One frame of `GET /api/tracks`. */
 export const trackFrameSchema = z.object({ frameId: z.string(), revision: z.number(), cuboids: z.array(cuboidSchema) });
 
+const vec3Schema = z.tuple([z.number(), z.number(), z.number()]).readonly();
+
+/** `GET /api/frames/:id/track-gaps`: the tracks the frame lacks, bridged (`ExpectedTrackBox`). */
+export const trackGapsSchema = z.object({
+  frameId: z.string(),
+  expectedTracks: z.array(
+    z.object({
+      trackId: z.string(),
+      label: z.string(),
+      box: z.object({ center: vec3Schema, size: vec3Schema, yaw: z.number() }),
+      before: z.string(),
+      after: z.string(),
+    }),
+  ),
+});
+
 /** `PUT /api/frames/:id/annotation` (200). */
 export const saveReplySchema = z.object({ annotation: documentSchema, labelWritten: z.boolean(), labelError: z.string().optional() });
 

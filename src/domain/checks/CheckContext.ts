@@ -1,5 +1,6 @@
 import type { PointGrid } from '../geometry/PointGrid.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
+import type { CuboidShape } from '../geometry/CuboidShape.ts';
 import type { Cuboid } from '../types.ts';
 import type { CheckResult } from './CheckResult.ts';
 import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
@@ -30,6 +31,20 @@ export interface DismissedRegion {
 }
 
 /**
+ * A track that has boxes in frames before and after this one and none here: where its box would be,
+ * bridged between those two (`expectedTrackBoxes`), in this frame's LiDAR frame.
+ */
+export interface ExpectedTrackBox {
+  trackId: string;
+  /** The class of the track's box before the gap. */
+  label: string;
+  box: CuboidShape;
+  /** Frame ids of the track's boxes either side. */
+  before: string;
+  after: string;
+}
+
+/**
  * Everything a rule may read. Pure data: rules never change it.
  *
  * `positions`: x y z interleaved, LiDAR frame, metres (NaN points allowed). `cuboids` in the
@@ -53,6 +68,8 @@ export interface CheckContext {
   ring?: ArrayLike<number>;
   /** "Not an object" dismissals of this frame: no missed-object finding inside them. */
   dismissed?: readonly DismissedRegion[];
+  /** Tracks of the frames around this one that have no box here (`expectedTrackBoxes`); absent outside a sequence. */
+  expectedTracks?: readonly ExpectedTrackBox[];
   /** When set, box and pair rules report only on these boxes (an incremental run). */
   only?: ReadonlySet<string>;
 }

@@ -1,3 +1,4 @@
+import type { CuboidShape } from '../geometry/CuboidShape.ts';
 /** How bad a check result is: errors block a submit (unless overridden with a reason). */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -37,6 +38,8 @@ export interface CheckResult {
    * object's cluster. A "not an object" dismissal covers that much by default.
    */
   radius?: number;
+  /** For a track gap (`trackGap`): the track and where its box would be (LiDAR frame), what "Box it" places. */
+  track?: { trackId: string; box: CuboidShape };
 }
 
 /** A result of a cross-frame rule: also names the frame it was found in. */

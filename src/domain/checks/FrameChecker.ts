@@ -1,5 +1,5 @@
 import type { Cuboid } from '../types.ts';
-import type { DismissedRegion, LabelRegion } from './CheckContext.ts';
+import type { DismissedRegion, ExpectedTrackBox, LabelRegion } from './CheckContext.ts';
 import type { CheckResult } from './CheckResult.ts';
 import { compareResults } from './CheckResult.ts';
 import { countObjectPoints } from './countObjectPoints.ts';
@@ -48,6 +48,7 @@ export class FrameChecker {
   private results: CheckResult[] = [];
   private dictionaryKey: string | null = null;
   private dismissedKey = '[]';
+  private tracksKey = '[]';
 
   constructor(frameId: string, positions: Float32Array, opts: AnalyzeFrameOptions & { labelRegion?: LabelRegion } = {}) {
     this.frameId = frameId;
@@ -59,13 +60,15 @@ export class FrameChecker {
   /**
    * Checks the frame's current boxes. `changedIds` is a hint (boxes the caller edited); changes
    * are also found by comparing with the previous call, so passing nothing is always correct.
-   * `dismissed`: the frame's "not an object" places; when they change, the frame rules re-run.
+   * `dismissed`: the frame's "not an object" places; `expectedTracks`: the tracks of the frames
+   * around with no box here (`expectedTrackBoxes`). When either changes, the frame rules re-run.
    */
   check(
     cuboids: readonly Cuboid[],
     dictionary: EdgeCaseDictionary,
     changedIds: Iterable<string> = [],
     dismissed: readonly DismissedRegion[] = [],
+    expectedTracks: readonly ExpectedTrackBox[] = [],
   ): FrameCheckRun {
     // Compared by content: a worker receives a fresh copy of the same dictionary on every call.
     const dictionaryKey = JSON.stringify(dictionary);
@@ -104,6 +107,9 @@ export class FrameChecker {
     const dismissedKey = JSON.stringify(dismissed);
     const dismissedChanged = dismissedKey !== this.dismissedKey;
     this.dismissedKey = dismissedKey;
+    const tracksKey = JSON.stringify(expectedTracks);
+    const tracksChanged = tracksKey !== this.tracksKey;
+    this.tracksKey = tracksKey;
 
     const pointCounts = Uint32Array.from(cuboids, (c) => next.get(c.id)!.count);
     const ctx = createCheckContext({
@@ -114,9 +120,10 @@ export class FrameChecker {
       analysis: this.analysis,
       labelRegion: this.labelRegion,
       dismissed,
+      expectedTracks,
       pointCounts,
     });
-    const frameRules = full || geometryChanged || dismissedChanged;
+    const frameRules = full || geometryChanged || dismissedChanged || tracksChanged;
     if (affected === null) {
       this.results = runChecks(ctx);
       return { frameId: this.frameId, results: this.results, rechecked: cuboids.map((c) => c.id), frameRules, full: true };

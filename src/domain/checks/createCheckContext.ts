@@ -2,7 +2,7 @@ import { buildPointGrid } from '../geometry/PointGrid.ts';
 import type { PointGrid } from '../geometry/PointGrid.ts';
 import type { GroundModel } from '../geometry/estimateGround.ts';
 import type { Cuboid } from '../types.ts';
-import type { CheckContext, DismissedRegion, LabelRegion } from './CheckContext.ts';
+import type { CheckContext, DismissedRegion, ExpectedTrackBox, LabelRegion } from './CheckContext.ts';
 import { countObjectPoints } from './countObjectPoints.ts';
 import type { EdgeCaseDictionary } from './dictionary/EdgeCaseDictionary.ts';
 import { defaultDictionary } from './dictionary/defaultDictionary.ts';
@@ -24,6 +24,8 @@ export interface CreateCheckContextInput {
   dismissed?: readonly DismissedRegion[];
   /** A beam (ring / laser id) per point when the file has one (`ringOf`). */
   ring?: ArrayLike<number>;
+  /** Tracks of the frames around with no box here (`expectedTrackBoxes`). */
+  expectedTracks?: readonly ExpectedTrackBox[];
   /** Object points per box when already known (`countObjectPoints`, same order as `cuboids`). */
   pointCounts?: Uint32Array;
 }
@@ -48,5 +50,6 @@ export function createCheckContext(input: CreateCheckContextInput): CheckContext
     labelRegion: input.labelRegion,
     ...(input.dismissed !== undefined && input.dismissed.length > 0 ? { dismissed: input.dismissed } : {}),
     ...(input.ring !== undefined ? { ring: input.ring } : {}),
+    ...(input.expectedTracks !== undefined && input.expectedTracks.length > 0 ? { expectedTracks: input.expectedTracks } : {}),
   };
 }

@@ -52,4 +52,5 @@ const ANALYSIS_RULES = new Set([
   'looseFit',
   'fitDisagreement',
   'unlabelledCluster',
+  'trackGap',
 ]);

@@ -7,6 +7,7 @@ import { frameFileSize } from '../dataset/frameFiles.ts';
 import { isDatasetUnavailable } from '../dataset/sourceErrors.ts';
 import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import { computeOnce, errorFromStored, isTransientCheckError } from './sharedCheckSummaries.ts';
+import type { TrackWindows } from './TrackWindows.ts';
 
 /** Point files above this size are not checked in the background (the analysis would hold the server for seconds). */
 export const MAX_BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024;
@@ -28,12 +29,21 @@ export class FrameCheckSummaries {
   private readonly dictionaries: DictionaryStorage;
   private readonly pool: Pick<CheckPool, 'run'>;
   private readonly maxBytes: number;
+  private readonly trackWindows: Pick<TrackWindows, 'expectedFor'> | undefined;
   private readonly done = new Map<string, Outcome>();
   private readonly running = new Map<string, Promise<FrameCheckSummary>>();
 
   /** `pool`: where checks run, the check pool itself or a job runner's checks (`jobs/JobRunner.ts`). */
-  constructor(opts: { annotations: AnnotationService; dictionaries: DictionaryStorage; pool: Pick<CheckPool, 'run'>; maxBytes?: number }) {
+  constructor(opts: {
+    annotations: AnnotationService;
+    dictionaries: DictionaryStorage;
+    pool: Pick<CheckPool, 'run'>;
+    maxBytes?: number;
+    /** The tracks a frame lacks (`trackGap`); without it the summaries leave that rule out. */
+    trackWindows?: Pick<TrackWindows, 'expectedFor'>;
+  }) {
     this.annotations = opts.annotations;
+    this.trackWindows = opts.trackWindows;
     this.dictionaries = opts.dictionaries;
     this.pool = opts.pool;
     this.maxBytes = opts.maxBytes ?? MAX_BACKGROUND_CHECK_BYTES;
@@ -90,7 +100,8 @@ export class FrameCheckSummaries {
           return { ...base, skipped: `the point file is ${(size / 2 ** 20).toFixed(0)} MiB; open the frame to check it` };
         }
         const check = async (): Promise<FrameCheckSummary> => {
-          const answer = await this.pool.run({ kind: 'frame', frame, stored, region: 'auto', dictionary, countOnly: true });
+          const expectedTracks = (await this.trackWindows?.expectedFor(frame.id)) ?? [];
+          const answer = await this.pool.run({ kind: 'frame', frame, stored, region: 'auto', dictionary, countOnly: true, expectedTracks });
           return { ...base, ...checkedOrThrow(answer, frame.id).counts };
         };
         // Replicas on one database compute each frame's summary once for all (storage/CheckSummaryStore.ts).

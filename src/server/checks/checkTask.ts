@@ -1,3 +1,4 @@
+import type { ExpectedTrackBox } from '../../domain/checks/CheckContext.ts';
 import type { CheckResult, Severity } from '../../domain/checks/CheckResult.ts';
 import { countBySeverity } from '../../domain/checks/CheckResult.ts';
 import { createCheckContext } from '../../domain/checks/createCheckContext.ts';
@@ -31,8 +32,17 @@ import type { CheckFrameInput, RegionMode } from './checkFrameInput.ts';
  * - `submit`: run every rule on `doc` (the submit gate), the frame analysis cached per worker.
  */
 export type CheckRequest =
-  | { kind: 'frame'; frame: DatasetFrame; stored: FrameAnnotation | null; region: RegionMode; dictionary: EdgeCaseDictionary; countOnly: boolean }
-  | { kind: 'submit'; frame: DatasetFrame; doc: FrameAnnotation; dictionary: EdgeCaseDictionary };
+  | {
+      kind: 'frame';
+      frame: DatasetFrame;
+      stored: FrameAnnotation | null;
+      region: RegionMode;
+      dictionary: EdgeCaseDictionary;
+      countOnly: boolean;
+      /** Tracks of the frames around with no box here (`TrackWindows`), for `trackGap`. */
+      expectedTracks?: ExpectedTrackBox[];
+    }
+  | { kind: 'submit'; frame: DatasetFrame; doc: FrameAnnotation; dictionary: EdgeCaseDictionary; expectedTracks?: ExpectedTrackBox[] };
 
 /** A request with the pool's size limits, as the worker receives it. */
 export type CheckTask = CheckRequest & { limits: CheckSizeLimits };
@@ -108,7 +118,8 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
   if (over) return over;
   // A background check (the frame list's summaries, `cuboid check`) steps aside while a user waits
   // on a merge; the submit gate (below), which a user waits on, does not.
-  const results = runChecks(createCheckContext({ ...input, dictionary: task.dictionary }), { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS) });
+  const ctx = createCheckContext({ ...input, dictionary: task.dictionary, expectedTracks: task.expectedTracks });
+  const results = runChecks(ctx, { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS) });
   return {
     ok: true,
     results: task.countOnly ? [] : results,
@@ -135,7 +146,16 @@ async function checkSubmit(task: Extract<CheckRequest, { kind: 'submit' }> & { l
   const dismissed = dismissedRegions(doc.dismissals);
   const dontCare = doc.dontCare.map((d) => d.bbox);
   const labelRegion = await frameLabelRegion(frame, calib, 'auto', doc.cuboids, dontCare);
-  const ctx = createCheckContext({ frameId: frame.id, positions, cuboids: doc.cuboids, dictionary: task.dictionary, analysis, dismissed, labelRegion });
+  const ctx = createCheckContext({
+    frameId: frame.id,
+    positions,
+    cuboids: doc.cuboids,
+    dictionary: task.dictionary,
+    analysis,
+    dismissed,
+    labelRegion,
+    expectedTracks: task.expectedTracks,
+  });
   const results = runChecks(ctx);
   return {
     ok: true,

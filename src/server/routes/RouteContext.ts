@@ -9,6 +9,7 @@ import type { DictionaryStorage } from '../review/DictionaryStore.ts';
 import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
 import type { UserStore } from '../storage/UserStore.ts';
 import type { DatasetPoses } from '../dataset/datasetPoses.ts';
+import type { TrackWindows } from '../checks/TrackWindows.ts';
 
 /** What every route module receives. */
 export interface RouteContext {
@@ -20,6 +21,8 @@ export interface RouteContext {
   users: UserStore;
   /** The edge-case dictionary (one store shared by every route). */
   dictionaries: DictionaryStorage;
+  /** The tracks a frame lacks, bridged from the frames around it (`trackGap`). */
+  trackWindows: TrackWindows;
   /** Per-frame check summaries for the navigator. */
   checkSummaries: FrameCheckSummaries;
   /** Where the database lives, for `GET /api/dataset`. */

@@ -135,6 +135,13 @@ const EDGE_CASES: EdgeCase[] = [
     tags: ['sequence', 'tracking'],
     check: 'trackSizeChange',
   },
+  {
+    id: 'track-continuity',
+    title: 'A track has no holes',
+    rule: 'An object boxed in the frames before and after a frame is boxed in that frame too, with the same track id, wherever its returns show it. A track ends only where its object leaves the annotated area or is hidden.',
+    tags: ['sequence', 'tracking', 'missed'],
+    check: 'trackGap',
+  },
 ];
 
 const NEAR_BANDS = (near: number, mid: number, far: number) => [

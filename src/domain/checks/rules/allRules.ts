@@ -11,6 +11,7 @@ import { pointsOutsideBox } from './pointsOutsideBox.ts';
 import { sizeOutOfRange } from './sizeOutOfRange.ts';
 import { tooFewPoints } from './tooFewPoints.ts';
 import { unknownClass } from './unknownClass.ts';
+import { trackGap } from './trackGap.ts';
 import { unlabelledCluster } from './unlabelledCluster.ts';
 
 /** Every single-frame rule, in the order results are produced. Add new rules here. */
@@ -43,4 +44,10 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   { id: 'overlap', scope: 'pair', description: 'Two boxes overlap more than their classes allow.', run: overlap },
   { id: 'duplicate', scope: 'pair', description: 'Two boxes are near-identical.', run: duplicate },
   { id: 'unlabelledCluster', scope: 'frame', description: 'A dense object-sized cluster above the ground has no box.', run: unlabelledCluster },
+  {
+    id: 'trackGap',
+    scope: 'frame',
+    description: 'A track boxed in the frames before and after this one has no box here (a deleted or missed box).',
+    run: trackGap,
+  },
 ];

@@ -1,0 +1,55 @@
+import type { ExpectedTrackBox } from '../../domain/checks/CheckContext.ts';
+import { expectedTrackBoxes, TRACK_GAP_REACH } from '../../domain/checks/expectedTrackBoxes.ts';
+import type { TrackWindowFrame } from '../../domain/checks/expectedTrackBoxes.ts';
+import type { Cuboid } from '../../domain/types.ts';
+import type { AnnotationService } from '../AnnotationService.ts';
+import type { DatasetPoses } from '../dataset/datasetPoses.ts';
+
+/**
+ * The tracks a frame lacks (`trackGap`): reads the boxes of the frames within `TRACK_GAP_REACH` of
+ * it in dataset order, of its own sequence (a sequence layout's, else its pose's; frames of
+ * another sequence end the window), and bridges the tracks that have a box on both sides and none
+ * in the frame. Boxes are each frame's current revision, else the labels its dataset ships (not
+ * imported here); the poses are `DatasetPoses`. Box work only: no points are read.
+ */
+export class TrackWindows {
+  private readonly service: AnnotationService;
+  private readonly poses: DatasetPoses;
+
+  constructor(service: AnnotationService, poses: DatasetPoses) {
+    this.service = service;
+    this.poses = poses;
+  }
+
+  /**
+   * The bridged boxes of the tracks frame `frameId` lacks, in its LiDAR frame. `here`: the boxes to
+   * judge the frame by (a document being submitted), else its current revision's.
+   */
+  async expectedFor(frameId: string, here?: readonly Cuboid[]): Promise<ExpectedTrackBox[]> {
+    const { dataset, storage } = this.service;
+    const ids = dataset.ids();
+    const at = ids.indexOf(frameId);
+    if (at < 0) return [];
+    const { frames: poses } = await this.poses.get();
+    const sequenceOf = (id: string): string => dataset.get(id)?.sequence ?? poses[id]?.sequence ?? '';
+    const own = sequenceOf(frameId);
+    let lo = at;
+    let hi = at;
+    while (lo > 0 && at - lo < TRACK_GAP_REACH && sequenceOf(ids[lo - 1]) === own) lo--;
+    while (hi < ids.length - 1 && hi - at < TRACK_GAP_REACH && sequenceOf(ids[hi + 1]) === own) hi++;
+    if (lo === at || hi === at) return [];
+    const window: TrackWindowFrame[] = [];
+    for (let k = lo; k <= hi; k++) {
+      const id = ids[k];
+      const cuboids = k === at && here !== undefined ? here : await this.boxesOf(id);
+      window.push({ frameId: id, cuboids: cuboids.filter((c) => c.trackId !== null && c.trackId !== ''), pose: poses[id]?.pose ?? null });
+    }
+    return expectedTrackBoxes(window, at - lo);
+  }
+
+  private async boxesOf(frameId: string): Promise<readonly Cuboid[]> {
+    const stored = await this.service.storage.getAnnotation(frameId);
+    if (stored !== null) return stored.cuboids;
+    return this.service.dataset.get(frameId)?.shipped?.cuboids ?? [];
+  }
+}

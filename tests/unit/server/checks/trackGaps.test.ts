@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExpectedTrackBox } from '../../../../src/domain/checks/CheckContext.ts';
+import type { CheckResult } from '../../../../src/domain/checks/CheckResult.ts';
+import type { FrameAnnotation } from '../../../../src/domain/document/FrameAnnotation.ts';
+import type { Cuboid } from '../../../../src/domain/types.ts';
+import { sampleSequence } from '../../domain/checks/sampleDataset.ts';
+import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
+
+/** The project's bundled 10-frame sequence (read only: the server's state goes to a temporary folder). */
+const SAMPLES = path.resolve(process.cwd(), 'samples');
+
+let server: TestServer;
+const truth = new Map(sampleSequence().map((f) => [f.frameId, f.cuboids]));
+/** Frame `id`'s ground-truth boxes with their track ids, less the tracks in `without`. */
+const boxes = (id: string, without: string[] = []): Cuboid[] => (truth.get(id) ?? []).filter((c) => !without.includes(c.trackId ?? ''));
+
+async function save(id: string, cuboids: Cuboid[]): Promise<void> {
+  const current = (await server.app.inject(`/api/frames/${id}/annotation`)).json() as FrameAnnotation;
+  const res = await server.app.inject({
+    method: 'PUT',
+    url: `/api/frames/${id}/annotation`,
+    payload: { ...current, cuboids },
+    headers: { 'if-match': `"${current.revision}"` },
+  });
+  expect(res.statusCode).toBe(200);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ dataDir: SAMPLES });
+  await save('000003', boxes('000003'));
+  await save('000004', boxes('000004', ['car-06']));
+  await save('000005', boxes('000005'));
+});
+afterAll(async () => server?.close());
+
+describe('track gaps on the server', () => {
+  it('GET /api/frames/:id/track-gaps bridges every track boxed either side through the ego poses', async () => {
+    const res = await server.app.inject('/api/frames/000004/track-gaps');
+    expect(res.statusCode).toBe(200);
+    const { frameId, expectedTracks } = res.json() as { frameId: string; expectedTracks: ExpectedTrackBox[] };
+    expect(frameId).toBe('000004');
+    const car = expectedTracks.find((e) => e.trackId === 'car-06')!;
+    expect([car.label, car.before, car.after]).toEqual(['Car', '000003', '000005']);
+    const gone = truth.get('000004')!.find((c) => c.trackId === 'car-06')!;
+    expect(Math.hypot(car.box.center[0] - gone.center[0], car.box.center[1] - gone.center[1])).toBeLessThan(0.3);
+    // Every track of both neighbours is bridged, boxed here or not (the page's checks skip those it holds).
+    expect(expectedTracks.length).toBeGreaterThan(5);
+    // Frame 000003 has no tracked boxes before it (the label_2 files carry no track ids).
+    expect((await server.app.inject('/api/frames/000003/track-gaps')).json().expectedTracks).toEqual([]);
+    expect((await server.app.inject('/api/frames/nope/track-gaps')).statusCode).toBe(404);
+  });
+
+  it('refuses to submit the frame with the track’s box missing: an error where the car still shows', async () => {
+    const refused = await server.app.inject({ method: 'POST', url: '/api/frames/000004/submit', payload: {} });
+    expect(refused.statusCode).toBe(422);
+    const gaps = (refused.json().errors as CheckResult[]).filter((e) => e.ruleId === 'trackGap');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].message).toMatch(
+      /^Missed box\? track car-06 \(Car\) has a box in frames 000003 and 000005 but none here; \d+ returns lie where it would be/,
+    );
+    expect(gaps[0].track?.trackId).toBe('car-06');
+  });
+
+  it('counts the gap in the frame list’s check summary', async () => {
+    const res = await server.app.inject('/api/frames/000004/checks');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().error).toBeGreaterThanOrEqual(1);
+    await save('000004', boxes('000004'));
+    const after = (await server.app.inject({ method: 'POST', url: '/api/frames/000004/submit', payload: {} })).json() as { errors?: CheckResult[] };
+    expect((after.errors ?? []).filter((e) => e.ruleId === 'trackGap')).toEqual([]);
+  });
+});
