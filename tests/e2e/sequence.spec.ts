@@ -143,3 +143,47 @@ test('stepping through the sequence with D, every frame gets its checks, close-u
   // Frames reached from the cache (prefetched earlier) are checked like freshly streamed ones.
   expect(seen.filter((s) => !s.endsWith(':done'))).toEqual([]);
 });
+
+test('a track boxed in frames 6 and 8 but not in 7: the checks show the gap at its place, and Box it puts the track’s box back', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const gap = 'car-08';
+  const truthAt = (frame: number) => truth.frames[frame].objects.find((o) => o.trackId === gap)!;
+  for (const frame of [6, 8]) {
+    const id = `00000${frame}`;
+    const current = (await (await page.request.get(`${SEQ_URL}/api/frames/${id}/annotation`)).json()) as { revision: number };
+    const t = truthAt(frame);
+    const cuboid = {
+      id: `gap-${frame}`,
+      trackId: 'T-gap',
+      label: 'Car',
+      center: t.center,
+      size: t.size,
+      yaw: t.yaw,
+      attributes: { truncated: 0, occluded: 0 },
+      source: 'manual',
+    };
+    const res = await page.request.put(`${SEQ_URL}/api/frames/${id}/annotation`, {
+      data: { ...current, cuboids: [cuboid] },
+      headers: { 'if-match': `"${current.revision}"` },
+    });
+    expect(res.status(), `save frame ${id}`).toBe(200);
+  }
+  await page.goto(`${SEQ_URL}/?frame=000007`);
+  await waitFrame(page, '000007');
+  const item = page.locator('.check-item', { has: page.locator('[data-rule="trackGap"]') });
+  await expect(item).toHaveCount(1, { timeout: 60_000 });
+  await expect(item.locator('.check-message')).toContainText('Track T-gap (Car) has a box in frames 000006 and 000008 but none here');
+  await expect(page.locator('.check-group.check-error')).toContainText('Track gap');
+  await waitForViewStill(page, truthAt(7).center);
+  await page.screenshot({ path: 'test-results/track-gap.png' });
+  info.annotations.push({ type: 'figure', description: (await item.locator('.check-message').textContent()) ?? '' });
+
+  await item.getByRole('button', { name: 'Box it' }).click();
+  const placed = await page.waitForFunction(() => {
+    const s = (window as any).__cuboid.store.getState();
+    return s.doc.cuboids.find((c: Cuboid) => c.trackId === 'T-gap') ?? false;
+  });
+  const box = (await placed.jsonValue()) as Cuboid;
+  expect(iouBev(box, truthAt(7))).toBeGreaterThan(0.8);
+  await expect(page.locator('[data-rule="trackGap"]')).toHaveCount(0, { timeout: 30_000 });
+});

@@ -4,6 +4,8 @@
  * not be at its origin.
  */
 import type { LabelRegion } from '../../../src/domain/checks/CheckContext.ts';
+import type { TrackWindowFrame } from '../../../src/domain/checks/expectedTrackBoxes.ts';
+import type { Pose } from '../../../src/domain/poses/Pose.ts';
 import type { Cuboid, Vec3 } from '../../../src/domain/types.ts';
 import type { TruthSpot } from './defects.ts';
 
@@ -29,4 +31,10 @@ export interface QualityFrame {
   labelRegion?: LabelRegion;
   /** The sensor's optical centre in the points' frame, metres (for the record). */
   sensorOrigin: Vec3;
+  /**
+   * The frames just before and after this one with their labelled boxes (track ids), and this
+   * frame's pose, when the frame is one of a sequence: deletions are then also tried with the
+   * frames around given to the checks (`trackGap`).
+   */
+  sequence?: { before: TrackWindowFrame; after: TrackWindowFrame; pose: Pose | null };
 }

@@ -51,6 +51,8 @@ export interface BucketTally {
   cleanRules: Record<string, number>;
   /** Per class, per click. */
   fits: Record<string, Record<Click, FitSamples>>;
+  /** Deletions tried with the frames before and after given to the checks (sequence frames only). */
+  deleteInSequence: DefectCounts;
 }
 
 export interface QualityTally {
@@ -59,6 +61,9 @@ export interface QualityTally {
   /** Missed-object findings on clean frames away from every ground-truth object. */
   falseMissed: { error: number; warning: number; info: number };
   buckets: Record<Bucket, BucketTally>;
+  /** Frames measured with the frames around them (a sequence), and the track-gap findings on them when clean. */
+  sequenceFrames: number;
+  falseGaps: { error: number; warning: number; info: number };
   /** Wall time spent, milliseconds: simulation or loading, checks, fits. */
   ms: { frames: number; checks: number; fits: number };
 }
@@ -72,6 +77,7 @@ function emptyBucket(): BucketTally {
     cleanWarning: 0,
     cleanRules: {},
     fits: {},
+    deleteInSequence: { n: 0, error: 0, any: 0, rules: {} },
   };
 }
 
@@ -80,6 +86,8 @@ export function emptyTally(name: string): QualityTally {
     name,
     frames: 0,
     falseMissed: { error: 0, warning: 0, info: 0 },
+    sequenceFrames: 0,
+    falseGaps: { error: 0, warning: 0, info: 0 },
     buckets: { ge10: emptyBucket(), all: emptyBucket() },
     ms: { frames: 0, checks: 0, fits: 0 },
   };
@@ -165,6 +173,8 @@ export function figures(t: QualityTally, bucket: Bucket, click: Click = 'point')
 export function mergeTally(dst: QualityTally, src: QualityTally): void {
   dst.frames += src.frames;
   for (const k of ['error', 'warning', 'info'] as const) dst.falseMissed[k] += src.falseMissed[k];
+  dst.sequenceFrames += src.sequenceFrames;
+  for (const k of ['error', 'warning', 'info'] as const) dst.falseGaps[k] += src.falseGaps[k];
   for (const k of ['frames', 'checks', 'fits'] as const) dst.ms[k] += src.ms[k];
   for (const bucket of BUCKETS) {
     const d = dst.buckets[bucket];
@@ -184,6 +194,11 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
         de.any += se.any;
       }
     }
+    const ds = d.deleteInSequence;
+    ds.n += s.deleteInSequence.n;
+    ds.error += s.deleteInSequence.error;
+    ds.any += s.deleteInSequence.any;
+    for (const [r, n] of Object.entries(s.deleteInSequence.rules)) ds.rules[r] = (ds.rules[r] ?? 0) + n;
     d.cleanBoxes += s.cleanBoxes;
     d.cleanError += s.cleanError;
     d.cleanWarning += s.cleanWarning;

@@ -119,6 +119,8 @@ export function objectReach(size: Vec3): number {
 }
 
 const MISSED_RULE = 'unlabelledCluster';
+/** Rules whose finding at a deleted box's place catches the deletion: the missed-object search, and in a sequence the track gap. */
+const DELETE_RULES = new Set([MISSED_RULE, 'trackGap']);
 
 const original = (id: string | null | undefined): string =>
   id === null || id === undefined ? '-' : id.endsWith(DUPLICATE_SUFFIX) ? id.slice(0, -DUPLICATE_SUFFIX.length) : id;
@@ -154,7 +156,8 @@ export interface Catch {
 /**
  * Whether the checks caught a seeded defect: a new error or warning (one the clean run did not
  * have, by `findingKey`) on the defective box (either copy for a duplicate); for `delete`, a new
- * missed-object finding (`unlabelledCluster`) within `objectReach` of the deleted box's centre.
+ * missed-object finding (`unlabelledCluster`, or `trackGap` when the checks were given the frames
+ * around) within `objectReach` of the deleted box's centre.
  * Info results never count.
  */
 export function defectCaught(seeded: SeededDefect, clean: readonly CheckResult[], variant: readonly CheckResult[]): Catch {
@@ -164,7 +167,7 @@ export function defectCaught(seeded: SeededDefect, clean: readonly CheckResult[]
   const hits = variant.filter((r) => {
     if (r.severity === 'info' || before.has(findingKey(r))) return false;
     if (del === null) return r.cuboidId !== null && ids.has(r.cuboidId);
-    if (r.ruleId !== MISSED_RULE || r.location === null) return false;
+    if (!DELETE_RULES.has(r.ruleId) || r.location === null) return false;
     return Math.hypot(r.location[0] - del.center[0], r.location[1] - del.center[1]) <= objectReach(del.size);
   });
   return {

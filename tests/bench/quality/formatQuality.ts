@@ -70,6 +70,7 @@ export function formatTally(t: QualityTally, title: string): string {
   });
   rows.push(['target', `≥${pct(TARGETS.recallError)}`, `≥${pct(TARGETS.recallAny)}`, '', '', '', '']);
   out.push(...table(['recall', '≥10 err', '≥10 err+warn', 'all err', 'all err+warn', 'trials≥10', 'caught by (≥10, top 3)'], rows, 12));
+  if (t.sequenceFrames > 0) out.push(sequenceLine(t));
   for (const bucket of BUCKETS) {
     const b = t.buckets[bucket];
     const rules = Object.entries(b.cleanRules)
@@ -112,6 +113,19 @@ export function formatTally(t: QualityTally, title: string): string {
     out.push(...table(['class click', 'n', 'no fit', 'med BEV', 'mean BEV', 'mean 3D', 'med head°', 'backw'], fitRows, 18).map((l) => `  ${l}`));
   }
   return out.join('\n');
+}
+
+/** Deletions tried with the frames around given to the checks, and the clean frames' track-gap findings. */
+function sequenceLine(t: QualityTally): string {
+  const g = t.buckets.ge10.deleteInSequence;
+  const a = t.buckets.all.deleteInSequence;
+  const gaps = ratio(t.falseGaps.error + t.falseGaps.warning, t.sequenceFrames);
+  return (
+    `delete in a sequence (${t.sequenceFrames} frames; the frames before and after boxed and given to the checks): ` +
+    `≥10 err ${mark(pct(ratio(g.error, g.n)), atLeast(ratio(g.error, g.n), TARGETS.recallError))}, ` +
+    `err+warn ${mark(pct(ratio(g.any, g.n)), atLeast(ratio(g.any, g.n), TARGETS.recallAny))} of ${g.n}; all ${pct(ratio(a.error, a.n))} / ${pct(ratio(a.any, a.n))}; ` +
+    `track-gap warnings+errors per clean frame ${num(gaps)} (infos ${num(ratio(t.falseGaps.info, t.sequenceFrames))})`
+  );
 }
 
 const CLASS_ORDER = ['Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc'];
@@ -194,6 +208,14 @@ export function formatSummary(rows: { name: string; tally: QualityTally }[]): st
     ...table(header, [target, ...body], 22),
     `\n## Recall per defect, objects with ≥10 returns: errors-or-warnings/errors-only in % (targets ≥${100 * TARGETS.recallAny}/≥${100 * TARGETS.recallError})`,
     ...table(['profile', ...DEFECT_IDS], recallRows, 22),
+    '\n## Delete in a sequence: the same deletions with the frames before and after (boxed as the truth has them) given to the checks; ≥10 returns e+w/err %, all boxes, and track-gap warnings+errors per clean frame',
+    ...rows.map((r) => {
+      const g = r.tally.buckets.ge10.deleteInSequence;
+      const a = r.tally.buckets.all.deleteInSequence;
+      if (r.tally.sequenceFrames === 0 || g.n === 0) return `  ${r.name}: —`;
+      const gaps = (r.tally.falseGaps.error + r.tally.falseGaps.warning) / r.tally.sequenceFrames;
+      return `  ${r.name}: ${Math.round((100 * g.any) / g.n)}/${Math.round((100 * g.error) / g.n)} of ${g.n}; all ${Math.round((100 * a.any) / Math.max(1, a.n))}/${Math.round((100 * a.error) / Math.max(1, a.n))}; gaps/frame ${gaps.toFixed(2)}`;
+    }),
     `\nLeft out of the recall above: ${EXCLUDED_REASON}. Their figures (≥10 returns, e+w/err, trials):`,
     ...rows.map((r) => {
       const parts = Object.entries(r.tally.buckets.ge10.excluded).map(

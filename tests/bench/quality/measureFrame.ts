@@ -4,6 +4,7 @@
  * each box's centre and at a random point of its object.
  */
 import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
+import { expectedTrackBoxes } from '../../../src/domain/checks/expectedTrackBoxes.ts';
 import { iou3d, iouBev } from '../../../src/domain/geometry/iou.ts';
 import type { Cuboid, Vec3 } from '../../../src/domain/types.ts';
 import { createRng } from '../../../src/sim/rng.ts';
@@ -78,6 +79,7 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
       }
     }
   });
+  if (frame.sequence !== undefined && defects.includes('delete')) measureInSequence(frame, frame.sequence, probe, tally, bucketsOf);
   tally.ms.checks += performance.now() - t0;
 
   if (opts.fits === false) return;
@@ -96,6 +98,36 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
     }
   });
   tally.ms.fits += performance.now() - t0;
+}
+
+/**
+ * Deletions again, with the frames before and after given to the checks as the page gives them
+ * (`expectedTrackBoxes` over the three frames): a track boxed on both sides and not here is a
+ * track gap. Also counts the track-gap findings on the clean frame (tracks labelled either side
+ * whose object gives this frame fewer than the labelling minimum of returns).
+ */
+function measureInSequence(
+  frame: QualityFrame,
+  seq: NonNullable<QualityFrame['sequence']>,
+  probe: ReturnType<typeof openFrame>,
+  tally: QualityTally,
+  bucketsOf: (i: number) => BucketTally[],
+): void {
+  const around = (boxes: readonly Cuboid[]) => expectedTrackBoxes([seq.before, { frameId: frame.id, cuboids: boxes, pose: seq.pose }, seq.after], 1);
+  const clean = probe.check(frame.boxes, around(frame.boxes));
+  tally.sequenceFrames++;
+  for (const r of clean) if (r.ruleId === 'trackGap') tally.falseGaps[r.severity]++;
+  frame.boxes.forEach((_, i) => {
+    const seeded = seedDefect(frame.boxes, i, 'delete', 1);
+    const caught = defectCaught(seeded, clean, probe.check(seeded.boxes, around(seeded.boxes)));
+    for (const bucket of bucketsOf(i)) {
+      const c = bucket.deleteInSequence;
+      c.n++;
+      if (caught.error) c.error++;
+      if (caught.any) c.any++;
+      for (const r of caught.rules) c.rules[r] = (c.rules[r] ?? 0) + 1;
+    }
+  });
 }
 
 function pointAt(p: Float32Array, i: number): Vec3 {

@@ -6,7 +6,7 @@
  * `setFrame`), `check()` on every box list (incremental re-checks), and `fitCuboid` with the
  * frame's grid and ground (the point-cloud worker's `fit`).
  */
-import type { DismissedRegion, LabelRegion } from '../../../src/domain/checks/CheckContext.ts';
+import type { DismissedRegion, ExpectedTrackBox, LabelRegion } from '../../../src/domain/checks/CheckContext.ts';
 import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
 import { FrameChecker } from '../../../src/domain/checks/FrameChecker.ts';
 import { defaultDictionary } from '../../../src/domain/checks/dictionary/defaultDictionary.ts';
@@ -41,8 +41,8 @@ export interface FittedBox {
 
 /** The checks and the fit bound to one frame. */
 export interface FrameProbe {
-  /** Every check result for these boxes (incremental after the first call). */
-  check(boxes: readonly Cuboid[]): CheckResult[];
+  /** Every check result for these boxes (incremental after the first call); `expectedTracks`: the tracks of the frames around. */
+  check(boxes: readonly Cuboid[], expectedTracks?: readonly ExpectedTrackBox[]): CheckResult[];
   /** The one-click fit at a point (x, y, z in the points' frame) for a class; null when it finds nothing. */
   fit(point: Vec3, label: string): FittedBox | null;
 }
@@ -57,7 +57,7 @@ export function openFrame(input: ProbeInput): FrameProbe {
   const { grid, ground, sensor } = checker.analysis;
   const dismissed = input.dismissed ?? [];
   return {
-    check: (boxes) => checker.check(boxes, defaultDictionary, [], dismissed).results,
+    check: (boxes, expectedTracks = []) => checker.check(boxes, defaultDictionary, [], dismissed, expectedTracks).results,
     fit: (point, label) => {
       const r = fitCuboid(input.positions, { x: point[0], y: point[1], z: point[2] }, { label, grid, ground, sensor });
       return r === null ? null : { center: r.center, size: r.size, yaw: r.yaw };

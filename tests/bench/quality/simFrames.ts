@@ -15,7 +15,10 @@ import { sensorForProfile, toVehicleFrame } from '../../../src/sim/sensorProfile
 import type { SensorProfileId } from '../../../src/sim/sensorProfiles.ts';
 import { simulateFrame } from '../../../src/sim/simulateFrame.ts';
 import { SAMPLE_IMAGE_SIZE } from '../../../src/sim/buildSampleDataset.ts';
+import type { TrackWindowFrame } from '../../../src/domain/checks/expectedTrackBoxes.ts';
+import { rigidFromYaw } from '../../../src/domain/poses/rigid.ts';
 import type { Cuboid } from '../../../src/domain/types.ts';
+import type { SimFrame } from '../../../src/sim/simulateFrame.ts';
 import { truthSpot } from './defects.ts';
 import type { QualityFrame } from './QualityFrame.ts';
 
@@ -51,6 +54,15 @@ export function* simFrames(v: SimVariant, count: number, first = 0): Generator<Q
     const sensorFrame = simulateFrame(scene, sensor, frameIndex, { rays });
     const labelled = labelFrame(sensorFrame, calib, { imageSize: SAMPLE_IMAGE_SIZE });
     const lift = v.vehicleFrame ? v.height : 0;
+    // The frames just before and after, labelled the same way, for deletions in a sequence.
+    const neighbour = (index: number): TrackWindowFrame => {
+      const f = simulateFrame(scene, sensor, index, { rays });
+      const cuboids = labelFrame(f, calib, { imageSize: SAMPLE_IMAGE_SIZE })
+        .filter((o) => o.labelled)
+        .map((o) => ({ ...o.cuboid, center: [o.cuboid.center[0], o.cuboid.center[1], o.cuboid.center[2] + lift] as Cuboid['center'] }));
+      return { frameId: `${variantName(v)}/s${seed}f${index}`, cuboids, pose: poseOf(f) };
+    };
+    const sequence = frameIndex > 0 ? { before: neighbour(frameIndex - 1), after: neighbour(frameIndex + 1), pose: poseOf(sensorFrame) } : undefined;
     const frame = v.vehicleFrame ? toVehicleFrame(sensorFrame, v.height) : sensorFrame;
     const owner = frame.pointOwner;
     const byObject: number[][] = frame.objects.map(() => []);
@@ -75,6 +87,13 @@ export function* simFrames(v: SimVariant, count: number, first = 0): Generator<Q
       spots: frame.objects.map((o) => truthSpot(o)),
       dismissed: [],
       sensorOrigin: [0, 0, lift],
+      ...(sequence !== undefined ? { sequence } : {}),
     };
   }
+}
+
+/** A simulated frame's LiDAR → world pose (the same lift in every frame leaves the frame-to-frame motion as it is). */
+function poseOf(f: SimFrame): number[] {
+  const p = f.lidarToWorld;
+  return rigidFromYaw(p.yaw, [p.tx, p.ty, p.tz]);
 }

@@ -79,7 +79,7 @@ function unboxedReturns(ctx: CheckContext, box: CuboidShape): number {
 }
 
 function message(e: ExpectedTrackBox, returns: number): string {
-  const where = `track ${e.trackId} (${e.label}) has a box in frames ${e.before} and ${e.after} but none here`;
-  if (returns >= WARN_RETURNS) return `Missed box? ${where}; ${returns} returns lie where it would be (${fmt(e.box.center[0], 1)}, ${fmt(e.box.center[1], 1)})`;
-  return `Track gap: ${where}; ${returns === 0 ? 'no return lies' : `only ${returns} returns lie`} where it would be (hidden or out of sight?)`;
+  const gap = `Track ${e.trackId} (${e.label}) has a box in frames ${e.before} and ${e.after} but none here`;
+  if (returns >= WARN_RETURNS) return `Missed box? ${gap}; ${returns} returns lie where it would be (${fmt(e.box.center[0], 1)}, ${fmt(e.box.center[1], 1)})`;
+  return `${gap}; ${returns === 0 ? 'no return lies' : `only ${returns} returns lie`} where it would be (hidden or out of sight?)`;
 }

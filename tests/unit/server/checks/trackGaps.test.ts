@@ -57,7 +57,7 @@ describe('track gaps on the server', () => {
     const gaps = (refused.json().errors as CheckResult[]).filter((e) => e.ruleId === 'trackGap');
     expect(gaps).toHaveLength(1);
     expect(gaps[0].message).toMatch(
-      /^Missed box\? track car-06 \(Car\) has a box in frames 000003 and 000005 but none here; \d+ returns lie where it would be/,
+      /^Missed box\? Track car-06 \(Car\) has a box in frames 000003 and 000005 but none here; \d+ returns lie where it would be/,
     );
     expect(gaps[0].track?.trackId).toBe('car-06');
   });

@@ -54,7 +54,7 @@ describe('trackGap', () => {
     expect(r).toMatchObject({ ruleId: 'trackGap', severity: 'error', cuboidId: null, suggestedLabel: 'Car', dictionaryEntry: 'track-continuity' });
     expect(r.location?.[0]).toBeCloseTo(20.2, 6);
     expect(r.message).toMatch(
-      /^Missed box\? track t7 \(Car\) has a box in frames 000003 and 000005 but none here; \d+ returns lie where it would be \(20\.2, 0\.1\)$/,
+      /^Missed box\? Track t7 \(Car\) has a box in frames 000003 and 000005 but none here; \d+ returns lie where it would be \(20\.2, 0\.1\)$/,
     );
   });
 
@@ -65,9 +65,7 @@ describe('trackGap', () => {
     ]);
     const [none] = trackGap(createCheckContext({ frameId: 'f', positions: cloud(ground), cuboids: [], expectedTracks: [gapAt(20, 0)] }));
     expect(none.severity).toBe('info');
-    expect(none.message).toBe(
-      'Track gap: track t7 (Car) has a box in frames 000003 and 000005 but none here; no return lies where it would be (hidden or out of sight?)',
-    );
+    expect(none.message).toBe('Track t7 (Car) has a box in frames 000003 and 000005 but none here; no return lies where it would be (hidden or out of sight?)');
   });
 
   it('says nothing where a box of the frame already covers the place, in a dismissal or outside the annotated region, and leaves other boxes’ returns out', () => {
