@@ -3,13 +3,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CheckResult, SequenceCheckResult, Severity } from '../domain/checks/CheckResult.ts';
-import { countBySeverity } from '../domain/checks/CheckResult.ts';
+import { compareResults, countBySeverity } from '../domain/checks/CheckResult.ts';
 import { defaultDictionary } from '../domain/checks/dictionary/defaultDictionary.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import { parseDictionary } from '../domain/checks/dictionary/parseDictionary.ts';
 import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
+import { DatasetPoses } from '../server/dataset/datasetPoses.ts';
+import { checkTrackGaps } from './trackGapPass.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
 import { PostgresStorage } from '../server/storage/PostgresStorage.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
@@ -86,7 +88,8 @@ export interface DatasetCheckReport {
 /**
  * Runs every check over a dataset folder (read-only): each frame's boxes from the database
  * (`.cuboid/cuboid.db`) when it has the frame, else from `label_2`, against the frame's points;
- * then the cross-frame rules over all frames in id order. Frames are checked in a pool of worker
+ * then the cross-frame rules over all frames in id order, and the track gaps (`trackGap`: a frame
+ * lacking a track boxed in the frames around it is checked again for that rule). Frames are checked in a pool of worker
  * threads, one per core (`threads`), in id order; the report keeps that order.
  *
  * A frame that cannot be checked (a point, label or calib file that cannot be read, a frame over
@@ -171,6 +174,29 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         results: answer.results,
       });
       sequenceFrames.push({ frameId: frame.id, cuboids: answer.cuboids ?? [] });
+    }
+    // Track gaps need the boxes of the frames around: the frames that lack a track are checked again for that rule alone.
+    if (opts.frame === undefined) {
+      const poses = await new DatasetPoses(dataset).get();
+      const boxes = new Map(sequenceFrames.map((f) => [f.frameId, f.cuboids]));
+      const gaps = await checkTrackGaps(frames, boxes, poses, async (frame, expectedTracks) => {
+        const stored = storage === null ? null : await storage.getAnnotation(frame.id);
+        const answer = await pool.run({
+          kind: 'frame',
+          frame,
+          stored,
+          region: opts.region ?? 'auto',
+          dictionary,
+          countOnly: false,
+          expectedTracks,
+          rules: ['trackGap'],
+        });
+        return answer.ok ? answer.results : [];
+      });
+      for (const report of reports) {
+        const found = gaps.get(report.frameId);
+        if (found !== undefined && found.length > 0) report.results = [...report.results, ...found].sort(compareResults);
+      }
     }
   } finally {
     stop.abort();

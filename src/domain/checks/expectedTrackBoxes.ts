@@ -16,6 +16,18 @@ export interface TrackWindowFrame {
 export const TRACK_GAP_REACH = 5;
 
 /**
+ * The frames a track gap at `at` is judged over: `[lo, hi]` (inclusive) reaching `reach` frames
+ * each way, stopped at the first frame of another sequence (`sequences`, one per frame in order).
+ */
+export function trackWindow(sequences: readonly string[], at: number, reach = TRACK_GAP_REACH): [number, number] {
+  let lo = at;
+  let hi = at;
+  while (lo > 0 && at - lo < reach && sequences[lo - 1] === sequences[at]) lo--;
+  while (hi < sequences.length - 1 && hi - at < reach && sequences[hi + 1] === sequences[at]) hi++;
+  return [lo, hi];
+}
+
+/**
  * Where the frame at `index` should have a box of a track that it lacks: every track with a box in
  * one of the `reach` frames before and one of the `reach` frames after `index` (the nearest of each
  * is taken) and none in the frame itself. The box is bridged between those two as the `I` key

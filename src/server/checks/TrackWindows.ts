@@ -1,6 +1,7 @@
 import type { ExpectedTrackBox } from '../../domain/checks/CheckContext.ts';
-import { expectedTrackBoxes, TRACK_GAP_REACH } from '../../domain/checks/expectedTrackBoxes.ts';
+import { expectedTrackBoxes, trackWindow } from '../../domain/checks/expectedTrackBoxes.ts';
 import type { TrackWindowFrame } from '../../domain/checks/expectedTrackBoxes.ts';
+import type { FramePose } from '../../domain/poses/Pose.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetPoses } from '../dataset/datasetPoses.ts';
@@ -26,17 +27,15 @@ export class TrackWindows {
    * judge the frame by (a document being submitted), else its current revision's.
    */
   async expectedFor(frameId: string, here?: readonly Cuboid[]): Promise<ExpectedTrackBox[]> {
-    const { dataset, storage } = this.service;
+    const { dataset } = this.service;
     const ids = dataset.ids();
     const at = ids.indexOf(frameId);
     if (at < 0) return [];
     const { frames: poses } = await this.poses.get();
-    const sequenceOf = (id: string): string => dataset.get(id)?.sequence ?? poses[id]?.sequence ?? '';
-    const own = sequenceOf(frameId);
-    let lo = at;
-    let hi = at;
-    while (lo > 0 && at - lo < TRACK_GAP_REACH && sequenceOf(ids[lo - 1]) === own) lo--;
-    while (hi < ids.length - 1 && hi - at < TRACK_GAP_REACH && sequenceOf(ids[hi + 1]) === own) hi++;
+    const [lo, hi] = trackWindow(
+      ids.map((id) => sequenceOf(dataset.get(id)?.sequence, poses[id])),
+      at,
+    );
     if (lo === at || hi === at) return [];
     const window: TrackWindowFrame[] = [];
     for (let k = lo; k <= hi; k++) {
@@ -52,4 +51,9 @@ export class TrackWindows {
     if (stored !== null) return stored.cuboids;
     return this.service.dataset.get(frameId)?.shipped?.cuboids ?? [];
   }
+}
+
+/** A frame's sequence: its sequence layout's, else its pose's, else '' (one sequence). */
+export function sequenceOf(layoutSequence: string | undefined, pose: FramePose | undefined): string {
+  return layoutSequence ?? pose?.sequence ?? '';
 }

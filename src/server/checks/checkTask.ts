@@ -41,6 +41,8 @@ export type CheckRequest =
       countOnly: boolean;
       /** Tracks of the frames around with no box here (`TrackWindows`), for `trackGap`. */
       expectedTracks?: ExpectedTrackBox[];
+      /** Run only these rules (default all). */
+      rules?: string[];
     }
   | { kind: 'submit'; frame: DatasetFrame; doc: FrameAnnotation; dictionary: EdgeCaseDictionary; expectedTracks?: ExpectedTrackBox[] };
 
@@ -119,7 +121,7 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
   // A background check (the frame list's summaries, `cuboid check`) steps aside while a user waits
   // on a merge; the submit gate (below), which a user waits on, does not.
   const ctx = createCheckContext({ ...input, dictionary: task.dictionary, expectedTracks: task.expectedTracks });
-  const results = runChecks(ctx, { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS) });
+  const results = runChecks(ctx, { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS), ...(task.rules !== undefined ? { rules: task.rules } : {}) });
   return {
     ok: true,
     results: task.countOnly ? [] : results,

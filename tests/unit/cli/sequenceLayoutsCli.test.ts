@@ -27,6 +27,26 @@ describe('cuboid check and export on sequence layouts', () => {
     expect(report.frames.map((f: { labelSource: string; boxes: number }) => [f.labelSource, f.boxes])[0]).toEqual(['dataset', 2]);
   });
 
+  it('reports a track gap where a tracked object has a box in the frames before and after but not in the frame', async () => {
+    const data = makeKittiTrackingDataset(path.join(temp(), 'data'));
+    // Sequence 0000's pedestrian (track 1) loses its box in frame 1.
+    const file = path.join(data, 'label_02', '0000.txt');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('1 1 Pedestrian'))
+        .join('\n'),
+    );
+    const r = await runCli(['check', data, '--json', '--threads', '1']);
+    const report = JSON.parse(r.out) as { frames: { frameId: string; results: { ruleId: string; message: string; severity: string }[] }[] };
+    const gaps = report.frames.flatMap((f) => f.results.filter((x) => x.ruleId === 'trackGap').map((x) => [f.frameId, x.message]));
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0][0]).toBe('0000_000001');
+    expect(gaps[0][1]).toMatch(/^(Missed box\? )?Track t1-s0000 \(Pedestrian\) has a box in frames 0000_000000 and 0000_000002 but none here; /);
+  });
+
   it('exports a nuScenes-style dataset as a KITTI tree with its boxes, read-only', async () => {
     const root = temp();
     const data = makeNuscenesDataset(path.join(root, 'data'));
