@@ -4,6 +4,7 @@ import { objectKind } from '../domain/checks/rules/missedObjectKind.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { dismissalsOf, withoutDismissed } from '../domain/document/dismissals.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
+import { placeTrackBox } from './placeTrackBox.ts';
 
 /**
  * N: boxes the nearest object the checks think was missed (an unlabelled cluster of the open
@@ -12,6 +13,8 @@ import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
  * number key changes its class; pressing N
  * again goes to the next one, since a boxed cluster leaves the list. Places marked "not an object"
  * are skipped; X right after N (or the notice's button) removes the box and marks the place so.
+ * A track gap (`trackGap`, an error or a warning: a track boxed in the frames around and not here)
+ * is on the same list; N places that track's box where the frames around put it, with its id.
  * The mouse-free flow is N → 1–9 (or X) → N … → D (next frame).
  */
 export const boxNextMissed: Action = {
@@ -36,7 +39,7 @@ export const boxNextMissed: Action = {
     const missed = withoutDismissed(s.checks.results, dismissalsOf(s.doc))
       .filter(
         (r) =>
-          r.ruleId === 'unlabelledCluster' &&
+          (r.ruleId === 'unlabelledCluster' || r.ruleId === 'trackGap') &&
           r.location !== null &&
           r.cuboidId === null &&
           r.severity !== 'info' &&
@@ -56,10 +59,19 @@ export const boxNextMissed: Action = {
       );
       return;
     }
+    const left = missed.length - 1;
+    const more = left === 0 ? 'no other missed object listed' : `${left} more listed`;
+    if (next.track !== undefined) {
+      if (placeTrackBox(ctx.tools.ctx, next) === null) return;
+      s.showMessage(
+        `Placed track ${next.track.trackId}'s ${next.suggestedLabel ?? ''} box where the frames around put it; ${more}. Adjust it to its points.`,
+        'info',
+      );
+      return;
+    }
     const id = await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});
     if (id === null) return;
     const box = ctx.store.getState().doc?.cuboids.find((c) => c.id === id);
-    const left = missed.length - 1;
     const finding = {
       location: next.location,
       ...(next.suggestedLabel !== undefined ? { suggestedLabel: next.suggestedLabel } : {}),
@@ -71,7 +83,7 @@ export const boxNextMissed: Action = {
     ctx.store
       .getState()
       .showMessage(
-        `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${left === 0 ? 'no other missed object listed' : `${left} more listed`}. A number key changes its class; X if it is not an object.`,
+        `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${more}. A number key changes its class; X if it is not an object.`,
         'info',
         { label: 'Not an object', actionId: 'dismissFinding', value: finding },
       );

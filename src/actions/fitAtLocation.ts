@@ -1,8 +1,7 @@
 import type { Action } from './Action.ts';
 import { hasDoc } from './actionHelpers.ts';
-import { createCuboid } from '../domain/document/cuboidOps.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
-import { commitNewCuboid } from '../tools/toolHelpers.ts';
+import { placeTrackBox } from './placeTrackBox.ts';
 
 function isPoint(v: unknown): v is [number, number, number] {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
@@ -25,11 +24,9 @@ export const fitAtLocation: Action = {
     const at = ctx.value;
     // "Box it" on a missed-object result: the class that fits the cluster, not the current class.
     const result = ctx.store.getState().checks.results.find((r) => r.location !== null && r.location.every((v, i) => v === at[i]));
-    if (result?.track !== undefined && ctx.store.getState().editLock === null) {
-      const { trackId, box } = result.track;
-      const label = result.suggestedLabel ?? ctx.store.getState().classes.current;
-      if (commitNewCuboid(ctx.tools.ctx, createCuboid({ label, center: box.center, size: box.size, yaw: box.yaw, trackId, source: 'manual' }))) {
-        ctx.store.getState().showMessage(`Placed track ${trackId}'s ${label} box where the frames around put it; adjust it to its points.`, 'info');
+    if (result?.track !== undefined) {
+      if (placeTrackBox(ctx.tools.ctx, result) !== null) {
+        ctx.store.getState().showMessage(`Placed track ${result.track.trackId}'s box where the frames around put it; adjust it to its points.`, 'info');
       }
       return;
     }

@@ -80,6 +80,32 @@ describe('keyboard-first annotation', () => {
     expect(ed.store.getState().ui.message?.text).toBe('The checks found no missed object in this frame.');
   });
 
+  it('N places a track gap’s box, with the track’s id and the size the frames around give it, before a farther missed cluster', async () => {
+    const ed = new TestEditor({ frames: ['000000'] });
+    const frameId = ed.doc().frameId;
+    const bridged = { center: [9, -2, -0.9] as [number, number, number], size: [4.1, 1.7, 1.5] as [number, number, number], yaw: 0.2 };
+    const gap = {
+      ruleId: 'trackGap',
+      severity: 'error' as const,
+      cuboidId: null,
+      location: bridged.center,
+      message: 'Missed box? Track t4 (Car) has a box in frames 000000 and 000002 but none here; 80 returns lie where it would be (9.0, -2.0)',
+      dictionaryEntry: 'track-continuity',
+      suggestedLabel: 'Car',
+      track: { trackId: 't4', box: bridged },
+    };
+    const far = { ...gap, ruleId: 'unlabelledCluster', severity: 'warning' as const, location: [30, 5, -1] as [number, number, number], track: undefined };
+    ed.store.getState().setChecks({ frameId, status: 'done', results: [far, gap], error: null });
+    ed.keyDown('n');
+    await ed.settle();
+    expect(ed.fit.calls).toHaveLength(0);
+    expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ trackId: 't4', label: 'Car', center: bridged.center, size: bridged.size, yaw: 0.2 });
+    expect(ed.store.getState().ui.message?.text).toBe("Placed track t4's Car box where the frames around put it; 1 more listed. Adjust it to its points.");
+    // Undo takes it away in one step.
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.cuboids()).toHaveLength(0);
+  });
+
   it('D keeps the selected track selected in the next frame', async () => {
     const ed = new TestEditor({ frames: ['000000', '000001'] });
     const car = (id: string, trackId: string | null, x: number) => ({
