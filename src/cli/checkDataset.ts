@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CheckResult, SequenceCheckResult, Severity } from '../domain/checks/CheckResult.ts';
-import { compareResults, countBySeverity } from '../domain/checks/CheckResult.ts';
+import { countBySeverity } from '../domain/checks/CheckResult.ts';
 import { defaultDictionary } from '../domain/checks/dictionary/defaultDictionary.ts';
 import type { EdgeCaseDictionary } from '../domain/checks/dictionary/EdgeCaseDictionary.ts';
 import { parseDictionary } from '../domain/checks/dictionary/parseDictionary.ts';
@@ -11,7 +11,7 @@ import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
 import { DatasetPoses } from '../server/dataset/datasetPoses.ts';
-import { checkTrackGaps } from './trackGapPass.ts';
+import { expectedTracksByFrame } from './expectedTracksByFrame.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
 import { PostgresStorage } from '../server/storage/PostgresStorage.ts';
 import type { RegionMode } from '../server/checks/checkFrameInput.ts';
@@ -88,8 +88,8 @@ export interface DatasetCheckReport {
 /**
  * Runs every check over a dataset folder (read-only): each frame's boxes from the database
  * (`.cuboid/cuboid.db`) when it has the frame, else from `label_2`, against the frame's points;
- * then the cross-frame rules over all frames in id order, and the track gaps (`trackGap`: a frame
- * lacking a track boxed in the frames around it is checked again for that rule). Frames are checked in a pool of worker
+ * then the cross-frame rules over all frames in id order. Each frame is checked knowing where the
+ * tracks of the frames around it are expected (`trackGap`, `offTrack`). Frames are checked in a pool of worker
  * threads, one per core (`threads`), in id order; the report keeps that order.
  *
  * A frame that cannot be checked (a point, label or calib file that cannot be read, a frame over
@@ -112,6 +112,13 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     storage instanceof PostgresStorage && opts.dictionary === undefined
       ? await dictionaryFromDatabase(storage, dataset.root)
       : await loadDictionary(dataset.root, opts.dictionary);
+  // Where each frame's tracks are expected from the frames around it (`trackGap`, `offTrack`), from the stored or shipped boxes.
+  const allFrames = dataset.ids().map((id) => dataset.get(id) as DatasetFrame);
+  const expected = await expectedTracksByFrame(
+    allFrames,
+    async (f) => (storage === null ? null : await storage.getAnnotation(f.id))?.cuboids ?? f.shipped?.cuboids ?? [],
+    await new DatasetPoses(dataset).get(),
+  );
   const reports: FrameCheckReport[] = [];
   const unchecked: UncheckedFrameReport[] = [];
   const sequenceFrames: SequenceFrame[] = [];
@@ -122,7 +129,11 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     let stored: FrameAnnotation | null = null;
     try {
       stored = storage === null ? null : await storage.getAnnotation(frame.id);
-      const answer = await pool.run({ kind: 'frame', frame, stored, region: opts.region ?? 'auto', dictionary, countOnly: false }, stop.signal);
+      const expectedTracks = expected.get(frame.id);
+      const answer = await pool.run(
+        { kind: 'frame', frame, stored, region: opts.region ?? 'auto', dictionary, countOnly: false, ...(expectedTracks ? { expectedTracks } : {}) },
+        stop.signal,
+      );
       return { stored, answer };
     } catch (err) {
       const message = err instanceof Error ? ((err as { detail?: string }).detail ?? err.message) : String(err);
@@ -174,29 +185,6 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
         results: answer.results,
       });
       sequenceFrames.push({ frameId: frame.id, cuboids: answer.cuboids ?? [] });
-    }
-    // Track gaps need the boxes of the frames around: the frames that lack a track are checked again for that rule alone.
-    if (opts.frame === undefined) {
-      const poses = await new DatasetPoses(dataset).get();
-      const boxes = new Map(sequenceFrames.map((f) => [f.frameId, f.cuboids]));
-      const gaps = await checkTrackGaps(frames, boxes, poses, async (frame, expectedTracks) => {
-        const stored = storage === null ? null : await storage.getAnnotation(frame.id);
-        const answer = await pool.run({
-          kind: 'frame',
-          frame,
-          stored,
-          region: opts.region ?? 'auto',
-          dictionary,
-          countOnly: false,
-          expectedTracks,
-          rules: ['trackGap'],
-        });
-        return answer.ok ? answer.results : [];
-      });
-      for (const report of reports) {
-        const found = gaps.get(report.frameId);
-        if (found !== undefined && found.length > 0) report.results = [...report.results, ...found].sort(compareResults);
-      }
     }
   } finally {
     stop.abort();

@@ -18,6 +18,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   duplicate: 'Duplicate box',
   unlabelledCluster: 'Missed object?',
   trackGap: 'Track gap',
+  offTrack: 'Off its track',
   trackSizeChange: 'Size changes along track',
   headingFlip: 'Heading flips',
   classSwitch: 'Class changes along track',

@@ -31,8 +31,8 @@ export interface DismissedRegion {
 }
 
 /**
- * A track that has boxes in frames before and after this one and none here: where its box would be,
- * bridged between those two (`expectedTrackBoxes`), in this frame's LiDAR frame.
+ * Where a track's box is expected in this frame: bridged between its boxes in a frame before and a
+ * frame after (`expectedTrackBoxes`), in this frame's LiDAR frame.
  */
 export interface ExpectedTrackBox {
   trackId: string;
@@ -42,6 +42,8 @@ export interface ExpectedTrackBox {
   /** Frame ids of the track's boxes either side. */
   before: string;
   after: string;
+  /** Frames from the box before to the box after (2 when both are next to this frame). */
+  span: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface CheckContext {
   ring?: ArrayLike<number>;
   /** "Not an object" dismissals of this frame: no missed-object finding inside them. */
   dismissed?: readonly DismissedRegion[];
-  /** Tracks of the frames around this one that have no box here (`expectedTrackBoxes`); absent outside a sequence. */
+  /** Where the tracks of the frames around this one are expected here (`expectedTrackBoxes`); absent outside a sequence. */
   expectedTracks?: readonly ExpectedTrackBox[];
   /** When set, box and pair rules report only on these boxes (an incremental run). */
   only?: ReadonlySet<string>;

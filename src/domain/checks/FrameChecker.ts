@@ -60,8 +60,9 @@ export class FrameChecker {
   /**
    * Checks the frame's current boxes. `changedIds` is a hint (boxes the caller edited); changes
    * are also found by comparing with the previous call, so passing nothing is always correct.
-   * `dismissed`: the frame's "not an object" places; `expectedTracks`: the tracks of the frames
-   * around with no box here (`expectedTrackBoxes`). When either changes, the frame rules re-run.
+   * `dismissed`: the frame's "not an object" places (a change re-runs the frame rules);
+   * `expectedTracks`: where the tracks of the frames around are expected here
+   * (`expectedTrackBoxes`; a change re-runs everything).
    */
   check(
     cuboids: readonly Cuboid[],
@@ -101,15 +102,16 @@ export class FrameChecker {
       });
     }
     const geometryChanged = moved.length > 0 || removed.length > 0;
-    const affected = full ? null : this.affected(cuboids, changed, [...movedOld, ...removed]);
+    // Where the tracks are expected is read by a box rule too (`offTrack`): a change re-checks every box.
+    const tracksKey = JSON.stringify(expectedTracks);
+    const tracksChanged = tracksKey !== this.tracksKey;
+    this.tracksKey = tracksKey;
+    const affected = full || tracksChanged ? null : this.affected(cuboids, changed, [...movedOld, ...removed]);
     this.boxes = next;
     this.dictionaryKey = dictionaryKey;
     const dismissedKey = JSON.stringify(dismissed);
     const dismissedChanged = dismissedKey !== this.dismissedKey;
     this.dismissedKey = dismissedKey;
-    const tracksKey = JSON.stringify(expectedTracks);
-    const tracksChanged = tracksKey !== this.tracksKey;
-    this.tracksKey = tracksKey;
 
     const pointCounts = Uint32Array.from(cuboids, (c) => next.get(c.id)!.count);
     const ctx = createCheckContext({

@@ -4,10 +4,10 @@ import type { CheckResult } from './CheckResult.ts';
  * Rules whose warnings say, each from its own evidence, that a box is misplaced or mis-sized:
  * the class's size range (`sizeOutOfRange`), a face the sensor sees standing off the points
  * (`looseFit`), points of the object outside the box (`pointsOutsideBox`), a refit of the points
- * (`fitDisagreement`) and the ground (`notOnGround`). In priority order: the first one found on a
+ * (`fitDisagreement`), the ground (`notOnGround`) and the track's boxes in the frames around (`offTrack`). In priority order: the first one found on a
  * box becomes the error.
  */
-export const PLACEMENT_RULES: readonly string[] = ['pointsOutsideBox', 'fitDisagreement', 'looseFit', 'notOnGround', 'sizeOutOfRange'];
+export const PLACEMENT_RULES: readonly string[] = ['pointsOutsideBox', 'fitDisagreement', 'looseFit', 'notOnGround', 'sizeOutOfRange', 'offTrack'];
 
 /** What each placement rule's warning says, in words for the raised error's message. */
 const EVIDENCE: Readonly<Record<string, string>> = {
@@ -16,6 +16,7 @@ const EVIDENCE: Readonly<Record<string, string>> = {
   looseFit: 'a face stands off its points',
   notOnGround: 'it is off the ground',
   sizeOutOfRange: 'its size is unusual for the class',
+  offTrack: 'it is off where the frames around put its track',
 };
 
 /**

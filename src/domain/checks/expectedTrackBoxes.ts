@@ -28,22 +28,21 @@ export function trackWindow(sequences: readonly string[], at: number, reach = TR
 }
 
 /**
- * Where the frame at `index` should have a box of a track that it lacks: every track with a box in
- * one of the `reach` frames before and one of the `reach` frames after `index` (the nearest of each
- * is taken) and none in the frame itself. The box is bridged between those two as the `I` key
- * interpolates (`interpolateSegment`: through the world frame when all frames between have poses,
- * else linearly in the sensor frames), in the checked frame's LiDAR frame. `frames` are one
- * sequence in capture order. A track that ends or starts at a frame is not a gap.
+ * Where the frame at `index` should have each track's box, from the frames around it: every track
+ * with a box in one of the `reach` frames before `index` and one of the `reach` frames after (the
+ * nearest of each is taken), bridged between those two as the `I` key interpolates
+ * (`interpolateSegment`: through the world frame when all frames between have poses, else
+ * linearly in the sensor frames), in the checked frame's LiDAR frame. Whether the frame holds the
+ * track is for the rules (`trackGap` for those it lacks, `offTrack` for those it holds). `frames`
+ * are one sequence in capture order. A track that ends or starts at a frame has no bridge there.
  */
 export function expectedTrackBoxes(frames: readonly TrackWindowFrame[], index: number, reach = TRACK_GAP_REACH): ExpectedTrackBox[] {
-  const here = frames[index];
-  if (here === undefined) return [];
-  const present = new Set(here.cuboids.map((c) => c.trackId).filter((t) => t !== null && t !== ''));
+  if (frames[index] === undefined) return [];
   const nearest = (step: -1 | 1): Map<string, { index: number; frameId: string; box: Cuboid }> => {
     const found = new Map<string, { index: number; frameId: string; box: Cuboid }>();
     for (let k = index + step; k >= 0 && k < frames.length && Math.abs(k - index) <= reach; k += step) {
       for (const c of frames[k].cuboids) {
-        if (c.trackId === null || c.trackId === '' || present.has(c.trackId) || found.has(c.trackId)) continue;
+        if (c.trackId === null || c.trackId === '' || found.has(c.trackId)) continue;
         found.set(c.trackId, { index: k, frameId: frames[k].frameId, box: c });
       }
     }
@@ -58,7 +57,7 @@ export function expectedTrackBoxes(frames: readonly TrackWindowFrame[], index: n
     if (b === undefined) continue;
     const bridged = interpolateSegment({ index: a.index, box: a.box }, { index: b.index, box: b.box }, {}, poses).find((x) => x.index === index);
     if (bridged === undefined) continue;
-    out.push({ trackId, label: a.box.label, box: bridged.box, before: a.frameId, after: b.frameId });
+    out.push({ trackId, label: a.box.label, box: bridged.box, before: a.frameId, after: b.frameId, span: b.index - a.index });
   }
   return out.sort((p, q) => p.trackId.localeCompare(q.trackId));
 }

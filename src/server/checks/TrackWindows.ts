@@ -7,10 +7,10 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import type { DatasetPoses } from '../dataset/datasetPoses.ts';
 
 /**
- * The tracks a frame lacks (`trackGap`): reads the boxes of the frames within `TRACK_GAP_REACH` of
- * it in dataset order, of its own sequence (a sequence layout's, else its pose's; frames of
- * another sequence end the window), and bridges the tracks that have a box on both sides and none
- * in the frame. Boxes are each frame's current revision, else the labels its dataset ships (not
+ * Where a frame's tracks are expected (`trackGap`, `offTrack`): reads the boxes of the frames within
+ * `TRACK_GAP_REACH` of it in dataset order, of its own sequence (a sequence layout's, else its
+ * pose's; frames of another sequence end the window), and bridges the tracks that have a box on
+ * both sides. Boxes are each frame's current revision, else the labels its dataset ships (not
  * imported here); the poses are `DatasetPoses`. Box work only: no points are read.
  */
 export class TrackWindows {
@@ -22,11 +22,8 @@ export class TrackWindows {
     this.poses = poses;
   }
 
-  /**
-   * The bridged boxes of the tracks frame `frameId` lacks, in its LiDAR frame. `here`: the boxes to
-   * judge the frame by (a document being submitted), else its current revision's.
-   */
-  async expectedFor(frameId: string, here?: readonly Cuboid[]): Promise<ExpectedTrackBox[]> {
+  /** Where the tracks of the frames around `frameId` are expected in it, in its LiDAR frame. */
+  async expectedFor(frameId: string): Promise<ExpectedTrackBox[]> {
     const { dataset } = this.service;
     const ids = dataset.ids();
     const at = ids.indexOf(frameId);
@@ -40,7 +37,7 @@ export class TrackWindows {
     const window: TrackWindowFrame[] = [];
     for (let k = lo; k <= hi; k++) {
       const id = ids[k];
-      const cuboids = k === at && here !== undefined ? here : await this.boxesOf(id);
+      const cuboids = k === at ? [] : await this.boxesOf(id);
       window.push({ frameId: id, cuboids: cuboids.filter((c) => c.trackId !== null && c.trackId !== ''), pose: poses[id]?.pose ?? null });
     }
     return expectedTrackBoxes(window, at - lo);

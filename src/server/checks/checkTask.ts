@@ -39,10 +39,8 @@ export type CheckRequest =
       region: RegionMode;
       dictionary: EdgeCaseDictionary;
       countOnly: boolean;
-      /** Tracks of the frames around with no box here (`TrackWindows`), for `trackGap`. */
+      /** Where the tracks of the frames around are expected here (`TrackWindows`), for `trackGap` and `offTrack`. */
       expectedTracks?: ExpectedTrackBox[];
-      /** Run only these rules (default all). */
-      rules?: string[];
     }
   | { kind: 'submit'; frame: DatasetFrame; doc: FrameAnnotation; dictionary: EdgeCaseDictionary; expectedTracks?: ExpectedTrackBox[] };
 
@@ -121,7 +119,7 @@ async function checkFrame(task: Extract<CheckRequest, { kind: 'frame' }> & { lim
   // A background check (the frame list's summaries, `cuboid check`) steps aside while a user waits
   // on a merge; the submit gate (below), which a user waits on, does not.
   const ctx = createCheckContext({ ...input, dictionary: task.dictionary, expectedTracks: task.expectedTracks });
-  const results = runChecks(ctx, { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS), ...(task.rules !== undefined ? { rules: task.rules } : {}) });
+  const results = runChecks(ctx, { pause: pauseWhileHeld(pauseBuffer, MAX_PAUSE_MS) });
   return {
     ok: true,
     results: task.countOnly ? [] : results,

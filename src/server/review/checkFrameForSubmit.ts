@@ -14,14 +14,14 @@ export type SubmitChecker = (frame: DatasetFrame, doc: FrameAnnotation, dictiona
  * the frame's points (KITTI `.bin` or PCD), analyses the frame once (grid, ground, sensor model;
  * cached for a few frames per worker) and runs every rule of the dictionary on the document's
  * boxes, LiDAR frame, with the same label region as `cuboid check`: a near-certain missed object
- * is an error too; with `tracks`, a track boxed either side of the frame and not in it (`trackGap`)
- * too. The other cross-frame rules are left to the checks panel and `cuboid check`.
+ * is an error too; with `tracks`, a track boxed either side of the frame and not in it (`trackGap`),
+ * and a box off where the frames around put its track (`offTrack`), too. The other cross-frame rules are left to the checks panel and `cuboid check`.
  * Rejects with an HttpError 422 (unreadable file, frame over a size limit) or 503 (time limit,
  * pool busy) naming the frame and the limit.
  */
 export function createSubmitChecker(pool: Pick<CheckPool, 'run'>, tracks?: Pick<TrackWindows, 'expectedFor'>): SubmitChecker {
   return async (frame, doc, dictionary) => {
-    const expectedTracks = (await tracks?.expectedFor(frame.id, doc.cuboids)) ?? [];
+    const expectedTracks = (await tracks?.expectedFor(frame.id)) ?? [];
     const answer = await pool.run({ kind: 'submit', frame, doc, dictionary, expectedTracks });
     return checkedOrThrow(answer, frame.id).results;
   };

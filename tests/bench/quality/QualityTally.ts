@@ -51,8 +51,10 @@ export interface BucketTally {
   cleanRules: Record<string, number>;
   /** Per class, per click. */
   fits: Record<string, Record<Click, FitSamples>>;
-  /** Deletions tried with the frames before and after given to the checks (sequence frames only). */
-  deleteInSequence: DefectCounts;
+  /** The defects tried again with the frames before and after given to the checks (sequence frames only). */
+  inSequence: Record<DefectId, DefectCounts>;
+  /** Clean boxes checked with the frames around, and those with an error / a warning then. */
+  sequenceClean: { boxes: number; error: number; warning: number };
 }
 
 export interface QualityTally {
@@ -61,9 +63,9 @@ export interface QualityTally {
   /** Missed-object findings on clean frames away from every ground-truth object. */
   falseMissed: { error: number; warning: number; info: number };
   buckets: Record<Bucket, BucketTally>;
-  /** Frames measured with the frames around them (a sequence), and the track-gap findings on them when clean. */
+  /** Frames measured with the frames around them (a sequence), and the track findings (`trackGap`, `offTrack`) on them when clean. */
   sequenceFrames: number;
-  falseGaps: { error: number; warning: number; info: number };
+  falseTrack: { error: number; warning: number; info: number };
   /** Wall time spent, milliseconds: simulation or loading, checks, fits. */
   ms: { frames: number; checks: number; fits: number };
 }
@@ -77,7 +79,8 @@ function emptyBucket(): BucketTally {
     cleanWarning: 0,
     cleanRules: {},
     fits: {},
-    deleteInSequence: { n: 0, error: 0, any: 0, rules: {} },
+    inSequence: Object.fromEntries(DEFECT_IDS.map((d) => [d, { n: 0, error: 0, any: 0, rules: {} }])) as Record<DefectId, DefectCounts>,
+    sequenceClean: { boxes: 0, error: 0, warning: 0 },
   };
 }
 
@@ -87,7 +90,7 @@ export function emptyTally(name: string): QualityTally {
     frames: 0,
     falseMissed: { error: 0, warning: 0, info: 0 },
     sequenceFrames: 0,
-    falseGaps: { error: 0, warning: 0, info: 0 },
+    falseTrack: { error: 0, warning: 0, info: 0 },
     buckets: { ge10: emptyBucket(), all: emptyBucket() },
     ms: { frames: 0, checks: 0, fits: 0 },
   };
@@ -174,7 +177,7 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
   dst.frames += src.frames;
   for (const k of ['error', 'warning', 'info'] as const) dst.falseMissed[k] += src.falseMissed[k];
   dst.sequenceFrames += src.sequenceFrames;
-  for (const k of ['error', 'warning', 'info'] as const) dst.falseGaps[k] += src.falseGaps[k];
+  for (const k of ['error', 'warning', 'info'] as const) dst.falseTrack[k] += src.falseTrack[k];
   for (const k of ['frames', 'checks', 'fits'] as const) dst.ms[k] += src.ms[k];
   for (const bucket of BUCKETS) {
     const d = dst.buckets[bucket];
@@ -194,11 +197,15 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
         de.any += se.any;
       }
     }
-    const ds = d.deleteInSequence;
-    ds.n += s.deleteInSequence.n;
-    ds.error += s.deleteInSequence.error;
-    ds.any += s.deleteInSequence.any;
-    for (const [r, n] of Object.entries(s.deleteInSequence.rules)) ds.rules[r] = (ds.rules[r] ?? 0) + n;
+    for (const id of DEFECT_IDS) {
+      const ds = d.inSequence[id];
+      const ss = s.inSequence[id];
+      ds.n += ss.n;
+      ds.error += ss.error;
+      ds.any += ss.any;
+      for (const [r, n] of Object.entries(ss.rules)) ds.rules[r] = (ds.rules[r] ?? 0) + n;
+    }
+    for (const k of ['boxes', 'error', 'warning'] as const) d.sequenceClean[k] += s.sequenceClean[k];
     d.cleanBoxes += s.cleanBoxes;
     d.cleanError += s.cleanError;
     d.cleanWarning += s.cleanWarning;

@@ -115,16 +115,20 @@ export function formatTally(t: QualityTally, title: string): string {
   return out.join('\n');
 }
 
-/** Deletions tried with the frames around given to the checks, and the clean frames' track-gap findings. */
+/** The defects tried with the frames around given to the checks, the clean boxes then, and the clean frames' track findings. */
 function sequenceLine(t: QualityTally): string {
-  const g = t.buckets.ge10.deleteInSequence;
-  const a = t.buckets.all.deleteInSequence;
-  const gaps = ratio(t.falseGaps.error + t.falseGaps.warning, t.sequenceFrames);
+  const g = t.buckets.ge10;
+  const cells = DEFECT_IDS.map((d) => {
+    const c = g.inSequence[d];
+    return c.n === 0 ? `${d} —` : `${d} ${Math.round((100 * c.any) / c.n)}/${Math.round((100 * c.error) / c.n)}`;
+  });
+  const e = ratio(g.sequenceClean.error, g.sequenceClean.boxes);
+  const w = ratio(g.sequenceClean.warning, g.sequenceClean.boxes);
+  const track = ratio(t.falseTrack.error + t.falseTrack.warning, t.sequenceFrames);
   return (
-    `delete in a sequence (${t.sequenceFrames} frames; the frames before and after boxed and given to the checks): ` +
-    `≥10 err ${mark(pct(ratio(g.error, g.n)), atLeast(ratio(g.error, g.n), TARGETS.recallError))}, ` +
-    `err+warn ${mark(pct(ratio(g.any, g.n)), atLeast(ratio(g.any, g.n), TARGETS.recallAny))} of ${g.n}; all ${pct(ratio(a.error, a.n))} / ${pct(ratio(a.any, a.n))}; ` +
-    `track-gap warnings+errors per clean frame ${num(gaps)} (infos ${num(ratio(t.falseGaps.info, t.sequenceFrames))})`
+    `in a sequence (${t.sequenceFrames} frames; the frames before and after boxed and given to the checks), ≥10 returns e+w/err %: ${cells.join(', ')}; ` +
+    `clean boxes flagged: error ${mark(pct(e), atMost(e, TARGETS.cleanError))}, warning ${mark(pct(w), atMost(w, TARGETS.cleanWarning))}; ` +
+    `track findings (gap, off track) warnings+errors per clean frame ${num(track)}, infos ${num(ratio(t.falseTrack.info, t.sequenceFrames))}`
   );
 }
 
@@ -208,14 +212,27 @@ export function formatSummary(rows: { name: string; tally: QualityTally }[]): st
     ...table(header, [target, ...body], 22),
     `\n## Recall per defect, objects with ≥10 returns: errors-or-warnings/errors-only in % (targets ≥${100 * TARGETS.recallAny}/≥${100 * TARGETS.recallError})`,
     ...table(['profile', ...DEFECT_IDS], recallRows, 22),
-    '\n## Delete in a sequence: the same deletions with the frames before and after (boxed as the truth has them) given to the checks; ≥10 returns e+w/err %, all boxes, and track-gap warnings+errors per clean frame',
-    ...rows.map((r) => {
-      const g = r.tally.buckets.ge10.deleteInSequence;
-      const a = r.tally.buckets.all.deleteInSequence;
-      if (r.tally.sequenceFrames === 0 || g.n === 0) return `  ${r.name}: —`;
-      const gaps = (r.tally.falseGaps.error + r.tally.falseGaps.warning) / r.tally.sequenceFrames;
-      return `  ${r.name}: ${Math.round((100 * g.any) / g.n)}/${Math.round((100 * g.error) / g.n)} of ${g.n}; all ${Math.round((100 * a.any) / Math.max(1, a.n))}/${Math.round((100 * a.error) / Math.max(1, a.n))}; gaps/frame ${gaps.toFixed(2)}`;
-    }),
+    `\n## In a sequence: the same defects with the frames before and after (boxed as the truth has them) given to the checks; objects with ≥10 returns, e+w/err % (targets ≥${100 * TARGETS.recallAny}/≥${100 * TARGETS.recallError}), clean boxes flagged (error / warning), track findings per clean frame`,
+    ...table(
+      ['profile', ...DEFECT_IDS, 'clean err/warn', 'track/fr'],
+      rows.map((r) => {
+        const g = r.tally.buckets.ge10;
+        if (r.tally.sequenceFrames === 0) return [r.name, ...DEFECT_IDS.map(() => '—'), '—', '—'];
+        return [
+          r.name,
+          ...DEFECT_IDS.map((d) => {
+            const c = g.inSequence[d];
+            if (c.n === 0) return '—';
+            const any = c.any / c.n;
+            const err = c.error / c.n;
+            return `${Math.round(100 * any)}/${Math.round(100 * err)}${any < TARGETS.recallAny || err < TARGETS.recallError ? ' ✗' : ''}`;
+          }),
+          `${pct(ratio(g.sequenceClean.error, g.sequenceClean.boxes))} / ${pct(ratio(g.sequenceClean.warning, g.sequenceClean.boxes))}`,
+          num(ratio(r.tally.falseTrack.error + r.tally.falseTrack.warning, r.tally.sequenceFrames)),
+        ];
+      }),
+      22,
+    ),
     `\nLeft out of the recall above: ${EXCLUDED_REASON}. Their figures (≥10 returns, e+w/err, trials):`,
     ...rows.map((r) => {
       const parts = Object.entries(r.tally.buckets.ge10.excluded).map(

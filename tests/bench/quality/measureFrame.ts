@@ -79,7 +79,7 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
       }
     }
   });
-  if (frame.sequence !== undefined && defects.includes('delete')) measureInSequence(frame, frame.sequence, probe, tally, bucketsOf);
+  if (frame.sequence !== undefined) measureInSequence(frame, frame.sequence, defects, probe, tally, bucketsOf);
   tally.ms.checks += performance.now() - t0;
 
   if (opts.fits === false) return;
@@ -101,31 +101,44 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
 }
 
 /**
- * Deletions again, with the frames before and after given to the checks as the page gives them
- * (`expectedTrackBoxes` over the three frames): a track boxed on both sides and not here is a
- * track gap. Also counts the track-gap findings on the clean frame (tracks labelled either side
- * whose object gives this frame fewer than the labelling minimum of returns).
+ * Every defect again, with the frames before and after given to the checks as the page gives them
+ * (`expectedTrackBoxes` over the three frames: `trackGap` for a deleted box, `offTrack` for a
+ * moved, turned or resized one). Also counts the clean frame's findings of those two rules (a
+ * track labelled either side whose object gives this frame fewer than the labelling minimum of
+ * returns; a box that strays from its neighbours).
  */
 function measureInSequence(
   frame: QualityFrame,
   seq: NonNullable<QualityFrame['sequence']>,
+  defects: readonly DefectId[],
   probe: ReturnType<typeof openFrame>,
   tally: QualityTally,
   bucketsOf: (i: number) => BucketTally[],
 ): void {
-  const around = (boxes: readonly Cuboid[]) => expectedTrackBoxes([seq.before, { frameId: frame.id, cuboids: boxes, pose: seq.pose }, seq.after], 1);
-  const clean = probe.check(frame.boxes, around(frame.boxes));
+  const expected = expectedTrackBoxes([seq.before, { frameId: frame.id, cuboids: [], pose: seq.pose }, seq.after], 1);
+  const clean = probe.check(frame.boxes, expected);
   tally.sequenceFrames++;
-  for (const r of clean) if (r.ruleId === 'trackGap') tally.falseGaps[r.severity]++;
-  frame.boxes.forEach((_, i) => {
-    const seeded = seedDefect(frame.boxes, i, 'delete', 1);
-    const caught = defectCaught(seeded, clean, probe.check(seeded.boxes, around(seeded.boxes)));
+  for (const r of clean) if (r.ruleId === 'trackGap' || r.ruleId === 'offTrack') tally.falseTrack[r.severity]++;
+  const cleanBoxes = new Set(clean.filter((r) => r.cuboidId !== null && r.severity !== 'info').map((r) => `${r.cuboidId}:${r.severity}`));
+  frame.boxes.forEach((b, i) => {
     for (const bucket of bucketsOf(i)) {
-      const c = bucket.deleteInSequence;
-      c.n++;
-      if (caught.error) c.error++;
-      if (caught.any) c.any++;
-      for (const r of caught.rules) c.rules[r] = (c.rules[r] ?? 0) + 1;
+      bucket.sequenceClean.boxes++;
+      if (cleanBoxes.has(`${b.id}:error`)) bucket.sequenceClean.error++;
+      if (cleanBoxes.has(`${b.id}:warning`)) bucket.sequenceClean.warning++;
+    }
+    const side: 1 | -1 = (hashString(frame.id) + i) % 2 === 0 ? 1 : -1;
+    for (const d of defects) {
+      const seeded = seedDefect(frame.boxes, i, d, side);
+      const caught = defectCaught(seeded, clean, probe.check(seeded.boxes, expected));
+      const apart = isExcludedTrial(d, frame.boxes[i].label);
+      if (apart) continue;
+      for (const bucket of bucketsOf(i)) {
+        const c = bucket.inSequence[d];
+        c.n++;
+        if (caught.error) c.error++;
+        if (caught.any) c.any++;
+        for (const r of caught.rules) c.rules[r] = (c.rules[r] ?? 0) + 1;
+      }
     }
   });
 }

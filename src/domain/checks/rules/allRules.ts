@@ -6,6 +6,7 @@ import { looseFit } from './looseFit.ts';
 import { missingAttribute } from './missingAttribute.ts';
 import { notOnGround } from './notOnGround.ts';
 import { outsideRange } from './outsideRange.ts';
+import { offTrack } from './offTrack.ts';
 import { overlap } from './overlap.ts';
 import { pointsOutsideBox } from './pointsOutsideBox.ts';
 import { sizeOutOfRange } from './sizeOutOfRange.ts';
@@ -40,6 +41,12 @@ export const ALL_RULES: readonly RuleDefinition[] = [
     scope: 'pair',
     description: 'A refit of the points in and around the box disagrees with it: turned, shifted or cutting its object.',
     run: fitDisagreement,
+  },
+  {
+    id: 'offTrack',
+    scope: 'box',
+    description: 'A box of a track is off, turned or resized against where the frames before and after put it.',
+    run: offTrack,
   },
   { id: 'overlap', scope: 'pair', description: 'Two boxes overlap more than their classes allow.', run: overlap },
   { id: 'duplicate', scope: 'pair', description: 'Two boxes are near-identical.', run: duplicate },
