@@ -131,7 +131,7 @@ const EDGE_CASES: EdgeCase[] = [
   {
     id: 'track-consistency',
     title: 'Tracks stay consistent',
-    rule: 'A track keeps one class and one size through the sequence (rigid objects do not change size), and its heading turns smoothly: a jump of more than 90° between frames is a flipped box.',
+    rule: 'A track keeps one class and one size through the sequence (rigid objects do not change size), and its heading turns smoothly: a jump of more than 90° between frames is a flipped box. Each box lies where the track runs: a box off, turned or resized against the boxes of its track in the frames before and after it is misplaced.',
     tags: ['sequence', 'tracking'],
     check: 'trackSizeChange',
   },

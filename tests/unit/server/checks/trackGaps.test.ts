@@ -62,6 +62,19 @@ describe('track gaps on the server', () => {
     expect(gaps[0].track?.trackId).toBe('car-06');
   });
 
+  it('refuses a box moved 1.2 m off its track, naming the frames around, and lets it through back in place', async () => {
+    const moved = boxes('000004').map((c) =>
+      c.trackId === 'car-06' ? { ...c, center: [c.center[0], c.center[1] + 1.2, c.center[2]] as Cuboid['center'] } : c,
+    );
+    await save('000004', moved);
+    const refused = await server.app.inject({ method: 'POST', url: '/api/frames/000004/submit', payload: {} });
+    expect(refused.statusCode).toBe(422);
+    const off = (refused.json().errors as CheckResult[]).filter((e) => e.ruleId === 'offTrack');
+    expect(off.map((e) => e.cuboidId)).toEqual([moved.find((c) => c.trackId === 'car-06')!.id]);
+    expect(off[0].message).toMatch(/^Car box of track car-06 is 1\.2 m off from where frames 000003 and 000005 put it/);
+    await save('000004', boxes('000004', ['car-06']));
+  });
+
   it('counts the gap in the frame list’s check summary', async () => {
     const res = await server.app.inject('/api/frames/000004/checks');
     expect(res.statusCode).toBe(200);
