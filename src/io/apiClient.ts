@@ -98,8 +98,8 @@ export interface ApiClient {
   getTracks(signal?: AbortSignal): Promise<TrackFrame[]>;
   /** Every frame's ego pose (LiDAR → world) and sequence, by frame id; `{ frames: {} }` for a dataset without poses. */
   getPoses(signal?: AbortSignal): Promise<PosesResponse>;
-  /** The tracks boxed in the frames around this one, bridged into it (`trackGap` reads those it lacks). */
-  getTrackGaps(frameId: string, signal?: AbortSignal): Promise<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>;
+  /** Where the tracks of the frames around this one are expected in it (`trackGap`, `offTrack`). */
+  getExpectedTracks(frameId: string, signal?: AbortSignal): Promise<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>;
   /** The server's check summary of the frame's current revision (422 `frame_unreadable` for a broken file). */
   getFrameChecks(frameId: string, signal?: AbortSignal): Promise<FrameCheckSummary>;
   listRevisions(frameId: string, signal?: AbortSignal): Promise<RevisionInfo[]>;
@@ -196,7 +196,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     getAnnotation: (frameId, signal) => json<FrameAnnotation>(frameUrl(frameId, '/annotation'), { signal }),
     getTracks: (signal) => json<TrackFrame[]>(`${base}/api/tracks`, { signal }),
     getPoses: (signal) => json<PosesResponse>(`${base}/api/poses`, { signal }),
-    getTrackGaps: (frameId, signal) => json<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>(frameUrl(frameId, '/track-gaps'), { signal }),
+    getExpectedTracks: (frameId, signal) => json<{ frameId: string; expectedTracks: ExpectedTrackBox[] }>(frameUrl(frameId, '/expected-tracks'), { signal }),
     getFrameChecks: (frameId, signal) => json<FrameCheckSummary>(frameUrl(frameId, '/checks'), { signal }),
     async saveAnnotation(frameId, doc, baseRevision, signal) {
       const res = await request(frameUrl(frameId, '/annotation'), {

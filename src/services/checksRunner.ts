@@ -16,7 +16,7 @@ const DEBOUNCE_MS = 80;
  * (which derives grid, ground and clusters once per frame), then re-runs the rules after every
  * document change, incrementally (only the boxes that changed, and their neighbours; the frame
  * rules also when the "not an object" dismissals changed). The tracks of the frames around are
- * asked once per frame open (`GET /api/frames/:id/track-gaps`), for the track-gap rule.
+ * asked once per frame open (`GET /api/frames/:id/expected-tracks`), for the track rules (`trackGap`, `offTrack`).
  */
 export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'frameCache' | 'worker' | 'checksWorker'>): () => void {
   const { api, frameCache } = io;
@@ -57,7 +57,7 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     try {
       // Asked beside the calib; a server that cannot say leaves the track-gap rule out, nothing else.
       const gaps = Promise.resolve()
-        .then(() => api.getTrackGaps(frameId))
+        .then(() => api.getExpectedTracks(frameId))
         .then((g) => g.expectedTracks)
         .catch((): ExpectedTrackBox[] => []);
       // The boxes are in the LiDAR frame: a broken calib only means the camera view is unknown, so

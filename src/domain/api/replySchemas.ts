@@ -113,8 +113,8 @@ export const trackFrameSchema = z.object({ frameId: z.string(), revision: z.numb
 
 const vec3Schema = z.tuple([z.number(), z.number(), z.number()]).readonly();
 
-/** `GET /api/frames/:id/track-gaps`: the tracks the frame lacks, bridged (`ExpectedTrackBox`). */
-export const trackGapsSchema = z.object({
+/** `GET /api/frames/:id/expected-tracks`: where the tracks of the frames around are expected in the frame (`ExpectedTrackBox`). */
+export const expectedTracksSchema = z.object({
   frameId: z.string(),
   expectedTracks: z.array(
     z.object({

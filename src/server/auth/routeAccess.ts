@@ -23,7 +23,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/tracks': ALL,
   'GET /api/poses': ALL,
   'GET /api/frames/:id/pose': ALL,
-  'GET /api/frames/:id/track-gaps': ALL,
+  'GET /api/frames/:id/expected-tracks': ALL,
   'GET /api/frames/:id/points': ALL,
   'GET /api/frames/:id/merged': ALL,
   'GET /api/frames/:id/image': ALL,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TrackFrame } from '../../domain/api/wireTypes.ts';
-import { trackFrameSchema, trackGapsSchema } from '../../domain/api/replySchemas.ts';
+import { trackFrameSchema, expectedTracksSchema } from '../../domain/api/replySchemas.ts';
 import { frameParamsSchema } from '../../domain/api/requestSchemas.ts';
 import type { ExpectedTrackBox } from '../../domain/checks/CheckContext.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
@@ -32,15 +32,15 @@ export function registerTracksRoute(app: ZodApp, ctx: RouteContext): void {
   });
 
   /**
-   * `GET /api/frames/:id/track-gaps`: every track of the frames around this one (five each way, its
+   * `GET /api/frames/:id/expected-tracks`: every track of the frames around this one (five each way, its
    * sequence) with a box on both sides, bridged into its LiDAR frame (`TrackWindows`), whether or
    * not the frame's saved boxes hold it: the checks panel's `trackGap` rule reports those the
    * boxes being edited lack (a box deleted before any save is found too), `offTrack` the boxes
    * that stray from them.
    */
   app.get(
-    '/api/frames/:id/track-gaps',
-    { schema: { params: frameParamsSchema, response: { 200: trackGapsSchema } } },
+    '/api/frames/:id/expected-tracks',
+    { schema: { params: frameParamsSchema, response: { 200: expectedTracksSchema } } },
     async (request): Promise<{ frameId: string; expectedTracks: ExpectedTrackBox[] }> => {
       const frame = frameFromParams(ctx, request.params);
       return { frameId: frame.id, expectedTracks: await ctx.trackWindows.expectedFor(frame.id) };

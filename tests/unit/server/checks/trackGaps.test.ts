@@ -35,8 +35,8 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('track gaps on the server', () => {
-  it('GET /api/frames/:id/track-gaps bridges every track boxed either side through the ego poses', async () => {
-    const res = await server.app.inject('/api/frames/000004/track-gaps');
+  it('GET /api/frames/:id/expected-tracks bridges every track boxed either side through the ego poses', async () => {
+    const res = await server.app.inject('/api/frames/000004/expected-tracks');
     expect(res.statusCode).toBe(200);
     const { frameId, expectedTracks } = res.json() as { frameId: string; expectedTracks: ExpectedTrackBox[] };
     expect(frameId).toBe('000004');
@@ -47,8 +47,8 @@ describe('track gaps on the server', () => {
     // Every track of both neighbours is bridged, boxed here or not (the page's checks skip those it holds).
     expect(expectedTracks.length).toBeGreaterThan(5);
     // Frame 000003 has no tracked boxes before it (the label_2 files carry no track ids).
-    expect((await server.app.inject('/api/frames/000003/track-gaps')).json().expectedTracks).toEqual([]);
-    expect((await server.app.inject('/api/frames/nope/track-gaps')).statusCode).toBe(404);
+    expect((await server.app.inject('/api/frames/000003/expected-tracks')).json().expectedTracks).toEqual([]);
+    expect((await server.app.inject('/api/frames/nope/expected-tracks')).statusCode).toBe(404);
   });
 
   it('refuses to submit the frame with the track’s box missing: an error where the car still shows', async () => {
