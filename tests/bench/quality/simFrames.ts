@@ -8,6 +8,7 @@
  * missed-object finding on them is not false.
  */
 import { labelFrame } from '../../../src/sim/labelFrame.ts';
+import { createRng } from '../../../src/sim/rng.ts';
 import { sampleCalib } from '../../../src/sim/sampleCalib.ts';
 import { buildScene } from '../../../src/sim/scene.ts';
 import { buildRays } from '../../../src/sim/sensor.ts';
@@ -54,12 +55,28 @@ export function* simFrames(v: SimVariant, count: number, first = 0): Generator<Q
     const sensorFrame = simulateFrame(scene, sensor, frameIndex, { rays });
     const labelled = labelFrame(sensorFrame, calib, { imageSize: SAMPLE_IMAGE_SIZE });
     const lift = v.vehicleFrame ? v.height : 0;
-    // The frames just before and after, labelled the same way, for deletions in a sequence.
+    // The frames just before and after, labelled the same way but with an annotator's hand
+    // (`NEIGHBOUR_NOISE`), for the defects in a sequence.
+    const noise = createRng(seed * 1000 + frameIndex);
     const neighbour = (index: number): TrackWindowFrame => {
       const f = simulateFrame(scene, sensor, index, { rays });
       const cuboids = labelFrame(f, calib, { imageSize: SAMPLE_IMAGE_SIZE })
         .filter((o) => o.labelled)
-        .map((o) => ({ ...o.cuboid, center: [o.cuboid.center[0], o.cuboid.center[1], o.cuboid.center[2] + lift] as Cuboid['center'] }));
+        .map((o) => {
+          const c = o.cuboid;
+          const n = NEIGHBOUR_NOISE;
+          const center: Cuboid['center'] = [
+            c.center[0] + n.position * noise.normal(),
+            c.center[1] + n.position * noise.normal(),
+            c.center[2] + lift + n.position * noise.normal(),
+          ];
+          const size: Cuboid['size'] = [
+            c.size[0] * (1 + n.size * noise.normal()),
+            c.size[1] * (1 + n.size * noise.normal()),
+            c.size[2] * (1 + n.size * noise.normal()),
+          ];
+          return { ...c, center, size, yaw: c.yaw + ((n.yawDeg * Math.PI) / 180) * noise.normal() };
+        });
       return { frameId: `${variantName(v)}/s${seed}f${index}`, cuboids, pose: poseOf(f) };
     };
     const sequence = frameIndex > 0 ? { before: neighbour(frameIndex - 1), after: neighbour(frameIndex + 1), pose: poseOf(sensorFrame) } : undefined;
@@ -91,6 +108,13 @@ export function* simFrames(v: SimVariant, count: number, first = 0): Generator<Q
     };
   }
 }
+
+/**
+ * How far an annotator's boxes of the frames around stray from the truth, one standard deviation:
+ * centre per axis (metres), heading (degrees), each side (a share). Chosen as a careful
+ * annotator's spread, not measured.
+ */
+const NEIGHBOUR_NOISE = { position: 0.1, yawDeg: 2, size: 0.04 };
 
 /** A simulated frame's LiDAR → world pose (the same lift in every frame leaves the frame-to-frame motion as it is). */
 function poseOf(f: SimFrame): number[] {
