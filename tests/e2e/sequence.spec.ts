@@ -174,6 +174,8 @@ test('a track boxed in frames 6 and 8 but not in 7: the checks show the gap at i
   await expect(item).toHaveCount(1, { timeout: 60_000 });
   await expect(item.locator('.check-message')).toContainText('Track T-gap (Car) has a box in frames 000006 and 000008 but none here');
   await expect(page.locator('.check-group.check-error')).toContainText('Track gap');
+  // The row frames the place: its pin and the box where the frames around put the track.
+  await item.locator('.check-jump').click();
   await waitForViewStill(page, truthAt(7).center);
   await page.screenshot({ path: 'test-results/track-gap.png' });
   info.annotations.push({ type: 'figure', description: (await item.locator('.check-message').textContent()) ?? '' });

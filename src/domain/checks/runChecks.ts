@@ -2,6 +2,7 @@ import type { CheckContext, RuleDefinition } from './CheckContext.ts';
 import type { CheckResult } from './CheckResult.ts';
 import { compareResults } from './CheckResult.ts';
 import { corroborate } from './corroborate.ts';
+import { preferTrackGaps } from './preferTrackGaps.ts';
 import { analyzeFrame } from './frame/analyzeFrame.ts';
 import { ALL_RULES } from './rules/allRules.ts';
 
@@ -21,9 +22,10 @@ export interface RunChecksOptions {
 }
 
 /**
- * Runs the single-frame rules over a context and returns their results, errors first.
- * Builds the frame analysis once when the context has none (and a rule needs it). Pure: the
- * context is not changed.
+ * Runs the single-frame rules over a context and returns their results, errors first: placement
+ * warnings that agree are raised (`corroborate`), and a missed object that a track gap reports is
+ * reported once, as the gap (`preferTrackGaps`). Builds the frame analysis once when the context
+ * has none (and a rule needs it). Pure: the context is not changed.
  */
 export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): CheckResult[] {
   const only = opts.only !== undefined ? new Set(opts.only) : undefined;
@@ -39,7 +41,7 @@ export function runChecks(ctx: CheckContext, opts: RunChecksOptions = {}): Check
     opts.pause?.();
     for (const r of rule.run(full)) results.push(r);
   }
-  return corroborate(results).sort(compareResults);
+  return preferTrackGaps(corroborate(results)).sort(compareResults);
 }
 
 /** Rules that read the frame analysis (bounds, ground, clusters). */

@@ -105,6 +105,11 @@ describe('trackGap', () => {
     const results = runChecks(createCheckContext({ frameId: frames[1].frameId, positions: points, cuboids: frames[1].cuboids, expectedTracks }));
     const gap = results.filter((r) => r.ruleId === 'trackGap');
     expect(gap).toHaveLength(1);
+    // The car is one finding: the missed-object search's finding at its place gives way to the gap.
+    const loc = gap[0].location!;
+    expect(results.filter((r) => r.ruleId === 'unlabelledCluster' && Math.hypot(r.location![0] - loc[0], r.location![1] - loc[1]) < 3)).toEqual([]);
+    const withoutGaps = runChecks(createCheckContext({ frameId: frames[1].frameId, positions: points, cuboids: frames[1].cuboids }));
+    expect(withoutGaps.some((r) => r.ruleId === 'unlabelledCluster' && Math.hypot(r.location![0] - loc[0], r.location![1] - loc[1]) < 3)).toBe(true);
     expect(gap[0].severity).toBe('error');
     expect(Math.hypot(gap[0].location![0] - deleted.center[0], gap[0].location![1] - deleted.center[1])).toBeLessThan(0.3);
     // With the box back, the track has no gap, and no box of the frame is off its track.
