@@ -67,6 +67,18 @@ test('label a car in frame 0, propagate it 5 frames, and see the boxes projected
   // Frame 3 with its camera image: the box projected through the export's calibration.
   await page.getByTestId('frame-000003').click();
   await waitFrame(page, '000003');
+  // The carried boxes of frames 2 and 4 put the track where frame 3's box is: what the track rules say of it.
+  const trackFindings = await page
+    .waitForFunction(() => {
+      const s = (window as any).__cuboid.store.getState();
+      return s.checks.frameId === '000003' && s.checks.status === 'done'
+        ? s.checks.results.filter((r: { ruleId: string }) => r.ruleId === 'offTrack' || r.ruleId === 'trackGap').map((r: { message: string }) => r.message)
+        : false;
+    })
+    .then((h) => h.jsonValue() as Promise<string[]>);
+  const said = `frame 000003's track findings after the carry: ${trackFindings.length === 0 ? 'none' : trackFindings.join(' | ')}`;
+  info.annotations.push({ type: 'figure', description: said });
+  console.log(said);
   await page.keyboard.press('p');
   await expect(page.getByTestId('camera-panel')).toBeVisible();
   await page.waitForFunction(() => {
