@@ -21,6 +21,7 @@ export default defineConfig({
       'tests/unit/server/fileErrors.test.ts',
       'tests/unit/server/labels/labelsAfterAck.test.ts',
       'tests/unit/server/http/serverTiming.test.ts',
+      'tests/unit/server/checks/trackGaps.test.ts',
       'tests/unit/**/*.pgtest.ts',
     ],
     environment: 'node',

@@ -106,6 +106,8 @@ export const frameCheckSummarySchema = checkCountsSchema.extend({
   revision: z.number(),
   dictionaryVersion: z.number(),
   skipped: z.string().optional(),
+  tracks: z.string().optional(),
+  around: z.string().optional(),
 });
 
 /** One frame of `GET /api/tracks`. */

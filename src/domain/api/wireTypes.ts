@@ -86,6 +86,13 @@ export interface FrameCheckSummary {
   warning: number;
   info: number;
   skipped?: string;
+  /**
+   * A signature of where the frames around expect the frame's tracks (`TrackWindows`), when it has
+   * any: the summary holds while it is the same (a track saved in a frame around changes it).
+   */
+  tracks?: string;
+  /** A signature of the frames around and their revisions when it was computed: the frame list shows it while they are the same. */
+  around?: string;
 }
 
 /** One frame of `GET /api/tracks`: its saved boxes that belong to a track (boxes without a track id are left out). */

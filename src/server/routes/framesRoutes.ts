@@ -11,8 +11,11 @@ import type { ZodApp } from '../http/zodRoutes.ts';
 export function registerFramesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get('/api/frames', { schema: { response: { 200: z.array(frameListItemSchema) } } }, async () => {
     const [frames, { dictionary }] = await Promise.all([ctx.service.listFrames(), ctx.dictionaries.load(), ctx.checkSummaries.warm()]);
+    // A summary is shown while the frames around its frame are as they were (their tracks feed its
+    // checks); when that cannot be told now (the poses file unreadable), the page asks for each.
+    const around = await ctx.trackWindows.aroundAll(new Map(frames.map((f) => [f.id, f.revision]))).catch(() => null);
     return frames.map((f) => {
-      const c = ctx.checkSummaries.cached(f.id, f.revision, dictionary.version);
+      const c = around === null ? undefined : ctx.checkSummaries.cached(f.id, f.revision, dictionary.version, around.get(f.id));
       return c && c.skipped === undefined ? { ...f, checks: { error: c.error, warning: c.warning, info: c.info } } : f;
     });
   });

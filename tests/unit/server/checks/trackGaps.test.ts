@@ -83,4 +83,31 @@ describe('track gaps on the server', () => {
     const after = (await server.app.inject({ method: 'POST', url: '/api/frames/000004/submit', payload: {} })).json() as { errors?: CheckResult[] };
     expect((after.errors ?? []).filter((e) => e.ruleId === 'trackGap')).toEqual([]);
   });
+
+  it('checks a frame again when a track is saved in the frames around it, though the frame itself did not change', async () => {
+    await save('000007', boxes('000007', ['car-08']));
+    const first = (await server.app.inject('/api/frames/000007/checks')).json() as { error: number; revision: number; tracks?: string };
+    expect(first.tracks).toBeUndefined();
+    // Frames 6 and 8 get a track that frame 7 lacks.
+    await save(
+      '000006',
+      boxes('000006').filter((c) => c.trackId === 'car-08'),
+    );
+    await save(
+      '000008',
+      boxes('000008').filter((c) => c.trackId === 'car-08'),
+    );
+    const list = (await server.app.inject('/api/frames')).json() as { id: string; checks?: unknown }[];
+    // The frame list does not vouch for a summary whose tracks around may have moved.
+    expect(list.find((f) => f.id === '000007')?.checks).toBeUndefined();
+    const after = (await server.app.inject('/api/frames/000007/checks')).json() as { error: number; revision: number; tracks?: string };
+    expect(after.revision).toBe(first.revision);
+    expect(after.tracks).toMatch(/^[0-9a-f]{8}$/);
+    // Checked again with the track around: the unboxed car is now one error as the track's gap, not as a missed object.
+    expect(after.error).toBe(first.error);
+    const submit = (await server.app.inject({ method: 'POST', url: '/api/frames/000007/submit', payload: {} })).json() as { errors: CheckResult[] };
+    expect(submit.errors.filter((e) => e.ruleId === 'trackGap').map((e) => e.track?.trackId)).toEqual(['car-08']);
+    // Asked again with nothing changed: the same summary.
+    expect((await server.app.inject('/api/frames/000007/checks')).json()).toEqual(after);
+  });
 });
