@@ -183,27 +183,10 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
     const d = dst.buckets[bucket];
     const s = src.buckets[bucket];
     for (const id of DEFECT_IDS) {
-      const dd = d.defects[id];
-      const sd = s.defects[id];
-      dd.n += sd.n;
-      dd.error += sd.error;
-      dd.any += sd.any;
-      for (const [r, n] of Object.entries(sd.rules)) dd.rules[r] = (dd.rules[r] ?? 0) + n;
+      addCounts(d.defects[id], s.defects[id]);
+      addCounts(d.inSequence[id], s.inSequence[id]);
       const se = s.excluded[id];
-      if (se !== undefined) {
-        const de = (d.excluded[id] ??= { n: 0, error: 0, any: 0, rules: {} });
-        de.n += se.n;
-        de.error += se.error;
-        de.any += se.any;
-      }
-    }
-    for (const id of DEFECT_IDS) {
-      const ds = d.inSequence[id];
-      const ss = s.inSequence[id];
-      ds.n += ss.n;
-      ds.error += ss.error;
-      ds.any += ss.any;
-      for (const [r, n] of Object.entries(ss.rules)) ds.rules[r] = (ds.rules[r] ?? 0) + n;
+      if (se !== undefined) addCounts((d.excluded[id] ??= { n: 0, error: 0, any: 0, rules: {} }), se);
     }
     for (const k of ['boxes', 'error', 'warning'] as const) d.sequenceClean[k] += s.sequenceClean[k];
     d.cleanBoxes += s.cleanBoxes;
@@ -223,4 +206,12 @@ export function mergeTally(dst: QualityTally, src: QualityTally): void {
       }
     }
   }
+}
+
+/** Adds the counts of `src` to `dst`. */
+function addCounts(dst: DefectCounts, src: DefectCounts): void {
+  dst.n += src.n;
+  dst.error += src.error;
+  dst.any += src.any;
+  for (const [r, n] of Object.entries(src.rules)) dst.rules[r] = (dst.rules[r] ?? 0) + n;
 }
