@@ -27,7 +27,7 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
   let lastCuboids: Cuboid[] | null = null;
   let lastDictionary = store.getState().dictionary;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** The tracks bridged into the prepared frame from the frames around it (`trackGap`). */
+  /** Where the frames around the prepared frame expect its tracks (`trackGap`, `offTrack`). */
   let expectedTracks: ExpectedTrackBox[] = [];
 
   const run = async (full: boolean) => {
@@ -55,8 +55,8 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
     preparing = frameId;
     store.getState().setChecks({ frameId, results: [], status: 'preparing', error: null, calibProblem: null });
     try {
-      // Asked beside the calib; a server that cannot say leaves the track-gap rule out, nothing else.
-      const gaps = Promise.resolve()
+      // Asked beside the calib; a server that cannot say leaves the track rules out, nothing else.
+      const tracksAround = Promise.resolve()
         .then(() => api.getExpectedTracks(frameId))
         .then((g) => g.expectedTracks)
         .catch((): ExpectedTrackBox[] => []);
@@ -79,7 +79,7 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
       const sent = await getPointCloudWorker().sendPositions(frameId, transfer(channel.port1, [channel.port1]));
       if (!sent) throw new Error(`The points of frame ${frameId} are not in the point-cloud worker; reopen the frame to check it.`);
       await summary;
-      const tracks = await gaps;
+      const tracks = await tracksAround;
       if (preparing !== frameId) return;
       expectedTracks = tracks;
       preparedFor = frameId;
