@@ -64,13 +64,13 @@ function judge(c: Cuboid, e: ExpectedTrackBox): CheckResult | null {
     parts.push(text);
     severity = twice || severity === 'error' ? 'error' : 'warning';
   };
-  note(off > tolPos, off > 2 * tolPos, `${fmt(off, 1)} m off`);
+  note(off > tolPos, off > 2 * tolPos, `${fmt(off, 1)} m off where they put it (${fmt(b.center[0], 1)}, ${fmt(b.center[1], 1)})`);
   note(Math.abs(dz) > tolZ, Math.abs(dz) > 2 * tolZ, `${fmt(Math.abs(dz), 1)} m ${dz > 0 ? 'higher' : 'lower'}`);
   note(turn > tolYaw, turn > 2 * tolYaw, `turned ${fmt((turn * 180) / Math.PI, 0)}°`);
   note(
     sizeOff > SIZE,
     false,
-    `${fmt(c.size[0], 1)} × ${fmt(c.size[1], 1)} × ${fmt(c.size[2], 1)} m against the track's ${fmt(b.size[0], 1)} × ${fmt(b.size[1], 1)} × ${fmt(b.size[2], 1)} m`,
+    `sized ${fmt(c.size[0], 1)} × ${fmt(c.size[1], 1)} × ${fmt(c.size[2], 1)} m against the track's ${fmt(b.size[0], 1)} × ${fmt(b.size[1], 1)} × ${fmt(b.size[2], 1)} m`,
   );
   if (severity === null) return null;
   return {
@@ -78,7 +78,7 @@ function judge(c: Cuboid, e: ExpectedTrackBox): CheckResult | null {
     severity,
     cuboidId: c.id,
     location: null,
-    message: `${c.label} box of track ${e.trackId} is ${parts.join(', ')} from where frames ${e.before} and ${e.after} put it (${fmt(b.center[0], 1)}, ${fmt(b.center[1], 1)})`,
+    message: `${c.label} box of track ${e.trackId} disagrees with frames ${e.before} and ${e.after}: ${parts.join(', ')}`,
     dictionaryEntry: 'track-consistency',
   };
 }

@@ -29,16 +29,18 @@ describe('offTrack', () => {
   it('warns of a box a little off its track and is an error at twice the tolerance, with the numbers and the frames', () => {
     const [warn] = run([moved(car, 0.7)], [bridge('t1', car)]);
     expect(warn).toMatchObject({ ruleId: 'offTrack', severity: 'warning', cuboidId: 'c', dictionaryEntry: 'track-consistency' });
-    expect(warn.message).toBe('Car box of track t1 is 0.7 m off from where frames 000003 and 000005 put it (20.0, 0.0)');
+    expect(warn.message).toBe('Car box of track t1 disagrees with frames 000003 and 000005: 0.7 m off where they put it (20.0, 0.0)');
     expect(run([moved(car, 1.0)], [bridge('t1', car)]).map((r) => r.severity)).toEqual(['error']);
-    expect(run([{ ...car, center: [20, 0, car.center[2] + 1] }], [bridge('t1', car)])[0].message).toMatch(/is 1\.0 m higher from where/);
+    expect(run([{ ...car, center: [20, 0, car.center[2] + 1] }], [bridge('t1', car)])[0].message).toMatch(
+      /disagrees with frames 000003 and 000005: 1\.0 m higher$/,
+    );
   });
 
   it('judges the heading of long boxes only: a car turned 30° is an error, a pedestrian turned 90° is not judged', () => {
     expect(run([{ ...car, yaw: car.yaw + (20 * Math.PI) / 180 }], [bridge('t1', car)]).map((r) => r.severity)).toEqual(['warning']);
     const [turned] = run([{ ...car, yaw: car.yaw - Math.PI / 6 }], [bridge('t1', car)]);
     expect(turned.severity).toBe('error');
-    expect(turned.message).toMatch(/is turned 30° from where/);
+    expect(turned.message).toMatch(/: turned 30°$/);
     expect(run([{ ...ped, yaw: Math.PI / 2 }], [bridge('t2', ped)])).toEqual([]);
   });
 
@@ -46,7 +48,7 @@ describe('offTrack', () => {
     const short = { ...car, size: [2.8, 1.8, 1.5] as [number, number, number] };
     const [r] = run([short], [bridge('t1', car)]);
     expect(r.severity).toBe('warning');
-    expect(r.message).toContain("2.8 × 1.8 × 1.5 m against the track's 4.0 × 1.8 × 1.5 m");
+    expect(r.message).toContain("sized 2.8 × 1.8 × 1.5 m against the track's 4.0 × 1.8 × 1.5 m");
     expect(run([{ ...short, size: [1.5, 1, 0.8] }], [bridge('t1', car)]).map((x) => x.severity)).toEqual(['warning']);
   });
 
