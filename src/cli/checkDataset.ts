@@ -112,11 +112,17 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     storage instanceof PostgresStorage && opts.dictionary === undefined
       ? await dictionaryFromDatabase(storage, dataset.root)
       : await loadDictionary(dataset.root, opts.dictionary);
+  // Each frame's stored document, read once: for where its tracks are expected and for its own check.
+  const storedDocs = new Map<string, FrameAnnotation | null>();
+  const storedOf = async (id: string): Promise<FrameAnnotation | null> => {
+    if (!storedDocs.has(id)) storedDocs.set(id, storage === null ? null : await storage.getAnnotation(id));
+    return storedDocs.get(id) ?? null;
+  };
   // Where each frame's tracks are expected from the frames around it (`trackGap`, `offTrack`), from the stored or shipped boxes.
   const allFrames = dataset.ids().map((id) => dataset.get(id) as DatasetFrame);
   const expected = await expectedTracksByFrame(
     allFrames,
-    async (f) => (storage === null ? null : await storage.getAnnotation(f.id))?.cuboids ?? f.shipped?.cuboids ?? [],
+    async (f) => (await storedOf(f.id))?.cuboids ?? f.shipped?.cuboids ?? [],
     await new DatasetPoses(dataset).get(),
   );
   const reports: FrameCheckReport[] = [];
@@ -128,7 +134,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
   const checkOne = async (frame: DatasetFrame): Promise<{ stored: FrameAnnotation | null; answer: CheckAnswer | UncheckedFrameReport }> => {
     let stored: FrameAnnotation | null = null;
     try {
-      stored = storage === null ? null : await storage.getAnnotation(frame.id);
+      stored = await storedOf(frame.id);
       const expectedTracks = expected.get(frame.id);
       const answer = await pool.run(
         { kind: 'frame', frame, stored, region: opts.region ?? 'auto', dictionary, countOnly: false, ...(expectedTracks ? { expectedTracks } : {}) },

@@ -1,3 +1,4 @@
+import { isPointInCuboid } from '../geometry/isPointInCuboid.ts';
 import type { CheckResult } from './CheckResult.ts';
 
 /** Metres around a track gap's bridged box (BEV) within which a missed-object finding is the same object. */
@@ -15,13 +16,7 @@ export function preferTrackGaps(results: readonly CheckResult[]): CheckResult[] 
   return results.filter((r) => {
     if (r.ruleId !== 'unlabelledCluster' || r.location === null) return true;
     const [x, y] = r.location;
-    return !gaps.some((g) => {
-      const { center, size, yaw } = g.track!.box;
-      const dx = x - center[0];
-      const dy = y - center[1];
-      const along = dx * Math.cos(yaw) + dy * Math.sin(yaw);
-      const across = -dx * Math.sin(yaw) + dy * Math.cos(yaw);
-      return Math.abs(along) <= size[0] / 2 + SAME_OBJECT && Math.abs(across) <= size[1] / 2 + SAME_OBJECT;
-    });
+    // BEV only: the test is made at the box's own height.
+    return !gaps.some((g) => isPointInCuboid(x, y, g.track!.box.center[2], g.track!.box, SAME_OBJECT));
   });
 }

@@ -1,4 +1,4 @@
-import type { LabelRegion } from '../CheckContext.ts';
+import type { CheckContext, LabelRegion } from '../CheckContext.ts';
 
 /**
  * Whether a place at BEV offset (dx, dy) from the sensor, `range` metres away, lies in the part of
@@ -19,4 +19,9 @@ export function inWedge(a: number, w: readonly [number, number]): boolean {
   const span = (((w[1] - w[0]) % twoPi) + twoPi) % twoPi;
   const off = (((a - w[0]) % twoPi) + twoPi) % twoPi;
   return off <= span;
+}
+
+/** Whether BEV place (x, y) lies in one of the frame's "not an object" dismissals (`ctx.dismissed`). */
+export function isDismissed(ctx: Pick<CheckContext, 'dismissed'>, x: number, y: number): boolean {
+  return (ctx.dismissed ?? []).some((d) => Math.hypot(x - d.x, y - d.y) <= d.radius);
 }

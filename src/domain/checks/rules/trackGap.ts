@@ -1,12 +1,12 @@
 import type { CuboidShape } from '../../geometry/CuboidShape.ts';
 import { iouBev } from '../../geometry/iou.ts';
-import { isPointInCuboid } from '../../geometry/isPointInCuboid.ts';
+import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
 import { pointsInCuboids } from '../../geometry/pointsInCuboids.ts';
 import type { CheckContext, ExpectedTrackBox, Rule } from '../CheckContext.ts';
 import type { CheckResult, Severity } from '../CheckResult.ts';
 import { GROUND_SLAB } from '../countObjectPoints.ts';
 import { fmt } from '../formatNumber.ts';
-import { inLabelRegion } from './missedObjectRegion.ts';
+import { inLabelRegion, isDismissed } from './missedObjectRegion.ts';
 
 /** Metres added to each side of the bridged box: a track's motion between its boxes is not exactly linear. */
 const REACH = 0.3;
@@ -36,7 +36,7 @@ export const trackGap: Rule = (ctx) => {
     if (ctx.cuboids.some((c) => c.trackId === e.trackId)) continue;
     const [x, y] = e.box.center;
     if (!inLabelRegion(ctx.labelRegion, x - origin[0], y - origin[1], Math.hypot(x - origin[0], y - origin[1]))) continue;
-    if ((ctx.dismissed ?? []).some((d) => Math.hypot(x - d.x, y - d.y) <= d.radius)) continue;
+    if (isDismissed(ctx, x, y)) continue;
     if (ctx.cuboids.some((c) => iouBev(c, e.box) >= TAKEN_IOU)) continue;
     const returns = unboxedReturns(ctx, e.box);
     const severity: Severity = returns >= ERROR_RETURNS ? 'error' : returns >= WARN_RETURNS ? 'warning' : 'info';
@@ -74,7 +74,7 @@ function unboxedReturns(ctx: CheckContext, box: CuboidShape): number {
   );
   const p = ctx.positions;
   let n = 0;
-  for (const i of inside) if (!near.some((c) => isPointInCuboid(p[3 * i], p[3 * i + 1], p[3 * i + 2], c, margin))) n++;
+  for (const i of inside) if (!isPointInAnyCuboid(p[3 * i], p[3 * i + 1], p[3 * i + 2], near, margin)) n++;
   return n;
 }
 

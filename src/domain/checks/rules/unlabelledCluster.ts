@@ -6,7 +6,7 @@ import { analysisOf } from '../frame/analysisOf.ts';
 import { familyOf, unitOfCell } from '../frame/clusterGroups.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { fmt } from '../formatNumber.ts';
-import { inLabelRegion } from './missedObjectRegion.ts';
+import { inLabelRegion, isDismissed } from './missedObjectRegion.ts';
 import { isFace, sceneryFactor } from './missedObjectScenery.ts';
 import { scoreTemplates } from './missedObjectScore.ts';
 import { atCeiling } from './missedObjectCeiling.ts';
@@ -370,10 +370,6 @@ function isEgo(analysis: FrameAnalysis, ext: Float32Array, g: number, range: num
   const b = 6 * g;
   const m = 0.5;
   return u >= ext[b] - m && u <= ext[b + 1] + m && v >= ext[b + 2] - m && v <= ext[b + 3] + m;
-}
-
-function isDismissed(ctx: CheckContext, x: number, y: number): boolean {
-  return (ctx.dismissed ?? []).some((d) => Math.hypot(x - d.x, y - d.y) <= d.radius);
 }
 
 function message(cand: MissedCandidate, scores: readonly TemplateScore[], confidence: number): string {
