@@ -113,6 +113,8 @@ export interface ApiClient {
   mergedNearUrl(frameId: string, sweeps: number, budget: number, disc: { x: number; y: number; radius: number }): string;
   /** Asks the server to merge a frame's sweeps ahead into its cache (`prefetch=1`); true when it started. */
   prefetchMerged(frameId: string, sweeps: number, budget: number): Promise<boolean>;
+  /** Asks the server to read the sweeps around a frame ahead (`read=1`), so that turning sweeps on only moves and ranks them; true when it started. */
+  readSweepsAhead(frameId: string, sweeps: number): Promise<boolean>;
   imageUrl(frameId: string): string;
   /** The frame's cameras with their projections (`GET /api/frames/:id/cameras`; 422 `calib_invalid` for a malformed calib). */
   getCameras(frameId: string, signal?: AbortSignal): Promise<FrameCamerasResponse>;
@@ -239,6 +241,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}&near=${d.x.toFixed(2)},${d.y.toFixed(2)},${d.radius.toFixed(1)}`),
     prefetchMerged: async (frameId, sweeps, budget) =>
       (await request(frameUrl(frameId, `/merged?sweeps=${sweeps}&budget=${budget}&prefetch=1`))).status === 202,
+    readSweepsAhead: async (frameId, sweeps) => (await request(frameUrl(frameId, `/merged?sweeps=${sweeps}&read=1`))).status === 202,
     imageUrl: (frameId) => frameUrl(frameId, '/image'),
     getCameras: (frameId, signal) => json<FrameCamerasResponse>(frameUrl(frameId, '/cameras'), { signal }),
     cameraImageUrl: (frameId, camera) => frameUrl(frameId, `/cameras/${encodeURIComponent(camera)}/image`),

@@ -6,11 +6,14 @@ import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
 import type { MergeEvent } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 import { lidarToLidar } from '../domain/poses/worldTransforms.ts';
+import { MAX_SWEEPS_EACH_SIDE } from '../domain/lod/mergeSweeps.ts';
 
 const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 /** Delay after the first frame is loaded before the poses and the merge worker are readied (ms). */
 const WARM_UP_MS = 400;
+/** Delay after a frame is loaded (merge off) before the server is asked to read its sweeps ahead (ms). */
+const READ_AHEAD_MS = 200;
 
 /**
  * Multi-sweep accumulation: while `merge.sweeps` > 0, the open frame's view holds its own sweep
@@ -225,7 +228,30 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
     warm = setTimeout(warmUp, WARM_UP_MS);
     untilLoaded();
   });
+  // While the merge is off, the sweeps around each frame opened (of a sequence with poses) are
+  // read ahead on the server once the frame has loaded: turning sweeps on then only moves and
+  // ranks them (on a first open, reading 50 compressed sweeps was most of the merge's time).
+  let readFor: string | null = null;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
+  const readAhead = (frameId: string): void => {
+    const s = store.getState();
+    if (stopped || s.currentFrameId !== frameId || s.merge.sweeps > 0) return;
+    posesOnce()
+      .then((p) => {
+        if (!stopped && p.frames[frameId] !== undefined && store.getState().merge.sweeps === 0) return io.api.readSweepsAhead(frameId, MAX_SWEEPS_EACH_SIDE);
+        return false;
+      })
+      .catch(() => undefined);
+  };
+  const untilRead = store.subscribe((s) => {
+    if (s.load.status !== 'done' || s.currentFrameId === null || s.currentFrameId === readFor || s.merge.sweeps > 0 || s.frames.length < 2) return;
+    readFor = s.currentFrameId;
+    clearTimeout(readTimer);
+    readTimer = setTimeout(readAhead, READ_AHEAD_MS, readFor);
+  });
   return () => {
+    clearTimeout(readTimer);
+    untilRead();
     clearTimeout(warm);
     untilLoaded();
     stopped = true;

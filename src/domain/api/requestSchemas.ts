@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { USER_NAME_PATTERN } from '../review/Role.ts';
 import { FRAME_ID_PATTERN, MAX_FRAME_ID_LENGTH } from './frameId.ts';
 import { EXPORT_FORMATS } from '../formats/LabelFormats.ts';
+import { MAX_SWEEPS_EACH_SIDE } from '../lod/mergeSweeps.ts';
 
 /**
  * The zod schemas of what the server's routes accept: path parameters, query strings and JSON
@@ -42,15 +43,14 @@ export const revisionParamsSchema = z.object({ id: z.string(), revision: z.strin
 /** `/api/frames/:id/flags/:flagId`. */
 export const flagParamsSchema = z.object({ id: z.string(), flagId: z.string() });
 
-/** Sweeps merged at most on each side of the open frame. */
-export const MAX_SWEEPS_EACH_SIDE = 25;
-
-/** `GET /api/frames/:id/merged?sweeps=N&budget=B&prefetch=1&near=x,y,r`: sweeps each side 1–25, points sent 1,000–10,000,000 (default 2,000,000). */
+/** `GET /api/frames/:id/merged?sweeps=N&budget=B&prefetch=1&read=1&near=x,y,r`: sweeps each side 1–25, points sent 1,000–10,000,000 (default 2,000,000). */
 export const mergedQuerySchema = z.object({
   sweeps: queryInt(1, MAX_SWEEPS_EACH_SIDE, `expected an integer from 1 to ${MAX_SWEEPS_EACH_SIDE}`),
   budget: queryInt(1000, 10_000_000, 'expected an integer from 1000 to 10000000').optional(),
   /** 1: merge into the server's cache of recent merges and answer at once (202), streaming nothing. */
   prefetch: queryFlag.optional(),
+  /** 1: only read the sweeps into the merge thread's memory (202), streaming nothing: a merge asked for later only moves and ranks them. */
+  read: queryFlag.optional(),
   /** `x,y,r`: only the merged points within r metres (BEV, 1–100) of (x, y) in the open frame's LiDAR frame, every one up to the budget. */
   near: once()
     .regex(/^-?\d{1,6}(?:\.\d{1,3})?,-?\d{1,6}(?:\.\d{1,3})?,\d{1,3}(?:\.\d{1,3})?$/, 'expected x,y,r in metres (r from 1 to 100)')

@@ -1,6 +1,9 @@
 import type { Pose } from '../poses/Pose.ts';
 import { lidarToLidar } from '../poses/worldTransforms.ts';
 
+/** Sweeps merged at most on each side of the open frame. */
+export const MAX_SWEEPS_EACH_SIDE = 25;
+
 /** One sweep to merge: its points in its own LiDAR frame and its ego pose. */
 export interface SweepInput {
   /** x y z interleaved, the sweep's LiDAR frame, metres. */

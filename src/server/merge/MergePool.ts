@@ -5,7 +5,7 @@ import { WIRE_DONE, type MergedDone } from '../../domain/lod/mergedWire.ts';
 import type { MergeSweep, MergeTask } from './mergeTask.ts';
 import type { Pose } from '../../domain/poses/Pose.ts';
 import type { MergedDisc } from '../../domain/lod/mergeSweeps.ts';
-import { MAX_SWEEPS_EACH_SIDE } from '../../domain/api/requestSchemas.ts';
+import { MAX_SWEEPS_EACH_SIDE } from '../../domain/lod/mergeSweeps.ts';
 
 const WORKER = fileURLToPath(new URL('./mergeWorker.cjs', import.meta.url));
 
@@ -45,6 +45,7 @@ export class MergePool {
     onMessage: (bytes: Uint8Array) => void,
     signal: AbortSignal,
     near?: MergedDisc,
+    readOnly = false,
   ): Promise<MergedDone> {
     const { port1, port2 } = new MessageChannel();
     // The worker's last message on the port is the closing `done`: the task's answer can come back
@@ -60,13 +61,24 @@ export class MergePool {
       const cancel = (): void => port1.postMessage('cancel');
       if (signal.aborted) cancel();
       else signal.addEventListener('abort', cancel, { once: true });
-      const done = await this.pool.run({ sweeps, targetPose, budget, port: port2, ...(near ? { near } : {}) }, { transferList: [port2] });
+      const task: MergeTask = { sweeps, targetPose, budget, port: port2, ...(near ? { near } : {}), ...(readOnly ? { readOnly } : {}) };
+      const done = await this.pool.run(task, { transferList: [port2] });
       signal.removeEventListener('abort', cancel);
       await last;
       return done;
     } finally {
       port1.close();
     }
+  }
+
+  /**
+   * Reads the sweeps into the merge thread's memory, merging nothing (`MergeTask.readOnly`): a
+   * merge of them asked for later only moves and ranks them. Stops between two sweeps when
+   * `signal` aborts.
+   */
+  async readAhead(sweeps: MergeSweep[], signal: AbortSignal): Promise<MergedDone> {
+    const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    return this.run(sweeps, identity, 0, () => undefined, signal, undefined, true);
   }
 
   /**

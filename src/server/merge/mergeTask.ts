@@ -31,6 +31,11 @@ export interface MergeTask {
   /** After the merge, make the thread's buffers ready for this many sweeps like these (`reserveBuffers`). */
   reserveSweeps?: number;
   /**
+   * Only read the sweeps into the thread's memory (`SweepCache`), merging nothing: a merge asked
+   * for later only moves and ranks them (`readAhead`).
+   */
+  readOnly?: boolean;
+  /**
    * Only the points in this disc, every one of them (an even sample of `budget` when more), sent
    * once all sweeps are in: the detail of a view zoomed in past the point budget.
    */
@@ -68,6 +73,7 @@ const STREAM_SHARE = 0.85;
  * sample of the merge. A sweep that cannot be read is skipped and named.
  */
 export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
+  if (task.readOnly === true) return readAhead(task);
   const { targetPose, budget, port } = task;
   const sweeps: (MergeSweep & { made?: Float32Array })[] = task.warm === true ? madeUpSweeps(targetPose) : task.sweeps;
   const t0 = performance.now();
@@ -161,5 +167,39 @@ export async function runMergeTask(task: MergeTask): Promise<MergedDone> {
   giveBack({ positions, time, lod });
   if (task.reserveSweeps !== undefined && count > 0) reserveBuffers(count * task.reserveSweeps);
   post(encodeDone(done));
+  return done;
+}
+
+/**
+ * Reads the task's sweeps into the thread's memory (two at a time: one file read overlaps the
+ * other's parsing), stopping between two sweeps on a 'cancel' message or once the memory is
+ * nearly full (sweeps of big clouds: reading on would drop the nearest, read first). A sweep that cannot be read
+ * is left for the merge to name. Answers (and posts) a summary with nothing sent.
+ */
+async function readAhead(task: MergeTask): Promise<MergedDone> {
+  const t0 = performance.now();
+  let stopped = false;
+  const onMessage = (m: unknown): void => {
+    if (m === 'cancel') stopped = true;
+  };
+  task.port.on('message', onMessage);
+  let count = 0;
+  const read = (k: number): Promise<number> =>
+    sweepCache.positions(task.sweeps[k].frame).then(
+      (p) => p.length / 3,
+      () => 0,
+    );
+  let next = task.sweeps.length > 0 ? read(0) : Promise.resolve(0);
+  // Nearest sweeps first (the window's order); no further than the thread's memory holds them.
+  for (let k = 0; k < task.sweeps.length && !stopped; k++) {
+    const current = next;
+    if (k + 1 < task.sweeps.length && sweepCache.hasRoom()) next = read(k + 1);
+    count += await current;
+    if (!sweepCache.hasRoom()) break;
+  }
+  task.port.off('message', onMessage);
+  const done: MergedDone = { count, sent: 0, coarse: 0, skipped: [], gatherMs: performance.now() - t0, orderMs: 0, firstBatchMs: NaN, cached: false };
+  if (stopped) done.cancelled = true;
+  task.port.postMessage(encodeDone(done));
   return done;
 }

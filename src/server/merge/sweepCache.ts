@@ -21,6 +21,11 @@ export class SweepCache {
 
   constructor(private readonly capacity = CAPACITY) {}
 
+  /** Whether the kept sweeps fill less than `share` of the capacity (a read ahead stops past it: it would drop what it read first). */
+  hasRoom(share = 0.9): boolean {
+    return this.bytes < share * this.capacity;
+  }
+
   /** The frame's points, parsed now or kept from before. Throws as `readFramePoints` does. */
   async positions(frame: DatasetFrame): Promise<Float32Array> {
     const key = `${frame.root}|${frame.points.path}|${frame.points.bytes}`;

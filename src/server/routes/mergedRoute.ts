@@ -30,7 +30,10 @@ const DEFAULT_BUDGET = 2_000_000;
  * `prefetch=1` nothing is streamed: the merge is made into that memory (202, also while it is
  * under way), unless it is there already or another merge is streaming (204); a streamed request
  * stops the other merges made ahead, and follows one of its own window (what it sent so far, then
- * the rest: `done.joined`). With `near=x,y,r`, only the merged points within r metres of (x, y),
+ * the rest: `done.joined`). With `read=1` nothing is merged: the sweeps are read into the merge
+ * thread's memory (202), so that a merge asked for next (the annotator turning sweeps on) only
+ * moves and ranks them; 204 while a merge streams or another read is under way, and any merge
+ * asked for stops the read between two sweeps. With `near=x,y,r`, only the merged points within r metres of (x, y),
  * every one up to B, merged anew (no cache): the detail of a view zoomed in past the budget. 409
  * `no_pose` when the frame has no pose to merge by; a sweep that cannot be read is named in `done`.
  * While a page waits on a merge (streamed or near, not merged ahead), `holdChecks` pauses the
@@ -43,6 +46,8 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
   /** Merges under way, by key: streamed to pages (followers) or merged ahead (`ahead`). */
   const live = new Map<string, LiveMerge>();
   const streaming = (): boolean => [...live.values()].some((m) => !m.ahead);
+  /** The sweeps being read ahead (`read=1`), stopped by any merge asked for. */
+  let reading: AbortController | null = null;
   // A dataset with poses may be merged: its merge thread is started now, not on the first request.
   void poses
     .get()
@@ -76,6 +81,24 @@ export function registerMergedRoute(app: ZodApp, ctx: RouteContext, pool: MergeP
         const f = ctx.service.dataset.get(ids[i]);
         if (f) sweeps.push({ frame: f, pose: all.frames[ids[i]]!.pose, time: i - index });
       }
+      if (request.query.read === true) {
+        if (request.query.prefetch === true || request.query.near !== undefined)
+          throw new HttpError(400, 'bad_request', 'read: reading the sweeps ahead goes alone (leave out prefetch and near)');
+        // Never in front of a merge someone waits for, and one read at a time.
+        if (streaming() || reading !== null) return reply.code(204).send();
+        const stop = new AbortController();
+        reading = stop;
+        pool
+          .readAhead(sweeps, stop.signal)
+          .catch(() => undefined)
+          .finally(() => {
+            if (reading === stop) reading = null;
+          });
+        return reply.code(202).send();
+      }
+      // A merge asked for goes first: the sweeps read so far stay read.
+      reading?.abort();
+      reading = null;
       reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store');
       /** A page waits on this response: the background checks step aside until it ends. */
       const waitedOn = (): void => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/state/createAppStore.ts';
 import { startSweepMerger } from '../../../src/services/sweepMerger.ts';
 import { MergedClouds } from '../../../src/io/mergedClouds.ts';
@@ -19,8 +19,13 @@ function setup(poses: PosesResponse) {
   store.getState().setCurrentFrame('000001');
   const asked: string[] = [];
   const prefetched: string[] = [];
+  const read: string[] = [];
   const io = {
     api: {
+      readSweepsAhead: async (id: string, n: number) => {
+        read.push(`${id}:${n}`);
+        return true;
+      },
       getPoses: async () => poses,
       mergedUrl: (id: string, n: number, budget: number) => `/api/frames/${id}/merged?sweeps=${n}&budget=${budget}`,
       prefetchMerged: async (id: string, n: number) => {
@@ -42,7 +47,7 @@ function setup(poses: PosesResponse) {
       release: async () => undefined,
     }),
   } as unknown as PageIo;
-  return { store, io, asked, prefetched };
+  return { store, io, asked, prefetched, read };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -75,6 +80,42 @@ describe('sweepMerger', () => {
     expect(store.getState().merge.status).toBe('off');
     expect(mergedClouds.get('merged:000001:1:2000000')).toBeUndefined();
     stop();
+  });
+
+  it('with sweeps off, asks the server to read the sweeps around each loaded frame ahead (frames with a pose only)', async () => {
+    vi.useFakeTimers();
+    try {
+      const pose = (x: number) => ({ sequence: '', pose: rigidFromYaw(0, [x, 0, 0]) });
+      const { store, io, asked, read } = setup({ frames: { '000000': pose(0), '000001': pose(1), '000002': pose(2) } });
+      const stop = startSweepMerger(store, io);
+      store.getState().setLoad({ status: 'done' });
+      await vi.advanceTimersByTimeAsync(1000);
+      // The widest window a merge can ask for, so any choice finds its sweeps read.
+      expect(read).toEqual(['000001:25']);
+      expect(asked).toEqual([]);
+      // Another frame: read once it has loaded, not before.
+      store.getState().setLoad({ status: 'loading' });
+      store.getState().setCurrentFrame('000002');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(read).toEqual(['000001:25']);
+      store.getState().setLoad({ status: 'done' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(read).toEqual(['000001:25', '000002:25']);
+      // A frame without a pose is not read ahead; nor is one opened with sweeps already on (it is merged).
+      store.getState().setLoad({ status: 'loading' });
+      store.getState().setCurrentFrame('000003');
+      store.getState().setLoad({ status: 'done' });
+      await vi.advanceTimersByTimeAsync(1000);
+      store.getState().setMergeSweeps(1);
+      store.getState().setLoad({ status: 'loading' });
+      store.getState().setCurrentFrame('000000');
+      store.getState().setLoad({ status: 'done' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(read).toEqual(['000001:25', '000002:25']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks again with a new point budget; a software renderer’s suggestion gives way to the user’s choice', async () => {

@@ -36,6 +36,16 @@ describe('SweepCache (parsed sweeps kept by a merge thread)', () => {
     expect(await cache.positions(a)).not.toBe(first);
   });
 
+  it('says when it is nearly full (a read ahead stops there)', async () => {
+    const ds = await frames(['000004', '000005'], 100);
+    const cache = new SweepCache(2 * 100 * 12);
+    expect(cache.hasRoom()).toBe(true);
+    await cache.positions(ds.get('000004')!);
+    expect(cache.hasRoom()).toBe(true);
+    await cache.positions(ds.get('000005')!);
+    expect(cache.hasRoom()).toBe(false);
+  });
+
   it('lets a read error through, naming the file', async () => {
     const ds = await frames(['000007'], 10);
     fs.writeFileSync(path.join(ds.get('000007')!.root, 'velodyne', '000007.bin'), new Uint8Array(7));

@@ -190,6 +190,47 @@ describe('merged sweeps from the server', () => {
     }
   });
 
+  it('reads the sweeps ahead when asked (read=1), one read at a time, and stops reading for a merge asked for', async () => {
+    const readAhead = vi.spyOn(MergePool.prototype, 'readAhead');
+    try {
+      const res = await server.app.inject('/api/frames/0001_000001/merged?sweeps=2&read=1');
+      expect(res.statusCode).toBe(202);
+      expect(res.rawPayload.length).toBe(0);
+      expect(readAhead).toHaveBeenCalledTimes(1);
+      // The window a merge of 2 each side would read: the frame and its sequence's other frame (the sequence ends there).
+      expect(readAhead.mock.calls[0][0].map((s) => s.frame.id)).toEqual(['0001_000001', '0001_000000']);
+      // The read itself: every point of the two sweeps, nothing sent.
+      const done = await readAhead.mock.results[0].value;
+      expect(done.count).toBe(400);
+      expect(done.sent).toBe(0);
+      expect(done.cancelled).toBeUndefined();
+    } finally {
+      readAhead.mockRestore();
+    }
+    // A read held under way: a second read is not begun (204), and a merge stops it.
+    let signal: AbortSignal | undefined;
+    let finish: () => void = () => undefined;
+    const held = vi.spyOn(MergePool.prototype, 'readAhead').mockImplementationOnce(async (_sweeps, s) => {
+      signal = s;
+      await new Promise<void>((r) => (finish = r));
+      return { count: 0, sent: 0, coarse: 0, skipped: [], gatherMs: 0, orderMs: 0, firstBatchMs: NaN, cached: false };
+    });
+    try {
+      expect((await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&read=1')).statusCode).toBe(202);
+      expect((await server.app.inject('/api/frames/0000_000002/merged?sweeps=1&read=1')).statusCode).toBe(204);
+      expect(signal?.aborted).toBe(false);
+      const merged = decode((await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&budget=1200')).rawPayload);
+      expect(merged.done.count).toBe(600);
+      expect(signal?.aborted).toBe(true);
+    } finally {
+      finish();
+      held.mockRestore();
+    }
+    const both = await server.app.inject('/api/frames/0000_000001/merged?sweeps=1&read=1&prefetch=1');
+    expect(both.statusCode).toBe(400);
+    expect(both.json().detail).toMatch(/^read: reading the sweeps ahead goes alone/);
+  });
+
   it('sends every merged point within a disc, and only those, for a view zoomed in past the budget', async () => {
     const all = decode((await server.app.inject('/api/frames/0000_000001/merged?sweeps=1')).rawPayload);
     // A disc around the first point of the whole merge, 3 m across.
