@@ -37,7 +37,7 @@ export const CLASS_DEFAULTS: Readonly<Record<string, ClassDefaults>> = {
     searchRadius: 4,
     clusterDistance: 0.6,
     boxShaped: true,
-    range: { l: [3.0, 5.8], w: [1.35, 2.15], h: [1.15, 2.1] },
+    range: { l: [3.0, 5.8], w: [1.35, 2.35], h: [1.15, 2.3] },
     spread: [0.45, 0.15, 0.15],
   },
   Van: {

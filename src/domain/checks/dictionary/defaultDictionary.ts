@@ -155,8 +155,9 @@ export const DEFAULT_DICTIONARY_INPUT: EdgeCaseDictionaryInput = {
   version: 1,
   classes: {
     Car: {
-      definition: 'Passenger cars, including SUVs and small pick-ups.',
-      size: { l: [3.0, 5.8], w: [1.35, 2.15], h: [1.15, 2.1] },
+      definition:
+        'Passenger cars, including SUVs and pick-ups. The size range allows for datasets whose car class also holds minivans or whose boxes take in the mirrors (nuScenes, Argoverse 2): up to 2.35 m wide and 2.3 m tall.',
+      size: { l: [3.0, 5.8], w: [1.35, 2.35], h: [1.15, 2.3] },
       minPoints: { default: 4, bands: NEAR_BANDS(40, 15, 8) },
       allowedOverlaps: [],
       mustTouchGround: true,

@@ -16,7 +16,7 @@ const DIMS = [
 
 /**
  * A box's length, width or height is outside its class's range. Error when a dimension is more
- * than 10 % beyond the bound, warning within 10 %. A box marked truncated (≥ 0.5) that reaches
+ * than 10 % beyond the bound or two are beyond their bounds, warning for one within 10 %. A box marked truncated (≥ 0.5) that reaches
  * the edge of the scan may be shorter or narrower than the range (the SOP boxes it to its visible
  * extent); elsewhere `truncated` is camera-image truncation and the box is the whole object. A
  * non-positive or non-finite size is always an error.
@@ -58,6 +58,8 @@ export const sizeOutOfRange: Rule = (ctx) => {
       else if (severity === null) severity = 'warning';
     }
     if (severity === null) continue;
+    // Beyond the class in two sizes at once: not an unusual object of the class, a box of the wrong size or class.
+    if (actual.length >= 2) severity = 'error';
     out.push({
       ruleId: 'sizeOutOfRange',
       severity,

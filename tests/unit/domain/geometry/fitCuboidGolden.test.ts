@@ -170,7 +170,7 @@ describe('fitCuboid golden cases', () => {
     expect(r.confidence).toBe('low');
     expect(r.size[0]).toBeGreaterThan(3.5);
     expect(r.size[0]).toBeLessThan(4.5);
-    // The class's height too (the sparse returns stop at 0.9 m): a Car is 1.15–2.1 m tall.
+    // The class's height too (the sparse returns stop at 0.9 m): a Car is 1.15–2.3 m tall.
     expect(r.size[2]).toBeGreaterThanOrEqual(1.5);
     for (let k = 0; k < 3; k++) expect(isPointInCuboid(pts[3 * k], pts[3 * k + 1], pts[3 * k + 2], r)).toBe(true);
     // Grown away from the sensor: the box centre is farther than the returns.

@@ -11,7 +11,7 @@ describe('sizeOutOfRange', () => {
     const r = run(box('a', 'Car', 10, 0, [8, 0.9, 1.5]));
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ severity: 'error', cuboidId: 'a', dictionaryEntry: 'classes.Car.size' });
-    expect(r[0].message).toBe('Car box is 8.00 m long and 0.90 m wide; a Car is 3.00–5.80 m long and 1.35–2.15 m wide');
+    expect(r[0].message).toBe('Car box is 8.00 m long and 0.90 m wide; a Car is 3.00–5.80 m long and 1.35–2.35 m wide');
   });
 
   it('warns when within 10 % of a bound, passes inside the range', () => {
@@ -20,10 +20,20 @@ describe('sizeOutOfRange', () => {
     expect(run(box('p', 'Pedestrian', 5, 0, [0.8, 0.6, 1.75]))).toEqual([]);
   });
 
+  it('errors when two sizes are beyond the range, even each within 10 % (a box 40 % too big, not an unusual car)', () => {
+    const r = run(box('a', 'Car', 10, 0, [6.2, 2.5, 1.5]));
+    expect(r[0]).toMatchObject({ severity: 'error' });
+    expect(r[0].message).toBe('Car box is 6.20 m long and 2.50 m wide; a Car is 3.00–5.80 m long and 1.35–2.35 m wide');
+    // One size just beyond: a warning (a wide SUV with its mirrors, as some datasets box it).
+    expect(run(box('a', 'Car', 10, 0, [5.3, 2.45, 1.9]))[0]).toMatchObject({ severity: 'warning' });
+    // A van-sized car of nuScenes or Argoverse 2 (their car class holds SUVs and vans): within the range.
+    expect(run(box('a', 'Car', 10, 0, [5.3, 2.3, 2.2]))).toEqual([]);
+  });
+
   it('lets a truncated box be shorter or narrower, but not lower', () => {
     const t = { attributes: { truncated: 1, occluded: 0 } };
     expect(run(box('a', 'Car', 10, 0, [1.5, 1.0, 1.5], 0, t))).toEqual([]);
-    expect(run(box('a', 'Car', 10, 0, [1.5, 1.0, 0.6], 0, t))[0].message).toBe('Car box is 0.60 m tall; a Car is 1.15–2.10 m tall');
+    expect(run(box('a', 'Car', 10, 0, [1.5, 1.0, 0.6], 0, t))[0].message).toBe('Car box is 0.60 m tall; a Car is 1.15–2.30 m tall');
   });
 
   it('errors on a non-positive or non-finite size, even for an unknown class', () => {
