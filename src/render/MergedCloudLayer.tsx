@@ -8,7 +8,8 @@ import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { lodLimit, type MergedGpu } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
-import { uploadTarget } from './mergedUploadTarget.ts';
+import { SOFTWARE_PARTIAL_CAP, uploadTarget } from './mergedUploadTarget.ts';
+import { isSoftwareRenderer } from './softwareRenderer.ts';
 import { useRenderState } from './renderState.ts';
 import { applyHiddenMask, useMergedHiddenMask } from './useMergedHiddenMask.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
@@ -57,6 +58,8 @@ export function MergedCloudLayer({
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
+  // Drawing in software, a partial view is kept small while the merge streams (`SOFTWARE_PARTIAL_CAP`).
+  const partialCap = useMemo(() => (isSoftwareRenderer(gl.getContext()) ? SOFTWARE_PARTIAL_CAP : Infinity), [gl]);
   const hiddenMask = useMergedHiddenMask(cloudKey);
   const hiddenRef = useRef(hiddenMask);
   hiddenRef.current = hiddenMask;
@@ -80,7 +83,7 @@ export function MergedCloudLayer({
       p.frustumCulled = false;
       g.add(p);
     }
-    const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown));
+    const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown, partialCap));
     if (target <= gpu.shown) {
       // Out of sight and all on the GPU: this cloud takes the kept one's place.
       if (hidden && (revealAt === 'first' ? gpu.shown > 0 : isFull(gpu))) store.getState().patchMerge({ stale: null, onScreen: true });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_VIEW, GROWTH, uploadTarget } from '../../../src/render/mergedUploadTarget.ts';
+import { FIRST_VIEW, GROWTH, SOFTWARE_PARTIAL_CAP, uploadTarget } from '../../../src/render/mergedUploadTarget.ts';
 import { afterGpu } from '../../../src/render/afterGpu.ts';
 
 describe('uploadTarget (merged points to have on the GPU)', () => {
@@ -15,6 +15,25 @@ describe('uploadTarget (merged points to have on the GPU)', () => {
     expect(uploadTarget({ received: 9000, complete: true }, 2e6, 8000)).toBe(2e6);
     // Never past the budget.
     expect(uploadTarget({ received: 3e6, complete: false }, 2e6, 2e6)).toBe(2e6);
+  });
+
+  it('with a cap (a software renderer), draws no more than the cap while the merge streams, then the whole budget', () => {
+    const cap = SOFTWARE_PARTIAL_CAP;
+    expect(uploadTarget({ received: 8000, complete: false }, 2e6, 0, cap)).toBe(FIRST_VIEW);
+    expect(uploadTarget({ received: 200_000, complete: false }, 2e6, FIRST_VIEW, cap)).toBe(cap);
+    // The cap drawn: 1.5M arrived waits for the rest instead of a 1.5M-point redraw.
+    expect(uploadTarget({ received: 1.5e6, complete: false }, 2e6, cap, cap)).toBe(cap);
+    expect(uploadTarget({ received: 2e6, complete: true }, 2e6, cap, cap)).toBe(2e6);
+    // A budget under the cap streams as before.
+    expect(uploadTarget({ received: 200_000, complete: false }, 250_000, FIRST_VIEW, cap)).toBe(250_000);
+    // Redraws while 2M points stream in 256k batches: the first view, the cap, then the budget once complete.
+    let drawn = 0;
+    const sizes: number[] = [];
+    for (let received = 8000; received <= 2e6; received += 262_144) {
+      const target = Math.min(received, uploadTarget({ received, complete: false }, 2e6, drawn, cap));
+      if (target > drawn) sizes.push((drawn = target));
+    }
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(cap);
   });
 
   it('adds about log2(budget / first batch) redraws while a 6M-point merge streams in 4 MB batches', () => {
