@@ -63,7 +63,10 @@ const api = {
   fit(
     frameId: string,
     point: Vec3,
-    options: { label: string; prior?: CuboidShape; headingIndex?: number } & Pick<FitCuboidOptions, 'previousCenter' | 'sensorOrigin' | 'trafficSide'>,
+    options: { label: string; prior?: CuboidShape; headingIndex?: number } & Pick<
+      FitCuboidOptions,
+      'previousCenter' | 'sensorOrigin' | 'trafficSide' | 'reach'
+    >,
   ): WorkerFitResult | null {
     const entry = frameClouds.get(frameId);
     if (!entry) return null;
@@ -77,6 +80,7 @@ const api = {
         previousCenter: options.previousCenter,
         sensorOrigin: options.sensorOrigin,
         trafficSide: options.trafficSide,
+        reach: options.reach,
         grid: entry.grid(),
         ground: entry.ground(),
         sensor: entry.sensor(),

@@ -4,6 +4,7 @@ import { objectKind } from '../domain/checks/rules/missedObjectKind.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { dismissalsOf, withoutDismissed } from '../domain/document/dismissals.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
+import { findingFit } from './findingFit.ts';
 import { placeTrackBox } from './placeTrackBox.ts';
 
 /**
@@ -69,7 +70,7 @@ export const boxNextMissed: Action = {
       );
       return;
     }
-    const id = await fitAtPoint(ctx.tools.ctx, next.location, next.suggestedLabel !== undefined ? { label: next.suggestedLabel } : {});
+    const id = await fitAtPoint(ctx.tools.ctx, next.location, findingFit(next));
     if (id === null) return;
     const box = ctx.store.getState().doc?.cuboids.find((c) => c.id === id);
     const finding = {

@@ -2,6 +2,7 @@ import type { Action } from './Action.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 import { placeTrackBox } from './placeTrackBox.ts';
+import { findingFit } from './findingFit.ts';
 
 function isPoint(v: unknown): v is [number, number, number] {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
@@ -30,6 +31,6 @@ export const fitAtLocation: Action = {
       }
       return;
     }
-    await fitAtPoint(ctx.tools.ctx, at, result?.suggestedLabel !== undefined ? { label: result.suggestedLabel } : {});
+    await fitAtPoint(ctx.tools.ctx, at, findingFit(result));
   },
 };

@@ -168,6 +168,7 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
             label: opts.label,
             ...(opts.prior ? { prior: { center: opts.prior.center, size: opts.prior.size, yaw: opts.prior.yaw } } : {}),
             ...(opts.headingIndex !== undefined ? { headingIndex: opts.headingIndex } : {}),
+            ...(opts.reach !== undefined ? { reach: opts.reach } : {}),
           });
         return fid === frameId && fid !== currentId() ? crops.withFrame(frame, run) : run();
       },

@@ -20,6 +20,8 @@ export interface FitOptions {
   prior?: CuboidShape;
   /** Which of the fit's heading candidates to use (0 = best). */
   headingIndex?: number;
+  /** Gather points no farther than this from the point (metres; `FitCuboidOptions.reach`): a finding's extent. */
+  reach?: number;
 }
 
 /**

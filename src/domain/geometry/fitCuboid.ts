@@ -65,7 +65,8 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
   const prior = opts.prior;
   const sensor = fitSensor(opts);
   const [ox, oy] = sensor.origin;
-  const radius = prior ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1) : defaults.searchRadius;
+  const classRadius = prior ? Math.max(defaults.searchRadius, Math.hypot(prior.size[0], prior.size[1]) / 2 + 1) : defaults.searchRadius;
+  const radius = opts.reach !== undefined && opts.reach > 0 ? Math.min(classRadius, opts.reach) : classRadius;
   const grid = opts.grid ?? buildPointGrid(positions);
   // A frame-wide ground model ends at its range limit (80 m by default): farther out, the local one.
   const model = opts.ground !== undefined && coversPoint(opts.ground, seed.x, seed.y) ? opts.ground : localGround(grid, seed.x, seed.y, radius + 8);

@@ -39,6 +39,12 @@ export interface FitCuboidOptions {
   previousCenter?: readonly number[];
   /** Which side of the road traffic keeps to, for the default heading of vehicles (default 'right'). */
   trafficSide?: TrafficSide;
+  /**
+   * Gather points no farther than this from the seed (metres, BEV), when less than the class's
+   * search radius: boxing a missed-object finding keeps to that cluster's extent, so a neighbouring
+   * cluster that would fit the class footprint (a bush beside a garage, for a Truck) stays out.
+   */
+  reach?: number;
 }
 
 export interface FitCuboidSeed {

@@ -9,6 +9,8 @@ export interface FitAtPointOptions {
   withoutFit?: boolean;
   /** The class of the new box (default: the current class), e.g. the one a missed-object check suggests. */
   label?: string;
+  /** Gather points no farther than this from the point (metres): a missed-object finding's extent. */
+  reach?: number;
 }
 
 function formatPoint(p: Point3): string {
@@ -42,7 +44,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   state.addPendingFits(1);
   let result;
   try {
-    result = await ctx.services.fit.fit(frameId, point, { label });
+    result = await ctx.services.fit.fit(frameId, point, { label, ...(options.reach !== undefined ? { reach: options.reach } : {}) });
   } catch (err) {
     ctx.store.getState().showMessage(`Fit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
     return null;

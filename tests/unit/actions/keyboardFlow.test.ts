@@ -47,10 +47,17 @@ describe('keyboard-first annotation', () => {
     });
     // N skips infos and clusters whose suggested class is neither a vehicle nor a person.
     const skipped = [cluster(6, 1, 'Car', 'info'), cluster(7, -1, 'Misc'), cluster(8, 2)];
-    ed.store.getState().setChecks({ frameId, status: 'done', results: [cluster(20, -4, 'Car'), cluster(12, 3, 'Pedestrian'), ...skipped], error: null });
+    ed.store.getState().setChecks({
+      frameId,
+      status: 'done',
+      results: [cluster(20, -4, 'Car'), { ...cluster(12, 3, 'Pedestrian'), radius: 0.5 }, ...skipped],
+      error: null,
+    });
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
+    // The fit keeps to the finding's cluster: its radius and 1 m more.
+    expect(ed.fit.calls[0].options).toMatchObject({ label: 'Pedestrian', reach: 1.5 });
     // The nearest first, with the class the check suggests for the cluster's size (not the current class).
     expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
     expect(ed.store.getState().ui.message?.text).toBe(

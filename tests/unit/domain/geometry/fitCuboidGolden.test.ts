@@ -251,3 +251,24 @@ describe('fitCuboid on a rider seen from behind', () => {
     expect(r.size[0]).toBeGreaterThan(r.size[1]);
   });
 });
+
+describe('fitCuboid with a reach (boxing a missed-object finding)', () => {
+  it('takes in no piece beyond the reach that the class footprint would join', () => {
+    const ground = groundPoints([], { extent: 40, groundStep: 0.5 });
+    // Two faces in a line 15 m to the left: a 5 m one (the finding's cluster) and, 1.5 m past its
+    // end, a 2 m one. A Truck's footprint takes in both; the finding's reach keeps to the first.
+    const face = (x0: number, x1: number): number[] => {
+      const out: number[] = [];
+      for (let x = x0; x <= x1 + 1e-9; x += 0.1) for (let h = 0.4; h <= 2.6; h += 0.2) out.push(x, 15, GROUND + h);
+      return out;
+    };
+    const a = face(10, 15);
+    const b = face(16.5, 18.5);
+    const positions = new Float32Array([...ground, ...a, ...b]);
+    const seed = { x: 12.5, y: 15 };
+    const wide = fitCuboid(positions, seed, { label: 'Truck' })!;
+    const kept = fitCuboid(positions, seed, { label: 'Truck', reach: 2.5 + 1 })!;
+    expect(wide.pointCount).toBe((a.length + b.length) / 3);
+    expect(kept.pointCount).toBe(a.length / 3);
+  });
+});
