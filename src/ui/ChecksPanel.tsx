@@ -45,7 +45,9 @@ export function ChecksPanel() {
             : checks.status === 'preparing' || checks.status === 'running'
               ? 'running…'
               : checks.ms !== null
-                ? `${checks.ms.toFixed(0)} ms`
+                ? checks.ms < 0.5
+                  ? '< 1 ms'
+                  : `${checks.ms.toFixed(0)} ms`
                 : ''}
         </span>
       </h2>

@@ -158,8 +158,9 @@ export function ObjectList() {
           .join(' · ')}
       >
         Objects ({filtered ? `${model.shown} of ${model.total}` : model.total})
-        {model.errors > 0 ? <span className="checks-badge err"> · {plural(model.errors, 'error')}</span> : null}
-        {model.warnings > 0 ? <span className="checks-badge warn"> · {plural(model.warnings, 'warning')}</span> : null}
+        {/* Short words, so that the counts fit the sidebar's one line (the title has them in full). */}
+        {model.errors > 0 ? <span className="checks-badge err"> · {model.errors} err</span> : null}
+        {model.warnings > 0 ? <span className="checks-badge warn"> · {model.warnings} warn</span> : null}
         {model.flagged > 0 ? <span className="ol-flag"> · {model.flagged} ⚑</span> : null}
       </h2>
       <div className="ol-tools">
