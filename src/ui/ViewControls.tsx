@@ -3,7 +3,8 @@ import { MergeControls } from './MergeControls.tsx';
 
 const BUILT_IN = ['height', 'distance', 'boxClass'];
 /** What the colour menu shows for a mode, when not its name. */
-const MODE_LABEL: Record<string, string> = { boxClass: 'box class' };
+/** Names shown for colour modes and well-known point fields (others show as the file names them). */
+const MODE_LABEL: Record<string, string> = { boxClass: 'box class', t: 'time (t)', timestamp: 'time stamp', time: 'time', laser_id: 'laser id', rgb: 'RGB' };
 const NOT_COLOURABLE = new Set(['x', 'y', 'z']);
 /** Point budgets the menu offers (the current one is added when it is not among them). */
 const BUDGETS = [250_000, 500_000, 1_000_000, 2_000_000, 4_000_000];
