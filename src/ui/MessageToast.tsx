@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { useEditor, useAppStore } from '../render/EditorContext.ts';
 
+/** How long a message stays (ms): a plain one, and one with a button. */
+const PLAIN_MS = 4000;
+const ACTION_MS = 10_000;
+
 /**
  * Short messages from tools and actions ("no points to fit here"); errors stay until dismissed. A
  * message may offer one button (N's notice: "Not an object"), which runs its action.
@@ -11,7 +15,8 @@ export function MessageToast() {
   const dismiss = useAppStore((s) => s.dismissMessage);
   useEffect(() => {
     if (!message || message.level === 'error') return;
-    const t = setTimeout(dismiss, 4000);
+    // A message with a button stays long enough to reach for it (X does the same from the keyboard).
+    const t = setTimeout(dismiss, message.action ? ACTION_MS : PLAIN_MS);
     return () => clearTimeout(t);
   }, [message, dismiss]);
   if (!message) return null;
