@@ -6,9 +6,19 @@
  */
 export const SOFTWARE_POINT_BUDGET = 500_000;
 
-/** Whether the context draws in software (its unmasked renderer names SwiftShader, llvmpipe or softpipe). */
+/** The answer per context: asking the GL is a synchronous round trip to the GPU process, which a busy software renderer holds up. */
+const known = new WeakMap<WebGLRenderingContext | WebGL2RenderingContext, boolean>();
+
+/**
+ * Whether the context draws in software (its unmasked renderer names SwiftShader, llvmpipe or
+ * softpipe). Asked of the GL once per context (when the canvas is made), remembered after.
+ */
 export function isSoftwareRenderer(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const hit = known.get(gl);
+  if (hit !== undefined) return hit;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  const soft = /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  known.set(gl, soft);
+  return soft;
 }
