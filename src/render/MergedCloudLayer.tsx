@@ -9,7 +9,7 @@ import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { lodLimit, type MergedGpu } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
 import { SOFTWARE_PARTIAL_CAP, uploadTarget } from './mergedUploadTarget.ts';
-import { isSoftwareRenderer } from './softwareRenderer.ts';
+import { isSoftwareRenderer, SOFTWARE_POINT_BUDGET } from './softwareRenderer.ts';
 import { useRenderState } from './renderState.ts';
 import { applyHiddenMask, useMergedHiddenMask } from './useMergedHiddenMask.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
@@ -58,8 +58,9 @@ export function MergedCloudLayer({
   const rangeCrop = useAppStore((s) => s.visibility.rangeCrop);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
-  // Drawing in software, a partial view is kept small while the merge streams (`SOFTWARE_PARTIAL_CAP`).
-  const partialCap = useMemo(() => (isSoftwareRenderer(gl.getContext()) ? SOFTWARE_PARTIAL_CAP : Infinity), [gl]);
+  // Drawing in software with a budget past the default, a partial view is kept small while the
+  // merge streams (`SOFTWARE_PARTIAL_CAP`); at the default budget it streams as on a GPU.
+  const software = useMemo(() => isSoftwareRenderer(gl.getContext()), [gl]);
   const hiddenMask = useMergedHiddenMask(cloudKey);
   const hiddenRef = useRef(hiddenMask);
   hiddenRef.current = hiddenMask;
@@ -83,6 +84,7 @@ export function MergedCloudLayer({
       p.frustumCulled = false;
       g.add(p);
     }
+    const partialCap = software && budget > SOFTWARE_POINT_BUDGET ? SOFTWARE_PARTIAL_CAP : Infinity;
     const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown, partialCap));
     if (target <= gpu.shown) {
       // Out of sight and all on the GPU: this cloud takes the kept one's place.

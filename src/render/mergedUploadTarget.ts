@@ -19,7 +19,9 @@ export function uploadTarget(cloud: Pick<MergedCloud, 'received' | 'complete'>, 
 }
 
 /**
- * Most points drawn while a merge still streams, on a software renderer. Each redraw there costs
+ * Most points drawn while a merge still streams, on a software renderer with a budget past its
+ * default (0.5 M; at the default the merge streams as on a GPU: capped, its last 0.24 M points
+ * went up only once it was complete, and full detail came later). Each redraw there costs
  * the CPU the whole drawn cloud (about 0.65 M points a second), and the uploads after it wait for
  * it: with a 2 M budget, redraws of 0.5–1.5 M points while the last batches came took the whole
  * budget's first full view from about 1.2 s to 7.8–10.9 s in 2 of 6 runs.
