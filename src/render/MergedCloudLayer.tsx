@@ -84,9 +84,20 @@ export function MergedCloudLayer({
       p.frustumCulled = false;
       g.add(p);
     }
-    const partialCap = software && budget > SOFTWARE_POINT_BUDGET ? SOFTWARE_PARTIAL_CAP : Infinity;
-    const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown, partialCap));
+    const capped = software && budget > SOFTWARE_POINT_BUDGET;
+    const target = lodLimit(cloud.received, uploadTarget(cloud, budget, gpu.shown, capped ? SOFTWARE_PARTIAL_CAP : Infinity));
+    // With the draws capped, what has arrived still goes up (a step at a time, between frames), so
+    // that little is left to upload once the merge is complete.
+    const ahead = capped && gpu.shown > 0 ? lodLimit(cloud.received, budget) : target;
     if (target <= gpu.shown) {
+      if (gpu.uploaded < ahead) {
+        lodGeometry.upload(gpu, ahead);
+        gpuWait.current = nextStep(gl.getContext(), hidden, () => {
+          gpuWait.current = null;
+          pumpRef.current();
+        });
+        return;
+      }
       // Out of sight and all on the GPU: this cloud takes the kept one's place.
       if (hidden && (revealAt === 'first' ? gpu.shown > 0 : isFull(gpu))) store.getState().patchMerge({ stale: null, onScreen: true });
       return;
