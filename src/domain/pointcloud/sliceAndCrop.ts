@@ -30,6 +30,15 @@ export function sliceCropLimits(heightSlice: OpenInterval, rangeCrop: OpenInterv
   return { zMin, zMax, rMin: Math.max(0, rMin), rMax: Math.max(0, rMax) };
 }
 
+/**
+ * The interval with its ends the right way round: both given and the min above the max, swapped
+ * (as typed into the fields; the handles may cross while dragged and are swapped only where drawn).
+ */
+export function orderedInterval(interval: OpenInterval): OpenInterval {
+  const { min, max } = interval;
+  return min !== null && max !== null && min > max ? { min: max, max: min } : interval;
+}
+
 function ordered(interval: OpenInterval, openLow: number): [number, number] {
   const lo = finiteOr(interval.min, openLow);
   const hi = finiteOr(interval.max, NO_LIMIT);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideSliceCrop, isUnlimited, NO_LIMIT, sliceCropLimits } from '../../../../src/domain/pointcloud/sliceAndCrop.ts';
+import { insideSliceCrop, isUnlimited, NO_LIMIT, orderedInterval, sliceCropLimits } from '../../../../src/domain/pointcloud/sliceAndCrop.ts';
 import { finiteOnly } from '../../../../src/domain/pointcloud/finiteOnly.ts';
 
 const OPEN = { min: null, max: null };
@@ -39,5 +39,14 @@ describe('finiteOnly', () => {
     const all = new Uint8Array([1, 0]);
     expect(finiteOnly(all, new Float32Array([0, 0, 0, 1, 1, 1]))).toBe(all);
     expect(() => finiteOnly(new Uint8Array(3), positions)).toThrow(/finiteOnly: 3 values for 5 points/);
+  });
+});
+
+describe('orderedInterval (ends typed into the fields)', () => {
+  it('swaps a min above the max, and leaves open or ordered ends alone', () => {
+    expect(orderedInterval({ min: 2, max: -2 })).toEqual({ min: -2, max: 2 });
+    expect(orderedInterval({ min: -1, max: 0.5 })).toEqual({ min: -1, max: 0.5 });
+    expect(orderedInterval({ min: 3, max: null })).toEqual({ min: 3, max: null });
+    expect(orderedInterval({ min: null, max: -4 })).toEqual({ min: null, max: -4 });
   });
 });
