@@ -92,10 +92,7 @@ export function MergedCloudLayer({
     if (target <= gpu.shown) {
       if (gpu.uploaded < ahead) {
         lodGeometry.upload(gpu, ahead);
-        gpuWait.current = nextStep(gl.getContext(), hidden, () => {
-          gpuWait.current = null;
-          pumpRef.current();
-        });
+        stepLater();
         return;
       }
       // Out of sight and all on the GPU: this cloud takes the kept one's place.
@@ -106,10 +103,7 @@ export function MergedCloudLayer({
     if (gpu.uploaded < target) {
       // More steps to go before the target: the next once the GPU has taken this one (out of
       // sight, at the next animation frame: see `nextStep`).
-      gpuWait.current = nextStep(gl.getContext(), hidden, () => {
-        gpuWait.current = null;
-        pumpRef.current();
-      });
+      stepLater();
       return;
     }
     // Drawn in the next frame (behind the last step in the GPU's queue); uploading goes on once
@@ -125,7 +119,11 @@ export function MergedCloudLayer({
       return;
     }
     // Out of sight nothing is drawn: go on at the next animation frame.
-    gpuWait.current = nextStep(gl.getContext(), true, () => {
+    stepLater();
+  };
+  /** Pumps again once the GPU has taken the last step (out of sight: at the next animation frame). */
+  const stepLater = (): void => {
+    gpuWait.current = nextStep(gl.getContext(), hidden, () => {
       gpuWait.current = null;
       pumpRef.current();
     });

@@ -1,14 +1,12 @@
 import { proxy } from 'comlink';
 import type { AppStore } from '../state/createAppStore.ts';
 import type { PageIo } from './pageIo.ts';
-import type { PosesResponse } from '../domain/poses/Pose.ts';
+import { IDENTITY_POSE, type PosesResponse } from '../domain/poses/Pose.ts';
 import { sweepWindow } from '../domain/lod/mergeSweeps.ts';
 import type { MergeEvent } from '../../workers/merge.worker.ts';
 import type { MergedCloud } from '../io/mergedClouds.ts';
 import { lidarToLidar } from '../domain/poses/worldTransforms.ts';
 import { MAX_SWEEPS_EACH_SIDE } from '../domain/lod/mergeSweeps.ts';
-
-const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 /** Delay after the first frame is loaded before the poses and the merge worker are readied (ms). */
 const WARM_UP_MS = 400;
@@ -36,7 +34,7 @@ export function startSweepMerger(store: AppStore, io: PageIo): () => void {
 
   /** The transform from `from`'s LiDAR frame into `to`'s, when both have poses of one sequence. */
   const between = (from: string, to: string): number[] | null => {
-    if (from === to) return IDENTITY;
+    if (from === to) return [...IDENTITY_POSE];
     const a = posesRead?.frames[from];
     const b = posesRead?.frames[to];
     return a && b && a.sequence === b.sequence ? lidarToLidar(a.pose, b.pose) : null;

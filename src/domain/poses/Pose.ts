@@ -10,6 +10,9 @@
  */
 export type Pose = readonly number[];
 
+/** The pose that moves nothing (row-major 4×4 identity). */
+export const IDENTITY_POSE: Pose = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+
 /** A frame's pose and the sequence it belongs to (poses of different sequences share no world). */
 export interface FramePose {
   /** The sequence (KITTI tracking: `0003`; nuScenes: the scene token; a KITTI odometry folder: ''). */

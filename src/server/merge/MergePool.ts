@@ -3,7 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { WIRE_DONE, type MergedDone } from '../../domain/lod/mergedWire.ts';
 import type { MergeSweep, MergeTask } from './mergeTask.ts';
-import type { Pose } from '../../domain/poses/Pose.ts';
+import { IDENTITY_POSE, type Pose } from '../../domain/poses/Pose.ts';
 import type { MergedDisc } from '../../domain/lod/mergeSweeps.ts';
 import { MAX_SWEEPS_EACH_SIDE } from '../../domain/lod/mergeSweeps.ts';
 
@@ -77,8 +77,7 @@ export class MergePool {
    * `signal` aborts.
    */
   async readAhead(sweeps: MergeSweep[], signal: AbortSignal): Promise<MergedDone> {
-    const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
-    return this.run(sweeps, identity, 0, () => undefined, signal, undefined, true);
+    return this.run(sweeps, IDENTITY_POSE, 0, () => undefined, signal, undefined, true);
   }
 
   /**
@@ -89,7 +88,6 @@ export class MergePool {
    * the largest window of sweeps like that one (`reserveBuffers`).
    */
   warm(sweep?: MergeSweep): void {
-    const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
     const once = (task: Omit<MergeTask, 'port'>): Promise<unknown> => {
       const { port1, port2 } = new MessageChannel();
       port1.unref();
@@ -98,7 +96,7 @@ export class MergePool {
         .catch(() => undefined)
         .finally(() => port1.close());
     };
-    void once({ sweeps: [], targetPose: identity, budget: 100_000, warm: true }).then(() =>
+    void once({ sweeps: [], targetPose: IDENTITY_POSE, budget: 100_000, warm: true }).then(() =>
       sweep ? once({ sweeps: [sweep], targetPose: sweep.pose, budget: 100_000, reserveSweeps: 2 * MAX_SWEEPS_EACH_SIDE + 1 }) : undefined,
     );
   }
