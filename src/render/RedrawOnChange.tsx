@@ -1,16 +1,7 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { usePage } from './EditorContext.ts';
-import type { MergeSlice } from '../state/slices/mergeSlice.ts';
-
-/**
- * Whether a change of the merge state changes the canvas (which cloud, its colours); its progress
- * figures (sweeps fetched, points drawn, timings) only show in the panel. The merged layer asks
- * for its own frames as points arrive.
- */
-function mergeShowsDiffer(a: MergeSlice['merge'], b: MergeSlice['merge']): boolean {
-  return a.key !== b.key || a.colorByTime !== b.colorByTime || a.timeRange !== b.timeRange || a.sweeps !== b.sweeps;
-}
+import { mergeShowsDiffer } from './mergeShowsDiffer.ts';
 
 /**
  * The canvas renders on demand (nothing is drawn while nothing changes): this asks for a frame
