@@ -8,6 +8,8 @@ import type { ClusterPart } from './ClusterPart.ts';
 export interface UnboxedPart extends ClusterPart {
   /** Largest tangent of a point's elevation angle seen from `origin`. */
   tanElevation: number;
+  /** The part's points, x y z. */
+  xyz: Float32Array;
 }
 
 /** Cells of the split (metres): the obstacle clusters' own cell, so a part is what would be a cluster alone. */
@@ -53,5 +55,7 @@ function measure(xyz: Float32Array, list: number[], ground: GroundModel, origin:
     zMax = Math.max(zMax, pz);
     tanElevation = Math.max(tanElevation, (pz - origin[2]) / Math.max(0.1, Math.hypot(px - origin[0], py - origin[1])));
   }
-  return { ...f, points: list.length, z: sz / list.length, groundZ, top: zMax - groundZ, bottom: zMin - groundZ, tanElevation };
+  const own = new Float32Array(3 * list.length);
+  list.forEach((i, k) => own.set(xyz.subarray(3 * i, 3 * i + 3), 3 * k));
+  return { ...f, points: list.length, z: sz / list.length, groundZ, top: zMax - groundZ, bottom: zMin - groundZ, tanElevation, xyz: own };
 }

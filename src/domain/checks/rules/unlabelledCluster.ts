@@ -15,6 +15,7 @@ import type { ClusterPart } from './ClusterPart.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
 import { isRiderProfile } from './riderProfile.ts';
 import { unboxedParts } from './unboxedParts.ts';
+import { isFoliageRough, surfaceRoughness } from './surfaceRoughness.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 
 /** Clusters with more than this share of their points in boxes are the boxed objects themselves. */
@@ -32,6 +33,8 @@ export const WARN_CONF = 0.5;
 export const INFO_CONF = 0.3;
 /** Confidence factor of a person-sized column carved out of a larger cluster (`peopleInCluster`). */
 const CARVED = 0.8;
+/** Confidence factor of the vehicle classes on a cluster whose surface is as rough as foliage (`isFoliageRough`): info at most. */
+const FOLIAGE = 0.4;
 /** Findings closer than this (metres, BEV) are one: the most confident is kept. */
 const SAME_PLACE = 1;
 /** A cluster whose top is within this angle (radians, 0.4°) of the highest beam is cut off there. */
@@ -76,7 +79,23 @@ export const unlabelledCluster: Rule = (ctx) => {
   const split: { g: number; need: number; scenery: number }[] = [];
   const mostlyBoxed: number[] = [];
   const faces: { g: number; cand: MissedCandidate; scores: TemplateScore[]; partial: boolean }[] = [];
-  const consider = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number): void => {
+  const vehicles: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number }[] = [];
+  /** Considers a candidate that a vehicle class explains, with those classes damped on a foliage-rough surface (`xyz`: its points). */
+  const judgeSurface = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number, xyz: Float32Array): void => {
+    if (
+      !scores.some((sc) => sc.kind === 'vehicle' && sc.confidence * scenery >= WARN_CONF) ||
+      !isFoliageRough(surfaceRoughness(xyz, analysis.sensor), cand.range)
+    ) {
+      consider(g, cand, scores, scenery);
+      return;
+    }
+    const damped = scores
+      .map((sc) => (sc.kind === 'vehicle' ? { ...sc, confidence: FOLIAGE * sc.confidence } : sc))
+      .sort((a, b) => b.confidence - a.confidence);
+    // The message says why a vehicle class scores low (another class may now explain it best).
+    consider(g, cand, damped, scenery, damped[0].kind === 'vehicle');
+  };
+  const consider = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number, rough = false): void => {
     const best = scores[0];
     const confidence = best.confidence * scenery;
     if (confidence < INFO_CONF) return;
@@ -99,7 +118,7 @@ export const unlabelledCluster: Rule = (ctx) => {
         severity,
         cuboidId: null,
         location: [x, y, z],
-        message: message(cand, scores, confidence),
+        message: message(cand, scores, confidence, rough),
         dictionaryEntry: 'every-object-boxed',
         suggestedLabel: best.label,
         confidence: Math.round(confidence * 100) / 100,
@@ -152,17 +171,21 @@ export const unlabelledCluster: Rule = (ctx) => {
     if (g < groups.lowStart && isFace(cand) && (person?.confidence ?? 0) >= WARN_CONF)
       faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
     if (confidence < INFO_CONF) continue;
-    consider(g, cand, scores, scenery);
+    // A vehicle class's cluster is judged on its surface too (below), in one pass over the points.
+    if (scores.some((sc) => sc.kind === 'vehicle' && sc.confidence * scenery >= WARN_CONF)) vehicles.push({ g, cand, scores, scenery });
+    else consider(g, cand, scores, scenery);
+  }
+  // The unboxed points of every unit looked at more closely below, in one pass.
+  const wanted = [...vehicles.map((v) => v.g), ...split.map((c) => c.g), ...faces.map((f) => f.g), ...mostlyBoxed];
+  const points = wanted.length > 0 ? pointsOfUnits(ctx, analysis, free.covered, wanted) : new Map<number, Float32Array>();
+  // A hedge, a bush or a crown scatters its returns through its depth; a vehicle's body is smooth
+  // along a scan line. On a surface that rough the vehicle classes count for less than half.
+  if (vehicles.length > 0) {
+    for (const { g, cand, scores, scenery } of vehicles) judgeSurface(g, cand, scores, scenery, points.get(g) ?? new Float32Array(0));
   }
   // People standing against something no class explains (a tree, a post, a bush): their columns.
   if (split.length > 0) {
     const people = classes.filter(([, r]) => objectKind(r) === 'person');
-    const points = pointsOfUnits(
-      ctx,
-      analysis,
-      free.covered,
-      split.map((c) => c.g),
-    );
     for (const { g, need, scenery } of split) {
       for (const part of peopleInCluster(points.get(g) ?? new Float32Array(0), analysis.ground, need)) {
         const range = Math.hypot(part.x - ox, part.y - oy);
@@ -178,12 +201,6 @@ export const unlabelledCluster: Rule = (ctx) => {
   }
   // Faces with a rider's profile over a bicycle are cyclists rather than pieces of fence.
   if (faces.length > 0) {
-    const points = pointsOfUnits(
-      ctx,
-      analysis,
-      free.covered,
-      faces.map((f) => f.g),
-    );
     for (const { g, cand, scores, partial } of faces) {
       if (isRiderProfile(points.get(g) ?? new Float32Array(0), analysis.ground, cand.yaw))
         consider(g, cand, scores, sceneryFactor(analysis, g, cand, partial, true));
@@ -191,7 +208,6 @@ export const unlabelledCluster: Rule = (ctx) => {
   }
   // The unboxed parts of mostly boxed clusters (a cyclist beside a boxed van joins its cluster).
   if (mostlyBoxed.length > 0) {
-    const points = pointsOfUnits(ctx, analysis, free.covered, mostlyBoxed);
     for (const g of mostlyBoxed) {
       for (const part of unboxedParts(points.get(g) ?? new Float32Array(0), analysis.ground, analysis.sensor.origin, MIN_POINTS)) {
         const range = Math.hypot(part.x - ox, part.y - oy);
@@ -201,7 +217,7 @@ export const unlabelledCluster: Rule = (ctx) => {
         cand.topCut = Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || atCeiling(analysis.sensor, cand, groups.overhead[g]);
         const scenery = sceneryFactor(analysis, g, cand, true);
         if (scenery <= 0) continue;
-        consider(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery);
+        judgeSurface(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery, part.xyz);
       }
     }
   }
@@ -301,22 +317,26 @@ function freeParts(ctx: CheckContext, analysis: FrameAnalysis) {
 }
 
 /**
- * The unboxed points (x y z) of each of `units` (clusters or groups of clusters, not low parts),
- * in one pass over the obstacle points.
+ * The unboxed points (x y z) of each of `units` (clusters, groups of clusters or low parts), in
+ * one pass over the obstacle points.
  */
 function pointsOfUnits(ctx: CheckContext, analysis: FrameAnalysis, covered: Uint8Array, units: number[]): Map<number, Float32Array> {
-  const { labels } = analysis.clusters;
-  const { groupUnit } = analysis.groups;
+  const { clusters, groups } = analysis;
+  const { labels } = clusters;
+  const { groupUnit } = groups;
   const wanted = new Set(units);
+  const anyLow = units.some((u) => u >= groups.lowStart);
   const lists = new Map<number, number[]>(units.map((u) => [u, []]));
   const pos = ctx.positions;
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i];
     if (c < 0 || covered[i]) continue;
-    // A point is in its cluster's unit and in its group's, if it has one.
+    // A point is in its cluster's unit, in its group's, if it has one, and in its cell's low part.
     if (wanted.has(c)) lists.get(c)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
     const g = groupUnit[c];
     if (g >= 0 && wanted.has(g)) lists.get(g)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
+    const low = anyLow ? unitOfCell(clusters, groups.cellUnit, pos[3 * i], pos[3 * i + 1]) : -1;
+    if (low >= 0 && wanted.has(low)) lists.get(low)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
   }
   return new Map([...lists].map(([u, l]) => [u, Float32Array.from(l)]));
 }
@@ -372,7 +392,7 @@ function isEgo(analysis: FrameAnalysis, ext: Float32Array, g: number, range: num
   return u >= ext[b] - m && u <= ext[b + 1] + m && v >= ext[b + 2] - m && v <= ext[b + 3] + m;
 }
 
-function message(cand: MissedCandidate, scores: readonly TemplateScore[], confidence: number): string {
+function message(cand: MissedCandidate, scores: readonly TemplateScore[], confidence: number, rough: boolean): string {
   const best = scores[0];
   const others = scores
     .slice(1)
@@ -385,7 +405,8 @@ function message(cand: MissedCandidate, scores: readonly TemplateScore[], confid
   return (
     `${cand.points} points at (${fmt(x, 1)}, ${fmt(y, 1)}), ${fmt(cand.range)} m away, form a ${fmt(l, l < 0.1 ? 2 : 1)} × ` +
     `${fmt(w, w < 0.1 ? 2 : 1)} m cluster ${fmt(cand.top, 1)} m tall with no box${returns}: a missed ${best.label}` +
-    `${others.length > 0 ? ` (or ${others.join(', ')})` : ''}? Confidence ${fmt(confidence, 2)}.`
+    `${others.length > 0 ? ` (or ${others.join(', ')})` : ''}? Confidence ${fmt(confidence, 2)}` +
+    (rough ? ': its surface scatters the returns as foliage does (a hedge, a bush), not as a vehicle body.' : '.')
   );
 }
 
