@@ -6,7 +6,7 @@ const MAX_STEPS = 2.5;
 /** Points of a cluster read at most (beyond, every k-th beam only). */
 const MAX_POINTS = 1500;
 /** Fewest triples of neighbouring returns for a verdict. */
-export const MIN_TRIPLES = 15;
+const MIN_TRIPLES = 15;
 /**
  * A surface is foliage-rough when the median second difference of range along the scan lines
  * exceeds this (metres) plus ROUGH_PER_M per metre of range (beam width and range noise grow with it).
