@@ -55,6 +55,9 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * (`sceneryFactor`: lines, posts, walls, hanging or overhung clusters, pieces of a hedge or a
  * wall). Each class with `findMissed` is scored on size and on the returns the sensor would give
  * on such an object there (`scoreTemplates`); the best gives `suggestedLabel` and `confidence`.
+ * Where a vehicle class scores a warning or more, the cluster's surface is read too: one that
+ * scatters the returns as foliage does (`isFoliageRough`: a hedge, a bush, a crown) scores its
+ * vehicle classes ×0.4, and the message says why.
  *
  * Severity: an error when some vehicle class scores 0.8 on a cluster at least as wide as that
  * class's narrowest width, or the best class is a person scoring 0.8 and standing upright at
@@ -82,10 +85,7 @@ export const unlabelledCluster: Rule = (ctx) => {
   const vehicles: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number }[] = [];
   /** Considers a candidate that a vehicle class explains, with those classes damped on a foliage-rough surface (`xyz`: its points). */
   const judgeSurface = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number, xyz: Float32Array): void => {
-    if (
-      !scores.some((sc) => sc.kind === 'vehicle' && sc.confidence * scenery >= WARN_CONF) ||
-      !isFoliageRough(surfaceRoughness(xyz, analysis.sensor), cand.range)
-    ) {
+    if (!vehicleWarns(scores, scenery) || !isFoliageRough(surfaceRoughness(xyz, analysis.sensor), cand.range)) {
       consider(g, cand, scores, scenery);
       return;
     }
@@ -172,7 +172,7 @@ export const unlabelledCluster: Rule = (ctx) => {
       faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
     if (confidence < INFO_CONF) continue;
     // A vehicle class's cluster is judged on its surface too (below), in one pass over the points.
-    if (scores.some((sc) => sc.kind === 'vehicle' && sc.confidence * scenery >= WARN_CONF)) vehicles.push({ g, cand, scores, scenery });
+    if (vehicleWarns(scores, scenery)) vehicles.push({ g, cand, scores, scenery });
     else consider(g, cand, scores, scenery);
   }
   // The unboxed points of every unit looked at more closely below, in one pass.
@@ -180,9 +180,7 @@ export const unlabelledCluster: Rule = (ctx) => {
   const points = wanted.length > 0 ? pointsOfUnits(ctx, analysis, free.covered, wanted) : new Map<number, Float32Array>();
   // A hedge, a bush or a crown scatters its returns through its depth; a vehicle's body is smooth
   // along a scan line. On a surface that rough the vehicle classes count for less than half.
-  if (vehicles.length > 0) {
-    for (const { g, cand, scores, scenery } of vehicles) judgeSurface(g, cand, scores, scenery, points.get(g) ?? new Float32Array(0));
-  }
+  for (const { g, cand, scores, scenery } of vehicles) judgeSurface(g, cand, scores, scenery, points.get(g) ?? new Float32Array(0));
   // People standing against something no class explains (a tree, a post, a bush): their columns.
   if (split.length > 0) {
     const people = classes.filter(([, r]) => objectKind(r) === 'person');
@@ -339,6 +337,11 @@ function pointsOfUnits(ctx: CheckContext, analysis: FrameAnalysis, covered: Uint
     if (low >= 0 && wanted.has(low)) lists.get(low)!.push(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
   }
   return new Map([...lists].map(([u, l]) => [u, Float32Array.from(l)]));
+}
+
+/** Whether some vehicle class explains a candidate as a warning or more. */
+function vehicleWarns(scores: readonly TemplateScore[], scenery: number): boolean {
+  return scores.some((sc) => sc.kind === 'vehicle' && sc.confidence * scenery >= WARN_CONF);
 }
 
 /** Fewest unboxed points of a candidate `range` metres from the sensor (`MIN_POINTS`, `NEAR`). */
