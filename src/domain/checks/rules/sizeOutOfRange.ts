@@ -4,10 +4,16 @@ import { fmt } from '../formatNumber.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
 import { isAtScanEdge } from './isAtScanEdge.ts';
+import { sizeInReturns } from './sizeInReturns.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /** Relative excess over a size bound beyond which the result is an error, not a warning. */
 const ERROR_MARGIN = 0.1;
+/** Returns a box needs before they may vouch for its unusual size. */
+const VOUCH_MIN = 10;
+/** A small box's returns fill this much of the short side, and at most this share of them lie just past it. */
+const FILL = 0.9;
+const SPILL = 0.1;
 const DIMS = [
   { key: 'l', word: 'long' },
   { key: 'w', word: 'wide' },
@@ -20,6 +26,12 @@ const DIMS = [
  * the edge of the scan may be shorter or narrower than the range (the SOP boxes it to its visible
  * extent); elsewhere `truncated` is camera-image truncation and the box is the whole object. A
  * non-positive or non-finite size is always an error.
+ *
+ * One size far beyond its bound is only a warning when the box's own returns (ten or more) show
+ * the object has that size: they spread past the class's largest size, or they fill a box smaller
+ * than the class's least and stop at its faces. Then it is an unusual object of the class (a
+ * 1.7 m wide light truck, a person with a trolley) or another class, not a box drawn wrong; a box
+ * grown or shrunk off its object stays an error.
  */
 export const sizeOutOfRange: Rule = (ctx) => {
   const out: CheckResult[] = [];
@@ -44,6 +56,7 @@ export const sizeOutOfRange: Rule = (ctx) => {
     const actual: string[] = [];
     const allowed: string[] = [];
     let severity: Severity | null = null;
+    let only = -1;
     for (let d = 0; d < 3; d++) {
       const { key, word } = DIMS[d];
       const v = box.size[d];
@@ -52,6 +65,7 @@ export const sizeOutOfRange: Rule = (ctx) => {
       if (v > max) excess = v / max - 1;
       else if (v < min && !(truncated && key !== 'h')) excess = 1 - v / min;
       else continue;
+      only = d;
       actual.push(`${fmt(v, 2)} m ${word}`);
       allowed.push(`${fmt(min, 2)}–${fmt(max, 2)} m ${word}`);
       if (excess > ERROR_MARGIN) severity = 'error';
@@ -60,12 +74,26 @@ export const sizeOutOfRange: Rule = (ctx) => {
     if (severity === null) continue;
     // Beyond the class in two sizes at once: not an unusual object of the class, a box of the wrong size or class.
     if (actual.length >= 2) severity = 'error';
+    let vouched = '';
+    if (severity === 'error' && actual.length === 1 && ctx.positions.length > 0) {
+      const axis = only as 0 | 1 | 2;
+      const seen = sizeInReturns((analysis ??= analysisOf(ctx)), box, axis);
+      const [min, max] = rule.size[DIMS[axis].key];
+      const big = box.size[axis] > max;
+      const shows = big ? seen.span >= max : seen.span >= FILL * box.size[axis] && seen.beyond <= SPILL * seen.inside;
+      if (seen.inside >= VOUCH_MIN && shows) {
+        severity = 'warning';
+        vouched =
+          `. Its ${seen.inside} returns span ${fmt(seen.span, 2)} m ${big ? `(more than ${fmt(max, 2)})` : `and stop at its faces (under ${fmt(min, 2)})`}: ` +
+          `an unusual ${box.label}, or another class`;
+      }
+    }
     out.push({
       ruleId: 'sizeOutOfRange',
       severity,
       cuboidId: box.id,
       location: null,
-      message: `${box.label} box is ${join(actual)}; a ${box.label} is ${join(allowed)}`,
+      message: `${box.label} box is ${join(actual)}; a ${box.label} is ${join(allowed)}${vouched}`,
       dictionaryEntry: `classes.${box.label}.size`,
     });
   }
