@@ -38,6 +38,12 @@ const SEEN_WHOLE = 0.85;
 /** Clusters with at least this many points have their extremes trimmed by `TRIM` per side. */
 const ROBUST_MIN_POINTS = 50;
 const TRIM = 0.01;
+/**
+ * At the far end a return this far (metres) beyond all the others is a stray (a return through a
+ * window, off a wheel arch or the kerb beside the car), not the object's end, when it is among the
+ * outermost 1 % (at least one): a face turning away thins its returns but does not jump.
+ */
+const STRAY_GAP = 0.3;
 
 export interface BoxForHeadingOptions {
   /** Keep the expected size even where the object is seen whole (a prior from another frame). */
@@ -106,8 +112,8 @@ export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts
   const seedV = cluster.seedY * c - cluster.seedX * s;
   const uSorted = Float64Array.from(u).sort();
   const vSorted = Float64Array.from(v).sort();
-  const uRange = robustRange(uSorted);
-  const vRange = robustRange(vSorted);
+  const uRange = robustRange(uSorted, false);
+  const vRange = robustRange(vSorted, true);
   const base = {
     fixedSize: opts.fixedSize ?? false,
     rounded: opts.rounded ?? false,
@@ -297,14 +303,43 @@ function upperBound(a: Float64Array, x: number): number {
 /**
  * The span of the values [lo, hi], ignoring the outermost 1 % on each side once there are enough
  * points for that to be a few stray returns (mirrors, which labels leave out, an arm, a branch)
- * rather than the object, and the untrimmed span [rawLo, rawHi].
+ * rather than the object, and the untrimmed span [rawLo, rawHi]. With `dropStrays` (the width
+ * axis) the untrimmed span leaves out a return at either end that jumps away from the rest
+ * (`isStrayStep`): a car is at most 2.35 m wide, and one return 0.4 m past its side (off the kerb,
+ * through a window) made a 1.6 m car 2.1 m wide. Along the length a lone return at the far end is
+ * often the end itself (a bumper seen past the side), so it stays.
  */
-function robustRange(sorted: Float64Array): Span {
+function robustRange(sorted: Float64Array, dropStrays: boolean): Span {
   const n = sorted.length;
   if (n === 0) return [0, 0, 0, 0];
   if (n < ROBUST_MIN_POINTS) return [sorted[0], sorted[n - 1], sorted[0], sorted[n - 1]];
   const k = Math.floor(TRIM * n);
-  return [sorted[k], sorted[n - 1 - k], sorted[0], sorted[n - 1]];
+  const m = dropStrays ? Math.max(1, k) : 0;
+  let rawLo = 0;
+  let rawHi = n - 1;
+  for (let j = 0; j < m; j++) if (isStrayStep(sorted, j, 1)) rawLo = j + 1;
+  for (let j = 0; j < m; j++) if (isStrayStep(sorted, n - 1 - j, -1)) rawHi = n - 2 - j;
+  return [sorted[k], sorted[n - 1 - k], sorted[rawLo], sorted[rawHi]];
+}
+
+/** Steps between the next returns inward that a stray's jump is compared with. */
+const STRAY_CONTEXT = 8;
+const STRAY_RATIO = 3;
+
+/**
+ * Whether the step from `sorted[i]` to its neighbour inward (`dir` 1: up, −1: down) is a stray's
+ * jump: over `STRAY_GAP` and over three times every one of the next eight steps inward.
+ */
+function isStrayStep(sorted: Float64Array, i: number, dir: 1 | -1): boolean {
+  const gap = Math.abs(sorted[i + dir] - sorted[i]);
+  if (!(gap > STRAY_GAP)) return false;
+  for (let j = 1; j <= STRAY_CONTEXT; j++) {
+    const a = i + j * dir;
+    const b = a + dir;
+    if (b < 0 || b >= sorted.length) break;
+    if (STRAY_RATIO * Math.abs(sorted[b] - sorted[a]) >= gap) return false;
+  }
+  return true;
 }
 
 /**
