@@ -14,6 +14,8 @@ import type { ClusterPart } from './ClusterPart.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
 import { isRiderProfile } from './riderProfile.ts';
 import { unboxedParts } from './unboxedParts.ts';
+import { BODY_LAYER_TOP, vehiclesInCluster } from './vehiclesInCluster.ts';
+import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isFoliageRough, surfaceRoughness } from './surfaceRoughness.ts';
 import { freeParts, pointsOfUnits } from './unboxedUnitPoints.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
@@ -33,6 +35,9 @@ export const WARN_CONF = 0.5;
 export const INFO_CONF = 0.3;
 /** Confidence factor of a person-sized column carved out of a larger cluster (`peopleInCluster`). */
 const CARVED = 0.8;
+/** A cluster thrown out as scenery is searched for vehicle bodies (`vehiclesInCluster`) when it rises above this (metres) and is this long. */
+const COVER_TOP = 2.3;
+const COVER_LENGTH = 2.2;
 /** Confidence factor of the vehicle classes on a cluster whose surface is as rough as foliage (`isFoliageRough`): info at most. */
 const FOLIAGE = 0.4;
 /** Findings closer than this (metres, BEV) are one: the most confident is kept. */
@@ -55,6 +60,9 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * (`sceneryFactor`: lines, posts, walls, hanging or overhung clusters, pieces of a hedge or a
  * wall). Each class with `findMissed` is scored on size and on the returns the sensor would give
  * on such an object there (`scoreTemplates`); the best gives `suggestedLabel` and `confidence`.
+ * A group set aside (or scoring under 0.3) that rises above 2.3 m and is 2.2 m long may hold a
+ * car under a street tree or beside a trunk: the vehicle bodies in it (`vehiclesInCluster`) are
+ * scored as candidates of their own (× 0.8, carved out), on the vehicle classes.
  * Where a vehicle class scores a warning or more, the cluster's surface is read too: one that
  * scatters the returns as foliage does (`isFoliageRough`: a hedge, a bush, a crown) scores its
  * vehicle classes ×0.4, and the message says why.
@@ -81,6 +89,7 @@ export const unlabelledCluster: Rule = (ctx) => {
   const chosen = new Map<number, { confidence: number; result: CheckResult }>();
   const split: { g: number; need: number; scenery: number }[] = [];
   const mostlyBoxed: number[] = [];
+  const covered: { g: number; need: number }[] = [];
   const faces: { g: number; cand: MissedCandidate; scores: TemplateScore[]; partial: boolean }[] = [];
   const vehicles: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number }[] = [];
   /** Considers a candidate that a vehicle class explains, with those classes damped on a foliage-rough surface (`xyz`: its points). */
@@ -160,7 +169,12 @@ export const unlabelledCluster: Rule = (ctx) => {
     // Cut off by the highest beam, or by the 4 m ceiling of the obstacle points: taller than it looks.
     cand.topCut = Math.atan(free.tanElevation[g]) >= analysis.topElevation - TOP_MARGIN || atCeiling(analysis.sensor, cand, groups.overhead[g]);
     const scenery = sceneryFactor(analysis, g, cand, n < groups.points[g]);
-    if (scenery <= 0) continue;
+    // Scenery as a whole, and taller than a vehicle: a car under a street tree or beside a trunk may stand in it (below).
+    const cover = cand.top > COVER_TOP && cand.length >= COVER_LENGTH;
+    if (scenery <= 0) {
+      if (cover) covered.push({ g, need });
+      continue;
+    }
     const scores = scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage);
     const best = scores[0];
     const confidence = best.confidence * scenery;
@@ -170,17 +184,37 @@ export const unlabelledCluster: Rule = (ctx) => {
     // One thin face that a person class explains: a cyclist's side, if its profile is a rider's (below).
     if (g < groups.lowStart && isFace(cand) && (person?.confidence ?? 0) >= WARN_CONF)
       faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
-    if (confidence < INFO_CONF) continue;
+    if (confidence < INFO_CONF) {
+      if (cover) covered.push({ g, need });
+      continue;
+    }
     // A vehicle class's cluster is judged on its surface too (below), in one pass over the points.
     if (vehicleWarns(scores, scenery)) vehicles.push({ g, cand, scores, scenery });
     else consider(g, cand, scores, scenery);
   }
   // The unboxed points of every unit looked at more closely below, in one pass.
-  const wanted = [...vehicles.map((v) => v.g), ...split.map((c) => c.g), ...faces.map((f) => f.g), ...mostlyBoxed];
+  const wanted = [...vehicles.map((v) => v.g), ...covered.map((c) => c.g), ...split.map((c) => c.g), ...faces.map((f) => f.g), ...mostlyBoxed];
   const points = wanted.length > 0 ? pointsOfUnits(ctx, analysis, free.covered, wanted) : new Map<number, Float32Array>();
   // A hedge, a bush or a crown scatters its returns through its depth; a vehicle's body is smooth
   // along a scan line. On a surface that rough the vehicle classes count for less than half.
   for (const { g, cand, scores, scenery } of vehicles) judgeSurface(g, cand, scores, scenery, points.get(g) ?? new Float32Array(0));
+  // Vehicles under a crown or beside a trunk, a post or a planter: their bodies.
+  if (covered.length > 0) {
+    const bodies = classes.filter(([, r]) => objectKind(r) === 'vehicle');
+    for (const { g, need } of covered) {
+      // The sensor's beam rows at the unit's range, where the layer's top is: a gap narrower than two of them is no gap.
+      const [gx, gy] = [groups.sumX[g] / groups.points[g], groups.sumY[g] / groups.points[g]];
+      const rowGap = beamGapAt(analysis.sensor, gx, gy, groundHeightAt(analysis.ground, gx, gy) + BODY_LAYER_TOP);
+      for (const part of vehiclesInCluster(points.get(g) ?? new Float32Array(0), analysis.ground, need, rowGap)) {
+        const range = Math.hypot(part.x - ox, part.y - oy);
+        if (!inLabelRegion(ctx.labelRegion, part.x - ox, part.y - oy, range) || isDismissed(ctx, part.x, part.y)) continue;
+        const cand = candidateOfPart(part, range, false);
+        const partScenery = CARVED * sceneryFactor(analysis, g, cand, true);
+        if (partScenery <= 0) continue;
+        judgeSurface(g, cand, scoreTemplates(cand, bodies, analysis.sensor, analysis.rangeImage), partScenery, part.xyz);
+      }
+    }
+  }
   // People standing against something no class explains (a tree, a post, a bush): their columns.
   if (split.length > 0) {
     const people = classes.filter(([, r]) => objectKind(r) === 'person');
