@@ -60,6 +60,8 @@ const PLAUSIBILITY: Readonly<Record<string, number>> = { Truck: 0.75, Tram: 0.6,
 const FILL: Record<ObjectKind, number> = { vehicle: 0.3, person: 0.15, other: 0.2 };
 /** Points per expected return above which the cluster is too dense for the class (it is bigger than one). */
 const OVERFULL = 2.5;
+/** |sin| of the angle between a cluster's long axis and the line of sight under which the axis runs along it (30°). */
+const ALONG_SIGHT = 0.5;
 /** Share of a place the sensor must see for a vehicle there to show at least 80 % of its class's shortest length. */
 const SEEN = 0.7;
 /** Points at which a cluster's count is good evidence (factor 1 − e^(−n/EVIDENCE_POINTS): 10 points 0.4, 30 points 0.78, 60 points 0.95). */
@@ -159,7 +161,9 @@ export function scoreTemplates(
         // A vehicle in plain view shows most of its length (its roof, seen from above, or its side),
         // unless the cluster is one end face seen head-on: as wide as the class, lying across the
         // line of sight (a van ahead shows its rear, not its length).
-        const endOn = turn !== 0 && across > 0.7 && cand.length >= 0.8 * w[0];
+        // (Or its long axis lies along the line of sight, the end face as wide as the class across
+        // it: the roof of a car ahead, seen from behind, runs away from the sensor.)
+        const endOn = turn !== 0 ? across > 0.7 && cand.length >= 0.8 * w[0] : across < ALONG_SIGHT && cand.width >= 0.8 * w[0];
         if (kind === 'vehicle' && seen >= SEEN && !endOn) fit *= below(cand.length, 0.8 * l[0], 0.3 * l[0]);
         // Seen from an end, a vehicle shows most of its width, hidden or not (a pole is no truck's rear).
         if (kind === 'vehicle' && turn !== 0) fit *= below(cand.length, 0.8 * w[0], 0.15 * w[0]);
