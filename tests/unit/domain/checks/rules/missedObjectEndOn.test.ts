@@ -39,7 +39,7 @@ const carFromBehind: MissedCandidate = {
 
 describe('scoreTemplates on a car seen from behind whose cluster runs along the line of sight', () => {
   it('explains it best as a Car: the length runs away from the sensor, unseen', () => {
-    const [best] = scoreTemplates(carFromBehind, classes, sensor);
+    const [best] = scoreTemplates(carFromBehind, classes, sensor, undefined);
     expect(best.label).toBe('Car');
     expect(best.confidence).toBeGreaterThan(0.8);
   });
@@ -47,7 +47,7 @@ describe('scoreTemplates on a car seen from behind whose cluster runs along the 
   it("still wants a strip along the line of sight narrower than a car to show a car's length", () => {
     // 1.6 m deep and 0.5 m across: a piece of a wall or a side seen edge-on, no car's end.
     const strip = { ...carFromBehind, width: 0.5, points: 200 };
-    const car = scoreTemplates(strip, classes, sensor).find((s) => s.label === 'Car')!;
+    const car = scoreTemplates(strip, classes, sensor, undefined).find((s) => s.label === 'Car')!;
     expect(car.confidence).toBeLessThan(0.5);
   });
 });
