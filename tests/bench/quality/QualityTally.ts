@@ -24,6 +24,8 @@ export interface DefectCounts {
   any: number;
   /** Rules that caught it (trials per rule). */
   rules: Record<string, number>;
+  /** `delete` only: caught trials whose finding suggests the deleted box's own class. */
+  classRight?: number;
 }
 
 export interface FitSamples {
@@ -213,5 +215,6 @@ function addCounts(dst: DefectCounts, src: DefectCounts): void {
   dst.n += src.n;
   dst.error += src.error;
   dst.any += src.any;
+  if (src.classRight !== undefined) dst.classRight = (dst.classRight ?? 0) + src.classRight;
   for (const [r, n] of Object.entries(src.rules)) dst.rules[r] = (dst.rules[r] ?? 0) + n;
 }

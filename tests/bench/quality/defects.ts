@@ -151,6 +151,8 @@ export interface Catch {
   any: boolean;
   /** Rules of the new errors and warnings that flag it. */
   rules: string[];
+  /** For `delete`: the class the most confident of those findings suggests (null without one). */
+  suggested: string | null;
 }
 
 /**
@@ -170,10 +172,12 @@ export function defectCaught(seeded: SeededDefect, clean: readonly CheckResult[]
     if (!DELETE_RULES.has(r.ruleId) || r.location === null) return false;
     return Math.hypot(r.location[0] - del.center[0], r.location[1] - del.center[1]) <= objectReach(del.size);
   });
+  const sure = hits.reduce<CheckResult | null>((a, r) => (a === null || (r.confidence ?? 0) > (a.confidence ?? 0) ? r : a), null);
   return {
     error: hits.some((r) => r.severity === 'error'),
     any: hits.length > 0,
     rules: [...new Set(hits.map((r) => r.ruleId))].sort(),
+    suggested: del === null ? null : (sure?.suggestedLabel ?? null),
   };
 }
 

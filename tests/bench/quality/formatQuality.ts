@@ -85,6 +85,12 @@ export function formatTally(t: QualityTally, title: string): string {
         `warning ${bucket === 'ge10' ? mark(pct(w), atMost(w, TARGETS.cleanWarning)) : pct(w)}${rules ? `  [${rules}]` : ''}`,
     );
   }
+  const del = t.buckets.ge10.defects.delete;
+  if (del.any > 0) {
+    out.push(
+      `deleted objects found (≥10 returns): the finding suggests the deleted box's class for ${del.classRight ?? 0} of ${del.any} (${pct(ratio(del.classRight ?? 0, del.any))})`,
+    );
+  }
   const fmPerFrame = ratio(t.falseMissed.error + t.falseMissed.warning, t.frames);
   out.push(
     `false missed objects per clean frame: warnings+errors ${mark(num(fmPerFrame), atMost(fmPerFrame, TARGETS.falseMissedPerFrame))} ` +

@@ -75,6 +75,7 @@ export function measureFrame(frame: QualityFrame, tally: QualityTally, opts: Mea
         c.n++;
         if (caught.error) c.error++;
         if (caught.any) c.any++;
+        if (caught.any && seeded.deleted !== null) c.classRight = (c.classRight ?? 0) + (caught.suggested === seeded.deleted.label ? 1 : 0);
         for (const r of caught.rules) c.rules[r] = (c.rules[r] ?? 0) + 1;
       }
     }

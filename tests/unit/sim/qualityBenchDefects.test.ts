@@ -91,10 +91,10 @@ describe('bench:quality caught logic', () => {
 
   it('counts only new errors and warnings on the defective box', () => {
     const s = seedDefect(boxes, 0, 'shift1');
-    expect(defectCaught(s, clean, clean)).toEqual({ error: false, any: false, rules: [] });
+    expect(defectCaught(s, clean, clean)).toEqual({ error: false, any: false, rules: [], suggested: null });
     expect(defectCaught(s, clean, [...clean, result({ cuboidId: 'b', severity: 'error' })]).any).toBe(false);
     expect(defectCaught(s, clean, [result({ cuboidId: 'a', severity: 'info' })]).any).toBe(false);
-    expect(defectCaught(s, clean, [...clean, result({ cuboidId: 'a' })])).toEqual({ error: false, any: true, rules: ['pointsOutsideBox'] });
+    expect(defectCaught(s, clean, [...clean, result({ cuboidId: 'a' })])).toEqual({ error: false, any: true, rules: ['pointsOutsideBox'], suggested: null });
     // The same rule turning from warning into error is a new error.
     expect(defectCaught(s, clean, [result({ cuboidId: 'a', ruleId: 'tooFewPoints', severity: 'error' })]).error).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('bench:quality caught logic', () => {
     const onCopy = [...clean, result({ cuboidId: 'a~dup', ruleId: 'tooFewPoints' })];
     expect(defectCaught(s, clean, onCopy).any).toBe(false);
     const pair = [result({ cuboidId: 'a~dup', ruleId: 'duplicate', severity: 'error', otherCuboidId: 'a' })];
-    expect(defectCaught(s, clean, pair)).toEqual({ error: true, any: true, rules: ['duplicate'] });
+    expect(defectCaught(s, clean, pair)).toEqual({ error: true, any: true, rules: ['duplicate'], suggested: null });
   });
 
   it('a delete is caught by a new missed-object finding within reach of the deleted centre', () => {
@@ -118,6 +118,10 @@ describe('bench:quality caught logic', () => {
     expect(defectCaught(s, clean, [missed(10.5, 5.2, 'info')]).any).toBe(false);
     expect(defectCaught(s, [missed(10.5, 5.2)], [missed(10.5, 5.2)]).any).toBe(false); // already there
     expect(defectCaught(s, clean, [result({ cuboidId: 'b', severity: 'error' })]).any).toBe(false);
+    // The class a delete's finding suggests: that of the most confident finding there.
+    const suggesting = (label: string, confidence: number) => ({ ...missed(10.5, 5.2), suggestedLabel: label, confidence });
+    expect(defectCaught(s, clean, [suggesting('Cyclist', 0.6), suggesting('Car', 0.9)]).suggested).toBe('Car');
+    expect(defectCaught(s, clean, [missed(10.5, 5.2)]).suggested).toBeNull();
   });
 
   it('false missed objects are findings away from every ground-truth spot, by severity', () => {
