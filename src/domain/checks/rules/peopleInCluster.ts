@@ -1,8 +1,8 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { pointComponents } from '../../geometry/cellComponents.ts';
-import { principalFootprint } from '../../geometry/principalFootprint.ts';
 import type { ClusterPart } from './ClusterPart.ts';
+import { partFootprint, partHeights } from './measurePart.ts';
 
 /** A person-sized column found inside a larger cluster. */
 export type PersonPart = ClusterPart;
@@ -53,24 +53,14 @@ export function peopleInCluster(xyz: Float32Array, ground: GroundModel, minPoint
     const list = members[k];
     const m = list.length;
     if (m < minPoints) continue;
-    let top = -Infinity;
-    let bottom = Infinity;
-    let sz = 0;
-    for (const i of list) {
-      top = Math.max(top, h[i]);
-      bottom = Math.min(bottom, h[i]);
-      sz += xyz[3 * i + 2];
-    }
+    const { top, bottom, z } = partHeights(xyz, h, list);
     // Something above that the column reaches up to goes on up (a trunk, a post); something above
     // a gap hangs over it (a crown over a person standing under the tree).
     if (above[k] > Math.max(4, 0.03 * m) && top > HIGH - OVERHANG_GAP) continue;
     if (top < 1.0 || bottom > 0.6) continue;
-    const f = principalFootprint(
-      Float64Array.from(list, (i) => xyz[3 * i]),
-      Float64Array.from(list, (i) => xyz[3 * i + 1]),
-    );
+    const f = partFootprint(xyz, list);
     if (f.length > MAX_LENGTH || f.length < MIN_LENGTH) continue;
-    out.push({ ...f, points: m, z: sz / m, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom });
+    out.push({ ...f, points: m, z, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom });
   }
   return out;
 }

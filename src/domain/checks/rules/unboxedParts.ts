@@ -1,8 +1,8 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { pointComponents } from '../../geometry/cellComponents.ts';
-import { principalFootprint } from '../../geometry/principalFootprint.ts';
 import type { ClusterPart } from './ClusterPart.ts';
+import { partFootprint } from './measurePart.ts';
 
 /** A connected part of a cluster's unboxed points. */
 export interface UnboxedPart extends ClusterPart {
@@ -37,10 +37,7 @@ export function unboxedParts(xyz: Float32Array, ground: GroundModel, origin: rea
 }
 
 function measure(xyz: Float32Array, list: number[], ground: GroundModel, origin: readonly [number, number, number]): UnboxedPart {
-  const f = principalFootprint(
-    Float64Array.from(list, (i) => xyz[3 * i]),
-    Float64Array.from(list, (i) => xyz[3 * i + 1]),
-  );
+  const f = partFootprint(xyz, list);
   const groundZ = groundHeightAt(ground, f.x, f.y);
   let sz = 0;
   let zMin = Infinity;

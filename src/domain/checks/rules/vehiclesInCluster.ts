@@ -1,8 +1,8 @@
 import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { pointComponents } from '../../geometry/cellComponents.ts';
-import { principalFootprint } from '../../geometry/principalFootprint.ts';
 import type { ClusterPart } from './ClusterPart.ts';
+import { partFootprint, partHeights } from './measurePart.ts';
 
 /** A vehicle-sized body carved out of a cluster, with its points. */
 export interface VehiclePart extends ClusterPart {
@@ -103,25 +103,15 @@ export function vehiclesInCluster(xyz: Float32Array, ground: GroundModel, minPoi
   const out: VehiclePart[] = [];
   for (const list of members) {
     if (list.length < minPoints) continue;
-    let top = -Infinity;
-    let bottom = Infinity;
-    let sz = 0;
-    for (const i of list) {
-      top = Math.max(top, h[i]);
-      bottom = Math.min(bottom, h[i]);
-      sz += xyz[3 * i + 2];
-    }
+    const { top, bottom, z } = partHeights(xyz, h, list);
     if (top < MIN_TOP || top > HIGH - TOP_CLEARANCE || bottom > MAX_BOTTOM) continue;
-    const f = principalFootprint(
-      Float64Array.from(list, (i) => xyz[3 * i]),
-      Float64Array.from(list, (i) => xyz[3 * i + 1]),
-    );
+    const f = partFootprint(xyz, list);
     if (f.length < MIN_LENGTH || f.length > MAX_LENGTH || (f.width < THIN && f.length > END_LENGTH)) continue;
     // A trunk or a post standing within the footprint: a planter or bushes around a tree, not a body.
     if (pierced(f, posts)) continue;
     const part = new Float32Array(3 * list.length);
     list.forEach((i, k) => part.set(xyz.subarray(3 * i, 3 * i + 3), 3 * k));
-    out.push({ ...f, points: list.length, z: sz / list.length, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom, xyz: part });
+    out.push({ ...f, points: list.length, z, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom, xyz: part });
   }
   return out;
 }
