@@ -319,7 +319,8 @@ function robustRange(sorted: Float64Array, dropStrays: boolean): Span {
   let rawHi = n - 1;
   for (let j = 0; j < m; j++) if (isStrayStep(sorted, j, 1)) rawLo = j + 1;
   for (let j = 0; j < m; j++) if (isStrayStep(sorted, n - 1 - j, -1)) rawHi = n - 2 - j;
-  return [sorted[k], sorted[n - 1 - k], sorted[rawLo], sorted[rawHi]];
+  // A stray is left out of the trimmed span too (1 % of under 100 points trims none).
+  return [sorted[Math.max(k, rawLo)], sorted[Math.min(n - 1 - k, rawHi)], sorted[rawLo], sorted[rawHi]];
 }
 
 /** Steps between the next returns inward that a stray's jump is compared with. */
