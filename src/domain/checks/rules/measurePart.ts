@@ -29,3 +29,10 @@ export function partFootprint(xyz: Float32Array, list: readonly number[]): Princ
     Float64Array.from(list, (i) => xyz[3 * i + 1]),
   );
 }
+
+/** The points `list` of `xyz`, x y z, in a buffer of their own. */
+export function partPoints(xyz: Float32Array, list: readonly number[]): Float32Array {
+  const out = new Float32Array(3 * list.length);
+  list.forEach((i, k) => out.set(xyz.subarray(3 * i, 3 * i + 3), 3 * k));
+  return out;
+}

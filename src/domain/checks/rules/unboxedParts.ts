@@ -2,7 +2,7 @@ import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { pointComponents } from '../../geometry/cellComponents.ts';
 import type { ClusterPart } from './ClusterPart.ts';
-import { partFootprint } from './measurePart.ts';
+import { partFootprint, partPoints } from './measurePart.ts';
 
 /** A connected part of a cluster's unboxed points. */
 export interface UnboxedPart extends ClusterPart {
@@ -52,7 +52,5 @@ function measure(xyz: Float32Array, list: number[], ground: GroundModel, origin:
     zMax = Math.max(zMax, pz);
     tanElevation = Math.max(tanElevation, (pz - origin[2]) / Math.max(0.1, Math.hypot(px - origin[0], py - origin[1])));
   }
-  const own = new Float32Array(3 * list.length);
-  list.forEach((i, k) => own.set(xyz.subarray(3 * i, 3 * i + 3), 3 * k));
-  return { ...f, points: list.length, z: sz / list.length, groundZ, top: zMax - groundZ, bottom: zMin - groundZ, tanElevation, xyz: own };
+  return { ...f, points: list.length, z: sz / list.length, groundZ, top: zMax - groundZ, bottom: zMin - groundZ, tanElevation, xyz: partPoints(xyz, list) };
 }

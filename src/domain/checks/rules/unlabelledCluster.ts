@@ -203,7 +203,8 @@ export const unlabelledCluster: Rule = (ctx) => {
     const bodies = classes.filter(([, r]) => objectKind(r) === 'vehicle');
     for (const { g, need } of covered) {
       // The sensor's beam rows at the unit's range, where the layer's top is: a gap narrower than two of them is no gap.
-      const [gx, gy] = [groups.sumX[g] / groups.points[g], groups.sumY[g] / groups.points[g]];
+      const gx = groups.sumX[g] / groups.points[g];
+      const gy = groups.sumY[g] / groups.points[g];
       const rowGap = beamGapAt(analysis.sensor, gx, gy, groundHeightAt(analysis.ground, gx, gy) + BODY_LAYER_TOP);
       for (const part of vehiclesInCluster(points.get(g) ?? new Float32Array(0), analysis.ground, need, rowGap)) {
         const range = Math.hypot(part.x - ox, part.y - oy);

@@ -2,7 +2,7 @@ import { groundHeightAt } from '../../geometry/estimateGround.ts';
 import type { GroundModel } from '../../geometry/estimateGround.ts';
 import { pointComponents } from '../../geometry/cellComponents.ts';
 import type { ClusterPart } from './ClusterPart.ts';
-import { partFootprint, partHeights } from './measurePart.ts';
+import { partFootprint, partHeights, partPoints } from './measurePart.ts';
 
 /** A vehicle-sized body carved out of a cluster, with its points. */
 export interface VehiclePart extends ClusterPart {
@@ -109,9 +109,7 @@ export function vehiclesInCluster(xyz: Float32Array, ground: GroundModel, minPoi
     if (f.length < MIN_LENGTH || f.length > MAX_LENGTH || (f.width < THIN && f.length > END_LENGTH)) continue;
     // A trunk or a post standing within the footprint: a planter or bushes around a tree, not a body.
     if (pierced(f, posts)) continue;
-    const part = new Float32Array(3 * list.length);
-    list.forEach((i, k) => part.set(xyz.subarray(3 * i, 3 * i + 3), 3 * k));
-    out.push({ ...f, points: list.length, z, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom, xyz: part });
+    out.push({ ...f, points: list.length, z, groundZ: groundHeightAt(ground, f.x, f.y), top, bottom, xyz: partPoints(xyz, list) });
   }
   return out;
 }
