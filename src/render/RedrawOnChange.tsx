@@ -1,25 +1,19 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { usePage } from './EditorContext.ts';
-import { mergeShowsDiffer } from './mergeShowsDiffer.ts';
+import { storeChangeRedraws } from './storeChangeRedraws.ts';
 
 /**
  * The canvas renders on demand (nothing is drawn while nothing changes): this asks for a frame
- * whenever the store changes (but for the review and session panels' state) or points of a frame land. Camera controls ask for their own frames.
+ * whenever the store changes what it may draw (`storeChangeRedraws`: not what only panels show) or
+ * points of a frame land. Camera controls ask for their own frames.
  */
 export function RedrawOnChange() {
   const invalidate = useThree((s) => s.invalidate);
   const { store, io } = usePage();
   useEffect(() => {
-    // The review and session slices are panels' state: nothing on the canvas shows them.
     const a = store.subscribe((s, prev) => {
-      for (const key of Object.keys(s) as (keyof typeof s)[]) {
-        if (key === 'merge' && !mergeShowsDiffer(s.merge, prev.merge)) continue;
-        if (key !== 'review' && key !== 'session' && s[key] !== prev[key]) {
-          invalidate();
-          return;
-        }
-      }
+      if (storeChangeRedraws(s, prev)) invalidate();
     });
     const b = io.frameCache.onChange(() => invalidate());
     const onResize = () => invalidate();

@@ -1,0 +1,25 @@
+import type { AppState } from '../state/AppState.ts';
+import { mergeShowsDiffer } from './mergeShowsDiffer.ts';
+
+/**
+ * Parts of the store that only panels show: the review and session panels, the frame list and its
+ * check counts, the SOP panel, messages and the help overlay, the save status. The check sweep
+ * fills one frame's counts at a time, every quarter second or so for each frame of the dataset: a
+ * redraw for each kept a software renderer drawing the whole open frame for 10 s and more after
+ * it opened (about 110 ms of CPU each, 120k points), and a merge asked for meanwhile drew its first
+ * view behind them.
+ */
+const PANEL_ONLY: ReadonlySet<string> = new Set(['review', 'session', 'frames', 'framesError', 'checkSummary', 'sop', 'ui', 'save']);
+
+/**
+ * Whether a store change may change what the canvas draws (it renders on demand: `RedrawOnChange`).
+ * Merge progress counts only where it changes the clouds drawn (`mergeShowsDiffer`).
+ */
+export function storeChangeRedraws(s: AppState, prev: AppState): boolean {
+  for (const key of Object.keys(s) as (keyof AppState)[]) {
+    if (s[key] === prev[key] || PANEL_ONLY.has(key)) continue;
+    if (key === 'merge' && !mergeShowsDiffer(s.merge, prev.merge)) continue;
+    return true;
+  }
+  return false;
+}
