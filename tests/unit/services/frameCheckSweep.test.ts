@@ -75,7 +75,7 @@ describe('frame check sweep', () => {
     stop();
   });
 
-  it('waits while sweeps are being merged (the server merges them on the same cores)', async () => {
+  it('waits while sweeps are being merged and drawn (the server merges them, and a software renderer draws them, on the same cores)', async () => {
     const store = createAppStore();
     const server = fakeApi({ b: { error: 1 } });
     store.getState().setCurrentFrame('a');
@@ -84,7 +84,11 @@ describe('frame check sweep', () => {
     store.getState().setFrames([item('a'), item('b')]);
     await server.flush();
     expect(server.asked).toEqual([]);
-    store.getState().patchMerge({ status: 'ready' });
+    // All batches have come, but the merged view is still going up to the GPU.
+    store.getState().patchMerge({ status: 'ready', key: 'merged:a:25:500000', fullDetailMs: null });
+    await server.flush();
+    expect(server.asked).toEqual([]);
+    store.getState().patchMerge({ fullDetailMs: 850 });
     await server.flush();
     expect(server.asked).toEqual(['b']);
     stop();
