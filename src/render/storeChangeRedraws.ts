@@ -13,12 +13,15 @@ const PANEL_ONLY: ReadonlySet<string> = new Set(['review', 'session', 'frames', 
 
 /**
  * Whether a store change may change what the canvas draws (it renders on demand: `RedrawOnChange`).
- * Merge progress counts only where it changes the clouds drawn (`mergeShowsDiffer`).
+ * Merge progress counts only where it changes the clouds drawn (`mergeShowsDiffer`), the checks'
+ * only where their findings change.
  */
 export function storeChangeRedraws(s: AppState, prev: AppState): boolean {
   for (const key of Object.keys(s) as (keyof AppState)[]) {
     if (s[key] === prev[key] || PANEL_ONLY.has(key)) continue;
     if (key === 'merge' && !mergeShowsDiffer(s.merge, prev.merge)) continue;
+    // The canvas draws the checks' findings, not their progress (preparing, running, timings).
+    if (key === 'checks' && s.checks.results === prev.checks.results) continue;
     return true;
   }
   return false;

@@ -23,6 +23,8 @@ describe('storeChangeRedraws (which store changes redraw the canvas)', () => {
     expect(storeChangeRedraws({ ...prev, visibility: { ...prev.visibility, hiddenClasses: ['Car'] } }, prev)).toBe(true);
     expect(storeChangeRedraws({ ...prev, view: { ...prev.view, pointSize: 3 } }, prev)).toBe(true);
     expect(storeChangeRedraws({ ...prev, checks: { ...prev.checks, results: [] } }, prev)).toBe(true);
+    // Their progress alone does not.
+    expect(storeChangeRedraws({ ...prev, checks: { ...prev.checks, status: 'running' } }, prev)).toBe(false);
     // The merge only where the clouds drawn change (`mergeShowsDiffer`).
     expect(storeChangeRedraws({ ...prev, merge: { ...prev.merge, sweepsDone: 3 } }, prev)).toBe(false);
     expect(storeChangeRedraws(prev, prev)).toBe(false);
