@@ -106,8 +106,21 @@ export async function measureMergedSequence(
     frameId,
     { timeout: timeoutMs },
   );
-  // Let the frame's own upload and the checks settle before the merge starts.
-  await page.waitForTimeout(1500);
+  // Let the frame's own upload and its checks settle before the merge starts, as when an annotator
+  // looks at a frame before turning sweeps on: the checks' findings are drawn once they come, and a
+  // software renderer drawing them (0.1–0.5 s a frame on two busy cores) delays whatever is asked
+  // next. (The page waited a fixed 1.5 s before; the checks sometimes came just then.)
+  await page
+    .waitForFunction(
+      (id) => {
+        const c = (window as any).__cuboid.store.getState().checks;
+        return c.frameId === id && (c.status === 'done' || c.status === 'error');
+      },
+      frameId,
+      { timeout: 30_000, polling: 100 },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(1000);
   if (budget !== undefined) await page.evaluate((b) => (window as any).__cuboid.store.getState().setPointBudget(b), budget);
   const t0 = await page.evaluate((n) => {
     const hook = (window as any).__cuboid;
