@@ -39,7 +39,7 @@ export function cellComponents(occupied: Uint8Array, nx: number, ny: number): { 
  * (−1 when no kept point lies in it), whether or not i itself is kept. Null when the points span
  * more than 2^20 cells.
  */
-export function pointComponents(xyz: Float32Array, cell: number, keep?: (i: number) => boolean): { of: Int32Array; count: number } | null {
+export function pointComponents(xyz: Float32Array | Float64Array, cell: number, keep?: (i: number) => boolean): { of: Int32Array; count: number } | null {
   const n = Math.floor(xyz.length / 3);
   let minX = Infinity;
   let minY = Infinity;
