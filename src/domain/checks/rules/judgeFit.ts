@@ -93,6 +93,8 @@ const RIDER_BODY_SHARE = 0.5;
 /** A rider's points (at least RIDER_ELONGATED_POINTS) this many times as long as wide run along its length (`judgeFit`). */
 const RIDER_ELONGATED = 2;
 const RIDER_ELONGATED_POINTS = 40;
+/** ...and longer than a typical rider is wide by this (metres). */
+const RIDER_LONG_MARGIN = 0.2;
 
 /** Points within this distance (metres, plus the range noise) of a fitted edge are on that face. */
 const HUG_BAND = 0.1;
@@ -233,7 +235,7 @@ export function judgeFit(
       const typical = Math.max((rule.size.w[0] + rule.size.w[1]) / 2, box.size[1]);
       longAxisKnown =
         long > 1.3 * short &&
-        (long > widest + LONG_AXIS_MARGIN || (mode === 'line' && m >= RIDER_ELONGATED_POINTS && long > typical + LONG_AXIS_MARGIN && long > RIDER_ELONGATED * short));
+        (long > widest + LONG_AXIS_MARGIN || (mode === 'line' && m >= RIDER_ELONGATED_POINTS && long > typical + RIDER_LONG_MARGIN && long > RIDER_ELONGATED * short));
       if (longAxisKnown) {
         // The long axis's angle from the box's length axis, 0–90°.
         const axis = mode === 'rectangle' && fit.spanAcross > fit.spanAlong ? deg + 90 : deg;
