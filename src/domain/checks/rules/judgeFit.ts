@@ -235,7 +235,8 @@ export function judgeFit(
       const typical = Math.max((rule.size.w[0] + rule.size.w[1]) / 2, box.size[1]);
       longAxisKnown =
         long > 1.3 * short &&
-        (long > widest + LONG_AXIS_MARGIN || (mode === 'line' && m >= RIDER_ELONGATED_POINTS && long > typical + RIDER_LONG_MARGIN && long > RIDER_ELONGATED * short));
+        (long > widest + LONG_AXIS_MARGIN ||
+          (mode === 'line' && m >= RIDER_ELONGATED_POINTS && long > typical + RIDER_LONG_MARGIN && long > RIDER_ELONGATED * short));
       if (longAxisKnown) {
         // The long axis's angle from the box's length axis, 0–90°.
         const axis = mode === 'rectangle' && fit.spanAcross > fit.spanAlong ? deg + 90 : deg;
