@@ -6,7 +6,10 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-/** Progress of the current frame's stream: bytes and points loaded, or the error that stopped it. */
+/**
+ * Progress of the current frame's stream: bytes and points loaded, or the error that stopped it.
+ * The count is the frame's own file's, also while merged sweeps are shown (the toolbar counts those).
+ */
 export function LoadStatus() {
   const load = useAppStore((s) => s.load);
   if (load.status === 'idle') return <span className="muted">Pick a frame</span>;
@@ -29,8 +32,8 @@ export function LoadStatus() {
         </>
       ) : (
         <span>
-          {nf.format(load.totalPoints)} points ({nf.format(load.totalPoints - load.renderCount)} invalid) · {mb(load.bytesTotal)} MB · first points{' '}
-          {Math.round(load.firstBatchMs ?? 0)} ms · full frame {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
+          {nf.format(load.totalPoints)} points in this frame ({nf.format(load.totalPoints - load.renderCount)} invalid) · {mb(load.bytesTotal)} MB · first
+          points {Math.round(load.firstBatchMs ?? 0)} ms · full frame {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
           {load.notice !== null && (
             <>
               {' · '}
