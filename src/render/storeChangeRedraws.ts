@@ -9,7 +9,7 @@ import { mergeShowsDiffer } from './mergeShowsDiffer.ts';
  * it opened (about 110 ms of CPU each, 120k points), and a merge asked for meanwhile drew its first
  * view behind them.
  */
-const PANEL_ONLY: ReadonlySet<string> = new Set(['review', 'session', 'frames', 'framesError', 'checkSummary', 'sop', 'ui', 'save']);
+const PANEL_ONLY: ReadonlySet<keyof AppState> = new Set<keyof AppState>(['review', 'session', 'frames', 'framesError', 'checkSummary', 'sop', 'ui', 'save']);
 
 /**
  * Whether a store change may change what the canvas draws (it renders on demand: `RedrawOnChange`).
