@@ -16,6 +16,7 @@ import type { FitJudgement } from './judgeFit.ts';
 import { createHeadingScratch } from './refitHeading.ts';
 import { targetIndices } from './targetIndices.ts';
 import { besideObject } from './besideObject.ts';
+import { offItsObject } from './offItsObject.ts';
 
 /** How far beyond the side faces the object is followed: 60 % of the longer side, 1–3 m. */
 const REACH_FRACTION = 0.6;
@@ -253,7 +254,7 @@ export function decide(box: Cuboid, rule: ClassRule | undefined, j: FitJudgement
       worstSeverity = sure ? 'error' : 'warning';
     }
   }
-  if (worst < 0 || worstSeverity === null) return besideStructure ? null : reachesPast(box, j, emptyEnd, solid, refit, result);
+  if (worst < 0 || worstSeverity === null) return besideStructure ? null : (offItsObject(box, j) ?? reachesPast(box, j, emptyEnd, solid, refit, result));
   const [shownCount, shownBeyond] = besideStructure ? [j.core.count, j.core.beyond] : [j.countBeyond[worst], j.beyond[worst]];
   const beyond = `${plural(shownCount, 'point')} of its object reach ${fmt(shownBeyond, 2)} m beyond its ${FACE_NAMES[worst]}`;
   if (worst < 4) {
