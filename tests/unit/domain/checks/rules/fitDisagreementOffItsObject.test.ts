@@ -52,7 +52,9 @@ describe('fitDisagreement: a box off its object by less than a protrusion shows'
     const { sim, box, findings } = simBoxFindings('hdl64', 7, 14, 'fitDisagreement');
     expect(box.label).toBe('Car');
     expect(Math.hypot(box.center[0], box.center[1])).toBeGreaterThan(70);
-    const moved = sim.boxes.map((b) => (b === box ? { ...b, center: [b.center[0] - Math.sin(b.yaw), b.center[1] + Math.cos(b.yaw), b.center[2]] as Cuboid['center'] } : b));
+    const moved = sim.boxes.map((b) =>
+      b === box ? { ...b, center: [b.center[0] - Math.sin(b.yaw), b.center[1] + Math.cos(b.yaw), b.center[2]] as Cuboid['center'] } : b,
+    );
     const found = findings(moved);
     expect(found.map((f) => f.severity)).toEqual(['warning']);
     expect(found[0].message).toMatch(/off its object along its width/);
