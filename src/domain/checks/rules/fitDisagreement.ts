@@ -39,7 +39,13 @@ const HEADING = {
  */
 const WARN_HUG_GAIN = 0.1;
 const ERROR_HUG_GAIN = 0.2;
-/** A gap between an end and the object, seen empty, of max(0.5 m, 12 % of that dimension) + 1 % of the range. */
+/**
+ * A gap between an end and the object, seen empty, of max(0.5 m, 12 % of that dimension) + 1 % of
+ * the range: a vehicle's side seen at a grazing angle thins out towards its end. Its sides (the
+ * gap across it) grow by 0.5 % of the range (`OUTLINE_EMPTY_END_PER_M`): its end seen head-on
+ * stops at a sharp corner (a car 72 m ahead moved 1 m sideways reached 1.2 m past its rear's
+ * edge, under the 1.22 m the ends' rate asked).
+ */
 const EMPTY_END_MIN = 0.5;
 /** The same for riders and people, whose boxes are a third as long (only both ends empty together count: `reachesPast`). */
 const OUTLINE_EMPTY_END_MIN = 0.3;
@@ -168,7 +174,8 @@ export function judgeBoxes(ctx: CheckContext): BoxJudgement[] {
  *   edge of the region (it touches a wall, a hedge), where it ends is not seen: no such finding
  *   (and the heading is refitted from the points inside the box only).
  * - reaching past (vehicles): the object's side seen by the sensor stops short of an end face
- *   by max(0.5 m, 12 % of the box's length) + 1 % of the range, the sensor sees that side at 15°
+ *   by max(0.5 m, 12 % of the box's length) + 1 % of the range (a side short of its end seen
+ *   head-on: 0.5 %), the sensor sees that side at 15°
  *   or more, and that strip of the box was in view (not behind nearer points): warning. (Faces that face the sensor are looseFit's.)
  *   Both ends of one axis so, the gaps adding up to max(0.8 m, 30 % of the box): an error (a
  *   warning under 25 returns). Riders and people: both ends only (at max(0.3 m, 12 %) + 0.5 % of the
@@ -356,7 +363,8 @@ const OUTLINE_BOTH_ENDS_SHARE = 0.5;
 /** Smallest gap (metres) between a face and its object reported as the box reaching past it. */
 function emptyEndAt(box: Cuboid, f: number, range: number, solid: boolean): number {
   const dim = f < 2 ? box.size[0] : box.size[1];
-  return Math.max(solid ? EMPTY_END_MIN : OUTLINE_EMPTY_END_MIN, EMPTY_END_SHARE * dim) + (solid ? EMPTY_END_PER_M : OUTLINE_EMPTY_END_PER_M) * range;
+  const perM = solid && f < 2 ? EMPTY_END_PER_M : OUTLINE_EMPTY_END_PER_M;
+  return Math.max(solid ? EMPTY_END_MIN : OUTLINE_EMPTY_END_MIN, EMPTY_END_SHARE * dim) + perM * range;
 }
 
 /**
