@@ -14,8 +14,14 @@ import { targetIndices } from './targetIndices.ts';
 const REACH_FRACTION = 0.6;
 const MIN_REACH = 2;
 const MAX_REACH = 8;
-/** Two above-ground points closer than this (metres) belong to one surface. */
+/** Two above-ground points closer than this (metres) belong to one surface... */
 const LINK = 0.3;
+/**
+ * ...or than this many of the sensor's column spacings at the box's range: 64 columns of 0.17°
+ * lie 0.22 m apart 75 m away, where 0.3 m voxels of 0.2 m split a car's rear into pieces and a
+ * box moved 1 m off it reached none of the 7 returns it had left outside.
+ */
+const LINK_COLUMNS = 1.8;
 /** Fraction of the object's above-ground points left outside that is a warning / an error. */
 const WARN_FRACTION = 0.2;
 const ERROR_FRACTION = 0.35;
@@ -25,7 +31,7 @@ const ERROR_MIN = 8;
 /**
  * The box cuts its object: starting from the above-ground points inside the box (grown by
  * `settings.fitMargin`), the object's surface is followed through touching 0.2 m voxels
- * (`growFromInside`) out to 60 % of the box's longer side (2–8 m) beyond the faces, only within
+ * (`growFromInside`; at range, two thirds of 1.8 column spacings: `LINK_COLUMNS`) out to 60 % of the box's longer side (2–8 m) beyond the faces, only within
  * the obstacle clusters the box holds and never through another box. Points reached outside the
  * box are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while
  * an object standing 0.4 m or more away is not reached.
@@ -82,7 +88,8 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const [cx, cy, cz] = box.center;
     // Rows of one surface lie one beam gap apart vertically: heights are squeezed so that the
     // gap at this range links like LINK does (a 32-beam scan's rows are 0.7 m apart at 30 m).
-    const zScale = Math.min(1, LINK / (1.1 * beamGapAt(sensor, cx, cy, cz)));
+    const link = Math.max(LINK, LINK_COLUMNS * sensor.azimuthStep * Math.hypot(cx - sensor.origin[0], cy - sensor.origin[1]));
+    const zScale = Math.min(1, link / (1.1 * beamGapAt(sensor, cx, cy, cz)));
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
     // Pass 1: the obstacle clusters that have points inside the box (cells of the box itself);
@@ -140,14 +147,14 @@ export const pointsOutsideBox: Rule = (ctx) => {
         m++;
       }
     }
-    const grown = growFromInside(local, state, m, LINK, scratch);
+    const grown = growFromInside(local, state, m, link, scratch);
     if (grown.inside < 3 || grown.outside === 0) continue;
     let farthest = 0;
     let atReach = false;
     for (const k of grown.reachedOutside) {
       const beyond = Math.max(Math.abs(local[3 * k]) - hl, Math.abs(local[3 * k + 1]) - hw, Math.abs(local[3 * k + 2] / zScale) - hh);
       if (beyond > farthest) farthest = beyond;
-      if (beyond > reach - LINK) atReach = true;
+      if (beyond > reach - link) atReach = true;
     }
     const total = grown.inside + grown.outside;
     const fraction = grown.outside / total;

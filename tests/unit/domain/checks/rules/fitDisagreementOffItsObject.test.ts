@@ -4,7 +4,16 @@ import type { FitJudgement } from '../../../../../src/domain/checks/rules/judgeF
 import type { Cuboid } from '../../../../../src/domain/types.ts';
 import { simBoxFindings } from '../simBoxFindings.ts';
 
-const car: Cuboid = { id: 'c', label: 'Car', center: [20, 0, -1], size: [4.4, 1.8, 1.5], yaw: 0, attributes: {} };
+const car: Cuboid = {
+  id: 'c',
+  trackId: null,
+  source: 'manual',
+  label: 'Car',
+  center: [20, 0, -1],
+  size: [4.4, 1.8, 1.5],
+  yaw: 0,
+  attributes: { truncated: 0, occluded: 0 },
+};
 
 /** A refit seen from behind: both sides of the object in view; `beyond` / `gap` per face (front, rear, left, right). */
 function judgement(range: number, beyond: number[], gap: number[]): FitJudgement {
