@@ -32,9 +32,10 @@ const ERROR_MIN = 8;
  * The box cuts its object: starting from the above-ground points inside the box (grown by
  * `settings.fitMargin`), the object's surface is followed through touching 0.2 m voxels
  * (`growFromInside`; at range, two thirds of 1.8 column spacings: `LINK_COLUMNS`) out to 60 % of
- * the box's longer side (2–8 m) beyond the faces, only within the obstacle clusters the box holds and never through another box. Points reached outside the
- * box are the part of the object the box misses: catches shifted, shrunk and rotated boxes, while
- * an object standing 0.4 m or more away is not reached.
+ * the box's longer side (2–8 m) beyond the faces, only within the obstacle clusters the box holds
+ * and never through another box. Points reached outside the box are the part of the object the
+ * box misses: catches shifted, shrunk and rotated boxes, while an object standing 0.4 m or more
+ * away is not reached.
  *
  * Heights are squeezed by the sensor model's beam gap at the box's range, so a sparse scanner's
  * rows still link. Warning when at least 20 % (and 5 points) of the object is outside, error at
