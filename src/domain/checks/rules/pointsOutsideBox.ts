@@ -35,7 +35,7 @@ const ERROR_MIN = 8;
  * the box's longer side (2–8 m) beyond the faces, only within the obstacle clusters the box holds
  * and never through another box. Points reached outside the box are the part of the object the
  * box misses: catches shifted, shrunk and rotated boxes, while an object standing 0.4 m or more
- * away is not reached.
+ * away (0.53 m 75 m from a 64-beam scanner) is not reached.
  *
  * Heights are squeezed by the sensor model's beam gap at the box's range, so a sparse scanner's
  * rows still link. Warning when at least 20 % (and 5 points) of the object is outside, error at
