@@ -3,11 +3,9 @@ import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isPointInAnyCuboid } from '../../geometry/isPointInCuboid.ts';
 import type { Cuboid } from '../../types.ts';
 import type { FrameAnalysis } from '../frame/FrameAnalysis.ts';
-import { createGrowScratch, growFromInside } from './growFromInside.ts';
+import { createGrowScratch, growFromInside, surfaceLink } from './growFromInside.ts';
 import type { GrowScratch } from './growFromInside.ts';
 
-/** Two above-ground points closer than this (metres) belong to one surface (as in pointsOutsideBox). */
-const LINK = 0.3;
 /** `growFromInside` always joins points closer than this share of its link (its voxels are 2/3 of it). */
 const ALWAYS_LINKED = 2 / 3;
 /** Outside points beyond this count and this multiple of the inside ones: the box is embedded in a larger structure. */
@@ -52,8 +50,9 @@ export interface GatheredObject {
  * analysis) of the clusters the box holds, inside the box grown by `reach` horizontally and
  * `reachUp` above its top, and not below its bottom 0.2 m, plus the returns too low for an obstacle
  * cluster (a car's lowest row, 0.2–0.3 m up) inside the box grown by `margin` above that slab; then only the surface connected to the
- * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`) and
- * never through another box. So a second object 0.4 m away or more is left out, and a wall that
+ * points inside the box (grown by `margin`), followed through 0.3 m links (`growFromInside`; at
+ * range 1.8 of the sensor's column spacings, `surfaceLink`) and never through another box. So a
+ * second object 0.4 m away or more (0.53 m 75 m from a 64-beam scanner) is left out, and a wall that
  * touches the object shows as a surface reaching the edge of the region (`atReach`).
  * When the clusters around hold more than 1500 points and 6 times those inside, the box is taken
  * as embedded in a larger structure: only its inside points are the object, every face `atReach`.
@@ -87,9 +86,10 @@ export function gatherObject(
   const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
   const zLow = -hh + Math.min(GROUND_SLAB, hh);
   // Rows of one surface lie one beam gap apart vertically: heights are squeezed while the surface
-  // is followed so that the gap at this range always links (within 2/3 of LINK, whatever the
+  // is followed so that the gap at this range always links (within 2/3 of the link, whatever the
   // voxel boundaries: a 16-beam scan's rows are 0.3 m apart at 9 m), and restored in the object's points.
-  const zScale = Math.min(1, (ALWAYS_LINKED * LINK) / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
+  const link = surfaceLink(analysis.sensor, cx, cy);
+  const zScale = Math.min(1, (ALWAYS_LINKED * link) / (1.1 * beamGapAt(analysis.sensor, cx, cy, cz)));
   // Pass 1: the obstacle clusters with points inside the box (grown by the margin), and how many
   // returns above its bottom slab it holds (the lowest too, clustered or not).
   const fx = (hl + margin) * Math.abs(c) + (hw + margin) * Math.abs(s);
@@ -177,7 +177,7 @@ export function gatherObject(
   const embedded = outsidePoints > EMBEDDED_MIN && outsidePoints > EMBEDDED_RATIO * insidePoints;
   const grown =
     outsidePoints > 0 && !embedded
-      ? growFromInside(scratch.local, scratch.state, m, LINK, scratch.grow)
+      ? growFromInside(scratch.local, scratch.state, m, link, scratch.grow)
       : { inside: insidePoints, outside: 0, reachedOutside: [] };
   if (grown.inside === 0) return none;
   const { local, state, object } = scratch;
@@ -190,7 +190,7 @@ export function gatherObject(
     n++;
   }
   const atReach: GatheredObject['atReach'] = [embedded, embedded, embedded, embedded, embedded];
-  const edge = reach - LINK;
+  const edge = reach - link;
   for (const k of grown.reachedOutside) {
     const lx = local[3 * k];
     const ly = local[3 * k + 1];
@@ -203,7 +203,7 @@ export function gatherObject(
     if (-lx - hl > edge) atReach[1] = true;
     if (ly - hw > edge) atReach[2] = true;
     if (-ly - hw > edge) atReach[3] = true;
-    if (lz - hh > reachUp - LINK) atReach[4] = true;
+    if (lz - hh > reachUp - link) atReach[4] = true;
   }
   return { n, outside: grown.outside, reach, reachUp, atReach };
 }

@@ -1,3 +1,5 @@
+import type { ScanSensor } from '../../sensor/ScanSensor.ts';
+
 /** Result of `growFromInside`. */
 export interface GrowResult {
   /** Number of points with state 1 (inside the box). */
@@ -120,4 +122,18 @@ export function growFromInside(xyz: Float64Array, state: Uint8Array, m: number, 
   for (let k = 0; k < m; k++) if (state[k] === 2 && visited[slotOf[cellOf[k]]]) reachedOutside.push(k);
   for (let s = 0; s < cells.length; s++) slotOf[cells[s]] = -1; // leave the scratch clean for the next call
   return { inside, outside: reachedOutside.length, reachedOutside };
+}
+
+/** Two above-ground points closer than this (metres) belong to one surface... */
+const LINK = 0.3;
+/**
+ * ...or than this many of the sensor's column spacings at the range: a 64-beam scanner's 0.17°
+ * columns lie 0.22 m apart 75 m away, where 0.3 m links (0.2 m voxels) split a car's rear apart and
+ * a box moved 1 m off it reached none of the 7 returns it had left outside.
+ */
+const LINK_COLUMNS = 1.8;
+
+/** The link (metres) that joins one surface's points around (x, y): `growFromInside`'s `link`. */
+export function surfaceLink(sensor: ScanSensor, x: number, y: number): number {
+  return Math.max(LINK, LINK_COLUMNS * sensor.azimuthStep * Math.hypot(x - sensor.origin[0], y - sensor.origin[1]));
 }

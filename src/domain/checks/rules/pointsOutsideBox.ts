@@ -7,21 +7,13 @@ import type { CheckResult } from '../CheckResult.ts';
 import { analysisOf } from '../frame/analysisOf.ts';
 import { fmt, plural } from '../formatNumber.ts';
 import { candidatePairs } from './candidatePairs.ts';
-import { createGrowScratch, growFromInside } from './growFromInside.ts';
+import { createGrowScratch, growFromInside, surfaceLink } from './growFromInside.ts';
 import { targetIndices } from './targetIndices.ts';
 
 /** How far beyond its faces a box's object is followed: 60 % of its longer side, 2–8 m. */
 const REACH_FRACTION = 0.6;
 const MIN_REACH = 2;
 const MAX_REACH = 8;
-/** Two above-ground points closer than this (metres) belong to one surface... */
-const LINK = 0.3;
-/**
- * ...or than this many of the sensor's column spacings at the box's range: 64 columns of 0.17°
- * lie 0.22 m apart 75 m away, where 0.3 m voxels of 0.2 m split a car's rear into pieces and a
- * box moved 1 m off it reached none of the 7 returns it had left outside.
- */
-const LINK_COLUMNS = 1.8;
 /** Fraction of the object's above-ground points left outside that is a warning / an error. */
 const WARN_FRACTION = 0.2;
 const ERROR_FRACTION = 0.35;
@@ -31,7 +23,7 @@ const ERROR_MIN = 8;
 /**
  * The box cuts its object: starting from the above-ground points inside the box (grown by
  * `settings.fitMargin`), the object's surface is followed through touching 0.2 m voxels
- * (`growFromInside`; at range, two thirds of 1.8 column spacings: `LINK_COLUMNS`) out to 60 % of
+ * (`growFromInside`; at range, two thirds of 1.8 column spacings: `surfaceLink`) out to 60 % of
  * the box's longer side (2–8 m) beyond the faces, only within the obstacle clusters the box holds
  * and never through another box. Points reached outside the box are the part of the object the
  * box misses: catches shifted, shrunk and rotated boxes, while an object standing 0.4 m or more
@@ -88,8 +80,8 @@ export const pointsOutsideBox: Rule = (ctx) => {
     const ey = (hl + reach) * Math.abs(s) + (hw + reach) * Math.abs(c);
     const [cx, cy, cz] = box.center;
     // Rows of one surface lie one beam gap apart vertically: heights are squeezed so that the
-    // gap at this range links like LINK does (a 32-beam scan's rows are 0.7 m apart at 30 m).
-    const link = Math.max(LINK, LINK_COLUMNS * sensor.azimuthStep * Math.hypot(cx - sensor.origin[0], cy - sensor.origin[1]));
+    // gap at this range links like the link does (a 32-beam scan's rows are 0.7 m apart at 30 m).
+    const link = surfaceLink(sensor, cx, cy);
     const zScale = Math.min(1, link / (1.1 * beamGapAt(sensor, cx, cy, cz)));
     const range = cellRange(grid, cx - ex, cy - ey, cx + ex, cy + ey);
     if (range === null) continue;
