@@ -58,13 +58,10 @@ describe('fitDisagreement: a box off its object by less than a protrusion shows'
 
   it('flags a car 72 m away moved 1 m sideways in a simulated 64-beam frame, and not the right box', () => {
     // 15 returns on its rear, seen from behind: before, no rule said anything of the moved box.
-    const { sim, box, findings } = simBoxFindings('hdl64', 7, 14, 'fitDisagreement');
+    const { sim, box, findings, shifted } = simBoxFindings('hdl64', 7, 14, 'fitDisagreement');
     expect(box.label).toBe('Car');
     expect(Math.hypot(box.center[0], box.center[1])).toBeGreaterThan(70);
-    const moved = sim.boxes.map((b) =>
-      b === box ? { ...b, center: [b.center[0] - Math.sin(b.yaw), b.center[1] + Math.cos(b.yaw), b.center[2]] as Cuboid['center'] } : b,
-    );
-    const found = findings(moved);
+    const found = findings(shifted(1));
     expect(found.map((f) => f.severity)).toEqual(['warning']);
     expect(found[0].message).toMatch(/off its object along its width/);
     expect(findings(sim.boxes)).toEqual([]);

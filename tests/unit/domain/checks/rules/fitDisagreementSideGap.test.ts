@@ -3,7 +3,6 @@ import { FrameChecker } from '../../../../../src/domain/checks/FrameChecker.ts';
 import { createCheckContext } from '../../../../../src/domain/checks/createCheckContext.ts';
 import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
 import { judgeBoxes } from '../../../../../src/domain/checks/rules/fitDisagreement.ts';
-import type { Cuboid } from '../../../../../src/domain/types.ts';
 import { simBoxFindings } from '../simBoxFindings.ts';
 
 describe('fitDisagreement: a vehicle box reaching past the side of its object seen from behind', () => {
@@ -12,11 +11,9 @@ describe('fitDisagreement: a vehicle box reaching past the side of its object se
   // sensor sees empty. The gap an empty side needed grew by 1 % of the range (1.22 m here), as
   // for the ends, where a side seen at a grazing angle thins out; a rear seen head-on ends at a
   // sharp corner, so a side's gap grows by 0.5 % (0.86 m here).
-  const { sim, box, findings } = simBoxFindings('hdl64', 3, 13, 'fitDisagreement');
+  const { sim, box, findings, shifted } = simBoxFindings('hdl64', 3, 13, 'fitDisagreement');
   const index = sim.boxes.indexOf(box);
-  const moved = sim.boxes.map((b) =>
-    b === box ? { ...b, center: [b.center[0] + Math.sin(b.yaw), b.center[1] - Math.cos(b.yaw), b.center[2]] as Cuboid['center'] } : b,
-  );
+  const moved = shifted(-1);
 
   it('sees the strip past the right side empty, and warns', () => {
     expect(box.label).toBe('Car');

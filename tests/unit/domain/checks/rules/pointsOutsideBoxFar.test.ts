@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { FrameChecker } from '../../../../../src/domain/checks/FrameChecker.ts';
-import { defaultDictionary } from '../../../../../src/domain/checks/dictionary/defaultDictionary.ts';
-import type { Cuboid } from '../../../../../src/domain/types.ts';
-import { simFrames } from '../../../../bench/quality/simFrames.ts';
+import { simBoxFindings } from '../simBoxFindings.ts';
 
 describe('pointsOutsideBox: a far car whose rear the sensor samples sparsely', () => {
   // A car 75 m from the 64-beam scanner (frame 8 of the quality bench's sequence), 13 returns on
   // its rear, 0.22 m apart across it (0.17° columns). Moved 1 m sideways, 7 of them are left
   // outside, but 0.2 m voxels (a 0.3 m link) split the rear into pieces and none was reached: the
   // link now grows to 1.8 column spacings at the box's range (0.40 m there).
-  const [sim] = [...simFrames({ profile: 'hdl64', height: 1.73, vehicleFrame: false }, 1, 8)];
-  const index = 6;
-  const car = sim.boxes[index];
-  const findings = (boxes: Cuboid[]) =>
-    new FrameChecker(sim.id, sim.positions, { ring: sim.ring })
-      .check(boxes, defaultDictionary, [], [])
-      .results.filter((r) => r.cuboidId === car.id && r.ruleId === 'pointsOutsideBox');
+  const { sim, box: car, findings, shifted } = simBoxFindings('hdl64', 8, 6, 'pointsOutsideBox');
 
   it('flags the moved box for leaving its object outside', () => {
     expect(car.label).toBe('Car');
     expect(Math.hypot(car.center[0], car.center[1])).toBeGreaterThan(70);
-    const moved = sim.boxes.map((b, i) =>
-      i === index ? { ...b, center: [b.center[0] - Math.sin(b.yaw), b.center[1] + Math.cos(b.yaw), b.center[2]] as Cuboid['center'] } : b,
-    );
-    const found = findings(moved);
+    const found = findings(shifted(1));
     // A warning of its own; an error when the refit (fitDisagreement) agrees.
     expect(found).toHaveLength(1);
     expect(found[0].severity).not.toBe('info');
