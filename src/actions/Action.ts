@@ -54,5 +54,10 @@ export interface Action {
   group: ActionGroup;
   /** Whether the action can run now (buttons disable, keys fall through when false). */
   predicate?: (state: AppState) => boolean;
+  /**
+   * Presses of it in quick succession on the same selection (a held key's repeats included) are
+   * one undo step: turning a box by 20° with E is one step back, not twenty (nudges, turns, resizes).
+   */
+  repeatable?: boolean;
   perform: (ctx: ActionContext) => ActionResult | Promise<ActionResult>;
 }

@@ -13,6 +13,9 @@ export interface KeyDownEvent extends KeyInput {
   preventDefault?: () => void;
 }
 
+/** Presses of a `repeatable` action less than this apart (milliseconds) join one undo step. */
+export const REPEAT_WINDOW_MS = 1000;
+
 function isEditableTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const t = target as { tagName?: unknown; isContentEditable?: unknown };
@@ -27,6 +30,8 @@ function isEditableTarget(target: unknown): boolean {
  */
 export class ActionRegistry {
   private actions = new Map<string, { action: Action; specs: KeySpec[] }>();
+  /** The last `repeatable` action applied: its id, when, on which selection, and the document it left. */
+  private lastRepeat: { id: string; at: number; selection: string; doc: unknown } | null = null;
 
   constructor(
     private readonly ctx: Omit<ActionContext, 'input' | 'value'>,
@@ -68,7 +73,7 @@ export class ActionRegistry {
     if (result instanceof Promise) {
       this.ctx.tools.track(result.then((r) => this.apply(r)));
     } else {
-      this.apply(result);
+      this.apply(result, action);
     }
     return true;
   }
@@ -91,8 +96,32 @@ export class ActionRegistry {
     return result?.ok ?? true;
   }
 
-  private apply(result: ActionResult): void {
-    if (result?.docChange) this.ctx.store.getState().applyDocChange(result.docChange);
+  /**
+   * Applies a result's document change as one undo step, or, for a `repeatable` action pressed
+   * again within `REPEAT_WINDOW_MS` on the same selection with nothing else changing the document
+   * in between, as part of the previous press's step (zundo's history paused while it applies).
+   */
+  private apply(result: ActionResult, action?: Action): void {
+    if (!result?.docChange) return;
+    const state = this.ctx.store.getState();
+    const now = Date.now();
+    const selection = state.selectedIds.join('\n');
+    const last = this.lastRepeat;
+    const join =
+      action?.repeatable === true &&
+      last !== null &&
+      last.id === action.id &&
+      now - last.at < REPEAT_WINDOW_MS &&
+      last.selection === selection &&
+      last.doc === state.doc;
+    const history = this.ctx.store.temporal.getState();
+    if (join) history.pause();
+    try {
+      state.applyDocChange(result.docChange);
+    } finally {
+      if (join) history.resume();
+    }
+    this.lastRepeat = action?.repeatable === true ? { id: action.id, at: now, selection, doc: this.ctx.store.getState().doc } : null;
   }
 
   /** The enabled action a key press maps to, if any. */

@@ -15,6 +15,7 @@ function nudge(id: string, label: string, keys: string[], dir: Direction): Actio
     keys: keys.flatMap((k) => [k, `shift+${k}`]),
     group: 'edit',
     predicate: hasSelection,
+    repeatable: true,
     perform: (ctx) => {
       const step = stepFor(ctx, NUDGE_STEP, NUDGE_STEP_LARGE);
       return patchSelection(ctx, (c) => {
@@ -26,7 +27,8 @@ function nudge(id: string, label: string, keys: string[], dir: Direction): Actio
 }
 
 /**
- * Arrow-key nudges of the selected boxes, 0.1 m (shift: 0.5 m), one undo step per press.
+ * Arrow-key nudges of the selected boxes, 0.1 m (shift: 0.5 m); quick repeats of one key are one
+ * undo step (`Action.repeatable`).
  * - Arrows: LiDAR frame in the bird's-eye view, which shows +x (forward) up and +y (left) left:
  *   ↑ +x, ↓ −x, ← +y, → −y.
  * - Ctrl+arrows: the box's own frame: ↑ forward along its heading, ↓ back, ← its left, → its right.

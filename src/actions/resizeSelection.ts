@@ -13,6 +13,7 @@ function resize(id: string, label: string, keys: string[], axis: 0 | 1 | 2, sign
     keys,
     group: 'edit',
     predicate: hasSelection,
+    repeatable: true,
     perform: (ctx) => {
       const step = stepFor(ctx, RESIZE_STEP, RESIZE_STEP_LARGE) * sign;
       return patchSelection(ctx, (c) => {

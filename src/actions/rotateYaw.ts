@@ -13,6 +13,7 @@ function rotate(id: string, label: string, key: string, sign: 1 | -1): Action {
     keys: [key, `shift+${key}`],
     group: 'edit',
     predicate: hasSelection,
+    repeatable: true,
     perform: (ctx) => {
       const step = degToRad(stepFor(ctx, ROTATE_STEP_DEG, ROTATE_STEP_LARGE_DEG)) * sign;
       return patchSelection(ctx, (c) => ({ yaw: c.yaw + step }));
