@@ -11,6 +11,8 @@ import { boxLabelText, labelWidth, placeLabels, type LabelCandidate } from './la
 /** Most labels drawn at once; past it (and wherever two would overlap) the farther ones are left out. */
 export const MAX_BOX_LABELS = 40;
 const LABEL_HEIGHT = 15;
+/** Panels over the main view that labels keep clear of (`data-covers-view`). */
+const COVERS = '[data-covers-view]';
 const _p = new Vector3();
 
 interface LabelItem {
@@ -25,8 +27,10 @@ interface LabelItem {
  * Class and track labels on the boxes of the main view, as HTML over the canvas (a fixed on-screen
  * size at any zoom). Each frame drawn, the boxes' tops are projected and `placeLabels` keeps the
  * selected and the nearest ones that do not overlap (at most `MAX_BOX_LABELS`). Hidden boxes have
- * none; `visibility.boxLabels` (Shift+L) turns them all off. The labels' elements are pooled and
- * updated in place: no React render per camera move.
+ * none; `visibility.boxLabels` (Shift+L) turns them all off. No label is placed under a panel
+ * over the view (the colour legend, the axes line: elements marked `data-covers-view`, read
+ * before any label is written). The labels' elements are pooled and updated in place: no React
+ * render per camera move.
  */
 export function BoxLabels({ target }: { target: RefObject<HTMLElement | null> }) {
   const show = useAppStore((s) => s.visibility.boxLabels);
@@ -70,6 +74,11 @@ export function BoxLabels({ target }: { target: RefObject<HTMLElement | null> })
     if (!div) return;
     const width = div.clientWidth;
     const height = div.clientHeight;
+    const view = div.getBoundingClientRect();
+    const covered = [...document.querySelectorAll(COVERS)]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - view.left, r.top - view.top, r.right - view.left, r.bottom - view.top] as const);
     camera.updateMatrixWorld();
     const byId = new Map<string, LabelItem>();
     const candidates: LabelCandidate[] = [];
@@ -89,7 +98,7 @@ export function BoxLabels({ target }: { target: RefObject<HTMLElement | null> })
         priority: selected.has(it.id),
       });
     }
-    const placed = placeLabels(candidates, width, height, MAX_BOX_LABELS);
+    const placed = placeLabels(candidates, width, height, MAX_BOX_LABELS, covered);
     const els = pool.current;
     while (els.length < placed.length) {
       const el = document.createElement('div');

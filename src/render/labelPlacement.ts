@@ -29,14 +29,22 @@ const GAP = 2;
  * Which labels to draw so that none overlaps another: the selected boxes' first, then the nearest
  * to the camera, each sitting centred above its anchor; a label that would cover one already placed,
  * or whose anchor is outside the `width` × `height` view, is left out, and at most `max` are drawn.
- * So a crowded scene shows the near objects' labels and drops the rest, at any zoom.
+ * So a crowded scene shows the near objects' labels and drops the rest, at any zoom. `covered`:
+ * parts of the view under panels (the colour legend, the axes line; left, top, right, bottom in
+ * the view's pixels), where a label would be hidden: none is placed over them.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], width: number, height: number, max: number): PlacedLabel[] {
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  width: number,
+  height: number,
+  max: number,
+  covered: readonly (readonly [number, number, number, number])[] = [],
+): PlacedLabel[] {
   const order = candidates
     .filter((c) => c.x >= 0 && c.x <= width && c.y >= 0 && c.y <= height && c.depth > 0)
     .sort((a, b) => Number(b.priority === true) - Number(a.priority === true) || a.depth - b.depth);
   const placed: PlacedLabel[] = [];
-  const rects: [number, number, number, number][] = [];
+  const rects: (readonly [number, number, number, number])[] = [...covered];
   for (const c of order) {
     if (placed.length >= max) break;
     const left = c.x - c.width / 2;

@@ -8,7 +8,7 @@ export function ClassLegend() {
   const cuboids = useAppStore((s) => s.doc?.cuboids);
   const labels = useMemo(() => [...new Set((cuboids ?? []).map((c) => c.label))].sort(), [cuboids]);
   return (
-    <div className="legend" data-testid="legend">
+    <div className="legend" data-testid="legend" data-covers-view="">
       <span className="legend-title">box class</span>
       <span className="legend-classes">
         {labels.map((l) => (

@@ -17,7 +17,7 @@ export function ColorLegend() {
   const top = hi;
   const unit = byTime ? ' sweeps' : mode === 'height' || mode === 'distance' ? ' m' : '';
   return (
-    <div className="legend" data-testid="legend">
+    <div className="legend" data-testid="legend" data-covers-view="">
       <span className="legend-title">{mode}</span>
       <span className="legend-ramp" />
       <span className="legend-labels">

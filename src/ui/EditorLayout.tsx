@@ -75,7 +75,7 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
         <Workspace onReady={() => setCanvasReady(true)} />
         <LoadErrorCard />
         <ColorLegend />
-        <div className="axes-legend">
+        <div className="axes-legend" data-covers-view="">
           <span className="ax-x">x forward</span> <span className="ax-y">y left</span> <span className="ax-z">z up</span>{' '}
           <span className="ax-yaw">yaw ↺ from x</span>
         </div>

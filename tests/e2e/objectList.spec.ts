@@ -52,6 +52,36 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
 
   // Hidden: its label goes.
   await expect(page.locator(`.box-label[data-id="${target}"]:visible`)).toHaveCount(1);
+  // A box panned under the colour legend loses its label there: no label is placed over a panel.
+  const spot = await page.evaluate((id) => {
+    const legend = document.querySelector('.legend')!.getBoundingClientRect();
+    const label = document.querySelector(`.box-label[data-id="${id}"]`)!.getBoundingClientRect();
+    const view = document.querySelector('[data-testid="view-main"]')!.getBoundingClientRect();
+    return {
+      dx: legend.left + legend.width / 2 - (label.left + label.width / 2),
+      dy: legend.top + legend.height / 2 - (label.top + label.height / 2),
+      x: view.left + view.width / 2,
+      y: view.top + view.height / 2,
+    };
+  }, target);
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down({ button: 'right' });
+  await page.mouse.move(spot.x + spot.dx, spot.y + spot.dy, { steps: 8 });
+  await page.mouse.up({ button: 'right' });
+  const overPanels = async () =>
+    page.evaluate((id) => {
+      const panels = [...document.querySelectorAll('[data-covers-view]')].map((el) => el.getBoundingClientRect());
+      const shown = [...document.querySelectorAll<HTMLElement>('.box-label')].filter((el) => el.style.display !== 'none');
+      const over = shown.filter((el) => {
+        const l = el.getBoundingClientRect();
+        return panels.some((p) => l.left < p.right && l.right > p.left && l.top < p.bottom && l.bottom > p.top);
+      });
+      return { panels: panels.length, shown: shown.length, over: over.length, target: shown.some((el) => el.dataset.id === id) };
+    }, target);
+  await expect.poll(async () => (await overPanels()).target).toBe(false);
+  const after = await overPanels();
+  expect(after.panels).toBeGreaterThanOrEqual(2);
+  expect(after.over).toBe(0);
   await page.getByTestId(`hide-box-${target}`).click();
   await expect(page.locator(`.box-label[data-id="${target}"]:visible`)).toHaveCount(0);
   expect(await storeValue<string[]>(page, 'state.visibility.hiddenBoxIds')).toEqual([target]);

@@ -36,4 +36,9 @@ describe('placeLabels', () => {
     expect(boxLabelText('Cyclist', null)).toBe('Cyclist');
     expect(labelWidth('Car 12')).toBeGreaterThan(labelWidth('Car'));
   });
+  it('keeps labels off the panels over the view', () => {
+    // A legend over the top-left 200 × 80 px: the label of a box under it is left out, the other placed.
+    const placed = placeLabels([at('under', 100, 90, 10), at('clear', 400, 300, 20)], 800, 600, 40, [[12, 36, 192, 96]]);
+    expect(placed.map((p) => p.id)).toEqual(['clear']);
+  });
 });
