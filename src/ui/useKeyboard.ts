@@ -12,9 +12,9 @@ interface KeyboardHandlers {
 /**
  * Keyboard-first: every key press goes to the action registry (the same actions the buttons run).
  * Keys typed into a form field stay there, except (see `fieldKeyOutcome`): Enter and Esc hand the
- * keyboard back to the viewport of `root` once the field has committed or reverted, and a shortcut
- * the field cannot take (a letter in a number field, a key in a drop-down) makes the field let go
- * and runs. A drop-down hands the keyboard back once an option is picked, a button once it is
+ * keyboard back to the viewport of `root` once the field has committed or reverted, a shortcut
+ * the field cannot take (a letter on a slider, a key in a drop-down) makes the field let go and
+ * runs, and a letter typed into a number field is dropped (a typo mid-entry runs nothing). A drop-down hands the keyboard back once an option is picked, a button once it is
  * clicked with the mouse. Dialogs stop their own keys before they reach the editor.
  */
 function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): KeyboardHandlers {
@@ -32,6 +32,8 @@ function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): Keybo
       if (outcome === 'release') {
         // After the field's own Enter / Esc handling and the form's submit, which follow this listener.
         window.setTimeout(() => focusViewport(field, root()), 0);
+      } else if (outcome === 'ignore') {
+        e.preventDefault();
       } else if (outcome === 'shortcut') {
         e.preventDefault();
         focusViewport(field, root());

@@ -62,12 +62,23 @@ test('after Enter or Esc in an inspector field, and after picking a class, Q rot
   await page.keyboard.press('e');
   await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
 
-  // A shortcut letter typed into a number field is not swallowed: the field lets go and it runs.
-  await page.getByTestId('field-l').click();
+  // A letter typed into a number field is a typo: dropped, no shortcut runs, the field keeps the
+  // keyboard (D would open another frame, Q turn the box); Esc lets go and Q turns it again.
+  const l = page.getByTestId('field-l');
+  const length = await l.inputValue();
+  await l.click();
   yaw = await yawOf(page);
+  const frame = await storeValue<string>(page, 'state.doc.frameId');
+  await page.keyboard.press('q');
+  await page.keyboard.press('d');
+  await expect(l).toBeFocused();
+  await expect(l).toHaveValue(length);
+  expect(await yawOf(page)).toBeCloseTo(yaw, 6);
+  expect(await storeValue<string>(page, 'state.doc.frameId')).toBe(frame);
+  await l.press('Escape');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
   await page.keyboard.press('q');
   await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
-  await expect.poll(() => activeTestId(page)).toBe('viewport');
 
   // A class picked from the drop-down: the keyboard comes back; D is not a type-ahead for another option.
   await page.getByTestId('inspector-class').selectOption('Van');

@@ -25,13 +25,21 @@ describe('keys in form fields', () => {
     expect(fieldKeyOutcome('text', key('3'), true)).toBe('field');
   });
 
-  it('a number field lets go of a shortcut letter it could not take, and keeps what a number is made of', () => {
-    expect(fieldKeyOutcome('number', key('q'), true)).toBe('shortcut');
-    expect(fieldKeyOutcome('number', key('D', { shiftKey: true }), true)).toBe('shortcut');
+  it('a number field drops a letter it cannot take (a typo runs no shortcut), and keeps what a number is made of', () => {
+    expect(fieldKeyOutcome('number', key('q'), true)).toBe('ignore');
+    expect(fieldKeyOutcome('number', key('d'), true)).toBe('ignore');
+    expect(fieldKeyOutcome('number', key('D', { shiftKey: true }), true)).toBe('ignore');
+    expect(fieldKeyOutcome('number', key('x'), false)).toBe('ignore');
     for (const k of ['4', '.', '-', 'e', 'E', '+']) expect(fieldKeyOutcome('number', key(k), true)).toBe('field');
     expect(fieldKeyOutcome('number', key('ArrowUp'), true)).toBe('field');
-    expect(fieldKeyOutcome('number', key('q'), false)).toBe('field');
+    expect(fieldKeyOutcome('number', key('Backspace'), true)).toBe('field');
     expect(fieldKeyOutcome('number', key('z', { ctrlKey: true }), true)).toBe('field');
+  });
+
+  it('a slider lets go of a shortcut letter and keeps its arrow keys', () => {
+    expect(fieldKeyOutcome('slider', key('q'), true)).toBe('shortcut');
+    expect(fieldKeyOutcome('slider', key('q'), false)).toBe('field');
+    expect(fieldKeyOutcome('slider', key('ArrowLeft'), true)).toBe('field');
   });
 
   it('a drop-down lets go of every shortcut key instead of picking an option by its first letter', () => {
@@ -44,6 +52,7 @@ describe('keys in form fields', () => {
     expect(fieldKindOf({ tagName: 'INPUT', type: 'text' })).toBe('text');
     expect(fieldKindOf({ tagName: 'input', type: 'search' })).toBe('text');
     expect(fieldKindOf({ tagName: 'INPUT', type: 'number' })).toBe('number');
+    expect(fieldKindOf({ tagName: 'INPUT', type: 'range' })).toBe('slider');
     expect(fieldKindOf({ tagName: 'SELECT' })).toBe('select');
     expect(fieldKindOf({ tagName: 'TEXTAREA' })).toBe('multiline');
     expect(fieldKindOf({ tagName: 'DIV', isContentEditable: true })).toBe('multiline');
