@@ -178,9 +178,10 @@ export const unlabelledCluster: Rule = (ctx) => {
     const scores = scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage);
     const best = scores[0];
     const confidence = best.confidence * scenery;
-    // Bigger than a person and no person: someone may stand against it (split below).
+    // Bigger than a person and no sure person (an info at most): someone may stand against it
+    // (split below; the whole is still considered, the more confident reading is kept).
     const person = scores.find((sc) => sc.kind === 'person');
-    if (g < groups.lowStart && (cand.length > 1.2 || cand.top > 2.3) && (person?.confidence ?? 0) * scenery < INFO_CONF) split.push({ g, need, scenery });
+    if (g < groups.lowStart && (cand.length > 1.2 || cand.top > 2.3) && (person?.confidence ?? 0) * scenery < WARN_CONF) split.push({ g, need, scenery });
     // One thin face that a person class explains: a cyclist's side, if its profile is a rider's (below).
     if (g < groups.lowStart && isFace(cand) && (person?.confidence ?? 0) >= WARN_CONF)
       faces.push({ g, cand, scores: scores.filter((sc) => sc.kind === 'person'), partial: n < groups.points[g] });
