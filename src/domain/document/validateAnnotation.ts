@@ -146,18 +146,28 @@ export function validateAnnotation(input: unknown): AnnotationValidation {
   if (!result.success) {
     return {
       ok: false,
-      issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+      issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path, migrated), message: issue.message })),
     };
   }
   const value: FrameAnnotation = { ...result.data, revision: result.data.revision ?? 0 };
   return { ok: true, value };
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/**
+ * `cuboids[30].label`, with the box or dismissal named by its id where the document gives one
+ * (`cuboids[30] (id "car-3f2a").label`): the index alone does not tell the user which box.
+ */
+function formatPath(path: readonly PropertyKey[], doc: Record<string, unknown>): string {
   let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
+  path.forEach((key, i) => {
+    if (typeof key !== 'number') {
+      out += out === '' ? String(key) : `.${String(key)}`;
+      return;
+    }
+    out += `[${key}]`;
+    const list = i === 1 ? doc[String(path[0])] : undefined;
+    const id = Array.isArray(list) ? (list[key] as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof id === 'string' && id.length > 0 && id.length <= 80) out += ` (id "${id}")`;
+  });
   return out;
 }

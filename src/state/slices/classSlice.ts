@@ -15,27 +15,39 @@ export interface ClassConfig {
 
 export interface ClassSlice {
   classes: ClassConfig;
-  /** Replaces the palette (and optionally sizes); keeps `current` if still present, else the first class. */
+  /** Replaces the palette (and optionally sizes; DontCare is left out); keeps `current` if still present, else the first class. */
   setPalette: (palette: readonly string[], sizes?: Readonly<Record<string, Vec3>>) => void;
   setCurrentClass: (label: string) => void;
 }
 
-/** The default palette: the KITTI classes with their typical sizes. */
+/**
+ * Whether a class can be given to a box: KITTI's `DontCare` (any case) cannot. Its label_2 lines
+ * are image regions to ignore, not boxes, and a box of that class could never be saved; a region
+ * the checks should leave alone is a "not an object" mark (X).
+ */
+export function isBoxClass(label: string): boolean {
+  return label.toLowerCase() !== 'dontcare';
+}
+
+/** The default palette: the KITTI box classes (not DontCare) with their typical sizes. */
 export function defaultClassConfig(): ClassConfig {
-  return { palette: [...KITTI_CLASSES], sizes: { ...KITTI_CLASS_SIZES }, current: KITTI_CLASSES[0] };
+  return { palette: KITTI_CLASSES.filter(isBoxClass), sizes: { ...KITTI_CLASS_SIZES }, current: KITTI_CLASSES[0] };
 }
 
 export function createClassSlice(initial: ClassConfig = defaultClassConfig()): StateCreator<AppState, [], [], ClassSlice> {
   return (set) => ({
     classes: initial,
-    setPalette: (palette, sizes) =>
-      set((s) => ({
-        classes: {
-          palette: [...palette],
-          sizes: sizes ? { ...sizes } : s.classes.sizes,
-          current: palette.includes(s.classes.current) ? s.classes.current : (palette[0] ?? s.classes.current),
-        },
-      })),
+    setPalette: (given, sizes) =>
+      set((s) => {
+        const palette = given.filter(isBoxClass);
+        return {
+          classes: {
+            palette,
+            sizes: sizes ? { ...sizes } : s.classes.sizes,
+            current: palette.includes(s.classes.current) ? s.classes.current : (palette[0] ?? s.classes.current),
+          },
+        };
+      }),
     setCurrentClass: (current) => set((s) => ({ classes: { ...s.classes, current } })),
   });
 }

@@ -75,9 +75,13 @@ describe('class and attributes', () => {
     // The class for new boxes is left alone while a box is selected (the next F is not a Truck).
     expect(ed.store.getState().classes.current).toBe('Car');
     ed.store.getState().clearSelection();
-    ed.keyDown('9');
-    expect(ed.store.getState().classes.current).toBe('DontCare');
+    ed.keyDown('8');
+    expect(ed.store.getState().classes.current).toBe('Misc');
     expect(ed.undoSteps()).toBe(1);
+    // DontCare is no box class (such a box could never be saved): 9 is not bound.
+    expect(ed.store.getState().classes.palette).not.toContain('DontCare');
+    expect(ed.keyDown('9')).toBe(false);
+    expect(ed.store.getState().classes.current).toBe('Misc');
   });
 
   it('a box relabelled with a number key does not change what F makes next', async () => {

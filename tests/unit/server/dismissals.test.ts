@@ -135,7 +135,7 @@ describe('"not an object" dismissals on the server', () => {
       headers: { 'if-match': `"${doc.revision}"` },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toContain('dismissals[0].radius');
+    expect(bad.json().detail).toContain('dismissals[0] (id "x").radius');
   });
 });
 

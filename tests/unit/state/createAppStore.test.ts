@@ -110,12 +110,15 @@ describe('class and ui slices', () => {
   it('defaults to the KITTI palette and keeps the current class when the palette changes', () => {
     const store = createAppStore();
     expect(store.getState().classes.palette[0]).toBe('Car');
-    expect(store.getState().classes.palette).toHaveLength(9);
+    expect(store.getState().classes.palette).toHaveLength(8);
+    expect(store.getState().classes.palette).not.toContain('DontCare');
     store.getState().setCurrentClass('Cyclist');
     store.getState().setPalette(['Cyclist', 'Pedestrian']);
     expect(store.getState().classes.current).toBe('Cyclist');
     store.getState().setPalette(['Bus']);
     expect(store.getState().classes.current).toBe('Bus');
+    store.getState().setPalette(['Car', 'DontCare', 'dontcare']);
+    expect(store.getState().classes.palette).toEqual(['Car']);
   });
 
   it('toggles help and numbers messages', () => {
