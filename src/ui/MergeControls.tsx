@@ -21,7 +21,7 @@ export function MergeControls() {
   return (
     <>
       <label title="Merge the sweeps before and after this frame into it, placed by the ego poses (static objects line up; moving ones smear along their path)">
-        Sweeps ±
+        <span className="control-name">Sweeps</span> ±
         <select value={m.sweeps} onChange={(e) => setSweeps(Number(e.target.value))} data-testid="merge-sweeps">
           {CHOICES.map((n) => (
             <option key={n} value={n}>
@@ -33,7 +33,7 @@ export function MergeControls() {
       {m.sweeps > 0 && m.status !== 'unavailable' ? (
         <label title="Colour merged points by the sweep they came from (blue earlier, red later)">
           <input type="checkbox" checked={m.colorByTime} onChange={(e) => setByTime(e.target.checked)} data-testid="merge-time-colour" />
-          by time
+          <span className="control-name">by </span>time
         </label>
       ) : null}
       {status ? (

@@ -23,8 +23,8 @@ export function ViewControls() {
   const options = [...BUILT_IN, ...fields.filter((f) => f.count === 1 && !NOT_COLOURABLE.has(f.name)).map((f) => (f.name === 'rgba' ? 'rgb' : f.name))];
   return (
     <div className="view-controls">
-      <label>
-        Colour
+      <label title="Colour the points by">
+        <span className="control-name">Colour</span>
         <select value={colorMode} onChange={(e) => setColorMode(e.target.value)} data-testid="color-mode">
           {[...new Set(options)].map((o) => (
             <option key={o} value={o}>
