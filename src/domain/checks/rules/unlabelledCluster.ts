@@ -13,12 +13,14 @@ import { objectKind } from './missedObjectKind.ts';
 import type { ClusterPart } from './ClusterPart.ts';
 import { peopleInCluster } from './peopleInCluster.ts';
 import { isRiderProfile } from './riderProfile.ts';
+import { continuesBox, vehicleBoxBeside } from './boxOverhang.ts';
 import { unboxedParts } from './unboxedParts.ts';
 import { BODY_LAYER_TOP, vehiclesInCluster } from './vehiclesInCluster.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isFoliageRough, surfaceRoughness } from './surfaceRoughness.ts';
 import { freeParts, pointsOfUnits } from './unboxedUnitPoints.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
+import type { Cuboid } from '../../types.ts';
 
 /** Clusters with more than this share of their points in boxes are the boxed objects themselves. */
 const COVERED_FRACTION = 0.9;
@@ -67,6 +69,10 @@ const TOP_MARGIN = (0.4 * Math.PI) / 180;
  * scatters the returns as foliage does (`isFoliageRough`: a hedge, a bush, a crown) scores its
  * vehicle classes ×0.4, and the message says why.
  *
+ * A candidate beside a box of a vehicle class whose surface runs on into that box (`continuesBox`:
+ * the box was nudged or drawn off its car, which sticks out) is that box's finding, not a missed
+ * object: it is left out, and `N` does not box the car twice.
+ *
  * Severity: an error when some vehicle class scores 0.8 on a cluster at least as wide as that
  * class's narrowest width, or the best class is a person scoring 0.8 and standing upright at
  * adult height (`upright`); else a warning from 0.5, info from 0.3 (lower: not reported);
@@ -92,6 +98,8 @@ export const unlabelledCluster: Rule = (ctx) => {
   const covered: { g: number; need: number }[] = [];
   const faces: { g: number; cand: MissedCandidate; scores: TemplateScore[]; partial: boolean }[] = [];
   const vehicles: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number }[] = [];
+  /** Candidates partly in a cluster boxed as a vehicle and lying beside that box: its own object sticking out? (below) */
+  const beside: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number; box: Cuboid }[] = [];
   /** Considers a candidate that a vehicle class explains, with those classes damped on a foliage-rough surface (`xyz`: its points). */
   const judgeSurface = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number, xyz: Float32Array): void => {
     if (!vehicleWarns(scores, scenery) || !isFoliageRough(surfaceRoughness(xyz, analysis.sensor), cand.range)) {
@@ -189,16 +197,34 @@ export const unlabelledCluster: Rule = (ctx) => {
       if (cover) covered.push({ g, need });
       continue;
     }
+    // Part of a cluster that a vehicle box holds, beside that box: judged once its points are read (below).
+    const box = n < groups.points[g] ? vehicleBoxBeside(cand, ctx.cuboids, ctx.dictionary.classes) : null;
+    if (box !== null) beside.push({ g, cand, scores, scenery, box });
     // A vehicle class's cluster is judged on its surface too (below), in one pass over the points.
-    if (vehicleWarns(scores, scenery)) vehicles.push({ g, cand, scores, scenery });
+    else if (vehicleWarns(scores, scenery)) vehicles.push({ g, cand, scores, scenery });
     else consider(g, cand, scores, scenery);
   }
   // The unboxed points of every unit looked at more closely below, in one pass.
-  const wanted = [...vehicles.map((v) => v.g), ...covered.map((c) => c.g), ...split.map((c) => c.g), ...faces.map((f) => f.g), ...mostlyBoxed];
+  const wanted = [
+    ...vehicles.map((v) => v.g),
+    ...beside.map((v) => v.g),
+    ...covered.map((c) => c.g),
+    ...split.map((c) => c.g),
+    ...faces.map((f) => f.g),
+    ...mostlyBoxed,
+  ];
   const points = wanted.length > 0 ? pointsOfUnits(ctx, analysis, free.covered, wanted) : new Map<number, Float32Array>();
   // A hedge, a bush or a crown scatters its returns through its depth; a vehicle's body is smooth
   // along a scan line. On a surface that rough the vehicle classes count for less than half.
   for (const { g, cand, scores, scenery } of vehicles) judgeSurface(g, cand, scores, scenery, points.get(g) ?? new Float32Array(0));
+  // A vehicle box's own object sticking out of it (the surface runs on into the box) is that
+  // box's finding (pointsOutsideBox, fitDisagreement), not a missed object `N` would box again.
+  for (const { g, cand, scores, scenery, box } of beside) {
+    const xyz = points.get(g) ?? new Float32Array(0);
+    if (continuesBox(xyz, box, settings.fitMargin, analysis.grid, analysis.sensor, cand.range)) continue;
+    if (vehicleWarns(scores, scenery)) judgeSurface(g, cand, scores, scenery, xyz);
+    else consider(g, cand, scores, scenery);
+  }
   // Vehicles under a crown or beside a trunk, a post or a planter: their bodies.
   if (covered.length > 0) {
     const bodies = classes.filter(([, r]) => objectKind(r) === 'vehicle');
@@ -251,6 +277,8 @@ export const unlabelledCluster: Rule = (ctx) => {
         cand.topCut = Math.atan(part.tanElevation) >= analysis.topElevation - TOP_MARGIN || atCeiling(analysis.sensor, cand, groups.overhead[g]);
         const scenery = sceneryFactor(analysis, g, cand, true);
         if (scenery <= 0) continue;
+        const box = vehicleBoxBeside(cand, ctx.cuboids, ctx.dictionary.classes);
+        if (box !== null && continuesBox(part.xyz, box, settings.fitMargin, analysis.grid, analysis.sensor, range)) continue;
         judgeSurface(g, cand, scoreTemplates(cand, classes, analysis.sensor, analysis.rangeImage), scenery, part.xyz);
       }
     }
