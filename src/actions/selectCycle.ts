@@ -21,15 +21,21 @@ function step(ctx: ActionContext, dir: 1 | -1): void {
     const after = boxes.findIndex((c) => all.indexOf(c) > at);
     const next = dir > 0 ? (after < 0 ? 0 : after) : (after < 0 ? boxes.length : after) - 1;
     s.select([boxes[(next + boxes.length) % boxes.length].id]);
+    s.requestReveal();
     return;
   }
   const next = i < 0 ? (dir > 0 ? 0 : boxes.length - 1) : (i + dir + boxes.length) % boxes.length;
   s.select([boxes[next].id]);
+  // A box behind the camera or off screen is brought into view (the view slides; zoom kept).
+  s.requestReveal();
 }
 
 const hasBoxes = (s: AppState) => (s.doc?.cuboids.length ?? 0) > 0;
 
-/** Tab / shift+Tab: select the next / previous box in document order (wrapping; hidden and locked boxes skipped). */
+/**
+ * Tab / shift+Tab: select the next / previous box in document order (wrapping; hidden and locked
+ * boxes skipped), and slide the main view onto it when it is off screen.
+ */
 export const selectNext: Action = {
   id: 'selectNext',
   label: 'Select next box',

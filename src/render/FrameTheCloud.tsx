@@ -16,6 +16,9 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
  * and at the selected box or the whole cloud when asked (Home / `.`); slides along with a
  * followed track when D/A open the next frame.
  */
+/** A box centre beyond this share of the view's half-size (normalised device coordinates) counts as off screen. */
+const REVEAL_NDC = 0.9;
+
 export function FrameTheCloud() {
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;
@@ -70,6 +73,20 @@ export function FrameTheCloud() {
       const { load } = s;
       if (prev !== null && s.view.panRequest !== prev.view.panRequest && controls) {
         const d = new Vector3(...s.view.panBy);
+        camera.position.add(d);
+        controls.target.add(d);
+        controls.update();
+        invalidate();
+        return;
+      }
+      if (prev !== null && s.view.revealRequest !== prev.view.revealRequest && controls) {
+        // The selected box off screen (or behind the camera): slide the view onto it, zoom and
+        // direction kept; on screen, nothing moves.
+        const box = selectPrimaryCuboid(s);
+        if (!box) return;
+        const p = new Vector3(...box.center).project(camera);
+        if (p.z < 1 && Math.abs(p.x) <= REVEAL_NDC && Math.abs(p.y) <= REVEAL_NDC) return;
+        const d = new Vector3(...box.center).sub(controls.target);
         camera.position.add(d);
         controls.target.add(d);
         controls.update();

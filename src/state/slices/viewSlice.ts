@@ -36,6 +36,8 @@ export interface ViewSlice {
     frameRequest: number;
     /** A LiDAR-frame point the last framing request was about (a check result without a box), or null. */
     frameTarget: [number, number, number] | null;
+    /** Bumped to ask the main view to bring the selected box on screen if it is not (sliding the camera, zoom kept). */
+    revealRequest: number;
     /** Bumped to ask the main view to slide its camera by `panBy` (following a track to the next frame). */
     panRequest: number;
     panBy: [number, number, number];
@@ -59,6 +61,8 @@ export interface ViewSlice {
   requestFraming: (at?: [number, number, number]) => void;
   /** Slides the main view's camera (and its orbit target) by `delta`, LiDAR frame, metres. */
   requestPan: (delta: [number, number, number]) => void;
+  /** Brings the selected box into the main view when it is off screen or behind the camera (Tab). */
+  requestReveal: () => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
@@ -76,9 +80,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
     cameraShown: null,
     frameRequest: 0,
     frameTarget: null,
+    revealRequest: 0,
     panRequest: 0,
     panBy: [0, 0, 0],
   },
+  requestReveal: () => set((s) => ({ view: { ...s.view, revealRequest: s.view.revealRequest + 1 } })),
   requestPan: (panBy) => set((s) => ({ view: { ...s.view, panRequest: s.view.panRequest + 1, panBy } })),
   requestFraming: (at) => set((s) => ({ view: { ...s.view, frameRequest: s.view.frameRequest + 1, frameTarget: at ?? null } })),
   setColorMode: (colorMode) => set((s) => ({ view: { ...s.view, colorMode, colorModeChosen: true } })),

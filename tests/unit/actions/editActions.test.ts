@@ -221,6 +221,8 @@ describe('selection, tools, frames, help, save', () => {
     expect(ed.selectedIds()).toEqual(['a']);
     ed.keyDown('Tab', { shiftKey: true });
     expect(ed.selectedIds()).toEqual(['c']);
+    // Each step asks the main view to bring the box on screen (it slides only when it is not).
+    expect(ed.store.getState().view.revealRequest).toBe(5);
     ed.keyDown('a', { ctrlKey: true });
     expect(ed.selectedIds()).toEqual(['a', 'b', 'c']);
   });
