@@ -58,9 +58,14 @@ export function ObjectList() {
     setScrollTop(next);
   };
 
-  // The box selected elsewhere (viewport, Tab) becomes the list's active row, scrolled into view.
+  // The box selected elsewhere (viewport, Tab) becomes the list's active row, scrolled into view;
+  // a cleared selection clears a box row's outline.
   useEffect(() => {
-    if (primary === null) return;
+    // Nothing selected any more (Esc): a box row is no longer outlined as if it were.
+    if (primary === null) {
+      setActiveKey((key) => (key !== null && key.startsWith('box:') ? null : key));
+      return;
+    }
     const i = rows.findIndex((r) => r.key === `box:${primary}`);
     if (i < 0) return;
     setActiveKey(rows[i].key);

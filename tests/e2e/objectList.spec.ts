@@ -85,4 +85,13 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   await page.getByTestId(`hide-box-${target}`).click();
   await expect(page.locator(`.box-label[data-id="${target}"]:visible`)).toHaveCount(0);
   expect(await storeValue<string[]>(page, 'state.visibility.hiddenBoxIds')).toEqual([target]);
+
+  // Esc in the view clears the selection, and the list outlines no box row any more.
+  await page.getByTestId(`object-row-${ids[1]}`).click();
+  await expect(page.locator('.ol-row.active')).toHaveCount(1);
+  await page.getByTestId('viewport').focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => storeValue<string[]>(page, 'state.selectedIds')).toEqual([]);
+  await expect(page.locator('.ol-row.active')).toHaveCount(0);
+  await expect(page.locator('.ol-row.selected')).toHaveCount(0);
 });
