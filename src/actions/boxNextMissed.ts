@@ -84,7 +84,7 @@ export const boxNextMissed: Action = {
     ctx.store
       .getState()
       .showMessage(
-        `Boxed a ${box?.label ?? 'box'} at (${next.location[0].toFixed(1)}, ${next.location[1].toFixed(1)}); ${more}. A number key changes its class; X if it is not an object.`,
+        `Boxed a ${box?.label ?? 'box'} at (${(box?.center ?? next.location)[0].toFixed(1)}, ${(box?.center ?? next.location)[1].toFixed(1)}); ${more}. A number key changes its class; X if it is not an object.`,
         'info',
         { label: 'Not an object', actionId: 'dismissFinding', value: finding },
       );

@@ -53,6 +53,12 @@ describe('keyboard-first annotation', () => {
       results: [cluster(20, -4, 'Car'), { ...cluster(12, 3, 'Pedestrian'), radius: 0.5 }, ...skipped],
       error: null,
     });
+    // The fitted box's centre lies beyond the cluster's returns (the far side is unseen).
+    const fitAnswer = ed.fit.answer;
+    ed.fit.answer = (point, options) => {
+      const r = fitAnswer(point, options);
+      return r && { ...r, center: [point[0] + 1.2, point[1] - 0.3, r.center[2]] };
+    };
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls.map((c) => c.point)).toEqual([[12, 3, -1]]);
@@ -61,7 +67,8 @@ describe('keyboard-first annotation', () => {
     // The nearest first, with the class the check suggests for the cluster's size (not the current class).
     expect(ed.cuboid(ed.selectedIds()[0]).label).toBe('Pedestrian');
     expect(ed.store.getState().ui.message?.text).toBe(
-      'Boxed a Pedestrian at (12.0, 3.0); 1 more listed. A number key changes its class; X if it is not an object.',
+      // Where the new box is, not where the returns were found.
+      'Boxed a Pedestrian at (13.2, 2.7); 1 more listed. A number key changes its class; X if it is not an object.',
     );
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
