@@ -46,9 +46,16 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
     try {
       const serverDoc = await api.getAnnotation(frameId);
       if (store.getState().currentFrameId !== frameId) return;
+      if (store.getState().load.labelsError !== null) store.getState().setLoad({ labelsError: null });
       openDoc(serverDoc);
     } catch (err) {
-      store.getState().showMessage(`Could not load the annotation of frame ${frameId}: ${message(err)}`, 'error');
+      const state = store.getState();
+      if (state.currentFrameId !== frameId) return;
+      // The previous frame's boxes must not stay on screen under this frame's points, where an
+      // edit would go to that other frame: no document until this one reads.
+      state.loadDoc(null);
+      state.setLoad({ labelsError: message(err) });
+      state.showMessage(`Could not load the annotation of frame ${frameId}: ${message(err)}`, 'error');
     }
   };
 

@@ -1,25 +1,28 @@
 import { useAppStore, useEditor } from '../render/EditorContext.ts';
 
 /**
- * Over the main view when the open frame's points could not be read: which frame, what is wrong
- * with its file (name, line or byte offset, from the parser), that nothing was changed, and the
- * ways on: try again, or go to the next frame.
+ * Over the main view when the open frame's points (or its labels) could not be read: which frame,
+ * what is wrong with its file (name, line or byte offset, from the parser), that nothing was
+ * changed, and the ways on: try again, or go to the next frame.
  */
 export function LoadErrorCard() {
   const load = useAppStore((s) => s.load);
   const frames = useAppStore((s) => s.frames);
   const editor = useEditor();
   const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
-  if (load.status !== 'error' || load.frameId === null) return null;
+  const pointsFailed = load.status === 'error';
+  if ((!pointsFailed && load.labelsError === null) || load.frameId === null) return null;
   const frameId = load.frameId;
   const at = frames.findIndex((f) => f.id === frameId);
   const next = at >= 0 ? frames[at + 1] : undefined;
   return (
     <div className="load-error-card" role="alert" data-testid="load-error-card">
-      <h3>Frame {frameId} could not be loaded</h3>
-      <p className="load-error-text">{load.error}</p>
+      <h3>{pointsFailed ? `Frame ${frameId} could not be loaded` : `The labels of frame ${frameId} could not be read`}</h3>
+      <p className="load-error-text">{pointsFailed ? load.error : load.labelsError}</p>
       <p className="muted">
-        The file was not changed and the frame’s labels are kept. Fix or replace the file, then try again; the other frames work as usual.
+        {pointsFailed
+          ? 'The file was not changed and the frame’s labels are kept. Fix or replace the file, then try again; the other frames work as usual.'
+          : 'No boxes are shown for this frame and nothing is saved to it until its label file reads: fix the line named above, then try again. The other frames work as usual.'}
       </p>
       <div className="load-error-actions">
         <button type="button" className="tool" onClick={() => void openFrame(frameId)}>

@@ -16,7 +16,10 @@ const LABELS: Record<string, string> = {
 export function SaveStatus() {
   const save = useAppStore((s) => s.save);
   const revision = useAppStore((s) => s.save.lastSavedRevision);
+  const open = useAppStore((s) => s.doc !== null);
   const failed = save.status === 'error' ? saveErrorText(save.error) : null;
+  // No document open (none yet, or the frame's labels could not be read): nothing of its to save.
+  if (!open) return null;
   const label = failed && !failed.retrying ? 'Save failed' : (LABELS[save.status] ?? save.status);
   return (
     <span

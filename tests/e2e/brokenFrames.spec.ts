@@ -55,3 +55,32 @@ test('a frame whose calib is broken: the checks run without the camera, naming t
   await expect(page.getByTestId('review-error')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/broken-calib-submitted.png' });
 });
+
+test('a frame whose label file is malformed: no boxes of another frame stay on screen, nothing is edited or saved, the card names the file and line', async ({
+  page,
+}) => {
+  await page.goto(`${BROKEN}/?frame=000000`);
+  await waitForFrameLoaded(page);
+  await expect.poll(() => storeValue<number>(page, 'state.doc ? state.doc.cuboids.length : -1')).toBe(1);
+  const revision = await storeValue<number>(page, 'state.doc.revision');
+  await page.getByTestId('frame-jump').fill('000003');
+  await page.getByTestId('frame-jump').press('Enter');
+  const card = page.getByTestId('load-error-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('The labels of frame 000003 could not be read');
+  await expect(card).toContainText('000003.txt');
+  await expect(card).toContainText('line 2');
+  expect(await storeValue<unknown>(page, 'state.doc')).toBeNull();
+  // No "Saved · rev N" of the frame before.
+  await expect(page.getByTestId('save-status')).toHaveCount(0);
+  // Keys that would edit the selected box find none (000000's box is not there to be moved).
+  await page.getByTestId('viewport').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowUp');
+  expect(await storeValue<unknown>(page, 'state.doc')).toBeNull();
+  await page.screenshot({ path: 'test-results/broken-labels-frame.png' });
+  // 000000 was not saved again behind the user's back.
+  const saved = await page.evaluate(async () => (await fetch('/api/frames/000000/annotation')).json());
+  expect(saved.revision).toBe(revision);
+  expect(saved.cuboids).toHaveLength(1);
+});

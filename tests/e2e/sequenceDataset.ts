@@ -23,7 +23,8 @@ const SHARED_KITTI = fileURLToPath(new URL('../../../shared/samples/kitti/', imp
 /**
  * A KITTI folder with one good frame (000000, the shared sample) and two broken ones: 000001.bin
  * cut to 1,000,003 bytes, which is not a whole number of 16-byte points; 000002 (good points and
- * image, no label_2) whose calib's P2 line (line 3) has only 3 of its 12 values.
+ * image, no label_2) whose calib's P2 line (line 3) has only 3 of its 12 values; 000003 (good points)
+ * whose label_2 file has a malformed line 2 (000000 has one good box).
  */
 export function brokenDataset(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cuboid-e2e-broken-'));
@@ -37,5 +38,11 @@ export function brokenDataset(): string {
   const calib = readFileSync(join(SHARED_KITTI, 'calib', '000002.txt'), 'utf8').split('\n');
   calib[2] = calib[2].split(' ').slice(0, 4).join(' ');
   writeFileSync(join(dir, 'calib', '000002.txt'), calib.join('\n'));
+  // 000003: good points, a label file whose line 2 is malformed (000000 has one good box).
+  cpSync(join(SHARED_KITTI, 'velodyne', '000000.bin'), join(dir, 'velodyne', '000003.bin'));
+  mkdirSync(join(dir, 'label_2'));
+  const good = readFileSync(join(SHARED_KITTI, 'label_2', '000000.txt'), 'utf8').split('\n')[0];
+  writeFileSync(join(dir, 'label_2', '000000.txt'), `${good}\n`);
+  writeFileSync(join(dir, 'label_2', '000003.txt'), `${good}\nPedestrian 0.00 0 oops 1 2\n`);
   return dir;
 }

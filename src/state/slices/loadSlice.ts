@@ -23,6 +23,12 @@ export interface LoadState {
   /** Where most points lie (1%–99% per axis, LiDAR frame), once the frame is complete. */
   bounds: CloudBounds | null;
   error: string | null;
+  /**
+   * Why the open frame's labels could not be read (a malformed label file: the server names the
+   * file and line), or null. The points may still show; no document is open, so nothing is edited
+   * or saved for that frame until it reads.
+   */
+  labelsError: string | null;
   /** How the file was read when that deserves a look (a `.bin` layout picked by detection), else null. */
   notice: string | null;
   firstBatchMs: number | null;
@@ -46,6 +52,7 @@ export const initialLoad: LoadState = {
   ranges: {},
   bounds: null,
   error: null,
+  labelsError: null,
   notice: null,
   firstBatchMs: null,
   totalMs: null,
