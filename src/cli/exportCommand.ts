@@ -70,6 +70,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
+  if (opts.state !== undefined) await checkStateDir(opts.state);
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
     const from = await ReadOnlyExportSource.open({
@@ -242,3 +243,26 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
       }
     });
 };
+
+/**
+ * `--state DIR` must be a folder `serve --state` wrote: holding its database (`cuboid.db`) or its
+ * `label_2`. Otherwise the export would read the dataset's own labels and quietly leave out every
+ * edit saved there (a mistyped path exported the shipped labels as if they were the team's work).
+ */
+async function checkStateDir(dir: string): Promise<void> {
+  const abs = path.resolve(dir);
+  const stat = await fs.stat(abs).catch(() => null);
+  if (stat === null) throw new UsageError(`--state ${abs}: no such folder (give the folder serve --state was given)`);
+  if (!stat.isDirectory()) throw new UsageError(`--state ${abs}: not a folder`);
+  const held = await Promise.all(
+    ['cuboid.db', 'label_2'].map((n) =>
+      fs.stat(path.join(abs, n)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (!held.some(Boolean)) {
+    throw new UsageError(`--state ${abs} holds no Cuboid state (no cuboid.db, no label_2): nothing was saved there by serve --state`);
+  }
+}

@@ -37,6 +37,19 @@ describe('cuboid export', () => {
     expect(fs.readdirSync(root).filter((n) => n.includes('cuboid-export'))).toEqual([]);
   });
 
+  it('--state naming a missing or empty folder is a usage error, not an export of the shipped labels', async () => {
+    const out = path.join(root, 'out-state');
+    const missing = await runCli(['export', data, '--out', out, '--state', path.join(root, 'no-such-state')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--state .*no-such-state: no such folder/);
+    const empty = path.join(root, 'empty-state');
+    fs.mkdirSync(empty);
+    const none = await runCli(['export', data, '--out', out, '--state', empty]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/holds no Cuboid state \(no cuboid\.db, no label_2\)/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('--no-bin copies .pcd files as they are', async () => {
     const out = path.join(root, 'keep-pcd');
     const res = await runCli(['export', data, '--out', out, '--no-bin']);
