@@ -70,7 +70,8 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
-  if (opts.state !== undefined) await checkStateDir(opts.state);
+  const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state) : null;
+  const extra = stateWarning === null ? [] : [stateWarning];
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
     const from = await ReadOnlyExportSource.open({
@@ -92,7 +93,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
         (sink) =>
           format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
       );
-      return { ...summary, warnings: [...from.dataset.warnings] };
+      return { ...summary, warnings: [...extra, ...from.dataset.warnings] };
     } finally {
       await from.close();
     }
@@ -132,7 +133,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
         ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
         : await exportLabelFormat(source, new DirectorySink(temp), { ...common, format });
     await moveIntoPlace(temp, out, existing, entries);
-    return { ...summary, warnings: [...source.dataset.warnings] };
+    return { ...summary, warnings: [...extra, ...source.dataset.warnings] };
   } finally {
     await source.close();
     await fs.rm(temp, { recursive: true, force: true });
@@ -245,24 +246,30 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
 };
 
 /**
- * `--state DIR` must be a folder `serve --state` wrote: holding its database (`cuboid.db`) or its
- * `label_2`. Otherwise the export would read the dataset's own labels and quietly leave out every
- * edit saved there (a mistyped path exported the shipped labels as if they were the team's work).
+ * A warning when `--state DIR` holds nothing `serve --state` saved (no folder, or no `cuboid.db`
+ * and no `label_2`): the export then reads the dataset's own labels, and a mistyped path would
+ * quietly leave out every edit saved under the right one. Null when it holds them. A new folder
+ * is allowed (a read-only dataset is exported from its shipped labels that way), not silent.
+ * @throws UsageError when DIR is a file
  */
-async function checkStateDir(dir: string): Promise<void> {
+async function stateDirWarning(dir: string): Promise<string | null> {
   const abs = path.resolve(dir);
   const stat = await fs.stat(abs).catch(() => null);
-  if (stat === null) throw new UsageError(`--state ${abs}: no such folder (give the folder serve --state was given)`);
-  if (!stat.isDirectory()) throw new UsageError(`--state ${abs}: not a folder`);
-  const held = await Promise.all(
-    ['cuboid.db', 'label_2'].map((n) =>
-      fs.stat(path.join(abs, n)).then(
-        () => true,
-        () => false,
-      ),
-    ),
+  if (stat !== null && !stat.isDirectory()) throw new UsageError(`--state ${abs}: not a folder`);
+  const held =
+    stat === null
+      ? []
+      : await Promise.all(
+          ['cuboid.db', 'label_2'].map((n) =>
+            fs.stat(path.join(abs, n)).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        );
+  if (held.some(Boolean)) return null;
+  return (
+    `--state ${abs} ${stat === null ? 'does not exist' : 'holds no cuboid.db and no label_2'}: the labels come from the dataset's own label_2, ` +
+    'and nothing saved with serve --state elsewhere is in this export'
   );
-  if (!held.some(Boolean)) {
-    throw new UsageError(`--state ${abs} holds no Cuboid state (no cuboid.db, no label_2): nothing was saved there by serve --state`);
-  }
 }

@@ -37,17 +37,20 @@ describe('cuboid export', () => {
     expect(fs.readdirSync(root).filter((n) => n.includes('cuboid-export'))).toEqual([]);
   });
 
-  it('--state naming a missing or empty folder is a usage error, not an export of the shipped labels', async () => {
-    const out = path.join(root, 'out-state');
-    const missing = await runCli(['export', data, '--out', out, '--state', path.join(root, 'no-such-state')]);
-    expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/--state .*no-such-state: no such folder/);
+  it('--state naming a missing or empty folder says the labels come from the dataset, not from a state', async () => {
+    const missing = await runCli(['export', data, '--out', path.join(root, 'out-state1'), '--state', path.join(root, 'no-such-state')]);
+    expect(missing.code).toBe(0);
+    expect(missing.err).toMatch(/--state .*no-such-state does not exist: the labels come from the dataset's own label_2/);
     const empty = path.join(root, 'empty-state');
     fs.mkdirSync(empty);
-    const none = await runCli(['export', data, '--out', out, '--state', empty]);
-    expect(none.code).toBe(2);
-    expect(none.err).toMatch(/holds no Cuboid state \(no cuboid\.db, no label_2\)/);
-    expect(fs.existsSync(out)).toBe(false);
+    const none = await runCli(['export', data, '--out', path.join(root, 'out-state2'), '--state', empty]);
+    expect(none.code).toBe(0);
+    expect(none.err).toMatch(/holds no cuboid\.db and no label_2: the labels come from the dataset's own label_2/);
+    const file = path.join(root, 'a-file');
+    fs.writeFileSync(file, 'x');
+    const notDir = await runCli(['export', data, '--out', path.join(root, 'out-state3'), '--state', file]);
+    expect(notDir.code).toBe(2);
+    expect(notDir.err).toMatch(/--state .*a-file: not a folder/);
   });
 
   it('--no-bin copies .pcd files as they are', async () => {
