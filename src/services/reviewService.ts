@@ -27,6 +27,18 @@ function statusWords(status: ReviewInfo['status']): string {
   return `moved to ${status}`;
 }
 
+/**
+ * What a lead is told at the first change of a frame that is accepted or submitted (their role
+ * lets them; nobody reviews the change), or null.
+ */
+export function editNoticeFor(info: ReviewInfo): string | null {
+  if (!info.can.edit) return null;
+  if (info.status === 'accepted')
+    return `Frame ${info.frameId} is accepted${info.acceptedRevision !== null ? ` (revision ${info.acceptedRevision})` : ''}: you change it as a lead, and nobody reviews the change (Ctrl+Z takes it back; reopen the frame to send it through review).`;
+  if (info.status === 'submitted') return `Frame ${info.frameId} is submitted and waits for review: you change it as a lead, before its reviewer sees it.`;
+  return null;
+}
+
 /** Why the caller may not edit the frame's boxes now, in words (null: they may). */
 export function editLockReason(info: ReviewInfo): string | null {
   if (info.can.edit) return null;
@@ -47,6 +59,7 @@ export function createReviewService({ store, api, autosave, refreshFrames }: Rev
     if (review().frameId !== frameId) {
       setReview({ frameId, info: null, diff: null, diffRange: {}, pendingErrors: null, error: null });
       store.getState().setEditLock(null);
+      store.getState().setEditNotice(null);
     }
     try {
       const [info, diff] = await Promise.all([api.getReview(frameId), api.getDiff(frameId, review().diffRange)]);
@@ -63,7 +76,11 @@ export function createReviewService({ store, api, autosave, refreshFrames }: Rev
           .getState()
           .showMessage(`${last.user ?? 'Someone'} ${statusWords(info.status)} frame ${frameId}${comment}.`, info.status === 'rejected' ? 'warning' : 'info');
       }
-      if (store.getState().currentFrameId === frameId) store.getState().setEditLock(editLockReason(info));
+      if (store.getState().currentFrameId === frameId) {
+        store.getState().setEditLock(editLockReason(info));
+        // Said once per visit: a status that did not change keeps a notice already shown cleared.
+        if (previous === null || previous.frameId !== frameId || previous.status !== info.status) store.getState().setEditNotice(editNoticeFor(info));
+      }
       const app = store.getState();
       if (app.currentFrameId === frameId && app.save.status === 'saved' && info.revision > (app.save.lastSavedRevision ?? 0)) {
         const doc = await api.getAnnotation(frameId);

@@ -31,6 +31,13 @@ export interface DocSlice {
    */
   editLock: string | null;
   setEditLock: (reason: string | null) => void;
+  /**
+   * What to tell the user at the first change of a frame they may edit only by their role (a lead
+   * changing an accepted or submitted frame: the change is not reviewed), or null. Shown once,
+   * with the change, then cleared.
+   */
+  editNotice: string | null;
+  setEditNotice: (notice: string | null) => void;
 }
 
 /** `clearHistory` is the temporal store's `clear`, passed in by `createAppStore`. */
@@ -51,6 +58,8 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
     },
     editLock: null,
     setEditLock: (editLock) => set({ editLock }),
+    editNotice: null,
+    setEditNotice: (editNotice) => set({ editNotice }),
     applyDocChange: (fn) => {
       const doc = get().doc;
       if (doc === null) return false;
@@ -62,6 +71,11 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
       const next = fn(doc);
       if (next === doc) return false;
       set({ doc: next });
+      const notice = get().editNotice;
+      if (notice !== null) {
+        set({ editNotice: null });
+        get().showMessage(notice, 'warning');
+      }
       return true;
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLockReason } from '../../../src/services/reviewService.ts';
+import { editLockReason, editNoticeFor } from '../../../src/services/reviewService.ts';
 import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
 import type { ReviewInfo } from '../../../src/domain/api/wireTypes.ts';
 import { createAppStore } from '../../../src/state/createAppStore.ts';
@@ -40,5 +40,21 @@ describe('edit lock', () => {
     expect(editLockReason(info('submitted', { flag: true, accept: true }))).toMatch(/submitted/);
     expect(editLockReason(info('in_progress', { flag: true }))).toMatch(/Reviewers do not edit boxes/);
     expect(editLockReason(info('in_progress', {}))).toMatch(/assigned to someone else/);
+  });
+
+  it('tells a lead once, at the first change, that an accepted or submitted frame is changed unreviewed', () => {
+    const accepted = { ...info('accepted', { edit: true, reopen: true }), acceptedRevision: 11 };
+    expect(editNoticeFor(accepted)).toMatch(/Frame 000001 is accepted \(revision 11\): you change it as a lead, and nobody reviews the change/);
+    expect(editNoticeFor(info('submitted', { edit: true }))).toMatch(/submitted and waits for review: you change it as a lead/);
+    expect(editNoticeFor(info('in_progress', { edit: true }))).toBeNull();
+    expect(editNoticeFor(info('accepted', {}))).toBeNull();
+    const store = createAppStore();
+    store.getState().loadDoc(emptyAnnotation('000001'));
+    store.getState().setEditNotice(editNoticeFor(accepted));
+    expect(store.getState().applyDocChange((d) => ({ ...d, status: 'accepted' as const, revision: 12 }))).toBe(true);
+    expect(store.getState().ui.message).toMatchObject({ level: 'warning', text: expect.stringMatching(/nobody reviews the change/) });
+    const shown = store.getState().ui.message?.id;
+    expect(store.getState().applyDocChange((d) => ({ ...d, revision: 13 }))).toBe(true);
+    expect(store.getState().ui.message?.id).toBe(shown);
   });
 });
