@@ -1,4 +1,4 @@
-import { binLayoutForFileName, layoutsFittingSize, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
+import { BIN_LAYOUTS, binLayoutForFileName, layoutsFittingSize, type BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../../domain/pointcloud/BinLayoutChoice.ts';
 import { BinLayoutError, detectBinLayout, noLayoutFits } from '../../domain/pointcloud/detectBinLayout.ts';
 import { readPrefix } from './readPrefix.ts';
@@ -28,9 +28,11 @@ const SAMPLED_FILES = 3;
  * The layout of every `.bin` file of a dataset. A declared layout wins; then a `.pcd.bin` name
  * (nuScenes `xyzir`); the rest is detected once for the dataset (one sensor): the layouts that fit
  * every file's size are scored on a few of them (`detectBinLayout`). When no layout fits every
- * size, each group of files with the same fitting layouts is decided on its own; a file whose size
- * fits none keeps the default and its choice carries the error (reading it then fails, naming
- * the trailing bytes).
+ * size, the largest group of files with the same fitting layouts is decided first; a group of at
+ * most half as many files that does not fit its layout keeps it with an error (a cut-short file:
+ * reading it then fails, naming the trailing bytes); larger groups are decided on their own (two
+ * sensors in one folder); a file whose size fits none keeps the default and its choice carries
+ * the error.
  */
 export async function chooseBinLayouts(
   files: readonly BinFile[],
@@ -58,7 +60,30 @@ export async function chooseBinLayouts(
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
   }
+  // Without a layout common to all, the largest group's layout is the sensor's, and every file
+  // whose size fits it is read so. Files that do not fit it, at most half as many as those that
+  // do, are cut short (or from another sensor): they keep the sensor's layout and its error,
+  // instead of a reading of misaligned records.
+  const largest = [...groups.entries()].filter(([key]) => key !== '').sort((a, b) => b[1].length - a[1].length)[0];
+  const main = largest !== undefined && groups.size > 1 ? await detectGroup(largest[1], undeclared.length, read) : null;
+  const fitting = main === null ? 0 : undeclared.filter((f) => layoutsFittingSize(f.bytes).includes(main.name)).length;
   for (const [key, group] of groups) {
+    // Sizes that fit the sensor's layout are read that way (one sensor, one layout).
+    if (main !== null && key !== '' && key.split(',').includes(main.name)) {
+      for (const f of group) out.set(f.path, main);
+      continue;
+    }
+    if (main !== null && key !== '' && 2 * group.length <= fitting) {
+      const size = BIN_LAYOUTS[main.name].bytes;
+      for (const f of group) {
+        const message =
+          `${baseName(f.path)}: size ${f.bytes} bytes is not a whole number of ${main.name} records (${size} bytes each, the layout of ` +
+          `the dataset's other ${fitting} .bin files; ${f.bytes % size} trailing bytes at byte offset ${f.bytes - (f.bytes % size)}): ` +
+          'cut short, or from another sensor (--bin-layout reads every file one way)';
+        out.set(f.path, { name: main.name, source: 'detected', detail: message, warning: message });
+      }
+      continue;
+    }
     if (key === '') {
       for (const f of group) {
         const message = noLayoutFits(baseName(f.path), f.bytes).message;

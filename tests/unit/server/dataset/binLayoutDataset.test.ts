@@ -54,6 +54,24 @@ describe('Dataset.scan: the layout of .bin files', () => {
     expect(await readPointCount(alone.get('a')!)).toBe(100_660);
   });
 
+  it('a KITTI scan cut short among whole ones keeps their layout and fails to read, naming the trailing bytes', async () => {
+    const root = dataset({
+      '000000.bin': path.join(SHARED_KITTI, 'velodyne', '000000.bin'),
+      '000001.bin': path.join(SHARED_KITTI, 'velodyne', '000001.bin'),
+      '000002.bin': path.join(SHARED_KITTI, 'velodyne', '000002.bin'),
+    });
+    // 1,000 bytes: 50 records of the 20-byte layouts, 62.5 of KITTI's 16 bytes.
+    fs.writeFileSync(path.join(root, '000003.bin'), fs.readFileSync(path.join(SHARED_KITTI, 'velodyne', '000000.bin')).subarray(0, 1000));
+    const ds = await Dataset.scan(root);
+    for (const id of ['000000', '000001', '000002']) expect(ds.get(id)?.points.binLayout).toMatchObject({ name: 'xyzi', warning: null });
+    const cut = ds.get('000003')!;
+    expect(cut.points.binLayout?.name).toBe('xyzi');
+    expect(cut.points.binLayout?.warning).toMatch(
+      /000003\.bin: size 1000 bytes is not a whole number of xyzi records \(16 bytes each.*other 3 \.bin files; 8 trailing bytes at byte offset 992\)/,
+    );
+    await expect(readFramePoints(cut)).rejects.toThrow(/000003\.bin/);
+  });
+
   it('keeps the KITTI samples xyzi with no warning', async () => {
     const ds = await Dataset.scan(SHARED_KITTI);
     expect(ds.get('000001')?.points.binLayout).toMatchObject({ name: 'xyzi', source: 'detected', warning: null });
