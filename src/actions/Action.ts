@@ -54,6 +54,8 @@ export interface Action {
   group: ActionGroup;
   /** Whether the action can run now (buttons disable, keys fall through when false). */
   predicate?: (state: AppState) => boolean;
+  /** Left out of the `?` overlay now (a number key past the end of the class palette). */
+  unlisted?: (state: AppState) => boolean;
   /**
    * Presses of it in quick succession on the same selection (a held key's repeats included) are
    * one undo step: turning a box by 20° with E is one step back, not twenty (nudges, turns, resizes).

@@ -18,11 +18,11 @@ export interface ShortcutInfo {
 
 /**
  * The rows of the `?` overlay: every action with keys, in registration order, with labels
- * resolved against `state` (class names come from the palette).
+ * resolved against `state` (class names come from the palette), but those `unlisted` now.
  */
 export function listShortcuts(state: AppState, actions: readonly Action[] = DEFAULT_ACTIONS): ShortcutInfo[] {
   return actions
-    .filter((a) => a.keys.length > 0)
+    .filter((a) => a.keys.length > 0 && a.unlisted?.(state) !== true)
     .map((a) => ({
       id: a.id,
       label: typeof a.label === 'function' ? a.label(state) : a.label,
