@@ -99,6 +99,8 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const out = path.resolve(opts.out);
+  const outStat = await fs.stat(out).catch(() => null);
+  if (outStat !== null && !outStat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder: give a folder for the export`);
   const existing = (
     await Promise.all(
       entries.map((n) =>

@@ -39,6 +39,9 @@ export function ReviewHistory() {
 function describe(h: ReviewStep): string {
   const verb = VERB[h.action] ?? h.action;
   if (h.action === 'flag_update') return `set a flag ${String(h.detail.from)} → ${String(h.detail.to)}`;
+  // A flag without a box points at a place: a missed object.
+  if (h.action === 'flag_add' && h.detail.cuboidId === null)
+    return h.revision !== null ? `flagged a missed object (r${h.revision})` : 'flagged a missed object';
   if (h.action === 'reject' && typeof h.detail.comment === 'string') return `${verb}: “${h.detail.comment}”`;
   return h.revision !== null ? `${verb} (r${h.revision})` : verb;
 }

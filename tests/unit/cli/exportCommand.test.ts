@@ -51,6 +51,11 @@ describe('cuboid export', () => {
     const notDir = await runCli(['export', data, '--out', path.join(root, 'out-state3'), '--state', file]);
     expect(notDir.code).toBe(2);
     expect(notDir.err).toMatch(/--state .*a-file: not a folder/);
+    // --out naming a file: a usage error, not a raw ENOTDIR from the final rename.
+    const outFile = await runCli(['export', data, '--out', file]);
+    expect(outFile.code).toBe(2);
+    expect(outFile.err).toMatch(/--out .*a-file is a file, not a folder/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
   });
 
   it('--no-bin copies .pcd files as they are', async () => {

@@ -95,7 +95,7 @@ export class KittiTrackingWriter implements FormatWriter {
     if (noCalib.length > 0) conversions.push(`sequences ${noCalib.join(', ')} have no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);
     if (this.calibSplits > 0)
       conversions.push(
-        `${this.calibSplits} times a frame's calib differed from the frame before it in its sequence: a tracking sequence has one calib, so a new sequence was started there`,
+        `${this.calibSplits === 1 ? 'once' : `${this.calibSplits} times`} a frame's calib differed from the frame before it in its sequence: a tracking sequence has one calib, so a new sequence was started there`,
       );
     conversions.push('oxts/ poses are not written');
     return { conversions, records: { trackingFrames: this.addresses, trackIds } };

@@ -1,0 +1,31 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReviewInfo } from '../../../src/domain/api/wireTypes.ts';
+import { PageContext } from '../../../src/render/EditorContext.ts';
+import { ReviewHistory } from '../../../src/ui/review/ReviewHistory.tsx';
+import { testPage } from '../../helpers/testPage.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('ReviewHistory', () => {
+  it('tells a flag on a box from a flag on a missed object', () => {
+    const page = testPage({});
+    const step = (cuboidId: string | null, revision: number) => ({
+      at: '2026-12-06T01:00:00Z',
+      user: 'rev',
+      action: 'flag_add',
+      revision,
+      detail: { flagId: 'f', reason: 'r', cuboidId },
+    });
+    const info = { frameId: '000001', history: [step('car-1', 3), step(null, 4)] } as unknown as ReviewInfo;
+    page.store.setState((s) => ({ review: { ...s.review, info } }));
+    vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
+    const html = renderToStaticMarkup(
+      <PageContext.Provider value={page}>
+        <ReviewHistory />
+      </PageContext.Provider>,
+    ).replace(/<!-- -->/g, '');
+    expect(html).toContain('rev flagged a box (r3)');
+    expect(html).toContain('rev flagged a missed object (r4)');
+  });
+});
