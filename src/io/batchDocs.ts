@@ -64,6 +64,8 @@ export interface BatchDocs {
   edit(frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation): boolean;
   /** Takes back the last edit of a frame made here (itself an edit that is saved). False when there is none. */
   undo(frameId: string): boolean;
+  /** Makes again the last edit `undo` took back (until a new edit there). False when there is none. */
+  redo(frameId: string): boolean;
   /** Sends every pending edit now; resolves when no save is in flight (failed ones stay pending). */
   flush(): Promise<void>;
   /** Frames with edits the server does not have yet. */
@@ -80,6 +82,8 @@ interface Entry {
   baseDoc: FrameAnnotation | null;
   latest: FrameAnnotation | null;
   history: FrameAnnotation[];
+  /** Versions `undo` took back, the last first to come back (emptied by a new edit). */
+  future: FrameAnnotation[];
   dirty: boolean;
   conflict: { theirs: FrameAnnotation; boxes: string[] } | null;
   error: string | null;
@@ -210,6 +214,7 @@ export function createBatchDocs(options: BatchDocsOptions): BatchDocs {
         baseDoc: null,
         latest: null,
         history: [],
+        future: [],
         dirty: false,
         conflict: null,
         error: null,
@@ -266,6 +271,7 @@ export function createBatchDocs(options: BatchDocsOptions): BatchDocs {
       if (!e || e.latest === null) return false;
       const next = change(e.latest);
       if (next === e.latest) return false;
+      e.future = [];
       commit(e, next, true);
       return true;
     },
@@ -275,8 +281,19 @@ export function createBatchDocs(options: BatchDocsOptions): BatchDocs {
       const prev = e?.history.at(-1);
       if (!e || !prev) return false;
       e.history = e.history.slice(0, -1);
+      if (e.latest) e.future = [...e.future, e.latest];
       // The undone version goes out on the current base (the server's revision moved on with each save).
       commit(e, { ...prev, revision: e.base }, false);
+      return true;
+    },
+
+    redo(frameId) {
+      const e = entries.get(frameId);
+      const next = e?.future.at(-1);
+      if (!e || !next) return false;
+      e.future = e.future.slice(0, -1);
+      if (e.latest) e.history = [...e.history.slice(-(HISTORY_LIMIT - 1)), e.latest];
+      commit(e, { ...next, revision: e.base }, false);
       return true;
     },
 

@@ -58,6 +58,8 @@ export interface BatchController {
   /** Interpolates the track between the keyframes around frame `frameId`. */
   interpolate(frameId: string): Promise<void>;
   undo(frameId: string): void;
+  /** Makes again what `undo` took back in that frame's tile. */
+  redo(frameId: string): void;
   resolve(frameId: string, choice: 'mine' | 'theirs'): Promise<void>;
   /** The keyboard: focus, paging, edits of the focused tile, Esc. True when the key was used. */
   handleKey(input: KeyInput, columns: number): boolean;
@@ -276,6 +278,10 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
     if (frameId === currentId()) store.temporal.getState().undo();
     else if (!docs?.undo(frameId)) message(`Nothing to undo in frame ${frameId}.`, 'info');
   };
+  const redo = (frameId: string) => {
+    if (frameId === currentId()) store.temporal.getState().redo();
+    else if (!docs?.redo(frameId)) message(`Nothing to redo in frame ${frameId}.`, 'info');
+  };
 
   const close = async (force = false): Promise<boolean> => {
     if (!state().batch.open) return true;
@@ -335,6 +341,10 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
       undo(frameId);
       return true;
     }
+    if (ctrl && ((key === 'z' && input.shiftKey) || (key === 'y' && !input.shiftKey))) {
+      redo(frameId);
+      return true;
+    }
     if (plain && key === 'i' && !input.shiftKey) {
       void interpolate(frameId);
       return true;
@@ -359,6 +369,7 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
     runAction,
     interpolate,
     undo,
+    redo,
     resolve: (frameId, choice) => docs?.resolve(frameId, choice) ?? Promise.resolve(),
     handleKey,
     crops,

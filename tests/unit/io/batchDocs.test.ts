@@ -165,4 +165,25 @@ describe('batch docs: saves of other frames', () => {
     await docs.flush();
     expect(server.current('f1').cuboids[0].center[0]).toBe(10);
   });
+
+  it('redo makes again what undo took back, until a new edit there', async () => {
+    const { server, docs } = setup();
+    await docs.load('f2');
+    docs.edit('f2', moveTo('a', 21));
+    docs.edit('f2', moveTo('a', 22));
+    expect(docs.redo('f2')).toBe(false);
+    expect(docs.undo('f2')).toBe(true);
+    expect(docs.undo('f2')).toBe(true);
+    expect(docs.get('f2')?.cuboids[0].center[0]).not.toBe(21);
+    expect(docs.redo('f2')).toBe(true);
+    expect(docs.get('f2')?.cuboids[0].center[0]).toBe(21);
+    expect(docs.redo('f2')).toBe(true);
+    await docs.flush();
+    expect(server.current('f2').cuboids[0].center[0]).toBe(22);
+    expect(docs.undo('f2')).toBe(true);
+    docs.edit('f2', moveTo('a', 25));
+    expect(docs.redo('f2')).toBe(false);
+    expect(docs.undo('f2')).toBe(true);
+    expect(docs.get('f2')?.cuboids[0].center[0]).toBe(21);
+  });
 });

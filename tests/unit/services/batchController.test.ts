@@ -148,6 +148,15 @@ describe('batch controller', () => {
     expect(ctl.trackBox('f1')).toBeNull();
     ctl.handleKey(key('z', { ctrlKey: true }), 4);
     expect(ctl.trackBox('f1')?.id).toBe('a1');
+    // Redo (Ctrl+Shift+Z, Ctrl+Y) makes the delete again; undo takes it back once more.
+    ctl.handleKey(key('z', { ctrlKey: true, shiftKey: true }), 4);
+    expect(ctl.trackBox('f1')).toBeNull();
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    expect(ctl.trackBox('f1')?.id).toBe('a1');
+    ctl.handleKey(key('y', { ctrlKey: true }), 4);
+    expect(ctl.trackBox('f1')).toBeNull();
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    expect(ctl.trackBox('f1')?.id).toBe('a1');
     expect(ctl.placeBox('f4', { center: [20, 1, -0.95], yaw: 0.5 })).toBe(true);
     await ctl.close();
     expect(server.current('f1').cuboids.find((c) => c.id === 'a1')?.attributes[KEYFRAME_ATTRIBUTE]).toBe(true);
