@@ -81,10 +81,12 @@ export const boxNextMissed: Action = {
     };
     const frameId = ctx.store.getState().doc?.frameId;
     if (frameId !== undefined) ctx.store.getState().focusFinding({ frameId, ...finding });
+    // Where the new box is, not where its returns were found.
+    const at = box?.center ?? next.location;
     ctx.store
       .getState()
       .showMessage(
-        `Boxed a ${box?.label ?? 'box'} at (${(box?.center ?? next.location)[0].toFixed(1)}, ${(box?.center ?? next.location)[1].toFixed(1)}); ${more}. A number key changes its class; X if it is not an object.`,
+        `Boxed a ${box?.label ?? 'box'} at (${at[0].toFixed(1)}, ${at[1].toFixed(1)}); ${more}. A number key changes its class; X if it is not an object.`,
         'info',
         { label: 'Not an object', actionId: 'dismissFinding', value: finding },
       );

@@ -8,17 +8,18 @@ import type { Aim } from './framing.ts';
 import { useStoreApi } from './EditorContext.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 
+/** A box centre beyond this share of the view's half-size (normalised device coordinates) counts as off screen. */
+const REVEAL_NDC = 0.9;
+
 /**
  * Points the main view's camera: at the cloud when a frame that the default street view would
  * miss finishes loading (a scanned object a few centimetres across, a cloud far from the origin),
  * back to the default street view when a street scan follows a cloud of another scale
  * (`framingOnLoad`),
- * and at the selected box or the whole cloud when asked (Home / `.`); slides along with a
+ * and at the selected box or the whole cloud when asked (Home / `.`); onto the selected box when it
+ * is off screen (Tab: `revealRequest`, zoom and direction kept); slides along with a
  * followed track when D/A open the next frame.
  */
-/** A box centre beyond this share of the view's half-size (normalised device coordinates) counts as off screen. */
-const REVEAL_NDC = 0.9;
-
 export function FrameTheCloud() {
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;

@@ -14,6 +14,15 @@ export function isValidClassName(name: string): boolean {
   return CLASS_NAME_PATTERN.test(name);
 }
 
+/**
+ * Whether a class can be given to a box: KITTI's `DontCare` (any case) cannot. Its label_2 lines
+ * are image regions to ignore, not boxes (readers drop them), so a box of that class would vanish
+ * from training. Shared by the save (`validateAnnotation`), the label writer and the palette.
+ */
+export function isBoxClass(label: string): boolean {
+  return label.toLowerCase() !== 'dontcare';
+}
+
 /** Why `name` is not a class name, in words, or null when it is one. */
 export function classNameProblem(name: string): string | null {
   if (isValidClassName(name)) return null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_NAME_PATTERN } from './className.ts';
+import { CLASS_NAME_PATTERN, isBoxClass } from './className.ts';
 import { FRAME_STATUSES, type FrameAnnotation } from './FrameAnnotation.ts';
 import { MigrationError, migrateAnnotation } from './migrations.ts';
 
@@ -26,7 +26,7 @@ const shortText = z.string().max(256);
 /** A KITTI class token: written as one whitespace-free column of label_2; the same rule as the label_2 import. */
 const kittiType = z.string().regex(CLASS_NAME_PATTERN, `must be 1-64 characters with no spaces and no control or invisible characters`);
 /** A box's class: a KITTI type, but never `DontCare` (that line is a region to ignore, not a box). */
-const boxClass = kittiType.refine((t) => t.toLowerCase() !== 'dontcare', {
+const boxClass = kittiType.refine(isBoxClass, {
   message: 'DontCare is not a box class: KITTI readers drop DontCare lines as regions to ignore; pick a class (e.g. Misc)',
 });
 /** A KITTI observation angle or rotation, radians, [-π, π], or the -10 "invalid" placeholder. */

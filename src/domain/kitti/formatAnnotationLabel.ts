@@ -1,4 +1,5 @@
 import type { FrameAnnotation } from '../document/FrameAnnotation.ts';
+import { isBoxClass } from '../document/className.ts';
 import type { KittiCalib } from './KittiCalib.ts';
 import { kittiError } from './KittiError.ts';
 import { cuboidToKitti } from './cuboidToKitti.ts';
@@ -18,7 +19,7 @@ import { formatKittiLabel } from './formatKittiLabel.ts';
  */
 export function formatAnnotationLabel(doc: FrameAnnotation, calib: KittiCalib | null, imageSize: [number, number]): string {
   const objects = doc.cuboids.map((c, i) => {
-    if (c.label.toLowerCase() === 'dontcare') {
+    if (!isBoxClass(c.label)) {
       throw kittiError(
         'formatAnnotationLabel',
         { field: 'type' },

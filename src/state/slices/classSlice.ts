@@ -3,6 +3,7 @@ import type { AppState } from '../AppState.ts';
 import type { Vec3 } from '../../domain/types.ts';
 import { KITTI_CLASSES } from '../../domain/types.ts';
 import { KITTI_CLASS_SIZES } from '../../domain/document/classDefaultSizes.ts';
+import { isBoxClass } from '../../domain/document/className.ts';
 
 export interface ClassConfig {
   /** Class names in palette order; number key k picks `palette[k - 1]`. */
@@ -18,15 +19,6 @@ export interface ClassSlice {
   /** Replaces the palette (and optionally sizes; DontCare is left out); keeps `current` if still present, else the first class. */
   setPalette: (palette: readonly string[], sizes?: Readonly<Record<string, Vec3>>) => void;
   setCurrentClass: (label: string) => void;
-}
-
-/**
- * Whether a class can be given to a box: KITTI's `DontCare` (any case) cannot. Its label_2 lines
- * are image regions to ignore, not boxes, and a box of that class could never be saved; a region
- * the checks should leave alone is a "not an object" mark (X).
- */
-export function isBoxClass(label: string): boolean {
-  return label.toLowerCase() !== 'dontcare';
 }
 
 /** The default palette: the KITTI box classes (not DontCare) with their typical sizes. */
