@@ -13,6 +13,7 @@ import { exportLabelFormat, formatWriter, type FormatExportSummary } from '../se
 import type { RegisterCommand } from './commands.ts';
 import { runExportAsJob } from './exportJob.ts';
 import { convertedFormatsText } from '../server/export/kittiTreeConversions.ts';
+import type { AcceptedInstead } from '../server/export/documentToExport.ts';
 import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
@@ -165,6 +166,17 @@ async function moveIntoPlace(temp: string, out: string, replaced: string[], entr
   }
 }
 
+/** One line naming the accepted frames whose accepted revision was written, not a later edit. */
+function acceptedInsteadText(list: AcceptedInstead[]): string {
+  if (list.length === 0) return '';
+  const named = list
+    .slice(0, 5)
+    .map((a) => `${a.frameId} (revision ${a.revision}, not ${a.current})`)
+    .join(', ');
+  const more = list.length > 5 ? `, … (${list.length})` : '';
+  return `  ${list.length} accepted frame${list.length === 1 ? ' was' : 's were'} changed after the accept: wrote the accepted revision of ${named}${more}\n`;
+}
+
 /** The report `cuboid export` prints: counts, then what the user should know about the tree. */
 export function formatExportSummary(s: ExportSummary, out: string): string {
   const list = (ids: string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, … (${ids.length})` : ''}`;
@@ -172,6 +184,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     `exported ${s.frames} frames to ${out} (train ${s.train}, val ${s.val})` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
+    acceptedInsteadText(s.acceptedInstead) +
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
     (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
     (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
@@ -200,6 +213,7 @@ export function formatLabelExportSummary(s: FormatExportSummary, out: string): s
     `exported ${s.frames} frames (${s.boxes} boxes, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
+    acceptedInsteadText(s.acceptedInstead) +
     s.conversions.map((c) => `  ${c}\n`).join('') +
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
     (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '')

@@ -22,6 +22,7 @@ import { FolderLabelStore, type LabelStore } from './labels/LabelStore.ts';
 import type { ShippedLabels } from './dataset/layouts/SequenceScan.ts';
 import { shippedDocument } from './dataset/layouts/shippedDocument.ts';
 import type { AssignmentPatch, RevisionSource, Storage } from './storage/Storage.ts';
+import { acceptedDocumentOf } from './review/acceptedDocument.ts';
 
 export type SaveOutcome = { ok: true; doc: FrameAnnotation; labelWritten: boolean; labelError?: string } | { ok: false; current: FrameAnnotation };
 
@@ -266,6 +267,11 @@ export class AnnotationService {
       }
       if (attempt >= 5) throw new Error(`import: frame ${frame.id} kept changing during the import`);
     }
+  }
+
+  /** The document as a reviewer accepted it, when `current` was changed since (`ExportSource.acceptedDocument`). */
+  acceptedDocument(current: FrameAnnotation): Promise<FrameAnnotation | null> {
+    return acceptedDocumentOf(this.storage, current);
   }
 
   /**

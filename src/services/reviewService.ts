@@ -34,7 +34,7 @@ function statusWords(status: ReviewInfo['status']): string {
 export function editNoticeFor(info: ReviewInfo): string | null {
   if (!info.can.edit) return null;
   if (info.status === 'accepted')
-    return `Frame ${info.frameId} is accepted${info.acceptedRevision !== null ? ` (revision ${info.acceptedRevision})` : ''}: you change it as a lead, and nobody reviews the change (Ctrl+Z takes it back; reopen the frame to send it through review).`;
+    return `Frame ${info.frameId} is accepted${info.acceptedRevision !== null ? ` (revision ${info.acceptedRevision})` : ''}: you change it as a lead, and nobody reviews the change; an export of accepted frames keeps writing the accepted revision (Ctrl+Z takes it back; reopen the frame to send it through review).`;
   if (info.status === 'submitted') return `Frame ${info.frameId} is submitted and waits for review: you change it as a lead, before its reviewer sees it.`;
   return null;
 }

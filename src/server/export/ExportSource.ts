@@ -10,6 +10,11 @@ export interface ExportSource {
   readonly dataset: Dataset;
   /** The frame's current document. @throws an error naming the file for a bad label or calib */
   getAnnotation(frame: DatasetFrame): Promise<FrameAnnotation>;
+  /**
+   * The document as a reviewer accepted it, when `current` is accepted but was changed since (null
+   * when the current revision is the accepted one). `--status accepted` exports it.
+   */
+  acceptedDocument?(current: FrameAnnotation): Promise<FrameAnnotation | null>;
   /** The KITTI label text of `doc` with the frame's calib. @throws an error naming a bad calib */
   formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string>;
   /** Rewrites label files left stale by a failed write (the served dataset only). */

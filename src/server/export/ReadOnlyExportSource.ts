@@ -17,6 +17,7 @@ import { PostgresStorage } from '../storage/PostgresStorage.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { shippedDocument } from '../dataset/layouts/shippedDocument.ts';
 import type { ExportSource } from './ExportSource.ts';
+import { acceptedDocumentOf } from '../review/acceptedDocument.ts';
 
 /**
  * An export source that only reads: each frame's document is the stored revision when the dataset's
@@ -71,6 +72,10 @@ export class ReadOnlyExportSource implements ExportSource {
       else doc.cuboids.push(kittiToCuboid(o, calib, { id: `label-${i + 1}` }));
     });
     return doc;
+  }
+
+  async acceptedDocument(current: FrameAnnotation): Promise<FrameAnnotation | null> {
+    return this.storage === null ? null : acceptedDocumentOf(this.storage, current);
   }
 
   async formatLabel(frame: DatasetFrame, doc: FrameAnnotation): Promise<string> {

@@ -14,6 +14,7 @@ import { splitFrames } from './splitFrames.ts';
 import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
 import { kittiTreeConversions } from './kittiTreeConversions.ts';
+import { documentToExport, type AcceptedInstead } from './documentToExport.ts';
 
 export interface ExportOptions {
   /** Fraction of frames in `train.txt` (0..1); default 0.8. */
@@ -64,6 +65,8 @@ export interface ExportSummary {
   rewrittenBins: { frameId: string; layout: string; points: number }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
+  /** Accepted frames changed since their accept, written as accepted (`--status accepted`). */
+  acceptedInstead: AcceptedInstead[];
   /**
    * nuScenes categories written as KITTI classes (`KittiClassMapper`; `to` = `from` for a category
    * kept as it is), with box counts; empty when no box had a nuScenes category.
@@ -117,6 +120,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     converted: [],
     rewrittenBins: [],
     labelsRepaired: repaired.written.length,
+    acceptedInstead: [],
     nonNumericIds: [],
     classMapping: [],
   };
@@ -136,6 +140,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       return fn();
     };
     let prepared: PreparedFrame;
+    let instead: AcceptedInstead | null = null;
     try {
       let calibBytes: Buffer | null = null;
       if (frame.calibPath !== null) {
@@ -146,12 +151,13 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
           return bytes;
         });
       }
-      const stored = await step(frame.labelPath, () => source.getAnnotation(frame));
-      if (opts.statuses !== undefined && !opts.statuses.includes(stored.status)) {
+      const picked = await step(frame.labelPath, () => documentToExport(source, frame, opts.statuses));
+      if (picked === null) {
         summary.filteredOut++;
         continue;
       }
-      const doc = { ...stored, cuboids: classMapper.map(stored.cuboids) };
+      instead = picked.instead;
+      const doc = { ...picked.doc, cuboids: classMapper.map(picked.doc.cuboids) };
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
@@ -182,6 +188,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     }
     for (const label of prepared.labels) boxesByClass.set(label, (boxesByClass.get(label) ?? 0) + 1);
     exported.push(id);
+    if (instead !== null) summary.acceptedInstead.push(instead);
   }
   const { train, val } = splitFrames(exported, split, seed);
   await sink.writeFile('ImageSets/train.txt', lines(train));

@@ -60,6 +60,7 @@ async function runExportJob(input: ExportJobInput, ctx: JobContext): Promise<Exp
         return source.getAnnotation(frame);
       },
       formatLabel: (frame, doc) => source.formatLabel(frame, doc),
+      ...(source.acceptedDocument !== undefined ? { acceptedDocument: source.acceptedDocument.bind(source) } : {}),
       ...(source.syncDirtyLabels !== undefined ? { syncDirtyLabels: () => source.syncDirtyLabels?.() ?? Promise.resolve({ written: [] }) } : {}),
     };
     const sink = new ZipSink();

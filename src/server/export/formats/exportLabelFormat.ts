@@ -10,6 +10,7 @@ import { readImageSize } from '../../dataset/frameFileInfo.ts';
 import { readFramePoints } from '../../dataset/readFramePoints.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { ExportSource } from '../ExportSource.ts';
+import { documentToExport, type AcceptedInstead } from '../documentToExport.ts';
 import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportDataset.ts';
 import { splitFrames } from '../splitFrames.ts';
 import { KittiClassMapper, NuscenesClassMapper } from '../../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
@@ -51,6 +52,8 @@ export interface FormatExportSummary {
   train: number;
   val: number;
   filteredOut: number;
+  /** Accepted frames changed since their accept, written as accepted (`--status accepted`). */
+  acceptedInstead: AcceptedInstead[];
   skipped: SkippedFrame[];
   boxes: number;
   classes: string[];
@@ -95,6 +98,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const skipped: SkippedFrame[] = [];
   const classes = new Set<string>();
   let filteredOut = 0;
+  const acceptedInstead: AcceptedInstead[] = [];
   let boxes = 0;
   const classMapper = writer.classNames === 'kitti' ? new KittiClassMapper() : writer.classNames === 'nuscenes' ? new NuscenesClassMapper() : null;
   for (const id of source.dataset.ids()) {
@@ -102,12 +106,15 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     if (frame === undefined) continue;
     let file = frame.labelPath ?? frame.points.path;
     let prepared: PreparedFormatFrame;
+    let instead: AcceptedInstead | null = null;
     try {
-      const stored = await source.getAnnotation(frame);
-      if (opts.statuses !== undefined && !opts.statuses.includes(stored.status)) {
+      const picked = await documentToExport(source, frame, opts.statuses);
+      if (picked === null) {
         filteredOut++;
         continue;
       }
+      const stored = picked.doc;
+      instead = picked.instead;
       const doc = classMapper === null ? stored : { ...stored, cuboids: classMapper.map(stored.cuboids) };
       let calib: KittiCalib | null = null;
       if (writer.needsCalib && frame.calibPath !== null) {
@@ -143,6 +150,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     }
     await writer.writeFrame(prepared, sink);
     ids.push(id);
+    if (instead !== null) acceptedInstead.push(instead);
     boxes += prepared.doc.cuboids.length;
     for (const c of prepared.doc.cuboids) classes.add(c.label);
   }
@@ -165,6 +173,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     train: train.length,
     val: val.length,
     filteredOut,
+    acceptedInstead,
     skipped,
     boxes,
     classes: sortedClasses,
@@ -186,6 +195,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     conversions,
     ...(classMapper !== null ? { classMapping: classMapper.list() } : {}),
     filteredOut,
+    acceptedInstead,
     skipped,
     ...records,
   };

@@ -1,0 +1,27 @@
+import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import type { Storage } from '../storage/Storage.ts';
+
+/**
+ * The revision a reviewer last accepted, when the frame is accepted and that verdict is its last
+ * one (a reject after it, or a reopen, leaves none); null otherwise.
+ */
+export async function lastAcceptedRevision(storage: Storage, frameId: string, status: FrameAnnotation['status']): Promise<number | null> {
+  if (status !== 'accepted') return null;
+  const log = await storage.listActivityRange({ frameId });
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i]!;
+    if (e.action === 'reject') return null;
+    if (e.action === 'accept') return e.revision;
+  }
+  return null;
+}
+
+/**
+ * The document as a reviewer accepted it, when `current` is accepted but changed since (a lead's
+ * edit keeps the status): null when the current revision is the accepted one, or none is known.
+ */
+export async function acceptedDocumentOf(storage: Storage, current: FrameAnnotation): Promise<FrameAnnotation | null> {
+  const revision = await lastAcceptedRevision(storage, current.frameId, current.status);
+  if (revision === null || revision === current.revision) return null;
+  return storage.getRevision(current.frameId, revision);
+}
