@@ -7,12 +7,13 @@ import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { reportCommandError } from './exitCodes.ts';
 import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
+import { stateDirWarning } from './stateDirWarning.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /**
  * `cuboid check DIR [--json] [--frame ID] [--dictionary FILE] [--region auto|camera|all]
- * [--quiet] [--strict] [--threads N]`: runs every pre-check over a dataset's stored labels (or its
+ * [--quiet] [--strict] [--threads N] [--db URL | --state DIR]`: runs every pre-check over a dataset's stored labels (or its
  * label_2 files) on every core, prints a summary table and the results per frame, and exits 1
  * when any error exists (for CI). A frame that cannot be checked is reported (file and reason) and
  * skipped, and counts as an error; `--strict` stops at the first one instead (exit 2).
@@ -31,6 +32,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--strict', 'stop at the first frame that cannot be checked (exit 2) instead of reporting it and going on')
     .option('--threads <n>', 'worker threads (default: every core)')
     .option('--db <url>', 'check the labels stored in this PostgreSQL database (postgres://USER@HOST:PORT/DB), as given to serve --db')
+    .option('--state <dir>', 'folder of the database and dictionary (as given to serve --state; default DIR/.cuboid)')
     .action(
       async (
         dir: string,
@@ -44,6 +46,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           strict?: boolean;
           threads?: string;
           db?: string;
+          state?: string;
         },
       ) => {
         try {
@@ -54,6 +57,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
             throw new Error(`--threads must be a whole number of at least 1, got "${opts.threads}"`);
           }
+          const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state, 'check') : null;
           const report = await checkDataset(dir, {
             frame: opts.frame,
             dictionary: opts.dictionary,
@@ -62,7 +66,9 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
             strict: opts.strict === true,
             ...(threads !== undefined ? { threads } : {}),
             ...(opts.db !== undefined ? { db: opts.db } : {}),
+            ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
           });
+          if (stateWarning !== null) report.warnings.push(stateWarning);
           // Under --json the warnings are in the report; else on stderr, one line each.
           if (opts.json !== true) printDatasetWarnings('check', report.warnings);
           process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));

@@ -38,6 +38,8 @@ export interface CheckDatasetOptions {
   limits?: Partial<CheckLimits>;
   /** A PostgreSQL database (`--db`) whose stored labels are checked, instead of the dataset's SQLite file; only read. */
   db?: string;
+  /** The folder `serve --state` keeps the database and dictionary in; default `DIR/.cuboid`. */
+  stateDir?: string;
 }
 
 /** A frame that could not be checked: its id and why (the message names the file or the limit). */
@@ -105,13 +107,14 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     if (f === undefined) throw new Error(`frame "${id}" is not in ${dataset.root}`);
     return f;
   });
-  const dbPath = path.join(defaultStateDir(dataset.root), 'cuboid.db');
+  const stateDir = opts.stateDir !== undefined ? path.resolve(opts.stateDir) : defaultStateDir(dataset.root);
+  const dbPath = path.join(stateDir, 'cuboid.db');
   const storage = opts.db !== undefined ? await PostgresStorage.open(opts.db, { migrate: false }) : (await exists(dbPath)) ? SqliteStorage.open(dbPath) : null;
   // With --db the team's dictionary is the one stored in the database (as the server reads it).
   const { dictionary, source } =
     storage instanceof PostgresStorage && opts.dictionary === undefined
-      ? await dictionaryFromDatabase(storage, dataset.root)
-      : await loadDictionary(dataset.root, opts.dictionary);
+      ? await dictionaryFromDatabase(storage, stateDir)
+      : await loadDictionary(stateDir, opts.dictionary);
   // Each frame's stored document, read once: for where its tracks are expected and for its own check.
   const storedDocs = new Map<string, FrameAnnotation | null>();
   const storedOf = async (id: string): Promise<FrameAnnotation | null> => {
@@ -219,13 +222,13 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
 }
 
 /** The dictionary stored in the database (`serve --db` keeps a lead's edits there), else the state folder's or the built-in one. */
-async function dictionaryFromDatabase(storage: PostgresStorage, root: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
+async function dictionaryFromDatabase(storage: PostgresStorage, stateDir: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
   const loaded = await storage.dictionaryStore(null).load();
-  return loaded.source === 'database' ? { dictionary: loaded.dictionary, source: 'the database (--db)' } : loadDictionary(root);
+  return loaded.source === 'database' ? { dictionary: loaded.dictionary, source: 'the database (--db)' } : loadDictionary(stateDir);
 }
 
-async function loadDictionary(root: string, file?: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
-  const candidate = file ?? path.join(defaultStateDir(root), 'dictionary.json');
+async function loadDictionary(stateDir: string, file?: string): Promise<{ dictionary: EdgeCaseDictionary; source: string }> {
+  const candidate = file ?? path.join(stateDir, 'dictionary.json');
   if (file === undefined && !(await exists(candidate))) {
     return { dictionary: defaultDictionary, source: 'built-in KITTI default' };
   }

@@ -17,6 +17,7 @@ import type { AcceptedInstead } from '../server/export/documentToExport.ts';
 import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
+import { stateDirWarning } from './stateDirWarning.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
 export interface ExportCommandOptions {
@@ -71,7 +72,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
-  const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state) : null;
+  const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state, 'export') : null;
   const extra = stateWarning === null ? [] : [stateWarning];
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
@@ -260,32 +261,3 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
       }
     });
 };
-
-/**
- * A warning when `--state DIR` holds nothing `serve --state` saved (no folder, or no `cuboid.db`
- * and no `label_2`): the export then reads the dataset's own labels, and a mistyped path would
- * quietly leave out every edit saved under the right one. Null when it holds them. A new folder
- * is allowed (a read-only dataset is exported from its shipped labels that way), not silent.
- * @throws UsageError when DIR is a file
- */
-async function stateDirWarning(dir: string): Promise<string | null> {
-  const abs = path.resolve(dir);
-  const stat = await fs.stat(abs).catch(() => null);
-  if (stat !== null && !stat.isDirectory()) throw new UsageError(`--state ${abs}: not a folder`);
-  const held =
-    stat === null
-      ? []
-      : await Promise.all(
-          ['cuboid.db', 'label_2'].map((n) =>
-            fs.stat(path.join(abs, n)).then(
-              () => true,
-              () => false,
-            ),
-          ),
-        );
-  if (held.some(Boolean)) return null;
-  return (
-    `--state ${abs} ${stat === null ? 'does not exist' : 'holds no cuboid.db and no label_2'}: the labels come from the dataset's own label_2, ` +
-    'and nothing saved with serve --state elsewhere is in this export'
-  );
-}

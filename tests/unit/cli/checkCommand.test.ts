@@ -106,6 +106,28 @@ describe('cuboid check', () => {
     expect(r.out).not.toMatch(/\n  warning /);
   });
 
+  it('--state reads the database serve --state kept; a folder without one is warned about, a file refused', async () => {
+    const dir = kittiWithLabels('state', {});
+    const state = path.join(root, 'state-elsewhere');
+    const storage = SqliteStorage.open(path.join(state, 'cuboid.db'));
+    const doc = { ...emptyAnnotation('000002'), cuboids: [] };
+    expect((await storage.saveAnnotation({ doc, baseRevision: 0, user: null, source: 'save' })).ok).toBe(true);
+    await storage.close();
+    const stored = await runCli(['check', dir, '--frame', '000002', '--state', state]);
+    expect(stored.out).toMatch(/frame 000002: 126891 points, 0 boxes from database/);
+    expect(stored.err).toBe('');
+    const plain = await runCli(['check', dir, '--frame', '000002']);
+    expect(plain.out).toMatch(/frame 000002: 126891 points, \d+ boxes from label_2/);
+    const typo = await runCli(['check', dir, '--frame', '000002', '--state', path.join(root, 'no-such-state')]);
+    expect(typo.out).toMatch(/boxes from label_2/);
+    expect(typo.err).toMatch(/cuboid check: warning .*--state .*no-such-state does not exist: the labels come from the dataset's own label_2/);
+    const file = path.join(root, 'state-file');
+    fs.writeFileSync(file, 'x');
+    const refused = await runCli(['check', dir, '--state', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--state .*state-file: not a folder/);
+  });
+
   it('uses the dataset dictionary or --dictionary, and names the JSON path of a bad one', async () => {
     const dir = kittiWithLabels('dict', {});
     const strict = {
