@@ -10,7 +10,7 @@ import { parseDictionary } from '../domain/checks/dictionary/parseDictionary.ts'
 import { runSequenceChecks } from '../domain/checks/runSequenceChecks.ts';
 import type { SequenceFrame } from '../domain/checks/SequenceContext.ts';
 import { Dataset } from '../server/dataset/Dataset.ts';
-import { DatasetPoses } from '../server/dataset/datasetPoses.ts';
+import { DatasetPoses, posesWarnings } from '../server/dataset/datasetPoses.ts';
 import { expectedTracksByFrame } from './expectedTracksByFrame.ts';
 import { SqliteStorage } from '../server/storage/SqliteStorage.ts';
 import { PostgresStorage } from '../server/storage/PostgresStorage.ts';
@@ -123,11 +123,8 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
   };
   // Where each frame's tracks are expected from the frames around it (`trackGap`, `offTrack`), from the stored or shipped boxes.
   const allFrames = dataset.ids().map((id) => dataset.get(id) as DatasetFrame);
-  const expected = await expectedTracksByFrame(
-    allFrames,
-    async (f) => (await storedOf(f.id))?.cuboids ?? f.shipped?.cuboids ?? [],
-    await new DatasetPoses(dataset).get(),
-  );
+  const poses = await new DatasetPoses(dataset).get();
+  const expected = await expectedTracksByFrame(allFrames, async (f) => (await storedOf(f.id))?.cuboids ?? f.shipped?.cuboids ?? [], poses);
   const reports: FrameCheckReport[] = [];
   const unchecked: UncheckedFrameReport[] = [];
   const sequenceFrames: SequenceFrame[] = [];
@@ -217,7 +214,7 @@ export async function checkDataset(dir: string, opts: CheckDatasetOptions = {}):
     totals: countBySeverity(all),
     byRule,
     unchecked,
-    warnings: [...dataset.warnings],
+    warnings: [...dataset.warnings, ...posesWarnings(poses)],
   };
 }
 

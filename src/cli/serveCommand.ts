@@ -1,3 +1,4 @@
+import { DatasetPoses, posesWarnings } from '../server/dataset/datasetPoses.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,7 +185,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
                 .binLayouts()
                 .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
                 .join('') +
-              formatDatasetWarnings(ws.dataset.warnings, '  ') +
+              formatDatasetWarnings([...ws.dataset.warnings, ...posesWarnings(await new DatasetPoses(ws.dataset).get())], '  ') +
               `Open ${url}\n`,
           );
           const stop = (): void => {

@@ -42,6 +42,11 @@ export class DatasetPoses {
   }
 }
 
+/** The poses' warnings as the CLI prints them among the dataset's (`ego poses not used: …`). */
+export function posesWarnings(poses: PosesResponse): string[] {
+  return (poses.warnings ?? []).map((w) => `ego poses not used: ${w}`);
+}
+
 function fromScan(frames: readonly DatasetFrame[]): PosesResponse {
   const out: Record<string, FramePose> = {};
   for (const f of frames) if (f.pose != null) out[f.id] = { sequence: f.sequence ?? '', pose: [...f.pose] };
@@ -60,7 +65,10 @@ async function readPosesFile(
     const calibRef = calibFrame.calibPath as string;
     const calib = parseKittiCalib((await readFrameFile(calibFrame, calibRef)).toString('utf8'), { fileName: dataset.source.display(calibRef) });
     const poses = parseKittiOdometryPoses((await readFrameFile(frames[0], posesRef)).toString('utf8'), { fileName: file, veloToCam: calib.Tr_velo_to_cam });
-    if (poses.length !== frames.length) throw new Error(`${poses.length} lines for ${frames.length} frames (line i is the i-th frame)`);
+    if (poses.length !== frames.length)
+      throw new Error(
+        `${poses.length} line${poses.length === 1 ? '' : 's'} for ${frames.length} frame${frames.length === 1 ? '' : 's'} (line i is the i-th frame)`,
+      );
     const out: Record<string, FramePose> = {};
     frames.forEach((f, i) => {
       out[f.id] = { sequence: '', pose: [...poses[i]] };

@@ -53,5 +53,10 @@ describe('export with a poses.txt', () => {
     const { conversions } = manifestOf(out);
     expect(conversions).toContain('no ego poses: only the LIDAR_TOP coordinate system is declared');
     expect(conversions).toContain('ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)');
+    // `cuboid check` says it too, among the dataset's warnings (stderr; `warnings` under --json).
+    const checked = await runCli(['check', path.join(root, 'short-data'), '--bin-layout', 'xyzi']);
+    expect(checked.err).toContain('cuboid check: warning  ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)');
+    const json = await runCli(['check', path.join(root, 'short-data'), '--bin-layout', 'xyzi', '--json']);
+    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toContain('ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)');
   });
 });

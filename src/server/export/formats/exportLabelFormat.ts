@@ -15,7 +15,7 @@ import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportD
 import { splitFrames } from '../splitFrames.ts';
 import { KittiClassMapper, NuscenesClassMapper } from '../../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { framePlacement } from './framePlacement.ts';
-import { DatasetPoses } from '../../dataset/datasetPoses.ts';
+import { DatasetPoses, posesWarnings } from '../../dataset/datasetPoses.ts';
 import type { FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { KittiTrackingWriter } from './kittiTrackingWriter.ts';
 import { NuscenesWriter } from './nuscenesWriter.ts';
@@ -164,7 +164,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     ...(classSentence === null ? [] : [classSentence]),
     ...finished.conversions,
     // Why a dataset's poses.txt was not used (line count, parse error, no calib), naming the file.
-    ...(served?.warnings ?? []).map((w) => `ego poses not used: ${w}`),
+    ...(served !== null ? posesWarnings(served) : []),
   ];
   const summary: FormatExportSummary = {
     format: opts.format,
