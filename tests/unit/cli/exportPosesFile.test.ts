@@ -57,6 +57,8 @@ describe('export with a poses.txt', () => {
     const checked = await runCli(['check', path.join(root, 'short-data'), '--bin-layout', 'xyzi']);
     expect(checked.err).toContain('cuboid check: warning  ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)');
     const json = await runCli(['check', path.join(root, 'short-data'), '--bin-layout', 'xyzi', '--json']);
-    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toContain('ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)');
+    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toContain(
+      'ego poses not used: poses.txt: 2 lines for 3 frames (line i is the i-th frame)',
+    );
   });
 });
