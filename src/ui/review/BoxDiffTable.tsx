@@ -1,5 +1,5 @@
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
-import { formatClass, formatDPosition, formatDSize, formatDYaw } from './formatDelta.ts';
+import { formatClass, formatDPosition, formatDSize, formatDYaw, formatOtherChanges } from './formatDelta.ts';
 
 type Preset = 'first' | 'previous' | 'last' | 'import';
 
@@ -7,7 +7,8 @@ type Preset = 'first' | 'previous' | 'last' | 'import';
  * The per-box diff of the open frame: boxes added, removed or changed between two revisions
  * (default: the first submitted one, else the import, and the accepted or current one; "since
  * import" shows what the annotator changed on imported pre-labels), with Δ position, Δ size,
- * Δ yaw and class changes. Click a row to select its box.
+ * Δ yaw and class changes, and the track or attributes when those changed (an occlusion level
+ * set alone is a row of zero deltas otherwise). Click a row to select its box.
  */
 export function BoxDiffTable() {
   const editor = useEditor();
@@ -75,6 +76,7 @@ export function BoxDiffTable() {
                 <td title={b.cuboidId}>
                   {b.change === 'changed' ? '' : `${b.change} `}
                   {formatClass(b)}
+                  {formatOtherChanges(b) !== '' && <span className="muted diff-other"> · {formatOtherChanges(b)}</span>}
                 </td>
                 <td>{formatDPosition(b)}</td>
                 <td>{formatDSize(b)}</td>

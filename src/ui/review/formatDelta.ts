@@ -31,3 +31,8 @@ export function formatClass(d: BoxDiff): string {
   if (d.classChanged) return `${d.fromLabel} → ${d.toLabel}`;
   return d.toLabel ?? d.fromLabel ?? '';
 }
+
+/** What else changed besides the geometry: `track, occluded` (empty when nothing did). */
+export function formatOtherChanges(d: BoxDiff): string {
+  return [...(d.trackChanged ? ['track'] : []), ...d.attributesChanged].join(', ');
+}

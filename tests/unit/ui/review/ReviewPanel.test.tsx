@@ -6,7 +6,7 @@ import type { AnnotationDiff } from '../../../../src/domain/review/diffAnnotatio
 import { PageContext } from '../../../../src/render/EditorContext.ts';
 import { ReviewPanel } from '../../../../src/ui/review/ReviewPanel.tsx';
 import { testPage } from '../../../helpers/testPage.ts';
-import { signed, formatDYaw } from '../../../../src/ui/review/formatDelta.ts';
+import { signed, formatDYaw, formatOtherChanges } from '../../../../src/ui/review/formatDelta.ts';
 
 const NONE = { edit: false, submit: false, accept: false, reject: false, reopen: false, flag: false, resolveFlags: false, closeFlags: false };
 
@@ -178,5 +178,24 @@ describe('ReviewPanel (server render)', () => {
     expect(signed(-0.004)).toBe('0.00');
     expect(signed(0.126)).toBe('+0.13');
     expect(formatDYaw({ ...diff.boxes[0], dYaw: Math.PI })).toBe('+180.0°');
+  });
+
+  it('names a change of track or attributes, which moves nothing, beside the class', () => {
+    expect(formatOtherChanges(diff.boxes[0])).toBe('');
+    const occluded = {
+      ...diff.boxes[0],
+      classChanged: false,
+      dPosition: [0, 0, 0] as [number, number, number],
+      trackChanged: true,
+      attributesChanged: ['occluded'],
+    };
+    expect(formatOtherChanges(occluded)).toBe('track, occluded');
+    const saved = diff.boxes;
+    diff.boxes = [occluded];
+    try {
+      expect(render({})).toContain('· track, occluded');
+    } finally {
+      diff.boxes = saved;
+    }
   });
 });
