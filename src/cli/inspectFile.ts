@@ -9,6 +9,7 @@ import { BIN_LAYOUTS, binLayoutForFileName, type BinLayoutName } from '../domain
 import { declaredChoice, detectedChoice, type BinLayoutChoice } from '../domain/pointcloud/BinLayoutChoice.ts';
 import { detectBinLayout, type BinLayoutDetection } from '../domain/pointcloud/detectBinLayout.ts';
 import { readDatasetFile } from '../server/dataset/datasetFile.ts';
+import { looksLikePcd, notAPointFile } from './notAPointFile.ts';
 import { describeOtherPointFile, type LasReport, type PlyReport } from './inspectOtherFormats.ts';
 
 export interface InspectReport {
@@ -51,6 +52,7 @@ export interface InspectOptions {
  * else the `binLayout` of a `cuboid.json` in its folder or the folder above (a KITTI `velodyne/`),
  * else `xyzir` for `*.pcd.bin`, else the layout detection picks (the report says which fit and why).
  * Throws the parser's error on a broken file, and names the trailing bytes of a size no layout fits.
+ * A file of another kind (a KITTI calib or label file, say) is named as such (`notAPointFile`).
  */
 export async function inspectFile(path: string, opts: InspectOptions = {}): Promise<InspectReport> {
   const info = await stat(path);
@@ -86,6 +88,7 @@ export async function inspectFile(path: string, opts: InspectOptions = {}): Prom
       },
     };
   }
+  if (ext !== '.pcd' && !looksLikePcd(bytes)) throw notAPointFile(bytes, fileName);
   const cloud = parsePcd(bytes, { fileName });
   const h = cloud.header;
   const positionFields = ['x', 'y', 'z'].filter((a) => h.fields.some((f) => f.name === a && positionAxisOf(f.name, f.count) >= 0));

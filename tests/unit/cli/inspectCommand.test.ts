@@ -51,6 +51,24 @@ describe('cuboid inspect', () => {
     expect(err).toContain('cut.pcd');
   });
 
+  it('names a KITTI calib or label file as such instead of a PCD error; a broken calib gets its line', async () => {
+    const calib = await run(['inspect', path.join(SAMPLES, 'kitti/calib/000000.txt')]);
+    expect(calib.code).toBe(2);
+    expect(calib.err).toContain(
+      '000000.txt is a KITTI calib file (P0, P1, P2, P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo read): inspect describes point files',
+    );
+    const label = await run(['inspect', path.join(SAMPLES, 'kitti/label_2/000000.txt')]);
+    expect(label.code).toBe(2);
+    expect(label.err).toMatch(/000000\.txt is a KITTI label file \(\d+ objects?: [A-Za-z]+ \d+/);
+    const image = await run(['inspect', path.join(SAMPLES, 'kitti/image_2/000000.png')]);
+    expect(image.err).toContain('000000.png is not a point file');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
+    writeFileSync(path.join(dir, 'calib.txt'), 'P2: 1 2 3\n');
+    const broken = await run(['inspect', path.join(dir, 'calib.txt')]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('parseKittiCalib (calib.txt): line 1, field "P2": expected 12 values, found 3');
+  });
+
   it('exits 1 naming the size for a .bin that is not whole records', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cuboid-inspect-'));
     const broken = path.join(dir, 'odd.bin');
