@@ -64,7 +64,7 @@ export class AnnotationService {
   private readonly calibs = new FileMemo<KittiCalib | null>(this.sign);
   private readonly imageSizes = new FileMemo<[number, number]>(this.sign);
   private readonly pointCounts = new FileMemo<number | null>(this.sign);
-  private readonly shippedBoxCounts = new FileMemo<number>(this.sign);
+  private readonly shippedLabels = new FileMemo<{ count: number; problem: string | null }>(this.sign);
 
   /**
    * `in-request`: a save answers after its label file is written (`labelWritten` says whether it
@@ -134,7 +134,8 @@ export class AnnotationService {
           return bytes === null ? null : readPointCount({ ...frame, points: { ...frame.points, bytes } });
         })
         .catch(() => null);
-      const boxCount = state?.boxCount ?? (await this.shippedBoxCount(frame));
+      const shipped = state === undefined ? await this.shippedLabel(frame) : null;
+      const boxCount = state?.boxCount ?? shipped?.count ?? 0;
       return {
         id: frame.id,
         pointsFile: path.basename(frame.points.path),
@@ -146,6 +147,7 @@ export class AnnotationService {
         status: state?.status ?? 'todo',
         boxCount,
         revision: state?.revision ?? 0,
+        ...(shipped?.problem != null ? { labelProblem: shipped.problem } : {}),
       };
     });
   }
@@ -347,11 +349,22 @@ export class AnnotationService {
     return result.doc;
   }
 
-  private async shippedBoxCount(frame: DatasetFrame): Promise<number> {
-    if (frame.shipped != null) return frame.shipped.cuboids.length;
-    if (frame.labelPath === null) return 0;
+  /** Boxes in a never-saved frame's label file, and why it cannot be imported (null: it can). */
+  private async shippedLabel(frame: DatasetFrame): Promise<{ count: number; problem: string | null }> {
+    if (frame.shipped != null) return { count: frame.shipped.cuboids.length, problem: null };
+    if (frame.labelPath === null) return { count: 0, problem: null };
     const labelPath = frame.labelPath;
-    return this.shippedBoxCounts.get(frame.id, labelPath, async () => countLabelBoxes((await readFrameFile(frame, labelPath)).toString('utf8'))).catch(() => 0);
+    return this.shippedLabels
+      .get(frame.id, labelPath, async () => {
+        const text = (await readFrameFile(frame, labelPath)).toString('utf8');
+        try {
+          parseLabelFile(text, path.basename(labelPath));
+          return { count: countLabelBoxes(text), problem: null };
+        } catch (err) {
+          return { count: countLabelBoxes(text), problem: errorMessage(err) };
+        }
+      })
+      .catch((err: unknown) => ({ count: 0, problem: errorMessage(err) }));
   }
 
   private async documentFromKitti(frame: DatasetFrame, objects: KittiObject[], base: FrameAnnotation, mode: 'replace' | 'append'): Promise<FrameAnnotation> {

@@ -78,6 +78,12 @@ export function FrameList() {
                 <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
                 <span className="count">
                   {plural(f.boxCount, 'box', 'boxes')}
+                  {f.labelProblem !== undefined ? (
+                    <span className="checks-badge err" title={f.labelProblem} data-testid="frame-label-problem">
+                      {' '}
+                      · labels unreadable
+                    </span>
+                  ) : null}
                   {c && c.error > 0 ? <span className="checks-badge err"> · {plural(c.error, 'error')}</span> : null}
                   {c && c.warning > 0 ? <span className="checks-badge warn"> · {plural(c.warning, 'warning')}</span> : null}
                   {c && c.error === 0 && c.warning === 0 ? (

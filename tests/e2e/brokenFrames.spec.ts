@@ -63,6 +63,11 @@ test('a frame whose label file is malformed: no boxes of another frame stay on s
   await waitForFrameLoaded(page);
   await expect.poll(() => storeValue<number>(page, 'state.doc ? state.doc.cuboids.length : -1')).toBe(1);
   const revision = await storeValue<number>(page, 'state.doc.revision');
+  // The frame list marks it before it is opened, the reason in the tooltip.
+  const marker = page.getByTestId('frame-000003').getByTestId('frame-label-problem');
+  await expect(marker).toHaveText('· labels unreadable');
+  expect(await marker.getAttribute('title')).toMatch(/000003\.txt.*line 2/);
+  await expect(page.getByTestId('frame-000000').getByTestId('frame-label-problem')).toHaveCount(0);
   await page.getByTestId('frame-jump').fill('000003');
   await page.getByTestId('frame-jump').press('Enter');
   const card = page.getByTestId('load-error-card');

@@ -83,6 +83,7 @@ export const frameListItemSchema = z.object({
   status: z.enum(FRAME_STATUSES),
   boxCount: z.number(),
   revision: z.number(),
+  labelProblem: z.string().optional(),
   checks: checkCountsSchema.nullable().optional(),
 });
 

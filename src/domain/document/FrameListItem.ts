@@ -13,6 +13,8 @@ export interface FrameListItem {
   status: FrameStatus;
   boxCount: number;
   revision: number;
+  /** Why the frame's label file cannot be read (file, line, field), for a frame never saved; absent when it reads. */
+  labelProblem?: string;
   /** The server's check summary of this revision, when it has computed one (see `GET /api/frames/:id/checks`). */
   checks?: { error: number; warning: number; info: number } | null;
 }

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FrameListItem } from '../../../../src/domain/document/FrameListItem.ts';
-import { SHARED_KITTI, SHARED_PCD } from '../fixtures/makeDataset.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SHARED_KITTI, SHARED_PCD, makeKittiDataset, makeTempDir } from '../fixtures/makeDataset.ts';
+
+const CAR = 'Car 0.00 0 -1.67 657.39 190.13 700.07 223.39 1.41 1.58 4.36 3.18 2.27 34.38 -1.58';
 import { startTestServer, type TestServer } from '../fixtures/testServer.ts';
 
 let server: TestServer | undefined;
@@ -18,6 +22,19 @@ describe('GET /api/frames', () => {
       { id: '000001', pointsFile: '000001.bin', hasCalib: true, hasImage: true, hasLabel: true, pointCount: 120_268, status: 'todo', boxCount: 3, revision: 0 },
       { id: '000002', pointsFile: '000002.bin', hasCalib: true, hasImage: true, hasLabel: true, pointCount: 126_891, status: 'todo', boxCount: 2, revision: 0 },
     ]);
+  });
+
+  it('says why a label file of a frame never saved cannot be read, naming the file and line', async () => {
+    const data = makeKittiDataset(path.join(makeTempDir(), 'data'), {
+      ids: ['a', 'b'],
+      labels: { a: `${CAR}\n`, b: `${CAR}\nCar 0.00 0 -1.67\n` },
+    });
+    server = await startTestServer({ dataDir: data });
+    const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
+    expect(frames[0]).toMatchObject({ id: 'a', boxCount: 1 });
+    expect(frames[0].labelProblem).toBeUndefined();
+    expect(frames[1]).toMatchObject({ id: 'b', boxCount: 2, labelProblem: expect.stringMatching(/b\.txt.*line 2/) });
+    fs.rmSync(path.dirname(data), { recursive: true, force: true });
   });
 
   it('lists a flat PCD folder with POINTS from each header', async () => {
