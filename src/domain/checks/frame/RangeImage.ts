@@ -53,16 +53,18 @@ function binOf(x: number, y: number, z: number, nAzimuth: number, nElevation: nu
 
 /**
  * Whether the point (x, y, z) (the points' frame, metres) is hidden from the sensor at `img.origin`: some obstacle point
- * in its bin or a neighbouring one is more than `slack` metres closer to the sensor.
+ * in its bin or a neighbouring one is more than `slack` metres closer to the sensor. `rows` = 0
+ * looks at the neighbours in azimuth only (a point at a height where something was seen, whose
+ * row below may hold the top edge of what hides the rest).
  */
-export function isOccluded(img: RangeImage, px: number, py: number, pz: number, slack = 0.5): boolean {
+export function isOccluded(img: RangeImage, px: number, py: number, pz: number, slack = 0.5, rows: 0 | 1 = 1): boolean {
   const x = px - img.origin[0];
   const y = py - img.origin[1];
   const z = pz - img.origin[2];
   const ia = Math.floor((Math.atan2(y, x) + Math.PI) / img.azimuthStep);
   const ie = Math.floor((Math.atan2(z, Math.hypot(x, y)) - img.elevationMin) / img.elevationStep);
   const limit = Math.hypot(x, y, z) - slack;
-  for (let de = -1; de <= 1; de++) {
+  for (let de = -rows; de <= rows; de++) {
     const e = ie + de;
     if (e < 0 || e >= img.nElevation) continue;
     for (let da = -1; da <= 1; da++) {
