@@ -167,6 +167,13 @@ async function moveIntoPlace(temp: string, out: string, replaced: string[], entr
   }
 }
 
+/** The last line when no frame was exported (exit 1): what left them all out. */
+function noFramesText(s: { frames: number; filteredOut: number; skipped: unknown[] }): string {
+  if (s.frames > 0) return '';
+  if (s.filteredOut > 0) return `no frame has the status --status asks for (${s.filteredOut} left out): the export holds no frame: exit 1\n`;
+  return s.skipped.length > 0 ? '' : 'the dataset has no frame: the export holds none: exit 1\n';
+}
+
 /** One line naming the accepted frames whose accepted revision was written, not a later edit. */
 function acceptedInsteadText(list: AcceptedInstead[]): string {
   if (list.length === 0) return '';
@@ -182,7 +189,7 @@ function acceptedInsteadText(list: AcceptedInstead[]): string {
 export function formatExportSummary(s: ExportSummary, out: string): string {
   const list = (ids: string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, … (${ids.length})` : ''}`;
   return (
-    `exported ${s.frames} frames to ${out} (train ${s.train}, val ${s.val})` +
+    `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} to ${out} (train ${s.train}, val ${s.val})` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
     acceptedInsteadText(s.acceptedInstead) +
@@ -204,20 +211,22 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.nonNumericIds.length > 0
       ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
       : '') +
-    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '')
+    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '') +
+    noFramesText(s)
   );
 }
 
 /** The report of an export in another format than KITTI: counts, conversions, skipped frames. */
 export function formatLabelExportSummary(s: FormatExportSummary, out: string): string {
   return (
-    `exported ${s.frames} frames (${s.boxes} boxes, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
+    `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} (${s.boxes} box${s.boxes === 1 ? '' : 'es'}, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
     acceptedInsteadText(s.acceptedInstead) +
     s.conversions.map((c) => `  ${c}\n`).join('') +
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
-    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '')
+    (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '') +
+    noFramesText(s)
   );
 }
 
@@ -255,7 +264,8 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
         if (opts.json !== true) printDatasetWarnings('export', (s as Partial<WithDatasetWarnings<object>>).warnings ?? []);
         const text = 'format' in s ? formatLabelExportSummary(s, out) : formatExportSummary(s, out);
         process.stdout.write(opts.json === true ? `${JSON.stringify({ out, ...s }, null, 2)}\n` : text);
-        setExitCode(s.skipped.length > 0 ? EXIT_DATA : EXIT_OK);
+        // Nothing exported (every frame left out by --status, or skipped) is no training set.
+        setExitCode(s.skipped.length > 0 || s.frames === 0 ? EXIT_DATA : EXIT_OK);
       } catch (err) {
         setExitCode(reportCommandError('export', err, opts.json === true));
       }

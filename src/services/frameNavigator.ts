@@ -54,8 +54,9 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
       // The previous frame's boxes must not stay on screen under this frame's points, where an
       // edit would go to that other frame: no document until this one reads.
       state.loadDoc(null);
+      // The frame's card says why (`LoadErrorCard`); a toast as well outlived the frame and sat
+      // over the next ones.
       state.setLoad({ labelsError: message(err) });
-      state.showMessage(`Could not load the annotation of frame ${frameId}: ${message(err)}`, 'error');
     }
   };
 

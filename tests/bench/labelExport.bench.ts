@@ -42,7 +42,7 @@ export async function run(report: BenchReport): Promise<void> {
     });
     for (const format of EXPORT_FORMATS) {
       const t0 = performance.now();
-      const s = await runExport(data, { out: path.join(root, `out-${format}`), format, state: path.join(root, 'state') });
+      const s = await runExport(data, { out: path.join(root, `out-${format}`), format });
       const ms = performance.now() - t0;
       table.row(format, ms, null, { 'per frame': `${(ms / FRAMES).toFixed(2)} ms`, frames: s.frames });
     }

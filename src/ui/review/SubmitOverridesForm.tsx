@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { boxName } from '../boxName.ts';
 import { ruleTitle } from '../ruleTitles.ts';
@@ -14,6 +14,15 @@ export function SubmitOverridesForm() {
   const errors = useAppStore((s) => s.review.pendingErrors);
   const busy = useAppStore((s) => s.review.busy);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const root = useRef<HTMLDivElement>(null);
+  const shown = errors !== null && errors.length > 0;
+  // The form opens below the review buttons, often past the side panel's fold: bring it into
+  // view and put the cursor in its first reason, so the submit visibly asks for something.
+  useEffect(() => {
+    if (!shown) return;
+    root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    root.current?.querySelector('textarea')?.focus({ preventScroll: true });
+  }, [shown]);
   const cuboids = useAppStore((s) => s.doc?.cuboids);
   const nameOf = (id: string) => {
     const box = cuboids?.find((c) => c.id === id);
@@ -38,7 +47,7 @@ export function SubmitOverridesForm() {
         if (ok) setReasons({});
       });
   return (
-    <div className="overrides" data-testid="review-overrides" role="group" aria-label="Check errors">
+    <div className="overrides" data-testid="review-overrides" role="group" aria-label="Check errors" ref={root}>
       <p>{groups.size === 1 ? 'A check error blocks' : `${groups.size} check errors block`} the submit. Fix the box, or say why it is right:</p>
       {[...groups.entries()].map(([key, g]) => (
         <label key={key} className="override">

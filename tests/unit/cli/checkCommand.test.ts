@@ -106,7 +106,7 @@ describe('cuboid check', () => {
     expect(r.out).not.toMatch(/\n  warning /);
   });
 
-  it('--state reads the database serve --state kept; a folder without one is warned about, a file refused', async () => {
+  it('--state reads the database serve --state kept; an empty folder is warned about, a missing one or a file refused', async () => {
     const dir = kittiWithLabels('state', {});
     const state = path.join(root, 'state-elsewhere');
     const storage = SqliteStorage.open(path.join(state, 'cuboid.db'));
@@ -119,8 +119,14 @@ describe('cuboid check', () => {
     const plain = await runCli(['check', dir, '--frame', '000002']);
     expect(plain.out).toMatch(/frame 000002: 126891 points, \d+ boxes from label_2/);
     const typo = await runCli(['check', dir, '--frame', '000002', '--state', path.join(root, 'no-such-state')]);
-    expect(typo.out).toMatch(/boxes from label_2/);
-    expect(typo.err).toMatch(/cuboid check: warning .*--state .*no-such-state does not exist: the labels come from the dataset's own label_2/);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/--state .*no-such-state does not exist: give the folder serve --state used/);
+    fs.mkdirSync(path.join(root, 'empty-state'));
+    const empty = await runCli(['check', dir, '--frame', '000002', '--state', path.join(root, 'empty-state')]);
+    expect(empty.out).toMatch(/boxes from label_2/);
+    expect(empty.err).toMatch(
+      /cuboid check: warning .*--state .*empty-state holds no cuboid\.db and no label_2: the labels come from the dataset's own label_2/,
+    );
     const file = path.join(root, 'state-file');
     fs.writeFileSync(file, 'x');
     const refused = await runCli(['check', dir, '--state', file]);

@@ -37,10 +37,18 @@ describe('cuboid export', () => {
     expect(fs.readdirSync(root).filter((n) => n.includes('cuboid-export'))).toEqual([]);
   });
 
-  it('--state naming a missing or empty folder says the labels come from the dataset, not from a state', async () => {
+  it('--status that leaves every frame out exits 1, saying the export holds no frame', async () => {
+    const res = await runCli(['export', data, '--out', path.join(root, 'out-none-accepted'), '--status', 'accepted']);
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/^exported 0 frames to .*, \d+ left out by --status\n/);
+    expect(res.out).toMatch(/no frame has the status --status asks for \(\d+ left out\): the export holds no frame: exit 1/);
+  });
+
+  it('--state naming a missing folder is refused; an empty one is warned about: the labels come from the dataset, not from a state', async () => {
     const missing = await runCli(['export', data, '--out', path.join(root, 'out-state1'), '--state', path.join(root, 'no-such-state')]);
-    expect(missing.code).toBe(0);
-    expect(missing.err).toMatch(/--state .*no-such-state does not exist: the labels come from the dataset's own label_2/);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--state .*no-such-state does not exist: give the folder serve --state used \(it holds cuboid\.db\), or leave --state out/);
+    expect(fs.existsSync(path.join(root, 'out-state1'))).toBe(false);
     const empty = path.join(root, 'empty-state');
     fs.mkdirSync(empty);
     const none = await runCli(['export', data, '--out', path.join(root, 'out-state2'), '--state', empty]);

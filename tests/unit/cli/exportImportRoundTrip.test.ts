@@ -13,10 +13,13 @@ describe('cuboid export → cuboid import → cuboid export on the real KITTI sa
   it('gives byte-identical label files, equal to the shipped ones', async () => {
     const out1 = path.join(root, 'out1');
     const out2 = path.join(root, 'out2');
+    fs.mkdirSync(path.join(root, 's1'), { recursive: true });
     const first = await run(['export', SHARED_KITTI, '--out', out1, '--state', path.join(root, 's1')]);
     // A fresh state (the shared samples are read-only): the export says its labels are the shipped ones.
     expect(first.code).toBe(0);
-    expect(first.err).toMatch(/^cuboid export: warning {2}--state .*s1 does not exist: the labels come from the dataset's own label_2[^\n]*\n$/);
+    expect(first.err).toMatch(
+      /^cuboid export: warning {2}--state .*s1 holds no cuboid\.db and no label_2: the labels come from the dataset's own label_2[^\n]*\n$/,
+    );
     expect(first.out).toMatch(/exported 3 frames/);
 
     // Import into copies of the same scans without their shipped labels, so the second export can
@@ -46,6 +49,7 @@ describe('cuboid export → cuboid import → cuboid export on the simulated 10-
     const samples = path.resolve('samples');
     const out1 = path.join(root, 'sim-out1');
     const out2 = path.join(root, 'sim-out2');
+    fs.mkdirSync(path.join(root, 'sim-s1'), { recursive: true });
     const first = await run(['export', samples, '--out', out1, '--state', path.join(root, 'sim-s1')]);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/exported 10 frames/);

@@ -85,10 +85,13 @@ describe('label formats on the real KITTI frames: export → import → export',
     it(`${format}: byte-stable, geometry within 1e-6 m / 1e-6 rad`, async () => {
       const dir = path.join(root, `kitti-${format}`);
       const out1 = path.join(dir, 'out1');
+      fs.mkdirSync(path.join(dir, 's1'), { recursive: true });
       const first = await runCli(['export', SHARED_KITTI, '--out', out1, '--format', format, '--state', path.join(dir, 's1')]);
       // A fresh state (the shared samples are read-only): the export says its labels are the shipped ones.
       expect(first.code).toBe(0);
-      expect(first.err).toMatch(/^cuboid export: warning {2}--state .*s1 does not exist: the labels come from the dataset's own label_2[^\n]*\n$/);
+      expect(first.err).toMatch(
+        /^cuboid export: warning {2}--state .*s1 holds no cuboid\.db and no label_2: the labels come from the dataset's own label_2[^\n]*\n$/,
+      );
       checkFormatFiles(format, out1);
       const manifest = JSON.parse(fs.readFileSync(path.join(out1, 'cuboid_export.json'), 'utf8')) as Record<string, unknown>;
       // nuScenes gets nuScenes categories (KITTI classes mapped: the README's table, inverted), the others KITTI's.

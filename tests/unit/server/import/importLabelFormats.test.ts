@@ -104,7 +104,7 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
   it('nuscenes: an export opens as a dataset again, its tables read from v1.0-cuboid/', async () => {
     const data = makeKittiDataset(path.join(root, 'reopen', 'data'));
     const out = path.join(root, 'reopen', 'out');
-    await runExport(data, { out, format: 'nuscenes', state: path.join(root, 'reopen', 's0') });
+    await runExport(data, { out, format: 'nuscenes' });
     const ws = await openWorkspace({ dataDir: out, stateDir: path.join(root, 'reopen', 's1') });
     try {
       expect(ws.service.dataset.warnings.filter((w) => w.includes('no nuScenes tables'))).toEqual([]);
@@ -117,7 +117,7 @@ describe('import --format: a bad file is reported, the rest is imported', () => 
   it('nuscenes: a detection results file comes back as scored boxes in each LiDAR frame', async () => {
     const data = makeKittiDataset(path.join(root, 'results', 'data'));
     const out = path.join(root, 'results', 'out');
-    await runExport(data, { out, format: 'nuscenes', state: path.join(root, 'results', 's0') });
+    await runExport(data, { out, format: 'nuscenes' });
     const tables = path.join(out, 'v1.0-cuboid');
     const samples = JSON.parse(fs.readFileSync(path.join(tables, 'sample_data.json'), 'utf8')) as { sample_token: string; filename: string }[];
     const sample = samples.find((r) => r.filename.endsWith('/000001.pcd.bin'))!.sample_token;
