@@ -1,6 +1,6 @@
 import type { AppStore } from '../state/createAppStore.ts';
 import type { ApiClient } from '../io/apiClient.ts';
-import { api as defaultApi } from '../io/apiClient.ts';
+import { ApiError, api as defaultApi } from '../io/apiClient.ts';
 
 /**
  * Fills the navigator's check summaries for frames this session has not checked itself: first
@@ -54,8 +54,12 @@ export function startFrameCheckSweep(store: AppStore, api: ApiClient = defaultAp
           if (store.getState().checkSummary[id] === undefined) {
             store.getState().setCheckSummary(id, { error: summary.error, warning: summary.warning });
           }
-        } catch {
-          // An unreadable frame shows its error when opened; the navigator just has no counts for it.
+        } catch (err) {
+          // A frame whose points do not read is marked in the list (the file and why); any other
+          // failure leaves it without counts.
+          if (err instanceof ApiError && err.error === 'frame_unreadable' && store.getState().checkSummary[id] === undefined) {
+            store.getState().setCheckSummary(id, { error: 0, warning: 0, unreadable: err.detail });
+          }
         }
       }
     } finally {

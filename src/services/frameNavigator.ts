@@ -111,7 +111,10 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
       await io.groundCache.fetch(frameId);
       prefetchAfter(frameId);
     } catch (err) {
-      if (isCurrent()) setLoad({ status: 'error', error: loadErrorText(err) });
+      if (!isCurrent()) return;
+      setLoad({ status: 'error', error: loadErrorText(err) });
+      // The frame list marks it too, while the annotator works on other frames.
+      store.getState().setCheckSummary(frameId, { error: 0, warning: 0, unreadable: loadErrorText(err) });
     }
   };
 

@@ -84,9 +84,15 @@ export function FrameList() {
                       · labels unreadable
                     </span>
                   ) : null}
-                  {c && c.error > 0 ? <span className="checks-badge err"> · {plural(c.error, 'error')}</span> : null}
-                  {c && c.warning > 0 ? <span className="checks-badge warn"> · {plural(c.warning, 'warning')}</span> : null}
-                  {c && c.error === 0 && c.warning === 0 ? (
+                  {c?.unreadable !== undefined && f.labelProblem === undefined ? (
+                    <span className="checks-badge err" title={c.unreadable} data-testid="frame-points-problem">
+                      {' '}
+                      · points unreadable
+                    </span>
+                  ) : null}
+                  {c && c.unreadable === undefined && c.error > 0 ? <span className="checks-badge err"> · {plural(c.error, 'error')}</span> : null}
+                  {c && c.unreadable === undefined && c.warning > 0 ? <span className="checks-badge warn"> · {plural(c.warning, 'warning')}</span> : null}
+                  {c && c.unreadable === undefined && c.error === 0 && c.warning === 0 ? (
                     <span className="checks-badge ok" title="Every check passes">
                       {' '}
                       · checks pass

@@ -18,7 +18,20 @@ test('a frame whose points failed: Submit is disabled with the reason and the ch
   await expect(submit).toBeVisible();
   await expect(submit).toBeDisabled();
   await expect(page.getByTestId('review-submit-blocked')).toContainText('Submit needs the frame’s points');
+  // The frame list marks it, the file in the tooltip; the other frames' counts stay as they are.
+  const marker = page.getByTestId('frame-000001').getByTestId('frame-points-problem');
+  await expect(marker).toHaveText('· points unreadable');
+  expect(await marker.getAttribute('title')).toContain('000001.bin');
   await page.screenshot({ path: 'test-results/broken-points-frame.png' });
+});
+
+test('the frame list marks a frame whose points do not read before it is opened', async ({ page }) => {
+  await page.goto(`${BROKEN}/?frame=000000`);
+  await waitForFrameLoaded(page);
+  // The navigator's sweep asks the server for the other frames' checks, which names the cut-short file.
+  const marker = page.getByTestId('frame-000001').getByTestId('frame-points-problem');
+  await expect(marker).toHaveText('· points unreadable', { timeout: 20_000 });
+  expect(await marker.getAttribute('title')).toContain('000001.bin');
 });
 
 test('a frame whose calib is broken: the checks run without the camera, naming the calib file and line, and the frame submits', async ({ page }) => {

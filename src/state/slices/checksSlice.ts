@@ -34,18 +34,28 @@ export interface FocusedFinding {
   boxId?: string;
 }
 
+/** A frame's check counts in the frame list; `unreadable` when its points could not be read. */
+export interface FrameCheckCounts {
+  error: number;
+  warning: number;
+  unreadable?: string;
+}
+
 export interface ChecksSlice {
   checks: ChecksState;
   focusedFinding: FocusedFinding | null;
   focusFinding: (finding: FocusedFinding | null) => void;
-  /** Errors and warnings per frame from the runs of this session (the frame list shows them). */
-  checkSummary: Record<string, { error: number; warning: number }>;
+  /**
+   * Errors and warnings per frame from the runs of this session (the frame list shows them), or
+   * why the frame's points could not be checked (`unreadable`: the file and the reason).
+   */
+  checkSummary: Record<string, FrameCheckCounts>;
   /** The team's edge-case dictionary (the SOP) in force. */
   dictionary: EdgeCaseDictionary;
   /** Whether the SOP panel is open, and the entry it shows. */
   sop: { open: boolean; entry: string | null; query: string };
   setChecks: (patch: Partial<ChecksState>) => void;
-  setCheckSummary: (frameId: string, summary: { error: number; warning: number }) => void;
+  setCheckSummary: (frameId: string, summary: FrameCheckCounts) => void;
   /** Drops a frame's summary (it was saved from elsewhere, e.g. by propagation): the navigator asks again. */
   forgetCheckSummary: (frameId: string) => void;
   setDictionary: (dictionary: EdgeCaseDictionary) => void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startFrameCheckSweep } from '../../../src/services/frameCheckSweep.ts';
 import type { FrameCheckSummary } from '../../../src/domain/api/wireTypes.ts';
 import type { FrameListItem } from '../../../src/domain/document/FrameListItem.ts';
-import type { ApiClient } from '../../../src/io/apiClient.ts';
+import { ApiError, type ApiClient } from '../../../src/io/apiClient.ts';
 import { createAppStore } from '../../../src/state/createAppStore.ts';
 
 const item = (id: string, checks?: FrameListItem['checks']): FrameListItem => ({
@@ -72,6 +72,17 @@ describe('frame check sweep', () => {
     await server.flush();
     expect(server.asked).toEqual(['a', 'x']);
     expect(store.getState().checkSummary).toEqual({ b: { error: 0, warning: 0 } });
+    stop();
+  });
+
+  it('marks a frame the server could not read (its file and why), and only that failure', async () => {
+    const store = createAppStore();
+    const unreadable = new ApiError(422, 'frame_unreadable', 'readVelodyneBin (000001.bin): 1000003 bytes is not a whole number of 16-byte records');
+    const server = fakeApi({ a: unreadable, b: new ApiError(503, 'busy', 'the check pool is full') });
+    const stop = startFrameCheckSweep(store, server.api);
+    store.getState().setFrames([item('a'), item('b')]);
+    await server.flush();
+    expect(store.getState().checkSummary).toEqual({ a: { error: 0, warning: 0, unreadable: unreadable.detail } });
     stop();
   });
 
