@@ -44,7 +44,7 @@ describe('cuboid check and export on sequence layouts', () => {
     const gaps = report.frames.flatMap((f) => f.results.filter((x) => x.ruleId === 'trackGap').map((x) => [f.frameId, x.message]));
     expect(gaps).toHaveLength(1);
     expect(gaps[0][0]).toBe('0000_000001');
-    expect(gaps[0][1]).toMatch(/^(Missed box\? )?Track t1-s0000 \(Pedestrian\) has a box in frames 0000_000000 and 0000_000002 but none here; /);
+    expect(gaps[0][1]).toMatch(/^(Missed box\? )?Track 1 \(Pedestrian\) has a box in frames 0000_000000 and 0000_000002 but none here; /);
   });
 
   it('exports a nuScenes-style dataset as a KITTI tree with its boxes, read-only', async () => {

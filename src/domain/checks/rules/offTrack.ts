@@ -3,6 +3,7 @@ import type { ExpectedTrackBox, Rule } from '../CheckContext.ts';
 import type { CheckResult, Severity } from '../CheckResult.ts';
 import { fmt } from '../formatNumber.ts';
 import type { Cuboid } from '../../types.ts';
+import { trackName } from '../../sequence/trackName.ts';
 
 /** Centre off the bridge (metres, BEV) from which a box is off its track when both of its boxes are next to the frame; 0.1 m more per frame of span beyond two. */
 const POSITION = 0.45;
@@ -78,7 +79,7 @@ function judge(c: Cuboid, e: ExpectedTrackBox): CheckResult | null {
     severity,
     cuboidId: c.id,
     location: null,
-    message: `${c.label} box of track ${e.trackId} disagrees with frames ${e.before} and ${e.after}: ${parts.join(', ')}`,
+    message: `${c.label} box of ${trackName(e.trackId)} disagrees with frames ${e.before} and ${e.after}: ${parts.join(', ')}`,
     dictionaryEntry: 'track-consistency',
   };
 }

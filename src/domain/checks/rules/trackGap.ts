@@ -7,6 +7,7 @@ import type { CheckResult, Severity } from '../CheckResult.ts';
 import { GROUND_SLAB } from '../countObjectPoints.ts';
 import { fmt } from '../formatNumber.ts';
 import { inLabelRegion, isDismissed } from './missedObjectRegion.ts';
+import { trackName } from '../../sequence/trackName.ts';
 
 /** Metres added to each side of the bridged box: a track's motion between its boxes is not exactly linear. */
 const REACH = 0.3;
@@ -79,7 +80,7 @@ function unboxedReturns(ctx: CheckContext, box: CuboidShape): number {
 }
 
 function message(e: ExpectedTrackBox, returns: number): string {
-  const gap = `Track ${e.trackId} (${e.label}) has a box in frames ${e.before} and ${e.after} but none here`;
+  const gap = `${trackName(e.trackId)} (${e.label}) has a box in frames ${e.before} and ${e.after} but none here`;
   if (returns >= WARN_RETURNS) return `Missed box? ${gap}; ${returns} returns lie where it would be (${fmt(e.box.center[0], 1)}, ${fmt(e.box.center[1], 1)})`;
   return `${gap}; ${returns === 0 ? 'no return lies' : `only ${returns} returns lie`} where it would be (hidden or out of sight?)`;
 }

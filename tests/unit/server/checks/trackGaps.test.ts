@@ -71,7 +71,7 @@ describe('track gaps on the server', () => {
     expect(refused.statusCode).toBe(422);
     const off = (refused.json().errors as CheckResult[]).filter((e) => e.ruleId === 'offTrack');
     expect(off.map((e) => e.cuboidId)).toEqual([moved.find((c) => c.trackId === 'car-06')!.id]);
-    expect(off[0].message).toMatch(/^Car box of track car-06 disagrees with frames 000003 and 000005: 1\.2 m off where they put it/);
+    expect(off[0].message).toMatch(/^Car box of Track car-06 disagrees with frames 000003 and 000005: 1\.2 m off where they put it/);
     await save('000004', boxes('000004', ['car-06']));
   });
 

@@ -29,7 +29,7 @@ describe('offTrack', () => {
   it('warns of a box a little off its track and is an error at twice the tolerance, with the numbers and the frames', () => {
     const [warn] = run([moved(car, 0.7)], [bridge('t1', car)]);
     expect(warn).toMatchObject({ ruleId: 'offTrack', severity: 'warning', cuboidId: 'c', dictionaryEntry: 'track-consistency' });
-    expect(warn.message).toBe('Car box of track t1 disagrees with frames 000003 and 000005: 0.7 m off where they put it (20.0, 0.0)');
+    expect(warn.message).toBe('Car box of Track t1 disagrees with frames 000003 and 000005: 0.7 m off where they put it (20.0, 0.0)');
     expect(run([moved(car, 1.0)], [bridge('t1', car)]).map((r) => r.severity)).toEqual(['error']);
     expect(run([{ ...car, center: [20, 0, car.center[2] + 1] }], [bridge('t1', car)])[0].message).toMatch(
       /disagrees with frames 000003 and 000005: 1\.0 m higher$/,
