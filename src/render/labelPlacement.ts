@@ -47,8 +47,9 @@ export function placeLabels(
   const rects: (readonly [number, number, number, number])[] = [...covered];
   for (const c of order) {
     if (placed.length >= max) break;
-    const left = c.x - c.width / 2;
-    const top = c.y - LIFT - c.height;
+    // Kept whole inside the view: a box at its edge gets its label slid in, not cut.
+    const left = Math.min(Math.max(0, c.x - c.width / 2), Math.max(0, width - c.width));
+    const top = Math.max(0, c.y - LIFT - c.height);
     const right = left + c.width;
     const bottom = top + c.height;
     const hits = rects.some(([l, t, r, b]) => left < r + GAP && right > l - GAP && top < b + GAP && bottom > t - GAP);

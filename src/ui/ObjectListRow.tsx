@@ -42,7 +42,7 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
       style={{ top }}
       onClick={onPick}
       data-testid={isClass ? `object-class-${row.label}` : `object-row-${row.id}`}
-      title={isClass ? undefined : `${row.label}, ${row.track}${row.trackId ? ` (${row.trackId})` : ''}, ${row.range.toFixed(1)} m away`}
+      title={isClass ? undefined : `${row.label}, ${row.trackId ? `${row.track} (${row.trackId})` : 'no track'}, ${row.range.toFixed(1)} m away`}
     >
       {isClass ? <span className="ol-caret">{row.collapsed ? '▸' : '▾'}</span> : null}
       <span className="swatch" style={{ background: classColor(row.label) }} />
@@ -52,7 +52,7 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
         </span>
       ) : (
         <span className="ol-name">
-          {row.trackId === null ? <span className="muted">—</span> : row.track} <span className="muted ol-range">{row.range.toFixed(0)} m</span>
+          {row.trackId === null ? <span className="ol-range">{row.range.toFixed(1)} m</span> : <>{row.track} <span className="muted ol-range">{row.range.toFixed(1)} m</span></>}
         </span>
       )}
       <span className="ol-status">

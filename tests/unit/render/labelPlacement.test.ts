@@ -30,6 +30,12 @@ describe('placeLabels', () => {
       }
   });
 
+  it('slides a label at the edge of the view inside it, whole', () => {
+    expect(placeLabels([at('left', 5, 100, 1)], 800, 600, 40)).toEqual([{ id: 'left', left: 0, top: 100 - 4 - 15 }]);
+    expect(placeLabels([at('right', 795, 100, 1)], 800, 600, 40)).toEqual([{ id: 'right', left: 760, top: 100 - 4 - 15 }]);
+    expect(placeLabels([at('top', 100, 5, 1)], 800, 600, 40)).toEqual([{ id: 'top', left: 80, top: 0 }]);
+  });
+
   it('names a box by class and track number', () => {
     expect(boxLabelText('Car', 't12-ab3')).toBe('Car 12');
     expect(boxLabelText('Van', 'c0ffee-1234-5678')).toBe('Van c0ffee-1');
