@@ -13,6 +13,8 @@ export function ColorLegend() {
   const mode = byTime ? 'sweep time' : viewMode;
   if (mode === 'rgb') return null;
   if (mode === 'boxClass') return <ClassLegend />;
+  // No points yet (or none that read): no range to show, rather than "0.0 m – 0.0 m".
+  if (!byTime && viewRange === undefined) return null;
   const [lo, hi] = byTime ? timeRange : (viewRange ?? [0, 0]);
   const top = hi;
   const unit = byTime ? ' sweeps' : mode === 'height' || mode === 'distance' ? ' m' : '';

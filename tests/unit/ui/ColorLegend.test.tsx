@@ -20,7 +20,13 @@ afterEach(() => vi.restoreAllMocks());
 describe('ColorLegend', () => {
   it('shows the colour mode, and the sweeps offset while merged sweeps are coloured by time', () => {
     const page = testPage({});
-    expect(render(page)).toContain(`<span class="legend-title">${page.store.getState().view.colorMode}</span>`);
+    // No points yet: no range to show.
+    expect(render(page)).toBe('');
+    const mode = page.store.getState().view.colorMode;
+    page.store.getState().setLoad({ ranges: { [mode]: [-1.8, 0.9] } });
+    const shown = render(page).replace(/<!-- -->/g, '');
+    expect(shown).toContain(`<span class="legend-title">${mode}</span>`);
+    expect(shown).toContain('<span>-1.8 m</span><span>0.9 m</span>');
     page.store.setState((s) => ({ merge: { ...s.merge, sweeps: 5, status: 'ready', colorByTime: true, timeRange: [-5, 5] } }));
     const merged = render(page);
     expect(merged).toContain('<span class="legend-title">sweep time</span>');
