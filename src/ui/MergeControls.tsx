@@ -16,7 +16,7 @@ export function MergeControls() {
       : m.status === 'loading'
         ? `merging ${m.sweepsDone}/${m.sweepCount}`
         : m.status === 'ready'
-          ? `${(m.drawn / 1e6).toFixed(1)}M of ${(m.points / 1e6).toFixed(1)}M drawn${detailText(m.detail)}`
+          ? `${(m.drawn / 1e6).toFixed(1)}/${(m.points / 1e6).toFixed(1)}M shown${detailText(m.detail)}`
           : null;
   return (
     <>

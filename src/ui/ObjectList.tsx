@@ -192,7 +192,7 @@ export function ObjectList() {
               if (first) pickBox(first, true);
             }
           }}
-          placeholder="Find (/)  car #12 is:error"
+          placeholder="Find (/)"
           aria-label="Find objects"
           title="Words all match: class:NAME, #TRACK, is:error | warning | flagged | hidden | locked | attention, or any text. Enter frames the first, ↓ goes to the list, Esc clears."
           data-testid="object-search"

@@ -52,7 +52,13 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
         </span>
       ) : (
         <span className="ol-name">
-          {row.trackId === null ? <span className="ol-range">{row.range.toFixed(1)} m</span> : <>{row.track} <span className="muted ol-range">{row.range.toFixed(1)} m</span></>}
+          {row.trackId === null ? (
+            <span className="ol-range">{row.range.toFixed(1)} m</span>
+          ) : (
+            <>
+              {row.track} <span className="muted ol-range">{row.range.toFixed(1)} m</span>
+            </>
+          )}
         </span>
       )}
       <span className="ol-status">

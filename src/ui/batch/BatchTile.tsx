@@ -40,7 +40,9 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
   const setFocus = useAppStore((s) => s.setBatchFocus);
   const box = doc?.cuboids.find((c) => c.trackId === trackId) ?? null;
   /** Size (m) and heading (degrees) for the footer; the full text is its tooltip where the tile is narrow. */
-  const dims = box ? `${box.size.map((v) => v.toFixed(2)).join(' × ')} m · ${((box.yaw * 180) / Math.PI).toFixed(1)}°` : '';
+  const yawText = box ? `${((box.yaw * 180) / Math.PI).toFixed(1)}°` : '';
+  const dims = box ? `${box.size.map((v) => v.toFixed(2)).join('×')} ${yawText}` : '';
+  const dimsTitle = box ? `length × width × height ${box.size.map((v) => v.toFixed(2)).join(' × ')} m, heading ${yawText}` : '';
   const { positions, error: cropError } = useTileCrop(controller.crops, frame, box);
   const status = isOpen ? openSave : (tile?.status ?? 'loading');
   const key = box !== null && isKeyframe(box);
@@ -134,7 +136,7 @@ export function BatchTile({ controller, frame, index, focused, topHeight, sideHe
         <button type="button" disabled={box === null} onClick={() => run('deleteSelection')} title="Delete the box from this frame (Del)">
           Del
         </button>
-        <span className="muted batch-dims" title={dims}>
+        <span className="muted batch-dims" title={dimsTitle}>
           {dims}
         </span>
       </footer>
