@@ -30,9 +30,23 @@ export function declaredChoice(name: BinLayoutName, source: Exclude<BinLayoutSou
 export function detectedChoice(d: BinLayoutDetection, what: string): BinLayoutChoice {
   const sizes = new Set(d.fits.map((n) => BIN_LAYOUTS[n].bytes));
   const detail = `${head(d.chosen)}: detected, ${d.reason}`;
+  // A sure pick is said in one line (the best reading beside the next); the whole comparison is in
+  // `detail` (`cuboid inspect`, the dataset info). An unsure one gets the whole comparison.
   const warning =
     sizes.size > 1 || !d.confident
-      ? `${what} read as ${d.chosen} by detection (${d.fits.join(', ')} fit the file size${d.confident ? '' : '; not certain'}): ${d.reason}`
+      ? `${what} read as ${d.chosen} by detection (${d.fits.join(', ')} fit the file size${d.confident ? '' : '; not certain'}): ${d.confident ? shortReason(d) : d.reason}`
       : null;
   return { name: d.chosen, source: 'detected', detail, warning };
+}
+
+/** "xyzi 100% plausible, the next (xyz) 74%; declare the layout (--bin-layout or cuboid.json) to skip the detection". */
+function shortReason(d: BinLayoutDetection): string {
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const top = d.scores.find((x) => x.name === d.chosen);
+  const next = d.scores.find((x) => x.name !== d.chosen);
+  return (
+    `${d.chosen} ${top !== undefined ? pct(top.score) : '?'} plausible` +
+    (next !== undefined ? `, the next (${next.name}) ${pct(next.score)}` : '') +
+    '; declare the layout (--bin-layout or cuboid.json) to skip the detection'
+  );
 }

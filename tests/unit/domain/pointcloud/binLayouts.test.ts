@@ -5,6 +5,7 @@ import { readVelodyneBin } from '../../../../src/domain/kitti/readVelodyneBin.ts
 import { KittiError } from '../../../../src/domain/kitti/KittiError.ts';
 import { BIN_LAYOUTS, binLayoutForFileName, layoutsFittingSize, parseBinLayoutName } from '../../../../src/domain/pointcloud/binLayouts.ts';
 import { BinLayoutError, detectBinLayout } from '../../../../src/domain/pointcloud/detectBinLayout.ts';
+import { detectedChoice } from '../../../../src/domain/pointcloud/BinLayoutChoice.ts';
 import { VelodyneStreamParser } from '../../../../src/domain/pointcloud/VelodyneStreamParser.ts';
 
 const SAMPLES = path.resolve(process.cwd(), '../shared/samples');
@@ -116,6 +117,12 @@ describe('detectBinLayout', () => {
     expect(score('xyzi')).toBeLessThan(0.8);
     expect(d.reason).toContain('fits xyzi (16 B), xyzir (20 B)');
     expect(d.reason).toContain('ring 0-63 whole numbers');
+    // The warning says it in one line, the next best beside the pick; the detail keeps every score.
+    const choice = detectedChoice(d, 'sweep.bin');
+    expect(choice.warning).toMatch(
+      /^sweep\.bin read as xyzir by detection \(xyzi, xyzir, xyzit fit the file size\): xyzir \d+% plausible, the next \(\w+\) \d+%; declare the layout/,
+    );
+    expect(choice.detail).toContain('ring 0-63 whole numbers');
   });
 
   it('picks xyzir for the SUSTechPOINTS frame, alone and cut so that every layout fits its size', () => {
