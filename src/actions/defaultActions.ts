@@ -11,6 +11,7 @@ import { snapToGround } from './snapToGround.ts';
 import { refit } from './refit.ts';
 import { cycleHeading } from './cycleHeading.ts';
 import { fitAtCursor } from './fitAtCursor.ts';
+import { flagAtCursor } from './flagAtCursor.ts';
 import { selectAll, selectNext, selectPrev } from './selectCycle.ts';
 import { nextFrame, prevFrame } from './navigateFrames.ts';
 import { toolActions } from './toolActions.ts';
@@ -49,6 +50,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   toggleCameraPoints,
   ...cycleCameraActions,
   fitAtCursor,
+  flagAtCursor,
   fitAtLocation,
   boxNextMissed,
   dismissFinding,

@@ -17,6 +17,8 @@ export interface ReviewState {
   diff: (AnnotationDiff & { frameId: string }) | null;
   /** The revisions the diff compares (absent = the server's defaults). */
   diffRange: { from?: number; to?: number };
+  /** Where `Shift+F` put a missed-object flag (LiDAR frame, metres) and in which frame: the flag form takes it once. */
+  flagAt: { frameId: string; at: [number, number, number] } | null;
 }
 
 /**
@@ -36,6 +38,7 @@ export const initialReview: ReviewState = {
   pendingErrors: null,
   diff: null,
   diffRange: {},
+  flagAt: null,
 };
 
 export const createReviewSlice: StateCreator<AppState, [], [], ReviewSlice> = (set) => ({

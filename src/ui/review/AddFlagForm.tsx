@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { selectPrimaryCuboid } from '../../state/selectors.ts';
 import { boxName } from '../boxName.ts';
@@ -7,7 +7,8 @@ const NO_REASON = '';
 
 /**
  * A reviewer's new flag: on the selected box, or (nothing selected) at a LiDAR-frame location in
- * metres for a missed object. The reason is an entry of the edge-case dictionary.
+ * metres for a missed object, typed or taken from the view (`Shift+F` at the cursor). The reason
+ * is an entry of the edge-case dictionary.
  */
 export function AddFlagForm() {
   const box = useAppStore(selectPrimaryCuboid);
@@ -18,6 +19,13 @@ export function AddFlagForm() {
   const [reason, setReason] = useState(NO_REASON);
   const [comment, setComment] = useState('');
   const [where, setWhere] = useState<[string, string, string]>(['', '', '']);
+  // Shift+F in the view put the flag somewhere: take that place once.
+  const flagAt = useAppStore((s) => (s.review.flagAt !== null && s.review.flagAt.frameId === s.doc?.frameId ? s.review.flagAt.at : null));
+  useEffect(() => {
+    if (flagAt === null) return;
+    setWhere(flagAt.map((v) => v.toFixed(2)) as [string, string, string]);
+    editor.store.getState().setReview({ flagAt: null });
+  }, [flagAt, editor]);
   const location = where.map(Number) as [number, number, number];
   const locationOk = where.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
   const ready = reason !== NO_REASON && (box !== null || locationOk) && busy === null;
@@ -31,7 +39,9 @@ export function AddFlagForm() {
   return (
     <div className="flag-form" data-testid="flag-form">
       <p className="muted" data-testid="flag-target">
-        {box !== null ? `Flag the selected ${boxName(box)}` : 'No box selected: flag a missed object at x, y, z (m)'}
+        {box !== null
+          ? `Flag the selected ${boxName(box)}`
+          : 'No box selected: flag a missed object at x, y, z (m); or point at it in the view and press Shift+F'}
       </p>
       {box === null && (
         <div className="grid3">

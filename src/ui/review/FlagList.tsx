@@ -7,7 +7,8 @@ const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolve
 /**
  * The open frame's review flags with the dictionary's title for each reason: the annotator
  * resolves a flag, the reviewer closes or reopens it (buttons follow `ReviewInfo.can`). Clicking
- * a flag on a box selects the box; clicking its reason opens the SOP at that dictionary entry.
+ * a flag on a box selects the box, one on a missed object frames its place in the view; clicking
+ * its reason opens the SOP at that dictionary entry.
  */
 export function FlagList() {
   const flags = useAppStore((s) => s.doc?.flags);
@@ -33,8 +34,14 @@ export function FlagList() {
           <button
             type="button"
             className="flag-target link"
-            onClick={() => f.cuboidId !== null && editor.store.getState().select([f.cuboidId])}
-            disabled={f.cuboidId === null}
+            onClick={() => {
+              const s = editor.store.getState();
+              if (f.cuboidId !== null) s.select([f.cuboidId]);
+              else if (f.location !== null) s.requestFraming(f.location);
+            }}
+            disabled={f.cuboidId === null && f.location === null}
+            title={f.cuboidId === null && f.location !== null ? 'Show this place in the view' : undefined}
+            data-testid="flag-place"
           >
             {target(f)}
           </button>
