@@ -97,9 +97,15 @@ export const registerUser: RegisterCommand = (program, setExitCode) => {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .action(async (name: string, opts: UserDbOptions & { role: string }) => {
       try {
+        const file = opts.db === undefined ? userDbPath(opts) : null;
+        const fresh = file !== null && !fs.existsSync(file);
         const { user: added, token } = await addUser(name, opts.role, opts);
         process.stdout.write(
-          `added ${added.role} "${added.name}"\n` +
+          `added ${added.role} "${added.name}" to ${file ?? 'the PostgreSQL database'}\n` +
+            // A mistyped or missing --state makes a database no server reads: say so the first time.
+            (fresh
+              ? `  a new database: only a server started with ${opts.state !== undefined ? `--state ${opts.state}` : `no --state (cuboid serve ${opts.data})`} reads these users\n`
+              : '') +
             `token: ${token}\n` +
             "This token is shown only once and cannot be recovered: give it to the user now (log in at the app's login page).\n",
         );

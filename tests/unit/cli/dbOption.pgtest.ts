@@ -33,7 +33,7 @@ describe('--db postgres://… on the commands', () => {
 
     const added = await runCli(['user', 'add', 'ann', '--role', 'annotator', '--db', db.url]);
     expect(added.code).toBe(0);
-    expect(added.out).toMatch(/^added annotator "ann"\ntoken: [\w-]{43}\n/);
+    expect(added.out).toMatch(/^added annotator "ann" to the PostgreSQL database\ntoken: [\w-]{43}\n/);
     expect((await runCli(['user', 'list', '--db', db.url])).out).toMatch(/^ann +annotator /);
     expect((await runCli(['user', 'remove', 'ann', '--db', db.url])).code).toBe(0);
     expect((await runCli(['user', 'list', '--db', db.url])).out).toMatch(/^no users/);

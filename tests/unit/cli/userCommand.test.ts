@@ -22,7 +22,9 @@ describe('cuboid user', () => {
   it('add prints a 32-byte base64url token once and stores only its hash', async () => {
     const res = await runCli(['user', 'add', 'alice', '--role', 'reviewer', '--data', data, '--state', state]);
     expect(res.code).toBe(0);
-    expect(res.out).toMatch(/^added reviewer "alice"$/m);
+    expect(res.out).toContain(`added reviewer "alice" to ${path.join(path.resolve(state), 'cuboid.db')}\n`);
+    // The first user makes the database: the output says which server reads it.
+    expect(res.out).toContain(`  a new database: only a server started with --state ${state} reads these users\n`);
     aliceToken = tokenOf(res.out);
     expect(aliceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(aliceToken, 'base64url')).toHaveLength(32);
