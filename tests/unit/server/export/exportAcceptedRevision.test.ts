@@ -1,32 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatExportSummary } from '../../../../src/cli/exportCommand.ts';
 import { DirectorySink } from '../../../../src/server/export/ExportSink.ts';
 import { exportDataset } from '../../../../src/server/export/exportDataset.ts';
 import { exportLabelFormat } from '../../../../src/server/export/formats/exportLabelFormat.ts';
 import { ReadOnlyExportSource } from '../../../../src/server/export/ReadOnlyExportSource.ts';
-import { openWorkspace, type Workspace } from '../../../../src/server/openWorkspace.ts';
-import { makeKittiDataset, makeTempDir, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
+import type { Workspace } from '../../../../src/server/openWorkspace.ts';
+import { makeKittiDataset, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
+import { tempWorkspaces } from '../fixtures/tempWorkspaces.ts';
 
-const dirs: string[] = [];
-const open: Workspace[] = [];
-afterEach(async () => {
-  for (const ws of open.splice(0)) await ws.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function temp(): string {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-}
+const { temp, workspace } = tempWorkspaces();
 
 /** Frame a: saved, accepted at revision 2, then changed by a lead (revision 3, still accepted). Frame b: accepted, unchanged. */
 async function acceptedThenEdited(): Promise<{ ws: Workspace; data: string; state: string }> {
   const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a', 'b'] });
   const state = path.join(temp(), 'state');
-  const ws = await openWorkspace({ dataDir: data, stateDir: state });
-  open.push(ws);
+  const ws = await workspace(data, state);
   for (const id of ['a', 'b']) {
     const frame = ws.dataset.get(id)!;
     await ws.service.saveAnnotation(frame, sampleDoc(id), 0, 'ann');
@@ -62,7 +52,6 @@ describe('export --status accepted', () => {
     expect(formatted.acceptedInstead).toEqual([{ frameId: 'a', revision: 2, current: 3 }]);
     expect(formatted.classes).toEqual(['Car']);
     await ws.close();
-    open.splice(0);
     const source = await ReadOnlyExportSource.open({ dataDir: data, stateDir: state });
     try {
       const out = temp();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatKittiCalib } from '../../../../src/domain/kitti/formatKittiCalib.ts';
 import { parseKittiCalib } from '../../../../src/domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../../../../src/domain/kitti/parseKittiLabel.ts';
@@ -8,25 +8,10 @@ import { kittiToCuboid } from '../../../../src/domain/kitti/kittiToCuboid.ts';
 import { syntheticCalib } from '../../../../src/domain/kitti/syntheticCalib.ts';
 import { DirectorySink } from '../../../../src/server/export/ExportSink.ts';
 import { exportDataset } from '../../../../src/server/export/exportDataset.ts';
-import { openWorkspace, type Workspace } from '../../../../src/server/openWorkspace.ts';
-import { SHARED_KITTI, makeKittiDataset, makeTempDir, readTree, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
+import { SHARED_KITTI, makeKittiDataset, readTree, sampleCuboid, sampleDoc } from '../fixtures/makeDataset.ts';
+import { tempWorkspaces } from '../fixtures/tempWorkspaces.ts';
 
-const dirs: string[] = [];
-const open: Workspace[] = [];
-afterEach(async () => {
-  for (const ws of open.splice(0)) await ws.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function temp(): string {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-}
-async function workspace(dataDir: string, stateDir = path.join(temp(), 'state')): Promise<Workspace> {
-  const ws = await openWorkspace({ dataDir, stateDir });
-  open.push(ws);
-  return ws;
-}
+const { temp, workspace } = tempWorkspaces();
 
 describe('exportDataset', () => {
   it('writes the KITTI tree of the real samples; labels, calib, points and images byte-identical', async () => {
