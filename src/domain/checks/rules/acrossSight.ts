@@ -33,7 +33,8 @@ const SAMPLE_HEIGHTS = [0.5, 0.85];
  * coordinates; with fewer than 5 points in the lower half, a bicycle the sensor did not see, the
  * whole outline against the box's whole width, from 10 points), and
  * asks the range image whether each empty margin beside the object was in view: at the depth of
- * the object's nearest points, at 30 % and 70 % of the height over which the object was seen. A rider seen from behind or
+ * the object's nearest points, at 50 % and 85 % of the height over which the object was seen,
+ * in that elevation row (the row below may hold the top edge of what hides the rest). A rider seen from behind or
  * ahead shows a 0.6 m back whichever way the box is turned, but a box turned across it is wider
  * than that across the line of sight, on both sides, where the sensor saw past the rider. Null
  * for a box at the sensor or without points.
