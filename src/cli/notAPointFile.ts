@@ -1,6 +1,5 @@
 import { parseKittiCalib } from '../domain/kitti/parseKittiCalib.ts';
 import { parseKittiLabel } from '../domain/kitti/parseKittiLabel.ts';
-import { UsageError } from './exitCodes.ts';
 
 const POINT_FILES = 'inspect describes point files (.pcd, .bin, .pcd.bin, .ply, .las, .laz)';
 
@@ -12,8 +11,9 @@ export function looksLikePcd(bytes: Uint8Array): boolean {
 
 /**
  * The error `cuboid inspect` gives a file that is no point file. A KITTI calib or label file is
- * named as one, and read: a broken one gets its parser's error (line and field), a good one a
- * usage error saying what it holds. Anything else: a usage error listing what inspect reads.
+ * named as one, and read: a broken one gets its parser's error (line and field), a good one an
+ * error saying what it holds. Anything else: an error listing what inspect reads. Each is exit 1,
+ * as for any file inspect cannot read as a point cloud.
  */
 export function notAPointFile(bytes: Uint8Array, fileName: string): Error {
   const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 20));
@@ -21,7 +21,7 @@ export function notAPointFile(bytes: Uint8Array, fileName: string): Error {
     try {
       const calib = parseKittiCalib(text, { fileName });
       const keys = (['P0', 'P1', 'P2', 'P3', 'R0_rect', 'Tr_velo_to_cam', 'Tr_imu_to_velo'] as const).filter((k) => calib[k] !== undefined);
-      return new UsageError(`${fileName} is a KITTI calib file (${keys.join(', ')} read): ${POINT_FILES}`);
+      return new Error(`${fileName} is a KITTI calib file (${keys.join(', ')} read): ${POINT_FILES}`);
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -33,10 +33,10 @@ export function notAPointFile(bytes: Uint8Array, fileName: string): Error {
       const byClass = new Map<string, number>();
       for (const o of objects) byClass.set(o.type, (byClass.get(o.type) ?? 0) + 1);
       const classes = [...byClass].map(([c, n]) => `${c} ${n}`).join(', ');
-      return new UsageError(`${fileName} is a KITTI label file (${objects.length} object${objects.length === 1 ? '' : 's'}: ${classes}): ${POINT_FILES}`);
+      return new Error(`${fileName} is a KITTI label file (${objects.length} object${objects.length === 1 ? '' : 's'}: ${classes}): ${POINT_FILES}`);
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
   }
-  return new UsageError(`${fileName} is not a point file: ${POINT_FILES}`);
+  return new Error(`${fileName} is not a point file: ${POINT_FILES}`);
 }

@@ -53,12 +53,12 @@ describe('cuboid inspect', () => {
 
   it('names a KITTI calib or label file as such instead of a PCD error; a broken calib gets its line', async () => {
     const calib = await run(['inspect', path.join(SAMPLES, 'kitti/calib/000000.txt')]);
-    expect(calib.code).toBe(2);
+    expect(calib.code).toBe(1);
     expect(calib.err).toContain(
       '000000.txt is a KITTI calib file (P0, P1, P2, P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo read): inspect describes point files',
     );
     const label = await run(['inspect', path.join(SAMPLES, 'kitti/label_2/000000.txt')]);
-    expect(label.code).toBe(2);
+    expect(label.code).toBe(1);
     expect(label.err).toMatch(/000000\.txt is a KITTI label file \(\d+ objects?: [A-Za-z]+ \d+/);
     const image = await run(['inspect', path.join(SAMPLES, 'kitti/image_2/000000.png')]);
     expect(image.err).toContain('000000.png is not a point file');
