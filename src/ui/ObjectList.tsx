@@ -162,8 +162,8 @@ export function ObjectList() {
           .filter(Boolean)
           .join(' · ')}
       >
-        Objects ({filtered ? `${model.shown} of ${model.total}` : model.total})
-        {/* Short words, so that the counts fit the sidebar's one line (the title has them in full). */}
+        <span>Objects ({filtered ? `${model.shown} of ${model.total}` : model.total})</span>
+        {/* Short words, so that the counts fit the sidebar's one line (the title has them in full); a second line when they do not. */}
         {model.errors > 0 ? <span className="checks-badge err"> · {model.errors} err</span> : null}
         {model.warnings > 0 ? <span className="checks-badge warn"> · {model.warnings} warn</span> : null}
         {model.flagged > 0 ? <span className="ol-flag"> · {model.flagged} ⚑</span> : null}
