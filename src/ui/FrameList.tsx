@@ -65,6 +65,8 @@ export function FrameList() {
           const open = listed.id === current;
           const f = open ? { ...listed, boxCount: openBoxes ?? listed.boxCount, status: openStatus ?? listed.status } : listed;
           const c = summary[f.id];
+          // Counts only for a frame whose points read (an unreadable one is marked instead).
+          const counts = c?.unreadable === undefined ? c : undefined;
           return (
             <li key={f.id}>
               <button
@@ -90,9 +92,9 @@ export function FrameList() {
                       · points unreadable
                     </span>
                   ) : null}
-                  {c && c.unreadable === undefined && c.error > 0 ? <span className="checks-badge err"> · {plural(c.error, 'error')}</span> : null}
-                  {c && c.unreadable === undefined && c.warning > 0 ? <span className="checks-badge warn"> · {plural(c.warning, 'warning')}</span> : null}
-                  {c && c.unreadable === undefined && c.error === 0 && c.warning === 0 ? (
+                  {counts && counts.error > 0 ? <span className="checks-badge err"> · {plural(counts.error, 'error')}</span> : null}
+                  {counts && counts.warning > 0 ? <span className="checks-badge warn"> · {plural(counts.warning, 'warning')}</span> : null}
+                  {counts && counts.error === 0 && counts.warning === 0 ? (
                     <span className="checks-badge ok" title="Every check passes">
                       {' '}
                       · checks pass

@@ -2,12 +2,11 @@ import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
 import type { Storage } from '../storage/Storage.ts';
 
 /**
- * The revision a reviewer last accepted, when the frame is accepted and that verdict is its last
- * one (a reject after it, or a reopen, leaves none); null otherwise.
+ * The revision a reviewer last accepted, from a frame's activity (oldest first), when the frame is
+ * accepted and that verdict is its last one (a reject after it leaves none); null otherwise.
  */
-export async function lastAcceptedRevision(storage: Storage, frameId: string, status: FrameAnnotation['status']): Promise<number | null> {
+export function acceptedRevisionIn(log: readonly { action: string; revision: number | null }[], status: FrameAnnotation['status']): number | null {
   if (status !== 'accepted') return null;
-  const log = await storage.listActivityRange({ frameId });
   for (let i = log.length - 1; i >= 0; i--) {
     const e = log[i]!;
     if (e.action === 'reject') return null;
@@ -21,7 +20,8 @@ export async function lastAcceptedRevision(storage: Storage, frameId: string, st
  * edit keeps the status): null when the current revision is the accepted one, or none is known.
  */
 export async function acceptedDocumentOf(storage: Storage, current: FrameAnnotation): Promise<FrameAnnotation | null> {
-  const revision = await lastAcceptedRevision(storage, current.frameId, current.status);
+  if (current.status !== 'accepted') return null;
+  const revision = acceptedRevisionIn(await storage.listActivityRange({ frameId: current.frameId }), current.status);
   if (revision === null || revision === current.revision) return null;
   return storage.getRevision(current.frameId, revision);
 }

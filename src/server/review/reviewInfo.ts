@@ -6,6 +6,7 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import type { SessionUser } from '../auth/SessionUser.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { HttpError } from '../http/HttpError.ts';
+import { acceptedRevisionIn } from './acceptedDocument.ts';
 import type { ReviewInfo, ReviewStep } from '../../domain/api/wireTypes.ts';
 
 export type { ReviewInfo };
@@ -24,7 +25,6 @@ export async function buildReviewInfo(service: AnnotationService, frame: Dataset
   const flags = { open: 0, resolved: 0, closed: 0 };
   for (const f of doc.flags) flags[f.state]++;
   const submittedRevisions = history.filter((h) => h.action === 'submit' && h.revision !== null).map((h) => h.revision as number);
-  const lastAccept = [...history].reverse().find((h) => h.action === 'accept' || h.action === 'reject');
   const mayAnnotate = user.role === 'lead' || (user.role === 'annotator' && (a.annotator === null || a.annotator === user.name));
   const mayReview = user.role === 'lead' || (user.role === 'reviewer' && (a.reviewer === null || a.reviewer === user.name));
   const ok = (event: 'save' | 'submit' | 'accept' | 'reject') => nextStatus(doc.status, event, user.role).ok;
@@ -37,7 +37,7 @@ export async function buildReviewInfo(service: AnnotationService, frame: Dataset
     reviewer: a.reviewer,
     flags,
     submittedRevisions,
-    acceptedRevision: doc.status === 'accepted' && lastAccept?.action === 'accept' ? lastAccept.revision : null,
+    acceptedRevision: acceptedRevisionIn(history, doc.status),
     importedRevision,
     history,
     can: {
