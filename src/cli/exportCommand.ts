@@ -18,11 +18,14 @@ import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
+import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
 export interface ExportCommandOptions {
   out: string;
   split?: string;
+  /** `--split-by`: auto, sequence, time or frame (`splitExport`). */
+  splitBy?: string;
   status?: string;
   seed?: string;
   /** `--bin` / `--no-bin`: convert `.pcd`, `.ply`, `.las` and `.laz` to KITTI `.bin` (default true; the kitti format only). */
@@ -63,6 +66,8 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   if (opts.split !== undefined && (opts.split.trim() === '' || !(split >= 0 && split <= 1))) {
     throw new UsageError(`--split ${JSON.stringify(opts.split)} must be a number from 0 to 1`);
   }
+  const splitBy = opts.splitBy ?? 'auto';
+  if (!isSplitBy(splitBy)) throw new UsageError(`--split-by ${JSON.stringify(opts.splitBy)} must be one of ${SPLIT_BY.join(', ')}`);
   let statuses: FrameStatus[] | undefined;
   if (opts.status !== undefined) {
     try {
@@ -84,6 +89,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
     });
     const common = {
       split,
+      splitBy,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(statuses !== undefined ? { statuses } : {}),
       strict: opts.strict === true,
@@ -128,6 +134,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   try {
     const common = {
       split,
+      splitBy,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(statuses !== undefined ? { statuses } : {}),
       strict: opts.strict === true,
@@ -174,6 +181,11 @@ function noFramesText(s: { frames: number; filteredOut: number; skipped: unknown
   return s.skipped.length > 0 ? '' : 'the dataset has no frame: the export holds none: exit 1\n';
 }
 
+/** How train and val were split (when the export has frames to split). */
+function splitNoteText(s: { frames: number; splitNote?: string }): string {
+  return s.frames >= 2 && s.splitNote !== undefined && s.splitNote !== '' ? `  ${s.splitNote}\n` : '';
+}
+
 /** One line naming the accepted frames whose accepted revision was written, not a later edit. */
 function acceptedInsteadText(list: AcceptedInstead[]): string {
   if (list.length === 0) return '';
@@ -192,6 +204,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} to ${out} (train ${s.train}, val ${s.val})` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
+    splitNoteText(s) +
     acceptedInsteadText(s.acceptedInstead) +
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
     (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
@@ -222,6 +235,7 @@ export function formatLabelExportSummary(s: FormatExportSummary, out: string): s
     `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} (${s.boxes} box${s.boxes === 1 ? '' : 'es'}, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
+    splitNoteText(s) +
     acceptedInsteadText(s.acceptedInstead) +
     s.conversions.map((c) => `  ${c}\n`).join('') +
     s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
@@ -240,6 +254,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .argument('[dir]', `the dataset folder (${DATASET_KINDS})`, 'samples')
     .requiredOption('--out <dir>', 'output folder')
     .option('--split <fraction>', 'fraction of frames in train.txt', '0.8')
+    .option('--split-by <how>', `auto (default: whole sequences, else a drive split in time, else frame by frame), sequence, time or frame`)
     .option('--status <list>', 'only frames with these statuses (comma-separated, e.g. accepted)')
     .option('--seed <seed>', 'seed of the deterministic train/val split', 'cuboid')
     .option('--bin', 'kitti format: convert .pcd, .ply, .las and .laz point clouds to KITTI .bin (x y z intensity float32), the default')

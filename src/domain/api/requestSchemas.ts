@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_NAME_PATTERN } from '../review/Role.ts';
 import { FRAME_ID_PATTERN, MAX_FRAME_ID_LENGTH } from './frameId.ts';
+import { SPLIT_BY } from '../formats/SplitBy.ts';
 import { EXPORT_FORMATS } from '../formats/LabelFormats.ts';
 import { MAX_SWEEPS_EACH_SIDE } from '../lod/mergeSweeps.ts';
 
@@ -87,6 +88,8 @@ export const exportQuerySchema = z.object({
     .transform(Number)
     .optional(),
   seed: once().max(200, 'at most 200 characters').optional(),
+  /** How train and val are split (`server/export/splitExport.ts`). */
+  splitBy: z.enum(SPLIT_BY).optional(),
   /** Comma-separated statuses (checked by `parseStatuses`, which names an unknown one). */
   status: once().optional(),
   bin: queryFlag.optional(),

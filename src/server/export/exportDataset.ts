@@ -10,7 +10,9 @@ import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
 import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
-import { splitFrames } from './splitFrames.ts';
+import type { SplitBy } from '../../domain/formats/SplitBy.ts';
+import { splitExport } from './splitExport.ts';
+import { frameSequences, splitFramesOf } from './exportSequences.ts';
 import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
 import { kittiTreeConversions } from './kittiTreeConversions.ts';
@@ -21,6 +23,8 @@ export interface ExportOptions {
   split?: number;
   /** Seed of the deterministic split; default `"cuboid"`. */
   seed?: string;
+  /** How frames are split into train and val (`splitExport`); default `auto`. */
+  splitBy?: SplitBy;
   /** Only frames with one of these statuses; default every frame. */
   statuses?: readonly FrameStatus[];
   /**
@@ -51,6 +55,9 @@ export interface ExportSummary {
   frames: number;
   train: number;
   val: number;
+  /** How train and val were split, and why that way (`splitExport`). */
+  splitBy: Exclude<SplitBy, 'auto'>;
+  splitNote: string;
   /** Frames left out by the status filter. */
   filteredOut: number;
   /** Frames left out because a file could not be read or converted (never with `strict`). */
@@ -113,6 +120,8 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     frames: 0,
     train: 0,
     val: 0,
+    splitBy: 'frame',
+    splitNote: '',
     filteredOut: 0,
     skipped: [],
     syntheticCalib: [],
@@ -190,7 +199,9 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     exported.push(id);
     if (instead !== null) summary.acceptedInstead.push(instead);
   }
-  const { train, val } = splitFrames(exported, split, seed);
+  const { train, val, by, note } = splitExport(splitFramesOf(exported, await frameSequences(source.dataset)), split, seed, opts.splitBy);
+  summary.splitBy = by;
+  summary.splitNote = note;
   await sink.writeFile('ImageSets/train.txt', lines(train));
   await sink.writeFile('ImageSets/val.txt', lines(val));
   summary.frames = exported.length;
@@ -205,7 +216,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     format: 'kitti',
     formatVersion: FORMAT_VERSIONS.kitti,
     dataset: root.replace(/\/+$/, '').split('/').pop() ?? root,
-    options: { split, seed, statuses: opts.statuses ?? null, bin },
+    options: { split, splitBy: opts.splitBy ?? 'auto', seed, statuses: opts.statuses ?? null, bin },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
     frameIds: exported,

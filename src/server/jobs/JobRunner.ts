@@ -18,6 +18,8 @@ export interface ExportJobInput {
   format: string;
   split?: number;
   seed?: string;
+  /** How train and val are split (`auto`, `sequence`, `time`, `frame`). */
+  splitBy?: string;
   /** Comma-separated statuses (`accepted,submitted`), as the route's query. */
   status?: string;
   bin?: boolean;

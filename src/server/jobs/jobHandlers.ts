@@ -1,3 +1,4 @@
+import { SPLIT_BY, isSplitBy } from '../../domain/formats/SplitBy.ts';
 import type { Readable } from 'node:stream';
 import type { CheckPool } from '../checks/CheckPool.ts';
 import type { ExportSource } from '../export/ExportSource.ts';
@@ -86,6 +87,10 @@ function exportOptions(input: ExportJobInput): ExportOptions {
   const opts: ExportOptions = {};
   if (input.split !== undefined) opts.split = input.split;
   if (input.seed !== undefined) opts.seed = input.seed;
+  if (input.splitBy !== undefined) {
+    if (!isSplitBy(input.splitBy)) throw new HttpError(400, 'invalid_query', `splitBy ${JSON.stringify(input.splitBy)} must be one of ${SPLIT_BY.join(', ')}`);
+    opts.splitBy = input.splitBy;
+  }
   for (const key of ['bin', 'points', 'images'] as const) {
     const v = input[key];
     if (v !== undefined) opts[key] = v;

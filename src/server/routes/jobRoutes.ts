@@ -48,6 +48,7 @@ export function registerJobRoutes(app: ZodApp, ctx: JobRouteContext): void {
         format,
         ...(q.split !== undefined ? { split: q.split } : {}),
         ...(q.seed !== undefined ? { seed: q.seed } : {}),
+        ...(q.splitBy !== undefined ? { splitBy: q.splitBy } : {}),
         ...(q.status !== undefined ? { status: q.status } : {}),
         ...(q.bin !== undefined ? { bin: q.bin } : {}),
         ...(q.points !== undefined ? { points: q.points } : {}),

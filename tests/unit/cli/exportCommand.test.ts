@@ -154,6 +154,7 @@ describe('cuboid export', () => {
     [['--split', '1.5'], /--split "1.5" must be a number from 0 to 1/],
     [['--split', 'abc'], /--split "abc"/],
     [['--status', 'finished'], /--status "finished" is not one of/],
+    [['--split-by', 'scene'], /--split-by "scene" must be one of auto, sequence, time, frame/],
   ])('rejects %j with exit 2', async (args, message) => {
     const res = await runCli(['export', data, '--out', path.join(root, 'bad'), ...args]);
     expect(res.code).toBe(2);

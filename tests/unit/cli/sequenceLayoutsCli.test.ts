@@ -63,4 +63,28 @@ describe('cuboid check and export on sequence layouts', () => {
     expect(fs.statSync(path.join(out, 'training', 'velodyne', ids[0].replace('.txt', '.bin'))).size).toBe(150 * 16);
     expect(fs.readdirSync(data).sort()).toEqual(before);
   });
+
+  it('splits train and val by sequence, so no sequence has frames on both sides; --split-by frame splits frame by frame', async () => {
+    const root = temp();
+    const data = makeKittiTrackingDataset(path.join(root, 'data'));
+    const read = (out: string, side: string): string[] =>
+      fs
+        .readFileSync(path.join(out, 'ImageSets', `${side}.txt`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
+    const r = await runCli(['export', data, '--out', path.join(root, 'out'), '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as { splitBy: string; splitNote: string };
+    expect(summary.splitBy).toBe('sequence');
+    const train = read(path.join(root, 'out'), 'train');
+    const val = read(path.join(root, 'out'), 'val');
+    expect(train.length + val.length).toBe(5);
+    const sequences = (ids: string[]): Set<string> => new Set(ids.map((id) => id.split('_')[0]));
+    expect([...sequences(train)].filter((s) => sequences(val).has(s))).toEqual([]);
+    expect(sequences(val).size).toBe(1);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'out', 'cuboid_export.json'), 'utf8')) as { options: { splitBy: string } };
+    expect(manifest.options.splitBy).toBe('auto');
+    const text = await runCli(['export', data, '--out', path.join(root, 'out2'), '--split-by', 'frame']);
+    expect(text.out).toMatch(/split frame by frame, by a hash of the seed and the id: 80 % in train \(--split-by frame\)/);
+  });
 });

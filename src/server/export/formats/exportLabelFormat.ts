@@ -12,7 +12,9 @@ import type { ExportSink } from '../ExportSink.ts';
 import type { ExportSource } from '../ExportSource.ts';
 import { documentToExport, type AcceptedInstead } from '../documentToExport.ts';
 import { EXPORT_MANIFEST, ExportFrameError, type SkippedFrame } from '../exportDataset.ts';
-import { splitFrames } from '../splitFrames.ts';
+import type { SplitBy } from '../../../domain/formats/SplitBy.ts';
+import { splitExport } from '../splitExport.ts';
+import { frameSequences, splitFramesOf } from '../exportSequences.ts';
 import { KittiClassMapper, NuscenesClassMapper } from '../../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { framePlacement } from './framePlacement.ts';
 import { DatasetPoses, posesWarnings } from '../../dataset/datasetPoses.ts';
@@ -30,6 +32,8 @@ export interface FormatExportOptions {
   split?: number;
   /** Seed of the deterministic split; default `"cuboid"`. */
   seed?: string;
+  /** How frames are split into train and val (`splitExport`); default `auto`. */
+  splitBy?: SplitBy;
   /** Only frames with one of these statuses; default every frame. */
   statuses?: readonly FrameStatus[];
   /** Write the point clouds (default true); labels and tables only with false. */
@@ -51,6 +55,9 @@ export interface FormatExportSummary {
   frames: number;
   train: number;
   val: number;
+  /** How train and val were split, and why that way (`splitExport`). */
+  splitBy: Exclude<SplitBy, 'auto'>;
+  splitNote: string;
   filteredOut: number;
   /** Accepted frames changed since their accept, written as accepted (`--status accepted`). */
   acceptedInstead: AcceptedInstead[];
@@ -154,7 +161,14 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     boxes += prepared.doc.cuboids.length;
     for (const c of prepared.doc.cuboids) classes.add(c.label);
   }
-  const { train, val } = splitFrames(ids, split, seed);
+  const sequenceOf =
+    served !== null
+      ? await frameSequences(source.dataset, served)
+      : (id: string): string | null => {
+          const frame = source.dataset.get(id);
+          return frame === undefined ? null : placement(frame).sequence;
+        };
+  const { train, val, by: splitBy, note: splitNote } = splitExport(splitFramesOf(ids, sequenceOf), split, seed, opts.splitBy);
   const sortedClasses = [...classes].sort();
   const dataset = root.replace(/\/+$/, '').split('/').pop() ?? root;
   const finished = await writer.finish({ dataset, ids, train, val, classes: sortedClasses }, sink);
@@ -172,6 +186,8 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     frames: ids.length,
     train: train.length,
     val: val.length,
+    splitBy,
+    splitNote,
     filteredOut,
     acceptedInstead,
     skipped,
@@ -185,7 +201,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     format: opts.format,
     formatVersion: summary.formatVersion,
     dataset,
-    options: { split, seed, statuses: opts.statuses ?? null, points },
+    options: { split, splitBy: opts.splitBy ?? 'auto', seed, statuses: opts.statuses ?? null, points },
     frames: summary.frames,
     frameIds: ids,
     train: summary.train,

@@ -36,6 +36,16 @@ describe('GET /api/export.zip', () => {
     const val = new TextDecoder().decode(files['ImageSets/val.txt']).split('\n').filter(Boolean);
     expect([...train, ...val].sort()).toEqual(['000000', '000001', '000002']);
     expect(train.length).toBe(2);
+    // Independent KITTI frames: split frame by frame, and the manifest says how.
+    expect(JSON.parse(new TextDecoder().decode(files['cuboid_export.json'])).splitBy).toBe('frame');
+  });
+
+  it('splits in time with splitBy=time: the last frame goes to val', async () => {
+    server = await startTestServer({ dataDir: SHARED_KITTI });
+    const res = await server.app.inject('/api/export.zip?split=0.5&splitBy=time&points=0&images=0');
+    expect(res.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(new TextDecoder().decode(files['ImageSets/val.txt'])).toBe('000002\n');
   });
 
   it('filters by the review status and can leave out points and images', async () => {
@@ -64,7 +74,7 @@ describe('GET /api/export.zip', () => {
     expect(manifest).toMatchObject({ frames: 1, filteredOut: 2, options: { statuses: ['accepted'] } });
   });
 
-  it.each(['split=2', 'split=', 'status=done', 'bin=yes', 'split=0.5&split=0.6'])('refuses %s with 400', async (query) => {
+  it.each(['split=2', 'split=', 'splitBy=scene', 'status=done', 'bin=yes', 'split=0.5&split=0.6'])('refuses %s with 400', async (query) => {
     server ??= await startTestServer();
     const res = await server.app.inject(`/api/export.zip?${query}`);
     expect(res.statusCode).toBe(400);

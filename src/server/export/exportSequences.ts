@@ -1,0 +1,24 @@
+import type { Dataset, DatasetFrame } from '../dataset/Dataset.ts';
+import { DatasetPoses } from '../dataset/datasetPoses.ts';
+import type { PosesResponse } from '../../domain/poses/Pose.ts';
+import type { SplitFrame } from './splitExport.ts';
+
+/**
+ * The sequence of each frame as far as the dataset says (for the train/val split): the sequence
+ * the served poses give (a sequence layout's, or one sequence for a `poses.txt` drive), else the
+ * frame's own, else null (independent frames).
+ */
+export async function frameSequences(dataset: Dataset, posesRead?: PosesResponse): Promise<(id: string) => string | null> {
+  const served = posesRead ?? (await new DatasetPoses(dataset).get());
+  return (id) => {
+    const placed = served.frames[id];
+    if (placed !== undefined) return placed.sequence;
+    const frame = dataset.get(id) as (DatasetFrame & { sequence?: unknown }) | undefined;
+    return typeof frame?.sequence === 'string' ? frame.sequence : null;
+  };
+}
+
+/** The exported ids, in dataset order, with their sequences. */
+export function splitFramesOf(ids: readonly string[], sequenceOf: (id: string) => string | null): SplitFrame[] {
+  return ids.map((id) => ({ id, sequence: sequenceOf(id) }));
+}
