@@ -6,6 +6,7 @@ import { dismissalsOf, withoutDismissed } from '../domain/document/dismissals.ts
 import { fitAtPoint } from '../tools/fit/fitAtPoint.ts';
 import { findingFit } from './findingFit.ts';
 import { placeTrackBox } from './placeTrackBox.ts';
+import { trackName } from '../domain/sequence/trackName.ts';
 
 /**
  * N: boxes the nearest object the checks think was missed (an unlabelled cluster of the open
@@ -16,7 +17,7 @@ import { placeTrackBox } from './placeTrackBox.ts';
  * are skipped; X right after N (or the notice's button) removes the box and marks the place so.
  * A track gap (`trackGap`, an error or a warning: a track boxed in the frames around and not here)
  * is on the same list; N places that track's box where the frames around put it, with its id.
- * The mouse-free flow is N → 1–9 (or X) → N … → D (next frame).
+ * The view frames the new box, as F does. The mouse-free flow is N → 1–9 (or X) → N … → D (next frame).
  */
 export const boxNextMissed: Action = {
   id: 'boxNextMissed',
@@ -64,8 +65,10 @@ export const boxNextMissed: Action = {
     const more = left === 0 ? 'no other missed object listed' : `${left} more listed`;
     if (next.track !== undefined) {
       if (placeTrackBox(ctx.tools.ctx, next) === null) return;
+      // Up close, as F would frame it: the box is to be checked against its points.
+      ctx.store.getState().requestFraming();
       s.showMessage(
-        `Placed track ${next.track.trackId}'s ${next.suggestedLabel ?? ''} box where the frames around put it; ${more}. Adjust it to its points.`,
+        `Placed ${trackName(next.track.trackId)}'s ${next.suggestedLabel ?? ''} box where the frames around put it; ${more}. Adjust it to its points.`,
         'info',
       );
       return;
@@ -81,6 +84,8 @@ export const boxNextMissed: Action = {
     };
     const frameId = ctx.store.getState().doc?.frameId;
     if (frameId !== undefined) ctx.store.getState().focusFinding({ frameId, ...finding });
+    // Up close, as F would frame it (a far car was a speck in the street view): the fit is to be checked.
+    ctx.store.getState().requestFraming();
     // Where the new box is, not where its returns were found.
     const at = box?.center ?? next.location;
     ctx.store

@@ -70,6 +70,8 @@ describe('keyboard-first annotation', () => {
       // Where the new box is, not where the returns were found.
       'Boxed a Pedestrian at (13.2, 2.7); 1 more listed. A number key changes its class; X if it is not an object.',
     );
+    // The view frames the new box (the selection), as F would: a far box was a speck.
+    expect(ed.store.getState().view).toMatchObject({ frameRequest: 1, frameTarget: null });
     ed.keyDown('2');
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ label: 'Van', source: 'fit' });
     // The checks re-ran: the first cluster is boxed now.
@@ -110,11 +112,14 @@ describe('keyboard-first annotation', () => {
     };
     const far = { ...gap, ruleId: 'unlabelledCluster', severity: 'warning' as const, location: [30, 5, -1] as [number, number, number], track: undefined };
     ed.store.getState().setChecks({ frameId, status: 'done', results: [far, gap], error: null });
+    const framed = ed.store.getState().view.frameRequest;
     ed.keyDown('n');
     await ed.settle();
     expect(ed.fit.calls).toHaveLength(0);
     expect(ed.cuboid(ed.selectedIds()[0])).toMatchObject({ trackId: 't4', label: 'Car', center: bridged.center, size: bridged.size, yaw: 0.2 });
-    expect(ed.store.getState().ui.message?.text).toBe("Placed track t4's Car box where the frames around put it; 1 more listed. Adjust it to its points.");
+    expect(ed.store.getState().ui.message?.text).toBe("Placed Track t4's Car box where the frames around put it; 1 more listed. Adjust it to its points.");
+    // Framed up close, as F does.
+    expect(ed.store.getState().view.frameRequest).toBe(framed + 1);
     // Undo takes it away in one step.
     ed.keyDown('z', { ctrlKey: true });
     expect(ed.cuboids()).toHaveLength(0);
