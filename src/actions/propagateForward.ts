@@ -36,7 +36,8 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     const parts = [`${fitted} fitted`];
     if (attention > 0) parts.push(`${attention} need${attention === 1 ? 's' : ''} attention (too few points)`);
     if (kept > 0) parts.push(`${plural(kept, 'keyframe')} kept`);
-    if (matched > 0) parts.push(matched === 1 ? '1 already boxed (that box joined the track)' : `${matched} already boxed (those boxes joined their tracks)`);
+    const resized = state.sequence.lockSize ? ', at the locked size' : '';
+    if (matched > 0) parts.push(matched === 1 ? `1 already boxed (that box joined the track${resized})` : `${matched} already boxed (those boxes joined their tracks${resized})`);
     ctx.store
       .getState()
       .showMessage(

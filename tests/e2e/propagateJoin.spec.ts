@@ -72,7 +72,8 @@ test('C onto a car already boxed in the app joins that box instead of adding a s
   await page.keyboard.press('c');
   await page.waitForFunction(() => /Carried/.test((window as any).__cuboid.store.getState().ui.message?.text ?? ''), null, { timeout: 120_000 });
   const message = (await page.evaluate(() => (window as any).__cuboid.store.getState().ui.message.text)) as string;
-  expect(message).toContain('1 already boxed (that box joined the track)');
+  // "Lock size across track" is on by default: the joined box takes the track's size.
+  expect(message).toContain('1 already boxed (that box joined the track, at the locked size)');
   const track = (await page.evaluate(() => {
     const s = (window as any).__cuboid.store.getState();
     return s.doc.cuboids[0].trackId;

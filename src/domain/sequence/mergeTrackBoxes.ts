@@ -25,6 +25,11 @@ export interface MergeTrackBoxesOptions {
    * box in any other frame (every box made in the app gets a track id of its own).
    */
   joinable?: (c: Cuboid) => boolean;
+  /**
+   * "Lock size across track": a box that joins a track takes the track's size (the carried box's),
+   * about its own centre, its heading kept. Default false: it joins as it is.
+   */
+  lockSize?: boolean;
 }
 
 /**
@@ -33,8 +38,8 @@ export interface MergeTrackBoxesOptions {
  * attached), or is appended when the track has none there (with a fresh id if its id is taken). A keyframe in the document is the
  * annotator's word and is never replaced. When the track has no box there but a box without a
  * track (`options.joinable`) covers the same object (bird's-eye IoU ≥ 0.3, the best one), that box joins the track as
- * it is (an imported or hand-made box is the annotator's word too) instead of a duplicate being
- * added. Boxes without a track id are appended as they are.
+ * it is (an imported or hand-made box is the annotator's word too; with `options.lockSize` it takes
+ * the track's size) instead of a duplicate being added. Boxes without a track id are appended as they are.
  */
 export function mergeTrackBoxes(doc: FrameAnnotation, incoming: readonly Cuboid[], options: MergeTrackBoxesOptions = {}): MergeTrackBoxesResult {
   const joinable = options.joinable ?? ((c: Cuboid) => c.trackId === null);
@@ -49,7 +54,7 @@ export function mergeTrackBoxes(doc: FrameAnnotation, incoming: readonly Cuboid[
     const same =
       at < 0 && box.trackId !== null ? sameObjectWithoutTrack(cuboids, box, (c) => (c.trackId === null || !incomingTracks.has(c.trackId)) && joinable(c)) : -1;
     if (same >= 0) {
-      const joined = { ...cuboids[same], trackId: box.trackId };
+      const joined = { ...cuboids[same], trackId: box.trackId, ...(options.lockSize === true ? { size: [...box.size] as Cuboid['size'] } : {}) };
       cuboids = cuboids.map((c, i) => (i === same ? joined : c));
       adopted.push(box.trackId as string);
       boxes.push(joined);

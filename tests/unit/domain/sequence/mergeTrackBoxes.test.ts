@@ -71,6 +71,16 @@ describe('mergeTrackBoxes', () => {
     expect(r.boxes.map((c) => c.id)).toEqual(['gt', 'u@25']);
   });
 
+  it('with lockSize, the box that joins takes the track size about its own centre', () => {
+    const imported = { ...trackBox(null, 10, { id: 'gt', source: 'import' }), size: [4.2, 1.7, 1.4] as [number, number, number] };
+    const carried = { ...trackBox('t', 10.3), size: [4.6, 1.9, 1.5] as [number, number, number] };
+    const r = mergeTrackBoxes(docWith(imported), [carried], { lockSize: true });
+    expect(r.adopted).toEqual(['t']);
+    expect(r.doc.cuboids[0]).toMatchObject({ id: 'gt', trackId: 't', size: [4.6, 1.9, 1.5], center: imported.center, yaw: imported.yaw });
+    // Without it, the box joins as it is.
+    expect(mergeTrackBoxes(docWith(imported), [carried]).doc.cuboids[0].size).toEqual([4.2, 1.7, 1.4]);
+  });
+
   it("prefers the track's own box, and never takes over a box of another track", () => {
     const doc = docWith(trackBox(null, 10, { id: 'loose' }), trackBox('other', 20, { id: 'o' }), trackBox('t', 11, { id: 'mine' }));
     const r = mergeTrackBoxes(doc, [trackBox('t', 10.2), trackBox('v', 20.1)]);
