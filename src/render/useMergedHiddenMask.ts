@@ -8,7 +8,8 @@ import type { MergedGpu } from './lodGeometry.ts';
 
 /**
  * The merged cloud's points hidden by the ground and hidden-box filters (the open frame's ground
- * model and boxes, worked out in the merge worker once the merge is complete, again when those
+ * model and boxes, worked out in the merge worker once the merge, or the detail disc drawn over
+ * it, is complete, again when those
  * filters or, while a box is hidden, the boxes change), as a mask in the view's point order; null
  * while neither filter is on. `version` changes with the mask.
  */
@@ -18,7 +19,7 @@ export function useMergedHiddenMask(cloudKey: string): { mask: Uint8Array | null
   const hideGround = useAppStore((s) => s.visibility.hideGround);
   const hiddenClasses = useAppStore((s) => s.visibility.hiddenClasses);
   const hiddenBoxIds = useAppStore((s) => s.visibility.hiddenBoxIds);
-  const ready = useAppStore((s) => s.merge.key === cloudKey && s.merge.status === 'ready');
+  const ready = useAppStore((s) => maskReady(s.merge, cloudKey));
   const frameId = useAppStore((s) => s.currentFrameId);
   const { filters, key } = useMemo(
     () => closeUpFilters(cuboids, { hideGround, hiddenClasses, hiddenBoxIds }),
@@ -45,6 +46,15 @@ export function useMergedHiddenMask(cloudKey: string): { mask: Uint8Array | null
     };
   }, [key, ready, frameId, cloudKey, io]);
   return state;
+}
+
+/**
+ * Whether the cloud `cloudKey` is whole, so its mask can be worked out: the merge once ready, or
+ * the detail disc drawn over it (`mergeDetail`, key `<merge key>#near:…`) once fetched whole. (The
+ * disc's key never equals the merge's: it went unmasked, and the ground showed through it.)
+ */
+export function maskReady(merge: { key: string | null; status: string; detail: { key: string; status: string } | null }, cloudKey: string): boolean {
+  return (merge.key === cloudKey && merge.status === 'ready') || (merge.detail?.key === cloudKey && merge.detail.status === 'ready');
 }
 
 /**

@@ -32,7 +32,7 @@ export interface VisibilitySlice {
     /** Bumped to ask the object list to focus its search field (the `/` key). */
     searchRequest: number;
   };
-  /** Toggles (or sets, when `hidden` is given) a class's visibility. */
+  /** Toggles (or sets, when `hidden` is given) a class's visibility; boxes hidden leave the selection. */
   setClassHidden: (cls: string, hidden?: boolean) => void;
   setBoxHidden: (boxId: string, hidden?: boolean) => void;
   setClassLocked: (cls: string, locked?: boolean) => void;
@@ -69,10 +69,25 @@ function toggled(list: readonly string[], item: string, on: boolean | undefined)
   return want ? [...list, item] : list.filter((x) => x !== item);
 }
 
+/** The selection less `gone`, as a patch (none when nothing of it was selected). */
+function withoutSelected(selectedIds: readonly string[], gone: ReadonlySet<string>): { selectedIds?: string[] } {
+  return selectedIds.some((id) => gone.has(id)) ? { selectedIds: selectedIds.filter((id) => !gone.has(id)) } : {};
+}
+
 export const createVisibilitySlice: StateCreator<AppState, [], [], VisibilitySlice> = (set) => ({
   visibility: INITIAL,
-  setClassHidden: (cls, hidden) => set((s) => ({ visibility: { ...s.visibility, hiddenClasses: toggled(s.visibility.hiddenClasses, cls, hidden) } })),
-  setBoxHidden: (id, hidden) => set((s) => ({ visibility: { ...s.visibility, hiddenBoxIds: toggled(s.visibility.hiddenBoxIds, id, hidden) } })),
+  // A box hidden leaves the selection: the edit keys would move or delete it out of sight.
+  setClassHidden: (cls, hidden) =>
+    set((s) => {
+      const hiddenClasses = toggled(s.visibility.hiddenClasses, cls, hidden);
+      const gone = new Set(hiddenClasses.includes(cls) ? (s.doc?.cuboids ?? []).filter((c) => c.label === cls).map((c) => c.id) : []);
+      return { visibility: { ...s.visibility, hiddenClasses }, ...withoutSelected(s.selectedIds, gone) };
+    }),
+  setBoxHidden: (id, hidden) =>
+    set((s) => {
+      const hiddenBoxIds = toggled(s.visibility.hiddenBoxIds, id, hidden);
+      return { visibility: { ...s.visibility, hiddenBoxIds }, ...withoutSelected(s.selectedIds, new Set(hiddenBoxIds.includes(id) ? [id] : [])) };
+    }),
   setClassLocked: (cls, locked) => set((s) => ({ visibility: { ...s.visibility, lockedClasses: toggled(s.visibility.lockedClasses, cls, locked) } })),
   setBoxLocked: (id, locked) => set((s) => ({ visibility: { ...s.visibility, lockedBoxIds: toggled(s.visibility.lockedBoxIds, id, locked) } })),
   setHeightSlice: (heightSlice) => set((s) => ({ visibility: { ...s.visibility, heightSlice } })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BufferAttribute, BufferGeometry } from 'three';
-import { applyHiddenMask } from '../../../src/render/useMergedHiddenMask.ts';
+import { applyHiddenMask, maskReady } from '../../../src/render/useMergedHiddenMask.ts';
 
 describe('applyHiddenMask (the merged view’s ground and hidden-box filters)', () => {
   it('gives the merged geometry the mask, once per mask version, and removes it when the filters are off', () => {
@@ -21,5 +21,16 @@ describe('applyHiddenMask (the merged view’s ground and hidden-box filters)', 
 
     expect(applyHiddenMask(gpu, null, 2)).toBe(true);
     expect(gpu.geometry.getAttribute('aHidden')).toBeUndefined();
+  });
+
+  it('works out a mask for the merge once ready, and for its detail disc once that came whole', () => {
+    const key = 'merged:000001:5:500000';
+    const disc = `${key}#near:3.5,7.0,11`;
+    const merge = { key, status: 'ready', detail: { key: disc, status: 'loading' } };
+    expect(maskReady(merge, key)).toBe(true);
+    expect(maskReady(merge, disc)).toBe(false);
+    expect(maskReady({ ...merge, detail: { key: disc, status: 'ready' } }, disc)).toBe(true);
+    expect(maskReady({ ...merge, status: 'loading' }, key)).toBe(false);
+    expect(maskReady({ ...merge, detail: null }, disc)).toBe(false);
   });
 });

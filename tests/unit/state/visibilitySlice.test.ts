@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/createAppStore.ts';
+import { emptyAnnotation } from '../../../src/domain/document/FrameAnnotation.ts';
+import { createCuboid } from '../../../src/domain/document/cuboidOps.ts';
 
 describe('visibility slice', () => {
   it('toggles a class and a box, and sets them explicitly', () => {
@@ -11,6 +13,22 @@ describe('visibility slice', () => {
     store.getState().setBoxLocked('b1', true);
     store.getState().setBoxLocked('b1', true);
     expect(store.getState().visibility.lockedBoxIds).toEqual(['b1']);
+  });
+
+  it('drops hidden boxes from the selection, so edit keys cannot move or delete them out of sight', () => {
+    const store = createAppStore();
+    const box = (id: string, label: string) => createCuboid({ id, label, center: [5, 0, 0], size: [4, 2, 1.5], yaw: 0, source: 'manual' });
+    const car = box('car', 'Car');
+    const ped = box('ped', 'Pedestrian');
+    store.getState().loadDoc({ ...emptyAnnotation('f'), cuboids: [car, ped] });
+    store.getState().select(['car', 'ped']);
+    store.getState().setClassHidden('Car');
+    expect(store.getState().selectedIds).toEqual(['ped']);
+    // Showing the class again does not select anything.
+    store.getState().setClassHidden('Car');
+    expect(store.getState().selectedIds).toEqual(['ped']);
+    store.getState().setBoxHidden('ped', true);
+    expect(store.getState().selectedIds).toEqual([]);
   });
 
   it('resets everything but the label preference, and records nothing in the undo history', () => {
