@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { TestEditor } from '../../helpers/TestEditor.ts';
+import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
 
 function drawEditor() {
   return new TestEditor().setTool('draw');
 }
 
 describe('draw tool', () => {
+  it('a drag on a handle of a box turns it in the select tool, drawing nothing', () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a')] }).setTool('draw');
+    const rotate = { kind: 'cuboid' as const, id: 'a', handle: 'rotate' as const };
+    ed.pointerDown([12, 0, -1.7], rotate).expectToBeIn('select.rotating');
+    ed.pointerMove([10, 2, -1.7], rotate).pointerUp([10, 2, -1.7], rotate);
+    expect(ed.cuboids()).toHaveLength(1);
+    expect(ed.cuboid('a').yaw).toBeCloseTo(Math.PI / 2, 6);
+    expect(ed.selectedIds()).toEqual(['a']);
+  });
+
   it('creates a box from a rectangle dragged in the top view: class height, bottom on the ground', () => {
     const ed = drawEditor();
     ed.expectToBeIn('draw.idle');

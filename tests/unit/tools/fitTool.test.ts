@@ -26,6 +26,17 @@ describe('fit tool', () => {
     expect(ed.undoSteps()).toBe(1);
   });
 
+  it('a drag on a handle of the selected box resizes it (the select tool takes over and stays)', () => {
+    const ed = fitEditor();
+    ed.store.getState().select(['a']);
+    const top = { kind: 'cuboid' as const, id: 'a', handle: '+z' as const };
+    ed.drag([10, 0, -0.2], [10, 0, 0.3], top, 'side');
+    expect(ed.cuboid('a').size[2]).toBeCloseTo(2, 12);
+    expect(ed.fit.calls).toHaveLength(0);
+    ed.expectToBeIn('select.idle');
+    expect(ed.undoSteps()).toBe(1);
+  });
+
   it('places a class-default box and says so when the fit finds nothing', async () => {
     const ed = fitEditor();
     ed.fit.answer = () => null;
