@@ -135,6 +135,10 @@ export class AnnotationService {
         })
         .catch(() => null);
       const shipped = state === undefined ? await this.shippedLabel(frame) : null;
+      const calibProblem = await this.calib(frame).then(
+        () => null,
+        (err: unknown) => errorMessage(err),
+      );
       const boxCount = state?.boxCount ?? shipped?.count ?? 0;
       return {
         id: frame.id,
@@ -148,6 +152,7 @@ export class AnnotationService {
         boxCount,
         revision: state?.revision ?? 0,
         ...(shipped?.problem != null ? { labelProblem: shipped.problem } : {}),
+        ...(calibProblem !== null ? { calibProblem } : {}),
       };
     });
   }

@@ -4,6 +4,7 @@ import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
 import { pointFileKindOf, type PointFileKind } from '../domain/pointcloud/pointFileKind.ts';
 import type { PageIo } from './pageIo.ts';
+import { ApiError } from '../io/apiClient.ts';
 
 /** Frames streamed ahead of the user (into the byte-bounded frame cache). */
 const PREFETCH = 2;
@@ -56,7 +57,7 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
       state.loadDoc(null);
       // The frame's card says why (`LoadErrorCard`); a toast as well outlived the frame and sat
       // over the next ones.
-      state.setLoad({ labelsError: message(err) });
+      state.setLoad({ labelsError: message(err), labelsErrorFile: err instanceof ApiError && err.error === 'calib_invalid' ? 'calib' : 'label' });
     }
   };
 

@@ -26,6 +26,8 @@ export function ChecksPanel() {
   const load = useAppStore((s) => s.load);
   // The frame's points could not be read: nothing can be checked (the card over the view says why).
   const pointsFailed = load.status === 'error' && load.frameId !== null && load.frameId === currentFrameId;
+  // The points are in but the boxes are not (their label or calib file does not read): nothing to check.
+  const labelsFailed = !pointsFailed && load.labelsError !== null && load.frameId === currentFrameId;
   const results = useMemo(() => withoutDismissed(checks.results, dismissals), [checks.results, dismissals]);
   const select = useAppStore((s) => s.select);
   const requestFraming = useAppStore((s) => s.requestFraming);
@@ -40,7 +42,7 @@ export function ChecksPanel() {
       <h2>
         Checks{' '}
         <span className="muted">
-          {pointsFailed
+          {pointsFailed || labelsFailed
             ? 'not run'
             : checks.status === 'preparing' || checks.status === 'running'
               ? 'running…'
@@ -57,7 +59,13 @@ export function ChecksPanel() {
           again.
         </p>
       ) : null}
-      {!pointsFailed && checks.status === 'idle' && currentFrameId !== null ? (
+      {labelsFailed ? (
+        <p className="error" data-testid="checks-not-run">
+          Not checked: the {load.labelsErrorFile === 'calib' ? 'calib' : 'label file'} of frame {load.frameId} does not read, so its boxes are not open (the
+          card over the view names the file). The checks, and Submit, need them.
+        </p>
+      ) : null}
+      {!pointsFailed && !labelsFailed && checks.status === 'idle' && currentFrameId !== null ? (
         <p className="muted" data-testid="checks-waiting">
           The checks run once the frame’s points are in.
         </p>

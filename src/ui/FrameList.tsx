@@ -86,7 +86,13 @@ export function FrameList() {
                       · labels unreadable
                     </span>
                   ) : null}
-                  {c?.unreadable !== undefined && f.labelProblem === undefined ? (
+                  {f.calibProblem !== undefined && f.labelProblem === undefined ? (
+                    <span className="checks-badge err" title={f.calibProblem} data-testid="frame-calib-problem">
+                      {' '}
+                      · calib unreadable
+                    </span>
+                  ) : null}
+                  {c?.unreadable !== undefined && f.labelProblem === undefined && f.calibProblem === undefined ? (
                     <span className="checks-badge err" title={c.unreadable} data-testid="frame-points-problem">
                       {' '}
                       · points unreadable

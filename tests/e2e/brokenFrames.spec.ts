@@ -43,6 +43,11 @@ test('a frame whose calib is broken: the checks run without the camera, naming t
   await expect(note).toContainText('calib/000002.txt');
   await expect(note).toContainText('line 3');
   await expect(note).toContainText('missed objects are searched all around the sensor');
+  // The frame list names the calib (not its points, which read).
+  const badge = page.getByTestId('frame-000002').getByTestId('frame-calib-problem');
+  await expect(badge).toHaveText('· calib unreadable');
+  expect(await badge.getAttribute('title')).toContain('calib/000002.txt');
+  await expect(page.getByTestId('frame-000002').getByTestId('frame-points-problem')).toHaveCount(0);
   await expect(page.getByTestId('checks-panel')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('review-calib-note')).toContainText('the label_2 file (camera coordinates)');
   await page.screenshot({ path: 'test-results/broken-calib-frame.png' });

@@ -84,6 +84,7 @@ export const frameListItemSchema = z.object({
   boxCount: z.number(),
   revision: z.number(),
   labelProblem: z.string().optional(),
+  calibProblem: z.string().optional(),
   checks: checkCountsSchema.nullable().optional(),
 });
 

@@ -15,6 +15,8 @@ export interface FrameListItem {
   revision: number;
   /** Why the frame's label file cannot be read (file, line, field), for a frame never saved; absent when it reads. */
   labelProblem?: string;
+  /** Why the frame's calib file cannot be read (file, line, field: its labels cannot be placed or written); absent when it reads. */
+  calibProblem?: string;
   /** The server's check summary of this revision, when it has computed one (see `GET /api/frames/:id/checks`). */
   checks?: { error: number; warning: number; info: number } | null;
 }

@@ -29,6 +29,8 @@ export interface LoadState {
    * or saved for that frame until it reads.
    */
   labelsError: string | null;
+  /** Which file `labelsError` is about: the label file, or the calib its boxes are placed with. */
+  labelsErrorFile: 'label' | 'calib';
   /** How the file was read when that deserves a look (a `.bin` layout picked by detection), else null. */
   notice: string | null;
   firstBatchMs: number | null;
@@ -53,6 +55,7 @@ export const initialLoad: LoadState = {
   bounds: null,
   error: null,
   labelsError: null,
+  labelsErrorFile: 'label',
   notice: null,
   firstBatchMs: null,
   totalMs: null,

@@ -39,6 +39,21 @@ describe('ChecksPanel (server render)', () => {
     expect(html).not.toContain('data-testid="checks-waiting"');
   });
 
+  it('says the frame was not checked when its points are in but its calib (or label file) does not read, not that the checks wait for the points', () => {
+    store.getState().setLoad({
+      status: 'done',
+      frameId: '000001',
+      error: null,
+      labelsError: 'parseKittiCalib (calib/000001.txt): field "Tr_velo_to_cam": missing',
+      labelsErrorFile: 'calib',
+    });
+    store.getState().setChecks({ frameId: '000001', status: 'idle' });
+    const html = render();
+    expect(html).toContain('Not checked: the calib of frame 000001 does not read');
+    expect(html).not.toContain('data-testid="checks-waiting"');
+    store.getState().setLoad({ labelsError: null, labelsErrorFile: 'label' });
+  });
+
   it('says the checks wait for the points while the frame loads', () => {
     store.getState().setLoad({ status: 'loading', frameId: '000001', error: null });
     const html = render();

@@ -37,6 +37,25 @@ describe('GET /api/frames', () => {
     fs.rmSync(path.dirname(data), { recursive: true, force: true });
   });
 
+  it('says why a calib file cannot be read, naming it, and not that the labels or points are wrong', async () => {
+    const data = makeKittiDataset(path.join(makeTempDir(), 'data'), { ids: ['a', 'b'], labels: { a: `${CAR}\n`, b: `${CAR}\n` } });
+    const file = path.join(data, 'calib', 'b.txt');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('Tr_velo_to_cam'))
+        .join('\n'),
+    );
+    server = await startTestServer({ dataDir: data });
+    const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
+    expect(frames[0].calibProblem).toBeUndefined();
+    expect(frames[1]).toMatchObject({ id: 'b', calibProblem: expect.stringMatching(/calib\/b\.txt.*Tr_velo_to_cam/) });
+    expect(frames[1].labelProblem).toBeUndefined();
+    fs.rmSync(path.dirname(data), { recursive: true, force: true });
+  });
+
   it('lists a flat PCD folder with POINTS from each header', async () => {
     server = await startTestServer({ dataDir: SHARED_PCD });
     const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
