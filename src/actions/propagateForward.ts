@@ -37,7 +37,10 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     if (attention > 0) parts.push(`${attention} need${attention === 1 ? 's' : ''} attention (too few points)`);
     if (kept > 0) parts.push(`${plural(kept, 'keyframe')} kept`);
     const resized = state.sequence.lockSize ? ', at the locked size' : '';
-    if (matched > 0) parts.push(matched === 1 ? `1 already boxed (that box joined the track${resized})` : `${matched} already boxed (those boxes joined their tracks${resized})`);
+    if (matched > 0)
+      parts.push(
+        matched === 1 ? `1 already boxed (that box joined the track${resized})` : `${matched} already boxed (those boxes joined their tracks${resized})`,
+      );
     ctx.store
       .getState()
       .showMessage(

@@ -18,6 +18,8 @@ import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
+import { DatasetPoses, posesWarnings } from '../server/dataset/datasetPoses.ts';
+import type { Dataset } from '../server/dataset/Dataset.ts';
 import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
@@ -101,7 +103,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
         (sink) =>
           format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
       );
-      return { ...summary, warnings: [...extra, ...from.dataset.warnings] };
+      return { ...summary, warnings: [...extra, ...from.dataset.warnings, ...(await kittiPosesWarnings(format, from.dataset))] };
     } finally {
       await from.close();
     }
@@ -144,11 +146,16 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
         ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
         : await exportLabelFormat(source, new DirectorySink(temp), { ...common, format });
     await moveIntoPlace(temp, out, existing, entries);
-    return { ...summary, warnings: [...extra, ...source.dataset.warnings] };
+    return { ...summary, warnings: [...extra, ...source.dataset.warnings, ...(await kittiPosesWarnings(format, source.dataset))] };
   } finally {
     await source.close();
     await fs.rm(temp, { recursive: true, force: true });
   }
+}
+
+/** Why a `poses.txt` was not used (the other formats list it among their conversions). */
+async function kittiPosesWarnings(format: string, dataset: Dataset): Promise<string[]> {
+  return format === 'kitti' ? posesWarnings(await new DatasetPoses(dataset).get()) : [];
 }
 
 /** Moves the finished tree from `temp` to `out`: the whole folder when `out` is new, else entry by entry. */
@@ -183,7 +190,7 @@ function noFramesText(s: { frames: number; filteredOut: number; skipped: unknown
 
 /** How train and val were split (when the export has frames to split). */
 function splitNoteText(s: { frames: number; splitNote?: string }): string {
-  return s.frames >= 2 && s.splitNote !== undefined && s.splitNote !== '' ? `  ${s.splitNote}\n` : '';
+  return s.frames >= 1 && s.splitNote !== undefined && s.splitNote !== '' ? `  ${s.splitNote}\n` : '';
 }
 
 /** One line naming the accepted frames whose accepted revision was written, not a later edit. */

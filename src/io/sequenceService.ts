@@ -159,7 +159,9 @@ export function createSequenceService(deps: SequenceServiceDeps): SequenceServic
         await keepCurrent();
         if (!results) throw new Error(`sequenceService.propagate: frame ${target.id} is not loaded in the worker`);
         const carried = results.map((r, k) => carryCuboid(current[k], r.box, { needsAttention: r.status !== 'fitted' }));
-        const { result: merged, saved } = await updateFrame(target.id, (doc) => mergeTrackBoxes(doc, carried, { joinable, lockSize: options.lockSize ?? true }));
+        const { result: merged, saved } = await updateFrame(target.id, (doc) =>
+          mergeTrackBoxes(doc, carried, { joinable, lockSize: options.lockSize ?? true }),
+        );
         if (saved) options.onFrameSaved?.(target.id);
         const statuses: CarryStatus[] = results.map((r, k) => {
           const trackId = carried[k].trackId as string;

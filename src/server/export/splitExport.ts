@@ -35,6 +35,15 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
  *   known sequence (a drive with ego poses), else `frame`.
  */
 export function splitExport(frames: readonly SplitFrame[], fraction: number, seed: string, by: SplitBy = 'auto'): SplitResult {
+  if (frames.length < 2) {
+    const { train, val } = splitFrames(
+      frames.map((f) => f.id),
+      fraction,
+      seed,
+    );
+    const where = train.length === 1 ? 'train; val.txt is empty' : val.length === 1 ? 'val; train.txt is empty' : 'neither list';
+    return { train, val, by: 'frame', note: frames.length === 0 ? 'no frame to split' : `one frame exported: it is in ${where}` };
+  }
   const known = new Set<string>();
   for (const f of frames) if (f.sequence !== null) known.add(f.sequence);
   const allKnown = frames.length > 0 && frames.every((f) => f.sequence !== null);

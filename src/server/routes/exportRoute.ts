@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { z } from 'zod';
 import { exportQuerySchema } from '../../domain/api/requestSchemas.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
@@ -7,6 +6,7 @@ import { parseStatuses } from '../export/parseStatuses.ts';
 import { ZipSink } from '../export/ZipSink.ts';
 import { exportLabelFormat } from '../export/formats/exportLabelFormat.ts';
 import { HttpError } from '../http/HttpError.ts';
+import { exportZipName } from './exportZipName.ts';
 import type { RouteContext } from './RouteContext.ts';
 
 /** fflate writes no ZIP64 records: keep archives well under 4 GiB. */
@@ -30,7 +30,7 @@ export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
     }
     const sink = new ZipSink();
     const format = request.query.format ?? 'kitti';
-    const name = `${path.basename(dataset.root).replace(/[^\w.-]/g, '_') || 'dataset'}-${format}.zip`;
+    const name = exportZipName(dataset.root, format, request.query.status);
     const { bin: _bin, images: _images, ...labelOpts } = opts;
     const run = format === 'kitti' ? exportDataset(ctx.service, sink, opts) : exportLabelFormat(ctx.service, sink, { ...labelOpts, format });
     void run.catch((err: unknown) => {

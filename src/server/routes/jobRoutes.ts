@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { exportZipName } from './exportZipName.ts';
 import { emptyBodySchema, exportQuerySchema } from '../../domain/api/requestSchemas.ts';
 import { jobCreatedSchema, jobParamsSchema, jobStatusSchema, type JobCreatedReply, type JobStatusReply } from '../../domain/api/jobSchemas.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
@@ -44,7 +44,7 @@ export function registerJobRoutes(app: ZodApp, ctx: JobRouteContext): void {
       const input: ExportJobInput = {
         dataDir: dataset.root,
         ...(ctx.binLayout !== undefined ? { binLayout: ctx.binLayout } : {}),
-        fileName: `${path.basename(dataset.root).replace(/[^\w.-]/g, '_') || 'dataset'}-${format}.zip`,
+        fileName: exportZipName(dataset.root, format, q.status),
         format,
         ...(q.split !== undefined ? { split: q.split } : {}),
         ...(q.seed !== undefined ? { seed: q.seed } : {}),

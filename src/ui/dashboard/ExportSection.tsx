@@ -23,14 +23,14 @@ export type JobView =
 /** What the zip holds, per format (the same files as `cuboid export --format`, see the README). */
 const EXPORT_DESCRIPTIONS: Record<ExportFormat, string> = {
   kitti:
-    'A zip in the KITTI layout: training/ with velodyne (point clouds as .bin), calib, label_2 and image_2 where a frame has an image, plus ImageSets/train.txt and val.txt (an 80/20 split); nuScenes categories become KITTI classes (vehicle.car → Car).',
+    'A zip in the KITTI layout: training/ with velodyne (point clouds as .bin), calib, label_2 and image_2 where a frame has an image, plus ImageSets/train.txt and val.txt (80/20, whole sequences on one side, or a single drive split in time, so that no val frame has a near copy in train); nuScenes categories become KITTI classes (vehicle.car → Car).',
   'kitti-tracking':
     'A zip in the KITTI tracking layout: training/label_02/SEQ.txt (one line per box with its track id), calib/SEQ.txt, velodyne/SEQ/ and image_02/SEQ/; a frame whose calib differs starts a new sequence.',
   nuscenes:
     'A zip with nuScenes tables (v1.0-cuboid/*.json: samples, ego poses, instances per track, annotations), samples/LIDAR_TOP/*.pcd.bin and an empty map mask (maps/); boxes in the global frame when the dataset has ego poses; KITTI classes become nuScenes categories (Car → vehicle.car).',
   openlabel: 'One ASAM OpenLABEL 1.0.0 file (openlabel.json): one object per track, cuboids in the LIDAR_TOP frame, per-frame poses when the dataset has them.',
   openpcdet:
-    'A zip for an OpenPCDet custom dataset: points/ID.npy (float32, N × 4), labels/ID.txt (x y z dx dy dz heading class) and ImageSets/train.txt and val.txt.',
+    'A zip for an OpenPCDet custom dataset: points/ID.npy (float32, N × 4), labels/ID.txt (x y z dx dy dz heading class) and ImageSets/train.txt and val.txt (80/20, sequences kept together).',
   mmdet3d:
     'A zip for an mmdetection3d custom dataset: points/ID.bin, labels/ID.txt, ImageSets/, and custom_infos_train.json / _val.json (mmengine annotation files; point ann_file at them).',
 };

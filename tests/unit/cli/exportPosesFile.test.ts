@@ -25,6 +25,19 @@ type Manifest = { conversions: string[]; posedFrames?: number };
 const manifestOf = (out: string): Manifest => JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8')) as Manifest;
 
 describe('export with a poses.txt', () => {
+  it('kitti: splits the drive in time; a poses.txt that cannot be used is named, and the frames are still split as one drive', async () => {
+    const good = path.join(root, 'kt');
+    const res = await runCli(['export', dataset('kt-data', 3), '--out', good, '--bin-layout', 'xyzi']);
+    expect(res.code).toBe(0);
+    expect(fs.readFileSync(path.join(good, 'ImageSets', 'val.txt'), 'utf8')).toBe('000002\n');
+    expect(res.out).toContain('split in time: the first 80 % of frames in train');
+    const short = path.join(root, 'kt-short');
+    const bad = await runCli(['export', dataset('kt-short-data', 2), '--out', short, '--bin-layout', 'xyzi']);
+    expect(bad.code).toBe(0);
+    expect(bad.err).toContain('ego poses not used: poses.txt: 2 lines for 3 frames');
+    expect(fs.readFileSync(path.join(short, 'ImageSets', 'val.txt'), 'utf8')).toBe('000002\n');
+  });
+
   it('nuscenes: writes each frame’s poses.txt pose as its ego_pose (the global frame)', async () => {
     const out = path.join(root, 'nu');
     const res = await runCli(['export', dataset('nu-data', 3), '--out', out, '--format', 'nuscenes', '--bin-layout', 'xyzi']);

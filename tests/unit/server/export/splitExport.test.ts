@@ -53,6 +53,12 @@ describe('splitExport', () => {
     expect(r.val).not.toEqual(['f_007', 'f_008', 'f_009']);
   });
 
+  it('says so when one frame leaves val empty', () => {
+    const r = splitExport(drive('', 1), 0.8, 'cuboid');
+    expect(r.train).toEqual(['_000']);
+    expect(r.note).toBe('one frame exported: it is in train; val.txt is empty');
+  });
+
   it('treats frames without a sequence beside sequences as groups of their own', () => {
     const r = splitExport([...drive('a', 6), ...drive('b', 6), ...drive(null, 3, 'x')], 0.5, 'cuboid');
     expect(r.by).toBe('sequence');

@@ -62,6 +62,8 @@ describe('GET /api/export.zip', () => {
       expect((await server.app.inject({ method: 'POST', url: `/api/frames/000002/${step}`, payload: {} })).statusCode).toBe(200);
     }
     const res = await server.app.inject('/api/export.zip?status=accepted&points=0&images=0');
+    // Named after the filter, so that it does not overwrite the all-frames download.
+    expect(res.headers['content-disposition']).toBe('attachment; filename="data-kitti-accepted.zip"');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual([
       'ImageSets/train.txt',
