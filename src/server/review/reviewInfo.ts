@@ -1,3 +1,4 @@
+import { defaultDiffFrom } from '../../domain/review/defaultDiffFrom.ts';
 import type { FrameAnnotation, FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import { diffAnnotations, type AnnotationDiff } from '../../domain/review/diffAnnotations.ts';
 import { nextStatus } from '../../domain/review/reviewTransitions.ts';
@@ -56,7 +57,7 @@ export async function buildReviewInfo(service: AnnotationService, frame: Dataset
 /**
  * The per-box diff of a frame between two revisions (0 = the empty document before any save).
  * Defaults: `to` = the accepted revision when the frame is accepted, else the current one;
- * `from` = the first submitted revision (0 when the frame was never submitted).
+ * `from`: `defaultDiffFrom`.
  */
 export async function buildFrameDiff(
   service: AnnotationService,
@@ -66,7 +67,7 @@ export async function buildFrameDiff(
 ): Promise<AnnotationDiff & { frameId: string }> {
   const info = await buildReviewInfo(service, frame, user);
   const to = query.to ?? info.acceptedRevision ?? info.revision;
-  const from = query.from ?? info.submittedRevisions[0] ?? info.importedRevision ?? 0;
+  const from = query.from ?? defaultDiffFrom(info.submittedRevisions, info.importedRevision, to);
   const read = async (revision: number, name: string): Promise<FrameAnnotation> => {
     if (revision === 0) return emptyAnnotation(frame.id);
     const doc = await service.storage.getRevision(frame.id, revision);

@@ -1,11 +1,13 @@
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
+import { defaultDiffFrom } from '../../domain/review/defaultDiffFrom.ts';
 import { formatClass, formatDPosition, formatDSize, formatDYaw, formatOtherChanges } from './formatDelta.ts';
 
 type Preset = 'first' | 'previous' | 'last' | 'import';
 
 /**
  * The per-box diff of the open frame: boxes added, removed or changed between two revisions
- * (default: the first submitted one, else the import, and the accepted or current one; "since
+ * (default: the first submitted one, or the import when nothing changed since that submit
+ * (`defaultDiffFrom`), and the accepted or current one; "since
  * import" shows what the annotator changed on imported pre-labels), with Δ position, Δ size,
  * Δ yaw and class changes, and the track or attributes when those changed (an occlusion level
  * set alone is a row of zero deltas otherwise). Click a row to select its box.
@@ -21,9 +23,9 @@ export function BoxDiffTable() {
   const imported = info.importedRevision;
   const preset: Preset =
     range.from === undefined
-      ? submits.length > 0 || imported === null
-        ? 'first'
-        : 'import'
+      ? defaultDiffFrom(submits, imported, info.acceptedRevision ?? info.revision) === imported
+        ? 'import'
+        : 'first'
       : range.from === imported
         ? 'import'
         : submits.length >= 2 && range.from === submits[submits.length - 2]
