@@ -24,6 +24,7 @@ import { SopPanel } from './SopPanel.tsx';
 import { TracksPanel } from './TracksPanel.tsx';
 import { ToolHint } from './ToolHint.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
+import { selectIsReviewer } from '../state/slices/sessionSlice.ts';
 import { SessionBadge } from './review/SessionBadge.tsx';
 import { DashboardButton } from './dashboard/DashboardButton.tsx';
 
@@ -32,6 +33,7 @@ import { DashboardButton } from './dashboard/DashboardButton.tsx';
  * inspector on the right. Opens `initialFrame` (or the first frame) once the canvas exists.
  */
 export function EditorLayout({ initialFrame = null }: { initialFrame?: string | null }) {
+  const reviewer = useAppStore(selectIsReviewer);
   const { editor, services } = usePage();
   const frameId = useAppStore((s) => s.currentFrameId);
   const toolPath = useAppStore((s) => s.tool.path);
@@ -84,14 +86,26 @@ export function EditorLayout({ initialFrame = null }: { initialFrame?: string | 
         <MessageToast />
         <FindingCard />
       </main>
-      <aside className="rightbar">
-        <ClassPalette />
-        <VisibilityControls />
-        <Inspector />
-        <ChecksPanel />
-        <ReviewPanel />
-        <TracksPanel />
-      </aside>
+      {reviewer ? (
+        // A reviewer flags, accepts and rejects, and edits nothing: the review panel first, the
+        // editing controls after it (at 1366 × 768 Accept was below the fold under them).
+        <aside className="rightbar" data-testid="rightbar-reviewer">
+          <ReviewPanel />
+          <ChecksPanel />
+          <Inspector />
+          <VisibilityControls />
+          <TracksPanel />
+        </aside>
+      ) : (
+        <aside className="rightbar">
+          <ClassPalette />
+          <VisibilityControls />
+          <Inspector />
+          <ChecksPanel />
+          <ReviewPanel />
+          <TracksPanel />
+        </aside>
+      )}
       <footer className="statusbar">
         <LoadStatus />
         <ToolHint />

@@ -151,6 +151,8 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   const rev = await personAt(browser, 'rev');
   await expect(rev.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');
   await expect(rev.getByTestId('review-submit')).toHaveCount(0);
+  // A reviewer's right column opens with the review panel, not the editing controls.
+  await expect(rev.getByTestId('rightbar-reviewer')).toBeVisible();
   await expect(rev.getByTestId('review-reject')).toHaveCount(0); // nothing flagged yet
   await rev.evaluate((id) => (window as any).__cuboid.store.getState().select([id]), boxId);
   await expect(rev.getByTestId('flag-target')).toContainText('Flag the selected');
@@ -168,6 +170,7 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   await ann.reload();
   await waitForFrame(ann);
   await expect(ann.getByTestId('review-status')).toHaveAttribute('data-status', 'rejected');
+  await expect(ann.getByTestId('review-reject-note')).toContainText('Sent back by rev: “one box to fix”');
   await expect(ann.getByTestId('flag-item')).toContainText('the box sticks out 40 cm at the front');
   // The flag's reason opens the team's rule for it in the SOP.
   await ann.getByTestId('flag-sop').click();

@@ -29,4 +29,6 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
 });
 
 /** Whether the user may edit the SOP (a lead, or anyone on a single-user server). */
+/** A signed-in reviewer: reviews, never edits boxes (the review panel leads their right column). */
+export const selectIsReviewer = (s: AppState): boolean => s.session.mode === 'auth' && s.session.user?.role === 'reviewer';
 export const selectIsLead = (s: AppState): boolean => s.session.mode === 'single' || s.session.user?.role === 'lead';

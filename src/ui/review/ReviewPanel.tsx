@@ -71,6 +71,7 @@ export function ReviewPanel() {
               {info.reviewer !== null ? ` · reviewer ${info.reviewer}` : ''}
             </span>
           </div>
+          <RejectNote info={info} />
           <div className="review-buttons">
             {info.can.submit && (
               <button
@@ -172,4 +173,21 @@ export function hint(info: ReviewInfo): string | null {
   if (info.status === 'submitted' && !info.can.flag && !info.can.edit) return 'Submitted: waiting for review. Edits are locked.';
   if (info.status === 'accepted' && !info.can.edit) return 'Accepted: edits are locked.';
   return null;
+}
+
+/**
+ * A rejected frame: who sent it back and their note, at the top of the panel. (It was only in the
+ * history at the panel's foot, below the fold at 1600 × 900.)
+ */
+function RejectNote({ info }: { info: ReviewInfo }) {
+  if (info.status !== 'rejected') return null;
+  const last = [...info.history].reverse().find((h) => h.action === 'reject');
+  if (last === undefined) return null;
+  const note = typeof last.detail.comment === 'string' && last.detail.comment.trim() !== '' ? last.detail.comment : null;
+  return (
+    <p className="review-reject-note" data-testid="review-reject-note">
+      Sent back by {last.user ?? 'a reviewer'}
+      {note !== null ? `: “${note}”` : ' (no note)'}
+    </p>
+  );
 }

@@ -123,6 +123,15 @@ describe('ReviewPanel (server render)', () => {
     expect(html).toContain('data-status="rejected"');
   });
 
+  it('shows a rejected frame’s note, and who sent it back, at the top of the panel', () => {
+    const reject = { at: '2024-05-01T10:00:00Z', user: 'rev', action: 'reject', revision: 3, detail: { comment: 'Front face is 0.3 m short' } };
+    const html = render({ status: 'rejected', history: [...info({}).history, reject], can: { ...NONE, edit: true, resolveFlags: true } });
+    expect(html).toContain('data-testid="review-reject-note"');
+    expect(html).toContain('Sent back by rev: “Front face is 0.3 m short”');
+    expect(html.indexOf('review-reject-note')).toBeLessThan(html.indexOf('review-history'));
+    expect(render({ status: 'submitted' })).not.toContain('review-reject-note');
+  });
+
   it('with a flag still open, an annotator is told to resolve it instead of being offered a resubmit', () => {
     const html = render({ status: 'rejected', can: { ...NONE, edit: true, resolveFlags: true } });
     expect(html).not.toContain('data-testid="review-submit"');
