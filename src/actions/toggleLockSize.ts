@@ -13,7 +13,7 @@ import { errorText, plural } from './sequenceHelpers.ts';
  */
 export const toggleLockSize: Action = {
   id: 'toggleLockSize',
-  label: (s) => (s.sequence.lockSize ? 'Unlock size across track' : 'Lock size across track'),
+  label: (s) => `Lock size across track (now ${s.sequence.lockSize ? 'on' : 'off'}; L turns it ${s.sequence.lockSize ? 'off' : 'on'})`,
   keys: ['l'],
   group: 'frames',
   predicate: hasDoc,

@@ -95,11 +95,14 @@ export function formatCheckReport(report: DatasetCheckReport, quiet = false): st
   }
   lines.push(`${'total'.padEnd(20)}${SEVERITIES.map((s) => String(report.totals[s]).padStart(10)).join('')}`);
   const show = (severity: Severity) => !quiet || severity === 'error';
+  const unchecked = new Set(report.unchecked.map((u) => u.frameId));
   for (const f of report.frames) {
     const shown = f.results.filter((r) => show(r.severity));
     const seq = report.sequence.filter((r) => r.frameId === f.frameId && show(r.severity));
     const where = f.labelSource === 'none' ? 'no labels' : `${f.boxes} box${f.boxes === 1 ? '' : 'es'} from ${f.labelSource}`;
-    lines.push('', `frame ${f.frameId}: ${f.points} points, ${where}${f.cameraOnly ? ', missed objects searched in the camera view' : ''}`);
+    // A frame that could not be checked has no counts to give ("0 points, 0 boxes" read as an empty frame).
+    if (unchecked.has(f.frameId)) lines.push('', `frame ${f.frameId}: not checked`);
+    else lines.push('', `frame ${f.frameId}: ${f.points} points, ${where}${f.cameraOnly ? ', missed objects searched in the camera view' : ''}`);
     if (f.calibProblem !== undefined) lines.push(`  calib not used (${f.calibProblem}): missed objects searched all around`);
     if (shown.length + seq.length === 0) lines.push(quiet ? '  no errors' : '  no findings');
     for (const r of [...shown, ...seq]) {

@@ -168,7 +168,7 @@ export class AnnotationService {
     if (frame.shipped != null) return this.importShipped(frame, frame.shipped, actor);
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
     const text = (await readFrameFile(frame, frame.labelPath)).toString('utf8');
-    const objects = parseLabelFile(text, path.basename(frame.labelPath));
+    const objects = parseLabelFile(text, this.dataset.source.display(frame.labelPath));
     const doc = await this.documentFromKitti(frame, objects, emptyAnnotation(frame.id), 'replace');
     const result = await this.storage.saveAnnotation({
       doc,
@@ -363,7 +363,7 @@ export class AnnotationService {
       .get(frame.id, labelPath, async () => {
         const text = (await readFrameFile(frame, labelPath)).toString('utf8');
         try {
-          parseLabelFile(text, path.basename(labelPath));
+          parseLabelFile(text, this.dataset.source.display(labelPath));
           return { count: countLabelBoxes(text), problem: null };
         } catch (err) {
           return { count: countLabelBoxes(text), problem: errorMessage(err) };

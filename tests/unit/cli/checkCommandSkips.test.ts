@@ -49,6 +49,9 @@ describe('cuboid check on a dataset with bad frames', () => {
     expect(formatCheckReport(report, true)).toMatch(
       /2 frames could not be checked \(skipped; --strict stops at the first\):\n {2}000001: parseKittiCalib \(calib\/000001\.txt\)/,
     );
+    // Their own lines say they were not checked, not "0 points, 0 boxes".
+    expect(formatCheckReport(report)).toContain('frame 000001: not checked\n');
+    expect(formatCheckReport(report)).toContain('frame 000000: 30 points, 1 box from label_2');
   });
 
   it('checks a frame whose stored boxes (LiDAR frame) do not need its broken calib, saying the calib was not used', async () => {

@@ -45,9 +45,9 @@ describe('label_2 import and save hold one rule', () => {
     expect(bell.statusCode).toBe(422);
     expect(bell.json()).toMatchObject({ error: 'label_invalid' });
     expect(bell.json().detail).toBe(
-      '000000.txt line 3: class "Bell\\u0007": the class name holds the character U+0007; a class name is 1-64 characters with no spaces and no control or invisible characters',
+      'label_2/000000.txt line 3: class "Bell\\u0007": the class name holds the character U+0007; a class name is 1-64 characters with no spaces and no control or invisible characters',
     );
-    expect((await open(server, '000001')).json().detail).toMatch(/^000001\.txt line 1: class "X{65}": the class name has 65 characters/);
+    expect((await open(server, '000001')).json().detail).toMatch(/^label_2\/000001\.txt line 1: class "X{65}": the class name has 65 characters/);
     // The same names in a save: refused by the same rule.
     for (const label of ['Bell\u0007', long, 'two words']) {
       const v = validateAnnotation(sampleDoc('000002', [sampleCuboid('a', { label })]));
@@ -69,7 +69,7 @@ describe('label_2 import and save hold one rule', () => {
     server = await startTestServer({ fixture: { labels: { '000000': `${lines(10_001)}\n`, '000001': `${lines(10_000)}\n` } } });
     const over = await open(server, '000000');
     expect(over.statusCode).toBe(422);
-    expect(over.json().detail).toBe('000000.txt line 10001: more than 10000 boxes in one frame, the most a frame can save');
+    expect(over.json().detail).toBe('label_2/000000.txt line 10001: more than 10000 boxes in one frame, the most a frame can save');
     const atLimit = await open(server, '000001');
     expect(atLimit.statusCode).toBe(200);
     const doc = atLimit.json() as FrameAnnotation;
