@@ -31,7 +31,9 @@ export interface CuboidToKittiOptions {
  *   clipped to `[0, W−1] × [0, H−1]`. When the box is not visible in camera 2
  *   (`isVisibleInCamera` false: a corner closer than 0.1 m or behind, or entirely outside the image)
  *   the bbox is `0 0 0 0`; callers decide whether to drop such boxes;
- * - `truncated`/`occluded` from `cuboid.attributes` (default 0/0), `score` from `cuboid.score`,
+ * - `truncated` from `cuboid.attributes` (default 0), raised to how much of the 2D box the image
+ *   clips off (1 when not visible in camera 2), as KITTI defines it; `occluded` from
+ *   `cuboid.attributes` (default 0), `score` from `cuboid.score`,
  *   `type` from `cuboid.label`.
  *
  * When `cuboid.kitti2d` is present (an unchanged imported box), its `alpha` and `bbox` are used
@@ -44,16 +46,23 @@ export function cuboidToKitti(cuboid: Cuboid, calib: KittiCalib | null, opts: Cu
   const [x, , z] = box.location;
   let alpha: number;
   let bbox: [number, number, number, number];
+  let truncated = cuboid.attributes?.truncated ?? 0;
   if (cuboid.kitti2d !== undefined) {
     alpha = cuboid.kitti2d.alpha;
     bbox = [...cuboid.kitti2d.bbox];
   } else {
     alpha = opts.alpha === 'camera' ? wrapAngle(box.rotationY - Math.atan2(x, z)) : wrapAngle(box.rotationY + Math.atan2(cuboid.center[1], cuboid.center[0]));
-    bbox = c.synthetic === true ? [0, 0, 0, 0] : imageBox(box, c, opts.imageSize ?? [1242, 375]);
+    if (c.synthetic === true) bbox = [0, 0, 0, 0];
+    else {
+      const image = imageBox(box, c, opts.imageSize ?? [1242, 375]);
+      bbox = image.bbox;
+      // KITTI's truncation is how much of the object leaves the image: 1 outside camera 2.
+      truncated = Math.max(truncated, image.truncated);
+    }
   }
   const object: KittiObject = {
     type: cuboid.label,
-    truncated: cuboid.attributes?.truncated ?? 0,
+    truncated,
     occluded: cuboid.attributes?.occluded ?? 0,
     alpha,
     bbox,
@@ -65,13 +74,17 @@ export function cuboidToKitti(cuboid: Cuboid, calib: KittiCalib | null, opts: Cu
   return object;
 }
 
-function imageBox(box: CameraBox, calib: KittiCalib, imageSize: readonly [number, number]): [number, number, number, number] {
+/** The clipped 2D box in camera 2 (`0 0 0 0` when not seen) and the share of the unclipped box the clip cuts off (1 when not seen), to 2 decimals. */
+function imageBox(box: CameraBox, calib: KittiCalib, imageSize: readonly [number, number]): { bbox: [number, number, number, number]; truncated: number } {
   const corners = kittiBoxCorners(box.location, box.dimensions, box.rotationY);
   const raw = projectedBounds(corners, calib.P2);
-  if (raw === null || !overlapsImage(raw, imageSize)) return [0, 0, 0, 0];
+  if (raw === null || !overlapsImage(raw, imageSize)) return { bbox: [0, 0, 0, 0], truncated: 1 };
   const maxU = imageSize[0] - 1;
   const maxV = imageSize[1] - 1;
-  return [clamp(raw[0], 0, maxU), clamp(raw[1], 0, maxV), clamp(raw[2], 0, maxU), clamp(raw[3], 0, maxV)];
+  const bbox: [number, number, number, number] = [clamp(raw[0], 0, maxU), clamp(raw[1], 0, maxV), clamp(raw[2], 0, maxU), clamp(raw[3], 0, maxV)];
+  const area = (raw[2] - raw[0]) * (raw[3] - raw[1]);
+  const kept = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
+  return { bbox, truncated: area > 0 ? Math.round(100 * Math.max(0, 1 - kept / area)) / 100 : 0 };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

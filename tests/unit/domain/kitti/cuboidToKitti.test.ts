@@ -79,6 +79,9 @@ describe('cuboidToKitti: clipping example of §3.8', () => {
     expect(o.rotationY).toBeCloseTo(-1.070796, 6);
     expect(o.alpha).toBeCloseTo(-0.410915, 6);
     expectClose(o.bbox, [0, 185.231713, 283.278661, 374], 1e-6);
+    // KITTI's truncation: the share of the 2D box the image cuts off.
+    expect(o.truncated).toBeGreaterThan(0.1);
+    expect(o.truncated).toBeLessThan(0.9);
   });
 
   it('is visible (minimum corner depth 5.436 m) although partly outside the image', () => {
@@ -103,6 +106,10 @@ describe('cuboidToKitti: other cases', () => {
       const o = cuboidToKitti(box, calib1);
       expect(o.bbox).toEqual([0, 0, 0, 0]);
       expect(isVisibleInCamera(o, calib1)).toBe(false);
+      // Outside camera 2: truncated 1, as the samples' convention and KITTI's definition say.
+      expect(o.truncated).toBe(1);
+      // Without a camera (the synthetic calib) nothing is known of it: the attribute stays.
+      expect(cuboidToKitti(box, syntheticCalib()).truncated).toBe(0);
     }
   });
 
