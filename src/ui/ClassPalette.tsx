@@ -32,7 +32,10 @@ export function ClassPalette() {
           >
             <span className="swatch" style={{ background: classColor(label) }} />
             <kbd>{i + 1}</kbd>
-            <span className="class-label">{label}</span>
+            <span className="class-label" title={label}>
+              {/* A long name breaks after its underscore ("Person_" / "sitting"), not cut to "Person_s…". */}
+              {label.replace(/_/g, '_\u200b')}
+            </span>
           </button>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useAppStore } from '../render/EditorContext.ts';
 
 const CHOICES = [0, 1, 2, 5, 10, 25];
@@ -16,7 +17,7 @@ export function MergeControls() {
       : m.status === 'loading'
         ? `merging ${m.sweepsDone}/${m.sweepCount}`
         : m.status === 'ready'
-          ? `${(m.drawn / 1e6).toFixed(1)}/${(m.points / 1e6).toFixed(1)}M shown${detailText(m.detail)}`
+          ? shownStatus(m.drawn, m.points, m.detail)
           : null;
   return (
     <>
@@ -59,11 +60,41 @@ export function MergeControls() {
   );
 }
 
-/** The detail past the budget where the view looks closely, for the status: " +312k within 12 m". */
-function detailText(d: { points: number; radius: number; status: string } | null): string {
-  if (d === null) return '';
-  if (d.status === 'loading') return ' +detail…';
-  if (d.status === 'error') return ' (no detail)';
-  if (d.points === 0) return '';
-  return ` +${d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`} within ${d.radius} m`;
+/**
+ * "0.5/2.4M shown +312k within 12 m": drawn of merged, and the detail past the budget where the
+ * view looks closely. The words (`merge-word`) drop out in a narrow toolbar ("0.5/2.4M +312k"),
+ * the figures stay whole; the tooltip says it all.
+ */
+function shownStatus(drawn: number, points: number, d: { points: number; radius: number; status: string } | null): ReactNode {
+  const head = `${(drawn / 1e6).toFixed(1)}/${(points / 1e6).toFixed(1)}M`;
+  const word = (text: string) => <span className="merge-word">{text}</span>;
+  if (d === null || (d.status === 'ready' && d.points === 0))
+    return (
+      <>
+        {head}
+        {word(' shown')}
+      </>
+    );
+  if (d.status === 'loading')
+    return (
+      <>
+        {head}
+        {word(' shown')} +detail…
+      </>
+    );
+  if (d.status === 'error')
+    return (
+      <>
+        {head}
+        {word(' shown')} (no detail)
+      </>
+    );
+  const extra = d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`;
+  return (
+    <>
+      {head}
+      {word(' shown')} +{extra}
+      {word(` within ${d.radius} m`)}
+    </>
+  );
 }
