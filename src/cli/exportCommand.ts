@@ -188,6 +188,16 @@ function noFramesText(s: { frames: number; filteredOut: number; skipped: unknown
   return s.skipped.length > 0 ? '' : 'the dataset has no frame: the export holds none: exit 1\n';
 }
 
+/**
+ * "skipped frame 000006: calib/000006.txt: field …": the parser's own "parseKittiCalib (000006.txt): "
+ * is dropped when it names the same file, which the line names already.
+ */
+function skippedLine(k: { frameId: string; file: string; reason: string }): string {
+  const m = /^[A-Za-z]+ \(([^()]+)\): /.exec(k.reason);
+  const reason = m !== null && (k.file === m[1] || k.file.endsWith(`/${m[1]}`)) ? k.reason.slice(m[0].length) : k.reason;
+  return `  skipped frame ${k.frameId}: ${k.file}: ${reason}\n`;
+}
+
 /** How train and val were split (when the export has frames to split). */
 function splitNoteText(s: { frames: number; splitNote?: string }): string {
   return s.frames >= 1 && s.splitNote !== undefined && s.splitNote !== '' ? `  ${s.splitNote}\n` : '';
@@ -213,7 +223,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     '\n' +
     splitNoteText(s) +
     acceptedInsteadText(s.acceptedInstead) +
-    s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
+    s.skipped.map(skippedLine).join('') +
     (s.syntheticCalib.length > 0 ? `  ${s.syntheticCalib.length} frames have no calib: wrote the no-camera synthetic calib (2D boxes are 0 0 0 0)\n` : '') +
     (s.emptyLabels.length > 0 ? `  ${s.emptyLabels.length} frames have no boxes (empty label files; OpenPCDet's info builder rejects those)\n` : '') +
     (s.converted.length > 0
@@ -245,7 +255,7 @@ export function formatLabelExportSummary(s: FormatExportSummary, out: string): s
     splitNoteText(s) +
     acceptedInsteadText(s.acceptedInstead) +
     s.conversions.map((c) => `  ${c}\n`).join('') +
-    s.skipped.map((k) => `  skipped frame ${k.frameId}: ${k.file}: ${k.reason}\n`).join('') +
+    s.skipped.map(skippedLine).join('') +
     (s.skipped.length > 0 ? `${s.skipped.length} frame${s.skipped.length === 1 ? '' : 's'} skipped (--strict stops at the first, exit 2): exit 1\n` : '') +
     noFramesText(s)
   );

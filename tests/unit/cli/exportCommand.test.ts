@@ -93,7 +93,8 @@ describe('cuboid export', () => {
     const res = await runCli(['export', bad, '--out', out]);
     expect(res.code).toBe(1);
     expect(res.out).toMatch(/exported 2 frames/);
-    expect(res.out).toMatch(/skipped frame 000001: calib\/000001\.txt: parseKittiCalib \(000001\.txt\)/);
+    // The file once: the parser's own "parseKittiCalib (000001.txt): " is not repeated after it.
+    expect(res.out).toMatch(/skipped frame 000001: calib\/000001\.txt: line 1/);
     expect(res.out).toMatch(/1 frame skipped/);
     const ids = ['train.txt', 'val.txt'].flatMap((f) =>
       fs
