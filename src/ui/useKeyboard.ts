@@ -56,19 +56,34 @@ function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): Keybo
   };
 }
 
+/** Events the editor's own element has handled (`useKeyboard`), so the page's listener (`usePageKeys`) does not handle them again. */
+const seenInside = new WeakSet<Event>();
+
 /** The editor's keys, listened to on its own element `rootRef` (never on `window`). */
 export function useKeyboard(editor: Editor, rootRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const el = rootRef.current;
     if (!el) return undefined;
     const h = keyboardHandlers(editor, () => rootRef.current);
-    el.addEventListener('keydown', h.keydown);
-    el.addEventListener('change', h.change);
-    el.addEventListener('click', h.click);
+    const keydown = (e: KeyboardEvent) => {
+      seenInside.add(e);
+      h.keydown(e);
+    };
+    const change = (e: Event) => {
+      seenInside.add(e);
+      h.change(e);
+    };
+    const click = (e: MouseEvent) => {
+      seenInside.add(e);
+      h.click(e);
+    };
+    el.addEventListener('keydown', keydown);
+    el.addEventListener('change', change);
+    el.addEventListener('click', click);
     return () => {
-      el.removeEventListener('keydown', h.keydown);
-      el.removeEventListener('change', h.change);
-      el.removeEventListener('click', h.click);
+      el.removeEventListener('keydown', keydown);
+      el.removeEventListener('change', change);
+      el.removeEventListener('click', click);
     };
   }, [editor, rootRef]);
 }
@@ -81,7 +96,9 @@ export function usePageKeys(editor: Editor, rootRef: RefObject<HTMLElement | nul
   useEffect(() => {
     if (!enabled) return undefined;
     const h = keyboardHandlers(editor, () => rootRef.current);
-    const outside = (e: Event) => !(e.target instanceof Node && rootRef.current?.contains(e.target));
+    // Handled inside already: its target may have left the page since (D re-renders the checks
+    // panel, removing a focused section header), and would then look outside: D ran twice.
+    const outside = (e: Event) => !seenInside.has(e) && !(e.target instanceof Node && rootRef.current?.contains(e.target));
     const keydown = (e: KeyboardEvent) => outside(e) && h.keydown(e);
     const change = (e: Event) => outside(e) && h.change(e);
     const click = (e: MouseEvent) => outside(e) && h.click(e);

@@ -100,3 +100,15 @@ test('a toolbar button clicked with the mouse keeps no focus: Space is the fit s
   // Had the button kept focus, Space would have pressed it again and switched back to 3D.
   expect(await storeValue<string>(page, 'state.view.mainMode')).toBe('top');
 });
+
+test('D with a checks section header focused opens the next frame once (its re-render removed the header, and the page ran D again)', async ({ page }) => {
+  await openFrame(page, '000000');
+  const header = page.getByTestId('checks-panel').locator('summary').first();
+  await expect(header).toBeVisible({ timeout: 30_000 });
+  await header.click();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000001');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000001');
+  expect(await storeValue<string>(page, 'state.currentFrameId')).toBe('000001');
+});
