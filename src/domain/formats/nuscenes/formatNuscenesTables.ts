@@ -50,10 +50,11 @@ export interface NuscenesFrameInput extends LabelFrame {
 /**
  * nuScenes visibility tokens from KITTI `occluded`, the inverse of `occludedFromVisibility`:
  * 0 (visible) → `4` (80–100 %), 1 (partly) → `3` (60–80 %), 2 (largely) → `1` (0–40 %),
- * 3 (unknown) → none.
+ * 3 (unknown) → `1` too: nuScenes has no "unknown" level, and its readers look every annotation's
+ * token up in the visibility table (an empty one made `nusc.get('visibility', …)` fail).
  */
 export function visibilityFromOccluded(occluded: number): string {
-  return occluded === 0 ? '4' : occluded === 1 ? '3' : occluded === 2 ? '1' : '';
+  return occluded === 0 ? '4' : occluded === 1 ? '3' : '1';
 }
 
 /** The instance token of a track: the track id itself when it is a token (read from nuScenes), else a hash of it. */

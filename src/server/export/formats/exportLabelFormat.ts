@@ -100,6 +100,15 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   const writer = formatWriter(opts.format, points);
   const served = opts.placement === undefined ? await new DatasetPoses(source.dataset).get() : null;
   const placement = opts.placement ?? ((frame: DatasetFrame): { sequence: string; pose: Pose | null } => served?.frames[frame.id] ?? framePlacement(frame));
+  // The sequence as far as the dataset says (null: an independent frame, as the KITTI object
+  // benchmark's): for the split, and so that independent frames are not chained into one scene.
+  const sequenceOf =
+    served !== null
+      ? await frameSequences(source.dataset, served)
+      : (id: string): string | null => {
+          const frame = source.dataset.get(id);
+          return frame === undefined ? null : placement(frame).sequence;
+        };
   const root = source.dataset.root;
   const ids: string[] = [];
   const skipped: SkippedFrame[] = [];
@@ -144,7 +153,8 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
         calib,
         imageSize: writer.needsCalib ? await readImageSize(frame) : [1242, 375],
         imageSource,
-        sequence: place.sequence,
+        // An independent frame is a sequence (a nuScenes scene, a tracking sequence) of its own.
+        sequence: sequenceOf(id) ?? `frame-${id}`,
         pose: place.pose,
         timestamp: opts.timestamp?.(frame) ?? null,
         uri: relative(root, frame.points.path),
@@ -161,13 +171,6 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     boxes += prepared.doc.cuboids.length;
     for (const c of prepared.doc.cuboids) classes.add(c.label);
   }
-  const sequenceOf =
-    served !== null
-      ? await frameSequences(source.dataset, served)
-      : (id: string): string | null => {
-          const frame = source.dataset.get(id);
-          return frame === undefined ? null : placement(frame).sequence;
-        };
   const { train, val, by: splitBy, note: splitNote } = splitExport(splitFramesOf(ids, sequenceOf), split, seed, opts.splitBy);
   const sortedClasses = [...classes].sort();
   const dataset = root.replace(/\/+$/, '').split('/').pop() ?? root;
@@ -206,6 +209,10 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     frameIds: ids,
     train: summary.train,
     val: summary.val,
+    splitBy,
+    splitNote,
+    trainIds: train,
+    valIds: val,
     boxes,
     classes: sortedClasses,
     conversions,

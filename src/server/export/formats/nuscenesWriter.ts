@@ -61,7 +61,7 @@ export class NuscenesWriter implements FormatWriter {
           : `${posed} of ${this.frames.length} frames have an ego pose (global frame); the others are in their LiDAR frame with an identity ego_pose`,
       'categories: nuScenes categories as they are, KITTI classes mapped (see the classes sentence), other names as they are; attributes from nuscenes_attribute; instance = track (a box without a track is an instance of its own)',
       `map: one map row naming every log, its mask ${NUSCENES_MAP_FILE} a 1×1 black PNG (no map; the devkit needs the row and the file to load)`,
-      'visibility from occluded: 0 → 4 (80–100 %), 1 → 3 (60–80 %), 2 → 1 (0–40 %), 3 → none; truncated is not written',
+      'visibility from occluded: 0 → 4 (80–100 %), 1 → 3 (60–80 %), 2 and 3 (unknown: nuScenes has no such level) → 1 (0–40 %); truncated is not written',
     ];
     if (timed < this.frames.length) conversions.push(`timestamps: ${this.frames.length - timed} frames have no capture time; they are numbered 0.1 s apart`);
     if (this.withPoints)
