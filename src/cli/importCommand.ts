@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { importLabels, type ImportSummary } from '../server/import/importLabels.ts';
 import { importLabelFormat } from '../server/import/formats/importLabelFormat.ts';
@@ -29,6 +30,12 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
   }
   const format = opts.format ?? 'kitti';
   if (!isImportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${IMPORT_FORMATS.join(', ')}`);
+  // Before the workspace opens (which may create its database): a mistyped path is a usage error.
+  const labels = await fs.stat(path.resolve(opts.labels)).catch(() => null);
+  if (labels === null) throw new UsageError(`--labels ${opts.labels}: no such file or folder`);
+  if (format === 'kitti' && !labels.isDirectory()) {
+    throw new UsageError(`--labels ${opts.labels} is a file: --format kitti reads a folder of ID.txt label files (or a KITTI tree holding training/label_2)`);
+  }
   const ws = await openWorkspace({
     dataDir: dir,
     ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
@@ -63,20 +70,35 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
     .action(async (dir: string, opts: ImportCommandOptions) => {
       try {
         const s = await runImport(dir, opts);
-        const boxes = s.imported.reduce((n, f) => n + f.boxes, 0);
-        const below = s.imported.reduce((n, f) => n + f.belowScore, 0);
-        process.stdout.write(
-          `imported ${boxes} boxes into ${s.imported.length} frames` +
-            (below > 0 ? ` (${below} below --min-score skipped)` : '') +
-            '\n' +
-            (s.unknownFrames.length > 0
-              ? `  ${s.unknownFrames.length} files name no frame of the dataset: ${s.unknownFrames.slice(0, 5).join(', ')}${s.unknownFrames.length > 5 ? ', ...' : ''}\n`
-              : '') +
-            s.errors.map((e) => `  error ${e.error}\n`).join(''),
-        );
-        if (s.errors.length > 0) setExitCode(1);
+        process.stdout.write(formatImportSummary(s));
+        // Nothing imported (no file named a frame, or none read) is a data problem too, not a silent 0.
+        if (s.errors.length > 0 || s.imported.length === 0) setExitCode(1);
       } catch (err) {
         setExitCode(reportCommandError('import', err, false));
       }
     });
 };
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The report of `cuboid import`: boxes and frames, files that name no frame, errors; why nothing was imported. */
+export function formatImportSummary(s: ImportSummary): string {
+  const boxes = s.imported.reduce((n, f) => n + f.boxes, 0);
+  const below = s.imported.reduce((n, f) => n + f.belowScore, 0);
+  const unknown = s.unknownFrames;
+  return (
+    `imported ${plural(boxes, 'box', 'boxes')} into ${plural(s.imported.length, 'frame')}` +
+    (below > 0 ? ` (${below} below --min-score skipped)` : '') +
+    '\n' +
+    (s.readFrom !== undefined ? `  read the label files in ${s.readFrom} (the folder given holds none)\n` : '') +
+    (unknown.length > 0
+      ? `  ${plural(unknown.length, 'file')} ${unknown.length === 1 ? 'names' : 'name'} no frame of the dataset: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''}\n`
+      : '') +
+    s.errors.map((e) => `  error ${e.error}\n`).join('') +
+    (s.imported.length === 0 && s.errors.length === 0
+      ? unknown.length > 0
+        ? 'nothing imported: no label file is named after a frame of the dataset (ID.txt): exit 1\n'
+        : 'nothing imported: no label file found: exit 1\n'
+      : '')
+  );
+}

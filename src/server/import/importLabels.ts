@@ -21,10 +21,29 @@ export interface ImportSummary {
   unknownFrames: string[];
   /** Files that could not be read, with the reason (line and field). */
   errors: { file: string; error: string }[];
+  /** The folder the label files were read from, when it is not the one given (a KITTI tree's `training/label_2`). */
+  readFrom?: string;
+}
+
+/** Sub-folders of a KITTI tree (an export, a dataset) that hold its label files, tried when the folder given holds none. */
+const LABEL_SUBFOLDERS = ['training/label_2', 'label_2'];
+
+/** The folder given, or its KITTI tree's label folder when it holds no `.txt` file itself. */
+async function labelFolder(dir: string): Promise<{ dir: string; names: string[] }> {
+  const txt = async (d: string) => (await fs.readdir(d)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+  const names = await txt(dir);
+  if (names.length > 0) return { dir, names };
+  for (const sub of LABEL_SUBFOLDERS) {
+    const inner = path.join(dir, sub);
+    const found = await txt(inner).catch(() => null);
+    if (found !== null && found.length > 0) return { dir: inner, names: found };
+  }
+  return { dir, names };
 }
 
 /**
- * Imports a folder of KITTI label files (`LABELDIR/ID.txt`, 15 or 16 columns) as pre-labels: each
+ * Imports a folder of KITTI label files (`LABELDIR/ID.txt`, 15 or 16 columns; a KITTI tree's
+ * `training/label_2` or `label_2` when LABELDIR holds none, as a `cuboid export` root) as pre-labels: each
  * frame named by a file gets a new revision whose boxes are `source: 'import'` cuboids (score kept),
  * converted with the frame's calib (or the no-camera convention), DontCare kept. A file is held to
  * the rules of a save (class names, at most 10,000 boxes, counting the frame's own in `append`
@@ -33,7 +52,12 @@ export interface ImportSummary {
  */
 export async function importLabels(service: AnnotationService, labelsDir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], unknownFrames: [], errors: [] };
-  const names = (await fs.readdir(labelsDir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+  const folder = await labelFolder(labelsDir);
+  const names = folder.names;
+  if (folder.dir !== labelsDir) {
+    summary.readFrom = folder.dir;
+    labelsDir = folder.dir;
+  }
   for (const name of names) {
     const stem = name.slice(0, -4);
     const frame = isValidFrameId(stem) ? service.dataset.get(stem) : undefined;

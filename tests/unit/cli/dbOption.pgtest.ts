@@ -46,7 +46,7 @@ describe('--db postgres://… on the commands', () => {
     fs.writeFileSync(path.join(labels, '000001.txt'), LABEL);
     const imported = await runCli(['import', data, '--labels', labels, '--db', db.url]);
     expect(imported.code).toBe(0);
-    expect(imported.out).toMatch(/imported 1 boxes into 1 frames/);
+    expect(imported.out).toMatch(/imported 1 box into 1 frame/);
     // The database, not a SQLite file, holds the import.
     expect(fs.existsSync(path.join(data, '.cuboid', 'cuboid.db'))).toBe(false);
 
