@@ -187,6 +187,8 @@ export function buildSampleDataset(
     ),
   });
   files.push({ path: 'ground_truth.json', bytes: text(groundTruthJson(opts, frames)) });
+  // The one raw .bin is KITTI's x y z intensity: said, so that no command warns about detecting it.
+  files.push({ path: 'cuboid.json', bytes: text('{ "binLayout": "xyzi" }\n') });
   files.push({ path: 'README.md', bytes: text(sampleReadme(opts, frames, files)) });
   return { files, frames };
 }

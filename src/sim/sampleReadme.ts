@@ -80,6 +80,8 @@ ${rows.join('\n')}
   the 3×4 row-major pose of camera 0 of that frame in camera 0 of frame 000000 (metres), through
   this folder's Tr_velo_to_cam. Cuboid reads it as LiDAR poses in frame 000000's LiDAR frame, so
   interpolation and propagation follow the ego's motion.
+- \`cuboid.json\`: the dataset file declaring the \`.bin\` layout (\`xyzi\`), so that its reading is
+  not a guess that every \`serve\`, \`check\` and \`export\` warns about.
 - \`ground_truth.json\`: per frame, the LiDAR pose in the street's world frame and every object
   (labelled or not) with its track id, class, LiDAR-frame box (centre, size [l, w, h], yaw), points
   inside the box, points that actually came from the object, occlusion share, camera visibility,
