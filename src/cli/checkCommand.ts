@@ -8,6 +8,7 @@ import { reportCommandError } from './exitCodes.ts';
 import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
+import { homeStateHint, stateOption } from './homeState.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -33,6 +34,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
     .option('--threads <n>', 'worker threads (default: every core)')
     .option('--db <url>', 'check the labels stored in this PostgreSQL database (postgres://USER@HOST:PORT/DB), as given to serve --db')
     .option('--state <dir>', 'folder of the database and dictionary (as given to serve --state; default DIR/.cuboid)')
+    .option('--home-state', 'the database serve --home-state (npm start) keeps for this dataset in ~/.cuboid/state')
     .action(
       async (
         dir: string,
@@ -47,6 +49,7 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           threads?: string;
           db?: string;
           state?: string;
+          homeState?: boolean;
         },
       ) => {
         try {
@@ -57,7 +60,9 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
           if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
             throw new Error(`--threads must be a whole number of at least 1, got "${opts.threads}"`);
           }
-          const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state, 'check') : null;
+          const state = stateOption(dir, opts);
+          const hint = await homeStateHint(dir, 'check', opts);
+          const stateWarning = state !== undefined ? await stateDirWarning(state, 'check') : null;
           const report = await checkDataset(dir, {
             frame: opts.frame,
             dictionary: opts.dictionary,
@@ -66,9 +71,10 @@ export const registerCheck: RegisterCommand = (program, setExitCode) => {
             strict: opts.strict === true,
             ...(threads !== undefined ? { threads } : {}),
             ...(opts.db !== undefined ? { db: opts.db } : {}),
-            ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+            ...(state !== undefined ? { stateDir: state } : {}),
           });
           if (stateWarning !== null) report.warnings.push(stateWarning);
+          if (hint !== null) report.warnings.push(hint);
           // Under --json the warnings are in the report; else on stderr, one line each.
           if (opts.json !== true) printDatasetWarnings('check', report.warnings);
           process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, opts.quiet === true));

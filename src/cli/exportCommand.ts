@@ -18,6 +18,7 @@ import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
+import { homeStateHint, stateOption } from './homeState.ts';
 import { DatasetPoses, posesWarnings } from '../server/dataset/datasetPoses.ts';
 import type { Dataset } from '../server/dataset/Dataset.ts';
 import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
@@ -33,6 +34,8 @@ export interface ExportCommandOptions {
   /** `--bin` / `--no-bin`: convert `.pcd`, `.ply`, `.las` and `.laz` to KITTI `.bin` (default true; the kitti format only). */
   bin?: boolean;
   state?: string;
+  /** `--home-state`: the state folder `serve --home-state` (npm start) keeps for the dataset. */
+  homeState?: boolean;
   /** `--db`: the PostgreSQL database given to serve (read only). */
   db?: string;
   force?: boolean;
@@ -60,7 +63,11 @@ const EXPORT_ENTRIES = ['training', 'ImageSets', EXPORT_MANIFEST];
  */
 export async function runExport(dir: string, opts: ExportCommandOptions & { format?: 'kitti' }): Promise<WithDatasetWarnings<ExportSummary>>;
 export async function runExport(dir: string, opts: ExportCommandOptions): Promise<WithDatasetWarnings<ExportSummary | FormatExportSummary>>;
-export async function runExport(dir: string, opts: ExportCommandOptions): Promise<WithDatasetWarnings<ExportSummary | FormatExportSummary>> {
+export async function runExport(dir: string, given: ExportCommandOptions): Promise<WithDatasetWarnings<ExportSummary | FormatExportSummary>> {
+  const state = stateOption(dir, given);
+  const hint = await homeStateHint(dir, 'export', given);
+  const { homeState: _home, ...rest } = given;
+  const opts: ExportCommandOptions = { ...rest, ...(state !== undefined ? { state } : {}) };
   const format = opts.format ?? 'kitti';
   if (!isExportFormat(format)) throw new UsageError(`--format ${JSON.stringify(format)} must be one of ${EXPORT_FORMATS.join(', ')}`);
   const entries = format === 'kitti' ? EXPORT_ENTRIES : [...formatWriter(format, true).entries, EXPORT_MANIFEST];
@@ -80,7 +87,7 @@ export async function runExport(dir: string, opts: ExportCommandOptions): Promis
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
   const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state, 'export') : null;
-  const extra = stateWarning === null ? [] : [stateWarning];
+  const extra = [stateWarning, hint].filter((w): w is string => w !== null);
   if (isBucketUrl(opts.out)) {
     // Into a bucket prefix: written in place, the manifest last (see exportToBucket).
     const from = await ReadOnlyExportSource.open({
@@ -278,6 +285,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--no-bin', 'kitti format: copy .pcd, .ply, .las and .laz point clouds as they are (OpenPCDet and mmdet3d read only .bin)')
     .option('--strict', 'stop at the first frame that cannot be exported (default: skip it and report it)')
     .option('--state <dir>', 'folder of the database (as given to serve --state)')
+    .option('--home-state', 'the database serve --home-state (npm start) keeps for this dataset in ~/.cuboid/state')
     .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB); only read')
     .option('--force', 'replace an earlier export in --out')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)

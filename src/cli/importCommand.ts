@@ -6,12 +6,15 @@ import { IMPORT_FORMATS, isImportFormat } from '../domain/formats/LabelFormats.t
 import { openWorkspace } from '../server/openWorkspace.ts';
 import type { RegisterCommand } from './commands.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
+import { homeStateHint, stateOption } from './homeState.ts';
 
 export interface ImportCommandOptions {
   labels: string;
   minScore?: string;
   append?: boolean;
   state?: string;
+  /** `--home-state`: the state folder `serve --home-state` (npm start) keeps for the dataset. */
+  homeState?: boolean;
   user?: string;
   /** A PostgreSQL database (`--db`) instead of the state folder's SQLite file. */
   db?: string;
@@ -36,9 +39,10 @@ export async function runImport(dir: string, opts: ImportCommandOptions): Promis
   if (format === 'kitti' && !labels.isDirectory()) {
     throw new UsageError(`--labels ${opts.labels} is a file: --format kitti reads a folder of ID.txt label files (or a KITTI tree holding training/label_2)`);
   }
+  const state = stateOption(dir, opts);
   const ws = await openWorkspace({
     dataDir: dir,
-    ...(opts.state !== undefined ? { stateDir: opts.state } : {}),
+    ...(state !== undefined ? { stateDir: state } : {}),
     ...(opts.db !== undefined ? { db: opts.db } : {}),
   });
   try {
@@ -66,9 +70,12 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
     .option('--min-score <s>', 'skip objects whose score is below this')
     .option('--append', "add the boxes to the frame's boxes instead of replacing them")
     .option('--state <dir>', 'folder of the database and label files (as given to serve)')
+    .option('--home-state', 'the database serve --home-state (npm start) keeps for this dataset in ~/.cuboid/state')
     .option('--db <url>', 'the PostgreSQL database given to serve --db (postgres://USER@HOST:PORT/DB)')
     .action(async (dir: string, opts: ImportCommandOptions) => {
       try {
+        const hint = await homeStateHint(dir, 'import', opts);
+        if (hint !== null) process.stderr.write(`cuboid import: warning  ${hint}\n`);
         const s = await runImport(dir, opts);
         process.stdout.write(formatImportSummary(s));
         // Nothing imported (no file named a frame, or none read) is a data problem too, not a silent 0.
