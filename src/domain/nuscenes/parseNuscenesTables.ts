@@ -1,4 +1,5 @@
 import { nuscenesError, type NuscenesError } from './NuscenesError.ts';
+import { jsonSyntaxError } from '../formats/jsonSyntaxError.ts';
 import type { NuscenesTables, NuTableName } from './NuscenesTables.ts';
 import { OPTIONAL_TABLES, REQUIRED_TABLES } from './NuscenesTables.ts';
 
@@ -92,7 +93,7 @@ function readTable(name: NuTableName, text: string, problems: NuscenesError[]): 
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw nuscenesError(file, {}, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw nuscenesError(file, {}, `not valid JSON: ${jsonSyntaxError(text, err)}`);
   }
   if (!Array.isArray(json)) throw nuscenesError(file, {}, 'expected a JSON array of rows');
   const fields = Object.entries(SCHEMA[name]);

@@ -1,4 +1,5 @@
 import { invertRigid } from '../../poses/rigid.ts';
+import { jsonSyntaxError } from '../jsonSyntaxError.ts';
 import type { Cuboid, CuboidAttributes } from '../../types.ts';
 import { formatError } from '../common/FormatError.ts';
 import { valToShape } from './openLabelBox.ts';
@@ -37,7 +38,7 @@ export function parseOpenLabel(text: string, fileName: string, problems?: string
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw formatError(fileName, '', `not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw formatError(fileName, '', `not valid JSON: ${jsonSyntaxError(text, err)}`);
   }
   if (!isObject(doc) || !isObject(doc.openlabel)) throw formatError(fileName, 'openlabel', 'the root object "openlabel" is missing', 'openlabel');
   const ol = doc.openlabel;

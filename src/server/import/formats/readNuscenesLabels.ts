@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { jsonSyntaxError } from '../../../domain/formats/jsonSyntaxError.ts';
 import path from 'node:path';
 import { LIDAR_TOP_DIR, nuscenesFrameId, nuscenesFrames } from '../../../domain/nuscenes/nuscenesFrames.ts';
 import { nuLidarPose, nuscenesBoxToLidar } from '../../../domain/nuscenes/nuscenesBoxToLidar.ts';
@@ -92,7 +93,7 @@ function readResults(dataset: Dataset, t: NuscenesTables, text: string, file: st
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw formatError(file, '', `not JSON (${message(err)})`);
+    throw formatError(file, '', `not valid JSON: ${jsonSyntaxError(text, err)}`);
   }
   const results = typeof doc === 'object' && doc !== null ? (doc as { results?: unknown }).results : undefined;
   if (typeof results !== 'object' || results === null || Array.isArray(results))

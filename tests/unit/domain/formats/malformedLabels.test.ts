@@ -10,7 +10,11 @@ describe('malformed label files', () => {
     ['box line with 7 values', () => parseBoxLines('1 2 3 4 5 6 Car\n', '000001.txt'), /^000001\.txt: line 1: expected 8 values/],
     ['box line with a bad number', () => parseBoxLines('1 2 x 4 5 6 0 Car\n', '000001.txt'), /^000001\.txt: line 1, field "z": "x" is not a number/],
     ['box line with a zero size', () => parseBoxLines('\n1 2 3 0 5 6 0 Car\n', '000002.txt'), /^000002\.txt: line 2, field "dx": 0 is not above 0/],
-    ['OpenLABEL that is not JSON', () => parseOpenLabel('{"openlabel": ', 'ol.json'), /^ol\.json: not JSON/],
+    [
+      'OpenLABEL that is not JSON',
+      () => parseOpenLabel('{"openlabel": ', 'ol.json'),
+      /^ol\.json: not valid JSON: the text ends before the JSON does, at line 1, column 15: is the file cut short\?/,
+    ],
     ['OpenLABEL without a root', () => parseOpenLabel('{}', 'ol.json'), /^ol\.json: openlabel: the root object "openlabel" is missing/],
     [
       'OpenLABEL of another version',
