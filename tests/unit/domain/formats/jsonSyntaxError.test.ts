@@ -20,7 +20,7 @@ describe('jsonSyntaxError', () => {
     const text = '[\n  {"token": "a"},\n';
     expect(jsonSyntaxError(text, errorOf(text))).toBe('the text ends before the JSON does, at line 3, column 1: is the file cut short?');
     const cut = '[\n  {"token": "a"},\n  {"tok';
-    expect(jsonSyntaxError(cut, errorOf(cut))).toBe('Unterminated string at line 3, column 7');
+    expect(jsonSyntaxError(cut, errorOf(cut))).toBe('Unterminated string at line 3, column 8');
     expect(jsonSyntaxError('', errorOf(''))).toBe('the file is empty');
   });
 });
