@@ -219,7 +219,17 @@ export function ObjectList() {
         data-testid="object-rows"
       >
         {rows.length === 0 ? (
-          <p className="muted ol-empty">{model.total === 0 ? 'No boxes in this frame' : 'No box matches'}</p>
+          model.total === 0 ? (
+            <p className="muted ol-empty">No boxes in this frame</p>
+          ) : (
+            // The search is kept from frame to frame: say which one hides every box, and offer to clear it.
+            <p className="muted ol-empty" data-testid="object-list-no-match">
+              No box matches “{query.trim()}”{' '}
+              <button type="button" className="link" onClick={() => setQuery('')} data-testid="object-list-clear-search">
+                clear the search
+              </button>
+            </p>
+          )
         ) : (
           <div className="ol-inner" style={{ height: rows.length * ROW_HEIGHT }}>
             {rows.slice(start, end).map((row, k) => (

@@ -31,6 +31,13 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   await page.keyboard.press('/');
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('object-search');
   await expect(page.getByTestId('object-search')).toHaveValue('');
+  // A search that hides every box says which, and clears in one click (it is kept from frame to frame).
+  await page.keyboard.type('class:tram');
+  await expect(page.getByTestId('object-list-no-match')).toContainText('No box matches “class:tram”');
+  await page.getByTestId('object-list-clear-search').click();
+  await expect(page.getByTestId('object-search')).toHaveValue('');
+  await expect(page.getByTestId(`object-row-${ids[0]}`)).toBeVisible();
+  await page.getByTestId('object-search').focus();
   await page.keyboard.press('Escape');
 
   // Locked: a click on the box in the main view does not select it.

@@ -32,6 +32,7 @@ export class OpenLabelWriter implements FormatWriter {
         ? `ego poses: ${posed} frames carry the LIDAR_TOP → odom transform (matrix4x4)`
         : 'no ego poses: only the LIDAR_TOP coordinate system is declared',
       'DontCare regions and "not an object" marks are not written',
+      "points: not copied; each frame's stream uri names its point file relative to the dataset folder",
     ];
     return { conversions, records: {} };
   }
