@@ -224,9 +224,9 @@ export function ObjectList() {
           ) : (
             // The search is kept from frame to frame: say which one hides every box, and offer to clear it.
             <p className="muted ol-empty" data-testid="object-list-no-match">
-              No box matches “{query.trim()}”{' '}
-              <button type="button" className="link" onClick={() => setQuery('')} data-testid="object-list-clear-search">
-                clear the search
+              No box matches “{query.trim()}” ·{' '}
+              <button type="button" className="link" onClick={() => setQuery('')} data-testid="object-list-clear-search" title="Clear the search">
+                clear
               </button>
             </p>
           )
