@@ -135,10 +135,7 @@ export class AnnotationService {
         })
         .catch(() => null);
       const shipped = state === undefined ? await this.shippedLabel(frame) : null;
-      const calibProblem = await this.calib(frame).then(
-        () => null,
-        (err: unknown) => errorMessage(err),
-      );
+      const calibProblem = await this.calib(frame).then(() => null, errorMessage);
       const boxCount = state?.boxCount ?? shipped?.count ?? 0;
       return {
         id: frame.id,
