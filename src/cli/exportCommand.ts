@@ -19,8 +19,6 @@ import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
 import { homeStateHint, stateOption } from './homeState.ts';
-import { DatasetPoses, posesWarnings } from '../server/dataset/datasetPoses.ts';
-import type { Dataset } from '../server/dataset/Dataset.ts';
 import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
 
@@ -110,7 +108,7 @@ export async function runExport(dir: string, given: ExportCommandOptions): Promi
         (sink) =>
           format === 'kitti' ? exportDataset(from, sink, { ...common, bin: opts.bin !== false }) : exportLabelFormat(from, sink, { ...common, format }),
       );
-      return { ...summary, warnings: [...extra, ...from.dataset.warnings, ...(await kittiPosesWarnings(format, from.dataset))] };
+      return { ...summary, warnings: [...extra, ...from.dataset.warnings, ...kittiPosesWarnings(summary)] };
     } finally {
       await from.close();
     }
@@ -153,16 +151,16 @@ export async function runExport(dir: string, given: ExportCommandOptions): Promi
         ? await exportDataset(source, new DirectorySink(temp), { ...common, bin: opts.bin !== false })
         : await exportLabelFormat(source, new DirectorySink(temp), { ...common, format });
     await moveIntoPlace(temp, out, existing, entries);
-    return { ...summary, warnings: [...extra, ...source.dataset.warnings, ...(await kittiPosesWarnings(format, source.dataset))] };
+    return { ...summary, warnings: [...extra, ...source.dataset.warnings, ...kittiPosesWarnings(summary)] };
   } finally {
     await source.close();
     await fs.rm(temp, { recursive: true, force: true });
   }
 }
 
-/** Why a `poses.txt` was not used (the other formats list it among their conversions). */
-async function kittiPosesWarnings(format: string, dataset: Dataset): Promise<string[]> {
-  return format === 'kitti' ? posesWarnings(await new DatasetPoses(dataset).get()) : [];
+/** Why a `poses.txt` was not used, from a kitti export's summary (the other formats list it among their conversions). */
+function kittiPosesWarnings(summary: ExportSummary | FormatExportSummary): string[] {
+  return 'posesWarnings' in summary ? summary.posesWarnings : [];
 }
 
 /** Moves the finished tree from `temp` to `out`: the whole folder when `out` is new, else entry by entry. */

@@ -7,6 +7,7 @@ import { openWorkspace } from '../server/openWorkspace.ts';
 import type { RegisterCommand } from './commands.ts';
 import { UsageError, reportCommandError } from './exitCodes.ts';
 import { homeStateHint, stateOption } from './homeState.ts';
+import { plural } from '../domain/checks/formatNumber.ts';
 
 export interface ImportCommandOptions {
   labels: string;
@@ -85,8 +86,6 @@ export const registerImport: RegisterCommand = (program, setExitCode) => {
       }
     });
 };
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** The report of `cuboid import`: boxes and frames, files that name no frame, errors; why nothing was imported. */
 export function formatImportSummary(s: ImportSummary): string {

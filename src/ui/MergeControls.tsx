@@ -66,35 +66,23 @@ export function MergeControls() {
  * the figures stay whole; the tooltip says it all.
  */
 function shownStatus(drawn: number, points: number, d: { points: number; radius: number; status: string } | null): ReactNode {
-  const head = `${(drawn / 1e6).toFixed(1)}/${(points / 1e6).toFixed(1)}M`;
   const word = (text: string) => <span className="merge-word">{text}</span>;
-  if (d === null || (d.status === 'ready' && d.points === 0))
-    return (
+  const detail =
+    d === null || (d.status === 'ready' && d.points === 0) ? null : d.status === 'loading' ? (
+      ' +detail…'
+    ) : d.status === 'error' ? (
+      ' (no detail)'
+    ) : (
       <>
-        {head}
-        {word(' shown')}
+        {` +${d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`}`}
+        {word(` within ${d.radius} m`)}
       </>
     );
-  if (d.status === 'loading')
-    return (
-      <>
-        {head}
-        {word(' shown')} +detail…
-      </>
-    );
-  if (d.status === 'error')
-    return (
-      <>
-        {head}
-        {word(' shown')} (no detail)
-      </>
-    );
-  const extra = d.points >= 1e6 ? `${(d.points / 1e6).toFixed(1)}M` : `${Math.round(d.points / 1e3)}k`;
   return (
     <>
-      {head}
-      {word(' shown')} +{extra}
-      {word(` within ${d.radius} m`)}
+      {`${(drawn / 1e6).toFixed(1)}/${(points / 1e6).toFixed(1)}M`}
+      {word(' shown')}
+      {detail}
     </>
   );
 }

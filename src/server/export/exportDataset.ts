@@ -13,6 +13,7 @@ import { binToKittiBin } from './binToKittiBin.ts';
 import type { SplitBy } from '../../domain/formats/SplitBy.ts';
 import { splitExport } from './splitExport.ts';
 import { frameSequences, splitFramesOf } from './exportSequences.ts';
+import { DatasetPoses, posesWarnings } from '../dataset/datasetPoses.ts';
 import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
 import { kittiTreeConversions } from './kittiTreeConversions.ts';
@@ -58,6 +59,8 @@ export interface ExportSummary {
   /** How train and val were split, and why that way (`splitExport`). */
   splitBy: Exclude<SplitBy, 'auto'>;
   splitNote: string;
+  /** Why the dataset's `poses.txt` was not used (file and reason; `posesWarnings`), as `serve` and `check` print it. */
+  posesWarnings: string[];
   /** Frames left out by the status filter. */
   filteredOut: number;
   /** Frames left out because a file could not be read or converted (never with `strict`). */
@@ -122,6 +125,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     val: 0,
     splitBy: 'frame',
     splitNote: '',
+    posesWarnings: [],
     filteredOut: 0,
     skipped: [],
     syntheticCalib: [],
@@ -199,7 +203,9 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     exported.push(id);
     if (instead !== null) summary.acceptedInstead.push(instead);
   }
-  const { train, val, by, note } = splitExport(splitFramesOf(exported, await frameSequences(source.dataset)), split, seed, opts.splitBy);
+  const poses = await new DatasetPoses(source.dataset).get();
+  summary.posesWarnings = posesWarnings(poses);
+  const { train, val, by, note } = splitExport(splitFramesOf(exported, frameSequences(source.dataset, poses)), split, seed, opts.splitBy);
   summary.splitBy = by;
   summary.splitNote = note;
   await sink.writeFile('ImageSets/train.txt', lines(train));

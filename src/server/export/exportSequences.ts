@@ -1,15 +1,13 @@
 import type { Dataset, DatasetFrame } from '../dataset/Dataset.ts';
-import { DatasetPoses } from '../dataset/datasetPoses.ts';
 import type { PosesResponse } from '../../domain/poses/Pose.ts';
 import type { SplitFrame } from './splitExport.ts';
 
 /**
  * The sequence of each frame as far as the dataset says (for the train/val split): the sequence
- * the served poses give (a sequence layout's, or one sequence for a `poses.txt` drive, even one
+ * the served poses (`DatasetPoses`, read once by the caller) give (a sequence layout's, or one sequence for a `poses.txt` drive, even one
  * that could not be used), else the frame's own, else null (independent frames).
  */
-export async function frameSequences(dataset: Dataset, posesRead?: PosesResponse): Promise<(id: string) => string | null> {
-  const served = posesRead ?? (await new DatasetPoses(dataset).get());
+export function frameSequences(dataset: Dataset, served: PosesResponse): (id: string) => string | null {
   // A poses.txt that could not be used (a line short, no calib) still says the frames are one drive.
   const oneDrive = (served.warnings?.length ?? 0) > 0 && Object.keys(served.frames).length === 0;
   return (id) => {

@@ -1,5 +1,6 @@
 import { fnv1a32, splitFrames } from './splitFrames.ts';
 import type { SplitBy } from '../../domain/formats/SplitBy.ts';
+import { plural } from '../../domain/checks/formatNumber.ts';
 
 /** An exported frame, in dataset order (within a sequence, time order); `sequence` null when the dataset does not say. */
 export interface SplitFrame {
@@ -17,7 +18,6 @@ export interface SplitResult {
 }
 
 const pct = (f: number): string => `${Math.round(f * 100)} %`;
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Splits exported frames into train and val so that val measures a model on data it has not

@@ -104,7 +104,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   // benchmark's): for the split, and so that independent frames are not chained into one scene.
   const sequenceOf =
     served !== null
-      ? await frameSequences(source.dataset, served)
+      ? frameSequences(source.dataset, served)
       : (id: string): string | null => {
           const frame = source.dataset.get(id);
           return frame === undefined ? null : placement(frame).sequence;
