@@ -1,6 +1,6 @@
 import type { Action } from './Action.ts';
 import { selectIsInteracting } from '../state/selectors.ts';
-import { pruneSelection } from './undo.ts';
+import { docIds, selectAfterHistoryStep } from './historySelection.ts';
 
 export const redo: Action = {
   id: 'redo',
@@ -9,7 +9,8 @@ export const redo: Action = {
   group: 'history',
   predicate: (s) => !selectIsInteracting(s),
   perform: (ctx) => {
+    const before = docIds(ctx);
     ctx.store.temporal.getState().redo();
-    pruneSelection(ctx);
+    selectAfterHistoryStep(ctx, before);
   },
 };

@@ -1,13 +1,6 @@
 import type { Action } from './Action.ts';
 import { selectIsInteracting } from '../state/selectors.ts';
-
-/** Drops selected ids that an undo/redo removed from the document. */
-export function pruneSelection(ctx: Parameters<Action['perform']>[0]): void {
-  const s = ctx.store.getState();
-  const ids = new Set(s.doc?.cuboids.map((c) => c.id) ?? []);
-  const kept = s.selectedIds.filter((id) => ids.has(id));
-  if (kept.length !== s.selectedIds.length) s.select(kept);
-}
+import { docIds, selectAfterHistoryStep } from './historySelection.ts';
 
 export const undo: Action = {
   id: 'undo',
@@ -23,7 +16,8 @@ export const undo: Action = {
         .showMessage('Nothing to undo since this frame was opened. Earlier saved versions are in the Review panel (Changes, History).', 'info');
       return;
     }
+    const before = docIds(ctx);
     ctx.store.temporal.getState().undo();
-    pruneSelection(ctx);
+    selectAfterHistoryStep(ctx, before);
   },
 };

@@ -65,6 +65,31 @@ describe('undo and redo of every editing action', () => {
     expect(ed.selectedIds()).toEqual([]);
   });
 
+  it('undoing a delete selects the boxes it brings back, so the next key acts on them', async () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a'), testCuboid('b', { center: [20, 4, -0.95] })] });
+    ed.keyDown('a', { ctrlKey: true });
+    ed.keyDown('Delete');
+    await ed.settle();
+    expect(ed.cuboids()).toEqual([]);
+    expect(ed.selectedIds()).toEqual([]);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.selectedIds().sort()).toEqual(['a', 'b']);
+    // Redo deletes them again and leaves nothing selected; undo brings them back selected.
+    ed.keyDown('z', { ctrlKey: true, shiftKey: true });
+    expect(ed.selectedIds()).toEqual([]);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.selectedIds().sort()).toEqual(['a', 'b']);
+  });
+
+  it('undo of a change to a box keeps the selection as it is', async () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a'), testCuboid('b', { center: [20, 4, -0.95] })] });
+    ed.store.getState().select(['b']);
+    ed.pointerMove([30, 2, -1.7]);
+    expect(ed.executeAction('nudgeForward')).toBe(true);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.selectedIds()).toEqual(['b']);
+  });
+
   it('actions that do not edit the document record nothing', async () => {
     const ed = new TestEditor({ cuboids: [testCuboid('a')], frames: ['000000', '000001'] });
     for (const id of ['toolDraw', 'toolFit', 'toolSelect', 'toggleHelp', 'selectNext', 'selectPrev', 'selectAll', 'save']) {
