@@ -1,5 +1,6 @@
 import { useEditor, useAppStore } from '../render/EditorContext.ts';
 import type { Dismissal } from '../domain/document/FrameAnnotation.ts';
+import { whoName } from './whoName.ts';
 
 /**
  * The open frame's "not an object" places, for the annotator and the reviewer: what the checks
@@ -12,6 +13,7 @@ export function DismissalList() {
   const dismissals = useAppStore((s) => s.doc?.dismissals);
   const locked = useAppStore((s) => s.editLock);
   const requestFraming = useAppStore((s) => s.requestFraming);
+  const me = useAppStore((s) => s.session.user?.name);
   if (!dismissals || dismissals.length === 0) return null;
   return (
     <details className="dismissals" open data-testid="dismissals">
@@ -25,7 +27,7 @@ export function DismissalList() {
               onClick={() => requestFraming(d.location)}
               title={`At (${d.location[0].toFixed(1)}, ${d.location[1].toFixed(1)}), ${d.radius.toFixed(1)} m around`}
             >
-              {dismissalText(d)}
+              {dismissalText(d, me)}
             </button>
             <span className="check-links">
               <button
@@ -45,10 +47,10 @@ export function DismissalList() {
   );
 }
 
-/** "Not an object (Car?) — dismissed by ann, 3 Dec 09:20: hedge". */
-export function dismissalText(d: Dismissal): string {
+/** "Not an object (Car?) — dismissed by ann, 3 Dec 09:20: hedge" ("by you" when `me` made it). */
+export function dismissalText(d: Dismissal, me?: string): string {
   const what = d.label !== undefined ? ` (${d.label}?)` : '';
-  const who = d.by !== undefined ? ` — dismissed by ${d.by}` : ' — dismissed';
+  const who = d.by !== undefined ? ` — dismissed by ${whoName(d.by, me, '')}` : ' — dismissed';
   const when = d.at !== undefined && !Number.isNaN(Date.parse(d.at)) ? `, ${formatWhen(d.at)}` : '';
   const why = d.reason !== undefined && d.reason !== '' ? `: ${d.reason}` : '';
   return `✕ Not an object${what}${who}${when}${why}`;

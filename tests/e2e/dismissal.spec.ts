@@ -75,7 +75,7 @@ test('"not an object": N boxes a missed object, X dismisses it, and it stays gon
   const after = await missedPlaces(page);
   expect(after.some((p) => near(p, place))).toBe(false);
   expect(after.length).toBe(before.length - 1);
-  await expect(page.getByTestId('dismissal-item')).toContainText(`dismissed by ${reloaded[0].by}`);
+  await expect(page.getByTestId('dismissal-item')).toContainText('dismissed by you');
   // N now skips it: it boxes another place (or says there is none).
   const cleared = await storeValue<number>(page, 'state.save.lastSavedRevision');
 

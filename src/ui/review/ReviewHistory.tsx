@@ -1,6 +1,7 @@
 import type { ReviewStep } from '../../domain/api/wireTypes.ts';
 import { useAppStore } from '../../render/EditorContext.ts';
 import { ruleTitle } from '../ruleTitles.ts';
+import { whoName } from '../whoName.ts';
 
 const VERB: Record<string, string> = {
   submit: 'submitted',
@@ -14,13 +15,14 @@ const VERB: Record<string, string> = {
 /** The frame's review steps, newest first; a submit shows every check error overridden and its reason. */
 export function ReviewHistory() {
   const history = useAppStore((s) => s.review.info?.history);
+  const me = useAppStore((s) => s.session.user?.name);
   if (history === undefined) return null;
   if (history.length === 0) return <p className="muted">No review steps yet: submits, flags, accepts and rejects appear here.</p>;
   return (
     <ol className="review-history" data-testid="review-history" reversed>
       {[...history].reverse().map((h, i) => (
         <li key={`${h.at}-${i}`}>
-          <span className="muted">{new Date(h.at).toLocaleString()}</span> {h.user ?? 'someone'} {describe(h)}
+          <span className="muted">{new Date(h.at).toLocaleString()}</span> {whoName(h.user, me, 'someone')} {describe(h)}
           {h.action === 'submit' && overridesOf(h).length > 0 && (
             <ul className="history-overrides" data-testid="history-overrides">
               {overridesOf(h).map((o, k) => (

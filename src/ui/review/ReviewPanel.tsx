@@ -7,6 +7,7 @@ import { BoxDiffTable } from './BoxDiffTable.tsx';
 import { FlagList } from './FlagList.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
+import { whoName } from '../whoName.ts';
 import './review.css';
 
 /** How often the panel asks the server for other people's review steps, ms. */
@@ -180,13 +181,14 @@ export function hint(info: ReviewInfo): string | null {
  * history at the panel's foot, below the fold at 1600 × 900.)
  */
 function RejectNote({ info }: { info: ReviewInfo }) {
+  const me = useAppStore((s) => s.session.user?.name);
   if (info.status !== 'rejected') return null;
   const last = [...info.history].reverse().find((h) => h.action === 'reject');
   if (last === undefined) return null;
   const note = typeof last.detail.comment === 'string' && last.detail.comment.trim() !== '' ? last.detail.comment : null;
   return (
     <p className="review-reject-note" data-testid="review-reject-note">
-      Sent back by {last.user ?? 'a reviewer'}
+      Sent back by {whoName(last.user, me, 'a reviewer')}
       {note !== null ? `: “${note}”` : ' (no note)'}
     </p>
   );

@@ -28,4 +28,20 @@ describe('ReviewHistory', () => {
     expect(html).toContain('rev flagged a box (r3)');
     expect(html).toContain('rev flagged a missed object (r4)');
   });
+
+  it('names the signed-in user "you" (single-user mode\'s "local" included)', () => {
+    const page = testPage({});
+    const step = (user: string) => ({ at: '2026-12-06T01:00:00Z', user, action: 'submit', revision: 2, detail: {} });
+    const info = { frameId: '000001', history: [step('local'), step('rev')] } as unknown as ReviewInfo;
+    page.store.setState((s) => ({ review: { ...s.review, info }, session: { ...s.session, mode: 'single', user: { name: 'local', role: 'lead' } } }));
+    vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
+    const html = renderToStaticMarkup(
+      <PageContext.Provider value={page}>
+        <ReviewHistory />
+      </PageContext.Provider>,
+    ).replace(/<!-- -->/g, '');
+    expect(html).toContain('you submitted');
+    expect(html).toContain('rev submitted');
+    expect(html).not.toContain('local');
+  });
 });
