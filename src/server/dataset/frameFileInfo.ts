@@ -1,3 +1,4 @@
+import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
 import { readPngSize } from '../../domain/kitti/readPngSize.ts';
 import type { DatasetFrame } from './Dataset.ts';
 import { readFramePrefix } from './frameFiles.ts';
@@ -18,12 +19,21 @@ export async function readImageSize(frame: DatasetFrame): Promise<[number, numbe
   }
 }
 
-/** Number of non-blank, non-DontCare lines of a KITTI label text: its box count without parsing. */
+/**
+ * Boxes of a KITTI label text for the frame list: its lines that read as an object on their own
+ * and are not DontCare. A file with one bad line still counts its good ones (the list says the
+ * labels do not read; the count is not inflated by the bad line).
+ */
 export function countLabelBoxes(text: string): number {
   let n = 0;
   for (const line of text.split(/\r\n|\n|\r/)) {
     const t = line.trim();
-    if (t !== '' && !t.startsWith('DontCare ')) n++;
+    if (t === '' || t.startsWith('DontCare ')) continue;
+    try {
+      if (parseKittiLabel(t).some((o) => o.type !== 'DontCare')) n++;
+    } catch {
+      // Not a box: the label's problem says which line and why.
+    }
   }
   return n;
 }

@@ -108,4 +108,8 @@ describe('frame file info', () => {
       countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\r\n\nDontCare -1 -1 -10 1 2 3 4 -1 -1 -1 -1000 -1000 -1000 -10\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0'),
     ).toBe(2);
   });
+
+  it('does not count a line that does not read as a box', () => {
+    expect(countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\nthis is not a label line\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 nope\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0')).toBe(2);
+  });
 });
