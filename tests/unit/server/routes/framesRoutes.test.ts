@@ -24,7 +24,7 @@ describe('GET /api/frames', () => {
     ]);
   });
 
-  it('says why a label file of a frame never saved cannot be read, naming the file and line', async () => {
+  it('says why a label file of a frame never saved cannot be read, naming the file and line (the bad line is no box)', async () => {
     const data = makeKittiDataset(path.join(makeTempDir(), 'data'), {
       ids: ['a', 'b'],
       labels: { a: `${CAR}\n`, b: `${CAR}\nCar 0.00 0 -1.67\n` },
@@ -33,7 +33,7 @@ describe('GET /api/frames', () => {
     const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
     expect(frames[0]).toMatchObject({ id: 'a', boxCount: 1 });
     expect(frames[0].labelProblem).toBeUndefined();
-    expect(frames[1]).toMatchObject({ id: 'b', boxCount: 2, labelProblem: expect.stringMatching(/b\.txt.*line 2/) });
+    expect(frames[1]).toMatchObject({ id: 'b', boxCount: 1, labelProblem: expect.stringMatching(/b\.txt.*line 2/) });
     fs.rmSync(path.dirname(data), { recursive: true, force: true });
   });
 
