@@ -16,6 +16,7 @@ import { DATASET_KINDS } from './datasetHelp.ts';
 import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
+import { stopWithParent } from './stopWithParent.ts';
 
 /** Hosts the server may bind to without users (single-user mode). */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
@@ -193,6 +194,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
+          stopWithParent(stop);
         } catch (err) {
           setExitCode(reportCommandError('serve', err, false));
         }
