@@ -8,10 +8,7 @@ const PARENT_POLL_MS = 1000;
  * directly (`node … serve`, `nohup`) is left alone: losing its shell is no reason to stop.
  * Returns a function that stops the watch.
  */
-export function stopWithParent(
-  stop: () => void,
-  opts: { env?: NodeJS.ProcessEnv; ppid?: () => number; intervalMs?: number } = {},
-): () => void {
+export function stopWithParent(stop: () => void, opts: { env?: NodeJS.ProcessEnv; ppid?: () => number; intervalMs?: number } = {}): () => void {
   const env = opts.env ?? process.env;
   if (env.npm_lifecycle_event === undefined) return () => undefined;
   const ppid = opts.ppid ?? (() => process.ppid);

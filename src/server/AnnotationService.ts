@@ -148,6 +148,7 @@ export class AnnotationService {
         status: state?.status ?? 'todo',
         boxCount,
         revision: state?.revision ?? 0,
+        ...(state !== undefined && state.openFlags > 0 ? { openFlags: state.openFlags } : {}),
         ...(shipped?.problem != null ? { labelProblem: shipped.problem } : {}),
         ...(calibProblem !== null ? { calibProblem } : {}),
       };

@@ -16,6 +16,7 @@ export function FrameList() {
   // The open frame's count and status are live (the list itself refreshes after saves and steps).
   const openBoxes = useAppStore((s) => (s.doc !== null && s.doc.frameId === s.currentFrameId ? s.doc.cuboids.length : null));
   const openStatus = useAppStore((s) => (s.review.info !== null && s.review.info.frameId === current ? s.review.info.status : null));
+  const openFlags = useAppStore((s) => (s.doc !== null && s.doc.frameId === s.currentFrameId ? s.doc.flags.filter((f) => f.state === 'open').length : null));
   const editor = useEditor();
   const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
   const [jump, setJump] = useState('');
@@ -63,7 +64,9 @@ export function FrameList() {
       <ul>
         {frames.map((listed) => {
           const open = listed.id === current;
-          const f = open ? { ...listed, boxCount: openBoxes ?? listed.boxCount, status: openStatus ?? listed.status } : listed;
+          const f = open
+            ? { ...listed, boxCount: openBoxes ?? listed.boxCount, status: openStatus ?? listed.status, openFlags: openFlags ?? listed.openFlags }
+            : listed;
           const c = summary[f.id];
           // Counts only for a frame whose points read (an unreadable one is marked instead).
           const counts = c?.unreadable === undefined ? c : undefined;
@@ -79,6 +82,11 @@ export function FrameList() {
                 <span className="frame-id">{f.id}</span>
                 <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
                 <span className="count">
+                  {f.openFlags !== undefined && f.openFlags > 0 && (f.status === 'rejected' || f.status === 'submitted') ? (
+                    <span className="checks-badge flag-count" title="Review flags still open on this frame" data-testid="frame-open-flags">
+                      ⚑ {plural(f.openFlags, 'open flag')} ·{' '}
+                    </span>
+                  ) : null}
                   {plural(f.boxCount, 'box', 'boxes')}
                   {f.labelProblem !== undefined ? (
                     <span className="checks-badge err" title={f.labelProblem} data-testid="frame-label-problem">

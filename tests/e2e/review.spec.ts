@@ -171,6 +171,7 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   await waitForFrame(ann);
   await expect(ann.getByTestId('review-status')).toHaveAttribute('data-status', 'rejected');
   await expect(ann.getByTestId('review-reject-note')).toContainText('Sent back by rev: “one box to fix”');
+  await expect(ann.getByTestId('frame-' + FRAME).getByTestId('frame-open-flags')).toHaveText('⚑ 1 open flag · ');
   await expect(ann.getByTestId('flag-item')).toContainText('the box sticks out 40 cm at the front');
   // The flag's reason opens the team's rule for it in the SOP.
   await ann.getByTestId('flag-sop').click();
@@ -179,6 +180,7 @@ test('annotator and reviewer go through reject → fix → accept on a real KITT
   await moveBox(ann, 0, -0.4);
   await ann.getByTestId('flag-resolve').click();
   await expect(ann.getByTestId('flag-item')).toHaveAttribute('data-state', 'resolved');
+  await expect(ann.getByTestId('frame-' + FRAME).getByTestId('frame-open-flags')).toHaveCount(0);
   await submit(ann);
 
   // The same reviewer sees what changed and accepts; the resolved flag closes with the accept.

@@ -13,6 +13,8 @@ export interface FrameListItem {
   status: FrameStatus;
   boxCount: number;
   revision: number;
+  /** Review flags still open on a frame in review or sent back; absent when none. */
+  openFlags?: number;
   /** Why the frame's label file cannot be read (file, line, field), for a frame never saved; absent when it reads. */
   labelProblem?: string;
   /** Why the frame's calib file cannot be read (file, line, field: its labels cannot be placed or written); absent when it reads. */

@@ -30,6 +30,9 @@ import { ACTIVITY_COLUMNS, insertActivity, toActivity } from './postgresActivity
 import type { ActivityRow, Queryable } from './postgresActivity.ts';
 import { SAVE_FIRST_SQL, SAVE_NEXT_SQL } from './postgresSaveSql.ts';
 
+/** Open review flags of a frame in review or sent back, read from its document (only those: the others are not parsed). */
+const OPEN_FLAGS_PG = `CASE WHEN status IN ('submitted', 'rejected') THEN (SELECT count(*) FROM json_array_elements(COALESCE(doc::json -> 'flags', '[]'::json)) f WHERE f ->> 'state' = 'open') ELSE 0 END::integer AS open_flags`;
+
 export interface PostgresStorageOptions {
   /** The schema history to apply (tests add versions); default `POSTGRES_MIGRATIONS`. */
   migrations?: readonly PostgresMigration[];
@@ -205,7 +208,8 @@ export class PostgresStorage implements Storage {
         label_dirty: boolean;
         updated_at: Date;
         updated_by: string | null;
-      }>('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations')
+        open_flags: number;
+      }>(`SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by, ${OPEN_FLAGS_PG} FROM annotations`)
     ).rows;
     const states = new Map<string, FrameState>();
     for (const r of rows) {
@@ -214,6 +218,7 @@ export class PostgresStorage implements Storage {
         revision: r.revision,
         status: r.status as FrameStatus,
         boxCount: r.box_count,
+        openFlags: r.open_flags,
         labelDirty: r.label_dirty,
         updatedAt: r.updated_at.toISOString(),
         updatedBy: r.updated_by,

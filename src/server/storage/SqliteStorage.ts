@@ -19,6 +19,9 @@ import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.ts';
 import { SqliteUserStore } from './SqliteUserStore.ts';
 import type { UserStore } from './UserStore.ts';
 
+/** Open review flags of a frame in review or sent back, read from its document (only those: the others are not parsed). */
+const OPEN_FLAGS_SQLITE = `CASE WHEN status IN ('submitted', 'rejected') THEN (SELECT count(*) FROM json_each(doc, '$.flags') WHERE json_extract(value, '$.state') = 'open') ELSE 0 END AS open_flags`;
+
 interface AnnotationRow {
   frame_id: string;
   revision: number;
@@ -139,10 +142,9 @@ export class SqliteStorage implements Storage {
   }
 
   async listFrameStates(): Promise<Map<string, FrameState>> {
-    const rows = this.db.prepare('SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by FROM annotations').all() as Omit<
-      AnnotationRow,
-      'doc'
-    >[];
+    const rows = this.db
+      .prepare(`SELECT frame_id, revision, status, box_count, label_dirty, updated_at, updated_by, ${OPEN_FLAGS_SQLITE} FROM annotations`)
+      .all() as (Omit<AnnotationRow, 'doc'> & { open_flags: number })[];
     const states = new Map<string, FrameState>();
     for (const r of rows) {
       states.set(r.frame_id, {
@@ -150,6 +152,7 @@ export class SqliteStorage implements Storage {
         revision: r.revision,
         status: r.status as FrameStatus,
         boxCount: r.box_count,
+        openFlags: r.open_flags,
         labelDirty: r.label_dirty === 1,
         updatedAt: r.updated_at,
         updatedBy: r.updated_by,

@@ -101,6 +101,32 @@ describe(`Storage contract (${TEST_BACKEND})`, () => {
     expect((await storage.listFrameStates()).get('f')?.labelDirty).toBe(false);
   });
 
+  it('counts the open review flags of frames in review or sent back, from their documents', async () => {
+    const storage = await fresh();
+    const flag = (id: string, state: 'open' | 'resolved') => ({
+      id,
+      cuboidId: 'c1',
+      location: null,
+      reason: 'r',
+      comment: '',
+      author: 'rev',
+      state,
+      createdAt: '2026-12-06T00:00:00.000Z',
+    });
+    const flags = [flag('f1', 'open'), flag('f2', 'resolved'), flag('f3', 'open')];
+    await storage.saveAnnotation({ doc: { ...sampleDoc('r'), status: 'rejected', flags }, baseRevision: 0, user: 'rev', source: 'review' });
+    await storage.saveAnnotation({
+      doc: { ...sampleDoc('s'), status: 'submitted', flags: [flag('f4', 'open')] },
+      baseRevision: 0,
+      user: 'rev',
+      source: 'review',
+    });
+    await storage.saveAnnotation({ doc: { ...sampleDoc('w'), status: 'in_progress', flags }, baseRevision: 0, user: 'ann', source: 'save' });
+    await storage.saveAnnotation({ doc: sampleDoc('e'), baseRevision: 0, user: 'ann', source: 'save' });
+    const states = await storage.listFrameStates();
+    expect([...['r', 's', 'w', 'e']].map((id) => states.get(id)?.openFlags)).toEqual([2, 1, 0, 0]);
+  });
+
   it('logs every save and logged action, newest first, and answers time ranges', async () => {
     const storage = await fresh();
     await storage.saveAnnotation({ doc: sampleDoc('f'), baseRevision: 0, user: 'ann', source: 'save', detail: { note: 'nul \u0000 é' } });
