@@ -3,6 +3,7 @@ import { OrthographicCamera } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
 import type { OrthographicCamera as OrthoCam } from 'three';
 import type { Cuboid } from '../domain/types.ts';
+import { yawHandleReach } from './handleSize.ts';
 
 export type BoxViewKind = 'top' | 'side' | 'front';
 
@@ -47,7 +48,9 @@ export function BoxCamera({ box, kind, padding = 0.6 }: BoxCameraProps) {
       across = w;
     }
     cam.lookAt(cx, cy, cz);
-    extents.current = [across * (1 + padding) + 0.5, upExtent * (1 + padding) + 0.5];
+    // The top view shows the yaw handle in front of the box whole, however small the box.
+    const upShown = kind === 'top' ? Math.max(upExtent * (1 + padding) + 0.5, 2 * yawHandleReach(box.size)) : upExtent * (1 + padding) + 0.5;
+    extents.current = [across * (1 + padding) + 0.5, upShown];
     cam.near = 0.1;
     cam.far = 200;
     cam.zoom = 0;

@@ -8,6 +8,7 @@ import type { BoxViewKind } from './BoxCamera.tsx';
 import { fillMaterial, overlayMaterial } from './sharedMaterials.ts';
 import { sharedGeometry } from './sharedGeometry.ts';
 import { useBoxVisibility } from './useBoxVisibility.ts';
+import { closeUpHandleSize, YAW_HANDLE_OFFSET } from './handleSize.ts';
 
 const cube = sharedGeometry(() => new BoxGeometry(1, 1, 1));
 const ball = sharedGeometry(() => new SphereGeometry(1, 12, 8));
@@ -40,16 +41,11 @@ const AXIS: Record<FaceHandle, [number, number, number]> = {
   '-z': [0, 0, -1],
 };
 
-/** Handle edge (metres) for a box in a close-up: a small share of the box. */
-function boxRelativeSize(box: Cuboid): number {
-  return Math.max(0.12, Math.min(0.35, Math.max(...box.size) * 0.06));
-}
-
 /** Places a face handle (or the yaw handle, past the front face) for handle edge `s`. */
 function place(mesh: Mesh, box: Cuboid, face: FaceHandle | 'rotate', s: number): void {
   const [l, w, h] = box.size;
   if (face === 'rotate') {
-    mesh.position.set(l / 2 + s * 4, 0, 0);
+    mesh.position.set(l / 2 + s * YAW_HANDLE_OFFSET, 0, 0);
     mesh.scale.setScalar(s * 0.9);
     return;
   }
@@ -66,7 +62,7 @@ function place(mesh: Mesh, box: Cuboid, face: FaceHandle | 'rotate', s: number):
 export function BoxHandles({ box, kind, pixels }: BoxHandlesProps) {
   const meshes = useRef<Map<FaceHandle | 'rotate', Mesh>>(new Map());
   const faces: (FaceHandle | 'rotate')[] = kind === 'top' ? [...FACES[kind], 'rotate'] : FACES[kind];
-  const fixed = boxRelativeSize(box);
+  const fixed = closeUpHandleSize(box.size);
   const { hidden, locked } = useBoxVisibility();
 
   useFrame(({ camera, size }) => {
