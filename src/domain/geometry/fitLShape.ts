@@ -78,3 +78,40 @@ function closeness(xs: Float64Array, ys: Float64Array, angle: number, d0: number
   }
   return score;
 }
+
+/** How far (radians, 10°) from a prior's heading `headingNearPrior` looks for the faces. */
+const PRIOR_WINDOW = (10 * Math.PI) / 180;
+/** Share of the best closeness anywhere that the best near the prior must reach to be kept. */
+const PRIOR_SCORE = 0.8;
+
+/**
+ * The heading axis (radians, any quarter turn) for a refit with a prior box: the best closeness
+ * within 10° of the prior's heading when it scores at least 0.8 of `found`'s (the heading the
+ * points give on their own), else `found`. An object whose two visible faces are not square to
+ * each other (a trailer's drawbar end, a van's slanted rear) has a closeness peak along each; the
+ * one the box was already aligned to is kept instead of turning the box to the denser face.
+ */
+export function headingNearPrior(xs: Float64Array, ys: Float64Array, found: number, priorYaw: number, d0 = 0.01): number {
+  if (xs.length < 2) return found;
+  const foundScore = closeness(xs, ys, found, d0);
+  const step = 0.5 * (Math.PI / 180);
+  let best = priorYaw;
+  let bestScore = -Infinity;
+  for (let a = priorYaw - PRIOR_WINDOW; a <= priorYaw + PRIOR_WINDOW + 1e-9; a += step) {
+    const s = closeness(xs, ys, a, d0);
+    if (s > bestScore) {
+      bestScore = s;
+      best = a;
+    }
+  }
+  const fine = 0.1 * (Math.PI / 180);
+  const centre = best;
+  for (let a = centre - step; a <= centre + step + 1e-9; a += fine) {
+    const s = closeness(xs, ys, a, d0);
+    if (s > bestScore) {
+      bestScore = s;
+      best = a;
+    }
+  }
+  return bestScore >= PRIOR_SCORE * foundScore ? best : found;
+}

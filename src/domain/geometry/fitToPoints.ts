@@ -7,7 +7,7 @@ import { cutOverhang } from './cutOverhang.ts';
 import { estimateGround, groundHeightAt } from './estimateGround.ts';
 import type { GroundModel } from './estimateGround.ts';
 import { fitHeight, DEFAULT_ELEVATION_GAP } from './fitHeight.ts';
-import { fitLShape } from './fitLShape.ts';
+import { fitLShape, headingNearPrior } from './fitLShape.ts';
 import type { FitConfidence, FitCuboidOptions, FitResult, HeadingSource } from './fitTypes.ts';
 import { chooseHeading, wrapAngle } from './headingSign.ts';
 import { principalAxis } from './principalAxis.ts';
@@ -195,6 +195,9 @@ export function fitObject(
   else if ((headOn = isHeadOn(hx, hy, los, defaults, [xs, ys]))) theta = headOnHeading(hx, hy, los, axis);
   else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
+  // A refit keeps to the faces its box is aligned with when the points support them nearly as well.
+  if (prior !== undefined && defaults.boxShaped && !sparse && !headOn)
+    theta = headingNearPrior(hx, hy, theta, prior.yaw, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);
 
   const cluster: BevCluster = { xs, ys, originX: mx, originY: my, seedX: seed.x - mx, seedY: seed.y - my, sensorX: ox, sensorY: oy };
   // The last return on a face lies inside its edge by up to one azimuth step (half on average),
