@@ -254,7 +254,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
 /** The report of an export in another format than KITTI: counts, conversions, skipped frames. */
 export function formatLabelExportSummary(s: FormatExportSummary, out: string): string {
   return (
-    `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} (${s.boxes} box${s.boxes === 1 ? '' : 'es'}, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out}` +
+    `exported ${s.frames} frame${s.frames === 1 ? '' : 's'} (${s.boxes} box${s.boxes === 1 ? '' : 'es'}, classes ${s.classes.join(', ') || 'none'}) as ${s.format} to ${out} (train ${s.train}, val ${s.val})` +
     (s.filteredOut > 0 ? `, ${s.filteredOut} left out by --status` : '') +
     '\n' +
     splitNoteText(s) +

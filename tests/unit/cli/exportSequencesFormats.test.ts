@@ -17,6 +17,8 @@ describe('export of independent frames', () => {
     const out = path.join(root, 'nu');
     const res = await runCli(['export', SHARED_KITTI, '--out', out, '--format', 'nuscenes', '--no-bin']);
     expect(res.code).toBe(0);
+    // The first line gives the split's counts, as the kitti export's does.
+    expect(res.out.split('\n')[0]).toMatch(/^exported 3 frames \(\d+ boxes, classes .*\) as nuscenes to .* \(train 2, val 1\)$/);
     const scenes = json(path.join(out, 'v1.0-cuboid', 'scene.json')) as { nbr_samples: number }[];
     expect(scenes.map((s) => s.nbr_samples)).toEqual([1, 1, 1]);
     const samples = json(path.join(out, 'v1.0-cuboid', 'sample.json')) as { prev: string; next: string }[];
