@@ -110,6 +110,8 @@ describe('frame file info', () => {
   });
 
   it('does not count a line that does not read as a box', () => {
-    expect(countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\nthis is not a label line\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 nope\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0')).toBe(2);
+    expect(
+      countLabelBoxes('Car 0 0 0 0 0 0 0 1 1 1 1 1 1 0\nthis is not a label line\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 nope\nVan 0 0 0 0 0 0 0 1 1 1 1 1 1 0'),
+    ).toBe(2);
   });
 });
