@@ -3,6 +3,7 @@ import type { ToolContext } from '../ToolContext.ts';
 import type { Point3 } from '../ToolEvent.ts';
 import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
 import { fitNotice } from './fitNotice.ts';
+import { hiddenAtPoint } from './hiddenAtPoint.ts';
 
 export interface FitAtPointOptions {
   /** Create a class-default box at the point without asking the fit service (shift-create). */
@@ -21,8 +22,9 @@ function formatPoint(p: Point3): string {
  * Creates a box of the current class at `point` (LiDAR frame, metres): the fit service's box
  * (source 'fit') when it finds a cluster there, else a class-default box standing on the ground
  * (source 'manual') and a message saying so. One undo step; the new box is selected.
- * Resolves to the new box id, or null when no frame is open, the fit failed, or the frame
- * changed while the fit ran (the result is then dropped).
+ * Resolves to the new box id, or null when no frame is open, the point is out of sight (in a
+ * hidden box; a fit landing there or outside the slice or crop: `hiddenAtPoint`, with a message), the fit failed, or the
+ * frame changed while the fit ran (the result is then dropped).
  */
 export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAtPointOptions = {}): Promise<string | null> {
   const state = ctx.store.getState();
@@ -33,6 +35,11 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   }
   if (state.editLock !== null) {
     state.showMessage(state.editLock, 'warning');
+    return null;
+  }
+  const hidden = hiddenAtPoint(state, point, false);
+  if (hidden !== null) {
+    state.showMessage(hidden, 'warning');
     return null;
   }
   if (options.withoutFit) {
@@ -56,6 +63,11 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     const box = { ...defaultCuboidAt(ctx, point), label };
     ctx.store.getState().showMessage(`No points to fit at ${formatPoint(point)}: placed a default ${label} box.`, 'warning');
     return commitNewCuboid(ctx, box) ? box.id : null;
+  }
+  const outOfSight = hiddenAtPoint(ctx.store.getState(), result.center);
+  if (outOfSight !== null) {
+    ctx.store.getState().showMessage(outOfSight, 'warning');
+    return null;
   }
   const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
   if (!commitNewCuboid(ctx, box)) return null;
