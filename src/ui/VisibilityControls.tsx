@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { orderedInterval } from '../domain/pointcloud/sliceAndCrop.ts';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
@@ -118,6 +118,7 @@ function round(v: number): number {
 function LimitField({ label, value, min, onChange }: { label: string; value: number | null; min?: number; onChange: (v: number | null) => void }) {
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
+  const committedByEnter = useRef(false);
   useEffect(() => setText(shown), [shown]);
   const commit = () => {
     const t = text.trim();
@@ -143,9 +144,18 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
       aria-label={label}
       value={text}
       onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
+      onBlur={() => {
+        // Enter committed already (and blurred the field): committing its text again would undo a swap of the ends.
+        if (committedByEnter.current) committedByEnter.current = false;
+        else commit();
+      }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
+        if (e.key === 'Enter') {
+          commit();
+          committedByEnter.current = true;
+          e.currentTarget.blur();
+          committedByEnter.current = false;
+        }
         if (e.key === 'Escape') setText(shown);
       }}
       data-testid={`vis-${label.replace(' ', '-')}`}

@@ -112,3 +112,21 @@ test('D with a checks section header focused opens the next frame once (its re-r
   await expect(page.getByTestId('frame-title')).toHaveText('Frame 000001');
   expect(await storeValue<string>(page, 'state.currentFrameId')).toBe('000001');
 });
+
+test('limits typed the wrong way round with Enter are swapped, not collapsed, and the keyboard goes back to the view', async ({ page }) => {
+  await openFrame(page, '000000');
+  const min = page.getByTestId('vis-range-min');
+  const max = page.getByTestId('vis-range-max');
+  await min.click();
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  await max.click();
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storeValue<{ min: number; max: number }>(page, 'state.visibility.rangeCrop')).toEqual({ min: 10, max: 30 });
+  await expect(min).toHaveValue('10');
+  await expect(max).toHaveValue('30');
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  await page.getByTestId('vis-crop').uncheck();
+  await expect.poll(() => storeValue<{ min: number | null }>(page, 'state.visibility.rangeCrop')).toEqual({ min: null, max: null });
+});
