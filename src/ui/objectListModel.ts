@@ -96,13 +96,19 @@ function trackOrder(a: BoxRow, b: BoxRow): number {
   return a.range - b.range;
 }
 
+const DIGITS = /^\d+$/;
+/** Fewest characters of a box id that find the box by its id. */
+const ID_PREFIX = 6;
+
 /** One word of a search, parsed: which part of a row it tests. */
 type QueryWord = { kind: 'class' | 'track' | 'is' | 'text'; arg: string };
 
 /**
  * A search parsed into words, all of which must match. `class:car` (or `c:`) the class,
- * `track:12` (or `t:`, `#12`) the track number or id, `is:error|warning|flagged|hidden|locked|attention`
- * a state; any other word a part of the class, track name, track id or box id (case-insensitive).
+ * `track:12` (or `t:`, `#12`) the track number (whole) or a part of the track id,
+ * `is:error|warning|flagged|hidden|locked|attention` a state; a bare number the track number
+ * (`car 1` as the row reads); any other word a part of the class, the track name or id of a
+ * tracked box, or the first 6 or more characters of the box id (case-insensitive).
  */
 export function parseQuery(query: string): QueryWord[] {
   const words: QueryWord[] = [];
@@ -127,12 +133,18 @@ export function matchesQuery(row: BoxRow, words: readonly QueryWord[]): boolean 
     if (w.kind === 'class') {
       if (!row.label.toLowerCase().includes(w.arg)) return false;
     } else if (w.kind === 'track') {
-      if (!(row.trackNo !== null && row.trackNo === Number(w.arg)) && !(row.trackId ?? '').toLowerCase().includes(w.arg)) return false;
+      // A number is a track number, whole ("#1" is not Track 12, nor a track id holding a 1).
+      if (DIGITS.test(w.arg) ? row.trackNo !== Number(w.arg) : !(row.trackId ?? '').toLowerCase().includes(w.arg)) return false;
     } else if (w.kind === 'is') {
       if (!isState(row, w.arg)) return false;
+    } else if (DIGITS.test(w.arg)) {
+      // "car 1", as the row reads: the number is the track's.
+      if (row.trackNo !== Number(w.arg)) return false;
     } else {
-      hay ??= `${row.label} ${row.track} ${row.trackId ?? ''} ${row.id}`.toLowerCase();
-      if (!hay.includes(w.arg)) return false;
+      // The class and, for a tracked box, its name and id ("no track" is no match for "track");
+      // a box id by its first characters (a random id holds every short word somewhere).
+      hay ??= `${row.label} ${row.trackId !== null ? `${row.track} ${row.trackId}` : ''}`.toLowerCase();
+      if (!hay.includes(w.arg) && !(w.arg.length >= ID_PREFIX && row.id.toLowerCase().startsWith(w.arg))) return false;
     }
   }
   return true;

@@ -65,6 +65,11 @@ describe('buildObjectList', () => {
     expect(buildObjectList(input({ query: 'is:flagged' })).rows.map((r) => r.key)).toEqual(['class:Car', 'box:c2']);
     expect(buildObjectList(input({ query: 'is:warning car' })).rows.map((r) => r.key)).toEqual(['class:Car', 'box:c1']);
     expect(buildObjectList(input({ query: 'UUID' })).rows.map((r) => r.key)).toEqual(['class:Zebra', 'box:z']);
+    // Numbers are whole track numbers: #1 is not Track 12 or a track id holding a 1; "car 2" reads as the row does.
+    expect(buildObjectList(input({ query: '#1' })).rows).toEqual([]);
+    expect(buildObjectList(input({ query: 'car 2' })).rows.map((r) => r.key)).toEqual(['class:Car', 'box:c2']);
+    // "track" is no match for a box without one.
+    expect(buildObjectList(input({ query: 'track' })).shown).toBe(4);
     const m = buildObjectList(input({ query: 'car' }));
     expect(m).toMatchObject({ total: 5, shown: 3 });
     expect(buildObjectList(input({ query: 'nothing-like-it' })).rows).toEqual([]);
