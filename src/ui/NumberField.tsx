@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface NumberFieldProps {
   label: string;
@@ -8,14 +8,20 @@ export interface NumberFieldProps {
   onCommit: (value: number) => void;
 }
 
-/** A numeric input that commits on Enter or blur (one undo step), and reverts bad text. */
+/** A numeric input that commits on Enter or blur (one undo step), and reverts bad text and refused changes. */
 export function NumberField({ label, value, step = 0.1, digits = 2, onCommit }: NumberFieldProps) {
   const [text, setText] = useState(value.toFixed(digits));
+  const latest = useRef(value);
+  latest.current = value;
   useEffect(() => setText(value.toFixed(digits)), [value, digits]);
   const commit = () => {
     const v = Number(text);
-    if (Number.isFinite(v) && Math.abs(v - value) > 1e-9) onCommit(v);
-    else setText(value.toFixed(digits));
+    if (Number.isFinite(v) && Math.abs(v - value) > 1e-9) {
+      onCommit(v);
+      // A refused change (a locked box, a frame locked for review) leaves the value as it was:
+      // the field shows it again instead of the number typed. (An accepted one re-renders first.)
+      setTimeout(() => setText(latest.current.toFixed(digits)), 0);
+    } else setText(value.toFixed(digits));
   };
   return (
     <label className="num">

@@ -46,6 +46,13 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   await page.getByTestId(`object-row-${target}`).click();
   const c = await storeValue<[number, number, number]>(page, `state.doc.cuboids.find((c) => c.id === '${target}').center`);
   await waitForViewStill(page, c);
+  // Its inspector refuses a typed value and shows the box's own again.
+  const y = page.getByTestId('field-y');
+  const before = await y.inputValue();
+  await y.fill(String(Number(before) + 3));
+  await y.press('Enter');
+  await expect(page.getByTestId('toast')).toContainText('locked');
+  await expect(y).toHaveValue(before);
   await page.evaluate(() => (window as any).__cuboid.store.getState().clearSelection());
   const at = await page.evaluate((p) => ((window as any).__cuboid as Hook).project(p, 'main'), c);
   expect(at).not.toBeNull();
