@@ -7,6 +7,7 @@ import { dismissedRegions } from '../domain/document/dismissals.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import { ApiError } from '../io/apiClient.ts';
 import type { PageIo } from './pageIo.ts';
+import { noteTrackIds } from '../domain/document/cuboidOps.ts';
 
 /** Quiet time after an edit before the checks re-run, milliseconds. */
 const DEBOUNCE_MS = 80;
@@ -58,7 +59,11 @@ export function startChecksRunner(store: AppStore, io: Pick<PageIo, 'api' | 'fra
       // Asked beside the calib; a server that cannot say leaves the track rules out, nothing else.
       const tracksAround = Promise.resolve()
         .then(() => api.getExpectedTracks(frameId))
-        .then((g) => g.expectedTracks)
+        .then((g) => {
+          // New tracks are numbered past the tracks around (a reload starts the count again).
+          noteTrackIds(g.expectedTracks.map((t) => t.trackId));
+          return g.expectedTracks;
+        })
         .catch((): ExpectedTrackBox[] => []);
       // The boxes are in the LiDAR frame: a broken calib only means the camera view is unknown, so
       // the checks run without it (missed objects searched all around) and the panel says why.

@@ -1,5 +1,6 @@
 import type { AppStore } from '../state/createAppStore.ts';
 import type { ApiClient } from '../io/apiClient.ts';
+import { noteTrackIds } from '../domain/document/cuboidOps.ts';
 
 /**
  * Reads the dataset's track index from the server in one request (`GET /api/tracks`) into the
@@ -21,6 +22,7 @@ export function createTrackLoader(store: AppStore, api: ApiClient): { reload(): 
       try {
         const index = await api.getTracks(controller.signal);
         const byFrame = new Map(index.map((f) => [f.frameId, f]));
+        noteTrackIds(index.flatMap((f) => f.cuboids.map((c) => c.trackId)));
         const frames = store.getState().frames.map((f) => byFrame.get(f.id) ?? { frameId: f.id, revision: f.revision, cuboids: [] });
         if (current === controller) setTracks({ frames, status: 'done' });
       } catch (err) {

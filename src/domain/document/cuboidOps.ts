@@ -44,6 +44,17 @@ export function newTrackId(random: RandomSource = Math.random): string {
   return `t${trackCounter}-${randomSuffix(random)}`;
 }
 
+/**
+ * Makes `newTrackId` number past every track of `trackIds` (`t12-…` counts as 12): tracks made
+ * after a page reload do not start again at 1 beside the saved ones ("Car 1" twice in a sequence).
+ */
+export function noteTrackIds(trackIds: Iterable<string | null>): void {
+  for (const id of trackIds) {
+    const m = id === null ? null : /^t(\d+)-/.exec(id);
+    if (m !== null) trackCounter = Math.max(trackCounter, Number(m[1]));
+  }
+}
+
 /** Wraps an angle (radians) to (−π, π]. */
 export function normalizeYaw(yaw: number): number {
   let a = yaw % (2 * Math.PI);

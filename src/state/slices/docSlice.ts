@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
+import { noteTrackIds } from '../../domain/document/cuboidOps.ts';
 
 /**
  * The annotation document of the open frame: the only part of the store the undo history tracks
@@ -47,6 +48,7 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
     docLoadCount: 0,
     loadDoc: (doc) => {
       const ids = new Set(doc?.cuboids.map((c) => c.id) ?? []);
+      noteTrackIds(doc?.cuboids.map((c) => c.trackId) ?? []);
       set((s) => ({
         doc,
         docLoadCount: s.docLoadCount + 1,

@@ -7,6 +7,7 @@ import {
   newCuboidId,
   newTrackId,
   normalizeYaw,
+  noteTrackIds,
   removeCuboids,
   updateCuboid,
   updateCuboids,
@@ -34,6 +35,16 @@ describe('cuboid ids', () => {
     newCuboidId();
     newCuboidId();
     expect(track(newTrackId())).toBe(first + 1);
+  });
+
+  it('number new tracks past the tracks already saved (after a reload the count does not start again at 1)', () => {
+    const track = (id: string): number => Number(/^t(\d+)-/.exec(id)![1]);
+    const next = track(newTrackId()) + 1;
+    noteTrackIds(['t' + (next + 40) + '-abcdef', null, 'uuid-from-nuscenes', 't3-xyzxyz']);
+    expect(track(newTrackId())).toBe(next + 41);
+    // Lower numbers never pull the count back.
+    noteTrackIds(['t1-aaaaaa']);
+    expect(track(newTrackId())).toBe(next + 42);
   });
 });
 
