@@ -12,7 +12,7 @@ import { selectDisplayedCuboids } from '../state/selectors.ts';
 import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
 import type { FrameCameraView } from '../services/cameraData.ts';
-import { CameraTabs, shownCamera } from './CameraTabs.tsx';
+import { CameraTabs, cameraTabText, shownCamera } from './CameraTabs.tsx';
 import './cameraPanel.css';
 
 /** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
@@ -202,6 +202,11 @@ export function CameraPanel() {
         <span title={camera === null ? undefined : `${camera.label} · ${camera.file}`}>Camera</span>
         {list !== null && list.length > 1 ? <CameraTabs cameras={list} shown={camera?.name ?? null} onPick={setCamera} /> : null}
         {list !== null && list.length === 1 && camera !== null ? <span title={camera.file}>{camera.label}</span> : null}
+        {list !== null && camera !== null && chosenName !== null && camera.name !== chosenName ? (
+          <span className="muted" data-testid="camera-fallback">
+            {`this frame has no ${cameraTabText(chosenName)}: showing ${cameraTabText(camera.name)}`}
+          </span>
+        ) : null}
         {list !== null && list.length === 0 ? <span className="muted">this frame has no camera image</span> : null}
         {camera !== null && camera.calib === null ? (
           <span className="muted camera-problem" title={camera.problem ?? undefined} data-testid="camera-problem">

@@ -35,6 +35,11 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   const panel = page.getByTestId('camera-panel');
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('camera-zoom')).toHaveText('fit');
+  // A camera chosen on another frame that this one lacks: the panel says which it shows instead.
+  await page.evaluate(() => (window as any).__cuboid.store.getState().setCamera('image_3'));
+  await expect(page.getByTestId('camera-fallback')).toHaveText('this frame has no Cam 3: showing Cam 2');
+  await page.evaluate(() => (window as any).__cuboid.store.getState().setCamera('image_2'));
+  await expect(page.getByTestId('camera-fallback')).toHaveCount(0);
   const image = panel.locator('.camera-image');
   const box0 = (await image.boundingBox())!;
   await page.screenshot({ path: 'test-results/views-camera-fit.png' });
