@@ -17,21 +17,21 @@ export function ColorLegend() {
   if (!byTime && viewRange === undefined) return null;
   const [lo, hi] = byTime ? timeRange : (viewRange ?? [0, 0]);
   const top = hi;
-  const unit = byTime ? ' sweeps' : mode === 'height' || mode === 'distance' ? ' m' : '';
+  const unit = mode === 'height' || mode === 'distance' ? ' m' : '';
   return (
     <div className="legend" data-testid="legend" data-covers-view="">
       <span className="legend-title">{mode}</span>
       <span className="legend-ramp" />
       <span className="legend-labels">
-        <span>
-          {lo.toFixed(byTime ? 0 : 1)}
-          {unit}
-        </span>
-        <span>
-          {top.toFixed(byTime ? 0 : 1)}
-          {unit}
-        </span>
+        <span>{byTime ? sweepOffsetText(lo) : `${lo.toFixed(1)}${unit}`}</span>
+        <span>{byTime ? sweepOffsetText(top) : `${top.toFixed(1)}${unit}`}</span>
       </span>
     </div>
   );
+}
+
+/** A sweep's place in time relative to the open frame: "3 before", "this sweep", "1 after". */
+export function sweepOffsetText(offset: number): string {
+  const n = Math.round(offset);
+  return n === 0 ? 'this sweep' : n < 0 ? `${-n} before` : `${n} after`;
 }

@@ -80,7 +80,7 @@ function shownStatus(drawn: number, points: number, d: { points: number; radius:
     );
   return (
     <>
-      {`${(drawn / 1e6).toFixed(1)}/${(points / 1e6).toFixed(1)}M`}
+      {`${+(drawn / 1e6).toFixed(2)}/${+(points / 1e6).toFixed(2)}M`}
       {word(' shown')}
       {detail}
     </>

@@ -30,7 +30,10 @@ describe('ColorLegend', () => {
     page.store.setState((s) => ({ merge: { ...s.merge, sweeps: 5, status: 'ready', colorByTime: true, timeRange: [-5, 5] } }));
     const merged = render(page);
     expect(merged).toContain('<span class="legend-title">sweep time</span>');
-    expect(merged.replace(/<!-- -->/g, '')).toContain('<span>-5 sweeps</span><span>5 sweeps</span>');
+    expect(merged.replace(/<!-- -->/g, '')).toContain('<span>5 before</span><span>5 after</span>');
+    // Frame 000001 with ±5: one sweep before it.
+    page.store.setState((s) => ({ merge: { ...s.merge, timeRange: [-1, 5] } }));
+    expect(render(page).replace(/<!-- -->/g, '')).toContain('<span>1 before</span><span>5 after</span>');
     page.store.setState((s) => ({ merge: { ...s.merge, colorByTime: false } }));
     expect(render(page)).not.toContain('sweep time');
   });
