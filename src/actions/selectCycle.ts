@@ -8,11 +8,19 @@ function selectable(s: AppState) {
   return (s.doc?.cuboids ?? []).filter((c) => !isBoxHidden(s.visibility, c) && !isBoxLocked(s.visibility, c));
 }
 
+/** Says why the keys select nothing: every box of the frame is hidden or locked. */
+function noneSelectable(s: AppState): void {
+  s.showMessage(`Every box of this frame is hidden or locked: show or unlock them (object list, Visibility) to select them.`, 'info');
+}
+
 function step(ctx: ActionContext, dir: 1 | -1): void {
   const s = ctx.store.getState();
   const all = s.doc!.cuboids;
   const boxes = selectable(s);
-  if (boxes.length === 0) return;
+  if (boxes.length === 0) {
+    noneSelectable(s);
+    return;
+  }
   const primary = s.selectedIds[s.selectedIds.length - 1];
   // From a skipped box, the step starts at the nearest selectable one in document order.
   const at = all.findIndex((c) => c.id === primary);
@@ -61,5 +69,10 @@ export const selectAll: Action = {
   keys: ['ctrl+a'],
   group: 'selection',
   predicate: hasBoxes,
-  perform: (ctx) => ctx.store.getState().select(selectable(ctx.store.getState()).map((c) => c.id)),
+  perform: (ctx) => {
+    const s = ctx.store.getState();
+    const boxes = selectable(s);
+    if (boxes.length === 0) noneSelectable(s);
+    else s.select(boxes.map((c) => c.id));
+  },
 };

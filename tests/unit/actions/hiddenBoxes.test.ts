@@ -39,3 +39,16 @@ describe('fitting where the user has hidden things', () => {
     expect(ed.cuboids()).toHaveLength(1);
   });
 });
+
+describe('selection keys with every box hidden or locked', () => {
+  it('Tab and Ctrl+A say why they select nothing', () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a'), testCuboid('b', { center: [20, 4, -0.95] })] });
+    ed.store.getState().setClassHidden('Car', true);
+    ed.keyDown('Tab');
+    expect(ed.selectedIds()).toEqual([]);
+    expect(ed.store.getState().ui.message?.text).toMatch(/Every box of this frame is hidden or locked/);
+    ed.store.getState().showMessage('other', 'info');
+    ed.keyDown('a', { ctrlKey: true });
+    expect(ed.store.getState().ui.message?.text).toMatch(/Every box of this frame is hidden or locked/);
+  });
+});
