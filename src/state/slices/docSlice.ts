@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from '../AppState.ts';
 import type { FrameAnnotation } from '../../domain/document/FrameAnnotation.ts';
 import { noteTrackIds } from '../../domain/document/cuboidOps.ts';
+import { visibilityForDoc } from './visibilitySlice.ts';
 
 /**
  * The annotation document of the open frame: the only part of the store the undo history tracks
@@ -52,6 +53,7 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
       set((s) => ({
         doc,
         docLoadCount: s.docLoadCount + 1,
+        visibility: visibilityForDoc(s.visibility, doc?.cuboids ?? []),
         selectedIds: s.selectedIds.filter((id) => ids.has(id)),
         hoveredId: null,
         interaction: { ...s.interaction, drafts: [] },

@@ -17,10 +17,14 @@ export interface VisibilitySlice {
     hiddenClasses: readonly string[];
     /** Single boxes hidden, by box id. */
     hiddenBoxIds: readonly string[];
+    /** Tracks of the boxes hidden one by one: their boxes in the frames opened next are hidden too. */
+    hiddenTrackIds: readonly string[];
     /** Classes whose boxes cannot be selected in the viewport or edited. */
     lockedClasses: readonly string[];
     /** Single boxes locked, by box id. */
     lockedBoxIds: readonly string[];
+    /** Tracks of the boxes locked one by one: their boxes in the frames opened next are locked too. */
+    lockedTrackIds: readonly string[];
     /** Height slice: points kept only with z in this interval (LiDAR frame, metres). */
     heightSlice: Interval;
     /** Range crop: points kept only with horizontal distance from the sensor in this interval (metres). */
@@ -52,8 +56,10 @@ const NO_LIMIT: Interval = { min: null, max: null };
 const INITIAL: VisibilitySlice['visibility'] = {
   hiddenClasses: [],
   hiddenBoxIds: [],
+  hiddenTrackIds: [],
   lockedClasses: [],
   lockedBoxIds: [],
+  lockedTrackIds: [],
   heightSlice: NO_LIMIT,
   rangeCrop: NO_LIMIT,
   hideGround: false,
@@ -83,13 +89,23 @@ export const createVisibilitySlice: StateCreator<AppState, [], [], VisibilitySli
       const gone = new Set(hiddenClasses.includes(cls) ? (s.doc?.cuboids ?? []).filter((c) => c.label === cls).map((c) => c.id) : []);
       return { visibility: { ...s.visibility, hiddenClasses }, ...withoutSelected(s.selectedIds, gone) };
     }),
+  // A box of a track is hidden or locked with its track: the frames opened next hide or lock its boxes too.
   setBoxHidden: (id, hidden) =>
     set((s) => {
       const hiddenBoxIds = toggled(s.visibility.hiddenBoxIds, id, hidden);
-      return { visibility: { ...s.visibility, hiddenBoxIds }, ...withoutSelected(s.selectedIds, new Set(hiddenBoxIds.includes(id) ? [id] : [])) };
+      const on = hiddenBoxIds.includes(id);
+      const trackId = s.doc?.cuboids.find((c) => c.id === id)?.trackId ?? null;
+      const hiddenTrackIds = trackId === null ? s.visibility.hiddenTrackIds : toggled(s.visibility.hiddenTrackIds, trackId, on);
+      return { visibility: { ...s.visibility, hiddenBoxIds, hiddenTrackIds }, ...withoutSelected(s.selectedIds, new Set(on ? [id] : [])) };
     }),
   setClassLocked: (cls, locked) => set((s) => ({ visibility: { ...s.visibility, lockedClasses: toggled(s.visibility.lockedClasses, cls, locked) } })),
-  setBoxLocked: (id, locked) => set((s) => ({ visibility: { ...s.visibility, lockedBoxIds: toggled(s.visibility.lockedBoxIds, id, locked) } })),
+  setBoxLocked: (id, locked) =>
+    set((s) => {
+      const lockedBoxIds = toggled(s.visibility.lockedBoxIds, id, locked);
+      const trackId = s.doc?.cuboids.find((c) => c.id === id)?.trackId ?? null;
+      const lockedTrackIds = trackId === null ? s.visibility.lockedTrackIds : toggled(s.visibility.lockedTrackIds, trackId, lockedBoxIds.includes(id));
+      return { visibility: { ...s.visibility, lockedBoxIds, lockedTrackIds } };
+    }),
   setHeightSlice: (heightSlice) => set((s) => ({ visibility: { ...s.visibility, heightSlice } })),
   setRangeCrop: (rangeCrop) => set((s) => ({ visibility: { ...s.visibility, rangeCrop } })),
   setHideGround: (hideGround) => set((s) => ({ visibility: { ...s.visibility, hideGround } })),
@@ -97,3 +113,21 @@ export const createVisibilitySlice: StateCreator<AppState, [], [], VisibilitySli
   requestObjectSearch: () => set((s) => ({ visibility: { ...s.visibility, searchRequest: s.visibility.searchRequest + 1 } })),
   resetVisibility: () => set((s) => ({ visibility: { ...INITIAL, boxLabels: s.visibility.boxLabels, searchRequest: s.visibility.searchRequest } })),
 });
+
+/**
+ * The visibility for a newly loaded document: a box of a track is hidden or locked exactly when
+ * its track is (box ids are per frame; a track runs through the frames), other boxes as they were.
+ */
+export function visibilityForDoc(v: VisibilitySlice['visibility'], cuboids: readonly { id: string; trackId: string | null }[]): VisibilitySlice['visibility'] {
+  const tracked = cuboids.filter((c) => c.trackId !== null);
+  if (tracked.length === 0) return v;
+  const follow = (ids: readonly string[], tracks: readonly string[]): readonly string[] => {
+    const on = new Set(tracks);
+    const mine = new Set(tracked.map((c) => c.id));
+    const next = [...ids.filter((id) => !mine.has(id)), ...tracked.filter((c) => on.has(c.trackId!)).map((c) => c.id)];
+    return next.length === ids.length && next.every((id) => ids.includes(id)) ? ids : next;
+  };
+  const hiddenBoxIds = follow(v.hiddenBoxIds, v.hiddenTrackIds);
+  const lockedBoxIds = follow(v.lockedBoxIds, v.lockedTrackIds);
+  return hiddenBoxIds === v.hiddenBoxIds && lockedBoxIds === v.lockedBoxIds ? v : { ...v, hiddenBoxIds, lockedBoxIds };
+}

@@ -31,6 +31,30 @@ describe('visibility slice', () => {
     expect(store.getState().selectedIds).toEqual([]);
   });
 
+  it('a box hidden or locked takes its track with it into the frames opened next, and back', () => {
+    const store = createAppStore();
+    const box = (id: string, trackId: string | null) =>
+      createCuboid({ id, trackId, label: 'Car', center: [5, 0, 0], size: [4, 2, 1.5], yaw: 0, source: 'manual' });
+    const frameA = { ...emptyAnnotation('a'), cuboids: [box('a1', 't1-aaaaaa'), box('a2', null)] };
+    const frameB = { ...emptyAnnotation('b'), cuboids: [box('b1', 't1-aaaaaa'), box('b2', 't2-bbbbbb')] };
+    store.getState().loadDoc(frameA);
+    store.getState().setBoxHidden('a1', true);
+    store.getState().setBoxLocked('a1', true);
+    store.getState().setBoxHidden('a2', true);
+    store.getState().loadDoc(frameB);
+    let v = store.getState().visibility;
+    expect(v.hiddenBoxIds).toContain('b1');
+    expect(v.hiddenBoxIds).not.toContain('b2');
+    expect(v.lockedBoxIds).toContain('b1');
+    // Shown again in frame b: the track is shown, in frame a too.
+    store.getState().setBoxHidden('b1', false);
+    store.getState().loadDoc(frameA);
+    v = store.getState().visibility;
+    expect(v.hiddenBoxIds).not.toContain('a1');
+    expect(v.hiddenBoxIds).toContain('a2');
+    expect(v.lockedBoxIds).toContain('a1');
+  });
+
   it('resets everything but the label preference, and records nothing in the undo history', () => {
     const store = createAppStore();
     store.getState().setHeightSlice({ min: -1, max: 2 });
