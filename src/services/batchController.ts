@@ -16,6 +16,7 @@ import { batchActionForKey, runBatchAction } from './batchActions.ts';
 import { createBatchCrops, type BatchCropIo, type BatchCrops } from './batchCrops.ts';
 import { planBatchInterpolation } from './batchInterpolate.ts';
 import type { PageIo } from './pageIo.ts';
+import { createBatchUndoGroup } from './batchUndoGroup.ts';
 
 /** The engine parts the batch view uses (a page's `PageIo` fits). */
 export type BatchIo = BatchCropIo & {
@@ -140,6 +141,7 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
   };
 
   const edit = (frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation): boolean => {
+    undoGroup.edited();
     if (frameId === currentId()) return state().applyDocChange(change);
     const doc = docs?.get(frameId);
     if (!docs || !doc) {
@@ -236,13 +238,20 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
         message(`Mark keyframes (K) on this track before and after frame ${frameId} first.`, 'info');
         return;
       }
-      let changed = 0;
-      for (const u of plan.updates) {
-        if (u.frameId !== currentId()) await d.load(u.frameId);
-        if (edit(u.frameId, (doc) => mergeTrackBoxes(doc, [u.cuboid]).doc)) changed++;
-      }
+      const written = await undoGroup.record(async () => {
+        const frames: string[] = [];
+        for (const u of plan.updates) {
+          if (u.frameId !== currentId()) await d.load(u.frameId);
+          if (edit(u.frameId, (doc) => mergeTrackBoxes(doc, [u.cuboid]).doc)) frames.push(u.frameId);
+        }
+        return frames;
+      });
+      const changed = written.length;
       const span = plan.segments.map(([a, b]) => `${a}–${b}`).join(' and ');
-      message(`Interpolated ${changed} frame${changed === 1 ? '' : 's'} between keyframes ${span}.`, 'info');
+      message(
+        `Interpolated ${changed} frame${changed === 1 ? '' : 's'} between keyframes ${span}${changed > 1 ? ' (Ctrl+Z undoes it in all of them)' : ''}.`,
+        'info',
+      );
     } catch (err) {
       message(`Interpolation failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
     }
@@ -274,14 +283,23 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
     }
   };
 
-  const undo = (frameId: string) => {
-    if (frameId === currentId()) store.temporal.getState().undo();
-    else if (!docs?.undo(frameId)) message(`Nothing to undo in frame ${frameId}.`, 'info');
-  };
-  const redo = (frameId: string) => {
-    if (frameId === currentId()) store.temporal.getState().redo();
-    else if (!docs?.redo(frameId)) message(`Nothing to redo in frame ${frameId}.`, 'info');
-  };
+  const undoGroup = createBatchUndoGroup({
+    undoOne: (frameId) => {
+      if (frameId !== currentId()) return docs?.undo(frameId) ?? false;
+      const had = store.temporal.getState().pastStates.length > 0;
+      store.temporal.getState().undo();
+      return had;
+    },
+    redoOne: (frameId) => {
+      if (frameId !== currentId()) return docs?.redo(frameId) ?? false;
+      const had = store.temporal.getState().futureStates.length > 0;
+      store.temporal.getState().redo();
+      return had;
+    },
+    message,
+  });
+  const undo = (frameId: string) => undoGroup.undo(frameId);
+  const redo = (frameId: string) => undoGroup.redo(frameId);
 
   const close = async (force = false): Promise<boolean> => {
     if (!state().batch.open) return true;

@@ -194,6 +194,32 @@ describe('batch controller', () => {
     expect(server.calls.map((c) => c.frameId)).not.toContain('f2');
   });
 
+  it('undoes one interpolation in every frame it wrote with one Ctrl+Z, and redoes it so', async () => {
+    const { store, editor, ctl } = setup();
+    store.getState().setBatchSize(4);
+    editor.actions.executeAction('openBatchView');
+    await ctl.syncWindow();
+    // Bend the track in f1, f3 and f4; I from f3 straightens all three.
+    for (const f of ['f1', 'f3', 'f4']) ctl.placeBox(f, { center: [10 + Number(f[1]), 4, -0.95] });
+    await settle();
+    store.getState().setBatchFocus(2);
+    ctl.handleKey(key('i'), 4);
+    await settle();
+    const y = (f: string) => ctl.trackBox(f)?.center[1];
+    expect(['f1', 'f3', 'f4'].map(y)).toEqual([0, 0, 0].map((v) => expect.closeTo(v, 6)));
+    expect(store.getState().ui.message?.text).toMatch(/Ctrl\+Z undoes it in all of them/);
+    // Ctrl+Z on the tile of f4: all three are bent again.
+    store.getState().setBatchFocus(3);
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    await settle();
+    expect(['f1', 'f3', 'f4'].map(y)).toEqual([4, 4, 4].map((v) => expect.closeTo(v, 6)));
+    expect(store.getState().ui.message?.text).toMatch(/Undid the interpolation in \d+ frames \(f1, .*f4\)/);
+    ctl.handleKey(key('z', { ctrlKey: true, shiftKey: true }), 4);
+    await settle();
+    expect(['f1', 'f3', 'f4'].map(y)).toEqual([0, 0, 0].map((v) => expect.closeTo(v, 6)));
+    await ctl.close();
+  });
+
   it('pages the window and moves focus with the arrows and Tab', async () => {
     const { store, editor, ctl } = setup();
     store.getState().setBatchSize(4);
