@@ -17,6 +17,7 @@ import { isBucketUrl } from '../server/dataset/bucketUrl.ts';
 import type { BinLayoutName } from '../domain/pointcloud/binLayouts.ts';
 import type { BinLayoutSource } from '../domain/pointcloud/BinLayoutChoice.ts';
 import { stopWithParent } from './stopWithParent.ts';
+import { DictionaryStore } from '../server/review/DictionaryStore.ts';
 
 /** Hosts the server may bind to without users (single-user mode). */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
@@ -187,6 +188,7 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
                 .map((l) => `  points   ${l.frames} .bin frame${l.frames === 1 ? '' : 's'} read as ${l.name} (${SOURCE_TEXT[l.source]})\n`)
                 .join('') +
               formatDatasetWarnings([...ws.dataset.warnings, ...posesWarnings(await new DatasetPoses(ws.dataset).get())], '  ') +
+              (await dictionaryWarning(ws.stateDir)) +
               `Open ${url}\n`,
           );
           const stop = (): void => {
@@ -201,3 +203,11 @@ export const registerServe: RegisterCommand = (program, setExitCode) => {
       },
     );
 };
+
+/** The warning line for a `dictionary.json` in the state folder that does not read (the built-in rules are used meanwhile), or ''. */
+async function dictionaryWarning(stateDir: string): Promise<string> {
+  const { problem } = await new DictionaryStore(stateDir).load();
+  return problem === undefined
+    ? ''
+    : `  warning  the team's rules do not read, so the built-in rules are used until the file is fixed or saved from the app: ${problem}\n`;
+}

@@ -138,7 +138,7 @@ export interface ApiClient {
     frameId: string,
     patch: { annotator?: string | null; reviewer?: string | null },
   ): Promise<{ frameId: string; annotator: string | null; reviewer: string | null }>;
-  getDictionary(signal?: AbortSignal): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default' }>;
+  getDictionary(signal?: AbortSignal): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default'; problem?: string }>;
   /** Saves the whole dictionary; its `version` must be the one edited (409 otherwise). */
   saveDictionary(dictionary: EdgeCaseDictionary): Promise<{ dictionary: EdgeCaseDictionary; source: 'file' }>;
   getMetrics(query?: MetricsQuery, signal?: AbortSignal): Promise<MetricsReport>;
@@ -289,7 +289,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     },
     setAssignment: (frameId, patch) =>
       send<{ frameId: string; annotator: string | null; reviewer: string | null }>('PUT', frameUrl(frameId, '/assignment'), patch),
-    getDictionary: (signal) => json<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default' }>(`${base}/api/dictionary`, { signal }),
+    getDictionary: (signal) => json<{ dictionary: EdgeCaseDictionary; source: 'file' | 'default'; problem?: string }>(`${base}/api/dictionary`, { signal }),
     saveDictionary: (dictionary) => send<{ dictionary: EdgeCaseDictionary; source: 'file' }>('PUT', `${base}/api/dictionary`, dictionary),
     getMetrics: (query, signal) => json<MetricsReport>(withQuery(`${base}/api/metrics`, metricsParams(query)), { signal }),
     metricsCsvUrl(query = {}) {

@@ -136,7 +136,10 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
       onDataset(`${info.name}:${info.id}`);
       api
         .getDictionary()
-        .then(({ dictionary }) => store.getState().setDictionary(dictionary))
+        .then(({ dictionary, problem }) => {
+          store.getState().setDictionary(dictionary);
+          if (problem !== undefined) store.getState().showMessage(`The team's rules do not read, so the built-in rules are used: ${problem}`, 'warning');
+        })
         .catch((err: unknown) => store.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning'));
       const frames = await refreshFrames();
       const first = frames.find((f) => f.id === wanted) ?? frames[0];

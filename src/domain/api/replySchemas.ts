@@ -186,7 +186,12 @@ export const assignmentReplySchema = z.object({ frameId: z.string(), annotator: 
 export const newFlagReplySchema = z.object({ flag: flagSchema, annotation: documentSchema });
 
 /** `GET /api/dictionary` and `PUT` (the stored one). */
-export const dictionaryReplySchema = z.object({ dictionary: edgeCaseDictionarySchema, source: z.enum(['file', 'database', 'default']) });
+export const dictionaryReplySchema = z.object({
+  dictionary: edgeCaseDictionarySchema,
+  source: z.enum(['file', 'database', 'default']),
+  /** Why the stored dictionary is not in force (the built-in one is meanwhile). */
+  problem: z.string().optional(),
+});
 
 /** `GET /api/metrics`: see `domain/metrics/MetricsReport.ts`. */
 export const metricsReplySchema = z.custom<MetricsReport>();

@@ -21,6 +21,12 @@ export interface LoadedDictionary {
    * PostgreSQL, else `default` (the built-in KITTI one).
    */
   source: 'file' | 'database' | 'default';
+  /**
+   * Why the stored dictionary is not in force (the file and the JSON path or line that does not
+   * read): the built-in one is used meanwhile, so frames open and checks run; a lead's save from
+   * the app replaces the broken file (kept beside it as `dictionary.json.broken-TIME`).
+   */
+  problem?: string;
 }
 
 /** Where the served dataset's edge-case dictionary lives: the state folder, or the database. */
@@ -49,14 +55,23 @@ export class DictionaryStore implements DictionaryStorage {
     this.file = path.join(stateDir, 'dictionary.json');
   }
 
-  /** @throws DictionaryError when the file exists but is not a valid dictionary */
+  /**
+   * The dictionary in force. A file that does not read (bad JSON, an invalid field, a folder) is
+   * not in force: the built-in one is, with `problem` saying why (never a failed request).
+   */
   async load(): Promise<LoadedDictionary> {
     const st = await fs.stat(this.file).catch(() => null);
     if (st === null) return { dictionary: defaultDictionary, source: 'default' };
     const key = `${st.mtimeMs}:${st.size}`;
     if (this.cache?.key === key) return this.cache.value;
-    const text = await fs.readFile(this.file, 'utf8');
-    const value: LoadedDictionary = { dictionary: parseDictionary(text, this.file), source: 'file' };
+    let value: LoadedDictionary;
+    try {
+      const text = await fs.readFile(this.file, 'utf8');
+      value = { dictionary: parseDictionary(text, this.file), source: 'file' };
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      value = { dictionary: defaultDictionary, source: 'default', problem: why.includes(this.file) ? why : `${this.file}: ${why}` };
+    }
     this.cache = { key, value };
     return value;
   }
@@ -67,9 +82,12 @@ export class DictionaryStore implements DictionaryStorage {
    */
   save(input: unknown, baseVersion: number): Promise<EdgeCaseDictionary> {
     const run = this.queue.then(async () => {
-      const current = (await this.load()).dictionary;
+      const loaded = await this.load();
+      const current = loaded.dictionary;
       if (current.version !== baseVersion) throw new DictionaryConflictError(baseVersion, current);
       const next = parseDictionary({ ...(typeof input === 'object' && input !== null ? input : {}), version: current.version + 1 }, 'dictionary.json');
+      // A file that did not read is kept beside the new one, not overwritten: someone may want its text.
+      if (loaded.problem !== undefined) await fs.rename(this.file, `${this.file}.broken-${Date.now()}`).catch(() => undefined);
       const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
       await fs.writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
       await fs.rename(tmp, this.file);

@@ -61,4 +61,22 @@ describe('/api/dictionary', () => {
     expect((await s.as('rev', { method: 'PUT', url: '/api/dictionary', payload: dictionary })).statusCode).toBe(403);
     expect(fs.existsSync(path.join(s.stateDir, 'dictionary.json'))).toBe(false);
   });
+
+  it('a dictionary.json that does not read: frames still list, checks run on the built-in rules, the problem names the file, and a save replaces it keeping the broken one', async () => {
+    s = await startAuthServer({ lea: 'lead', ann: 'annotator' });
+    const file = path.join(s.stateDir, 'dictionary.json');
+    fs.writeFileSync(file, '{ "version": 3, "classes": ');
+    expect((await s.as('ann', '/api/frames')).statusCode).toBe(200);
+    const got = await s.as('ann', '/api/dictionary');
+    expect(got.statusCode).toBe(200);
+    const body = got.json() as { dictionary: EdgeCaseDictionary; source: string; problem?: string };
+    expect(body.source).toBe('default');
+    expect(body.problem).toContain('dictionary.json');
+    expect((await s.as('ann', '/api/frames/000001/checks')).statusCode).not.toBe(500);
+    const put = await s.as('lea', { method: 'PUT', url: '/api/dictionary', payload: body.dictionary });
+    expect(put.statusCode).toBe(200);
+    // PostgreSQL keeps the saved one in the database and leaves the file alone.
+    expect((await s.as('ann', '/api/dictionary')).json()).toMatchObject({ source: TEST_BACKEND === 'postgres' ? 'database' : 'file' });
+    expect(fs.readdirSync(s.stateDir).filter((f) => f.startsWith('dictionary.json.broken-'))).toHaveLength(TEST_BACKEND === 'postgres' ? 0 : 1);
+  });
 });
