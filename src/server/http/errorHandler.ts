@@ -78,6 +78,12 @@ export function toResponse(err: FastifyError | Error, root: string | null): [num
   // The team's PostgreSQL does not answer: nothing was stored; the client keeps the edit and retries.
   if (isDatabaseUnavailable(err)) return [503, { error: 'database_unavailable', detail: `the database does not answer: ${describePgError(err)}` }];
   if (err instanceof PcdError || err instanceof PointFileError || err instanceof KittiError) return [422, { error: 'frame_unreadable', detail: err.message }];
+  // The state folder's disk is full (SQLite, a label file): nothing was stored; the client keeps the edit.
+  if (isDiskFull(err))
+    return [
+      507,
+      { error: 'disk_full', detail: `the server's state folder has no space left (${diskFullWhat(err)}): nothing was stored; free some space and save again` },
+    ];
   const fileError = asDatasetFileError(err) ?? (root !== null && insideRoot(err, root) ? toDatasetFileError(err, root) : null);
   if (fileError !== null) {
     return [422, { error: fileError.code, detail: fileError.message, file: fileError.file, reason: fileError.reason }];
@@ -110,4 +116,15 @@ function asDatasetFileError(err: Error): DatasetFileError | null {
   if (err.name !== 'DatasetFileError' || typeof e.file !== 'string' || typeof e.reason !== 'string') return null;
   const code = e.code === 'file_missing' || e.code === 'file_outside_dataset' ? e.code : 'file_unreadable';
   return new DatasetFileError(code, e.file, e.reason, err.message);
+}
+
+/** True for a write that failed for want of disk space: SQLite's SQLITE_FULL, the file system's ENOSPC (or a quota's EDQUOT). */
+function isDiskFull(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+function diskFullWhat(err: Error): string {
+  const file = (err as { path?: unknown }).path;
+  return typeof file === 'string' ? file : (err as { code?: unknown }).code === 'SQLITE_FULL' ? 'the database' : String((err as { code?: unknown }).code);
 }

@@ -131,6 +131,11 @@ describe('a deleted or unreadable dataset file is a 4xx naming the file and why,
     expect(toResponse(hopped, root)[0]).toBe(422);
     const elsewhere = Object.assign(new Error("EACCES: permission denied, open '/var/state/cuboid.db'"), { code: 'EACCES', path: '/var/state/cuboid.db' });
     expect(toResponse(elsewhere, root)[0]).toBe(500);
+    // A full disk is no server fault to hide: 507 saying nothing was stored (the client retries).
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    expect(toResponse(full, root)).toEqual([507, { error: 'disk_full', detail: expect.stringMatching(/no space left \(the database\): nothing was stored/) }]);
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: '/var/state/label_2/000001.txt' });
+    expect(toResponse(enospc, root)[1].detail).toContain('/var/state/label_2/000001.txt');
     // A DatasetFileError that crossed a worker as a plain error with its fields keeps its answer.
     const plain = Object.assign(new Error('label_2/000001.txt: not readable (permission denied)'), {
       name: 'DatasetFileError',
