@@ -58,8 +58,7 @@ export class AnnotationService {
   readonly labels: LabelStore;
   /** Label writes of one frame never overlap: in this process, and with a shared lock (PostgreSQL) in any replica. */
   private readonly locks: FrameLocks;
-  // Facts read from a frame's files, each kept while the file's stat (path, size, mtime) is the same.
-  // (A file's signature comes from its source: a local stat, or a bucket object's listed ETag.)
+  // Facts read from a frame's files, kept while the file's signature (a local stat, a bucket ETag) is the same.
   private readonly sign = (file: string): Promise<string> => frameFileSignature({ source: this.dataset.source.spec }, file);
   private readonly calibs = new FileMemo<KittiCalib | null>(this.sign);
   private readonly imageSizes = new FileMemo<[number, number]>(this.sign);
@@ -163,6 +162,7 @@ export class AnnotationService {
   async getAnnotation(frame: DatasetFrame, actor: Actor = null): Promise<FrameAnnotation> {
     const stored = await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
+    if (frame.shipped?.problem !== undefined) throw new FrameFileError('label_invalid', frame.shipped.problem);
     if (frame.shipped != null) return this.importShipped(frame, frame.shipped, actor);
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
     const text = (await readFrameFile(frame, frame.labelPath)).toString('utf8');
@@ -354,7 +354,7 @@ export class AnnotationService {
 
   /** Boxes in a never-saved frame's label file, and why it cannot be imported (null: it can). */
   private async shippedLabel(frame: DatasetFrame): Promise<{ count: number; problem: string | null }> {
-    if (frame.shipped != null) return { count: frame.shipped.cuboids.length, problem: null };
+    if (frame.shipped != null) return { count: frame.shipped.cuboids.length, problem: frame.shipped.problem ?? null };
     if (frame.labelPath === null) return { count: 0, problem: null };
     const labelPath = frame.labelPath;
     return this.shippedLabels

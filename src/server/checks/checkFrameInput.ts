@@ -6,19 +6,20 @@ import { dismissedRegions } from '../../domain/document/dismissals.ts';
 import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
-import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
+import { parseLabelFile } from '../labels/parseLabelFile.ts';
 import { ringOf } from '../../domain/sensor/ringOf.ts';
 import type { Cuboid } from '../../domain/types.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { readFramePoints } from '../dataset/readFramePoints.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
-import { readFrameFile } from '../dataset/frameFiles.ts';
+import { frameFileName, readFrameFile } from '../dataset/frameFiles.ts';
 import { displayPath, toDatasetFileError } from '../dataset/fileError.ts';
 import { KittiError } from '../../domain/kitti/KittiError.ts';
 
 /** Which part of a scan the labels cover: camera 2's view, all around, or decided per frame. */
 export type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
 import type { RegionMode } from '../../domain/checks/autoLabelRegion.ts';
+import { FrameFileError } from '../dataset/FrameFileError.ts';
 
 /** Everything `cuboid check` needs of one frame, read from the dataset folder (and database). */
 export interface CheckFrameInput {
@@ -66,12 +67,13 @@ export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotatio
     labelSource = 'database';
   } else if (frame.shipped != null) {
     // A sequence dataset's own labels (KITTI tracking label_02, nuScenes tables), already LiDAR boxes.
+    if (frame.shipped.problem !== undefined) throw new FrameFileError('label_invalid', frame.shipped.problem);
     cuboids = frame.shipped.cuboids;
     dontCare = frame.shipped.dontCare.map((d) => d.bbox);
     labelSource = 'dataset';
   } else if (frame.labelPath !== null) {
-    const labelName = path.basename(frame.labelPath);
-    const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: labelName });
+    // The rules a save and an import hold a label file to (class names, at most 10,000 boxes).
+    const objects = parseLabelFile((await readFrameFile(frame, frame.labelPath)).toString('utf8'), frameFileName(frame, frame.labelPath));
     objects.forEach((o, i) => {
       if (o.type === 'DontCare') dontCare.push(o.bbox);
       else cuboids.push(kittiToCuboid(o, calib, { id: `${frame.id}#${i + 1}` }));

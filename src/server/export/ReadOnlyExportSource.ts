@@ -6,10 +6,11 @@ import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import { formatAnnotationLabel } from '../../domain/kitti/formatAnnotationLabel.ts';
 import { kittiToCuboid } from '../../domain/kitti/kittiToCuboid.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
-import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
+import { parseLabelFile } from '../labels/parseLabelFile.ts';
+import { FrameFileError } from '../dataset/FrameFileError.ts';
 import type { BinLayoutName } from '../../domain/pointcloud/binLayouts.ts';
 import { Dataset, type DatasetFrame, type DatasetScanOptions } from '../dataset/Dataset.ts';
-import { readFrameFile } from '../dataset/frameFiles.ts';
+import { frameFileName, readFrameFile } from '../dataset/frameFiles.ts';
 import { defaultStateDir } from '../dataset/bucketUrl.ts';
 import { readImageSize } from '../dataset/frameFileInfo.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -62,9 +63,13 @@ export class ReadOnlyExportSource implements ExportSource {
   async getAnnotation(frame: DatasetFrame): Promise<FrameAnnotation> {
     const stored = this.storage === null ? null : await this.storage.getAnnotation(frame.id);
     if (stored !== null) return stored;
-    if (frame.shipped != null) return shippedDocument(frame.id, frame.shipped);
+    if (frame.shipped != null) {
+      if (frame.shipped.problem !== undefined) throw new FrameFileError('label_invalid', frame.shipped.problem);
+      return shippedDocument(frame.id, frame.shipped);
+    }
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
-    const objects = parseKittiLabel((await readFrameFile(frame, frame.labelPath)).toString('utf8'), { fileName: path.basename(frame.labelPath) });
+    // The rules a save and an import hold a label file to (class names, at most 10,000 boxes): export writes nothing serve would refuse.
+    const objects = parseLabelFile((await readFrameFile(frame, frame.labelPath)).toString('utf8'), frameFileName(frame, frame.labelPath));
     const calib = await this.calib(frame);
     const doc = emptyAnnotation(frame.id);
     objects.forEach((o, i) => {

@@ -164,7 +164,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
           return bytes;
         });
       }
-      const picked = await step(frame.labelPath, () => documentToExport(source, frame, opts.statuses));
+      const picked = await step(frame.labelPath ?? frame.shipped?.file ?? null, () => documentToExport(source, frame, opts.statuses));
       if (picked === null) {
         summary.filteredOut++;
         continue;

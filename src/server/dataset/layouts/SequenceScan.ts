@@ -14,6 +14,11 @@ export interface ShippedLabels {
   dontCare: KittiObject[];
   /** The file they came from, relative to the dataset (`label_02/0003.txt`, `v1.0-mini/sample_annotation.json`). */
   file: string;
+  /**
+   * Why that file does not read (file, line, field): then there are no boxes, and opening,
+   * checking or exporting the frame says so instead of showing it unlabelled.
+   */
+  problem?: string;
 }
 
 /** One frame a sequence layout found. Refs come from the source's listings (opaque; read through the source). */

@@ -67,8 +67,19 @@ export async function scanKittiTracking(source: DatasetSource): Promise<Sequence
     const calibRef = calibBy.get(seq)?.ref ?? null;
     const calib = calibRef === null ? null : await readOrWarn(source, calibRef, warnings, (text, file) => parseKittiCalib(text, { fileName: file }));
     const labelRef = labelBy.get(seq)?.ref ?? null;
+    // A label file that does not read leaves its frames with the problem, not unlabelled: opening,
+    // checking and exporting them say why (an export without a sequence's boxes is no success).
+    let labelProblem: string | undefined;
     const rows =
-      labelRef === null ? null : await readOrWarn(source, labelRef, warnings, (text, file) => groupByFrame(parseTrackingLabels(text, { fileName: file })));
+      labelRef === null
+        ? null
+        : await readOrWarn(
+            source,
+            labelRef,
+            warnings,
+            (text, file) => groupByFrame(parseTrackingLabels(text, { fileName: file })),
+            (why) => (labelProblem = why),
+          );
     if (rows !== null && calib === null)
       warnings.push(`${source.display(labelRef as string)}: no readable calib/${seq}.txt; its boxes are placed with the no-camera convention`);
     const oxtsRef = oxtsBy.get(seq)?.ref ?? null;
@@ -97,7 +108,12 @@ export async function scanKittiTracking(source: DatasetSource): Promise<Sequence
         image: image === undefined ? null : { ref: image.ref, name: image.name },
         sequence: seq,
         pose,
-        shipped: rows === null ? null : { ...trackingFrameLabels(frameRows, seq, id, calib), file: source.display(labelRef as string) },
+        shipped:
+          labelProblem !== undefined
+            ? { cuboids: [], dontCare: [], file: source.display(labelRef as string), problem: labelProblem }
+            : rows === null
+              ? null
+              : { ...trackingFrameLabels(frameRows, seq, id, calib), file: source.display(labelRef as string) },
       });
     }
     if (noPose > 0)
@@ -115,12 +131,21 @@ function lidarPoses(text: string, file: string, calib: KittiCalib | null, seq: s
 }
 
 /** Reads and parses one file; a failure becomes a warning (the message names file, line and field) and null. */
-async function readOrWarn<T>(source: DatasetSource, ref: string, warnings: string[], parse: (text: string, file: string) => T): Promise<T | null> {
+async function readOrWarn<T>(
+  source: DatasetSource,
+  ref: string,
+  warnings: string[],
+  parse: (text: string, file: string) => T,
+  onProblem?: (why: string) => void,
+): Promise<T | null> {
   const file = source.display(ref);
   try {
     return parse((await source.read(ref)).toString('utf8'), file);
   } catch (err) {
-    warnings.push(`${file}: ${err instanceof Error ? err.message : String(err)} (left out; the rest of the dataset opens)`);
+    const why = err instanceof Error ? err.message : String(err);
+    const shown = why.includes(file) ? why : `${file}: ${why}`;
+    onProblem?.(shown);
+    warnings.push(`${shown} (${onProblem !== undefined ? 'its frames open with the problem, unlabelled' : 'left out; the rest of the dataset opens'})`);
     return null;
   }
 }
