@@ -134,7 +134,7 @@ export class AnnotationService {
         })
         .catch(() => null);
       const shipped = state === undefined ? await this.shippedLabel(frame) : null;
-      const calibProblem = await this.calib(frame).then(() => null, errorMessage);
+      const calibProblem = frame.calibMissing ?? (await this.calib(frame).then(() => null, errorMessage));
       const boxCount = state?.boxCount ?? shipped?.count ?? 0;
       return {
         id: frame.id,
@@ -165,8 +165,8 @@ export class AnnotationService {
     if (frame.shipped?.problem !== undefined) throw new FrameFileError('label_invalid', frame.shipped.problem);
     if (frame.shipped != null) return this.importShipped(frame, frame.shipped, actor);
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
-    const text = (await readFrameFile(frame, frame.labelPath)).toString('utf8');
-    const objects = parseLabelFile(text, this.dataset.source.display(frame.labelPath));
+    if (frame.calibMissing !== undefined) throw new FrameFileError('calib_invalid', frame.calibMissing);
+    const objects = parseLabelFile((await readFrameFile(frame, frame.labelPath)).toString('utf8'), this.dataset.source.display(frame.labelPath));
     const doc = await this.documentFromKitti(frame, objects, emptyAnnotation(frame.id), 'replace');
     const result = await this.storage.saveAnnotation({
       doc,

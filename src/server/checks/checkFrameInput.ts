@@ -72,6 +72,7 @@ export async function readCheckFrame(frame: DatasetFrame, stored: FrameAnnotatio
     dontCare = frame.shipped.dontCare.map((d) => d.bbox);
     labelSource = 'dataset';
   } else if (frame.labelPath !== null) {
+    if (frame.calibMissing !== undefined) throw new FrameFileError('calib_invalid', frame.calibMissing);
     // The rules a save and an import hold a label file to (class names, at most 10,000 boxes).
     const objects = parseLabelFile((await readFrameFile(frame, frame.labelPath)).toString('utf8'), frameFileName(frame, frame.labelPath));
     objects.forEach((o, i) => {

@@ -50,6 +50,12 @@ export interface DatasetFrame {
   shipped?: ShippedLabels | null;
   /** A nuScenes frame's camera images (its sample's `CAM_*` keyframes); other layouts list theirs on request (`frameCameras`). */
   cameras?: DatasetCamera[];
+  /**
+   * Why the frame's `label_2` boxes cannot be placed: its calib file is missing while other frames
+   * of the dataset have one (the label's camera coordinates would otherwise be read with the
+   * no-camera convention, 0.6 m or more off). Opening, checking and exporting the frame say it.
+   */
+  calibMissing?: string;
 }
 
 /** Options of `Dataset.scan`. */
@@ -271,6 +277,12 @@ export class Dataset {
         confinedTo: this.confinedTo,
       });
     }
+    if (calib.files.size > 0) {
+      for (const f of frames) {
+        if (f.labelPath === null || f.calibPath !== null) continue;
+        f.calibMissing = `calib/${f.id}.txt is missing, while other frames have a calib: the boxes of ${this.source.display(f.labelPath)} are in camera coordinates and cannot be placed without it`;
+      }
+    }
     const sorted = frames.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.frames = new Map(sorted.map((f) => [f.id, f]));
     this.sortedIds = sorted.map((f) => f.id);
@@ -303,11 +315,17 @@ export class Dataset {
   /** Files the scan skipped, with the reason (bad names, duplicate stems, not regular files, links leading out), paths relative to the dataset. */
   get warnings(): readonly string[] {
     const layoutWarnings = new Set([...this.layouts.values()].map((c) => c.warning).filter((w): w is string => w !== null));
+    const noCalib = [...this.frames.values()].filter((f) => f.calibMissing !== undefined).map((f) => f.id);
     return [
       ...this.fileWarnings,
       ...(this.sequenceScan?.warnings ?? []),
       ...(Object.values(this.listings) as FolderListing[]).flatMap((l) => l.warnings),
       ...layoutWarnings,
+      ...(noCalib.length > 0
+        ? [
+            `${noCalib.length} frame${noCalib.length === 1 ? ' has' : 's have'} a label_2 file but no calib, while other frames have one (${noCalib.slice(0, 5).join(', ')}${noCalib.length > 5 ? ', …' : ''}): their boxes are not placed until the calib is there`,
+          ]
+        : []),
     ];
   }
 

@@ -68,6 +68,7 @@ export class ReadOnlyExportSource implements ExportSource {
       return shippedDocument(frame.id, frame.shipped);
     }
     if (frame.labelPath === null) return emptyAnnotation(frame.id);
+    if (frame.calibMissing !== undefined) throw new FrameFileError('calib_invalid', frame.calibMissing);
     // The rules a save and an import hold a label file to (class names, at most 10,000 boxes): export writes nothing serve would refuse.
     const objects = parseLabelFile((await readFrameFile(frame, frame.labelPath)).toString('utf8'), frameFileName(frame, frame.labelPath));
     const calib = await this.calib(frame);

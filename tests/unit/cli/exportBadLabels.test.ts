@@ -28,4 +28,15 @@ describe('export and check of labels that do not read', () => {
     expect(res.out).toMatch(/skipped frame b: label_2\/b\.txt.*line 2/);
     expect(fs.existsSync(path.join(root, 'k-out', 'training', 'label_2', 'b.txt'))).toBe(false);
   });
+
+  it('a label_2 frame whose calib is missing while the others have one is skipped, not placed with the no-camera convention', async () => {
+    const data = makeKittiDataset(path.join(root, 'nocalib'), { ids: ['a', 'b'], labels: { a: `${CAR}\n`, b: `${CAR}\n` } });
+    fs.rmSync(path.join(data, 'calib', 'b.txt'));
+    const res = await runCli(['export', data, '--out', path.join(root, 'nocalib-out')]);
+    expect(res.code).toBe(1);
+    expect(res.err + res.out).toMatch(/1 frame has a label_2 file but no calib, while other frames have one \(b\)/);
+    expect(res.out).toMatch(/skipped frame b: .*calib\/b\.txt is missing, while other frames have a calib/);
+    const check = await runCli(['check', data]);
+    expect(check.out + check.err).toMatch(/calib\/b\.txt is missing/);
+  });
 });

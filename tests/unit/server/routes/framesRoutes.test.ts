@@ -56,6 +56,19 @@ describe('GET /api/frames', () => {
     fs.rmSync(path.dirname(data), { recursive: true, force: true });
   });
 
+  it('a label_2 frame whose calib is missing while the others have one: listed with the problem, and it does not open unplaced', async () => {
+    const data = makeKittiDataset(path.join(makeTempDir(), 'data'), { ids: ['a', 'b'], labels: { a: `${CAR}\n`, b: `${CAR}\n` } });
+    fs.rmSync(path.join(data, 'calib', 'b.txt'));
+    server = await startTestServer({ dataDir: data });
+    const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
+    expect(frames[1]).toMatchObject({ id: 'b', calibProblem: expect.stringMatching(/calib\/b\.txt is missing, while other frames have a calib/) });
+    const open = await server.app.inject('/api/frames/b/annotation');
+    expect(open.statusCode).toBe(422);
+    expect(open.json().detail).toMatch(/label_2\/b\.txt are in camera coordinates/);
+    expect((await server.app.inject('/api/frames/a/annotation')).statusCode).toBe(200);
+    fs.rmSync(path.dirname(data), { recursive: true, force: true });
+  });
+
   it('lists a flat PCD folder with POINTS from each header', async () => {
     server = await startTestServer({ dataDir: SHARED_PCD });
     const frames = (await server.app.inject('/api/frames')).json() as FrameListItem[];
