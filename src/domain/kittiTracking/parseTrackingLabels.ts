@@ -20,8 +20,9 @@ const MAX_FRAME = 999_999;
 /**
  * Parses a KITTI tracking label file (the tracking devkit's `readme.txt`): per line
  * `frame track_id type truncated occluded alpha left top right bottom h w l x y z rotation_y
- * [score]`, 17 values (18 with a score). `truncated` is an integer there (0 not, 1 partly,
- * 2 largely truncated) and read as a number as in label_2; `DontCare` lines have track id -1.
+ * [score]`, 17 values (18 with a score). `truncated` is an integer level there (0 not, 1 partly,
+ * 2 largely truncated), read as the label_2 share 0, 0.25 or 0.75 (a fraction written instead
+ * is kept as it is); `DontCare` lines have track id -1.
  * Units and frames as in label_2: pixels, metres, radians, rectified camera 0.
  * Blank lines are skipped; lines may come in any frame order.
  *
@@ -33,7 +34,7 @@ export function parseTrackingLabels(text: string, opts: { fileName?: string } = 
   const fileName = opts.fileName;
   const lines = text.split(/\r\n|\n|\r/);
   const rest: string[] = [];
-  const heads: { frame: number; trackId: number; line: number }[] = [];
+  const heads: { frame: number; trackId: number; line: number; level: number | null }[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const trimmed = lines[i].trim();
@@ -66,13 +67,25 @@ export function parseTrackingLabels(text: string, opts: { fileName?: string } = 
       if (seen.has(key)) throw kittiError('parseTrackingLabels', { fileName, line, field: 'track_id' }, `track ${trackId} appears twice in frame ${frame}`);
       seen.add(key);
     }
-    heads.push({ frame, trackId, line });
+    heads.push({ frame, trackId, line, level: /^[012]$/.test(tokens[3]) ? Number(tokens[3]) : null });
     rest.push(tokens.slice(2).join(' '));
   }
   // The label_2 columns, at their own line numbers, so its errors name the right line.
   const objects = parseKittiLabel(rest.join('\n'), { fileName });
-  return heads.map((h, k) => ({ frame: h.frame, trackId: h.trackId, object: objects[k], line: h.line }));
+  return heads.map((h, k) => ({
+    frame: h.frame,
+    trackId: h.trackId,
+    object: h.level === null ? objects[k] : { ...objects[k], truncated: TRUNCATION_SHARE[h.level] },
+    line: h.line,
+  }));
 }
+
+/**
+ * A tracking `truncated` level (0 not, 1 partly, 2 largely) as the share label_2 and the
+ * checks use: the middle of the shares the kitti-tracking export writes as that level (below
+ * 0.5 → 1, from 0.5 → 2), so a round trip keeps the level.
+ */
+const TRUNCATION_SHARE = [0, 0.25, 0.75] as const;
 
 function integer(token: string, field: string, fileName: string | undefined, line: number): number {
   if (!/^-?\d+$/.test(token)) throw kittiError('parseTrackingLabels', { fileName, line, field }, `"${token}" is not an integer`);

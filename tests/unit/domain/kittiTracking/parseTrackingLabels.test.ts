@@ -32,6 +32,12 @@ describe('parseTrackingLabels', () => {
     ).toEqual([0, 2]);
   });
 
+  it('reads the integer truncation levels as label_2 shares (0, 0.25, 0.75), a fraction as it is', () => {
+    const line = (id: number, truncated: string) => `0 ${id} Car ${truncated} 0 -1.79 296.7 161.7 455.2 292.3 1.5 1.6 3.9 -4.5 1.8 13.4 -2.1`;
+    const labels = parseTrackingLabels([line(0, '0'), line(1, '1'), line(2, '2'), line(3, '0.30')].join('\n'));
+    expect(labels.map((l) => l.object.truncated)).toEqual([0, 0.25, 0.75, 0.3]);
+  });
+
   it('gives LiDAR boxes with sequence-scoped track ids and keeps DontCare aside', () => {
     const calib = parseKittiCalib(TRACKING_CALIB, { fileName: '0000.txt' });
     const labels = groupByFrame(parseTrackingLabels(TEXT)).get(0) ?? [];
