@@ -27,6 +27,7 @@ const CANNOT_RUN = new Set([
   'WorkspaceError',
   'ServeError',
   'DatasetError',
+  'DatasetSettingsError',
   'ExportFrameError',
   'StorageOpenError',
   'DatasetUnavailableError',

@@ -11,6 +11,7 @@ import { detectBinLayout, type BinLayoutDetection } from '../domain/pointcloud/d
 import { readDatasetFile } from '../server/dataset/datasetFile.ts';
 import { looksLikePcd, notAPointFile } from './notAPointFile.ts';
 import { describeOtherPointFile, type LasReport, type PlyReport } from './inspectOtherFormats.ts';
+import { UsageError } from './exitCodes.ts';
 
 export interface InspectReport {
   file: string;
@@ -56,6 +57,9 @@ export interface InspectOptions {
  */
 export async function inspectFile(path: string, opts: InspectOptions = {}): Promise<InspectReport> {
   const info = await stat(path);
+  if (info.isDirectory()) {
+    throw new UsageError(`${path} is a folder: inspect reads one point file (.pcd, .bin, .ply, .las, .laz); \`cuboid check ${path}\` checks a dataset folder`);
+  }
   const bytes = new Uint8Array(await readFile(path));
   const fileName = basename(path);
   const ext = extname(path).toLowerCase();

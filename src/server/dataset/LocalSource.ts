@@ -98,6 +98,8 @@ export class LocalSource implements DatasetSource {
     return readingDatasetFile(this.spec.root, () => fs.readFile(real)).catch((err: unknown) => {
       // Name the dataset's path, not the link target.
       if (err instanceof DatasetFileError) throw new DatasetFileError(err.code, this.display(ref), err.reason);
+      // A folder where a file was expected: Node's EISDIR names no path.
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new DatasetFileError('file_unreadable', this.display(ref), fsErrorReason('EISDIR'));
       throw err;
     });
   }

@@ -15,6 +15,14 @@ export interface DatasetSettings {
 
 const KNOWN_KEYS = ['binLayout'];
 
+/** `cuboid.json` cannot be read or holds a bad value: nothing can be opened as it says (the CLI exits 2). */
+export class DatasetSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetSettingsError';
+  }
+}
+
 /**
  * Reads `ROOT/cuboid.json` when present (e.g. `{ "binLayout": "xyzir" }`). Unknown keys are
  * returned as warnings, not errors, so a newer file still opens.
@@ -27,7 +35,8 @@ export async function readDatasetFile(root: string): Promise<{ path: string; set
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    const reason = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'a folder, not a file' : err instanceof Error ? err.message : String(err);
+    throw new DatasetSettingsError(`cannot read ${file}: ${reason}`);
   }
   return parseDatasetFile(file, text);
 }
@@ -40,7 +49,7 @@ export async function readDatasetFileFrom(source: DatasetSource): Promise<{ path
     text = (await source.read(file)).toString('utf8');
   } catch (err) {
     if (err instanceof DatasetFileError && err.code === 'file_missing') return null;
-    if (err instanceof DatasetFileError) throw new Error(`cannot read ${file}: ${err.reason}`);
+    if (err instanceof DatasetFileError) throw new DatasetSettingsError(`cannot read ${file}: ${err.reason}`);
     throw err;
   }
   return parseDatasetFile(file, text);
@@ -51,12 +60,19 @@ function parseDatasetFile(file: string, text: string): { path: string; settings:
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new DatasetSettingsError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${file}: expected a JSON object such as { "binLayout": "xyzir" }`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new DatasetSettingsError(`${file}: expected a JSON object such as { "binLayout": "xyzir" }`);
   const obj = json as Record<string, unknown>;
   const settings: DatasetSettings = {};
-  if (obj.binLayout !== undefined) settings.binLayout = parseBinLayoutName(obj.binLayout, `${file}, field "binLayout"`);
+  if (obj.binLayout !== undefined) {
+    try {
+      settings.binLayout = parseBinLayoutName(obj.binLayout, `${file}, field "binLayout"`);
+    } catch (err) {
+      throw new DatasetSettingsError(err instanceof Error ? err.message : String(err));
+    }
+  }
   const warnings = Object.keys(obj)
     .filter((k) => !KNOWN_KEYS.includes(k))
     .map((k) => `${DATASET_FILE}: unknown field "${k}" ignored (known: ${KNOWN_KEYS.join(', ')})`);

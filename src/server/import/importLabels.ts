@@ -4,6 +4,7 @@ import type { AnnotationService } from '../AnnotationService.ts';
 import { parseLabelFile } from '../labels/parseLabelFile.ts';
 import { isValidFrameId } from '../dataset/frameId.ts';
 import { checkAppendFits } from './checkLabelForImport.ts';
+import { fsErrorReason } from '../dataset/fileError.ts';
 
 export interface ImportOptions {
   /** Keep only lines whose score (16th column) is at least this; lines without a score are kept. */
@@ -87,7 +88,10 @@ export async function importLabels(service: AnnotationService, labelsDir: string
         belowScore: all.length - kept.length,
       });
     } catch (err) {
-      summary.errors.push({ file: name, error: err instanceof Error ? err.message : String(err) });
+      // A file system error says what is wrong with the file in words (Node's own names no path).
+      const code = (err as NodeJS.ErrnoException).code;
+      const error = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? fsErrorReason(code) : err instanceof Error ? err.message : String(err);
+      summary.errors.push({ file: name, error });
     }
   }
   return summary;

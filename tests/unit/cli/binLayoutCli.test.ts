@@ -106,6 +106,32 @@ describe('cuboid check and export with a layout', () => {
   });
 });
 
+describe('a cuboid.json that cannot be used', () => {
+  it('stops check, export and serve alike with exit 2 (nothing ran), naming the file and field', async () => {
+    const bad = kittiDataset('bad-json', { 'a.bin': AV2 }, '{ "binLayout": "xyzq" }');
+    for (const args of [
+      ['check', bad],
+      ['export', bad, '--out', path.join(root, 'bad-json-out')],
+      ['serve', bad, '--port', '0', '--state', path.join(root, 'bad-json-state')],
+    ]) {
+      const res = await runCli(args);
+      expect(res.code, args[0]).toBe(2);
+      expect(res.err).toMatch(/cuboid\.json, field "binLayout": "xyzq" is not a point layout/);
+    }
+    const folder = kittiDataset('json-folder', { 'a.bin': AV2 });
+    fs.mkdirSync(path.join(folder, 'cuboid.json'));
+    const res = await runCli(['check', folder]);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/cuboid\.json: a folder, not a file/);
+  });
+
+  it('inspect on a folder says it reads one point file (exit 2)', async () => {
+    const res = await runCli(['inspect', root]);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/is a folder: inspect reads one point file/);
+  });
+});
+
 describe('cuboid serve --bin-layout', () => {
   it('refuses an unknown layout before opening anything', async () => {
     const dir = kittiDataset('serve-bad', { 'a.bin': AV2 });
