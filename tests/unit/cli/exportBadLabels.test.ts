@@ -39,4 +39,15 @@ describe('export and check of labels that do not read', () => {
     const check = await runCli(['check', data]);
     expect(check.out + check.err).toMatch(/calib\/b\.txt is missing/);
   });
+
+  it('a calib that does not read is named as the calib by every format, not as the label file', async () => {
+    const data = makeKittiDataset(path.join(root, 'badcalib'), { ids: ['a', 'b'], labels: { a: `${CAR}\n`, b: `${CAR}\n` } });
+    const file = path.join(data, 'calib', 'b.txt');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^P2: \S+/m, 'P2: x1'));
+    for (const format of ['kitti', 'nuscenes', 'openlabel', 'mmdet3d']) {
+      const res = await runCli(['export', data, '--out', path.join(root, `badcalib-${format}`), '--format', format]);
+      expect(res.code, format).toBe(1);
+      expect(res.out, format).toMatch(/skipped frame b: calib\/b\.txt: .*"P2"/);
+    }
+  });
 });

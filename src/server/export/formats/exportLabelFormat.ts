@@ -120,10 +120,17 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   for (const id of source.dataset.ids()) {
     const frame = source.dataset.get(id);
     if (frame === undefined) continue;
-    let file = frame.labelPath ?? frame.points.path;
+    let file = frame.labelPath ?? frame.shipped?.file ?? frame.points.path;
     let prepared: PreparedFormatFrame;
     let instead: AcceptedInstead | null = null;
     try {
+      // A label_2 file is read through its calib: a calib that does not read is named as such, not as the label.
+      let calib: KittiCalib | null = null;
+      if (frame.calibPath !== null && (writer.needsCalib || frame.labelPath !== null)) {
+        file = frame.calibPath;
+        calib = parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
+      }
+      file = frame.labelPath ?? frame.shipped?.file ?? frame.points.path;
       const picked = await documentToExport(source, frame, opts.statuses);
       if (picked === null) {
         filteredOut++;
@@ -132,11 +139,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
       const stored = picked.doc;
       instead = picked.instead;
       const doc = classMapper === null ? stored : { ...stored, cuboids: classMapper.map(stored.cuboids) };
-      let calib: KittiCalib | null = null;
-      if (writer.needsCalib && frame.calibPath !== null) {
-        file = frame.calibPath;
-        calib = parseKittiCalib((await readFrameFile(frame, frame.calibPath)).toString('utf8'), { fileName: path.basename(frame.calibPath) });
-      }
+      if (!writer.needsCalib) calib = null;
       file = frame.points.path;
       const cloud = writer.needsPoints ? await readFramePoints(frame) : null;
       let imageSource: string | null = null;
