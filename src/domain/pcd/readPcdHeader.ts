@@ -78,7 +78,11 @@ export function scanPcdHeader(bytes: Uint8Array, fn: string, fileName: string | 
       fail('missing-data-line', `no DATA line in the first ${formatCount(MAX_PCD_HEADER_BYTES)} bytes: not a PCD header`, line);
     }
     const tokens = tokenizeHeaderLine(bytes, pos, lf);
-    if (tokens === null) fail('bad-header-value', 'contains a NUL byte: not a PCD header', line);
+    if (tokens === null) {
+      // Binary bytes after header lines: the header ended without its DATA line.
+      if (entries.size > 0) fail('missing-data-line', `no DATA line: the header ends at line ${line - 1}, and line ${line} holds binary data`, line);
+      fail('bad-header-value', 'contains a NUL byte: not a PCD header', line);
+    }
     pos = lf + 1;
     if (tokens === null || tokens.length === 0) continue;
     const keyword = tokens[0].toUpperCase();
@@ -194,7 +198,11 @@ function assembleHeader(entries: Map<string, Entry>, bodyOffset: number, warning
     const count = countEntry ? parseCount(countEntry.tokens[i], countEntry.line, 'COUNT', fail) : 1;
     if (!isValidPcdElement(type, size)) {
       const where = typeEntry ?? sizeEntry;
-      fail('unknown-type', `unknown TYPE "${type}" SIZE ${size} for field ${names[i]}`, where?.line, typeEntry ? 'TYPE' : 'SIZE', {
+      const text =
+        typeEntry === undefined
+          ? `no TYPE line, so field ${names[i]} is read as F (float), which cannot be ${size} byte${size === 1 ? '' : 's'} (F is 4 or 8): add the TYPE line`
+          : `unknown TYPE "${type}" SIZE ${size} for field ${names[i]}`;
+      fail('unknown-type', text, where?.line, typeEntry ? 'TYPE' : 'SIZE', {
         field: names[i],
         actual: `${type}${size}`,
       });

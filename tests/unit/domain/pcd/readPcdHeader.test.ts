@@ -211,6 +211,16 @@ describe('readPcdHeader: errors', () => {
     headerError('\x00\x01\x02\nDATA ascii\n', 'bad-header-value');
   });
 
+  it('says the DATA line is missing when the binary body follows the header lines', () => {
+    const e = headerError('VERSION 0.7\nFIELDS x\nSIZE 4\nTYPE F\nPOINTS 1\n\x00\x00\x80\x3f\n', 'missing-data-line');
+    expect(e.message).toContain('no DATA line: the header ends at line 5, and line 6 holds binary data');
+  });
+
+  it('a missing TYPE line is named, not a wrong TYPE on the SIZE line', () => {
+    const e = headerError('FIELDS x ring\nSIZE 4 2\nPOINTS 1\nDATA binary\n', 'unknown-type');
+    expect(e.message).toContain('no TYPE line, so field ring is read as F (float), which cannot be 2 bytes (F is 4 or 8): add the TYPE line');
+  });
+
   it('gives up on a header without DATA after 1 MiB', () => {
     const junk = new Uint8Array((1 << 20) + 10).fill(0x41);
     expect(() => readPcdHeader(junk)).toThrow(/no DATA line in the first 1,048,576 bytes/);
