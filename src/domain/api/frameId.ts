@@ -12,3 +12,7 @@ export const MAX_FRAME_ID_LENGTH = 128;
 export function isValidFrameId(id: string): boolean {
   return id.length > 0 && id.length <= MAX_FRAME_ID_LENGTH && FRAME_ID_PATTERN.test(id);
 }
+
+/** What a frame id may be, for messages that refuse one. */
+export const FRAME_ID_RULE =
+  'a frame id is the file name without its extension: letters, digits, _ and -, with single dots between them, at most 128 characters (rename the file)';

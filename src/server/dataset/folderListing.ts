@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DatasetSource } from './DatasetSource.ts';
 import type { FileKind } from './datasetLayouts.ts';
-import { isValidFrameId } from './frameId.ts';
+import { FRAME_ID_RULE, isValidFrameId } from './frameId.ts';
 
 /** Camera image extensions and their content types. */
 export const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
@@ -53,7 +53,8 @@ export async function listFolder(source: DatasetSource, dir: string, exts: strin
     const ext = extensionOf(name, exts);
     if (ext === null) return false;
     if (isValidFrameId(name.slice(0, name.length - ext.length))) return true;
-    if (!name.startsWith('.')) warnings.push(`skipped ${source.display(source.ref(dir === '' ? name : `${dir}/${name}`))}: not a valid frame id`);
+    if (!name.startsWith('.'))
+      warnings.push(`skipped ${source.display(source.ref(dir === '' ? name : `${dir}/${name}`))}: not a valid frame id (${FRAME_ID_RULE})`);
     return false;
   };
   const listed = await source.listFolder(dir, { accept, needSize });
