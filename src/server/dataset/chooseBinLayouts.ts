@@ -41,9 +41,12 @@ export async function chooseBinLayouts(
 ): Promise<Map<string, BinLayoutChoice>> {
   const out = new Map<string, BinLayoutChoice>();
   const undeclared: BinFile[] = [];
+  // A declared layout is obeyed, and checked against the points: one that reads them as garbage
+  // while another layout reads them plausibly gets a warning (never a silent misread).
+  const declaredPick = declared === null || files.length === 0 ? null : await checkDeclared(declared, files, read);
   for (const f of files) {
     const byName = binLayoutForFileName(f.path);
-    if (declared !== null) out.set(f.path, declaredChoice(declared.name, declared.source, `set by ${declared.by}`));
+    if (declaredPick !== null) out.set(f.path, declaredPick);
     else if (byName !== null) out.set(f.path, declaredChoice(byName, 'file-name', 'the file name ends in .pcd.bin (nuScenes)'));
     else undeclared.push(f);
   }
@@ -114,6 +117,46 @@ async function detectGroup(group: BinFile[], total: number, read: PrefixReader):
         ? err.message
         : `could not sample ${what} to detect their point layout: ${err instanceof Error ? err.message : String(err)}`;
     return { name: 'xyzi', source: 'detected', detail: message, warning: message };
+  }
+}
+
+/**
+ * A declared layout is questioned when it reads the points below this plausibility (0–1,
+ * `scoreBinLayout`; right layouts score 0.9–1) and another reads them at least DOUBT_MARGIN better.
+ */
+const DOUBTFUL = 0.8;
+const DOUBT_MARGIN = 0.2;
+
+/**
+ * The declared layout's choice, with a warning when a sample of the files reads plainly as another
+ * layout (detection confident) and poorly as the declared one. Sampling problems leave it alone.
+ */
+async function checkDeclared(declared: DeclaredLayout, files: readonly BinFile[], read: PrefixReader): Promise<BinLayoutChoice> {
+  const choice = declaredChoice(declared.name, declared.source, `set by ${declared.by}`);
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const picks = [...new Set([0, Math.floor(sorted.length / 2), sorted.length - 1])].map((i) => sorted[i]);
+  try {
+    const samples = await Promise.all(
+      picks.map(async (f) => ({ fileName: baseName(f.path), fileSize: f.bytes, bytes: await read(f.path, Math.min(f.bytes, SAMPLE_BYTES)) })),
+    );
+    const d = detectBinLayout(samples);
+    if (!d.confident || d.chosen === declared.name) return choice;
+    const own = d.scores.find((x) => x.name === declared.name);
+    const top = d.scores.find((x) => x.name === d.chosen);
+    if (own !== undefined && (own.score >= DOUBTFUL || (top?.score ?? 0) - own.score < DOUBT_MARGIN)) return choice;
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    const why =
+      own === undefined
+        ? `its ${BIN_LAYOUTS[declared.name].bytes}-byte records do not fit the file sizes`
+        : `as ${declared.name} they are ${pct(own.score)} plausible`;
+    return {
+      ...choice,
+      warning:
+        `${declared.by} declares ${declared.name} for the .bin files, but they read as ${d.chosen} (${top !== undefined ? pct(top.score) : '?'} plausible) ` +
+        `and ${why}: check the declared layout (the points are read as declared)`,
+    };
+  } catch {
+    return choice;
   }
 }
 

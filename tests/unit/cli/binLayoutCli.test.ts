@@ -86,6 +86,13 @@ describe('cuboid check and export with a layout', () => {
     fs.writeFileSync(path.join(dir, 'cuboid.json'), '{ "binLayout": "xyzir" }');
     const declared = JSON.parse((await runCli(['check', dir, '--json'])).out) as DatasetCheckReport;
     expect(declared.frames[0].points).toBe(100_660);
+    // A declared layout that reads the points as garbage is obeyed, with a warning naming what reads them.
+    expect(forced.frames[0].points).toBe(125_825);
+    const forcedText = await runCli(['check', dir, '--bin-layout', 'xyzi']);
+    expect(forcedText.err).toMatch(
+      /--bin-layout declares xyzi for the \.bin files, but they read as xyzir \(100% plausible\) and as xyzi they are \d+% plausible/,
+    );
+    expect((await runCli(['check', dir])).err).not.toMatch(/declares/);
     const bad = await runCli(['check', dir, '--bin-layout', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--bin-layout: "nope" is not a point layout/);
