@@ -147,6 +147,12 @@ export const rejectBodySchema = z.object({
 /** `POST /api/frames/:id/accept`: nothing to say (`{}`). */
 export const emptyBodySchema = z.object({});
 
+/** `POST /api/jobs/export`: its options are in the query (as `GET /api/export.zip`); a body that says more is refused, not ignored. */
+export const exportJobBodySchema = z.strictObject(
+  {},
+  { error: 'the export options go in the query string (format=…&split=…&status=…), as for GET /api/export.zip; the body must be empty or {}' },
+);
+
 /** `PUT /api/frames/:id/assignment {annotator?, reviewer?}` (lead): a user name, or null to clear. */
 export const assignmentBodySchema = z.object({
   annotator: z.string().regex(USER_NAME_PATTERN).nullable().optional(),

@@ -1,5 +1,5 @@
 import { exportZipName } from './exportZipName.ts';
-import { emptyBodySchema, exportQuerySchema } from '../../domain/api/requestSchemas.ts';
+import { exportJobBodySchema, exportQuerySchema } from '../../domain/api/requestSchemas.ts';
 import { jobCreatedSchema, jobParamsSchema, jobStatusSchema, type JobCreatedReply, type JobStatusReply } from '../../domain/api/jobSchemas.ts';
 import type { AnnotationService } from '../AnnotationService.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -30,7 +30,7 @@ export interface JobRouteContext {
 export function registerJobRoutes(app: ZodApp, ctx: JobRouteContext): void {
   app.post(
     '/api/jobs/export',
-    { schema: { querystring: exportQuerySchema, body: emptyBodySchema.optional(), response: { 202: jobCreatedSchema } } },
+    { schema: { querystring: exportQuerySchema, body: exportJobBodySchema.optional(), response: { 202: jobCreatedSchema } } },
     async (request, reply) => {
       const { dataset } = ctx.service;
       const q = request.query;

@@ -36,6 +36,13 @@ describe('background jobs in the SQLite mode (in this process)', () => {
     expect(Object.keys(files)).toContain('training/velodyne/000002.bin');
   });
 
+  it('refuses options sent in the body instead of ignoring them (they go in the query)', async () => {
+    server = await startTestServer();
+    const posted = await server.app.inject({ method: 'POST', url: '/api/jobs/export', payload: { format: 5 } });
+    expect(posted.statusCode).toBe(400);
+    expect(posted.json().detail).toMatch(/export options go in the query string/);
+  });
+
   it('records a failed job with its error; the file route says why there is no file', async () => {
     server = await startTestServer();
     const posted = await server.app.inject({ method: 'POST', url: '/api/jobs/export?status=finished', payload: {} });
