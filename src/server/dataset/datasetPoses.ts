@@ -30,7 +30,12 @@ export class DatasetPoses {
     if (frames.some((f) => f.pose !== undefined)) return fromScan(frames);
     const listed = await this.dataset.source.listFolder('', { accept: (n) => n === POSES_FILE, needSize: false });
     const posesRef = listed.files[0]?.ref;
-    if (posesRef === undefined || frames.length === 0) return { frames: {} };
+    if (posesRef === undefined || frames.length === 0) {
+      // A folder by that name is no poses file: say so rather than split and merge without poses.
+      if (frames.length > 0 && (await this.dataset.source.isFolder(POSES_FILE).catch(() => false)))
+        return { frames: {}, warnings: [`${POSES_FILE}: a folder, not a file (the KITTI odometry poses, 12 numbers a line)`] };
+      return { frames: {} };
+    }
     const calibFrame = frames.find((f) => f.calibPath !== null);
     const key = [
       frames.length,

@@ -38,6 +38,13 @@ describe('export with a poses.txt', () => {
     expect(fs.readFileSync(path.join(short, 'ImageSets', 'val.txt'), 'utf8')).toBe('000002\n');
   });
 
+  it('a folder named poses.txt is named as such, not taken silently for no poses', async () => {
+    const data = makeKittiDataset(path.join(root, 'folder-data'), { labels: { '000000': `${CAR}\n` } });
+    fs.mkdirSync(path.join(data, 'poses.txt'));
+    const res = await runCli(['check', data]);
+    expect(res.err).toContain('ego poses not used: poses.txt: a folder, not a file');
+  });
+
   it('nuscenes: writes each frame’s poses.txt pose as its ego_pose (the global frame)', async () => {
     const out = path.join(root, 'nu');
     const res = await runCli(['export', dataset('nu-data', 3), '--out', out, '--format', 'nuscenes', '--bin-layout', 'xyzi']);
