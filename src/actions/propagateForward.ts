@@ -37,6 +37,8 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     if (attention > 0) parts.push(`${attention} need${attention === 1 ? 's' : ''} attention (too few points)`);
     if (kept > 0) parts.push(`${plural(kept, 'keyframe')} kept`);
     const resized = state.sequence.lockSize ? ', at the locked size' : '';
+    // Fewer frames than asked: the sequence ends (or its next frame is of another sequence).
+    const short = steps.length > 0 && steps.length < nFrames ? ` (${plural(steps.length, 'frame')} of the ${nFrames} asked: the sequence ends there)` : '';
     if (matched > 0)
       parts.push(
         matched === 1 ? `1 already boxed (that box joined the track${resized})` : `${matched} already boxed (those boxes joined their tracks${resized})`,
@@ -44,7 +46,7 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
     ctx.store
       .getState()
       .showMessage(
-        steps.length === 0 ? 'No frame after this one.' : `Carried ${plural(boxes.length, 'box')} to ${frames}: ${parts.join(', ')}.`,
+        steps.length === 0 ? 'No frame after this one.' : `Carried ${plural(boxes.length, 'box')} to ${frames}${short}: ${parts.join(', ')}.`,
         attention > 0 ? 'warning' : 'info',
       );
   } catch (err) {

@@ -16,10 +16,13 @@ class FakeSequence implements SequenceService {
   fail: Error | null = null;
   interpolation: SequenceEditResult = { savedFrameIds: [], current: [], segments: [] };
 
+  /** Frames after the open one (the fake sequence's end). */
+  framesLeft = Infinity;
+
   async propagate(fromFrameId: string, boxes: readonly Cuboid[], nFrames: number, options: { lockSize?: boolean } = {}): Promise<PropagationStep[]> {
     this.propagateCalls.push({ fromFrameId, boxes: [...boxes], nFrames, lockSize: options.lockSize });
     if (this.fail) throw this.fail;
-    return Array.from({ length: nFrames }, (_, i) => ({
+    return Array.from({ length: Math.min(nFrames, this.framesLeft) }, (_, i) => ({
       frameId: `00000${i + 1}`,
       boxes: boxes.map((b) => ({ ...b, id: `${b.id}-${i + 1}` })),
       statuses: boxes.map((_, k) => (k === 0 && i === nFrames - 1 ? 'low_points' : 'fitted')),
@@ -104,6 +107,12 @@ describe('copy to next frame (C) and propagate forward (Shift+C)', () => {
     t.key('C', true);
     await t.settle();
     expect(t.sequence.propagateCalls[1].nFrames).toBe(3);
+    // Near the end of the sequence it says how many of the frames asked it reached.
+    t.sequence.framesLeft = 2;
+    t.store.getState().setPropagateFrames(5);
+    t.key('C', true);
+    await t.settle();
+    expect(t.message()?.text).toMatch(/^Carried 1 box to frames 000001–000002 \(2 frames of the 5 asked: the sequence ends there\): /);
     t.store.getState().setPropagateFrames(0);
     expect(t.store.getState().sequence.propagateFrames).toBe(1);
     t.store.getState().setPropagateFrames(1e6);
