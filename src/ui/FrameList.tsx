@@ -82,7 +82,7 @@ export function FrameList() {
                 <span className="frame-id">{f.id}</span>
                 <span className={`status status-${f.status}`}>{f.status.replace('_', ' ')}</span>
                 <span className="count">
-                  {f.openFlags !== undefined && f.openFlags > 0 && (f.status === 'rejected' || f.status === 'submitted') ? (
+                  {f.openFlags !== undefined && f.openFlags > 0 && f.status === 'rejected' ? (
                     <span className="checks-badge flag-count" title="Review flags still open on this frame" data-testid="frame-open-flags">
                       ⚑ {plural(f.openFlags, 'open flag')} ·{' '}
                     </span>

@@ -13,7 +13,7 @@ export interface FrameListItem {
   status: FrameStatus;
   boxCount: number;
   revision: number;
-  /** Review flags still open on a frame in review or sent back; absent when none. */
+  /** Review flags still open on a frame sent back (rejected); absent when none. */
   openFlags?: number;
   /** Why the frame's label file cannot be read (file, line, field), for a frame never saved; absent when it reads. */
   labelProblem?: string;

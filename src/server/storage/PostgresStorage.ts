@@ -30,8 +30,8 @@ import { ACTIVITY_COLUMNS, insertActivity, toActivity } from './postgresActivity
 import type { ActivityRow, Queryable } from './postgresActivity.ts';
 import { SAVE_FIRST_SQL, SAVE_NEXT_SQL } from './postgresSaveSql.ts';
 
-/** Open review flags of a frame in review or sent back, read from its document (only those: the others are not parsed). */
-const OPEN_FLAGS_PG = `CASE WHEN status IN ('submitted', 'rejected') THEN (SELECT count(*) FROM json_array_elements(COALESCE(doc::json -> 'flags', '[]'::json)) f WHERE f ->> 'state' = 'open') ELSE 0 END::integer AS open_flags`;
+/** Open review flags of a frame sent back (rejected), read from its document: only those are parsed (rejected frames are few; a whole batch may wait in review). */
+const OPEN_FLAGS_PG = `CASE WHEN status = 'rejected' THEN (SELECT count(*) FROM json_array_elements(COALESCE(doc::json -> 'flags', '[]'::json)) f WHERE f ->> 'state' = 'open') ELSE 0 END::integer AS open_flags`;
 
 export interface PostgresStorageOptions {
   /** The schema history to apply (tests add versions); default `POSTGRES_MIGRATIONS`. */

@@ -19,8 +19,8 @@ import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.ts';
 import { SqliteUserStore } from './SqliteUserStore.ts';
 import type { UserStore } from './UserStore.ts';
 
-/** Open review flags of a frame in review or sent back, read from its document (only those: the others are not parsed). */
-const OPEN_FLAGS_SQLITE = `CASE WHEN status IN ('submitted', 'rejected') THEN (SELECT count(*) FROM json_each(doc, '$.flags') WHERE json_extract(value, '$.state') = 'open') ELSE 0 END AS open_flags`;
+/** Open review flags of a frame sent back (rejected), read from its document: only those are parsed (rejected frames are few; a whole batch may wait in review). */
+const OPEN_FLAGS_SQLITE = `CASE WHEN status = 'rejected' THEN (SELECT count(*) FROM json_each(doc, '$.flags') WHERE json_extract(value, '$.state') = 'open') ELSE 0 END AS open_flags`;
 
 interface AnnotationRow {
   frame_id: string;

@@ -31,7 +31,7 @@ export interface FrameState {
   revision: number;
   status: FrameStatus;
   boxCount: number;
-  /** Review flags still open on a frame in review or sent back (`submitted`, `rejected`); 0 otherwise. */
+  /** Review flags still open on a frame sent back (`rejected`); 0 otherwise. */
   openFlags: number;
   /** True while `label_2/ID.txt` may not match the current revision (write pending or failed). */
   labelDirty: boolean;

@@ -101,7 +101,7 @@ describe(`Storage contract (${TEST_BACKEND})`, () => {
     expect((await storage.listFrameStates()).get('f')?.labelDirty).toBe(false);
   });
 
-  it('counts the open review flags of frames in review or sent back, from their documents', async () => {
+  it('counts the open review flags of frames sent back, from their documents (only those are read)', async () => {
     const storage = await fresh();
     const flag = (id: string, state: 'open' | 'resolved') => ({
       id,
@@ -124,7 +124,7 @@ describe(`Storage contract (${TEST_BACKEND})`, () => {
     await storage.saveAnnotation({ doc: { ...sampleDoc('w'), status: 'in_progress', flags }, baseRevision: 0, user: 'ann', source: 'save' });
     await storage.saveAnnotation({ doc: sampleDoc('e'), baseRevision: 0, user: 'ann', source: 'save' });
     const states = await storage.listFrameStates();
-    expect([...['r', 's', 'w', 'e']].map((id) => states.get(id)?.openFlags)).toEqual([2, 1, 0, 0]);
+    expect([...['r', 's', 'w', 'e']].map((id) => states.get(id)?.openFlags)).toEqual([2, 0, 0, 0]);
   });
 
   it('logs every save and logged action, newest first, and answers time ranges', async () => {
