@@ -41,6 +41,9 @@ export function brokenDataset(): string {
   // 000003: good points, a label file whose line 2 is malformed (000000 has one good box).
   cpSync(join(SHARED_KITTI, 'velodyne', '000000.bin'), join(dir, 'velodyne', '000003.bin'));
   mkdirSync(join(dir, 'label_2'));
+  // The labelled frames have their calibs (a label_2 frame without one, while others have one, does not open).
+  cpSync(join(SHARED_KITTI, 'calib', '000000.txt'), join(dir, 'calib', '000000.txt'));
+  cpSync(join(SHARED_KITTI, 'calib', '000000.txt'), join(dir, 'calib', '000003.txt'));
   const good = readFileSync(join(SHARED_KITTI, 'label_2', '000000.txt'), 'utf8').split('\n')[0];
   writeFileSync(join(dir, 'label_2', '000000.txt'), `${good}\n`);
   writeFileSync(join(dir, 'label_2', '000003.txt'), `${good}\nPedestrian 0.00 0 oops 1 2\n`);
