@@ -37,7 +37,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     state.showMessage(state.editLock, 'warning');
     return null;
   }
-  const hidden = hiddenAtPoint(state, point, false);
+  const hidden = hiddenAtPoint(state, point);
   if (hidden !== null) {
     state.showMessage(hidden, 'warning');
     return null;
@@ -64,7 +64,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     ctx.store.getState().showMessage(`No points to fit at ${formatPoint(point)}: placed a default ${label} box.`, 'warning');
     return commitNewCuboid(ctx, box) ? box.id : null;
   }
-  const outOfSight = hiddenAtPoint(ctx.store.getState(), result.center);
+  const outOfSight = hiddenAtPoint(ctx.store.getState(), result.center, result);
   if (outOfSight !== null) {
     ctx.store.getState().showMessage(outOfSight, 'warning');
     return null;

@@ -1,5 +1,6 @@
 import { isPointInCuboid } from '../../domain/geometry/isPointInCuboid.ts';
-import { insideSliceCrop, isUnlimited, sliceCropLimits } from '../../domain/pointcloud/sliceAndCrop.ts';
+import { isUnlimited, sliceCropLimits, type SliceCropLimits } from '../../domain/pointcloud/sliceAndCrop.ts';
+import type { Cuboid } from '../../domain/types.ts';
 import type { AppState } from '../../state/AppState.ts';
 import { isBoxHidden } from '../../state/visibilitySelectors.ts';
 import type { Point3 } from '../ToolEvent.ts';
@@ -10,10 +11,11 @@ const HIDDEN_BOX_MARGIN = 0.2;
 /**
  * Why nothing may be fitted or placed at `point` (LiDAR frame, metres): it lies in a box the user
  * has hidden (by class or alone: the fit would box that object again, out of sight, as a
- * duplicate), or, with `sliceCrop` (a fitted box's centre), outside the height slice or range
- * crop (points nobody can see). Null when the point is in view.
+ * duplicate), or, given the fitted `box`, that box lies wholly outside the height slice or the
+ * range crop (points nobody can see; a box the slice or crop cuts through is in view). Null when
+ * it is in view.
  */
-export function hiddenAtPoint(state: AppState, point: Readonly<Point3>, sliceCrop = true): string | null {
+export function hiddenAtPoint(state: AppState, point: Readonly<Point3>, box?: Pick<Cuboid, 'center' | 'size'>): string | null {
   const v = state.visibility;
   const [x, y, z] = point;
   const hidden = state.doc?.cuboids.find((c) => isBoxHidden(v, c) && isPointInCuboid(x, y, z, c, HIDDEN_BOX_MARGIN));
@@ -22,8 +24,17 @@ export function hiddenAtPoint(state: AppState, point: Readonly<Point3>, sliceCro
     return `That object already has a box, and ${how}: show it (Visibility or the object list) to see or change it.`;
   }
   const limits = sliceCropLimits(v.heightSlice, v.rangeCrop);
-  if (sliceCrop && !isUnlimited(limits) && !insideSliceCrop(x, y, z, limits)) {
-    return 'The object there lies outside the height slice or range crop: nothing is fitted to points you cannot see. Widen or clear them in Visibility.';
+  if (box !== undefined && !isUnlimited(limits) && !boxMeetsSliceCrop(box, limits)) {
+    return 'The object there lies wholly outside the height slice or range crop: nothing is fitted to points you cannot see. Widen or clear them in Visibility.';
   }
   return null;
+}
+
+/** Whether any part of `box` is within the slice's heights and the crop's ranges (its footprint taken as a disc). */
+function boxMeetsSliceCrop(box: Pick<Cuboid, 'center' | 'size'>, limits: SliceCropLimits): boolean {
+  const [cx, cy, cz] = box.center;
+  const [l, w, h] = box.size;
+  const reach = Math.hypot(l, w) / 2;
+  const r = Math.hypot(cx, cy);
+  return cz + h / 2 >= limits.zMin && cz - h / 2 <= limits.zMax && r + reach >= limits.rMin && r - reach <= limits.rMax;
 }
