@@ -7,3 +7,15 @@ export function whoName(name: string | null | undefined, me: string | null | und
   if (name === undefined || name === null || name === '') return fallback;
   return me !== undefined && me !== null && name === me ? 'you' : name;
 }
+
+/**
+ * A role holder's name as the review panel shows it: "ann", "ann (you)" for the signed-in user,
+ * and "you" for single-user mode's one user, "local".
+ */
+export function holderName(name: string, me: string | null | undefined): string {
+  if (me === undefined || me === null || name !== me) return name;
+  return name === SINGLE_USER ? 'you' : `${name} (you)`;
+}
+
+/** The name single-user mode gives its one user (`server/auth/installAuth.ts`). */
+const SINGLE_USER = 'local';

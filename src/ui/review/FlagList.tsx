@@ -1,6 +1,7 @@
 import type { ReviewFlag } from '../../domain/document/FrameAnnotation.ts';
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { boxName } from '../boxName.ts';
+import { whoName } from '../whoName.ts';
 
 const STATE_LABEL: Record<ReviewFlag['state'], string> = { open: 'open', resolved: 'resolved', closed: 'closed' };
 
@@ -15,6 +16,7 @@ export function FlagList() {
   const cuboids = useAppStore((s) => s.doc?.cuboids);
   const editor = useEditor();
   const info = useAppStore((s) => s.review.info);
+  const me = useAppStore((s) => s.session.user?.name);
   const busy = useAppStore((s) => s.review.busy);
   const dictionary = useAppStore((s) => s.dictionary);
   if (flags === undefined || flags.length === 0) return <p className="muted">No flags.</p>;
@@ -57,7 +59,7 @@ export function FlagList() {
           </button>
           {f.comment !== '' && <span className="flag-comment">“{f.comment}”</span>}
           <span className="muted flag-meta">
-            {f.author} · {new Date(f.createdAt).toLocaleString()}
+            {whoName(f.author, me, 'someone')} · {new Date(f.createdAt).toLocaleString()}
           </span>
           <span className="review-buttons">
             {info?.can.resolveFlags === true && f.state === 'open' && (

@@ -7,7 +7,7 @@ import { BoxDiffTable } from './BoxDiffTable.tsx';
 import { FlagList } from './FlagList.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { SubmitOverridesForm } from './SubmitOverridesForm.tsx';
-import { whoName } from '../whoName.ts';
+import { holderName, whoName } from '../whoName.ts';
 import './review.css';
 
 /** How often the panel asks the server for other people's review steps, ms. */
@@ -24,6 +24,7 @@ export function ReviewPanel() {
   const savedRevision = useAppStore((s) => s.save.lastSavedRevision);
   const editor = useEditor();
   const info = useAppStore(selectReviewInfo);
+  const me = useAppStore((s) => s.session.user?.name);
   const busy = useAppStore((s) => s.review.busy);
   const error = useAppStore((s) => s.review.error);
   const load = useAppStore((s) => s.load);
@@ -68,8 +69,8 @@ export function ReviewPanel() {
               {info.status.replace('_', ' ')}
             </span>
             <span className="muted" data-testid="review-assignment">
-              {info.annotator !== null ? `annotator ${info.annotator}` : 'unassigned'}
-              {info.reviewer !== null ? ` · reviewer ${info.reviewer}` : ''}
+              {info.annotator !== null ? `annotator ${holderName(info.annotator, me)}` : 'unassigned'}
+              {info.reviewer !== null ? ` · reviewer ${holderName(info.reviewer, me)}` : ''}
             </span>
           </div>
           <RejectNote info={info} />
