@@ -2,6 +2,7 @@ import { updateCuboids } from '../domain/document/cuboidOps.ts';
 import { selectSelectedCuboids } from '../state/selectors.ts';
 import type { Action, ActionContext, ActionResult } from './Action.ts';
 import { errorText, hasNextFrame, plural, sequenceService, withTrackIds } from './sequenceHelpers.ts';
+import { hasDoc } from './actionHelpers.ts';
 
 /**
  * Carries the selected boxes (all boxes when none is selected) into the next `nFrames` frames:
@@ -11,9 +12,14 @@ import { errorText, hasNextFrame, plural, sequenceService, withTrackIds } from '
  * stays open; a message sums up what happened.
  */
 async function carryForward(ctx: ActionContext, nFrames: number): Promise<ActionResult> {
+  const state = ctx.store.getState();
+  // On the last frame there is nowhere to carry: say so (the key used to do nothing at all).
+  if (!hasNextFrame(state)) {
+    state.showMessage('This is the last frame: there is no frame after it to carry boxes to.', 'info');
+    return;
+  }
   const service = sequenceService(ctx);
   if (!service) return;
-  const state = ctx.store.getState();
   const doc = state.doc!;
   const frameId = doc.frameId;
   const selected = selectSelectedCuboids(state);
@@ -24,7 +30,8 @@ async function carryForward(ctx: ActionContext, nFrames: number): Promise<Action
   }
   const { boxes, patches } = withTrackIds(sources);
   const trackIds: ActionResult = { docChange: (d) => (d.frameId === frameId ? updateCuboids(d, patches) : d) };
-  state.showMessage(`Carrying ${plural(boxes.length, 'box')} forward over ${plural(nFrames, 'frame')}…`, 'info');
+  const left = state.frames.length - 1 - state.frames.findIndex((f) => f.id === frameId);
+  state.showMessage(`Carrying ${plural(boxes.length, 'box')} forward over ${plural(Math.min(nFrames, left), 'frame')}…`, 'info');
   try {
     const steps = await service.propagate(frameId, boxes, nFrames, { lockSize: state.sequence.lockSize });
     const statuses = steps.flatMap((s) => s.statuses);
@@ -64,7 +71,7 @@ export const copyToNextFrame: Action = {
   label: 'Copy boxes to the next frame (re-fitted)',
   keys: ['c'],
   group: 'frames',
-  predicate: hasNextFrame,
+  predicate: hasDoc,
   perform: (ctx) => carryForward(ctx, 1),
 };
 
@@ -74,6 +81,6 @@ export const propagateForward: Action = {
   label: (s) => `Propagate boxes forward ${s.sequence.propagateFrames} frames`,
   keys: ['shift+c'],
   group: 'frames',
-  predicate: hasNextFrame,
+  predicate: hasDoc,
   perform: (ctx) => carryForward(ctx, ctx.store.getState().sequence.propagateFrames),
 };

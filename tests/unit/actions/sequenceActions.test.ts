@@ -119,9 +119,12 @@ describe('copy to next frame (C) and propagate forward (Shift+C)', () => {
     expect(t.store.getState().sequence.propagateFrames).toBe(100);
   });
 
-  it('does nothing on the last frame, and says so when there is no service or no box', async () => {
+  it('carries nothing from the last frame, and says so, as when there is no service or no box', async () => {
     const last = setup([testCuboid('a')], { frame: '000006' });
-    expect(last.key('c')).toBe(false);
+    last.key('c');
+    await last.settle();
+    expect(last.sequence.propagateCalls).toHaveLength(0);
+    expect(last.message()?.text).toBe('This is the last frame: there is no frame after it to carry boxes to.');
     const none = setup([testCuboid('a')], { withService: false });
     none.key('c');
     await none.settle();
