@@ -9,9 +9,10 @@ import { plural } from './plural.ts';
 const RAD = 180 / Math.PI;
 const SOURCE_LABEL: Record<string, string> = { import: 'imported', fit: 'fitted', manual: 'drawn' };
 
-/** The selected box: class, position, size, yaw, KITTI attributes, and the live points-inside count. */
+/** The selected box (the last picked, when several are, as it says): class, position, size, yaw, KITTI attributes, and the live points-inside count. */
 export function Inspector() {
   const box = useAppStore(selectPrimaryCuboid);
+  const selected = useAppStore((s) => s.selectedIds.length);
   const palette = useAppStore((s) => s.classes.palette);
   const frameId = useAppStore((s) => s.currentFrameId);
   const points = usePointsInside(frameId, box);
@@ -41,6 +42,11 @@ export function Inspector() {
           </span>
         ) : null}
       </h2>
+      {selected > 1 ? (
+        <p className="muted inspector-many" data-testid="inspector-many">
+          {`${selected} boxes selected: these fields show and change the last one picked; keys (class, arrows, Q/E, Delete) act on all.`}
+        </p>
+      ) : null}
       <label className="row">
         Class
         <select value={box.label} onChange={(e) => set({ label: e.target.value })} data-testid="inspector-class">
