@@ -7,7 +7,8 @@ import { refitPrior } from './refitPrior.ts';
 /**
  * R: fits each selected box again to the points around it, as its own class, with the box as the
  * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class). Boxes the
- * fit service finds nothing for stay as they are (message). All refits land as one undo step;
+ * fit service finds nothing for, and boxes of that size on fewer than 10 returns (a low-confidence
+ * fit), stay as they are (message). All refits land as one undo step;
  * dropped if the frame changed meanwhile.
  */
 export const refit: Action = {
@@ -24,6 +25,7 @@ export const refit: Action = {
     state.addPendingFits(boxes.length);
     const patches: Record<string, CuboidPatch> = {};
     let missed = 0;
+    let sparse = 0;
     try {
       const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
       const results = await Promise.all(
@@ -35,6 +37,11 @@ export const refit: Action = {
       results.forEach((r, i) => {
         if (!r) {
           missed++;
+          return;
+        }
+        // A handful of returns (a far car's 9) says less than the box the user placed: it is kept.
+        if (r.confidence === 'low' && refitPrior(boxes[i]) !== undefined) {
+          sparse++;
           return;
         }
         patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
@@ -49,6 +56,13 @@ export const refit: Action = {
       ctx.store.getState().addPendingFits(-boxes.length);
     }
     if (missed > 0) ctx.store.getState().showMessage(`Refit found no points for ${missed} box${missed > 1 ? 'es' : ''}.`, 'warning');
+    else if (sparse > 0)
+      ctx.store
+        .getState()
+        .showMessage(
+          `${sparse === boxes.length ? (sparse === 1 ? 'The box was' : 'The boxes were') : `${sparse} of the boxes were`} kept as placed: fewer than 10 returns say less about the object than the box does.`,
+          'info',
+        );
     return { docChange: (doc) => (doc.frameId === frameId ? updateCuboids(doc, patches) : doc) };
   },
 };

@@ -191,7 +191,9 @@ export function fitObject(
   if (sparse && axis.spreadRatio > LINE_SPREAD) theta = 0;
   // People: the direction of largest spread when elongated (a rider, a stride), else along the
   // line of sight (a rider) or the road (+x; a person: people mostly walk along pavements).
-  else if (!defaults.boxShaped) theta = axis.spreadRatio < 0.6 ? axis.angle : rider ? los : 0;
+  // With a prior (a refit), a person keeps the box's heading: a few dozen returns on a person say
+  // less about it than the annotator did (a far cyclist was turned 21°).
+  else if (!defaults.boxShaped) theta = prior !== undefined ? prior.yaw : axis.spreadRatio < 0.6 ? axis.angle : rider ? los : 0;
   else if ((headOn = isHeadOn(hx, hy, los, defaults, [xs, ys]))) theta = headOnHeading(hx, hy, los, axis);
   else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);

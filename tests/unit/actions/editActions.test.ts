@@ -178,6 +178,23 @@ describe('fit actions', () => {
     expect(ed.undoSteps()).toBe(0);
   });
 
+  it('refit keeps a box whose object gives fewer than 10 returns (a low-confidence fit), and says why', async () => {
+    const ed = selected();
+    const before = ed.cuboid('a');
+    ed.fit.answer = (point) => ({
+      center: [point[0] + 0.5, point[1], -0.9],
+      size: [4, 1.8, 1.5],
+      yaw: 0.4,
+      pointCount: 9,
+      headingCandidates: [0.4],
+      confidence: 'low',
+    });
+    ed.keyDown('r');
+    await ed.settle();
+    expect(ed.cuboid('a')).toEqual(before);
+    expect(ed.store.getState().ui.message?.text).toMatch(/kept as placed: fewer than 10 returns/);
+  });
+
   it('cycleHeading steps through fit candidates, else turns a quarter keeping the footprint', async () => {
     const ed = new TestEditor({ cuboids: [testCuboid('a')] });
     ed.pointerMove([30, 2, -1.7]);

@@ -31,6 +31,18 @@ describe('a refit with its box as the prior', () => {
     expect(axisOff(r!.yaw, gt.yaw)).toBeLessThan(1.5);
   });
 
+  it("keeps a person's heading: the KITTI cyclist at 46 m (000001) is not turned by its few returns", () => {
+    const s = loadKittiSample('000001');
+    const gt = s.boxes.find((b) => b.label === 'Cyclist')!;
+    const r = fitCuboid(
+      s.positions,
+      { x: gt.center[0], y: gt.center[1], z: gt.center[2] },
+      { label: 'Cyclist', grid: buildPointGrid(s.positions), ground: estimateGround(s.positions), prior: gt },
+    );
+    expect(r).not.toBeNull();
+    expect(axisOff(r!.yaw, gt.yaw)).toBeLessThan(0.5);
+  });
+
   it("takes the points' own heading when nothing near the prior fits them (a box turned 30°)", () => {
     // An L of a car's side (4 m along +x) and rear (1.8 m along +y).
     const xs: number[] = [];
