@@ -97,6 +97,8 @@ function trackOrder(a: BoxRow, b: BoxRow): number {
 }
 
 const DIGITS = /^\d+$/;
+/** A distance as the rows show it: `7.0`, `7.0m`. */
+const RANGE = /^\d+\.\d+m?$/;
 /** Fewest characters of a box id that find the box by its id. */
 const ID_PREFIX = 6;
 
@@ -107,7 +109,7 @@ type QueryWord = { kind: 'class' | 'track' | 'is' | 'text'; arg: string };
  * A search parsed into words, all of which must match. `class:car` (or `c:`) the class,
  * `track:12` (or `t:`, `#12`) the track number (whole) or a part of the track id,
  * `is:error|warning|flagged|hidden|locked|attention` a state; a bare number the track number
- * (`car 1` as the row reads); any other word a part of the class, the track name or id of a
+ * (`car 1` as the row reads), a decimal one the distance a row shows (`7.0`, `7.0m`); any other word a part of the class, the track name or id of a
  * tracked box, or the first 6 or more characters of the box id (case-insensitive).
  */
 export function parseQuery(query: string): QueryWord[] {
@@ -137,6 +139,9 @@ export function matchesQuery(row: BoxRow, words: readonly QueryWord[]): boolean 
       if (DIGITS.test(w.arg) ? row.trackNo !== Number(w.arg) : !(row.trackId ?? '').toLowerCase().includes(w.arg)) return false;
     } else if (w.kind === 'is') {
       if (!isState(row, w.arg)) return false;
+    } else if (RANGE.test(w.arg)) {
+      // "7.0" or "7.0m": the distance the row shows (to the tenth of a metre).
+      if (row.range.toFixed(1) !== Number.parseFloat(w.arg).toFixed(1)) return false;
     } else if (DIGITS.test(w.arg)) {
       // "car 1", as the row reads: the number is the track's.
       if (row.trackNo !== Number(w.arg)) return false;

@@ -68,6 +68,9 @@ describe('buildObjectList', () => {
     // Numbers are whole track numbers: #1 is not Track 12 or a track id holding a 1; "car 2" reads as the row does.
     expect(buildObjectList(input({ query: '#1' })).rows).toEqual([]);
     expect(buildObjectList(input({ query: 'car 2' })).rows.map((r) => r.key)).toEqual(['class:Car', 'box:c2']);
+    // A decimal number is the distance a row shows.
+    expect(buildObjectList(input({ query: 'car 8.0' })).rows.map((r) => r.key)).toEqual(['class:Car', 'box:c2']);
+    expect(buildObjectList(input({ query: '8.0m' })).shown).toBe(1);
     // "track" is no match for a box without one.
     expect(buildObjectList(input({ query: 'track' })).shown).toBe(4);
     const m = buildObjectList(input({ query: 'car' }));
