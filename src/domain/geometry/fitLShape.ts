@@ -14,26 +14,31 @@ export function fitLShape(xs: Float64Array, ys: Float64Array, d0 = 0.01): number
   const n = xs.length;
   if (n < 2) return 0;
   const coarse = 1 * (Math.PI / 180);
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let a = 0; a < Math.PI / 2; a += coarse) {
-    const s = closeness(xs, ys, a, d0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = a;
-    }
-  }
-  const fine = 0.1 * (Math.PI / 180);
-  const center = best;
-  for (let a = center - coarse; a <= center + coarse; a += fine) {
-    const s = closeness(xs, ys, a, d0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = a;
-    }
-  }
+  const first = bestAngle(xs, ys, d0, 0, (a) => a < Math.PI / 2, coarse, { angle: 0, score: -Infinity });
+  const { angle } = bestAngle(xs, ys, d0, first.angle - coarse, (a) => a <= first.angle + coarse, FINE, first);
   const quarter = Math.PI / 2;
-  return ((best % quarter) + quarter) % quarter;
+  return ((angle % quarter) + quarter) % quarter;
+}
+
+/** Refinement step of the angle searches (radians, 0.1°). */
+const FINE = 0.1 * (Math.PI / 180);
+
+/** The angle of highest closeness from `from` by `step` while `within`, starting from `best` (kept on ties). */
+function bestAngle(
+  xs: Float64Array,
+  ys: Float64Array,
+  d0: number,
+  from: number,
+  within: (a: number) => boolean,
+  step: number,
+  best: { angle: number; score: number },
+): { angle: number; score: number } {
+  let out = best;
+  for (let a = from; within(a); a += step) {
+    const score = closeness(xs, ys, a, d0);
+    if (score > out.score) out = { angle: a, score };
+  }
+  return out;
 }
 
 function closeness(xs: Float64Array, ys: Float64Array, angle: number, d0: number): number {
@@ -95,23 +100,7 @@ export function headingNearPrior(xs: Float64Array, ys: Float64Array, found: numb
   if (xs.length < 2) return found;
   const foundScore = closeness(xs, ys, found, d0);
   const step = 0.5 * (Math.PI / 180);
-  let best = priorYaw;
-  let bestScore = -Infinity;
-  for (let a = priorYaw - PRIOR_WINDOW; a <= priorYaw + PRIOR_WINDOW + 1e-9; a += step) {
-    const s = closeness(xs, ys, a, d0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = a;
-    }
-  }
-  const fine = 0.1 * (Math.PI / 180);
-  const centre = best;
-  for (let a = centre - step; a <= centre + step + 1e-9; a += fine) {
-    const s = closeness(xs, ys, a, d0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = a;
-    }
-  }
-  return bestScore >= PRIOR_SCORE * foundScore ? best : found;
+  const near = bestAngle(xs, ys, d0, priorYaw - PRIOR_WINDOW, (a) => a <= priorYaw + PRIOR_WINDOW + 1e-9, step, { angle: priorYaw, score: -Infinity });
+  const best = bestAngle(xs, ys, d0, near.angle - step, (a) => a <= near.angle + step + 1e-9, FINE, near);
+  return best.score >= PRIOR_SCORE * foundScore ? best.angle : found;
 }
