@@ -7,6 +7,15 @@ import { testPage } from '../../helpers/testPage.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
+function render(page: ReturnType<typeof testPage>): string {
+  vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
+  return renderToStaticMarkup(
+    <PageContext.Provider value={page}>
+      <ReviewHistory />
+    </PageContext.Provider>,
+  ).replace(/<!-- -->/g, '');
+}
+
 describe('ReviewHistory', () => {
   it('tells a flag on a box from a flag on a missed object', () => {
     const page = testPage({});
@@ -19,12 +28,7 @@ describe('ReviewHistory', () => {
     });
     const info = { frameId: '000001', history: [step('car-1', 3), step(null, 4)] } as unknown as ReviewInfo;
     page.store.setState((s) => ({ review: { ...s.review, info } }));
-    vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
-    const html = renderToStaticMarkup(
-      <PageContext.Provider value={page}>
-        <ReviewHistory />
-      </PageContext.Provider>,
-    ).replace(/<!-- -->/g, '');
+    const html = render(page);
     expect(html).toContain('rev flagged a box (r3)');
     expect(html).toContain('rev flagged a missed object (r4)');
   });
@@ -34,12 +38,7 @@ describe('ReviewHistory', () => {
     const step = (user: string) => ({ at: '2026-12-06T01:00:00Z', user, action: 'submit', revision: 2, detail: {} });
     const info = { frameId: '000001', history: [step('local'), step('rev')] } as unknown as ReviewInfo;
     page.store.setState((s) => ({ review: { ...s.review, info }, session: { ...s.session, mode: 'single', user: { name: 'local', role: 'lead' } } }));
-    vi.spyOn(page.store, 'getInitialState').mockImplementation(() => page.store.getState());
-    const html = renderToStaticMarkup(
-      <PageContext.Provider value={page}>
-        <ReviewHistory />
-      </PageContext.Provider>,
-    ).replace(/<!-- -->/g, '');
+    const html = render(page);
     expect(html).toContain('you submitted');
     expect(html).toContain('rev submitted');
     expect(html).not.toContain('local');
