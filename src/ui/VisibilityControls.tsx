@@ -32,6 +32,8 @@ export function VisibilityControls() {
     return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }, [cuboids]);
   const sliceOn = vis.heightSlice.min !== null || vis.heightSlice.max !== null;
+  // The frame's height range (the colour ramp's): a slice beside it hides the points, which says so.
+  const heights = useAppStore((s) => s.load.ranges.height);
   const cropOn = vis.rangeCrop.min !== null || vis.rangeCrop.max !== null;
   const groundZ = () => (frameId ? io.groundCache.groundZ(frameId, 0, 0) : null) ?? GROUND_FALLBACK_Z;
   const hiddenCount = vis.hiddenClasses.length + vis.hiddenBoxIds.length;
@@ -79,6 +81,11 @@ export function VisibilityControls() {
         <LimitField label="range max" value={vis.rangeCrop.max} min={0} onChange={(max) => setRangeCrop(orderedInterval({ ...vis.rangeCrop, max }))} />
         <span className="muted">m</span>
       </div>
+      {sliceOn && heights !== undefined && sliceMisses(vis.heightSlice, heights) ? (
+        <p className="vis-hint vis-warn" data-testid="vis-slice-empty">
+          {`The height slice hides the points: this frame's lie between ${heights[0].toFixed(1)} and ${heights[1].toFixed(1)} m.`}
+        </p>
+      ) : null}
       {sliceOn || cropOn ? <p className="muted vis-hint">Drag the cyan (height) and amber (range) knobs in the main view.</p> : null}
       <label className="vis-row">
         Point size
@@ -108,6 +115,12 @@ export function VisibilityControls() {
       ) : null}
     </section>
   );
+}
+
+/** Whether a height slice lies wholly above or below the frame's heights `[lo, hi]` (either end open). */
+function sliceMisses(slice: Interval, [lo, hi]: readonly [number, number]): boolean {
+  const { min, max } = orderedInterval(slice);
+  return (min !== null && min > hi) || (max !== null && max < lo);
 }
 
 function round(v: number): number {

@@ -42,6 +42,11 @@ describe('VisibilityControls', () => {
     expect(on).toMatch(/class="vis-class hidden" aria-pressed="false"/);
     expect(on).toContain('show all');
     expect(on).toContain('Drag the cyan (height) and amber (range) knobs');
+    // A slice beside the frame's heights says it hides the points.
+    page.store.getState().setLoad({ ranges: { height: [-2.7, 1.2] } });
+    expect(render(page, <VisibilityControls />)).not.toContain('vis-slice-empty');
+    page.store.getState().setHeightSlice({ min: 5, max: 6 });
+    expect(render(page, <VisibilityControls />)).toContain('The height slice hides the points: this frame&#x27;s lie between -2.7 and 1.2 m.');
   });
 
   it('colour by box class has a legend of the frame’s classes and the grey of points in no box', () => {
