@@ -38,8 +38,8 @@ const FIELD_RANGES: Record<(typeof NUMERIC_FIELDS)[number], readonly [number, nu
  * build LiDAR boxes keep them aside; see `kittiToCuboid`).
  *
  * Lines may end in LF or CRLF; blank lines are skipped; values are split on any run of whitespace.
- * Each line has 15 values (ground truth) or 16 (with a score). `occluded` is read as
- * `Math.round(parseFloat(...))`, so `0`, `0.00` and `-1` all work. Units as in the file: pixels,
+ * Each line has 15 values (ground truth) or 16 (with a score). `occluded` is a whole number
+ * however written, so `0`, `0.00` and `-1` all work (2.5 is refused). Units as in the file: pixels,
  * metres, radians, rectified camera 0 frame.
  *
  * @throws KittiError naming the line (1-based) and field for a wrong value count, a value that is
@@ -70,6 +70,10 @@ export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {})
       }
       const field = NUMERIC_FIELDS[k - 1];
       const [min, max] = FIELD_RANGES[field];
+      // A level, not a share: 0.00 and 2 are levels, 2.5 is none (it had been rounded to 3 in silence).
+      if (field === 'occluded' && !Number.isInteger(value)) {
+        throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]} is not an occlusion level (0, 1, 2, 3, or -1 for DontCare)`);
+      }
       const v = field === 'occluded' ? Math.round(value) : value;
       if (!(v >= min && v <= max)) {
         throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]} is outside ${min}..${max}`);

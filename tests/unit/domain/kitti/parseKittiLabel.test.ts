@@ -46,12 +46,13 @@ describe('parseKittiLabel', () => {
     expect(objects[1].score).toBe(0.9876);
   });
 
-  it('reads occluded as Math.round(parseFloat) and accepts integers without decimals', () => {
+  it('reads occluded as a whole number however written, and refuses a fraction (the KITTI evaluator reads it with %d)', () => {
     const line = (occ: string) => `Car 0 ${occ} 0 0 0 10 10 1 1 1 0 0 10 0`;
     expect(parseKittiLabel(line('0.00'))[0].occluded).toBe(0);
-    expect(parseKittiLabel(line('1.6'))[0].occluded).toBe(2);
     expect(parseKittiLabel(line('-1'))[0].occluded).toBe(-1);
     expect(parseKittiLabel(line('2e0'))[0].occluded).toBe(2);
+    expect(() => parseKittiLabel(line('1.6'), { fileName: '000001.txt' })).toThrow(/000001\.txt.*line 1, field "occluded": 1\.6 is not an occlusion level/);
+    expect(() => parseKittiLabel(line('2.5'))).toThrow(/2\.5 is not an occlusion level/);
   });
 
   it('gives an empty list for empty or blank text', () => {
