@@ -28,9 +28,10 @@ export const refit: Action = {
     let sparse = 0;
     try {
       const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
+      const priors = boxes.map(refitPrior);
       const results = await Promise.all(
         boxes.map((b, i) => {
-          const prior = refitPrior(b);
+          const prior = priors[i];
           return ctx.services.fit.fit(frameId, seeds[i], prior ? { label: b.label, prior } : { label: b.label });
         }),
       );
@@ -40,13 +41,13 @@ export const refit: Action = {
           return;
         }
         // A handful of returns (a far car's 9) says less than the box the user placed: it is kept.
-        if (r.confidence === 'low' && refitPrior(boxes[i]) !== undefined) {
+        if (r.confidence === 'low' && priors[i] !== undefined) {
           sparse++;
           return;
         }
         patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
         const { center, size, yaw } = boxes[i];
-        const prior = refitPrior(boxes[i]) ? { center, size, yaw } : null;
+        const prior = priors[i] ? { center, size, yaw } : null;
         ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior });
       });
     } catch (err) {

@@ -1,7 +1,7 @@
 import type { Cuboid } from '../domain/types.ts';
 import type { CheckResult } from '../domain/checks/CheckResult.ts';
 import type { ReviewFlag } from '../domain/document/FrameAnnotation.ts';
-import { trackName } from '../domain/sequence/trackName.ts';
+import { trackName, trackNumberOf } from '../domain/sequence/trackName.ts';
 
 /** What the object list needs to know about hidden and locked classes and boxes (the visibility slice). */
 export interface ListVisibility {
@@ -72,13 +72,6 @@ export interface ObjectListInput {
   palette: readonly string[];
   query: string;
   collapsed: readonly string[];
-}
-
-const NUMBERED = /^t(\d+)-/;
-
-function trackNumber(trackId: string | null): number | null {
-  const m = trackId === null ? null : NUMBERED.exec(trackId);
-  return m ? Number(m[1]) : null;
 }
 
 /** Sort key of a track: numbered tracks by number, then the others by id, then boxes without one. */
@@ -209,7 +202,7 @@ export function buildObjectList(input: ObjectListInput): ObjectListModel {
       label: c.label,
       trackId: c.trackId,
       track: c.trackId ? trackName(c.trackId) : 'no track',
-      trackNo: trackNumber(c.trackId),
+      trackNo: trackNumberOf(c.trackId),
       errors: errors.get(c.id) ?? 0,
       warnings: warnings.get(c.id) ?? 0,
       flags: flags.get(c.id) ?? 0,

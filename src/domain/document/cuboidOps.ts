@@ -1,5 +1,6 @@
 import type { Cuboid, CuboidAttributes, CuboidSource, Vec3 } from '../types.ts';
 import type { FrameAnnotation } from './FrameAnnotation.ts';
+import { trackNumberOf } from '../sequence/trackName.ts';
 
 /**
  * Immutable operations on a frame's annotation document. Every op returns a new document (and new
@@ -49,10 +50,7 @@ export function newTrackId(random: RandomSource = Math.random): string {
  * after a page reload do not start again at 1 beside the saved ones ("Car 1" twice in a sequence).
  */
 export function noteTrackIds(trackIds: Iterable<string | null>): void {
-  for (const id of trackIds) {
-    const m = id === null ? null : /^t(\d+)-/.exec(id);
-    if (m !== null) trackCounter = Math.max(trackCounter, Number(m[1]));
-  }
+  for (const id of trackIds) trackCounter = Math.max(trackCounter, trackNumberOf(id) ?? 0);
 }
 
 /** Wraps an angle (radians) to (−π, π]. */
