@@ -1,18 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { KittiCalib } from '../domain/kitti/KittiCalib.ts';
-import type { ReviewFlag } from '../domain/document/FrameAnnotation.ts';
-import type { Cuboid } from '../domain/types.ts';
 import { projectCuboidEdges } from '../domain/kitti/projectCuboidEdges.ts';
-import { projectLidarPoints } from '../domain/kitti/projectToImage.ts';
-import type { ProjectedEdge } from '../domain/kitti/projectCuboidEdges.ts';
-import { convexHull } from '../domain/geometry/polygon2d.ts';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { selectDisplayedCuboids } from '../state/selectors.ts';
-import { classColor } from '../render/classColors.ts';
 import { FIT, panBy, resizedWidth, zoomAbout, type ImageZoom } from './cameraZoom.ts';
 import type { FrameCameraView } from '../services/cameraData.ts';
 import { CameraTabs, cameraTabText, shownCamera } from './CameraTabs.tsx';
+import { drawBoxes, drawFlags, drawPoints, insideHull } from './cameraOverlay.ts';
 import './cameraPanel.css';
 
 /** Panel width bounds and default, CSS pixels; the width is remembered across sessions. */
@@ -40,9 +34,10 @@ interface CamerasState {
  * Shift+Y, the choice kept across frames) with every box projected through the same conversion the
  * KITTI export uses, with that camera's projection (edges clipped at the camera's near plane, so
  * boxes beside or behind the camera leave no artefacts). Shift+P adds the projected points
- * (depth-coloured) to check the calibration by eye. Clicking a projected box selects it. The corner
- * grip (top right) resizes the panel; the wheel zooms the image about the cursor (up to 8×), a drag
- * pans it, a double click fits it again.
+ * (depth-coloured) to check the calibration by eye. Clicking a projected box selects it; selected
+ * boxes are drawn filled and thick, the others dimmed. The corner grip (top right) resizes the
+ * panel; the wheel zooms the image about the cursor (up to 8×), a drag pans it, a double click
+ * fits it again.
  */
 export function CameraPanel() {
   const { loadCameras, projectFramePoints } = usePage().services.camera;
@@ -142,9 +137,7 @@ export function CameraPanel() {
     if (!ctx) return;
     ctx.clearRect(0, 0, el.width, el.height);
     if (points) drawPoints(ctx, points);
-    for (const { box, edges } of projected) {
-      drawEdges(ctx, edges, classColor(box.label), selectedIds.includes(box.id));
-    }
+    drawBoxes(ctx, projected, selectedIds);
     if (calib && flags) drawFlags(ctx, flags, cuboids, calib);
   }, [camera, calib, projected, points, selectedIds, flags, cuboids, w, h]);
 
@@ -282,62 +275,4 @@ export function CameraPanel() {
       </div>
     </div>
   );
-}
-
-function drawEdges(ctx: CanvasRenderingContext2D, edges: ProjectedEdge[], color: string, selected: boolean): void {
-  ctx.lineWidth = selected ? 3 : 1.5;
-  for (const e of edges) {
-    ctx.strokeStyle = e.front ? '#ffffff' : color;
-    ctx.beginPath();
-    ctx.moveTo(e.u1, e.v1);
-    ctx.lineTo(e.u2, e.v2);
-    ctx.stroke();
-  }
-}
-
-function drawPoints(ctx: CanvasRenderingContext2D, uvd: Float32Array): void {
-  for (let i = 0; i < uvd.length; i += 3) {
-    const u = uvd[i];
-    const v = uvd[i + 1];
-    if (!(u === u) || u < 0 || v < 0 || u > ctx.canvas.width || v > ctx.canvas.height) continue;
-    const t = Math.min(1, uvd[i + 2] / 60);
-    ctx.fillStyle = `hsl(${Math.round(t * 240)}, 90%, 55%)`;
-    ctx.fillRect(u - 1, v - 1, 2, 2);
-  }
-}
-
-function insideHull(edges: ProjectedEdge[], u: number, v: number): boolean {
-  const pts: [number, number][] = edges.flatMap((e) => [[e.u1, e.v1] as [number, number], [e.u2, e.v2] as [number, number]]);
-  const hull = convexHull(pts);
-  if (hull.length < 3) return false;
-  let sign = 0;
-  for (let i = 0; i < hull.length; i++) {
-    const [ax, ay] = hull[i];
-    const [bx, by] = hull[(i + 1) % hull.length];
-    const cross = (bx - ax) * (v - ay) - (by - ay) * (u - ax);
-    if (cross !== 0) {
-      if (sign === 0) sign = Math.sign(cross);
-      else if (Math.sign(cross) !== sign) return false;
-    }
-  }
-  return true;
-}
-
-/** Reviewer flags as pins at the top of the flagged box (or at the flagged location) in the image. */
-function drawFlags(ctx: CanvasRenderingContext2D, flags: readonly ReviewFlag[], cuboids: readonly Cuboid[], calib: KittiCalib): void {
-  for (const f of flags) {
-    if (f.state === 'closed') continue;
-    const box = f.cuboidId ? cuboids.find((c) => c.id === f.cuboidId) : null;
-    const at = box ? [box.center[0], box.center[1], box.center[2] + box.size[2] / 2] : f.location;
-    if (!at) continue;
-    const [u, v] = projectLidarPoints(new Float32Array(at), calib);
-    if (!(u === u)) continue;
-    ctx.fillStyle = f.state === 'open' ? '#ff7a45' : '#f5d90a';
-    ctx.beginPath();
-    ctx.moveTo(u, v);
-    ctx.lineTo(u - 7, v - 16);
-    ctx.lineTo(u + 7, v - 16);
-    ctx.closePath();
-    ctx.fill();
-  }
 }
