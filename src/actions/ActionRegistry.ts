@@ -3,6 +3,7 @@ import { selectIsInteracting } from '../state/selectors.ts';
 import type { Action, ActionContext, ActionResult, KeyInput } from './Action.ts';
 import { matchesKey, parseKeySpec, type KeySpec } from './keyMatching.ts';
 import { listShortcuts, type ShortcutInfo } from './listShortcuts.ts';
+import { joinsLastStep, repeatMemo, type RepeatMemo } from './repeatStep.ts';
 
 export type { ShortcutInfo };
 
@@ -12,9 +13,6 @@ export interface KeyDownEvent extends KeyInput {
   repeat?: boolean;
   preventDefault?: () => void;
 }
-
-/** Presses of a `repeatable` action less than this apart (milliseconds) join one undo step. */
-export const REPEAT_WINDOW_MS = 1000;
 
 function isEditableTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
@@ -30,8 +28,8 @@ function isEditableTarget(target: unknown): boolean {
  */
 export class ActionRegistry {
   private actions = new Map<string, { action: Action; specs: KeySpec[] }>();
-  /** The last `repeatable` action applied: its id, when, on which selection, and the document it left. */
-  private lastRepeat: { id: string; at: number; selection: string; doc: unknown } | null = null;
+  /** The last `repeatable` action applied (its target: the selection). */
+  private lastRepeat: RepeatMemo | null = null;
 
   constructor(
     private readonly ctx: Omit<ActionContext, 'input' | 'value'>,
@@ -106,14 +104,7 @@ export class ActionRegistry {
     const state = this.ctx.store.getState();
     const now = Date.now();
     const selection = state.selectedIds.join('\n');
-    const last = this.lastRepeat;
-    const join =
-      action?.repeatable === true &&
-      last !== null &&
-      last.id === action.id &&
-      now - last.at < REPEAT_WINDOW_MS &&
-      last.selection === selection &&
-      last.doc === state.doc;
+    const join = joinsLastStep(this.lastRepeat, action, selection, state.doc, now);
     const history = this.ctx.store.temporal.getState();
     if (join) history.pause();
     try {
@@ -121,7 +112,7 @@ export class ActionRegistry {
     } finally {
       if (join) history.resume();
     }
-    this.lastRepeat = action?.repeatable === true ? { id: action.id, at: now, selection, doc: this.ctx.store.getState().doc } : null;
+    this.lastRepeat = repeatMemo(action, selection, this.ctx.store.getState().doc, now);
   }
 
   /** The enabled action a key press maps to, if any. */

@@ -58,10 +58,11 @@ export interface BatchDocs {
   /** The held document of a frame, if loaded. */
   get(frameId: string): FrameAnnotation | undefined;
   /**
-   * Applies `change` to the held document and schedules its save. False when the frame is not
-   * loaded or `change` returned the same document.
+   * Applies `change` to the held document and schedules its save: one undo step, or with `join`
+   * part of the last one (a key held down). False when the frame is not loaded or `change`
+   * returned the same document.
    */
-  edit(frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation): boolean;
+  edit(frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation, join?: boolean): boolean;
   /** Takes back the last edit of a frame made here (itself an edit that is saved). False when there is none. */
   undo(frameId: string): boolean;
   /** Makes again the last edit `undo` took back (until a new edit there). False when there is none. */
@@ -266,13 +267,13 @@ export function createBatchDocs(options: BatchDocsOptions): BatchDocs {
 
     get: (frameId) => entries.get(frameId)?.latest ?? undefined,
 
-    edit(frameId, change) {
+    edit(frameId, change, join = false) {
       const e = entries.get(frameId);
       if (!e || e.latest === null) return false;
       const next = change(e.latest);
       if (next === e.latest) return false;
       e.future = [];
-      commit(e, next, true);
+      commit(e, next, !join || e.history.length === 0);
       return true;
     },
 

@@ -1,7 +1,7 @@
 import type { Action, ActionContext, KeyInput } from '../actions/Action.ts';
 import { matchesKey, parseKeySpec } from '../actions/keyMatching.ts';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
-import { createAppStore } from '../state/createAppStore.ts';
+import { createAppStore, type AppStore } from '../state/createAppStore.ts';
 import type { MessageLevel } from '../state/slices/uiSlice.ts';
 
 /**
@@ -70,4 +70,28 @@ export async function runBatchAction(
     message: msg ? { text: msg.text, level: msg.level } : null,
     ran: true,
   };
+}
+
+/**
+ * Applies `change` to the open frame's document in `store`: one undo step, or with `join` part of
+ * the last one (zundo's history paused while it applies, as the action registry does for a key
+ * held down). False when nothing changed or the frame is locked.
+ */
+export function applyToOpenFrame(store: AppStore, change: (doc: FrameAnnotation) => FrameAnnotation, join: boolean): boolean {
+  const history = store.temporal.getState();
+  const paused = join && history.pastStates.length > 0;
+  if (paused) history.pause();
+  try {
+    return store.getState().applyDocChange(change);
+  } finally {
+    if (paused) history.resume();
+  }
+}
+
+/** Undoes or redoes the open frame's last step in `store`; false when there was none. */
+export function stepOpenFrame(store: AppStore, step: 'undo' | 'redo'): boolean {
+  const history = store.temporal.getState();
+  const had = (step === 'undo' ? history.pastStates : history.futureStates).length > 0;
+  history[step]();
+  return had;
 }

@@ -1,6 +1,7 @@
 import type { KeyInput } from '../actions/Action.ts';
 import type { Editor } from '../actions/createEditor.ts';
 import { normalizeKey } from '../actions/keyMatching.ts';
+import { joinsLastStep, repeatMemo, type RepeatMemo } from '../actions/repeatStep.ts';
 import { updateCuboid } from '../domain/document/cuboidOps.ts';
 import type { FrameAnnotation } from '../domain/document/FrameAnnotation.ts';
 import type { FrameListItem } from '../domain/document/FrameListItem.ts';
@@ -12,7 +13,7 @@ import { createBatchDocs, type BatchDocs } from '../io/batchDocs.ts';
 import { createJournal } from '../io/journal.ts';
 import type { AppStore } from '../state/createAppStore.ts';
 import type { EditorServices } from '../tools/EditorServices.ts';
-import { batchActionForKey, runBatchAction } from './batchActions.ts';
+import { applyToOpenFrame, batchActionForKey, runBatchAction, stepOpenFrame } from './batchActions.ts';
 import { createBatchCrops, type BatchCropIo, type BatchCrops } from './batchCrops.ts';
 import { planBatchInterpolation } from './batchInterpolate.ts';
 import type { PageIo } from './pageIo.ts';
@@ -140,9 +141,10 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
     return null;
   };
 
-  const edit = (frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation): boolean => {
+  /** Applies `change` to frame `frameId`: one undo step, or with `join` part of the last one there. */
+  const edit = (frameId: string, change: (doc: FrameAnnotation) => FrameAnnotation, join = false): boolean => {
     undoGroup.edited();
-    if (frameId === currentId()) return state().applyDocChange(change);
+    if (frameId === currentId()) return applyToOpenFrame(store, change, join);
     const doc = docs?.get(frameId);
     if (!docs || !doc) {
       message(`Frame ${frameId} is still loading.`, 'warning');
@@ -153,7 +155,7 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
       message(lock, 'warning');
       return false;
     }
-    const changed = docs.edit(frameId, change);
+    const changed = docs.edit(frameId, change, join);
     if (changed) touched.add(frameId);
     return changed;
   };
@@ -186,6 +188,8 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
   let edits: Promise<void> = Promise.resolve();
   const inOrder = (fn: () => Promise<void>): Promise<void> => (edits = edits.then(fn, fn));
 
+  /** The last repeatable edit run on a tile (`repeatStep`). */
+  let lastRepeat: RepeatMemo | null = null;
   const runAction = (frameId: string, actionId: string, input?: KeyInput): Promise<void> => inOrder(() => runActionNow(frameId, actionId, input));
 
   const runActionNow = async (frameId: string, actionId: string, input?: KeyInput): Promise<void> => {
@@ -205,7 +209,11 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
     try {
       const out = await runBatchAction(action, doc, box.id, { tools: editor.tools as Editor['tools'], services: tileServices(frameId) }, input);
       if (out.message) message(out.message.text, out.message.level);
-      if (out.change) edit(frameId, out.change);
+      // A key held down on a tile's box is one undo step there, as in the main view.
+      const target = `${frameId}\n${box.id}`;
+      const now = Date.now();
+      if (out.change) edit(frameId, out.change, joinsLastStep(lastRepeat, action, target, docOf(frameId), now));
+      lastRepeat = repeatMemo(action, target, docOf(frameId), now);
     } catch (err) {
       message(`Frame ${frameId}: ${err instanceof Error ? err.message : String(err)}`, 'error');
     }
@@ -284,18 +292,8 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
   };
 
   const undoGroup = createBatchUndoGroup({
-    undoOne: (frameId) => {
-      if (frameId !== currentId()) return docs?.undo(frameId) ?? false;
-      const had = store.temporal.getState().pastStates.length > 0;
-      store.temporal.getState().undo();
-      return had;
-    },
-    redoOne: (frameId) => {
-      if (frameId !== currentId()) return docs?.redo(frameId) ?? false;
-      const had = store.temporal.getState().futureStates.length > 0;
-      store.temporal.getState().redo();
-      return had;
-    },
+    undoOne: (frameId) => (frameId === currentId() ? stepOpenFrame(store, 'undo') : (docs?.undo(frameId) ?? false)),
+    redoOne: (frameId) => (frameId === currentId() ? stepOpenFrame(store, 'redo') : (docs?.redo(frameId) ?? false)),
     message,
   });
   const undo = (frameId: string) => undoGroup.undo(frameId);

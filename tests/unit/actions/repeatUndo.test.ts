@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REPEAT_WINDOW_MS } from '../../../src/actions/ActionRegistry.ts';
+import { REPEAT_WINDOW_MS } from '../../../src/actions/repeatStep.ts';
 import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
 
 function editor(): TestEditor {

@@ -134,6 +134,35 @@ describe('batch controller', () => {
     expect(store.getState().batch.open).toBe(false);
   });
 
+  it('a key held down on a tile is one undo step there, as in the main view (the open frame and another)', async () => {
+    const { store, editor, ctl, doc } = setup();
+    store.getState().setBatchSize(4);
+    editor.actions.executeAction('openBatchView');
+    await ctl.syncWindow();
+    // f3 (held by the batch view): five Ctrl+↑ move its box 0.5 m; one Ctrl+Z takes all five back.
+    store.getState().setBatchFocus(2);
+    for (let i = 0; i < 5; i++) ctl.handleKey(key('ArrowUp', { ctrlKey: true }), 4);
+    await settle();
+    expect(ctl.trackBox('f3')!.center[0]).toBeCloseTo(13.5, 9);
+    // Another key (] lengthens the box) is a step of its own.
+    ctl.handleKey(key(']'), 4);
+    await settle();
+    expect(ctl.trackBox('f3')!.size[0]).toBeGreaterThan(4);
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    expect(ctl.trackBox('f3')!.size[0]).toBe(4);
+    expect(ctl.trackBox('f3')!.center[0]).toBeCloseTo(13.5, 9);
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    expect(ctl.trackBox('f3')!.center[0]).toBeCloseTo(13, 9);
+    // f2 (the open frame, in the store): three Q presses are one step in its history.
+    store.getState().setBatchFocus(1);
+    for (let i = 0; i < 3; i++) ctl.handleKey(key('q'), 4);
+    await settle();
+    expect(doc().cuboids[0].yaw).toBeCloseTo((3 * Math.PI) / 180, 9);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    ctl.handleKey(key('z', { ctrlKey: true }), 4);
+    expect(doc().cuboids[0].yaw).toBe(0);
+  });
+
   it('marks a keyframe, deletes and undoes in the focused frame; a drag places the box there', async () => {
     const { server, store, editor, ctl } = setup();
     store.getState().setBatchSize(4);

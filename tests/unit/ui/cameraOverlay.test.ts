@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawBoxes } from '../../../src/ui/cameraOverlay.ts';
 import type { ProjectedBox } from '../../../src/ui/cameraOverlay.ts';
-import type { Cuboid } from '../../../src/domain/types.ts';
+import { testCuboid } from '../../helpers/TestEditor.ts';
 
 /** A 2D context that records each stroke and fill with the state it was drawn in. */
 function recordingContext() {
@@ -34,7 +34,7 @@ function recordingContext() {
 }
 
 function square(id: string, label: string, u: number): ProjectedBox {
-  const box: Cuboid = { id, label, center: [0, 0, 0], size: [1, 1, 1], yaw: 0 } as Cuboid;
+  const box = testCuboid(id, { label });
   const c: [number, number][] = [
     [u, 10],
     [u + 40, 10],
