@@ -35,6 +35,7 @@ export function VisibilityControls() {
   // The frame's height range (the colour ramp's): a slice beside it hides the points, which says so.
   const heights = useAppStore((s) => s.load.ranges.height);
   const cropOn = vis.rangeCrop.min !== null || vis.rangeCrop.max !== null;
+  const reach = useAppStore((s) => s.load.ranges.reach);
   const groundZ = () => (frameId ? io.groundCache.groundZ(frameId, 0, 0) : null) ?? GROUND_FALLBACK_Z;
   const hiddenCount = vis.hiddenClasses.length + vis.hiddenBoxIds.length;
 
@@ -86,6 +87,11 @@ export function VisibilityControls() {
           {`The height slice hides the points: this frame's lie between ${heights[0].toFixed(1)} and ${heights[1].toFixed(1)} m.`}
         </p>
       ) : null}
+      {cropOn && reach !== undefined && sliceMisses(vis.rangeCrop, reach) ? (
+        <p className="vis-hint vis-warn" data-testid="vis-crop-empty">
+          {`The range crop hides the points: this frame's lie ${reach[0].toFixed(1)} to ${reach[1].toFixed(1)} m from the sensor.`}
+        </p>
+      ) : null}
       {sliceOn || cropOn ? <p className="muted vis-hint">Drag the cyan (height) and amber (range) knobs in the main view.</p> : null}
       <label className="vis-row">
         Point size
@@ -117,7 +123,7 @@ export function VisibilityControls() {
   );
 }
 
-/** Whether a height slice lies wholly above or below the frame's heights `[lo, hi]` (either end open). */
+/** Whether a height slice (or a range crop) lies wholly above or below the frame's heights (or distances) `[lo, hi]` (either end open). */
 function sliceMisses(slice: Interval, [lo, hi]: readonly [number, number]): boolean {
   const { min, max } = orderedInterval(slice);
   return (min !== null && min > hi) || (max !== null && max < lo);

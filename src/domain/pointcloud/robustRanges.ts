@@ -5,6 +5,8 @@ const SAMPLE = 20000;
 /**
  * Colour-legend ranges that ignore outliers: the 1st and 99th percentile of height (z), horizontal
  * distance, and every one-element numeric attribute, from an even sample of the finite points.
+ * The distance ramp starts at 0; `reach` holds the distance's own 1st and 99th percentile (where
+ * the points lie, for the range crop's hint).
  */
 export function robustRanges(cloud: PointCloud, lowQ = 0.01, highQ = 0.99): Record<string, [number, number]> {
   const n = cloud.count;
@@ -32,7 +34,10 @@ export function robustRanges(cloud: PointCloud, lowQ = 0.01, highQ = 0.99): Reco
   const height = quantiles(collect((i) => p[i * 3 + 2]));
   if (height) ranges.height = height;
   const distance = quantiles(collect((i) => Math.hypot(p[i * 3], p[i * 3 + 1])));
-  if (distance) ranges.distance = [0, distance[1]];
+  if (distance) {
+    ranges.distance = [0, distance[1]];
+    ranges.reach = distance;
+  }
   for (const [name, values] of Object.entries(cloud.attributes)) {
     if (values.length !== n || values instanceof BigInt64Array || values instanceof BigUint64Array) continue;
     if (name === 'rgb' || name === 'rgba') continue;

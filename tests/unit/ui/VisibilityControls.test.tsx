@@ -47,6 +47,14 @@ describe('VisibilityControls', () => {
     expect(render(page, <VisibilityControls />)).not.toContain('vis-slice-empty');
     page.store.getState().setHeightSlice({ min: 5, max: 6 });
     expect(render(page, <VisibilityControls />)).toContain('The height slice hides the points: this frame&#x27;s lie between -2.7 and 1.2 m.');
+    // So does a range crop nearer or farther than every point.
+    page.store.getState().setLoad({ ranges: { height: [-2.7, 1.2], reach: [2.6, 61.3] } });
+    page.store.getState().setRangeCrop({ min: null, max: 40 });
+    expect(render(page, <VisibilityControls />)).not.toContain('vis-crop-empty');
+    page.store.getState().setRangeCrop({ min: null, max: 1.5 });
+    expect(render(page, <VisibilityControls />)).toContain('The range crop hides the points: this frame&#x27;s lie 2.6 to 61.3 m from the sensor.');
+    page.store.getState().setRangeCrop({ min: 80, max: null });
+    expect(render(page, <VisibilityControls />)).toContain('vis-crop-empty');
   });
 
   it('colour by box class has a legend of the frame’s classes and the grey of points in no box', () => {
