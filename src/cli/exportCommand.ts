@@ -219,6 +219,23 @@ function acceptedInsteadText(list: AcceptedInstead[]): string {
   return `  ${list.length} accepted frame${list.length === 1 ? ' was' : 's were'} changed after the accept: wrote the accepted revision of ${named}${more}\n`;
 }
 
+/** The .bin files rewritten as KITTI xyzi (another layout, or points with a non-finite coordinate dropped). */
+function rewrittenBinsText(r: ExportSummary['rewrittenBins']): string {
+  if (r.length === 0) return '';
+  const dropped = r.reduce((n, x) => n + x.dropped, 0);
+  return (
+    `  rewrote ${r.length} .bin file${r.length === 1 ? '' : 's'} (${[...new Set(r.map((x) => x.layout))].join(', ')}) as KITTI xyzi` +
+    (dropped > 0
+      ? `, dropping ${dropped} point${dropped === 1 ? '' : 's'} with a non-finite coordinate (${r
+          .filter((x) => x.dropped > 0)
+          .map((x) => x.frameId)
+          .slice(0, 5)
+          .join(', ')})`
+      : '') +
+    '\n'
+  );
+}
+
 /** The report `cuboid export` prints: counts, then what the user should know about the tree. */
 export function formatExportSummary(s: ExportSummary, out: string): string {
   const list = (ids: string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, … (${ids.length})` : ''}`;
@@ -234,8 +251,15 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.converted.length > 0
       ? `  converted ${s.converted.length} ${convertedFormatsText(s.converted)} file${s.converted.length === 1 ? '' : 's'} to KITTI .bin (x y z intensity float32; --no-bin copies them as they are)\n`
       : '') +
-    (s.rewrittenBins.length > 0
-      ? `  rewrote ${s.rewrittenBins.length} .bin files (${[...new Set(s.rewrittenBins.map((r) => r.layout))].join(', ')}) as KITTI xyzi\n`
+    rewrittenBinsText(s.rewrittenBins) +
+    (s.calibFilled.length > 0
+      ? `  ${s.calibFilled.length} calib${s.calibFilled.length === 1 ? '' : 's'} lacked matrices the readers take by line (${list(s.calibFilled.map((c) => `${c.frameId}: ${c.filled.join(' ')}`))}): wrote P2 for a missing P0, P1 or P3 and the identity for Tr_imu_to_velo\n`
+      : '') +
+    (s.noImage.length > 0
+      ? `  warning: ${s.noImage.length} frame${s.noImage.length === 1 ? ' has' : 's have'} no image (${list(s.noImage)}): OpenPCDet's and mmdet3d's KITTI info builders open image_2/ID.png for every frame and stop there (their custom datasets need none: --format openpcdet or mmdet3d)\n`
+      : '') +
+    (s.notPng.length > 0
+      ? `  warning: ${s.notPng.length} image${s.notPng.length === 1 ? ' is' : 's are'} not PNG (${list(s.notPng.map((i) => i.file))}), copied as they are: OpenPCDet and mmdet3d open image_2/ID.png\n`
       : '') +
     (s.classMapping.some((c) => c.to !== c.from)
       ? `  nuScenes categories written as KITTI classes: ${s.classMapping

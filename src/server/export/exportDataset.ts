@@ -3,6 +3,7 @@ import type { FrameStatus } from '../../domain/document/FrameAnnotation.ts';
 import { formatKittiCalib } from '../../domain/kitti/formatKittiCalib.ts';
 import { syntheticCalib } from '../../domain/kitti/syntheticCalib.ts';
 import { parseKittiCalib } from '../../domain/kitti/parseKittiCalib.ts';
+import type { KittiCalib } from '../../domain/kitti/KittiCalib.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import { frameFileSize, readFrameFile } from '../dataset/frameFiles.ts';
 import type { ExportSource } from './ExportSource.ts';
@@ -71,8 +72,19 @@ export interface ExportSummary {
   emptyLabels: string[];
   /** PCD, PLY, LAS and LAZ files converted to `.bin` (`format`: the source's), with the points dropped for non-finite coordinates. */
   converted: { frameId: string; format: 'pcd' | 'ply' | 'las' | 'laz'; points: number; dropped: number }[];
-  /** `.bin` files of another layout (nuScenes `xyzir`, ...) rewritten as KITTI `xyzi`, every point kept. */
-  rewrittenBins: { frameId: string; layout: string; points: number }[];
+  /**
+   * `.bin` files rewritten as KITTI `xyzi`: another layout (nuScenes `xyzir`, ...), or `xyzi` with
+   * points of a non-finite coordinate (dropped: OpenPCDet and mmdet3d would take them in).
+   */
+  rewrittenBins: { frameId: string; layout: string; points: number; dropped: number }[];
+  /**
+   * Calibs written in KITTI's line order (the readers take P2 from the third line) that lacked
+   * matrices: `filled` names them (P0, P1 and P3 written as P2, Tr_imu_to_velo as the identity).
+   */
+  calibFilled: { frameId: string; filled: string[] }[];
+  /** Frames without an image (`image_2/ID.png`, which OpenPCDet and mmdet3d open for every frame), and images that are not PNG. */
+  noImage: string[];
+  notPng: { frameId: string; file: string }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
   /** Accepted frames changed since their accept, written as accepted (`--status accepted`). */
@@ -132,6 +144,9 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     emptyLabels: [],
     converted: [],
     rewrittenBins: [],
+    calibFilled: [],
+    noImage: [],
+    notPng: [],
     labelsRepaired: repaired.written.length,
     acceptedInstead: [],
     nonNumericIds: [],
@@ -155,14 +170,12 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     let prepared: PreparedFrame;
     let instead: AcceptedInstead | null = null;
     try {
-      let calibBytes: Buffer | null = null;
+      let calib: { text: string; filled: string[] } | null = null;
       if (frame.calibPath !== null) {
         const calibPath = frame.calibPath;
-        calibBytes = await step(calibPath, async () => {
-          const bytes = await readFrameFile(frame, calibPath);
-          parseKittiCalib(bytes.toString('utf8'), { fileName: path.basename(calibPath) });
-          return bytes;
-        });
+        calib = await step(calibPath, async () =>
+          canonicalCalib(parseKittiCalib((await readFrameFile(frame, calibPath)).toString('utf8'), { fileName: path.basename(calibPath) })),
+        );
       }
       const picked = await step(frame.labelPath ?? frame.shipped?.file ?? null, () => documentToExport(source, frame, opts.statuses));
       if (picked === null) {
@@ -175,7 +188,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
       if (image !== null) await step(image, () => frameFileSize(frame, image));
-      prepared = { label, points, calibBytes, imageSource: image, labels: doc.cuboids.map((c) => c.label) };
+      prepared = { label, points, calib, imageSource: image, labels: doc.cuboids.map((c) => c.label) };
     } catch (err) {
       const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
       if (opts.strict === true) throw new ExportFrameError(skipped);
@@ -184,8 +197,11 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     }
     await sink.writeFile(`training/label_2/${id}.txt`, prepared.label);
     if (prepared.label === '') summary.emptyLabels.push(id);
-    if (prepared.calibBytes !== null) await sink.writeFile(`training/calib/${id}.txt`, new Uint8Array(prepared.calibBytes));
-    else {
+    if (prepared.calib !== null) {
+      // In KITTI's line order, whatever the source's: OpenPCDet and mmdet3d read the matrices by line.
+      await sink.writeFile(`training/calib/${id}.txt`, prepared.calib.text);
+      if (prepared.calib.filled.length > 0) summary.calibFilled.push({ frameId: id, filled: prepared.calib.filled });
+    } else {
       await sink.writeFile(`training/calib/${id}.txt`, synthetic);
       summary.syntheticCalib.push(id);
     }
@@ -194,11 +210,13 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       if (p.kind === 'copy') await sink.copyFile(`training/velodyne/${id}.${frame.points.format}`, { source: frame.source, ref: p.source });
       else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
       if (p.kind === 'converted') summary.converted.push({ frameId: id, format: p.format, points: p.points, dropped: p.dropped });
-      if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points });
+      if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points, dropped: p.dropped });
     }
     if (prepared.imageSource !== null && frame.image !== null) {
-      await sink.copyFile(`training/image_2/${id}${path.extname(frame.image.path).toLowerCase()}`, { source: frame.source, ref: prepared.imageSource });
-    }
+      const ext = path.extname(frame.image.path).toLowerCase();
+      await sink.copyFile(`training/image_2/${id}${ext}`, { source: frame.source, ref: prepared.imageSource });
+      if (ext !== '.png') summary.notPng.push({ frameId: id, file: relative(root, frame.image.path) });
+    } else if (opts.images !== false) summary.noImage.push(id);
     for (const label of prepared.labels) boxesByClass.set(label, (boxesByClass.get(label) ?? 0) + 1);
     exported.push(id);
     if (instead !== null) summary.acceptedInstead.push(instead);
@@ -210,6 +228,8 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   summary.splitNote = note;
   await sink.writeFile('ImageSets/train.txt', lines(train));
   await sink.writeFile('ImageSets/val.txt', lines(val));
+  // Empty, but both tools' KITTI info builders open it (mmdet3d fails without it, OpenPCDet stops before its gt database).
+  await sink.writeFile('ImageSets/test.txt', '');
   summary.frames = exported.length;
   summary.train = train.length;
   summary.val = val.length;
@@ -241,7 +261,8 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
 interface PreparedFrame {
   label: string;
   points: PreparedPoints | null;
-  calibBytes: Buffer | null;
+  /** The calib in KITTI's line order, and the matrices it lacked (null: none, the synthetic one is written). */
+  calib: { text: string; filled: string[] } | null;
   imageSource: string | null;
   /** The class of each box written. */
   labels: string[];
@@ -253,7 +274,7 @@ const KITTI_RECORD_BYTES = 16;
 type PreparedPoints =
   | { kind: 'copy'; source: string }
   | { kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz'; bin: Uint8Array; points: number; dropped: number }
-  | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number };
+  | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number; dropped: number };
 
 /** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
 async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<PreparedPoints> {
@@ -270,7 +291,7 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
     // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
     const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path));
-    return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points };
+    return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points, dropped: result.dropped };
   }
   const size = await frameFileSize(frame, points.path);
   if (points.format === 'bin' && size % KITTI_RECORD_BYTES !== 0) {
@@ -281,7 +302,31 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
         `${size % KITTI_RECORD_BYTES} trailing bytes at byte offset ${trailing}`,
     );
   }
+  if (points.format === 'bin') {
+    // A KITTI .bin is copied as it is, unless it holds points with a non-finite coordinate (the readers would take them in).
+    const bytes = new Uint8Array(await readFrameFile(frame, points.path));
+    if (!allFinite(bytes)) {
+      const result = binToKittiBin(bytes, 'xyzi', path.basename(points.path));
+      return { kind: 'rewritten', bin: result.bin, layout: 'xyzi', points: result.points, dropped: result.dropped };
+    }
+  }
   return { kind: 'copy', source: points.path };
+}
+
+/** Whether every x, y and z of KITTI `xyzi` records (float32 little-endian) is finite. */
+function allFinite(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let o = 0; o + KITTI_RECORD_BYTES <= bytes.byteLength; o += KITTI_RECORD_BYTES) {
+    if (!Number.isFinite(view.getFloat32(o, true)) || !Number.isFinite(view.getFloat32(o + 4, true)) || !Number.isFinite(view.getFloat32(o + 8, true)))
+      return false;
+  }
+  return true;
+}
+
+/** A parsed calib as KITTI writes it (P0–P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo, in that order), and the matrices it lacked. */
+function canonicalCalib(calib: KittiCalib): { text: string; filled: string[] } {
+  const filled = (['P0', 'P1', 'P3', 'Tr_imu_to_velo'] as const).filter((k) => calib[k] === undefined);
+  return { text: formatKittiCalib(calib), filled };
 }
 
 function relative(root: string, file: string): string {

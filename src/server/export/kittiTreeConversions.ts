@@ -24,8 +24,16 @@ export function kittiTreeConversions(summary: ExportSummary, classSentence: stri
   }
   const r = summary.rewrittenBins;
   if (r.length > 0) {
+    const dropped = r.reduce((n, x) => n + x.dropped, 0);
     out.push(
-      `points: ${r.length} .bin file${r.length === 1 ? '' : 's'} (${[...new Set(r.map((x) => x.layout))].join(', ')}) rewritten as KITTI x y z intensity`,
+      `points: ${r.length} .bin file${r.length === 1 ? '' : 's'} (${[...new Set(r.map((x) => x.layout))].join(', ')}) rewritten as KITTI x y z intensity` +
+        (dropped > 0 ? `; ${dropped} point${dropped === 1 ? '' : 's'} with a non-finite coordinate dropped` : ''),
+    );
+  }
+  const f = summary.calibFilled;
+  if (f.length > 0) {
+    out.push(
+      `calib: written in KITTI's line order; ${f.length} lacked matrices (${f.map((c) => `${c.frameId}: ${c.filled.join(' ')}`).join(', ')}): P2 written for a missing P0, P1 or P3, the identity for Tr_imu_to_velo`,
     );
   }
   const s = summary.syntheticCalib.length;

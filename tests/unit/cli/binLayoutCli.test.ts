@@ -103,7 +103,7 @@ describe('cuboid check and export with a layout', () => {
     const out = path.join(root, 'export-out');
     const res = await runCli(['export', dir, '--out', out]);
     expect(res).toMatchObject({ code: 0, err: '' });
-    expect(res.out).toMatch(/rewrote 1 \.bin files \(xyzir\) as KITTI xyzi/);
+    expect(res.out).toMatch(/rewrote 1 \.bin file \(xyzir\) as KITTI xyzi/);
     const bin = fs.readFileSync(path.join(out, 'training', 'velodyne', 'n1.bin'));
     expect(bin.length).toBe(67_153 * 16);
     const kitti = readVelodyneBin(new Uint8Array(bin));

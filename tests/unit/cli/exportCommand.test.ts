@@ -148,7 +148,7 @@ describe('cuboid export', () => {
     expect((await runCli(['export', data, '--out', out, '--force'])).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'training', 'label_2', 'stale.txt'))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'README.txt'), 'utf8')).toBe('mine');
-    expect(fs.readdirSync(path.join(out, 'ImageSets')).sort()).toEqual(['train.txt', 'val.txt']);
+    expect(fs.readdirSync(path.join(out, 'ImageSets')).sort()).toEqual(['test.txt', 'train.txt', 'val.txt']);
   });
 
   it.each([

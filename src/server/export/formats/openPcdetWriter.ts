@@ -16,6 +16,8 @@ export class BoxLinesWriter implements FormatWriter {
   readonly entries: readonly string[];
   private dropped = 0;
   private readonly infos = new Map<string, Mmdet3dInfoFrame>();
+  /** Frames whose label file is empty (no box, or DontCare only). */
+  private readonly empty = new Set<string>();
 
   constructor(
     private readonly flavour: 'openpcdet' | 'mmdet3d',
@@ -31,7 +33,9 @@ export class BoxLinesWriter implements FormatWriter {
 
   async writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void> {
     const id = f.frame.id;
-    await sink.writeFile(`labels/${id}.txt`, formatBoxLines(f.doc.cuboids));
+    const lines = formatBoxLines(f.doc.cuboids);
+    if (lines === '') this.empty.add(id);
+    await sink.writeFile(`labels/${id}.txt`, lines);
     const ext = this.flavour === 'openpcdet' ? 'npy' : 'bin';
     if (f.cloud !== null) {
       const r = pointRecords(f.cloud, 4);
@@ -42,8 +46,22 @@ export class BoxLinesWriter implements FormatWriter {
   }
 
   async finish(ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
-    await sink.writeFile('ImageSets/train.txt', ctx.train.map((id) => `${id}\n`).join(''));
-    await sink.writeFile('ImageSets/val.txt', ctx.val.map((id) => `${id}\n`).join(''));
+    // OpenPCDet's custom reader cannot take a frame without boxes (an empty label file fails its
+    // info builder): such frames are written but left out of the ImageSets, and the note says so.
+    const listed = (ids: string[]): string[] => (this.flavour === 'openpcdet' ? ids.filter((id) => !this.empty.has(id)) : ids);
+    await sink.writeFile(
+      'ImageSets/train.txt',
+      listed(ctx.train)
+        .map((id) => `${id}\n`)
+        .join(''),
+    );
+    await sink.writeFile(
+      'ImageSets/val.txt',
+      listed(ctx.val)
+        .map((id) => `${id}\n`)
+        .join(''),
+    );
+    const unlisted = this.flavour === 'openpcdet' ? [...this.empty].sort() : [];
     const conversions = [
       'labels: one line per box, x y z dx dy dz heading_angle category_name: geometric centre, length/width/height, heading about +z from +x, LiDAR frame, %.6f',
       'labels: track ids, scores, attributes, DontCare regions and "not an object" marks are not written (the format has no place for them)',
@@ -63,6 +81,12 @@ export class BoxLinesWriter implements FormatWriter {
         'info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre',
       );
     }
-    return { conversions, records: { pointsDropped: this.dropped } };
+    if (unlisted.length > 0) {
+      conversions.push(
+        `ImageSets: ${unlisted.length} frame${unlisted.length === 1 ? '' : 's'} without boxes (${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', …' : ''}) ` +
+          "written but not listed: OpenPCDet's custom info builder fails on an empty label file",
+      );
+    }
+    return { conversions, records: { pointsDropped: this.dropped, ...(unlisted.length > 0 ? { notListed: unlisted } : {}) } };
   }
 }

@@ -13,6 +13,9 @@ import { tempWorkspaces } from '../fixtures/tempWorkspaces.ts';
 
 const { temp, workspace } = tempWorkspaces();
 
+/** A file's bytes as float32 (a copy: a small file's Buffer shares a larger pool). */
+const floats = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
 describe('exportDataset', () => {
   it('writes the KITTI tree of the real samples; labels, calib, points and images byte-identical', async () => {
     const ws = await workspace(SHARED_KITTI);
@@ -83,6 +86,38 @@ describe('exportDataset', () => {
       },
     ]);
     expect(fs.readdirSync(path.join(out, 'training', 'velodyne'))).toEqual(['a.bin']);
+  });
+
+  it('writes what the KITTI readers need: calibs in line order, finite points, an empty test.txt, and says which frames lack an image', async () => {
+    const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a', 'b', 'c'], images: ['a'] });
+    // b's calib has its lines shuffled and only the three matrices the labels need (OpenPCDet takes P2 from line 3).
+    const lines = fs.readFileSync(path.join(data, 'calib', 'b.txt'), 'utf8').split('\n');
+    const keep = (key: string) => lines.find((l) => l.startsWith(`${key}:`))!;
+    fs.writeFileSync(path.join(data, 'calib', 'b.txt'), ['', keep('Tr_velo_to_cam'), keep('P2'), keep('R0_rect'), ''].join('\n'));
+    // c's points hold two records with a non-finite coordinate.
+    const bin = floats(fs.readFileSync(path.join(data, 'velodyne', 'c.bin')));
+    bin[4] = Number.NaN;
+    bin[9] = Number.POSITIVE_INFINITY;
+    fs.writeFileSync(path.join(data, 'velodyne', 'c.bin'), new Uint8Array(bin.buffer));
+    const ws = await workspace(data);
+    const out = temp();
+    const summary = await exportDataset(ws.service, new DirectorySink(out));
+    expect(summary.frames).toBe(3);
+    const calib = fs.readFileSync(path.join(out, 'training', 'calib', 'b.txt'), 'utf8').split('\n');
+    expect(calib.slice(0, 7).map((l) => l.split(':')[0])).toEqual(['P0', 'P1', 'P2', 'P3', 'R0_rect', 'Tr_velo_to_cam', 'Tr_imu_to_velo']);
+    expect(calib[2].split(' ').slice(1).map(Number)).toEqual(keep('P2').split(' ').slice(1).map(Number));
+    expect(summary.calibFilled).toEqual([{ frameId: 'b', filled: ['P0', 'P1', 'P3', 'Tr_imu_to_velo'] }]);
+    // The finite records are kept in order, the two others dropped and counted.
+    const written = floats(fs.readFileSync(path.join(out, 'training', 'velodyne', 'c.bin')));
+    expect(written.length).toBe(bin.length - 8);
+    expect(written.every((v) => Number.isFinite(v))).toBe(true);
+    expect(Array.from(written.slice(0, 4))).toEqual(Array.from(bin.slice(0, 4)));
+    expect(summary.rewrittenBins).toEqual([{ frameId: 'c', layout: 'xyzi', points: bin.length / 4 - 2, dropped: 2 }]);
+    expect(fs.readFileSync(path.join(out, 'ImageSets', 'test.txt'), 'utf8')).toBe('');
+    expect(summary.noImage).toEqual(['b', 'c']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8'));
+    expect(manifest.conversions.join('\n')).toMatch(/2 points with a non-finite coordinate dropped/);
+    expect(manifest.conversions.join('\n')).toMatch(/calib: written in KITTI's line order; 1 lacked matrices \(b: P0 P1 P3 Tr_imu_to_velo\)/);
   });
 
   it('filters by status and converts PCD to .bin on request', async () => {

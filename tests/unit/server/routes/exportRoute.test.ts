@@ -21,6 +21,7 @@ describe('GET /api/export.zip', () => {
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual(
       [
+        'ImageSets/test.txt',
         'ImageSets/train.txt',
         'ImageSets/val.txt',
         'cuboid_export.json',
@@ -66,6 +67,7 @@ describe('GET /api/export.zip', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="data-kitti-accepted.zip"');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual([
+      'ImageSets/test.txt',
       'ImageSets/train.txt',
       'ImageSets/val.txt',
       'cuboid_export.json',
