@@ -8,14 +8,15 @@ export interface NumberFieldProps {
   onCommit: (value: number) => void;
 }
 
-/** A numeric input that commits on Enter or blur (one undo step), and reverts bad text and refused changes. */
+/** A numeric input that commits on Enter or blur (one undo step), and reverts bad or cleared text and refused changes. */
 export function NumberField({ label, value, step = 0.1, digits = 2, onCommit }: NumberFieldProps) {
   const [text, setText] = useState(value.toFixed(digits));
   const latest = useRef(value);
   latest.current = value;
   useEffect(() => setText(value.toFixed(digits)), [value, digits]);
   const commit = () => {
-    const v = Number(text);
+    // A cleared field is no number (Number('') is 0): it shows the value again.
+    const v = text.trim() === '' ? Number.NaN : Number(text);
     if (Number.isFinite(v) && Math.abs(v - value) > 1e-9) {
       onCommit(v);
       // A refused change (a locked box, a frame locked for review) leaves the value as it was:

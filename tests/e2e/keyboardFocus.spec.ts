@@ -50,6 +50,17 @@ test('after Enter or Esc in an inspector field, and after picking a class, Q rot
   await page.keyboard.press('q');
   await expect.poll(() => yawOf(page)).not.toBeCloseTo(yaw, 6);
 
+  // A cleared field and Enter (or Tab) is no value: the field shows the box's again, nothing changes.
+  await x.click();
+  await x.fill('');
+  await x.press('Enter');
+  await expect(x).toHaveValue('12.50');
+  await x.click();
+  await x.fill('');
+  await x.press('Tab');
+  await expect(x).toHaveValue('12.50');
+  expect(await storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center[0]')).toBeCloseTo(12.5, 6);
+
   // Esc reverts the field and lets go.
   const y = page.getByTestId('field-y');
   const before = await y.inputValue();

@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { CLASS_NAME_PATTERN, isBoxClass } from './className.ts';
 import { FRAME_STATUSES, type FrameAnnotation } from './FrameAnnotation.ts';
 import { MigrationError, migrateAnnotation } from './migrations.ts';
+import { MAX_COORD, MAX_SIZE } from './boxLimits.ts';
 
-/** Largest coordinate magnitude accepted, metres (far beyond any LiDAR range, well inside float64). */
-const MAX_COORD = 1e6;
-/** Largest box edge accepted, metres. */
-const MAX_SIZE = 1e4;
 /** Largest "not an object" radius accepted, metres (a dismissal covers one cluster, not the street). */
 export const MAX_DISMISSAL_RADIUS = 50;
 /** Most boxes, DontCare regions, flags or dismissals accepted in one frame. */

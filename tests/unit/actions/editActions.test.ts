@@ -288,4 +288,18 @@ describe('updateCuboid (panels)', () => {
     expect(ed.cuboid('b')).toMatchObject({ size: [0.1, 2, 1.5], label: 'Van' });
     expect(() => ed.executeAction('updateCuboid', {}, { patch: {} })).toThrow(/updateCuboid: value must be/);
   });
+
+  it('refuses a value the save would refuse, saying why, so the frame can still be saved', () => {
+    const ed = selected();
+    const before = ed.cuboid('b');
+    const steps = ed.undoSteps();
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { size: [20000, 2, 1.5] } });
+    expect(ed.cuboid('b')).toEqual(before);
+    expect(ed.store.getState().ui.message?.text).toBe('l 20000 m is more than the 10,000 m a box may measure: not changed.');
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { center: [1, 2e6, 0] } });
+    expect(ed.store.getState().ui.message?.text).toMatch(/^y 2000000 m is beyond the 1,000,000 m/);
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { yaw: Number.NaN } });
+    expect(ed.cuboid('b')).toEqual(before);
+    expect(ed.undoSteps()).toBe(steps);
+  });
 });
