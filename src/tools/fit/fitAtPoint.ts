@@ -4,6 +4,7 @@ import type { Point3 } from '../ToolEvent.ts';
 import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
 import { fitNotice } from './fitNotice.ts';
 import { hiddenAtPoint } from './hiddenAtPoint.ts';
+import { iouBev } from '../../domain/geometry/iou.ts';
 
 export interface FitAtPointOptions {
   /** Create a class-default box at the point without asking the fit service (shift-create). */
@@ -13,6 +14,12 @@ export interface FitAtPointOptions {
   /** Gather points no farther than this from the point (metres): a missed-object finding's extent. */
   reach?: number;
 }
+
+/** Seeds (x, y) of the fits under way, per store: a second fit this close (metres) to one is the same click. */
+const pending = new WeakMap<object, [number, number][]>();
+const SAME_SEED = 0.5;
+/** A fitted box whose BEV IoU with a box of the same class already there reaches this is that box again. */
+const SAME_BOX_IOU = 0.7;
 
 function formatPoint(p: Point3): string {
   return `(${p[0].toFixed(1)}, ${p[1].toFixed(1)})`;
@@ -24,7 +31,9 @@ function formatPoint(p: Point3): string {
  * (source 'manual') and a message saying so. One undo step; the new box is selected.
  * Resolves to the new box id, or null when no frame is open, the point is out of sight (in a
  * hidden box; a fit landing there or outside the slice or crop: `hiddenAtPoint`, with a message), the fit failed, or the
- * frame changed while the fit ran (the result is then dropped).
+ * frame changed while the fit ran (the result is then dropped). A fit asked for within 0.5 m of
+ * one under way (a double click, N pressed twice) is dropped, and a fitted box that a box of its
+ * class already covers (BEV IoU 0.7) selects that box instead of adding a second.
  */
 export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAtPointOptions = {}): Promise<string | null> {
   const state = ctx.store.getState();
@@ -48,6 +57,10 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   }
   const label = options.label ?? state.classes.current;
   const frameId = doc.frameId;
+  const seeds = pending.get(ctx.store) ?? [];
+  if (seeds.some(([x, y]) => Math.hypot(point[0] - x, point[1] - y) < SAME_SEED)) return null;
+  const seed: [number, number] = [point[0], point[1]];
+  pending.set(ctx.store, [...seeds, seed]);
   state.addPendingFits(1);
   let result;
   try {
@@ -57,6 +70,10 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     return null;
   } finally {
     ctx.store.getState().addPendingFits(-1);
+    pending.set(
+      ctx.store,
+      (pending.get(ctx.store) ?? []).filter((s) => s !== seed),
+    );
   }
   if (ctx.store.getState().doc?.frameId !== frameId) return null;
   if (result === null) {
@@ -70,6 +87,12 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     return null;
   }
   const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
+  const same = ctx.store.getState().doc?.cuboids.find((c) => c.label === label && iouBev(c, box) >= SAME_BOX_IOU);
+  if (same !== undefined) {
+    ctx.store.getState().select([same.id]);
+    ctx.store.getState().showMessage(`This ${label} has a box already: selected it.`, 'info');
+    return null;
+  }
   if (!commitNewCuboid(ctx, box)) return null;
   ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null });
   const notice = fitNotice(label, result);

@@ -66,6 +66,31 @@ describe('fit tool', () => {
     expect(ed.cuboids()).toHaveLength(1);
   });
 
+  it('a double click makes one box, and a fit on an object that has its box selects that box', async () => {
+    const ed = fitEditor();
+    ed.fit.hold = true;
+    ed.click([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] });
+    ed.click([30.1, 4, -1.7], { kind: 'points', point: [30.1, 4, -0.8] });
+    ed.fit.release();
+    await ed.settle();
+    expect(ed.fit.calls).toHaveLength(1);
+    expect(ed.cuboids()).toHaveLength(2);
+    const first = ed.cuboids()[1];
+    // A later click on the same car (the checks had not re-run yet, a second N) fits the same box.
+    ed.fit.hold = false;
+    ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });
+    await ed.settle();
+    expect(ed.cuboids()).toHaveLength(2);
+    expect(ed.selectedIds()).toEqual([first.id]);
+    expect(ed.store.getState().ui.message?.text).toBe('This Car has a box already: selected it.');
+    expect(ed.undoSteps()).toBe(1);
+    // Another class there is another box (a rider beside a parked car is drawn on purpose).
+    ed.keyDown('6');
+    ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });
+    await ed.settle();
+    expect(ed.cuboids()).toHaveLength(3);
+  });
+
   it('drops a result that arrives after the frame changed', async () => {
     const ed = fitEditor();
     ed.fit.hold = true;
