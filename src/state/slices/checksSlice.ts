@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { classesForDictionary } from './classSlice.ts';
 import type { AppState } from '../AppState.ts';
 import type { CheckResult } from '../../domain/checks/CheckResult.ts';
 import type { EdgeCaseDictionary } from '../../domain/checks/dictionary/EdgeCaseDictionary.ts';
@@ -79,7 +80,8 @@ export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (s
       const { [frameId]: _gone, ...rest } = s.checkSummary;
       return { checkSummary: rest };
     }),
-  setDictionary: (dictionary) => set({ dictionary }),
+  // The team's classes are the palette's (number keys, the box panel's class list, new boxes' sizes).
+  setDictionary: (dictionary) => set((s) => ({ dictionary, classes: classesForDictionary(dictionary, s.classes) })),
   openSop: (entry) => set((s) => ({ sop: { ...s.sop, open: true, entry } })),
   closeSop: () => set((s) => ({ sop: { ...s.sop, open: false } })),
   setSopQuery: (query) => set((s) => ({ sop: { ...s.sop, query } })),
