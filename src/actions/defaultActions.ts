@@ -3,7 +3,7 @@ import { undo } from './undo.ts';
 import { redo } from './redo.ts';
 import { deleteSelection } from './deleteSelection.ts';
 import { duplicateSelection } from './duplicateSelection.ts';
-import { setClassActions } from './setClass.ts';
+import { setClassActions, setClassByName } from './setClass.ts';
 import { nudgeActions } from './nudge.ts';
 import { rotateYawActions } from './rotateYaw.ts';
 import { resizeActions } from './resizeSelection.ts';
@@ -56,6 +56,7 @@ export const DEFAULT_ACTIONS: readonly Action[] = [
   dismissFinding,
   removeDismissal,
   ...setClassActions,
+  setClassByName,
   ...cycleAttributeActions,
   nextFrame,
   prevFrame,

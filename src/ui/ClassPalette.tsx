@@ -3,8 +3,8 @@ import { classColor } from '../render/classColors.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 
 /**
- * The class palette: number keys 1–9 relabel the selected box, or with nothing selected pick the
- * class for new boxes. The highlighted entry is the selected box's class, else the class for new boxes.
+ * The class palette (the dictionary's classes): number keys 1–9 (and a click on any entry, the
+ * tenth on included) relabel the selected box, or with nothing selected pick the class for new boxes. The highlighted entry is the selected box's class, else the class for new boxes.
  */
 export function ClassPalette() {
   const editor = useEditor();
@@ -21,17 +21,17 @@ export function ClassPalette() {
         </span>
       </h2>
       <div className="palette">
-        {palette.slice(0, 9).map((label, i) => (
+        {palette.map((label, i) => (
           <button
             key={label}
             type="button"
             className={label === current ? 'class active' : 'class'}
-            onClick={() => void editor.actions.executeAction(`setClass${i + 1}`)}
+            onClick={() => void (i < 9 ? editor.actions.executeAction(`setClass${i + 1}`) : editor.actions.executeAction('setClassByName', undefined, label))}
             data-testid={`class-${label}`}
-            title={`${label} (${i + 1})`}
+            title={i < 9 ? `${label} (${i + 1})` : label}
           >
             <span className="swatch" style={{ background: classColor(label) }} />
-            <kbd>{i + 1}</kbd>
+            {i < 9 ? <kbd>{i + 1}</kbd> : null}
             <span className="class-label" title={label}>
               {/* A long name breaks after its underscore ("Person_" / "sitting"), not cut to "Person_s…". */}
               {label.replace(/_/g, '_\u200b')}

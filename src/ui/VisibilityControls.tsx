@@ -113,7 +113,7 @@ export function VisibilityControls() {
                 data-testid={`vis-class-${label}`}
               >
                 <span className="swatch" style={{ background: classColor(label) }} />
-                {label} <span className="muted">{n}</span>
+                <span className="vis-class-name">{label}</span> <span className="muted">{n}</span>
               </button>
             );
           })}

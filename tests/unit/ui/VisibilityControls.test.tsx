@@ -28,7 +28,7 @@ describe('VisibilityControls', () => {
     expect(html).toContain('Hide ground <kbd>Shift+G</kbd>');
     expect(html).toMatch(/data-testid="vis-point-size"/);
     expect(html).toMatch(/<output>2<\/output>/);
-    expect(html).toMatch(/data-testid="vis-class-Car"[^>]*>.*Car <span class="muted">2<\/span>/);
+    expect(html).toMatch(/data-testid="vis-class-Car"[^>]*>.*Car<\/span> <span class="muted">2<\/span>/);
     expect(html).toMatch(/data-testid="vis-class-Pedestrian"/);
     // Nothing filtered yet: the limit fields are empty and there is nothing to reset.
     expect(html).toMatch(/aria-label="z min"[^>]*value=""/);
