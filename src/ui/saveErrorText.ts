@@ -12,8 +12,8 @@ export interface SaveErrorText {
 
 /**
  * Puts the save failure the autosave stored (`save.error`) into words for the user: a locked frame
- * (423) and a refused edit (403, with the server's why) get a sentence of their own, a lost
- * connection says so, other server errors give their detail text.
+ * (423), a refused edit (403, with the server's why) and a log-in the server now asks for (401)
+ * get a sentence of their own, a lost connection says so, other server errors give their detail text.
  */
 export function saveErrorText(failure: ApiFailure | null): SaveErrorText {
   if (failure === null) return { reason: null, retrying: true, raw: '' };
@@ -29,6 +29,11 @@ export function saveErrorText(failure: ApiFailure | null): SaveErrorText {
       return { reason: 'The server cannot be reached', retrying, raw };
     case 'unexpected':
       return { reason: null, retrying, raw };
+    case 'refused':
+      // The server started asking for log-ins (users were added) while this page was open.
+      if (failure.status === 401)
+        return { reason: 'This server now asks you to log in: reload the page and log in (your edits are kept in this browser and sent then)', retrying, raw };
+      return { reason: text === '' ? null : text, retrying, raw };
     default:
       return { reason: text === '' ? null : text, retrying, raw };
   }

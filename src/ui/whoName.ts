@@ -1,11 +1,13 @@
 /**
  * How the UI names the user behind a mark or a review step: "you" when it is the signed-in user
  * (or, in single-user mode, the one user, whose name "local" means nothing to them), else the
- * recorded name, else `fallback`.
+ * recorded name ("local", seen once users exist, is the single user of before), else `fallback`.
  */
 export function whoName(name: string | null | undefined, me: string | null | undefined, fallback: string): string {
   if (name === undefined || name === null || name === '') return fallback;
-  return me !== undefined && me !== null && name === me ? 'you' : name;
+  if (me !== undefined && me !== null && name === me) return 'you';
+  // Marks made in single-user mode, before the team's users were set up.
+  return name === SINGLE_USER ? 'the single user (before log-ins)' : name;
 }
 
 /**

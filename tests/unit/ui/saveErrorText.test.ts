@@ -19,6 +19,13 @@ describe('saveErrorText', () => {
     expect(saveErrorText(httpFailure(403, 'forbidden', ''))).toMatchObject({ reason: 'You may not edit this frame', retrying: false });
   });
 
+  it('says how to go on when the server started asking for log-ins while the page was open', () => {
+    expect(saveErrorText(httpFailure(401, 'unauthenticated', 'log in first: POST /api/session with your token'))).toMatchObject({
+      reason: 'This server now asks you to log in: reload the page and log in (your edits are kept in this browser and sent then)',
+      retrying: false,
+    });
+  });
+
   it("shows other server errors' detail text, retried when the server is in trouble", () => {
     expect(saveErrorText(httpFailure(400, 'invalid_body', 'cuboids[0].size: expected 3 numbers'))).toMatchObject({
       reason: 'cuboids[0].size: expected 3 numbers',

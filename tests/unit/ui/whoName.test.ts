@@ -7,6 +7,8 @@ describe('how the UI names users', () => {
     expect(whoName('rev', 'ann', 'someone')).toBe('rev');
     expect(whoName(undefined, 'ann', 'someone')).toBe('someone');
     expect(whoName('local', 'local', '')).toBe('you');
+    // A mark from single-user mode, seen once the team's users exist.
+    expect(whoName('local', 'rev', '')).toBe('the single user (before log-ins)');
   });
 
   it('names a role holder with "(you)" beside the name, and single-user mode\'s "local" as "you"', () => {
