@@ -53,6 +53,16 @@ describe('X: "not an object"', () => {
     expect(ed.cuboids().map((c) => c.label)).toEqual(['Pedestrian']);
   });
 
+  it("Ctrl+Z after N takes the box back and the notice with its 'Not an object' button", async () => {
+    const ed = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
+    ed.keyDown('n');
+    await ed.settle();
+    expect(ed.store.getState().ui.message?.action?.actionId).toBe('dismissFinding');
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.cuboids()).toHaveLength(0);
+    expect(ed.store.getState().ui.message).toBeNull();
+  });
+
   it('does nothing without a finding in view, nor on N’s box once the user moved on to another box', async () => {
     const ed = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
     ed.keyDown('x');
