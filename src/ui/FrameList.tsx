@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import { plural } from './plural.ts';
 
@@ -21,6 +21,8 @@ export function FrameList() {
   const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
+  // "No frame …" is about the last jump: opening a frame (any way) or typing again clears it.
+  useEffect(() => setJumpError(null), [current]);
   if (error) {
     return (
       <div className="error" role="alert">
@@ -49,7 +51,10 @@ export function FrameList() {
       >
         <input
           value={jump}
-          onChange={(e) => setJump(e.target.value)}
+          onChange={(e) => {
+            setJump(e.target.value);
+            setJumpError(null);
+          }}
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
             setJump('');
