@@ -2,10 +2,12 @@ import { useAppStore, useEditor } from '../render/EditorContext.ts';
 import { ModalOverlay } from './ModalOverlay.tsx';
 import { plural } from './plural.ts';
 import { boxName } from './boxName.ts';
+import { conflictBoxRows } from './conflictBoxText.ts';
 
 /**
- * Someone else saved this frame first. Shows both versions side by side and lets the user choose;
- * nothing is overwritten until they do ("theirs" keeps mine in the recovery slot).
+ * Someone else saved this frame first. Shows both versions side by side (the boxes both changed,
+ * each side's class, centre, size and heading) and lets the user choose; nothing is overwritten
+ * until they do ("theirs" keeps mine in the recovery slot).
  */
 export function ConflictDialog() {
   const conflict = useAppStore((s) => s.save.conflict);
@@ -19,6 +21,8 @@ export function ConflictDialog() {
     const box = mine.cuboids.find((c) => c.id === id) ?? theirs.cuboids.find((c) => c.id === id);
     return box ? `the ${boxName(box)}` : 'a box';
   };
+  // The boxes both changed, each side as it is: what to choose between.
+  const rows = conflictBoxRows(conflict.boxes ?? [], mine.cuboids, theirs.cuboids);
   const summary = (doc: typeof mine) =>
     Object.entries(
       doc.cuboids.reduce<Record<string, number>>((acc, c) => {
@@ -46,12 +50,22 @@ export function ConflictDialog() {
           <p>
             {plural(mine.cuboids.length, 'box', 'boxes')}: {summary(mine)}
           </p>
+          {rows.map((r) => (
+            <p key={r.id} className="conflict-box" data-testid="conflict-mine">
+              {r.mine}
+            </p>
+          ))}
         </section>
         <section>
           <h3>Theirs (revision {theirs.revision})</h3>
           <p>
             {plural(theirs.cuboids.length, 'box', 'boxes')}: {summary(theirs)}
           </p>
+          {rows.map((r) => (
+            <p key={r.id} className="conflict-box" data-testid="conflict-theirs">
+              {r.theirs}
+            </p>
+          ))}
         </section>
       </div>
       <div className="dialog-buttons">

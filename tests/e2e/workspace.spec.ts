@@ -127,6 +127,10 @@ test('two people saving the same frame get a conflict, and choosing "keep mine" 
   await b.keyboard.press('ArrowLeft');
   await expect(b.getByTestId('conflict-dialog')).toBeVisible({ timeout: 20_000 });
   await expect(b.getByTestId('save-status')).toHaveAttribute('data-status', 'conflict');
+  // Each side of the box both moved: where it is in each version.
+  await expect(b.getByTestId('conflict-mine')).toHaveCount(1);
+  await expect(b.getByTestId('conflict-theirs')).toContainText(/^\w+ at \(-?\d+\.\d\d, /);
+  expect(await b.getByTestId('conflict-mine').textContent()).not.toBe(await b.getByTestId('conflict-theirs').textContent());
   await b.screenshot({ path: 'test-results/workspace-conflict.png' });
   await b.getByTestId('keep-mine').click();
   const rev = await waitSaved(b, base + 2);
