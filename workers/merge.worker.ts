@@ -308,14 +308,18 @@ const api = {
    * A one-click fit on the merged cloud (a static object seen from many places), with the open
    * frame's ground and sensor model (the merged cloud is in its frame); null when nothing is there.
    */
-  fit(key: string, point: Vec3, opts: { label: string; ground?: GroundModel; sensor?: ScanSensor; reach?: number }): (WorkerFitResult & { ms: number }) | null {
+  fit(
+    key: string,
+    point: Vec3,
+    opts: { label: string; ground?: GroundModel; sensor?: ScanSensor; reach?: number; exclude?: readonly CuboidShape[] },
+  ): (WorkerFitResult & { ms: number }) | null {
     if (held?.key !== key) return null;
     const grid = gridOf(held);
     const t = performance.now();
     const r = fitCuboid(
       held.positions,
       { x: point[0], y: point[1], z: point[2] },
-      { label: opts.label, grid, ground: opts.ground, sensor: opts.sensor, reach: opts.reach },
+      { label: opts.label, grid, ground: opts.ground, sensor: opts.sensor, reach: opts.reach, exclude: opts.exclude },
     );
     if (!r) return null;
     const { center, size, yaw, pointCount, headingCandidates, headingSource, confidence, topSeen } = r;

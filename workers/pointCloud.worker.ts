@@ -65,7 +65,7 @@ const api = {
     point: Vec3,
     options: { label: string; prior?: CuboidShape; headingIndex?: number } & Pick<
       FitCuboidOptions,
-      'previousCenter' | 'sensorOrigin' | 'trafficSide' | 'reach'
+      'previousCenter' | 'sensorOrigin' | 'trafficSide' | 'reach' | 'exclude'
     >,
   ): WorkerFitResult | null {
     const entry = frameClouds.get(frameId);
@@ -81,6 +81,7 @@ const api = {
         sensorOrigin: options.sensorOrigin,
         trafficSide: options.trafficSide,
         reach: options.reach,
+        exclude: options.exclude,
         grid: entry.grid(),
         ground: entry.ground(),
         sensor: entry.sensor(),

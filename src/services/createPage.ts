@@ -90,13 +90,19 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
         const merged = store.getState().merge;
         if (merged.status === 'ready' && merged.key && !opts.prior && opts.headingIndex === undefined) {
           const ground = (await io.worker().ground(frameId)) ?? undefined;
-          const r = await io.mergeWorker().fit(merged.key, point, { label: opts.label, ground, ...(opts.reach !== undefined ? { reach: opts.reach } : {}) });
+          const r = await io.mergeWorker().fit(merged.key, point, {
+            label: opts.label,
+            ground,
+            ...(opts.reach !== undefined ? { reach: opts.reach } : {}),
+            ...(opts.exclude !== undefined ? { exclude: opts.exclude } : {}),
+          });
           if (r) return r;
         }
         return io.worker().fit(frameId, point, {
           label: opts.label,
           headingIndex: opts.headingIndex,
           ...(opts.reach !== undefined ? { reach: opts.reach } : {}),
+          ...(opts.exclude !== undefined ? { exclude: opts.exclude } : {}),
           prior: opts.prior ? { center: opts.prior.center, size: opts.prior.size, yaw: opts.prior.yaw } : undefined,
         });
       },

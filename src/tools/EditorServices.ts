@@ -22,6 +22,8 @@ export interface FitOptions {
   headingIndex?: number;
   /** Gather points no farther than this from the point (metres; `FitCuboidOptions.reach`): a finding's extent. */
   reach?: number;
+  /** Boxes already drawn near the point: their points are not gathered (`FitCuboidOptions.exclude`). */
+  exclude?: CuboidShape[];
 }
 
 /**

@@ -56,6 +56,8 @@ export interface ClusterAroundSeedOptions {
   /** LiDAR-frame x, y of the sensor (the line of sight starts there), metres; default 0, 0. */
   sensorX?: number;
   sensorY?: number;
+  /** Points for which this is true are never gathered (inside boxes already drawn: `FitCuboidOptions.exclude`). */
+  skip?: ((x: number, y: number, z: number) => boolean) | undefined;
 }
 
 /**

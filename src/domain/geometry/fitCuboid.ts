@@ -3,6 +3,7 @@ import type { ClassDefaults } from './classDefaults.ts';
 import { clusterAroundSeed } from './clusterAroundSeed.ts';
 import type { ClusterAroundSeedOptions } from './clusterAroundSeed.ts';
 import type { FitCuboidOptions, FitCuboidSeed, FitResult } from './fitTypes.ts';
+import { insideBoxesNear } from './insideBoxes.ts';
 import { beamSpacing, fitObject, fitSensor, GROUND_CLEARANCE, HEIGHT_MARGIN, localGround, objectPoints, SPARSE_POINTS } from './fitToPoints.ts';
 import type { FitSensor } from './fitToPoints.ts';
 import { groundHeightAt } from './estimateGround.ts';
@@ -101,6 +102,7 @@ export function fitCuboid(positions: Float32Array, seed: FitCuboidSeed, opts: Fi
     },
     sensorX: ox,
     sensorY: oy,
+    skip: opts.exclude !== undefined ? insideBoxesNear(opts.exclude, seed.x, seed.y, radius) : undefined,
   };
   const scene: ObjectScene = { positions, ground, defaults, sensor };
   let kept = objectAroundSeed(scene, seed, clusterOpts);

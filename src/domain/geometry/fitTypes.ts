@@ -45,6 +45,12 @@ export interface FitCuboidOptions {
    * cluster that would fit the class footprint (a bush beside a garage, for a Truck) stays out.
    */
   reach?: number;
+  /**
+   * Boxes already drawn in the frame: their points are not gathered, so a fit beside a boxed car
+   * never takes in part of it (a box holding the seed itself is not left out: a click inside a box
+   * fits what is there).
+   */
+  exclude?: readonly CuboidShape[];
 }
 
 export interface FitCuboidSeed {

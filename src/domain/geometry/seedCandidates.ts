@@ -11,6 +11,8 @@ export interface CandidateOptions {
   center?: readonly [number, number];
   groundClearance: number;
   maxHeight: number;
+  /** Points for which this is true are never candidates (those inside boxes already drawn: `FitCuboidOptions.exclude`). */
+  skip?: ((x: number, y: number, z: number) => boolean) | undefined;
 }
 
 /** The points a click's clustering starts from (`clusterAroundSeed`). */
@@ -76,6 +78,7 @@ export function gatherCandidates(seedX: number, seedY: number, opts: CandidateOp
       const z = sorted[3 * p + 2];
       const g = groundHeightAt(ground, x, y);
       if (z < g + opts.groundClearance || z > g + opts.maxHeight) continue;
+      if (opts.skip !== undefined && opts.skip(x, y, z)) continue;
       if (n === index.length) {
         const i2 = new Uint32Array(n * 2);
         i2.set(index);

@@ -20,6 +20,8 @@ const pending = new WeakMap<object, [number, number][]>();
 const SAME_SEED = 0.5;
 /** A fitted box whose BEV IoU with a box of the same class already there reaches this is that box again. */
 const SAME_BOX_IOU = 0.7;
+/** Boxes within this distance of the point (metres, centres) are passed to the fit to leave out. */
+const EXCLUDE_REACH = 15;
 
 function formatPoint(p: Point3): string {
   return `(${p[0].toFixed(1)}, ${p[1].toFixed(1)})`;
@@ -64,7 +66,13 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   state.addPendingFits(1);
   let result;
   try {
-    result = await ctx.services.fit.fit(frameId, point, { label, ...(options.reach !== undefined ? { reach: options.reach } : {}) });
+    // The boxes already drawn around the point keep their points: a fit beside a boxed car never takes in part of it.
+    const exclude = doc.cuboids.filter((c) => Math.hypot(c.center[0] - point[0], c.center[1] - point[1]) < EXCLUDE_REACH);
+    result = await ctx.services.fit.fit(frameId, point, {
+      label,
+      ...(options.reach !== undefined ? { reach: options.reach } : {}),
+      ...(exclude.length > 0 ? { exclude: exclude.map((c) => ({ center: c.center, size: c.size, yaw: c.yaw })) } : {}),
+    });
   } catch (err) {
     ctx.store.getState().showMessage(`Fit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
     return null;

@@ -44,7 +44,7 @@ export interface FrameProbe {
   /** Every check result for these boxes (incremental after the first call); `expectedTracks`: the tracks of the frames around. */
   check(boxes: readonly Cuboid[], expectedTracks?: readonly ExpectedTrackBox[]): CheckResult[];
   /** The one-click fit at a point (x, y, z in the points' frame) for a class; null when it finds nothing. */
-  fit(point: Vec3, label: string): FittedBox | null;
+  fit(point: Vec3, label: string, exclude?: readonly FittedBox[]): FittedBox | null;
 }
 
 /**
@@ -58,8 +58,12 @@ export function openFrame(input: ProbeInput): FrameProbe {
   const dismissed = input.dismissed ?? [];
   return {
     check: (boxes, expectedTracks = []) => checker.check(boxes, defaultDictionary, [], dismissed, expectedTracks).results,
-    fit: (point, label) => {
-      const r = fitCuboid(input.positions, { x: point[0], y: point[1], z: point[2] }, { label, grid, ground, sensor });
+    fit: (point, label, exclude) => {
+      const r = fitCuboid(
+        input.positions,
+        { x: point[0], y: point[1], z: point[2] },
+        { label, grid, ground, sensor, ...(exclude !== undefined ? { exclude } : {}) },
+      );
       return r === null ? null : { center: r.center, size: r.size, yaw: r.yaw };
     },
   };
