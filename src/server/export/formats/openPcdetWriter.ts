@@ -1,4 +1,6 @@
 import { formatBoxLines } from '../../../domain/formats/openpcdet/boxLines.ts';
+import { KITTI_CLASSES } from '../../../domain/types.ts';
+import { isBoxClass } from '../../../domain/document/className.ts';
 import { writeNpyFloat32 } from '../../../domain/formats/openpcdet/writeNpy.ts';
 import { formatMmdet3dInfos, type Mmdet3dInfoFrame } from '../../../domain/formats/mmdet3d/formatMmdet3dInfos.ts';
 import type { ExportSink } from '../ExportSink.ts';
@@ -75,10 +77,15 @@ export class BoxLinesWriter implements FormatWriter {
     }
     if (this.flavour === 'mmdet3d') {
       const pick = (ids: string[]): Mmdet3dInfoFrame[] => ids.map((id) => this.infos.get(id)).filter((x): x is Mmdet3dInfoFrame => x !== undefined);
-      await sink.writeFile('custom_infos_train.json', formatMmdet3dInfos(pick(ctx.train), ctx.classes));
-      await sink.writeFile('custom_infos_val.json', formatMmdet3dInfos(pick(ctx.val), ctx.classes));
+      // One class list for every export of any dataset: the KITTI classes in KITTI's order, then
+      // the others present, sorted. A config's class list then holds across exports (it followed
+      // the classes present: Pedestrian was 2 in one export and 3 in the next).
+      const classes = stableClassList(ctx.classes);
+      await sink.writeFile('custom_infos_train.json', formatMmdet3dInfos(pick(ctx.train), classes));
+      await sink.writeFile('custom_infos_val.json', formatMmdet3dInfos(pick(ctx.val), classes));
       conversions.push(
         'info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre',
+        `info files: metainfo.classes is ${stableClassList(ctx.classes).join(', ')} (the KITTI classes in KITTI's order, then the others present), the same in every export`,
       );
     }
     if (unlisted.length > 0) {
@@ -89,4 +96,10 @@ export class BoxLinesWriter implements FormatWriter {
     }
     return { conversions, records: { pointsDropped: this.dropped, ...(unlisted.length > 0 ? { notListed: unlisted } : {}) } };
   }
+}
+
+/** The KITTI box classes in KITTI's order, then the other classes of `present`, sorted. */
+function stableClassList(present: readonly string[]): string[] {
+  const kitti: string[] = KITTI_CLASSES.filter(isBoxClass);
+  return [...kitti, ...[...present].filter((c) => !kitti.includes(c)).sort()];
 }

@@ -213,10 +213,12 @@ describe('mmdetection3d custom (docs/en/advanced_guides/customize_dataset.md, de
     };
     const val = json(path.join(outs.mmdet3d, 'custom_infos_val.json')) as typeof info;
     const entry = [...info.data_list, ...val.data_list][0];
-    expect(info.metainfo.classes).toEqual(['Car', 'Cyclist']);
+    // The same list in every export (KITTI's classes in its order, then others): a config's class list holds.
+    expect(info.metainfo.classes).toEqual(['Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc']);
     expect(entry.lidar_points).toEqual({ lidar_path: '000000.bin', num_pts_feats: 4 });
     const car = entry.instances[0];
     expect(car.bbox_label_3d).toBe(0);
+    expect(entry.instances[1].bbox_label_3d).toBe(5);
     // LiDARInstance3DBoxes: (x, y, z, x_size, y_size, z_size, yaw), origin (0.5, 0.5, 0): z at the bottom.
     close(car.bbox_3d, [12, 2.5, -0.9 - 1.55 / 2, 4.2, 1.8, 1.55, 0.3], 6);
     expect(fs.statSync(path.join(outs.mmdet3d, 'points', '000000.bin')).size).toBe(20 * 16);
