@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { caseOnlyClassesText } from '../domain/formats/caseOnlyClasses.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameStatus } from '../domain/document/FrameAnnotation.ts';
@@ -267,6 +268,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
           .map((c) => `${c.from}${c.because !== '' ? ` (${c.because})` : ''} → ${c.to} ×${c.boxes}`)
           .join(', ')} (cuboid_export.json lists every change)\n`
       : '') +
+    (s.classCase.length > 0 ? `  ${caseOnlyClassesText(s.classCase)}\n` : '') +
     (s.nonNumericIds.length > 0
       ? `  warning: ${s.nonNumericIds.length} frame ids are not numbers (${list(s.nonNumericIds)}): mmdet3d's KITTI converter reads ImageSets ids as integers; OpenPCDet reads them as text\n`
       : '') +

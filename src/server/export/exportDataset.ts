@@ -18,6 +18,7 @@ import { DatasetPoses, posesWarnings } from '../dataset/datasetPoses.ts';
 import { KittiClassMapper, type ClassChange } from '../../domain/formats/nuscenes/nuscenesKittiClasses.ts';
 import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
 import { kittiTreeConversions } from './kittiTreeConversions.ts';
+import { caseOnlyClasses } from '../../domain/formats/caseOnlyClasses.ts';
 import { documentToExport, type AcceptedInstead } from './documentToExport.ts';
 
 export interface ExportOptions {
@@ -96,6 +97,8 @@ export interface ExportSummary {
   classMapping: ClassChange[];
   /** Frame ids that are not all digits (mmdet3d's KITTI converter reads ImageSets ids as integers). */
   nonNumericIds: string[];
+  /** Classes that differ from a KITTI class only in case (`caseOnlyClasses`: the readers would drop their boxes). */
+  classCase: { label: string; kitti: string }[];
 }
 
 /** The file name of the manifest written at the export root. */
@@ -150,6 +153,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     labelsRepaired: repaired.written.length,
     acceptedInstead: [],
     nonNumericIds: [],
+    classCase: [],
     classMapping: [],
   };
   const classMapper = new KittiClassMapper();
@@ -236,6 +240,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   summary.classMapping = classMapper.list();
   summary.nonNumericIds = exported.filter((id) => !/^\d+$/.test(id));
   const classes = [...boxesByClass.keys()].sort();
+  summary.classCase = caseOnlyClasses(classes);
   // The same records as the other formats' manifests (format, version, boxes, classes, conversions), then the KITTI tree's own.
   const manifest = {
     tool: 'cuboid',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { caseOnlyClasses, caseOnlyClassesText } from '../../../domain/formats/caseOnlyClasses.ts';
 import type { FrameStatus } from '../../../domain/document/FrameAnnotation.ts';
 import { FORMAT_VERSIONS, type ExportFormat } from '../../../domain/formats/LabelFormats.ts';
 import type { KittiCalib } from '../../../domain/kitti/KittiCalib.ts';
@@ -185,6 +186,8 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     ...finished.conversions,
     // Why a dataset's poses.txt was not used (line count, parse error, no calib), naming the file.
     ...(served !== null ? posesWarnings(served) : []),
+    // Classes the KITTI-reading tools would drop for their case ("car").
+    ...[caseOnlyClassesText(caseOnlyClasses(sortedClasses))].filter((t): t is string => t !== null),
   ];
   const summary: FormatExportSummary = {
     format: opts.format,

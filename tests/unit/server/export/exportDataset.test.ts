@@ -120,6 +120,14 @@ describe('exportDataset', () => {
     expect(manifest.conversions.join('\n')).toMatch(/calib: written in KITTI's line order; 1 lacked matrices \(b: P0 P1 P3 Tr_imu_to_velo\)/);
   });
 
+  it('warns of a class that differs from a KITTI class only in case (the readers would drop its boxes)', async () => {
+    const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a'] });
+    const ws = await workspace(data);
+    await ws.service.saveAnnotation(ws.dataset.get('a')!, sampleDoc('a', [{ ...sampleCuboid('x'), label: 'car' }]), 0, 'test');
+    const summary = await exportDataset(ws.service, new DirectorySink(temp()));
+    expect(summary.classCase).toEqual([{ label: 'car', kitti: 'Car' }]);
+  });
+
   it('filters by status and converts PCD to .bin on request', async () => {
     const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a', 'b', 'c'], pcd: ['a', 'b'] });
     const ws = await workspace(data);
