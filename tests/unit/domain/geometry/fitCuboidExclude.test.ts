@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GroundModel } from '../../../../src/domain/geometry/estimateGround.ts';
 import { fitCuboid } from '../../../../src/domain/geometry/fitCuboid.ts';
 import { buildPointGrid } from '../../../../src/domain/geometry/PointGrid.ts';
 import { iouBev } from '../../../../src/domain/geometry/iou.ts';
 import type { CuboidShape } from '../../../../src/domain/geometry/CuboidShape.ts';
+import { flatGround } from '../../../helpers/flatGround.ts';
 
 /** Flat road at z = −1.73 (the sensor at the origin), 2 m cells over x 0–40 m, y −20–20 m. */
-const ROAD: GroundModel = {
-  originX: 1,
-  originY: -19,
-  cellSize: 2,
-  nx: 20,
-  ny: 20,
-  heights: new Float32Array(400).fill(-1.73),
-  measured: new Uint8Array(400).fill(1),
-  defaultZ: -1.73,
-};
+const ROAD = flatGround(-1.73, { originX: 1, originY: -19, cellSize: 2, nx: 20, ny: 20 });
 
 /** The near side (y = `y`) and rear (x = `x0`) of a car from x0 to x1, returns every 0.1 m, rows 0.4–1.4 m up. */
 function car(x0: number, x1: number, y: number, width: number): number[] {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { GroundModel } from '../../../../src/domain/geometry/estimateGround.ts';
 import { fitCuboid } from '../../../../src/domain/geometry/fitCuboid.ts';
 import { buildPointGrid } from '../../../../src/domain/geometry/PointGrid.ts';
+import { flatGround } from '../../../helpers/flatGround.ts';
 import type { ScanSensor } from '../../../../src/domain/sensor/ScanSensor.ts';
 
 /** Flat road at z = −2 (the sensor 2 m above it, at the origin), 2 m cells over x 0–60 m, y −20–20 m. */
-const ROAD: GroundModel = {
-  originX: 1,
-  originY: -19,
-  cellSize: 2,
-  nx: 30,
-  ny: 20,
-  heights: new Float32Array(600).fill(-2),
-  measured: new Uint8Array(600).fill(1),
-  defaultZ: -2,
-};
+const ROAD = flatGround(-2, { originX: 1, originY: -19, cellSize: 2, nx: 30, ny: 20 });
 
 /** A 16-beam scanner 2 m above the road: beams 2° apart from −15° to +15°. */
 const VLP16: ScanSensor = {
