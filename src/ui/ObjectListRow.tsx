@@ -56,7 +56,9 @@ export function ObjectListRow({ row, top, active, selected, onPick, onHide, onLo
             <span className="ol-range">{row.range.toFixed(1)} m</span>
           ) : (
             <>
-              {row.track} <span className="muted ol-range">{row.range.toFixed(1)} m</span>
+              {/* "#12" keeps the distance in view beside the badges; the tooltip and the search say "Track 12". */}
+              <span title={row.track}>{row.trackNo !== null ? `#${row.trackNo}` : row.track}</span>{' '}
+              <span className="muted ol-range">{row.range.toFixed(1)} m</span>
             </>
           )}
         </span>

@@ -70,7 +70,7 @@ describe('ObjectList (server render)', () => {
     store.getState().setBoxHidden('b4', true);
     store.getState().setClassLocked('Pedestrian', true);
     const html = render();
-    expect(html).toMatch(/data-testid="object-row-b0"[^>]*>.*?Track 0.*?class="ol-err"[^>]*>1</);
+    expect(html).toMatch(/data-testid="object-row-b0"[^>]*>.*?title="Track 0">#0<.*?class="ol-err"[^>]*>1</);
     expect(html).toMatch(/aria-pressed="true"[^>]*data-testid="hide-box-b4"/);
     expect(html).toMatch(/aria-pressed="true"[^>]*data-testid="lock-class-Pedestrian"/);
     expect(html).toMatch(/class="ol-row ol-box[^"]*locked"[^>]*data-testid="object-row-b1"/);
