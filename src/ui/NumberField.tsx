@@ -15,8 +15,10 @@ export function NumberField({ label, value, step = 0.1, digits = 2, onCommit }: 
   latest.current = value;
   useEffect(() => setText(value.toFixed(digits)), [value, digits]);
   const commit = () => {
-    // A cleared field is no number (Number('') is 0): it shows the value again.
-    const v = text.trim() === '' ? Number.NaN : Number(text);
+    // Only what the user typed is committed: the shown text is the value rounded, and writing it
+    // back (Enter or Tab without typing) would change the box. A cleared field is no number
+    // (Number('') is 0): it shows the value again.
+    const v = text.trim() === '' || text === value.toFixed(digits) ? Number.NaN : Number(text);
     if (Number.isFinite(v) && Math.abs(v - value) > 1e-9) {
       onCommit(v);
       // A refused change (a locked box, a frame locked for review) leaves the value as it was:

@@ -33,7 +33,7 @@ export function VisibilityControls() {
   }, [cuboids]);
   const sliceOn = vis.heightSlice.min !== null || vis.heightSlice.max !== null;
   // The frame's height range (the colour ramp's): a slice beside it hides the points, which says so.
-  const heights = useAppStore((s) => s.load.ranges.height);
+  const heights = useAppStore((s) => s.load.ranges.heightSpan);
   const cropOn = vis.rangeCrop.min !== null || vis.rangeCrop.max !== null;
   const reach = useAppStore((s) => s.load.ranges.reach);
   const groundZ = () => (frameId ? io.groundCache.groundZ(frameId, 0, 0) : null) ?? GROUND_FALLBACK_Z;

@@ -60,6 +60,15 @@ test('after Enter or Esc in an inspector field, and after picking a class, Q rot
   await x.press('Tab');
   await expect(x).toHaveValue('12.50');
   expect(await storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center[0]')).toBeCloseTo(12.5, 6);
+  // Enter or Tab in a field without typing changes nothing: the field shows the value rounded,
+  // and writing that back turned an imported box's yaw by a fraction of a degree (a new revision).
+  const yawField = page.getByTestId('field-yaw °');
+  const yawBefore = await yawOf(page);
+  await yawField.click();
+  await yawField.press('Enter');
+  await yawField.click();
+  await yawField.press('Tab');
+  expect(await yawOf(page)).toBe(yawBefore);
 
   // Esc reverts the field and lets go.
   const y = page.getByTestId('field-y');

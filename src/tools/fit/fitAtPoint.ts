@@ -5,6 +5,7 @@ import { commitNewCuboid, defaultCuboidAt } from '../toolHelpers.ts';
 import { fitNotice } from './fitNotice.ts';
 import { hiddenAtPoint } from './hiddenAtPoint.ts';
 import { iouBev } from '../../domain/geometry/iou.ts';
+import { isBoxLocked } from '../../state/visibilitySelectors.ts';
 
 export interface FitAtPointOptions {
   /** Create a class-default box at the point without asking the fit service (shift-create). */
@@ -20,6 +21,9 @@ const pending = new WeakMap<object, [number, number][]>();
 const SAME_SEED = 0.5;
 /** A fitted box whose BEV IoU with a box of the same class already there reaches this is that box again. */
 const SAME_BOX_IOU = 0.7;
+/** The box a fit made last, per store, and when: a second click on it this soon (ms) is the double click's. */
+const justFitted = new WeakMap<object, { id: string; at: number }>();
+const JUST_FITTED_MS = 1500;
 /** Boxes within this distance of the point (metres, centres) are passed to the fit to leave out. */
 const EXCLUDE_REACH = 15;
 
@@ -95,13 +99,22 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
     return null;
   }
   const box = createCuboid({ label, center: result.center, size: result.size, yaw: result.yaw, source: 'fit' });
-  const same = ctx.store.getState().doc?.cuboids.find((c) => c.label === label && iouBev(c, box) >= SAME_BOX_IOU);
+  const now = ctx.store.getState();
+  const same = now.doc?.cuboids.find((c) => c.label === label && iouBev(c, box) >= SAME_BOX_IOU);
   if (same !== undefined) {
-    ctx.store.getState().select([same.id]);
-    ctx.store.getState().showMessage(`This ${label} has a box already: selected it.`, 'info');
+    const last = justFitted.get(ctx.store);
+    // The second click of a double click, after the first fit made this box: its notice stays.
+    if (last !== undefined && last.id === same.id && Date.now() - last.at < JUST_FITTED_MS) return null;
+    if (isBoxLocked(now.visibility, same)) {
+      now.showMessage(`This ${label} has a box already (locked: unlock it in the object list to change it).`, 'info');
+      return null;
+    }
+    now.select([same.id]);
+    now.showMessage(`This ${label} has a box already: selected it.`, 'info');
     return null;
   }
   if (!commitNewCuboid(ctx, box)) return null;
+  justFitted.set(ctx.store, { id: box.id, at: Date.now() });
   ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null });
   const notice = fitNotice(label, result);
   if (notice !== null) ctx.store.getState().showMessage(notice, result.confidence === 'low' ? 'warning' : 'info');

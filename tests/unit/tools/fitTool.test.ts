@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
 
 function fitEditor() {
@@ -6,6 +6,8 @@ function fitEditor() {
 }
 
 describe('fit tool', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('fits a box at the clicked cloud point and selects it (one undo step)', async () => {
     const ed = fitEditor();
     ed.pointerDown([30, 4, -1.7], { kind: 'points', point: [30, 4, -0.8] }).expectToBeIn('fit.pointing');
@@ -76,14 +78,29 @@ describe('fit tool', () => {
     expect(ed.fit.calls).toHaveLength(1);
     expect(ed.cuboids()).toHaveLength(2);
     const first = ed.cuboids()[1];
-    // A later click on the same car (the checks had not re-run yet, a second N) fits the same box.
+    // The second click of a double click that lands after the fit made the box: nothing more.
     ed.fit.hold = false;
+    ed.store.getState().showMessage('Fitted.', 'info');
+    ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });
+    await ed.settle();
+    expect(ed.store.getState().ui.message?.text).toBe('Fitted.');
+    // A later click on the same car (the checks had not re-run yet, a second N) fits the same box.
+    const later = Date.now() + 5000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    ed.store.getState().clearSelection();
     ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });
     await ed.settle();
     expect(ed.cuboids()).toHaveLength(2);
     expect(ed.selectedIds()).toEqual([first.id]);
     expect(ed.store.getState().ui.message?.text).toBe('This Car has a box already: selected it.');
     expect(ed.undoSteps()).toBe(1);
+    // A locked box is not selected: the message says why nothing happened.
+    ed.store.getState().clearSelection();
+    ed.store.getState().setBoxLocked(first.id);
+    ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });
+    await ed.settle();
+    expect(ed.selectedIds()).toEqual([]);
+    expect(ed.store.getState().ui.message?.text).toMatch(/has a box already \(locked/);
     // Another class there is another box (a rider beside a parked car is drawn on purpose).
     ed.keyDown('6');
     ed.click([30.5, 4.1, -1.7], { kind: 'points', point: [30.5, 4.1, -0.8] });

@@ -43,12 +43,12 @@ describe('VisibilityControls', () => {
     expect(on).toContain('show all');
     expect(on).toContain('Drag the cyan (height) and amber (range) knobs');
     // A slice beside the frame's heights says it hides the points.
-    page.store.getState().setLoad({ ranges: { height: [-2.7, 1.2] } });
+    page.store.getState().setLoad({ ranges: { heightSpan: [-2.7, 1.2] } });
     expect(render(page, <VisibilityControls />)).not.toContain('vis-slice-empty');
     page.store.getState().setHeightSlice({ min: 5, max: 6 });
     expect(render(page, <VisibilityControls />)).toContain('The height slice hides the points: this frame&#x27;s lie between -2.7 and 1.2 m.');
     // So does a range crop nearer or farther than every point.
-    page.store.getState().setLoad({ ranges: { height: [-2.7, 1.2], reach: [2.6, 61.3] } });
+    page.store.getState().setLoad({ ranges: { heightSpan: [-2.7, 1.2], reach: [2.6, 61.3] } });
     page.store.getState().setRangeCrop({ min: null, max: 40 });
     expect(render(page, <VisibilityControls />)).not.toContain('vis-crop-empty');
     page.store.getState().setRangeCrop({ min: null, max: 1.5 });
