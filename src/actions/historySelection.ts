@@ -12,14 +12,17 @@ export function docIds(ctx: Ctx): Set<string> {
  * The selection after an undo or redo (`before`: the document's box ids before it). Boxes the
  * step brought back (an undone delete, a redone paste) are selected, as they were when they went
  * away, so the next key acts on them; hidden ones are not. Otherwise selected ids the step
- * removed are dropped. A message offering a button (N's "Not an object") goes: the button acted on
- * the document before the step.
+ * removed are dropped. A notice (an info message: N's "Boxed a …", X's "Marked …") goes when the
+ * step added or removed boxes: it told of the document before the step.
  */
 export function selectAfterHistoryStep(ctx: Ctx, before: ReadonlySet<string>): void {
   const s = ctx.store.getState();
-  // A message whose button acts on what the step took back ("Boxed a Truck …: Not an object") is stale.
-  if (s.ui.message?.action !== undefined) s.dismissMessage();
   const cuboids = s.doc?.cuboids ?? [];
+  // A notice about a box the step took away or brought back ("Boxed a Truck …" with its "Not an
+  // object" button, "Marked … and removed the box") is stale; warnings and errors stay, and so does
+  // a notice when the step added or removed no box (a class change undone).
+  const boxesChanged = cuboids.length !== before.size || cuboids.some((c) => !before.has(c.id));
+  if (boxesChanged && s.ui.message?.level === 'info') s.dismissMessage();
   const hidden = hiddenIdsOf(cuboids, s.visibility);
   const back = cuboids.filter((c) => !before.has(c.id) && !hidden.has(c.id)).map((c) => c.id);
   if (back.length > 0) {

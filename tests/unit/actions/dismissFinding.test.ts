@@ -63,6 +63,26 @@ describe('X: "not an object"', () => {
     expect(ed.store.getState().ui.message).toBeNull();
   });
 
+  it("Ctrl+Z after X brings the box back and takes X's notice away; undoing a class change after N keeps N's notice", async () => {
+    const ed = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
+    ed.keyDown('n');
+    await ed.settle();
+    ed.keyDown('x');
+    await ed.settle();
+    expect(ed.store.getState().ui.message?.text).toMatch(/^Marked \(12.0, 3.0\)/);
+    ed.keyDown('z', { ctrlKey: true });
+    expect(ed.cuboids()).toHaveLength(1);
+    expect(ed.store.getState().ui.message).toBeNull();
+    const again = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
+    again.keyDown('n');
+    await again.settle();
+    again.keyDown('1');
+    const notice = again.store.getState().ui.message?.text;
+    again.keyDown('z', { ctrlKey: true });
+    expect(again.cuboids()[0].label).toBe('Pedestrian');
+    expect(again.store.getState().ui.message?.text).toBe(notice);
+  });
+
   it('does nothing without a finding in view, nor on N’s box once the user moved on to another box', async () => {
     const ed = withFindings([cluster(12, 3, { suggestedLabel: 'Pedestrian' })]);
     ed.keyDown('x');
