@@ -4,7 +4,8 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 
 /**
  * The class palette (the dictionary's classes): number keys 1–9 (and a click on any entry, the
- * tenth on included) relabel the selected box, or with nothing selected pick the class for new boxes. The highlighted entry is the selected box's class, else the class for new boxes.
+ * tenth on included) relabel the selected box, or with nothing selected pick the class for new
+ * boxes. The highlighted entry is the selected box's class, else the class for new boxes.
  */
 export function ClassPalette() {
   const editor = useEditor();

@@ -32,7 +32,7 @@ export function VisibilityControls() {
     return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }, [cuboids]);
   const sliceOn = vis.heightSlice.min !== null || vis.heightSlice.max !== null;
-  // The frame's height range (the colour ramp's): a slice beside it hides the points, which says so.
+  // Where the frame's points lie (all of them): a slice or crop beside that hides them, which says so.
   const heights = useAppStore((s) => s.load.ranges.heightSpan);
   const cropOn = vis.rangeCrop.min !== null || vis.rangeCrop.max !== null;
   const reach = useAppStore((s) => s.load.ranges.reach);

@@ -74,11 +74,10 @@ export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {})
       if (field === 'occluded' && !Number.isInteger(value)) {
         throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]} is not an occlusion level (0, 1, 2, 3, or -1 for DontCare)`);
       }
-      const v = field === 'occluded' ? Math.round(value) : value;
-      if (!(v >= min && v <= max)) {
+      if (!(value >= min && value <= max)) {
         throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]} is outside ${min}..${max}`);
       }
-      if ((field === 'h' || field === 'w' || field === 'l') && v <= 0 && tokens[0] !== 'DontCare') {
+      if ((field === 'h' || field === 'w' || field === 'l') && value <= 0 && tokens[0] !== 'DontCare') {
         throw kittiError('parseKittiLabel', { fileName, line, field }, `${tokens[k]}: a ${tokens[0]} box needs a size above 0 (only DontCare lines use -1)`);
       }
       values.push(value);
@@ -86,7 +85,7 @@ export function parseKittiLabel(text: string, opts: ParseKittiLabelOptions = {})
     const object: KittiObject = {
       type: tokens[0],
       truncated: values[0],
-      occluded: Math.round(values[1]),
+      occluded: values[1],
       alpha: values[2],
       bbox: [values[3], values[4], values[5], values[6]],
       dimensions: [values[7], values[8], values[9]],

@@ -6,8 +6,8 @@ const SAMPLE = 20000;
  * Colour-legend ranges that ignore outliers: the 1st and 99th percentile of height (z), horizontal
  * distance, and every one-element numeric attribute, from an even sample of the finite points.
  * The distance ramp starts at 0. For the hints of the height slice and the range crop ("it hides
- * every point"), `heightSpan` and `reach` are the sample's whole extent of height and distance,
- * not percentiles (a crop past the 99th percentile still shows the farthest car), over every point.
+ * every point"), `heightSpan` and `reach` are the whole extent of height and distance over every
+ * finite point, not percentiles (a crop past the 99th percentile still shows the farthest car).
  */
 export function robustRanges(cloud: PointCloud, lowQ = 0.01, highQ = 0.99): Record<string, [number, number]> {
   const n = cloud.count;

@@ -278,6 +278,7 @@ const KITTI_RECORD_BYTES = 16;
 
 type PreparedPoints =
   | { kind: 'copy'; source: string }
+  | { kind: 'read'; bin: Uint8Array }
   | { kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz'; bin: Uint8Array; points: number; dropped: number }
   | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number; dropped: number };
 
@@ -298,23 +299,23 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
     const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path));
     return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points, dropped: result.dropped };
   }
-  const size = await frameFileSize(frame, points.path);
-  if (points.format === 'bin' && size % KITTI_RECORD_BYTES !== 0) {
-    // A KITTI reader would stop at (or misread) the partial record: the frame is skipped, not copied.
-    const trailing = size - (size % KITTI_RECORD_BYTES);
-    throw new Error(
-      `${path.basename(points.path)}: size ${size} bytes is not a multiple of ${KITTI_RECORD_BYTES} (x y z reflectance as float32); ` +
-        `${size % KITTI_RECORD_BYTES} trailing bytes at byte offset ${trailing}`,
-    );
-  }
   if (points.format === 'bin') {
-    // A KITTI .bin is copied as it is, unless it holds points with a non-finite coordinate (the readers would take them in).
+    // A KITTI .bin is written as read (once), unless it holds points with a non-finite coordinate (the readers would take them in).
     const bytes = new Uint8Array(await readFrameFile(frame, points.path));
-    if (!allFinite(bytes)) {
-      const result = binToKittiBin(bytes, 'xyzi', path.basename(points.path));
-      return { kind: 'rewritten', bin: result.bin, layout: 'xyzi', points: result.points, dropped: result.dropped };
+    const size = bytes.byteLength;
+    if (size % KITTI_RECORD_BYTES !== 0) {
+      // A KITTI reader would stop at (or misread) the partial record: the frame is skipped, not written.
+      const trailing = size - (size % KITTI_RECORD_BYTES);
+      throw new Error(
+        `${path.basename(points.path)}: size ${size} bytes is not a multiple of ${KITTI_RECORD_BYTES} (x y z reflectance as float32); ` +
+          `${size % KITTI_RECORD_BYTES} trailing bytes at byte offset ${trailing}`,
+      );
     }
+    if (allFinite(bytes)) return { kind: 'read', bin: bytes };
+    const result = binToKittiBin(bytes, 'xyzi', path.basename(points.path));
+    return { kind: 'rewritten', bin: result.bin, layout: 'xyzi', points: result.points, dropped: result.dropped };
   }
+  await frameFileSize(frame, points.path);
   return { kind: 'copy', source: points.path };
 }
 

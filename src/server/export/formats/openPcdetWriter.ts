@@ -50,19 +50,9 @@ export class BoxLinesWriter implements FormatWriter {
   async finish(ctx: FormatFinish, sink: ExportSink): Promise<{ conversions: string[]; records: Record<string, unknown> }> {
     // OpenPCDet's custom reader cannot take a frame without boxes (an empty label file fails its
     // info builder): such frames are written but left out of the ImageSets, and the note says so.
-    const listed = (ids: string[]): string[] => (this.flavour === 'openpcdet' ? ids.filter((id) => !this.empty.has(id)) : ids);
-    await sink.writeFile(
-      'ImageSets/train.txt',
-      listed(ctx.train)
-        .map((id) => `${id}\n`)
-        .join(''),
-    );
-    await sink.writeFile(
-      'ImageSets/val.txt',
-      listed(ctx.val)
-        .map((id) => `${id}\n`)
-        .join(''),
-    );
+    const listed = (ids: string[]): string => (this.flavour === 'openpcdet' ? ids.filter((id) => !this.empty.has(id)) : ids).map((id) => `${id}\n`).join('');
+    await sink.writeFile('ImageSets/train.txt', listed(ctx.train));
+    await sink.writeFile('ImageSets/val.txt', listed(ctx.val));
     const unlisted = this.flavour === 'openpcdet' ? [...this.empty].sort() : [];
     const conversions = [
       'labels: one line per box, x y z dx dy dz heading_angle category_name: geometric centre, length/width/height, heading about +z from +x, LiDAR frame, %.6f',
@@ -85,7 +75,7 @@ export class BoxLinesWriter implements FormatWriter {
       await sink.writeFile('custom_infos_val.json', formatMmdet3dInfos(pick(ctx.val), classes));
       conversions.push(
         'info files: mmengine JSON (metainfo + data_list); instances.bbox_3d has z at the box bottom (LiDARInstance3DBoxes origin (0.5, 0.5, 0)), labels/*.txt the geometric centre',
-        `info files: metainfo.classes is ${stableClassList(ctx.classes).join(', ')} (the KITTI classes in KITTI's order, then the others present), the same in every export`,
+        `info files: metainfo.classes is ${classes.join(', ')} (the KITTI classes in KITTI's order, then the others present), the same in every export`,
       );
     }
     if (unlisted.length > 0) {
