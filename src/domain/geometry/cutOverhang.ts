@@ -8,10 +8,12 @@ const OVERHANG_REACH = 0.3;
  * The first vertical gap wider than `minGap` that opens above `from` metres separates the object
  * from what is above it (a tree's crown, a bus-stop roof, a sign) when what is above reaches
  * beyond the object's footprint by more than 0.3 m, or when the gap is wider than 1.2 m; a roof
- * above windows that returned nothing stays. Gaps below `from` are always part of the object.
+ * above windows that returned nothing stays. Without `roofs` (a person: nothing of one hangs over
+ * a gap), every such gap cuts: a return or two of a crown's edge over a pedestrian's head is not
+ * its top. Gaps below `from` are always part of the object.
  * Returns a keep mask (1 = keep).
  */
-export function cutOverhang(h: Float64Array, xs: Float64Array, ys: Float64Array, from: number, minGap: number): Uint8Array {
+export function cutOverhang(h: Float64Array, xs: Float64Array, ys: Float64Array, from: number, minGap: number, roofs = true): Uint8Array {
   const n = h.length;
   const keep = new Uint8Array(n).fill(1);
   if (n < 2) return keep;
@@ -19,7 +21,7 @@ export function cutOverhang(h: Float64Array, xs: Float64Array, ys: Float64Array,
   for (let i = 1; i < n; i++) {
     if (sorted[i - 1] < from || sorted[i] - sorted[i - 1] <= minGap) continue;
     const cut = sorted[i - 1];
-    if (sorted[i] - cut > ALWAYS_CUT_GAP || reachesBeyond(h, xs, ys, cut)) {
+    if (!roofs || sorted[i] - cut > ALWAYS_CUT_GAP || reachesBeyond(h, xs, ys, cut)) {
       for (let k = 0; k < n; k++) if (h[k] > cut) keep[k] = 0;
       return keep;
     }

@@ -10,6 +10,7 @@ import { fitHeight, DEFAULT_ELEVATION_GAP } from './fitHeight.ts';
 import { fitLShape, headingNearPrior } from './fitLShape.ts';
 import type { FitConfidence, FitCuboidOptions, FitResult, HeadingSource } from './fitTypes.ts';
 import { chooseHeading, wrapAngle } from './headingSign.ts';
+import { riderEndOn } from './riderEndOn.ts';
 import { principalAxis } from './principalAxis.ts';
 import { bodyBand, headOnHeading, isHeadOn } from './vehicleHeadingCues.ts';
 import { buildPointGrid, cellRange } from './PointGrid.ts';
@@ -100,7 +101,8 @@ export function fitToPoints(positions: Float32Array, indices: ArrayLike<number>,
 
 /**
  * The points of `idx` that are the object: not ground, not above the class's tallest size, and
- * not over a vertical gap above the class's smallest height (a tree, an awning). Sorted.
+ * not over a vertical gap above the class's smallest height (a tree, an awning; for a person any
+ * such gap, `cutOverhang` without roofs). Sorted.
  */
 export function objectPoints(positions: Float32Array, idx: Uint32Array, ground: GroundModel, defaults: ClassDefaults, sensor: FitSensor): Uint32Array {
   const hMax = defaults.range.h[1] + HEIGHT_MARGIN;
@@ -123,7 +125,7 @@ export function objectPoints(positions: Float32Array, idx: Uint32Array, ground: 
   meanRange /= pick.length;
   // Two missing beam rows at that range (at least 0.35 m) is a gap, not a window.
   const gap = Math.max(0.35, 2.2 * meanRange * Math.tan(beamSpacing(sensor)));
-  const keep = cutOverhang(Float64Array.from(heights), Float64Array.from(px), Float64Array.from(py), defaults.range.h[0], gap);
+  const keep = cutOverhang(Float64Array.from(heights), Float64Array.from(px), Float64Array.from(py), defaults.range.h[0], gap, defaults.boxShaped);
   const out: number[] = [];
   for (let k = 0; k < pick.length; k++) if (keep[k]) out.push(pick[k]);
   return Uint32Array.from(out).sort();
@@ -193,7 +195,17 @@ export function fitObject(
   // line of sight (a rider) or the road (+x; a person: people mostly walk along pavements).
   // With a prior (a refit), a person keeps the box's heading: a few dozen returns on a person say
   // less about it than the annotator did (a far cyclist was turned 21°).
-  else if (!defaults.boxShaped) theta = prior !== undefined ? prior.yaw : axis.spreadRatio < 0.6 ? axis.angle : rider ? los : 0;
+  // A rider whose spread would turn its box wider across the line of sight than its returns is
+  // seen end-on (`riderEndOn`): the spread of a back seen from behind is noise.
+  else if (!defaults.boxShaped)
+    theta =
+      prior !== undefined
+        ? prior.yaw
+        : axis.spreadRatio < 0.6 && !(rider && riderEndOn(xs, ys, zs, groundHeightAt(ground, mx, my), los, axis.angle, defaults.range.l[0], dims[1]))
+          ? axis.angle
+          : rider
+            ? los
+            : 0;
   else if ((headOn = isHeadOn(hx, hy, los, defaults, [xs, ys]))) theta = headOnHeading(hx, hy, los, axis);
   else if (axis.spreadRatio < FACE_SPREAD) theta = axis.angle;
   else theta = fitLShape(hx, hy, L_SHAPE_D0 + L_SHAPE_D0_PER_M * range);

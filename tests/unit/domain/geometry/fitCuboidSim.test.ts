@@ -49,4 +49,32 @@ describe('fitCuboid on the simulated sample sequence', () => {
     expect(mean(byClass.get('Car')!)).toBeGreaterThan(0.7);
     for (const [k, v] of byClass) expect(mean(v), k).toBeGreaterThan(0.45);
   });
+
+  // Frame 000007: ped-05 stands at 18.9 m just behind the edge of a crown 2.4 m up, one return
+  // of which lay over its head above a 0.7 m gap (the box came out 2.25 m tall).
+  it("a return of a crown over a pedestrian's head is not its top", () => {
+    const { positions, objects } = loadSimFrame(7);
+    const ped = objects.find((o) => o.trackId === 'ped-05')!;
+    const r = fitCuboid(
+      positions,
+      { x: ped.center[0], y: ped.center[1] },
+      { label: 'Pedestrian', grid: buildPointGrid(positions), ground: estimateGround(positions) },
+    );
+    expect(r).not.toBeNull();
+    expect(r!.size[2]).toBeLessThan(1.8);
+  });
+
+  // Frame 000000: a cyclist 20 m ahead, seen from behind. Its returns spread along a diagonal
+  // and the box was turned 33° across it, 1.3 m wide across the line of sight.
+  it('a cyclist seen from behind heads along the line of sight', () => {
+    const { positions, objects } = loadSimFrame(0);
+    const cyc = objects.find((o) => o.class === 'Cyclist' && Math.abs(o.center[1]) < 3 && o.center[0] > 15)!;
+    const r = fitCuboid(
+      positions,
+      { x: cyc.center[0], y: cyc.center[1] },
+      { label: 'Cyclist', grid: buildPointGrid(positions), ground: estimateGround(positions) },
+    );
+    expect(r).not.toBeNull();
+    expect(Math.abs(Math.sin(r!.yaw - cyc.yaw))).toBeLessThan(Math.sin((12 * Math.PI) / 180));
+  });
 });
