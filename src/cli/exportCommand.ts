@@ -19,6 +19,7 @@ import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
+import { intensitySentence } from '../server/export/intensityReport.ts';
 import { homeStateHint, stateOption } from './homeState.ts';
 import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
@@ -44,6 +45,8 @@ export interface ExportCommandOptions {
   binLayout?: string;
   /** `--format`: `kitti` (default) or another of `EXPORT_FORMATS`. */
   format?: string;
+  /** `--intensity`: `scale` (default: to the format's full scale, KITTI 0..1, nuScenes 0..255) or `keep`. */
+  intensity?: string;
 }
 
 /** A summary with the dataset's warnings (files the scan skipped, table rows left out), which `serve` prints too. */
@@ -85,6 +88,7 @@ export async function runExport(dir: string, given: ExportCommandOptions): Promi
     }
   }
   const binLayout = parseBinLayoutOption(opts.binLayout);
+  const intensity = intensityOption(opts.intensity);
   const stateWarning = opts.state !== undefined ? await stateDirWarning(opts.state, 'export') : null;
   const extra = [stateWarning, hint].filter((w): w is string => w !== null);
   if (isBucketUrl(opts.out)) {
@@ -101,6 +105,7 @@ export async function runExport(dir: string, given: ExportCommandOptions): Promi
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(statuses !== undefined ? { statuses } : {}),
       strict: opts.strict === true,
+      intensity,
     };
     try {
       const summary = await exportToBucket<ExportSummary | FormatExportSummary>(
@@ -146,6 +151,7 @@ export async function runExport(dir: string, given: ExportCommandOptions): Promi
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(statuses !== undefined ? { statuses } : {}),
       strict: opts.strict === true,
+      intensity,
     };
     const summary =
       format === 'kitti'
@@ -253,6 +259,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
       ? `  converted ${s.converted.length} ${convertedFormatsText(s.converted)} file${s.converted.length === 1 ? '' : 's'} to KITTI .bin (x y z intensity float32; --no-bin copies them as they are)\n`
       : '') +
     rewrittenBinsText(s.rewrittenBins) +
+    (s.intensityRescaled.length > 0 ? `  ${(intensitySentence(s.intensityRescaled, 1) ?? '').replace(/^points: /, '')}\n` : '') +
     (s.calibFilled.length > 0
       ? `  ${s.calibFilled.length} calib${s.calibFilled.length === 1 ? '' : 's'} lacked matrices the readers take by line (${list(s.calibFilled.map((c) => `${c.frameId}: ${c.filled.join(' ')}`))}): wrote P2 for a missing P0, P1 or P3 and the identity for Tr_imu_to_velo\n`
       : '') +
@@ -314,6 +321,10 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--force', 'replace an earlier export in --out')
     .option('--bin-layout <layout>', BIN_LAYOUT_HELP)
     .option('--format <format>', `label format: ${EXPORT_FORMATS.join(', ')} (default kitti)`)
+    .option(
+      '--intensity <how>',
+      "scale (default): intensities rescaled to the format's full scale (KITTI's 0..1 reflectance, nuScenes' 0..255); keep: as stored",
+    )
     .option('--json', 'print the summary as JSON')
     .option('--job', 'with --db: queue the export for a `cuboid worker` (OUT: an s3:// prefix or a folder the workers share) and wait for it')
     .action(async (dir: string, opts: ExportCommandOptions & { json?: boolean; job?: boolean }) => {
@@ -335,3 +346,9 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
       }
     });
 };
+
+/** `--intensity`: `scale` (the default) or `keep`. */
+function intensityOption(value: string | undefined): 'scale' | 'keep' {
+  if (value === undefined || value === 'scale' || value === 'keep') return value ?? 'scale';
+  throw new UsageError(`--intensity ${JSON.stringify(value)} must be scale or keep`);
+}

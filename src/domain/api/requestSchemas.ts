@@ -95,6 +95,8 @@ export const exportQuerySchema = z.object({
   bin: queryFlag.optional(),
   points: queryFlag.optional(),
   images: queryFlag.optional(),
+  /** `keep`: intensities as stored; `scale` (default): rescaled to the format's full scale (KITTI 0..1, nuScenes 0..255). */
+  intensity: z.enum(['scale', 'keep']).optional(),
   /** Label format of the archive (`kitti` by default; see `domain/formats/LabelFormats`). */
   format: z.enum(EXPORT_FORMATS).optional(),
 });

@@ -11,6 +11,8 @@ import type { ExportSink } from './ExportSink.ts';
 import { pcdToKittiBin } from './pcdToKittiBin.ts';
 import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
+import type { KittiBin } from './cloudToKittiBin.ts';
+import { countRescaled, type IntensityRescaled } from './intensityReport.ts';
 import type { SplitBy } from '../../domain/formats/SplitBy.ts';
 import { splitExport } from './splitExport.ts';
 import { frameSequences, splitFramesOf } from './exportSequences.ts';
@@ -39,6 +41,12 @@ export interface ExportOptions {
   points?: boolean;
   /** Include `image_2/` (default true). */
   images?: boolean;
+  /**
+   * `scale` (default): intensities rescaled to KITTI's 0..1 reflectance from their full scale
+   * (0..255, 0..65535: `intensityFullScale`), which the readers' KITTI-trained models expect;
+   * `keep`: written as stored.
+   */
+  intensity?: 'scale' | 'keep';
   /**
    * Stop at the first frame that cannot be exported (default false: the frame is left out of the
    * tree and the ImageSets, and listed in `skipped`).
@@ -78,6 +86,8 @@ export interface ExportSummary {
    * points of a non-finite coordinate (dropped: OpenPCDet and mmdet3d would take them in).
    */
   rewrittenBins: { frameId: string; layout: string; points: number; dropped: number }[];
+  /** Frames whose intensity was rescaled to 0..1, by the full scale it had (`ExportOptions.intensity`). */
+  intensityRescaled: IntensityRescaled[];
   /**
    * Calibs written in KITTI's line order (the readers take P2 from the third line) that lacked
    * matrices: `filled` names them (P0, P1 and P3 written as P2, Tr_imu_to_velo as the identity).
@@ -147,6 +157,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     emptyLabels: [],
     converted: [],
     rewrittenBins: [],
+    intensityRescaled: [],
     calibFilled: [],
     noImage: [],
     notPng: [],
@@ -189,7 +200,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       instead = picked.instead;
       const doc = { ...picked.doc, cuboids: classMapper.map(picked.doc.cuboids) };
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
-      const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin));
+      const points = opts.points === false ? null : await step(frame.points.path, () => preparePoints(frame, bin, opts.intensity === 'keep'));
       const image = opts.images === false || frame.image === null ? null : frame.image.path;
       if (image !== null) await step(image, () => frameFileSize(frame, image));
       prepared = { label, points, calib, imageSource: image, labels: doc.cuboids.map((c) => c.label) };
@@ -215,6 +226,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       else await sink.writeFile(`training/velodyne/${id}.bin`, p.bin);
       if (p.kind === 'converted') summary.converted.push({ frameId: id, format: p.format, points: p.points, dropped: p.dropped });
       if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points, dropped: p.dropped });
+      if (p.kind === 'converted' || p.kind === 'rewritten') countRescaled(summary.intensityRescaled, p.intensityFrom);
     }
     if (prepared.imageSource !== null && frame.image !== null) {
       const ext = path.extname(frame.image.path).toLowerCase();
@@ -247,7 +259,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     format: 'kitti',
     formatVersion: FORMAT_VERSIONS.kitti,
     dataset: root.replace(/\/+$/, '').split('/').pop() ?? root,
-    options: { split, splitBy: opts.splitBy ?? 'auto', seed, statuses: opts.statuses ?? null, bin },
+    options: { split, splitBy: opts.splitBy ?? 'auto', seed, statuses: opts.statuses ?? null, bin, intensity: opts.intensity ?? 'scale' },
     labelFormat: 'KITTI label_2, ground-truth style (%.2f), DontCare last, no score column',
     noCamera: summary.syntheticCalib,
     frameIds: exported,
@@ -279,28 +291,32 @@ const KITTI_RECORD_BYTES = 16;
 type PreparedPoints =
   | { kind: 'copy'; source: string }
   | { kind: 'read'; bin: Uint8Array }
-  | { kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz'; bin: Uint8Array; points: number; dropped: number }
-  | { kind: 'rewritten'; bin: Uint8Array; layout: string; points: number; dropped: number };
+  | ({ kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz' } & KittiBin)
+  | ({ kind: 'rewritten'; layout: string } & KittiBin);
 
-/** Reads and converts a frame's points when they are not KITTI `xyzi` already; checks a copied file is readable. */
-async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<PreparedPoints> {
+/**
+ * Reads and converts a frame's points when they are not KITTI `xyzi` already (or hold non-finite
+ * points, or intensities past 1 when they are rescaled); checks a copied file is readable.
+ */
+async function preparePoints(frame: DatasetFrame, bin: boolean, keepIntensity: boolean): Promise<PreparedPoints> {
   const { points } = frame;
   // Every read goes through the frame's source: confined to the dataset folder (unless the server follows symlinks), like the routes'.
   if (points.format === 'pcd' && bin) {
-    const result = pcdToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), path.basename(points.path));
+    const result = pcdToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), path.basename(points.path), keepIntensity);
     return { kind: 'converted', format: 'pcd', ...result };
   }
   if ((points.format === 'ply' || points.format === 'las' || points.format === 'laz') && bin) {
-    const result = await pointFileToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.format, path.basename(points.path));
+    const result = await pointFileToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.format, path.basename(points.path), keepIntensity);
     return { kind: 'converted', format: points.format, ...result };
   }
   if (points.format === 'bin' && points.binLayout !== null && points.binLayout.name !== 'xyzi') {
     // KITTI readers take 16-byte x y z intensity records only: another layout is rewritten, never copied.
-    const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path));
-    return { kind: 'rewritten', bin: result.bin, layout: points.binLayout.name, points: result.points, dropped: result.dropped };
+    const result = binToKittiBin(new Uint8Array(await readFrameFile(frame, points.path)), points.binLayout.name, path.basename(points.path), keepIntensity);
+    return { kind: 'rewritten', layout: points.binLayout.name, ...result };
   }
   if (points.format === 'bin') {
-    // A KITTI .bin is written as read (once), unless it holds points with a non-finite coordinate (the readers would take them in).
+    // A KITTI .bin is written as read (once), unless it holds points with a non-finite coordinate
+    // (the readers would take them in) or, rescaling, reflectances past KITTI's 1 (0–255 from a converter).
     const bytes = new Uint8Array(await readFrameFile(frame, points.path));
     const size = bytes.byteLength;
     if (size % KITTI_RECORD_BYTES !== 0) {
@@ -311,22 +327,26 @@ async function preparePoints(frame: DatasetFrame, bin: boolean): Promise<Prepare
           `${size % KITTI_RECORD_BYTES} trailing bytes at byte offset ${trailing}`,
       );
     }
-    if (allFinite(bytes)) return { kind: 'read', bin: bytes };
-    const result = binToKittiBin(bytes, 'xyzi', path.basename(points.path));
-    return { kind: 'rewritten', bin: result.bin, layout: 'xyzi', points: result.points, dropped: result.dropped };
+    const scan = scanKittiBin(bytes);
+    if (scan.finite && (keepIntensity || scan.maxIntensity <= 1)) return { kind: 'read', bin: bytes };
+    return { kind: 'rewritten', layout: 'xyzi', ...binToKittiBin(bytes, 'xyzi', path.basename(points.path), keepIntensity) };
   }
   await frameFileSize(frame, points.path);
   return { kind: 'copy', source: points.path };
 }
 
-/** Whether every x, y and z of KITTI `xyzi` records (float32 little-endian) is finite. */
-function allFinite(bytes: Uint8Array): boolean {
+/** Whether every x, y and z of KITTI `xyzi` records (float32 little-endian) is finite, and the largest finite reflectance. */
+function scanKittiBin(bytes: Uint8Array): { finite: boolean; maxIntensity: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let finite = true;
+  let maxIntensity = -Infinity;
   for (let o = 0; o + KITTI_RECORD_BYTES <= bytes.byteLength; o += KITTI_RECORD_BYTES) {
     if (!Number.isFinite(view.getFloat32(o, true)) || !Number.isFinite(view.getFloat32(o + 4, true)) || !Number.isFinite(view.getFloat32(o + 8, true)))
-      return false;
+      finite = false;
+    const r = view.getFloat32(o + 12, true);
+    if (r > maxIntensity && r !== Infinity) maxIntensity = r;
   }
-  return true;
+  return { finite, maxIntensity };
 }
 
 /** A parsed calib as KITTI writes it (P0–P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo, in that order), and the matrices it lacked. */

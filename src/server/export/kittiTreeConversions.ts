@@ -1,4 +1,5 @@
 import type { ExportSummary } from './exportDataset.ts';
+import { intensitySentence } from './intensityReport.ts';
 
 /** The point formats of `converted` files as `.pcd`, `.ply and .las`, ... (in first-seen order). */
 export function convertedFormatsText(converted: ExportSummary['converted']): string {
@@ -30,6 +31,8 @@ export function kittiTreeConversions(summary: ExportSummary, classSentence: stri
         (dropped > 0 ? `; ${dropped} point${dropped === 1 ? '' : 's'} with a non-finite coordinate dropped` : ''),
     );
   }
+  const rescaled = intensitySentence(summary.intensityRescaled, 1);
+  if (rescaled !== null) out.push(rescaled);
   const f = summary.calibFilled;
   if (f.length > 0) {
     out.push(

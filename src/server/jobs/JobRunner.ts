@@ -25,6 +25,8 @@ export interface ExportJobInput {
   bin?: boolean;
   points?: boolean;
   images?: boolean;
+  /** `keep` or `scale` (the default), as the route's query. */
+  intensity?: string;
 }
 
 /** What an export job leaves as its result (the zip itself is the job's file). */

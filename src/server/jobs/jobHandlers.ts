@@ -95,6 +95,11 @@ function exportOptions(input: ExportJobInput): ExportOptions {
     const v = input[key];
     if (v !== undefined) opts[key] = v;
   }
+  if (input.intensity !== undefined) {
+    if (input.intensity !== 'scale' && input.intensity !== 'keep')
+      throw new HttpError(400, 'invalid_query', `intensity ${JSON.stringify(input.intensity)} must be scale or keep`);
+    opts.intensity = input.intensity;
+  }
   if (input.status !== undefined) {
     try {
       opts.statuses = parseStatuses(input.status);

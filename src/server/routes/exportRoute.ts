@@ -13,7 +13,7 @@ import type { RouteContext } from './RouteContext.ts';
 const MAX_ZIP_BYTES = 3.5 * 1024 ** 3;
 
 /**
- * `GET /api/export.zip?split=0.8&splitBy=auto&seed=S&status=accepted,submitted&bin=1&points=0&images=0&format=F`:
+ * `GET /api/export.zip?split=0.8&splitBy=auto&seed=S&status=accepted,submitted&bin=1&points=0&images=0&intensity=keep&format=F`:
  * the same tree as `cuboid export [--format F]`, streamed as a zip. Refuses (413) an archive that would pass the zip
  * format's 4 GiB limit; `points=0` leaves out the point clouds.
  */
@@ -47,6 +47,7 @@ function readExportQuery(query: z.output<typeof exportQuerySchema>): ExportOptio
   if (query.split !== undefined) opts.split = query.split;
   if (query.seed !== undefined) opts.seed = query.seed;
   if (query.splitBy !== undefined) opts.splitBy = query.splitBy;
+  if (query.intensity !== undefined) opts.intensity = query.intensity;
   for (const key of ['bin', 'points', 'images'] as const) {
     const v = query[key];
     if (v !== undefined) opts[key] = v;

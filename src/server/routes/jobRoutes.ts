@@ -53,6 +53,7 @@ export function registerJobRoutes(app: ZodApp, ctx: JobRouteContext): void {
         ...(q.bin !== undefined ? { bin: q.bin } : {}),
         ...(q.points !== undefined ? { points: q.points } : {}),
         ...(q.images !== undefined ? { images: q.images } : {}),
+        ...(q.intensity !== undefined ? { intensity: q.intensity } : {}),
       };
       const id = await ctx.jobs.enqueue('export', input);
       const created: JobCreatedReply = { id, kind: 'export', state: 'queued' };

@@ -109,7 +109,9 @@ describe('cuboid check and export with a layout', () => {
     const kitti = readVelodyneBin(new Uint8Array(bin));
     const source = readVelodyneBin(new Uint8Array(fs.readFileSync(SUSTECH)), { layout: 'xyzir' });
     expect(kitti.positions.subarray(0, 30)).toEqual(source.positions.subarray(0, 30));
-    expect(kitti.attributes.intensity[67_152]).toBe(source.attributes.intensity?.[67_152]);
+    // nuScenes-style 0..255 intensities become KITTI's 0..1 reflectance.
+    expect(kitti.attributes.intensity[67_152]).toBe(Math.fround((source.attributes.intensity?.[67_152] ?? NaN) / 255));
+    expect(res.out).toMatch(/intensity rescaled to 0–1 \(KITTI's reflectance, as KITTI-trained models expect\) from 0–255 in 1 frame/);
   });
 });
 

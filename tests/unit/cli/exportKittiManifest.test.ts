@@ -54,10 +54,11 @@ describe('the kitti export manifest', () => {
       boxesByClass: { Car: 2, Pedestrian: 1 },
       conversions: [
         'points: 2 .pcd and .ply files converted to KITTI .bin float32 x y z intensity',
+        "points: intensity rescaled to 0–1 (KITTI's reflectance, as KITTI-trained models expect) from 0–255 in 1 frame; --intensity keep writes it as stored",
         '1 frame has no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)',
       ],
       // The fields the manifest had before, for readers of them.
-      options: { split: 0.8, seed: 'cuboid', statuses: null, bin: true },
+      options: { split: 0.8, seed: 'cuboid', statuses: null, bin: true, intensity: 'scale' },
       noCamera: ['000002'],
       emptyLabels: ['000002'],
     });

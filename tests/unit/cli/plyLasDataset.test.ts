@@ -117,7 +117,8 @@ describe('a flat folder of PLY, LAS and LAZ files', () => {
     expect(a.length).toBe(400 * 4);
     expect([a[0], a[1], a[2], a[3]]).toEqual([Math.fround(-20), Math.fround(-20), Math.fround(-1.7), 0]);
     const b = new Float32Array(new Uint8Array(fs.readFileSync(path.join(velodyne, 'b.bin'))).buffer);
-    expect(b[4 * 3 + 3]).toBe(50);
+    // A 16-bit intensity is rescaled to KITTI's 0..1 from 65535.
+    expect(b[4 * 3 + 3]).toBe(Math.fround(50 / 65535));
     expect(b[4 * 2]).toBeCloseTo(a[4 * 2], 3);
     expect(fs.statSync(path.join(velodyne, 'c.bin')).size).toBe(1065 * 16);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'cuboid_export.json'), 'utf8')) as { skipped: { frameId: string; reason: string }[] };

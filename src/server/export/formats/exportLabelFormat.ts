@@ -39,6 +39,8 @@ export interface FormatExportOptions {
   statuses?: readonly FrameStatus[];
   /** Write the point clouds (default true); labels and tables only with false. */
   points?: boolean;
+  /** Intensities rescaled to the format's full scale (default `scale`: 1, nuScenes 255) or written as stored (`keep`). */
+  intensity?: 'scale' | 'keep';
   /** Stop at the first frame that cannot be exported (default: skip it and list it). */
   strict?: boolean;
   /**
@@ -72,17 +74,17 @@ export interface FormatExportSummary {
 }
 
 /** The writer of each format. */
-export function formatWriter(format: LabelExportFormat, points: boolean): FormatWriter {
+export function formatWriter(format: LabelExportFormat, points: boolean, keepIntensity = false): FormatWriter {
   switch (format) {
     case 'kitti-tracking':
-      return new KittiTrackingWriter(points);
+      return new KittiTrackingWriter(points, keepIntensity);
     case 'nuscenes':
-      return new NuscenesWriter(points);
+      return new NuscenesWriter(points, keepIntensity);
     case 'openlabel':
       return new OpenLabelWriter();
     case 'openpcdet':
     case 'mmdet3d':
-      return new BoxLinesWriter(format, points);
+      return new BoxLinesWriter(format, points, keepIntensity);
   }
 }
 
@@ -98,7 +100,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
   if (!(split >= 0 && split <= 1)) throw new RangeError(`exportLabelFormat: split ${split} is not between 0 and 1`);
   const seed = opts.seed ?? 'cuboid';
   const points = opts.points !== false;
-  const writer = formatWriter(opts.format, points);
+  const writer = formatWriter(opts.format, points, opts.intensity === 'keep');
   const served = opts.placement === undefined ? await new DatasetPoses(source.dataset).get() : null;
   const placement = opts.placement ?? ((frame: DatasetFrame): { sequence: string; pose: Pose | null } => served?.frames[frame.id] ?? framePlacement(frame));
   // The sequence as far as the dataset says (null: an independent frame, as the KITTI object
@@ -211,7 +213,14 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
     formatVersion: summary.formatVersion,
     dataset,
     // OpenLABEL writes no points whatever was asked: the manifest says what the export holds.
-    options: { split, splitBy: opts.splitBy ?? 'auto', seed, statuses: opts.statuses ?? null, points: points && writer.needsPoints },
+    options: {
+      split,
+      splitBy: opts.splitBy ?? 'auto',
+      seed,
+      statuses: opts.statuses ?? null,
+      points: points && writer.needsPoints,
+      intensity: opts.intensity ?? 'scale',
+    },
     frames: summary.frames,
     frameIds: ids,
     train: summary.train,

@@ -11,6 +11,7 @@ import { syntheticCalib } from '../../../domain/kitti/syntheticCalib.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
+import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
 
 /** A frame's place in a KITTI tracking export. */
 export interface TrackingAddress {
@@ -46,8 +47,12 @@ export class KittiTrackingWriter implements FormatWriter {
   readonly addresses: TrackingAddress[] = [];
   private calibSplits = 0;
   private dropped = 0;
+  private readonly rescaled: IntensityRescaled[] = [];
 
-  constructor(private readonly withPoints: boolean) {}
+  constructor(
+    private readonly withPoints: boolean,
+    private readonly keepIntensity = false,
+  ) {}
 
   get needsPoints(): boolean {
     return this.withPoints;
@@ -67,8 +72,9 @@ export class KittiTrackingWriter implements FormatWriter {
     this.addresses.push({ frameId: f.frame.id, sequence: seq.name, frame });
     const stem = `${seq.name}/${String(frame).padStart(6, '0')}`;
     if (f.cloud !== null) {
-      const r = pointRecords(f.cloud, 4);
+      const r = pointRecords(f.cloud, 4, this.keepIntensity ? null : 1);
       this.dropped += r.dropped;
+      countRescaled(this.rescaled, r.intensityFrom);
       await sink.writeFile(`training/velodyne/${stem}.bin`, littleEndianBytes(r.values));
     }
     if (f.imageSource !== null)
@@ -90,8 +96,11 @@ export class KittiTrackingWriter implements FormatWriter {
       'track ids: each track gets an integer, unique in its sequence (a t<N>-s<SEQ> track id read from KITTI tracking keeps N); a box without a track gets a track of its own',
       'truncated: the label_2 fraction becomes the tracking level 0/1/2 (below 0.5 → 1, from 0.5 → 2)',
     ];
-    if (this.withPoints)
+    if (this.withPoints) {
       conversions.push(`points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
+      const rescaled = intensitySentence(this.rescaled, 1);
+      if (rescaled !== null) conversions.push(rescaled);
+    }
     if (noCalib.length > 0) conversions.push(`sequences ${noCalib.join(', ')} have no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);
     if (this.calibSplits > 0)
       conversions.push(

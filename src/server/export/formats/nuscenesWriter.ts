@@ -3,6 +3,7 @@ import { pointsInCuboids } from '../../../domain/geometry/pointsInCuboids.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
+import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
 
 /** A 1×1 8-bit grey PNG, black: the map mask of an export without a map (the devkit only checks that the file exists until a map query reads it). */
 const NO_MAP_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
@@ -22,16 +23,21 @@ export class NuscenesWriter implements FormatWriter {
   readonly entries = ['samples', 'maps', NUSCENES_VERSION_DIR] as const;
   private readonly frames: NuscenesFrameInput[] = [];
   private dropped = 0;
+  private readonly rescaled: IntensityRescaled[] = [];
 
-  constructor(private readonly withPoints: boolean) {}
+  constructor(
+    private readonly withPoints: boolean,
+    private readonly keepIntensity = false,
+  ) {}
 
   async writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void> {
     let counts: number[] | null = null;
     if (f.cloud !== null) {
       counts = [...pointsInCuboids(f.cloud.positions, f.doc.cuboids, { withIndices: false }).counts];
       if (this.withPoints) {
-        const r = pointRecords(f.cloud, 5);
+        const r = pointRecords(f.cloud, 5, this.keepIntensity ? null : 255);
         this.dropped += r.dropped;
+        countRescaled(this.rescaled, r.intensityFrom);
         await sink.writeFile(`samples/LIDAR_TOP/${f.frame.id}.pcd.bin`, littleEndianBytes(r.values));
       }
     }
@@ -64,10 +70,13 @@ export class NuscenesWriter implements FormatWriter {
       'visibility from occluded: 0 → 4 (80–100 %), 1 → 3 (60–80 %), 2 and 3 (unknown: nuScenes has no such level) → 1 (0–40 %); truncated is not written',
     ];
     if (timed < this.frames.length) conversions.push(`timestamps: ${this.frames.length - timed} frames have no capture time; they are numbered 0.1 s apart`);
-    if (this.withPoints)
+    if (this.withPoints) {
       conversions.push(
         `points: .pcd.bin float32 x y z intensity ring (ring 0 when the cloud has none)${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
       );
+      const rescaled = intensitySentence(this.rescaled, 255);
+      if (rescaled !== null) conversions.push(rescaled);
+    }
     return { conversions, records: { nuscenesVersion: NUSCENES_VERSION_DIR, posedFrames: posed } };
   }
 }

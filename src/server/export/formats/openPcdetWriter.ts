@@ -6,6 +6,7 @@ import { formatMmdet3dInfos, type Mmdet3dInfoFrame } from '../../../domain/forma
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
 import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
+import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
 
 /**
  * OpenPCDet's custom dataset (`points/ID.npy`: float32 `(N, 4)` x y z intensity; `labels/ID.txt`;
@@ -17,6 +18,7 @@ export class BoxLinesWriter implements FormatWriter {
   readonly needsCalib = false;
   readonly entries: readonly string[];
   private dropped = 0;
+  private readonly rescaled: IntensityRescaled[] = [];
   private readonly infos = new Map<string, Mmdet3dInfoFrame>();
   /** Frames whose label file is empty (no box, or DontCare only). */
   private readonly empty = new Set<string>();
@@ -24,6 +26,7 @@ export class BoxLinesWriter implements FormatWriter {
   constructor(
     private readonly flavour: 'openpcdet' | 'mmdet3d',
     private readonly withPoints: boolean,
+    private readonly keepIntensity = false,
   ) {
     this.entries =
       flavour === 'openpcdet' ? ['points', 'labels', 'ImageSets'] : ['points', 'labels', 'ImageSets', 'custom_infos_train.json', 'custom_infos_val.json'];
@@ -40,8 +43,9 @@ export class BoxLinesWriter implements FormatWriter {
     await sink.writeFile(`labels/${id}.txt`, lines);
     const ext = this.flavour === 'openpcdet' ? 'npy' : 'bin';
     if (f.cloud !== null) {
-      const r = pointRecords(f.cloud, 4);
+      const r = pointRecords(f.cloud, 4, this.keepIntensity ? null : 1);
       this.dropped += r.dropped;
+      countRescaled(this.rescaled, r.intensityFrom);
       await sink.writeFile(`points/${id}.${ext}`, this.flavour === 'openpcdet' ? writeNpyFloat32(r.values, r.points, 4) : littleEndianBytes(r.values));
     }
     if (this.flavour === 'mmdet3d') this.infos.set(id, { frameId: id, lidarFile: `${id}.bin`, cuboids: f.doc.cuboids });
@@ -61,9 +65,11 @@ export class BoxLinesWriter implements FormatWriter {
     if (this.withPoints) {
       conversions.push(
         this.flavour === 'openpcdet'
-          ? `points: .npy float32 (N, 4) x y z intensity, intensity as stored${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`
-          : `points: KITTI .bin float32 x y z intensity, intensity as stored${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
+          ? `points: .npy float32 (N, 4) x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`
+          : `points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
       );
+      const rescaled = intensitySentence(this.rescaled, 1);
+      if (rescaled !== null) conversions.push(rescaled);
     }
     if (this.flavour === 'mmdet3d') {
       const pick = (ids: string[]): Mmdet3dInfoFrame[] => ids.map((id) => this.infos.get(id)).filter((x): x is Mmdet3dInfoFrame => x !== undefined);

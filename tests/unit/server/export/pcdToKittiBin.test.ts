@@ -11,7 +11,11 @@ describe('pcdToKittiBin', () => {
     expect([points, dropped, bin.length]).toEqual([3, 1, 48]);
     const cloud = readVelodyneBin(bin);
     expect(Array.from(cloud.positions)).toEqual([0, 0, 0, 2, 4, 6, 3, 6, 9]);
-    expect(Array.from(cloud.attributes.intensity)).toEqual([10, 12, 13]);
+    // Intensities up to 255 are rescaled to KITTI's 0..1 reflectance; kept as stored on request.
+    expect(Array.from(cloud.attributes.intensity)).toEqual([10, 12, 13].map((v) => Math.fround(v / 255)));
+    const kept = pcdToKittiBin(makePcd(4, [1]), undefined, true);
+    expect(Array.from(readVelodyneBin(kept.bin).attributes.intensity)).toEqual([10, 12, 13]);
+    expect([pcdToKittiBin(makePcd(4, [1])).intensityFrom, kept.intensityFrom]).toEqual([255, null]);
   });
 
   it('converts a real Velodyne PCD; points without intensity get 0', () => {
