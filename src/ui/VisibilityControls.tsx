@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { orderedInterval } from '../domain/pointcloud/sliceAndCrop.ts';
+import { orderedInterval, withEnd } from '../domain/pointcloud/sliceAndCrop.ts';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
 import type { Interval } from '../state/slices/visibilitySlice.ts';
@@ -67,9 +67,9 @@ export function VisibilityControls() {
           />
           Height z
         </label>
-        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice(orderedInterval({ ...vis.heightSlice, min }))} />
+        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min))} />
         <span className="muted">–</span>
-        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice(orderedInterval({ ...vis.heightSlice, max }))} />
+        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max))} />
         <span className="muted">m</span>
       </div>
       <div className="vis-row">
@@ -77,9 +77,9 @@ export function VisibilityControls() {
           <input type="checkbox" checked={cropOn} onChange={() => setRangeCrop(cropOn ? { min: null, max: null } : DEFAULT_CROP)} data-testid="vis-crop" />
           Range
         </label>
-        <LimitField label="range min" value={vis.rangeCrop.min} min={0} onChange={(min) => setRangeCrop(orderedInterval({ ...vis.rangeCrop, min }))} />
+        <LimitField label="range min" value={vis.rangeCrop.min} min={0} onChange={(min) => setRangeCrop(withEnd(vis.rangeCrop, 'min', min))} />
         <span className="muted">–</span>
-        <LimitField label="range max" value={vis.rangeCrop.max} min={0} onChange={(max) => setRangeCrop(orderedInterval({ ...vis.rangeCrop, max }))} />
+        <LimitField label="range max" value={vis.rangeCrop.max} min={0} onChange={(max) => setRangeCrop(withEnd(vis.rangeCrop, 'max', max))} />
         <span className="muted">m</span>
       </div>
       {sliceOn && heights !== undefined && sliceMisses(vis.heightSlice, heights) ? (

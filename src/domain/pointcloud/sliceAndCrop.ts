@@ -32,11 +32,21 @@ export function sliceCropLimits(heightSlice: OpenInterval, rangeCrop: OpenInterv
 
 /**
  * The interval with its ends the right way round: both given and the min above the max, swapped
- * (as typed into the fields; the handles may cross while dragged and are swapped only where drawn).
+ * (the handles may cross while dragged and are swapped only where drawn; typed ends: `withEnd`).
  */
 export function orderedInterval(interval: OpenInterval): OpenInterval {
   const { min, max } = interval;
   return min !== null && max !== null && min > max ? { min: max, max: min } : interval;
+}
+
+/**
+ * The interval with one end typed (`value`, null: open): when it passes the other end, that end
+ * moves to it, so the next end typed is kept as typed (min 1 over a max of 0.5, then max 2.5,
+ * gives 1–2.5; swapping the ends gave 0.5–2.5).
+ */
+export function withEnd(interval: OpenInterval, end: 'min' | 'max', value: number | null): OpenInterval {
+  if (end === 'min') return { min: value, max: value !== null && interval.max !== null && value > interval.max ? value : interval.max };
+  return { min: value !== null && interval.min !== null && value < interval.min ? value : interval.min, max: value };
 }
 
 function ordered(interval: OpenInterval, openLow: number): [number, number] {

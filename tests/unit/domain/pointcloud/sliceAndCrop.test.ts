@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideSliceCrop, isUnlimited, NO_LIMIT, orderedInterval, sliceCropLimits } from '../../../../src/domain/pointcloud/sliceAndCrop.ts';
+import { insideSliceCrop, isUnlimited, NO_LIMIT, orderedInterval, sliceCropLimits, withEnd } from '../../../../src/domain/pointcloud/sliceAndCrop.ts';
 import { finiteOnly } from '../../../../src/domain/pointcloud/finiteOnly.ts';
 
 const OPEN = { min: null, max: null };
@@ -42,7 +42,22 @@ describe('finiteOnly', () => {
   });
 });
 
-describe('orderedInterval (ends typed into the fields)', () => {
+describe('withEnd (one end typed into its field)', () => {
+  it('moves the other end to a typed end that passes it, so the next end typed is kept', () => {
+    const typedMin = withEnd({ min: -1, max: 0.5 }, 'min', 1);
+    expect(typedMin).toEqual({ min: 1, max: 1 });
+    expect(withEnd(typedMin, 'max', 2.5)).toEqual({ min: 1, max: 2.5 });
+    expect(withEnd({ min: 1, max: 2 }, 'max', -3)).toEqual({ min: -3, max: -3 });
+  });
+
+  it('leaves the other end alone when the typed end does not pass it, or either is open', () => {
+    expect(withEnd({ min: -1, max: 0.5 }, 'min', 0)).toEqual({ min: 0, max: 0.5 });
+    expect(withEnd({ min: -1, max: null }, 'min', 9)).toEqual({ min: 9, max: null });
+    expect(withEnd({ min: -1, max: 0.5 }, 'max', null)).toEqual({ min: -1, max: null });
+  });
+});
+
+describe('orderedInterval (handles that crossed)', () => {
   it('swaps a min above the max, and leaves open or ordered ends alone', () => {
     expect(orderedInterval({ min: 2, max: -2 })).toEqual({ min: -2, max: 2 });
     expect(orderedInterval({ min: -1, max: 0.5 })).toEqual({ min: -1, max: 0.5 });
