@@ -26,9 +26,11 @@ export function Inspector() {
     );
   }
   const set = (patch: CuboidPatch) => void editor.actions.executeAction('updateCuboid', undefined, { id: box.id, patch });
+  const notANumber = (label: string) =>
+    editor.store.getState().showMessage(`${label}: what was typed is not a number (decimals take a point: 3.5): not changed.`, 'warning');
   const vec = (k: 'center' | 'size', i: number, v: number) => {
     const next = [...box[k]] as [number, number, number];
-    next[i] = k === 'size' ? Math.max(0.05, v) : v;
+    next[i] = v;
     set({ [k]: next });
   };
   return (
@@ -57,12 +59,12 @@ export function Inspector() {
       </label>
       <div className="grid3">
         {(['x', 'y', 'z'] as const).map((a, i) => (
-          <NumberField key={a} label={a} value={box.center[i]} step={0.05} onCommit={(v) => vec('center', i, v)} />
+          <NumberField key={a} label={a} value={box.center[i]} step={0.05} onCommit={(v) => vec('center', i, v)} onInvalid={notANumber} />
         ))}
         {(['l', 'w', 'h'] as const).map((a, i) => (
-          <NumberField key={a} label={a} value={box.size[i]} step={0.05} onCommit={(v) => vec('size', i, v)} />
+          <NumberField key={a} label={a} value={box.size[i]} step={0.05} onCommit={(v) => vec('size', i, v)} onInvalid={notANumber} />
         ))}
-        <NumberField label="yaw °" value={box.yaw * RAD} step={1} digits={1} onCommit={(v) => set({ yaw: v / RAD })} />
+        <NumberField label="yaw °" value={box.yaw * RAD} step={1} digits={1} onCommit={(v) => set({ yaw: v / RAD })} onInvalid={notANumber} />
       </div>
       <div className="grid2">
         <label className="num">

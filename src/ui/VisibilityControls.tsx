@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { orderedInterval, withEnd } from '../domain/pointcloud/sliceAndCrop.ts';
+import { parseTypedNumber } from './parseTypedNumber.ts';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { classColor } from '../render/classColors.ts';
 import type { Interval } from '../state/slices/visibilitySlice.ts';
@@ -38,6 +39,14 @@ export function VisibilityControls() {
   const reach = useAppStore((s) => s.load.ranges.reach);
   const groundZ = () => (frameId ? io.groundCache.groundZ(frameId, 0, 0) : null) ?? GROUND_FALLBACK_Z;
   const hiddenCount = vis.hiddenClasses.length + vis.hiddenBoxIds.length;
+  // The last limit field typed into: a typed end that passes the one typed just before swaps with it (`withEnd`).
+  const lastTyped = useRef<string | null>(null);
+  const typed = (field: string): boolean => {
+    const other = field.endsWith('min') ? field.replace(/min$/, 'max') : field.replace(/max$/, 'min');
+    const justTyped = lastTyped.current === other;
+    lastTyped.current = field;
+    return justTyped;
+  };
 
   return (
     <section className="panel visibility" aria-label="Visibility" data-testid="visibility-controls">
@@ -61,25 +70,44 @@ export function VisibilityControls() {
             onChange={() => {
               // A new slice keeps what stands on the ground up to a van's roof, and cuts trees and ceilings.
               const g = groundZ();
+              lastTyped.current = null;
               setHeightSlice(sliceOn ? { min: null, max: null } : { min: round(g + 0.2), max: round(g + 2.5) });
             }}
             data-testid="vis-slice"
           />
           Height z
         </label>
-        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min))} />
+        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min, typed('z min')))} />
         <span className="muted">–</span>
-        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max))} />
+        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max, typed('z max')))} />
         <span className="muted">m</span>
       </div>
       <div className="vis-row">
         <label>
-          <input type="checkbox" checked={cropOn} onChange={() => setRangeCrop(cropOn ? { min: null, max: null } : DEFAULT_CROP)} data-testid="vis-crop" />
+          <input
+            type="checkbox"
+            checked={cropOn}
+            onChange={() => {
+              lastTyped.current = null;
+              setRangeCrop(cropOn ? { min: null, max: null } : DEFAULT_CROP);
+            }}
+            data-testid="vis-crop"
+          />
           Range
         </label>
-        <LimitField label="range min" value={vis.rangeCrop.min} min={0} onChange={(min) => setRangeCrop(withEnd(vis.rangeCrop, 'min', min))} />
+        <LimitField
+          label="range min"
+          value={vis.rangeCrop.min}
+          min={0}
+          onChange={(min) => setRangeCrop(withEnd(vis.rangeCrop, 'min', min, typed('range min')))}
+        />
         <span className="muted">–</span>
-        <LimitField label="range max" value={vis.rangeCrop.max} min={0} onChange={(max) => setRangeCrop(withEnd(vis.rangeCrop, 'max', max))} />
+        <LimitField
+          label="range max"
+          value={vis.rangeCrop.max}
+          min={0}
+          onChange={(max) => setRangeCrop(withEnd(vis.rangeCrop, 'max', max, typed('range max')))}
+        />
         <span className="muted">m</span>
       </div>
       {sliceOn && heights !== undefined && sliceMisses(vis.heightSlice, heights) ? (
@@ -145,8 +173,8 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
       if (value !== null) onChange(null);
       return;
     }
-    const v = Number(t);
-    if (!Number.isFinite(v)) {
+    const v = parseTypedNumber(t);
+    if (v === null) {
       setText(shown);
       return;
     }
@@ -157,8 +185,8 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
   return (
     <input
       className="vis-limit"
-      type="number"
-      step={0.1}
+      type="text"
+      inputMode="decimal"
       placeholder="none"
       aria-label={label}
       value={text}

@@ -60,6 +60,19 @@ test('after Enter or Esc in an inspector field, and after picking a class, Q rot
   await x.press('Tab');
   await expect(x).toHaveValue('12.50');
   expect(await storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center[0]')).toBeCloseTo(12.5, 6);
+  // A decimal comma is a decimal point (a number input read "3,5" as 35); text that is no number
+  // says so and changes nothing.
+  await x.click();
+  await x.press('Control+a');
+  await page.keyboard.type('3,5');
+  await x.press('Enter');
+  await expect.poll(() => storeValue<number>(page, 'state.doc.cuboids.find((c) => c.id === state.selectedIds[0]).center[0]')).toBeCloseTo(3.5, 6);
+  await x.click();
+  await x.press('Control+a');
+  await page.keyboard.type('1.2.3');
+  await x.press('Enter');
+  await expect(x).toHaveValue('3.50');
+  await expect(page.getByTestId('toast')).toContainText('x: what was typed is not a number');
   // Enter or Tab in a field without typing changes nothing: the field shows the value rounded,
   // and writing that back turned an imported box's yaw by a fraction of a degree (a new revision).
   const yawField = page.getByTestId('field-yaw °');
@@ -149,4 +162,15 @@ test('limits typed the wrong way round with Enter are swapped, not collapsed, an
   await expect.poll(() => activeTestId(page)).toBe('viewport');
   await page.getByTestId('vis-crop').uncheck();
   await expect.poll(() => storeValue<{ min: number | null }>(page, 'state.visibility.rangeCrop')).toEqual({ min: null, max: null });
+  // An end typed past one that was not typed just before moves the crop instead: the crop's
+  // 40 m default, min 50, then max 80, is 50–80 (swapping made it 40–80).
+  await page.getByTestId('vis-crop').check();
+  await min.click();
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await max.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('80');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storeValue<{ min: number; max: number }>(page, 'state.visibility.rangeCrop')).toEqual({ min: 50, max: 80 });
 });

@@ -40,13 +40,19 @@ export function orderedInterval(interval: OpenInterval): OpenInterval {
 }
 
 /**
- * The interval with one end typed (`value`, null: open): when it passes the other end, that end
- * moves to it, so the next end typed is kept as typed (min 1 over a max of 0.5, then max 2.5,
- * gives 1–2.5; swapping the ends gave 0.5–2.5).
+ * The interval with one end typed (`value`, null: open). When it passes the other end: if that
+ * end was the one typed just before (both typed the wrong way round: min 30, then max 10), the
+ * two are swapped (10–30); otherwise the interval moves to the typed end, keeping its width, so
+ * the next end typed is kept as typed (a slice of −1–0.5, min 1, then max 2.5: 1–2.5; swapping
+ * gave 0.5–2.5).
  */
-export function withEnd(interval: OpenInterval, end: 'min' | 'max', value: number | null): OpenInterval {
-  if (end === 'min') return { min: value, max: value !== null && interval.max !== null && value > interval.max ? value : interval.max };
-  return { min: value !== null && interval.min !== null && value < interval.min ? value : interval.min, max: value };
+export function withEnd(interval: OpenInterval, end: 'min' | 'max', value: number | null, otherJustTyped: boolean): OpenInterval {
+  const other = end === 'min' ? interval.max : interval.min;
+  const crosses = value !== null && other !== null && (end === 'min' ? value > other : value < other);
+  if (!crosses) return end === 'min' ? { min: value, max: interval.max } : { min: interval.min, max: value };
+  if (otherJustTyped) return { min: Math.min(value, other), max: Math.max(value, other) };
+  const width = interval.min !== null && interval.max !== null ? Math.max(0, interval.max - interval.min) : 0;
+  return end === 'min' ? { min: value, max: value + width } : { min: value - width, max: value };
 }
 
 function ordered(interval: OpenInterval, openLow: number): [number, number] {

@@ -282,11 +282,23 @@ describe('selection, tools, frames, help, save', () => {
 });
 
 describe('updateCuboid (panels)', () => {
-  it('sets fields of one box, clamping sizes, and rejects a malformed value', () => {
+  it('sets fields of one box, raising an edge under 0.1 m (saying so), and rejects a malformed value', () => {
     const ed = selected();
-    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { size: [0, 2, 1.5], label: 'Van' } });
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { size: [0.0001, 2, 1.5], label: 'Van' } });
     expect(ed.cuboid('b')).toMatchObject({ size: [0.1, 2, 1.5], label: 'Van' });
+    expect(ed.store.getState().ui.message?.text).toBe('l 0.0001 m raised to 0.10 m, the least a box may measure.');
     expect(() => ed.executeAction('updateCuboid', {}, { patch: {} })).toThrow(/updateCuboid: value must be/);
+  });
+
+  it('refuses an edge of 0 or less (it was made 0.1 m in silence), and the next edit applied takes the message away', () => {
+    const ed = selected();
+    const before = ed.cuboid('b');
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { size: [-5, 2, 1.5] } });
+    expect(ed.cuboid('b')).toEqual(before);
+    expect(ed.store.getState().ui.message?.text).toBe("l -5 m is no size: a box's edge is longer than 0: not changed.");
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { yaw: 0.5 } });
+    expect(ed.cuboid('b').yaw).toBe(0.5);
+    expect(ed.store.getState().ui.message).toBeNull();
   });
 
   it('refuses a value the save would refuse, saying why, so the frame can still be saved', () => {

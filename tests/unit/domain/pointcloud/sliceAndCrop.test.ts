@@ -43,17 +43,22 @@ describe('finiteOnly', () => {
 });
 
 describe('withEnd (one end typed into its field)', () => {
-  it('moves the other end to a typed end that passes it, so the next end typed is kept', () => {
-    const typedMin = withEnd({ min: -1, max: 0.5 }, 'min', 1);
-    expect(typedMin).toEqual({ min: 1, max: 1 });
-    expect(withEnd(typedMin, 'max', 2.5)).toEqual({ min: 1, max: 2.5 });
-    expect(withEnd({ min: 1, max: 2 }, 'max', -3)).toEqual({ min: -3, max: -3 });
+  it('moves the interval, keeping its width, to a typed end that passes an end not typed just before', () => {
+    const typedMin = withEnd({ min: -1, max: 0.5 }, 'min', 1, false);
+    expect(typedMin).toEqual({ min: 1, max: 2.5 });
+    expect(withEnd(typedMin, 'max', 2, true)).toEqual({ min: 1, max: 2 });
+    expect(withEnd({ min: 1, max: 2 }, 'max', -3, false)).toEqual({ min: -4, max: -3 });
+  });
+
+  it('swaps the ends when both were typed the wrong way round', () => {
+    const typedMin = withEnd({ min: null, max: null }, 'min', 30, false);
+    expect(withEnd(typedMin, 'max', 10, true)).toEqual({ min: 10, max: 30 });
   });
 
   it('leaves the other end alone when the typed end does not pass it, or either is open', () => {
-    expect(withEnd({ min: -1, max: 0.5 }, 'min', 0)).toEqual({ min: 0, max: 0.5 });
-    expect(withEnd({ min: -1, max: null }, 'min', 9)).toEqual({ min: 9, max: null });
-    expect(withEnd({ min: -1, max: 0.5 }, 'max', null)).toEqual({ min: -1, max: null });
+    expect(withEnd({ min: -1, max: 0.5 }, 'min', 0, false)).toEqual({ min: 0, max: 0.5 });
+    expect(withEnd({ min: -1, max: null }, 'min', 9, true)).toEqual({ min: 9, max: null });
+    expect(withEnd({ min: -1, max: 0.5 }, 'max', null, false)).toEqual({ min: -1, max: null });
   });
 });
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseTypedNumber } from '../../../src/ui/parseTypedNumber.ts';
+
+describe('parseTypedNumber', () => {
+  it('reads a decimal point or a decimal comma, a sign and an exponent', () => {
+    expect(parseTypedNumber('3.5')).toBe(3.5);
+    expect(parseTypedNumber('3,5')).toBe(3.5);
+    expect(parseTypedNumber(' -0,25 ')).toBe(-0.25);
+    expect(parseTypedNumber('.5')).toBe(0.5);
+    expect(parseTypedNumber('1e6')).toBe(1e6);
+    expect(parseTypedNumber('+12.')).toBe(12);
+  });
+
+  it('is null for what is no number', () => {
+    for (const t of ['', '-', '1.2.3', '1,234.5', '1,2,3', 'e5', '1e', '--1', '1e999']) expect(parseTypedNumber(t), t).toBeNull();
+  });
+});
