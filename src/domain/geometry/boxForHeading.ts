@@ -82,8 +82,8 @@ export interface BoxForHeadingOptions {
  *   never towards it (centred when the sensor is level with the span);
  * - a span beyond the class maximum has taken in its surroundings: the box is the window of
  *   the expected size around the click that holds the most points.
- * With `fixedSize`, the extent is `dims`, centred on a span seen whole, else placed away from
- * the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
+ * With `fixedSize`, the extent is `dims` (or a longer span seen whole, up to the class maximum),
+ * centred on a span seen whole, else placed away from the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
  */
 export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts: BoxForHeadingOptions = {}): BevBox {
   const c = Math.cos(yaw);
@@ -180,7 +180,12 @@ function axisExtent(
   let extent: number;
   let seen = false;
   if (o.fixedSize) {
-    if (span >= SEEN_WHOLE * dim) return [mid - dim / 2, mid + dim / 2, true];
+    // Seen whole: the prior's extent, or the points' when they reach past it (a car-sized box
+    // relabelled a van keeps its 4.4 m otherwise, the van's 5.2 m of returns sticking out).
+    if (span >= SEEN_WHOLE * dim) {
+      const whole = Math.max(dim, Math.min(span + 2 * o.edge, o.range[1]));
+      return [mid - whole / 2, mid + whole / 2, true];
+    }
     extent = dim;
   } else {
     // A person's outline is a noisy blob of limbs: the span is not widened by the edge allowance.

@@ -15,7 +15,7 @@ export interface FitCuboidOptions {
   grid?: PointGrid;
   /** Ground model of the frame (estimated around the seed when absent). */
   ground?: GroundModel;
-  /** The same object's box in the previous frame: its size and heading are the priors. */
+  /** The box being fitted again (R): its size and heading are the priors (a longer extent seen whole wins). */
   prior?: CuboidShape;
   /** Which of `headingCandidates` to use (wraps around); default 0, the most likely. */
   headingIndex?: number;
