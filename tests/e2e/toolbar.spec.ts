@@ -31,3 +31,27 @@ test('the toolbar fits at 1280 px with a long save error: the frame id stays who
   expect(layout.saveTruncated).toBe(true);
   expect(layout.saveTooltip).toContain('car-3f2a9c1b');
 });
+
+test('at 1000 × 700 the toolbar wraps onto a second row: the save status, Metrics and ? stay whole on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto('/?frame=000001');
+  await waitForFrameLoaded(page);
+  const layout = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll<HTMLElement>('.toolbar button')];
+    const right = (text: string): number => buttons.find((b) => b.textContent?.trim() === text)!.getBoundingClientRect().right;
+    const save = document.querySelector<HTMLElement>('[data-testid="save-status"]')!;
+    const toolbar = document.querySelector<HTMLElement>('.toolbar')!;
+    return {
+      help: right('?'),
+      metrics: right('Metrics'),
+      saveWhole: save.scrollWidth <= save.clientWidth + 1,
+      scrolls: toolbar.scrollWidth > toolbar.clientWidth + 1,
+      rows: toolbar.getBoundingClientRect().height,
+    };
+  });
+  expect(layout.help).toBeLessThanOrEqual(1000);
+  expect(layout.metrics).toBeLessThanOrEqual(1000);
+  expect(layout.saveWhole).toBe(true);
+  expect(layout.scrolls).toBe(false);
+  expect(layout.rows).toBeGreaterThan(50);
+});
