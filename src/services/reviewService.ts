@@ -42,6 +42,9 @@ export function editNoticeFor(info: ReviewInfo): string | null {
 /** Why the caller may not edit the frame's boxes now, in words (null: they may). */
 export function editLockReason(info: ReviewInfo): string | null {
   if (info.can.edit) return null;
+  // The reviewer is told what they do, not that they are waited for.
+  if (info.can.flag && info.status === 'submitted')
+    return 'Reviewers do not edit boxes: flag what must change (Review panel), then accept or reject the frame.';
   if (info.status === 'submitted')
     return `Frame ${info.frameId} is submitted and waits for review: its boxes are locked until the reviewer accepts or rejects it.`;
   if (info.status === 'accepted') return `Frame ${info.frameId} is accepted: its boxes are locked.`;

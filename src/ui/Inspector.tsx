@@ -17,11 +17,16 @@ export function Inspector() {
   const frameId = useAppStore((s) => s.currentFrameId);
   const points = usePointsInside(frameId, box);
   const editor = useEditor();
+  const locked = useAppStore((s) => s.editLock);
   if (!box) {
     return (
       <section className="panel" aria-label="Box">
         <h2>Box</h2>
-        <p className="muted">No box selected. Press F and click an object, or B and drag in the top view.</p>
+        <p className="muted">
+          {locked === null
+            ? 'No box selected. Press F and click an object, or B and drag in the top view.'
+            : `No box selected. Click a box to see it. ${locked}`}
+        </p>
       </section>
     );
   }

@@ -37,7 +37,9 @@ describe('edit lock', () => {
     expect(editLockReason(info('in_progress', { edit: true }))).toBeNull();
     expect(editLockReason(info('submitted', {}))).toMatch(/submitted and waits for review/);
     expect(editLockReason(info('accepted', {}))).toMatch(/accepted: its boxes are locked/);
-    expect(editLockReason(info('submitted', { flag: true, accept: true }))).toMatch(/submitted/);
+    expect(editLockReason(info('submitted', { flag: true, accept: true }))).toMatch(
+      /^Reviewers do not edit boxes: flag what must change \(Review panel\), then accept or reject the frame\.$/,
+    );
     expect(editLockReason(info('in_progress', { flag: true }))).toMatch(/Reviewers do not edit boxes/);
     expect(editLockReason(info('in_progress', {}))).toMatch(/assigned to someone else/);
   });
