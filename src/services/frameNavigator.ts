@@ -127,20 +127,34 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
     frameCache.evict(frameId);
     void io.worker().setCurrentFrame(frameId);
     state.clearSelection();
+    // A lead may have changed the team's rules since the page loaded (another tab, the API):
+    // the checks and the class palette follow the new version from the next frame opened.
+    if (dictionaryLoaded) void loadDictionary(false);
     await Promise.all([loadAnnotation(frameId), loadPoints(frameId, frame)]);
+  };
+
+  /** Whether the first dictionary read has answered (the later reads only look for a new version). */
+  let dictionaryLoaded = false;
+  const loadDictionary = async (first: boolean): Promise<void> => {
+    try {
+      const { dictionary, problem } = await api.getDictionary();
+      const current = store.getState().dictionary;
+      dictionaryLoaded = true;
+      if (!first && dictionary.version === current.version) return;
+      store.getState().setDictionary(dictionary);
+      if (problem !== undefined) store.getState().showMessage(`The team's rules do not read, so the built-in rules are used: ${problem}`, 'warning');
+      else if (!first)
+        store.getState().showMessage(`The team's rules changed (version ${dictionary.version}): the checks and the classes follow them.`, 'info');
+    } catch (err) {
+      if (first) store.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning');
+    }
   };
 
   const openInitialFrame = async (wanted: string | null = null): Promise<void> => {
     try {
       const info = await api.getDataset();
       onDataset(`${info.name}:${info.id}`);
-      api
-        .getDictionary()
-        .then(({ dictionary, problem }) => {
-          store.getState().setDictionary(dictionary);
-          if (problem !== undefined) store.getState().showMessage(`The team's rules do not read, so the built-in rules are used: ${problem}`, 'warning');
-        })
-        .catch((err: unknown) => store.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning'));
+      void loadDictionary(true);
       const frames = await refreshFrames();
       const first = frames.find((f) => f.id === wanted) ?? frames[0];
       if (first && wanted !== null && first.id !== wanted) {

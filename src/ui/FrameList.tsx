@@ -21,8 +21,12 @@ export function FrameList() {
   const openFrame = (frameId: string) => editor.actions.run('openFrame', frameId);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
-  // "No frame …" is about the last jump: opening a frame (any way) or typing again clears it.
-  useEffect(() => setJumpError(null), [current]);
+  // "No frame …" and the text that had no frame are about the last jump: opening a frame (any
+  // way) clears both; typing again clears the message.
+  useEffect(() => {
+    setJumpError(null);
+    setJump('');
+  }, [current]);
   if (error) {
     return (
       <div className="error" role="alert">

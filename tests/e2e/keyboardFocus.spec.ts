@@ -34,6 +34,15 @@ test('Enter and Esc in the jump field hand the keyboard back: P then opens the c
   await page.keyboard.press('a'); // 000002 is the last frame: A opens the one before
   await expect(page.getByTestId('frame-title')).toHaveText('Frame 000001');
   await expect(jump).toHaveValue('');
+
+  // Text that named no frame goes with its message once a frame opens another way.
+  await jump.fill('nope');
+  await jump.press('Enter');
+  await expect(page.getByText('No frame "nope"')).toBeVisible();
+  await page.getByTestId('frame-000000').click();
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000000');
+  await expect(jump).toHaveValue('');
+  await expect(page.getByText('No frame "nope"')).toHaveCount(0);
 });
 
 test('after Enter or Esc in an inspector field, and after picking a class, Q rotates the box again', async ({ page }) => {

@@ -355,3 +355,20 @@ test('the SOP opens from a check result, and a lead adds a rule that saves as a 
   expect(saved.dictionary.version).toBe(v0 + 1);
   expect(saved.dictionary.edgeCases.some((e) => e.id === 'e2e-shopping-trolley')).toBe(true);
 });
+
+test('rules a lead saves from elsewhere (another tab, the API) reach the open page at the next frame it opens, no reload', async ({ page, request }) => {
+  await openFrame(page, '000000');
+  const v0 = await storeValue<number>(page, 'state.dictionary.version');
+  const current = (await (await request.get('/api/dictionary')).json()) as { dictionary: { version: number; edgeCases: { id: string }[] } };
+  const next = {
+    ...current.dictionary,
+    edgeCases: [...current.dictionary.edgeCases, { id: 'e2e-elsewhere', title: 'Saved elsewhere', rule: 'Saved through the API.' }],
+  };
+  const put = await request.put('/api/dictionary', { data: next });
+  expect(put.status()).toBe(200);
+  // The next frame opened from the list, in the same page.
+  await page.getByTestId('frame-000001').click();
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().doc?.frameId === '000001');
+  await page.waitForFunction((v) => (window as any).__cuboid.store.getState().dictionary.version > v, v0);
+  await expect(page.getByTestId('toast')).toContainText("The team's rules changed");
+});
