@@ -58,7 +58,9 @@ export function drawCloseUp(ctx: CanvasRenderingContext2D, width: number, height
     ctx.fillStyle = '#8b95a7';
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    ctx.fillText(d.note ?? '', width / 2, height / 2);
+    // Narrow tiles (8 frames at 1000 px) cut a one-line note at both edges: it wraps by words.
+    const lines = wrapWords(ctx, d.note ?? '', width - 8);
+    lines.forEach((line, i) => ctx.fillText(line, width / 2, height / 2 + (i - (lines.length - 1) / 2) * 14));
     return;
   }
   const { scale, cx, cy } = closeUpScale(view, d.kind, width, height);
@@ -203,4 +205,19 @@ function drawPoints(
     ctx.fillStyle = FILLS[b];
     for (let i = 0; i < n; i++) if (bucket[i] === b) ctx.fillRect(xs[i] - half, ys[i] - half, dot, dot);
   }
+}
+
+/** `text` broken into lines of whole words no wider than `max` pixels (a word wider stays whole). */
+function wrapWords(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && ctx.measureText(next).width > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
