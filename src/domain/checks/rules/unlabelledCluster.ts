@@ -19,6 +19,7 @@ import { BODY_LAYER_TOP, vehiclesInCluster } from './vehiclesInCluster.ts';
 import { beamGapAt } from '../../sensor/beamGapAt.ts';
 import { isFoliageRough, surfaceRoughness } from './surfaceRoughness.ts';
 import { freeParts, pointsOfUnits } from './unboxedUnitPoints.ts';
+import { PERSON_UPPER_WIDTH, WIDE_PERSON, isRider, mayBeVehicleEnd, upperBandWidth } from './upperBandWidth.ts';
 import type { MissedCandidate, TemplateScore } from './missedObjectScore.ts';
 import type { Cuboid } from '../../types.ts';
 
@@ -100,8 +101,18 @@ export const unlabelledCluster: Rule = (ctx) => {
   const vehicles: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number }[] = [];
   /** Candidates partly in a cluster boxed as a vehicle and lying beside that box: its own object sticking out? (below) */
   const beside: { g: number; cand: MissedCandidate; scores: TemplateScore[]; scenery: number; box: Cuboid }[] = [];
-  /** Considers a candidate that a vehicle class explains, with those classes damped on a foliage-rough surface (`xyz`: its points). */
-  const judgeSurface = (g: number, cand: MissedCandidate, scores: TemplateScore[], scenery: number, xyz: Float32Array): void => {
+  /**
+   * Considers a candidate that a vehicle class explains, with those classes damped on a
+   * foliage-rough surface, and the person classes but riders on one wider than shoulders in its
+   * upper part (`upperBandWidth`: a car's end seen head-on passed for a striding pedestrian; a
+   * cyclist seen side-on is that wide there, handlebars to back, so riders are not). `xyz`: its points.
+   */
+  const judgeSurface = (g: number, cand: MissedCandidate, ranked: TemplateScore[], scenery: number, xyz: Float32Array): void => {
+    const wide = ranked[0].kind === 'person' && upperBandWidth(xyz, analysis.ground, analysis.sensor.origin, cand) > PERSON_UPPER_WIDTH;
+    const damp = (sc: TemplateScore): boolean => sc.kind === 'person' && !isRider(ctx.dictionary.classes[sc.label]);
+    const scores = wide
+      ? ranked.map((sc) => (damp(sc) ? { ...sc, confidence: WIDE_PERSON * sc.confidence } : sc)).sort((a, b) => b.confidence - a.confidence)
+      : ranked;
     if (!vehicleWarns(scores, scenery) || !isFoliageRough(surfaceRoughness(xyz, analysis.sensor), cand.range)) {
       consider(g, cand, scores, scenery);
       return;
@@ -200,8 +211,8 @@ export const unlabelledCluster: Rule = (ctx) => {
     // Part of a cluster that a vehicle box holds, beside that box: judged once its points are read (below).
     const box = n < groups.points[g] ? vehicleBoxBeside(cand, ctx.cuboids, ctx.dictionary.classes) : null;
     if (box !== null) beside.push({ g, cand, scores, scenery, box });
-    // A vehicle class's cluster is judged on its surface too (below), in one pass over the points.
-    else if (vehicleWarns(scores, scenery)) vehicles.push({ g, cand, scores, scenery });
+    // A vehicle class's cluster (or a wide one a person explains better) is judged on its surface too (below), in one pass over the points.
+    else if (vehicleWarns(scores, scenery) || mayBeVehicleEnd(cand, scores, scenery, INFO_CONF)) vehicles.push({ g, cand, scores, scenery });
     else consider(g, cand, scores, scenery);
   }
   // The unboxed points of every unit looked at more closely below, in one pass.
