@@ -87,7 +87,7 @@ describe('fitCuboid on the simulated sample sequence', () => {
     const r = fitCuboid(
       positions,
       { x: van.center[0], y: van.center[1] },
-      { label: 'Van', prior, grid: buildPointGrid(positions), ground: estimateGround(positions) },
+      { label: 'Van', prior, growPrior: true, grid: buildPointGrid(positions), ground: estimateGround(positions) },
     );
     expect(r).not.toBeNull();
     expect(r!.size[0]).toBeGreaterThan(4.9);
