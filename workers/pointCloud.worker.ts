@@ -76,9 +76,6 @@ const api = {
       {
         label: options.label,
         prior: options.prior,
-        // The page's fits with a prior are refits (R, and the heading cycle after one): a longer
-        // object seen whole grows the box.
-        growPrior: options.prior !== undefined,
         headingIndex: options.headingIndex,
         previousCenter: options.previousCenter,
         sensorOrigin: options.sensorOrigin,

@@ -3,10 +3,12 @@ import { updateCuboids } from '../domain/document/cuboidOps.ts';
 import type { Action, ActionResult } from './Action.ts';
 import { editableSelection, hasSelection } from './actionHelpers.ts';
 import { refitPrior } from './refitPrior.ts';
+import { EXCLUDE_REACH } from '../tools/fit/fitAtPoint.ts';
 
 /**
  * R: fits each selected box again to the points around it, as its own class, with the box as the
- * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class). Boxes the
+ * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class),
+ * leaving out the points of the other boxes around it (`exclude`, as F does). Boxes the
  * fit service finds nothing for, and boxes of that size on fewer than 10 returns (a low-confidence
  * fit), stay as they are (message). All refits land as one undo step;
  * dropped if the frame changed meanwhile.
@@ -29,10 +31,15 @@ export const refit: Action = {
     try {
       const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
       const priors = boxes.map(refitPrior);
+      const others = state.doc!.cuboids;
       const results = await Promise.all(
         boxes.map((b, i) => {
           const prior = priors[i];
-          return ctx.services.fit.fit(frameId, seeds[i], prior ? { label: b.label, prior } : { label: b.label });
+          // The other boxes around keep their points, as for F: a refit beside a boxed car never takes in part of it.
+          const exclude = others
+            .filter((c) => c.id !== b.id && Math.hypot(c.center[0] - b.center[0], c.center[1] - b.center[1]) < EXCLUDE_REACH)
+            .map((c) => ({ center: c.center, size: c.size, yaw: c.yaw }));
+          return ctx.services.fit.fit(frameId, seeds[i], { label: b.label, ...(prior ? { prior } : {}), ...(exclude.length > 0 ? { exclude } : {}) });
         }),
       );
       results.forEach((r, i) => {

@@ -1,5 +1,6 @@
 import { updateCuboid as updateCuboidOp, type CuboidPatch } from '../domain/document/cuboidOps.ts';
 import type { Action } from './Action.ts';
+import type { AppStore } from '../state/createAppStore.ts';
 import { hasDoc } from './actionHelpers.ts';
 import { isBoxLocked, lockedMessage } from '../state/visibilitySelectors.ts';
 import { MAX_COORD, MAX_SIZE } from '../domain/document/boxLimits.ts';
@@ -39,8 +40,7 @@ export const updateCuboid: Action = {
     }
     const refused = outOfBounds(patch);
     if (refused !== null) {
-      state.showMessage(`${refused}: not changed.`, 'warning');
-      refusal = ctx.store.getState().ui.message?.id ?? null;
+      showRefusal(ctx.store, `${refused}: not changed.`);
       return;
     }
     if (refusal !== null && state.ui.message?.id === refusal) state.dismissMessage();
@@ -60,6 +60,12 @@ const MIN_EDGE = 0.1;
 const EDGES = ['l', 'w', 'h'];
 /** The id of the message of the last refused edit, while it may still be shown. */
 let refusal: number | null = null;
+
+/** Shows why an edit of the box panel was not applied; the next edit applied takes the message away. */
+export function showRefusal(store: AppStore, text: string): void {
+  store.getState().showMessage(text, 'warning');
+  refusal = store.getState().ui.message?.id ?? null;
+}
 
 /** Why a patch cannot be saved (the annotation schema's bounds) or is no size at all, or null. */
 function outOfBounds(patch: CuboidPatch): string | null {

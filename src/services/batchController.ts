@@ -175,6 +175,7 @@ export function createBatchController(deps: BatchControllerDeps): BatchControlle
             ...(opts.prior ? { prior: { center: opts.prior.center, size: opts.prior.size, yaw: opts.prior.yaw } } : {}),
             ...(opts.headingIndex !== undefined ? { headingIndex: opts.headingIndex } : {}),
             ...(opts.reach !== undefined ? { reach: opts.reach } : {}),
+            ...(opts.exclude !== undefined ? { exclude: opts.exclude } : {}),
           });
         return fid === frameId && fid !== currentId() ? crops.withFrame(frame, run) : run();
       },

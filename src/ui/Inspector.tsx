@@ -4,6 +4,7 @@ import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { CuboidPatch } from '../domain/document/cuboidOps.ts';
 import { useEditor, useAppStore, usePage } from '../render/EditorContext.ts';
 import { NumberField } from './NumberField.tsx';
+import { showRefusal } from '../actions/updateCuboid.ts';
 import { plural } from './plural.ts';
 
 const RAD = 180 / Math.PI;
@@ -31,8 +32,7 @@ export function Inspector() {
     );
   }
   const set = (patch: CuboidPatch) => void editor.actions.executeAction('updateCuboid', undefined, { id: box.id, patch });
-  const notANumber = (label: string) =>
-    editor.store.getState().showMessage(`${label}: what was typed is not a number (decimals take a point: 3.5): not changed.`, 'warning');
+  const notANumber = (label: string) => showRefusal(editor.store, `${label}: what was typed is not a number (decimals take a point: 3.5): not changed.`);
   const vec = (k: 'center' | 'size', i: number, v: number) => {
     const next = [...box[k]] as [number, number, number];
     next[i] = v;

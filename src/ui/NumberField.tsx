@@ -13,6 +13,8 @@ export interface NumberFieldProps {
 
 /** Characters a number can be typed with: anything else (a shortcut letter pressed by mistake) is dropped. */
 const NOT_NUMERIC = /[^0-9.,+\-eE]/g;
+/** Minus signs a paste may bring (−, –, —): read as '-', never dropped (−1.5 became +1.5). */
+const MINUS_SIGNS = /[\u2212\u2013\u2014]/g;
 
 /**
  * A numeric input that commits on Enter or blur (one undo step), and reverts bad or cleared text
@@ -52,7 +54,7 @@ export function NumberField({ label, value, step = 0.1, digits = 2, onCommit, on
         type="text"
         inputMode="decimal"
         value={text}
-        onChange={(e) => setText(e.target.value.replace(NOT_NUMERIC, ''))}
+        onChange={(e) => setText(e.target.value.replace(MINUS_SIGNS, '-').replace(NOT_NUMERIC, ''))}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();

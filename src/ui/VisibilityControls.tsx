@@ -166,6 +166,7 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const committedByEnter = useRef(false);
+  const showMessage = useAppStore((s) => s.showMessage);
   useEffect(() => setText(shown), [shown]);
   const commit = () => {
     const t = text.trim();
@@ -175,6 +176,7 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
     }
     const v = parseTypedNumber(t);
     if (v === null) {
+      showMessage(`${label}: what was typed is not a number (decimals take a point: 3.5): not changed.`, 'warning');
       setText(shown);
       return;
     }

@@ -6,7 +6,8 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * sign and exponent. "1,234.5", "1.2.3" and "" are null.
  */
 export function parseTypedNumber(text: string): number | null {
-  let t = text.trim();
+  // A pasted minus sign (−, –, —) is a minus.
+  let t = text.trim().replace(/[\u2212\u2013\u2014]/g, '-');
   if (t.includes(',')) {
     if (t.includes('.') || t.indexOf(',') !== t.lastIndexOf(',')) return null;
     t = t.replace(',', '.');

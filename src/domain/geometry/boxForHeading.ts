@@ -40,8 +40,6 @@ const SEEN_WHOLE = 0.85;
 export interface BoxForHeadingOptions {
   /** Keep the expected size even where the object is seen whole (a prior from another frame). */
   fixedSize?: boolean;
-  /** With `fixedSize`: a span seen whole and longer than the size wins, up to the class maximum (a refit). */
-  growFixed?: boolean;
   /**
    * The object is rounded, not box-shaped (a person): a partly seen span is its near side, so
    * the box is placed halfway between starting at it and being centred on it.
@@ -84,8 +82,8 @@ export interface BoxForHeadingOptions {
  *   never towards it (centred when the sensor is level with the span);
  * - a span beyond the class maximum has taken in its surroundings: the box is the window of
  *   the expected size around the click that holds the most points.
- * With `fixedSize`, the extent is `dims` (with `growFixed`, or a longer span seen whole, up to the
- * class maximum), centred on a span seen whole, else placed away from the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
+ * With `fixedSize`, the extent is `dims`, centred on a span seen whole, else placed away from
+ * the sensor. The extremes of clusters of 50 points or more are trimmed by 1 % per side first.
  */
 export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts: BoxForHeadingOptions = {}): BevBox {
   const c = Math.cos(yaw);
@@ -110,7 +108,6 @@ export function boxForHeading(cluster: BevCluster, yaw: number, dims: Vec3, opts
   const vRange = robustRange(vSorted, true);
   const base = {
     fixedSize: opts.fixedSize ?? false,
-    growFixed: opts.growFixed ?? false,
     rounded: opts.rounded ?? false,
     unseenAtPrior: opts.unseenAtPrior ?? false,
     edge: opts.edge ?? 0,
@@ -158,7 +155,6 @@ interface AxisOptions {
   sigma: number;
   range: readonly [number, number];
   fixedSize: boolean;
-  growFixed: boolean;
   rounded: boolean;
   unseenAtPrior: boolean;
   edge: number;
@@ -184,12 +180,7 @@ function axisExtent(
   let extent: number;
   let seen = false;
   if (o.fixedSize) {
-    // Seen whole: the prior's extent, or with `growFixed` the points' when they reach past it (a
-    // car-sized box relabelled a van kept its 4.4 m, the van's 5.2 m of returns sticking out).
-    if (span >= SEEN_WHOLE * dim) {
-      const whole = o.growFixed ? Math.max(dim, Math.min(span + 2 * o.edge, o.range[1])) : dim;
-      return [mid - whole / 2, mid + whole / 2, true];
-    }
+    if (span >= SEEN_WHOLE * dim) return [mid - dim / 2, mid + dim / 2, true];
     extent = dim;
   } else {
     // A person's outline is a noisy blob of limbs: the span is not widened by the edge allowance.

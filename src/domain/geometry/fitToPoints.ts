@@ -222,7 +222,6 @@ export function fitObject(
   const edge = LABEL_CLEARANCE + EDGE_STEPS * sensor.azimuthStep * range;
   const boxOpts = {
     fixedSize: prior !== undefined,
-    growFixed: opts.growPrior === true,
     rounded: !defaults.boxShaped,
     // A person's unseen depth is a person's, unless the points show more (a rider's is its bicycle's).
     unseenAtPrior: !defaults.boxShaped && !rider,

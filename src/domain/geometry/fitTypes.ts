@@ -15,14 +15,8 @@ export interface FitCuboidOptions {
   grid?: PointGrid;
   /** Ground model of the frame (estimated around the seed when absent). */
   ground?: GroundModel;
-  /** The same object's box (the previous frame's, or the box being refitted): its size and heading are the priors. */
+  /** The same object's box (the previous frame's, or the box being refitted, R): its size and heading are the priors. */
   prior?: CuboidShape;
-  /**
-   * With `prior`: an extent the points show whole and longer than the prior's wins, up to the
-   * class maximum (a refit, R: a car box relabelled Van grows to the van). Without it the prior's
-   * size holds (propagation keeps a track's size).
-   */
-  growPrior?: boolean;
   /** Which of `headingCandidates` to use (wraps around); default 0, the most likely. */
   headingIndex?: number;
   /**

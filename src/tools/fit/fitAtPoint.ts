@@ -25,7 +25,7 @@ const SAME_BOX_IOU = 0.7;
 const justFitted = new WeakMap<object, { id: string; at: number }>();
 const JUST_FITTED_MS = 1500;
 /** Boxes within this distance of the point (metres, centres) are passed to the fit to leave out. */
-const EXCLUDE_REACH = 15;
+export const EXCLUDE_REACH = 15;
 
 function formatPoint(p: Point3): string {
   return `(${p[0].toFixed(1)}, ${p[1].toFixed(1)})`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestEditor, testCuboid } from '../../helpers/TestEditor.ts';
+import { showRefusal } from '../../../src/actions/updateCuboid.ts';
 
 function selected(yaw = 0) {
   const ed = new TestEditor({ cuboids: [testCuboid('a', { yaw }), testCuboid('b', { center: [20, 4, -0.95] })] });
@@ -154,6 +155,16 @@ describe('fit actions', () => {
     expect(ed.fit.calls.at(-1)).toMatchObject({ point: [10, 0, -0.95], options: { prior: { center: [10, 0, -0.95], yaw: 0 }, headingIndex: 1 } });
   });
 
+  it('refit leaves out the points of the other boxes around (as F does), never its own box', async () => {
+    const ed = new TestEditor({
+      cuboids: [testCuboid('a', { center: [10, 0, -0.95] }), testCuboid('b', { center: [15, 0, -0.95] }), testCuboid('far', { center: [60, 0, -0.95] })],
+    });
+    ed.store.getState().select(['a']);
+    ed.keyDown('r');
+    await ed.settle();
+    expect(ed.fit.calls[0].options.exclude).toEqual([{ center: [15, 0, -0.95], size: ed.cuboid('b').size, yaw: ed.cuboid('b').yaw }]);
+  });
+
   it("R after a class key refits with the box's new class, not the old class's size", async () => {
     const ed = selected();
     ed.keyDown('4'); // Pedestrian: a 4 × 2 × 1.5 m box is no pedestrian's size
@@ -298,6 +309,10 @@ describe('updateCuboid (panels)', () => {
     expect(ed.store.getState().ui.message?.text).toBe("l -5 m is no size: a box's edge is longer than 0: not changed.");
     ed.executeAction('updateCuboid', {}, { id: 'b', patch: { yaw: 0.5 } });
     expect(ed.cuboid('b').yaw).toBe(0.5);
+    expect(ed.store.getState().ui.message).toBeNull();
+    // The panel's own refusal (text that is no number) goes the same way.
+    showRefusal(ed.store, 'h: what was typed is not a number (decimals take a point: 3.5): not changed.');
+    ed.executeAction('updateCuboid', {}, { id: 'b', patch: { yaw: 0.6 } });
     expect(ed.store.getState().ui.message).toBeNull();
   });
 

@@ -15,3 +15,11 @@ describe('parseTypedNumber', () => {
     for (const t of ['', '-', '1.2.3', '1,234.5', '1,2,3', 'e5', '1e', '--1', '1e999']) expect(parseTypedNumber(t), t).toBeNull();
   });
 });
+
+describe('parseTypedNumber with a pasted minus sign', () => {
+  it('reads −, – and — as a minus (−1.5 had become +1.5)', () => {
+    expect(parseTypedNumber('\u22121.5')).toBe(-1.5);
+    expect(parseTypedNumber('\u20132,5')).toBe(-2.5);
+    expect(parseTypedNumber('\u20143')).toBe(-3);
+  });
+});
