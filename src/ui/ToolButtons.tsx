@@ -13,6 +13,8 @@ export function ToolButtons() {
   const mode = useAppStore((s) => s.view.mainMode);
   const canUndo = useHistory((h) => h.pastStates.length > 0);
   const canRedo = useHistory((h) => h.futureStates.length > 0);
+  // A frame locked for this user (a reviewer, a submitted frame): the tools that make boxes say so and do nothing.
+  const locked = useAppStore((s) => s.editLock);
   return (
     <div className="tool-buttons" role="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
@@ -20,7 +22,8 @@ export function ToolButtons() {
           key={t.id}
           type="button"
           className={tool === t.id ? 'tool active' : 'tool'}
-          title={`${t.label} (${t.key})`}
+          title={locked !== null && t.id !== 'select' ? locked : `${t.label} (${t.key})`}
+          disabled={locked !== null && t.id !== 'select'}
           onClick={() => void editor.actions.executeAction(t.action)}
           data-testid={`tool-${t.id}`}
         >
