@@ -6,9 +6,11 @@ const HINTS: Readonly<Record<string, string>> = {
 
 /**
  * What the active tool does, in words, from its state path (`select.translating` → the select
- * tool's hint). A tool without a hint shows its id.
+ * tool's hint). A tool without a hint shows its id. On a frame locked for this user (`locked`, a
+ * reviewer's), Select only picks boxes to look at: no editing hints.
  */
-export function toolHintText(path: string): string {
+export function toolHintText(path: string, locked = false): string {
   const tool = path.split('.')[0];
+  if (locked && tool === 'select') return 'Select — click a box to look at it (this frame is locked for editing)';
   return HINTS[tool] ?? tool;
 }

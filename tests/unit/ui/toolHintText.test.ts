@@ -9,6 +9,11 @@ describe('toolHintText', () => {
     expect(toolHintText('fit.pointing')).toMatch(/^Fit — click an object/);
   });
 
+  it('gives no editing hints on a frame locked for this user (a reviewer)', () => {
+    expect(toolHintText('select.idle', true)).toBe('Select — click a box to look at it (this frame is locked for editing)');
+    expect(toolHintText('select.idle', true)).not.toMatch(/drag/);
+  });
+
   it('falls back to the tool id for a tool it does not know', () => {
     expect(toolHintText('measure.idle')).toBe('measure');
   });
