@@ -7,7 +7,8 @@ import { EXCLUDE_REACH } from '../tools/fit/fitAtPoint.ts';
 
 /**
  * R: fits each selected box again to the points around it, as its own class, with the box as the
- * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class),
+ * prior while its size suits that class (`refitPrior`; a relabelled box is sized by its new class,
+ * and so is a box fitted as another class and relabelled since, whatever its size),
  * leaving out the points of the other boxes around it (`exclude`, as F does). Boxes the
  * fit service finds nothing for, and boxes of that size on fewer than 10 returns (a low-confidence
  * fit), stay as they are (message). All refits land as one undo step;
@@ -30,7 +31,10 @@ export const refit: Action = {
     let sparse = 0;
     try {
       const seeds = boxes.map((b): [number, number, number] => [b.center[0], b.center[1], b.center[2]]);
-      const priors = boxes.map(refitPrior);
+      // A box fitted as another class and relabelled since (a Car made Van) was sized for that
+      // class: it is fitted afresh as its own, not at its old size.
+      const hints = state.interaction.fitHints;
+      const priors = boxes.map((b) => (hints[b.id]?.label !== undefined && hints[b.id]?.label !== b.label ? undefined : refitPrior(b)));
       const others = state.doc!.cuboids;
       const results = await Promise.all(
         boxes.map((b, i) => {
@@ -55,7 +59,7 @@ export const refit: Action = {
         patches[boxes[i].id] = { center: r.center, size: r.size, yaw: r.yaw, source: 'fit' };
         const { center, size, yaw } = boxes[i];
         const prior = priors[i] ? { center, size, yaw } : null;
-        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior });
+        ctx.store.getState().setFitHint(boxes[i].id, { candidates: r.headingCandidates, index: 0, seed: seeds[i], prior, label: boxes[i].label });
       });
     } catch (err) {
       ctx.store.getState().showMessage(`Refit failed: ${err instanceof Error ? err.message : String(err)}`, 'error');

@@ -12,6 +12,8 @@ export interface FitHint {
   /** The point (LiDAR frame, metres) and prior the fit was asked with; heading cycling asks the same way. */
   seed: [number, number, number];
   prior: CuboidShape | null;
+  /** The class the box was fitted as: a box relabelled since is refitted as its new class, not at its old size (R). */
+  label?: string;
 }
 
 export interface InteractionState {

@@ -115,7 +115,7 @@ export async function fitAtPoint(ctx: ToolContext, point: Point3, options: FitAt
   }
   if (!commitNewCuboid(ctx, box)) return null;
   justFitted.set(ctx.store, { id: box.id, at: Date.now() });
-  ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null });
+  ctx.store.getState().setFitHint(box.id, { candidates: result.headingCandidates, index: 0, seed: [point[0], point[1], point[2]], prior: null, label });
   const notice = fitNotice(label, result);
   if (notice !== null) ctx.store.getState().showMessage(notice, result.confidence === 'low' ? 'warning' : 'info');
   return box.id;

@@ -165,6 +165,23 @@ describe('fit actions', () => {
     expect(ed.fit.calls[0].options.exclude).toEqual([{ center: [15, 0, -0.95], size: ed.cuboid('b').size, yaw: ed.cuboid('b').yaw }]);
   });
 
+  it('R on a box fitted as a Car and relabelled Van fits it afresh as a Van (a car-sized box suits a Van too)', async () => {
+    const ed = new TestEditor({ cuboids: [] });
+    ed.pointerMove([30, 2, -1.7], { kind: 'points', point: [30, 2, -1.2] });
+    ed.executeAction('fitAtCursor');
+    await ed.settle();
+    const id = ed.doc().cuboids[0].id;
+    expect(ed.fit.calls.at(-1)?.options.label).toBe('Car');
+    ed.store.getState().select([id]);
+    ed.keyDown('2'); // Van
+    ed.keyDown('r');
+    await ed.settle();
+    expect(ed.fit.calls.at(-1)?.options).toMatchObject({ label: 'Van' });
+    expect(ed.fit.calls.at(-1)?.options.prior).toBeUndefined();
+    // Refitted as a Van: the next R takes the box as it is, when its size suits a Van.
+    expect(ed.store.getState().interaction.fitHints[id]?.label).toBe('Van');
+  });
+
   it("R after a class key refits with the box's new class, not the old class's size", async () => {
     const ed = selected();
     ed.keyDown('4'); // Pedestrian: a 4 × 2 × 1.5 m box is no pedestrian's size
