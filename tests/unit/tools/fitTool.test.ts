@@ -24,6 +24,7 @@ describe('fit tool', () => {
       index: 0,
       seed: [30, 4, -0.8],
       prior: null,
+      label: 'Car',
     });
     expect(ed.undoSteps()).toBe(1);
   });
