@@ -34,7 +34,8 @@ export const refit: Action = {
       // A box fitted as another class and relabelled since (a Car made Van) was sized for that
       // class: it is fitted afresh as its own, not at its old size.
       const hints = state.interaction.fitHints;
-      const priors = boxes.map((b) => (hints[b.id]?.label !== undefined && hints[b.id]?.label !== b.label ? undefined : refitPrior(b)));
+      const relabelled = (b: (typeof boxes)[number]): boolean => (hints[b.id]?.label ?? b.label) !== b.label;
+      const priors = boxes.map((b) => (relabelled(b) ? undefined : refitPrior(b)));
       const others = state.doc!.cuboids;
       const results = await Promise.all(
         boxes.map((b, i) => {

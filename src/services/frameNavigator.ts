@@ -133,13 +133,12 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
     await Promise.all([loadAnnotation(frameId), loadPoints(frameId, frame)]);
   };
 
-  /** Whether the first dictionary read has answered (the later reads only look for a new version). */
+  /** Whether the first dictionary read is done, answered or failed (the later reads look for a new version, or retry). */
   let dictionaryLoaded = false;
   const loadDictionary = async (first: boolean): Promise<void> => {
     try {
       const { dictionary, problem } = await api.getDictionary();
       const current = store.getState().dictionary;
-      dictionaryLoaded = true;
       if (!first && dictionary.version === current.version) return;
       store.getState().setDictionary(dictionary);
       if (problem !== undefined) store.getState().showMessage(`The team's rules do not read, so the built-in rules are used: ${problem}`, 'warning');
@@ -147,6 +146,8 @@ export function createFrameNavigator({ store, io, onDataset, openDoc }: FrameNav
         store.getState().showMessage(`The team's rules changed (version ${dictionary.version}): the checks and the classes follow them.`, 'info');
     } catch (err) {
       if (first) store.getState().showMessage(`Using the built-in rules: ${message(err)}`, 'warning');
+    } finally {
+      dictionaryLoaded = true;
     }
   };
 

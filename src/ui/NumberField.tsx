@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseTypedNumber } from './parseTypedNumber.ts';
+import { MINUS_SIGNS, parseTypedNumber } from './parseTypedNumber.ts';
 
 export interface NumberFieldProps {
   label: string;
@@ -13,8 +13,6 @@ export interface NumberFieldProps {
 
 /** Characters a number can be typed with: anything else (a shortcut letter pressed by mistake) is dropped. */
 const NOT_NUMERIC = /[^0-9.,+\-eE]/g;
-/** Minus signs a paste may bring (−, –, —): read as '-', never dropped (−1.5 became +1.5). */
-const MINUS_SIGNS = /[\u2212\u2013\u2014]/g;
 
 /**
  * A numeric input that commits on Enter or blur (one undo step), and reverts bad or cleared text
@@ -54,6 +52,7 @@ export function NumberField({ label, value, step = 0.1, digits = 2, onCommit, on
         type="text"
         inputMode="decimal"
         value={text}
+        // A pasted minus sign is kept as '-' before the filter (it dropped it: −1.5 became +1.5).
         onChange={(e) => setText(e.target.value.replace(MINUS_SIGNS, '-').replace(NOT_NUMERIC, ''))}
         onBlur={commit}
         onKeyDown={(e) => {

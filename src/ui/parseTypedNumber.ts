@@ -1,4 +1,6 @@
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Minus signs a paste may bring (−, –, —), read as '-'. */
+export const MINUS_SIGNS = /[\u2212\u2013\u2014]/g;
 
 /**
  * A number typed into a field, or null when the text is none: digits with one decimal point or
@@ -7,7 +9,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function parseTypedNumber(text: string): number | null {
   // A pasted minus sign (−, –, —) is a minus.
-  let t = text.trim().replace(/[\u2212\u2013\u2014]/g, '-');
+  let t = text.trim().replace(MINUS_SIGNS, '-');
   if (t.includes(',')) {
     if (t.includes('.') || t.indexOf(',') !== t.lastIndexOf(',')) return null;
     t = t.replace(',', '.');

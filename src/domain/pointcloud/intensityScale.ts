@@ -15,7 +15,11 @@ export function intensityFullScale(values: AttributeArray | undefined): number |
     const v = Number(values[i]);
     if (v > max && v !== Infinity) max = v;
   }
-  if (max === -Infinity) return null;
+  return max === -Infinity ? null : scaleHolding(max);
+}
+
+/** The smallest of 1, 255 and 65535 that holds `max`, the largest intensity of a cloud, else `max` itself. */
+export function scaleHolding(max: number): number {
   for (const scale of [1, 255, 65535]) if (max <= scale) return scale;
   return max;
 }

@@ -12,6 +12,7 @@ import { pcdToKittiBin } from './pcdToKittiBin.ts';
 import { pointFileToKittiBin } from './pointFileToKittiBin.ts';
 import { binToKittiBin } from './binToKittiBin.ts';
 import type { KittiBin } from './cloudToKittiBin.ts';
+import { scaleHolding } from '../../domain/pointcloud/intensityScale.ts';
 import { countRescaled, type IntensityRescaled } from './intensityReport.ts';
 import type { SplitBy } from '../../domain/formats/SplitBy.ts';
 import { splitExport } from './splitExport.ts';
@@ -328,7 +329,7 @@ async function preparePoints(frame: DatasetFrame, bin: boolean, keepIntensity: b
       );
     }
     const scan = scanKittiBin(bytes);
-    if (scan.finite && (keepIntensity || scan.maxIntensity <= 1)) return { kind: 'read', bin: bytes };
+    if (scan.finite && (keepIntensity || scaleHolding(scan.maxIntensity) === 1)) return { kind: 'read', bin: bytes };
     return { kind: 'rewritten', layout: 'xyzi', ...binToKittiBin(bytes, 'xyzi', path.basename(points.path), keepIntensity) };
   }
   await frameFileSize(frame, points.path);

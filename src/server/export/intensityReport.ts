@@ -1,3 +1,6 @@
+import type { PointCloud } from '../../domain/types.ts';
+import { pointRecords, type PointRecords } from './formats/kittiPointRecords.ts';
+
 /** Frames whose intensity was rescaled, by the full scale they had (`intensityFullScale`). */
 export interface IntensityRescaled {
   from: number;
@@ -22,4 +25,29 @@ export function intensitySentence(rescaled: readonly IntensityRescaled[], to: nu
   const parts = rescaled.map((r) => `from ${scale(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
   const why = to === 1 ? "KITTI's reflectance, as KITTI-trained models expect" : "nuScenes' scale";
   return `points: intensity rescaled to ${scale(to)} (${why}) ${parts.join(', ')}; --intensity keep writes it as stored`;
+}
+
+/**
+ * A format writer's point records at its full scale `to` (KITTI-like 1, nuScenes 255; `keep`:
+ * as stored), with the frames rescaled counted for its report line.
+ */
+export class IntensityTally {
+  private readonly rescaled: IntensityRescaled[] = [];
+
+  constructor(
+    private readonly to: number,
+    private readonly keep: boolean,
+  ) {}
+
+  /** `pointRecords` of the cloud at this scale, counted. */
+  records(cloud: PointCloud, cols: 4 | 5): PointRecords {
+    const r = pointRecords(cloud, cols, this.keep ? null : this.to);
+    countRescaled(this.rescaled, r.intensityFrom);
+    return r;
+  }
+
+  /** The report line (`intensitySentence`), or null when no frame was rescaled. */
+  sentence(): string | null {
+    return intensitySentence(this.rescaled, this.to);
+  }
 }

@@ -10,8 +10,8 @@ import type { KittiCalib } from '../../../domain/kitti/KittiCalib.ts';
 import { syntheticCalib } from '../../../domain/kitti/syntheticCalib.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
-import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
-import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
+import { littleEndianBytes } from './kittiPointRecords.ts';
+import { IntensityTally } from '../intensityReport.ts';
 
 /** A frame's place in a KITTI tracking export. */
 export interface TrackingAddress {
@@ -47,12 +47,16 @@ export class KittiTrackingWriter implements FormatWriter {
   readonly addresses: TrackingAddress[] = [];
   private calibSplits = 0;
   private dropped = 0;
-  private readonly rescaled: IntensityRescaled[] = [];
+
+  /** The point records at the format's intensity scale, and the frames rescaled. */
+  private readonly intensity: IntensityTally;
 
   constructor(
     private readonly withPoints: boolean,
-    private readonly keepIntensity = false,
-  ) {}
+    keepIntensity = false,
+  ) {
+    this.intensity = new IntensityTally(1, keepIntensity);
+  }
 
   get needsPoints(): boolean {
     return this.withPoints;
@@ -72,9 +76,8 @@ export class KittiTrackingWriter implements FormatWriter {
     this.addresses.push({ frameId: f.frame.id, sequence: seq.name, frame });
     const stem = `${seq.name}/${String(frame).padStart(6, '0')}`;
     if (f.cloud !== null) {
-      const r = pointRecords(f.cloud, 4, this.keepIntensity ? null : 1);
+      const r = this.intensity.records(f.cloud, 4);
       this.dropped += r.dropped;
-      countRescaled(this.rescaled, r.intensityFrom);
       await sink.writeFile(`training/velodyne/${stem}.bin`, littleEndianBytes(r.values));
     }
     if (f.imageSource !== null)
@@ -98,7 +101,7 @@ export class KittiTrackingWriter implements FormatWriter {
     ];
     if (this.withPoints) {
       conversions.push(`points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`);
-      const rescaled = intensitySentence(this.rescaled, 1);
+      const rescaled = this.intensity.sentence();
       if (rescaled !== null) conversions.push(rescaled);
     }
     if (noCalib.length > 0) conversions.push(`sequences ${noCalib.join(', ')} have no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);

@@ -2,8 +2,8 @@ import { formatNuscenesTables, NUSCENES_MAP_FILE, NUSCENES_TABLES, type Nuscenes
 import { pointsInCuboids } from '../../../domain/geometry/pointsInCuboids.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
-import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
-import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
+import { littleEndianBytes } from './kittiPointRecords.ts';
+import { IntensityTally } from '../intensityReport.ts';
 
 /** A 1×1 8-bit grey PNG, black: the map mask of an export without a map (the devkit only checks that the file exists until a map query reads it). */
 const NO_MAP_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
@@ -23,21 +23,24 @@ export class NuscenesWriter implements FormatWriter {
   readonly entries = ['samples', 'maps', NUSCENES_VERSION_DIR] as const;
   private readonly frames: NuscenesFrameInput[] = [];
   private dropped = 0;
-  private readonly rescaled: IntensityRescaled[] = [];
+
+  /** The point records at the format's intensity scale, and the frames rescaled. */
+  private readonly intensity: IntensityTally;
 
   constructor(
     private readonly withPoints: boolean,
-    private readonly keepIntensity = false,
-  ) {}
+    keepIntensity = false,
+  ) {
+    this.intensity = new IntensityTally(255, keepIntensity);
+  }
 
   async writeFrame(f: PreparedFormatFrame, sink: ExportSink): Promise<void> {
     let counts: number[] | null = null;
     if (f.cloud !== null) {
       counts = [...pointsInCuboids(f.cloud.positions, f.doc.cuboids, { withIndices: false }).counts];
       if (this.withPoints) {
-        const r = pointRecords(f.cloud, 5, this.keepIntensity ? null : 255);
+        const r = this.intensity.records(f.cloud, 5);
         this.dropped += r.dropped;
-        countRescaled(this.rescaled, r.intensityFrom);
         await sink.writeFile(`samples/LIDAR_TOP/${f.frame.id}.pcd.bin`, littleEndianBytes(r.values));
       }
     }
@@ -74,7 +77,7 @@ export class NuscenesWriter implements FormatWriter {
       conversions.push(
         `points: .pcd.bin float32 x y z intensity ring (ring 0 when the cloud has none)${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
       );
-      const rescaled = intensitySentence(this.rescaled, 255);
+      const rescaled = this.intensity.sentence();
       if (rescaled !== null) conversions.push(rescaled);
     }
     return { conversions, records: { nuscenesVersion: NUSCENES_VERSION_DIR, posedFrames: posed } };

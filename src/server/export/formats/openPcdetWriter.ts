@@ -5,8 +5,8 @@ import { writeNpyFloat32 } from '../../../domain/formats/openpcdet/writeNpy.ts';
 import { formatMmdet3dInfos, type Mmdet3dInfoFrame } from '../../../domain/formats/mmdet3d/formatMmdet3dInfos.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { FormatFinish, FormatWriter, PreparedFormatFrame } from './FormatWriter.ts';
-import { littleEndianBytes, pointRecords } from './kittiPointRecords.ts';
-import { countRescaled, intensitySentence, type IntensityRescaled } from '../intensityReport.ts';
+import { littleEndianBytes } from './kittiPointRecords.ts';
+import { IntensityTally } from '../intensityReport.ts';
 
 /**
  * OpenPCDet's custom dataset (`points/ID.npy`: float32 `(N, 4)` x y z intensity; `labels/ID.txt`;
@@ -18,16 +18,19 @@ export class BoxLinesWriter implements FormatWriter {
   readonly needsCalib = false;
   readonly entries: readonly string[];
   private dropped = 0;
-  private readonly rescaled: IntensityRescaled[] = [];
   private readonly infos = new Map<string, Mmdet3dInfoFrame>();
   /** Frames whose label file is empty (no box, or DontCare only). */
   private readonly empty = new Set<string>();
 
+  /** The point records at the format's intensity scale, and the frames rescaled. */
+  private readonly intensity: IntensityTally;
+
   constructor(
     private readonly flavour: 'openpcdet' | 'mmdet3d',
     private readonly withPoints: boolean,
-    private readonly keepIntensity = false,
+    keepIntensity = false,
   ) {
+    this.intensity = new IntensityTally(1, keepIntensity);
     this.entries =
       flavour === 'openpcdet' ? ['points', 'labels', 'ImageSets'] : ['points', 'labels', 'ImageSets', 'custom_infos_train.json', 'custom_infos_val.json'];
   }
@@ -43,9 +46,8 @@ export class BoxLinesWriter implements FormatWriter {
     await sink.writeFile(`labels/${id}.txt`, lines);
     const ext = this.flavour === 'openpcdet' ? 'npy' : 'bin';
     if (f.cloud !== null) {
-      const r = pointRecords(f.cloud, 4, this.keepIntensity ? null : 1);
+      const r = this.intensity.records(f.cloud, 4);
       this.dropped += r.dropped;
-      countRescaled(this.rescaled, r.intensityFrom);
       await sink.writeFile(`points/${id}.${ext}`, this.flavour === 'openpcdet' ? writeNpyFloat32(r.values, r.points, 4) : littleEndianBytes(r.values));
     }
     if (this.flavour === 'mmdet3d') this.infos.set(id, { frameId: id, lidarFile: `${id}.bin`, cuboids: f.doc.cuboids });
@@ -68,7 +70,7 @@ export class BoxLinesWriter implements FormatWriter {
           ? `points: .npy float32 (N, 4) x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`
           : `points: KITTI .bin float32 x y z intensity${this.dropped > 0 ? `; ${this.dropped} points with a non-finite coordinate dropped` : ''}`,
       );
-      const rescaled = intensitySentence(this.rescaled, 1);
+      const rescaled = this.intensity.sentence();
       if (rescaled !== null) conversions.push(rescaled);
     }
     if (this.flavour === 'mmdet3d') {
