@@ -1,4 +1,4 @@
-import type { FrameAnnotation } from '../document/FrameAnnotation.ts';
+import type { Dismissal, FrameAnnotation } from '../document/FrameAnnotation.ts';
 import type { Cuboid, Vec3 } from '../types.ts';
 
 /** How one box differs between two revisions. */
@@ -32,6 +32,11 @@ export interface AnnotationDiff {
   /** Boxes in the newer revision's order, then removed boxes in the older revision's order. */
   boxes: BoxDiff[];
   counts: Record<BoxChange, number>;
+  /**
+   * "Not an object" marks (dismissed missed-object findings) made or taken back between the two
+   * revisions, matched by id: a frame whose only change is such a mark reads as one.
+   */
+  marks: { added: Dismissal[]; removed: Dismissal[] };
 }
 
 export interface DiffOptions {
@@ -58,7 +63,14 @@ export function diffAnnotations(from: FrameAnnotation, to: FrameAnnotation, opts
   for (const c of from.cuboids) if (!after.has(c.id)) boxes.push(onlyIn(c, 'removed'));
   const counts: Record<BoxChange, number> = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   for (const b of boxes) counts[b.change]++;
-  return { fromRevision: from.revision, toRevision: to.revision, boxes, counts };
+  return { fromRevision: from.revision, toRevision: to.revision, boxes, counts, marks: diffMarks(from.dismissals ?? [], to.dismissals ?? []) };
+}
+
+/** The marks only in `to` (added) and only in `from` (removed), by id. */
+function diffMarks(from: Dismissal[], to: Dismissal[]): AnnotationDiff['marks'] {
+  const before = new Set(from.map((d) => d.id));
+  const after = new Set(to.map((d) => d.id));
+  return { added: to.filter((d) => !before.has(d.id)), removed: from.filter((d) => !after.has(d.id)) };
 }
 
 /** An angle difference wrapped to (−π, π], radians. */

@@ -1,5 +1,6 @@
 import { useAppStore, useEditor } from '../../render/EditorContext.ts';
 import { defaultDiffFrom } from '../../domain/review/defaultDiffFrom.ts';
+import type { AnnotationDiff } from '../../domain/review/diffAnnotations.ts';
 import { formatClass, formatDPosition, formatDSize, formatDYaw, formatOtherChanges } from './formatDelta.ts';
 
 type Preset = 'first' | 'previous' | 'last' | 'import';
@@ -38,6 +39,7 @@ export function BoxDiffTable() {
     else void setDiffRange({ from: submits[submits.length - 1] });
   };
   const rows = diff.boxes.filter((b) => b.change !== 'unchanged');
+  const marks = [...(diff.marks?.added ?? []).map((d) => ['added', d] as const), ...(diff.marks?.removed ?? []).map((d) => ['removed', d] as const)];
   return (
     <div className="diff" data-testid="diff">
       <div className="review-row">
@@ -55,7 +57,19 @@ export function BoxDiffTable() {
       </div>
       <p className="muted diff-counts" data-testid="diff-counts">
         {diff.counts.added} added · {diff.counts.removed} removed · {diff.counts.changed} changed · {diff.counts.unchanged} unchanged
+        {marksText(diff.marks) !== '' && ` · ${marksText(diff.marks)}`}
       </p>
+      {marks.length > 0 && (
+        <ul className="diff-marks" data-testid="diff-marks">
+          {marks.map(([change, d]) => (
+            <li key={`${change}-${d.id}`} className={`diff-${change}`} data-change={change}>
+              {change === 'added' ? 'marked' : 'mark taken back'}: {d.label !== undefined ? `not a ${d.label}` : 'not an object'} at ({d.location[0].toFixed(1)}, {d.location[1].toFixed(1)})
+              {d.reason ? <span className="muted"> · {d.reason}</span> : null}
+              {d.by ? <span className="muted"> · {d.by}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
       {rows.length > 0 && (
         <table className="diff-table" data-testid="diff-table">
           <thead>
@@ -90,4 +104,14 @@ export function BoxDiffTable() {
       )}
     </div>
   );
+}
+
+/** "1 “not an object” mark made · 1 taken back", or '' when none changed (an older server sends no marks). */
+function marksText(marks: AnnotationDiff['marks'] | undefined): string {
+  if (marks === undefined) return '';
+  const parts: string[] = [];
+  const n = (k: number) => `${k} “not an object” mark${k === 1 ? '' : 's'}`;
+  if (marks.added.length > 0) parts.push(`${n(marks.added.length)} made`);
+  if (marks.removed.length > 0) parts.push(`${marks.added.length > 0 ? marks.removed.length : n(marks.removed.length)} taken back`);
+  return parts.join(' · ');
 }

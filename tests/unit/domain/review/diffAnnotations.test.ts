@@ -74,4 +74,15 @@ describe('diffAnnotations', () => {
     const coarse = diffAnnotations(doc(1, [box('a')]), doc(2, [box('a', { center: [10.001, 2, -0.8] })]), { epsilonMetres: 0.01 });
     expect(coarse.boxes[0].change).toBe('unchanged');
   });
+
+  it('lists the "not an object" marks made and taken back, by id', () => {
+    const mark = (id: string) => ({ id, location: [12, -3, -1] as [number, number, number], radius: 1.5, label: 'Car', reason: 'hedge' });
+    const from = { ...doc(1, [box('a')]), dismissals: [mark('kept'), mark('gone')] };
+    const to = { ...doc(2, [box('a')]), dismissals: [mark('kept'), mark('new')] };
+    const d = diffAnnotations(from, to);
+    expect(d.counts).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 1 });
+    expect(d.marks.added.map((m) => m.id)).toEqual(['new']);
+    expect(d.marks.removed.map((m) => m.id)).toEqual(['gone']);
+    expect(diffAnnotations(to, to).marks).toEqual({ added: [], removed: [] });
+  });
 });

@@ -40,6 +40,7 @@ const diff: AnnotationDiff & { frameId: string } = {
   fromRevision: 3,
   toRevision: 4,
   counts: { added: 0, removed: 0, changed: 1, unchanged: 0 },
+  marks: { added: [{ id: 'd1', location: [8.5, -4.3, -1], radius: 1.2, label: 'Pedestrian', reason: 'a post', by: 'ann' }], removed: [] },
   boxes: [
     {
       cuboidId: 'a',
@@ -111,6 +112,8 @@ describe('ReviewPanel (server render)', () => {
     expect(html).toContain('l +0.20 w 0.00 h −0.05 m');
     expect(html).toContain('−11.5°');
     expect(html).toContain('far and occluded');
+    expect(html).toContain('0 unchanged · 1 “not an object” mark made');
+    expect(html).toMatch(/data-testid="diff-marks".*marked: not a Pedestrian at \(8\.5, -4\.3\).*a post.*ann/);
     expect(html).toContain('Open flags: close them to accept, or reject the frame.');
   });
 
