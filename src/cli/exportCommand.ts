@@ -19,7 +19,7 @@ import { printDatasetWarnings } from './datasetWarnings.ts';
 import { DATASET_KINDS } from './datasetHelp.ts';
 import { BIN_LAYOUT_HELP, parseBinLayoutOption } from './binLayoutOption.ts';
 import { stateDirWarning } from './stateDirWarning.ts';
-import { intensitySentence } from '../server/export/intensityReport.ts';
+import { intensitySentence, mixedKeptSentence } from '../server/export/intensityReport.ts';
 import { homeStateHint, stateOption } from './homeState.ts';
 import { SPLIT_BY, isSplitBy } from '../domain/formats/SplitBy.ts';
 import { EXIT_DATA, EXIT_OK, UsageError, reportCommandError } from './exitCodes.ts';
@@ -260,6 +260,7 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
       : '') +
     rewrittenBinsText(s.rewrittenBins) +
     (s.intensityRescaled.length > 0 ? `  ${(intensitySentence(s.intensityRescaled, 1) ?? '').replace(/^points: /, '')}\n` : '') +
+    (s.intensityKept.length > 1 ? `  ${(mixedKeptSentence(s.intensityKept) ?? '').replace(/^points: /, '')}\n` : '') +
     (s.calibFilled.length > 0
       ? `  ${s.calibFilled.length} calib${s.calibFilled.length === 1 ? '' : 's'} lacked matrices the readers take by line (${list(s.calibFilled.map((c) => `${c.frameId}: ${c.filled.join(' ')}`))}): wrote P2 for a missing P0, P1 or P3 and the identity for Tr_imu_to_velo\n`
       : '') +
@@ -323,7 +324,7 @@ export const registerExport: RegisterCommand = (program, setExitCode) => {
     .option('--format <format>', `label format: ${EXPORT_FORMATS.join(', ')} (default kitti)`)
     .option(
       '--intensity <how>',
-      "scale (default): intensities rescaled to the format's full scale (KITTI's 0..1 reflectance, nuScenes' 0..255); keep: as stored",
+      "scale (default): intensities rescaled to the format's full scale (KITTI's 0..1 reflectance, nuScenes' 0..255); keep: as stored (the report says when the frames' scales differ)",
     )
     .option('--json', 'print the summary as JSON')
     .option('--job', 'with --db: queue the export for a `cuboid worker` (OUT: an s3:// prefix or a folder the workers share) and wait for it')

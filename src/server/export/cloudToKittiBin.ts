@@ -1,12 +1,13 @@
 import type { PointCloud } from '../../domain/types.ts';
 import { littleEndianBytes, pointRecords } from './formats/kittiPointRecords.ts';
 
-/** A KITTI `.bin`'s bytes, its points, those dropped, and the intensity full scale rescaled from (null: kept). */
+/** A KITTI `.bin`'s bytes, its points, those dropped, the intensity full scale rescaled from (null: kept) and the one stored (null: none). */
 export interface KittiBin {
   bin: Uint8Array;
   points: number;
   dropped: number;
   intensityFrom: number | null;
+  intensityScale: number | null;
 }
 
 /**
@@ -17,5 +18,5 @@ export interface KittiBin {
  */
 export function cloudToKittiBin(cloud: PointCloud, keepIntensity = false): KittiBin {
   const r = pointRecords(cloud, 4, keepIntensity ? null : 1);
-  return { bin: littleEndianBytes(r.values), points: r.points, dropped: r.dropped, intensityFrom: r.intensityFrom };
+  return { bin: littleEndianBytes(r.values), points: r.points, dropped: r.dropped, intensityFrom: r.intensityFrom, intensityScale: r.intensityScale };
 }

@@ -89,6 +89,8 @@ export interface ExportSummary {
   rewrittenBins: { frameId: string; layout: string; points: number; dropped: number }[];
   /** Frames whose intensity was rescaled to 0..1, by the full scale it had (`ExportOptions.intensity`). */
   intensityRescaled: IntensityRescaled[];
+  /** With `--intensity keep`: frames written, by the intensity full scale they were stored on (`mixedKeptSentence` when more than one). */
+  intensityKept: IntensityRescaled[];
   /**
    * Calibs written in KITTI's line order (the readers take P2 from the third line) that lacked
    * matrices: `filled` names them (P0, P1 and P3 written as P2, Tr_imu_to_velo as the identity).
@@ -159,6 +161,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     converted: [],
     rewrittenBins: [],
     intensityRescaled: [],
+    intensityKept: [],
     calibFilled: [],
     noImage: [],
     notPng: [],
@@ -228,6 +231,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       if (p.kind === 'converted') summary.converted.push({ frameId: id, format: p.format, points: p.points, dropped: p.dropped });
       if (p.kind === 'rewritten') summary.rewrittenBins.push({ frameId: id, layout: p.layout, points: p.points, dropped: p.dropped });
       if (p.kind === 'converted' || p.kind === 'rewritten') countRescaled(summary.intensityRescaled, p.intensityFrom);
+      if (opts.intensity === 'keep' && p.kind !== 'copy') countRescaled(summary.intensityKept, p.intensityScale);
     }
     if (prepared.imageSource !== null && frame.image !== null) {
       const ext = path.extname(frame.image.path).toLowerCase();
@@ -291,7 +295,7 @@ const KITTI_RECORD_BYTES = 16;
 
 type PreparedPoints =
   | { kind: 'copy'; source: string }
-  | { kind: 'read'; bin: Uint8Array }
+  | { kind: 'read'; bin: Uint8Array; intensityScale: number | null }
   | ({ kind: 'converted'; format: 'pcd' | 'ply' | 'las' | 'laz' } & KittiBin)
   | ({ kind: 'rewritten'; layout: string } & KittiBin);
 
@@ -329,7 +333,8 @@ async function preparePoints(frame: DatasetFrame, bin: boolean, keepIntensity: b
       );
     }
     const scan = scanKittiBin(bytes);
-    if (scan.finite && (keepIntensity || scaleHolding(scan.maxIntensity) === 1)) return { kind: 'read', bin: bytes };
+    const scale = Number.isFinite(scan.maxIntensity) ? scaleHolding(scan.maxIntensity) : null;
+    if (scan.finite && (keepIntensity || scale === 1)) return { kind: 'read', bin: bytes, intensityScale: scale };
     return { kind: 'rewritten', layout: 'xyzi', ...binToKittiBin(bytes, 'xyzi', path.basename(points.path), keepIntensity) };
   }
   await frameFileSize(frame, points.path);

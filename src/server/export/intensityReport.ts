@@ -28,11 +28,24 @@ export function intensitySentence(rescaled: readonly IntensityRescaled[], to: nu
 }
 
 /**
+ * With `--intensity keep`, one sentence when the frames written hold their intensity on more than
+ * one full scale (`kept`: frames by the scale they had); null when they share one. A model reads
+ * one scale for every frame, so a mix is worth knowing before training.
+ */
+export function mixedKeptSentence(kept: readonly IntensityRescaled[]): string | null {
+  if (kept.length < 2) return null;
+  const scale = (v: number): string => `0–${Number.isInteger(v) ? v : v.toPrecision(6)}`;
+  const parts = [...kept].sort((a, b) => b.frames - a.frames).map((r) => `${scale(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
+  return `points: intensity kept as stored (--intensity keep), on ${kept.length} scales: ${parts.join(', ')}; a model reads one scale for every frame (without --intensity keep each goes to the format's scale)`;
+}
+
+/**
  * A format writer's point records at its full scale `to` (KITTI-like 1, nuScenes 255; `keep`:
  * as stored), with the frames rescaled counted for its report line.
  */
 export class IntensityTally {
   private readonly rescaled: IntensityRescaled[] = [];
+  private readonly kept: IntensityRescaled[] = [];
 
   constructor(
     private readonly to: number,
@@ -43,11 +56,12 @@ export class IntensityTally {
   records(cloud: PointCloud, cols: 4 | 5): PointRecords {
     const r = pointRecords(cloud, cols, this.keep ? null : this.to);
     countRescaled(this.rescaled, r.intensityFrom);
+    if (this.keep) countRescaled(this.kept, r.intensityScale);
     return r;
   }
 
-  /** The report line (`intensitySentence`), or null when no frame was rescaled. */
+  /** The report line (`intensitySentence`; kept, `mixedKeptSentence`), or null when there is nothing to say. */
   sentence(): string | null {
-    return intensitySentence(this.rescaled, this.to);
+    return this.keep ? mixedKeptSentence(this.kept) : intensitySentence(this.rescaled, this.to);
   }
 }

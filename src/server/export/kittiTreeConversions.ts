@@ -1,5 +1,5 @@
 import type { ExportSummary } from './exportDataset.ts';
-import { intensitySentence } from './intensityReport.ts';
+import { intensitySentence, mixedKeptSentence } from './intensityReport.ts';
 
 /** The point formats of `converted` files as `.pcd`, `.ply and .las`, ... (in first-seen order). */
 export function convertedFormatsText(converted: ExportSummary['converted']): string {
@@ -31,7 +31,7 @@ export function kittiTreeConversions(summary: ExportSummary, classSentence: stri
         (dropped > 0 ? `; ${dropped} point${dropped === 1 ? '' : 's'} with a non-finite coordinate dropped` : ''),
     );
   }
-  const rescaled = intensitySentence(summary.intensityRescaled, 1);
+  const rescaled = intensitySentence(summary.intensityRescaled, 1) ?? mixedKeptSentence(summary.intensityKept);
   if (rescaled !== null) out.push(rescaled);
   const f = summary.calibFilled;
   if (f.length > 0) {

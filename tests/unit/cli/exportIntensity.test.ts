@@ -48,6 +48,15 @@ describe('export intensities', () => {
     expect(res.code).toBe(0);
     expect(fs.readFileSync(path.join(out, 'training', 'velodyne', '000000.bin')).equals(fs.readFileSync(path.join(data, 'velodyne', '000000.bin')))).toBe(true);
     expect(res.out).not.toContain('rescaled');
+    // The two frames' scales differ (0–255 and KITTI's 0–1): kept, they are said to be mixed.
+    expect(res.out).toContain('  intensity kept as stored (--intensity keep), on 2 scales: 0–255 in 1 frame, 0–1 in 1 frame;');
+  });
+
+  it('openpcdet with --intensity keep: mixed scales are said to be mixed', async () => {
+    const data = dataset('keep-pcdet');
+    const res = await runCli(['export', data, '--out', path.join(root, 'keep-pcdet-out'), '--format', 'openpcdet', '--intensity', 'keep']);
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('intensity kept as stored (--intensity keep), on 2 scales: 0–255 in 1 frame, 0–1 in 1 frame;');
   });
 
   it('nuscenes: KITTI 0..1 reflectances become 0..255', async () => {

@@ -4,12 +4,16 @@ import { intensityFactor, intensityFullScale } from '../../../domain/pointcloud/
 /** Attribute names read as the intensity, in order of preference (CloudCompare writes `scalar_Intensity`). */
 const INTENSITY_NAMES = ['intensity', 'reflectance', 'i', 'remission', 'scalar_intensity', 'scalar_Intensity'];
 
-/** Point records, and the full scale the intensity was rescaled from (`intensityFullScale`; null when kept or absent). */
+/**
+ * Point records, the full scale the intensity was rescaled from (`intensityFullScale`; null when
+ * kept or absent) and the full scale it was stored on (null when absent).
+ */
 export interface PointRecords {
   values: Float32Array;
   points: number;
   dropped: number;
   intensityFrom: number | null;
+  intensityScale: number | null;
 }
 
 /**
@@ -23,8 +27,8 @@ export interface PointRecords {
 export function pointRecords(cloud: PointCloud, cols: 4 | 5, intensityTo: number | null): PointRecords {
   const pos = cloud.positions;
   const intensity = findIntensity(cloud.attributes, cloud.count);
-  const from = intensityTo === null ? null : intensityFullScale(intensity);
-  const factor = intensityFactor(from, intensityTo);
+  const scale = intensityFullScale(intensity);
+  const factor = intensityFactor(intensityTo === null ? null : scale, intensityTo);
   const ring = cols === 5 ? (cloud.attributes.ring ?? cloud.attributes.laser_id) : undefined;
   let kept = 0;
   for (let i = 0; i < cloud.count; i++) {
@@ -44,7 +48,7 @@ export function pointRecords(cloud: PointCloud, cols: 4 | 5, intensityTo: number
     if (cols === 5) values[k + 4] = ring === undefined ? 0 : Number(ring[i]);
     k += cols;
   }
-  return { values, points: kept, dropped: cloud.count - kept, intensityFrom: factor === 1 ? null : from };
+  return { values, points: kept, dropped: cloud.count - kept, intensityFrom: factor === 1 ? null : scale, intensityScale: scale };
 }
 
 function findIntensity(attributes: Record<string, AttributeArray>, count: number): AttributeArray | undefined {
