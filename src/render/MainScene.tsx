@@ -47,7 +47,7 @@ export function MainScene({ frameId, errorIds }: MainSceneProps) {
   // Keyed siblings: the merged cloud on screen keeps its layer (and its points on the GPU) when it
   // becomes the kept one while the next merge loads out of sight.
   const mergedLayers = [
-    stale ? <MergedCloudLayer key={stale.key} cloudKey={stale.key} transform={stale.matrix} highlight={null} /> : null,
+    stale ? <MergedCloudLayer key={stale.key} cloudKey={stale.key} transform={stale.matrix} thin={mergedKey !== null && !onScreen} highlight={null} /> : null,
     mergedKey ? <MergedCloudLayer key={mergedKey} cloudKey={mergedKey} hidden={!onScreen} revealAt={stale ? 'full' : 'first'} highlight={primary} /> : null,
     // Every merged point where the view looks closely, over the budgeted merge (`mergeDetail`).
     detailKey && mergedKey && onScreen ? <MergedCloudLayer key={detailKey} cloudKey={detailKey} highlight={primary} /> : null,

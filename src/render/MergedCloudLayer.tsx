@@ -8,7 +8,7 @@ import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { lodLimit, type MergedGpu } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
-import { SOFTWARE_PARTIAL_CAP, uploadTarget } from './mergedUploadTarget.ts';
+import { FIRST_VIEW, SOFTWARE_PARTIAL_CAP, uploadTarget } from './mergedUploadTarget.ts';
 import { isSoftwareRenderer, SOFTWARE_POINT_BUDGET } from './softwareRenderer.ts';
 import { useRenderState } from './renderState.ts';
 import { applyHiddenMask, useMergedHiddenMask } from './useMergedHiddenMask.ts';
@@ -28,6 +28,7 @@ export function MergedCloudLayer({
   transform = null,
   hidden = false,
   revealAt = 'full',
+  thin = false,
   highlight,
 }: {
   cloudKey: string;
@@ -40,6 +41,13 @@ export function MergedCloudLayer({
    */
   hidden?: boolean;
   revealAt?: 'first' | 'full';
+  /**
+   * A kept cloud while the next merge goes up out of sight: on a software renderer it is drawn
+   * at its first view's size (`FIRST_VIEW`, an even sample) until then. Each redraw of the whole
+   * kept budget took SwiftShader 0.5–0.8 s, and the next merge's uploads waited behind it on the
+   * main thread (`WaitForToken`, 0.4–1 s tasks at a step in traced runs).
+   */
+  thin?: boolean;
   highlight: Pick<Cuboid, 'center' | 'size' | 'yaw'> | null;
 }) {
   const { io, store } = usePage();
@@ -89,9 +97,11 @@ export function MergedCloudLayer({
     // With the draws capped, what has arrived still goes up (a step at a time, between frames), so
     // that little is left to upload once the merge is complete.
     const ahead = capped && gpu.shown > 0 ? lodLimit(cloud.received, budget) : target;
+    // Behind a kept cloud on a software renderer: small steps (`HIDDEN_UPLOAD_STEP`).
+    const step = hidden && software && revealAt === 'full' ? HIDDEN_UPLOAD_STEP : undefined;
     if (target <= gpu.shown) {
       if (gpu.uploaded < ahead) {
-        lodGeometry.upload(gpu, ahead);
+        lodGeometry.upload(gpu, ahead, step);
         stepLater();
         return;
       }
@@ -99,7 +109,7 @@ export function MergedCloudLayer({
       if (hidden && (revealAt === 'first' ? gpu.shown > 0 : isFull(gpu))) store.getState().patchMerge({ stale: null, onScreen: true });
       return;
     }
-    if (gpu.uploaded < target) lodGeometry.upload(gpu, target);
+    if (gpu.uploaded < target) lodGeometry.upload(gpu, target, step);
     if (gpu.uploaded < target) {
       // More steps to go before the target: the next once the GPU has taken this one (out of
       // sight, at the next animation frame: see `nextStep`).
@@ -206,6 +216,15 @@ export function MergedCloudLayer({
     }
   });
 
+  // Thinned while the next merge goes up (software only), whole again after.
+  const thinned = thin && software;
+  useEffect(() => {
+    const gpu = gpuRef.current;
+    if (!gpu) return;
+    lodGeometry.cap(gpu, thinned ? FIRST_VIEW : Infinity);
+    invalidate();
+  }, [thinned, lodGeometry, invalidate]);
+
   // Shown again (the kept cloud gone): drawn, and its milestones stamped, from the next frame.
   useEffect(() => {
     if (!hidden) invalidate();
@@ -217,6 +236,12 @@ export function MergedCloudLayer({
 
 /** Pause between two upload steps of a cloud out of sight (ms). */
 const HIDDEN_STEP_MS = 16;
+/**
+ * Points per upload step out of sight on a software renderer (256 KB): the steps go on timers,
+ * not behind the GPU (see `nextStep`), so each is kept small enough that the command buffer's
+ * transfer memory rarely runs out while the GPU draws a frame (then the upload waits on the main thread).
+ */
+const HIDDEN_UPLOAD_STEP = 16_384;
 
 /**
  * When to upload the next step: once the GPU has taken the last (`afterGpu`) while the cloud is

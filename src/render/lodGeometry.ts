@@ -31,8 +31,10 @@ export interface MergedGpu {
   readonly capacity: number;
   /** Points copied to the GPU so far, from the start of the cloud's order. */
   uploaded: number;
-  /** Points drawn (the geometry's draw range), at most `uploaded`. */
+  /** Points shown, at most `uploaded`; the geometry draws the first min(`shown`, `cap`). */
   shown: number;
+  /** Most points drawn whatever is shown (`LodGeometry.cap`; Infinity: no cap). */
+  cap: number;
 }
 
 /**
@@ -44,8 +46,10 @@ export interface LodGeometry {
   of(cloud: MergedCloud, gl: BufferGl, capacity: number): MergedGpu;
   /** Copies the next points up to `upTo` (at most `step` of them) to the GPU; returns how many. */
   upload(gpu: MergedGpu, upTo: number, step?: number): number;
-  /** Draws the first `n` points (at most those uploaded). */
+  /** Draws the first `n` points (at most those uploaded, and `cap`). */
   show(gpu: MergedGpu, n: number): void;
+  /** Draws at most the first `n` points of what is shown, until capped again (Infinity: all). */
+  cap(gpu: MergedGpu, n: number): void;
   /** Frees one merged cloud's GPU buffers. */
   disposeCloud(key: string): void;
   /** Bytes of merged-cloud vertex data on the GPU (16 B a point of capacity). */
@@ -92,7 +96,7 @@ export function createLodGeometry(): LodGeometry {
     geometry.setAttribute('position', new GLBufferAttribute(buffers[0], gl.FLOAT, 3, 4, size) as unknown as BufferAttribute);
     geometry.setAttribute('aValue', new GLBufferAttribute(buffers[1], gl.FLOAT, 1, 4, size) as unknown as BufferAttribute);
     geometry.setDrawRange(0, 0);
-    const gpu: MergedGpu = { key: cloud.key, cloud, geometry, capacity: size, uploaded: 0, shown: 0 };
+    const gpu: MergedGpu = { key: cloud.key, cloud, geometry, capacity: size, uploaded: 0, shown: 0, cap: Infinity };
     entries.set(cloud.key, { gpu, gl, buffers });
     return gpu;
   };
@@ -121,7 +125,11 @@ export function createLodGeometry(): LodGeometry {
     upload,
     show(gpu, n) {
       gpu.shown = Math.max(0, Math.min(n, gpu.uploaded));
-      gpu.geometry.setDrawRange(0, gpu.shown);
+      gpu.geometry.setDrawRange(0, Math.min(gpu.shown, gpu.cap));
+    },
+    cap(gpu, n) {
+      gpu.cap = Math.max(0, n);
+      gpu.geometry.setDrawRange(0, Math.min(gpu.shown, gpu.cap));
     },
     disposeCloud,
     gpuBytes() {

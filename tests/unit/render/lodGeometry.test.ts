@@ -70,6 +70,24 @@ describe('lodGeometry (the merged cloud on the GPU)', () => {
     expect(lod.upload(gpu, n + 5)).toBe(0);
   });
 
+  it('caps what it draws (a kept cloud thinned while the next merge goes up) without forgetting what is shown', () => {
+    const { gl } = fakeBufferGl();
+    const lod = createLodGeometry();
+    const cloud = cloudOf('merged:b:1:300000', 250_000);
+    const gpu = lod.of(cloud, gl, 300_000);
+    while (lod.upload(gpu, 250_000, 100_000) > 0);
+    lod.show(gpu, 250_000);
+    expect(gpu.geometry.drawRange.count).toBe(250_000);
+    lod.cap(gpu, 65_536);
+    expect(gpu.geometry.drawRange.count).toBe(65_536);
+    expect(gpu.shown).toBe(250_000);
+    // Shown anew while capped: still capped.
+    lod.show(gpu, 200_000);
+    expect(gpu.geometry.drawRange.count).toBe(65_536);
+    lod.cap(gpu, Infinity);
+    expect(gpu.geometry.drawRange.count).toBe(200_000);
+  });
+
   it('keeps one set of buffers per page and cloud, and frees them apart', () => {
     const a = fakeBufferGl();
     const lodA = createLodGeometry();
