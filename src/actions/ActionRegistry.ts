@@ -16,10 +16,15 @@ export interface KeyDownEvent extends KeyInput {
 
 function isEditableTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
-  const t = target as { tagName?: unknown; isContentEditable?: unknown };
+  const t = target as { tagName?: unknown; type?: unknown; isContentEditable?: unknown };
   const tag = typeof t.tagName === 'string' ? t.tagName.toUpperCase() : '';
+  // A checkbox, radio or button takes no typing: shortcuts run from it (Space fits, D steps).
+  if (tag === 'INPUT' && typeof t.type === 'string' && NOT_TYPED.has(t.type.toLowerCase())) return false;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable === true;
 }
+
+/** Input types that take no typed text. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
 /**
  * The command registry (after excalidraw's ActionManager). Holds the actions, runs them

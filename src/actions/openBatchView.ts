@@ -3,11 +3,16 @@ import type { AppState } from '../state/AppState.ts';
 import { selectPrimaryCuboid } from '../state/selectors.ts';
 import type { Action } from './Action.ts';
 
-/** The track the batch view opens on: `value.trackId`, else the selected box's, else the tracks panel's pick. */
+/**
+ * The track the batch view opens on: `value.trackId`, else the selected box's, else (nothing
+ * selected) the tracks panel's pick. A selected box without a track opens none: the panel's
+ * track would be another object's, and edits there would move it.
+ */
 function trackFor(state: AppState, value?: unknown): string | null {
   const asked = (value as { trackId?: unknown } | undefined)?.trackId;
   if (typeof asked === 'string') return asked;
-  return selectPrimaryCuboid(state)?.trackId ?? state.tracks.selectedTrackId;
+  const box = selectPrimaryCuboid(state);
+  return box !== undefined && box !== null ? box.trackId : state.tracks.selectedTrackId;
 }
 
 /** Predicate: a frame of the frame list is open (without a track to show, Shift+B says so). */

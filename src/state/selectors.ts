@@ -73,3 +73,11 @@ export function selectFocusedFinding(state: AppState): FocusedFinding | null {
   );
   return listed ? f : null;
 }
+
+/**
+ * Whether merged sweeps are what the view draws (the merge on screen, or the last one kept while
+ * the next loads): they are coloured by height, or by sweep time, whatever the colour menu says.
+ */
+export function selectMergedShown(state: AppState): boolean {
+  return (state.merge.key !== null && state.merge.onScreen) || state.merge.stale !== null;
+}

@@ -1,13 +1,16 @@
 import { useAppStore } from '../render/EditorContext.ts';
+import { selectMergedShown } from '../state/selectors.ts';
 import { ClassLegend } from './ClassLegend.tsx';
 
 /**
  * The colour ramp with the value range of the current colour mode; while merged sweeps are
- * coloured by time, the ramp is the sweeps' offset from the open frame instead.
+ * coloured by time, the ramp is the sweeps' offset from the open frame instead, and while they are
+ * shown otherwise, height (what the merged cloud is coloured by, whatever the menu says).
  */
 export function ColorLegend() {
-  const viewMode = useAppStore((s) => s.view.colorMode);
-  const viewRange = useAppStore((s) => s.load.ranges[s.view.colorMode]);
+  const merged = useAppStore(selectMergedShown);
+  const viewMode = useAppStore((s) => (selectMergedShown(s) ? 'height' : s.view.colorMode));
+  const viewRange = useAppStore((s) => (selectMergedShown(s) ? (s.load.ranges.height ?? MERGED_HEIGHTS) : s.load.ranges[s.view.colorMode]));
   const byTime = useAppStore((s) => s.merge.colorByTime && s.merge.sweeps > 0 && (s.merge.status === 'ready' || s.merge.status === 'loading'));
   const timeRange = useAppStore((s) => s.merge.timeRange);
   const mode = byTime ? 'sweep time' : viewMode;
@@ -20,7 +23,7 @@ export function ColorLegend() {
   const unit = mode === 'height' || mode === 'distance' ? ' m' : '';
   return (
     <div className="legend" data-testid="legend" data-covers-view="">
-      <span className="legend-title">{mode}</span>
+      <span className="legend-title">{merged ? `${mode} (merged sweeps)` : mode}</span>
       <span className="legend-ramp" />
       <span className="legend-labels">
         <span>{byTime ? sweepOffsetText(lo) : `${lo.toFixed(1)}${unit}`}</span>
@@ -29,6 +32,9 @@ export function ColorLegend() {
     </div>
   );
 }
+
+/** The height range the merged cloud is coloured over when the frame gave none (`MergedCloudLayer`), metres. */
+const MERGED_HEIGHTS: [number, number] = [-2.5, 1.5];
 
 /** A sweep's place in time relative to the open frame: "3 before", "this sweep", "1 after". */
 export function sweepOffsetText(offset: number): string {

@@ -150,6 +150,14 @@ export function ObjectList() {
 
   const [start, end] = visibleRange(scrollTop, VIEW_HEIGHT, rows.length);
   const filtered = query.trim() !== '';
+  // While a search narrows the list, it keeps the height it had: the frame list below would take
+  // the room it gives up, and the search field would move down under the pointer with every letter.
+  const natural = Math.min(VIEW_HEIGHT, Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT));
+  const [wholeHeight, setWholeHeight] = useState(natural);
+  useEffect(() => {
+    if (!filtered) setWholeHeight(natural);
+  }, [filtered, natural]);
+  const listHeight = filtered ? Math.max(natural, wholeHeight) : natural;
   return (
     <section className="object-list" aria-label="Objects" data-testid="object-list">
       <h2
@@ -214,7 +222,7 @@ export function ObjectList() {
         aria-label="Boxes of the frame"
         aria-activedescendant={activeIndex >= 0 ? `ol-${rows[activeIndex].key}` : undefined}
         tabIndex={0}
-        style={{ height: Math.min(VIEW_HEIGHT, Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT)) }}
+        style={{ height: listHeight }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="object-rows"
       >

@@ -1,5 +1,9 @@
 import { useAppStore } from '../render/EditorContext.ts';
+import { selectMergedShown } from '../state/selectors.ts';
 import { MergeControls } from './MergeControls.tsx';
+
+/** Why the colour menu is off while merged sweeps are shown. */
+const MERGED_COLOUR = 'Merged sweeps are coloured by height, or by sweep time (tick "time"); turn the sweeps off for the other colours';
 
 const BUILT_IN = ['height', 'distance', 'boxClass'];
 /** What the colour menu shows for a mode, when not its name. */
@@ -13,6 +17,7 @@ const millions = (n: number): string => `${+(n / 1e6).toFixed(2)}M`;
 /** Colour mode (height, distance or any scalar field of the file), point size and point budget. */
 export function ViewControls() {
   const colorMode = useAppStore((s) => s.view.colorMode);
+  const merged = useAppStore(selectMergedShown);
   const pointSize = useAppStore((s) => s.view.pointSize);
   const fields = useAppStore((s) => s.load.fields);
   const setColorMode = useAppStore((s) => s.setColorMode);
@@ -23,9 +28,9 @@ export function ViewControls() {
   const options = [...BUILT_IN, ...fields.filter((f) => f.count === 1 && !NOT_COLOURABLE.has(f.name)).map((f) => (f.name === 'rgba' ? 'rgb' : f.name))];
   return (
     <div className="view-controls">
-      <label title="Colour the points by">
+      <label title={merged ? MERGED_COLOUR : 'Colour the points by'}>
         <span className="control-name">Colour</span>
-        <select value={colorMode} onChange={(e) => setColorMode(e.target.value)} data-testid="color-mode">
+        <select value={colorMode} onChange={(e) => setColorMode(e.target.value)} disabled={merged} data-testid="color-mode">
           {[...new Set(options)].map((o) => (
             <option key={o} value={o}>
               {MODE_LABEL[o] ?? o}

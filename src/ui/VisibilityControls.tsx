@@ -6,6 +6,10 @@ import { classColor } from '../render/classColors.ts';
 import type { Interval } from '../state/slices/visibilitySlice.ts';
 import './visibilityControls.css';
 
+/** Bounds of the height slice (metres from the sensor's frame origin) and of the range crop (metres): past any scan. */
+const HEIGHT_BOUND = 100;
+const RANGE_BOUND = 1000;
+
 /** Ground height under the sensor when the ground model is not known yet (LiDAR z, metres). */
 const GROUND_FALLBACK_Z = -1.7;
 /** Range crop a new crop starts with (metres from the sensor): everything within 40 m (a near limit is typed in). */
@@ -77,9 +81,9 @@ export function VisibilityControls() {
           />
           Height z
         </label>
-        <LimitField label="z min" value={vis.heightSlice.min} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min, typed('z min')))} />
+        <LimitField label="z min" value={vis.heightSlice.min} min={-HEIGHT_BOUND} max={HEIGHT_BOUND} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min, typed('z min')))} />
         <span className="muted">–</span>
-        <LimitField label="z max" value={vis.heightSlice.max} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max, typed('z max')))} />
+        <LimitField label="z max" value={vis.heightSlice.max} min={-HEIGHT_BOUND} max={HEIGHT_BOUND} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max, typed('z max')))} />
         <span className="muted">m</span>
       </div>
       <div className="vis-row">
@@ -99,6 +103,7 @@ export function VisibilityControls() {
           label="range min"
           value={vis.rangeCrop.min}
           min={0}
+          max={RANGE_BOUND}
           onChange={(min) => setRangeCrop(withEnd(vis.rangeCrop, 'min', min, typed('range min')))}
         />
         <span className="muted">–</span>
@@ -106,6 +111,7 @@ export function VisibilityControls() {
           label="range max"
           value={vis.rangeCrop.max}
           min={0}
+          max={RANGE_BOUND}
           onChange={(max) => setRangeCrop(withEnd(vis.rangeCrop, 'max', max, typed('range max')))}
         />
         <span className="muted">m</span>
@@ -161,8 +167,13 @@ function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
-/** A limit in metres: empty means none; commits on Enter or blur, bad text reverts. */
-function LimitField({ label, value, min, onChange }: { label: string; value: number | null; min?: number; onChange: (v: number | null) => void }) {
+/** A number for a message: short, never in exponent form past 1e21. */
+function fmtLimit(v: number): string {
+  return Math.abs(v) >= 1e6 ? v.toExponential(1) : String(round(v));
+}
+
+/** A limit in metres within [min, max]: empty means none; commits on Enter or blur, bad text reverts, a value past a bound is set to it with a message. */
+function LimitField({ label, value, min, max, onChange }: { label: string; value: number | null; min: number; max: number; onChange: (v: number | null) => void }) {
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const committedByEnter = useRef(false);
@@ -180,7 +191,9 @@ function LimitField({ label, value, min, onChange }: { label: string; value: num
       setText(shown);
       return;
     }
-    const next = min !== undefined ? Math.max(min, v) : v;
+    // Past its bounds it is set to the bound, saying so (a range starts at 0; 1e9 put the knobs off screen).
+    const next = Math.min(max, Math.max(min, v));
+    if (next !== v) showMessage(`${label}: ${fmtLimit(v)} m is past ${next === min ? 'the lowest' : 'the highest'} it takes: set to ${fmtLimit(next)} m.`, 'warning');
     if (next !== value) onChange(next);
     else setText(shown);
   };

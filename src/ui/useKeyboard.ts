@@ -14,8 +14,8 @@ interface KeyboardHandlers {
  * Keys typed into a form field stay there, except (see `fieldKeyOutcome`): Enter and Esc hand the
  * keyboard back to the viewport of `root` once the field has committed or reverted, a shortcut
  * the field cannot take (a letter on a slider, a key in a drop-down) makes the field let go and
- * runs, and a letter typed into a number field is dropped (a typo mid-entry runs nothing). A drop-down hands the keyboard back once an option is picked, a button once it is
- * clicked with the mouse. Dialogs stop their own keys before they reach the editor.
+ * runs, and a letter typed into a number field is dropped (a typo mid-entry runs nothing). A drop-down hands the keyboard back once an option is picked, a checkbox once
+ * it is toggled, a button once it is clicked with the mouse; a key pressed on a checkbox runs its shortcut. Dialogs stop their own keys before they reach the editor.
  */
 function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): KeyboardHandlers {
   return {
@@ -41,8 +41,10 @@ function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): Keybo
         editor.actions.handleKeyDown({ key, shiftKey, ctrlKey, altKey, metaKey, repeat, target: null, preventDefault: () => undefined });
       }
     },
+    // A drop-down, checkbox or radio changed (with the mouse, mostly) hands the keyboard back:
+    // Space would toggle the box again behind the shortcut (a fit at the cursor).
     change: (e) => {
-      if (fieldKindOf(e.target) !== 'select' || (e.target as Element).closest('[data-modal]')) return;
+      if ((fieldKindOf(e.target) !== 'select' && !isToggle(e.target)) || (e.target as Element).closest('[data-modal]')) return;
       focusViewport(e.target as Element, root());
     },
     // A button clicked with the mouse keeps no focus: Space or Enter would press it again behind
@@ -54,6 +56,11 @@ function keyboardHandlers(editor: Editor, root: () => HTMLElement | null): Keybo
       focusViewport(button, root());
     },
   };
+}
+
+/** A checkbox or a radio button. */
+function isToggle(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
 }
 
 /** Events the editor's own element has handled (`useKeyboard`), so the page's listener (`usePageKeys`) does not handle them again. */

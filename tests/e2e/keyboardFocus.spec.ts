@@ -45,6 +45,23 @@ test('Enter and Esc in the jump field hand the keyboard back: P then opens the c
   await expect(page.getByText('No frame "nope"')).toHaveCount(0);
 });
 
+test('a checkbox ticked with the mouse hands the keyboard back: D then steps, Space does not untick it', async ({ page }) => {
+  await openFrame(page, '000000');
+  const ground = page.getByTestId('vis-hide-ground');
+  await ground.click();
+  await expect.poll(() => storeValue<boolean>(page, 'state.visibility.hideGround')).toBe(true);
+  await expect.poll(() => activeTestId(page)).toBe('viewport');
+  await page.keyboard.press(' ');
+  expect(await storeValue<boolean>(page, 'state.visibility.hideGround')).toBe(true);
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000001');
+  // A key pressed with the focus still on a checkbox (tabbed to) runs its shortcut too.
+  await ground.focus();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('frame-title')).toHaveText('Frame 000002');
+  expect(await storeValue<boolean>(page, 'state.visibility.hideGround')).toBe(true);
+});
+
 test('after Enter or Esc in an inspector field, and after picking a class, Q rotates the box again', async ({ page }) => {
   await openFrame(page, '000001');
   await page.keyboard.press('Tab');
@@ -182,4 +199,17 @@ test('limits typed the wrong way round with Enter are swapped, not collapsed, an
   await page.keyboard.type('80');
   await page.keyboard.press('Enter');
   await expect.poll(() => storeValue<{ min: number; max: number }>(page, 'state.visibility.rangeCrop')).toEqual({ min: 50, max: 80 });
+  // Past a bound: set to it, saying so (a range starts at 0; a height of 1e9 put the knobs off screen).
+  await min.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('-5');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storeValue<{ min: number; max: number }>(page, 'state.visibility.rangeCrop')).toEqual({ min: 0, max: 80 });
+  await expect(page.getByText('range min: -5 m is past the lowest it takes: set to 0 m.')).toBeVisible();
+  const zMax = page.getByTestId('vis-z-max');
+  await zMax.click();
+  await page.keyboard.type('1e9');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storeValue<{ max: number }>(page, 'state.visibility.heightSlice.max')).toBe(100);
+  await expect(page.getByText('z max: 1.0e+9 m is past the highest it takes: set to 100 m.')).toBeVisible();
 });

@@ -32,7 +32,11 @@ test('object list: click frames a box, keys move in the list, Esc gives the keyb
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('object-search');
   await expect(page.getByTestId('object-search')).toHaveValue('');
   // A search that hides every box says which, and clears in one click (it is kept from frame to frame).
+  // The list keeps its height meanwhile: the search field stays under the pointer.
+  const fieldTop = async () => (await page.getByTestId('object-search').boundingBox())?.y;
+  const top = await fieldTop();
   await page.keyboard.type('class:tram');
+  expect(await fieldTop()).toBe(top);
   await expect(page.getByTestId('object-list-no-match')).toContainText('No box matches “class:tram”');
   await page.getByTestId('object-list-clear-search').click();
   await expect(page.getByTestId('object-search')).toHaveValue('');

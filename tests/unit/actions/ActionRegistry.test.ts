@@ -29,6 +29,13 @@ describe('ActionRegistry', () => {
     expect(listShortcuts(ed.store.getState()).some((r) => r.id === 'updateCuboid')).toBe(false);
   });
 
+  it('runs shortcuts pressed on a checkbox, which takes no typing', () => {
+    const ed = new TestEditor({ cuboids: [testCuboid('a')] });
+    ed.store.getState().select(['a']);
+    expect(ed.actions.handleKeyDown({ key: 'Delete', shiftKey: false, ctrlKey: false, altKey: false, target: { tagName: 'INPUT', type: 'checkbox' } })).toBe(true);
+    expect(ed.cuboids()).toHaveLength(0);
+  });
+
   it('ignores keys typed into inputs and text areas', () => {
     const ed = new TestEditor({ cuboids: [testCuboid('a')] });
     ed.store.getState().select(['a']);

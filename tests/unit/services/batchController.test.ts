@@ -104,6 +104,20 @@ describe('batch controller', () => {
     expect(store.getState().ui.message?.text).toMatch(/Select a box with a track/);
   });
 
+  it("with an untracked box selected, Shift+B says so rather than open the tracks panel's track (another object's)", () => {
+    const { store, editor } = setup();
+    store.getState().applyDocChange((doc) => ({ ...doc, cuboids: doc.cuboids.map((c) => (c.id === 'other2' ? { ...c, trackId: null } : c)) }));
+    store.getState().select(['other2']);
+    store.getState().setTracks({ selectedTrackId: 't-a' });
+    expect(editor.actions.handleKeyDown(key('B', { shiftKey: true }))).toBe(true);
+    expect(store.getState().batch.open).toBe(false);
+    expect(store.getState().ui.message?.text).toMatch(/The selected box has no track/);
+    // Nothing selected: the panel's pick.
+    store.getState().clearSelection();
+    editor.actions.executeAction('openBatchView');
+    expect(store.getState().batch).toMatchObject({ open: true, trackId: 't-a' });
+  });
+
   it("applies a keyboard edit to the focused tile's frame only: the open frame through the store, others saved", async () => {
     const { server, store, editor, ctl, doc } = setup();
     store.getState().setBatchSize(4);

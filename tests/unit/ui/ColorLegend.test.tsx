@@ -37,4 +37,16 @@ describe('ColorLegend', () => {
     page.store.setState((s) => ({ merge: { ...s.merge, colorByTime: false } }));
     expect(render(page)).not.toContain('sweep time');
   });
+
+  it('says height while merged sweeps are on screen, whatever the menu says (the merged cloud is coloured by height)', () => {
+    const page = testPage({});
+    page.store.getState().setLoad({ ranges: { height: [-2, 1.5], intensity: [0, 0.5] } });
+    page.store.getState().setColorMode('intensity');
+    page.store.setState((s) => ({ merge: { ...s.merge, key: 'merged:000004:5', sweeps: 5, status: 'ready', onScreen: true } }));
+    const shown = render(page).replace(/<!-- -->/g, '');
+    expect(shown).toContain('<span class="legend-title">height (merged sweeps)</span>');
+    expect(shown).toContain('<span>-2.0 m</span><span>1.5 m</span>');
+    page.store.getState().setColorMode('boxClass');
+    expect(render(page)).toContain('height (merged sweeps)');
+  });
 });
