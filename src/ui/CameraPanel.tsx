@@ -222,7 +222,7 @@ export function CameraPanel() {
             −
           </button>
           <span className="muted" data-testid="camera-zoom" title="Zoom, relative to the whole image fitted in the panel">
-            {zoom.scale <= 1 ? 'fit' : `×${zoom.scale.toFixed(1)}`}
+            {zoom.scale <= 1 ? '×1' : `×${zoom.scale.toFixed(1)}`}
           </span>
           <button type="button" onClick={() => zoomBy(WHEEL_STEP)} aria-label="Zoom the camera image in" title="Zoom in (wheel)">
             +

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, usePage } from '../render/EditorContext.ts';
 import { focusViewport } from './focusViewport.ts';
-import { buildObjectList, moveIndex, scrollToShow, visibleRange, ROW_HEIGHT, type BoxRow, type ObjectRow } from './objectListModel.ts';
+import { buildObjectList, moveIndex, scrollToShow, unknownStates, visibleRange, IS_WORDS, ROW_HEIGHT, type BoxRow, type ObjectRow } from './objectListModel.ts';
 import { ObjectListRow } from './ObjectListRow.tsx';
 import { plural } from './plural.ts';
 import './objectList.css';
@@ -232,7 +232,8 @@ export function ObjectList() {
           ) : (
             // The search is kept from frame to frame: say which one hides every box, and offer to clear it.
             <p className="muted ol-empty" data-testid="object-list-no-match">
-              No box matches “{query.trim()}” ·{' '}
+              No box matches “{query.trim()}”
+              {unknownStates(query).length > 0 && ` (is: takes ${IS_WORDS.join(', ')}; not “${unknownStates(query).join('”, “')}”)`} ·{' '}
               <button type="button" className="link" onClick={() => setQuery('')} data-testid="object-list-clear-search" title="Clear the search">
                 clear
               </button>

@@ -148,6 +148,17 @@ export function matchesQuery(row: BoxRow, words: readonly QueryWord[]): boolean 
   return true;
 }
 
+/** The words `is:` takes. */
+export const IS_WORDS = ['error', 'warning', 'flagged', 'hidden', 'locked', 'attention'] as const;
+const IS_ALIASES = new Set<string>([...IS_WORDS, 'errors', 'warnings', 'flag']);
+
+/** The `is:` words of a search that name no state (`is:foo`): they match no box. */
+export function unknownStates(query: string): string[] {
+  return parseQuery(query)
+    .filter((w) => w.kind === 'is' && !IS_ALIASES.has(w.arg))
+    .map((w) => w.arg);
+}
+
 function isState(row: BoxRow, state: string): boolean {
   switch (state) {
     case 'error':

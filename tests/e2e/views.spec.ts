@@ -34,7 +34,7 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   await page.keyboard.press('p');
   const panel = page.getByTestId('camera-panel');
   await expect(panel).toBeVisible();
-  await expect(page.getByTestId('camera-zoom')).toHaveText('fit');
+  await expect(page.getByTestId('camera-zoom')).toHaveText('×1');
   // A camera chosen on another frame that this one lacks: the panel says which it shows instead.
   await page.evaluate(() => (window as any).__cuboid.store.getState().setCamera('image_3'));
   await expect(page.getByTestId('camera-fallback')).toHaveText('this frame has no Cam 3: showing Cam 2');
@@ -48,7 +48,7 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   const before = await project(page, [20, 0, -1.7]);
   await page.mouse.move(box0.x + box0.width * 0.6, box0.y + box0.height * 0.5);
   await page.mouse.wheel(0, -300);
-  await expect(page.getByTestId('camera-zoom')).not.toHaveText('fit');
+  await expect(page.getByTestId('camera-zoom')).not.toHaveText('×1');
   // The 3D view did not move (the same screen point, to float rounding: the camera's matrices are recomputed per frame).
   const after = await project(page, [20, 0, -1.7]);
   expect(after).not.toBeNull();
@@ -63,7 +63,7 @@ test('the camera panel zooms with the wheel, pans, fits on double click and resi
   expect(await panel.locator('.camera-zoom').evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(transform0);
   await page.screenshot({ path: 'test-results/views-camera-zoomed.png' });
   await image.dblclick();
-  await expect(page.getByTestId('camera-zoom')).toHaveText('fit');
+  await expect(page.getByTestId('camera-zoom')).toHaveText('×1');
 
   // The grip at the top right makes the panel larger; the size is kept for the next session.
   const grip = (await page.getByTestId('camera-grip').boundingBox())!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCuboid } from '../../../src/domain/document/cuboidOps.ts';
 import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
 import type { ReviewFlag } from '../../../src/domain/document/FrameAnnotation.ts';
-import { buildObjectList, moveIndex, scrollToShow, visibleRange, ROW_HEIGHT, OVERSCAN, type ObjectListInput } from '../../../src/ui/objectListModel.ts';
+import { buildObjectList, moveIndex, scrollToShow, visibleRange, ROW_HEIGHT, OVERSCAN, type ObjectListInput, unknownStates, IS_WORDS } from '../../../src/ui/objectListModel.ts';
 
 const box = (id: string, label: string, trackId: string | null, x = 10) =>
   createCuboid({ id, trackId, label, center: [x, 0, -1], size: [4, 2, 1.5], yaw: 0, source: 'manual' });
@@ -121,5 +121,13 @@ describe('list windowing and keys', () => {
     expect(scrollToShow(3, 0, 10 * ROW_HEIGHT)).toBe(0);
     expect(scrollToShow(12, 0, 10 * ROW_HEIGHT)).toBe(3 * ROW_HEIGHT);
     expect(scrollToShow(2, 5 * ROW_HEIGHT, 10 * ROW_HEIGHT)).toBe(2 * ROW_HEIGHT);
+  });
+});
+
+describe('unknownStates', () => {
+  it('names the is: words that are no state, which match no box', () => {
+    expect(unknownStates('class:car is:foo is:error is:warnings')).toEqual(['foo']);
+    expect(unknownStates('car 12')).toEqual([]);
+    expect(IS_WORDS).toContain('attention');
   });
 });
