@@ -57,7 +57,8 @@ export function HelpOverlay() {
       </div>
       <p className="muted" data-testid="help-object-list">
         Object list: <kbd>/</kbd> finds (<code>class:car</code>, <code>#12</code>, <code>is:error</code>); in the list <kbd>↑</kbd> <kbd>↓</kbd> (or{' '}
-        <kbd>k</kbd> <kbd>j</kbd>) move, <kbd>←</kbd> <kbd>→</kbd> fold a class, <kbd>Enter</kbd> frames the box, <kbd>Esc</kbd> gives the keys back to the view.
+        <kbd>k</kbd> <kbd>j</kbd>) move, <kbd>←</kbd> <kbd>→</kbd> fold a class, <kbd>Enter</kbd> frames the box, <kbd>Esc</kbd> gives the keys back to the
+        view.
       </p>
       <p className="muted">Mouse: left-drag orbits (pans in the top view), wheel zooms, right-drag pans. Press ? or Esc to close.</p>
     </ModalOverlay>

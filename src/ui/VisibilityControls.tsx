@@ -81,9 +81,12 @@ export function VisibilityControls() {
           />
           Height z
         </label>
-        <LimitField label="z min" value={vis.heightSlice.min} min={-HEIGHT_BOUND} max={HEIGHT_BOUND} onChange={(min) => setHeightSlice(withEnd(vis.heightSlice, 'min', min, typed('z min')))} />
-        <span className="muted">–</span>
-        <LimitField label="z max" value={vis.heightSlice.max} min={-HEIGHT_BOUND} max={HEIGHT_BOUND} onChange={(max) => setHeightSlice(withEnd(vis.heightSlice, 'max', max, typed('z max')))} />
+        <EndFields
+          name="z"
+          interval={vis.heightSlice}
+          bounds={[-HEIGHT_BOUND, HEIGHT_BOUND]}
+          onEnd={(end, v) => setHeightSlice(withEnd(vis.heightSlice, end, v, typed(`z ${end}`)))}
+        />
         <span className="muted">m</span>
       </div>
       <div className="vis-row">
@@ -99,20 +102,11 @@ export function VisibilityControls() {
           />
           Range
         </label>
-        <LimitField
-          label="range min"
-          value={vis.rangeCrop.min}
-          min={0}
-          max={RANGE_BOUND}
-          onChange={(min) => setRangeCrop(withEnd(vis.rangeCrop, 'min', min, typed('range min')))}
-        />
-        <span className="muted">–</span>
-        <LimitField
-          label="range max"
-          value={vis.rangeCrop.max}
-          min={0}
-          max={RANGE_BOUND}
-          onChange={(max) => setRangeCrop(withEnd(vis.rangeCrop, 'max', max, typed('range max')))}
+        <EndFields
+          name="range"
+          interval={vis.rangeCrop}
+          bounds={[0, RANGE_BOUND]}
+          onEnd={(end, v) => setRangeCrop(withEnd(vis.rangeCrop, end, v, typed(`range ${end}`)))}
         />
         <span className="muted">m</span>
       </div>
@@ -167,13 +161,46 @@ function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
+/** The two ends of an interval (`NAME min` – `NAME max`), each a `LimitField` within `bounds`. */
+function EndFields({
+  name,
+  interval,
+  bounds,
+  onEnd,
+}: {
+  name: string;
+  interval: { min: number | null; max: number | null };
+  bounds: readonly [number, number];
+  onEnd: (end: 'min' | 'max', value: number | null) => void;
+}) {
+  return (
+    <>
+      <LimitField label={`${name} min`} value={interval.min} min={bounds[0]} max={bounds[1]} onChange={(v) => onEnd('min', v)} />
+      <span className="muted">–</span>
+      <LimitField label={`${name} max`} value={interval.max} min={bounds[0]} max={bounds[1]} onChange={(v) => onEnd('max', v)} />
+    </>
+  );
+}
+
 /** A number for a message: short, never in exponent form past 1e21. */
 function fmtLimit(v: number): string {
   return Math.abs(v) >= 1e6 ? v.toExponential(1) : String(round(v));
 }
 
 /** A limit in metres within [min, max]: empty means none; commits on Enter or blur, bad text reverts, a value past a bound is set to it with a message. */
-function LimitField({ label, value, min, max, onChange }: { label: string; value: number | null; min: number; max: number; onChange: (v: number | null) => void }) {
+function LimitField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  min: number;
+  max: number;
+  onChange: (v: number | null) => void;
+}) {
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const committedByEnter = useRef(false);
@@ -193,7 +220,8 @@ function LimitField({ label, value, min, max, onChange }: { label: string; value
     }
     // Past its bounds it is set to the bound, saying so (a range starts at 0; 1e9 put the knobs off screen).
     const next = Math.min(max, Math.max(min, v));
-    if (next !== v) showMessage(`${label}: ${fmtLimit(v)} m is past ${next === min ? 'the lowest' : 'the highest'} it takes: set to ${fmtLimit(next)} m.`, 'warning');
+    if (next !== v)
+      showMessage(`${label}: ${fmtLimit(v)} m is past ${next === min ? 'the lowest' : 'the highest'} it takes: set to ${fmtLimit(next)} m.`, 'warning');
     if (next !== value) onChange(next);
     else setText(shown);
   };

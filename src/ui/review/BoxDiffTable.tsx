@@ -63,8 +63,8 @@ export function BoxDiffTable() {
         <ul className="diff-marks" data-testid="diff-marks">
           {marks.map(([change, d]) => (
             <li key={`${change}-${d.id}`} className={`diff-${change}`} data-change={change}>
-              {change === 'added' ? 'marked' : 'mark taken back'}: {d.label !== undefined ? `not a ${d.label}` : 'not an object'} at ({d.location[0].toFixed(1)}, {d.location[1].toFixed(1)})
-              {d.reason ? <span className="muted"> · {d.reason}</span> : null}
+              {change === 'added' ? 'marked' : 'mark taken back'}: {d.label !== undefined ? `not a ${d.label}` : 'not an object'} at ({d.location[0].toFixed(1)}
+              , {d.location[1].toFixed(1)}){d.reason ? <span className="muted"> · {d.reason}</span> : null}
               {d.by ? <span className="muted"> · {d.by}</span> : null}
             </li>
           ))}

@@ -32,7 +32,9 @@ describe('ActionRegistry', () => {
   it('runs shortcuts pressed on a checkbox, which takes no typing', () => {
     const ed = new TestEditor({ cuboids: [testCuboid('a')] });
     ed.store.getState().select(['a']);
-    expect(ed.actions.handleKeyDown({ key: 'Delete', shiftKey: false, ctrlKey: false, altKey: false, target: { tagName: 'INPUT', type: 'checkbox' } })).toBe(true);
+    expect(ed.actions.handleKeyDown({ key: 'Delete', shiftKey: false, ctrlKey: false, altKey: false, target: { tagName: 'INPUT', type: 'checkbox' } })).toBe(
+      true,
+    );
     expect(ed.cuboids()).toHaveLength(0);
   });
 

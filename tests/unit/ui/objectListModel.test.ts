@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createCuboid } from '../../../src/domain/document/cuboidOps.ts';
 import type { CheckResult } from '../../../src/domain/checks/CheckResult.ts';
 import type { ReviewFlag } from '../../../src/domain/document/FrameAnnotation.ts';
-import { buildObjectList, moveIndex, scrollToShow, visibleRange, ROW_HEIGHT, OVERSCAN, type ObjectListInput, unknownStates, IS_WORDS } from '../../../src/ui/objectListModel.ts';
+import {
+  buildObjectList,
+  moveIndex,
+  scrollToShow,
+  visibleRange,
+  ROW_HEIGHT,
+  OVERSCAN,
+  type ObjectListInput,
+  unknownStates,
+  IS_WORDS,
+} from '../../../src/ui/objectListModel.ts';
 
 const box = (id: string, label: string, trackId: string | null, x = 10) =>
   createCuboid({ id, trackId, label, center: [x, 0, -1], size: [4, 2, 1.5], yaw: 0, source: 'manual' });
