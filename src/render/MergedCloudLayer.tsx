@@ -4,7 +4,7 @@ import { Group, Points } from 'three';
 import type { Matrix4 } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { useAppStore, usePage } from './EditorContext.ts';
-import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
+import { COLOR_SOURCE, createPointMaterial, DEFAULT_HEIGHT_RANGE } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { lodLimit, type MergedGpu } from './lodGeometry.ts';
 import { afterGpu, type GpuWait } from './afterGpu.ts';
@@ -181,7 +181,7 @@ export function MergedCloudLayer({
     const u = material.uniforms;
     u.uSize.value = pointSize;
     u.uSource.value = byTime ? COLOR_SOURCE.attribute : COLOR_SOURCE.height;
-    const [lo, hi] = byTime ? [timeRange[0] - 0.5, timeRange[1] + 0.5] : (heightRange ?? [-2.5, 1.5]);
+    const [lo, hi] = byTime ? [timeRange[0] - 0.5, timeRange[1] + 0.5] : (heightRange ?? DEFAULT_HEIGHT_RANGE);
     u.uMin.value = lo;
     u.uMax.value = hi;
     u.uHighlight.value = highlight !== null;

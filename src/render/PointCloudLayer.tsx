@@ -5,7 +5,7 @@ import type { BufferGeometry } from 'three';
 import type { Cuboid } from '../domain/types.ts';
 import { useAppStore } from './EditorContext.ts';
 import { useRenderState } from './renderState.ts';
-import { COLOR_SOURCE, createPointMaterial } from './pointMaterial.ts';
+import { COLOR_SOURCE, createPointMaterial, DEFAULT_HEIGHT_RANGE } from './pointMaterial.ts';
 import { boxHalfSize, worldToBox } from './threeAdapters.ts';
 import { sliceCropLimits } from '../domain/pointcloud/sliceAndCrop.ts';
 
@@ -70,7 +70,7 @@ export function PointCloudLayer({ frameId, highlight = null, clipMargin = null, 
               ? COLOR_SOURCE.rgb
               : COLOR_SOURCE.attribute;
     material.uniforms.uSource.value = source;
-    const [lo, hi] = range ?? (colorMode === 'height' || byClass ? [-2.5, 1.5] : [0, 1]);
+    const [lo, hi] = range ?? (colorMode === 'height' || byClass ? DEFAULT_HEIGHT_RANGE : [0, 1]);
     material.uniforms.uMin.value = lo;
     material.uniforms.uMax.value = hi;
   }, [material, colorMode, byClass, tagged, range]);

@@ -5,6 +5,9 @@ import { NO_LIMIT } from '../domain/pointcloud/sliceAndCrop.ts';
 /** Colour source of the point shader; `boxClass` is the class colour of the box a point is in. */
 export const COLOR_SOURCE = { attribute: 0, rgb: 1, height: 2, distance: 3, boxClass: 4 } as const;
 
+/** Heights (metres, LiDAR frame) the height ramp spans when the frame gave none: the point layers and their legend. */
+export const DEFAULT_HEIGHT_RANGE: readonly [number, number] = [-2.5, 1.5];
+
 /** Texels per row of the box table (`uBoxTable`): box number k − 1 is at (k − 1) mod 256, ⌊(k − 1) / 256⌋. */
 export const BOX_TABLE_WIDTH = 256;
 

@@ -1,4 +1,5 @@
 import { useAppStore } from '../render/EditorContext.ts';
+import { DEFAULT_HEIGHT_RANGE } from '../render/pointMaterial.ts';
 import { selectMergedShown } from '../state/selectors.ts';
 import { ClassLegend } from './ClassLegend.tsx';
 
@@ -9,8 +10,9 @@ import { ClassLegend } from './ClassLegend.tsx';
  */
 export function ColorLegend() {
   const merged = useAppStore(selectMergedShown);
-  const viewMode = useAppStore((s) => (selectMergedShown(s) ? 'height' : s.view.colorMode));
-  const viewRange = useAppStore((s) => (selectMergedShown(s) ? (s.load.ranges.height ?? MERGED_HEIGHTS) : s.load.ranges[s.view.colorMode]));
+  const chosen = useAppStore((s) => s.view.colorMode);
+  const viewMode = merged ? 'height' : chosen;
+  const viewRange = useAppStore((s) => s.load.ranges[viewMode]) ?? (merged ? DEFAULT_HEIGHT_RANGE : undefined);
   const byTime = useAppStore((s) => s.merge.colorByTime && s.merge.sweeps > 0 && (s.merge.status === 'ready' || s.merge.status === 'loading'));
   const timeRange = useAppStore((s) => s.merge.timeRange);
   const mode = byTime ? 'sweep time' : viewMode;
@@ -32,9 +34,6 @@ export function ColorLegend() {
     </div>
   );
 }
-
-/** The height range the merged cloud is coloured over when the frame gave none (`MergedCloudLayer`), metres. */
-const MERGED_HEIGHTS: [number, number] = [-2.5, 1.5];
 
 /** A sweep's place in time relative to the open frame: "3 before", "this sweep", "1 after". */
 export function sweepOffsetText(offset: number): string {

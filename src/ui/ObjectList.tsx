@@ -150,6 +150,7 @@ export function ObjectList() {
 
   const [start, end] = visibleRange(scrollTop, VIEW_HEIGHT, rows.length);
   const filtered = query.trim() !== '';
+  const unknown = rows.length === 0 ? unknownStates(query) : [];
   // While a search narrows the list, it keeps the height it had: the frame list below would take
   // the room it gives up, and the search field would move down under the pointer with every letter.
   const natural = Math.min(VIEW_HEIGHT, Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT));
@@ -232,8 +233,7 @@ export function ObjectList() {
           ) : (
             // The search is kept from frame to frame: say which one hides every box, and offer to clear it.
             <p className="muted ol-empty" data-testid="object-list-no-match">
-              No box matches “{query.trim()}”
-              {unknownStates(query).length > 0 && ` (is: takes ${IS_WORDS.join(', ')}; not “${unknownStates(query).join('”, “')}”)`} ·{' '}
+              No box matches “{query.trim()}”{unknown.length > 0 && ` (is: takes ${IS_WORDS.join(', ')}; not “${unknown.join('”, “')}”)`} ·{' '}
               <button type="button" className="link" onClick={() => setQuery('')} data-testid="object-list-clear-search" title="Clear the search">
                 clear
               </button>

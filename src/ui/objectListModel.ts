@@ -148,37 +148,31 @@ export function matchesQuery(row: BoxRow, words: readonly QueryWord[]): boolean 
   return true;
 }
 
-/** The words `is:` takes. */
+/** What each `is:` word tests (plurals and `flag` too). */
+const STATES: Readonly<Record<string, (row: BoxRow) => boolean>> = {
+  error: (r) => r.errors > 0,
+  errors: (r) => r.errors > 0,
+  warning: (r) => r.warnings > 0,
+  warnings: (r) => r.warnings > 0,
+  flag: (r) => r.flags > 0,
+  flagged: (r) => r.flags > 0,
+  hidden: (r) => r.hidden,
+  locked: (r) => r.locked,
+  attention: (r) => r.attention,
+};
+
+/** The words `is:` takes, as the search's hint names them. */
 export const IS_WORDS = ['error', 'warning', 'flagged', 'hidden', 'locked', 'attention'] as const;
-const IS_ALIASES = new Set<string>([...IS_WORDS, 'errors', 'warnings', 'flag']);
 
 /** The `is:` words of a search that name no state (`is:foo`): they match no box. */
 export function unknownStates(query: string): string[] {
   return parseQuery(query)
-    .filter((w) => w.kind === 'is' && !IS_ALIASES.has(w.arg))
+    .filter((w) => w.kind === 'is' && !Object.hasOwn(STATES, w.arg))
     .map((w) => w.arg);
 }
 
 function isState(row: BoxRow, state: string): boolean {
-  switch (state) {
-    case 'error':
-    case 'errors':
-      return row.errors > 0;
-    case 'warning':
-    case 'warnings':
-      return row.warnings > 0;
-    case 'flag':
-    case 'flagged':
-      return row.flags > 0;
-    case 'hidden':
-      return row.hidden;
-    case 'locked':
-      return row.locked;
-    case 'attention':
-      return row.attention;
-    default:
-      return false;
-  }
+  return Object.hasOwn(STATES, state) ? STATES[state](row) : false;
 }
 
 /**

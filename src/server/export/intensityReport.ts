@@ -15,16 +15,20 @@ export function countRescaled(list: IntensityRescaled[], from: number | null): v
   else list.push({ from, frames: 1 });
 }
 
+/** A full scale as a report writes it: `0–255`, `0–1`. */
+function scaleText(v: number): string {
+  return `0–${Number.isInteger(v) ? v : v.toPrecision(6)}`;
+}
+
 /**
  * One sentence on the frames whose intensity was rescaled to full scale `to` (1: KITTI's
  * reflectance; 255: nuScenes'), by the full scale each had; null when none was.
  */
 export function intensitySentence(rescaled: readonly IntensityRescaled[], to: number): string | null {
   if (rescaled.length === 0) return null;
-  const scale = (v: number): string => `0–${Number.isInteger(v) ? v : v.toPrecision(6)}`;
-  const parts = rescaled.map((r) => `from ${scale(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
+  const parts = rescaled.map((r) => `from ${scaleText(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
   const why = to === 1 ? "KITTI's reflectance, as KITTI-trained models expect" : "nuScenes' scale";
-  return `points: intensity rescaled to ${scale(to)} (${why}) ${parts.join(', ')}; --intensity keep writes it as stored`;
+  return `points: intensity rescaled to ${scaleText(to)} (${why}) ${parts.join(', ')}; --intensity keep writes it as stored`;
 }
 
 /**
@@ -34,8 +38,7 @@ export function intensitySentence(rescaled: readonly IntensityRescaled[], to: nu
  */
 export function mixedKeptSentence(kept: readonly IntensityRescaled[]): string | null {
   if (kept.length < 2) return null;
-  const scale = (v: number): string => `0–${Number.isInteger(v) ? v : v.toPrecision(6)}`;
-  const parts = [...kept].sort((a, b) => b.frames - a.frames).map((r) => `${scale(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
+  const parts = [...kept].sort((a, b) => b.frames - a.frames).map((r) => `${scaleText(r.from)} in ${r.frames} frame${r.frames === 1 ? '' : 's'}`);
   return `points: intensity kept as stored (--intensity keep), on ${kept.length} scales: ${parts.join(', ')}; a model reads one scale for every frame (without --intensity keep each goes to the format's scale)`;
 }
 
