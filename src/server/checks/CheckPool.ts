@@ -7,6 +7,7 @@ import { CheckPause } from './CheckPause.ts';
 import { DEFAULT_CHECK_LIMITS, formatMs } from './checkLimits.ts';
 import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './checkTask.ts';
 import type { NuscenesTableAnswer, NuscenesTableTask } from '../dataset/layouts/nuscenesTableTask.ts';
+import type { ExportPointsAnswer, ExportPointsTask } from '../export/exportPointsTask.ts';
 
 export interface CheckPoolOptions extends Partial<CheckLimits> {
   /** Worker threads; default the cores less one (the event loop keeps one), at least 1. */
@@ -139,6 +140,14 @@ export class CheckPool {
     for (const f of Object.values(task.files))
       if (f.buffer instanceof ArrayBuffer && f.byteOffset === 0 && f.byteLength === f.buffer.byteLength) transferList.add(f.buffer);
     return (await this.pool.run(task as unknown as CheckTask, { transferList: [...transferList] })) as unknown as NuscenesTableAnswer;
+  }
+
+  /**
+   * Reads (and converts) one frame's point file for an export on a pool thread
+   * (`exportPointsTask.ts`). No check limits apply; the answer carries a file's error as its message.
+   */
+  async runExportPoints(task: ExportPointsTask): Promise<ExportPointsAnswer> {
+    return (await this.pool.run(task as unknown as CheckTask)) as unknown as ExportPointsAnswer;
   }
 
   /** Stops every thread; running and queued checks are rejected. */

@@ -32,7 +32,12 @@ export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
     const format = request.query.format ?? 'kitti';
     const name = exportZipName(dataset.root, format, request.query.status);
     const { bin: _bin, images: _images, ...labelOpts } = opts;
-    const run = format === 'kitti' ? exportDataset(ctx.service, sink, opts) : exportLabelFormat(ctx.service, sink, { ...labelOpts, format });
+    // Point files are parsed and converted on the check pool's threads, not this event loop.
+    const { pointReader } = ctx;
+    const run =
+      format === 'kitti'
+        ? exportDataset(ctx.service, sink, { ...opts, pointReader })
+        : exportLabelFormat(ctx.service, sink, { ...labelOpts, format, pointReader });
     void run.catch((err: unknown) => {
       request.log.error({ err }, 'export.zip failed');
       sink.abort(err instanceof Error ? err : new Error(String(err)));
