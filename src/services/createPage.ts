@@ -1,5 +1,6 @@
 import type { AppStore } from '../state/createAppStore.ts';
 import { createAppStore } from '../state/createAppStore.ts';
+import { trackNumbersFrom } from '../domain/document/cuboidOps.ts';
 import { createStoreAutosaveHost } from '../state/autosaveHost.ts';
 import { createAutosave } from '../io/autosave.ts';
 import type { Autosave } from '../io/autosave.ts';
@@ -64,6 +65,8 @@ export interface CreatePageOptions {
  */
 export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
   const store = options.store ?? createAppStore();
+  // New tracks number past the open document's: undoing a fit gives its number back.
+  trackNumbersFrom(() => store.getState().doc?.cuboids.map((c) => c.trackId) ?? []);
   let autosave: Autosave | null = null;
   let autosaveFor: string | null = null;
 

@@ -20,8 +20,16 @@ export type CuboidPatch = Partial<Omit<Cuboid, 'id' | 'attributes'>> & { attribu
 export type RandomSource = () => number;
 
 let idCounter = 0;
-/** Tracks count on their own: shared with box ids, the first box drawn was "Track 2" ("Car 2" in the object list). */
+/**
+ * Tracks count on their own: shared with box ids, the first box drawn was "Track 2" ("Car 2" in
+ * the object list). The highest track number seen in saved frames (`noteTrackIds`), or issued
+ * when no live document is known (`trackNumbersFrom`).
+ */
 let trackCounter = 0;
+/** The track ids of the open document, when the page gave them (`trackNumbersFrom`). */
+let liveTrackIds: (() => Iterable<string | null>) | null = null;
+/** The highest number issued since the current task began: several new tracks in one action differ. */
+let issuedThisTask = 0;
 
 function randomSuffix(random: RandomSource): string {
   let out = '';
@@ -39,10 +47,28 @@ export function newCuboidId(random: RandomSource = Math.random): string {
   return `c${idCounter}-${randomSuffix(random)}`;
 }
 
-/** A new track id (`t` + a per-page track counter + random suffix), same scheme as `newCuboidId`: tracks of a session are numbered 1, 2, 3, … */
+/**
+ * A new track id (`t` + a number + random suffix), same scheme as `newCuboidId`: the number is one
+ * past every track of the saved frames seen (`noteTrackIds`) and of the open document
+ * (`trackNumbersFrom`), so tracks are numbered 1, 2, 3, … and a fit that was undone gives its
+ * number back. Without a live document, a per-page counter.
+ */
 export function newTrackId(random: RandomSource = Math.random): string {
-  trackCounter += 1;
-  return `t${trackCounter}-${randomSuffix(random)}`;
+  let n = trackCounter;
+  if (liveTrackIds !== null) for (const id of liveTrackIds()) n = Math.max(n, trackNumberOf(id) ?? 0);
+  n = Math.max(n, issuedThisTask) + 1;
+  if (liveTrackIds === null) trackCounter = n;
+  if (issuedThisTask === 0) queueMicrotask(() => (issuedThisTask = 0));
+  issuedThisTask = n;
+  return `t${n}-${randomSuffix(random)}`;
+}
+
+/**
+ * Numbers new tracks past the track ids `source` gives at that moment (the open document's) as
+ * well as those noted: undoing the box that took a number frees it. Null: back to the counter.
+ */
+export function trackNumbersFrom(source: (() => Iterable<string | null>) | null): void {
+  liveTrackIds = source;
 }
 
 /**

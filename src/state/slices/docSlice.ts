@@ -49,7 +49,8 @@ export function createDocSlice(clearHistory: () => void): StateCreator<AppState,
     docLoadCount: 0,
     loadDoc: (doc) => {
       const ids = new Set(doc?.cuboids.map((c) => c.id) ?? []);
-      noteTrackIds(doc?.cuboids.map((c) => c.trackId) ?? []);
+      // The frame left keeps its tracks (saved): new tracks elsewhere number past them too.
+      noteTrackIds([...(get().doc?.cuboids ?? []), ...(doc?.cuboids ?? [])].map((c) => c.trackId));
       set((s) => ({
         doc,
         docLoadCount: s.docLoadCount + 1,

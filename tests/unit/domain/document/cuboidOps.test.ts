@@ -8,6 +8,7 @@ import {
   newTrackId,
   normalizeYaw,
   noteTrackIds,
+  trackNumbersFrom,
   removeCuboids,
   updateCuboid,
   updateCuboids,
@@ -116,5 +117,34 @@ describe('classDefaultSize', () => {
     expect(classDefaultSize('Unicorn')).toEqual([2, 1.2, 1.5]);
     expect(classDefaultSize('toString')).toEqual([2, 1.2, 1.5]);
     expect(classDefaultSize('Car', { Car: [4, 2, 1] })).toEqual([4, 2, 1]);
+  });
+
+  it('number past the open document when the page gives it: an undone box gives its number back, and one action’s new tracks differ', async () => {
+    const track = (id: string): number => Number(/^t(\d+)-/.exec(id)![1]);
+    const floor = track(newTrackId());
+    await Promise.resolve();
+    let live: string[] = [];
+    trackNumbersFrom(() => live);
+    try {
+      const fit = newTrackId();
+      expect(track(fit)).toBe(floor + 1);
+      live = [fit];
+      await Promise.resolve();
+      expect(track(newTrackId())).toBe(floor + 2);
+      // The fit undone: its number is free again.
+      live = [];
+      await Promise.resolve();
+      expect(track(newTrackId())).toBe(floor + 1);
+      // Three copies made in one action, before the document holds any of them.
+      await Promise.resolve();
+      const copies = [newTrackId(), newTrackId(), newTrackId()].map(track);
+      expect(copies).toEqual([floor + 1, floor + 2, floor + 3]);
+      // Tracks of saved frames (noted) still count.
+      await Promise.resolve();
+      noteTrackIds([`t${floor + 9}-aaaaaa`]);
+      expect(track(newTrackId())).toBe(floor + 10);
+    } finally {
+      trackNumbersFrom(null);
+    }
   });
 });
