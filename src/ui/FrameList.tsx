@@ -64,7 +64,8 @@ export function FrameList() {
             setJump('');
             setJumpError(null);
           }}
-          placeholder="Jump to frame id (Enter)"
+          placeholder="Go to frame (Enter)"
+          title="Type a frame id and press Enter to open it"
           aria-label="Jump to frame"
           data-testid="frame-jump"
         />

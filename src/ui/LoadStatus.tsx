@@ -20,6 +20,9 @@ export function LoadStatus() {
       </span>
     );
   }
+  const figures =
+    `${nf.format(load.totalPoints)} points in this frame (${nf.format(load.totalPoints - load.renderCount)} invalid) · ${mb(load.bytesTotal)} MB · ` +
+    `first points ${Math.round(load.firstBatchMs ?? 0)} ms · full frame ${Math.round(load.totalMs ?? 0)} ms · fields ${load.fields.map((f) => f.name).join(' ')}`;
   const fraction = load.bytesTotal > 0 ? Math.min(1, load.bytesLoaded / load.bytesTotal) : 0;
   return (
     <span className="load-status" data-testid="load-status" data-status={load.status}>
@@ -31,9 +34,8 @@ export function LoadStatus() {
           </span>
         </>
       ) : (
-        <span>
-          {nf.format(load.totalPoints)} points in this frame ({nf.format(load.totalPoints - load.renderCount)} invalid) · {mb(load.bytesTotal)} MB · first
-          points {Math.round(load.firstBatchMs ?? 0)} ms · full frame {Math.round(load.totalMs ?? 0)} ms · fields {load.fields.map((f) => f.name).join(' ')}
+        <span title={figures}>
+          {figures}
           {load.notice !== null && (
             <>
               {' · '}

@@ -171,11 +171,11 @@ export function ObjectList() {
           .filter(Boolean)
           .join(' · ')}
       >
-        <span>Objects ({filtered ? `${model.shown} of ${model.total}` : model.total})</span>
-        {/* Short words, so that the counts fit the sidebar's one line (the title has them in full); a second line when they do not. */}
-        {model.errors > 0 ? <span className="checks-badge err"> · {model.errors} err</span> : null}
-        {model.warnings > 0 ? <span className="checks-badge warn"> · {model.warnings} warn</span> : null}
-        {model.flagged > 0 ? <span className="ol-flag"> · {model.flagged} ⚑</span> : null}
+        <span>Objects {filtered ? `${model.shown} of ${model.total}` : model.total}</span>
+        {/* The counts as the rows show them (red errors, amber warnings), so 512 boxes' fit the sidebar's one line; the title has them in words. */}
+        {model.errors > 0 ? <span className="ol-err">{model.errors}</span> : null}
+        {model.warnings > 0 ? <span className="ol-warn">{model.warnings}</span> : null}
+        {model.flagged > 0 ? <span className="ol-flag">{model.flagged} ⚑</span> : null}
       </h2>
       <div className="ol-tools">
         <input
