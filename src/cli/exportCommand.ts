@@ -267,8 +267,8 @@ export function formatExportSummary(s: ExportSummary, out: string): string {
     (s.noImage.length > 0
       ? `  warning: ${s.noImage.length} frame${s.noImage.length === 1 ? ' has' : 's have'} no image (${list(s.noImage)}): OpenPCDet's and mmdet3d's KITTI info builders open image_2/ID.png for every frame and stop there (their custom datasets need none: --format openpcdet or mmdet3d)\n`
       : '') +
-    (s.notPng.length > 0
-      ? `  warning: ${s.notPng.length} image${s.notPng.length === 1 ? ' is' : 's are'} not PNG (${list(s.notPng.map((i) => i.file))}), copied as they are: OpenPCDet and mmdet3d open image_2/ID.png\n`
+    (s.jpegConverted.length > 0
+      ? `  converted ${s.jpegConverted.length} JPEG image${s.jpegConverted.length === 1 ? '' : 's'} to PNG (${list(s.jpegConverted.map((i) => i.file))}): OpenPCDet and mmdet3d open image_2/ID.png\n`
       : '') +
     (s.classMapping.some((c) => c.to !== c.from)
       ? `  nuScenes categories written as KITTI classes: ${s.classMapping

@@ -23,7 +23,7 @@ import { DatasetPoses } from './dataset/datasetPoses.ts';
 import { TrackWindows } from './checks/TrackWindows.ts';
 import { FrameCheckSummaries } from './checks/FrameCheckSummaries.ts';
 import { CheckPool, type CheckPoolOptions } from './checks/CheckPool.ts';
-import { poolPointReader } from './export/exportPointsTask.ts';
+import { poolFileReader } from './export/exportFileTask.ts';
 import { registerExportRoute } from './routes/exportRoute.ts';
 import { registerFileRoutes } from './routes/fileRoutes.ts';
 import { registerFlagRoutes } from './routes/flagRoutes.ts';
@@ -195,7 +195,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     dictionaries,
     checkSummaries,
     loginRateLimit: opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
-    pointReader: poolPointReader((task) => checkPool.runExportPoints(task)),
+    fileReader: poolFileReader((task) => checkPool.runExportFile(task)),
   };
   // Every route below is validated with its zod schemas and listed in GET /api/openapi.json.
   const api = await installZodSchemas(app, cuboidVersion());

@@ -7,7 +7,7 @@ import { CheckPause } from './CheckPause.ts';
 import { DEFAULT_CHECK_LIMITS, formatMs } from './checkLimits.ts';
 import type { CheckAnswer, CheckRequest, CheckTask, CheckedFrame } from './checkTask.ts';
 import type { NuscenesTableAnswer, NuscenesTableTask } from '../dataset/layouts/nuscenesTableTask.ts';
-import type { ExportPointsAnswer, ExportPointsTask } from '../export/exportPointsTask.ts';
+import type { ExportFileAnswer, ExportFileTask } from '../export/exportFileTask.ts';
 
 export interface CheckPoolOptions extends Partial<CheckLimits> {
   /** Worker threads; default the cores less one (the event loop keeps one), at least 1. */
@@ -144,10 +144,10 @@ export class CheckPool {
 
   /**
    * Reads (and converts) one frame's point file for an export on a pool thread
-   * (`exportPointsTask.ts`). No check limits apply; the answer carries a file's error as its message.
+   * (`exportFileTask.ts`). No check limits apply; the answer carries a file's error as its message.
    */
-  async runExportPoints(task: ExportPointsTask): Promise<ExportPointsAnswer> {
-    return (await this.pool.run(task as unknown as CheckTask)) as unknown as ExportPointsAnswer;
+  async runExportFile(task: ExportFileTask): Promise<ExportFileAnswer> {
+    return (await this.pool.run(task as unknown as CheckTask)) as unknown as ExportFileAnswer;
   }
 
   /** Stops every thread; running and queued checks are rejected. */

@@ -18,17 +18,17 @@ const ready = import('tsx/esm/api').then(({ register }) => {
 });
 ready.catch(() => undefined);
 
-/** Runs one `CheckTask` (checkTask.ts) and resolves with its `CheckAnswer`; a dataset task (`CheckPool.runDatasetTask`) or an export's point file (`runExportPoints`) goes to its own module. */
+/** Runs one `CheckTask` (checkTask.ts) and resolves with its `CheckAnswer`; a dataset task (`CheckPool.runDatasetTask`) or an export's point file (`runExportFile`) goes to its own module. */
 module.exports = async function runInWorker(task) {
   if (task.kind === 'nuscenes-tables') {
     await ready;
     const { runNuscenesTableTask } = await import('../dataset/layouts/nuscenesTableTask.ts');
     return runNuscenesTableTask(task);
   }
-  if (task.kind === 'export-points') {
+  if (task.kind === 'export-file') {
     await ready;
-    const { runExportPointsTask } = await import('../export/exportPointsTask.ts');
-    return runExportPointsTask(task);
+    const { runExportFileTask } = await import('../export/exportFileTask.ts');
+    return runExportFileTask(task);
   }
   const { runCheckTask } = await ready;
   return runCheckTask(task);

@@ -18,7 +18,7 @@ import { FORMAT_VERSIONS } from '../../domain/formats/LabelFormats.ts';
 import { kittiTreeConversions } from './kittiTreeConversions.ts';
 import { caseOnlyClasses } from '../../domain/formats/caseOnlyClasses.ts';
 import { documentToExport, type AcceptedInstead } from './documentToExport.ts';
-import { IN_THREAD_POINTS, type ExportPointReader, type PreparedPoints } from './exportPointReader.ts';
+import { IN_THREAD_FILES, type ExportFileReader, type PreparedPoints } from './exportFileReader.ts';
 
 export interface ExportOptions {
   /** Fraction of frames in `train.txt` (0..1); default 0.8. */
@@ -49,8 +49,8 @@ export interface ExportOptions {
    * tree and the ImageSets, and listed in `skipped`).
    */
   strict?: boolean;
-  /** Where point files are read and converted (the server: its worker pool, `poolPointReader`); default this thread. */
-  pointReader?: ExportPointReader;
+  /** Where point files are read and converted (the server: its worker pool, `poolFileReader`); default this thread. */
+  fileReader?: ExportFileReader;
 }
 
 /** A frame left out of an export: the file that could not be read or converted, and why. */
@@ -94,9 +94,10 @@ export interface ExportSummary {
    * matrices: `filled` names them (P0, P1 and P3 written as P2, Tr_imu_to_velo as the identity).
    */
   calibFilled: { frameId: string; filled: string[] }[];
-  /** Frames without an image (`image_2/ID.png`, which OpenPCDet and mmdet3d open for every frame), and images that are not PNG. */
+  /** Frames without an image (`image_2/ID.png`, which OpenPCDet and mmdet3d open for every frame). */
   noImage: string[];
-  notPng: { frameId: string; file: string }[];
+  /** JPEG images written as PNG (`image_2/ID.png`, the only name the readers open), by their source file. */
+  jpegConverted: { frameId: string; file: string }[];
   /** Label files of the served dataset that were stale and are now rewritten. */
   labelsRepaired: number;
   /** Accepted frames changed since their accept, written as accepted (`--status accepted`). */
@@ -144,7 +145,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
   if (!(split >= 0 && split <= 1)) throw new RangeError(`exportDataset: split ${split} is not between 0 and 1`);
   const seed = opts.seed ?? 'cuboid';
   const bin = opts.bin !== false;
-  const reader = opts.pointReader ?? IN_THREAD_POINTS;
+  const reader = opts.fileReader ?? IN_THREAD_FILES;
   const repaired = source.syncDirtyLabels !== undefined ? await source.syncDirtyLabels() : { written: [] };
   const summary: ExportSummary = {
     frames: 0,
@@ -163,7 +164,7 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
     intensityKept: [],
     calibFilled: [],
     noImage: [],
-    notPng: [],
+    jpegConverted: [],
     labelsRepaired: repaired.written.length,
     acceptedInstead: [],
     nonNumericIds: [],
@@ -204,9 +205,16 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       const doc = { ...picked.doc, cuboids: classMapper.map(picked.doc.cuboids) };
       const label = await step(frame.labelPath ?? `${id} (stored annotation)`, () => source.formatLabel(frame, doc));
       const points = opts.points === false ? null : await step(frame.points.path, () => reader.prepare(frame, bin, opts.intensity === 'keep'));
-      const image = opts.images === false || frame.image === null ? null : frame.image.path;
-      if (image !== null) await step(image, () => frameFileSize(frame, image));
-      prepared = { label, points, calib, imageSource: image, labels: doc.cuboids.map((c) => c.label) };
+      const imageFile = opts.images === false || frame.image === null ? null : frame.image.path;
+      let image: PreparedFrame['image'] = null;
+      if (imageFile !== null && path.extname(imageFile).toLowerCase() === '.png') {
+        await step(imageFile, () => frameFileSize(frame, imageFile));
+        image = { kind: 'copy', source: imageFile };
+      } else if (imageFile !== null) {
+        // A JPEG (the only other camera type a dataset lists): the readers open image_2/ID.png only.
+        image = { kind: 'png', source: imageFile, png: await step(imageFile, () => reader.png(frame, imageFile)) };
+      }
+      prepared = { label, points, calib, image, labels: doc.cuboids.map((c) => c.label) };
     } catch (err) {
       const skipped: SkippedFrame = { frameId: id, file: relative(root, file), reason: err instanceof Error ? err.message : String(err) };
       if (opts.strict === true) throw new ExportFrameError(skipped);
@@ -232,10 +240,11 @@ export async function exportDataset(source: ExportSource, sink: ExportSink, opts
       if (p.kind === 'converted' || p.kind === 'rewritten') countRescaled(summary.intensityRescaled, p.intensityFrom);
       if (opts.intensity === 'keep' && p.kind !== 'copy') countRescaled(summary.intensityKept, p.intensityScale);
     }
-    if (prepared.imageSource !== null && frame.image !== null) {
-      const ext = path.extname(frame.image.path).toLowerCase();
-      await sink.copyFile(`training/image_2/${id}${ext}`, { source: frame.source, ref: prepared.imageSource });
-      if (ext !== '.png') summary.notPng.push({ frameId: id, file: relative(root, frame.image.path) });
+    const { image } = prepared;
+    if (image?.kind === 'copy') await sink.copyFile(`training/image_2/${id}.png`, { source: frame.source, ref: image.source });
+    else if (image?.kind === 'png') {
+      await sink.writeFile(`training/image_2/${id}.png`, image.png);
+      summary.jpegConverted.push({ frameId: id, file: relative(root, image.source) });
     } else if (opts.images !== false) summary.noImage.push(id);
     for (const label of prepared.labels) boxesByClass.set(label, (boxesByClass.get(label) ?? 0) + 1);
     exported.push(id);
@@ -284,7 +293,8 @@ interface PreparedFrame {
   points: PreparedPoints | null;
   /** The calib in KITTI's line order, and the matrices it lacked (null: none, the synthetic one is written). */
   calib: { text: string; filled: string[] } | null;
-  imageSource: string | null;
+  /** The image copied as it is (a PNG), or a JPEG's pixels as PNG bytes; null: none written. */
+  image: { kind: 'copy'; source: string } | { kind: 'png'; source: string; png: Uint8Array } | null;
   /** The class of each box written. */
   labels: string[];
 }

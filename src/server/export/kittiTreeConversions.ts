@@ -10,7 +10,8 @@ export function convertedFormatsText(converted: ExportSummary['converted']): str
 /**
  * What a KITTI tree export converted on the way, one sentence each, for the manifest's
  * `conversions` (as the other formats record them): the class mapping first when there is one,
- * then the point files converted or rewritten, then the frames given the synthetic calib.
+ * then the point files converted or rewritten, the calibs filled, the JPEGs written as PNG, then the
+ * frames given the synthetic calib.
  */
 export function kittiTreeConversions(summary: ExportSummary, classSentence: string | null): string[] {
   const out: string[] = [];
@@ -39,6 +40,8 @@ export function kittiTreeConversions(summary: ExportSummary, classSentence: stri
       `calib: written in KITTI's line order; ${f.length} lacked matrices (${f.map((c) => `${c.frameId}: ${c.filled.join(' ')}`).join(', ')}): P2 written for a missing P0, P1 or P3, the identity for Tr_imu_to_velo`,
     );
   }
+  const j = summary.jpegConverted.length;
+  if (j > 0) out.push(`images: ${j} JPEG${j === 1 ? '' : 's'} written as PNG (image_2/ID.png, the name OpenPCDet and mmdet3d open)`);
   const s = summary.syntheticCalib.length;
   if (s > 0) out.push(`${s} frame${s === 1 ? ' has' : 's have'} no calib: the no-camera synthetic calib was written (2D boxes 0 0 0 0)`);
   return out;

@@ -4,7 +4,7 @@ import type { CheckPool } from '../checks/CheckPool.ts';
 import type { ExportSource } from '../export/ExportSource.ts';
 import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
 import { exportLabelFormat } from '../export/formats/exportLabelFormat.ts';
-import { poolPointReader } from '../export/exportPointsTask.ts';
+import { poolFileReader } from '../export/exportFileTask.ts';
 import { parseStatuses } from '../export/parseStatuses.ts';
 import { ZipSink } from '../export/ZipSink.ts';
 import { isExportFormat } from '../../domain/formats/LabelFormats.ts';
@@ -71,11 +71,11 @@ async function runExportJob(input: ExportJobInput, ctx: JobContext): Promise<Exp
     try {
       const { bin: _bin, images: _images, ...labelOpts } = opts;
       // Point files are parsed and converted on the pool's threads, not this event loop.
-      const pointReader = poolPointReader((task) => ctx.pool.runExportPoints(task));
+      const fileReader = poolFileReader((task) => ctx.pool.runExportFile(task));
       summary =
         format === 'kitti'
-          ? await exportDataset(counted, sink, { ...opts, pointReader })
-          : await exportLabelFormat(counted, sink, { ...labelOpts, format, pointReader });
+          ? await exportDataset(counted, sink, { ...opts, fileReader })
+          : await exportLabelFormat(counted, sink, { ...labelOpts, format, fileReader });
     } catch (err) {
       sink.abort(err instanceof Error ? err : new Error(String(err)));
       await saved.catch(() => undefined);

@@ -10,7 +10,7 @@ import type { FrameCheckSummaries } from '../checks/FrameCheckSummaries.ts';
 import type { UserStore } from '../storage/UserStore.ts';
 import type { DatasetPoses } from '../dataset/datasetPoses.ts';
 import type { TrackWindows } from '../checks/TrackWindows.ts';
-import type { ExportPointReader } from '../export/exportPointReader.ts';
+import type { ExportFileReader } from '../export/exportFileReader.ts';
 
 /** What every route module receives. */
 export interface RouteContext {
@@ -31,7 +31,7 @@ export interface RouteContext {
   /** Login attempts allowed per client address and window. */
   loginRateLimit: LoginRateLimit;
   /** Where the zip export reads and converts point files: the check pool's threads. */
-  pointReader: ExportPointReader;
+  fileReader: ExportFileReader;
 }
 
 /**

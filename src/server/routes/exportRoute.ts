@@ -33,11 +33,11 @@ export function registerExportRoute(app: ZodApp, ctx: RouteContext): void {
     const name = exportZipName(dataset.root, format, request.query.status);
     const { bin: _bin, images: _images, ...labelOpts } = opts;
     // Point files are parsed and converted on the check pool's threads, not this event loop.
-    const { pointReader } = ctx;
+    const { fileReader } = ctx;
     const run =
       format === 'kitti'
-        ? exportDataset(ctx.service, sink, { ...opts, pointReader })
-        : exportLabelFormat(ctx.service, sink, { ...labelOpts, format, pointReader });
+        ? exportDataset(ctx.service, sink, { ...opts, fileReader })
+        : exportLabelFormat(ctx.service, sink, { ...labelOpts, format, fileReader });
     void run.catch((err: unknown) => {
       request.log.error({ err }, 'export.zip failed');
       sink.abort(err instanceof Error ? err : new Error(String(err)));

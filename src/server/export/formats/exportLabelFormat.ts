@@ -8,7 +8,7 @@ import type { Pose } from '../../../domain/poses/Pose.ts';
 import type { DatasetFrame } from '../../dataset/Dataset.ts';
 import { frameFileSize, readFrameFile } from '../../dataset/frameFiles.ts';
 import { readImageSize } from '../../dataset/frameFileInfo.ts';
-import { IN_THREAD_POINTS, type ExportPointReader } from '../exportPointReader.ts';
+import { IN_THREAD_FILES, type ExportFileReader } from '../exportFileReader.ts';
 import type { ExportSink } from '../ExportSink.ts';
 import type { ExportSource } from '../ExportSource.ts';
 import { documentToExport, type AcceptedInstead } from '../documentToExport.ts';
@@ -50,8 +50,8 @@ export interface FormatExportOptions {
   placement?: (frame: DatasetFrame) => { sequence: string; pose: Pose | null };
   /** A frame's capture time in seconds; default unknown (null). */
   timestamp?: (frame: DatasetFrame) => number | null;
-  /** Where point files are read (the server: its worker pool, `poolPointReader`); default this thread. */
-  pointReader?: ExportPointReader;
+  /** Where point files are read (the server: its worker pool, `poolFileReader`); default this thread. */
+  fileReader?: ExportFileReader;
 }
 
 export interface FormatExportSummary {
@@ -146,7 +146,7 @@ export async function exportLabelFormat(source: ExportSource, sink: ExportSink, 
       const doc = classMapper === null ? stored : { ...stored, cuboids: classMapper.map(stored.cuboids) };
       if (!writer.needsCalib) calib = null;
       file = frame.points.path;
-      const cloud = writer.needsPoints ? await (opts.pointReader ?? IN_THREAD_POINTS).cloud(frame) : null;
+      const cloud = writer.needsPoints ? await (opts.fileReader ?? IN_THREAD_FILES).cloud(frame) : null;
       let imageSource: string | null = null;
       if (writer.needsCalib && frame.image !== null) {
         file = frame.image.path;
