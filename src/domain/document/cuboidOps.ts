@@ -58,7 +58,7 @@ export function newTrackId(random: RandomSource = Math.random): string {
   if (liveTrackIds !== null) for (const id of liveTrackIds()) n = Math.max(n, trackNumberOf(id) ?? 0);
   n = Math.max(n, issuedThisTask) + 1;
   if (liveTrackIds === null) trackCounter = n;
-  if (issuedThisTask === 0) queueMicrotask(() => (issuedThisTask = 0));
+  if (issuedThisTask === 0) void Promise.resolve().then(() => (issuedThisTask = 0));
   issuedThisTask = n;
   return `t${n}-${randomSuffix(random)}`;
 }
