@@ -1,19 +1,18 @@
 import { parseKittiLabel } from '../../domain/kitti/parseKittiLabel.ts';
-import { readPngSize } from '../../domain/kitti/readPngSize.ts';
 import type { DatasetFrame } from './Dataset.ts';
-import { readFramePrefix } from './frameFiles.ts';
+import { imageFileSize } from './imageFileSize.ts';
 
-/** KITTI's typical image 2 size, used when a frame has no readable PNG (pixels, [width, height]). */
+/** KITTI's typical image 2 size, used when a frame has no readable image (pixels, [width, height]). */
 export const DEFAULT_IMAGE_SIZE: [number, number] = [1242, 375];
 
 /**
- * `[width, height]` of the frame's image 2 in pixels from the PNG header, or the KITTI default
- * 1242×375 when there is no image or it is not a readable PNG.
+ * `[width, height]` of the frame's image 2 in pixels from its PNG or JPEG header
+ * (`imageFileSize`), or the KITTI default 1242×375 when there is no image or it does not read.
  */
 export async function readImageSize(frame: DatasetFrame): Promise<[number, number]> {
   if (frame.image === null) return DEFAULT_IMAGE_SIZE;
   try {
-    return readPngSize(await readFramePrefix(frame, frame.image.path, 32)) ?? DEFAULT_IMAGE_SIZE;
+    return (await imageFileSize(frame, frame.image.path)) ?? DEFAULT_IMAGE_SIZE;
   } catch {
     return DEFAULT_IMAGE_SIZE;
   }

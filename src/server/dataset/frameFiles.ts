@@ -3,7 +3,7 @@ import type { DatasetFrame } from './Dataset.ts';
 import { sourceFor } from './sources.ts';
 
 /** What the readers below need of a frame: its source. */
-type FrameOf = Pick<DatasetFrame, 'source'>;
+export type FrameOf = Pick<DatasetFrame, 'source'>;
 
 /**
  * Reads one of a frame's files whole through its source (a local folder: confined as

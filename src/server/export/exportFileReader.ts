@@ -26,5 +26,5 @@ export interface ExportFileReader {
 export const IN_THREAD_FILES: ExportFileReader = {
   prepare: preparePoints,
   cloud: (frame) => readFramePoints(frame),
-  png: async (frame, file) => jpegToPng(new Uint8Array(await readFrameFile(frame, file)), file.slice(file.lastIndexOf('/') + 1)),
+  png: async (frame, file) => jpegToPng(new Uint8Array(await readFrameFile(frame, file))),
 };

@@ -7,14 +7,15 @@ const MAX_MEGAPIXELS = 100;
 /**
  * A JPEG camera image as an 8-bit RGB PNG of the same pixels: OpenPCDet and mmdet3d open
  * `image_2/ID.png` and nothing else. Decoded with jpeg-js, encoded with fast-png.
- * @throws Error naming `fileName` when the bytes are not a JPEG jpeg-js can decode
+ * @throws Error saying why when the bytes are not a JPEG jpeg-js can decode (the export's skip
+ *   report names the file beside it)
  */
-export function jpegToPng(bytes: Uint8Array, fileName: string): Uint8Array {
+export function jpegToPng(bytes: Uint8Array): Uint8Array {
   let image: { width: number; height: number; data: Uint8Array };
   try {
     image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 2048 });
   } catch (err) {
-    throw new Error(`${fileName}: not a JPEG that could be converted to PNG (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`not a JPEG that could be converted to PNG (${err instanceof Error ? err.message : String(err)})`);
   }
   const { width, height, data } = image;
   // RGBA → RGB: the readers' image pipelines take three channels.

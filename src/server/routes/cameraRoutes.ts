@@ -1,21 +1,20 @@
-import { readPngSize } from '../../domain/kitti/readPngSize.ts';
 import { cameraParamsSchema, frameCamerasResponseSchema, type FrameCamerasResponse } from '../../domain/api/cameraSchemas.ts';
 import { frameParamsSchema } from '../../domain/api/requestSchemas.ts';
 import { CameraFolders } from '../dataset/cameraFolders.ts';
 import type { DatasetFrame } from '../dataset/Dataset.ts';
 import type { DatasetCamera } from '../dataset/DatasetCamera.ts';
 import { frameCameras } from '../dataset/frameCameras.ts';
-import { readFramePrefix } from '../dataset/frameFiles.ts';
+import { imageFileSize } from '../dataset/imageFileSize.ts';
 import { HttpError, quoteInput } from '../http/HttpError.ts';
 import { sendDatasetFile } from '../http/sendFile.ts';
 import type { ZodApp } from '../http/zodRoutes.ts';
 import { frameFromParams, type RouteContext } from './RouteContext.ts';
 
-/** `[width, height]` of a PNG from its header, or null (a JPEG, an unreadable file: the browser reads the size). */
-async function pngSize(frame: DatasetFrame, camera: DatasetCamera): Promise<[number, number] | null> {
-  if (camera.image === null || camera.image.contentType !== 'image/png') return null;
+/** `[width, height]` of a camera's PNG or JPEG from its header, or null (no image, an unreadable file: the browser reads the size). */
+async function cameraImageSize(frame: DatasetFrame, camera: DatasetCamera): Promise<[number, number] | null> {
+  if (camera.image === null) return null;
   try {
-    return readPngSize(await readFramePrefix(frame, camera.image.path, 32));
+    return await imageFileSize(frame, camera.image.path);
   } catch {
     return null;
   }
@@ -48,7 +47,7 @@ export function registerCameraRoutes(app: ZodApp, ctx: RouteContext): void {
             colour: c.colour,
             file: c.file,
             hasImage: c.image !== null,
-            imageSize: await pngSize(frame, c),
+            imageSize: await cameraImageSize(frame, c),
             projection: c.projection,
             problem: c.problem,
           })),

@@ -5,6 +5,7 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { DirectorySink } from '../../../../src/server/export/ExportSink.ts';
 import { exportDataset } from '../../../../src/server/export/exportDataset.ts';
+import { readImageSize } from '../../../../src/server/dataset/frameFileInfo.ts';
 import { makeKittiDataset } from '../fixtures/makeDataset.ts';
 import { tempWorkspaces } from '../fixtures/tempWorkspaces.ts';
 
@@ -32,6 +33,8 @@ describe('exportDataset and JPEG camera images', () => {
     const summary = await exportDataset(ws.service, new DirectorySink(out));
     expect(summary.frames).toBe(2);
     expect(summary.jpegConverted).toEqual([{ frameId: 'a', file: 'image_2/a.jpg' }]);
+    // Its size is read from the JPEG's header (2D boxes are clipped to it), not taken as KITTI's 1242 × 375.
+    expect(await readImageSize(ws.service.dataset.get('a')!)).toEqual([64, 40]);
     expect(fs.existsSync(path.join(out, 'training', 'image_2', 'a.jpg'))).toBe(false);
     const png = decode(fs.readFileSync(path.join(out, 'training', 'image_2', 'a.png')));
     expect([png.width, png.height, png.channels, png.depth]).toEqual([64, 40, 3, 8]);
@@ -57,7 +60,23 @@ describe('exportDataset and JPEG camera images', () => {
     expect(summary.frames).toBe(1);
     expect(summary.skipped).toHaveLength(1);
     expect(summary.skipped[0]).toMatchObject({ frameId: 'a', file: 'image_2/a.jpg' });
-    expect(summary.skipped[0].reason).toMatch(/^a\.jpg: not a JPEG that could be converted to PNG \(/);
+    expect(summary.skipped[0].reason).toMatch(/^not a JPEG that could be converted to PNG \(/);
     expect(fs.existsSync(path.join(out, 'training', 'label_2', 'a.txt'))).toBe(false);
+  });
+
+  it('reads the size of a JPEG whose frame header lies past its first 64 KiB (a large EXIF block)', async () => {
+    const data = makeKittiDataset(path.join(temp(), 'data'), { ids: ['a'] });
+    fs.mkdirSync(path.join(data, 'image_2'), { recursive: true });
+    const jpg = twoColourJpeg();
+    // SOI, then an APP1 segment of 65,535 bytes (the most one segment holds), then the rest.
+    const app1 = new Uint8Array(2 + 65535);
+    app1.set([0xff, 0xe1, 0xff, 0xff]);
+    const padded = new Uint8Array(jpg.length + app1.length);
+    padded.set(jpg.subarray(0, 2));
+    padded.set(app1, 2);
+    padded.set(jpg.subarray(2), 2 + app1.length);
+    fs.writeFileSync(path.join(data, 'image_2', 'a.jpg'), padded);
+    const ws = await workspace(data);
+    expect(await readImageSize(ws.service.dataset.get('a')!)).toEqual([64, 40]);
   });
 });
