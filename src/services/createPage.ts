@@ -150,6 +150,15 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
       const stopSweep = startFrameCheckSweep(store, io.api);
       const stopMerger = startSweepMerger(store, io);
       const stopDetail = startMergeDetail(store, io);
+      // New track numbers count every saved frame's tracks, not only the frames opened since the
+      // page loaded (a reload forgot them and numbers repeated): the track index is read once the
+      // frame list is in (`noteTrackIds` in the loader).
+      let indexRead = false;
+      const stopIndex = store.subscribe((s) => {
+        if (indexRead || s.frames.length === 0) return;
+        indexRead = true;
+        void services.tracks.reload().catch(() => undefined);
+      });
       const onUnload = () => void autosave?.saveNow();
       window.addEventListener('beforeunload', onUnload);
       const stop = () => {
@@ -157,6 +166,7 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
         stopSweep();
         stopMerger();
         stopDetail();
+        stopIndex();
         window.removeEventListener('beforeunload', onUnload);
         stops.delete(stop);
       };

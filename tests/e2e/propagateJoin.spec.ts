@@ -45,11 +45,16 @@ async function waitFrame(page: Page, id: string): Promise<void> {
 
 /** F, then a click on the car's centre in the top view: one fitted box, selected. */
 async function fitCar(page: Page, frame: number): Promise<string> {
+  return fitAt(page, truthCentre(frame));
+}
+
+/** F, then a click at `centre` (LiDAR frame) in the top view: one fitted box, selected. */
+async function fitAt(page: Page, centre: [number, number, number]): Promise<string> {
   const before = (await page.evaluate(() => (window as any).__cuboid.store.getState().doc.cuboids.length)) as number;
   await page.keyboard.press('f');
   await waitForTool(page, 'fit');
-  await waitForViewStill(page, truthCentre(frame));
-  const xy = (await page.evaluate((p) => (window as any).__cuboid.project(p), truthCentre(frame))) as [number, number];
+  await waitForViewStill(page, centre);
+  const xy = (await page.evaluate((p) => (window as any).__cuboid.project(p), centre)) as [number, number];
   await page.mouse.click(xy[0], xy[1]);
   await page.waitForFunction((n) => (window as any).__cuboid.store.getState().doc.cuboids.length === n + 1, before);
   await page.keyboard.press('v');
@@ -83,4 +88,24 @@ test('C onto a car already boxed in the app joins that box instead of adding a s
   expect(frame1.cuboids.map((c) => [c.id, c.trackId])).toEqual([[madeHere, track]]);
   await expect(page.getByTestId('frame-000001')).toContainText('1 box');
   await page.screenshot({ path: 'test-results/propagate-join.png' });
+});
+
+test('a box made after a page reload takes a track number no saved frame uses', async ({ page }) => {
+  test.setTimeout(180_000);
+  const centreOf = (frame: number, track: string) => truth.frames[frame].objects.find((o) => o.trackId === track)!.center;
+  const numberOf = (trackId: string): number => Number(/^t(\d+)-/.exec(trackId)![1]);
+  await page.goto(`${URL_BASE}/?frame=000008`);
+  await waitFrame(page, '000008');
+  await page.keyboard.press('m');
+  const first = await fitAt(page, centreOf(8, 'car-06'));
+  const firstTrack = (await page.evaluate((id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId, first)) as string;
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().save.status === 'saved');
+  // A new page on the next frame: frame 8 is neither open nor around it in the page's memory.
+  await page.goto(`${URL_BASE}/?frame=000009`);
+  await waitFrame(page, '000009');
+  await page.waitForFunction(() => (window as any).__cuboid.store.getState().tracks.status === 'done');
+  await page.keyboard.press('m');
+  const second = await fitAt(page, centreOf(9, 'car-12'));
+  const secondTrack = (await page.evaluate((id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId, second)) as string;
+  expect(numberOf(secondTrack)).toBeGreaterThan(numberOf(firstTrack));
 });
