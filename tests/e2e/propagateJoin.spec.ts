@@ -98,7 +98,10 @@ test('a box made after a page reload takes a track number no saved frame uses', 
   await waitFrame(page, '000008');
   await page.keyboard.press('m');
   const first = await fitAt(page, centreOf(8, 'car-06'));
-  const firstTrack = (await page.evaluate((id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId, first)) as string;
+  const firstTrack = (await page.evaluate(
+    (id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId,
+    first,
+  )) as string;
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().save.status === 'saved');
   // A new page on the next frame: frame 8 is neither open nor around it in the page's memory.
   await page.goto(`${URL_BASE}/?frame=000009`);
@@ -106,6 +109,9 @@ test('a box made after a page reload takes a track number no saved frame uses', 
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().tracks.status === 'done');
   await page.keyboard.press('m');
   const second = await fitAt(page, centreOf(9, 'car-12'));
-  const secondTrack = (await page.evaluate((id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId, second)) as string;
+  const secondTrack = (await page.evaluate(
+    (id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId,
+    second,
+  )) as string;
   expect(numberOf(secondTrack)).toBeGreaterThan(numberOf(firstTrack));
 });
