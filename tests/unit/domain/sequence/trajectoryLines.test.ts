@@ -18,8 +18,9 @@ describe('trajectoryLines', () => {
     // Along the boxes' bottoms (z −1.7), lifted 5 cm.
     expect(path[0][0]).toEqual([0, 0, expect.closeTo(-1.65, 6)]);
     expect(path[1][1][0]).toBeCloseTo(6, 6);
+    // 6 m of path: a chevron every 1.5 m, two arms each.
     const arrows = segments(l.arrows);
-    expect(arrows).toHaveLength(4);
+    expect(arrows).toHaveLength(8);
     for (const [tip, end] of arrows) {
       // Arms go back from the tip (toward −x: the track moves along +x), one to each side.
       expect(end[0]).toBeLessThan(tip[0]);
@@ -40,12 +41,16 @@ describe('trajectoryLines', () => {
     expect(tick[1][1]).toBeCloseTo(2, 6);
   });
 
-  it('draws no path or chevron for a parked track, and no chevron on a short step', () => {
+  it('draws no path or chevron for a parked track, and one chevron for a slow one', () => {
     const parked = trajectoryLines([car(5), car(5.01), car(5)], 2);
     expect(parked.path).toEqual([]);
     expect(parked.arrows).toEqual([]);
-    const creeping = trajectoryLines([car(0), car(0.3)]);
-    expect(segments(creeping.path)).toHaveLength(1);
-    expect(creeping.arrows).toEqual([]);
+    // A person walking 1.4 m/s, ten frames at 10 Hz: steps of 0.14 m, one chevron, pointing along +y.
+    const walker = trajectoryLines(Array.from({ length: 10 }, (_, i) => car(0, 0.14 * i)));
+    expect(segments(walker.path)).toHaveLength(9);
+    const arms = segments(walker.arrows);
+    expect(arms).toHaveLength(2);
+    for (const [tip, end] of arms) expect(end[1]).toBeLessThan(tip[1]);
+    expect(trajectoryLines([car(0), car(0.2)]).arrows).toEqual([]);
   });
 });
