@@ -35,6 +35,8 @@ export interface ExportJobOutput {
   bytes: number;
   frames: number;
   skipped: number;
+  /** The first skipped frames (up to 5), each with the file at fault and why. */
+  skippedFrames: { frameId: string; file: string; reason: string }[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { SPLIT_BY, isSplitBy } from '../../domain/formats/SplitBy.ts';
 import type { Readable } from 'node:stream';
 import type { CheckPool } from '../checks/CheckPool.ts';
 import type { ExportSource } from '../export/ExportSource.ts';
-import { exportDataset, type ExportOptions } from '../export/exportDataset.ts';
+import { exportDataset, type ExportOptions, type SkippedFrame } from '../export/exportDataset.ts';
 import { exportLabelFormat } from '../export/formats/exportLabelFormat.ts';
 import { poolFileReader } from '../export/exportFileTask.ts';
 import { parseStatuses } from '../export/parseStatuses.ts';
@@ -67,7 +67,7 @@ async function runExportJob(input: ExportJobInput, ctx: JobContext): Promise<Exp
     };
     const sink = new ZipSink();
     const saved = ctx.saveFile(sink.stream);
-    let summary: { frames: number; skipped: unknown[] };
+    let summary: { frames: number; filteredOut: number; skipped: SkippedFrame[] };
     try {
       const { bin: _bin, images: _images, ...labelOpts } = opts;
       // Point files are parsed and converted on the pool's threads, not this event loop.
@@ -82,11 +82,31 @@ async function runExportJob(input: ExportJobInput, ctx: JobContext): Promise<Exp
       throw err;
     }
     const bytes = await saved;
+    if (summary.frames === 0) throw new HttpError(422, 'nothing_to_export', nothingExported(summary, input.status));
     ctx.progress(1);
-    return { fileName: input.fileName, bytes, frames: summary.frames, skipped: summary.skipped.length };
+    return {
+      fileName: input.fileName,
+      bytes,
+      frames: summary.frames,
+      skipped: summary.skipped.length,
+      skippedFrames: summary.skipped.slice(0, SKIPPED_SHOWN),
+    };
   } finally {
     await close();
   }
+}
+
+/** Skipped frames an export job's result lists (the manifest in the zip lists every one). */
+const SKIPPED_SHOWN = 5;
+
+/** Why an export wrote no frame: the status filter left none, every frame was skipped, or the dataset has none. */
+function nothingExported(s: { filteredOut: number; skipped: SkippedFrame[] }, status: string | undefined): string {
+  if (s.skipped.length > 0) {
+    const k = s.skipped[0];
+    return `every frame was skipped (${s.skipped.length}); the first, ${k.frameId}: ${k.file}: ${k.reason}`;
+  }
+  if (s.filteredOut > 0) return `no frame has the status ${status ?? 'asked for'} (${s.filteredOut} frames have another): nothing to export`;
+  return 'the dataset has no frame: nothing to export';
 }
 
 function exportOptions(input: ExportJobInput): ExportOptions {

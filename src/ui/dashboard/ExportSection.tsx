@@ -16,7 +16,7 @@ export interface ExportSectionProps {
 /** What the section shows of the running export job. */
 export type JobView =
   | { phase: 'starting' | 'queued' | 'running'; progress: number }
-  | { phase: 'done'; url: string; fileName: string; frames?: number; skipped?: number }
+  | { phase: 'done'; url: string; fileName: string; frames?: number; skipped?: number; skippedFrames?: SkippedFrameView[] }
   | { phase: 'failed'; message: string };
 
 /** Leads' download of the labelled dataset as a KITTI training zip, accepted frames or all. */
@@ -49,14 +49,14 @@ export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
     running.current = abort;
     setJob({ phase: 'starting', progress: 0 });
     let fileName = 'export.zip';
-    let counts: { frames?: number; skipped?: number } = {};
+    let counts: { frames?: number; skipped?: number; skippedFrames?: SkippedFrameView[] } = {};
     runJob(
       e.currentTarget.getAttribute('href') ?? '',
       (s) => {
         const name = (s.result as { fileName?: unknown } | undefined)?.fileName;
         if (typeof name === 'string') fileName = name;
-        const { frames, skipped } = (s.result ?? {}) as { frames?: unknown; skipped?: unknown };
-        if (typeof frames === 'number' && typeof skipped === 'number') counts = { frames, skipped };
+        const { frames, skipped, skippedFrames } = (s.result ?? {}) as { frames?: unknown; skipped?: unknown; skippedFrames?: unknown };
+        if (typeof frames === 'number' && typeof skipped === 'number') counts = { frames, skipped, skippedFrames: skippedFramesOf(skippedFrames) };
         if (s.state === 'queued' || s.state === 'running') setJob({ phase: s.state, progress: s.progress });
       },
       abort.signal,
@@ -107,6 +107,22 @@ export function ExportSection({ hrefFor, runJob }: ExportSectionProps) {
   );
 }
 
+/** A frame the export left out: the file at fault and why. */
+export interface SkippedFrameView {
+  frameId: string;
+  file: string;
+  reason: string;
+}
+
+/** The skipped frames of a job's result, or undefined when it has none in that shape. */
+function skippedFramesOf(value: unknown): SkippedFrameView[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (k): k is SkippedFrameView =>
+      typeof k === 'object' && k !== null && typeof k.frameId === 'string' && typeof k.file === 'string' && typeof k.reason === 'string',
+  );
+}
+
 /** The export job's state: a progress bar while it waits or runs, the download link, or its error. */
 export function ExportJobStatus({ job }: { job: JobView }) {
   if (job.phase === 'failed') {
@@ -118,16 +134,25 @@ export function ExportJobStatus({ job }: { job: JobView }) {
   }
   if (job.phase === 'done') {
     return (
-      <p className="metrics-export-job" data-testid="export-job-done">
+      <div className="metrics-export-job" data-testid="export-job-done">
         Export ready: <a href={job.url}>{job.fileName}</a>
         {job.frames !== undefined ? ` · ${job.frames} ${job.frames === 1 ? 'frame' : 'frames'}` : null}
         {job.skipped !== undefined && job.skipped > 0 ? (
           <span className="error">
             {' '}
-            · {job.skipped} skipped (unreadable files; <code>cuboid_export.json</code> in the zip names each file and why)
+            · {job.skipped} skipped{(job.skippedFrames?.length ?? 0) < job.skipped ? ' (cuboid_export.json in the zip lists every one and why)' : ':'}
           </span>
         ) : null}
-      </p>
+        {job.skippedFrames !== undefined && job.skippedFrames.length > 0 ? (
+          <ul className="metrics-export-skipped" data-testid="export-job-skipped">
+            {job.skippedFrames.map((k) => (
+              <li key={k.frameId}>
+                frame {k.frameId}: {k.file}: {k.reason}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     );
   }
   const percent = Math.round(job.progress * 100);

@@ -55,6 +55,20 @@ describe('the export dialog’s job line', () => {
     expect(withSkips).toContain('4 frames');
     expect(withSkips).toContain('1 skipped');
     expect(withSkips).toContain('cuboid_export.json');
+    const listed = renderToStaticMarkup(
+      <ExportJobStatus
+        job={{
+          phase: 'done',
+          url: '/api/jobs/x/file',
+          fileName: 'data-kitti.zip',
+          frames: 4,
+          skipped: 1,
+          skippedFrames: [{ frameId: '000001', file: 'image_2/000001.jpg', reason: 'not a JPEG that could be converted to PNG (SOI not found)' }],
+        }}
+      />,
+    );
+    expect(listed).toContain('frame 000001: image_2/000001.jpg: not a JPEG that could be converted to PNG (SOI not found)');
+    expect(listed).not.toContain('cuboid_export.json');
     const failed = renderToStaticMarkup(<ExportJobStatus job={{ phase: 'failed', message: 'frame 000001: calib/000001.txt: unreadable' }} />);
     expect(failed).toContain('role="alert"');
     expect(failed).toContain('Export failed: frame 000001: calib/000001.txt: unreadable');

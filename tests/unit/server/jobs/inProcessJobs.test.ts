@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobCreatedSchema, type JobStatusReply } from '../../../../src/domain/api/jobSchemas.ts';
@@ -55,6 +57,27 @@ describe('background jobs in the SQLite mode (in this process)', () => {
     const file = await server.app.inject(`/api/jobs/${id}/file`);
     expect(file.statusCode).toBe(409);
     expect(file.json()).toMatchObject({ error: 'job_not_done', state: 'failed' });
+  });
+
+  it('fails an export that would hold no frame, saying why (no frame accepted), instead of offering an empty zip', async () => {
+    server = await startTestServer();
+    const posted = await server.app.inject({ method: 'POST', url: '/api/jobs/export?status=accepted', payload: {} });
+    const failed = await waitForJob(server.app, jobCreatedSchema.parse(posted.json()).id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.error).toBe('nothing_to_export');
+    expect(failed.error?.detail).toBe('no frame has the status accepted (3 frames have another): nothing to export');
+  });
+
+  it('lists the frames an export skipped in its result, each with the file and why', async () => {
+    server = await startTestServer({ fixture: { ids: ['000000', '000001'] } });
+    fs.writeFileSync(path.join(server.dataDir, 'velodyne', '000001.bin'), new Uint8Array(20));
+    const posted = await server.app.inject({ method: 'POST', url: '/api/jobs/export', payload: {} });
+    const done = await waitForJob(server.app, jobCreatedSchema.parse(posted.json()).id);
+    expect(done.state).toBe('done');
+    expect(done.result).toMatchObject({ frames: 1, skipped: 1 });
+    const [k] = (done.result as { skippedFrames: { frameId: string; file: string; reason: string }[] }).skippedFrames;
+    expect(k).toMatchObject({ frameId: '000001', file: 'velodyne/000001.bin' });
+    expect(k.reason).toMatch(/size 20 bytes is not a multiple of 16/);
   });
 
   it('answers 404 for an unknown job and 400 for an id that is not a UUID', async () => {
