@@ -267,7 +267,11 @@ export function CameraPanel() {
                 const img = e.currentTarget;
                 if (img.naturalWidth > 0) setNatural({ url: imageUrl, size: [img.naturalWidth, img.naturalHeight] });
               }}
-              onError={() => setError(`No image for ${camera.name}: ${camera.file} could not be loaded.`)}
+              onError={(e) => {
+                // Not the browser's broken-image icon and alt text under the named error.
+                e.currentTarget.hidden = true;
+                setError(`No image for ${camera.name}: ${camera.file} could not be loaded.`);
+              }}
             />
           ) : null}
           <canvas ref={canvas} width={w} height={h} onClick={onClick} data-testid="camera-overlay" data-camera={camera?.name} />

@@ -72,7 +72,10 @@ export function Inspector() {
         <NumberField label="yaw °" value={box.yaw * RAD} step={1} digits={1} onCommit={(v) => set({ yaw: v / RAD })} onInvalid={notANumber} />
       </div>
       <div className="grid2">
-        <label className="num">
+        <label
+          className="num"
+          title="label_2 writes at least the share of the box's 2D outline that camera 2 does not see (1 outside it), whatever is chosen here"
+        >
           Truncated
           <select value={String(box.attributes.truncated)} onChange={(e) => set({ attributes: { truncated: Number(e.target.value) } })}>
             {[0, 0.25, 0.5, 0.75, 1].map((v) => (
