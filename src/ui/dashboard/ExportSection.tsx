@@ -134,7 +134,7 @@ export function ExportJobStatus({ job }: { job: JobView }) {
   }
   if (job.phase === 'done') {
     return (
-      <div className="metrics-export-job" data-testid="export-job-done">
+      <div className="metrics-export-job done" data-testid="export-job-done">
         Export ready: <a href={job.url}>{job.fileName}</a>
         {job.frames !== undefined ? ` · ${job.frames} ${job.frames === 1 ? 'frame' : 'frames'}` : null}
         {job.skipped !== undefined && job.skipped > 0 ? (
