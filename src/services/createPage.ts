@@ -59,6 +59,26 @@ export interface CreatePageOptions {
 }
 
 /**
+ * Reads the track index once the frame list is in (at once when it already is), then stops
+ * listening: new track numbers count every saved frame's tracks (`noteTrackIds` in the loader),
+ * not only the frames opened since the page loaded (after a reload, numbers repeated). Returns
+ * the stop for a page stopped before that.
+ */
+function readTrackIndexOnce(store: AppStore, tracks: { reload(): Promise<void> }): () => void {
+  const read = (): void => void tracks.reload().catch(() => undefined);
+  if (store.getState().frames.length > 0) {
+    read();
+    return () => undefined;
+  }
+  const stop = store.subscribe((s) => {
+    if (s.frames.length === 0) return;
+    stop();
+    read();
+  });
+  return stop;
+}
+
+/**
  * The composition root: builds a page's store, autosave, services and editor from an engine
  * (`browserPageIo()` in the app, fakes in tests). Nothing here is module-level: two pages never
  * share a store, an autosave or a journal.
@@ -150,15 +170,7 @@ export function createPage(io: PageIo, options: CreatePageOptions = {}): Page {
       const stopSweep = startFrameCheckSweep(store, io.api);
       const stopMerger = startSweepMerger(store, io);
       const stopDetail = startMergeDetail(store, io);
-      // New track numbers count every saved frame's tracks, not only the frames opened since the
-      // page loaded (a reload forgot them and numbers repeated): the track index is read once the
-      // frame list is in (`noteTrackIds` in the loader).
-      let indexRead = false;
-      const stopIndex = store.subscribe((s) => {
-        if (indexRead || s.frames.length === 0) return;
-        indexRead = true;
-        void services.tracks.reload().catch(() => undefined);
-      });
+      const stopIndex = readTrackIndexOnce(store, services.tracks);
       const onUnload = () => void autosave?.saveNow();
       window.addEventListener('beforeunload', onUnload);
       const stop = () => {

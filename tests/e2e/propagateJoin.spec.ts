@@ -48,6 +48,11 @@ async function fitCar(page: Page, frame: number): Promise<string> {
   return fitAt(page, truthCentre(frame));
 }
 
+/** The track id of the open frame's box `id`. */
+async function trackOf(page: Page, id: string): Promise<string> {
+  return page.evaluate((boxId) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === boxId).trackId as string, id);
+}
+
 /** F, then a click at `centre` (LiDAR frame) in the top view: one fitted box, selected. */
 async function fitAt(page: Page, centre: [number, number, number]): Promise<string> {
   const before = (await page.evaluate(() => (window as any).__cuboid.store.getState().doc.cuboids.length)) as number;
@@ -98,10 +103,7 @@ test('a box made after a page reload takes a track number no saved frame uses', 
   await waitFrame(page, '000008');
   await page.keyboard.press('m');
   const first = await fitAt(page, centreOf(8, 'car-06'));
-  const firstTrack = (await page.evaluate(
-    (id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId,
-    first,
-  )) as string;
+  const firstTrack = await trackOf(page, first);
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().save.status === 'saved');
   // A new page on the next frame: frame 8 is neither open nor around it in the page's memory.
   await page.goto(`${URL_BASE}/?frame=000009`);
@@ -109,9 +111,6 @@ test('a box made after a page reload takes a track number no saved frame uses', 
   await page.waitForFunction(() => (window as any).__cuboid.store.getState().tracks.status === 'done');
   await page.keyboard.press('m');
   const second = await fitAt(page, centreOf(9, 'car-12'));
-  const secondTrack = (await page.evaluate(
-    (id) => (window as any).__cuboid.store.getState().doc.cuboids.find((c: any) => c.id === id).trackId,
-    second,
-  )) as string;
+  const secondTrack = await trackOf(page, second);
   expect(numberOf(secondTrack)).toBeGreaterThan(numberOf(firstTrack));
 });
